@@ -1,0 +1,235 @@
+/**
+ * The commander program: flags become typed options, and each verb calls one command
+ * function. Command modules load on demand, so a command pays only for what it uses.
+ */
+import { execFileSync } from "node:child_process";
+import { Command, Option } from "commander";
+import { format } from "date-fns";
+import type { Context, Output } from "./commands/context.js";
+import { localDateOf, parseCalendarDate } from "./core/dates.js";
+import { GoliveError } from "./errors.js";
+import { colorLevel, makeStyle } from "./render/text.js";
+
+declare const __GOLIVE_VERSION__: string | undefined;
+export const VERSION = typeof __GOLIVE_VERSION__ === "string" ? __GOLIVE_VERSION__ : "0.0.0-dev";
+
+export interface Environment {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+  columns: number | undefined;
+  /** The current instant; injected so tests can pin it. */
+  clock: () => Date;
+}
+
+interface GlobalOptions {
+  file?: string;
+  today?: string;
+}
+
+const EXIT_CODES = `
+Exit codes:
+  0  success; for \`check\`, nothing is overdue
+  1  \`check\` found overdue items
+  2  bad usage or a bad file (nothing was changed)
+
+Environment:
+  GOLIVE_TODAY=YYYY-MM-DD  pin today's date, like --today
+  NO_COLOR, FORCE_COLOR     switch colours off or on`;
+
+function gitUserName(cwd: string): string | undefined {
+  try {
+    const name = execFileSync("git", ["config", "user.name"], {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+    return name === "" ? undefined : name;
+  } catch {
+    return undefined;
+  }
+}
+
+export function makeContext(environment: Environment, options: GlobalOptions): Context {
+  const pinned = options.today ?? environment.env.GOLIVE_TODAY;
+  let today: string;
+  if (pinned !== undefined && pinned !== "") {
+    const date = parseCalendarDate(pinned.trim());
+    if (!date) {
+      const source = options.today !== undefined ? "--today" : "GOLIVE_TODAY";
+      throw new GoliveError("bad-date", `${source} "${pinned}" is not a date`, {
+        hint: "write a real calendar day as YYYY-MM-DD",
+      });
+    }
+    today = date;
+  } else {
+    today = localDateOf(environment.clock());
+  }
+  const isPinned = pinned !== undefined && pinned !== "";
+  let user: { name: string | undefined } | undefined;
+  const width = environment.columns ?? (Number.parseInt(environment.env.COLUMNS ?? "", 10) || 100);
+  return {
+    cwd: environment.cwd,
+    today,
+    now: () => (isPinned ? today : format(environment.clock(), "yyyy-MM-dd'T'HH:mm:ssXXX")),
+    ...(options.file !== undefined ? { file: options.file } : {}),
+    style: makeStyle(colorLevel(environment.env, environment.isTTY), Math.max(40, width)),
+    gitUser: () => {
+      user ??= { name: gitUserName(environment.cwd) };
+      return user.name;
+    },
+  };
+}
+
+function filterOptions(command: Command): Command {
+  return command
+    .option("--phase <id>", "only items of this phase (e.g. two-weeks)")
+    .option("--category <id>", "only items of this category (e.g. CLO)")
+    .option("--owner <name>", "only items owned by this person")
+    .option("--mine", "only items owned by you (git config user.name)");
+}
+
+/** Builds the program; `emit` receives each command's output. */
+export function createProgram(environment: Environment, emit: (output: Output) => void): Command {
+  const program = new Command();
+  const context = () => makeContext(environment, program.opts<GlobalOptions>());
+  const run = async (work: (ctx: Context) => Promise<Output> | Output) => {
+    emit(await work(context()));
+  };
+
+  program
+    .name("golive")
+    .description(
+      "Track a Spryker Cloud go-live checklist in your repository: schedule, standup, CI gate.",
+    )
+    .version(VERSION, "-V, --version")
+    .option("-f, --file <path>", "the state file (default: golive.yaml in this folder or a parent)")
+    .option("--today <date>", "pretend today is YYYY-MM-DD (also GOLIVE_TODAY)")
+    .showHelpAfterError("(run golive --help for usage)")
+    .addHelpText("after", EXIT_CODES);
+
+  program
+    .command("init")
+    .description("create golive.yaml at the repository root")
+    .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
+    .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
+    .option("--force", "overwrite an existing golive.yaml")
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/init.js")).init(ctx, options)),
+    );
+
+  filterOptions(program.command("status"))
+    .description("the standup view: progress, overdue, due soon, blocked, in progress")
+    .option("--all", "also list every selected item")
+    .option("--since <date|age>", "what changed since a date or an age (1d, 2w)")
+    .option("--json", "print the versioned JSON report")
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/status.js")).status(ctx, options)),
+    );
+
+  filterOptions(program.command("list"))
+    .description("every item with its window, due date and status")
+    .option("--status <status>", "only items with this status")
+    .option("--json", "print the versioned JSON report")
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/list.js")).list(ctx, options)),
+    );
+
+  program
+    .command("show")
+    .description("everything about one item")
+    .argument("<id>", "the item, e.g. CLO-14")
+    .option("--json", "print the versioned JSON report")
+    .action((id, options) =>
+      run(async (ctx) => (await import("./commands/show.js")).show(ctx, id, options)),
+    );
+
+  const by = new Option("--by <name>", "who made the change (default: git config user.name)");
+
+  program
+    .command("done")
+    .description("mark items done")
+    .argument("<ids...>", "one or more items, e.g. CLO-14 app-3")
+    .option("--note <text>", "what was done, where to look")
+    .addOption(by)
+    .action((ids, options) =>
+      run(async (ctx) => (await import("./commands/change.js")).done(ctx, ids, options)),
+    );
+
+  program
+    .command("start")
+    .description("mark items in progress")
+    .argument("<ids...>", "one or more items")
+    .addOption(by)
+    .action((ids, options) =>
+      run(async (ctx) => (await import("./commands/change.js")).start(ctx, ids, options)),
+    );
+
+  program
+    .command("block")
+    .description("mark items blocked, with the reason")
+    .argument("<ids...>", "one or more items")
+    .option("--reason <text>", "what blocks it (required)")
+    .addOption(by)
+    .action((ids, options) =>
+      run(async (ctx) => (await import("./commands/change.js")).block(ctx, ids, options)),
+    );
+
+  program
+    .command("skip")
+    .description("mark items not applicable to this project, with the reason")
+    .argument("<ids...>", "one or more items")
+    .option("--reason <text>", "why it does not apply (required)")
+    .addOption(by)
+    .action((ids, options) =>
+      run(async (ctx) => (await import("./commands/change.js")).skip(ctx, ids, options)),
+    );
+
+  program
+    .command("reopen")
+    .description("set items back to todo")
+    .argument("<ids...>", "one or more items")
+    .addOption(by)
+    .action((ids, options) =>
+      run(async (ctx) => (await import("./commands/change.js")).reopen(ctx, ids, options)),
+    );
+
+  program
+    .command("assign")
+    .description("give an item an owner")
+    .argument("<id>", "the item")
+    .argument("<owner>", "who is responsible")
+    .addOption(by)
+    .action((id, owner, options) =>
+      run(async (ctx) => (await import("./commands/change.js")).assign(ctx, id, owner, options)),
+    );
+
+  program
+    .command("note")
+    .description("set an item's note")
+    .argument("<id>", "the item")
+    .argument("<text>", "the note")
+    .addOption(by)
+    .action((id, text, options) =>
+      run(async (ctx) => (await import("./commands/change.js")).note(ctx, id, text, options)),
+    );
+
+  program
+    .command("reschedule")
+    .description("move go-live; keeps every status and records the slip")
+    .requiredOption("--date <date>", "the new go-live date, YYYY-MM-DD")
+    .option("--reason <text>", "why it moves")
+    .addOption(by)
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/reschedule.js")).reschedule(ctx, options)),
+    );
+
+  filterOptions(program.command("check"))
+    .description("CI gate: exit 1 while any open item is past its due date")
+    .option("--json", "print the versioned JSON report")
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/check.js")).check(ctx, options)),
+    );
+
+  return program;
+}

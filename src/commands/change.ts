@@ -1,0 +1,83 @@
+/**
+ * The verbs that change items: done, start, block, skip, reopen, assign, note.
+ * They differ only in the change they ask for, so they share this one file.
+ */
+import type { Change } from "../core/transitions.js";
+import { GoliveError } from "../errors.js";
+import { safe, statusLabel } from "../render/text.js";
+import { type Context, type Output, output } from "./context.js";
+import { changeItems } from "./shared.js";
+
+function requireText(value: string | undefined, option: string, why: string): string {
+  if (value === undefined || value.trim() === "") {
+    throw new GoliveError("missing-reason", `${option} is required ${why}`, {
+      hint: `add ${option} "..." so that the team knows why`,
+    });
+  }
+  return value;
+}
+
+function report(ctx: Context, ids: string[], change: Change, by: string | undefined): Output {
+  const changes = changeItems(ctx, ids, change, by);
+  const lines = changes.map(({ id, title, after, before }) => {
+    const label = `${ctx.style.chalk.bold(id)} ${safe(title)}`;
+    if (!after)
+      return `${label}: unchanged (already ${statusLabel(ctx.style, before.status ?? "todo")})`;
+    const parts = [statusLabel(ctx.style, after.status ?? "todo")];
+    if (change.owner) parts.push(`owner ${safe(change.owner)}`);
+    if (change.note) parts.push(`note added`);
+    return `${label}: ${parts.join(", ")}`;
+  });
+  return output(`${lines.join("\n")}\n`);
+}
+
+export interface DoneOptions {
+  note?: string;
+  by?: string;
+}
+
+export function done(ctx: Context, ids: string[], options: DoneOptions): Output {
+  const change: Change = { status: "done" };
+  if (options.note !== undefined) change.note = requireText(options.note, "--note", "when given");
+  return report(ctx, ids, change, options.by);
+}
+
+export function start(ctx: Context, ids: string[], options: { by?: string }): Output {
+  return report(ctx, ids, { status: "in-progress" }, options.by);
+}
+
+export function block(
+  ctx: Context,
+  ids: string[],
+  options: { reason?: string; by?: string },
+): Output {
+  const reason = requireText(options.reason, "--reason", "to block an item");
+  return report(ctx, ids, { status: "blocked", reason }, options.by);
+}
+
+export function skip(
+  ctx: Context,
+  ids: string[],
+  options: { reason?: string; by?: string },
+): Output {
+  const reason = requireText(options.reason, "--reason", "to mark an item not applicable");
+  return report(ctx, ids, { status: "not-applicable", reason }, options.by);
+}
+
+export function reopen(ctx: Context, ids: string[], options: { by?: string }): Output {
+  return report(ctx, ids, { status: "todo" }, options.by);
+}
+
+export function assign(ctx: Context, id: string, owner: string, options: { by?: string }): Output {
+  if (owner.trim() === "") {
+    throw new GoliveError("usage", "the owner's name is empty", { hint: "golive assign ID NAME" });
+  }
+  return report(ctx, [id], { owner }, options.by);
+}
+
+export function note(ctx: Context, id: string, text: string, options: { by?: string }): Output {
+  if (text.trim() === "") {
+    throw new GoliveError("usage", "the note is empty", { hint: 'golive note ID "what was done"' });
+  }
+  return report(ctx, [id], { note: text }, options.by);
+}

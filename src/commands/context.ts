@@ -1,0 +1,31 @@
+/**
+ * What every command gets from the outside world, so that commands stay testable:
+ * the folder, the date, the clock, the user and the output style.
+ */
+import type { CalendarDate } from "../core/dates.js";
+import { EXIT, type ExitCode } from "../errors.js";
+import type { Style } from "../render/text.js";
+
+export interface Context {
+  cwd: string;
+  /** Today's local date, or the one pinned with --today / GOLIVE_TODAY. */
+  today: CalendarDate;
+  /** When a change is recorded: a timestamp, or just the date when today is pinned. */
+  now: () => string;
+  /** The state file given with --file. */
+  file?: string;
+  style: Style;
+  /** `git config user.name`, looked up only when needed. */
+  gitUser: () => string | undefined;
+}
+
+/** What a command prints and how the process ends; `main.ts` does the printing. */
+export interface Output {
+  stdout: string;
+  stderr: string;
+  exitCode: ExitCode;
+}
+
+export function output(stdout: string, stderr = "", exitCode: ExitCode = EXIT.ok): Output {
+  return { stdout, stderr, exitCode };
+}

@@ -1,0 +1,73 @@
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { buildBoard } from "../core/board.js";
+import { GoliveError } from "../errors.js";
+import { DEFAULT_CATALOGUE, loadCatalogueFile } from "../io/catalogue.js";
+import { writeFileAtomic } from "../io/fs-atomic.js";
+import {
+  catalogueRefFor,
+  findRepoRoot,
+  newStateText,
+  resolveCatalogue,
+  STATE_FILE_NAME,
+} from "../io/state.js";
+import { renderTable } from "../render/table.js";
+import { date, plural } from "../render/text.js";
+import { type Context, type Output, output } from "./context.js";
+import { requireDate } from "./shared.js";
+
+export interface InitOptions {
+  date: string;
+  catalogue?: string;
+  force?: boolean;
+}
+
+/** Creates golive.yaml at the repository root (or at --file) with every item todo. */
+export function init(ctx: Context, options: InitOptions): Output {
+  const goLive = requireDate(options.date, "--date");
+  const path = ctx.file ? resolve(ctx.cwd, ctx.file) : join(findRepoRoot(ctx.cwd), STATE_FILE_NAME);
+  const shown = relative(ctx.cwd, path) || path;
+  if (existsSync(path) && !options.force) {
+    throw new GoliveError("state-exists", `${shown} already exists`, {
+      location: { file: shown },
+      hint: "use `golive reschedule --date` to move go-live, or `golive init --force` to start over",
+    });
+  }
+  const ref = options.catalogue ?? DEFAULT_CATALOGUE;
+  const source = resolveCatalogue(ref, ctx.cwd);
+  const catalogue = loadCatalogueFile(source.path, source.shown);
+  const text = newStateText(catalogue, catalogueRefFor(ref, dirname(path), ctx.cwd), goLive);
+  writeFileAtomic(path, text);
+
+  const board = buildBoard(
+    catalogue,
+    { golive: 1, catalogue: { name: ref }, goLive, items: {} },
+    ctx.today,
+  );
+  const c = ctx.style.chalk;
+  const rows = board.phases.map((p) => [
+    p.phase.title,
+    plural(p.progress.total, "item"),
+    `${date(p.phase.opens, true)} – ${date(p.phase.due, true)}`,
+  ]);
+  const lines = [
+    `Created ${c.bold(shown)}: ${catalogue.file.title} (${catalogue.file.version}), ${plural(catalogue.items.length, "item")}, go-live ${c.bold(date(goLive, true))}.`,
+    "",
+    renderTable(
+      ctx.style,
+      [{ header: "Phase", flex: true }, { header: "Items" }, { header: "Window" }],
+      rows,
+    ),
+    "",
+    `Next: commit ${shown}, then run \`golive status\` in your standups.`,
+  ];
+  const overdue = board.items.filter((v) => v.overdue).length;
+  if (overdue > 0) {
+    lines.push(
+      c.yellow(
+        `${plural(overdue, "item")} ${overdue === 1 ? "is" : "are"} already past due: go-live is close. Run \`golive status\`.`,
+      ),
+    );
+  }
+  return output(`${lines.join("\n")}\n`);
+}

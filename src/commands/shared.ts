@@ -1,0 +1,203 @@
+/**
+ * Steps most commands share: opening the workspace, resolving IDs and filters,
+ * and writing changes to items.
+ */
+import { resolve } from "node:path";
+import { type Board, buildBoard, filterItems, type ItemFilter, indexState } from "../core/board.js";
+import type { Catalogue } from "../core/catalogue.js";
+import { addDays, parseCalendarDate } from "../core/dates.js";
+import { findItem } from "../core/ids.js";
+import { applyChange, type Change } from "../core/transitions.js";
+import { GoliveError } from "../errors.js";
+import { findStateFile, loadWorkspace, updateWorkspace, type Workspace } from "../io/state.js";
+import { renderWarnings } from "../render/error.js";
+import type { CatalogueItem } from "../schema/catalogue.js";
+import type { ItemState } from "../schema/state.js";
+import type { Context } from "./context.js";
+
+export function statePath(ctx: Context): string {
+  return ctx.file ? resolve(ctx.cwd, ctx.file) : findStateFile(ctx.cwd);
+}
+
+export function openWorkspace(ctx: Context): Workspace {
+  return loadWorkspace(statePath(ctx));
+}
+
+/** Warnings about the state file that every read command repeats. */
+export function boardWarnings(board: Board): string[] {
+  return [
+    ...board.orphans.map(
+      (id) =>
+        `golive.yaml has an entry for ${id}, which the catalogue does not list; it is kept as it is`,
+    ),
+    ...board.duplicates.map(
+      (id) => `golive.yaml lists the same item twice; the entry under ${id} is ignored`,
+    ),
+  ];
+}
+
+export function warningText(ctx: Context, warnings: readonly string[]): string {
+  return renderWarnings(ctx.style, warnings);
+}
+
+/** Resolves every ID first, so that one bad ID changes nothing. */
+export function resolveItems(catalogue: Catalogue, ids: readonly string[]): CatalogueItem[] {
+  const items: CatalogueItem[] = [];
+  for (const id of ids) {
+    const found = findItem(catalogue, id);
+    if (found.ok) {
+      if (!items.includes(found.item)) items.push(found.item);
+      continue;
+    }
+    if (found.reason === "malformed") {
+      throw new GoliveError("bad-id", `"${id}" is not a checklist ID`, {
+        hint: "IDs look like CLO-14 or app-3; `golive list` shows them all",
+      });
+    }
+    throw new GoliveError("unknown-id", `there is no item ${id} in the catalogue`, {
+      hint:
+        found.suggestions.length > 0
+          ? `did you mean ${found.suggestions.join(", ")}?`
+          : "`golive list` shows every ID",
+    });
+  }
+  return items;
+}
+
+export interface FilterOptions {
+  phase?: string;
+  category?: string;
+  owner?: string;
+  mine?: boolean;
+}
+
+export function resolveFilter(
+  ctx: Context,
+  catalogue: Catalogue,
+  options: FilterOptions,
+): ItemFilter {
+  const filter: ItemFilter = {};
+  if (options.phase !== undefined) {
+    const wanted = options.phase.toLowerCase();
+    const phase = catalogue.phases.find((p) => p.id === wanted);
+    if (!phase) {
+      throw new GoliveError("usage", `unknown phase "${options.phase}"`, {
+        hint: `use one of: ${catalogue.phases.map((p) => p.id).join(", ")}`,
+      });
+    }
+    filter.phase = phase.id;
+  }
+  if (options.category !== undefined) {
+    const wanted = options.category.toLowerCase();
+    const category = catalogue.categories.find(
+      (c) => c.id.toLowerCase() === wanted || c.title.toLowerCase() === wanted,
+    );
+    if (!category) {
+      throw new GoliveError("usage", `unknown category "${options.category}"`, {
+        hint: `use one of: ${catalogue.categories.map((c) => c.id).join(", ")}`,
+      });
+    }
+    filter.category = category.id;
+  }
+  if (options.mine) {
+    const me = ctx.gitUser();
+    if (!me) {
+      throw new GoliveError("usage", "--mine needs your name from `git config user.name`", {
+        hint: "set it with `git config user.name NAME`, or use --owner NAME",
+      });
+    }
+    filter.owner = me;
+  } else if (options.owner !== undefined) {
+    filter.owner = options.owner;
+  }
+  return filter;
+}
+
+export function describeFilter(filter: ItemFilter): string | undefined {
+  const parts: string[] = [];
+  if (filter.phase) parts.push(`phase ${filter.phase}`);
+  if (filter.category) parts.push(`category ${filter.category}`);
+  if (filter.owner) parts.push(`owner ${filter.owner}`);
+  return parts.length > 0 ? parts.join(", ") : undefined;
+}
+
+export function loadBoard(ctx: Context): { workspace: Workspace; board: Board } {
+  const workspace = openWorkspace(ctx);
+  return { workspace, board: buildBoard(workspace.catalogue, workspace.state, ctx.today) };
+}
+
+export function filtered(ctx: Context, workspace: Workspace, board: Board, options: FilterOptions) {
+  const filter = resolveFilter(ctx, workspace.catalogue, options);
+  return { filter, items: filterItems(board.items, filter) };
+}
+
+/** Who is making a change: --by, else git's user.name, else the login name. */
+export function changedBy(ctx: Context, by: string | undefined): string {
+  if (by !== undefined) {
+    if (by.trim() === "")
+      throw new GoliveError("usage", "--by needs a name", { hint: "--by NAME" });
+    return by;
+  }
+  return ctx.gitUser() ?? "unknown";
+}
+
+export interface ItemChange {
+  id: string;
+  title: string;
+  before: ItemState;
+  after: ItemState | undefined;
+}
+
+/**
+ * Applies `change` to every item under the state file's lock; unchanged items are reported
+ * but not written.
+ */
+export function changeItems(
+  ctx: Context,
+  ids: readonly string[],
+  change: Change,
+  by: string | undefined,
+): ItemChange[] {
+  const path = statePath(ctx);
+  return updateWorkspace(path, (workspace, editor) => {
+    const items = resolveItems(workspace.catalogue, ids);
+    const who = changedBy(ctx, by);
+    const at = ctx.now();
+    const { keyOf } = indexState(workspace.catalogue, workspace.state);
+    const entries = workspace.state.items ?? {};
+    return items.map((item) => {
+      const key = keyOf.get(item.id) ?? item.id;
+      const before = entries[key] ?? {};
+      const after = applyChange(before, change, who, at);
+      if (after) editor.setItem(key, after);
+      return { id: item.id, title: item.title, before, after };
+    });
+  });
+}
+
+/** A date option: a real YYYY-MM-DD day, or a usage error naming the option. */
+export function requireDate(text: string, option: string): string {
+  const date = parseCalendarDate(text.trim());
+  if (!date) {
+    throw new GoliveError("bad-date", `${option} "${text}" is not a date`, {
+      hint: "write a real calendar day as YYYY-MM-DD, for example 2027-03-01",
+    });
+  }
+  return date;
+}
+
+/** `--since`: a date, or an age like `1d` or `2w` counted back from today. */
+export function parseDateOrAge(ctx: Context, text: string): string {
+  const age = /^(\d{1,4})([dw])$/.exec(text.trim());
+  if (age) {
+    const days = Number(age[1]) * (age[2] === "w" ? 7 : 1);
+    return addDays(ctx.today, -days);
+  }
+  const date = parseCalendarDate(text.trim());
+  if (!date) {
+    throw new GoliveError("bad-date", `--since "${text}" is neither a date nor an age`, {
+      hint: "use YYYY-MM-DD, or an age such as 1d (yesterday) or 2w",
+    });
+  }
+  return date;
+}

@@ -1,0 +1,29 @@
+import { jsonItem, REPORT_VERSION, renderJson } from "../render/json.js";
+import { renderShow } from "../render/show.js";
+import { type Context, type Output, output } from "./context.js";
+import { loadBoard, resolveItems } from "./shared.js";
+
+export function show(ctx: Context, id: string, options: { json?: boolean }): Output {
+  const { workspace, board } = loadBoard(ctx);
+  const [item] = resolveItems(workspace.catalogue, [id]);
+  const view = board.items.find((v) => v.item === item)!;
+  if (options.json) {
+    return output(
+      renderJson({
+        version: REPORT_VERSION,
+        command: "show",
+        today: board.today,
+        goLive: board.goLive,
+        item: {
+          ...jsonItem(view),
+          summary: view.item.summary.trim(),
+          aliases: view.item.aliases ?? [],
+          criteria: view.item.criteria ?? [],
+          links: view.item.links ?? [],
+          history: view.state.history ?? [],
+        },
+      }),
+    );
+  }
+  return output(renderShow(ctx.style, view));
+}

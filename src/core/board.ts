@@ -1,0 +1,174 @@
+/**
+ * The board: every item with its window, its state and what that means today.
+ * Pure: catalogue, state and today in; data out. Every read command renders a board.
+ */
+import type { CatalogueItem, Category, Phase } from "../schema/catalogue.js";
+import type { ItemState, StateData, Status } from "../schema/state.js";
+import type { Catalogue } from "./catalogue.js";
+import { type CalendarDate, daysBetween } from "./dates.js";
+import { idKey } from "./ids.js";
+import { type ItemWindow, type PhaseWindow, schedule } from "./schedule.js";
+
+export interface ItemView {
+  item: CatalogueItem;
+  phase: Phase;
+  category: Category;
+  window: ItemWindow;
+  state: ItemState;
+  status: Status;
+  /** Not done and not applicable: still work to do. */
+  open: boolean;
+  /** Open and past its due date. */
+  overdue: boolean;
+  /** Days from today to the due date: negative when overdue. */
+  daysUntilDue: number;
+}
+
+export interface Progress {
+  total: number;
+  /** Done or not applicable. */
+  closed: number;
+  done: number;
+  notApplicable: number;
+  inProgress: number;
+  blocked: number;
+  overdue: number;
+}
+
+export interface PhaseView {
+  phase: PhaseWindow;
+  progress: Progress;
+}
+
+export interface Board {
+  today: CalendarDate;
+  goLive: CalendarDate;
+  /** Days from today to go-live: negative after it. */
+  daysToGoLive: number;
+  items: ItemView[];
+  phases: PhaseView[];
+  progress: Progress;
+  /** State entries whose ID the catalogue does not have: kept, reported, never dropped. */
+  orphans: string[];
+  /** State entries that name the same item twice (an ID and its alias). */
+  duplicates: string[];
+}
+
+export interface StateIndex {
+  /** The state key that holds each catalogue item, by item ID. */
+  keyOf: Map<string, string>;
+  orphans: string[];
+  duplicates: string[];
+}
+
+/** Matches state entries to catalogue items, the way IDs are matched on the command line. */
+export function indexState(catalogue: Catalogue, state: StateData): StateIndex {
+  const keyOf = new Map<string, string>();
+  const orphans: string[] = [];
+  const duplicates: string[] = [];
+  for (const key of Object.keys(state.items ?? {})) {
+    const lookup = idKey(key);
+    const item = lookup === undefined ? undefined : catalogue.byKey.get(lookup);
+    if (!item) {
+      orphans.push(key);
+      continue;
+    }
+    const held = keyOf.get(item.id);
+    // The entry spelled like the current ID wins over one under a former ID.
+    if (held === undefined || key === item.id) {
+      if (held !== undefined) duplicates.push(held);
+      keyOf.set(item.id, key);
+    } else {
+      duplicates.push(key);
+    }
+  }
+  return { keyOf, orphans, duplicates };
+}
+
+export function emptyProgress(): Progress {
+  return { total: 0, closed: 0, done: 0, notApplicable: 0, inProgress: 0, blocked: 0, overdue: 0 };
+}
+
+function count(progress: Progress, view: ItemView): void {
+  progress.total++;
+  if (view.status === "done") progress.done++;
+  if (view.status === "not-applicable") progress.notApplicable++;
+  if (view.status === "in-progress") progress.inProgress++;
+  if (view.status === "blocked") progress.blocked++;
+  if (!view.open) progress.closed++;
+  if (view.overdue) progress.overdue++;
+}
+
+export function buildBoard(catalogue: Catalogue, state: StateData, today: CalendarDate): Board {
+  const plan = schedule(catalogue, state.goLive, { weekendShift: state.settings?.weekendShift });
+  const index = indexState(catalogue, state);
+  const entries = state.items ?? {};
+  const phaseProgress = new Map(plan.phases.map((p) => [p.id, emptyProgress()]));
+  const progress = emptyProgress();
+  const items: ItemView[] = [];
+  for (const item of catalogue.items) {
+    const key = index.keyOf.get(item.id);
+    const itemState = (key === undefined ? undefined : entries[key]) ?? {};
+    const status = itemState.status ?? "todo";
+    const window = plan.items.get(item.id)!;
+    const open = status !== "done" && status !== "not-applicable";
+    const daysUntilDue = daysBetween(today, window.due);
+    const view: ItemView = {
+      item,
+      phase: catalogue.phaseById.get(item.phase)!,
+      category: catalogue.categoryById.get(item.category)!,
+      window,
+      state: itemState,
+      status,
+      open,
+      overdue: open && daysUntilDue < 0,
+      daysUntilDue,
+    };
+    items.push(view);
+    count(progress, view);
+    count(phaseProgress.get(item.phase)!, view);
+  }
+  return {
+    today,
+    goLive: state.goLive,
+    daysToGoLive: daysBetween(today, state.goLive),
+    items,
+    phases: plan.phases.map((phase) => ({ phase, progress: phaseProgress.get(phase.id)! })),
+    progress,
+    orphans: index.orphans,
+    duplicates: index.duplicates,
+  };
+}
+
+export interface ItemFilter {
+  phase?: string;
+  category?: string;
+  owner?: string;
+  status?: Status;
+}
+
+export function filterItems(items: readonly ItemView[], filter: ItemFilter): ItemView[] {
+  const owner = filter.owner?.toLowerCase();
+  return items.filter(
+    (v) =>
+      (filter.phase === undefined || v.phase.id === filter.phase) &&
+      (filter.category === undefined || v.category.id === filter.category) &&
+      (owner === undefined || v.state.owner?.toLowerCase() === owner) &&
+      (filter.status === undefined || v.status === filter.status),
+  );
+}
+
+/** The calendar date part of a recorded `at`. */
+export function dateOf(at: string | undefined): CalendarDate | undefined {
+  return at?.slice(0, 10);
+}
+
+/** Items whose state changed on or after `since`, most recent first. */
+export function changedSince(items: readonly ItemView[], since: CalendarDate): ItemView[] {
+  return items
+    .filter((v) => {
+      const at = dateOf(v.state.at);
+      return at !== undefined && at >= since;
+    })
+    .sort((a, b) => (b.state.at ?? "").localeCompare(a.state.at ?? ""));
+}

@@ -1,0 +1,63 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings. A go-live date is a day, not an instant:
+ * every computation here works on local midnights through date-fns, so no time zone
+ * or daylight-saving change can move a due date.
+ */
+import {
+  addDays as addDaysToDate,
+  differenceInCalendarDays,
+  format,
+  isValid,
+  isWeekend,
+  parseISO,
+  previousFriday,
+} from "date-fns";
+
+/** A calendar day written `YYYY-MM-DD`. */
+export type CalendarDate = string;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function toDate(date: CalendarDate): Date {
+  // parseISO reads a date without a time as local midnight, which is what a calendar day is.
+  return parseISO(date);
+}
+
+function fromDate(date: Date): CalendarDate {
+  return format(date, "yyyy-MM-dd");
+}
+
+/** Returns the date when `text` is a real `YYYY-MM-DD` day, otherwise undefined. */
+export function parseCalendarDate(text: string): CalendarDate | undefined {
+  if (!ISO_DATE.test(text)) return undefined;
+  const date = toDate(text);
+  return isValid(date) && fromDate(date) === text ? text : undefined;
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromDate(addDaysToDate(toDate(date), days));
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return differenceInCalendarDays(toDate(to), toDate(from));
+}
+
+export function isWeekendDay(date: CalendarDate): boolean {
+  return isWeekend(toDate(date));
+}
+
+/** The Friday before a Saturday or Sunday. */
+export function fridayBefore(date: CalendarDate): CalendarDate {
+  return fromDate(previousFriday(toDate(date)));
+}
+
+/** The local calendar date of an instant. */
+export function localDateOf(instant: Date): CalendarDate {
+  return fromDate(instant);
+}
+
+/** "Mon 1 Mar 2027" for people; machines get the ISO form. */
+export function humanDate(date: CalendarDate, withYear = true): string {
+  return format(toDate(date), withYear ? "EEE d MMM yyyy" : "EEE d MMM");
+}

@@ -1,0 +1,54 @@
+/**
+ * How one command changes one item's state. Pure: the previous state, the change,
+ * who and when in; the next state out, with the previous one kept in its history.
+ */
+import type { HistoryEntry, ItemState, Status } from "../schema/state.js";
+
+/** What a command asks for; `null` clears a field, `undefined` leaves it alone. */
+export interface Change {
+  status?: Status;
+  owner?: string | null;
+  note?: string | null;
+  reason?: string | null;
+}
+
+const FIELDS = ["status", "owner", "note", "reason"] as const;
+
+function snapshot(state: ItemState): HistoryEntry | undefined {
+  const entry: HistoryEntry = {};
+  for (const field of [...FIELDS, "by", "at"] as const) {
+    const value = state[field];
+    if (value !== undefined) (entry as Record<string, string>)[field] = value;
+  }
+  return Object.keys(entry).length > 0 ? entry : undefined;
+}
+
+/** Statuses that need a reason, and the ones that keep it. */
+export const NEEDS_REASON: ReadonlySet<Status> = new Set(["blocked", "not-applicable"]);
+
+/**
+ * Applies `change`; returns undefined when it changes nothing (so nothing is written).
+ * A reason only lives with a status that needs one.
+ */
+export function applyChange(
+  previous: ItemState,
+  change: Change,
+  by: string,
+  at: string,
+): ItemState | undefined {
+  const next: ItemState = { ...previous };
+  for (const field of FIELDS) {
+    const value = change[field];
+    if (value === null) delete next[field];
+    else if (value !== undefined) next[field] = value as never;
+  }
+  if (next.status === "todo") delete next.status;
+  if (!NEEDS_REASON.has(next.status ?? "todo")) delete next.reason;
+  const changed = FIELDS.some((f) => next[f] !== previous[f]);
+  if (!changed) return undefined;
+  next.by = by;
+  next.at = at;
+  const earlier = snapshot(previous);
+  if (earlier) next.history = [...(previous.history ?? []), earlier];
+  return next;
+}

@@ -1,0 +1,72 @@
+/**
+ * The error model: commands throw a GoliveError with a stable code; only `main.ts`
+ * turns it into text and an exit code.
+ */
+
+/** Exit codes are a contract with scripts and CI pipelines. */
+export const EXIT = {
+  /** Everything is fine. */
+  ok: 0,
+  /** The gate found something: overdue items remain. */
+  findings: 1,
+  /** Bad usage or a bad file; nothing was changed. */
+  usage: 2,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A place in a file, 1-based like every editor and compiler shows it. */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  col?: number;
+}
+
+export function formatLocation(loc: SourceLocation): string {
+  if (loc.line === undefined) return loc.file;
+  return loc.col === undefined ? `${loc.file}:${loc.line}` : `${loc.file}:${loc.line}:${loc.col}`;
+}
+
+export type ErrorCode =
+  | "usage"
+  | "bad-date"
+  | "bad-id"
+  | "unknown-id"
+  | "missing-reason"
+  | "no-state-file"
+  | "state-exists"
+  | "unreadable"
+  | "too-large"
+  | "invalid-yaml"
+  | "merge-conflict"
+  | "invalid-state"
+  | "invalid-catalogue"
+  | "newer-schema"
+  | "unknown-catalogue"
+  | "locked";
+
+/**
+ * An error the user can act on. `message` says what is wrong, `hint` what to do,
+ * `location` where (file:line:col) when a file is to blame.
+ */
+export class GoliveError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+  readonly location: SourceLocation | undefined;
+  readonly details: readonly string[];
+  readonly exitCode: ExitCode;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { hint?: string; location?: SourceLocation; details?: readonly string[] } = {},
+  ) {
+    super(message);
+    this.name = "GoliveError";
+    this.code = code;
+    this.hint = options.hint;
+    this.location = options.location;
+    this.details = options.details ?? [];
+    this.exitCode = EXIT.usage;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Finding and reading catalogues: the shipped ones by name, a team's own by path.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Catalogue, checkCatalogue, indexCatalogue } from "../core/catalogue.js";
+import { GoliveError } from "../errors.js";
+import { CatalogueSchema } from "../schema/catalogue.js";
+import { locate, parseYaml, readTextFile, toData, validate } from "./yaml-file.js";
+
+/** The catalogue `init` uses when none is named. */
+export const DEFAULT_CATALOGUE = "spryker-cloud";
+
+/** The shipped `checklists/` folder, found from this module whether bundled or not. */
+export function builtinCatalogueDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, "checklists");
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error("golive is installed without its checklists/ folder");
+}
+
+export function builtinCatalogueNames(): string[] {
+  return readdirSync(builtinCatalogueDir())
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.slice(0, -".yaml".length))
+    .sort();
+}
+
+/** A shipped name has no slash and no extension; anything else is a path. */
+export function isCatalogueName(ref: string): boolean {
+  return /^[a-z0-9][a-z0-9-]*$/.test(ref);
+}
+
+export function builtinCataloguePath(name: string): string {
+  const path = join(builtinCatalogueDir(), `${name}.yaml`);
+  if (!existsSync(path)) {
+    throw new GoliveError("unknown-catalogue", `there is no shipped catalogue named "${name}"`, {
+      hint: `use one of: ${builtinCatalogueNames().join(", ")}, or give a path to your own file`,
+    });
+  }
+  return path;
+}
+
+/** Reads, validates and indexes a catalogue file. `shownPath` is how errors name it. */
+export function loadCatalogueFile(path: string, shownPath = path): Catalogue {
+  const what = "catalogue";
+  const text = readTextFile(resolve(path), what);
+  const file = parseYaml(shownPath, text, what);
+  const data = validate(file, toData(file, what), CatalogueSchema, what, "invalid-catalogue");
+  const findings = checkCatalogue(data);
+  const first = findings[0];
+  if (first) {
+    throw new GoliveError("invalid-catalogue", `catalogue: ${first.message}`, {
+      location: locate(file, first.path),
+      hint:
+        findings.length > 1
+          ? `fix it (${findings.length - 1} more problem${findings.length > 2 ? "s" : ""} after it)`
+          : "fix it, then run the command again",
+    });
+  }
+  return indexCatalogue(data);
+}

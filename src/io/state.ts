@@ -1,0 +1,297 @@
+/**
+ * The state file on disk: found like git finds its repository, read with located errors,
+ * and rewritten by editing the YAML document in place, so that comments survive and one
+ * change touches as few lines as possible.
+ */
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { Document, isMap, isScalar, isSeq, type Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import type { Catalogue } from "../core/catalogue.js";
+import { parseCalendarDate } from "../core/dates.js";
+import { GoliveError } from "../errors.js";
+import type { CatalogueItem } from "../schema/catalogue.js";
+import {
+  type ItemState,
+  type Slip,
+  STATE_VERSION,
+  type StateData,
+  StateSchema,
+} from "../schema/state.js";
+import { builtinCataloguePath, isCatalogueName, loadCatalogueFile } from "./catalogue.js";
+import { withLock, writeFileAtomic } from "./fs-atomic.js";
+import { locate, parseYaml, readTextFile, toData, validate, type YamlFile } from "./yaml-file.js";
+
+export const STATE_FILE_NAME = "golive.yaml";
+
+/** Walks up from `from` to the first folder holding `golive.yaml`, as git does for `.git`. */
+export function findStateFile(from: string): string {
+  let dir = resolve(from);
+  for (;;) {
+    const candidate = join(dir, STATE_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new GoliveError(
+    "no-state-file",
+    `no ${STATE_FILE_NAME} in ${resolve(from)} or any parent folder`,
+    {
+      hint: "run `golive init --date YYYY-MM-DD` at your repository's root, or pass --file PATH",
+    },
+  );
+}
+
+/** The root of the git work tree holding `from`, or `from` itself outside git. */
+export function findRepoRoot(from: string): string {
+  let dir = resolve(from);
+  for (;;) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(from);
+    dir = parent;
+  }
+}
+
+export interface Workspace {
+  statePath: string;
+  file: YamlFile;
+  state: StateData;
+  catalogue: Catalogue;
+}
+
+/** How a state file names its catalogue: a shipped name, or a path relative to the state file. */
+export function catalogueRefFor(
+  ref: string,
+  stateDir: string,
+  cwd: string,
+): { name: string } | { path: string } {
+  if (isCatalogueName(ref)) return { name: ref };
+  const absolute = resolve(cwd, ref);
+  const rel = relative(stateDir, absolute);
+  return { path: isAbsolute(rel) ? absolute : rel.split(sep).join("/") };
+}
+
+export function resolveCatalogue(ref: string, cwd: string): { path: string; shown: string } {
+  if (isCatalogueName(ref)) return { path: builtinCataloguePath(ref), shown: ref };
+  return { path: resolve(cwd, ref), shown: ref };
+}
+
+function loadStateCatalogue(state: StateData, statePath: string, file: YamlFile): Catalogue {
+  const ref = state.catalogue;
+  if ("name" in ref) {
+    try {
+      return loadCatalogueFile(builtinCataloguePath(ref.name), ref.name);
+    } catch (error) {
+      if (error instanceof GoliveError && error.code === "unknown-catalogue") {
+        throw new GoliveError(error.code, error.message, {
+          location: locate(file, ["catalogue", "name"]),
+          hint: error.hint ?? "",
+        });
+      }
+      throw error;
+    }
+  }
+  const path = resolve(dirname(statePath), ref.path);
+  if (!existsSync(path)) {
+    throw new GoliveError(
+      "unreadable",
+      `the catalogue ${ref.path} named by the state file does not exist`,
+      {
+        location: locate(file, ["catalogue", "path"]),
+        hint: "restore the catalogue file or correct catalogue.path (it is relative to golive.yaml)",
+      },
+    );
+  }
+  return loadCatalogueFile(path, relative(process.cwd(), path) || path);
+}
+
+/** Reads and validates the state file and the catalogue it names. */
+export function loadWorkspace(statePath: string): Workspace {
+  const what = "state file";
+  const shown = relative(process.cwd(), statePath) || statePath;
+  const file = parseYaml(shown, readTextFile(statePath, what), what);
+  const data = toData(file, what);
+  const version = (data as { golive?: unknown } | null)?.golive;
+  if (typeof version === "number" && version > STATE_VERSION) {
+    throw new GoliveError(
+      "newer-schema",
+      `${what} is format ${version}, written by a newer golive; this golive reads format ${STATE_VERSION}`,
+      { location: locate(file, ["golive"]), hint: "upgrade golive (npm install -g golive@latest)" },
+    );
+  }
+  const state = validate(file, data, StateSchema, what, "invalid-state");
+  if (!parseCalendarDate(state.goLive)) {
+    throw new GoliveError("invalid-state", `${what}: goLive: ${state.goLive} is not a real date`, {
+      location: locate(file, ["goLive"]),
+      hint: "fix the date, or run `golive reschedule --date YYYY-MM-DD`",
+    });
+  }
+  const catalogue = loadStateCatalogue(state, statePath, file);
+  return { statePath, file, state, catalogue };
+}
+
+/** The order of an item's fields in the file. */
+const ITEM_FIELDS = ["status", "owner", "note", "reason", "by", "at", "history"] as const;
+
+function itemComment(item: CatalogueItem): string {
+  return ` ${item.id} ${item.title.replace(/\s+/g, " ")}`;
+}
+
+const HEADER = [
+  " golive state file: who did what on the go-live checklist, and when.",
+  " Edit it with the golive commands (`golive --help`); comments you add are kept.",
+];
+
+/** The text of a new state file: every item listed, todo, each under a comment with its title. */
+export function newStateText(
+  catalogue: Catalogue,
+  ref: { name: string } | { path: string },
+  goLive: string,
+): string {
+  const doc = new Document({
+    golive: STATE_VERSION,
+    catalogue: { ...ref, version: catalogue.file.version },
+    goLive,
+    settings: { weekendShift: true },
+    items: {},
+  });
+  doc.commentBefore = HEADER.join("\n");
+  const items = doc.get("items") as YAMLMap;
+  items.flow = false;
+  for (const item of catalogue.items) {
+    const key = new Scalar(item.id);
+    key.commentBefore = itemComment(item);
+    const value = new YAMLMap();
+    value.flow = true;
+    items.items.push(doc.createPair(key, value));
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Edits a parsed state document in place. */
+export class StateEditor {
+  changed = false;
+  constructor(
+    private readonly file: YamlFile,
+    private readonly catalogue: Catalogue,
+  ) {}
+
+  private itemsMap(): YAMLMap {
+    const existing = this.file.doc.get("items", true);
+    if (isMap(existing)) {
+      existing.flow = false;
+      return existing;
+    }
+    const map = new YAMLMap();
+    this.file.doc.set("items", map);
+    return map;
+  }
+
+  /** Writes an item's state under `key` (the entry that already holds it, or its ID). */
+  setItem(key: string, state: ItemState): void {
+    const items = this.itemsMap();
+    let pair = items.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as
+      | Pair<Scalar, unknown>
+      | undefined;
+    if (!pair) {
+      pair = this.insertPair(items, key);
+    }
+    const map = isMap(pair.value) ? pair.value : new YAMLMap();
+    map.flow = false;
+    pair.value = map;
+    for (const field of ITEM_FIELDS) {
+      const value = state[field];
+      if (value === undefined) {
+        map.delete(field);
+      } else if (field === "history") {
+        map.set(field, this.historyNode(map.get(field, true), state.history ?? []));
+      } else if (map.get(field) !== value) {
+        map.set(field, value);
+      }
+    }
+    map.items.sort((a, b) => fieldRank(a.key) - fieldRank(b.key));
+    this.changed = true;
+  }
+
+  /** Keeps the nodes of existing history entries (and their comments); appends new ones. */
+  private historyNode(existing: unknown, entries: readonly object[]): YAMLSeq {
+    const seq = isSeq(existing) ? existing : new YAMLSeq();
+    seq.flow = false;
+    for (let i = seq.items.length; i < entries.length; i++) {
+      const node = this.file.doc.createNode(entries[i]);
+      (node as YAMLMap).flow = true;
+      seq.items.push(node);
+    }
+    return seq;
+  }
+
+  /** A new entry goes where the catalogue order puts it, under a comment with its title. */
+  private insertPair(items: YAMLMap, key: string): Pair<Scalar, unknown> {
+    const order = new Map(this.catalogue.items.map((item, i) => [item.id, i]));
+    const rank = order.get(key) ?? Number.POSITIVE_INFINITY;
+    const keyNode = new Scalar(key);
+    const item = this.catalogue.items[rank];
+    if (item) keyNode.commentBefore = itemComment(item);
+    const pair = this.file.doc.createPair(keyNode, new YAMLMap()) as Pair<Scalar, unknown>;
+    const at = items.items.findIndex((p) => {
+      const other = isScalar(p.key) ? order.get(String(p.key.value)) : undefined;
+      return other !== undefined && other > rank;
+    });
+    if (at === -1) items.items.push(pair);
+    else items.items.splice(at, 0, pair);
+    return pair;
+  }
+
+  setGoLive(date: string): void {
+    this.file.doc.set("goLive", date);
+    this.changed = true;
+  }
+
+  addSlip(slip: Slip): void {
+    const existing = this.file.doc.get("slips", true);
+    const seq = isSeq(existing) ? existing : new YAMLSeq();
+    seq.flow = false;
+    const node = this.file.doc.createNode(slip) as YAMLMap;
+    node.flow = true;
+    seq.items.push(node);
+    if (!isSeq(existing)) {
+      // Slips sit above the items, next to the date they move.
+      const contents = this.file.doc.contents as YAMLMap;
+      const pair = this.file.doc.createPair("slips", seq);
+      const itemsAt = contents.items.findIndex((p) => isScalar(p.key) && p.key.value === "items");
+      if (itemsAt === -1) contents.items.push(pair);
+      else contents.items.splice(itemsAt, 0, pair);
+    }
+    this.changed = true;
+  }
+
+  toString(): string {
+    const text = this.file.doc.toString({ lineWidth: 0 });
+    const withEol = this.file.eol === "\r\n" ? text.replace(/\r?\n/g, "\r\n") : text;
+    return this.file.bom ? `\uFEFF${withEol}` : withEol;
+  }
+}
+
+function fieldRank(key: unknown): number {
+  const name = isScalar(key) ? String(key.value) : String(key);
+  const rank = (ITEM_FIELDS as readonly string[]).indexOf(name);
+  return rank === -1 ? ITEM_FIELDS.length : rank;
+}
+
+/**
+ * Reads the state under the lock, lets `edit` change it, and writes it back atomically
+ * when something changed. A thrown error leaves the file as it was.
+ */
+export function updateWorkspace<T>(
+  statePath: string,
+  edit: (workspace: Workspace, editor: StateEditor) => T,
+): T {
+  return withLock(statePath, () => {
+    const workspace = loadWorkspace(statePath);
+    const editor = new StateEditor(workspace.file, workspace.catalogue);
+    const result = edit(workspace, editor);
+    if (editor.changed) writeFileAtomic(statePath, editor.toString());
+    return result;
+  });
+}

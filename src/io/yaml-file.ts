@@ -1,0 +1,184 @@
+/**
+ * Reading YAML files for people: every failure names the file, line and column and says
+ * what to do. Shared by the catalogue and state readers.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { GoliveError, type SourceLocation } from "../errors.js";
+
+/** Larger files are refused before they are read: no real checklist comes close. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export interface YamlFile {
+  /** The path as the user should see it. */
+  path: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** The file started with a UTF-8 byte order mark. */
+  bom: boolean;
+  /** The file's line ending, kept on rewrite. */
+  eol: "\n" | "\r\n";
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a folder, not a file";
+  if (code === "ENOENT") return "no such file";
+  return (error as Error).message;
+}
+
+/** Reads a file as UTF-8 text, refusing folders, huge files and invalid UTF-8. */
+export function readTextFile(path: string, what: string): string {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      throw new GoliveError(
+        "too-large",
+        `${what} is ${(stat.size / 1024 / 1024).toFixed(1)} MiB; golive reads at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+        { location: { file: path }, hint: "check that this is the right file" },
+      );
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof GoliveError) throw error;
+    throw new GoliveError("unreadable", `cannot read ${what}: ${describeFsError(error)}`, {
+      location: { file: path },
+      hint: "check the path and the file's permissions",
+    });
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new GoliveError("unreadable", `${what} is not valid UTF-8 text`, {
+      location: { file: path },
+      hint: "save the file as UTF-8",
+    });
+  }
+}
+
+const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/;
+
+/** Lines (1-based) holding git merge-conflict markers. */
+export function conflictMarkerLines(text: string): number[] {
+  const found: number[] = [];
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    if (CONFLICT_MARKER.test(lines[i]!)) found.push(i + 1);
+  }
+  return found;
+}
+
+export function parseYaml(path: string, rawText: string, what: string): YamlFile {
+  const bom = rawText.startsWith("\uFEFF");
+  const text = bom ? rawText.slice(1) : rawText;
+  const conflicts = conflictMarkerLines(text);
+  if (conflicts.length > 0) {
+    throw new GoliveError(
+      "merge-conflict",
+      `${what} has unresolved git merge-conflict markers on line${conflicts.length > 1 ? "s" : ""} ${conflicts.join(", ")}`,
+      {
+        location: { file: path, line: conflicts[0]!, col: 1 },
+        hint: "resolve the conflict (keep both sides' items), remove the markers, then run the command again",
+      },
+    );
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const pos = lines.linePos(error.pos[0]);
+    throw new GoliveError(
+      "invalid-yaml",
+      `${what} is not valid YAML: ${firstLine(error.message)}`,
+      {
+        location: { file: path, line: pos.line, col: pos.col },
+        hint: "fix the YAML syntax at that place",
+      },
+    );
+  }
+  const eol = /\r\n/.test(text) ? "\r\n" : "\n";
+  return { path, text, doc, lines, bom, eol };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/** Converts the document to plain data, refusing alias bombs. */
+export function toData(file: YamlFile, what: string): unknown {
+  try {
+    return file.doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new GoliveError(
+      "invalid-yaml",
+      `${what} cannot be read: ${firstLine((error as Error).message)}`,
+      {
+        location: { file: file.path },
+        hint: "remove the excessive aliases (*name) from the file",
+      },
+    );
+  }
+}
+
+/** Where the value at `path` starts, or its nearest existing parent. */
+export function locate(file: YamlFile, path: readonly PropertyKey[]): SourceLocation {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = file.doc.getIn(path.slice(0, depth) as unknown[], true);
+    if (isNode(node) && node.range) {
+      const pos = file.lines.linePos(node.range[0]);
+      return { file: file.path, line: pos.line, col: pos.col };
+    }
+  }
+  return { file: file.path, line: 1, col: 1 };
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "(top level)";
+  return path
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join("");
+}
+
+/** Validates data against a zod schema; the first problem becomes one located error. */
+export function validate<T>(
+  file: YamlFile,
+  data: unknown,
+  schema: z.ZodType<T>,
+  what: string,
+  code: "invalid-state" | "invalid-catalogue",
+): T {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = result.error.issues;
+  const first = issues[0]!;
+  const more = issues.length - 1;
+  throw new GoliveError(code, `${what}: ${formatPath(first.path)}: ${describeIssue(first)}`, {
+    location: locate(
+      file,
+      first.code === "unrecognized_keys" ? [...first.path, first.keys[0]!] : first.path,
+    ),
+    hint: `fix that field${more > 0 ? ` (${more} more problem${more > 1 ? "s" : ""} after it)` : ""}, then run the command again`,
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    case "invalid_value":
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "invalid_type":
+      return issue.message.includes("received undefined")
+        ? `missing (expected ${issue.expected})`
+        : `expected ${issue.expected}`;
+    default:
+      return issue.message;
+  }
+}

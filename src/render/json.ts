@@ -1,0 +1,101 @@
+/**
+ * The `--json` reports: declared, versioned types, never internal objects.
+ * Bump REPORT_VERSION when a field changes meaning or disappears; adding fields is compatible.
+ */
+import type { Board, ItemView, Progress } from "../core/board.js";
+import type { Catalogue } from "../core/catalogue.js";
+
+export const REPORT_VERSION = 1;
+
+export interface JsonItem {
+  id: string;
+  title: string;
+  category: string;
+  phase: string;
+  status: string;
+  optional: boolean;
+  opens: string;
+  due: string;
+  overdue: boolean;
+  /** Days from today to the due date; negative when overdue. */
+  daysUntilDue: number;
+  owner: string | null;
+  note: string | null;
+  reason: string | null;
+  by: string | null;
+  at: string | null;
+  reminder: { date: string; text: string } | null;
+}
+
+export interface JsonProgress {
+  total: number;
+  closed: number;
+  done: number;
+  notApplicable: number;
+  inProgress: number;
+  blocked: number;
+  overdue: number;
+}
+
+export interface JsonReport {
+  version: typeof REPORT_VERSION;
+  command: string;
+  today: string;
+  goLive: string;
+  daysToGoLive: number;
+  catalogue: { name: string; version: string };
+  progress: JsonProgress;
+  phases: { id: string; title: string; opens: string; due: string; progress: JsonProgress }[];
+  items: JsonItem[];
+  warnings: string[];
+}
+
+function progress(p: Progress): JsonProgress {
+  return { ...p };
+}
+
+export function jsonItem(view: ItemView): JsonItem {
+  return {
+    id: view.item.id,
+    title: view.item.title,
+    category: view.category.id,
+    phase: view.phase.id,
+    status: view.status,
+    optional: view.item.optional ?? false,
+    opens: view.window.opens,
+    due: view.window.due,
+    overdue: view.overdue,
+    daysUntilDue: view.daysUntilDue,
+    owner: view.state.owner ?? null,
+    note: view.state.note ?? null,
+    reason: view.state.reason ?? null,
+    by: view.state.by ?? null,
+    at: view.state.at ?? null,
+    reminder: view.window.reminder ? { ...view.window.reminder } : null,
+  };
+}
+
+export function jsonReport(
+  command: string,
+  catalogue: Catalogue,
+  board: Board,
+  items: readonly ItemView[],
+  warnings: readonly string[],
+): JsonReport {
+  return {
+    version: REPORT_VERSION,
+    command,
+    today: board.today,
+    goLive: board.goLive,
+    daysToGoLive: board.daysToGoLive,
+    catalogue: { name: catalogue.file.name, version: catalogue.file.version },
+    progress: progress(board.progress),
+    phases: board.phases.map((p) => ({ ...p.phase, progress: progress(p.progress) })),
+    items: items.map(jsonItem),
+    warnings: [...warnings],
+  };
+}
+
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,48 @@
+/**
+ * `golive show ID`: everything about one item.
+ */
+import type { ItemView } from "../core/board.js";
+import type { HistoryEntry } from "../schema/state.js";
+import { date, relativeDue, type Style, safe, statusLabel } from "./text.js";
+
+function historyLine(style: Style, entry: HistoryEntry): string {
+  const parts = [entry.status ? statusLabel(style, entry.status) : "todo"];
+  if (entry.owner) parts.push(`owner ${safe(entry.owner)}`);
+  if (entry.reason) parts.push(`reason: ${safe(entry.reason)}`);
+  if (entry.note) parts.push(`note: ${safe(entry.note)}`);
+  const who = [entry.at ? entry.at.slice(0, 10) : undefined, entry.by ? safe(entry.by) : undefined]
+    .filter(Boolean)
+    .join(" ");
+  return `  ${who ? `${who}: ` : ""}${parts.join(", ")}`;
+}
+
+export function renderShow(style: Style, view: ItemView): string {
+  const c = style.chalk;
+  const { item, window, state } = view;
+  const lines = [
+    `${c.bold(item.id)}  ${c.bold(safe(item.title))}${item.optional ? c.dim("  (optional)") : ""}`,
+    `${view.category.title} · ${view.phase.title}${item.aliases?.length ? ` · formerly ${item.aliases.join(", ")}` : ""}`,
+    "",
+    safe(item.summary.trim()),
+    "",
+    `Window   ${date(window.opens, true)} – ${date(window.due, true)}${window.dueUnshifted ? c.dim(` (moved from ${date(window.dueUnshifted)}, a weekend)`) : ""}`,
+    `Status   ${statusLabel(style, view.status)}${view.open ? `, ${view.overdue ? c.red(relativeDue(view.daysUntilDue)) : relativeDue(view.daysUntilDue)}` : ""}`,
+  ];
+  if (window.reminder) {
+    lines.push(`Reminder ${date(window.reminder.date, true)}: ${safe(window.reminder.text)}`);
+  }
+  if (state.owner) lines.push(`Owner    ${safe(state.owner)}`);
+  if (state.reason) lines.push(`Reason   ${safe(state.reason)}`);
+  if (state.note) lines.push(`Note     ${safe(state.note)}`);
+  if (item.criteria?.length) {
+    lines.push("", c.bold("Done when"), ...item.criteria.map((k) => `  - ${safe(k)}`));
+  }
+  if (item.links?.length) {
+    lines.push("", c.bold("Links"), ...item.links.map((l) => `  ${safe(l.title)}: ${safe(l.url)}`));
+  }
+  const history = [...(state.history ?? []), ...(state.at ? [state as HistoryEntry] : [])];
+  if (history.length > 0) {
+    lines.push("", c.bold("History"), ...history.map((h) => historyLine(style, h)));
+  }
+  return `${lines.join("\n")}\n`;
+}

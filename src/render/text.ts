@@ -1,0 +1,104 @@
+/**
+ * Shared pieces of the terminal renderers: colours, safe user text, relative dates.
+ */
+import { Chalk, type ChalkInstance } from "chalk";
+import type { Progress } from "../core/board.js";
+import { humanDate } from "../core/dates.js";
+import type { Status } from "../schema/state.js";
+
+export interface Style {
+  chalk: ChalkInstance;
+  /** Columns available for tables. */
+  width: number;
+}
+
+/**
+ * Colour follows the conventions: NO_COLOR switches it off, FORCE_COLOR on, and otherwise
+ * it is on only when stdout is a terminal.
+ */
+export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === "0" || force === "false") return 0;
+    const level = Number.parseInt(force, 10);
+    return level >= 1 && level <= 3 ? (level as 1 | 2 | 3) : 1;
+  }
+  if (!isTTY || env.TERM === "dumb") return 0;
+  return 1;
+}
+
+export function makeStyle(level: 0 | 1 | 2 | 3, width: number): Style {
+  return { chalk: new Chalk({ level }), width };
+}
+
+// C0 and C1 controls, DEL, and the Unicode bidirectional overrides that can reorder text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Makes text that users wrote safe to print on a terminal: control characters and escape
+ * sequences are shown as visible escapes instead of being obeyed.
+ */
+export function safe(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\t") return "\\t";
+    const code = c.charCodeAt(0);
+    return code > 0xff
+      ? `\\u${code.toString(16).padStart(4, "0")}`
+      : `\\x${code.toString(16).padStart(2, "0")}`;
+  });
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** "due in 3 days", "due today", "overdue by 2 days". */
+export function relativeDue(daysUntilDue: number): string {
+  if (daysUntilDue === 0) return "due today";
+  if (daysUntilDue === 1) return "due tomorrow";
+  if (daysUntilDue > 0) return `due in ${plural(daysUntilDue, "day")}`;
+  return `overdue by ${plural(-daysUntilDue, "day")}`;
+}
+
+/** "95 days to go", "go-live is today", "3 days after go-live". */
+export function relativeGoLive(days: number): string {
+  if (days === 0) return "go-live is today";
+  if (days > 0) return `${plural(days, "day")} to go`;
+  return `${plural(-days, "day")} after go-live`;
+}
+
+export function statusLabel(style: Style, status: Status): string {
+  const c = style.chalk;
+  switch (status) {
+    case "done":
+      return c.green("done");
+    case "in-progress":
+      return c.cyan("in progress");
+    case "blocked":
+      return c.red("blocked");
+    case "not-applicable":
+      return c.dim("n/a");
+    default:
+      return "todo";
+  }
+}
+
+export function percent(progress: Progress): number {
+  return progress.total === 0 ? 100 : Math.floor((progress.closed / progress.total) * 100);
+}
+
+/** A bar of `width` cells; filled cells show closed items. */
+export function bar(style: Style, progress: Progress, width: number): string {
+  const filled =
+    progress.total === 0 ? width : Math.round((progress.closed / progress.total) * width);
+  const c = style.chalk;
+  const fill = progress.overdue > 0 ? c.yellow : c.green;
+  return fill("█".repeat(filled)) + c.dim("░".repeat(width - filled));
+}
+
+export function date(d: string, withYear = false): string {
+  return humanDate(d, withYear);
+}

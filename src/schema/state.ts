@@ -1,0 +1,89 @@
+/**
+ * The state file (`golive.yaml`): what a team has done, committed in its own repository.
+ * `npm run build` turns this schema into `schema/golive.schema.json` for editors.
+ */
+import { z } from "zod";
+
+/** The newest state file version this golive reads and writes. */
+export const STATE_VERSION = 1;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day, or a full ISO 8601 timestamp as written by the machine's clock. */
+const When = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/,
+    "expected a date YYYY-MM-DD or a timestamp",
+  );
+const Day = z.string().regex(DATE, "expected a date YYYY-MM-DD");
+const Text = z.string().min(1).max(10_000);
+
+export const STATUSES = ["todo", "in-progress", "blocked", "done", "not-applicable"] as const;
+export const StatusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof StatusSchema>;
+
+/** An earlier state of an item, kept when it changes. */
+export const HistoryEntrySchema = z.strictObject({
+  status: StatusSchema.optional(),
+  owner: Text.optional(),
+  note: Text.optional(),
+  reason: Text.optional(),
+  by: Text.optional(),
+  at: When.optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const ItemStateSchema = z.strictObject({
+  /** `todo` when absent. */
+  status: StatusSchema.optional(),
+  /** Who is responsible for the item. */
+  owner: Text.optional(),
+  /** Free text: what was done, where to look. */
+  note: Text.optional(),
+  /** Why the item is blocked or not applicable. */
+  reason: Text.optional(),
+  /** Who made the latest change. */
+  by: Text.optional(),
+  /** When the latest change was made. */
+  at: When.optional(),
+  /** Earlier states, oldest first. */
+  history: z.array(HistoryEntrySchema).optional(),
+});
+export type ItemState = z.infer<typeof ItemStateSchema>;
+
+/** A move of the go-live date. */
+export const SlipSchema = z.strictObject({
+  from: Day,
+  to: Day,
+  reason: Text.optional(),
+  by: Text.optional(),
+  at: When.optional(),
+});
+export type Slip = z.infer<typeof SlipSchema>;
+
+export const StateSchema = z.strictObject({
+  /** The state file format version. */
+  golive: z.number().int().min(1),
+  /** The catalogue this project follows: a shipped one by name, or a file by path. */
+  catalogue: z.union([
+    z.strictObject({ name: z.string().min(1), version: z.string().optional() }),
+    z.strictObject({
+      /** Relative to the folder that holds the state file. */
+      path: z.string().min(1),
+      version: z.string().optional(),
+    }),
+  ]),
+  /** The go-live day. */
+  goLive: Day,
+  settings: z
+    .strictObject({
+      /** Move due dates before go-live that fall on a weekend to the Friday before (default true). */
+      weekendShift: z.boolean().optional(),
+    })
+    .optional(),
+  /** Every move of the go-live date, oldest first. */
+  slips: z.array(SlipSchema).optional(),
+  /** Per item, by ID; items not listed, or listed as `{}`, are `todo`. */
+  items: z.record(z.string(), ItemStateSchema.nullable()).optional(),
+});
+export type StateData = z.infer<typeof StateSchema>;
