@@ -1,0 +1,54 @@
+/**
+ * Runs the built CLI the way a user does, in temporary repositories built from inline files.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+
+export const BIN = resolve(import.meta.dirname, "../../dist/golive.js");
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function golive(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: cwd,
+      NO_COLOR: "1",
+      GIT_CONFIG_NOSYSTEM: "1",
+      ...env,
+    },
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A temporary folder holding `files`; a git repository with a user unless `git` is false. */
+export function tempRepo(files: Record<string, string> = {}, options: { git?: boolean } = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), "golive-test-"));
+  if (options.git !== false) {
+    execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
+    execFileSync("git", ["config", "user.name", "Test User"], { cwd: dir });
+    execFileSync("git", ["config", "user.email", "test@example.com"], { cwd: dir });
+  }
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return dir;
+}
+
+export function read(dir: string, path = "golive.yaml"): string {
+  return readFileSync(join(dir, path), "utf8");
+}
