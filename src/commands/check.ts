@@ -1,31 +1,126 @@
-import { EXIT } from "../errors.js";
+import { resolve } from "node:path";
+import { filterItems, indexState } from "../core/board.js";
+import type { Catalogue } from "../core/catalogue.js";
+import { DEFAULT_POLICY, type GatePolicy, type GateResult, runGate } from "../core/gate.js";
+import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
+import { appendStepSummary, writeReport } from "../io/report-file.js";
+import type { Workspace } from "../io/state.js";
+import { locate } from "../io/yaml-file.js";
 import { renderCheck } from "../render/check.js";
-import { jsonReport, renderJson } from "../render/json.js";
+import { renderGithub } from "../render/github.js";
+import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
+import { renderJunit } from "../render/junit.js";
+import { renderGateMarkdown } from "../render/markdown.js";
 import { type Context, type Output, output } from "./context.js";
-import { boardWarnings, type FilterOptions, filtered, loadBoard, warningText } from "./shared.js";
+import {
+  boardWarnings,
+  type FilterOptions,
+  loadBoard,
+  resolveFilter,
+  warningText,
+} from "./shared.js";
 
-export interface CheckOptions extends FilterOptions {
+export const CHECK_FORMATS = ["text", "github", "junit", "json", "markdown"] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export interface CheckOptions extends Omit<FilterOptions, "phase"> {
+  /** Phases, each value possibly comma-separated; repeated flags add up. */
+  phase?: string[];
   json?: boolean;
+  format?: CheckFormat;
+  output?: string;
+  warnWithin?: string;
+  grace?: string;
+  strict?: boolean;
 }
 
-/** The CI gate: exit 1 while any open item is past its due date. */
-export function check(ctx: Context, options: CheckOptions): Output {
-  const { workspace, board } = loadBoard(ctx);
-  const { items } = filtered(ctx, workspace, board, options);
-  const overdue = items.filter((v) => v.overdue);
-  const exitCode = overdue.length > 0 ? EXIT.findings : EXIT.ok;
-  const warnings = boardWarnings(board);
-  if (options.json) {
-    const report = {
-      ...jsonReport("check", workspace.catalogue, board, items, warnings),
-      passed: overdue.length === 0,
-      overdue: overdue.map((v) => v.item.id),
-    };
-    return output(renderJson(report), "", exitCode);
+function days(text: string | undefined, option: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d{1,4}$/.test(text.trim())) {
+    throw new GoliveError("usage", `${option} "${text}" is not a number of days`, {
+      hint: `write a whole number of days, for example ${option} 3`,
+    });
   }
-  return output(
-    renderCheck(ctx.style, overdue, items.length),
-    warningText(ctx, warnings),
-    exitCode,
+  return Number(text.trim());
+}
+
+/** `--phase a,b --phase c` → known phase IDs, or a usage error naming the unknown one. */
+export function resolvePhases(
+  catalogue: Catalogue,
+  values: readonly string[] | undefined,
+): string[] | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  const known = new Set(catalogue.phases.map((p) => p.id));
+  const ids = values.flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase());
+  for (const id of ids) {
+    if (!known.has(id)) {
+      throw new GoliveError("usage", `unknown phase "${id}"`, {
+        hint: `use one or more of: ${[...known].join(", ")}`,
+      });
+    }
+  }
+  return [...new Set(ids)];
+}
+
+function locations(workspace: Workspace): Map<string, SourceLocation> {
+  const { keyOf } = indexState(workspace.catalogue, workspace.state);
+  const map = new Map<string, SourceLocation>();
+  for (const [id, key] of keyOf) {
+    const at = locate(workspace.file, ["items", key]);
+    if (at.line !== undefined) map.set(id, { file: at.file, line: at.line });
+  }
+  return map;
+}
+
+/** The CI gate: exit 1 while an open item is past its due date (and its grace), unwaived. */
+export function check(ctx: Context, options: CheckOptions): Output {
+  const policy: GatePolicy = {
+    warnWithin: days(options.warnWithin, "--warn-within", DEFAULT_POLICY.warnWithin),
+    grace: days(options.grace, "--grace", DEFAULT_POLICY.grace),
+    strict: options.strict ?? false,
+  };
+  const { workspace, board } = loadBoard(ctx);
+  const phases = resolvePhases(workspace.catalogue, options.phase);
+  const filter = resolveFilter(ctx, workspace.catalogue, { ...options, phase: undefined });
+  const items = filterItems(board.items, filter).filter(
+    (v) => phases === undefined || phases.includes(v.phase.id),
   );
+  const result = runGate(items, ctx.today, policy);
+  const warnings = boardWarnings(board);
+  const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
+  const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);
+
+  const render = (which: CheckFormat): string => {
+    switch (which) {
+      case "json":
+        return renderJson(
+          jsonCheckReport(
+            jsonReport("check", workspace.catalogue, board, items, warnings),
+            result,
+            phases,
+          ),
+        );
+      case "junit":
+        return renderJunit(result, { name: workspace.catalogue.file.title, timestamp: ctx.now() });
+      case "markdown":
+        return renderGateMarkdown(result, workspace.catalogue.file.title);
+      case "github":
+        return renderGithub(result, { locations: locations(workspace) });
+      default:
+        return renderCheck(ctx.style, result);
+    }
+  };
+
+  // With --output the report goes to the file and the console gets the usual summary.
+  const shown = options.output === undefined ? format : consoleFormat;
+  if (options.output !== undefined) writeReport(resolve(ctx.cwd, options.output), render(format));
+  if (shown === "github" && ctx.ci?.stepSummary) {
+    appendStepSummary(resolve(ctx.cwd, ctx.ci.stepSummary), stepSummary(result, workspace));
+  }
+  const exitCode = result.passed ? EXIT.ok : EXIT.findings;
+  return output(render(shown), warningText(ctx, warnings), exitCode);
+}
+
+function stepSummary(result: GateResult, workspace: Workspace): string {
+  return renderGateMarkdown(result, `golive check: ${workspace.catalogue.file.title}`);
 }

@@ -15,7 +15,7 @@ export function show(ctx: Context, id: string, options: { json?: boolean }): Out
         today: board.today,
         goLive: board.goLive,
         item: {
-          ...jsonItem(view),
+          ...jsonItem(view, board.today),
           summary: view.item.summary.trim(),
           aliases: view.item.aliases ?? [],
           criteria: view.item.criteria ?? [],

@@ -132,7 +132,7 @@ export function loadWorkspace(statePath: string): Workspace {
 }
 
 /** The order of an item's fields in the file. */
-const ITEM_FIELDS = ["status", "owner", "note", "reason", "by", "at", "history"] as const;
+const ITEM_FIELDS = ["status", "owner", "note", "reason", "waiver", "by", "at", "history"] as const;
 
 function itemComment(item: CatalogueItem): string {
   return ` ${item.id} ${item.title.replace(/\s+/g, " ")}`;
@@ -206,6 +206,8 @@ export class StateEditor {
         map.delete(field);
       } else if (field === "history") {
         map.set(field, this.historyNode(map.get(field, true), state.history ?? []));
+      } else if (typeof value === "object") {
+        map.set(field, this.file.doc.createNode(value));
       } else if (map.get(field) !== value) {
         map.set(field, value);
       }
