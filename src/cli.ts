@@ -129,8 +129,28 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--all", "also list every selected item")
     .option("--since <date|age>", "what changed since a date or an age (1d, 2w)")
     .option("--json", "print the versioned JSON report")
+    .addOption(
+      new Option("--format <format>", "text | markdown (the export's summary) | json").choices([
+        "text",
+        "markdown",
+        "json",
+      ]),
+    )
     .action((options) =>
       run(async (ctx) => (await import("./commands/status.js")).status(ctx, options)),
+    );
+
+  filterOptions(program.command("export"))
+    .description("reports for people: markdown summary, ics calendar, csv sheet, html page")
+    .addOption(
+      new Option("--format <format>", "markdown | ics | csv | html")
+        .choices(["markdown", "ics", "csv", "html"])
+        .default("markdown"),
+    )
+    .option("--output <file>", "write to FILE instead of the console")
+    .option("--since <date|age>", "markdown: what changed since a date or an age (1d, 2w)")
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/export.js")).exportReport(ctx, options)),
     );
 
   filterOptions(program.command("list"))

@@ -25,5 +25,5 @@ export function show(ctx: Context, id: string, options: { json?: boolean }): Out
       }),
     );
   }
-  return output(renderShow(ctx.style, view));
+  return output(renderShow(ctx.style, view, board.today));
 }
