@@ -25,11 +25,15 @@ async function main(): Promise<number> {
     exitCode = out.exitCode;
   };
   const program = createProgram(environment, emit);
-  program.exitOverride();
   const errStyle = makeStyle(colorLevel(process.env, process.stderr.isTTY === true), 100);
-  program.configureOutput({
-    outputError: (text, write) => write(errStyle.chalk.red(text)),
-  });
+  // Subcommands copy settings when they are created, so these must reach each one: otherwise
+  // commander exits 1 on a usage error, which a pipeline would read as "overdue items".
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride();
+    command.configureOutput({
+      outputError: (text, write) => write(errStyle.chalk.red(text)),
+    });
+  }
   try {
     await program.parseAsync(process.argv);
     return exitCode;
