@@ -129,9 +129,9 @@ function itemTable(board: Board, items: readonly ItemView[]): string {
         ? `Waiver ${waiverExpired(w, board.today) ? "expired after" : "until"} ${e(w.until)}${w.approver ? ` (approved by ${e(w.approver)})` : ""}: ${e(w.reason)}`
         : "",
     ].filter((s) => s !== "");
-    return `<tr><td>${e(v.item.id)}</td><td>${e(v.item.title)}${v.item.optional ? " <small>(optional)</small>" : ""}</td><td><span class="dot" style="background:${COLOURS[look]}"></span>${LABELS[look]}</td><td>${v.state.owner ? e(v.state.owner) : "—"}</td><td>${e(v.window.due)}${v.open ? ` <small>${e(relativeDue(v.daysUntilDue))}</small>` : ""}</td><td>${notes.join("<br>")}</td></tr>`;
+    return `<tr><td>${e(v.item.id)}</td><td>${e(v.item.title)}${v.item.optional ? " <small>(optional)</small>" : ""}</td><td><span class="dot" style="background:${COLOURS[look]}"></span>${LABELS[look]}</td><td>${v.state.owner ? e(v.state.owner) : "—"}</td><td>${e(v.window.due)}${v.open ? `<br><small>${e(relativeDue(v.daysUntilDue))}</small>` : ""}</td><td><div class="notes">${notes.join("<br>")}</div></td></tr>`;
   });
-  return `<table><thead><tr><th>ID</th><th>Title</th><th>Status</th><th>Owner</th><th>Due</th><th>Notes</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table class="items"><colgroup><col style="width:78px"><col style="width:28%"><col style="width:118px"><col style="width:14%"><col style="width:128px"><col></colgroup><thead><tr><th>ID</th><th>Title</th><th>Status</th><th>Owner</th><th>Due</th><th>Notes</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 const CSS = `
@@ -141,9 +141,11 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
 .headline b{display:block;font-size:20px}
 .bar{background:#e3e7eb;border-radius:4px;height:10px;width:200px;overflow:hidden}.bar div{background:#2e7d32;height:100%}
 table{border-collapse:collapse;width:100%;margin-bottom:8px}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e3e7eb;vertical-align:top;overflow-wrap:anywhere}
-th{background:#f3f5f7}small{color:#5f6b76}.dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:6px}
+th{background:#f3f5f7}td:nth-child(1),td:nth-child(3){white-space:nowrap}small{color:#5f6b76}.dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:6px}
 svg{max-width:100%;height:auto;font:10px system-ui,sans-serif}.grid{stroke:#e3e7eb}.tick{fill:#5f6b76;text-anchor:middle}
 .phase{fill:#5f6b76}.golive{stroke:#1b1f23;stroke-width:2}.today{stroke:#c62828;stroke-width:2;stroke-dasharray:4 3}
+table.items{table-layout:fixed}
+.notes{max-height:7.5em;overflow:auto;white-space:pre-line}
 .todaylabel{fill:#c62828;text-anchor:middle;font-weight:600}.legend span{margin-right:14px;white-space:nowrap}
 `;
 
