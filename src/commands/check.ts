@@ -1,11 +1,11 @@
-import { resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { filterItems, indexState } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { DEFAULT_POLICY, type GatePolicy, type GateResult, runGate } from "../core/gate.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { appendStepSummary, writeReport } from "../io/report-file.js";
-import type { Workspace } from "../io/state.js";
-import { locate } from "../io/yaml-file.js";
+import { findRepoRoot, type Workspace } from "../io/state.js";
+import { isMap, isScalar } from "yaml";
 import { renderCheck } from "../render/check.js";
 import { renderGithub } from "../render/github.js";
 import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
@@ -62,12 +62,19 @@ export function resolvePhases(
   return [...new Set(ids)];
 }
 
+/** Where each item sits in golive.yaml, by a path from the repository root as GitHub wants. */
 function locations(workspace: Workspace): Map<string, SourceLocation> {
   const { keyOf } = indexState(workspace.catalogue, workspace.state);
+  const root = findRepoRoot(dirname(workspace.statePath));
+  const file = relative(root, workspace.statePath).split(sep).join("/");
   const map = new Map<string, SourceLocation>();
+  const items = workspace.file.doc.get("items", true);
+  if (!isMap(items)) return map;
   for (const [id, key] of keyOf) {
-    const at = locate(workspace.file, ["items", key]);
-    if (at.line !== undefined) map.set(id, { file: at.file, line: at.line });
+    // The annotation points at the item's key, the line a reviewer edits.
+    const pair = items.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    if (range) map.set(id, { file, line: workspace.file.lines.linePos(range[0]).line });
   }
   return map;
 }

@@ -34,7 +34,13 @@ function table(header: string[], rows: string[][]): string[] {
 function gateRow(f: GateFinding, grace: number): string[] {
   const v = f.view;
   return [
-    f.verdict === "fail" ? "❌ FAIL" : f.verdict === "warn" ? "⚠️ WARN" : VERDICT_LABEL[f.verdict],
+    f.code === "waived"
+      ? "⏸️ WAIVED"
+      : f.verdict === "fail"
+        ? "❌ FAIL"
+        : f.verdict === "warn"
+          ? "⚠️ WARN"
+          : VERDICT_LABEL[f.verdict],
     mdCell(v.item.id),
     mdCell(v.item.title),
     mdCell(v.phase.id),
