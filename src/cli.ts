@@ -106,6 +106,9 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("-f, --file <path>", "the state file (default: golive.yaml in this folder or a parent)")
     .option("--today <date>", "pretend today is YYYY-MM-DD (also GOLIVE_TODAY)")
     .showHelpAfterError("(run golive --help for usage)")
+    // Throw instead of exiting, so main.ts maps usage errors to exit code 2. Subcommands
+    // inherit this only when it is set before they are added.
+    .exitOverride()
     .addHelpText("after", EXIT_CODES);
 
   program

@@ -25,11 +25,7 @@ async function main(): Promise<number> {
     exitCode = out.exitCode;
   };
   const program = createProgram(environment, emit);
-  program.exitOverride();
   const errStyle = makeStyle(colorLevel(process.env, process.stderr.isTTY === true), 100);
-  program.configureOutput({
-    outputError: (text, write) => write(errStyle.chalk.red(text)),
-  });
   try {
     await program.parseAsync(process.argv);
     return exitCode;
