@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,19 +6,26 @@ import { GoliveError } from "../../src/errors.js";
 import { builtinCataloguePath, loadCatalogueFile } from "../../src/io/catalogue.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
 
-const SEED = join(import.meta.dirname, "../../../shared/seeds/preparation-for-going-live.md");
 const catalogue = sprykerCatalogue();
+
+/** The IDs of Spryker's page in its order, after the 2025 revision renamed GEN-8 to GEN-08. */
+const PAGE_IDS =
+  `GEN-01 CLO-01 CLO-02 CLO-03 CLO-04 CLO-05 CLO-06 CLO-07 APP-01 APP-02 APP-03 APP-04
+APP-05 APP-06 APP-07 APP-08 APP-09 APP-10 APP-11 APP-12 APP-13 APP-14 APP-15 APP-16 APP-17 APP-18
+APP-19 APP-20 APP-21 APP-22 APP-23 APP-24 APP-25 TES-01 TES-02 TES-03 SEO-01 SEO-02 TR-01 TR-02
+TR-03 GEN-02 CLO-08 CLO-09 CLO-10 CLO-11 CLO-12 CLO-13 APP-26 APP-27 APP-28 TES-04 TES-05 TES-06
+TES-07 TES-08 TES-09 TES-10 DAT-01 SEO-03 SEO-04 SEO-05 SEO-06 CLO-14 CLO-15 GEN-03 GEN-04 GEN-05
+GEN-06 GEN-07 GEN-08 TES-11 DAT-02 DAT-03 DAT-04 DAT-05 DAT-06 SEO-07 TES-12 CLO-16 CLO-17 GEN-9
+CLO-18 GEN-10`.split(/\s+/);
+
+// The copy of Spryker's page that the catalogue was written from lives in the team's shared
+// folder beside the repository (CI has it too); the checks against its text run where it is.
+const SEED = join(import.meta.dirname, "../../../shared/seeds/preparation-for-going-live.md");
 
 describe("the shipped Spryker catalogue", () => {
   it("has all 84 items of the source page, in its order, none invented", () => {
-    // The seed is the page before its 27 June 2025 revision, which renamed GEN-8 to GEN-08.
-    const seedIds = [
-      ...readFileSync(SEED, "utf8").matchAll(/^\| *((?:GEN|CLO|APP|TES|DAT|SEO|TR)-\d+)/gm),
-    ]
-      .map((m) => m[1])
-      .map((id) => (id === "GEN-8" ? "GEN-08" : id));
-    expect(seedIds).toHaveLength(84);
-    expect(catalogue.items.map((i) => i.id)).toEqual(seedIds);
+    expect(PAGE_IDS).toHaveLength(84);
+    expect(catalogue.items.map((i) => i.id)).toEqual(PAGE_IDS);
   });
 
   it("spreads the items over the four timeframes as the page does", () => {
@@ -78,7 +85,16 @@ describe("the shipped Spryker catalogue", () => {
     );
   });
 
-  it("summarises in its own words rather than copying the page", () => {
+  it.runIf(existsSync(SEED))("lists the same IDs as the page's text", () => {
+    const seedIds = [
+      ...readFileSync(SEED, "utf8").matchAll(/^\| *((?:GEN|CLO|APP|TES|DAT|SEO|TR)-\d+)/gm),
+    ]
+      .map((m) => m[1])
+      .map((id) => (id === "GEN-8" ? "GEN-08" : id));
+    expect(seedIds).toEqual(PAGE_IDS);
+  });
+
+  it.runIf(existsSync(SEED))("summarises in its own words rather than copying the page", () => {
     const page = readFileSync(SEED, "utf8").replace(/\s+/g, " ");
     for (const item of catalogue.items) {
       const words = item.summary.trim().split(/\s+/);
