@@ -247,3 +247,49 @@ describe("entries the catalogue no longer has", () => {
     );
   });
 });
+
+describe("time zones", () => {
+  it("never shift a due date", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-28"], TODAY);
+    const dues = [
+      "UTC",
+      "Pacific/Kiritimati",
+      "Pacific/Pago_Pago",
+      "Europe/Berlin",
+      "America/Sao_Paulo",
+    ].map((TZ) => {
+      const report = JSON.parse(golive(repo, ["list", "--json"], { ...TODAY, TZ }).stdout);
+      return report.items.map(
+        (i: { id: string; opens: string; due: string }) => `${i.id} ${i.opens} ${i.due}`,
+      );
+    });
+    for (const other of dues.slice(1)) expect(other).toEqual(dues[0]);
+    expect(dues[0]).toContain("CLO-14 2027-03-14 2027-03-19");
+  });
+
+  it("take today as the local date when it is not pinned", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const east = JSON.parse(
+      golive(repo, ["status", "--json"], { TZ: "Pacific/Kiritimati" }).stdout,
+    ).today;
+    const west = JSON.parse(
+      golive(repo, ["status", "--json"], { TZ: "Pacific/Pago_Pago" }).stdout,
+    ).today;
+    // UTC+14 and UTC-11 are always on different calendar days.
+    expect(east).not.toBe(west);
+  });
+});
+
+describe("init --force", () => {
+  it("starts over on purpose", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    golive(repo, ["done", "CLO-01"], TODAY);
+    const result = golive(repo, ["init", "--date", "2027-04-01", "--force"], TODAY);
+    expect(result.code).toBe(0);
+    expect(read(repo)).toContain("goLive: 2027-04-01");
+    expect(read(repo)).toContain("  CLO-01: {}");
+  });
+});
