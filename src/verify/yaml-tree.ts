@@ -59,7 +59,10 @@ export function parseYamlTree(text: string): ParsedYaml {
           continue;
         }
         const name = isScalar(key) ? String(key.value) : String(key);
-        entries.set(name, pair.value == null ? nullAt(key) : convert(pair.value, depth + 1));
+        const value = pair.value == null ? nullAt(key) : convert(pair.value, depth + 1);
+        // A block map or list starts on the line after its key; evidence names the key's line.
+        if (value.kind !== "scalar" && isScalar(key)) value.line = lineOf(key);
+        entries.set(name, value);
       }
       // Explicit keys win over merged ones; earlier merge sources over later ones.
       for (const source of merged)
