@@ -174,3 +174,23 @@ export function codes(v: ItemVerdict): string[] {
 export function checkedIds(): string[] {
   return catalogue.items.filter((i) => i.checks).map((i) => i.id);
 }
+
+/** A shop with secrets in a config file, a key file and the production deploy file. */
+export const SECRET = "s3cr3t-Hunter2-do-not-print";
+export const KEY_BODY = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj";
+
+export function leakyFiles(): Record<string, string | Uint8Array> {
+  const files = shop();
+  files["config/Shared/config_prod.php"] =
+    `<?php\n$config[OauthConstants::PRIVATE_KEY_PASSWORD] = '${SECRET}';\n$config[X_TOKEN] = getenv('X_TOKEN');\n$config[Y_PASSWORD] = '';\n`;
+  files["keys/jwt.pem"] =
+    `-----BEGIN RSA PRIVATE KEY-----\n${KEY_BODY}\n-----END RSA PRIVATE KEY-----\n`;
+  files["docs/keys.md"] = "Never commit a `-----BEGIN PRIVATE KEY-----` block.\n";
+  files["deploy.shop-prod.yml"] = (files["deploy.shop-prod.yml"] as string)
+    .replace(
+      "    SPRYKER_HOOK_INSTALL:",
+      `    SPRYKER_PAYMENT_SECRET: ${SECRET}\n    SPRYKER_TOKEN_REF: \${PAYMENT_TOKEN}\n    SPRYKER_HOOK_INSTALL:`,
+    )
+    .replace("password: ${BASIC_AUTH_PASSWORD}", `password: ${SECRET}`);
+  return files;
+}
