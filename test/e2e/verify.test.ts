@@ -41,7 +41,7 @@ describe("golive verify", () => {
     expect(r.stdout).toContain("hint: pin a release tag (like 1.65.0) in .git.docker");
     expect(r.stdout).toContain("1 checked item:");
     const all = golive(dir, ["verify", "--all"], TODAY);
-    expect(all.stdout).toMatch(/manual  GEN-01 {2}Share go-live plan/);
+    expect(all.stdout).toMatch(/manual {2}GEN-01 {2}Share go-live plan/);
   });
 
   test("--json is the versioned report", () => {

@@ -191,6 +191,6 @@ export function leakyFiles(): Record<string, string | Uint8Array> {
       "    SPRYKER_HOOK_INSTALL:",
       `    SPRYKER_PAYMENT_SECRET: ${SECRET}\n    SPRYKER_TOKEN_REF: \${PAYMENT_TOKEN}\n    SPRYKER_HOOK_INSTALL:`,
     )
-    .replace("password: ${BASIC_AUTH_PASSWORD}", `password: ${SECRET}`);
+    .replace(/password: \$\{BASIC_AUTH_PASSWORD\}/, `password: ${SECRET}`);
   return files;
 }
