@@ -227,9 +227,23 @@ export function createProgram(environment: Environment, emit: (output: Output) =
       run(async (ctx) => (await import("./commands/reschedule.js")).reschedule(ctx, options)),
     );
 
+  program
+    .command("verify")
+    .description("answer the checkable items from the repository's own files")
+    .option("--path <dir>", "the shop's repository (default: the one holding golive.yaml)")
+    .option("--item <id>", "verify one item")
+    .option("--all", "also list the items no file can answer (manual)")
+    .option("--json", "print the versioned JSON report")
+    .option("--record", "store each result as evidence in golive.yaml (no status changes)")
+    .option("--latest-release <version>", "the newest Spryker release, e.g. 202507.0")
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/verify.js")).verify(ctx, options)),
+    );
+
   filterOptions(program.command("check"))
     .description("CI gate: exit 1 while any open item is past its due date")
     .option("--json", "print the versioned JSON report")
+    .option("--verify", "also exit 1 when a done item's check fails (regressed)")
     .action((options) =>
       run(async (ctx) => (await import("./commands/check.js")).check(ctx, options)),
     );

@@ -25,6 +25,8 @@ export interface JsonItem {
   by: string | null;
   at: string | null;
   reminder: { date: string; text: string } | null;
+  /** The latest `golive verify --record` result for the item. */
+  evidence: { result: string; at: string; summary: string } | null;
 }
 
 export interface JsonProgress {
@@ -72,6 +74,7 @@ export function jsonItem(view: ItemView): JsonItem {
     by: view.state.by ?? null,
     at: view.state.at ?? null,
     reminder: view.window.reminder ? { ...view.window.reminder } : null,
+    evidence: view.state.evidence ? { ...view.state.evidence } : null,
   };
 }
 

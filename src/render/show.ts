@@ -34,6 +34,10 @@ export function renderShow(style: Style, view: ItemView): string {
   if (state.owner) lines.push(`Owner    ${safe(state.owner)}`);
   if (state.reason) lines.push(`Reason   ${safe(state.reason)}`);
   if (state.note) lines.push(`Note     ${safe(state.note)}`);
+  if (state.evidence) {
+    const e = state.evidence;
+    lines.push(`Evidence ${e.result} on ${e.at.slice(0, 10)} (golive verify): ${safe(e.summary)}`);
+  }
   if (item.criteria?.length) {
     lines.push("", c.bold("Done when"), ...item.criteria.map((k) => `  - ${safe(k)}`));
   }

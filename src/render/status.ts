@@ -128,6 +128,15 @@ export function renderStatus(
   );
   lines.push(...section(style, "Blocked", blocked, (v) => safe(v.state.reason ?? ""), "Reason"));
   lines.push(...section(style, "In progress", inProgress, due));
+  lines.push(
+    ...section(
+      style,
+      "Recorded evidence fails",
+      items.filter((v) => v.state.evidence?.result === "fail"),
+      (v) => `${v.state.evidence!.at.slice(0, 10)}: ${safe(v.state.evidence!.summary)}`,
+      "Evidence",
+    ),
+  );
   if (sections.since) {
     lines.push(
       ...section(
