@@ -4,8 +4,8 @@
 import { compareVersions, parseVersion } from "./composer.js";
 import { parseDeployFile, rootDeployFiles } from "./deploy.js";
 import type { Facts } from "./facts.js";
-import { filesMatching, matchGlob } from "./glob.js";
 import { lineAt } from "./generic.js";
+import { filesMatching, matchGlob } from "./glob.js";
 import { latestReleaseOn, MINIMUM_RELEASE } from "./spryker-releases.js";
 import type { Finding } from "./types.js";
 import { childIn, eachEntry, scalarText, type Tree } from "./yaml-tree.js";

@@ -6,8 +6,8 @@ import { daysBetween } from "../core/dates.js";
 import {
   applications,
   authOf,
-  environmentFile,
   endpoints,
+  environmentFile,
   PRODUCTION_LIKE,
   PUBLIC_APPS,
   realIpOf,

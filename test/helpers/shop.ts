@@ -2,7 +2,7 @@
  * A small Spryker-shaped repository that passes every check, as an inline file tree. Tests
  * change one file at a time to get a warn or a fail.
  */
-import { loadCatalogueFile, builtinCataloguePath } from "../../src/io/catalogue.js";
+import { builtinCataloguePath, loadCatalogueFile } from "../../src/io/catalogue.js";
 import { memoryRepo, verifyItems } from "../../src/verify/index.js";
 import type { ItemVerdict, VerifyContext } from "../../src/verify/types.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { CatalogueSchema, type CatalogueItem } from "../../src/schema/catalogue.js";
+import { type CatalogueItem, CatalogueSchema } from "../../src/schema/catalogue.js";
 import { gitBlobHash } from "../../src/verify/generic.js";
 import { memoryRepo, verifyItems } from "../../src/verify/index.js";
 import { parseYamlTree, select } from "../../src/verify/yaml-tree.js";

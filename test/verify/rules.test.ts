@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { composerLock, deployFile, PACKAGES, shop, verdict, codes } from "../helpers/shop.js";
+import { codes, composerLock, deployFile, PACKAGES, shop, verdict } from "../helpers/shop.js";
 
 type Files = Record<string, string | Uint8Array>;
 function edit(change: (files: Files) => void): Files {
