@@ -1,6 +1,5 @@
-// Bundles the CLI into one file, so start-up reads one module instead of hundreds, and
-// writes the JSON Schemas of the file formats from the zod schemas.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// Bundles the CLI into one file, so start-up reads one module instead of hundreds.
+import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
@@ -21,19 +20,3 @@ await build({
   },
   logLevel: "warning",
 });
-
-const schemas = await build({
-  entryPoints: ["src/schema/json-schema.ts"],
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  write: false,
-  logLevel: "warning",
-});
-const module = await import(
-  `data:text/javascript;base64,${Buffer.from(schemas.outputFiles[0].text).toString("base64")}`
-);
-mkdirSync("schema", { recursive: true });
-const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
-writeFileSync("schema/golive.schema.json", json(module.stateJsonSchema()));
-writeFileSync("schema/catalogue.schema.json", json(module.catalogueJsonSchema()));

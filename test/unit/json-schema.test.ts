@@ -6,11 +6,15 @@ import { catalogueJsonSchema, stateJsonSchema } from "../../src/schema/json-sche
 const root = join(import.meta.dirname, "../..");
 
 describe("published JSON Schemas", () => {
-  it("match the zod schemas they are generated from", () => {
+  it("match the zod schemas they are generated from (else run `npm run schema`)", () => {
     const state = JSON.parse(readFileSync(join(root, "schema/golive.schema.json"), "utf8"));
-    expect(state).toEqual(stateJsonSchema());
+    expect(state, "schema/golive.schema.json is stale: run npm run schema").toEqual(
+      stateJsonSchema(),
+    );
     const catalogue = JSON.parse(readFileSync(join(root, "schema/catalogue.schema.json"), "utf8"));
-    expect(catalogue).toEqual(catalogueJsonSchema());
+    expect(catalogue, "schema/catalogue.schema.json is stale: run npm run schema").toEqual(
+      catalogueJsonSchema(),
+    );
   });
 
   it("describe the state file's statuses and required fields", () => {
