@@ -112,6 +112,9 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("-f, --file <path>", "the state file (default: golive.yaml in this folder or a parent)")
     .option("--today <date>", "pretend today is YYYY-MM-DD (also GOLIVE_TODAY)")
     .showHelpAfterError("(run golive --help for usage)")
+    // Throw instead of exiting, so main.ts maps usage errors to exit code 2. Subcommands
+    // inherit this only when it is set before they are added.
+    .exitOverride()
     .addHelpText("after", EXIT_CODES);
 
   program
@@ -263,6 +266,19 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     );
 
   program
+    .command("verify")
+    .description("answer the checkable items from the repository's own files")
+    .option("--path <dir>", "the shop's repository (default: the one holding golive.yaml)")
+    .option("--item <id>", "verify one item")
+    .option("--all", "also list the items no file can answer (manual)")
+    .option("--json", "print the versioned JSON report")
+    .option("--record", "store each result as evidence in golive.yaml (no status changes)")
+    .option("--latest-release <version>", "the newest Spryker release, e.g. 202507.0")
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/verify.js")).verify(ctx, options)),
+    );
+
+  program
     .command("check")
     .description("CI gate: exit 1 while any open item is past its due date")
     .option(
@@ -287,6 +303,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     )
     .option("--output <file>", "also write the report to FILE; the console gets the summary")
     .option("--json", "print the versioned JSON report (same as --format json)")
+    .option("--verify", "also exit 1 when a done item's check fails (regressed)")
     .addHelpText(
       "after",
       "\n--format defaults to github when GITHUB_ACTIONS=true (and then appends the Markdown table\nto $GITHUB_STEP_SUMMARY), else text. Waived items (golive waive) pass until the waiver expires.",

@@ -26,14 +26,6 @@ async function main(): Promise<number> {
   };
   const program = createProgram(environment, emit);
   const errStyle = makeStyle(colorLevel(process.env, process.stderr.isTTY === true), 100);
-  // Subcommands copy settings when they are created, so these must reach each one: otherwise
-  // commander exits 1 on a usage error, which a pipeline would read as "overdue items".
-  for (const command of [program, ...program.commands]) {
-    command.exitOverride();
-    command.configureOutput({
-      outputError: (text, write) => write(errStyle.chalk.red(text)),
-    });
-  }
   try {
     await program.parseAsync(process.argv);
     return exitCode;

@@ -1,16 +1,17 @@
 import { dirname, relative, resolve, sep } from "node:path";
+import { isMap, isScalar } from "yaml";
 import { filterItems, indexState } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { DEFAULT_POLICY, type GatePolicy, type GateResult, runGate } from "../core/gate.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { appendStepSummary, writeReport } from "../io/report-file.js";
 import { findRepoRoot, type Workspace } from "../io/state.js";
-import { isMap, isScalar } from "yaml";
 import { renderCheck } from "../render/check.js";
 import { renderGithub } from "../render/github.js";
 import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
 import { renderJunit } from "../render/junit.js";
 import { renderGateMarkdown } from "../render/markdown.js";
+import { renderVerifyGate } from "../render/verify.js";
 import { type Context, type Output, output } from "./context.js";
 import {
   boardWarnings,
@@ -19,6 +20,7 @@ import {
   resolveFilter,
   warningText,
 } from "./shared.js";
+import { verifyGate } from "./verify.js";
 
 export const CHECK_FORMATS = ["text", "github", "junit", "json", "markdown"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -32,6 +34,8 @@ export interface CheckOptions extends Omit<FilterOptions, "phase"> {
   warnWithin?: string;
   grace?: string;
   strict?: boolean;
+  /** Also run `golive verify`: a done item whose check fails is a regression. */
+  verify?: boolean;
 }
 
 function days(text: string | undefined, option: string, fallback: number): number {
@@ -94,19 +98,32 @@ export function check(ctx: Context, options: CheckOptions): Output {
   );
   const result = runGate(items, ctx.today, policy);
   const warnings = boardWarnings(board);
+  // --verify (issue 5): a done item that the repository contradicts fails the gate too.
+  const verified = options.verify ? verifyGate(ctx, workspace, board, items) : undefined;
+  const failed = !result.passed || (verified?.regressed.length ?? 0) > 0;
+  const verifyText = verified
+    ? renderVerifyGate(ctx.style, verified.regressed, verified.ready)
+    : { stdout: "", stderr: "" };
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
   const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);
 
   const render = (which: CheckFormat): string => {
     switch (which) {
       case "json":
-        return renderJson(
-          jsonCheckReport(
+        return renderJson({
+          ...jsonCheckReport(
             jsonReport("check", workspace.catalogue, board, items, warnings),
             result,
             phases,
           ),
-        );
+          passed: !failed,
+          ...(verified
+            ? {
+                regressed: verified.regressed.map((r) => r.view.item.id),
+                readyToTick: verified.ready.map((r) => r.view.item.id),
+              }
+            : {}),
+        });
       case "junit":
         return renderJunit(result, { name: workspace.catalogue.file.title, timestamp: ctx.now() });
       case "markdown":
@@ -114,7 +131,7 @@ export function check(ctx: Context, options: CheckOptions): Output {
       case "github":
         return renderGithub(result, { locations: locations(workspace) });
       default:
-        return renderCheck(ctx.style, result);
+        return renderCheck(ctx.style, result) + verifyText.stdout;
     }
   };
 
@@ -124,8 +141,14 @@ export function check(ctx: Context, options: CheckOptions): Output {
   if (shown === "github" && ctx.ci?.stepSummary) {
     appendStepSummary(resolve(ctx.cwd, ctx.ci.stepSummary), stepSummary(result, workspace));
   }
-  const exitCode = result.passed ? EXIT.ok : EXIT.findings;
-  return output(render(shown), warningText(ctx, warnings), exitCode);
+  const exitCode = failed ? EXIT.findings : EXIT.ok;
+  // Formats other than text and json have no place for verify's findings: they go to stderr.
+  const verifyStderr = shown === "text" || shown === "json" ? "" : verifyText.stdout;
+  return output(
+    render(shown),
+    warningText(ctx, warnings) + verifyStderr + verifyText.stderr,
+    exitCode,
+  );
 }
 
 function stepSummary(result: GateResult, workspace: Workspace): string {

@@ -6,8 +6,8 @@
 import { indexState } from "../core/board.js";
 import { GoliveError } from "../errors.js";
 import { updateWorkspace } from "../io/state.js";
-import type { Waiver } from "../schema/state.js";
 import { safe } from "../render/text.js";
+import type { Waiver } from "../schema/state.js";
 import { type Context, type Output, output } from "./context.js";
 import { changedBy, requireDate, resolveItems, statePath } from "./shared.js";
 

@@ -132,7 +132,17 @@ export function loadWorkspace(statePath: string): Workspace {
 }
 
 /** The order of an item's fields in the file. */
-const ITEM_FIELDS = ["status", "owner", "note", "reason", "waiver", "by", "at", "history"] as const;
+const ITEM_FIELDS = [
+  "status",
+  "owner",
+  "note",
+  "reason",
+  "waiver",
+  "by",
+  "at",
+  "evidence",
+  "history",
+] as const;
 
 function itemComment(item: CatalogueItem): string {
   return ` ${item.id} ${item.title.replace(/\s+/g, " ")}`;
@@ -206,6 +216,11 @@ export class StateEditor {
         map.delete(field);
       } else if (field === "history") {
         map.set(field, this.historyNode(map.get(field, true), state.history ?? []));
+      } else if (field === "evidence") {
+        // One line per record, like history entries.
+        const node = this.file.doc.createNode(value) as YAMLMap;
+        node.flow = true;
+        map.set(field, node);
       } else if (typeof value === "object") {
         map.set(field, this.file.doc.createNode(value));
       } else if (map.get(field) !== value) {

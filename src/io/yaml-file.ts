@@ -54,7 +54,7 @@ export function readTextFile(path: string, what: string): string {
     });
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new GoliveError("unreadable", `${what} is not valid UTF-8 text`, {
       location: { file: path },
@@ -156,7 +156,10 @@ export function validate<T>(
 ): T {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const issues = result.error.issues;
+  // A misspelt field also makes the real one "missing": name the misspelling first.
+  const issues = [...result.error.issues].sort(
+    (a, b) => Number(b.code === "unrecognized_keys") - Number(a.code === "unrecognized_keys"),
+  );
   const first = issues[0]!;
   const more = issues.length - 1;
   throw new GoliveError(code, `${what}: ${formatPath(first.path)}: ${describeIssue(first)}`, {

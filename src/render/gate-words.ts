@@ -65,7 +65,7 @@ export function findingReason(f: GateFinding, grace: number): string {
 export function verdictLine(result: GateResult): string {
   const waived = result.findings.filter((f) => f.code === "waived").length;
   const parts = [
-    result.counts.fail > 0 ? `${result.counts.fail} failing` : "nothing overdue",
+    result.counts.fail > 0 ? `${result.counts.fail} overdue` : "nothing overdue",
     plural(result.counts.warn, "warning"),
     `${waived} waived`,
   ];

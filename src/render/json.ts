@@ -30,6 +30,8 @@ export interface JsonItem {
   reminder: { date: string; text: string } | null;
   /** An accepted exception for the CI gate; `expired` once today is past `until`. */
   waiver: JsonWaiver | null;
+  /** The latest `golive verify --record` result for the item. */
+  evidence: { result: string; at: string; summary: string } | null;
 }
 
 export interface JsonWaiver {
@@ -97,6 +99,7 @@ export function jsonItem(view: ItemView, today: string): JsonItem {
           expired: waiverExpired(w, today),
         }
       : null,
+    evidence: view.state.evidence ? { ...view.state.evidence } : null,
   };
 }
 

@@ -42,6 +42,10 @@ export function renderShow(style: Style, view: ItemView, today?: string): string
     const when = expired ? c.red(`expired after ${w.until}`) : `until ${w.until}`;
     lines.push(`Waiver   ${when}${approver}: ${safe(w.reason)}`);
   }
+  if (state.evidence) {
+    const e = state.evidence;
+    lines.push(`Evidence ${e.result} on ${e.at.slice(0, 10)} (golive verify): ${safe(e.summary)}`);
+  }
   if (item.criteria?.length) {
     lines.push("", c.bold("Done when"), ...item.criteria.map((k) => `  - ${safe(k)}`));
   }

@@ -145,6 +145,15 @@ export function renderStatus(
       "Waiver",
     ),
   );
+  lines.push(
+    ...section(
+      style,
+      "Recorded evidence fails",
+      items.filter((v) => v.state.evidence?.result === "fail"),
+      (v) => `${v.state.evidence!.at.slice(0, 10)}: ${safe(v.state.evidence!.summary)}`,
+      "Evidence",
+    ),
+  );
   if (sections.since) {
     lines.push(
       ...section(

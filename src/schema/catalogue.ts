@@ -3,6 +3,7 @@
  * Shipped catalogues live in `checklists/`; teams can write their own.
  */
 import { z } from "zod";
+import { CheckSchema } from "./checks.js";
 
 /** Item and category IDs: a prefix of capitals, a dash, a number (`CLO-14`, `GEN-9`). */
 export const ITEM_ID = /^[A-Z][A-Z0-9]*-\d+$/;
@@ -47,6 +48,8 @@ export const CatalogueItemSchema = z.strictObject({
   /** How to tell the item is really done. */
   criteria: z.array(z.string().min(1)).optional(),
   links: z.array(Link).optional(),
+  /** How `golive verify` answers the item from the repository's files; none: manual. */
+  checks: z.array(CheckSchema).min(1).optional(),
 });
 
 export const PhaseSchema = z.strictObject({

@@ -51,6 +51,42 @@ export const WaiverSchema = z.strictObject({
 });
 export type Waiver = z.infer<typeof WaiverSchema>;
 
+/** What `golive verify --record` found in the repository for an item, and when. */
+export const EvidenceSchema = z.strictObject({
+  result: z.enum(["pass", "warn", "fail", "unknown"]),
+  at: When,
+  /** One line: the finding that decided the result, never a secret's value. */
+  summary: Text,
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** A reviewed `golive verify` finding that is not to be reported again. */
+export const AllowEntrySchema = z.strictObject({
+  /** The file, relative to the repository root; `*` and `**` match like in .gitignore. */
+  path: z.string().min(1),
+  /** Only the finding on this line. */
+  line: z.number().int().min(1).optional(),
+  /** Only findings whose line matches this regular expression. */
+  pattern: z
+    .string()
+    .min(1)
+    .refine(
+      (p) => {
+        try {
+          new RegExp(p, "u");
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "expected a valid regular expression" },
+    )
+    .optional(),
+  /** Why the finding is fine: who reviewed it, what it is. */
+  reason: Text,
+});
+export type AllowEntry = z.infer<typeof AllowEntrySchema>;
+
 export const ItemStateSchema = z.strictObject({
   /** `todo` when absent. */
   status: StatusSchema.optional(),
@@ -68,6 +104,8 @@ export const ItemStateSchema = z.strictObject({
   at: When.optional(),
   /** Earlier states, oldest first. */
   history: z.array(HistoryEntrySchema).optional(),
+  /** The latest result of `golive verify --record`; it never changes the status. */
+  evidence: EvidenceSchema.optional(),
 });
 export type ItemState = z.infer<typeof ItemStateSchema>;
 
@@ -103,6 +141,8 @@ export const StateSchema = z.strictObject({
     .optional(),
   /** Every move of the go-live date, oldest first. */
   slips: z.array(SlipSchema).optional(),
+  /** Settings of `golive verify`. */
+  verify: z.strictObject({ allow: z.array(AllowEntrySchema).optional() }).optional(),
   /** Per item, by ID; items not listed, or listed as `{}`, are `todo`. */
   items: z.record(z.string(), ItemStateSchema.nullable()).optional(),
 });

@@ -1,0 +1,143 @@
+/**
+ * `golive verify`: answers the checkable items from the repository's own files, and
+ * optionally records the results as evidence in golive.yaml (never changing a status).
+ */
+import { statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Board, ItemView } from "../core/board.js";
+import { indexState } from "../core/board.js";
+import { EXIT, GoliveError } from "../errors.js";
+import { openRepo } from "../io/repo.js";
+import { findRepoRoot, updateWorkspace, type Workspace } from "../io/state.js";
+import { renderJson } from "../render/json.js";
+import { renderVerify, type VerifyRun, verdictSummary, verifyJson } from "../render/verify.js";
+import type { CatalogueItem } from "../schema/catalogue.js";
+import { verifyItems } from "../verify/index.js";
+import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
+import type { ItemVerdict } from "../verify/types.js";
+import { type Context, type Output, output } from "./context.js";
+import { openWorkspace, resolveItems } from "./shared.js";
+
+export interface VerifyOptions {
+  path?: string;
+  item?: string;
+  all?: boolean;
+  json?: boolean;
+  record?: boolean;
+  latestRelease?: string;
+}
+
+function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undefined): string {
+  if (path === undefined) return findRepoRoot(dirname(workspace.statePath));
+  const root = resolve(ctx.cwd, path);
+  let isDir = false;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) {
+    throw new GoliveError("usage", `--path ${path} is not a folder`, {
+      hint: "give the folder of the shop's repository",
+    });
+  }
+  return root;
+}
+
+function latestRelease(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!RELEASE_PATTERN.test(value.trim())) {
+    throw new GoliveError("usage", `--latest-release "${value}" is not a Spryker release`, {
+      hint: "write it like 202507.0",
+    });
+  }
+  return value.trim();
+}
+
+/** Runs the checks of `items` against the repository. */
+export function runVerify(
+  ctx: Context,
+  workspace: Workspace,
+  items: readonly CatalogueItem[],
+  options: { path?: string; latestRelease?: string },
+): { root: string; source: "git" | "walk"; fileCount: number; verdicts: ItemVerdict[] } {
+  const root = repositoryRoot(ctx, workspace, options.path);
+  const release = latestRelease(options.latestRelease);
+  const repo = openRepo(root);
+  const verdicts = verifyItems(items, repo, {
+    today: ctx.today,
+    goLive: workspace.state.goLive,
+    allow: workspace.state.verify?.allow ?? [],
+    ...(release ? { latestRelease: release } : {}),
+  });
+  return { root, source: repo.source, fileCount: repo.files.length, verdicts };
+}
+
+export function verify(ctx: Context, options: VerifyOptions): Output {
+  const workspace = openWorkspace(ctx);
+  const items =
+    options.item === undefined
+      ? workspace.catalogue.items
+      : resolveItems(workspace.catalogue, [options.item]);
+  const result = runVerify(ctx, workspace, items, options);
+  const run: VerifyRun = { ...result, today: ctx.today, goLive: workspace.state.goLive };
+  if (options.all || options.item !== undefined) {
+    run.manual = items.filter((i) => !i.checks).map((i) => ({ id: i.id, title: i.title }));
+  }
+  if (options.record && result.verdicts.length > 0) {
+    record(ctx, workspace.statePath, result.verdicts);
+    run.recordedIn = workspace.file.path;
+  }
+  const exitCode = result.verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
+  if (options.json) return output(renderJson(verifyJson(run)), "", exitCode);
+  return output(renderVerify(ctx.style, run), "", exitCode);
+}
+
+/** Stores each verdict as the item's evidence; status, owner, by and at stay as they are. */
+function record(ctx: Context, statePath: string, verdicts: readonly ItemVerdict[]): void {
+  const at = ctx.now();
+  updateWorkspace(statePath, (workspace, editor) => {
+    const { keyOf } = indexState(workspace.catalogue, workspace.state);
+    const entries = workspace.state.items ?? {};
+    for (const v of verdicts) {
+      const key = keyOf.get(v.id) ?? v.id;
+      const before = entries[key] ?? {};
+      editor.setItem(key, {
+        ...before,
+        evidence: { result: v.result, at, summary: verdictSummary(v) },
+      });
+    }
+  });
+}
+
+export interface VerifyGate {
+  /** Done items whose check now fails. */
+  regressed: { view: ItemView; verdict: ItemVerdict }[];
+  /** Open items, their window open, whose check passes. */
+  ready: { view: ItemView; verdict: ItemVerdict }[];
+}
+
+/** `golive check --verify`: the evidence against the ticks. */
+export function verifyGate(
+  ctx: Context,
+  workspace: Workspace,
+  board: Board,
+  items: readonly ItemView[],
+): VerifyGate {
+  const { verdicts } = runVerify(
+    ctx,
+    workspace,
+    items.map((v) => v.item),
+    {},
+  );
+  const byId = new Map(verdicts.map((v) => [v.id, v]));
+  const gate: VerifyGate = { regressed: [], ready: [] };
+  for (const view of items) {
+    const verdict = byId.get(view.item.id);
+    if (!verdict) continue;
+    if (view.status === "done" && verdict.result === "fail") gate.regressed.push({ view, verdict });
+    else if (view.open && verdict.result === "pass" && view.window.opens <= board.today)
+      gate.ready.push({ view, verdict });
+  }
+  return gate;
+}

@@ -1,0 +1,130 @@
+/**
+ * The repository as `golive verify` reads it: the files git tracks (a plain walk outside git),
+ * never `vendor/` or `node_modules/`, each read at most once and only up to a size cap, and no
+ * symlink followed out of the repository. Reading only: no command but `git ls-files` runs.
+ */
+import { execFileSync } from "node:child_process";
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+} from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { RepoView } from "../verify/types.js";
+
+/** Larger files are not read: no file a check needs comes close (composer.lock is ~1 MiB). */
+export const MAX_REPO_FILE_BYTES = 4 * 1024 * 1024;
+
+const SKIPPED_DIR = /(^|\/)(vendor|node_modules)\//;
+
+function gitFiles(root: string): string[] | undefined {
+  try {
+    const out = execFileSync("git", ["ls-files", "-z", "--cached"], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    return out.split("\0").filter((f) => f !== "");
+  } catch {
+    return undefined;
+  }
+}
+
+function walk(root: string): string[] {
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name === ".git" || e.name === "vendor" || e.name === "node_modules") continue;
+      const full = join(dir, e.name);
+      // Symlinked folders are not entered: they may lead anywhere, or in a circle.
+      if (e.isDirectory()) visit(full);
+      else if (e.isFile() || e.isSymbolicLink())
+        out.push(relative(root, full).split(sep).join("/"));
+    }
+  };
+  visit(root);
+  return out;
+}
+
+export interface RealRepo extends RepoView {
+  root: string;
+  /** Where the list of files came from. */
+  source: "git" | "walk";
+}
+
+export function openRepo(root: string): RealRepo {
+  const realRoot = realpathSync(root);
+  const listed = gitFiles(root);
+  const source = listed ? "git" : "walk";
+  const files = (listed ?? walk(root)).filter((f) => !SKIPPED_DIR.test(f)).sort();
+  const set = new Set(files);
+  const cache = new Map<string, Uint8Array | null>();
+  // Rules reread a few small files (deploy files, configs); a whole-tree scan must not keep
+  // every file it saw, so the cache has a budget.
+  let cacheBudget = 32 * 1024 * 1024;
+
+  const load = (path: string): Uint8Array | undefined => {
+    if (!set.has(path)) return undefined;
+    const cached = cache.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: Uint8Array | null = null;
+    try {
+      const full = join(root, path);
+      if (lstatSync(full).isSymbolicLink()) {
+        const target = realpathSync(full);
+        if (target !== realRoot && !target.startsWith(realRoot + sep)) throw new Error("outside");
+      }
+      const fd = openSync(full, "r");
+      try {
+        const size = fstatSync(fd).size;
+        if (fstatSync(fd).isFile() && size <= MAX_REPO_FILE_BYTES) {
+          const buffer = Buffer.allocUnsafe(size);
+          let read = 0;
+          while (read < size) {
+            const n = readSync(fd, buffer, read, size - read, read);
+            if (n === 0) break;
+            read += n;
+          }
+          result = buffer.subarray(0, read);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      result = null;
+    }
+    const cost = result?.length ?? 0;
+    if (cost <= cacheBudget) {
+      cache.set(path, result);
+      cacheBudget -= cost;
+    }
+    return result ?? undefined;
+  };
+
+  const decoder = new TextDecoder("utf-8");
+  return {
+    root,
+    source,
+    files,
+    has: (path) => set.has(path),
+    bytes: load,
+    read: (path) => {
+      const bytes = load(path);
+      if (!bytes) return undefined;
+      // A NUL byte early on: binary, not text.
+      if (bytes.subarray(0, 8000).includes(0)) return undefined;
+      return decoder.decode(bytes);
+    },
+  };
+}

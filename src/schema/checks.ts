@@ -1,0 +1,136 @@
+/**
+ * The `checks` an item may declare in a catalogue: how `golive verify` answers the item from
+ * the repository's own files. A few generic rule kinds with parameters, so that a team's own
+ * catalogue can use them, and named Spryker rules where the logic needs code.
+ */
+import { z } from "zod";
+
+/** What an unmet check reports; `pass` is never a failure's result. */
+export const SeveritySchema = z.enum(["fail", "warn", "unknown"]);
+
+/** The named rules golive implements in code (`kind: spryker/<name>`). */
+export const SPRYKER_RULES = [
+  "ip-tracking",
+  "release",
+  "database",
+  "split-endpoints",
+  "deploy-files",
+  "docker-sdk",
+  "flysystem",
+  "secrets",
+  "propel-migrations",
+  "backoffice-auth",
+  "storefront-auth",
+  "sitemap",
+  "robots",
+  "demo-data",
+] as const;
+export type SprykerRule = (typeof SPRYKER_RULES)[number];
+
+const RepoPath = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), {
+    message: "expected a path inside the repository, like public/Yves/robots.txt",
+  });
+
+const Regex = z
+  .string()
+  .min(1)
+  .refine(
+    (p) => {
+      try {
+        new RegExp(p, "u");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "expected a valid regular expression" },
+  );
+
+const Globs = z.union([RepoPath, z.array(RepoPath).min(1)]);
+const BlobHash = z.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex git blob hash");
+
+const common = {
+  /** One line telling how to fix a failure; replaces golive's own hint. */
+  hint: z.string().min(1).optional(),
+};
+
+export const CheckSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    /** Passes when the file is tracked (and, with `nonEmpty`, not empty). */
+    kind: z.literal("file-exists"),
+    path: RepoPath,
+    nonEmpty: z.boolean().optional(),
+    /** Result when the file is missing (default fail). */
+    severity: SeveritySchema.optional(),
+    ...common,
+  }),
+  z.strictObject({
+    /** Passes when no tracked file has this path. */
+    kind: z.literal("file-absent"),
+    path: RepoPath,
+    severity: SeveritySchema.optional(),
+    ...common,
+  }),
+  z.strictObject({
+    /** Passes when the file differs from every known default, compared by git blob hash. */
+    kind: z.literal("file-differs"),
+    path: RepoPath,
+    defaults: z.array(BlobHash).min(1),
+    /** Result when the file is a known default (default warn). */
+    severity: SeveritySchema.optional(),
+    /** Result when the file is missing (default fail); `skip` leaves it out. */
+    missing: z.enum(["fail", "warn", "unknown", "skip"]).optional(),
+    ...common,
+  }),
+  z.strictObject({
+    /** Passes when `composer.lock` holds the package at `min` or newer. */
+    kind: z.literal("composer"),
+    package: z.string().regex(/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/, "expected vendor/package"),
+    min: z.string().regex(/^v?\d+(\.\d+){0,3}$/, "expected a version like 3.15.2"),
+    severity: SeveritySchema.optional(),
+    /** Result when the package is not in composer.lock (default unknown). */
+    missing: SeveritySchema.optional(),
+    ...common,
+  }),
+  z.strictObject({
+    /**
+     * A value in the deploy files: `path` is dot-separated (`services.database.engine`), `*`
+     * matches any key; give a list to name keys that hold dots (host names).
+     */
+    kind: z.literal("deploy-value"),
+    path: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    expect: z.enum(["present", "absent", "matches"]),
+    /** For `matches`: every value found must match. */
+    pattern: Regex.optional(),
+    severity: SeveritySchema.optional(),
+    ...common,
+  }),
+  z.strictObject({
+    /** Passes when some tracked file matching `files` has a line matching `pattern`. */
+    kind: z.literal("text-present"),
+    files: Globs,
+    pattern: Regex,
+    /** Case-insensitive matching. */
+    ignoreCase: z.boolean().optional(),
+    severity: SeveritySchema.optional(),
+    ...common,
+  }),
+  z.strictObject({
+    /** Passes when no tracked file matching `files` has a line matching `pattern`. */
+    kind: z.literal("text-absent"),
+    files: Globs,
+    pattern: Regex,
+    ignoreCase: z.boolean().optional(),
+    severity: SeveritySchema.optional(),
+    ...common,
+  }),
+  z.strictObject({
+    kind: z.enum(SPRYKER_RULES.map((name) => `spryker/${name}` as const)),
+    ...common,
+  }),
+]);
+
+export type Check = z.infer<typeof CheckSchema>;

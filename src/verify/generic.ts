@@ -1,0 +1,182 @@
+/**
+ * The generic rule kinds a catalogue can use with parameters: files, blob hashes, Composer
+ * packages, deploy-file values and text patterns.
+ */
+import { createHash } from "node:crypto";
+import type { Check } from "../schema/checks.js";
+import { compareVersions, parseVersion } from "./composer.js";
+import type { Facts } from "./facts.js";
+import { filesMatching } from "./glob.js";
+import type { Finding, Result } from "./types.js";
+import { scalarText, select } from "./yaml-tree.js";
+
+/** Git's object name for a file's contents: sha1 of `blob <length>\0<bytes>`. */
+export function gitBlobHash(bytes: Uint8Array): string {
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+/** The 1-based line of a character offset. */
+export function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < index; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+type GenericCheck = Exclude<Check, { kind: `spryker/${string}` }>;
+
+export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
+  const { repo } = facts;
+  const severity: Result = check.severity ?? "fail";
+  switch (check.kind) {
+    case "file-exists": {
+      if (!repo.has(check.path))
+        return [{ code: "file-missing", result: severity, file: check.path }];
+      if (check.nonEmpty) {
+        const bytes = repo.bytes(check.path);
+        if (bytes === undefined)
+          return [{ code: "file-unreadable", result: "unknown", file: check.path }];
+        if (bytes.length === 0) return [{ code: "file-empty", result: severity, file: check.path }];
+      }
+      return [{ code: "file-present", result: "pass", file: check.path }];
+    }
+    case "file-absent":
+      return repo.has(check.path)
+        ? [{ code: "file-unexpected", result: severity, file: check.path }]
+        : [{ code: "file-missing", result: "pass", file: check.path }];
+    case "file-differs": {
+      if (!repo.has(check.path)) {
+        const missing = check.missing ?? "fail";
+        return missing === "skip"
+          ? []
+          : [{ code: "file-missing", result: missing, file: check.path }];
+      }
+      const bytes = repo.bytes(check.path);
+      if (bytes === undefined)
+        return [{ code: "file-unreadable", result: "unknown", file: check.path }];
+      const hash = gitBlobHash(bytes);
+      return check.defaults.includes(hash)
+        ? [
+            {
+              code: "file-default",
+              result: check.severity ?? "warn",
+              file: check.path,
+              found: hash,
+            },
+          ]
+        : [{ code: "file-custom", result: "pass", file: check.path, found: hash }];
+    }
+    case "composer": {
+      const { lock, problem } = facts.composer();
+      if (!lock) return [problem!];
+      const pkg = lock.packages.get(check.package);
+      const expected = `>= ${check.min.replace(/^v/, "")}`;
+      if (!pkg) {
+        return [
+          {
+            code: "composer-missing",
+            result: check.missing ?? "unknown",
+            file: "composer.lock",
+            subject: check.package,
+            expected,
+          },
+        ];
+      }
+      const at = { file: "composer.lock", line: pkg.line, subject: pkg.name, found: pkg.version };
+      const version = parseVersion(pkg.version);
+      if (!version)
+        return [{ code: "composer-unparsable-version", result: "unknown", ...at, expected }];
+      return compareVersions(version, parseVersion(check.min)!) >= 0
+        ? [{ code: "composer-ok", result: "pass", ...at, expected }]
+        : [{ code: "composer-old", result: severity, ...at, expected }];
+    }
+    case "deploy-value": {
+      const set = facts.deploy();
+      if (set.files.length === 0) return [...set.notes, { code: "deploy-none", result: "unknown" }];
+      const path = typeof check.path === "string" ? check.path.split(".") : check.path;
+      const subject = path.join(".");
+      const findings: Finding[] = [...set.notes];
+      const pattern = check.pattern === undefined ? undefined : new RegExp(check.pattern, "u");
+      for (const f of set.files) {
+        const hits = select(f.tree, path);
+        if (check.expect === "absent") {
+          for (const h of hits)
+            findings.push({
+              code: "deploy-value-unexpected",
+              result: severity,
+              file: f.file,
+              line: h.node.line,
+              subject: h.path.join("."),
+            });
+          if (hits.length === 0)
+            findings.push({ code: "deploy-value-missing", result: "pass", file: f.file, subject });
+          continue;
+        }
+        if (hits.length === 0) {
+          findings.push({ code: "deploy-value-missing", result: severity, file: f.file, subject });
+          continue;
+        }
+        for (const h of hits) {
+          const value = scalarText(h.node);
+          const where = { file: f.file, line: h.node.line, subject: h.path.join(".") };
+          if (
+            check.expect === "matches" &&
+            pattern &&
+            !(value !== undefined && pattern.test(value))
+          ) {
+            findings.push({
+              code: "deploy-value-mismatch",
+              result: severity,
+              ...where,
+              found: value ?? "(not a single value)",
+              expected: check.pattern,
+            });
+          } else {
+            findings.push({
+              code: "deploy-value-present",
+              result: "pass",
+              ...where,
+              ...(value !== undefined ? { found: value } : {}),
+            });
+          }
+        }
+      }
+      return findings;
+    }
+    case "text-present":
+    case "text-absent": {
+      const re = new RegExp(check.pattern, check.ignoreCase ? "iu" : "u");
+      const files = filesMatching(repo.files, check.files);
+      const globs = typeof check.files === "string" ? check.files : check.files.join(", ");
+      const hits = searchText(facts, files, re, check.kind === "text-present" ? 1 : 50);
+      if (check.kind === "text-present") {
+        return hits.length > 0
+          ? [{ code: "text-found", result: "pass", ...hits[0]! }]
+          : [{ code: "text-not-found", result: severity, subject: globs, expected: check.pattern }];
+      }
+      return hits.length > 0
+        ? hits.map((h) => ({ code: "text-unexpected" as const, result: severity, ...h }))
+        : [{ code: "text-not-found", result: "pass", subject: globs }];
+    }
+  }
+}
+
+/** Lines matching `re` in `files`, up to `limit`; a quick whole-file test skips most files. */
+export function searchText(
+  facts: Facts,
+  files: readonly string[],
+  re: RegExp,
+  limit: number,
+): { file: string; line: number }[] {
+  const out: { file: string; line: number }[] = [];
+  const whole = new RegExp(re.source, re.flags.includes("m") ? re.flags : `${re.flags}m`);
+  for (const file of files) {
+    const text = facts.repo.read(file);
+    if (text === undefined || !whole.test(text)) continue;
+    const lines = text.split("\n");
+    for (let i = 0; i < lines.length && out.length < limit; i++) {
+      if (re.test(lines[i]!)) out.push({ file, line: i + 1 });
+    }
+    if (out.length >= limit) break;
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+/**
+ * Deploy files as a tree that remembers lines: aliases are followed and `<<:` merge keys
+ * applied (the Docker SDK's files are built from `&anchors`), and every value keeps the line
+ * it was written on, so evidence points at the anchor that really holds it.
+ */
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from "yaml";
+
+export type Tree =
+  | { kind: "map"; line: number; entries: Map<string, Tree> }
+  | { kind: "seq"; line: number; items: Tree[] }
+  | { kind: "scalar"; line: number; value: string | number | boolean | null };
+
+/** Alias expansion stops here: a small file cannot legitimately need more. */
+const MAX_NODES = 200_000;
+
+export interface ParsedYaml {
+  tree: Tree | undefined;
+  /** The first syntax error, with its line. */
+  error?: { line: number; message: string };
+}
+
+export function parseYamlTree(text: string): ParsedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { merge: true, lineCounter: lines, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    return {
+      tree: undefined,
+      error: { line: lines.linePos(first.pos[0]).line, message: first.message.split("\n")[0]! },
+    };
+  }
+  let budget = MAX_NODES;
+  const lineOf = (node: Node): number => (node.range ? lines.linePos(node.range[0]).line : 1);
+  const convert = (node: unknown, depth: number): Tree => {
+    if (--budget < 0 || depth > 64) throw new Error("too many aliases");
+    if (isAlias(node)) return convert(node.resolve(doc as Document), depth + 1);
+    if (isMap(node)) {
+      const entries = new Map<string, Tree>();
+      const merged: Map<string, Tree>[] = [];
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (
+          isScalar(key) &&
+          (key.source === "<<" || key.value === "<<" || typeof key.value === "symbol")
+        ) {
+          const value = convert(pair.value, depth + 1);
+          if (value.kind === "map") merged.push(value.entries);
+          else if (value.kind === "seq")
+            for (const m of value.items) if (m.kind === "map") merged.push(m.entries);
+          continue;
+        }
+        const name = isScalar(key) ? String(key.value) : String(key);
+        const value = pair.value == null ? nullAt(key) : convert(pair.value, depth + 1);
+        // A block map or list starts on the line after its key; evidence names the key's line.
+        if (value.kind !== "scalar" && isScalar(key)) value.line = lineOf(key);
+        entries.set(name, value);
+      }
+      // Explicit keys win over merged ones; earlier merge sources over later ones.
+      for (const source of merged)
+        for (const [k, v] of source) if (!entries.has(k)) entries.set(k, v);
+      return { kind: "map", line: lineOf(node), entries };
+    }
+    if (isSeq(node)) {
+      return {
+        kind: "seq",
+        line: lineOf(node),
+        items: node.items.map((item) => convert(item, depth + 1)),
+      };
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      const value =
+        typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : null;
+      return { kind: "scalar", line: lineOf(node), value };
+    }
+    return { kind: "scalar", line: 1, value: null };
+  };
+  const nullAt = (key: unknown): Tree => ({
+    kind: "scalar",
+    line: isScalar(key) ? lineOf(key) : 1,
+    value: null,
+  });
+  try {
+    return { tree: doc.contents == null ? undefined : convert(doc.contents, 0) };
+  } catch (error) {
+    return { tree: undefined, error: { line: 1, message: (error as Error).message } };
+  }
+}
+
+export function child(tree: Tree | undefined, key: string): Tree | undefined {
+  return tree?.kind === "map" ? tree.entries.get(key) : undefined;
+}
+
+export function childIn(tree: Tree | undefined, path: readonly string[]): Tree | undefined {
+  let node = tree;
+  for (const key of path) node = child(node, key);
+  return node;
+}
+
+export function scalarText(tree: Tree | undefined): string | undefined {
+  if (tree?.kind !== "scalar" || tree.value === null) return undefined;
+  return String(tree.value);
+}
+
+/** Every node at `path`, where `*` matches any key or list index; with the concrete path. */
+export function select(
+  tree: Tree | undefined,
+  path: readonly string[],
+): { path: string[]; node: Tree }[] {
+  const out: { path: string[]; node: Tree }[] = [];
+  const walk = (node: Tree | undefined, i: number, at: string[]) => {
+    if (!node) return;
+    if (i === path.length) {
+      out.push({ path: at, node });
+      return;
+    }
+    const key = path[i]!;
+    if (node.kind === "map") {
+      if (key === "*") for (const [k, v] of node.entries) walk(v, i + 1, [...at, k]);
+      else walk(node.entries.get(key), i + 1, [...at, key]);
+    } else if (node.kind === "seq") {
+      if (key === "*") {
+        node.items.forEach((v, j) => {
+          walk(v, i + 1, [...at, String(j)]);
+        });
+      } else if (/^\d+$/.test(key)) walk(node.items[Number(key)], i + 1, [...at, key]);
+    }
+  };
+  walk(tree, 0, []);
+  return out;
+}
+
+/** Walks every map entry in the tree, depth first. */
+export function eachEntry(
+  tree: Tree | undefined,
+  visit: (key: string, value: Tree, parentKey: string | undefined) => void,
+  parentKey?: string,
+): void {
+  if (!tree) return;
+  if (tree.kind === "map") {
+    for (const [k, v] of tree.entries) {
+      visit(k, v, parentKey);
+      eachEntry(v, visit, k);
+    }
+  } else if (tree.kind === "seq") {
+    for (const item of tree.items) eachEntry(item, visit, parentKey);
+  }
+}

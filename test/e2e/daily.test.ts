@@ -1,0 +1,296 @@
+/**
+ * The daily loop through the built binary: init → status → done → check, in a real git repo.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { golive, read, tempRepo } from "../helpers/cli.js";
+
+const TODAY = { GOLIVE_TODAY: "2027-02-10" };
+
+describe("a team's go-live, end to end", () => {
+  it("init creates golive.yaml at the repository root and prints the phases", () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, "src/deep"), { recursive: true });
+    const result = golive(join(repo, "src/deep"), ["init", "--date", "2027-03-01"], TODAY);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Created ../../golive.yaml");
+    expect(result.stdout).toContain("84 items, go-live Mon 1 Mar 2027");
+    expect(result.stdout).toMatch(
+      /Eight weeks before go-live\s+41 items\s+Mon 4 Jan 2027 – Mon 1 Feb 2027/,
+    );
+    expect(read(repo)).toContain("goLive: 2027-03-01");
+  });
+
+  it("status, done, check: the standup and the gate", () => {
+    const repo = tempRepo();
+    expect(golive(repo, ["init", "--date", "2027-03-01"], TODAY).code).toBe(0);
+
+    const before = golive(repo, ["status"], TODAY);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain(
+      "Go-live Mon 1 Mar 2027 · 19 days to go · today Wed 10 Feb 2027",
+    );
+    expect(before.stdout).toContain("Overdue (41)");
+    expect(before.stdout).toMatch(
+      /CLO-01\s+Ensure a network diagram\s+—\s+overdue by 9 days \(Mon 1 Feb\)/,
+    );
+
+    const gate = golive(repo, ["check"], TODAY);
+    expect(gate.code).toBe(1);
+    // 41 items are late; the 5 optional ones only warn (issue 3: they fail with --strict).
+    expect(gate.stdout).toContain("golive check failed: 36 overdue, 5 warnings");
+
+    // Work happens: everything of the eight-week phase gets done or ruled out.
+    const eightWeeks = JSON.parse(
+      golive(repo, ["list", "--phase", "eight-weeks", "--json"], TODAY).stdout,
+    );
+    const ids = eightWeeks.items.map((i: { id: string }) => i.id);
+    expect(ids).toHaveLength(41);
+    const done = golive(
+      repo,
+      ["done", ...ids.slice(1), "--note", "checked in the kick-off"],
+      TODAY,
+    );
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain("CLO-01 Ensure a network diagram: done, note added");
+    expect(golive(repo, ["skip", "gen-1", "--reason", "the partner did it"], TODAY).code).toBe(0);
+
+    const after = golive(repo, ["check"], TODAY);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain("golive check passed");
+
+    const state = read(repo);
+    expect(state).toContain(
+      "  CLO-01:\n    status: done\n    note: checked in the kick-off\n    by: Test User\n    at: 2027-02-10\n",
+    );
+    expect(state).toContain(
+      "  GEN-01:\n    status: not-applicable\n    reason: the partner did it\n",
+    );
+  });
+
+  it("every read command prints a versioned JSON report", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    golive(repo, ["assign", "CLO-14", "Kim"], TODAY);
+    for (const command of [["status"], ["list"], ["check"]]) {
+      const result = golive(repo, [...command, "--json"], TODAY);
+      const report = JSON.parse(result.stdout);
+      expect(report).toMatchObject({
+        version: 1,
+        command: command[0],
+        today: "2027-02-10",
+        goLive: "2027-03-01",
+      });
+      const item = report.items.find((i: { id: string }) => i.id === "CLO-14");
+      expect(item).toMatchObject({
+        id: "CLO-14",
+        title: "Set up DNS",
+        category: "CLO",
+        phase: "two-weeks",
+        status: "todo",
+        opens: "2027-02-15",
+        due: "2027-02-22",
+        overdue: false,
+        owner: "Kim",
+      });
+    }
+    const show = JSON.parse(golive(repo, ["show", "clo-14", "--json"], TODAY).stdout);
+    expect(show.item).toMatchObject({
+      id: "CLO-14",
+      owner: "Kim",
+      links: [{ title: "Set up DNS" }],
+    });
+  });
+
+  it("show tells everything about an item, including its reminder and history", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    golive(repo, ["start", "TES-05", "--by", "Ann"], { GOLIVE_TODAY: "2027-02-01" });
+    golive(repo, ["done", "TES-05", "--by", "Ben", "--note", "p95 under 300 ms"], TODAY);
+    const result = golive(repo, ["show", "tes-5"], TODAY);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("TES-05  Conduct load tests");
+    expect(result.stdout).toContain("Window   Mon 1 Feb 2027 – Mon 15 Feb 2027");
+    expect(result.stdout).toContain(
+      "Reminder Fri 29 Jan 2027: Tell Spryker about the load and performance test plan",
+    );
+    expect(result.stdout).toContain("2027-02-01 Ann: in progress");
+    expect(result.stdout).toContain("2027-02-10 Ben: done, note: p95 under 300 ms");
+  });
+
+  it("filters the standup by phase, category, owner and --mine", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    golive(repo, ["assign", "CLO-02", "Test User"], TODAY);
+    golive(repo, ["assign", "APP-01", "Kim"], TODAY);
+    const mine = golive(repo, ["status", "--mine", "--json"], TODAY);
+    expect(JSON.parse(mine.stdout).items.map((i: { id: string }) => i.id)).toEqual(["CLO-02"]);
+    const kim = golive(repo, ["status", "--owner", "kim"], TODAY);
+    expect(kim.stdout).toContain("Showing owner kim");
+    expect(kim.stdout).toContain("APP-01");
+    expect(kim.stdout).not.toContain("CLO-02");
+    const cloud = JSON.parse(golive(repo, ["list", "--category", "cloud", "--json"], TODAY).stdout);
+    expect(cloud.items.every((i: { category: string }) => i.category === "CLO")).toBe(true);
+    expect(cloud.items).toHaveLength(18);
+  });
+
+  it("--since lists what changed since yesterday", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    golive(repo, ["done", "CLO-01"], { GOLIVE_TODAY: "2027-02-08" });
+    golive(repo, ["done", "CLO-02"], { GOLIVE_TODAY: "2027-02-09" });
+    const result = golive(repo, ["status", "--since", "1d"], TODAY);
+    expect(result.stdout).toContain("Changed since Tue 9 Feb 2027 (1)");
+    expect(result.stdout).toMatch(/CLO-02.*done by Test User on 2027-02-09/);
+    expect(result.stdout).not.toMatch(/CLO-01.*done by/);
+  });
+
+  it("reschedule moves go-live, keeps statuses, records the slip and names what became urgent", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-29"], TODAY);
+    golive(repo, ["done", "CLO-01"], TODAY);
+    const result = golive(
+      repo,
+      ["reschedule", "--date", "2027-03-01", "--reason", "board wants Q1"],
+      TODAY,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Go-live moved from Mon 29 Mar 2027 to Mon 1 Mar 2027");
+    expect(result.stdout).toMatch(/items? now overdue or due within 7 days because of the move/);
+    expect(result.stdout).toMatch(/GEN-01\s+Share go-live plan/);
+    expect(result.stdout).not.toMatch(/CLO-01\s/);
+    const state = read(repo);
+    expect(state).toContain("goLive: 2027-03-01");
+    expect(state).toMatch(
+      /slips:\n {2}- \{ from: 2027-03-29, to: 2027-03-01, reason: board wants Q1, by: Test User, at: 2027-02-10 \}/,
+    );
+    expect(state).toContain("  CLO-01:\n    status: done");
+  });
+
+  it("finds golive.yaml from a subfolder, or takes --file", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    mkdirSync(join(repo, "a/b"), { recursive: true });
+    expect(golive(join(repo, "a/b"), ["done", "CLO-03"], TODAY).code).toBe(0);
+    const elsewhere = tempRepo({}, { git: false });
+    expect(
+      golive(elsewhere, ["--file", join(repo, "golive.yaml"), "show", "CLO-03"], TODAY).stdout,
+    ).toContain("done");
+  });
+
+  it("works the same with a custom catalogue", () => {
+    const repo = tempRepo({
+      "ops/checklist.yaml": `format: 1
+name: ops
+title: Ops launch
+version: "3"
+categories: [{ id: OPS, title: Operations }]
+phases: [{ id: final, title: Final week, opens: -7, due: -1 }]
+items:
+  - { id: OPS-1, category: OPS, phase: final, title: Page the on-call, summary: Make sure someone is on call. }
+`,
+    });
+    const init = golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "ops/checklist.yaml"],
+      TODAY,
+    );
+    expect(init.code).toBe(0);
+    expect(read(repo)).toContain("path: ops/checklist.yaml");
+    expect(golive(repo, ["done", "ops-1"], TODAY).code).toBe(0);
+    expect(JSON.parse(golive(repo, ["status", "--json"], TODAY).stdout).progress.done).toBe(1);
+  });
+
+  it("documents the exit codes in --help", () => {
+    const help = golive(tempRepo(), ["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("1  `check` found overdue items");
+    expect(help.stdout).toContain("2  bad usage or a bad file");
+  });
+
+  it("prints no colour when output is not a terminal, unless forced", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour codes
+    const ansi = /\u001b\[/;
+    expect(golive(repo, ["status"], { ...TODAY, NO_COLOR: "" }).stdout).not.toMatch(ansi);
+    expect(golive(repo, ["status"], { ...TODAY, NO_COLOR: "", FORCE_COLOR: "1" }).stdout).toMatch(
+      ansi,
+    );
+    expect(
+      golive(repo, ["status"], { ...TODAY, NO_COLOR: "1", FORCE_COLOR: "1" }).stdout,
+    ).not.toMatch(ansi);
+  });
+});
+
+describe("entries the catalogue no longer has", () => {
+  it("are kept on rewrite and reported as a warning", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const path = join(repo, "golive.yaml");
+    writeFileSync(
+      path,
+      read(repo).replace(
+        "items:\n",
+        "items:\n  OLD-7:\n    status: done\n    note: from the 2023 list\n",
+      ),
+    );
+    const status = golive(repo, ["status"], TODAY);
+    expect(status.code).toBe(0);
+    expect(status.stderr).toContain(
+      "warning: golive.yaml has an entry for OLD-7, which the catalogue does not list; it is kept as it is",
+    );
+    expect(golive(repo, ["done", "CLO-01"], TODAY).code).toBe(0);
+    expect(read(repo)).toContain("  OLD-7:\n    status: done\n    note: from the 2023 list\n");
+    expect(JSON.parse(golive(repo, ["check", "--json"], TODAY).stdout).warnings[0]).toContain(
+      "OLD-7",
+    );
+  });
+});
+
+describe("time zones", () => {
+  it("never shift a due date", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-28"], TODAY);
+    const dues = [
+      "UTC",
+      "Pacific/Kiritimati",
+      "Pacific/Pago_Pago",
+      "Europe/Berlin",
+      "America/Sao_Paulo",
+    ].map((TZ) => {
+      const report = JSON.parse(golive(repo, ["list", "--json"], { ...TODAY, TZ }).stdout);
+      return report.items.map(
+        (i: { id: string; opens: string; due: string }) => `${i.id} ${i.opens} ${i.due}`,
+      );
+    });
+    for (const other of dues.slice(1)) expect(other).toEqual(dues[0]);
+    expect(dues[0]).toContain("CLO-14 2027-03-14 2027-03-19");
+  });
+
+  it("take today as the local date when it is not pinned", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const east = JSON.parse(
+      golive(repo, ["status", "--json"], { TZ: "Pacific/Kiritimati" }).stdout,
+    ).today;
+    const west = JSON.parse(
+      golive(repo, ["status", "--json"], { TZ: "Pacific/Pago_Pago" }).stdout,
+    ).today;
+    // UTC+14 and UTC-11 are always on different calendar days.
+    expect(east).not.toBe(west);
+  });
+});
+
+describe("init --force", () => {
+  it("starts over on purpose", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    golive(repo, ["done", "CLO-01"], TODAY);
+    const result = golive(repo, ["init", "--date", "2027-04-01", "--force"], TODAY);
+    expect(result.code).toBe(0);
+    expect(read(repo)).toContain("goLive: 2027-04-01");
+    expect(read(repo)).toContain("  CLO-01: {}");
+  });
+});

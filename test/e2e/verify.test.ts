@@ -1,0 +1,232 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { golive, read, tempRepo } from "../helpers/cli.js";
+import { deployFile, KEY_BODY, leakyFiles, SECRET, shop } from "../helpers/shop.js";
+
+const TODAY = { GOLIVE_TODAY: "2027-01-04" };
+
+function shopRepo(files: Record<string, string | Uint8Array> = shop()): string {
+  const dir = tempRepo();
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  expect(golive(dir, ["init", "--date", "2027-03-01"], TODAY).code).toBe(0);
+  execFileSync("git", ["add", "-A"], { cwd: dir });
+  return dir;
+}
+
+describe("golive verify", () => {
+  test("prints each checkable item with its evidence; exit 0 when nothing fails", () => {
+    const dir = shopRepo();
+    const r = golive(dir, ["verify"], TODAY);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^pass {4}APP-03 {2}Upgrade Twig\n {5}composer\.lock:\d+ {2}spryker\/twig 3\.15\.2/m,
+    );
+    expect(r.stdout).toContain("17 checked items: 17 pass, 0 warn, 0 fail, 0 unknown.");
+    expect(r.stdout).not.toContain("GEN-01");
+  });
+
+  test("exit 1 with a hint on a failure; --item runs one; --all lists manual items", () => {
+    const files = shop();
+    files[".git.docker"] = "master\n";
+    const dir = shopRepo(files);
+    const r = golive(dir, ["verify", "--item", "app-8"], TODAY);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("fail    APP-08");
+    expect(r.stdout).toContain("hint: pin a release tag (like 1.65.0) in .git.docker");
+    expect(r.stdout).toContain("1 checked item:");
+    const all = golive(dir, ["verify", "--all"], TODAY);
+    expect(all.stdout).toMatch(/manual {2}GEN-01 {2}Share go-live plan/);
+  });
+
+  test("--json is the versioned report", () => {
+    const dir = shopRepo();
+    const r = golive(dir, ["verify", "--json"], TODAY);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({
+      version: 1,
+      command: "verify",
+      goLive: "2027-03-01",
+      recorded: false,
+    });
+    expect(report.repository.files).toBe("git");
+    expect(report.counts).toEqual({ pass: 17, warn: 0, fail: 0, unknown: 0 });
+    expect(report.items.find((i: { id: string }) => i.id === "APP-07").findings[0]).toMatchObject({
+      code: "deploy-env-file",
+      file: "deploy.shop-prod.yml",
+      result: "pass",
+    });
+  });
+
+  test("--record stores evidence without changing any status; status, show and JSON show it", () => {
+    const files = shop();
+    files["public/Yves/robots.txt"] = "";
+    const dir = shopRepo(files);
+    expect(golive(dir, ["done", "SEO-04"], TODAY).code).toBe(0);
+    const before = read(dir);
+    const r = golive(dir, ["verify", "--record"], TODAY);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Recorded as evidence in golive.yaml; no status changed.");
+    const after = read(dir);
+    expect(after).toContain(
+      'evidence: { result: fail, at: 2027-01-04, summary: "public/Yves/robots.txt: is empty" }',
+    );
+    expect(after.match(/status: done/g)?.length).toBe(before.match(/status: done/g)?.length);
+    expect(after).toMatch(/APP-03:\n\s+evidence: \{ result: pass/);
+    const show = golive(dir, ["show", "SEO-04"], TODAY);
+    expect(show.stdout).toContain(
+      "Evidence fail on 2027-01-04 (golive verify): public/Yves/robots.txt: is empty",
+    );
+    expect(golive(dir, ["status"], TODAY).stdout).toMatch(
+      /Recorded evidence fails \(1\)[\s\S]*SEO-04/,
+    );
+    const json = JSON.parse(golive(dir, ["list", "--json"], TODAY).stdout);
+    expect(json.items.find((i: { id: string }) => i.id === "SEO-04").evidence).toEqual({
+      result: "fail",
+      at: "2027-01-04",
+      summary: "public/Yves/robots.txt: is empty",
+    });
+    expect(json.items.find((i: { id: string }) => i.id === "SEO-04").status).toBe("done");
+  });
+
+  test("bad input exits 2 with one message and changes nothing", () => {
+    const dir = shopRepo();
+    const before = read(dir);
+    const bad = golive(dir, ["verify", "--record", "--latest-release", "2025.7"], TODAY);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(
+      /^error: --latest-release "2025\.7" is not a Spryker release\nhint:/,
+    );
+    expect(golive(dir, ["verify", "--path", "nope"], TODAY).code).toBe(2);
+    expect(golive(dir, ["verify", "--item", "ZZZ-1"], TODAY).code).toBe(2);
+    expect(read(dir)).toBe(before);
+  });
+
+  test("--latest-release makes an up-to-date shop look behind", () => {
+    const dir = shopRepo();
+    const r = golive(dir, ["verify", "--item", "APP-02", "--latest-release", "202512.0"], TODAY);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("behind the newest release 202512.0");
+  });
+});
+
+describe("a secret is never echoed", () => {
+  test("not in text, JSON, recorded evidence, status, show or check", () => {
+    const dir = shopRepo(leakyFiles());
+    const outputs = [
+      golive(dir, ["verify"], TODAY),
+      golive(dir, ["verify", "--json"], TODAY),
+      golive(dir, ["verify", "--all", "--record"], TODAY),
+      golive(dir, ["show", "APP-17", "--json"], TODAY),
+      golive(dir, ["show", "APP-17"], TODAY),
+      golive(dir, ["status", "--json"], TODAY),
+      golive(dir, ["check", "--verify", "--json"], TODAY),
+    ];
+    expect(outputs[0]!.stdout).toContain("keys/jwt.pem:1");
+    expect(outputs[0]!.stdout).toContain(
+      "$config[OauthConstants::PRIVATE_KEY_PASSWORD] is a literal (value not shown)",
+    );
+    for (const o of outputs) {
+      expect(o.stdout + o.stderr).not.toContain(SECRET);
+      expect(o.stdout + o.stderr).not.toContain(KEY_BODY);
+    }
+    expect(read(dir)).not.toContain(SECRET);
+    expect(read(dir)).toMatch(/APP-17:\n\s+evidence: \{ result: fail/);
+  });
+
+  test("the allow-list in golive.yaml silences reviewed findings", () => {
+    const dir = shopRepo(leakyFiles());
+    const state = read(dir).replace(
+      "items:",
+      `verify:\n  allow:\n    - { path: "**", reason: reviewed by security on 2027-01-02 }\nitems:`,
+    );
+    writeFileSync(join(dir, "golive.yaml"), state);
+    const r = golive(dir, ["verify", "--item", "APP-17"], TODAY);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("4 reviewed findings silenced by golive.yaml verify.allow");
+  });
+});
+
+describe("golive check --verify", () => {
+  test("a done item whose check now fails is a regression: exit 1", () => {
+    const files = shop();
+    files["deploy.shop-prod.yml"] = deployFile("prod", { storefrontAuth: true });
+    const dir = shopRepo(files);
+    expect(golive(dir, ["done", "CLO-17", "APP-03"], TODAY).code).toBe(0);
+    const onGoLive = { GOLIVE_TODAY: "2027-03-01" };
+    expect(golive(dir, ["check", "--category", "CLO", "--phase", "go-live"], onGoLive).code).toBe(
+      0,
+    );
+    const r = golive(
+      dir,
+      ["check", "--verify", "--category", "CLO", "--phase", "go-live"],
+      onGoLive,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /1 done item regressed[\s\S]*CLO-17 {2}Remove basic auth: deploy\.shop-prod\.yml:10/,
+    );
+    const before = golive(
+      dir,
+      ["check", "--verify", "--category", "CLO", "--phase", "go-live"],
+      TODAY,
+    );
+    expect(before.code).toBe(0);
+  });
+
+  test("an open item that passes is ready to tick: a warning, not a failure", () => {
+    const dir = shopRepo();
+    const r = golive(dir, ["check", "--verify", "--phase", "eight-weeks", "--json"], {
+      GOLIVE_TODAY: "2027-01-10",
+    });
+    const report = JSON.parse(r.stdout);
+    expect(report.regressed).toEqual([]);
+    expect(report.readyToTick).toContain("APP-03");
+    const text = golive(dir, ["check", "--verify", "--phase", "eight-weeks", "--category", "APP"], {
+      GOLIVE_TODAY: "2027-01-10",
+    });
+    expect(text.stderr).toContain(
+      "warning: APP-03 passes its check but is still todo: ready to tick (`golive done APP-03`)",
+    );
+  });
+});
+
+describe("reading the repository", () => {
+  test("only tracked files, never vendor/, and no symlink out of the repository", () => {
+    const files = shop();
+    delete files[".git.docker"];
+    files["vendor/spryker/x/deploy.leak.yml"] = "x: 1\n";
+    files["vendor/keys/k.pem"] = `-----BEGIN PRIVATE KEY-----\n${KEY_BODY}\n`;
+    const dir = shopRepo(files);
+    writeFileSync(join(dir, ".git.docker"), "1.65.0\n"); // present but untracked
+    const outside = tempRepo(
+      { "secret.pem": `-----BEGIN PRIVATE KEY-----\n${KEY_BODY}\n` },
+      { git: false },
+    );
+    symlinkSync(join(outside, "secret.pem"), join(dir, "linked.pem"));
+    execFileSync("git", ["add", "-f", "linked.pem", "vendor"], { cwd: dir });
+    const r = golive(dir, ["verify", "--item", "APP-08"], TODAY);
+    expect(r.stdout).toContain(".git.docker  missing");
+    const s = golive(dir, ["verify", "--item", "APP-17"], TODAY);
+    expect(s.code).toBe(0);
+    expect(s.stdout).toContain("no private keys or literal secrets found");
+  });
+
+  test("outside git, a plain walk still skips node_modules/", () => {
+    const dir = tempRepo(
+      { ".git.docker": "1.65.0\n", "node_modules/x/.git.docker": "master\n" },
+      { git: false },
+    );
+    expect(golive(dir, ["init", "--date", "2027-03-01"], TODAY).code).toBe(0);
+    const r = golive(dir, ["verify", "--item", "APP-08", "--json"], TODAY);
+    const report = JSON.parse(r.stdout);
+    expect(report.repository.files).toBe("walk");
+    expect(report.items[0].result).toBe("pass");
+    expect(readFileSync(join(dir, "golive.yaml"), "utf8")).not.toContain("evidence");
+  });
+});

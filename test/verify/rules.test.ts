@@ -1,0 +1,428 @@
+import { describe, expect, test } from "vitest";
+import { codes, composerLock, deployFile, PACKAGES, shop, verdict } from "../helpers/shop.js";
+
+type Files = Record<string, string | Uint8Array>;
+function edit(change: (files: Files) => void): Files {
+  const files = shop();
+  change(files);
+  return files;
+}
+const prodDeploy = (f: Files) => f["deploy.shop-prod.yml"] as string;
+
+describe("APP-01 IP tracking", () => {
+  test("warn when some public endpoints lack real-ip", () => {
+    const files = edit((f) => {
+      f["deploy.shop-prod.yml"] = prodDeploy(f).replace(
+        "          glue.example.com:\n            store: DE\n            <<: *real-ip\n",
+        "          glue.example.com:\n            store: DE\n",
+      );
+    });
+    const v = verdict("APP-01", files);
+    expect(v.result).toBe("warn");
+    expect(v.findings.find((f) => f.code === "ip-tracking-missing")).toMatchObject({
+      file: "deploy.shop-prod.yml",
+      subject: "glue.example.com (glue)",
+    });
+  });
+  test("fail when none has it", () => {
+    const files = edit((f) => {
+      for (const name of ["deploy.shop-prod.yml", "deploy.shop-staging.yml"])
+        f[name] = (f[name] as string).replace(/\n {6}- 10\.0\.0\.0\/8/, "");
+    });
+    expect(verdict("APP-01", files).result).toBe("fail");
+  });
+  test("evidence points at the anchor that holds the value", () => {
+    const v = verdict("APP-01", shop());
+    expect(v.findings[0]).toMatchObject({ code: "ip-tracking-all", line: 6 });
+  });
+});
+
+describe("APP-02 release", () => {
+  test("warn when older than the newest release known on that day", () => {
+    const files = edit((f) => {
+      f["composer.lock"] = composerLock({ ...PACKAGES, "spryker-feature/cart": "202204.0" });
+    });
+    expect(verdict("APP-02", files)).toMatchObject({ result: "warn" });
+    expect(verdict("APP-02", files, { today: "2022-05-01" }).result).toBe("pass");
+  });
+  test("--latest-release overrides the shipped list", () => {
+    expect(verdict("APP-02", shop(), { latestRelease: "202512.0" }).result).toBe("warn");
+  });
+  test("fail before 202009.0; dev-master and aliases are skipped; unknown without features", () => {
+    const old = edit((f) => {
+      f["composer.lock"] = composerLock({
+        "spryker-feature/cart": "201907.0",
+        "spryker-feature/x": "dev-master",
+      });
+    });
+    expect(verdict("APP-02", old).result).toBe("fail");
+    const dev = edit((f) => {
+      f["composer.lock"] = composerLock({
+        "spryker-feature/x": "dev-master",
+        "spryker/twig": "3.15.2",
+      });
+    });
+    expect(verdict("APP-02", dev)).toMatchObject({ result: "unknown" });
+    expect(codes(verdict("APP-02", dev))).toEqual(["release-none"]);
+  });
+});
+
+describe("APP-03 Twig", () => {
+  test("fail below 3.15.2, with a leading v stripped", () => {
+    const files = edit((f) => {
+      f["composer.lock"] = composerLock({ ...PACKAGES, "spryker/twig": "v3.14.0" });
+    });
+    const v = verdict("APP-03", files);
+    expect(v.result).toBe("fail");
+    expect(v.findings[0]).toMatchObject({
+      code: "composer-old",
+      found: "v3.14.0",
+      file: "composer.lock",
+    });
+    expect(v.findings[0]!.line).toBeGreaterThan(1);
+    expect(v.hint).toMatch(/composer update spryker\/twig/);
+  });
+  test("twig/twig is not spryker/twig: unknown when spryker/twig is absent", () => {
+    const { "spryker/twig": _, ...rest } = PACKAGES;
+    const files = edit((f) => {
+      f["composer.lock"] = composerLock({ ...rest, "twig/twig": "v3.20.0" });
+    });
+    expect(verdict("APP-03", files)).toMatchObject({ result: "unknown" });
+    expect(codes(verdict("APP-03", files))).toEqual(["composer-missing"]);
+  });
+  test("a newer version passes", () => {
+    const files = edit((f) => {
+      f["composer.lock"] = composerLock({ ...PACKAGES, "spryker/twig": "3.20.1" });
+    });
+    expect(verdict("APP-03", files).result).toBe("pass");
+  });
+});
+
+describe("APP-04 MariaDB", () => {
+  test("fail on MySQL, warn on PostgreSQL", () => {
+    const mysql = edit((f) => {
+      f["deploy.shop-prod.yml"] = prodDeploy(f).replace("mariadb-10.6", "8.0");
+    });
+    expect(verdict("APP-04", mysql)).toMatchObject({ result: "fail" });
+    const pg = edit((f) => {
+      f["deploy.shop-prod.yml"] = prodDeploy(f).replace(
+        "engine: mysql\n    version: mariadb-10.6",
+        "engine: postgres\n    version: 14",
+      );
+    });
+    expect(verdict("APP-04", pg).result).toBe("warn");
+    expect(codes(verdict("APP-04", pg))).toContain("db-postgresql");
+  });
+});
+
+describe("APP-05 split Zed endpoints", () => {
+  test("fail when a zed endpoint has no entry-point", () => {
+    const files = edit((f) => {
+      f["deploy.shop-prod.yml"] = prodDeploy(f).replace(
+        "            entry-point: BackendApi\n",
+        "",
+      );
+    });
+    const v = verdict("APP-05", files);
+    expect(v.result).toBe("fail");
+    expect(v.findings.find((x) => x.result === "fail")).toMatchObject({
+      code: "split-entry-point-missing",
+      subject: "backend-api.example.com",
+    });
+  });
+  test("warn when a bootstrap is missing; a leftover public/Zed is no failure", () => {
+    const files = edit((f) => {
+      delete f["public/BackendApi/index.php"];
+      f["public/Zed/index.php"] = "<?php\n";
+    });
+    expect(verdict("APP-05", files).result).toBe("warn");
+    const zedOnly = edit((f) => {
+      f["public/Zed/index.php"] = "<?php\n";
+    });
+    expect(verdict("APP-05", zedOnly).result).toBe("pass");
+  });
+});
+
+describe("APP-07 deploy files", () => {
+  test("deploy.shop-dynamicstore.yml is a look-alike, not an environment", () => {
+    const files = edit((f) => {
+      delete f["deploy.shop-staging.yml"];
+      f["deploy.shop-dynamicstore.yml"] = deployFile("dynamicstore");
+    });
+    const v = verdict("APP-07", files);
+    expect(v.result).toBe("fail");
+    expect(codes(v)).toEqual(
+      expect.arrayContaining(["deploy-lookalike", "deploy-staging-missing"]),
+    );
+    expect(codes(v)).not.toContain("deploy-production-missing");
+  });
+  test("deploy.yml, deploy.dev.yml, deploy.ci.*.yml and the template are ignored", () => {
+    const files = edit((f) => {
+      delete f["deploy.shop-prod.yml"];
+      delete f["deploy.shop-staging.yml"];
+      f["deploy.yml"] = deployFile("x");
+      f["deploy.ci.api.yml"] = deployFile("ci");
+      f["deploy.aws-env-template.yml"] = "x: 1\n";
+    });
+    const v = verdict("APP-07", files);
+    expect(v.result).toBe("fail");
+    expect(codes(v)).not.toContain("deploy-lookalike");
+  });
+  test("other staging-like names pass", () => {
+    const files = edit((f) => {
+      f["deploy.my-shop-uat.yml"] = f["deploy.shop-staging.yml"]!;
+      delete f["deploy.shop-staging.yml"];
+    });
+    expect(verdict("APP-07", files).result).toBe("pass");
+  });
+});
+
+describe("APP-08 Docker SDK version", () => {
+  test.each([
+    ["0123456789abcdef0123456789abcdef01234567\n", "warn", "docker-sdk-commit"],
+    ["feature/my-branch\n", "warn", "docker-sdk-branch"],
+    ["master\n", "fail", "docker-sdk-floating"],
+    ["1.x\n", "fail", "docker-sdk-floating"],
+    ["\n", "fail", "docker-sdk-empty"],
+    ["1.65.0\n1.66.0\n", "fail", "docker-sdk-lines"],
+  ])("%j → %s", (content, result, code) => {
+    const v = verdict(
+      "APP-08",
+      edit((f) => {
+        f[".git.docker"] = content;
+      }),
+    );
+    expect(v.result).toBe(result);
+    expect(codes(v)).toEqual([code]);
+  });
+  test("missing, or a submodule instead, fails", () => {
+    const missing = edit((f) => {
+      delete f[".git.docker"];
+    });
+    expect(codes(verdict("APP-08", missing))).toEqual(["docker-sdk-missing"]);
+    missing[".gitmodules"] =
+      '[submodule "docker"]\n\tpath = docker\n\turl = https://github.com/spryker/docker-sdk\n';
+    expect(verdict("APP-08", missing).findings[0]).toMatchObject({
+      code: "docker-sdk-submodule",
+      result: "fail",
+      line: 2,
+    });
+  });
+});
+
+describe("APP-09 FlySystem", () => {
+  const config = (f: Files) => f["config/Shared/config_default.php"] as string;
+  test("warn on empty literal credentials", () => {
+    const files = edit((f) => {
+      f["config/Shared/config_default.php"] = config(f).replace("getenv('SPRYKER_S3_KEY')", "''");
+    });
+    const v = verdict("APP-09", files);
+    expect(v.result).toBe("warn");
+    expect(v.findings[0]).toMatchObject({
+      code: "flysystem-empty-credential",
+      subject: "key",
+      line: 5,
+    });
+  });
+  test("warn with only the local filesystem; fail when the package is missing", () => {
+    const local = edit((f) => {
+      f["config/Shared/config_default.php"] = config(f).replace(
+        "Aws3v3FilesystemBuilderPlugin",
+        "LocalFilesystemBuilderPlugin",
+      );
+    });
+    expect(codes(verdict("APP-09", local))).toEqual(["flysystem-local-only"]);
+    const { "spryker/flysystem-aws3v3-file-system": _, ...rest } = PACKAGES;
+    const noPackage = edit((f) => {
+      f["composer.lock"] = composerLock(rest);
+    });
+    expect(verdict("APP-09", noPackage).result).toBe("fail");
+  });
+});
+
+describe("APP-24 DB log rotation", () => {
+  test("unknown when nothing deletes from spy_oms_transition_log", () => {
+    const files = edit((f) => {
+      f["config/Zed/cronjobs/jenkins.php"] =
+        "<?php\n$jobs[] = ['command' => 'sitemap:generate'];\n";
+    });
+    const v = verdict("APP-24", files);
+    expect(v.result).toBe("unknown");
+    expect(v.hint).toMatch(/confirm/);
+  });
+  test("a TRUNCATE in an SQL file counts", () => {
+    const files = edit((f) => {
+      f["config/Zed/cronjobs/jenkins.php"] = "<?php\n";
+      f["scripts/rotate.sql"] = "-- weekly\ntruncate table spy_oms_transition_log;\n";
+    });
+    expect(verdict("APP-24", files).findings[0]).toMatchObject({
+      code: "text-found",
+      file: "scripts/rotate.sql",
+      line: 2,
+    });
+  });
+});
+
+describe("APP-28 Propel migrations", () => {
+  test("fail without committed migrations", () => {
+    const files = edit((f) => {
+      delete f["src/Orm/Propel/Migration_mysql/PropelMigration_1700000000.php"];
+    });
+    expect(codes(verdict("APP-28", files))).toContain("propel-migrations-missing");
+  });
+  test("fail when the recipe diffs; the recipe named by SPRYKER_HOOK_INSTALL is read", () => {
+    const files = edit((f) => {
+      f["deploy.shop-prod.yml"] = prodDeploy(f).replace("-r EU/production", "-r EU/prod-cloud");
+      f["config/install/EU/prod-cloud.yml"] =
+        'sections:\n  x:\n    diff:\n      command: "vendor/bin/console propel:diff"\n    migrate:\n      command: "vendor/bin/console propel:migrate"\n';
+    });
+    const v = verdict("APP-28", files);
+    expect(v.result).toBe("fail");
+    expect(v.findings.find((f) => f.result === "fail")).toMatchObject({
+      code: "recipe-diff",
+      file: "config/install/EU/prod-cloud.yml",
+      line: 4,
+    });
+  });
+  test("pgsql migrations count too; a recipe without propel:migrate fails", () => {
+    const files = edit((f) => {
+      delete f["src/Orm/Propel/Migration_mysql/PropelMigration_1700000000.php"];
+      f["src/Orm/Propel/Migration_pgsql/PropelMigration_1.php"] = "<?php\n";
+      f["config/install/EU/production.yml"] =
+        "sections:\n  x:\n    # propel:migrate\n    install:\n      command: vendor/bin/console propel:install\n";
+    });
+    expect(codes(verdict("APP-28", files))).toEqual([
+      "propel-migrations-present",
+      "recipe-no-migrate",
+    ]);
+  });
+});
+
+describe("CLO-05 and CLO-17 basic auth", () => {
+  test("CLO-05 warns when the Back Office is open", () => {
+    const files = edit((f) => {
+      f["deploy.shop-prod.yml"] = prodDeploy(f).replace(
+        "<<: [*real-ip, *frontend-auth]",
+        "<<: *real-ip",
+      );
+    });
+    expect(verdict("CLO-05", files)).toMatchObject({ result: "warn" });
+    expect(verdict("CLO-05", shop()).findings[0]).toMatchObject({
+      code: "auth-protected",
+      found: "basic",
+    });
+  });
+  test("CLO-17: storefront auth is expected before go-live and fails from go-live day", () => {
+    const files = edit((f) => {
+      f["deploy.shop-prod.yml"] = deployFile("prod", { storefrontAuth: true });
+    });
+    const before = verdict("CLO-17", files, { today: "2027-02-28" });
+    expect(before.result).toBe("pass");
+    expect(codes(before)).toEqual(["storefront-auth-before-golive"]);
+    const on = verdict("CLO-17", files, { today: "2027-03-01" });
+    expect(on.result).toBe("fail");
+    expect(on.findings[0]).toMatchObject({
+      code: "storefront-auth-live",
+      file: "deploy.shop-prod.yml",
+      line: 10,
+    });
+  });
+  test("CLO-17 reads production files only: staging may keep its auth", () => {
+    expect(verdict("CLO-17", shop(), { today: "2027-03-02" }).result).toBe("pass");
+  });
+  test("CLO-17 is unknown without a production deploy file", () => {
+    const files = edit((f) => {
+      delete f["deploy.shop-prod.yml"];
+    });
+    expect(codes(verdict("CLO-17", files))).toContain("no-production-deploy-file");
+  });
+});
+
+describe("SEO-03 sitemap", () => {
+  test("fail without the job; pass with a static sitemap", () => {
+    const files = edit((f) => {
+      f["config/Zed/cronjobs/jenkins.php"] = "<?php\n";
+    });
+    expect(codes(verdict("SEO-03", files))).toEqual(["sitemap-job-missing"]);
+    files["public/Yves/sitemap.xml"] = "<urlset/>";
+    expect(verdict("SEO-03", files).result).toBe("pass");
+  });
+  test("fail with neither package nor file", () => {
+    const { "spryker/sitemap": _, ...rest } = PACKAGES;
+    const files = edit((f) => {
+      f["composer.lock"] = composerLock(rest);
+    });
+    expect(verdict("SEO-03", files).result).toBe("fail");
+  });
+});
+
+describe("SEO-04 robots.txt", () => {
+  test.each([
+    ["User-agent: *\nDisallow: /\n", "warn", ["robots-disallow-all", "robots-no-sitemap"]],
+    ["User-agent: *\nDisallow: /cart\n", "warn", ["robots-no-sitemap"]],
+    ["# nothing yet\n", "fail", ["robots-empty"]],
+  ])("%j → %s", (content, result, found) => {
+    const v = verdict(
+      "SEO-04",
+      edit((f) => {
+        f["public/Yves/robots.txt"] = content;
+      }),
+    );
+    expect(v.result).toBe(result);
+    expect(codes(v)).toEqual(found);
+  });
+  test("missing fails", () => {
+    expect(
+      verdict(
+        "SEO-04",
+        edit((f) => {
+          delete f["public/Yves/robots.txt"];
+        }),
+      ).result,
+    ).toBe("fail");
+  });
+});
+
+describe("SEO-06 favicon", () => {
+  test("warn on a Spryker default, compared by git blob hash", () => {
+    // The empty file's blob hash stands in for a default in a custom check (see generic tests);
+    // here: the Back Office favicon that is missing is skipped, the storefront's is required.
+    const files = edit((f) => {
+      delete f["public/Yves/favicon.ico"];
+    });
+    expect(codes(verdict("SEO-06", files))).toEqual(["file-missing"]);
+    expect(verdict("SEO-06", files).result).toBe("fail");
+  });
+});
+
+describe("DAT-02 demo data", () => {
+  test("fail on demo admins, demo customers and demo imports, each listed", () => {
+    const files = edit((f) => {
+      f["src/Pyz/Zed/Acl/AclConfig.php"] = "<?php\n// ...\n$user = 'admin@spryker.com';\n";
+      f["data/import/common/DE/customer.csv"] =
+        "ref,email\nDE--1,spencor.hopkin@spryker.com\nDE--2,maria.williams@ottom.de\n";
+      f["config/install/EU/production.yml"] =
+        'sections:\n  import:\n    demo:\n      command: "vendor/bin/console data:import"\n    migrate:\n      command: "vendor/bin/console propel:migrate"\n';
+    });
+    const v = verdict("DAT-02", files);
+    expect(v.result).toBe("fail");
+    expect(v.findings).toEqual([
+      expect.objectContaining({
+        code: "demo-user",
+        file: "src/Pyz/Zed/Acl/AclConfig.php",
+        line: 3,
+      }),
+      expect.objectContaining({
+        code: "demo-customers",
+        file: "data/import/common/DE/customer.csv",
+        line: 2,
+        found: "2",
+      }),
+      expect.objectContaining({
+        code: "demo-import",
+        file: "config/install/EU/production.yml",
+        line: 4,
+      }),
+    ]);
+  });
+});
