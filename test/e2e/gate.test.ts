@@ -2,11 +2,13 @@
  * The gate and the reports through the built CLI, the way a pipeline runs them.
  * Go-live is 2027-03-01: the eight-week items are due 2027-02-01.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { beforeEach, describe, expect, it } from "vitest";
 import { golive, read, tempRepo } from "../helpers/cli.js";
+import { deployFile, shop } from "../helpers/shop.js";
 
 let dir: string;
 const at = (today: string, args: string[], env: Record<string, string> = {}) =>
@@ -181,5 +183,35 @@ describe("usage errors", () => {
   it("exit 2, never 1, so a pipeline cannot mistake a typo for overdue items", () => {
     expect(golive(dir, ["check", "--no-such-flag"]).code).toBe(2);
     expect(golive(dir, ["waive"]).code).toBe(2);
+  });
+});
+
+describe("check --verify with the CI formats", () => {
+  it("fails the gate on a regressed done item in every format, and says so on stderr", () => {
+    const repo = tempRepo({
+      ...shop(),
+      "deploy.shop-prod.yml": deployFile("prod", { storefrontAuth: true }),
+    });
+    expect(golive(repo, ["init", "--date", "2027-03-01"]).code).toBe(0);
+    expect(golive(repo, ["done", "CLO-17"]).code).toBe(0);
+    // verify reads the files git tracks.
+    execFileSync("git", ["add", "-A"], { cwd: repo });
+    const args = [
+      "--today",
+      "2027-03-01",
+      "check",
+      "--verify",
+      "--category",
+      "CLO",
+      "--phase",
+      "go-live",
+    ];
+    for (const format of ["junit", "github", "markdown"]) {
+      const r = golive(repo, [...args, "--format", format]);
+      expect(r.code, format).toBe(1);
+      expect(r.stderr).toMatch(/1 done item regressed[\s\S]*CLO-17/);
+    }
+    const json = JSON.parse(golive(repo, [...args, "--format", "json"]).stdout);
+    expect(json).toMatchObject({ passed: false, regressed: ["CLO-17"] });
   });
 });
