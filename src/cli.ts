@@ -78,6 +78,12 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
       user ??= { name: gitUserName(environment.cwd) };
       return user.name;
     },
+    ci: {
+      githubActions: environment.env.GITHUB_ACTIONS === "true",
+      ...(environment.env.GITHUB_STEP_SUMMARY
+        ? { stepSummary: environment.env.GITHUB_STEP_SUMMARY }
+        : {}),
+    },
   };
 }
 
@@ -126,8 +132,28 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--all", "also list every selected item")
     .option("--since <date|age>", "what changed since a date or an age (1d, 2w)")
     .option("--json", "print the versioned JSON report")
+    .addOption(
+      new Option("--format <format>", "text | markdown (the export's summary) | json").choices([
+        "text",
+        "markdown",
+        "json",
+      ]),
+    )
     .action((options) =>
       run(async (ctx) => (await import("./commands/status.js")).status(ctx, options)),
+    );
+
+  filterOptions(program.command("export"))
+    .description("reports for people: markdown summary, ics calendar, csv sheet, html page")
+    .addOption(
+      new Option("--format <format>", "markdown | ics | csv | html")
+        .choices(["markdown", "ics", "csv", "html"])
+        .default("markdown"),
+    )
+    .option("--output <file>", "write to FILE instead of the console")
+    .option("--since <date|age>", "markdown: what changed since a date or an age (1d, 2w)")
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/export.js")).exportReport(ctx, options)),
     );
 
   filterOptions(program.command("list"))
@@ -218,6 +244,18 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     );
 
   program
+    .command("waive")
+    .description("accept that items stay open: the CI gate passes on them until --until")
+    .argument("<ids...>", "one or more items")
+    .option("--reason <text>", "the accepted risk and why (required)")
+    .option("--until <date>", "the last day the waiver holds, YYYY-MM-DD (required)")
+    .option("--approver <name>", "who accepted the risk")
+    .addOption(by)
+    .action((ids, options) =>
+      run(async (ctx) => (await import("./commands/waive.js")).waive(ctx, ids, options)),
+    );
+
+  program
     .command("reschedule")
     .description("move go-live; keeps every status and records the slip")
     .requiredOption("--date <date>", "the new go-live date, YYYY-MM-DD")
@@ -240,10 +278,36 @@ export function createProgram(environment: Environment, emit: (output: Output) =
       run(async (ctx) => (await import("./commands/verify.js")).verify(ctx, options)),
     );
 
-  filterOptions(program.command("check"))
+  program
+    .command("check")
     .description("CI gate: exit 1 while any open item is past its due date")
-    .option("--json", "print the versioned JSON report")
+    .option(
+      "--phase <ids>",
+      "only these phases; repeat or separate with commas (e.g. four-weeks,two-weeks)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option("--category <id>", "only items of this category (e.g. CLO)")
+    .option("--owner <name>", "only items owned by this person")
+    .option("--mine", "only items owned by you (git config user.name)")
+    .option("--warn-within <days>", "items due within DAYS are warnings, never failures", "3")
+    .option("--grace <days>", "tolerate DAYS past due (as warnings) before failing", "0")
+    .option("--strict", "optional items fail like any other")
+    .addOption(
+      new Option("--format <format>", "text | github | junit | json | markdown").choices([
+        "text",
+        "github",
+        "junit",
+        "json",
+        "markdown",
+      ]),
+    )
+    .option("--output <file>", "also write the report to FILE; the console gets the summary")
+    .option("--json", "print the versioned JSON report (same as --format json)")
     .option("--verify", "also exit 1 when a done item's check fails (regressed)")
+    .addHelpText(
+      "after",
+      "\n--format defaults to github when GITHUB_ACTIONS=true (and then appends the Markdown table\nto $GITHUB_STEP_SUMMARY), else text. Waived items (golive waive) pass until the waiver expires.",
+    )
     .action((options) =>
       run(async (ctx) => (await import("./commands/check.js")).check(ctx, options)),
     );

@@ -1,44 +1,156 @@
-import { EXIT } from "../errors.js";
+import { dirname, relative, resolve, sep } from "node:path";
+import { isMap, isScalar } from "yaml";
+import { filterItems, indexState } from "../core/board.js";
+import type { Catalogue } from "../core/catalogue.js";
+import { DEFAULT_POLICY, type GatePolicy, type GateResult, runGate } from "../core/gate.js";
+import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
+import { appendStepSummary, writeReport } from "../io/report-file.js";
+import { findRepoRoot, type Workspace } from "../io/state.js";
 import { renderCheck } from "../render/check.js";
-import { jsonReport, renderJson } from "../render/json.js";
+import { renderGithub } from "../render/github.js";
+import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
+import { renderJunit } from "../render/junit.js";
+import { renderGateMarkdown } from "../render/markdown.js";
 import { renderVerifyGate } from "../render/verify.js";
 import { type Context, type Output, output } from "./context.js";
-import { boardWarnings, type FilterOptions, filtered, loadBoard, warningText } from "./shared.js";
+import {
+  boardWarnings,
+  type FilterOptions,
+  loadBoard,
+  resolveFilter,
+  warningText,
+} from "./shared.js";
 import { verifyGate } from "./verify.js";
 
-export interface CheckOptions extends FilterOptions {
+export const CHECK_FORMATS = ["text", "github", "junit", "json", "markdown"] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export interface CheckOptions extends Omit<FilterOptions, "phase"> {
+  /** Phases, each value possibly comma-separated; repeated flags add up. */
+  phase?: string[];
   json?: boolean;
+  format?: CheckFormat;
+  output?: string;
+  warnWithin?: string;
+  grace?: string;
+  strict?: boolean;
   /** Also run `golive verify`: a done item whose check fails is a regression. */
   verify?: boolean;
 }
 
-/** The CI gate: exit 1 while any open item is past its due date. */
-export function check(ctx: Context, options: CheckOptions): Output {
-  const { workspace, board } = loadBoard(ctx);
-  const { items } = filtered(ctx, workspace, board, options);
-  const overdue = items.filter((v) => v.overdue);
-  const gate = options.verify ? verifyGate(ctx, workspace, board, items) : undefined;
-  const failed = overdue.length > 0 || (gate?.regressed.length ?? 0) > 0;
-  const exitCode = failed ? EXIT.findings : EXIT.ok;
-  const warnings = boardWarnings(board);
-  if (options.json) {
-    const report = {
-      ...jsonReport("check", workspace.catalogue, board, items, warnings),
-      passed: !failed,
-      overdue: overdue.map((v) => v.item.id),
-      ...(gate
-        ? {
-            regressed: gate.regressed.map((r) => r.view.item.id),
-            readyToTick: gate.ready.map((r) => r.view.item.id),
-          }
-        : {}),
-    };
-    return output(renderJson(report), "", exitCode);
+function days(text: string | undefined, option: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d{1,4}$/.test(text.trim())) {
+    throw new GoliveError("usage", `${option} "${text}" is not a number of days`, {
+      hint: `write a whole number of days, for example ${option} 3`,
+    });
   }
-  const verified = gate ? renderVerifyGate(ctx.style, gate.regressed, gate.ready) : undefined;
+  return Number(text.trim());
+}
+
+/** `--phase a,b --phase c` → known phase IDs, or a usage error naming the unknown one. */
+export function resolvePhases(
+  catalogue: Catalogue,
+  values: readonly string[] | undefined,
+): string[] | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  const known = new Set(catalogue.phases.map((p) => p.id));
+  const ids = values.flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase());
+  for (const id of ids) {
+    if (!known.has(id)) {
+      throw new GoliveError("usage", `unknown phase "${id}"`, {
+        hint: `use one or more of: ${[...known].join(", ")}`,
+      });
+    }
+  }
+  return [...new Set(ids)];
+}
+
+/** Where each item sits in golive.yaml, by a path from the repository root as GitHub wants. */
+function locations(workspace: Workspace): Map<string, SourceLocation> {
+  const { keyOf } = indexState(workspace.catalogue, workspace.state);
+  const root = findRepoRoot(dirname(workspace.statePath));
+  const file = relative(root, workspace.statePath).split(sep).join("/");
+  const map = new Map<string, SourceLocation>();
+  const items = workspace.file.doc.get("items", true);
+  if (!isMap(items)) return map;
+  for (const [id, key] of keyOf) {
+    // The annotation points at the item's key, the line a reviewer edits.
+    const pair = items.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    if (range) map.set(id, { file, line: workspace.file.lines.linePos(range[0]).line });
+  }
+  return map;
+}
+
+/** The CI gate: exit 1 while an open item is past its due date (and its grace), unwaived. */
+export function check(ctx: Context, options: CheckOptions): Output {
+  const policy: GatePolicy = {
+    warnWithin: days(options.warnWithin, "--warn-within", DEFAULT_POLICY.warnWithin),
+    grace: days(options.grace, "--grace", DEFAULT_POLICY.grace),
+    strict: options.strict ?? false,
+  };
+  const { workspace, board } = loadBoard(ctx);
+  const phases = resolvePhases(workspace.catalogue, options.phase);
+  const filter = resolveFilter(ctx, workspace.catalogue, { ...options, phase: undefined });
+  const items = filterItems(board.items, filter).filter(
+    (v) => phases === undefined || phases.includes(v.phase.id),
+  );
+  const result = runGate(items, ctx.today, policy);
+  const warnings = boardWarnings(board);
+  // --verify (issue 5): a done item that the repository contradicts fails the gate too.
+  const verified = options.verify ? verifyGate(ctx, workspace, board, items) : undefined;
+  const failed = !result.passed || (verified?.regressed.length ?? 0) > 0;
+  const verifyText = verified
+    ? renderVerifyGate(ctx.style, verified.regressed, verified.ready)
+    : { stdout: "", stderr: "" };
+  const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
+  const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);
+
+  const render = (which: CheckFormat): string => {
+    switch (which) {
+      case "json":
+        return renderJson({
+          ...jsonCheckReport(
+            jsonReport("check", workspace.catalogue, board, items, warnings),
+            result,
+            phases,
+          ),
+          passed: !failed,
+          ...(verified
+            ? {
+                regressed: verified.regressed.map((r) => r.view.item.id),
+                readyToTick: verified.ready.map((r) => r.view.item.id),
+              }
+            : {}),
+        });
+      case "junit":
+        return renderJunit(result, { name: workspace.catalogue.file.title, timestamp: ctx.now() });
+      case "markdown":
+        return renderGateMarkdown(result, workspace.catalogue.file.title);
+      case "github":
+        return renderGithub(result, { locations: locations(workspace) });
+      default:
+        return renderCheck(ctx.style, result) + verifyText.stdout;
+    }
+  };
+
+  // With --output the report goes to the file and the console gets the usual summary.
+  const shown = options.output === undefined ? format : consoleFormat;
+  if (options.output !== undefined) writeReport(resolve(ctx.cwd, options.output), render(format));
+  if (shown === "github" && ctx.ci?.stepSummary) {
+    appendStepSummary(resolve(ctx.cwd, ctx.ci.stepSummary), stepSummary(result, workspace));
+  }
+  const exitCode = failed ? EXIT.findings : EXIT.ok;
+  // Formats other than text and json have no place for verify's findings: they go to stderr.
+  const verifyStderr = shown === "text" || shown === "json" ? "" : verifyText.stdout;
   return output(
-    renderCheck(ctx.style, overdue, items.length) + (verified?.stdout ?? ""),
-    warningText(ctx, warnings) + (verified?.stderr ?? ""),
+    render(shown),
+    warningText(ctx, warnings) + verifyStderr + verifyText.stderr,
     exitCode,
   );
+}
+
+function stepSummary(result: GateResult, workspace: Workspace): string {
+  return renderGateMarkdown(result, `golive check: ${workspace.catalogue.file.title}`);
 }

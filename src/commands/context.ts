@@ -17,6 +17,16 @@ export interface Context {
   style: Style;
   /** `git config user.name`, looked up only when needed. */
   gitUser: () => string | undefined;
+  /** What the CI server tells us through its environment; absent means none. */
+  ci?: CiEnvironment;
+}
+
+/** The CI server's variables that change golive's output. */
+export interface CiEnvironment {
+  /** `GITHUB_ACTIONS=true`: annotate with workflow commands by default. */
+  githubActions: boolean;
+  /** `GITHUB_STEP_SUMMARY`: a file to append the Markdown report to. */
+  stepSummary?: string;
 }
 
 /** What a command prints and how the process ends; `main.ts` does the printing. */

@@ -15,7 +15,7 @@ export function show(ctx: Context, id: string, options: { json?: boolean }): Out
         today: board.today,
         goLive: board.goLive,
         item: {
-          ...jsonItem(view),
+          ...jsonItem(view, board.today),
           summary: view.item.summary.trim(),
           aliases: view.item.aliases ?? [],
           criteria: view.item.criteria ?? [],
@@ -25,5 +25,5 @@ export function show(ctx: Context, id: string, options: { json?: boolean }): Out
       }),
     );
   }
-  return output(renderShow(ctx.style, view));
+  return output(renderShow(ctx.style, view, board.today));
 }

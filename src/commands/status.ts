@@ -1,5 +1,6 @@
 import { changedSince } from "../core/board.js";
 import { jsonReport, renderJson } from "../render/json.js";
+import { renderMarkdownSummary } from "../render/markdown.js";
 import { renderStatus } from "../render/status.js";
 import { type Context, type Output, output } from "./context.js";
 import {
@@ -16,6 +17,7 @@ export interface StatusOptions extends FilterOptions {
   all?: boolean;
   since?: string;
   json?: boolean;
+  format?: "text" | "markdown" | "json";
 }
 
 export function status(ctx: Context, options: StatusOptions): Output {
@@ -23,7 +25,18 @@ export function status(ctx: Context, options: StatusOptions): Output {
   const { filter, items } = filtered(ctx, workspace, board, options);
   const warnings = boardWarnings(board);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
-  if (options.json) {
+  if (options.format === "markdown") {
+    const label = describeFilter(filter);
+    return output(
+      renderMarkdownSummary(workspace.catalogue, board, {
+        items,
+        ...(since ? { since: { date: since, items: changedSince(items, since) } } : {}),
+        ...(label ? { filterLabel: label } : {}),
+      }),
+      warningText(ctx, warnings),
+    );
+  }
+  if (options.json || options.format === "json") {
     const report = {
       ...jsonReport("status", workspace.catalogue, board, items, warnings),
       ...(since ? { since, changed: changedSince(items, since).map((v) => v.item.id) } : {}),

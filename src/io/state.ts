@@ -137,6 +137,7 @@ const ITEM_FIELDS = [
   "owner",
   "note",
   "reason",
+  "waiver",
   "by",
   "at",
   "evidence",
@@ -220,6 +221,8 @@ export class StateEditor {
         const node = this.file.doc.createNode(value) as YAMLMap;
         node.flow = true;
         map.set(field, node);
+      } else if (typeof value === "object") {
+        map.set(field, this.file.doc.createNode(value));
       } else if (map.get(field) !== value) {
         map.set(field, value);
       }

@@ -1,21 +1,35 @@
 /**
- * `golive check` in plain text: the verdict and the offenders.
+ * `golive check` in plain text: the verdict, then failures, warnings and waivers.
  */
-import type { ItemView } from "../core/board.js";
-import { date, plural, relativeDue, type Style, safe } from "./text.js";
+import { type GateResult, notable } from "../core/gate.js";
+import { findingReason, verdictLine } from "./gate-words.js";
+import { type Style, safe } from "./text.js";
 
-export function renderCheck(style: Style, overdue: readonly ItemView[], checked: number): string {
+export function renderCheck(style: Style, result: GateResult): string {
   const c = style.chalk;
-  if (overdue.length === 0) {
-    return `${c.green("✓")} golive check passed: none of ${plural(checked, "item")} is overdue.\n`;
+  const mark = result.passed ? c.green("✓") : c.red("✗");
+  const lines = [`${mark} ${verdictLine(result)}.`];
+  for (const f of notable(result)) {
+    const label =
+      f.verdict === "fail"
+        ? c.red("FAIL")
+        : f.verdict === "warn"
+          ? c.yellow("WARN")
+          : c.dim("WAIVED");
+    const owner = f.view.state.owner ? ` (owner ${safe(f.view.state.owner)})` : "";
+    lines.push(
+      `  ${label.padEnd(6 + (label.length - stripLen(label)))} ${c.bold(f.view.item.id)}  ${safe(f.view.item.title)}: ${safe(findingReason(f, result.policy.grace))}${owner}`,
+    );
   }
-  const lines = [
-    `${c.red("✗")} golive check failed: ${plural(overdue.length, "item")} overdue.`,
-    ...overdue.map((v) => {
-      const owner = v.state.owner ? ` (owner ${safe(v.state.owner)})` : "";
-      return `  ${c.bold(v.item.id)}  ${safe(v.item.title)}: ${relativeDue(v.daysUntilDue)}, was due ${date(v.window.due, true)}${owner}`;
-    }),
-    "Mark them done (`golive done ID`), not applicable (`golive skip ID --reason ...`), or move go-live (`golive reschedule`).",
-  ];
+  if (!result.passed) {
+    lines.push(
+      "Mark them done (`golive done ID`), not applicable (`golive skip ID --reason ...`), waive them (`golive waive ID --reason ... --until DATE`), or move go-live (`golive reschedule`).",
+    );
+  }
   return `${lines.join("\n")}\n`;
+}
+
+function stripLen(text: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: measures text without colour codes
+  return text.replace(/\u001b\[[0-9;]*m/g, "").length;
 }

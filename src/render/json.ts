@@ -4,6 +4,9 @@
  */
 import type { Board, ItemView, Progress } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
+import type { GateCode, GateResult, GateVerdict } from "../core/gate.js";
+import { waiverExpired } from "../core/gate.js";
+import { findingReason } from "./gate-words.js";
 
 export const REPORT_VERSION = 1;
 
@@ -25,8 +28,19 @@ export interface JsonItem {
   by: string | null;
   at: string | null;
   reminder: { date: string; text: string } | null;
+  /** An accepted exception for the CI gate; `expired` once today is past `until`. */
+  waiver: JsonWaiver | null;
   /** The latest `golive verify --record` result for the item. */
   evidence: { result: string; at: string; summary: string } | null;
+}
+
+export interface JsonWaiver {
+  reason: string;
+  until: string;
+  approver: string | null;
+  by: string | null;
+  at: string | null;
+  expired: boolean;
 }
 
 export interface JsonProgress {
@@ -56,7 +70,8 @@ function progress(p: Progress): JsonProgress {
   return { ...p };
 }
 
-export function jsonItem(view: ItemView): JsonItem {
+export function jsonItem(view: ItemView, today: string): JsonItem {
+  const w = view.state.waiver;
   return {
     id: view.item.id,
     title: view.item.title,
@@ -74,6 +89,16 @@ export function jsonItem(view: ItemView): JsonItem {
     by: view.state.by ?? null,
     at: view.state.at ?? null,
     reminder: view.window.reminder ? { ...view.window.reminder } : null,
+    waiver: w
+      ? {
+          reason: w.reason,
+          until: w.until,
+          approver: w.approver ?? null,
+          by: w.by ?? null,
+          at: w.at ?? null,
+          expired: waiverExpired(w, today),
+        }
+      : null,
     evidence: view.state.evidence ? { ...view.state.evidence } : null,
   };
 }
@@ -94,11 +119,45 @@ export function jsonReport(
     catalogue: { name: catalogue.file.name, version: catalogue.file.version },
     progress: progress(board.progress),
     phases: board.phases.map((p) => ({ ...p.phase, progress: progress(p.progress) })),
-    items: items.map(jsonItem),
+    items: items.map((v) => jsonItem(v, board.today)),
     warnings: [...warnings],
   };
 }
 
 export function renderJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** `golive check --format json`: the report plus the gate's verdict and each item's reason. */
+export interface JsonCheckReport extends JsonReport {
+  passed: boolean;
+  /** IDs of the items that fail the gate. */
+  overdue: string[];
+  policy: { warnWithin: number; grace: number; strict: boolean; phases: string[] | null };
+  counts: { fail: number; warn: number; pass: number; skip: number };
+  items: (JsonItem & { verdict: GateVerdict; code: GateCode; reason: string })[];
+}
+
+export function jsonCheckReport(
+  base: JsonReport,
+  result: GateResult,
+  phases: readonly string[] | undefined,
+): JsonCheckReport {
+  const byId = new Map(result.findings.map((f) => [f.view.item.id, f]));
+  return {
+    ...base,
+    passed: result.passed,
+    overdue: result.findings.filter((f) => f.verdict === "fail").map((f) => f.view.item.id),
+    policy: { ...result.policy, phases: phases ? [...phases] : null },
+    counts: { ...result.counts },
+    items: base.items.map((item) => {
+      const f = byId.get(item.id)!;
+      return {
+        ...item,
+        verdict: f.verdict,
+        code: f.code,
+        reason: findingReason(f, result.policy.grace),
+      };
+    }),
+  };
 }

@@ -2,6 +2,7 @@
  * `golive show ID`: everything about one item.
  */
 import type { ItemView } from "../core/board.js";
+import { waiverExpired } from "../core/gate.js";
 import type { HistoryEntry } from "../schema/state.js";
 import { date, relativeDue, type Style, safe, statusLabel } from "./text.js";
 
@@ -16,7 +17,7 @@ function historyLine(style: Style, entry: HistoryEntry): string {
   return `  ${who ? `${who}: ` : ""}${parts.join(", ")}`;
 }
 
-export function renderShow(style: Style, view: ItemView): string {
+export function renderShow(style: Style, view: ItemView, today?: string): string {
   const c = style.chalk;
   const { item, window, state } = view;
   const lines = [
@@ -34,6 +35,13 @@ export function renderShow(style: Style, view: ItemView): string {
   if (state.owner) lines.push(`Owner    ${safe(state.owner)}`);
   if (state.reason) lines.push(`Reason   ${safe(state.reason)}`);
   if (state.note) lines.push(`Note     ${safe(state.note)}`);
+  if (state.waiver) {
+    const w = state.waiver;
+    const expired = today !== undefined && waiverExpired(w, today);
+    const approver = w.approver ? `, approved by ${safe(w.approver)}` : "";
+    const when = expired ? c.red(`expired after ${w.until}`) : `until ${w.until}`;
+    lines.push(`Waiver   ${when}${approver}: ${safe(w.reason)}`);
+  }
   if (state.evidence) {
     const e = state.evidence;
     lines.push(`Evidence ${e.result} on ${e.at.slice(0, 10)} (golive verify): ${safe(e.summary)}`);

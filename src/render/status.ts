@@ -4,6 +4,7 @@
 import type { Board, ItemView, PhaseView, Progress } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays } from "../core/dates.js";
+import { waiverExpired } from "../core/gate.js";
 import { type Column, renderTable } from "./table.js";
 import {
   bar,
@@ -128,6 +129,22 @@ export function renderStatus(
   );
   lines.push(...section(style, "Blocked", blocked, (v) => safe(v.state.reason ?? ""), "Reason"));
   lines.push(...section(style, "In progress", inProgress, due));
+  const waived = items.filter((v) => v.state.waiver !== undefined);
+  lines.push(
+    ...section(
+      style,
+      "Waivers",
+      waived,
+      (v) => {
+        const w = v.state.waiver!;
+        const when = waiverExpired(w, board.today)
+          ? c.red(`expired after ${w.until}`)
+          : `until ${w.until}`;
+        return `${when}: ${safe(w.reason)}`;
+      },
+      "Waiver",
+    ),
+  );
   lines.push(
     ...section(
       style,

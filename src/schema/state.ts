@@ -33,6 +33,24 @@ export const HistoryEntrySchema = z.strictObject({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
+/**
+ * An accepted exception: the team knows the item is late and agreed to go on until `until`.
+ * The CI gate does not fail on a waived item until the waiver expires (after `until`).
+ */
+export const WaiverSchema = z.strictObject({
+  /** Why the item may stay open, as agreed. */
+  reason: Text,
+  /** The last day the waiver holds. */
+  until: Day,
+  /** Who accepted the risk, when someone other than the author did. */
+  approver: Text.optional(),
+  /** Who recorded the waiver. */
+  by: Text.optional(),
+  /** When the waiver was recorded. */
+  at: When.optional(),
+});
+export type Waiver = z.infer<typeof WaiverSchema>;
+
 /** What `golive verify --record` found in the repository for an item, and when. */
 export const EvidenceSchema = z.strictObject({
   result: z.enum(["pass", "warn", "fail", "unknown"]),
@@ -78,6 +96,8 @@ export const ItemStateSchema = z.strictObject({
   note: Text.optional(),
   /** Why the item is blocked or not applicable. */
   reason: Text.optional(),
+  /** An accepted exception for the CI gate (`golive waive`). */
+  waiver: WaiverSchema.optional(),
   /** Who made the latest change. */
   by: Text.optional(),
   /** When the latest change was made. */

@@ -38,7 +38,8 @@ describe("a team's go-live, end to end", () => {
 
     const gate = golive(repo, ["check"], TODAY);
     expect(gate.code).toBe(1);
-    expect(gate.stdout).toContain("41 items overdue");
+    // 41 items are late; the 5 optional ones only warn (issue 3: they fail with --strict).
+    expect(gate.stdout).toContain("golive check failed: 36 overdue, 5 warnings");
 
     // Work happens: everything of the eight-week phase gets done or ruled out.
     const eightWeeks = JSON.parse(

@@ -1,0 +1,74 @@
+/**
+ * `golive export`: the reports people read outside the terminal: a Markdown summary, a
+ * calendar, a spreadsheet and a status page.
+ */
+import { resolve } from "node:path";
+import { VERSION } from "../cli.js";
+import { changedSince } from "../core/board.js";
+import { writeReport } from "../io/report-file.js";
+import { renderCsv } from "../render/csv.js";
+import { renderHtml } from "../render/html.js";
+import { renderIcs } from "../render/ics.js";
+import { renderMarkdownSummary } from "../render/markdown.js";
+import { plural, safe } from "../render/text.js";
+import { type Context, type Output, output } from "./context.js";
+import {
+  boardWarnings,
+  describeFilter,
+  type FilterOptions,
+  filtered,
+  loadBoard,
+  parseDateOrAge,
+  warningText,
+} from "./shared.js";
+
+export const EXPORT_FORMATS = ["markdown", "ics", "csv", "html"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions extends FilterOptions {
+  format?: ExportFormat;
+  output?: string;
+  since?: string;
+}
+
+export function exportReport(ctx: Context, options: ExportOptions): Output {
+  const { workspace, board } = loadBoard(ctx);
+  const { filter, items } = filtered(ctx, workspace, board, options);
+  const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
+  const catalogue = workspace.catalogue;
+  const format = options.format ?? "markdown";
+  let text: string;
+  let what: string;
+  switch (format) {
+    case "ics":
+      text = renderIcs(board, items, {
+        catalogueName: catalogue.file.name,
+        title: catalogue.file.title,
+        now: ctx.now(),
+        sequence: workspace.state.slips?.length ?? 0,
+        version: VERSION,
+      });
+      what = plural(items.filter((v) => v.open).length + 1, "event");
+      break;
+    case "csv":
+      text = renderCsv(items);
+      what = plural(items.length, "row");
+      break;
+    case "html":
+      text = renderHtml(catalogue, board, items, { generated: ctx.now(), version: VERSION });
+      what = `a page of ${plural(items.length, "item")}`;
+      break;
+    default:
+      text = renderMarkdownSummary(catalogue, board, {
+        items,
+        ...(since ? { since: { date: since, items: changedSince(items, since) } } : {}),
+        ...(describeFilter(filter) ? { filterLabel: describeFilter(filter)! } : {}),
+      });
+      what = "the summary";
+  }
+  const warnings = warningText(ctx, boardWarnings(board));
+  if (options.output === undefined) return output(text, warnings);
+  const path = resolve(ctx.cwd, options.output);
+  writeReport(path, text);
+  return output(`Wrote ${what} to ${safe(options.output)}.\n`, warnings);
+}

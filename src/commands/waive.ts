@@ -1,0 +1,64 @@
+/**
+ * `golive waive ID --reason TEXT --until DATE`: records an accepted exception, so the CI gate
+ * passes on a late item until the waiver expires. It lives in golive.yaml and is reviewed in
+ * the pull request like any other change.
+ */
+import { indexState } from "../core/board.js";
+import { GoliveError } from "../errors.js";
+import { updateWorkspace } from "../io/state.js";
+import { safe } from "../render/text.js";
+import type { Waiver } from "../schema/state.js";
+import { type Context, type Output, output } from "./context.js";
+import { changedBy, requireDate, resolveItems, statePath } from "./shared.js";
+
+export interface WaiveOptions {
+  reason?: string;
+  until?: string;
+  approver?: string;
+  by?: string;
+}
+
+export function waive(ctx: Context, ids: string[], options: WaiveOptions): Output {
+  if (options.reason === undefined || options.reason.trim() === "") {
+    throw new GoliveError("missing-reason", "--reason is required to waive an item", {
+      hint: 'add --reason "..." so that reviewers know which risk they accept',
+    });
+  }
+  if (options.until === undefined) {
+    throw new GoliveError("usage", "--until is required: a waiver must expire", {
+      hint: "add --until YYYY-MM-DD, the last day the waiver holds",
+    });
+  }
+  const until = requireDate(options.until, "--until");
+  if (until < ctx.today) {
+    throw new GoliveError("bad-date", `--until ${until} is already past (today is ${ctx.today})`, {
+      hint: "a waiver holds through its --until day; choose today or later",
+    });
+  }
+  if (options.approver !== undefined && options.approver.trim() === "") {
+    throw new GoliveError("usage", "--approver needs a name", { hint: "--approver NAME" });
+  }
+  const lines = updateWorkspace(statePath(ctx), (workspace, editor) => {
+    const items = resolveItems(workspace.catalogue, ids);
+    const who = changedBy(ctx, options.by);
+    const at = ctx.now();
+    const { keyOf } = indexState(workspace.catalogue, workspace.state);
+    const entries = workspace.state.items ?? {};
+    return items.map((item) => {
+      const key = keyOf.get(item.id) ?? item.id;
+      const before = entries[key] ?? {};
+      const waiver: Waiver = {
+        reason: options.reason!,
+        until,
+        ...(options.approver !== undefined ? { approver: options.approver } : {}),
+        by: who,
+        at,
+      };
+      editor.setItem(key, { ...before, waiver });
+      const status = before.status ?? "todo";
+      const note = status === "done" || status === "not-applicable" ? ` (it is ${status})` : "";
+      return `${ctx.style.chalk.bold(item.id)} ${safe(item.title)}: waived until ${until}${note}`;
+    });
+  });
+  return output(`${lines.join("\n")}\n`);
+}

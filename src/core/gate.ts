@@ -1,0 +1,113 @@
+/**
+ * The CI gate's policy: which open items fail a pipeline, which only warn, which are waived.
+ * Pure: the board's items, today and the policy in; one finding per item out.
+ *
+ * Policy (documented in the README):
+ * - an open item more than `grace` days past its due date fails the gate;
+ * - an open item due within `warnWithin` days (or late but within the grace) is a warning;
+ * - an optional item never fails unless `strict`: when late it is a warning;
+ * - an item with a waiver that holds today (`today <= until`) is waived, whatever its dates;
+ *   once the waiver expired the item is judged again, and a failure says the waiver expired;
+ * - done passes; not applicable is skipped.
+ */
+import type { Waiver } from "../schema/state.js";
+import type { ItemView } from "./board.js";
+import type { CalendarDate } from "./dates.js";
+
+export interface GatePolicy {
+  /** Open items due within this many days are warnings (never failures). */
+  warnWithin: number;
+  /** Days past due that are tolerated as warnings before an item fails. */
+  grace: number;
+  /** Optional items fail like any other. */
+  strict: boolean;
+}
+
+export const DEFAULT_POLICY: GatePolicy = { warnWithin: 3, grace: 0, strict: false };
+
+/** fail: breaks the build; warn: shown, never fails; pass: fine; skip: not judged. */
+export type GateVerdict = "fail" | "warn" | "pass" | "skip";
+
+/** Why an item got its verdict; tests and tools read codes, people read the formatter's words. */
+export type GateCode =
+  | "overdue"
+  | "waiver-expired"
+  | "overdue-grace"
+  | "overdue-optional"
+  | "due-soon"
+  | "waived"
+  | "open"
+  | "done"
+  | "not-applicable";
+
+export interface GateFinding {
+  view: ItemView;
+  verdict: GateVerdict;
+  code: GateCode;
+  /** Days past the due date; 0 when not late. */
+  daysLate: number;
+  /** The item's waiver, active or expired, when it has one. */
+  waiver?: Waiver & { expired: boolean };
+}
+
+export interface GateCounts {
+  fail: number;
+  warn: number;
+  pass: number;
+  skip: number;
+}
+
+export interface GateResult {
+  today: CalendarDate;
+  policy: GatePolicy;
+  passed: boolean;
+  findings: GateFinding[];
+  counts: GateCounts;
+}
+
+/** A waiver holds through its `until` day and expires the day after. */
+export function waiverExpired(waiver: Waiver, today: CalendarDate): boolean {
+  return today > waiver.until;
+}
+
+export function judgeItem(view: ItemView, today: CalendarDate, policy: GatePolicy): GateFinding {
+  const daysLate = view.open && view.daysUntilDue < 0 ? -view.daysUntilDue : 0;
+  const raw = view.state.waiver;
+  const waiver = raw ? { ...raw, expired: waiverExpired(raw, today) } : undefined;
+  const finding = (verdict: GateVerdict, code: GateCode): GateFinding => ({
+    view,
+    verdict,
+    code,
+    daysLate,
+    ...(waiver ? { waiver } : {}),
+  });
+  if (view.status === "done") return finding("pass", "done");
+  if (view.status === "not-applicable") return finding("skip", "not-applicable");
+  if (waiver && !waiver.expired) return finding("skip", "waived");
+  if (daysLate > 0) {
+    if (daysLate <= policy.grace) return finding("warn", "overdue-grace");
+    if (view.item.optional && !policy.strict) return finding("warn", "overdue-optional");
+    return finding("fail", waiver ? "waiver-expired" : "overdue");
+  }
+  if (view.daysUntilDue <= policy.warnWithin) return finding("warn", "due-soon");
+  return finding("pass", "open");
+}
+
+export function runGate(
+  items: readonly ItemView[],
+  today: CalendarDate,
+  policy: GatePolicy,
+): GateResult {
+  const findings = items.map((v) => judgeItem(v, today, policy));
+  const counts: GateCounts = { fail: 0, warn: 0, pass: 0, skip: 0 };
+  for (const f of findings) counts[f.verdict]++;
+  return { today, policy, passed: counts.fail === 0, findings, counts };
+}
+
+/** Findings that people need to see: failures first, then warnings, then waivers. */
+export function notable(result: GateResult): GateFinding[] {
+  const rank: Record<GateVerdict, number> = { fail: 0, warn: 1, skip: 2, pass: 3 };
+  return result.findings
+    .filter((f) => f.verdict === "fail" || f.verdict === "warn" || f.code === "waived")
+    .sort((a, b) => rank[a.verdict] - rank[b.verdict] || a.view.daysUntilDue - b.view.daysUntilDue);
+}

@@ -1,0 +1,66 @@
+/**
+ * `golive export --format csv`: one row per item, RFC 4180 (CRLF rows, fields quoted when they
+ * hold a quote, comma or line break, quotes doubled). A cell a spreadsheet would run as a
+ * formula (starting with = + - @, tab or CR) gets a leading apostrophe, so it stays text.
+ */
+import type { ItemView } from "../core/board.js";
+
+const FORMULA = /^[=+\-@\t\r]/;
+const NUMBER = /^-?\d+$/;
+
+/** One field: neutralised when it could be a formula, quoted when RFC 4180 needs it. */
+export function csvField(value: string): string {
+  // Numbers golive writes itself (days until due) stay numbers.
+  const safe = FORMULA.test(value) && !NUMBER.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const CSV_COLUMNS = [
+  "id",
+  "title",
+  "category",
+  "phase",
+  "status",
+  "optional",
+  "opens",
+  "due",
+  "days_until_due",
+  "overdue",
+  "owner",
+  "note",
+  "reason",
+  "waiver_until",
+  "waiver_reason",
+  "waiver_approver",
+  "changed_by",
+  "changed_at",
+] as const;
+
+function row(v: ItemView): string[] {
+  const w = v.state.waiver;
+  return [
+    v.item.id,
+    v.item.title,
+    v.category.id,
+    v.phase.id,
+    v.status,
+    v.item.optional ? "yes" : "no",
+    v.window.opens,
+    v.window.due,
+    String(v.daysUntilDue),
+    v.overdue ? "yes" : "no",
+    v.state.owner ?? "",
+    v.state.note ?? "",
+    v.state.reason ?? "",
+    w?.until ?? "",
+    w?.reason ?? "",
+    w?.approver ?? "",
+    v.state.by ?? "",
+    v.state.at ?? "",
+  ];
+}
+
+export function renderCsv(items: readonly ItemView[]): string {
+  const rows = [[...CSV_COLUMNS], ...items.map(row)];
+  return rows.map((r) => `${r.map(csvField).join(",")}\r\n`).join("");
+}

@@ -1,0 +1,73 @@
+/**
+ * The one place where the gate's findings become words, for every format of `golive check`.
+ * Returns plain, unescaped text: each format escapes it its own way.
+ */
+import type { GateCode, GateFinding, GateResult } from "../core/gate.js";
+import { plural, relativeDue } from "./text.js";
+
+export const VERDICT_LABEL = {
+  fail: "FAIL",
+  warn: "WARN",
+  pass: "ok",
+  skip: "skip",
+} as const;
+
+/** A short heading for a finding: "CLO-14 overdue". */
+export function findingTitle(f: GateFinding): string {
+  const what: Record<GateCode, string> = {
+    overdue: "overdue",
+    "waiver-expired": "waiver expired",
+    "overdue-grace": "overdue (within grace)",
+    "overdue-optional": "optional item overdue",
+    "due-soon": "due soon",
+    waived: "waived",
+    open: "open",
+    done: "done",
+    "not-applicable": "not applicable",
+  };
+  return `${f.view.item.id} ${what[f.code]}`;
+}
+
+function waiverText(f: GateFinding): string {
+  const w = f.waiver;
+  if (!w) return "";
+  const approver = w.approver ? `, approved by ${w.approver}` : "";
+  return `${w.reason} (until ${w.until}${approver})`;
+}
+
+/** Why the item got its verdict, in one sentence without the item's title. */
+export function findingReason(f: GateFinding, grace: number): string {
+  const v = f.view;
+  const due = `due ${v.window.due}`;
+  switch (f.code) {
+    case "overdue":
+      return `${relativeDue(v.daysUntilDue)} (${due})`;
+    case "waiver-expired":
+      return `${relativeDue(v.daysUntilDue)} (${due}); the waiver expired after ${f.waiver!.until}: ${waiverText(f)}`;
+    case "overdue-grace":
+      return `${relativeDue(v.daysUntilDue)} (${due}), within the grace of ${plural(grace, "day")}`;
+    case "overdue-optional":
+      return `${relativeDue(v.daysUntilDue)} (${due}); optional, so it does not fail the gate (--strict would)`;
+    case "due-soon":
+      return `${relativeDue(v.daysUntilDue)} (${due})`;
+    case "waived":
+      return `waived: ${waiverText(f)}; ${relativeDue(v.daysUntilDue)} (${due})`;
+    case "open":
+      return `${relativeDue(v.daysUntilDue)} (${due})`;
+    case "done":
+      return v.state.note ? `done: ${v.state.note}` : "done";
+    case "not-applicable":
+      return `not applicable: ${v.state.reason ?? "no reason given"}`;
+  }
+}
+
+/** "golive check failed: 2 overdue, 1 warning, 1 waived (of 95 items)". */
+export function verdictLine(result: GateResult): string {
+  const waived = result.findings.filter((f) => f.code === "waived").length;
+  const parts = [
+    result.counts.fail > 0 ? `${result.counts.fail} overdue` : "nothing overdue",
+    plural(result.counts.warn, "warning"),
+    `${waived} waived`,
+  ];
+  return `golive check ${result.passed ? "passed" : "failed"}: ${parts.join(", ")} (of ${plural(result.findings.length, "item")})`;
+}

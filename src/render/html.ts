@@ -1,0 +1,207 @@
+/**
+ * `golive export --format html`: one self-contained page for stakeholders: headline, progress
+ * per phase, a timeline from eight weeks before to a week after go-live with today marked and
+ * every item on its window coloured by status, and the tables below.
+ *
+ * Self-contained means no request leaves the page: inline CSS and SVG, no fonts, no scripts,
+ * and a Content-Security-Policy that forbids them all. Every user text is HTML-escaped.
+ */
+import type { Board, ItemView, Progress } from "../core/board.js";
+import type { Catalogue } from "../core/catalogue.js";
+import { addDays, daysBetween } from "../core/dates.js";
+import { waiverExpired } from "../core/gate.js";
+import { percent, relativeDue, relativeGoLive } from "./text.js";
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(CONTROL, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+const e = escapeHtml;
+
+/** How an item is drawn: its status, with overdue and an active waiver standing out. */
+export type Look =
+  | "done"
+  | "not-applicable"
+  | "in-progress"
+  | "blocked"
+  | "overdue"
+  | "waived"
+  | "todo";
+
+const COLOURS: Record<Look, string> = {
+  done: "#2e7d32",
+  "not-applicable": "#9e9e9e",
+  "in-progress": "#1565c0",
+  blocked: "#ef6c00",
+  overdue: "#c62828",
+  waived: "#6a1b9a",
+  todo: "#90a4ae",
+};
+
+const LABELS: Record<Look, string> = {
+  done: "done",
+  "not-applicable": "not applicable",
+  "in-progress": "in progress",
+  blocked: "blocked",
+  overdue: "overdue",
+  waived: "waived",
+  todo: "to do",
+};
+
+export function lookOf(v: ItemView, today: string): Look {
+  if (v.open && v.state.waiver && !waiverExpired(v.state.waiver, today)) return "waived";
+  if (v.overdue) return "overdue";
+  return v.status === "todo" ? "todo" : v.status;
+}
+
+/** The timeline's first and last day, relative to go-live. */
+export const TIMELINE = { from: -56, to: 7 } as const;
+
+function timeline(board: Board, items: readonly ItemView[]): string {
+  const start = addDays(board.goLive, TIMELINE.from);
+  const days = TIMELINE.to - TIMELINE.from + 1;
+  const left = 96;
+  const width = 880;
+  const dayW = width / days;
+  const row = 7;
+  const top = 28;
+  const height = top + items.length * row + 24;
+  const x = (date: string) => {
+    const d = Math.min(Math.max(daysBetween(start, date), 0), days);
+    return left + d * dayW;
+  };
+  const parts: string[] = [];
+  for (let t: number = TIMELINE.from; t <= TIMELINE.to; t += 7) {
+    const px = left + (t - TIMELINE.from) * dayW;
+    parts.push(
+      `<line x1="${px.toFixed(1)}" y1="${top - 6}" x2="${px.toFixed(1)}" y2="${height - 18}" class="grid"/>`,
+      `<text x="${px.toFixed(1)}" y="${top - 10}" class="tick">T${t === 0 ? "" : t > 0 ? `+${t}` : t}</text>`,
+    );
+  }
+  let y = top;
+  let phase = "";
+  for (const v of items) {
+    if (v.phase.id !== phase) {
+      phase = v.phase.id;
+      parts.push(`<text x="4" y="${y + row - 1}" class="phase">${e(v.phase.id)}</text>`);
+    }
+    const look = lookOf(v, board.today);
+    const x1 = x(v.window.opens);
+    const x2 = Math.max(x(addDays(v.window.due, 1)), x1 + 3);
+    parts.push(
+      `<rect class="mark" data-id="${e(v.item.id)}" data-look="${look}" x="${x1.toFixed(1)}" y="${y}" width="${(x2 - x1).toFixed(1)}" height="${row - 2}" rx="1.5" fill="${COLOURS[look]}"><title>${e(`${v.item.id} ${v.item.title}: ${LABELS[look]}, ${v.window.opens} – ${v.window.due}`)}</title></rect>`,
+    );
+    y += row;
+  }
+  const goLiveX = x(board.goLive);
+  const todayX = x(board.today);
+  const inRange = board.today >= start && board.today <= addDays(board.goLive, TIMELINE.to);
+  parts.push(
+    `<line x1="${goLiveX.toFixed(1)}" y1="${top - 4}" x2="${goLiveX.toFixed(1)}" y2="${height - 18}" class="golive"/>`,
+    `<line id="today" x1="${todayX.toFixed(1)}" y1="${top - 4}" x2="${todayX.toFixed(1)}" y2="${height - 18}" class="today"/>`,
+    `<text x="${todayX.toFixed(1)}" y="${height - 6}" class="todaylabel">${inRange ? "today" : board.today < start ? "← today" : "today →"} ${board.today}</text>`,
+  );
+  return `<svg id="timeline" role="img" aria-label="Timeline from T-56 to T+7" viewBox="0 0 ${left + width + 8} ${height}" width="${left + width + 8}" height="${height}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
+}
+
+function bar(p: Progress): string {
+  const pct = percent(p);
+  return `<div class="bar" title="${pct}%"><div style="width:${pct}%"></div></div>`;
+}
+
+function itemTable(board: Board, items: readonly ItemView[]): string {
+  const rows = items.map((v) => {
+    const look = lookOf(v, board.today);
+    const w = v.state.waiver;
+    const notes = [
+      v.state.reason ? `Reason: ${e(v.state.reason)}` : "",
+      v.state.note ? `Note: ${e(v.state.note)}` : "",
+      w
+        ? `Waiver ${waiverExpired(w, board.today) ? "expired after" : "until"} ${e(w.until)}${w.approver ? ` (approved by ${e(w.approver)})` : ""}: ${e(w.reason)}`
+        : "",
+    ].filter((s) => s !== "");
+    return `<tr><td>${e(v.item.id)}</td><td>${e(v.item.title)}${v.item.optional ? " <small>(optional)</small>" : ""}</td><td><span class="dot" style="background:${COLOURS[look]}"></span>${LABELS[look]}</td><td>${v.state.owner ? e(v.state.owner) : "—"}</td><td>${e(v.window.due)}${v.open ? `<br><small>${e(relativeDue(v.daysUntilDue))}</small>` : ""}</td><td><div class="notes">${notes.join("<br>")}</div></td></tr>`;
+  });
+  return `<table class="items"><colgroup><col style="width:78px"><col style="width:28%"><col style="width:118px"><col style="width:14%"><col style="width:128px"><col></colgroup><thead><tr><th>ID</th><th>Title</th><th>Status</th><th>Owner</th><th>Due</th><th>Notes</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1000px;color:#1b1f23;padding:0 12px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
+.headline{display:flex;gap:24px;flex-wrap:wrap;margin:12px 0}.headline div{background:#f3f5f7;border-radius:6px;padding:8px 14px}
+.headline b{display:block;font-size:20px}
+.bar{background:#e3e7eb;border-radius:4px;height:10px;width:200px;overflow:hidden}.bar div{background:#2e7d32;height:100%}
+table{border-collapse:collapse;width:100%;margin-bottom:8px}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e3e7eb;vertical-align:top;overflow-wrap:anywhere}
+th{background:#f3f5f7}td:nth-child(1),td:nth-child(3){white-space:nowrap}small{color:#5f6b76}.dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:6px}
+svg{max-width:100%;height:auto;font:10px system-ui,sans-serif}.grid{stroke:#e3e7eb}.tick{fill:#5f6b76;text-anchor:middle}
+.phase{fill:#5f6b76}.golive{stroke:#1b1f23;stroke-width:2}.today{stroke:#c62828;stroke-width:2;stroke-dasharray:4 3}
+table.items{table-layout:fixed}
+.notes{max-height:7.5em;overflow:auto;white-space:pre-line}
+.todaylabel{fill:#c62828;text-anchor:middle;font-weight:600}.legend span{margin-right:14px;white-space:nowrap}
+`;
+
+export interface HtmlOptions {
+  /** When the page was made, shown in its footer. */
+  generated: string;
+  version: string;
+}
+
+export function renderHtml(
+  catalogue: Catalogue,
+  board: Board,
+  items: readonly ItemView[],
+  options: HtmlOptions,
+): string {
+  const p = board.progress;
+  const phases = board.phases
+    .map(
+      (ph) =>
+        `<tr><td>${e(ph.phase.title)}</td><td>${e(ph.phase.due)}</td><td>${bar(ph.progress)}</td><td>${ph.progress.closed}/${ph.progress.total}</td><td>${ph.progress.overdue}</td><td>${ph.progress.blocked}</td></tr>`,
+    )
+    .join("");
+  const legend = (Object.keys(COLOURS) as Look[])
+    .map(
+      (k) => `<span><span class="dot" style="background:${COLOURS[k]}"></span>${LABELS[k]}</span>`,
+    )
+    .join("");
+  const attention = items.filter((v) => v.overdue || v.status === "blocked" || v.state.waiver);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(catalogue.file.title)}: go-live ${e(board.goLive)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>${e(catalogue.file.title)}</h1>
+<p>Go-live <b>${e(board.goLive)}</b> · ${e(relativeGoLive(board.daysToGoLive))} · today ${e(board.today)}</p>
+<div class="headline">
+<div><b>${percent(p)}%</b>closed (${p.closed}/${p.total})</div>
+<div><b>${p.overdue}</b>overdue</div>
+<div><b>${p.blocked}</b>blocked</div>
+<div><b>${p.inProgress}</b>in progress</div>
+</div>
+<h2>Progress per phase</h2>
+<table><thead><tr><th>Phase</th><th>Due</th><th>Progress</th><th>Closed</th><th>Overdue</th><th>Blocked</th></tr></thead><tbody>${phases}</tbody></table>
+<h2>Timeline</h2>
+<p class="legend">${legend}</p>
+${timeline(board, items)}
+${attention.length > 0 ? `<h2>Needs attention (${attention.length})</h2>${itemTable(board, attention)}` : ""}
+<h2>All items (${items.length})</h2>
+${itemTable(board, items)}
+<p><small>Made by golive ${e(options.version)} on ${e(options.generated)}.</small></p>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,81 @@
+/**
+ * `golive check --format junit`: JUnit XML as GitLab, Jenkins and most CI servers read it.
+ * One test suite per phase, one test case per item: failing → <failure>, waived or not
+ * applicable → <skipped>, everything else passes (warnings go to <system-out>).
+ * Any text makes valid XML 1.0: markup is escaped, characters XML forbids are dropped.
+ */
+import type { GateFinding, GateResult } from "../core/gate.js";
+import { findingReason, findingTitle, verdictLine } from "./gate-words.js";
+
+// XML 1.0 allows tab, LF, CR and these ranges; lone surrogates are outside them.
+const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Escapes character data and attribute values alike. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(FORBIDDEN, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+/** In attributes, line breaks would be normalised to spaces: keep them as references. */
+function attr(text: string): string {
+  return escapeXml(text).replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+
+function testcase(f: GateFinding, grace: number): string {
+  const v = f.view;
+  const name = `${v.item.id} ${v.item.title}`;
+  const open = `    <testcase classname="golive.${attr(v.phase.id)}" name="${attr(name)}" time="0">`;
+  const reason = findingReason(f, grace);
+  const owner = v.state.owner ? `\nOwner: ${v.state.owner}` : "";
+  const body = `${v.item.title}\n${reason}${owner}\nDue ${v.window.due}; window opens ${v.window.opens}.`;
+  if (f.verdict === "fail") {
+    return `${open}\n      <failure message="${attr(reason)}" type="${f.code}">${escapeXml(body)}</failure>\n    </testcase>`;
+  }
+  if (f.verdict === "skip") {
+    return `${open}\n      <skipped message="${attr(reason)}"/>\n    </testcase>`;
+  }
+  if (f.verdict === "warn") {
+    return `${open}\n      <system-out>${escapeXml(`${findingTitle(f)}: ${reason}`)}</system-out>\n    </testcase>`;
+  }
+  return `${open}</testcase>`;
+}
+
+export interface JunitOptions {
+  /** The suite's name, e.g. the catalogue's title. */
+  name: string;
+  /** An ISO timestamp for the suites; omitted when unknown. */
+  timestamp?: string;
+}
+
+export function renderJunit(result: GateResult, options: JunitOptions): string {
+  const grace = result.policy.grace;
+  const phases = new Map<string, { title: string; findings: GateFinding[] }>();
+  for (const f of result.findings) {
+    const entry = phases.get(f.view.phase.id) ?? { title: f.view.phase.title, findings: [] };
+    entry.findings.push(f);
+    phases.set(f.view.phase.id, entry);
+  }
+  const count = (fs: readonly GateFinding[], verdict: string) =>
+    fs.filter((f) => f.verdict === verdict).length;
+  const all = result.findings;
+  const stamp = options.timestamp ? ` timestamp="${attr(options.timestamp)}"` : "";
+  const lines = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<!-- ${escapeXml(verdictLine(result)).replace(/--/g, "- -")} -->`,
+    `<testsuites name="${attr(options.name)}" tests="${all.length}" failures="${count(all, "fail")}" errors="0" skipped="${count(all, "skip")}" time="0">`,
+  ];
+  for (const [id, { title, findings }] of phases) {
+    lines.push(
+      `  <testsuite name="${attr(title)}" id="${attr(id)}" tests="${findings.length}" failures="${count(findings, "fail")}" errors="0" skipped="${count(findings, "skip")}" time="0"${stamp}>`,
+      ...findings.map((f) => testcase(f, grace)),
+      "  </testsuite>",
+    );
+  }
+  lines.push("</testsuites>");
+  return `${lines.join("\n")}\n`;
+}

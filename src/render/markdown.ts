@@ -1,0 +1,183 @@
+/**
+ * Markdown for people: the gate's table for pull-request comments and the step summary, and
+ * the standup/stakeholder summary (`golive export --format markdown`, `golive status
+ * --format markdown`). User text is escaped so it cannot break a table, inject HTML or links.
+ */
+import type { Board, ItemView, Progress } from "../core/board.js";
+import type { Catalogue } from "../core/catalogue.js";
+import { type GateFinding, type GateResult, notable, waiverExpired } from "../core/gate.js";
+import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
+import { percent, relativeDue, relativeGoLive } from "./text.js";
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Escapes text for a Markdown table cell (GitHub flavour): one line, no HTML, no markup. */
+export function mdCell(text: string): string {
+  return text
+    .replace(CONTROL, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, "<br>");
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ];
+}
+
+function gateRow(f: GateFinding, grace: number): string[] {
+  const v = f.view;
+  return [
+    f.code === "waived"
+      ? "⏸️ WAIVED"
+      : f.verdict === "fail"
+        ? "❌ FAIL"
+        : f.verdict === "warn"
+          ? "⚠️ WARN"
+          : VERDICT_LABEL[f.verdict],
+    mdCell(v.item.id),
+    mdCell(v.item.title),
+    mdCell(v.phase.id),
+    v.state.owner ? mdCell(v.state.owner) : "—",
+    v.window.due,
+    mdCell(findingReason(f, grace)),
+  ];
+}
+
+const GATE_HEADER = ["Verdict", "ID", "Title", "Phase", "Owner", "Due", "Reason"];
+
+/** The gate as Markdown: the verdict, a table of what needs attention, every item folded away. */
+export function renderGateMarkdown(result: GateResult, title: string): string {
+  const grace = result.policy.grace;
+  const lines = [
+    `### ${result.passed ? "✅" : "❌"} ${mdCell(title)}`,
+    "",
+    `${verdictLine(result)}. Today is ${result.today}; warn within ${result.policy.warnWithin} days, grace ${grace} days${result.policy.strict ? ", strict" : ""}.`,
+    "",
+  ];
+  const attention = notable(result);
+  if (attention.length > 0) {
+    lines.push(
+      ...table(
+        GATE_HEADER,
+        attention.map((f) => gateRow(f, grace)),
+      ),
+      "",
+    );
+  }
+  lines.push(
+    `<details><summary>All ${result.findings.length} items</summary>`,
+    "",
+    ...table(
+      GATE_HEADER,
+      result.findings.map((f) => gateRow(f, grace)),
+    ),
+    "",
+    "</details>",
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+export interface SummarySections {
+  /** The items selected, in catalogue order. */
+  items: readonly ItemView[];
+  /** Changes since a date, when `--since` was given. */
+  since?: { date: string; items: readonly ItemView[] };
+  /** Describes active filters. */
+  filterLabel?: string;
+}
+
+const SOON_DAYS = 7;
+
+function progressCells(p: Progress): string[] {
+  return [`${p.closed}/${p.total}`, `${percent(p)}%`, String(p.overdue), String(p.blocked)];
+}
+
+function itemTable(items: readonly ItemView[], detail: (v: ItemView) => string): string[] {
+  return table(
+    ["ID", "Title", "Owner", "Details"],
+    items.map((v) => [
+      mdCell(v.item.id),
+      mdCell(v.item.title),
+      v.state.owner ? mdCell(v.state.owner) : "—",
+      detail(v),
+    ]),
+  );
+}
+
+function section(heading: string, items: readonly ItemView[], detail: (v: ItemView) => string) {
+  return ["", `## ${heading} (${items.length})`, "", ...itemTable(items, detail)];
+}
+
+/** The standup/stakeholder summary: progress per phase, overdue, due soon, blocked, waivers. */
+export function renderMarkdownSummary(
+  catalogue: Catalogue,
+  board: Board,
+  sections: SummarySections,
+): string {
+  const today = board.today;
+  const lines = [
+    `# ${mdCell(catalogue.file.title)}`,
+    "",
+    `**Go-live ${board.goLive}** · ${relativeGoLive(board.daysToGoLive)} · today ${today}`,
+  ];
+  if (sections.filterLabel) lines.push("", `_Showing ${mdCell(sections.filterLabel)}_`);
+  lines.push(
+    "",
+    "## Progress",
+    "",
+    ...table(
+      ["Phase", "Due", "Closed", "%", "Overdue", "Blocked"],
+      [
+        ...board.phases.map((p) => [
+          mdCell(p.phase.title),
+          p.phase.due,
+          ...progressCells(p.progress),
+        ]),
+        ["**Overall**", board.goLive, ...progressCells(board.progress)],
+      ],
+    ),
+  );
+  const items = sections.items;
+  const due = (v: ItemView) => `${relativeDue(v.daysUntilDue)} (${v.window.due})`;
+  const overdue = items.filter((v) => v.overdue);
+  const soon = items.filter(
+    (v) => v.open && !v.overdue && v.daysUntilDue <= SOON_DAYS && v.window.opens <= today,
+  );
+  const blocked = items.filter((v) => v.status === "blocked");
+  const waived = items.filter((v) => v.state.waiver !== undefined);
+  if (overdue.length > 0) lines.push(...section("Overdue", overdue, due));
+  if (soon.length > 0) lines.push(...section(`Due in the next ${SOON_DAYS} days`, soon, due));
+  if (blocked.length > 0) {
+    lines.push(...section("Blocked", blocked, (v) => mdCell(v.state.reason ?? "")));
+  }
+  if (waived.length > 0) {
+    lines.push(
+      ...section("Waivers", waived, (v) => {
+        const w = v.state.waiver!;
+        const state = waiverExpired(w, today) ? "**expired** after" : "until";
+        const approver = w.approver ? `, approved by ${mdCell(w.approver)}` : "";
+        return `${state} ${w.until}${approver}: ${mdCell(w.reason)}`;
+      }),
+    );
+  }
+  if (sections.since) {
+    lines.push(
+      ...section(
+        `Changed since ${sections.since.date}`,
+        sections.since.items,
+        (v) => `${v.status} by ${mdCell(v.state.by ?? "?")} on ${v.state.at?.slice(0, 10) ?? "?"}`,
+      ),
+    );
+  }
+  if (overdue.length + soon.length + blocked.length === 0) {
+    lines.push("", "Nothing overdue, nothing due this week, nobody blocked.");
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,116 @@
+/**
+ * The HTML status page in a real browser: Debian's chromium, driven by playwright-core
+ * (no browser download). The page must render without console errors or network requests,
+ * draw the timeline, and leave a screenshot in test-output/ for people to look at.
+ * `.ci/run` installs chromium; when it is missing this test fails and says so.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { golive, tempRepo } from "../helpers/cli.js";
+import { HOSTILE } from "../helpers/fixtures.js";
+
+const CHROMIUM = process.env.GOLIVE_CHROMIUM ?? "/usr/bin/chromium";
+const OUTPUT = resolve(import.meta.dirname, "../../test-output");
+const profiles: string[] = [];
+
+afterAll(() => {
+  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+});
+
+function page(): string {
+  const dir = tempRepo();
+  const run = (args: string[]) => {
+    const r = golive(dir, ["--today", "2027-02-12", ...args]);
+    expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
+  };
+  run(["init", "--date", "2027-03-01"]);
+  run(["done", "GEN-01", "CLO-01", "CLO-02", "APP-01", "APP-02"]);
+  run(["start", "CLO-08"]);
+  run(["block", "CLO-09", "--reason", HOSTILE.script]);
+  run(["skip", "APP-04", "--reason", HOSTILE.cdata]);
+  run(["assign", "CLO-03", HOSTILE.unicode]);
+  run(["note", "CLO-04", HOSTILE.long]);
+  run(["waive", "CLO-05", "--reason", HOSTILE.newline, "--until", "2027-02-20"]);
+  run(["export", "--format", "html", "--output", "report.html"]);
+  return join(dir, "report.html");
+}
+
+describe("golive export --format html in Chromium", () => {
+  it("renders with no console errors and no requests, draws the timeline, and is screenshotted", async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (.ci/run does this) or set GOLIVE_CHROMIUM`,
+      );
+    }
+    const file = page();
+    const profile = mkdtempSync(join(tmpdir(), "golive-chromium-"));
+    profiles.push(profile);
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1100, height: 900 },
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    try {
+      const tab = await context.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      tab.on("console", (msg) => {
+        if (msg.type() === "error") errors.push(msg.text());
+      });
+      tab.on("pageerror", (error) => errors.push(error.message));
+      tab.on("request", (request) => {
+        if (!request.url().startsWith("file:")) requests.push(request.url());
+      });
+      const url = pathToFileURL(file).href;
+      await tab.goto(url, { waitUntil: "load" });
+
+      const marks = await tab.$$eval("#timeline rect.mark", (rects) =>
+        rects.map((r) => {
+          const box = r.getBoundingClientRect();
+          return { look: r.getAttribute("data-look"), width: box.width, height: box.height };
+        }),
+      );
+      expect(marks.length).toBeGreaterThan(80);
+      expect(marks.every((m) => m.width > 0 && m.height > 0)).toBe(true);
+      const looks = new Set(marks.map((m) => m.look));
+      for (const look of [
+        "done",
+        "in-progress",
+        "blocked",
+        "not-applicable",
+        "waived",
+        "overdue",
+        "todo",
+      ]) {
+        expect(looks, look).toContain(look);
+      }
+      const today = await tab.$eval("#today", (line) => line.getBoundingClientRect().height);
+      expect(today).toBeGreaterThan(100);
+      // Hostile text is shown as text, never run or parsed as markup.
+      expect(await tab.$$("script")).toHaveLength(0);
+      expect(await tab.$$("body img")).toHaveLength(0);
+      expect(await tab.textContent("body")).toContain("</script><script>alert(");
+
+      mkdirSync(OUTPUT, { recursive: true });
+      await tab.screenshot({ path: join(OUTPUT, "golive-report.png"), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});

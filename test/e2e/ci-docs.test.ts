@@ -1,0 +1,71 @@
+/**
+ * The CI snippets in docs/ci.md and the example workflow, run against the demo fixture
+ * with its pinned date: they must be green, and the workflow must turn red as documented.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { golive } from "../helpers/cli.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const DEMO = join(ROOT, "examples/demo/golive.yaml");
+const GREEN = "2027-02-03";
+
+function words(command: string): string[] {
+  return command.trim().split(/\s+/);
+}
+
+describe("docs/ci.md", () => {
+  const commands = [
+    ...readFileSync(join(ROOT, "docs/ci.md"), "utf8").matchAll(/npx golive ([^`'\n]+)/g),
+  ].map((m) => words(m[1]!));
+
+  it("has snippets for GitHub Actions, GitLab CI and Jenkins", () => {
+    const text = readFileSync(join(ROOT, "docs/ci.md"), "utf8");
+    expect(text).toContain("reports:\n      junit: reports/golive.xml");
+    expect(text).toContain("junit 'reports/golive.xml'");
+    expect(commands.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("every golive command in it runs green on the demo", () => {
+    for (const args of commands) {
+      const cwd = mkdtempSync(join(tmpdir(), "golive-docs-"));
+      const r = golive(cwd, ["--file", DEMO, "--today", GREEN, ...args]);
+      expect(r.code, `golive ${args.join(" ")}: ${r.stderr}`).toBe(0);
+    }
+  });
+});
+
+describe(".github/workflows/golive-gate.yml", () => {
+  const workflow = readFileSync(join(ROOT, ".github/workflows/golive-gate.yml"), "utf8");
+  const line = /run: node dist\/golive\.js (.+)/.exec(workflow)![1]!;
+
+  function run(today: string) {
+    const cwd = mkdtempSync(join(tmpdir(), "golive-gate-"));
+    const summary = join(cwd, "summary.md");
+    const args = words(line.replace("examples/demo/golive.yaml", DEMO).replace(GREEN, today));
+    const r = golive(cwd, args, { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary });
+    return { ...r, cwd, summary };
+  }
+
+  it("is green on the demo fixture, with annotations, a summary and a JUnit file", () => {
+    expect(line).toContain(`--today ${GREEN}`);
+    const r = run(GREEN);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^::warning /m);
+    expect(r.stdout).toMatch(/^::notice .*TES-03 waived/m);
+    expect(readFileSync(r.summary, "utf8")).toContain("### ✅");
+    expect(XMLValidator.validate(readFileSync(join(r.cwd, "reports/golive.xml"), "utf8"))).toBe(
+      true,
+    );
+  });
+
+  it("turns red as documented once the waiver has expired", () => {
+    expect(workflow).toContain("change --today below to 2027-02-09");
+    const r = run("2027-02-09");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=.*title=golive%3A TES-03 waiver expired::/m);
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * The gate and the reports through the built CLI, the way a pipeline runs them.
+ * Go-live is 2027-03-01: the eight-week items are due 2027-02-01.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import { beforeEach, describe, expect, it } from "vitest";
+import { golive, read, tempRepo } from "../helpers/cli.js";
+import { deployFile, shop } from "../helpers/shop.js";
+
+let dir: string;
+const at = (today: string, args: string[], env: Record<string, string> = {}) =>
+  golive(dir, ["--today", today, ...args], env);
+
+beforeEach(() => {
+  dir = tempRepo();
+  expect(golive(dir, ["init", "--date", "2027-03-01"]).code).toBe(0);
+});
+
+describe("golive check", () => {
+  it("passes the day things are due and fails the day after", () => {
+    const due = at("2027-02-01", ["check"]);
+    expect(due.code).toBe(0);
+    expect(due.stdout).toContain("golive check passed");
+    expect(due.stdout).toMatch(/WARN\s+GEN-01/);
+    const late = at("2027-02-02", ["check"]);
+    expect(late.code).toBe(1);
+    expect(late.stdout).toMatch(/FAIL\s+GEN-01/);
+  });
+
+  it("tolerates --grace days and limits itself to --phase", () => {
+    expect(at("2027-02-03", ["check", "--grace", "2"]).code).toBe(0);
+    expect(at("2027-02-04", ["check", "--grace", "2"]).code).toBe(1);
+    expect(at("2027-02-04", ["check", "--phase", "two-weeks,go-live"]).code).toBe(0);
+    expect(at("2027-02-04", ["check", "--phase", "go-live", "--phase", "eight-weeks"]).code).toBe(
+      1,
+    );
+  });
+
+  it("rejects bad knobs with exit 2", () => {
+    const phase = at("2027-02-04", ["check", "--phase", "two-weeks,nope"]);
+    expect(phase.code).toBe(2);
+    expect(phase.stderr).toContain('unknown phase "nope"');
+    expect(at("2027-02-04", ["check", "--warn-within", "soon"]).code).toBe(2);
+    expect(at("2027-02-04", ["check", "--format", "yaml"]).code).toBe(2);
+  });
+
+  it("prints the versioned JSON report with each item's verdict and reason", () => {
+    const r = at("2027-02-02", ["check", "--format", "json", "--strict"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ version: 1, command: "check", passed: false });
+    expect(report.policy).toEqual({ warnWithin: 3, grace: 0, strict: true, phases: null });
+    const gen = report.items.find((i: { id: string }) => i.id === "GEN-01");
+    expect(gen).toMatchObject({ verdict: "fail", code: "overdue", waiver: null });
+    expect(gen.reason).toContain("overdue by 1 day");
+    expect(report.overdue).toContain("GEN-01");
+  });
+
+  it("writes a JUnit artefact with --output and shows the summary on the console", () => {
+    const r = at("2027-02-02", ["check", "--format", "junit", "--output", "reports/golive.xml"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("golive check failed");
+    const xml = read(dir, "reports/golive.xml");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('<failure message="overdue by 1 day (due 2027-02-01)" type="overdue">');
+  });
+
+  it("annotates for GitHub Actions and appends the table to the step summary", () => {
+    const summary = join(dir, "summary.md");
+    const env = { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary };
+    expect(golive(dir, ["note", "GEN-01", "line one\n::error::injected"]).code).toBe(0);
+    const r = at("2027-02-02", ["check"], env);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split("\n");
+    const keyLine = read(dir).split("\n").indexOf("  GEN-01:") + 1;
+    expect(lines[0]).toMatch(
+      new RegExp(`^::error file=golive\\.yaml,line=${keyLine},title=golive%3A GEN-01 overdue::`),
+    );
+    expect(lines.filter((l) => l.startsWith("::error::"))).toEqual([]);
+    expect(readFileSync(summary, "utf8")).toContain("| ❌ FAIL | GEN-01 | Share go-live plan |");
+    at("2027-02-02", ["check"], env);
+    expect(readFileSync(summary, "utf8").match(/### ❌/g)).toHaveLength(2);
+  });
+});
+
+describe("golive waive", () => {
+  it("records a waiver that holds through its day and fails again after it", () => {
+    const r = at("2027-02-02", [
+      "waive",
+      "GEN-01",
+      "--reason",
+      "Plan shared by phone; case opened late",
+      "--until",
+      "2027-02-05",
+      "--approver",
+      "Dana (CTO)",
+    ]);
+    expect(r.code).toBe(0);
+    expect(read(dir)).toContain(
+      "waiver:\n      reason: Plan shared by phone; case opened late\n      until: 2027-02-05\n      approver: Dana (CTO)\n      by: Test User\n      at: 2027-02-02",
+    );
+    const only = ["check", "--category", "GEN"];
+    // GEN-01 is the only GEN item of the eight-week phase due then.
+    expect(at("2027-02-05", only).code).toBe(0);
+    expect(at("2027-02-05", only).stdout).toMatch(/WAIVED\s+GEN-01/);
+    const expired = at("2027-02-06", [...only, "--format", "json"]);
+    expect(expired.code).toBe(1);
+    const gen = JSON.parse(expired.stdout).items.find((i: { id: string }) => i.id === "GEN-01");
+    expect(gen).toMatchObject({
+      code: "waiver-expired",
+      waiver: { expired: true, until: "2027-02-05" },
+    });
+    expect(at("2027-02-06", ["show", "GEN-01"]).stdout).toContain(
+      "Waiver   expired after 2027-02-05, approved by Dana (CTO)",
+    );
+    expect(at("2027-02-03", ["status"]).stdout).toMatch(/Waivers \(1\)/);
+  });
+
+  it("refuses a waiver without reason, with a past or bad date, or for an unknown item", () => {
+    const before = read(dir);
+    const cases = [
+      ["waive", "GEN-01", "--until", "2027-02-05"],
+      ["waive", "GEN-01", "--reason", "r"],
+      ["waive", "GEN-01", "--reason", "r", "--until", "2027-02-01"],
+      ["waive", "GEN-01", "--reason", "r", "--until", "2027-02-30"],
+      ["waive", "GEN-01", "NOPE-99", "--reason", "r", "--until", "2027-02-05"],
+    ];
+    for (const args of cases) {
+      const r = at("2027-02-02", args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/error:/);
+    }
+    expect(read(dir)).toBe(before);
+  });
+});
+
+describe("golive export", () => {
+  it("gives status --format markdown the same summary as the export", () => {
+    golive(dir, ["block", "CLO-01", "--reason", "waiting | for <vendor>"]);
+    const exported = at("2027-02-02", ["export", "--format", "markdown", "--since", "1d"]);
+    const status = at("2027-02-02", ["status", "--format", "markdown", "--since", "1d"]);
+    expect(exported.code).toBe(0);
+    expect(status.stdout).toBe(exported.stdout);
+    expect(exported.stdout).toContain("## Blocked (1)");
+    expect(exported.stdout).toContain("waiting \\| for &lt;vendor&gt;");
+  });
+
+  it("writes a calendar for one owner, with the go-live day", () => {
+    golive(dir, ["assign", "CLO-01", "Zoë"]);
+    const r = at("2027-02-02", [
+      "export",
+      "--format",
+      "ics",
+      "--owner",
+      "zoë",
+      "--output",
+      "cal.ics",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("Wrote 2 events to cal.ics.\n");
+    const ics = read(dir, "cal.ics");
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(ics).toContain("UID:CLO-01@spryker-cloud.golive\r\n");
+    expect(ics).toContain("UID:go-live@spryker-cloud.golive\r\n");
+    expect(ics).toContain("DTSTART;VALUE=DATE:20270301\r\n");
+  });
+
+  it("writes csv and html files", () => {
+    expect(at("2027-02-02", ["export", "--format", "csv", "--output", "out/items.csv"]).code).toBe(
+      0,
+    );
+    expect(read(dir, "out/items.csv").split("\r\n")[0]).toMatch(/^id,title,/);
+    expect(at("2027-02-02", ["export", "--format", "html", "--output", "page.html"]).code).toBe(0);
+    expect(existsSync(join(dir, "page.html"))).toBe(true);
+    expect(at("2027-02-02", ["export", "--format", "pdf"]).code).toBe(2);
+  });
+});
+
+describe("usage errors", () => {
+  it("exit 2, never 1, so a pipeline cannot mistake a typo for overdue items", () => {
+    expect(golive(dir, ["check", "--no-such-flag"]).code).toBe(2);
+    expect(golive(dir, ["waive"]).code).toBe(2);
+  });
+});
+
+describe("check --verify with the CI formats", () => {
+  it("fails the gate on a regressed done item in every format, and says so on stderr", () => {
+    const repo = tempRepo({
+      ...shop(),
+      "deploy.shop-prod.yml": deployFile("prod", { storefrontAuth: true }),
+    });
+    expect(golive(repo, ["init", "--date", "2027-03-01"]).code).toBe(0);
+    expect(golive(repo, ["done", "CLO-17"]).code).toBe(0);
+    // verify reads the files git tracks.
+    execFileSync("git", ["add", "-A"], { cwd: repo });
+    const args = [
+      "--today",
+      "2027-03-01",
+      "check",
+      "--verify",
+      "--category",
+      "CLO",
+      "--phase",
+      "go-live",
+    ];
+    for (const format of ["junit", "github", "markdown"]) {
+      const r = golive(repo, [...args, "--format", format]);
+      expect(r.code, format).toBe(1);
+      expect(r.stderr).toMatch(/1 done item regressed[\s\S]*CLO-17/);
+    }
+    const json = JSON.parse(golive(repo, [...args, "--format", "json"]).stdout);
+    expect(json).toMatchObject({ passed: false, regressed: ["CLO-17"] });
+  });
+});

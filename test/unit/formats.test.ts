@@ -1,0 +1,248 @@
+/**
+ * Every format golive writes, read back with a real parser, with hostile user text in every
+ * field a person can write: notes, owners, reasons, waivers.
+ */
+import { parse as parseCsv } from "csv-parse/sync";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_POLICY, runGate } from "../../src/core/gate.js";
+import { CSV_COLUMNS, csvField, renderCsv } from "../../src/render/csv.js";
+import { escapeData, escapeProperty, renderGithub } from "../../src/render/github.js";
+import { escapeHtml, renderHtml } from "../../src/render/html.js";
+import { escapeText, foldLine, renderIcs } from "../../src/render/ics.js";
+import { escapeXml, renderJunit } from "../../src/render/junit.js";
+import { mdCell, renderGateMarkdown, renderMarkdownSummary } from "../../src/render/markdown.js";
+import { board, HOSTILE, HOSTILE_TEXT, smallCatalogue } from "../helpers/fixtures.js";
+
+const TODAY = "2027-02-20";
+
+/** Every writable field of every item holds hostile text; the statuses cover each verdict. */
+function hostileBoard() {
+  const text = HOSTILE_TEXT;
+  return board(
+    {
+      "GEN-1": { owner: HOSTILE.workflow, note: text },
+      "GEN-2": { status: "not-applicable", reason: text, owner: HOSTILE.formula },
+      "CLO-1": {
+        status: "blocked",
+        reason: text,
+        owner: HOSTILE.unicode,
+        waiver: { reason: text, until: "2027-02-25", approver: HOSTILE.percent, by: HOSTILE.cdata },
+      },
+      "CLO-2": { status: "done", note: text, owner: HOSTILE.script },
+      "CLO-3": { owner: HOSTILE.newline, note: HOSTILE.long },
+    },
+    TODAY,
+  );
+}
+
+function gate() {
+  const b = hostileBoard();
+  return { board: b, result: runGate(b.items, TODAY, DEFAULT_POLICY) };
+}
+
+describe("github workflow commands", () => {
+  it("escapes data and properties as GitHub documents", () => {
+    expect(escapeData("50%\r\nnext")).toBe("50%25%0D%0Anext");
+    expect(escapeProperty("a: b, c%")).toBe("a%3A b%2C c%25");
+    expect(escapeData("%0A")).toBe("%250A");
+  });
+
+  it("writes one command per line that no user text can end or start", () => {
+    const { result } = gate();
+    const out = renderGithub(result, {
+      locations: new Map([["GEN-1", { file: "golive.yaml", line: 12 }]]),
+    });
+    const lines = out.trimEnd().split("\n");
+    // GEN-1 fails, CLO-3 warns (due soon? no: due 2027-03-01 is 9 days away) and CLO-1 is waived.
+    expect(lines.filter((l) => l.startsWith("::error "))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith("::notice "))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/^golive check failed/);
+    for (const line of lines.slice(0, -1)) {
+      expect(line).toMatch(/^::(error|warning|notice) [^:]*::/);
+      // Exactly one command per line: the data holds no raw "::" followed by a line start.
+      expect(line).not.toMatch(/[\r\n]/);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting none survive
+      expect(line).not.toMatch(/[\u0000-\u001f]/);
+    }
+    expect(lines[0]).toContain("::error file=golive.yaml,line=12,title=golive%3A GEN-1 overdue::");
+    // The owner's "::error::pwned" stays inside the data, escaped newline and all.
+    expect(lines[0]).toContain("Owner: ::error::pwned%0A");
+    expect(lines[0]).toContain("::error::pwned%0A::warning title=x::also pwned");
+    const notice = lines.find((l) => l.startsWith("::notice"))!;
+    expect(notice).toContain("%250A::error::encoded %2525 %250D");
+  });
+});
+
+describe("junit", () => {
+  it("is valid XML with one suite per phase and the right outcome per item", () => {
+    const { result } = gate();
+    const xml = renderJunit(result, { name: HOSTILE_TEXT, timestamp: "2027-02-20" });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml);
+    const suites = doc.testsuites.testsuite;
+    expect(suites.map((s: { id: string }) => s.id)).toEqual([
+      "eight-weeks",
+      "two-weeks",
+      "go-live",
+    ]);
+    expect(doc.testsuites.tests).toBe("5");
+    expect(doc.testsuites.failures).toBe("1");
+    expect(doc.testsuites.skipped).toBe("2");
+    const cases = suites.flatMap((s: { testcase: unknown }) => s.testcase);
+    const byId = Object.fromEntries(cases.map((c: { name: string }) => [c.name.split(" ")[0], c]));
+    expect(byId["GEN-1"].failure.type).toBe("overdue");
+    expect(byId["GEN-2"].skipped.message).toContain("not applicable");
+    expect(byId["CLO-1"].skipped.message).toContain("waived");
+    // Attribute values keep their text, line breaks included, after the round trip.
+    expect(byId["CLO-1"].skipped.message).toContain("]]><![CDATA[ & <tag> ' \"");
+    expect(byId["CLO-1"].skipped.message).toContain("Zoë 🚀 日本");
+    expect(byId["CLO-2"].failure).toBeUndefined();
+    expect(byId["CLO-2"].skipped).toBeUndefined();
+  });
+
+  it("drops characters XML 1.0 forbids and escapes markup", () => {
+    expect(escapeXml("a\u0000b\u0007c\uFFFEd\uD800e<&>\"'")).toBe("abcde&lt;&amp;&gt;&quot;&apos;");
+    const xml = `<a x="${escapeXml(HOSTILE_TEXT)}">${escapeXml(HOSTILE_TEXT)}</a>`;
+    expect(XMLValidator.validate(xml)).toBe(true);
+  });
+});
+
+describe("markdown", () => {
+  it("escapes table breakers, HTML and markup in a cell", () => {
+    expect(mdCell("a | b")).toBe("a \\| b");
+    expect(mdCell("line\nnext")).toBe("line<br>next");
+    expect(mdCell("</script>")).toBe("&lt;/script&gt;");
+    expect(mdCell("[x](http://e) *b*")).toBe("\\[x\\](http://e) \\*b\\*");
+  });
+
+  it("keeps every gate row in its table's columns", () => {
+    const { result } = gate();
+    const md = renderGateMarkdown(result, HOSTILE.script);
+    expect(md).not.toContain("<script>");
+    expect(md).not.toContain("<img");
+    for (const line of md.split("\n").filter((l) => l.startsWith("| "))) {
+      // Seven columns: eight unescaped pipes.
+      expect(line.match(/(?<!\\)\|/g)).toHaveLength(8);
+    }
+  });
+
+  it("summarises progress, overdue, blocked and waivers", () => {
+    const b = hostileBoard();
+    const md = renderMarkdownSummary(smallCatalogue(), b, { items: b.items });
+    expect(md).toContain("## Overdue (1)");
+    expect(md).toContain("## Blocked (1)");
+    expect(md).toContain("## Waivers (1)");
+    expect(md).toContain("until 2027-02-25");
+    for (const line of md.split("\n").filter((l) => l.startsWith("| ") && l.includes("CLO-1"))) {
+      expect(line.match(/(?<!\\)\|/g)).toHaveLength(5);
+    }
+    expect(md).not.toMatch(/<(?!br>)/);
+  });
+});
+
+describe("csv", () => {
+  it("quotes per RFC 4180 and neutralises formulas", () => {
+    expect(csvField('say "hi", then\r\nleave')).toBe('"say ""hi"", then\r\nleave"');
+    expect(csvField("=1+1")).toBe("'=1+1");
+    expect(csvField("+1")).toBe("'+1");
+    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvField("\tx")).toBe("'\tx");
+    expect(csvField("-3")).toBe("-3");
+    expect(csvField("-x")).toBe("'-x");
+  });
+
+  it("reads back with a CSV parser: every row, every field, CRLF endings", () => {
+    const b = hostileBoard();
+    const text = renderCsv(b.items);
+    expect(
+      text
+        .replace(/"[^"]*"/g, "")
+        .split("\n")
+        .every((l, i, a) => i === a.length - 1 || l.endsWith("\r")),
+    ).toBe(true);
+    const rows: Record<string, string>[] = parseCsv(text, {
+      columns: true,
+      record_delimiter: "\r\n",
+    });
+    expect(rows).toHaveLength(5);
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
+    const gen2 = rows.find((r) => r.id === "GEN-2")!;
+    expect(gen2.owner).toBe(`'${HOSTILE.formula}`);
+    expect(gen2.reason).toBe(HOSTILE_TEXT);
+    const clo1 = rows.find((r) => r.id === "CLO-1")!;
+    expect(clo1.waiver_until).toBe("2027-02-25");
+    expect(clo1.waiver_approver).toBe(HOSTILE.percent);
+    expect(rows.find((r) => r.id === "CLO-3")!.note).toHaveLength(5000);
+    expect(rows.find((r) => r.id === "GEN-1")!.days_until_due).toBe("-19");
+  });
+});
+
+describe("ics", () => {
+  it("escapes TEXT and folds lines at 75 octets without splitting a character", () => {
+    expect(escapeText("a\\b;c,d\ne\r\nf")).toBe("a\\\\b\\;c\\,d\\ne\\nf");
+    const long = `DESCRIPTION:${"日本🚀ë".repeat(40)}`;
+    const folded = foldLine(long);
+    for (const line of folded.split("\r\n"))
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(folded.replace(/\r\n /g, "")).toBe(long);
+    expect(folded).not.toContain("\uFFFD");
+  });
+
+  it("parses with ical.js: the go-live day and one all-day event per open item", () => {
+    const b = hostileBoard();
+    const ics = renderIcs(b, b.items, {
+      catalogueName: "demo",
+      title: HOSTILE_TEXT,
+      now: "2027-02-20T09:30:00+01:00",
+      sequence: 2,
+      version: "1.0.0",
+    });
+    const lines = ics.split("\r\n");
+    expect(lines.at(-1)).toBe("");
+    for (const line of lines) {
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+      expect(line).not.toContain("\n");
+    }
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const events = calendar.getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
+    // go-live + GEN-1, CLO-1 (blocked), CLO-3; GEN-2 (n/a) and CLO-2 (done) are closed.
+    expect(events.map((ev) => ev.uid)).toEqual([
+      "go-live@demo.golive",
+      "GEN-1@demo.golive",
+      "CLO-1@demo.golive",
+      "CLO-3@demo.golive",
+    ]);
+    const clo1 = events[2]!;
+    expect(clo1.startDate.isDate).toBe(true);
+    expect(clo1.startDate.toString()).toBe("2027-02-22");
+    expect(clo1.endDate.toString()).toBe("2027-02-23");
+    expect(clo1.description).toContain(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: TEXT drops controls; so must we
+      HOSTILE_TEXT.replace(/\r\n|\r/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ""),
+    );
+    expect(clo1.sequence).toBe(2);
+    expect(events[3]!.description).toContain("x".repeat(5000));
+    const stamp = calendar.getFirstSubcomponent("vevent")!.getFirstPropertyValue("dtstamp");
+    expect(String(stamp)).toBe("2027-02-20T08:30:00Z");
+  });
+});
+
+describe("html", () => {
+  it("escapes every user text", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
+    );
+    const b = hostileBoard();
+    const html = renderHtml(smallCatalogue(), b, b.items, { generated: TODAY, version: "1" });
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img");
+    expect(html).not.toMatch(/<[^>]*\s(src|href)=/);
+    expect(html).toContain("Zoë 🚀 日本");
+    expect(html.match(/<rect class="mark"/g)).toHaveLength(5);
+    expect(html).toContain(`data-id="CLO-1" data-look="waived"`);
+    expect(html).toContain(`data-id="GEN-1" data-look="overdue"`);
+    expect(html).toContain("Content-Security-Policy");
+  });
+});

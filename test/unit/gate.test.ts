@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_POLICY, type GatePolicy, runGate } from "../../src/core/gate.js";
+import type { ItemState } from "../../src/schema/state.js";
+import { board } from "../helpers/fixtures.js";
+
+// GEN-* are due 2027-02-01 (T-28), CLO-1/2 on 2027-02-22 (T-7), CLO-3 on 2027-03-01.
+function codes(items: Record<string, ItemState>, today: string, policy: Partial<GatePolicy> = {}) {
+  const b = board(items, today);
+  const result = runGate(b.items, today, { ...DEFAULT_POLICY, ...policy });
+  return {
+    passed: result.passed,
+    codes: Object.fromEntries(result.findings.map((f) => [f.view.item.id, f.code])),
+    counts: result.counts,
+  };
+}
+
+describe("the gate", () => {
+  it("passes when nothing is past due, however close", () => {
+    const r = codes({}, "2027-02-01");
+    expect(r.passed).toBe(true);
+    expect(r.codes["GEN-1"]).toBe("due-soon");
+    expect(r.codes["CLO-1"]).toBe("open");
+  });
+
+  it("fails on an open item one day late, and not on a done or not-applicable one", () => {
+    expect(codes({}, "2027-02-02")).toMatchObject({ passed: false, codes: { "GEN-1": "overdue" } });
+    const r = codes(
+      { "GEN-1": { status: "done" }, "GEN-2": { status: "not-applicable", reason: "no" } },
+      "2027-02-02",
+    );
+    expect(r.passed).toBe(true);
+    expect(r.codes).toMatchObject({ "GEN-1": "done", "GEN-2": "not-applicable" });
+  });
+
+  it("counts blocked and in-progress items as open", () => {
+    const r = codes({ "GEN-1": { status: "blocked", reason: "r" } }, "2027-02-02");
+    expect(r.codes["GEN-1"]).toBe("overdue");
+  });
+
+  it("warns within --warn-within days and never fails for it", () => {
+    expect(codes({}, "2027-02-19", { warnWithin: 3 }).codes["CLO-1"]).toBe("due-soon");
+    expect(codes({}, "2027-02-18", { warnWithin: 3 }).codes["CLO-1"]).toBe("open");
+    expect(codes({}, "2027-02-18", { warnWithin: 4 }).codes["CLO-1"]).toBe("due-soon");
+    expect(codes({}, "2027-02-22", { warnWithin: 0 }).codes["CLO-1"]).toBe("due-soon");
+  });
+
+  it("tolerates --grace days past due as warnings", () => {
+    const done = { "GEN-1": { status: "done" as const }, "GEN-2": { status: "done" as const } };
+    expect(codes(done, "2027-02-24", { grace: 2 })).toMatchObject({
+      passed: true,
+      codes: { "CLO-1": "overdue-grace" },
+    });
+    expect(codes(done, "2027-02-25", { grace: 2 })).toMatchObject({
+      passed: false,
+      codes: { "CLO-1": "overdue" },
+    });
+  });
+
+  it("lets optional items warn, unless strict", () => {
+    const items = { "GEN-1": { status: "done" as const } };
+    expect(codes(items, "2027-02-02")).toMatchObject({
+      passed: true,
+      codes: { "GEN-2": "overdue-optional" },
+    });
+    expect(codes(items, "2027-02-02", { strict: true })).toMatchObject({
+      passed: false,
+      codes: { "GEN-2": "overdue" },
+    });
+  });
+
+  it("passes a waived item through its until day and fails it again after", () => {
+    const waiver = { reason: "accepted", until: "2027-02-10", by: "a", at: "2027-02-01" };
+    const items = { "GEN-1": { waiver }, "GEN-2": { status: "done" as const } };
+    expect(codes(items, "2027-02-10")).toMatchObject({
+      passed: true,
+      codes: { "GEN-1": "waived" },
+    });
+    expect(codes(items, "2027-02-11")).toMatchObject({
+      passed: false,
+      codes: { "GEN-1": "waiver-expired" },
+    });
+  });
+
+  it("judges an item with an expired waiver like any other when it is not late", () => {
+    const waiver = { reason: "r", until: "2027-01-10" };
+    expect(codes({ "CLO-1": { waiver } }, "2027-02-01").codes["CLO-1"]).toBe("open");
+  });
+
+  it("counts verdicts", () => {
+    const r = codes({ "GEN-2": { status: "not-applicable", reason: "r" } }, "2027-02-20");
+    expect(r.counts).toEqual({ fail: 1, warn: 2, pass: 1, skip: 1 });
+  });
+});
