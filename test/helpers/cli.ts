@@ -14,11 +14,7 @@ export interface RunResult {
   stderr: string;
 }
 
-export function golive(
-  cwd: string,
-  args: string[],
-  env: Record<string, string> = {},
-): RunResult {
+export function golive(cwd: string, args: string[], env: Record<string, string> = {}): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
@@ -34,7 +30,10 @@ export function golive(
 }
 
 /** A temporary folder holding `files`; a git repository with a user unless `git` is false. */
-export function tempRepo(files: Record<string, string> = {}, options: { git?: boolean } = {}): string {
+export function tempRepo(
+  files: Record<string, string> = {},
+  options: { git?: boolean } = {},
+): string {
   const dir = mkdtempSync(join(tmpdir(), "golive-test-"));
   if (options.git !== false) {
     execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
