@@ -54,7 +54,8 @@ export function readTextFile(path: string, what: string): string {
     });
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // ignoreBOM keeps a byte order mark in the text, so that parseYaml sees it and a rewrite keeps it.
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new GoliveError("unreadable", `${what} is not valid UTF-8 text`, {
       location: { file: path },
@@ -63,7 +64,7 @@ export function readTextFile(path: string, what: string): string {
   }
 }
 
-const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/;
+const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)/;
 
 /** Lines (1-based) holding git merge-conflict markers. */
 export function conflictMarkerLines(text: string): number[] {
