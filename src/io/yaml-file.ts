@@ -91,7 +91,15 @@ export function parseYaml(path: string, rawText: string, what: string): YamlFile
     );
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    throw new GoliveError("invalid-yaml", `${what} cannot be read: ${firstLine(String(error))}`, {
+      location: { file: path },
+      hint: "check that this is the right file",
+    });
+  }
   const error = doc.errors[0];
   if (error) {
     const pos = lines.linePos(error.pos[0]);
@@ -109,6 +117,8 @@ export function parseYaml(path: string, rawText: string, what: string): YamlFile
 }
 
 function firstLine(message: string): string {
+  // Recursion in the parser or in toJS ends in a RangeError; say what it means.
+  if (message.includes("call stack")) return "it is nested too deeply";
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
@@ -117,14 +127,13 @@ export function toData(file: YamlFile, what: string): unknown {
   try {
     return file.doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new GoliveError(
-      "invalid-yaml",
-      `${what} cannot be read: ${firstLine((error as Error).message)}`,
-      {
-        location: { file: file.path },
-        hint: "remove the excessive aliases (*name) from the file",
-      },
-    );
+    const message = firstLine((error as Error).message);
+    throw new GoliveError("invalid-yaml", `${what} cannot be read: ${message}`, {
+      location: { file: file.path },
+      hint: message.includes("nested")
+        ? "check that this is the right file"
+        : "remove the excessive aliases (*name) from the file",
+    });
   }
 }
 
