@@ -282,6 +282,22 @@ describe("named hostile inputs, through the CLI", () => {
     expect(({} as Record<string, unknown>).status).toBeUndefined();
   });
 
+  test("a key repeated in a mapping is refused at the repeat, at any depth", () => {
+    refused(
+      project(STATE.replace("  CLO-02: {}\n", "  CLO-02: {}\n  CLO-02: {}\n")),
+      ["status"],
+      /^error: golive\.yaml:21:3: state file is not valid YAML: Map keys must be unique$/,
+    );
+    refused(
+      project(STATE.replace("    owner: Ana\n", "    owner: Ana\n    owner: Bo\n")),
+      ["status"],
+      /golive\.yaml:13:5: .*Map keys must be unique$/,
+    );
+    // Keys that only look alike are different keys.
+    const repo = project(STATE.replace("  CLO-02: {}\n", "  CLO-02: {}\n  '1': {}\n  1: {}\n"));
+    expect(golive(repo, ["status"], ENV).code).toBe(0);
+  });
+
   test("invalid UTF-8", () => {
     const repo = project(Buffer.concat([Buffer.from(STATE), Buffer.from([0xff, 0xfe, 0xc3])]));
     refused(repo, ["status"], /state file is not valid UTF-8 text$/);
