@@ -312,5 +312,18 @@ export function createProgram(environment: Environment, emit: (output: Output) =
       run(async (ctx) => (await import("./commands/check.js")).check(ctx, options)),
     );
 
+  program
+    .command("merge-driver")
+    .description("git merge driver for golive.yaml: keeps both sides' changes (see README)")
+    .argument("<base>", "git's %O")
+    .argument("<ours>", "git's %A: the result is written here")
+    .argument("<theirs>", "git's %B")
+    .argument("[pathname]", "git's %P: the state file's path in the repository")
+    .action((base, ours, theirs, pathname) =>
+      run(async (ctx) =>
+        (await import("./commands/merge-driver.js")).mergeDriver(ctx, base, ours, theirs, pathname),
+      ),
+    );
+
   return program;
 }

@@ -40,6 +40,11 @@ export function warningText(ctx: Context, warnings: readonly string[]): string {
   return renderWarnings(ctx.style, warnings);
 }
 
+/** An ID as typed, cut short: a 10,000-character argument must not fill the terminal. */
+function shown(id: string): string {
+  return id.length > 40 ? `${id.slice(0, 40)}…` : id;
+}
+
 /** Resolves every ID first, so that one bad ID changes nothing. */
 export function resolveItems(catalogue: Catalogue, ids: readonly string[]): CatalogueItem[] {
   const items: CatalogueItem[] = [];
@@ -50,11 +55,11 @@ export function resolveItems(catalogue: Catalogue, ids: readonly string[]): Cata
       continue;
     }
     if (found.reason === "malformed") {
-      throw new GoliveError("bad-id", `"${id}" is not a checklist ID`, {
+      throw new GoliveError("bad-id", `"${shown(id)}" is not a checklist ID`, {
         hint: "IDs look like CLO-14 or app-3; `golive list` shows them all",
       });
     }
-    throw new GoliveError("unknown-id", `there is no item ${id} in the catalogue`, {
+    throw new GoliveError("unknown-id", `there is no item ${shown(id)} in the catalogue`, {
       hint:
         found.suggestions.length > 0
           ? `did you mean ${found.suggestions.join(", ")}?`

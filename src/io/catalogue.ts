@@ -1,12 +1,12 @@
 /**
  * Finding and reading catalogues: the shipped ones by name, a team's own by path.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Catalogue, checkCatalogue, indexCatalogue } from "../core/catalogue.js";
 import { GoliveError } from "../errors.js";
-import { CatalogueSchema } from "../schema/catalogue.js";
+import { type CatalogueFile, CatalogueSchema } from "../schema/catalogue.js";
 import { locate, parseYaml, readTextFile, toData, validate } from "./yaml-file.js";
 
 /** The catalogue `init` uses when none is named. */
@@ -45,8 +45,27 @@ export function builtinCataloguePath(name: string): string {
   return path;
 }
 
+/** The shipped catalogues, checked at build time (scripts/build.mjs); absent when unbundled. */
+declare const __GOLIVE_CATALOGUES__: Record<string, { size: number; json: string }> | undefined;
+
+/** A shipped catalogue as the build checked it, when `path` is that catalogue unchanged. */
+function embeddedCatalogue(path: string): Catalogue | undefined {
+  if (typeof __GOLIVE_CATALOGUES__ !== "object") return undefined;
+  const name = /([a-z0-9-]+)\.yaml$/.exec(path)?.[1];
+  const entry = name === undefined ? undefined : __GOLIVE_CATALOGUES__[name];
+  if (!entry || resolve(path) !== join(builtinCatalogueDir(), `${name}.yaml`)) return undefined;
+  try {
+    if (statSync(path).size !== entry.size) return undefined;
+  } catch {
+    return undefined;
+  }
+  return indexCatalogue(JSON.parse(entry.json) as CatalogueFile);
+}
+
 /** Reads, validates and indexes a catalogue file. `shownPath` is how errors name it. */
 export function loadCatalogueFile(path: string, shownPath = path): Catalogue {
+  const embedded = embeddedCatalogue(path);
+  if (embedded) return embedded;
   const what = "catalogue";
   const text = readTextFile(resolve(path), what);
   const file = parseYaml(shownPath, text, what);

@@ -6,6 +6,7 @@ import {
   closeSync,
   fsyncSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -16,14 +17,55 @@ import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { GoliveError } from "../errors.js";
 
+const TEMP_SUFFIX = ".tmp";
+
+function tempPrefix(path: string): string {
+  return `.${basename(path)}.`;
+}
+
+/**
+ * Removes temporary files that writers killed before their rename left beside `path`
+ * (`.golive.yaml.<pid>.<random>.tmp`), once their process is gone.
+ */
+function removeLeftovers(path: string): void {
+  const prefix = tempPrefix(path);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
+    const pid = Number(name.slice(prefix.length).split(".")[0]);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) {
+      rmSync(join(dirname(path), name), { force: true });
+    }
+  }
+}
+
+/** Makes a rename durable: the directory entry is flushed too, where the platform allows it. */
+function fsyncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, "r");
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a directory, and some file systems refuse to fsync one.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /**
  * Writes `content` to a temporary file beside `path`, flushes it to disk and renames it over
- * `path`: a reader, or a crash, sees either the old file or the new one.
+ * `path`: a reader, or a crash, sees either the old file or the new one, never a part.
  */
 export function writeFileAtomic(path: string, content: string): void {
+  removeLeftovers(path);
   const temp = join(
     dirname(path),
-    `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`,
+    `${tempPrefix(path)}${process.pid}.${Math.random().toString(36).slice(2)}${TEMP_SUFFIX}`,
   );
   let mode: number | undefined;
   try {
@@ -34,7 +76,10 @@ export function writeFileAtomic(path: string, content: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(temp, "wx", mode ?? 0o644);
-    writeSync(fd, content);
+    const bytes = Buffer.from(content, "utf8");
+    for (let written = 0; written < bytes.length; ) {
+      written += writeSync(fd, bytes, written, bytes.length - written);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -47,12 +92,16 @@ export function writeFileAtomic(path: string, content: string): void {
       hint: "check that the folder is writable",
     });
   }
+  fsyncDirectory(dirname(path));
 }
 
 export interface LockOptions {
   /** How long to wait for another writer, in milliseconds. */
   timeoutMs?: number;
-  /** A lock older than this is taken to be left by a crashed writer. */
+  /**
+   * A lock older than this, whose owner cannot be checked (another host, or no owner
+   * written), is taken to be left by a crashed writer.
+   */
   staleMs?: number;
 }
 
@@ -60,6 +109,8 @@ interface LockInfo {
   pid: number;
   host: string;
   at: string;
+  /** Tells this lock from a later one by the same process, so a release removes only its own. */
+  token: string;
 }
 
 function sleep(ms: number): void {
@@ -75,21 +126,69 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function readLock(lockPath: string): LockInfo | undefined {
+function readText(path: string): string | undefined {
   try {
-    return JSON.parse(readFileSync(lockPath, "utf8")) as LockInfo;
+    return readFileSync(path, "utf8");
   } catch {
     return undefined;
   }
 }
 
-function isStale(lockPath: string, staleMs: number): boolean {
-  const info = readLock(lockPath);
-  if (info && info.host === hostname() && !processAlive(info.pid)) return true;
+function parseLock(text: string | undefined): Partial<LockInfo> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const info: unknown = JSON.parse(text);
+    return typeof info === "object" && info !== null ? (info as Partial<LockInfo>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A lock is stale when its owner is known dead: a process on this host that no longer runs.
+ * An owner that still runs is waited for, however long it takes (up to the timeout). Only a
+ * lock whose owner cannot be checked (written on another host sharing the folder, or empty
+ * because its writer died between creating and filling it) goes stale by age.
+ */
+function isStale(text: string | undefined, lockPath: string, staleMs: number): boolean {
+  const info = parseLock(text);
+  if (info && info.host === hostname() && typeof info.pid === "number") {
+    return info.pid !== process.pid && !processAlive(info.pid);
+  }
   try {
     return Date.now() - statSync(lockPath).mtimeMs > staleMs;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Removes a stale lock without racing other waiters that found it stale too: only the one
+ * that creates `<lock>.break` may remove it, and only if it still holds what was judged stale.
+ * Otherwise two waiters could each remove the lock, the second removing the first one's new lock.
+ */
+function breakStaleLock(lockPath: string, judged: string | undefined, staleMs: number): void {
+  const breaker = `${lockPath}.break`;
+  let fd: number;
+  try {
+    fd = openSync(breaker, "wx");
+  } catch {
+    // Another waiter is breaking it. A breaker is held for microseconds; one left by a
+    // crash is old and goes.
+    try {
+      if (Date.now() - statSync(breaker).mtimeMs > Math.min(staleMs, 5_000)) {
+        rmSync(breaker, { force: true });
+      }
+    } catch {
+      // gone already
+    }
+    return;
+  }
+  try {
+    if (readText(lockPath) === judged) rmSync(lockPath, { force: true });
+  } finally {
+    closeSync(fd);
+    rmSync(breaker, { force: true });
   }
 }
 
@@ -102,13 +201,22 @@ export function withLock<T>(path: string, work: () => T, options: LockOptions = 
   const timeoutMs = options.timeoutMs ?? 10_000;
   const staleMs = options.staleMs ?? 30_000;
   const started = Date.now();
-  let delay = 5;
+  const info: LockInfo = {
+    pid: process.pid,
+    host: hostname(),
+    at: new Date().toISOString(),
+    token: Math.random().toString(36).slice(2),
+  };
+  const mine = JSON.stringify(info);
+  let delay = 2;
   for (;;) {
     try {
       const fd = openSync(lockPath, "wx");
-      const info: LockInfo = { pid: process.pid, host: hostname(), at: new Date().toISOString() };
-      writeSync(fd, JSON.stringify(info));
-      closeSync(fd);
+      try {
+        writeSync(fd, mine);
+      } finally {
+        closeSync(fd);
+      }
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
@@ -122,24 +230,33 @@ export function withLock<T>(path: string, work: () => T, options: LockOptions = 
         );
       }
     }
-    if (isStale(lockPath, staleMs)) {
-      rmSync(lockPath, { force: true });
+    const held = readText(lockPath);
+    if (isStale(held, lockPath, staleMs)) {
+      breakStaleLock(lockPath, held, staleMs);
       continue;
     }
     if (Date.now() - started > timeoutMs) {
-      const info = readLock(lockPath);
-      const owner = info ? ` by process ${info.pid} on ${info.host} since ${info.at}` : "";
-      throw new GoliveError("locked", `${basename(path)} is locked${owner}`, {
-        location: { file: lockPath },
-        hint: `wait for the other golive command to finish; if none is running, delete ${lockPath}`,
-      });
+      const owner = parseLock(held);
+      const by =
+        owner?.pid !== undefined
+          ? ` by process ${owner.pid} on ${owner.host ?? "an unknown host"} since ${owner.at ?? "an unknown time"}`
+          : "";
+      throw new GoliveError(
+        "locked",
+        `${basename(path)} is locked${by}; waited ${Number((timeoutMs / 1000).toFixed(1))} s`,
+        {
+          location: { file: lockPath },
+          hint: `wait for the other golive command to finish; if none is running, delete ${lockPath}`,
+        },
+      );
     }
     sleep(delay + Math.random() * delay);
-    delay = Math.min(delay * 2, 100);
+    delay = Math.min(delay * 2, 50);
   }
   try {
     return work();
   } finally {
-    rmSync(lockPath, { force: true });
+    // A lock broken as stale and taken by another writer is theirs now: leave it.
+    if (readText(lockPath) === mine) rmSync(lockPath, { force: true });
   }
 }

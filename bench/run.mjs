@@ -1,0 +1,283 @@
+// The start-up and scaling benchmark: `npm run bench` (after a build).
+//
+// Times whole CLI processes (`node dist/golive.js ...`) against bare `node -e 0`, alternating
+// the two (A B A B ...) so that a machine getting busier or quieter affects both alike, and
+// prints min/median/max wall time, peak memory and the median ratio to the baseline.
+//
+// Peak memory is the child's own peak resident set size (getrusage ru_maxrss, which Node shows
+// as process.resourceUsage().maxRSS), reported by the child as it exits through a one-line
+// preload given with --import. The preload costs a little time, so memory runs are separate
+// from timed runs, which run the plain command.
+//
+// Flags: --quick (tiny sizes and one run: proves the script works, measures nothing),
+//        --runs N (timed runs per case, default 15), --keep (leave the temporary folder).
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const BIN = fileURLToPath(new URL("../dist/golive.js", import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const runsAt = args.indexOf("--runs");
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : quick ? 1 : 15;
+const MEMORY_RUNS = quick ? 1 : 3;
+const SMALL = quick ? 50 : 1_000;
+const LARGE = quick ? 200 : 10_000;
+const TODAY = "2027-01-20";
+const GO_LIVE = "2027-03-01";
+
+const MAX_RSS_REPORTER = `data:text/javascript,${encodeURIComponent(
+  "import { writeSync } from 'node:fs';" +
+    "process.on('exit', () => writeSync(3, String(process.resourceUsage().maxRSS)));",
+)}`;
+
+const work = mkdtempSync(join(tmpdir(), "golive-bench-"));
+const env = {
+  PATH: process.env.PATH ?? "",
+  HOME: work,
+  NO_COLOR: "1",
+  GOLIVE_TODAY: TODAY,
+  GIT_CONFIG_NOSYSTEM: "1",
+};
+
+function run(cwd, argv, extra = {}) {
+  const result = spawnSync(process.execPath, argv, {
+    cwd,
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe", ...(extra.memory ? ["pipe"] : [])],
+  });
+  return result;
+}
+
+/** One timed run: wall milliseconds from spawn to exit. */
+function timed(cwd, argv, before) {
+  before?.();
+  const start = process.hrtime.bigint();
+  const result = run(cwd, argv);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`${argv.join(" ")} exited ${result.status}: ${result.stderr}`);
+  }
+  return ms;
+}
+
+/** Peak RSS in MiB of one run, reported by the child itself. */
+function peakMiB(cwd, argv, before) {
+  before?.();
+  const result = run(cwd, ["--import", MAX_RSS_REPORTER, ...argv], { memory: true });
+  const kib = Number(result.output[3]);
+  if (!Number.isFinite(kib) || kib <= 0) throw new Error(`no memory report: ${result.stderr}`);
+  return kib / 1024;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Runs the baseline and the case alternately; returns both series. */
+function measure(cwd, argv, before) {
+  const base = [];
+  const cli = [];
+  // One untimed warm-up of each, so the file cache is hot for both.
+  timed(cwd, ["-e", "0"]);
+  timed(cwd, [BIN, ...argv], before);
+  for (let i = 0; i < RUNS; i++) {
+    base.push(timed(cwd, ["-e", "0"]));
+    cli.push(timed(cwd, [BIN, ...argv], before));
+  }
+  const memory = [];
+  for (let i = 0; i < MEMORY_RUNS; i++) memory.push(peakMiB(cwd, [BIN, ...argv], before));
+  return { base, cli, mib: Math.max(...memory) };
+}
+
+function git(cwd, ...argv) {
+  execFileSync("git", argv, { cwd, env, stdio: "ignore" });
+}
+
+function repo(name) {
+  const dir = join(work, name);
+  mkdirSync(dir);
+  git(dir, "init", "-q");
+  git(dir, "config", "user.name", "Bench User");
+  git(dir, "config", "user.email", "bench@example.com");
+  return dir;
+}
+
+function golive(cwd, ...argv) {
+  const result = run(cwd, [BIN, ...argv]);
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`golive ${argv.join(" ")}: ${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+/** The shipped catalogue with a realistic state: a third done, some owners, some notes. */
+function sprykerCase() {
+  const dir = repo("spryker");
+  golive(dir, "init", "--date", GO_LIVE);
+  const ids = JSON.parse(golive(dir, "list", "--json")).items.map((item) => item.id);
+  const owners = ["Ana Müller", "Bo Chen", "Chidi Okafor", "Dana Levi"];
+  owners.forEach((owner, k) => {
+    const mine = ids.filter((_, i) => i % 3 === 0 && (i / 3) % 4 === k);
+    golive(dir, "done", ...mine, "--by", owner, "--note", `checked, see ticket OPS-${k}`);
+  });
+  for (let i = 1; i < ids.length; i += 9) golive(dir, "assign", ids[i], owners[i % 4]);
+  golive(dir, "start", ids[4], ids[7]);
+  golive(dir, "block", ids[10], "--reason", "waiting for the VPN to the ERP");
+  const todo = ids.find((id, i) => i % 3 !== 0 && i !== 4 && i !== 7 && i !== 10);
+  return { dir, todo };
+}
+
+const CATEGORIES = ["GEN", "CLO", "APP", "TES", "DAT", "SEO", "TR"];
+const PHASES = [
+  ["eight-weeks", -56, -28],
+  ["four-weeks", -28, -14],
+  ["two-weeks", -14, -7],
+  ["go-live", 0, 0],
+];
+
+/** A catalogue of `n` items and a state file with an entry for each, written as golive writes them. */
+function syntheticCase(n) {
+  const dir = repo(`synthetic-${n}`);
+  const catalogue = [
+    "format: 1",
+    "name: synthetic",
+    "title: Synthetic benchmark catalogue",
+    'version: "1"',
+    "categories:",
+    ...CATEGORIES.map((c) => `  - { id: ${c}, title: Category ${c} }`),
+    "phases:",
+    ...PHASES.map(
+      ([id, opens, due]) => `  - { id: ${id}, title: Phase ${id}, opens: ${opens}, due: ${due} }`,
+    ),
+    "items:",
+  ];
+  const state = [
+    "# golive state file: who did what on the go-live checklist, and when.",
+    "golive: 1",
+    "catalogue:",
+    "  path: catalogue.yaml",
+    '  version: "1"',
+    `goLive: ${GO_LIVE}`,
+    "settings:",
+    "  weekendShift: true",
+    "items:",
+  ];
+  const ids = [];
+  for (let i = 0; i < n; i++) {
+    const id = `${CATEGORIES[i % CATEGORIES.length]}-${i + 1}`;
+    ids.push(id);
+    const title = `Synthetic item number ${i + 1} with a realistic title`;
+    catalogue.push(
+      `  - id: ${id}`,
+      `    category: ${CATEGORIES[i % CATEGORIES.length]}`,
+      `    phase: ${PHASES[i % PHASES.length][0]}`,
+      `    title: ${title}`,
+      "    summary: >-",
+      "      A sentence or two about what to do, as long as a real summary tends to be,",
+      "      so that the catalogue weighs what a real one would.",
+    );
+    state.push(`  # ${id} ${title}`);
+    if (i % 3 === 0) {
+      state.push(
+        `  ${id}:`,
+        "    status: done",
+        `    owner: Owner ${i % 17}`,
+        `    note: done in ticket OPS-${i}`,
+        `    by: Owner ${i % 17}`,
+        "    at: 2027-01-10T09:30:00+01:00",
+        "    history:",
+        "      - { status: in-progress, by: Someone, at: 2027-01-02T10:00:00+01:00 }",
+      );
+    } else if (i % 5 === 0) {
+      state.push(`  ${id}:`, `    owner: Owner ${i % 17}`);
+    } else {
+      state.push(`  ${id}: {}`);
+    }
+  }
+  writeFileSync(join(dir, "catalogue.yaml"), `${catalogue.join("\n")}\n`);
+  writeFileSync(join(dir, "golive.yaml"), `${state.join("\n")}\n`);
+  // A todo item in the middle: `done` on it rewrites the whole file.
+  const todo = ids.find((_, i) => i >= n / 2 && i % 3 !== 0 && i % 5 !== 0);
+  return { dir, todo };
+}
+
+/** `done` changes the file; each run starts from the same file. */
+function restoring(dir) {
+  const pristine = join(work, `${dir.split("/").pop()}.pristine.yaml`);
+  copyFileSync(join(dir, "golive.yaml"), pristine);
+  return () => copyFileSync(pristine, join(dir, "golive.yaml"));
+}
+
+const fmt = (ms) => ms.toFixed(1).padStart(7);
+const rows = [];
+function report(label, result, target) {
+  const base = median(result.base);
+  const mid = median(result.cli);
+  const ratio = mid / base;
+  const row = {
+    label,
+    min: Math.min(...result.cli),
+    median: mid,
+    max: Math.max(...result.cli),
+    base,
+    ratio,
+    mib: result.mib,
+  };
+  rows.push(row);
+  const verdict = target ? (target(row) ? "  ok" : "  MISSED") : "";
+  console.log(
+    `${label.padEnd(30)}${fmt(row.min)}${fmt(row.median)}${fmt(row.max)}${fmt(base)}${ratio.toFixed(2).padStart(7)}×${row.mib.toFixed(0).padStart(6)} MiB${verdict}`,
+  );
+  return row;
+}
+
+try {
+  console.log(
+    `golive bench: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${RUNS} alternating runs per case${quick ? " (--quick: figures mean nothing)" : ""}`,
+  );
+  console.log(
+    `${"case (ms)".padEnd(30)}${"min".padStart(7)}${"median".padStart(7)}${"max".padStart(7)}${"node".padStart(7)}${"ratio".padStart(8)}${"peak".padStart(10)}`,
+  );
+
+  const spryker = sprykerCase();
+  const resetSpryker = restoring(spryker.dir);
+  report("spryker: status", measure(spryker.dir, ["status"]), (r) => r.ratio <= 1.4);
+  report("spryker: check", measure(spryker.dir, ["check"]), (r) => r.ratio <= 1.4);
+  report(
+    `spryker: done ${spryker.todo}`,
+    measure(spryker.dir, ["done", spryker.todo], resetSpryker),
+    (r) => r.ratio <= 1.6,
+  );
+
+  const scaled = {};
+  for (const n of [SMALL, LARGE]) {
+    const c = syntheticCase(n);
+    const reset = restoring(c.dir);
+    const limits = (r) => n < 10_000 || (r.median < 1500 && r.mib < 200);
+    scaled[n] = [
+      report(`${n} items: status`, measure(c.dir, ["status"]), limits),
+      report(`${n} items: check`, measure(c.dir, ["check"]), limits),
+      report(`${n} items: done ${c.todo}`, measure(c.dir, ["done", c.todo], reset), limits),
+    ];
+  }
+  console.log(
+    `\ncost above bare node, ${SMALL} → ${LARGE} items (at most 12×: no quadratic step):`,
+  );
+  scaled[SMALL].forEach((small, i) => {
+    const large = scaled[LARGE][i];
+    const growth = (large.median - large.base) / Math.max(0.1, small.median - small.base);
+    const verb = large.label.split(": ")[1].split(" ")[0];
+    console.log(
+      `  ${verb.padEnd(8)}${(small.median - small.base).toFixed(1).padStart(8)} ms → ${(large.median - large.base).toFixed(1).padStart(8)} ms  ${growth.toFixed(1).padStart(5)}×${quick || growth <= 12 ? "" : "  MISSED"}`,
+    );
+  });
+} finally {
+  if (args.includes("--keep")) console.log(`\nfiles kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,117 @@
+/**
+ * `golive merge-driver %O %A %B %P`: git's custom merge driver for golive.yaml
+ * (`.gitattributes`: `golive.yaml merge=golive`). Resolves two edits of the same item
+ * without losing either (see core/merge.ts) and writes the result to %A, keeping ours'
+ * comments, line endings and layout. When it cannot merge, it leaves git's usual conflict
+ * markers in %A and exits 1, so the merge stops for a person to resolve.
+ */
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { isMap, isScalar, type YAMLMap } from "yaml";
+import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
+import { mergeStates } from "../core/merge.js";
+import { EXIT, GoliveError } from "../errors.js";
+import { loadCatalogueFile } from "../io/catalogue.js";
+import { writeFileAtomic } from "../io/fs-atomic.js";
+import { resolveCatalogue, StateEditor } from "../io/state.js";
+import { parseYaml, readTextFile, toData, validate, type YamlFile } from "../io/yaml-file.js";
+import type { CatalogueFile } from "../schema/catalogue.js";
+import { type StateData, StateSchema } from "../schema/state.js";
+import { type Context, type Output, output } from "./context.js";
+
+function readState(path: string, shown: string): { file: YamlFile; state: StateData } {
+  const what = `${shown} (${path})`;
+  const file = parseYaml(path, readTextFile(path, what), what);
+  return { file, state: validate(file, toData(file, what), StateSchema, what, "invalid-state") };
+}
+
+/** The catalogue orders and titles new entries; without it they go last, untitled. */
+function catalogueOf(state: StateData, ctx: Context, pathname: string | undefined): Catalogue {
+  try {
+    const ref = "name" in state.catalogue ? state.catalogue.name : state.catalogue.path;
+    const base = pathname === undefined ? ctx.cwd : resolve(ctx.cwd, pathname, "..");
+    return loadCatalogueFile(resolveCatalogue(ref, base).path);
+  } catch {
+    return indexCatalogue({ items: [], phases: [], categories: [] } as unknown as CatalogueFile);
+  }
+}
+
+/** Lets git write its usual three-way text merge, with conflict markers, into `ours`. */
+function textMerge(base: string, ours: string, theirs: string, ctx: Context): void {
+  spawnSync("git", ["merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs], {
+    cwd: ctx.cwd,
+    stdio: "ignore",
+  });
+}
+
+export function mergeDriver(
+  ctx: Context,
+  basePath: string,
+  oursPath: string,
+  theirsPath: string,
+  pathname: string | undefined,
+): Output {
+  const shown = pathname ?? "golive.yaml";
+  const [base, ours, theirs] = [basePath, oursPath, theirsPath].map((p) => resolve(ctx.cwd, p));
+  let reasons: string[];
+  try {
+    const o = readState(base!, `${shown}, base`);
+    const a = readState(ours!, `${shown}, ours`);
+    const b = readState(theirs!, `${shown}, theirs`);
+    const result = mergeStates(o.state, a.state, b.state);
+    if (result.ok) {
+      writeFileAtomic(ours!, render(a.file, a.state, result.state, result.changes, ctx, pathname));
+      return output("");
+    }
+    reasons = result.reasons;
+  } catch (error) {
+    if (!(error instanceof GoliveError)) throw error;
+    reasons = [error.message];
+  }
+  textMerge(base!, ours!, theirs!, ctx);
+  return output(
+    "",
+    `golive merge-driver: cannot merge ${shown}: ${reasons.join("; ")}\nhint: resolve the conflict markers in ${shown} by hand, then run \`golive check\`\n`,
+    EXIT.findings,
+  );
+}
+
+/** Ours' document, edited only where the merge differs from ours. */
+function render(
+  file: YamlFile,
+  ours: StateData,
+  merged: StateData,
+  changes: Map<string, unknown>,
+  ctx: Context,
+  pathname: string | undefined,
+): string {
+  const editor = new StateEditor(file, catalogueOf(merged, ctx, pathname));
+  const doc = file.doc;
+  for (const key of ["golive", "catalogue", "settings"] as const) {
+    if (JSON.stringify(ours[key]) !== JSON.stringify(merged[key])) {
+      doc.set(key, doc.createNode(merged[key]));
+    }
+  }
+  if (JSON.stringify(ours.slips ?? []) !== JSON.stringify(merged.slips ?? [])) {
+    doc.delete("slips");
+    for (const slip of merged.slips ?? []) editor.addSlip(slip);
+  }
+  if (ours.goLive !== merged.goLive) editor.setGoLive(merged.goLive);
+  for (const [key, value] of changes) {
+    if (value === null) {
+      const items = doc.get("items", true);
+      if (isMap(items)) {
+        const at = items.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
+        if (at >= 0) items.items.splice(at, 1);
+      }
+      continue;
+    }
+    const state = merged.items?.[key] ?? {};
+    // History entries may come in a new order: rebuild the list rather than append to it.
+    editor.setItem(key, { ...state, history: undefined });
+    editor.setItem(key, state);
+    const node = (doc.get("items", true) as YAMLMap).get(key, true);
+    if (isMap(node) && node.items.length === 0) node.flow = true;
+  }
+  return editor.toString();
+}
