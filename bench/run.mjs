@@ -129,7 +129,7 @@ function sprykerCase() {
   for (let i = 1; i < ids.length; i += 9) golive(dir, "assign", ids[i], owners[i % 4]);
   golive(dir, "start", ids[4], ids[7]);
   golive(dir, "block", ids[10], "--reason", "waiting for the VPN to the ERP");
-  const todo = ids.find((id, i) => i % 3 !== 0 && i !== 4 && i !== 7 && i !== 10);
+  const todo = ids.find((_id, i) => i % 3 !== 0 && i !== 4 && i !== 7 && i !== 10);
   return { dir, todo };
 }
 

@@ -30,7 +30,8 @@ interface GlobalOptions {
 const EXIT_CODES = `
 Exit codes:
   0  success; for \`check\`, nothing is overdue
-  1  \`check\` found overdue items
+  1  the gate found something: \`check\` found overdue (or regressed) items,
+     \`verify\` found a failing check
   2  bad usage or a bad file (nothing was changed)
 
 Environment:

@@ -235,7 +235,7 @@ describe("named hostile inputs, through the CLI", () => {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`);
     }
     const repo = project(
-      `${STATE}${levels.map((l) => `  ${l}`).join("\n")}\n`.replace("items:\n", "bomb:\n") + "",
+      `${STATE}${levels.map((l) => `  ${l}`).join("\n")}\n`.replace("items:\n", "bomb:\n"),
     );
     const started = Date.now();
     refused(repo, ["done", "GEN-02"], /resource exhaustion|alias/);
