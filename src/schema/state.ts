@@ -1,6 +1,6 @@
 /**
  * The state file (`golive.yaml`): what a team has done, committed in its own repository.
- * `npm run build` turns this schema into `schema/golive.schema.json` for editors.
+ * `npm run schema` turns this schema into `schema/golive.schema.json` for editors.
  */
 import { z } from "zod";
 
@@ -22,15 +22,18 @@ export const STATUSES = ["todo", "in-progress", "blocked", "done", "not-applicab
 export const StatusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof StatusSchema>;
 
+/** What a change records about an item; the history keeps earlier values of the same fields. */
+const ChangeFields = {
+  status: StatusSchema.optional().describe("todo when absent"),
+  owner: Text.optional().describe("who is responsible for the item"),
+  note: Text.optional().describe("free text: what was done, where to look"),
+  reason: Text.optional().describe("why the item is blocked or not applicable"),
+  by: Text.optional().describe("who made the change"),
+  at: When.optional().describe("when the change was made"),
+};
+
 /** An earlier state of an item, kept when it changes. */
-export const HistoryEntrySchema = z.strictObject({
-  status: StatusSchema.optional(),
-  owner: Text.optional(),
-  note: Text.optional(),
-  reason: Text.optional(),
-  by: Text.optional(),
-  at: When.optional(),
-});
+export const HistoryEntrySchema = z.strictObject(ChangeFields);
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /**
@@ -88,24 +91,12 @@ export const AllowEntrySchema = z.strictObject({
 export type AllowEntry = z.infer<typeof AllowEntrySchema>;
 
 export const ItemStateSchema = z.strictObject({
-  /** `todo` when absent. */
-  status: StatusSchema.optional(),
-  /** Who is responsible for the item. */
-  owner: Text.optional(),
-  /** Free text: what was done, where to look. */
-  note: Text.optional(),
-  /** Why the item is blocked or not applicable. */
-  reason: Text.optional(),
-  /** An accepted exception for the CI gate (`golive waive`). */
-  waiver: WaiverSchema.optional(),
-  /** Who made the latest change. */
-  by: Text.optional(),
-  /** When the latest change was made. */
-  at: When.optional(),
-  /** Earlier states, oldest first. */
-  history: z.array(HistoryEntrySchema).optional(),
-  /** The latest result of `golive verify --record`; it never changes the status. */
-  evidence: EvidenceSchema.optional(),
+  ...ChangeFields,
+  waiver: WaiverSchema.optional().describe("an accepted exception for the CI gate (golive waive)"),
+  history: z.array(HistoryEntrySchema).optional().describe("earlier states, oldest first"),
+  evidence: EvidenceSchema.optional().describe(
+    "the latest result of golive verify --record; it never changes the status",
+  ),
 });
 export type ItemState = z.infer<typeof ItemStateSchema>;
 
