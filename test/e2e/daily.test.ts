@@ -205,7 +205,9 @@ items:
   it("documents the exit codes in --help", () => {
     const help = golive(tempRepo(), ["--help"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("1  the gate found something: `check` found overdue (or regressed) items");
+    expect(help.stdout).toContain(
+      "1  the gate found something: `check` found overdue (or regressed) items",
+    );
     expect(help.stdout).toContain("2  bad usage or a bad file");
   });
 
