@@ -154,29 +154,39 @@ export interface ItemChange {
 }
 
 /**
- * Applies `change` to every item under the state file's lock; unchanged items are reported
- * but not written.
+ * Edits items under the state file's lock: every ID is resolved first (one bad ID changes
+ * nothing), then `edit` gets each item's current state and says what to write, if anything.
  */
+export function editItems<T>(
+  ctx: Context,
+  ids: readonly string[],
+  edit: (item: CatalogueItem, before: ItemState) => { after: ItemState | undefined; result: T },
+): T[] {
+  return updateWorkspace(statePath(ctx), (workspace, editor) => {
+    const items = resolveItems(workspace.catalogue, ids);
+    const { keyOf } = indexState(workspace.catalogue, workspace.state);
+    const entries = workspace.state.items ?? {};
+    return items.map((item) => {
+      const key = keyOf.get(item.id) ?? item.id;
+      const { after, result } = edit(item, entries[key] ?? {});
+      if (after) editor.setItem(key, after);
+      return result;
+    });
+  });
+}
+
+/** Applies `change` to every item; unchanged items are reported but not written. */
 export function changeItems(
   ctx: Context,
   ids: readonly string[],
   change: Change,
   by: string | undefined,
 ): ItemChange[] {
-  const path = statePath(ctx);
-  return updateWorkspace(path, (workspace, editor) => {
-    const items = resolveItems(workspace.catalogue, ids);
-    const who = changedBy(ctx, by);
-    const at = ctx.now();
-    const { keyOf } = indexState(workspace.catalogue, workspace.state);
-    const entries = workspace.state.items ?? {};
-    return items.map((item) => {
-      const key = keyOf.get(item.id) ?? item.id;
-      const before = entries[key] ?? {};
-      const after = applyChange(before, change, who, at);
-      if (after) editor.setItem(key, after);
-      return { id: item.id, title: item.title, before, after };
-    });
+  const who = changedBy(ctx, by);
+  const at = ctx.now();
+  return editItems(ctx, ids, (item, before) => {
+    const after = applyChange(before, change, who, at);
+    return { after, result: { id: item.id, title: item.title, before, after } };
   });
 }
 

@@ -5,10 +5,9 @@
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Board, ItemView } from "../core/board.js";
-import { indexState } from "../core/board.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { openRepo } from "../io/repo.js";
-import { findRepoRoot, updateWorkspace, type Workspace } from "../io/state.js";
+import { findRepoRoot, type Workspace } from "../io/state.js";
 import { renderJson } from "../render/json.js";
 import { renderVerify, type VerifyRun, verdictSummary, verifyJson } from "../render/verify.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
@@ -16,7 +15,7 @@ import { verifyItems } from "../verify/index.js";
 import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
 import type { ItemVerdict } from "../verify/types.js";
 import { type Context, type Output, output } from "./context.js";
-import { openWorkspace, resolveItems } from "./shared.js";
+import { editItems, openWorkspace, resolveItems } from "./shared.js";
 
 export interface VerifyOptions {
   path?: string;
@@ -85,7 +84,7 @@ export function verify(ctx: Context, options: VerifyOptions): Output {
     run.manual = items.filter((i) => !i.checks).map((i) => ({ id: i.id, title: i.title }));
   }
   if (options.record && result.verdicts.length > 0) {
-    record(ctx, workspace.statePath, result.verdicts);
+    record(ctx, result.verdicts);
     run.recordedIn = workspace.file.path;
   }
   const exitCode = result.verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
@@ -94,20 +93,20 @@ export function verify(ctx: Context, options: VerifyOptions): Output {
 }
 
 /** Stores each verdict as the item's evidence; status, owner, by and at stay as they are. */
-function record(ctx: Context, statePath: string, verdicts: readonly ItemVerdict[]): void {
+function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
   const at = ctx.now();
-  updateWorkspace(statePath, (workspace, editor) => {
-    const { keyOf } = indexState(workspace.catalogue, workspace.state);
-    const entries = workspace.state.items ?? {};
-    for (const v of verdicts) {
-      const key = keyOf.get(v.id) ?? v.id;
-      const before = entries[key] ?? {};
-      editor.setItem(key, {
-        ...before,
-        evidence: { result: v.result, at, summary: verdictSummary(v) },
-      });
-    }
-  });
+  const byId = new Map(verdicts.map((v) => [v.id, v]));
+  editItems(
+    ctx,
+    verdicts.map((v) => v.id),
+    (item, before) => {
+      const v = byId.get(item.id)!;
+      return {
+        after: { ...before, evidence: { result: v.result, at, summary: verdictSummary(v) } },
+        result: undefined,
+      };
+    },
+  );
 }
 
 export interface VerifyGate {

@@ -3,13 +3,11 @@
  * passes on a late item until the waiver expires. It lives in golive.yaml and is reviewed in
  * the pull request like any other change.
  */
-import { indexState } from "../core/board.js";
 import { GoliveError } from "../errors.js";
-import { updateWorkspace } from "../io/state.js";
 import { safe } from "../render/text.js";
 import type { Waiver } from "../schema/state.js";
 import { type Context, type Output, output } from "./context.js";
-import { changedBy, requireDate, resolveItems, statePath } from "./shared.js";
+import { changedBy, editItems, requireDate } from "./shared.js";
 
 export interface WaiveOptions {
   reason?: string;
@@ -38,27 +36,22 @@ export function waive(ctx: Context, ids: string[], options: WaiveOptions): Outpu
   if (options.approver !== undefined && options.approver.trim() === "") {
     throw new GoliveError("usage", "--approver needs a name", { hint: "--approver NAME" });
   }
-  const lines = updateWorkspace(statePath(ctx), (workspace, editor) => {
-    const items = resolveItems(workspace.catalogue, ids);
-    const who = changedBy(ctx, options.by);
-    const at = ctx.now();
-    const { keyOf } = indexState(workspace.catalogue, workspace.state);
-    const entries = workspace.state.items ?? {};
-    return items.map((item) => {
-      const key = keyOf.get(item.id) ?? item.id;
-      const before = entries[key] ?? {};
-      const waiver: Waiver = {
-        reason: options.reason!,
-        until,
-        ...(options.approver !== undefined ? { approver: options.approver } : {}),
-        by: who,
-        at,
-      };
-      editor.setItem(key, { ...before, waiver });
-      const status = before.status ?? "todo";
-      const note = status === "done" || status === "not-applicable" ? ` (it is ${status})` : "";
-      return `${ctx.style.chalk.bold(item.id)} ${safe(item.title)}: waived until ${until}${note}`;
-    });
+  const who = changedBy(ctx, options.by);
+  const at = ctx.now();
+  const waiver: Waiver = {
+    reason: options.reason,
+    until,
+    ...(options.approver !== undefined ? { approver: options.approver } : {}),
+    by: who,
+    at,
+  };
+  const lines = editItems(ctx, ids, (item, before) => {
+    const status = before.status ?? "todo";
+    const note = status === "done" || status === "not-applicable" ? ` (it is ${status})` : "";
+    return {
+      after: { ...before, waiver },
+      result: `${ctx.style.chalk.bold(item.id)} ${safe(item.title)}: waived until ${until}${note}`,
+    };
   });
   return output(`${lines.join("\n")}\n`);
 }

@@ -198,16 +198,34 @@ export class StateEditor {
     return map;
   }
 
+  // Built on first use, so that editing many items of a large file stays linear.
+  private pairs: Map<string, Pair<Scalar, unknown>> | undefined;
+  private order: Map<string, number> | undefined;
+
+  private pairOf(items: YAMLMap, key: string): Pair<Scalar, unknown> | undefined {
+    if (!this.pairs) {
+      this.pairs = new Map();
+      for (const p of items.items) {
+        if (isScalar(p.key)) this.pairs.set(String(p.key.value), p as Pair<Scalar, unknown>);
+      }
+    }
+    return this.pairs.get(key);
+  }
+
   /** Writes an item's state under `key` (the entry that already holds it, or its ID). */
   setItem(key: string, state: ItemState): void {
     const items = this.itemsMap();
-    let pair = items.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as
-      | Pair<Scalar, unknown>
-      | undefined;
+    let pair = this.pairOf(items, key);
     if (!pair) {
       pair = this.insertPair(items, key);
+      this.pairs?.set(key, pair);
     }
     const map = isMap(pair.value) ? pair.value : new YAMLMap();
+    if (map.flow && map.comment) {
+      // `ID: {} # remark` becomes a block: the remark goes on top of it, not below its fields.
+      map.commentBefore = map.commentBefore ? `${map.commentBefore}\n${map.comment}` : map.comment;
+      map.comment = undefined;
+    }
     map.flow = false;
     pair.value = map;
     for (const field of ITEM_FIELDS) {
@@ -245,7 +263,8 @@ export class StateEditor {
 
   /** A new entry goes where the catalogue order puts it, under a comment with its title. */
   private insertPair(items: YAMLMap, key: string): Pair<Scalar, unknown> {
-    const order = new Map(this.catalogue.items.map((item, i) => [item.id, i]));
+    this.order ??= new Map(this.catalogue.items.map((item, i) => [item.id, i]));
+    const order = this.order;
     const rank = order.get(key) ?? Number.POSITIVE_INFINITY;
     const keyNode = new Scalar(key);
     const item = this.catalogue.items[rank];

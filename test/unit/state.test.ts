@@ -212,3 +212,29 @@ describe("a bad state file", () => {
     expect(error.hint).toContain("spryker-cloud");
   });
 });
+
+describe("a remark after an empty entry", () => {
+  it("moves to the top of the entry when it becomes a block, and the next title stays put", () => {
+    const path = stateFile(fresh().replace("  CLO-01: {}", "  CLO-01: {} # Bob owns the diagram"));
+    setItem(path, "CLO-01", { status: "done", by: "Bob", at: "2027-01-02" });
+    expect(readFileSync(path, "utf8")).toContain(
+      "  # CLO-01 Ensure a network diagram\n  CLO-01:\n    # Bob owns the diagram\n    status: done\n    by: Bob\n    at: 2027-01-02\n  # CLO-02 Third-party systems integration\n  CLO-02: {}\n",
+    );
+  });
+});
+
+describe("editing many entries", () => {
+  it("writes each one under its own title, in catalogue order", () => {
+    const path = stateFile(
+      fresh().replace(/^ {2}# (CLO|APP)-\d+[^\n]*\n {2}(CLO|APP)-\d+: \{\}\n/gm, ""),
+    );
+    updateWorkspace(path, (ws, editor) => {
+      for (const item of [...ws.catalogue.items].reverse())
+        editor.setItem(item.id, { status: "done" });
+    });
+    const text = readFileSync(path, "utf8");
+    const order = [...text.matchAll(/^ {2}([A-Z]+-\d+):/gm)].map((m) => m[1]);
+    expect(order).toEqual(catalogue.items.map((i) => i.id));
+    expect(text).toContain("  # APP-03 Upgrade Twig\n  APP-03:\n    status: done\n");
+  });
+});
