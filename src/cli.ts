@@ -9,9 +9,7 @@ import type { Context, Output } from "./commands/context.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { GoliveError } from "./errors.js";
 import { colorLevel, makeStyle } from "./render/text.js";
-
-declare const __GOLIVE_VERSION__: string | undefined;
-export const VERSION = typeof __GOLIVE_VERSION__ === "string" ? __GOLIVE_VERSION__ : "0.0.0-dev";
+import { VERSION } from "./version.js";
 
 export interface Environment {
   cwd: string;

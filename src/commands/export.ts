@@ -3,7 +3,6 @@
  * calendar, a spreadsheet and a status page.
  */
 import { resolve } from "node:path";
-import { VERSION } from "../cli.js";
 import { changedSince } from "../core/board.js";
 import { writeReport } from "../io/report-file.js";
 import { renderCsv } from "../render/csv.js";
@@ -11,6 +10,7 @@ import { renderHtml } from "../render/html.js";
 import { renderIcs } from "../render/ics.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { plural, safe } from "../render/text.js";
+import { VERSION } from "../version.js";
 import { type Context, type Output, output } from "./context.js";
 import {
   boardWarnings,

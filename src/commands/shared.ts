@@ -12,7 +12,7 @@ import { GoliveError } from "../errors.js";
 import { findStateFile, loadWorkspace, updateWorkspace, type Workspace } from "../io/state.js";
 import { renderWarnings } from "../render/error.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
-import type { ItemState } from "../schema/state.js";
+import { type ItemState, StatusSchema } from "../schema/state.js";
 import type { Context } from "./context.js";
 
 export function statePath(ctx: Context): string {
@@ -74,6 +74,7 @@ export interface FilterOptions {
   category?: string;
   owner?: string;
   mine?: boolean;
+  status?: string;
 }
 
 export function resolveFilter(
@@ -103,6 +104,15 @@ export function resolveFilter(
       });
     }
     filter.category = category.id;
+  }
+  if (options.status !== undefined) {
+    const wanted = StatusSchema.safeParse(options.status.toLowerCase());
+    if (!wanted.success) {
+      throw new GoliveError("usage", `unknown status "${options.status}"`, {
+        hint: `use one of: ${StatusSchema.options.join(", ")}`,
+      });
+    }
+    filter.status = wanted.data;
   }
   if (options.mine) {
     const me = ctx.gitUser();

@@ -55,6 +55,17 @@ export function deadline(
   return fridayBefore(date);
 }
 
+/** A window from two offsets: the due date follows the weekend rule, the opening follows it. */
+function windowOf(
+  goLive: CalendarDate,
+  offsets: { opens: number; due: number },
+  options: ScheduleOptions,
+): { opens: CalendarDate; due: CalendarDate } {
+  const due = deadline(goLive, offsets.due, options);
+  const plainOpens = addDays(goLive, offsets.opens);
+  return { opens: daysBetween(plainOpens, due) < 0 ? due : plainOpens, due };
+}
+
 export function scheduleItem(
   catalogue: Catalogue,
   item: CatalogueItem,
@@ -64,10 +75,8 @@ export function scheduleItem(
   const phase = catalogue.phaseById.get(item.phase);
   if (!phase) throw new Error(`catalogue invariant: unknown phase ${item.phase}`);
   const offsets = itemOffsets(item, phase);
-  const due = deadline(goLive, offsets.due, options);
-  const plainOpens = addDays(goLive, offsets.opens);
-  const opens = daysBetween(plainOpens, due) < 0 ? due : plainOpens;
-  const window: ItemWindow = { opens, due };
+  const window: ItemWindow = windowOf(goLive, offsets, options);
+  const due = window.due;
   const unshifted = addDays(goLive, offsets.due);
   if (unshifted !== due) window.dueUnshifted = unshifted;
   if (item.reminder) {
@@ -99,8 +108,7 @@ export function schedule(
   const phases = catalogue.phases.map((phase) => ({
     id: phase.id,
     title: phase.title,
-    opens: addDays(goLive, phase.opens),
-    due: deadline(goLive, phase.due, options),
+    ...windowOf(goLive, phase, options),
   }));
   return { goLive, items, phases };
 }

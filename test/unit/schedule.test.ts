@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { indexCatalogue } from "../../src/core/catalogue.js";
 import { idKey } from "../../src/core/ids.js";
 import { schedule } from "../../src/core/schedule.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
@@ -103,5 +104,19 @@ describe("month, year and leap-day boundaries", () => {
   ])("go-live %s: %s opens %s, due %s", (goLive, id, opens, due) => {
     const window = windowOf(goLive, id);
     expect([window.opens, window.due]).toEqual([opens, due]);
+  });
+});
+
+describe("phase windows follow the same rule as items", () => {
+  it("never open after they are due when the due date moves off a weekend", () => {
+    const custom = indexCatalogue({
+      ...catalogue.file,
+      phases: [{ id: "day", title: "One day", opens: -7, due: -7 }],
+      items: [{ id: "X-1", category: "GEN", phase: "day", title: "x", summary: "x" }],
+    });
+    // go-live Sun 2027-02-28: T-7 is Sun 2027-02-21 → Fri 2027-02-19 for both.
+    const plan = schedule(custom, "2027-02-28");
+    expect(plan.phases[0]).toMatchObject({ opens: "2027-02-19", due: "2027-02-19" });
+    expect(plan.items.get("X-1")).toMatchObject({ opens: "2027-02-19", due: "2027-02-19" });
   });
 });
