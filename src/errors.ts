@@ -36,6 +36,7 @@ export type ErrorCode =
   | "no-state-file"
   | "state-exists"
   | "unreadable"
+  | "unwritable"
   | "too-large"
   | "invalid-yaml"
   | "merge-conflict"

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { buildBoard } from "../core/board.js";
 import { GoliveError } from "../errors.js";
 import { DEFAULT_CATALOGUE, loadCatalogueFile } from "../io/catalogue.js";
-import { writeFileAtomic } from "../io/fs-atomic.js";
+import { withLock, writeFileAtomic } from "../io/fs-atomic.js";
 import {
   catalogueRefFor,
   findRepoRoot,
@@ -12,7 +12,7 @@ import {
   STATE_FILE_NAME,
 } from "../io/state.js";
 import { renderTable } from "../render/table.js";
-import { date, plural } from "../render/text.js";
+import { date, plural, safe } from "../render/text.js";
 import { type Context, type Output, output } from "./context.js";
 import { requireDate } from "./shared.js";
 
@@ -27,17 +27,24 @@ export function init(ctx: Context, options: InitOptions): Output {
   const goLive = requireDate(options.date, "--date");
   const path = ctx.file ? resolve(ctx.cwd, ctx.file) : join(findRepoRoot(ctx.cwd), STATE_FILE_NAME);
   const shown = relative(ctx.cwd, path) || path;
-  if (existsSync(path) && !options.force) {
-    throw new GoliveError("state-exists", `${shown} already exists`, {
-      location: { file: shown },
-      hint: "use `golive reschedule --date` to move go-live, or `golive init --force` to start over",
-    });
-  }
+  const refuseExisting = () => {
+    if (existsSync(path) && !options.force) {
+      throw new GoliveError("state-exists", `${shown} already exists`, {
+        location: { file: shown },
+        hint: "use `golive reschedule --date` to move go-live, or `golive init --force` to start over",
+      });
+    }
+  };
+  refuseExisting();
   const ref = options.catalogue ?? DEFAULT_CATALOGUE;
   const source = resolveCatalogue(ref, ctx.cwd);
   const catalogue = loadCatalogueFile(source.path, source.shown);
   const text = newStateText(catalogue, catalogueRefFor(ref, dirname(path), ctx.cwd), goLive);
-  writeFileAtomic(path, text);
+  // Under the lock, so that init --force cannot interleave with another command's write.
+  withLock(path, () => {
+    refuseExisting();
+    writeFileAtomic(path, text);
+  });
 
   const board = buildBoard(
     catalogue,
@@ -46,12 +53,12 @@ export function init(ctx: Context, options: InitOptions): Output {
   );
   const c = ctx.style.chalk;
   const rows = board.phases.map((p) => [
-    p.phase.title,
+    safe(p.phase.title),
     plural(p.progress.total, "item"),
     `${date(p.phase.opens, true)} – ${date(p.phase.due, true)}`,
   ]);
   const lines = [
-    `Created ${c.bold(shown)}: ${catalogue.file.title} (${catalogue.file.version}), ${plural(catalogue.items.length, "item")}, go-live ${c.bold(date(goLive, true))}.`,
+    `Created ${c.bold(safe(shown))}: ${safe(catalogue.file.title)} (${safe(catalogue.file.version)}), ${plural(catalogue.items.length, "item")}, go-live ${c.bold(date(goLive, true))}.`,
     "",
     renderTable(
       ctx.style,

@@ -2,6 +2,7 @@
  * Steps most commands share: opening the workspace, resolving IDs and filters,
  * and writing changes to items.
  */
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Board, buildBoard, filterItems, type ItemFilter, indexState } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
@@ -16,7 +17,15 @@ import { type ItemState, StatusSchema } from "../schema/state.js";
 import type { Context } from "./context.js";
 
 export function statePath(ctx: Context): string {
-  return ctx.file ? resolve(ctx.cwd, ctx.file) : findStateFile(ctx.cwd);
+  if (ctx.file === undefined) return findStateFile(ctx.cwd);
+  const path = resolve(ctx.cwd, ctx.file);
+  if (!existsSync(path)) {
+    throw new GoliveError("no-state-file", "the state file given with --file does not exist", {
+      location: { file: ctx.file },
+      hint: `check the path, or create it with \`golive --file ${ctx.file} init --date YYYY-MM-DD\``,
+    });
+  }
+  return path;
 }
 
 export function openWorkspace(ctx: Context): Workspace {
@@ -33,6 +42,11 @@ export function boardWarnings(board: Board): string[] {
     ...board.duplicates.map(
       (id) => `golive.yaml lists the same item twice; the entry under ${id} is ignored`,
     ),
+    ...(board.catalogueChanged
+      ? [
+          `golive.yaml was started with catalogue version ${board.catalogueChanged.recorded}; it is now ${board.catalogueChanged.current}, so items and due dates may differ (update catalogue.version in golive.yaml once the team has reviewed the change)`,
+        ]
+      : []),
   ];
 }
 

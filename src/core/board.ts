@@ -52,6 +52,8 @@ export interface Board {
   orphans: string[];
   /** State entries that name the same item twice (an ID and its alias). */
   duplicates: string[];
+  /** The catalogue version golive.yaml was started with, when the catalogue has changed since. */
+  catalogueChanged?: { recorded: string; current: string };
 }
 
 export interface StateIndex {
@@ -137,6 +139,9 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
     progress,
     orphans: index.orphans,
     duplicates: index.duplicates,
+    ...(state.catalogue.version !== undefined && state.catalogue.version !== catalogue.file.version
+      ? { catalogueChanged: { recorded: state.catalogue.version, current: catalogue.file.version } }
+      : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import {
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { GoliveError } from "../errors.js";
+import { unwritable } from "./fs-errors.js";
 
 const TEMP_SUFFIX = ".tmp";
 
@@ -87,10 +88,7 @@ export function writeFileAtomic(path: string, content: string): void {
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
-    throw new GoliveError("unreadable", `cannot write ${path}: ${(error as Error).message}`, {
-      location: { file: path },
-      hint: "check that the folder is writable",
-    });
+    throw unwritable(path, error, "check the path and that its folder is writable");
   }
   fsyncDirectory(dirname(path));
 }
@@ -220,13 +218,10 @@ export function withLock<T>(path: string, work: () => T, options: LockOptions = 
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
-        throw new GoliveError(
-          "unreadable",
-          `cannot create ${lockPath}: ${(error as Error).message}`,
-          {
-            location: { file: lockPath },
-            hint: "check that the folder is writable",
-          },
+        throw unwritable(
+          lockPath,
+          error,
+          "golive locks the state file while it writes; check that its folder is writable",
         );
       }
     }

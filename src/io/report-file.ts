@@ -7,34 +7,35 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { GoliveError } from "../errors.js";
 import { writeFileAtomic } from "./fs-atomic.js";
+import { unwritable } from "./fs-errors.js";
 
 export function writeReport(path: string, content: string): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
-    throw new GoliveError(
-      "unreadable",
-      `cannot create the folder for ${path}: ${(error as Error).message}`,
-      {
-        location: { file: path },
-        hint: "choose an --output path in a writable folder",
-      },
-    );
+    throw unwritable(path, error, "choose an --output path in a writable folder");
   }
-  writeFileAtomic(path, content);
+  try {
+    writeFileAtomic(path, content);
+  } catch (error) {
+    if (error instanceof GoliveError && error.code === "unwritable") {
+      throw new GoliveError(error.code, error.message, {
+        ...(error.location ? { location: error.location } : {}),
+        hint: "choose another --output path: a file in a writable folder",
+      });
+    }
+    throw error;
+  }
 }
 
 export function appendStepSummary(path: string, content: string): void {
   try {
     appendFileSync(path, content.endsWith("\n") ? content : `${content}\n`);
   } catch (error) {
-    throw new GoliveError(
-      "unreadable",
-      `cannot append to GITHUB_STEP_SUMMARY ${path}: ${(error as Error).message}`,
-      {
-        location: { file: path },
-        hint: "GITHUB_STEP_SUMMARY should name a writable file; unset it outside GitHub Actions",
-      },
+    throw unwritable(
+      path,
+      error,
+      "GITHUB_STEP_SUMMARY should name a writable file; unset it outside GitHub Actions",
     );
   }
 }

@@ -15,6 +15,7 @@ import {
 } from "yaml";
 import type { z } from "zod";
 import { GoliveError, type SourceLocation } from "../errors.js";
+import { fsErrorReason } from "./fs-errors.js";
 
 /** Larger files are refused before they are read: no real checklist comes close. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -29,14 +30,6 @@ export interface YamlFile {
   bom: boolean;
   /** The file's line ending, kept on rewrite. */
   eol: "\n" | "\r\n";
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "it is a folder, not a file";
-  if (code === "ENOENT") return "no such file";
-  return (error as Error).message;
 }
 
 /** Reads a file as UTF-8 text, refusing folders, huge files and invalid UTF-8. */
@@ -57,7 +50,7 @@ export function readTextFile(path: string, what: string): string {
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof GoliveError) throw error;
-    throw new GoliveError("unreadable", `cannot read ${what}: ${describeFsError(error)}`, {
+    throw new GoliveError("unreadable", `cannot read ${what}: ${fsErrorReason(error)}`, {
       location: { file: path },
       hint: "check the path and the file's permissions",
     });

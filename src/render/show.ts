@@ -22,7 +22,9 @@ export function renderShow(style: Style, view: ItemView, today?: string): string
   const { item, window, state } = view;
   const lines = [
     `${c.bold(item.id)}  ${c.bold(safe(item.title))}${item.optional ? c.dim("  (optional)") : ""}`,
-    `${view.category.title} · ${view.phase.title}${item.aliases?.length ? ` · formerly ${item.aliases.join(", ")}` : ""}`,
+    safe(
+      `${view.category.title} · ${view.phase.title}${item.aliases?.length ? ` · formerly ${item.aliases.join(", ")}` : ""}`,
+    ),
     "",
     safe(item.summary.trim()),
     "",

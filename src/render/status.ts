@@ -40,7 +40,7 @@ function phaseLine(style: Style, view: PhaseView, labelWidth: number, today: str
   const when = `due ${date(phase.due)}`;
   const late = progress.overdue > 0 ? c.red(`  ${progress.overdue} overdue`) : "";
   const past = phase.due < today && progress.overdue === 0 && progress.closed === progress.total;
-  return `${progressLine(style, phase.title, labelWidth, progress)}  ${past ? c.dim(when) : when}${late}`;
+  return `${progressLine(style, safe(phase.title), labelWidth, progress)}  ${past ? c.dim(when) : when}${late}`;
 }
 
 function itemRows(style: Style, items: ItemView[], detail: (v: ItemView) => string): string[][] {
@@ -92,9 +92,9 @@ export function renderStatus(
     `${c.bold(safe(catalogue.file.title))}`,
     `Go-live ${c.bold(date(board.goLive, true))} · ${relativeGoLive(board.daysToGoLive)} · today ${date(board.today, true)}`,
   );
-  if (sections.filterLabel) lines.push(c.dim(`Showing ${sections.filterLabel}`));
+  if (sections.filterLabel) lines.push(c.dim(`Showing ${safe(sections.filterLabel)}`));
   lines.push("");
-  const labelWidth = Math.max(7, ...board.phases.map((p) => p.phase.title.length));
+  const labelWidth = Math.max(7, ...board.phases.map((p) => safe(p.phase.title).length));
   lines.push(c.bold(progressLine(style, "Overall", labelWidth, board.progress)));
   for (const phase of board.phases) lines.push(phaseLine(style, phase, labelWidth, board.today));
 

@@ -2,7 +2,7 @@
  * Bad input: exit 2, one clear message that says what and where, no stack trace, and every
  * file byte-for-byte as it was.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { golive, tempRepo } from "../helpers/cli.js";
@@ -157,10 +157,20 @@ const cases: Case[] = [
     says: /golive.yaml: cannot read state file: it is a folder, not a file/,
   },
   {
+    name: "a report written over a folder",
+    repo: () => {
+      const repo = initialised();
+      mkdirSync(join(repo, "reports/status.html"), { recursive: true });
+      return repo;
+    },
+    args: ["export", "--format", "html", "--output", "reports/status.html"],
+    says: /^error: \S*reports\/status.html: cannot write this file: it is a folder, not a file\nhint: choose another --output path/,
+  },
+  {
     name: "a missing --file",
     repo: () => tempRepo(),
     args: ["--file", "nope.yaml", "status"],
-    says: /nope.yaml: cannot read state file: no such file/,
+    says: /nope.yaml: the state file given with --file does not exist\nhint: check the path, or create it with `golive --file nope.yaml init/,
   },
   {
     name: "an unknown option",

@@ -296,3 +296,43 @@ describe("init --force", () => {
     expect(read(repo)).toContain("  CLO-01: {}");
   });
 });
+
+describe("a catalogue that changed since init", () => {
+  it("is reported, so nobody misses that items or dates moved", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    writeFileSync(
+      join(repo, "golive.yaml"),
+      read(repo).replace("version: 2025-06-27", "version: 2023-01-23"),
+    );
+    const status = golive(repo, ["status"], TODAY);
+    expect(status.code).toBe(0);
+    expect(status.stderr).toContain(
+      "warning: golive.yaml was started with catalogue version 2023-01-23; it is now 2025-06-27",
+    );
+  });
+});
+
+describe("catalogue text", () => {
+  it("is printed harmlessly on the terminal too", () => {
+    const repo = tempRepo({
+      "ops.yaml": `format: 1
+name: ops
+title: "Ops \\e]0;pwned\\a launch"
+version: "1"
+categories: [{ id: OPS, title: "Ops\\e[2J" }]
+phases: [{ id: final, title: "Final\\e[31m week", opens: -7, due: -1 }]
+items:
+  - { id: OPS-1, category: OPS, phase: final, title: "Page \\e[2J on-call", summary: "Be on call." }
+`,
+    });
+    expect(
+      golive(repo, ["init", "--date", "2027-03-01", "--catalogue", "ops.yaml"], TODAY).code,
+    ).toBe(0);
+    for (const args of [["status", "--all"], ["show", "OPS-1"], ["list"]]) {
+      const out = golive(repo, args, TODAY).stdout;
+      expect(out, args.join(" ")).not.toContain("\u001b");
+      expect(out, args.join(" ")).toContain("\\x1b");
+    }
+  });
+});
