@@ -108,7 +108,8 @@ describe("writeFileAtomic", () => {
   test("a write into a missing folder fails with a message and leaves nothing behind", () => {
     const dir = tempRepo({}, { git: false });
     const error = caught(() => writeFileAtomic(join(dir, "no/such/golive.yaml"), "x"));
-    expect(error.code).toBe("unreadable");
+    expect(error.code).toBe("unwritable");
+    expect(error.message).toBe("cannot write this file: no such file or folder");
     expect(readdirSync(dir)).toEqual([]);
   });
 });
