@@ -4,7 +4,7 @@
  */
 import type { Change } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
-import { safe, statusLabel } from "../render/text.js";
+import { renderChanges } from "../render/change.js";
 import { type Context, type Output, output } from "./context.js";
 import { changeItems } from "./shared.js";
 
@@ -18,17 +18,7 @@ function requireText(value: string | undefined, option: string, why: string): st
 }
 
 function report(ctx: Context, ids: string[], change: Change, by: string | undefined): Output {
-  const changes = changeItems(ctx, ids, change, by);
-  const lines = changes.map(({ id, title, after, before }) => {
-    const label = `${ctx.style.chalk.bold(id)} ${safe(title)}`;
-    if (!after)
-      return `${label}: unchanged (already ${statusLabel(ctx.style, before.status ?? "todo")})`;
-    const parts = [statusLabel(ctx.style, after.status ?? "todo")];
-    if (change.owner) parts.push(`owner ${safe(change.owner)}`);
-    if (change.note) parts.push(`note added`);
-    return `${label}: ${parts.join(", ")}`;
-  });
-  return output(`${lines.join("\n")}\n`);
+  return output(renderChanges(ctx.style, changeItems(ctx, ids, change, by), change));
 }
 
 export interface DoneOptions {
@@ -38,7 +28,14 @@ export interface DoneOptions {
 
 export function done(ctx: Context, ids: string[], options: DoneOptions): Output {
   const change: Change = { status: "done" };
-  if (options.note !== undefined) change.note = requireText(options.note, "--note", "when given");
+  if (options.note !== undefined) {
+    if (options.note.trim() === "") {
+      throw new GoliveError("usage", "--note is empty", {
+        hint: 'give the note\'s text (--note "what was done"), or leave --note out',
+      });
+    }
+    change.note = options.note;
+  }
   return report(ctx, ids, change, options.by);
 }
 

@@ -14,7 +14,7 @@ import {
 import { renderTable } from "../render/table.js";
 import { date, plural, safe } from "../render/text.js";
 import { type Context, type Output, output } from "./context.js";
-import { requireDate } from "./shared.js";
+import { pastGoLiveWarning, requireDate } from "./shared.js";
 
 export interface InitOptions {
   date: string;
@@ -29,7 +29,7 @@ export function init(ctx: Context, options: InitOptions): Output {
   const shown = relative(ctx.cwd, path) || path;
   const refuseExisting = () => {
     if (existsSync(path) && !options.force) {
-      throw new GoliveError("state-exists", `${shown} already exists`, {
+      throw new GoliveError("state-exists", "the state file already exists", {
         location: { file: shown },
         hint: "use `golive reschedule --date` to move go-live, or `golive init --force` to start over",
       });
@@ -72,9 +72,9 @@ export function init(ctx: Context, options: InitOptions): Output {
   if (overdue > 0) {
     lines.push(
       c.yellow(
-        `${plural(overdue, "item")} ${overdue === 1 ? "is" : "are"} already past due: go-live is close. Run \`golive status\`.`,
+        `${plural(overdue, "item")} ${overdue === 1 ? "is" : "are"} already past due. Run \`golive status\`.`,
       ),
     );
   }
-  return output(`${lines.join("\n")}\n`);
+  return output(`${lines.join("\n")}\n`, pastGoLiveWarning(ctx, goLive));
 }

@@ -3,7 +3,7 @@ import { updateWorkspace } from "../io/state.js";
 import { renderTable } from "../render/table.js";
 import { date, plural, relativeDue, relativeGoLive, safe } from "../render/text.js";
 import { type Context, type Output, output } from "./context.js";
-import { changedBy, requireDate, statePath } from "./shared.js";
+import { changedBy, pastGoLiveWarning, requireDate, statePath } from "./shared.js";
 
 export interface RescheduleOptions {
   date: string;
@@ -62,6 +62,6 @@ export function reschedule(ctx: Context, options: RescheduleOptions): Output {
         ),
       );
     }
-    return output(`${lines.join("\n")}\n`);
+    return output(`${lines.join("\n")}\n`, pastGoLiveWarning(ctx, to));
   });
 }

@@ -3,12 +3,13 @@
  * and writing changes to items.
  */
 import { existsSync } from "node:fs";
+import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import { type Board, buildBoard, filterItems, type ItemFilter, indexState } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays, parseCalendarDate } from "../core/dates.js";
 import { findItem } from "../core/ids.js";
-import { applyChange, type Change } from "../core/transitions.js";
+import { applyChange, type Change, type ItemChange, NEEDS_REASON } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
 import { findStateFile, loadWorkspace, updateWorkspace, type Workspace } from "../io/state.js";
 import { renderWarnings } from "../render/error.js";
@@ -42,6 +43,9 @@ export function boardWarnings(board: Board): string[] {
     ...board.duplicates.map(
       (id) => `golive.yaml lists the same item twice; the entry under ${id} is ignored`,
     ),
+    ...board.items
+      .filter((v) => NEEDS_REASON.has(v.status) && !v.state.reason)
+      .map((v) => `${v.item.id} is ${v.status} without a reason in golive.yaml; add one`),
     ...(board.catalogueChanged
       ? [
           `golive.yaml was started with catalogue version ${board.catalogueChanged.recorded}; it is now ${board.catalogueChanged.current}, so items and due dates may differ (update catalogue.version in golive.yaml once the team has reviewed the change)`,
@@ -160,6 +164,14 @@ export function filtered(ctx: Context, workspace: Workspace, board: Board, optio
   return { filter, items: filterItems(board.items, filter) };
 }
 
+function loginName(): string | undefined {
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Who is making a change: --by, else git's user.name, else the login name. */
 export function changedBy(ctx: Context, by: string | undefined): string {
   if (by !== undefined) {
@@ -167,14 +179,7 @@ export function changedBy(ctx: Context, by: string | undefined): string {
       throw new GoliveError("usage", "--by needs a name", { hint: "--by NAME" });
     return by;
   }
-  return ctx.gitUser() ?? "unknown";
-}
-
-export interface ItemChange {
-  id: string;
-  title: string;
-  before: ItemState;
-  after: ItemState | undefined;
+  return ctx.gitUser() ?? loginName() ?? "unknown";
 }
 
 /**
@@ -239,4 +244,12 @@ export function parseDateOrAge(ctx: Context, text: string): string {
     });
   }
   return date;
+}
+
+/** A go-live date before today is allowed (a retrospective), but rarely meant. */
+export function pastGoLiveWarning(ctx: Context, goLive: string): string {
+  if (goLive >= ctx.today) return "";
+  return warningText(ctx, [
+    `go-live ${goLive} is before today (${ctx.today}); check the date if that is not what you meant`,
+  ]);
 }

@@ -5,7 +5,8 @@ import { distance } from "fastest-levenshtein";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import type { Catalogue } from "./catalogue.js";
 
-const LOOSE_ID = /^([A-Za-z][A-Za-z0-9]*)-?(\d{1,9})$/;
+// With a dash the prefix may hold digits (`S3-1`); without one (`clo14`) it is letters only.
+const LOOSE_ID = /^(?:([A-Za-z][A-Za-z0-9]*)-|([A-Za-z]+))(\d{1,9})$/;
 
 /**
  * The lookup key of an ID: prefix upper-cased, number without leading zeros.
@@ -14,7 +15,8 @@ const LOOSE_ID = /^([A-Za-z][A-Za-z0-9]*)-?(\d{1,9})$/;
 export function idKey(text: string): string | undefined {
   const match = LOOSE_ID.exec(text.trim());
   if (!match) return undefined;
-  return `${match[1]!.toUpperCase()}-${Number.parseInt(match[2]!, 10)}`;
+  const prefix = match[1] ?? match[2]!;
+  return `${prefix.toUpperCase()}-${Number.parseInt(match[3]!, 10)}`;
 }
 
 export type IdLookup =
@@ -35,13 +37,31 @@ export function findItem(catalogue: Catalogue, text: string): IdLookup {
 export function closestIds(catalogue: Catalogue, text: string, limit = 3): string[] {
   const wanted = text.trim().toUpperCase();
   const wantedKey = idKey(wanted) ?? wanted;
-  return catalogue.items
-    .map((item) => ({
-      id: item.id,
-      score: Math.min(distance(wanted, item.id), distance(wantedKey, idKey(item.id) ?? item.id)),
-    }))
-    .filter((c) => c.score <= Math.max(2, Math.floor(wanted.length / 3)))
-    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
-    .slice(0, limit)
-    .map((c) => c.id);
+  return (
+    catalogue.items
+      .map((item) => ({
+        id: item.id,
+        score: Math.min(distance(wanted, item.id), distance(wantedKey, idKey(item.id) ?? item.id)),
+      }))
+      .filter((c) => c.score <= Math.max(2, Math.floor(wanted.length / 3)))
+      // Nearest first; among equals, the prefix typed, then the nearest number.
+      .sort(
+        (a, b) =>
+          a.score - b.score ||
+          Number(!a.id.startsWith(prefixOf(wanted))) - Number(!b.id.startsWith(prefixOf(wanted))) ||
+          numberGap(a.id, wanted) - numberGap(b.id, wanted),
+      )
+      .slice(0, limit)
+      .map((c) => c.id)
+  );
+}
+
+function prefixOf(text: string): string {
+  return /^[A-Z]+/.exec(text)?.[0] ?? text;
+}
+
+function numberGap(id: string, typed: string): number {
+  const a = Number(/\d+$/.exec(id)?.[0]);
+  const b = Number(/\d+$/.exec(typed)?.[0]);
+  return Number.isNaN(a) || Number.isNaN(b) ? 0 : Math.abs(a - b);
 }

@@ -52,3 +52,11 @@ export function applyChange(
   if (earlier) next.history = [...(previous.history ?? []), earlier];
   return next;
 }
+
+/** What a command did to one item: the state before, and after (undefined: unchanged). */
+export interface ItemChange {
+  id: string;
+  title: string;
+  before: ItemState;
+  after: ItemState | undefined;
+}

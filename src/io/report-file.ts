@@ -3,15 +3,31 @@
  * folder created, so a CI artefact is never half-written) and GitHub's step summary (appended,
  * as GitHub expects of every step that writes to it).
  */
-import { appendFileSync, mkdirSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { GoliveError } from "../errors.js";
 import { writeFileAtomic } from "./fs-atomic.js";
 import { unwritable } from "./fs-errors.js";
 
+/**
+ * Creates the missing folders above `path` one level at a time. (Node's recursive mkdir spins
+ * forever under some pseudo file systems, such as a path below /proc.)
+ */
+function ensureFolder(folder: string): void {
+  const missing: string[] = [];
+  let dir = folder;
+  while (!existsSync(dir)) {
+    missing.unshift(dir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const each of missing) mkdirSync(each);
+}
+
 export function writeReport(path: string, content: string): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    ensureFolder(dirname(path));
   } catch (error) {
     throw unwritable(path, error, "choose an --output path in a writable folder");
   }

@@ -23,23 +23,34 @@ import { locate, parseYaml, readTextFile, toData, validate, type YamlFile } from
 
 export const STATE_FILE_NAME = "golive.yaml";
 
-/** Walks up from `from` to the first folder holding `golive.yaml`, as git does for `.git`. */
+/**
+ * Walks up from `from` to the first folder holding `golive.yaml`, as git does for `.git`, but
+ * never out of the git repository it starts in: a parent project's file is not this one's.
+ */
 export function findStateFile(from: string): string {
-  let dir = resolve(from);
+  const start = resolve(from);
+  let dir = start;
+  let root: string | undefined;
   for (;;) {
     const candidate = join(dir, STATE_FILE_NAME);
     if (existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, ".git"))) {
+      root = dir;
+      break;
+    }
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  throw new GoliveError(
-    "no-state-file",
-    `no ${STATE_FILE_NAME} in ${resolve(from)} or any parent folder`,
-    {
-      hint: "run `golive init --date YYYY-MM-DD` at your repository's root, or pass --file PATH",
-    },
-  );
+  const searched =
+    root === undefined
+      ? `in ${start} or any parent folder`
+      : root === start
+        ? `in ${start}, the repository's root`
+        : `between ${start} and the repository's root ${root}`;
+  throw new GoliveError("no-state-file", `no ${STATE_FILE_NAME} ${searched}`, {
+    hint: "run `golive init --date YYYY-MM-DD` at your repository's root, or pass --file PATH",
+  });
 }
 
 /** The root of the git work tree holding `from`, or `from` itself outside git. */

@@ -106,13 +106,13 @@ const cases: Case[] = [
     name: "no golive.yaml",
     repo: () => tempRepo(),
     args: ["status"],
-    says: /no golive.yaml in .* or any parent folder\nhint: run `golive init --date YYYY-MM-DD`/,
+    says: /no golive.yaml in .*, the repository.s root\nhint: run `golive init --date YYYY-MM-DD`/,
   },
   {
     name: "init over an existing file",
     repo: initialised,
     args: ["init", "--date", "2027-04-01"],
-    says: /golive.yaml already exists\nhint: use `golive reschedule --date`/,
+    says: /golive.yaml: the state file already exists\nhint: use `golive reschedule --date`/,
   },
   {
     name: "invalid YAML",

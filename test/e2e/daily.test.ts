@@ -1,7 +1,9 @@
 /**
  * The daily loop through the built binary: init → status → done → check, in a real git repo.
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { golive, read, tempRepo } from "../helpers/cli.js";
@@ -53,7 +55,7 @@ describe("a team's go-live, end to end", () => {
       TODAY,
     );
     expect(done.code).toBe(0);
-    expect(done.stdout).toContain("CLO-01 Ensure a network diagram: done, note added");
+    expect(done.stdout).toContain("CLO-01 Ensure a network diagram: done, note set");
     expect(golive(repo, ["skip", "gen-1", "--reason", "the partner did it"], TODAY).code).toBe(0);
 
     const after = golive(repo, ["check"], TODAY);
@@ -334,5 +336,79 @@ items:
       expect(out, args.join(" ")).not.toContain("\u001b");
       expect(out, args.join(" ")).toContain("\\x1b");
     }
+  });
+});
+
+describe("finding golive.yaml", () => {
+  it("stops at the repository's root: a parent project's file is not this one's", () => {
+    const outer = tempRepo({}, { git: false });
+    golive(outer, ["--file", "golive.yaml", "init", "--date", "2027-03-01"], TODAY);
+    const inner = join(outer, "shop");
+    mkdirSync(inner);
+    execFileSync("git", ["init", "-q"], { cwd: inner });
+    const result = golive(inner, ["status"], TODAY);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("the repository's root");
+    expect(golive(join(outer), ["status"], TODAY).code).toBe(0);
+  });
+});
+
+describe("changes that change nothing", () => {
+  it("say what already holds and leave the file alone", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    golive(repo, ["assign", "CLO-14", "Sam"], TODAY);
+    golive(repo, ["done", "CLO-01"], TODAY);
+    const before = read(repo);
+    expect(golive(repo, ["assign", "clo-14", "Sam"], TODAY).stdout).toBe(
+      "CLO-14 Set up DNS: unchanged (already owned by Sam)\n",
+    );
+    expect(golive(repo, ["done", "CLO-1"], TODAY).stdout).toBe(
+      "CLO-01 Ensure a network diagram: unchanged (already done)\n",
+    );
+    expect(read(repo)).toBe(before);
+  });
+});
+
+describe("odd but possible input", () => {
+  it("warns about a go-live date in the past, and still does it", () => {
+    const repo = tempRepo();
+    const init = golive(repo, ["init", "--date", "2027-01-01"], TODAY);
+    expect(init.code).toBe(0);
+    expect(init.stderr).toContain("warning: go-live 2027-01-01 is before today (2027-02-10)");
+    const move = golive(repo, ["reschedule", "--date", "2026-12-01"], TODAY);
+    expect(move.code).toBe(0);
+    expect(move.stderr).toContain("warning: go-live 2026-12-01 is before today");
+  });
+
+  it("warns about a hand-edited blocked item without a reason", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    writeFileSync(
+      join(repo, "golive.yaml"),
+      read(repo).replace("  CLO-02: {}", "  CLO-02:\n    status: blocked"),
+    );
+    expect(golive(repo, ["status"], TODAY).stderr).toContain(
+      "warning: CLO-02 is blocked without a reason in golive.yaml; add one",
+    );
+  });
+
+  it("records the login name when git has no user name", () => {
+    const dir = tempRepo({}, { git: false });
+    golive(dir, ["init", "--date", "2027-03-01"], TODAY);
+    expect(golive(dir, ["done", "CLO-01"], TODAY).code).toBe(0);
+    expect(read(dir)).toContain(`    by: ${userInfo().username}\n`);
+  });
+
+  it("writes a report below /proc with an error, not a hang", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const result = golive(
+      repo,
+      ["check", "--format", "junit", "--output", "/proc/golive-nope/x.xml"],
+      TODAY,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("cannot write this file");
   });
 });

@@ -2,7 +2,7 @@
  * Runs the built CLI the way a user does, in temporary repositories built from inline files.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
@@ -29,12 +29,19 @@ export function golive(cwd: string, args: string[], env: Record<string, string> 
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+const created: string[] = [];
+// Temporary repositories go when the test file's worker ends, whatever the outcome.
+process.on("exit", () => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A temporary folder holding `files`; a git repository with a user unless `git` is false. */
 export function tempRepo(
   files: Record<string, string> = {},
   options: { git?: boolean } = {},
 ): string {
   const dir = mkdtempSync(join(tmpdir(), "golive-test-"));
+  created.push(dir);
   if (options.git !== false) {
     execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
     execFileSync("git", ["config", "user.name", "Test User"], { cwd: dir });

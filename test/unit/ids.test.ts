@@ -16,6 +16,8 @@ describe("finding items as people type them", () => {
     ["gen-08", "GEN-08"],
     ["tr-1", "TR-01"],
     [" SEO-04 ", "SEO-04"],
+    ["clo14", "CLO-14"],
+    ["GEN8", "GEN-08"],
   ])("%s finds %s", (typed, id) => {
     const found = findItem(catalogue, typed);
     expect(found.ok && found.item.id).toBe(id);
@@ -34,6 +36,8 @@ describe("finding items as people type them", () => {
     expect(!found.ok && found.suggestions).toContain("CLO-01");
     const typo = findItem(catalogue, "COL-14");
     expect(!typo.ok && typo.suggestions[0]).toBe("CLO-14");
+    const extra = findItem(catalogue, "clo-141");
+    expect(!extra.ok && extra.suggestions[0]).toBe("CLO-14");
   });
 
   it("normalises keys", () => {

@@ -1,0 +1,28 @@
+/**
+ * What done, start, block, skip, reopen, assign and note report: one line per item.
+ */
+import type { Change, ItemChange } from "../core/transitions.js";
+import { type Style, safe, statusLabel } from "./text.js";
+
+function unchanged(style: Style, change: Change, before: ItemChange["before"]): string {
+  if (change.status !== undefined) return `already ${statusLabel(style, before.status ?? "todo")}`;
+  if (change.owner) return `already owned by ${safe(change.owner)}`;
+  return "the note is the same";
+}
+
+export function renderChanges(
+  style: Style,
+  changes: readonly ItemChange[],
+  change: Change,
+): string {
+  const lines = changes.map(({ id, title, before, after }) => {
+    const label = `${style.chalk.bold(id)} ${safe(title)}`;
+    if (!after) return `${label}: unchanged (${unchanged(style, change, before)})`;
+    const parts = [statusLabel(style, after.status ?? "todo")];
+    if (change.owner) parts.push(`owner ${safe(change.owner)}`);
+    if (change.note) parts.push("note set");
+    if (change.reason) parts.push(`reason: ${safe(change.reason)}`);
+    return `${label}: ${parts.join(", ")}`;
+  });
+  return `${lines.join("\n")}\n`;
+}
