@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { mergeItem, mergeStates } from "../src/core/merge.js";
+import { mergeItem, mergeLog, mergeStates } from "../src/core/merge.js";
 import type { StateData } from "../src/schema/state.js";
 import { BIN, golive, read, tempRepo } from "./helpers/cli.js";
 
@@ -43,6 +43,24 @@ function on(dir: string, branch: string, today: string, ...args: string[]): void
   const result = golive(dir, args, { GOLIVE_TODAY: today });
   expect(result.stderr).toBe("");
   git(dir, "commit", "-qam", args.join(" "));
+}
+
+/** Edits golive.yaml by hand on `branch` and commits, as a person fixing a typo would. */
+function byHand(dir: string, branch: string, edit: (text: string) => string): void {
+  expect(git(dir, "checkout", "-q", branch).code).toBe(0);
+  const before = read(dir);
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  writeFileSync(join(dir, "golive.yaml"), after);
+  git(dir, "commit", "-qam", "by hand");
+}
+
+function mergeOther(dir: string): void {
+  git(dir, "checkout", "-q", "main");
+  const merge = git(dir, "merge", "--no-edit", "other");
+  expect(merge.out).not.toContain("CONFLICT");
+  expect(merge.code).toBe(0);
+  expect(golive(dir, ["check"], { GOLIVE_TODAY: "2027-01-04" }).stderr).toBe("");
 }
 
 describe("plain git merge, no driver", () => {
@@ -143,6 +161,105 @@ describe("golive merge-driver through git merge", () => {
     expect(state.slips.map((s: { to: string }) => s.to)).toEqual(["2027-03-15", "2027-04-01"]);
   });
 
+  test("a waiver and recorded evidence survive the other side's change of the same item", () => {
+    const dir = project(true);
+    on(
+      dir,
+      "main",
+      "2027-01-04",
+      "waive",
+      "APP-08",
+      "--reason",
+      "SDK pinned in CI",
+      "--until",
+      "2027-02-01",
+      "--by",
+      "Ana",
+    );
+    on(dir, "other", "2027-01-05", "start", "APP-08", "--by", "Bo");
+    // Exit 1 (the check fails), but the evidence is recorded.
+    expect(git(dir, "checkout", "-q", "other").code).toBe(0);
+    expect(
+      golive(dir, ["verify", "--record", "--item", "APP-08"], { GOLIVE_TODAY: "2027-01-06" }).code,
+    ).toBe(1);
+    git(dir, "commit", "-qam", "verify --record");
+    mergeOther(dir);
+    const item = parse(read(dir)).items["APP-08"];
+    expect(item).toMatchObject({
+      status: "in-progress",
+      by: "Bo",
+      at: "2027-01-05",
+      waiver: { reason: "SDK pinned in CI", until: "2027-02-01", by: "Ana", at: "2027-01-04" },
+      evidence: { result: "fail", at: "2027-01-06" },
+    });
+    // Ours changed no status, owner or note: nothing of it belongs in the history.
+    expect(item.history).toBeUndefined();
+  });
+
+  test("verify.allow entries added on both branches are all kept", () => {
+    const dir = project(true);
+    const allow = (path: string) => (text: string) =>
+      `${text}verify:\n  allow:\n    # reviewed\n    - { path: ${path}, reason: test fixture }\n`;
+    byHand(dir, "main", allow("tests/a.php"));
+    on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana");
+    byHand(dir, "other", allow("tests/b.php"));
+    on(dir, "other", "2027-01-05", "done", "CLO-01", "--by", "Bo");
+    mergeOther(dir);
+    const text = read(dir);
+    expect(text).toContain("# reviewed");
+    const state = parse(text);
+    expect(state.verify.allow).toEqual([
+      { path: "tests/a.php", reason: "test fixture" },
+      { path: "tests/b.php", reason: "test fixture" },
+    ]);
+    expect(state.items["GEN-01"]).toMatchObject({ status: "done" });
+    expect(state.items["CLO-01"]).toMatchObject({ status: "done" });
+  });
+
+  test("verify settings added on one branch only are kept", () => {
+    const dir = project(true);
+    byHand(dir, "other", (text) =>
+      text.replace("items:", "verify:\n  allow:\n    - { path: x.php, reason: fixture }\nitems:"),
+    );
+    on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana");
+    mergeOther(dir);
+    expect(parse(read(dir)).verify).toEqual({ allow: [{ path: "x.php", reason: "fixture" }] });
+  });
+
+  test("a slip corrected by hand on one branch: the correction stays, nothing doubles", () => {
+    const dir = project(true);
+    const reschedule = (today: string, date: string, reason: string) =>
+      on(dir, "main", today, "reschedule", "--date", date, "--reason", reason, "--by", "A");
+    reschedule("2027-01-04", "2027-03-08", "a");
+    reschedule("2027-01-05", "2027-03-15", "b typo");
+    reschedule("2027-01-06", "2027-03-22", "c");
+    git(dir, "branch", "-f", "other", "main");
+    byHand(dir, "main", (text) => text.replace("b typo", "b corrected"));
+    reschedule("2027-01-07", "2027-03-29", "d");
+    on(
+      dir,
+      "other",
+      "2027-01-08",
+      "reschedule",
+      "--date",
+      "2027-04-05",
+      "--reason",
+      "e",
+      "--by",
+      "B",
+    );
+    mergeOther(dir);
+    const state = parse(read(dir));
+    expect(state.slips.map((s: { reason: string }) => s.reason)).toEqual([
+      "a",
+      "b corrected",
+      "c",
+      "d",
+      "e",
+    ]);
+    expect(state.goLive).toBe("2027-04-05");
+  });
+
   test("input it cannot read: exit 1, git's conflict markers left for a person", () => {
     const dir = project(true);
     on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana");
@@ -182,7 +299,7 @@ describe("mergeStates", () => {
     const theirs = { ...base, catalogue: { name: "b" } };
     expect(mergeStates(base, ours, theirs)).toEqual({
       ok: false,
-      reasons: ["both sides changed catalogue, differently"],
+      reasons: ["both sides changed catalogue.name, differently"],
     });
   });
 
@@ -195,5 +312,96 @@ describe("mergeStates", () => {
     // 10:00Z is later than 10:00+01:00: theirs is the later change.
     expect(merged).toMatchObject({ owner: "Cy", status: "done", by: "B" });
     expect(merged.history).toEqual([{ owner: "Cy", by: "A", at: "2027-01-04T10:00:00+01:00" }]);
+  });
+});
+
+describe("mergeLog", () => {
+  const [A, B, C, D, X] = [
+    { to: "A", at: "2027-01-01" },
+    { to: "B", at: "2027-01-02" },
+    { to: "C", at: "2027-01-03" },
+    { to: "D", at: "2027-01-04" },
+    { to: "X", at: "2027-01-02" },
+  ];
+
+  test("a changed entry ends the common prefix: nothing lost, nothing doubled", () => {
+    expect(mergeLog([A, B, C], [A, X, C, D], [A, B, C])).toEqual([A, X, C, D]);
+    expect(mergeLog([A, B, C], [A, B, C], [A, X, C, D])).toEqual([A, X, C, D]);
+  });
+
+  test("both sides' new entries, once each, by time", () => {
+    const E = { to: "E", at: "2027-01-05" };
+    expect(mergeLog([A], [A, E, C], [A, B, C])).toEqual([A, B, C, E]);
+  });
+});
+
+describe("mergeItem, beyond the change fields", () => {
+  test("both sides waived: the later waiver wins, by its own time", () => {
+    const earlier = { reason: "r1", until: "2027-02-01", at: "2027-01-05" };
+    const later = { reason: "r2", until: "2027-02-15", at: "2027-01-06" };
+    // Ours' item change is later, but theirs' waiver is.
+    const merged = mergeItem(
+      {},
+      { status: "done", at: "2027-01-07", waiver: earlier },
+      { waiver: later },
+    );
+    expect(merged).toEqual({ status: "done", at: "2027-01-07", waiver: later });
+  });
+
+  test("the same note written on both sides is kept once", () => {
+    const merged = mergeItem(
+      {},
+      { note: "n", status: "done", at: "2027-01-02" },
+      { note: "n", at: "2027-01-03" },
+    );
+    expect(merged.note).toBe("n");
+  });
+
+  test("the stamp moves as a pair: who goes with when", () => {
+    const merged = mergeItem(
+      { owner: "Ana", by: "Ana", at: "2027-01-01" },
+      { owner: "Ana", note: "n", by: "Bo", at: "2027-01-02" },
+      { owner: "Cy", by: "Ana", at: "2027-01-03" },
+    );
+    expect(merged).toMatchObject({ owner: "Cy", note: "n", by: "Ana", at: "2027-01-03" });
+  });
+});
+
+describe("mergeStates, top-level settings", () => {
+  const base: StateData = {
+    golive: 1,
+    catalogue: { name: "spryker-cloud" },
+    goLive: "2027-03-01",
+    settings: { weekendShift: true },
+    verify: { allow: [{ path: "a", reason: "r" }] },
+  };
+
+  test("allow entries: both sides' additions, one side's removal", () => {
+    const ours = { ...base, verify: { allow: [{ path: "b", reason: "r" }] } };
+    const theirs = {
+      ...base,
+      verify: {
+        allow: [
+          { reason: "r", path: "a" },
+          { path: "c", reason: "r" },
+        ],
+      },
+    };
+    const result = mergeStates(base, ours, theirs);
+    expect(result.ok && result.state.verify).toEqual({
+      allow: [
+        { path: "b", reason: "r" },
+        { path: "c", reason: "r" },
+      ],
+    });
+  });
+
+  test("one setting changed differently on both sides cannot be merged", () => {
+    const ours = { ...base, settings: { weekendShift: false } };
+    const theirs = { ...base, settings: {} };
+    expect(mergeStates(base, ours, theirs)).toEqual({
+      ok: false,
+      reasons: ["both sides changed settings.weekendShift, differently"],
+    });
   });
 });

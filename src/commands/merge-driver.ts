@@ -7,16 +7,15 @@
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { isMap, isScalar, type YAMLMap } from "yaml";
 import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
-import { mergeStates } from "../core/merge.js";
+import { mergeStates, same, TOP_KEYS } from "../core/merge.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { loadCatalogueFile } from "../io/catalogue.js";
 import { writeFileAtomic } from "../io/fs-atomic.js";
 import { resolveCatalogue, StateEditor } from "../io/state.js";
 import { parseYaml, readTextFile, toData, validate, type YamlFile } from "../io/yaml-file.js";
 import type { CatalogueFile } from "../schema/catalogue.js";
-import { type StateData, StateSchema } from "../schema/state.js";
+import { type ItemState, type StateData, StateSchema } from "../schema/state.js";
 import { type Context, type Output, output } from "./context.js";
 
 function readState(path: string, shown: string): { file: YamlFile; state: StateData } {
@@ -81,37 +80,19 @@ function render(
   file: YamlFile,
   ours: StateData,
   merged: StateData,
-  changes: Map<string, unknown>,
+  changes: Map<string, ItemState | null>,
   ctx: Context,
   pathname: string | undefined,
 ): string {
   const editor = new StateEditor(file, catalogueOf(merged, ctx, pathname));
-  const doc = file.doc;
-  for (const key of ["golive", "catalogue", "settings"] as const) {
-    if (JSON.stringify(ours[key]) !== JSON.stringify(merged[key])) {
-      doc.set(key, doc.createNode(merged[key]));
-    }
+  for (const key of TOP_KEYS) {
+    if (!same(ours[key], merged[key])) editor.setTop(key, merged[key]);
   }
-  if (JSON.stringify(ours.slips ?? []) !== JSON.stringify(merged.slips ?? [])) {
-    doc.delete("slips");
-    for (const slip of merged.slips ?? []) editor.addSlip(slip);
-  }
+  if (!same(ours.slips ?? [], merged.slips ?? [])) editor.setSlips(merged.slips ?? []);
   if (ours.goLive !== merged.goLive) editor.setGoLive(merged.goLive);
   for (const [key, value] of changes) {
-    if (value === null) {
-      const items = doc.get("items", true);
-      if (isMap(items)) {
-        const at = items.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
-        if (at >= 0) items.items.splice(at, 1);
-      }
-      continue;
-    }
-    const state = merged.items?.[key] ?? {};
-    // History entries may come in a new order: rebuild the list rather than append to it.
-    editor.setItem(key, { ...state, history: undefined });
-    editor.setItem(key, state);
-    const node = (doc.get("items", true) as YAMLMap).get(key, true);
-    if (isMap(node) && node.items.length === 0) node.flow = true;
+    if (value === null) editor.removeItem(key);
+    else editor.replaceItem(key, value);
   }
   return editor.toString();
 }

@@ -5,10 +5,17 @@
  * Nothing is lost: when both sides changed the same item, the later change (by `at`) wins the
  * status and the other side's state goes into the item's history; a field only one side changed
  * keeps that change; two different notes are both kept; slips of both sides are kept, and the
- * go-live date follows the latest slip.
+ * go-live date follows the latest slip. Fields and top-level keys come from the schema, so a
+ * field added to it is merged, not dropped.
  */
-import type { HistoryEntry, ItemState, Slip, StateData } from "../schema/state.js";
-import { NEEDS_REASON } from "./transitions.js";
+import {
+  type ItemState,
+  ItemStateSchema,
+  type Slip,
+  type StateData,
+  StateSchema,
+} from "../schema/state.js";
+import { NEEDS_REASON, snapshot } from "./transitions.js";
 
 export type MergeResult =
   | {
@@ -19,8 +26,8 @@ export type MergeResult =
     }
   | { ok: false; reasons: string[] };
 
-/** Order-independent for object keys, so `{a, b}` equals `{b, a}`. */
-function same(a: unknown, b: unknown): boolean {
+/** Structural equality, order-independent for object keys, so `{a, b}` equals `{b, a}`. */
+export function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
@@ -37,83 +44,160 @@ function time(at: string | undefined): number {
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 
-/** The entries each side added after the base's, both sides', oldest first, none twice. */
-function mergeLog<T extends { at?: string }>(
+function has<T>(list: readonly T[], entry: T): boolean {
+  return list.some((e) => same(e, entry));
+}
+
+/**
+ * Merges two logs (slips, an item's history) that grew from `base`: the longest prefix all
+ * three share, then both sides' entries after it, oldest first, none twice. An entry of the
+ * base that one side removed or rewrote by hand goes, so that the correction holds.
+ */
+export function mergeLog<T extends { at?: string }>(
   base: readonly T[],
   ours: readonly T[],
   theirs: readonly T[],
 ): T[] {
-  const common = base.filter((entry, i) => same(entry, ours[i]) && same(entry, theirs[i]));
+  if (same(theirs, base)) return [...ours];
+  if (same(ours, base)) return [...theirs];
+  let n = 0;
+  while (
+    n < base.length &&
+    n < ours.length &&
+    n < theirs.length &&
+    same(base[n], ours[n]) &&
+    same(base[n], theirs[n])
+  ) {
+    n++;
+  }
+  const common = base.slice(0, n);
+  const dropped = base.slice(n).filter((e) => !has(ours, e) || !has(theirs, e));
   const added: T[] = [];
-  for (const entry of [...ours.slice(common.length), ...theirs.slice(common.length)]) {
-    if (!added.some((e) => same(e, entry))) added.push(entry);
+  for (const entry of [...ours.slice(n), ...theirs.slice(n)]) {
+    if (!has(common, entry) && !has(added, entry) && !has(dropped, entry)) added.push(entry);
   }
   // A stable sort: entries with the same time keep ours-then-theirs order.
   added.sort((a, b) => time(a.at) - time(b.at));
   return [...common, ...added];
 }
 
-const FIELDS = ["status", "owner", "note", "reason"] as const;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The time a value carries itself (a waiver's, an evidence's `at`), if any. */
+function ownTime(value: unknown): number | undefined {
+  return isRecord(value) && typeof value.at === "string" ? time(value.at) : undefined;
+}
+
 const MAX_TEXT = 10_000;
 
-function snapshot(state: ItemState): HistoryEntry {
-  const entry: HistoryEntry = {};
-  for (const field of [...FIELDS, "by", "at"] as const) {
-    if (state[field] !== undefined) (entry as Record<string, string>)[field] = state[field];
-  }
-  return entry;
-}
+/** Every field of an item but its history (merged as a log) and `by`/`at` (merged as a pair). */
+const ITEM_KEYS = (Object.keys(ItemStateSchema.shape) as (keyof ItemState)[]).filter(
+  (k) => k !== "history" && k !== "by" && k !== "at",
+);
 
 /** Both sides changed one item, differently. */
 export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState): ItemState {
   const theirsLater = time(theirs.at) > time(ours.at);
   const [later, earlier] = theirsLater ? [theirs, ours] : [ours, theirs];
-  const merged: ItemState = {};
-  for (const field of FIELDS) {
-    const fromLater = later[field];
-    const fromEarlier = earlier[field];
-    let value: string | undefined;
-    if (same(fromLater, base[field])) value = fromEarlier;
-    else if (same(fromEarlier, base[field])) value = fromLater;
+  const merged: Record<string, unknown> = {};
+  for (const key of ITEM_KEYS) {
+    let fromLater: unknown = later[key];
+    let fromEarlier: unknown = earlier[key];
+    // A waiver or evidence knows when it was made: the later one wins, whatever the item's time.
+    const [tl, te] = [ownTime(fromLater), ownTime(fromEarlier)];
+    if (tl !== undefined && te !== undefined && te > tl) {
+      [fromLater, fromEarlier] = [fromEarlier, fromLater];
+    }
+    let value: unknown;
+    if (same(fromLater, fromEarlier) || same(fromEarlier, base[key])) value = fromLater;
+    else if (same(fromLater, base[key])) value = fromEarlier;
     else if (
-      field === "note" &&
-      fromLater !== undefined &&
-      fromEarlier !== undefined &&
-      fromLater !== fromEarlier &&
+      key === "note" &&
+      typeof fromLater === "string" &&
+      typeof fromEarlier === "string" &&
       fromEarlier.length + fromLater.length + 1 <= MAX_TEXT
     ) {
       value = `${fromEarlier}\n${fromLater}`;
     } else value = fromLater;
-    if (value !== undefined) (merged as Record<string, string>)[field] = value;
+    if (value !== undefined) merged[key] = value;
   }
-  if (!NEEDS_REASON.has(merged.status ?? "todo")) delete merged.reason;
-  if (later.by !== undefined) merged.by = later.by;
-  if (later.at !== undefined) merged.at = later.at;
-  // The earlier side's state was real for a while: it joins the history, in time order.
+  const item = merged as ItemState;
+  if (!NEEDS_REASON.has(item.status ?? "todo")) delete item.reason;
+  // Who and when go together: the later side's, unless only the earlier side changed them.
+  const stamp = (s: ItemState) => ({ by: s.by, at: s.at });
+  const { by, at } = same(stamp(later), stamp(base)) ? stamp(earlier) : stamp(later);
+  if (by !== undefined) item.by = by;
+  if (at !== undefined) item.at = at;
+  // The earlier side's state was real for a while: it joins the history, in time order,
+  // unless it is the base's state (that side changed only a waiver or evidence) or the result's.
   const history = mergeLog(base.history ?? [], ours.history ?? [], theirs.history ?? []);
   const lost = snapshot(earlier);
-  if (Object.keys(lost).length > 0 && !history.some((h) => same(h, lost))) {
+  if (
+    lost &&
+    !same(lost, snapshot(base)) &&
+    !same(lost, snapshot(item)) &&
+    !history.some((h) => same(h, lost))
+  ) {
     history.push(lost);
     history.sort((a, b) => time(a.at) - time(b.at));
   }
-  if (history.length > 0) merged.history = history;
-  return merged;
+  if (history.length > 0) item.history = history;
+  return item;
 }
+
+/**
+ * Merges a value both sides may have changed: maps key by key, lists as sets (both sides'
+ * additions, either side's removals), anything else only when one side changed it.
+ */
+function mergeValue(
+  base: unknown,
+  ours: unknown,
+  theirs: unknown,
+  path: string,
+  reasons: string[],
+): unknown {
+  if (same(ours, theirs) || same(theirs, base)) return ours;
+  if (same(ours, base)) return theirs;
+  if (Array.isArray(ours) && Array.isArray(theirs)) {
+    const was: unknown[] = Array.isArray(base) ? base : [];
+    const kept = ours.filter((e) => has(theirs, e) || !has(was, e));
+    return [...kept, ...theirs.filter((e) => !has(was, e) && !has(kept, e))];
+  }
+  if (isRecord(ours) && isRecord(theirs)) {
+    const was = isRecord(base) ? base : {};
+    const merged: Record<string, unknown> = {};
+    for (const key of new Set([...Object.keys(ours), ...Object.keys(theirs)])) {
+      const value = mergeValue(was[key], ours[key], theirs[key], `${path}.${key}`, reasons);
+      if (value !== undefined) merged[key] = value;
+    }
+    return merged;
+  }
+  reasons.push(`both sides changed ${path}, differently`);
+  return ours;
+}
+
+/** The top-level keys merged as plain values; go-live, slips and items have their own rules. */
+export const TOP_KEYS = (Object.keys(StateSchema.shape) as (keyof StateData)[]).filter(
+  (k): k is Exclude<keyof StateData, "goLive" | "slips" | "items"> =>
+    k !== "goLive" && k !== "slips" && k !== "items",
+);
 
 type Items = Record<string, ItemState | null>;
 
 export function mergeStates(base: StateData, ours: StateData, theirs: StateData): MergeResult {
   const reasons: string[] = [];
   const state: StateData = { ...ours };
-  for (const key of ["golive", "catalogue", "settings"] as const) {
-    const [o, a, b] = [base[key], ours[key], theirs[key]];
-    if (same(a, b) || same(b, o)) continue;
-    if (same(a, o)) (state as Record<string, unknown>)[key] = b;
-    else reasons.push(`both sides changed ${key}, differently`);
+  for (const key of TOP_KEYS) {
+    const value = mergeValue(base[key], ours[key], theirs[key], key, reasons);
+    if (value === undefined) delete state[key];
+    else (state as Record<string, unknown>)[key] = value;
   }
 
   const slips: Slip[] = mergeLog(base.slips ?? [], ours.slips ?? [], theirs.slips ?? []);
   if (slips.length > 0) state.slips = slips;
+  else delete state.slips;
   if (!same(ours.goLive, theirs.goLive)) {
     if (same(ours.goLive, base.goLive)) state.goLive = theirs.goLive;
     else if (!same(theirs.goLive, base.goLive)) {
@@ -149,5 +233,14 @@ export function mergeStates(base: StateData, ours: StateData, theirs: StateData)
     else merged[key] = value;
   }
   state.items = merged;
+  // Merging valid parts can still make an invalid whole (a catalogue with a name and a path).
+  const valid = StateSchema.safeParse(state);
+  if (!valid.success) {
+    const issue = valid.error.issues[0]!;
+    return {
+      ok: false,
+      reasons: [`the merge is not valid at ${issue.path.join(".")}: ${issue.message}`],
+    };
+  }
   return { ok: true, state, changes };
 }

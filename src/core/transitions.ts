@@ -2,7 +2,12 @@
  * How one command changes one item's state. Pure: the previous state, the change,
  * who and when in; the next state out, with the previous one kept in its history.
  */
-import type { HistoryEntry, ItemState, Status } from "../schema/state.js";
+import {
+  type HistoryEntry,
+  HistoryEntrySchema,
+  type ItemState,
+  type Status,
+} from "../schema/state.js";
 
 /** What a command asks for; `null` clears a field, `undefined` leaves it alone. */
 export interface Change {
@@ -12,11 +17,18 @@ export interface Change {
   reason?: string | null;
 }
 
-const FIELDS = ["status", "owner", "note", "reason"] as const;
+/** What a history entry keeps of an item: the schema's change fields, `by` and `at` included. */
+export const HISTORY_FIELDS = Object.keys(
+  HistoryEntrySchema.shape,
+) as readonly (keyof HistoryEntry)[];
 
-function snapshot(state: ItemState): HistoryEntry | undefined {
+/** The fields a command changes; `by` and `at` only say who changed them, and when. */
+const FIELDS = HISTORY_FIELDS.filter((f): f is keyof Change => f !== "by" && f !== "at");
+
+/** The part of an item's state its history keeps; undefined when there is none. */
+export function snapshot(state: ItemState): HistoryEntry | undefined {
   const entry: HistoryEntry = {};
-  for (const field of [...FIELDS, "by", "at"] as const) {
+  for (const field of HISTORY_FIELDS) {
     const value = state[field];
     if (value !== undefined) (entry as Record<string, string>)[field] = value;
   }

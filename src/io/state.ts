@@ -5,9 +5,21 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { Document, isMap, isScalar, isSeq, type Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import {
+  Document,
+  isCollection,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  type Pair,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+} from "yaml";
 import type { Catalogue } from "../core/catalogue.js";
 import { parseCalendarDate } from "../core/dates.js";
+import { same } from "../core/merge.js";
 import { GoliveError } from "../errors.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import {
@@ -288,6 +300,90 @@ export class StateEditor {
     if (at === -1) items.items.push(pair);
     else items.items.splice(at, 0, pair);
     return pair;
+  }
+
+  /** Writes a whole item anew, its history in the order given, `{}` when it is empty. */
+  replaceItem(key: string, state: ItemState): void {
+    // Without history first, so the history list is rebuilt rather than appended to.
+    this.setItem(key, { ...state, history: undefined });
+    this.setItem(key, state);
+    const node = this.itemsMap().get(key, true);
+    if (isMap(node) && node.items.length === 0) node.flow = true;
+  }
+
+  /** Removes the entry `key` of the items, with its comments. */
+  removeItem(key: string): void {
+    const items = this.file.doc.get("items", true);
+    if (!isMap(items)) return;
+    const at = items.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
+    if (at >= 0) items.items.splice(at, 1);
+    this.changed = true;
+  }
+
+  /** Replaces the list of slips. */
+  setSlips(slips: readonly Slip[]): void {
+    this.file.doc.delete("slips");
+    for (const slip of slips) this.addSlip(slip);
+    this.changed = true;
+  }
+
+  /**
+   * Sets a top-level key (`undefined` removes it). The nodes of the parts that stay are kept,
+   * and so are their comments: a reviewed `verify.allow` entry keeps the note about its review.
+   */
+  setTop(key: string, value: unknown): void {
+    const doc = this.file.doc;
+    this.changed = true;
+    if (value === undefined) {
+      doc.delete(key);
+      return;
+    }
+    const existing = doc.get(key, true);
+    const node = this.reconcile(existing, value);
+    if (existing !== undefined) {
+      if (node !== existing) doc.set(key, node);
+      return;
+    }
+    // A new key goes above the items, next to the other settings, not below a long list.
+    const contents = doc.contents as YAMLMap;
+    const pair = doc.createPair(key, node);
+    const itemsAt = contents.items.findIndex((p) => isScalar(p.key) && p.key.value === "items");
+    if (itemsAt === -1) contents.items.push(pair);
+    else contents.items.splice(itemsAt, 0, pair);
+  }
+
+  /** `node` changed as little as it takes to hold `value`. */
+  private reconcile(node: unknown, value: unknown): unknown {
+    const doc = this.file.doc;
+    if (isNode(node) && same(node.toJS(doc), value)) return node;
+    if (isMap(node) && typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const entries = value as Record<string, unknown>;
+      for (const pair of [...node.items]) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (entries[name] === undefined) node.delete(pair.key);
+      }
+      for (const [name, v] of Object.entries(entries)) {
+        if (v === undefined) continue;
+        const child = node.get(name, true);
+        const next = this.reconcile(child, v);
+        if (next !== child) node.set(name, next);
+      }
+      return node;
+    }
+    if (isSeq(node) && Array.isArray(value)) {
+      const pool = [...node.items];
+      // New entries take the style of the ones there, one line each when they are.
+      const flow = pool.some((n) => isCollection(n) && n.flow);
+      node.items = value.map((v) => {
+        const at = pool.findIndex((n) => isNode(n) && same(n.toJS(doc), v));
+        if (at >= 0) return pool.splice(at, 1)[0];
+        const created = doc.createNode(v);
+        if (isCollection(created)) created.flow = flow;
+        return created;
+      });
+      return node;
+    }
+    return doc.createNode(value);
   }
 
   setGoLive(date: string): void {

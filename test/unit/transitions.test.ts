@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyChange } from "../../src/core/transitions.js";
+import { applyChange, HISTORY_FIELDS, snapshot } from "../../src/core/transitions.js";
+import { HistoryEntrySchema } from "../../src/schema/state.js";
 
 describe("applyChange", () => {
   it("records who and when, without history for a first change", () => {
@@ -47,5 +48,23 @@ describe("applyChange", () => {
       status: "done",
       owner: "Cem",
     });
+  });
+});
+
+describe("snapshot", () => {
+  it("keeps the schema's history fields, and nothing a history entry cannot hold", () => {
+    expect(HISTORY_FIELDS).toEqual(Object.keys(HistoryEntrySchema.shape));
+    const entry = snapshot({
+      status: "done",
+      owner: "Ann",
+      by: "Ann",
+      at: "2027-01-10",
+      waiver: { reason: "r", until: "2027-02-01" },
+      evidence: { result: "pass", at: "2027-01-09", summary: "ok" },
+      history: [{ status: "in-progress" }],
+    });
+    expect(entry).toEqual({ status: "done", owner: "Ann", by: "Ann", at: "2027-01-10" });
+    expect(HistoryEntrySchema.safeParse(entry).success).toBe(true);
+    expect(snapshot({ waiver: { reason: "r", until: "2027-02-01" } })).toBeUndefined();
   });
 });
