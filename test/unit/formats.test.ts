@@ -102,6 +102,15 @@ describe("junit", () => {
     expect(byId["CLO-2"].skipped).toBeUndefined();
   });
 
+  it("writes an xs:dateTime timestamp without zone, also when today is pinned", () => {
+    const { result } = gate();
+    const stamp = (timestamp: string) =>
+      /timestamp="([^"]*)"/.exec(renderJunit(result, { name: "n", timestamp }))![1];
+    expect(stamp("2027-02-20")).toBe("2027-02-20T00:00:00");
+    expect(stamp("2027-02-20T09:30:05+01:00")).toBe("2027-02-20T09:30:05");
+    expect(stamp("2027-02-20T09:30:05Z")).toBe("2027-02-20T09:30:05");
+  });
+
   it("drops characters XML 1.0 forbids and escapes markup", () => {
     expect(escapeXml("a\u0000b\u0007c\uFFFEd\uD800e<&>\"'")).toBe("abcde&lt;&amp;&gt;&quot;&apos;");
     const xml = `<a x="${escapeXml(HOSTILE_TEXT)}">${escapeXml(HOSTILE_TEXT)}</a>`;
