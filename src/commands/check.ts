@@ -2,7 +2,13 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { isMap, isScalar } from "yaml";
 import { filterItems, indexState } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { DEFAULT_POLICY, type GatePolicy, type GateResult, runGate } from "../core/gate.js";
+import {
+  DEFAULT_POLICY,
+  type GatePolicy,
+  type GateResult,
+  readyToTick,
+  runGate,
+} from "../core/gate.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { appendStepSummary, writeReport } from "../io/report-file.js";
 import { findRepoRoot, type Workspace } from "../io/state.js";
@@ -11,7 +17,7 @@ import { renderGithub } from "../render/github.js";
 import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
 import { renderJunit } from "../render/junit.js";
 import { renderGateMarkdown } from "../render/markdown.js";
-import { renderVerifyGate } from "../render/verify.js";
+import { renderReadyToTick } from "../render/verify.js";
 import { type Context, type Output, output } from "./context.js";
 import {
   boardWarnings,
@@ -20,7 +26,7 @@ import {
   resolveFilter,
   warningText,
 } from "./shared.js";
-import { verifyGate } from "./verify.js";
+import { verifyChecks } from "./verify.js";
 
 export const CHECK_FORMATS = ["text", "github", "junit", "json", "markdown"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -96,34 +102,24 @@ export function check(ctx: Context, options: CheckOptions): Output {
   const items = filterItems(board.items, filter).filter(
     (v) => phases === undefined || phases.includes(v.phase.id),
   );
-  const result = runGate(items, ctx.today, policy);
+  // --verify: the repository's checks go into the gate, so a regressed done item fails it in
+  // every format, counts included.
+  const checks = options.verify ? verifyChecks(ctx, workspace, items) : undefined;
+  const result = runGate(items, ctx.today, policy, checks);
   const warnings = boardWarnings(board);
-  // --verify (issue 5): a done item that the repository contradicts fails the gate too.
-  const verified = options.verify ? verifyGate(ctx, workspace, board, items) : undefined;
-  const failed = !result.passed || (verified?.regressed.length ?? 0) > 0;
-  const verifyText = verified
-    ? renderVerifyGate(ctx.style, verified.regressed, verified.ready)
-    : { stdout: "", stderr: "" };
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
   const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);
 
   const render = (which: CheckFormat): string => {
     switch (which) {
       case "json":
-        return renderJson({
-          ...jsonCheckReport(
+        return renderJson(
+          jsonCheckReport(
             jsonReport("check", workspace.catalogue, board, items, warnings),
             result,
             phases,
           ),
-          passed: !failed,
-          ...(verified
-            ? {
-                regressed: verified.regressed.map((r) => r.view.item.id),
-                readyToTick: verified.ready.map((r) => r.view.item.id),
-              }
-            : {}),
-        });
+        );
       case "junit":
         return renderJunit(result, { name: workspace.catalogue.file.title, timestamp: ctx.now() });
       case "markdown":
@@ -131,7 +127,7 @@ export function check(ctx: Context, options: CheckOptions): Output {
       case "github":
         return renderGithub(result, { locations: locations(workspace) });
       default:
-        return renderCheck(ctx.style, result) + verifyText.stdout;
+        return renderCheck(ctx.style, result);
     }
   };
 
@@ -141,13 +137,11 @@ export function check(ctx: Context, options: CheckOptions): Output {
   if (shown === "github" && ctx.ci?.stepSummary) {
     appendStepSummary(resolve(ctx.cwd, ctx.ci.stepSummary), stepSummary(result, workspace));
   }
-  const exitCode = failed ? EXIT.findings : EXIT.ok;
-  // Formats other than text and json have no place for verify's findings: they go to stderr.
-  const verifyStderr = shown === "text" || shown === "json" ? "" : verifyText.stdout;
+  const ready = checks ? renderReadyToTick(ctx.style, readyToTick(result)) : "";
   return output(
     render(shown),
-    warningText(ctx, warnings) + verifyStderr + verifyText.stderr,
-    exitCode,
+    warningText(ctx, warnings) + ready,
+    result.passed ? EXIT.ok : EXIT.findings,
   );
 }
 

@@ -187,7 +187,7 @@ describe("usage errors", () => {
 });
 
 describe("check --verify with the CI formats", () => {
-  it("fails the gate on a regressed done item in every format, and says so on stderr", () => {
+  it("fails the gate on a regressed done item, and every format says so", () => {
     const repo = tempRepo({
       ...shop(),
       "deploy.shop-prod.yml": deployFile("prod", { storefrontAuth: true }),
@@ -206,12 +206,29 @@ describe("check --verify with the CI formats", () => {
       "--phase",
       "go-live",
     ];
-    for (const format of ["junit", "github", "markdown"]) {
+    const run = (format: string) => {
       const r = golive(repo, [...args, "--format", format]);
       expect(r.code, format).toBe(1);
-      expect(r.stderr).toMatch(/1 done item regressed[\s\S]*CLO-17/);
-    }
-    const json = JSON.parse(golive(repo, [...args, "--format", "json"]).stdout);
-    expect(json).toMatchObject({ passed: false, regressed: ["CLO-17"] });
+      return r.stdout;
+    };
+    const xml = run("junit");
+    expect(xml).toMatch(/<testsuites [^>]*failures="1"/);
+    expect(xml).toMatch(
+      /<failure message="done, but its check fails: deploy\.shop-prod\.yml:10[^"]*" type="regressed">/,
+    );
+    expect(run("github")).toMatch(
+      /^::error file=golive\.yaml,line=\d+,title=golive%3A CLO-17 regressed::/m,
+    );
+    const md = run("markdown");
+    expect(md).toMatch(/^### ❌ /);
+    expect(md).toContain("1 regressed");
+    expect(md).toMatch(
+      /\| ❌ FAIL \| CLO-17 \| .* \| done, but its check fails: deploy\.shop-prod\.yml:10/,
+    );
+    const text = run("text");
+    expect(text).toMatch(/^✗ golive check failed: nothing overdue, 1 regressed, /);
+    const json = JSON.parse(run("json"));
+    expect(json).toMatchObject({ passed: false, regressed: ["CLO-17"], counts: { fail: 1 } });
+    expect(json.items.find((i: { id: string }) => i.id === "CLO-17").code).toBe("regressed");
   });
 });

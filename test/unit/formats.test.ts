@@ -7,12 +7,16 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, runGate } from "../../src/core/gate.js";
+import { renderCheck } from "../../src/render/check.js";
 import { CSV_COLUMNS, csvField, renderCsv } from "../../src/render/csv.js";
 import { escapeData, escapeProperty, renderGithub } from "../../src/render/github.js";
 import { escapeHtml, renderHtml } from "../../src/render/html.js";
 import { escapeText, foldLine, renderIcs } from "../../src/render/ics.js";
+import { jsonCheckReport, jsonReport } from "../../src/render/json.js";
 import { escapeXml, renderJunit } from "../../src/render/junit.js";
 import { mdCell, renderGateMarkdown, renderMarkdownSummary } from "../../src/render/markdown.js";
+import { makeStyle } from "../../src/render/text.js";
+import type { ItemVerdict } from "../../src/verify/types.js";
 import { board, HOSTILE, HOSTILE_TEXT, smallCatalogue } from "../helpers/fixtures.js";
 
 const TODAY = "2027-02-20";
@@ -41,6 +45,77 @@ function gate() {
   const b = hostileBoard();
   return { board: b, result: runGate(b.items, TODAY, DEFAULT_POLICY) };
 }
+
+/** Nothing is late on 2027-01-10; CLO-2 is done, but the repository now contradicts it. */
+function regressedGate() {
+  const today = "2027-01-10";
+  const b = board({ "CLO-2": { status: "done", owner: "Sam" } }, today);
+  const verdict: ItemVerdict = {
+    id: "CLO-2",
+    title: "Load test",
+    result: "fail",
+    findings: [{ code: "file-missing", result: "fail", file: "config/load.yml" }],
+  };
+  const result = runGate(b.items, today, DEFAULT_POLICY, new Map([["CLO-2", verdict]]));
+  return { board: b, result };
+}
+
+describe("a regressed item (check --verify) fails every format alike", () => {
+  it("text", () => {
+    const text = renderCheck(makeStyle(0, 100), regressedGate().result);
+    expect(text).toMatch(/^✗ golive check failed: nothing overdue, 1 regressed,/);
+    expect(text).toMatch(
+      /FAIL\s+CLO-2 {2}Load test: done, but its check fails: config\/load\.yml: missing/,
+    );
+    expect(text).toContain("golive reopen ID");
+  });
+
+  it("junit", () => {
+    const xml = renderJunit(regressedGate().result, { name: "n" });
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml);
+    expect(doc.testsuites.failures).toBe("1");
+    const cases = doc.testsuites.testsuite.flatMap((s: { testcase: unknown }) => s.testcase);
+    const clo2 = cases.find((c: { name: string }) => c.name.startsWith("CLO-2 "));
+    expect(clo2.failure.type).toBe("regressed");
+    expect(clo2.failure.message).toContain("config/load.yml: missing");
+  });
+
+  it("github", () => {
+    const lines = renderGithub(regressedGate().result).trimEnd().split("\n");
+    expect(lines.filter((l) => l.startsWith("::error "))).toEqual([
+      "::error title=golive%3A CLO-2 regressed::Load test: done, but its check fails: config/load.yml: missing. Owner: Sam.",
+    ]);
+    expect(lines.at(-1)).toMatch(/^golive check failed: nothing overdue, 1 regressed/);
+  });
+
+  it("markdown", () => {
+    const md = renderGateMarkdown(regressedGate().result, "Demo");
+    expect(md).toMatch(/^### ❌ Demo/);
+    expect(md).toContain(
+      "| ❌ FAIL | CLO-2 | Load test | two-weeks | Sam | 2027-02-22 | done, but its check fails: config/load.yml: missing |",
+    );
+  });
+
+  it("json", () => {
+    const { board: b, result } = regressedGate();
+    const report = jsonCheckReport(
+      jsonReport("check", smallCatalogue(), b, b.items, []),
+      result,
+      undefined,
+    );
+    expect(report).toMatchObject({
+      passed: false,
+      overdue: [],
+      regressed: ["CLO-2"],
+      readyToTick: [],
+      counts: { fail: 1 },
+    });
+    expect(report.items.find((i) => i.id === "CLO-2")).toMatchObject({
+      verdict: "fail",
+      code: "regressed",
+    });
+  });
+});
 
 describe("github workflow commands", () => {
   it("escapes data and properties as GitHub documents", () => {
