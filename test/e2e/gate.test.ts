@@ -148,6 +148,29 @@ describe("golive export", () => {
     expect(exported.stdout).toContain("waiting \\| for &lt;vendor&gt;");
   });
 
+  it("pings nobody and links nothing from user text in any Markdown", () => {
+    golive(dir, ["assign", "GEN-01", "@acme/security"]);
+    golive(dir, [
+      "block",
+      "GEN-01",
+      "--reason",
+      "ask @octocat, see https://evil.example or www.evil.example",
+    ]);
+    const summary = join(dir, "summary.md");
+    const env = { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary };
+    expect(at("2027-02-02", ["check"], env).code).toBe(1);
+    const outputs = [
+      readFileSync(summary, "utf8"),
+      at("2027-02-02", ["check", "--format", "markdown"]).stdout,
+      at("2027-02-02", ["export", "--format", "markdown", "--owner", "@acme/security"]).stdout,
+      at("2027-02-02", ["status", "--format", "markdown", "--since", "1d"]).stdout,
+    ];
+    for (const md of outputs) {
+      expect(md).toContain("@\u200bacme/security");
+      expect(md).not.toMatch(/@[\w-]|:\/\/|www\./i);
+    }
+  });
+
   it("writes a calendar for one owner, with the go-live day", () => {
     golive(dir, ["assign", "CLO-01", "Zoë"]);
     const r = at("2027-02-02", [

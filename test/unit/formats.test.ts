@@ -14,7 +14,12 @@ import { escapeHtml, renderHtml } from "../../src/render/html.js";
 import { escapeText, foldLine, renderIcs } from "../../src/render/ics.js";
 import { jsonCheckReport, jsonReport } from "../../src/render/json.js";
 import { escapeXml, renderJunit } from "../../src/render/junit.js";
-import { mdCell, renderGateMarkdown, renderMarkdownSummary } from "../../src/render/markdown.js";
+import {
+  mdCell,
+  mdText,
+  renderGateMarkdown,
+  renderMarkdownSummary,
+} from "../../src/render/markdown.js";
 import { makeStyle } from "../../src/render/text.js";
 import type { ItemVerdict } from "../../src/verify/types.js";
 import { board, HOSTILE, HOSTILE_TEXT, smallCatalogue } from "../helpers/fixtures.js";
@@ -199,6 +204,44 @@ describe("markdown", () => {
     expect(mdCell("line\nnext")).toBe("line<br>next");
     expect(mdCell("</script>")).toBe("&lt;/script&gt;");
     expect(mdCell("[x](http://e) *b*")).toBe("\\[x\\](http://e) \\*b\\*");
+  });
+
+  it("neutralises @mentions and autolinks in user text, not in catalogue text", () => {
+    const user = mdText(HOSTILE.mention);
+    expect(user).toBe(
+      "@\u200boctocat @\u200bacme/security https:\u200b//evil.example/x WWW\u200b.evil.example mail@\u200bevil.example",
+    );
+    expect(mdCell("see https://docs.spryker.com")).toBe("see https://docs.spryker.com");
+  });
+
+  it("lets no user text mention anyone or make a link in the gate or the summary", () => {
+    const people = {
+      "GEN-1": { owner: "@octocat", note: HOSTILE.mention },
+      "CLO-1": {
+        status: "blocked" as const,
+        reason: HOSTILE.mention,
+        owner: "@acme/security",
+        by: "@by-someone",
+        at: "2027-02-19",
+        waiver: { reason: HOSTILE.mention, until: "2027-02-25", approver: "@cto" },
+      },
+      "GEN-2": { status: "not-applicable" as const, reason: HOSTILE.mention },
+      "CLO-2": { status: "done" as const, note: "www.example.com", owner: "@done" },
+    };
+    const b = board(people, TODAY);
+    const gateMd = renderGateMarkdown(runGate(b.items, TODAY, DEFAULT_POLICY), "Demo");
+    const summary = renderMarkdownSummary(smallCatalogue(), b, {
+      items: b.items,
+      since: { date: "2027-02-01", items: b.items.filter((v) => v.state.at) },
+      filterLabel: "owner @octocat",
+    });
+    for (const md of [gateMd, summary]) {
+      expect(md).not.toMatch(/@[\w-]/);
+      expect(md).not.toMatch(/:\/\//);
+      expect(md).not.toMatch(/www\./i);
+    }
+    expect(gateMd).toContain("@\u200bacme/security");
+    expect(summary).toContain("approved by @\u200bcto");
   });
 
   it("keeps every gate row in its table's columns", () => {
