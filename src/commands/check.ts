@@ -1,6 +1,5 @@
 import { dirname, relative, resolve, sep } from "node:path";
-import { isMap, isScalar } from "yaml";
-import { filterItems, indexState } from "../core/board.js";
+import { filterItems } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import {
   DEFAULT_POLICY,
@@ -11,7 +10,7 @@ import {
 } from "../core/gate.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { appendStepSummary, writeReport } from "../io/report-file.js";
-import { findRepoRoot, type Workspace } from "../io/state.js";
+import { findRepoRoot, itemLines, type Workspace } from "../io/state.js";
 import { renderCheck } from "../render/check.js";
 import { renderGithub } from "../render/github.js";
 import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
@@ -74,19 +73,9 @@ export function resolvePhases(
 
 /** Where each item sits in golive.yaml, by a path from the repository root as GitHub wants. */
 function locations(workspace: Workspace): Map<string, SourceLocation> {
-  const { keyOf } = indexState(workspace.catalogue, workspace.state);
   const root = findRepoRoot(dirname(workspace.statePath));
   const file = relative(root, workspace.statePath).split(sep).join("/");
-  const map = new Map<string, SourceLocation>();
-  const items = workspace.file.doc.get("items", true);
-  if (!isMap(items)) return map;
-  for (const [id, key] of keyOf) {
-    // The annotation points at the item's key, the line a reviewer edits.
-    const pair = items.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-    if (range) map.set(id, { file, line: workspace.file.lines.linePos(range[0]).line });
-  }
-  return map;
+  return new Map([...itemLines(workspace)].map(([id, line]) => [id, { file, line }]));
 }
 
 /** The CI gate: exit 1 while an open item is past its due date (and its grace), unwaived. */
