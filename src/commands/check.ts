@@ -1,6 +1,4 @@
 import { dirname, relative, resolve, sep } from "node:path";
-import { filterItems } from "../core/board.js";
-import type { Catalogue } from "../core/catalogue.js";
 import {
   DEFAULT_POLICY,
   type GatePolicy,
@@ -18,21 +16,11 @@ import { renderJunit } from "../render/junit.js";
 import { renderGateMarkdown } from "../render/markdown.js";
 import { renderReadyToTick } from "../render/verify.js";
 import { type Context, type Output, output } from "./context.js";
-import {
-  boardWarnings,
-  type FilterOptions,
-  loadBoard,
-  resolveFilter,
-  warningText,
-} from "./shared.js";
+import type { CheckFormat } from "./formats.js";
+import { boardWarnings, type FilterOptions, filtered, loadBoard, warningText } from "./shared.js";
 import { verifyChecks } from "./verify.js";
 
-export const CHECK_FORMATS = ["text", "github", "junit", "json", "markdown"] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
-
-export interface CheckOptions extends Omit<FilterOptions, "phase"> {
-  /** Phases, each value possibly comma-separated; repeated flags add up. */
-  phase?: string[];
+export interface CheckOptions extends FilterOptions {
   json?: boolean;
   format?: CheckFormat;
   output?: string;
@@ -53,24 +41,6 @@ function days(text: string | undefined, option: string, fallback: number): numbe
   return Number(text.trim());
 }
 
-/** `--phase a,b --phase c` → known phase IDs, or a usage error naming the unknown one. */
-export function resolvePhases(
-  catalogue: Catalogue,
-  values: readonly string[] | undefined,
-): string[] | undefined {
-  if (values === undefined || values.length === 0) return undefined;
-  const known = new Set(catalogue.phases.map((p) => p.id));
-  const ids = values.flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase());
-  for (const id of ids) {
-    if (!known.has(id)) {
-      throw new GoliveError("usage", `unknown phase "${id}"`, {
-        hint: `use one or more of: ${[...known].join(", ")}`,
-      });
-    }
-  }
-  return [...new Set(ids)];
-}
-
 /** Where each item sits in golive.yaml, by a path from the repository root as GitHub wants. */
 function locations(workspace: Workspace): Map<string, SourceLocation> {
   const root = findRepoRoot(dirname(workspace.statePath));
@@ -86,11 +56,7 @@ export function check(ctx: Context, options: CheckOptions): Output {
     strict: options.strict ?? false,
   };
   const { workspace, board } = loadBoard(ctx);
-  const phases = resolvePhases(workspace.catalogue, options.phase);
-  const filter = resolveFilter(ctx, workspace.catalogue, { ...options, phase: undefined });
-  const items = filterItems(board.items, filter).filter(
-    (v) => phases === undefined || phases.includes(v.phase.id),
-  );
+  const { filter, items } = filtered(ctx, workspace, board, options);
   // --verify: the repository's checks go into the gate, so a regressed done item fails it in
   // every format, counts included.
   const checks = options.verify ? verifyChecks(ctx, workspace, items) : undefined;
@@ -106,7 +72,7 @@ export function check(ctx: Context, options: CheckOptions): Output {
           jsonCheckReport(
             jsonReport("check", workspace.catalogue, board, items, warnings),
             result,
-            phases,
+            filter.phase,
           ),
         );
       case "junit":

@@ -11,7 +11,9 @@ import { renderIcs } from "../render/ics.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
+import { GoliveError } from "../errors.js";
 import { type Context, type Output, output } from "./context.js";
+import type { ExportFormat } from "./formats.js";
 import {
   boardWarnings,
   describeFilter,
@@ -22,9 +24,6 @@ import {
   warningText,
 } from "./shared.js";
 
-export const EXPORT_FORMATS = ["markdown", "ics", "csv", "html"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 export interface ExportOptions extends FilterOptions {
   format?: ExportFormat;
   output?: string;
@@ -32,11 +31,17 @@ export interface ExportOptions extends FilterOptions {
 }
 
 export function exportReport(ctx: Context, options: ExportOptions): Output {
+  const format = options.format ?? "markdown";
+  // Only the summary has a "changed since" section: elsewhere --since would be ignored silently.
+  if (options.since !== undefined && format !== "markdown") {
+    throw new GoliveError("usage", `--since only applies to --format markdown, not ${format}`, {
+      hint: "drop --since, or use --format markdown (the csv and json reports carry each item's `at`)",
+    });
+  }
   const { workspace, board } = loadBoard(ctx);
   const { filter, items } = filtered(ctx, workspace, board, options);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
   const catalogue = workspace.catalogue;
-  const format = options.format ?? "markdown";
   let text: string;
   let what: string;
   switch (format) {

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import { beforeEach, describe, expect, it } from "vitest";
 import { golive, read, tempRepo } from "../helpers/cli.js";
@@ -206,6 +207,54 @@ describe("usage errors", () => {
   it("exit 2, never 1, so a pipeline cannot mistake a typo for overdue items", () => {
     expect(golive(dir, ["check", "--no-such-flag"]).code).toBe(2);
     expect(golive(dir, ["waive"]).code).toBe(2);
+  });
+
+  it("refuses --json with a --format that says otherwise", () => {
+    for (const command of ["check", "status"]) {
+      const r = at("2027-02-02", [command, "--json", "--format", "markdown"]);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toMatch(/'--json' cannot be used with option '--format/);
+    }
+  });
+
+  it("refuses export --since with a format that has no place for it", () => {
+    const r = at("2027-02-02", ["export", "--format", "ics", "--since", "1d"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--since only applies to --format markdown");
+    expect(r.stderr).toMatch(/hint: .*--format markdown/);
+    expect(r.stdout).toBe("");
+  });
+});
+
+describe("--phase, the same for every filtered command", () => {
+  const phases = (args: string[]) =>
+    new Set(
+      JSON.parse(at("2027-02-02", [...args, "--json"]).stdout).items.map(
+        (i: { phase: string }) => i.phase,
+      ),
+    );
+
+  it("takes several phases, comma-separated or repeated", () => {
+    const both = new Set(["two-weeks", "go-live"]);
+    for (const command of ["status", "list", "check"]) {
+      expect(phases([command, "--phase", "two-weeks,GO-LIVE"]), command).toEqual(both);
+      expect(phases([command, "--phase", "go-live", "--phase", "two-weeks"]), command).toEqual(
+        both,
+      );
+    }
+    const csv = at("2027-02-02", ["export", "--format", "csv", "--phase", "two-weeks,go-live"]);
+    const rows: { phase: string }[] = parseCsv(csv.stdout, { columns: true });
+    expect(new Set(rows.map((r) => r.phase))).toEqual(both);
+    const md = at("2027-02-02", ["status", "--format", "markdown", "--phase", "two-weeks,go-live"]);
+    expect(md.stdout).toContain("_Showing phase two-weeks or go-live_");
+  });
+
+  it("names an unknown phase the same way everywhere", () => {
+    for (const command of ["status", "list", "check", "export"]) {
+      const r = at("2027-02-02", [command, "--phase", "two-weeks,nope"]);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toContain('unknown phase "nope"');
+    }
   });
 });
 
