@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { changedSince } from "../core/board.js";
+import { originalGoLive } from "../core/schedule.js";
 import { writeReport } from "../io/report-file.js";
 import { renderCsv } from "../render/csv.js";
 import { renderHtml } from "../render/html.js";
@@ -48,12 +49,12 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
     case "ics":
       text = renderIcs(board, items, {
         catalogueName: catalogue.file.name,
+        originalGoLive: originalGoLive(workspace.state),
         title: catalogue.file.title,
         now: ctx.now(),
-        sequence: workspace.state.slips?.length ?? 0,
         version: VERSION,
       });
-      what = plural(items.filter((v) => v.open).length + 1, "event");
+      what = plural(items.length + 1, "event");
       break;
     case "csv":
       text = renderCsv(items);

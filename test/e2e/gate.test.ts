@@ -187,9 +187,25 @@ describe("golive export", () => {
     expect(r.stdout).toBe("Wrote 2 events to cal.ics.\n");
     const ics = read(dir, "cal.ics");
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
-    expect(ics).toContain("UID:CLO-01@spryker-cloud.golive\r\n");
-    expect(ics).toContain("UID:go-live@spryker-cloud.golive\r\n");
+    expect(ics).toContain("UID:CLO-01@20270301.spryker-cloud.golive\r\n");
+    expect(ics).toContain("UID:go-live@20270301.spryker-cloud.golive\r\n");
     expect(ics).toContain("DTSTART;VALUE=DATE:20270301\r\n");
+  });
+
+  it("updates earlier imports: same UIDs after a reschedule, a higher SEQUENCE, closed items cancelled", () => {
+    const event = (ics: string, id: string) =>
+      ics.split("BEGIN:VEVENT").find((e) => e.includes(`UID:${id}@`))!;
+    const sequence = (e: string) => Number(/SEQUENCE:(\d+)/.exec(e)![1]);
+    const before = at("2027-02-02", ["export", "--format", "ics"]).stdout;
+    expect(golive(dir, ["done", "CLO-01"]).code).toBe(0);
+    expect(at("2027-02-03", ["reschedule", "--date", "2027-03-15", "--reason", "r"]).code).toBe(0);
+    const after = at("2027-02-03", ["export", "--format", "ics"]).stdout;
+    const [was, is] = [event(before, "GEN-01"), event(after, "GEN-01")];
+    expect(is).toContain("UID:GEN-01@20270301.spryker-cloud.golive\r\n");
+    expect(is).not.toBe(was);
+    expect(sequence(is)).toBeGreaterThan(sequence(was));
+    expect(event(after, "CLO-01")).toContain("STATUS:CANCELLED\r\n");
+    expect(event(after, "CLO-01")).toContain("SUMMARY:Done: CLO-01");
   });
 
   it("writes csv and html files", () => {

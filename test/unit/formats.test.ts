@@ -7,6 +7,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, runGate } from "../../src/core/gate.js";
+import { originalGoLive } from "../../src/core/schedule.js";
 import { renderCheck } from "../../src/render/check.js";
 import { CSV_COLUMNS, csvField, renderCsv } from "../../src/render/csv.js";
 import { escapeData, escapeProperty, renderGithub } from "../../src/render/github.js";
@@ -317,15 +318,19 @@ describe("ics", () => {
     expect(folded).not.toContain("\uFFFD");
   });
 
-  it("parses with ical.js: the go-live day and one all-day event per open item", () => {
+  const icsOptions = {
+    catalogueName: "demo",
+    originalGoLive: "2027-02-15",
+    title: HOSTILE_TEXT,
+    now: "2027-02-20T09:30:00+01:00",
+    version: "1.0.0",
+  };
+  const events = (ics: string) =>
+    new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
+
+  it("parses with ical.js: the go-live day and one all-day event per item", () => {
     const b = hostileBoard();
-    const ics = renderIcs(b, b.items, {
-      catalogueName: "demo",
-      title: HOSTILE_TEXT,
-      now: "2027-02-20T09:30:00+01:00",
-      sequence: 2,
-      version: "1.0.0",
-    });
+    const ics = renderIcs(b, b.items, icsOptions);
     const lines = ics.split("\r\n");
     expect(lines.at(-1)).toBe("");
     for (const line of lines) {
@@ -333,15 +338,16 @@ describe("ics", () => {
       expect(line).not.toContain("\n");
     }
     const calendar = new ICAL.Component(ICAL.parse(ics));
-    const events = calendar.getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
-    // go-live + GEN-1, CLO-1 (blocked), CLO-3; GEN-2 (n/a) and CLO-2 (done) are closed.
-    expect(events.map((ev) => ev.uid)).toEqual([
-      "go-live@demo.golive",
-      "GEN-1@demo.golive",
-      "CLO-1@demo.golive",
-      "CLO-3@demo.golive",
+    const all = events(ics);
+    expect(all.map((ev) => ev.uid)).toEqual([
+      "go-live@20270215.demo.golive",
+      "GEN-1@20270215.demo.golive",
+      "GEN-2@20270215.demo.golive",
+      "CLO-1@20270215.demo.golive",
+      "CLO-2@20270215.demo.golive",
+      "CLO-3@20270215.demo.golive",
     ]);
-    const clo1 = events[2]!;
+    const clo1 = all[3]!;
     expect(clo1.startDate.isDate).toBe(true);
     expect(clo1.startDate.toString()).toBe("2027-02-22");
     expect(clo1.endDate.toString()).toBe("2027-02-23");
@@ -349,10 +355,56 @@ describe("ics", () => {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: TEXT drops controls; so must we
       HOSTILE_TEXT.replace(/\r\n|\r/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ""),
     );
-    expect(clo1.sequence).toBe(2);
-    expect(events[3]!.description).toContain("x".repeat(5000));
+    expect(all[5]!.description).toContain("x".repeat(5000));
     const stamp = calendar.getFirstSubcomponent("vevent")!.getFirstPropertyValue("dtstamp");
     expect(String(stamp)).toBe("2027-02-20T08:30:00Z");
+  });
+
+  it("cancels the events of closed items, keeping their UID, so calendars drop them", () => {
+    const b = hostileBoard();
+    const status = Object.fromEntries(
+      events(renderIcs(b, b.items, icsOptions)).map((ev) => [
+        ev.uid.split("@")[0],
+        [ev.component.getFirstPropertyValue("status"), ev.summary.split(":")[0]],
+      ]),
+    );
+    expect(status).toEqual({
+      "go-live": ["CONFIRMED", "Go-live"],
+      "GEN-1": ["CONFIRMED", "Due"],
+      "GEN-2": ["CANCELLED", "Not applicable"],
+      "CLO-1": ["CONFIRMED", "Due"],
+      "CLO-2": ["CANCELLED", "Done"],
+      "CLO-3": ["CONFIRMED", "Due"],
+    });
+  });
+
+  it("raises SEQUENCE with every later export, so any moved date replaces the old one", () => {
+    const b = hostileBoard();
+    const sequences = (now: string) =>
+      events(renderIcs(b, b.items, { ...icsOptions, now })).map((ev) => ev.sequence);
+    const first = sequences("2027-02-20");
+    const later = sequences("2027-02-20T00:01:00Z");
+    expect(new Set(first).size).toBe(1);
+    expect(later[0]).toBeGreaterThan(first[0]!);
+    // Minutes since 2020-01-01 UTC: far from the 32-bit INTEGER limit.
+    expect(first[0]).toBe(3_754_080);
+  });
+
+  it("gives each project its own UIDs, stable when go-live moves", () => {
+    const b = hostileBoard();
+    const uid = (originalGoLive: string) =>
+      events(renderIcs(b, b.items, { ...icsOptions, originalGoLive }))[1]!.uid;
+    expect(uid("2027-02-15")).not.toBe(uid("2027-03-01"));
+    expect(originalGoLive({ goLive: "2027-04-01" })).toBe("2027-04-01");
+    expect(
+      originalGoLive({
+        goLive: "2027-04-01",
+        slips: [
+          { from: "2027-03-01", to: "2027-03-15" },
+          { from: "2027-03-15", to: "2027-04-01" },
+        ],
+      }),
+    ).toBe("2027-03-01");
   });
 });
 
