@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { Command, Option } from "commander";
 import { format } from "date-fns";
 import type { Context, Output } from "./commands/context.js";
+import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "./commands/formats.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { GoliveError } from "./errors.js";
 import { colorLevel, makeStyle } from "./render/text.js";
@@ -86,9 +87,26 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
   };
 }
 
+/** The item filters, alike for every command that selects items. */
+/** `--format <format>` offering exactly the formats the command declares (help lists them). */
+function formatOption(formats: readonly string[], description = "the output format"): Option {
+  return new Option("--format <format>", description).choices(formats);
+}
+
+/** `--json`, a short form of `--format json`: given with another --format it is a usage error. */
+function jsonOption(): Option {
+  return new Option("--json", "print the versioned JSON report (same as --format json)").conflicts(
+    "format",
+  );
+}
+
 function filterOptions(command: Command): Command {
   return command
-    .option("--phase <id>", "only items of this phase (e.g. two-weeks)")
+    .option(
+      "--phase <ids>",
+      "only these phases; repeat or separate with commas (e.g. four-weeks,two-weeks)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option("--category <id>", "only items of this category (e.g. CLO)")
     .option("--owner <name>", "only items owned by this person")
     .option("--mine", "only items owned by you (git config user.name)");
@@ -130,27 +148,20 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .description("the standup view: progress, overdue, due soon, blocked, in progress")
     .option("--all", "also list every selected item")
     .option("--since <date|age>", "what changed since a date or an age (1d, 2w)")
-    .option("--json", "print the versioned JSON report")
-    .addOption(
-      new Option("--format <format>", "text | markdown (the export's summary) | json").choices([
-        "text",
-        "markdown",
-        "json",
-      ]),
-    )
+    .addOption(jsonOption())
+    .addOption(formatOption(STATUS_FORMATS, "the output format (markdown: the export's summary)"))
     .action((options) =>
       run(async (ctx) => (await import("./commands/status.js")).status(ctx, options)),
     );
 
   filterOptions(program.command("export"))
     .description("reports for people: markdown summary, ics calendar, csv sheet, html page")
-    .addOption(
-      new Option("--format <format>", "markdown | ics | csv | html")
-        .choices(["markdown", "ics", "csv", "html"])
-        .default("markdown"),
-    )
+    .addOption(formatOption(EXPORT_FORMATS).default("markdown"))
     .option("--output <file>", "write to FILE instead of the console")
-    .option("--since <date|age>", "markdown: what changed since a date or an age (1d, 2w)")
+    .option(
+      "--since <date|age>",
+      "what changed since a date or an age (1d, 2w); --format markdown only",
+    )
     .action((options) =>
       run(async (ctx) => (await import("./commands/export.js")).exportReport(ctx, options)),
     );
@@ -277,31 +288,14 @@ export function createProgram(environment: Environment, emit: (output: Output) =
       run(async (ctx) => (await import("./commands/verify.js")).verify(ctx, options)),
     );
 
-  program
-    .command("check")
+  filterOptions(program.command("check"))
     .description("CI gate: exit 1 while any open item is past its due date")
-    .option(
-      "--phase <ids>",
-      "only these phases; repeat or separate with commas (e.g. four-weeks,two-weeks)",
-      (value: string, previous: string[] = []) => [...previous, value],
-    )
-    .option("--category <id>", "only items of this category (e.g. CLO)")
-    .option("--owner <name>", "only items owned by this person")
-    .option("--mine", "only items owned by you (git config user.name)")
     .option("--warn-within <days>", "items due within DAYS are warnings, never failures", "3")
     .option("--grace <days>", "tolerate DAYS past due (as warnings) before failing", "0")
     .option("--strict", "optional items fail like any other")
-    .addOption(
-      new Option("--format <format>", "text | github | junit | json | markdown").choices([
-        "text",
-        "github",
-        "junit",
-        "json",
-        "markdown",
-      ]),
-    )
+    .addOption(formatOption(CHECK_FORMATS))
     .option("--output <file>", "also write the report to FILE; the console gets the summary")
-    .option("--json", "print the versioned JSON report (same as --format json)")
+    .addOption(jsonOption())
     .option("--verify", "also exit 1 when a done item's check fails (regressed)")
     .addHelpText(
       "after",

@@ -1,33 +1,26 @@
 import { dirname, relative, resolve, sep } from "node:path";
-import { isMap, isScalar } from "yaml";
-import { filterItems, indexState } from "../core/board.js";
-import type { Catalogue } from "../core/catalogue.js";
-import { DEFAULT_POLICY, type GatePolicy, type GateResult, runGate } from "../core/gate.js";
+import {
+  DEFAULT_POLICY,
+  type GatePolicy,
+  type GateResult,
+  readyToTick,
+  runGate,
+} from "../core/gate.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { appendStepSummary, writeReport } from "../io/report-file.js";
-import { findRepoRoot, type Workspace } from "../io/state.js";
+import { findRepoRoot, itemLines, type Workspace } from "../io/state.js";
 import { renderCheck } from "../render/check.js";
 import { renderGithub } from "../render/github.js";
 import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
 import { renderJunit } from "../render/junit.js";
 import { renderGateMarkdown } from "../render/markdown.js";
-import { renderVerifyGate } from "../render/verify.js";
+import { renderReadyToTick } from "../render/verify.js";
 import { type Context, type Output, output } from "./context.js";
-import {
-  boardWarnings,
-  type FilterOptions,
-  loadBoard,
-  resolveFilter,
-  warningText,
-} from "./shared.js";
-import { verifyGate } from "./verify.js";
+import type { CheckFormat } from "./formats.js";
+import { boardWarnings, type FilterOptions, filtered, loadBoard, warningText } from "./shared.js";
+import { verifyChecks } from "./verify.js";
 
-export const CHECK_FORMATS = ["text", "github", "junit", "json", "markdown"] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
-
-export interface CheckOptions extends Omit<FilterOptions, "phase"> {
-  /** Phases, each value possibly comma-separated; repeated flags add up. */
-  phase?: string[];
+export interface CheckOptions extends FilterOptions {
   json?: boolean;
   format?: CheckFormat;
   output?: string;
@@ -48,39 +41,11 @@ function days(text: string | undefined, option: string, fallback: number): numbe
   return Number(text.trim());
 }
 
-/** `--phase a,b --phase c` → known phase IDs, or a usage error naming the unknown one. */
-export function resolvePhases(
-  catalogue: Catalogue,
-  values: readonly string[] | undefined,
-): string[] | undefined {
-  if (values === undefined || values.length === 0) return undefined;
-  const known = new Set(catalogue.phases.map((p) => p.id));
-  const ids = values.flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase());
-  for (const id of ids) {
-    if (!known.has(id)) {
-      throw new GoliveError("usage", `unknown phase "${id}"`, {
-        hint: `use one or more of: ${[...known].join(", ")}`,
-      });
-    }
-  }
-  return [...new Set(ids)];
-}
-
 /** Where each item sits in golive.yaml, by a path from the repository root as GitHub wants. */
 function locations(workspace: Workspace): Map<string, SourceLocation> {
-  const { keyOf } = indexState(workspace.catalogue, workspace.state);
   const root = findRepoRoot(dirname(workspace.statePath));
   const file = relative(root, workspace.statePath).split(sep).join("/");
-  const map = new Map<string, SourceLocation>();
-  const items = workspace.file.doc.get("items", true);
-  if (!isMap(items)) return map;
-  for (const [id, key] of keyOf) {
-    // The annotation points at the item's key, the line a reviewer edits.
-    const pair = items.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-    if (range) map.set(id, { file, line: workspace.file.lines.linePos(range[0]).line });
-  }
-  return map;
+  return new Map([...itemLines(workspace)].map(([id, line]) => [id, { file, line }]));
 }
 
 /** The CI gate: exit 1 while an open item is past its due date (and its grace), unwaived. */
@@ -91,39 +56,25 @@ export function check(ctx: Context, options: CheckOptions): Output {
     strict: options.strict ?? false,
   };
   const { workspace, board } = loadBoard(ctx);
-  const phases = resolvePhases(workspace.catalogue, options.phase);
-  const filter = resolveFilter(ctx, workspace.catalogue, { ...options, phase: undefined });
-  const items = filterItems(board.items, filter).filter(
-    (v) => phases === undefined || phases.includes(v.phase.id),
-  );
-  const result = runGate(items, ctx.today, policy);
+  const { filter, items } = filtered(ctx, workspace, board, options);
+  // --verify: the repository's checks go into the gate, so a regressed done item fails it in
+  // every format, counts included.
+  const checks = options.verify ? verifyChecks(ctx, workspace, items) : undefined;
+  const result = runGate(items, ctx.today, policy, checks);
   const warnings = boardWarnings(board);
-  // --verify (issue 5): a done item that the repository contradicts fails the gate too.
-  const verified = options.verify ? verifyGate(ctx, workspace, board, items) : undefined;
-  const failed = !result.passed || (verified?.regressed.length ?? 0) > 0;
-  const verifyText = verified
-    ? renderVerifyGate(ctx.style, verified.regressed, verified.ready)
-    : { stdout: "", stderr: "" };
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
   const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);
 
   const render = (which: CheckFormat): string => {
     switch (which) {
       case "json":
-        return renderJson({
-          ...jsonCheckReport(
+        return renderJson(
+          jsonCheckReport(
             jsonReport("check", workspace.catalogue, board, items, warnings),
             result,
-            phases,
+            filter.phase,
           ),
-          passed: !failed,
-          ...(verified
-            ? {
-                regressed: verified.regressed.map((r) => r.view.item.id),
-                readyToTick: verified.ready.map((r) => r.view.item.id),
-              }
-            : {}),
-        });
+        );
       case "junit":
         return renderJunit(result, { name: workspace.catalogue.file.title, timestamp: ctx.now() });
       case "markdown":
@@ -131,7 +82,7 @@ export function check(ctx: Context, options: CheckOptions): Output {
       case "github":
         return renderGithub(result, { locations: locations(workspace) });
       default:
-        return renderCheck(ctx.style, result) + verifyText.stdout;
+        return renderCheck(ctx.style, result);
     }
   };
 
@@ -141,13 +92,11 @@ export function check(ctx: Context, options: CheckOptions): Output {
   if (shown === "github" && ctx.ci?.stepSummary) {
     appendStepSummary(resolve(ctx.cwd, ctx.ci.stepSummary), stepSummary(result, workspace));
   }
-  const exitCode = failed ? EXIT.findings : EXIT.ok;
-  // Formats other than text and json have no place for verify's findings: they go to stderr.
-  const verifyStderr = shown === "text" || shown === "json" ? "" : verifyText.stdout;
+  const ready = checks ? renderReadyToTick(ctx.style, readyToTick(result)) : "";
   return output(
     render(shown),
-    warningText(ctx, warnings) + verifyStderr + verifyText.stderr,
-    exitCode,
+    warningText(ctx, warnings) + ready,
+    result.passed ? EXIT.ok : EXIT.findings,
   );
 }
 

@@ -4,6 +4,8 @@
  */
 import { resolve } from "node:path";
 import { changedSince } from "../core/board.js";
+import { originalGoLive } from "../core/schedule.js";
+import { GoliveError } from "../errors.js";
 import { writeReport } from "../io/report-file.js";
 import { renderCsv } from "../render/csv.js";
 import { renderHtml } from "../render/html.js";
@@ -12,6 +14,7 @@ import { renderMarkdownSummary } from "../render/markdown.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
 import { type Context, type Output, output } from "./context.js";
+import type { ExportFormat } from "./formats.js";
 import {
   boardWarnings,
   describeFilter,
@@ -22,9 +25,6 @@ import {
   warningText,
 } from "./shared.js";
 
-export const EXPORT_FORMATS = ["markdown", "ics", "csv", "html"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 export interface ExportOptions extends FilterOptions {
   format?: ExportFormat;
   output?: string;
@@ -32,23 +32,29 @@ export interface ExportOptions extends FilterOptions {
 }
 
 export function exportReport(ctx: Context, options: ExportOptions): Output {
+  const format = options.format ?? "markdown";
+  // Only the summary has a "changed since" section: elsewhere --since would be ignored silently.
+  if (options.since !== undefined && format !== "markdown") {
+    throw new GoliveError("usage", `--since only applies to --format markdown, not ${format}`, {
+      hint: "drop --since, or use --format markdown (the csv and json reports carry each item's `at`)",
+    });
+  }
   const { workspace, board } = loadBoard(ctx);
   const { filter, items } = filtered(ctx, workspace, board, options);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
   const catalogue = workspace.catalogue;
-  const format = options.format ?? "markdown";
   let text: string;
   let what: string;
   switch (format) {
     case "ics":
       text = renderIcs(board, items, {
         catalogueName: catalogue.file.name,
+        originalGoLive: originalGoLive(workspace.state),
         title: catalogue.file.title,
         now: ctx.now(),
-        sequence: workspace.state.slips?.length ?? 0,
         version: VERSION,
       });
-      what = plural(items.filter((v) => v.open).length + 1, "event");
+      what = plural(items.length + 1, "event");
       break;
     case "csv":
       text = renderCsv(items);

@@ -88,7 +88,8 @@ export function resolveItems(catalogue: Catalogue, ids: readonly string[]): Cata
 }
 
 export interface FilterOptions {
-  phase?: string;
+  /** Phase IDs as given: `--phase a,b --phase c` gives `["a,b", "c"]`. */
+  phase?: readonly string[];
   category?: string;
   owner?: string;
   mine?: boolean;
@@ -101,15 +102,22 @@ export function resolveFilter(
   options: FilterOptions,
 ): ItemFilter {
   const filter: ItemFilter = {};
-  if (options.phase !== undefined) {
-    const wanted = options.phase.toLowerCase();
-    const phase = catalogue.phases.find((p) => p.id === wanted);
-    if (!phase) {
-      throw new GoliveError("usage", `unknown phase "${options.phase}"`, {
-        hint: `use one of: ${catalogue.phases.map((p) => p.id).join(", ")}`,
-      });
+  const phases = (options.phase ?? [])
+    .flatMap((value) => value.split(","))
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
+  if (phases.length > 0) {
+    const ids: string[] = [];
+    for (const given of phases) {
+      const phase = catalogue.phases.find((p) => p.id === given.toLowerCase());
+      if (!phase) {
+        throw new GoliveError("usage", `unknown phase "${given}"`, {
+          hint: `use one of: ${catalogue.phases.map((p) => p.id).join(", ")} (several: a,b or repeat --phase)`,
+        });
+      }
+      if (!ids.includes(phase.id)) ids.push(phase.id);
     }
-    filter.phase = phase.id;
+    filter.phase = ids;
   }
   if (options.category !== undefined) {
     const wanted = options.category.toLowerCase();
@@ -148,7 +156,7 @@ export function resolveFilter(
 
 export function describeFilter(filter: ItemFilter): string | undefined {
   const parts: string[] = [];
-  if (filter.phase) parts.push(`phase ${filter.phase}`);
+  if (filter.phase) parts.push(`phase ${filter.phase.join(" or ")}`);
   if (filter.category) parts.push(`category ${filter.category}`);
   if (filter.owner) parts.push(`owner ${filter.owner}`);
   return parts.length > 0 ? parts.join(", ") : undefined;

@@ -3,6 +3,7 @@ import { jsonReport, renderJson } from "../render/json.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { renderStatus } from "../render/status.js";
 import { type Context, type Output, output } from "./context.js";
+import type { StatusFormat } from "./formats.js";
 import {
   boardWarnings,
   describeFilter,
@@ -17,7 +18,8 @@ export interface StatusOptions extends FilterOptions {
   all?: boolean;
   since?: string;
   json?: boolean;
-  format?: "text" | "markdown" | "json";
+  /** `--json` is `--format json`; cli.ts refuses the two together. */
+  format?: StatusFormat;
 }
 
 export function status(ctx: Context, options: StatusOptions): Output {

@@ -4,7 +4,7 @@
  */
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { Board, ItemView } from "../core/board.js";
+import type { ItemView } from "../core/board.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { openRepo } from "../io/repo.js";
 import { findRepoRoot, type Workspace } from "../io/state.js";
@@ -109,34 +109,17 @@ function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
   );
 }
 
-export interface VerifyGate {
-  /** Done items whose check now fails. */
-  regressed: { view: ItemView; verdict: ItemVerdict }[];
-  /** Open items, their window open, whose check passes. */
-  ready: { view: ItemView; verdict: ItemVerdict }[];
-}
-
-/** `golive check --verify`: the evidence against the ticks. */
-export function verifyGate(
+/** `golive check --verify`: the repository's verdict on each of `items`, by item ID. */
+export function verifyChecks(
   ctx: Context,
   workspace: Workspace,
-  board: Board,
   items: readonly ItemView[],
-): VerifyGate {
+): Map<string, ItemVerdict> {
   const { verdicts } = runVerify(
     ctx,
     workspace,
     items.map((v) => v.item),
     {},
   );
-  const byId = new Map(verdicts.map((v) => [v.id, v]));
-  const gate: VerifyGate = { regressed: [], ready: [] };
-  for (const view of items) {
-    const verdict = byId.get(view.item.id);
-    if (!verdict) continue;
-    if (view.status === "done" && verdict.result === "fail") gate.regressed.push({ view, verdict });
-    else if (view.open && verdict.result === "pass" && view.window.opens <= board.today)
-      gate.ready.push({ view, verdict });
-  }
-  return gate;
+  return new Map(verdicts.map((v) => [v.id, v]));
 }

@@ -146,7 +146,8 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
 }
 
 export interface ItemFilter {
-  phase?: string;
+  /** Any of these phases. */
+  phase?: readonly string[];
   category?: string;
   owner?: string;
   status?: Status;
@@ -154,9 +155,10 @@ export interface ItemFilter {
 
 export function filterItems(items: readonly ItemView[], filter: ItemFilter): ItemView[] {
   const owner = filter.owner?.toLowerCase();
+  const phases = filter.phase === undefined ? undefined : new Set(filter.phase);
   return items.filter(
     (v) =>
-      (filter.phase === undefined || v.phase.id === filter.phase) &&
+      (phases === undefined || phases.has(v.phase.id)) &&
       (filter.category === undefined || v.category.id === filter.category) &&
       (owner === undefined || v.state.owner?.toLowerCase() === owner) &&
       (filter.status === undefined || v.status === filter.status),

@@ -1,6 +1,7 @@
 /**
  * The CI gate's policy: which open items fail a pipeline, which only warn, which are waived.
- * Pure: the board's items, today and the policy in; one finding per item out.
+ * Pure: the board's items, today, the policy and (with `check --verify`) what the repository's
+ * checks said in; one finding per item out.
  *
  * Policy (documented in the README):
  * - an open item more than `grace` days past its due date fails the gate;
@@ -8,9 +9,11 @@
  * - an optional item never fails unless `strict`: when late it is a warning;
  * - an item with a waiver that holds today (`today <= until`) is waived, whatever its dates;
  *   once the waiver expired the item is judged again, and a failure says the waiver expired;
- * - done passes; not applicable is skipped.
+ * - a done item whose repository check fails (`check --verify`) has regressed: it fails;
+ * - otherwise done passes; not applicable is skipped.
  */
 import type { Waiver } from "../schema/state.js";
+import type { ItemVerdict } from "../verify/types.js";
 import type { ItemView } from "./board.js";
 import type { CalendarDate } from "./dates.js";
 
@@ -31,6 +34,7 @@ export type GateVerdict = "fail" | "warn" | "pass" | "skip";
 /** Why an item got its verdict; tests and tools read codes, people read the formatter's words. */
 export type GateCode =
   | "overdue"
+  | "regressed"
   | "waiver-expired"
   | "overdue-grace"
   | "overdue-optional"
@@ -48,6 +52,8 @@ export interface GateFinding {
   daysLate: number;
   /** The item's waiver, active or expired, when it has one. */
   waiver?: Waiver & { expired: boolean };
+  /** What the repository's check said about the item, when the gate was given checks. */
+  check?: ItemVerdict;
 }
 
 export interface GateCounts {
@@ -61,6 +67,8 @@ export interface GateResult {
   today: CalendarDate;
   policy: GatePolicy;
   passed: boolean;
+  /** The gate was given the repository's checks (`check --verify`), so regressions count. */
+  verified: boolean;
   findings: GateFinding[];
   counts: GateCounts;
 }
@@ -70,7 +78,12 @@ export function waiverExpired(waiver: Waiver, today: CalendarDate): boolean {
   return today > waiver.until;
 }
 
-export function judgeItem(view: ItemView, today: CalendarDate, policy: GatePolicy): GateFinding {
+export function judgeItem(
+  view: ItemView,
+  today: CalendarDate,
+  policy: GatePolicy,
+  check?: ItemVerdict,
+): GateFinding {
   const daysLate = view.open && view.daysUntilDue < 0 ? -view.daysUntilDue : 0;
   const raw = view.state.waiver;
   const waiver = raw ? { ...raw, expired: waiverExpired(raw, today) } : undefined;
@@ -80,8 +93,12 @@ export function judgeItem(view: ItemView, today: CalendarDate, policy: GatePolic
     code,
     daysLate,
     ...(waiver ? { waiver } : {}),
+    ...(check ? { check } : {}),
   });
-  if (view.status === "done") return finding("pass", "done");
+  // A waiver accepts lateness, not a contradicted tick: it does not cover a regression.
+  if (view.status === "done") {
+    return check?.result === "fail" ? finding("fail", "regressed") : finding("pass", "done");
+  }
   if (view.status === "not-applicable") return finding("skip", "not-applicable");
   if (waiver && !waiver.expired) return finding("skip", "waived");
   if (daysLate > 0) {
@@ -93,15 +110,43 @@ export function judgeItem(view: ItemView, today: CalendarDate, policy: GatePolic
   return finding("pass", "open");
 }
 
+/**
+ * Judges every item. `checks`, by item ID, are the repository's verdicts (`check --verify`);
+ * without them nothing can regress.
+ */
 export function runGate(
   items: readonly ItemView[],
   today: CalendarDate,
   policy: GatePolicy,
+  checks?: ReadonlyMap<string, ItemVerdict>,
 ): GateResult {
-  const findings = items.map((v) => judgeItem(v, today, policy));
+  const findings = items.map((v) => judgeItem(v, today, policy, checks?.get(v.item.id)));
   const counts: GateCounts = { fail: 0, warn: 0, pass: 0, skip: 0 };
   for (const f of findings) counts[f.verdict]++;
-  return { today, policy, passed: counts.fail === 0, findings, counts };
+  return {
+    today,
+    policy,
+    passed: counts.fail === 0,
+    verified: checks !== undefined,
+    findings,
+    counts,
+  };
+}
+
+/** Failing findings by kind: late items and regressed ones. */
+export function failures(result: GateResult): { overdue: GateFinding[]; regressed: GateFinding[] } {
+  const fails = result.findings.filter((f) => f.verdict === "fail");
+  return {
+    overdue: fails.filter((f) => f.code !== "regressed"),
+    regressed: fails.filter((f) => f.code === "regressed"),
+  };
+}
+
+/** Open items, their window open, whose check passes: the repository says they are done. */
+export function readyToTick(result: GateResult): GateFinding[] {
+  return result.findings.filter(
+    (f) => f.view.open && f.check?.result === "pass" && f.view.window.opens <= result.today,
+  );
 }
 
 /** Findings that people need to see: failures first, then warnings, then waivers. */

@@ -8,9 +8,19 @@
  * - a window never opens after it is due: when the due date moves, the opening follows.
  */
 import type { CatalogueItem } from "../schema/catalogue.js";
+import type { StateData } from "../schema/state.js";
 import type { Catalogue } from "./catalogue.js";
 import { itemOffsets } from "./catalogue.js";
 import { addDays, type CalendarDate, daysBetween, fridayBefore, isWeekendDay } from "./dates.js";
+
+/**
+ * The go-live date the project was planned with: the first slip's `from`, or go-live itself
+ * while it never moved. It names the project where no other name exists (calendar UIDs), and
+ * `golive reschedule` does not change it.
+ */
+export function originalGoLive(state: Pick<StateData, "goLive" | "slips">): CalendarDate {
+  return state.slips?.[0]?.from ?? state.goLive;
+}
 
 export interface ScheduleOptions {
   /** Move pre-go-live deadlines off weekends (default true). */

@@ -17,6 +17,7 @@ import {
   YAMLMap,
   YAMLSeq,
 } from "yaml";
+import { indexState } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { parseCalendarDate } from "../core/dates.js";
 import { same } from "../core/merge.js";
@@ -152,6 +153,24 @@ export function loadWorkspace(statePath: string): Workspace {
   }
   const catalogue = loadStateCatalogue(state, statePath, file);
   return { statePath, file, state, catalogue };
+}
+
+/**
+ * The line (1-based) of each item's key in the state file, by catalogue item ID: where an
+ * annotation about the item points, the line a reviewer edits. One pass over the entries.
+ */
+export function itemLines(workspace: Workspace): Map<string, number> {
+  const { keyOf } = indexState(workspace.catalogue, workspace.state);
+  const idOf = new Map([...keyOf].map(([id, key]) => [key, id]));
+  const lines = new Map<string, number>();
+  const items = workspace.file.doc.get("items", true);
+  if (!isMap(items)) return lines;
+  for (const pair of items.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const id = idOf.get(String(pair.key.value));
+    if (id !== undefined) lines.set(id, workspace.file.lines.linePos(pair.key.range[0]).line);
+  }
+  return lines;
 }
 
 /** The order of an item's fields in the file. */

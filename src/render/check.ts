@@ -1,7 +1,7 @@
 /**
  * `golive check` in plain text: the verdict, then failures, warnings and waivers.
  */
-import { type GateResult, notable } from "../core/gate.js";
+import { failures, type GateResult, notable } from "../core/gate.js";
 import { findingReason, verdictLine } from "./gate-words.js";
 import { type Style, safe } from "./text.js";
 
@@ -21,9 +21,15 @@ export function renderCheck(style: Style, result: GateResult): string {
       `  ${label.padEnd(6 + (label.length - stripLen(label)))} ${c.bold(f.view.item.id)}  ${safe(f.view.item.title)}: ${safe(findingReason(f, result.policy.grace))}${owner}`,
     );
   }
-  if (!result.passed) {
+  const { overdue, regressed } = failures(result);
+  if (overdue.length > 0) {
     lines.push(
       "Mark them done (`golive done ID`), not applicable (`golive skip ID --reason ...`), waive them (`golive waive ID --reason ... --until DATE`), or move go-live (`golive reschedule`).",
+    );
+  }
+  if (regressed.length > 0) {
+    lines.push(
+      "Fix what regressed, or reopen it (`golive reopen ID`); `golive verify --item ID` shows the evidence.",
     );
   }
   return `${lines.join("\n")}\n`;

@@ -2,8 +2,9 @@
  * The one place where the gate's findings become words, for every format of `golive check`.
  * Returns plain, unescaped text: each format escapes it its own way.
  */
-import type { GateCode, GateFinding, GateResult } from "../core/gate.js";
+import { failures, type GateCode, type GateFinding, type GateResult } from "../core/gate.js";
 import { plural, relativeDue } from "./text.js";
+import { verdictSummary } from "./verify.js";
 
 export const VERDICT_LABEL = {
   fail: "FAIL",
@@ -16,6 +17,7 @@ export const VERDICT_LABEL = {
 export function findingTitle(f: GateFinding): string {
   const what: Record<GateCode, string> = {
     overdue: "overdue",
+    regressed: "regressed",
     "waiver-expired": "waiver expired",
     "overdue-grace": "overdue (within grace)",
     "overdue-optional": "optional item overdue",
@@ -42,6 +44,8 @@ export function findingReason(f: GateFinding, grace: number): string {
   switch (f.code) {
     case "overdue":
       return `${relativeDue(v.daysUntilDue)} (${due})`;
+    case "regressed":
+      return `done, but its check fails: ${verdictSummary(f.check!)}`;
     case "waiver-expired":
       return `${relativeDue(v.daysUntilDue)} (${due}); the waiver expired after ${f.waiver!.until}: ${waiverText(f)}`;
     case "overdue-grace":
@@ -61,11 +65,14 @@ export function findingReason(f: GateFinding, grace: number): string {
   }
 }
 
-/** "golive check failed: 2 overdue, 1 warning, 1 waived (of 95 items)". */
+/** "golive check failed: 2 overdue, 1 regressed, 1 warning, 1 waived (of 95 items)". */
 export function verdictLine(result: GateResult): string {
   const waived = result.findings.filter((f) => f.code === "waived").length;
+  const { overdue, regressed } = failures(result);
   const parts = [
-    result.counts.fail > 0 ? `${result.counts.fail} overdue` : "nothing overdue",
+    overdue.length > 0 ? `${overdue.length} overdue` : "nothing overdue",
+    // Only a gate that ran the checks can say how many regressed.
+    ...(result.verified ? [`${regressed.length} regressed`] : []),
     plural(result.counts.warn, "warning"),
     `${waived} waived`,
   ];

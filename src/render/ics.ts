@@ -1,10 +1,27 @@
 /**
- * `golive export --format ics`: every open item's due date as an all-day event, and the
- * go-live day, for a calendar (RFC 5545). Lines end in CRLF and fold at 75 octets without
- * splitting a character; TEXT values escape backslash, semicolon, comma and newlines. Each
- * item keeps one UID, so importing the file again updates the events instead of adding more.
+ * `golive export --format ics`: every item's due date as an all-day event, and the go-live
+ * day, for a calendar (RFC 5545). Lines end in CRLF and fold at 75 octets without splitting a
+ * character; TEXT values escape backslash, semicolon, comma and newlines.
+ *
+ * Importing the file again must update what an earlier import created, never duplicate or
+ * leave it stale:
+ * - UID: `ID@YYYYMMDD.catalogue.golive`, with the project's original go-live date (see
+ *   `originalGoLive`): stable across reschedules, and different for two projects that follow
+ *   the same catalogue, whose events would otherwise overwrite each other in one calendar.
+ * - Closed items (done, not applicable) stay in the file with `STATUS:CANCELLED`, so a
+ *   calendar that imported them while open removes or strikes them out; open ones say
+ *   `STATUS:CONFIRMED`, so an item reopened later comes back.
+ * - SEQUENCE (RFC 5545 §3.8.7.4) must grow with every significant revision, and a calendar
+ *   ignores an update whose SEQUENCE is not higher. A due date moves for many reasons golive
+ *   does not record (a reschedule, a catalogue upgrade, toggling `weekendShift`), and golive
+ *   keeps no memory of what it exported before, so the one value certain to grow is time:
+ *   SEQUENCE is the minutes from 2020-01-01T00:00Z to DTSTAMP. Each export is a revision of
+ *   every event; re-importing an unchanged one merely rewrites it. It fits the 32-bit
+ *   INTEGER for thousands of years. With today pinned (--today), DTSTAMP is midnight UTC, so
+ *   two exports on the same pinned day carry the same SEQUENCE.
  */
 import type { Board, ItemView } from "../core/board.js";
+import type { CalendarDate } from "../core/dates.js";
 import { addDays } from "../core/dates.js";
 
 // TEXT may not hold control characters other than tab (newlines are escaped first).
@@ -44,29 +61,47 @@ function basicDate(date: string): string {
   return date.replace(/-/g, "");
 }
 
+/** An ISO date or timestamp as an instant; a bare date is taken as midnight UTC. */
+function instantOf(when: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(when) ? new Date(`${when}T00:00:00Z`) : new Date(when);
+}
+
 /** `20270301T093000Z` from an ISO date or timestamp (a bare date is taken as midnight UTC). */
 export function utcStamp(when: string): string {
-  const instant = /^\d{4}-\d{2}-\d{2}$/.test(when) ? new Date(`${when}T00:00:00Z`) : new Date(when);
-  return `${instant.toISOString().slice(0, 19).replace(/[-:]/g, "")}Z`;
+  return `${instantOf(when).toISOString().slice(0, 19).replace(/[-:]/g, "")}Z`;
+}
+
+const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
+
+/** SEQUENCE from the export instant: minutes since 2020-01-01T00:00Z (see the header). */
+export function sequenceAt(when: string): number {
+  return Math.max(0, Math.floor((instantOf(when).getTime() - SEQUENCE_EPOCH) / 60_000));
 }
 
 export interface IcsOptions {
   /** The catalogue's name: part of every UID. */
   catalogueName: string;
+  /** The project's original go-live date (`originalGoLive`): part of every UID. */
+  originalGoLive: CalendarDate;
   /** The calendar's name, e.g. the catalogue's title. */
   title: string;
-  /** When the file was made (DTSTAMP), ISO. */
+  /** When the file was made (DTSTAMP, and SEQUENCE from it), ISO. */
   now: string;
-  /** Bumped on every reschedule so calendars accept the moved dates. */
-  sequence: number;
   version: string;
 }
+
+function uid(name: string, o: IcsOptions): string {
+  return escapeText(`${name}@${basicDate(o.originalGoLive)}.${o.catalogueName}.golive`);
+}
+
+const CLOSED_LABEL = { done: "Done", "not-applicable": "Not applicable" } as const;
 
 function event(lines: string[], fields: [string, string][]): void {
   lines.push("BEGIN:VEVENT", ...fields.map(([k, v]) => `${k}:${v}`), "END:VEVENT");
 }
 
 function itemEvent(lines: string[], v: ItemView, o: IcsOptions, stamp: string): void {
+  const label = v.open ? "Due" : CLOSED_LABEL[v.status as keyof typeof CLOSED_LABEL];
   const details = [
     `${v.item.title} (${v.category.title}, ${v.phase.title})`,
     `Status: ${v.status}${v.overdue ? " (overdue)" : ""}`,
@@ -80,12 +115,13 @@ function itemEvent(lines: string[], v: ItemView, o: IcsOptions, stamp: string): 
     v.item.summary.trim(),
   ].filter((s) => s !== "");
   event(lines, [
-    ["UID", `${v.item.id}@${o.catalogueName}.golive`],
+    ["UID", uid(v.item.id, o)],
     ["DTSTAMP", stamp],
-    ["SEQUENCE", String(o.sequence)],
+    ["SEQUENCE", String(sequenceAt(o.now))],
+    ["STATUS", v.open ? "CONFIRMED" : "CANCELLED"],
     ["DTSTART;VALUE=DATE", basicDate(v.window.due)],
     ["DTEND;VALUE=DATE", basicDate(addDays(v.window.due, 1))],
-    ["SUMMARY", escapeText(`Due: ${v.item.id} ${v.item.title}`)],
+    ["SUMMARY", escapeText(`${label}: ${v.item.id} ${v.item.title}`)],
     ["DESCRIPTION", escapeText(details.join("\n"))],
     ["CATEGORIES", escapeText(v.category.title)],
     ["TRANSP", "TRANSPARENT"],
@@ -103,15 +139,16 @@ export function renderIcs(board: Board, items: readonly ItemView[], o: IcsOption
     `X-WR-CALNAME:${escapeText(o.title)}`,
   ];
   event(lines, [
-    ["UID", `go-live@${o.catalogueName}.golive`],
+    ["UID", uid("go-live", o)],
     ["DTSTAMP", stamp],
-    ["SEQUENCE", String(o.sequence)],
+    ["SEQUENCE", String(sequenceAt(o.now))],
+    ["STATUS", "CONFIRMED"],
     ["DTSTART;VALUE=DATE", basicDate(board.goLive)],
     ["DTEND;VALUE=DATE", basicDate(addDays(board.goLive, 1))],
     ["SUMMARY", escapeText(`Go-live: ${o.title}`)],
     ["TRANSP", "OPAQUE"],
   ]);
-  for (const v of items) if (v.open) itemEvent(lines, v, o, stamp);
+  for (const v of items) itemEvent(lines, v, o, stamp);
   lines.push("END:VCALENDAR");
   return lines.map((l) => `${foldLine(l)}\r\n`).join("");
 }

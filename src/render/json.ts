@@ -5,7 +5,7 @@
 import type { Board, ItemView, Progress } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import type { GateCode, GateResult, GateVerdict } from "../core/gate.js";
-import { waiverExpired } from "../core/gate.js";
+import { failures, readyToTick, waiverExpired } from "../core/gate.js";
 import { findingReason } from "./gate-words.js";
 
 export const REPORT_VERSION = 1;
@@ -131,8 +131,12 @@ export function renderJson(value: unknown): string {
 /** `golive check --format json`: the report plus the gate's verdict and each item's reason. */
 export interface JsonCheckReport extends JsonReport {
   passed: boolean;
-  /** IDs of the items that fail the gate. */
+  /** IDs of the items that fail the gate for being late. */
   overdue: string[];
+  /** With `--verify`: IDs of done items whose check fails (they fail the gate too). */
+  regressed?: string[];
+  /** With `--verify`: IDs of open items whose check passes, their window open. */
+  readyToTick?: string[];
   policy: { warnWithin: number; grace: number; strict: boolean; phases: string[] | null };
   counts: { fail: number; warn: number; pass: number; skip: number };
   items: (JsonItem & { verdict: GateVerdict; code: GateCode; reason: string })[];
@@ -144,10 +148,15 @@ export function jsonCheckReport(
   phases: readonly string[] | undefined,
 ): JsonCheckReport {
   const byId = new Map(result.findings.map((f) => [f.view.item.id, f]));
+  const ids = (fs: readonly { view: ItemView }[]) => fs.map((f) => f.view.item.id);
+  const { overdue, regressed } = failures(result);
   return {
     ...base,
     passed: result.passed,
-    overdue: result.findings.filter((f) => f.verdict === "fail").map((f) => f.view.item.id),
+    overdue: ids(overdue),
+    ...(result.verified
+      ? { regressed: ids(regressed), readyToTick: ids(readyToTick(result)) }
+      : {}),
     policy: { ...result.policy, phases: phases ? [...phases] : null },
     counts: { ...result.counts },
     items: base.items.map((item) => {

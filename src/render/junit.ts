@@ -48,8 +48,17 @@ function testcase(f: GateFinding, grace: number): string {
 export interface JunitOptions {
   /** The suite's name, e.g. the catalogue's title. */
   name: string;
-  /** An ISO timestamp for the suites; omitted when unknown. */
+  /** An ISO date or timestamp for the suites; omitted when unknown. */
   timestamp?: string;
+}
+
+/**
+ * The JUnit schema types `timestamp` as `xs:dateTime` restricted to `YYYY-MM-DDTHH:MM:SS`
+ * (no zone, Ant's local time): a pinned today (a bare date) becomes midnight, and the zone of
+ * a full timestamp is dropped, keeping its wall-clock time.
+ */
+export function junitTimestamp(when: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(when) ? `${when}T00:00:00` : when.slice(0, 19);
 }
 
 export function renderJunit(result: GateResult, options: JunitOptions): string {
@@ -63,7 +72,7 @@ export function renderJunit(result: GateResult, options: JunitOptions): string {
   const count = (fs: readonly GateFinding[], verdict: string) =>
     fs.filter((f) => f.verdict === verdict).length;
   const all = result.findings;
-  const stamp = options.timestamp ? ` timestamp="${attr(options.timestamp)}"` : "";
+  const stamp = options.timestamp ? ` timestamp="${attr(junitTimestamp(options.timestamp))}"` : "";
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<!-- ${escapeXml(verdictLine(result)).replace(/--/g, "- -")} -->`,

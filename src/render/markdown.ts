@@ -1,7 +1,9 @@
 /**
  * Markdown for people: the gate's table for pull-request comments and the step summary, and
  * the standup/stakeholder summary (`golive export --format markdown`, `golive status
- * --format markdown`). User text is escaped so it cannot break a table, inject HTML or links.
+ * --format markdown`). User text is escaped so it cannot break a table, inject HTML or links,
+ * nor ping people: `mdCell` for golive's and the catalogue's text, `mdText` for what people
+ * wrote (owners, notes, reasons, waivers, who changed what).
  */
 import type { Board, ItemView, Progress } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
@@ -21,6 +23,21 @@ export function mdCell(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
     .replace(/\r\n|\r|\n/g, "<br>");
+}
+
+const ZWSP = "\u200b";
+
+/**
+ * `mdCell` for text people wrote: on GitHub `@name` and `@org/team` notify people (in a PR
+ * comment, from whatever a note says), and `https://…`, `www.…` and e-mail addresses become
+ * links even without Markdown link syntax. A zero-width space after `@`, inside `://` and
+ * after `www` keeps the text readable while GitHub no longer sees a mention or an autolink.
+ */
+export function mdText(text: string): string {
+  return mdCell(text)
+    .replace(/@/g, `@${ZWSP}`)
+    .replace(/:\/\//g, `:${ZWSP}//`)
+    .replace(/(www)\./gi, `$1${ZWSP}.`);
 }
 
 function table(header: string[], rows: string[][]): string[] {
@@ -44,9 +61,10 @@ function gateRow(f: GateFinding, grace: number): string[] {
     mdCell(v.item.id),
     mdCell(v.item.title),
     mdCell(v.phase.id),
-    v.state.owner ? mdCell(v.state.owner) : "—",
+    v.state.owner ? mdText(v.state.owner) : "—",
     v.window.due,
-    mdCell(findingReason(f, grace)),
+    // The reason quotes notes, reasons and waivers.
+    mdText(findingReason(f, grace)),
   ];
 }
 
@@ -105,7 +123,7 @@ function itemTable(items: readonly ItemView[], detail: (v: ItemView) => string):
     items.map((v) => [
       mdCell(v.item.id),
       mdCell(v.item.title),
-      v.state.owner ? mdCell(v.state.owner) : "—",
+      v.state.owner ? mdText(v.state.owner) : "—",
       detail(v),
     ]),
   );
@@ -127,7 +145,7 @@ export function renderMarkdownSummary(
     "",
     `**Go-live ${board.goLive}** · ${relativeGoLive(board.daysToGoLive)} · today ${today}`,
   ];
-  if (sections.filterLabel) lines.push("", `_Showing ${mdCell(sections.filterLabel)}_`);
+  if (sections.filterLabel) lines.push("", `_Showing ${mdText(sections.filterLabel)}_`);
   lines.push(
     "",
     "## Progress",
@@ -155,15 +173,15 @@ export function renderMarkdownSummary(
   if (overdue.length > 0) lines.push(...section("Overdue", overdue, due));
   if (soon.length > 0) lines.push(...section(`Due in the next ${SOON_DAYS} days`, soon, due));
   if (blocked.length > 0) {
-    lines.push(...section("Blocked", blocked, (v) => mdCell(v.state.reason ?? "")));
+    lines.push(...section("Blocked", blocked, (v) => mdText(v.state.reason ?? "")));
   }
   if (waived.length > 0) {
     lines.push(
       ...section("Waivers", waived, (v) => {
         const w = v.state.waiver!;
         const state = waiverExpired(w, today) ? "**expired** after" : "until";
-        const approver = w.approver ? `, approved by ${mdCell(w.approver)}` : "";
-        return `${state} ${w.until}${approver}: ${mdCell(w.reason)}`;
+        const approver = w.approver ? `, approved by ${mdText(w.approver)}` : "";
+        return `${state} ${w.until}${approver}: ${mdText(w.reason)}`;
       }),
     );
   }
@@ -172,7 +190,7 @@ export function renderMarkdownSummary(
       ...section(
         `Changed since ${sections.since.date}`,
         sections.since.items,
-        (v) => `${v.status} by ${mdCell(v.state.by ?? "?")} on ${v.state.at?.slice(0, 10) ?? "?"}`,
+        (v) => `${v.status} by ${mdText(v.state.by ?? "?")} on ${v.state.at?.slice(0, 10) ?? "?"}`,
       ),
     );
   }

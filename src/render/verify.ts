@@ -361,31 +361,16 @@ export function verifyJson(run: VerifyRun): VerifyJsonReport {
   };
 }
 
-/** The `check --verify` part: ticked items whose evidence fails, open items that pass. */
-export function renderVerifyGate(
-  style: Style,
-  regressed: readonly { view: ItemView; verdict: ItemVerdict }[],
-  ready: readonly { view: ItemView; verdict: ItemVerdict }[],
-): { stdout: string; stderr: string } {
+/**
+ * `check --verify`'s warnings: open items whose check passes. Regressed items are findings of
+ * the gate itself, so every format of `check` shows them.
+ */
+export function renderReadyToTick(style: Style, ready: readonly { view: ItemView }[]): string {
   const c = style.chalk;
-  const out: string[] = [];
-  if (regressed.length > 0) {
-    out.push(
-      `${c.red("✗")} ${plural(regressed.length, "done item")} regressed: the repository says otherwise.`,
-    );
-    for (const r of regressed)
-      out.push(
-        `  ${c.bold(r.view.item.id)}  ${safe(r.view.item.title)}: ${verdictSummary(r.verdict)}`,
-      );
-    out.push(
-      "Fix them, or reopen them (`golive reopen ID`); `golive verify --item ID` shows the evidence.",
-    );
-  } else {
-    out.push(`${c.green("✓")} no done item regressed.`);
-  }
-  const err = ready.map(
-    (r) =>
-      `${c.yellow("warning:")} ${r.view.item.id} passes its check but is still ${r.view.status}: ready to tick (\`golive done ${r.view.item.id}\`)\n`,
-  );
-  return { stdout: `${out.join("\n")}\n`, stderr: err.join("") };
+  return ready
+    .map(
+      (r) =>
+        `${c.yellow("warning:")} ${r.view.item.id} passes its check but is still ${r.view.status}: ready to tick (\`golive done ${r.view.item.id}\`)\n`,
+    )
+    .join("");
 }

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import { beforeEach, describe, expect, it } from "vitest";
 import { golive, read, tempRepo } from "../helpers/cli.js";
@@ -148,6 +149,29 @@ describe("golive export", () => {
     expect(exported.stdout).toContain("waiting \\| for &lt;vendor&gt;");
   });
 
+  it("pings nobody and links nothing from user text in any Markdown", () => {
+    golive(dir, ["assign", "GEN-01", "@acme/security"]);
+    golive(dir, [
+      "block",
+      "GEN-01",
+      "--reason",
+      "ask @octocat, see https://evil.example or www.evil.example",
+    ]);
+    const summary = join(dir, "summary.md");
+    const env = { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary };
+    expect(at("2027-02-02", ["check"], env).code).toBe(1);
+    const outputs = [
+      readFileSync(summary, "utf8"),
+      at("2027-02-02", ["check", "--format", "markdown"]).stdout,
+      at("2027-02-02", ["export", "--format", "markdown", "--owner", "@acme/security"]).stdout,
+      at("2027-02-02", ["status", "--format", "markdown", "--since", "1d"]).stdout,
+    ];
+    for (const md of outputs) {
+      expect(md).toContain("@\u200bacme/security");
+      expect(md).not.toMatch(/@[\w-]|:\/\/|www\./i);
+    }
+  });
+
   it("writes a calendar for one owner, with the go-live day", () => {
     golive(dir, ["assign", "CLO-01", "Zoë"]);
     const r = at("2027-02-02", [
@@ -163,9 +187,25 @@ describe("golive export", () => {
     expect(r.stdout).toBe("Wrote 2 events to cal.ics.\n");
     const ics = read(dir, "cal.ics");
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
-    expect(ics).toContain("UID:CLO-01@spryker-cloud.golive\r\n");
-    expect(ics).toContain("UID:go-live@spryker-cloud.golive\r\n");
+    expect(ics).toContain("UID:CLO-01@20270301.spryker-cloud.golive\r\n");
+    expect(ics).toContain("UID:go-live@20270301.spryker-cloud.golive\r\n");
     expect(ics).toContain("DTSTART;VALUE=DATE:20270301\r\n");
+  });
+
+  it("updates earlier imports: same UIDs after a reschedule, a higher SEQUENCE, closed items cancelled", () => {
+    const event = (ics: string, id: string) =>
+      ics.split("BEGIN:VEVENT").find((e) => e.includes(`UID:${id}@`))!;
+    const sequence = (e: string) => Number(/SEQUENCE:(\d+)/.exec(e)![1]);
+    const before = at("2027-02-02", ["export", "--format", "ics"]).stdout;
+    expect(golive(dir, ["done", "CLO-01"]).code).toBe(0);
+    expect(at("2027-02-03", ["reschedule", "--date", "2027-03-15", "--reason", "r"]).code).toBe(0);
+    const after = at("2027-02-03", ["export", "--format", "ics"]).stdout;
+    const [was, is] = [event(before, "GEN-01"), event(after, "GEN-01")];
+    expect(is).toContain("UID:GEN-01@20270301.spryker-cloud.golive\r\n");
+    expect(is).not.toBe(was);
+    expect(sequence(is)).toBeGreaterThan(sequence(was));
+    expect(event(after, "CLO-01")).toContain("STATUS:CANCELLED\r\n");
+    expect(event(after, "CLO-01")).toContain("SUMMARY:Done: CLO-01");
   });
 
   it("writes csv and html files", () => {
@@ -184,10 +224,58 @@ describe("usage errors", () => {
     expect(golive(dir, ["check", "--no-such-flag"]).code).toBe(2);
     expect(golive(dir, ["waive"]).code).toBe(2);
   });
+
+  it("refuses --json with a --format that says otherwise", () => {
+    for (const command of ["check", "status"]) {
+      const r = at("2027-02-02", [command, "--json", "--format", "markdown"]);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toMatch(/'--json' cannot be used with option '--format/);
+    }
+  });
+
+  it("refuses export --since with a format that has no place for it", () => {
+    const r = at("2027-02-02", ["export", "--format", "ics", "--since", "1d"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--since only applies to --format markdown");
+    expect(r.stderr).toMatch(/hint: .*--format markdown/);
+    expect(r.stdout).toBe("");
+  });
+});
+
+describe("--phase, the same for every filtered command", () => {
+  const phases = (args: string[]) =>
+    new Set(
+      JSON.parse(at("2027-02-02", [...args, "--json"]).stdout).items.map(
+        (i: { phase: string }) => i.phase,
+      ),
+    );
+
+  it("takes several phases, comma-separated or repeated", () => {
+    const both = new Set(["two-weeks", "go-live"]);
+    for (const command of ["status", "list", "check"]) {
+      expect(phases([command, "--phase", "two-weeks,GO-LIVE"]), command).toEqual(both);
+      expect(phases([command, "--phase", "go-live", "--phase", "two-weeks"]), command).toEqual(
+        both,
+      );
+    }
+    const csv = at("2027-02-02", ["export", "--format", "csv", "--phase", "two-weeks,go-live"]);
+    const rows: { phase: string }[] = parseCsv(csv.stdout, { columns: true });
+    expect(new Set(rows.map((r) => r.phase))).toEqual(both);
+    const md = at("2027-02-02", ["status", "--format", "markdown", "--phase", "two-weeks,go-live"]);
+    expect(md.stdout).toContain("_Showing phase two-weeks or go-live_");
+  });
+
+  it("names an unknown phase the same way everywhere", () => {
+    for (const command of ["status", "list", "check", "export"]) {
+      const r = at("2027-02-02", [command, "--phase", "two-weeks,nope"]);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr, command).toContain('unknown phase "nope"');
+    }
+  });
 });
 
 describe("check --verify with the CI formats", () => {
-  it("fails the gate on a regressed done item in every format, and says so on stderr", () => {
+  it("fails the gate on a regressed done item, and every format says so", () => {
     const repo = tempRepo({
       ...shop(),
       "deploy.shop-prod.yml": deployFile("prod", { storefrontAuth: true }),
@@ -206,12 +294,29 @@ describe("check --verify with the CI formats", () => {
       "--phase",
       "go-live",
     ];
-    for (const format of ["junit", "github", "markdown"]) {
+    const run = (format: string) => {
       const r = golive(repo, [...args, "--format", format]);
       expect(r.code, format).toBe(1);
-      expect(r.stderr).toMatch(/1 done item regressed[\s\S]*CLO-17/);
-    }
-    const json = JSON.parse(golive(repo, [...args, "--format", "json"]).stdout);
-    expect(json).toMatchObject({ passed: false, regressed: ["CLO-17"] });
+      return r.stdout;
+    };
+    const xml = run("junit");
+    expect(xml).toMatch(/<testsuites [^>]*failures="1"/);
+    expect(xml).toMatch(
+      /<failure message="done, but its check fails: deploy\.shop-prod\.yml:10[^"]*" type="regressed">/,
+    );
+    expect(run("github")).toMatch(
+      /^::error file=golive\.yaml,line=\d+,title=golive%3A CLO-17 regressed::/m,
+    );
+    const md = run("markdown");
+    expect(md).toMatch(/^### ❌ /);
+    expect(md).toContain("1 regressed");
+    expect(md).toMatch(
+      /\| ❌ FAIL \| CLO-17 \| .* \| done, but its check fails: deploy\.shop-prod\.yml:10/,
+    );
+    const text = run("text");
+    expect(text).toMatch(/^✗ golive check failed: nothing overdue, 1 regressed, /);
+    const json = JSON.parse(run("json"));
+    expect(json).toMatchObject({ passed: false, regressed: ["CLO-17"], counts: { fail: 1 } });
+    expect(json.items.find((i: { id: string }) => i.id === "CLO-17").code).toBe("regressed");
   });
 });

@@ -169,7 +169,7 @@ describe("golive check --verify", () => {
     );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /1 done item regressed[\s\S]*CLO-17 {2}Remove basic auth: deploy\.shop-prod\.yml:10/,
+      /1 regressed[\s\S]*FAIL +CLO-17 {2}Remove basic auth: done, but its check fails: deploy\.shop-prod\.yml:10/,
     );
     const before = golive(
       dir,

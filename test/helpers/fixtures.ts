@@ -70,6 +70,7 @@ export const HOSTILE = {
   unicode: "Zoë 🚀 日本",
   control: "bell\u0007 esc\u001b[31m nul\u0000 bidi\u202e",
   pipe: "a | b | c",
+  mention: "@octocat @acme/security https://evil.example/x WWW.evil.example mail@evil.example",
   long: LONG,
 };
 

@@ -7,12 +7,22 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, runGate } from "../../src/core/gate.js";
+import { originalGoLive } from "../../src/core/schedule.js";
+import { renderCheck } from "../../src/render/check.js";
 import { CSV_COLUMNS, csvField, renderCsv } from "../../src/render/csv.js";
 import { escapeData, escapeProperty, renderGithub } from "../../src/render/github.js";
 import { escapeHtml, renderHtml } from "../../src/render/html.js";
 import { escapeText, foldLine, renderIcs } from "../../src/render/ics.js";
+import { jsonCheckReport, jsonReport } from "../../src/render/json.js";
 import { escapeXml, renderJunit } from "../../src/render/junit.js";
-import { mdCell, renderGateMarkdown, renderMarkdownSummary } from "../../src/render/markdown.js";
+import {
+  mdCell,
+  mdText,
+  renderGateMarkdown,
+  renderMarkdownSummary,
+} from "../../src/render/markdown.js";
+import { makeStyle } from "../../src/render/text.js";
+import type { ItemVerdict } from "../../src/verify/types.js";
 import { board, HOSTILE, HOSTILE_TEXT, smallCatalogue } from "../helpers/fixtures.js";
 
 const TODAY = "2027-02-20";
@@ -41,6 +51,77 @@ function gate() {
   const b = hostileBoard();
   return { board: b, result: runGate(b.items, TODAY, DEFAULT_POLICY) };
 }
+
+/** Nothing is late on 2027-01-10; CLO-2 is done, but the repository now contradicts it. */
+function regressedGate() {
+  const today = "2027-01-10";
+  const b = board({ "CLO-2": { status: "done", owner: "Sam" } }, today);
+  const verdict: ItemVerdict = {
+    id: "CLO-2",
+    title: "Load test",
+    result: "fail",
+    findings: [{ code: "file-missing", result: "fail", file: "config/load.yml" }],
+  };
+  const result = runGate(b.items, today, DEFAULT_POLICY, new Map([["CLO-2", verdict]]));
+  return { board: b, result };
+}
+
+describe("a regressed item (check --verify) fails every format alike", () => {
+  it("text", () => {
+    const text = renderCheck(makeStyle(0, 100), regressedGate().result);
+    expect(text).toMatch(/^✗ golive check failed: nothing overdue, 1 regressed,/);
+    expect(text).toMatch(
+      /FAIL\s+CLO-2 {2}Load test: done, but its check fails: config\/load\.yml: missing/,
+    );
+    expect(text).toContain("golive reopen ID");
+  });
+
+  it("junit", () => {
+    const xml = renderJunit(regressedGate().result, { name: "n" });
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml);
+    expect(doc.testsuites.failures).toBe("1");
+    const cases = doc.testsuites.testsuite.flatMap((s: { testcase: unknown }) => s.testcase);
+    const clo2 = cases.find((c: { name: string }) => c.name.startsWith("CLO-2 "));
+    expect(clo2.failure.type).toBe("regressed");
+    expect(clo2.failure.message).toContain("config/load.yml: missing");
+  });
+
+  it("github", () => {
+    const lines = renderGithub(regressedGate().result).trimEnd().split("\n");
+    expect(lines.filter((l) => l.startsWith("::error "))).toEqual([
+      "::error title=golive%3A CLO-2 regressed::Load test: done, but its check fails: config/load.yml: missing. Owner: Sam.",
+    ]);
+    expect(lines.at(-1)).toMatch(/^golive check failed: nothing overdue, 1 regressed/);
+  });
+
+  it("markdown", () => {
+    const md = renderGateMarkdown(regressedGate().result, "Demo");
+    expect(md).toMatch(/^### ❌ Demo/);
+    expect(md).toContain(
+      "| ❌ FAIL | CLO-2 | Load test | two-weeks | Sam | 2027-02-22 | done, but its check fails: config/load.yml: missing |",
+    );
+  });
+
+  it("json", () => {
+    const { board: b, result } = regressedGate();
+    const report = jsonCheckReport(
+      jsonReport("check", smallCatalogue(), b, b.items, []),
+      result,
+      undefined,
+    );
+    expect(report).toMatchObject({
+      passed: false,
+      overdue: [],
+      regressed: ["CLO-2"],
+      readyToTick: [],
+      counts: { fail: 1 },
+    });
+    expect(report.items.find((i) => i.id === "CLO-2")).toMatchObject({
+      verdict: "fail",
+      code: "regressed",
+    });
+  });
+});
 
 describe("github workflow commands", () => {
   it("escapes data and properties as GitHub documents", () => {
@@ -102,6 +183,15 @@ describe("junit", () => {
     expect(byId["CLO-2"].skipped).toBeUndefined();
   });
 
+  it("writes an xs:dateTime timestamp without zone, also when today is pinned", () => {
+    const { result } = gate();
+    const stamp = (timestamp: string) =>
+      /timestamp="([^"]*)"/.exec(renderJunit(result, { name: "n", timestamp }))![1];
+    expect(stamp("2027-02-20")).toBe("2027-02-20T00:00:00");
+    expect(stamp("2027-02-20T09:30:05+01:00")).toBe("2027-02-20T09:30:05");
+    expect(stamp("2027-02-20T09:30:05Z")).toBe("2027-02-20T09:30:05");
+  });
+
   it("drops characters XML 1.0 forbids and escapes markup", () => {
     expect(escapeXml("a\u0000b\u0007c\uFFFEd\uD800e<&>\"'")).toBe("abcde&lt;&amp;&gt;&quot;&apos;");
     const xml = `<a x="${escapeXml(HOSTILE_TEXT)}">${escapeXml(HOSTILE_TEXT)}</a>`;
@@ -115,6 +205,44 @@ describe("markdown", () => {
     expect(mdCell("line\nnext")).toBe("line<br>next");
     expect(mdCell("</script>")).toBe("&lt;/script&gt;");
     expect(mdCell("[x](http://e) *b*")).toBe("\\[x\\](http://e) \\*b\\*");
+  });
+
+  it("neutralises @mentions and autolinks in user text, not in catalogue text", () => {
+    const user = mdText(HOSTILE.mention);
+    expect(user).toBe(
+      "@\u200boctocat @\u200bacme/security https:\u200b//evil.example/x WWW\u200b.evil.example mail@\u200bevil.example",
+    );
+    expect(mdCell("see https://docs.spryker.com")).toBe("see https://docs.spryker.com");
+  });
+
+  it("lets no user text mention anyone or make a link in the gate or the summary", () => {
+    const people = {
+      "GEN-1": { owner: "@octocat", note: HOSTILE.mention },
+      "CLO-1": {
+        status: "blocked" as const,
+        reason: HOSTILE.mention,
+        owner: "@acme/security",
+        by: "@by-someone",
+        at: "2027-02-19",
+        waiver: { reason: HOSTILE.mention, until: "2027-02-25", approver: "@cto" },
+      },
+      "GEN-2": { status: "not-applicable" as const, reason: HOSTILE.mention },
+      "CLO-2": { status: "done" as const, note: "www.example.com", owner: "@done" },
+    };
+    const b = board(people, TODAY);
+    const gateMd = renderGateMarkdown(runGate(b.items, TODAY, DEFAULT_POLICY), "Demo");
+    const summary = renderMarkdownSummary(smallCatalogue(), b, {
+      items: b.items,
+      since: { date: "2027-02-01", items: b.items.filter((v) => v.state.at) },
+      filterLabel: "owner @octocat",
+    });
+    for (const md of [gateMd, summary]) {
+      expect(md).not.toMatch(/@[\w-]/);
+      expect(md).not.toMatch(/:\/\//);
+      expect(md).not.toMatch(/www\./i);
+    }
+    expect(gateMd).toContain("@\u200bacme/security");
+    expect(summary).toContain("approved by @\u200bcto");
   });
 
   it("keeps every gate row in its table's columns", () => {
@@ -190,15 +318,19 @@ describe("ics", () => {
     expect(folded).not.toContain("\uFFFD");
   });
 
-  it("parses with ical.js: the go-live day and one all-day event per open item", () => {
+  const icsOptions = {
+    catalogueName: "demo",
+    originalGoLive: "2027-02-15",
+    title: HOSTILE_TEXT,
+    now: "2027-02-20T09:30:00+01:00",
+    version: "1.0.0",
+  };
+  const events = (ics: string) =>
+    new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
+
+  it("parses with ical.js: the go-live day and one all-day event per item", () => {
     const b = hostileBoard();
-    const ics = renderIcs(b, b.items, {
-      catalogueName: "demo",
-      title: HOSTILE_TEXT,
-      now: "2027-02-20T09:30:00+01:00",
-      sequence: 2,
-      version: "1.0.0",
-    });
+    const ics = renderIcs(b, b.items, icsOptions);
     const lines = ics.split("\r\n");
     expect(lines.at(-1)).toBe("");
     for (const line of lines) {
@@ -206,15 +338,16 @@ describe("ics", () => {
       expect(line).not.toContain("\n");
     }
     const calendar = new ICAL.Component(ICAL.parse(ics));
-    const events = calendar.getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
-    // go-live + GEN-1, CLO-1 (blocked), CLO-3; GEN-2 (n/a) and CLO-2 (done) are closed.
-    expect(events.map((ev) => ev.uid)).toEqual([
-      "go-live@demo.golive",
-      "GEN-1@demo.golive",
-      "CLO-1@demo.golive",
-      "CLO-3@demo.golive",
+    const all = events(ics);
+    expect(all.map((ev) => ev.uid)).toEqual([
+      "go-live@20270215.demo.golive",
+      "GEN-1@20270215.demo.golive",
+      "GEN-2@20270215.demo.golive",
+      "CLO-1@20270215.demo.golive",
+      "CLO-2@20270215.demo.golive",
+      "CLO-3@20270215.demo.golive",
     ]);
-    const clo1 = events[2]!;
+    const clo1 = all[3]!;
     expect(clo1.startDate.isDate).toBe(true);
     expect(clo1.startDate.toString()).toBe("2027-02-22");
     expect(clo1.endDate.toString()).toBe("2027-02-23");
@@ -222,10 +355,56 @@ describe("ics", () => {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: TEXT drops controls; so must we
       HOSTILE_TEXT.replace(/\r\n|\r/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ""),
     );
-    expect(clo1.sequence).toBe(2);
-    expect(events[3]!.description).toContain("x".repeat(5000));
+    expect(all[5]!.description).toContain("x".repeat(5000));
     const stamp = calendar.getFirstSubcomponent("vevent")!.getFirstPropertyValue("dtstamp");
     expect(String(stamp)).toBe("2027-02-20T08:30:00Z");
+  });
+
+  it("cancels the events of closed items, keeping their UID, so calendars drop them", () => {
+    const b = hostileBoard();
+    const status = Object.fromEntries(
+      events(renderIcs(b, b.items, icsOptions)).map((ev) => [
+        ev.uid.split("@")[0],
+        [ev.component.getFirstPropertyValue("status"), ev.summary.split(":")[0]],
+      ]),
+    );
+    expect(status).toEqual({
+      "go-live": ["CONFIRMED", "Go-live"],
+      "GEN-1": ["CONFIRMED", "Due"],
+      "GEN-2": ["CANCELLED", "Not applicable"],
+      "CLO-1": ["CONFIRMED", "Due"],
+      "CLO-2": ["CANCELLED", "Done"],
+      "CLO-3": ["CONFIRMED", "Due"],
+    });
+  });
+
+  it("raises SEQUENCE with every later export, so any moved date replaces the old one", () => {
+    const b = hostileBoard();
+    const sequences = (now: string) =>
+      events(renderIcs(b, b.items, { ...icsOptions, now })).map((ev) => ev.sequence);
+    const first = sequences("2027-02-20");
+    const later = sequences("2027-02-20T00:01:00Z");
+    expect(new Set(first).size).toBe(1);
+    expect(later[0]).toBeGreaterThan(first[0]!);
+    // Minutes since 2020-01-01 UTC: far from the 32-bit INTEGER limit.
+    expect(first[0]).toBe(3_754_080);
+  });
+
+  it("gives each project its own UIDs, stable when go-live moves", () => {
+    const b = hostileBoard();
+    const uid = (originalGoLive: string) =>
+      events(renderIcs(b, b.items, { ...icsOptions, originalGoLive }))[1]!.uid;
+    expect(uid("2027-02-15")).not.toBe(uid("2027-03-01"));
+    expect(originalGoLive({ goLive: "2027-04-01" })).toBe("2027-04-01");
+    expect(
+      originalGoLive({
+        goLive: "2027-04-01",
+        slips: [
+          { from: "2027-03-01", to: "2027-03-15" },
+          { from: "2027-03-15", to: "2027-04-01" },
+        ],
+      }),
+    ).toBe("2027-03-01");
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, type GatePolicy, runGate } from "../../src/core/gate.js";
+import { DEFAULT_POLICY, type GatePolicy, readyToTick, runGate } from "../../src/core/gate.js";
 import type { ItemState } from "../../src/schema/state.js";
+import type { ItemVerdict } from "../../src/verify/types.js";
 import { board } from "../helpers/fixtures.js";
 
 // GEN-* are due 2027-02-01 (T-28), CLO-1/2 on 2027-02-22 (T-7), CLO-3 on 2027-03-01.
@@ -89,5 +90,38 @@ describe("the gate", () => {
   it("counts verdicts", () => {
     const r = codes({ "GEN-2": { status: "not-applicable", reason: "r" } }, "2027-02-20");
     expect(r.counts).toEqual({ fail: 1, warn: 2, pass: 1, skip: 1 });
+  });
+
+  it("fails a done item whose repository check now fails (regressed), in the counts too", () => {
+    const fail = (id: string): ItemVerdict => ({
+      id,
+      title: "t",
+      result: "fail",
+      findings: [{ code: "file-missing", result: "fail", file: "x.yml" }],
+    });
+    const pass = (id: string): ItemVerdict => ({ ...fail(id), result: "pass", findings: [] });
+    const b = board({ "CLO-1": { status: "done" }, "CLO-2": { status: "done" } }, "2027-02-01");
+    const checks = new Map([
+      ["CLO-1", fail("CLO-1")],
+      ["CLO-2", pass("CLO-2")],
+      ["CLO-3", pass("CLO-3")],
+      ["GEN-1", fail("GEN-1")],
+    ]);
+    const result = runGate(b.items, "2027-02-01", DEFAULT_POLICY, checks);
+    const byId = Object.fromEntries(result.findings.map((f) => [f.view.item.id, f]));
+    expect(byId["CLO-1"]).toMatchObject({ verdict: "fail", code: "regressed" });
+    expect(byId["CLO-1"]!.check?.result).toBe("fail");
+    expect(byId["CLO-2"]).toMatchObject({ verdict: "pass", code: "done" });
+    // An open item's failing check is no regression: it is simply not done.
+    expect(byId["GEN-1"]!.code).toBe("due-soon");
+    expect(result).toMatchObject({ passed: false, verified: true, counts: { fail: 1 } });
+    // CLO-3 passes its check, but its window opens on go-live day: not ready yet.
+    expect(readyToTick(result).map((f) => f.view.item.id)).toEqual([]);
+    const later = runGate(b.items, "2027-03-01", DEFAULT_POLICY, checks);
+    expect(readyToTick(later).map((f) => f.view.item.id)).toEqual(["CLO-3"]);
+    expect(runGate(b.items, "2027-02-01", DEFAULT_POLICY)).toMatchObject({
+      passed: true,
+      verified: false,
+    });
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildBoard } from "../../src/core/board.js";
 import { GoliveError } from "../../src/errors.js";
-import { loadWorkspace, newStateText, updateWorkspace } from "../../src/io/state.js";
+import { itemLines, loadWorkspace, newStateText, updateWorkspace } from "../../src/io/state.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
 
 const catalogue = sprykerCatalogue();
@@ -140,6 +140,31 @@ function loadError(text: string): GoliveError {
   }
   throw new Error("expected the state file to be rejected");
 }
+
+describe("where each item sits", () => {
+  it("maps every item ID to its entry's key line in one pass, former IDs included", () => {
+    const text = [
+      "golive: 1",
+      "catalogue: { name: spryker-cloud }",
+      "goLive: 2027-03-01",
+      "items:",
+      "  CLO-14:",
+      "    status: done",
+      "  # a remark",
+      "  GEN-8: { status: todo }",
+      "  NOPE-1: {}",
+      "",
+    ].join("\n");
+    const lines = itemLines(loadWorkspace(stateFile(text)));
+    expect(lines).toEqual(
+      new Map([
+        ["CLO-14", 5],
+        ["GEN-08", 8],
+      ]),
+    );
+    expect(itemLines(loadWorkspace(stateFile(fresh()))).size).toBe(84);
+  });
+});
 
 describe("a bad state file", () => {
   it("with merge-conflict markers names their lines", () => {
