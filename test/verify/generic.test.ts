@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { type CatalogueItem, CatalogueSchema } from "../../src/schema/catalogue.js";
 import { gitBlobHash } from "../../src/verify/generic.js";
-import { memoryRepo, verifyItems } from "../../src/verify/index.js";
+import { verifyItems } from "../../src/verify/index.js";
 import { parseYamlTree, select } from "../../src/verify/yaml-tree.js";
+import { memoryRepo } from "../helpers/repo.js";
 import { BEFORE_GO_LIVE, OWN_FAVICON, shop } from "../helpers/shop.js";
 
 function item(checks: unknown[]): CatalogueItem {
