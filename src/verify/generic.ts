@@ -118,11 +118,8 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
         for (const h of hits) {
           const value = scalarText(h.node);
           const where = { file: f.file, line: h.node.line, subject: h.path.join(".") };
-          if (
-            check.expect === "matches" &&
-            pattern &&
-            !(value !== undefined && pattern.test(value))
-          ) {
+          // No pattern (the schema refuses that) matches nothing: a check never passes unread.
+          if (check.expect === "matches" && !(value !== undefined && pattern?.test(value))) {
             findings.push({
               code: "deploy-value-mismatch",
               result: severity,
