@@ -26,3 +26,24 @@ export function memoryRepo(
     },
   };
 }
+
+/** `view`, counting how often each path's text and bytes are asked for. */
+export function countingRepo(view: RepoView): { repo: RepoView; reads: Map<string, number> } {
+  const reads = new Map<string, number>();
+  const count = (path: string) => reads.set(path, (reads.get(path) ?? 0) + 1);
+  return {
+    reads,
+    repo: {
+      files: view.files,
+      has: (path) => view.has(path),
+      read: (path) => {
+        count(path);
+        return view.read(path);
+      },
+      bytes: (path) => {
+        count(path);
+        return view.bytes(path);
+      },
+    },
+  };
+}
