@@ -15,6 +15,7 @@ test("the benchmark runs end to end in --quick mode", () => {
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
   expect(result.stdout).toMatch(/spryker: status .* MiB/);
+  expect(result.stdout).toMatch(/verify: 300 files .* MiB/);
   expect(result.stdout).toMatch(/200 items: done /);
   expect(result.stdout).toContain("no quadratic step");
 }, 120_000);

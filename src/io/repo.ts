@@ -70,8 +70,9 @@ export function openRepo(root: string): RealRepo {
   const files = (listed ?? walk(root)).filter((f) => !SKIPPED_DIR.test(f)).sort();
   const set = new Set(files);
   const cache = new Map<string, Uint8Array | null>();
-  // Rules reread a few small files (deploy files, configs); a whole-tree scan must not keep
-  // every file it saw, so the cache has a budget.
+  // Several scans (secrets, text checks) read the same files, and verify's Facts keeps no
+  // scanned text; a whole-tree scan must not keep every file it saw either, so the cache has
+  // a budget.
   let cacheBudget = 32 * 1024 * 1024;
 
   const load = (path: string): Uint8Array | undefined => {

@@ -1,7 +1,11 @@
 /**
  * `golive verify` for people and machines. The one place where findings become words: every
- * message and hint is keyed by the finding's code. No finding carries a secret's value, and
- * repository text is passed through `safe` before it reaches a terminal.
+ * message and hint is keyed by the finding's code. No finding carries a secret's value.
+ *
+ * Messages and summaries are plain data: they go into golive.yaml as evidence and into the
+ * JSON report as they are. Repository text is passed through `safe` only where it reaches a
+ * terminal (`renderVerify`); escaping it earlier would store `\x1b` in
+ * the state file and escape it twice when `show` or `status` print it.
  */
 import type { ItemView } from "../core/board.js";
 import type { Finding, FindingCode, ItemVerdict, Result } from "../verify/types.js";
@@ -9,7 +13,7 @@ import { REPORT_VERSION } from "./json.js";
 import { plural, type Style, safe } from "./text.js";
 
 type Words = (f: Finding) => string;
-const s = (v: string | undefined) => safe(v ?? "?");
+const s = (v: string | undefined) => v ?? "?";
 
 const MESSAGES: Record<FindingCode, Words> = {
   "file-present": () => "present",
@@ -197,7 +201,7 @@ export function findingMessage(f: Finding): string {
 
 export function findingLocation(f: Finding): string | undefined {
   if (f.file === undefined) return undefined;
-  return safe(f.line === undefined ? f.file : `${f.file}:${f.line}`);
+  return f.line === undefined ? f.file : `${f.file}:${f.line}`;
 }
 
 /** The finding that decided the verdict: the first with the verdict's result. */
@@ -215,7 +219,7 @@ export function verdictHint(v: ItemVerdict): string | undefined {
     .find((h) => h !== undefined);
 }
 
-/** One line for the state file and the reports. */
+/** One line for the state file and the reports: plain text, not escaped for a terminal. */
 export function verdictSummary(v: ItemVerdict): string {
   const f = deciding(v);
   if (!f) return "no evidence";
@@ -271,7 +275,7 @@ export function renderVerify(style: Style, run: VerifyRun): string {
     for (const f of shown) {
       const where = findingLocation(f);
       const mark = f.result === v.result && v.result !== "pass" ? "›" : " ";
-      lines.push(`   ${mark} ${where ? `${c.cyan(where)}  ` : ""}${findingMessage(f)}`);
+      lines.push(`   ${mark} ${where ? `${c.cyan(safe(where))}  ` : ""}${safe(findingMessage(f))}`);
     }
     if (v.findings.length > shown.length)
       lines.push(c.dim(`     … ${plural(v.findings.length - shown.length, "more finding")}`));

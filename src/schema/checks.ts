@@ -95,19 +95,29 @@ export const CheckSchema = z.discriminatedUnion("kind", [
     missing: SeveritySchema.optional(),
     ...common,
   }),
-  z.strictObject({
-    /**
-     * A value in the deploy files: `path` is dot-separated (`services.database.engine`), `*`
-     * matches any key; give a list to name keys that hold dots (host names).
-     */
-    kind: z.literal("deploy-value"),
-    path: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-    expect: z.enum(["present", "absent", "matches"]),
-    /** For `matches`: every value found must match. */
-    pattern: Regex.optional(),
-    severity: SeveritySchema.optional(),
-    ...common,
-  }),
+  z
+    .strictObject({
+      /**
+       * A value in the deploy files: `path` is dot-separated (`services.database.engine`), `*`
+       * matches any key; give a list to name keys that hold dots (host names).
+       */
+      kind: z.literal("deploy-value"),
+      path: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+      expect: z.enum(["present", "absent", "matches"]),
+      /** For `matches` (and required by it): every value found must match. */
+      pattern: Regex.optional(),
+      severity: SeveritySchema.optional(),
+      ...common,
+    })
+    .superRefine((check, ctx) => {
+      // Without a pattern, `matches` would pass on any value: a check that cannot fail.
+      if (check.expect === "matches" && check.pattern === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["pattern"],
+          message: "required when expect is matches: the regular expression every value must match",
+        });
+    }),
   z.strictObject({
     /** Passes when some tracked file matching `files` has a line matching `pattern`. */
     kind: z.literal("text-present"),

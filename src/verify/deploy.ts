@@ -1,8 +1,8 @@
 /**
  * The Docker SDK deploy files of a Spryker project: which ones describe environments, and the
- * endpoints they declare. Pure over a RepoView.
+ * endpoints they declare. Pure: file lists and texts in; `Facts` does the reading, once.
  */
-import type { Finding, RepoView } from "./types.js";
+import type { Finding } from "./types.js";
 import { child, childIn, parseYamlTree, scalarText, type Tree } from "./yaml-tree.js";
 
 /** Environment names Spryker Cloud projects use in `deploy.<project>-<env>.yml`. */
@@ -44,8 +44,9 @@ export function environmentFile(path: string): EnvFile | undefined {
   return m ? { file: path, project: m[1]!, environment: m[2]! } : undefined;
 }
 
-export function rootDeployFiles(repo: RepoView): string[] {
-  return repo.files.filter((f) => ROOT_DEPLOY.test(f));
+/** `deploy*.yml` at the repository root, among `files`. */
+export function rootDeployFiles(files: readonly string[]): string[] {
+  return files.filter((f) => ROOT_DEPLOY.test(f));
 }
 
 /** Applications that answer requests from the internet. */
@@ -84,8 +85,11 @@ export interface DeploySet {
   notes: Finding[];
 }
 
-export function loadDeploySet(repo: RepoView): DeploySet {
-  const all = rootDeployFiles(repo);
+/** The set checks read, from the root deploy files; `parse` gives one file's tree. */
+export function loadDeploySet(
+  all: readonly string[],
+  parse: (file: string) => DeployFile | Finding,
+): DeploySet {
   const envFiles = all.map(environmentFile).filter((e): e is EnvFile => e !== undefined);
   const notes: Finding[] = [];
   let chosen: { file: string; env?: EnvFile }[];
@@ -103,7 +107,7 @@ export function loadDeploySet(repo: RepoView): DeploySet {
   }
   const files: DeployFile[] = [];
   for (const c of chosen) {
-    const parsed = parseDeployFile(repo, c.file);
+    const parsed = parse(c.file);
     if ("code" in parsed) notes.push(parsed);
     else files.push({ ...parsed, ...(c.env ? { env: c.env } : {}) });
   }
@@ -115,8 +119,7 @@ export function loadDeploySet(repo: RepoView): DeploySet {
 }
 
 /** One deploy file's tree, or the finding that says why it cannot be read. */
-export function parseDeployFile(repo: RepoView, file: string): DeployFile | Finding {
-  const text = repo.read(file);
+export function parseDeployFile(file: string, text: string | undefined): DeployFile | Finding {
   if (text === undefined) return { code: "file-unreadable", result: "unknown", file };
   const parsed = parseYamlTree(text);
   if (parsed.error) {

@@ -25,14 +25,13 @@ export function lineAt(text: string, index: number): number {
 type GenericCheck = Exclude<Check, { kind: `spryker/${string}` }>;
 
 export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
-  const { repo } = facts;
   const severity: Result = check.severity ?? "fail";
   switch (check.kind) {
     case "file-exists": {
-      if (!repo.has(check.path))
+      if (!facts.has(check.path))
         return [{ code: "file-missing", result: severity, file: check.path }];
       if (check.nonEmpty) {
-        const bytes = repo.bytes(check.path);
+        const bytes = facts.bytes(check.path);
         if (bytes === undefined)
           return [{ code: "file-unreadable", result: "unknown", file: check.path }];
         if (bytes.length === 0) return [{ code: "file-empty", result: severity, file: check.path }];
@@ -40,17 +39,17 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
       return [{ code: "file-present", result: "pass", file: check.path }];
     }
     case "file-absent":
-      return repo.has(check.path)
+      return facts.has(check.path)
         ? [{ code: "file-unexpected", result: severity, file: check.path }]
         : [{ code: "file-missing", result: "pass", file: check.path }];
     case "file-differs": {
-      if (!repo.has(check.path)) {
+      if (!facts.has(check.path)) {
         const missing = check.missing ?? "fail";
         return missing === "skip"
           ? []
           : [{ code: "file-missing", result: missing, file: check.path }];
       }
-      const bytes = repo.bytes(check.path);
+      const bytes = facts.bytes(check.path);
       if (bytes === undefined)
         return [{ code: "file-unreadable", result: "unknown", file: check.path }];
       const hash = gitBlobHash(bytes);
@@ -118,11 +117,8 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
         for (const h of hits) {
           const value = scalarText(h.node);
           const where = { file: f.file, line: h.node.line, subject: h.path.join(".") };
-          if (
-            check.expect === "matches" &&
-            pattern &&
-            !(value !== undefined && pattern.test(value))
-          ) {
+          // No pattern (the schema refuses that) matches nothing: a check never passes unread.
+          if (check.expect === "matches" && !(value !== undefined && pattern?.test(value))) {
             findings.push({
               code: "deploy-value-mismatch",
               result: severity,
@@ -145,7 +141,7 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
     case "text-present":
     case "text-absent": {
       const re = new RegExp(check.pattern, check.ignoreCase ? "iu" : "u");
-      const files = filesMatching(repo.files, check.files);
+      const files = filesMatching(facts.files, check.files);
       const globs = typeof check.files === "string" ? check.files : check.files.join(", ");
       const hits = searchText(facts, files, re, check.kind === "text-present" ? 1 : 50);
       if (check.kind === "text-present") {
@@ -170,7 +166,7 @@ export function searchText(
   const out: { file: string; line: number }[] = [];
   const whole = new RegExp(re.source, re.flags.includes("m") ? re.flags : `${re.flags}m`);
   for (const file of files) {
-    const text = facts.repo.read(file);
+    const text = facts.scanText(file);
     if (text === undefined || !whole.test(text)) continue;
     const lines = text.split("\n");
     for (let i = 0; i < lines.length && out.length < limit; i++) {

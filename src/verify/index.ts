@@ -84,26 +84,3 @@ export function verifyItems(
   }
   return verdicts;
 }
-
-export function memoryRepo(
-  files: Record<string, string | Uint8Array>,
-  cap = 4 * 1024 * 1024,
-): RepoView {
-  const encoder = new TextEncoder();
-  const bytes = new Map(
-    Object.entries(files).map(([k, v]) => [k, typeof v === "string" ? encoder.encode(v) : v]),
-  );
-  return {
-    files: [...bytes.keys()].sort(),
-    has: (path) => bytes.has(path),
-    bytes: (path) => {
-      const b = bytes.get(path);
-      return b && b.length <= cap ? b : undefined;
-    },
-    read: (path) => {
-      const b = bytes.get(path);
-      if (!b || b.length > cap || b.includes(0)) return undefined;
-      return new TextDecoder().decode(b);
-    },
-  };
-}

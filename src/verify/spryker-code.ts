@@ -2,7 +2,6 @@
  * Named Spryker rules that read code, configuration and static files.
  */
 import { compareVersions, parseVersion } from "./composer.js";
-import { parseDeployFile, rootDeployFiles } from "./deploy.js";
 import type { Facts } from "./facts.js";
 import { lineAt } from "./generic.js";
 import { filesMatching, matchGlob } from "./glob.js";
@@ -41,9 +40,9 @@ export function release(facts: Facts): Finding[] {
 /** APP-08: `.git.docker` pins a Docker SDK release. */
 export function dockerSdk(facts: Facts): Finding[] {
   const file = ".git.docker";
-  const text = facts.repo.read(file);
+  const text = facts.text(file);
   if (text === undefined) {
-    const submodule = facts.repo.read(".gitmodules");
+    const submodule = facts.text(".gitmodules");
     if (submodule && /path\s*=\s*docker\b/.test(submodule))
       return [
         {
@@ -82,11 +81,11 @@ export function dockerSdk(facts: Facts): Finding[] {
 /** APP-09: files in S3 through the FlySystem AWS adapter, credentials from the environment. */
 export function flysystem(facts: Facts): Finding[] {
   const { lock, problem } = facts.composer();
-  const configs = filesMatching(facts.repo.files, "config/Shared/config_default*.php");
+  const configs = filesMatching(facts.files, "config/Shared/config_default*.php");
   let aws: { file: string; line: number; text: string } | undefined;
   let local: { file: string; line: number } | undefined;
   for (const file of configs) {
-    const text = facts.repo.read(file);
+    const text = facts.text(file);
     if (text === undefined) continue;
     const a = text.indexOf("Aws3v3FilesystemBuilderPlugin");
     if (a !== -1 && !aws) aws = { file, line: lineAt(text, a), text };
@@ -179,56 +178,53 @@ function allowed(facts: Facts, hit: { file: string; line: number; text: string }
   );
 }
 
-export function secrets(facts: Facts): Finding[] {
-  const { repo } = facts;
+/** `-----BEGIN ... PRIVATE KEY-----` followed by a key body. */
+function privateKeys(file: string, lines: readonly string[], hits: SecretHit[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const m = PEM.exec(lines[i]!);
+    // A real key has a body; a line in documentation that names the header does not.
+    if (m && PEM_BODY.test(lines[i + 1] ?? "")) {
+      hits.push({
+        code: "secret-private-key",
+        result: "fail",
+        file,
+        line: i + 1,
+        subject: m[1]!,
+        text: lines[i]!,
+      });
+    }
+  }
+}
+
+/** `$config[...SECRET...] = '<literal>';` in a PHP config file. */
+function configLiterals(file: string, lines: readonly string[], hits: SecretHit[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.includes("getenv")) continue;
+    const m = CONFIG_SECRET.exec(line);
+    if (m && m[3]!.trim() !== "") {
+      hits.push({
+        code: "secret-config-literal",
+        result: "fail",
+        file,
+        line: i + 1,
+        subject: m[1]!.trim(),
+        expected: "getenv('...')",
+        text: line,
+      });
+    }
+  }
+}
+
+/** Literal secrets and basic-auth passwords in every root deploy file, CI ones too. */
+function deployLiterals(facts: Facts): SecretHit[] {
   const hits: SecretHit[] = [];
-  for (const file of repo.files) {
-    if (BINARY.test(file)) continue;
-    const text = repo.read(file);
-    if (text === undefined || !text.includes("PRIVATE KEY-----")) continue;
-    const lines = text.split("\n");
-    for (let i = 0; i < lines.length; i++) {
-      const m = PEM.exec(lines[i]!);
-      // A real key has a body; a line in documentation that names the header does not.
-      if (m && PEM_BODY.test(lines[i + 1] ?? "")) {
-        hits.push({
-          code: "secret-private-key",
-          result: "fail",
-          file,
-          line: i + 1,
-          subject: m[1]!,
-          text: lines[i]!,
-        });
-      }
-    }
-  }
-  for (const file of filesMatching(repo.files, "config/**/*.php")) {
-    const text = repo.read(file);
-    if (text === undefined || !text.includes("$config[")) continue;
-    const lines = text.split("\n");
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      if (line.includes("getenv")) continue;
-      const m = CONFIG_SECRET.exec(line);
-      if (m && m[3]!.trim() !== "") {
-        hits.push({
-          code: "secret-config-literal",
-          result: "fail",
-          file,
-          line: i + 1,
-          subject: m[1]!.trim(),
-          expected: "getenv('...')",
-          text: line,
-        });
-      }
-    }
-  }
   const seen = new Set<string>();
-  // Every root deploy file, CI ones too: a secret there is as public as anywhere.
-  for (const file of rootDeployFiles(repo)) {
-    const f = parseDeployFile(repo, file);
+  for (const file of facts.rootDeployFiles()) {
+    // The trees deploy() parsed, and their text read by name: the scan below reuses it.
+    const f = facts.deployFile(file);
     if ("code" in f) continue;
-    const lines = repo.read(f.file)?.split("\n") ?? [];
+    const lines = facts.text(f.file)?.split("\n") ?? [];
     const push = (
       code: "secret-deploy-literal" | "secret-auth-password",
       subject: string,
@@ -265,6 +261,27 @@ export function secrets(facts: Facts): Finding[] {
       }
     });
   }
+  return hits;
+}
+
+export function secrets(facts: Facts): Finding[] {
+  const deploy = deployLiterals(facts);
+  const keys: SecretHit[] = [];
+  const literals: SecretHit[] = [];
+  const configs = new Set(filesMatching(facts.files, "config/**/*.php"));
+  // One pass over the tree for both searches: each text is read and split once.
+  for (const file of facts.files) {
+    if (BINARY.test(file)) continue;
+    const text = facts.scanText(file);
+    if (text === undefined) continue;
+    const hasKey = text.includes("PRIVATE KEY-----");
+    const hasConfig = configs.has(file) && text.includes("$config[");
+    if (!hasKey && !hasConfig) continue;
+    const lines = text.split("\n");
+    if (hasKey) privateKeys(file, lines, keys);
+    if (hasConfig) configLiterals(file, lines, literals);
+  }
+  const hits = [...keys, ...literals, ...deploy];
   const kept: Finding[] = [];
   let silenced = 0;
   for (const { text, ...finding } of hits) {
@@ -292,37 +309,10 @@ function isLiteral(node: Tree): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The production install recipe: `SPRYKER_HOOK_INSTALL -r <recipe>`, else the default. */
-function productionRecipe(facts: Facts): { file: string; from?: { file: string; line: number } } {
-  const set = facts.deploy();
-  const files = set.production.length > 0 ? set.production : set.files;
-  for (const f of files) {
-    const hook = childIn(f.tree, ["image", "environment", "SPRYKER_HOOK_INSTALL"]);
-    const text = scalarText(hook);
-    const m = text ? /(?:-r|--recipe)[ =]([^\s"']+)/.exec(text) : null;
-    if (m && hook) {
-      const name = m[1]!.replace(/\.yml$/, "");
-      return { file: `config/install/${name}.yml`, from: { file: f.file, line: hook.line } };
-    }
-  }
-  return { file: "config/install/EU/production.yml" };
-}
-
-/** Non-comment lines of a recipe. */
-function recipeLines(text: string): { line: number; text: string }[] {
-  return text
-    .split("\n")
-    .map((t, i) => ({ line: i + 1, text: t }))
-    .filter((l) => !/^\s*#/.test(l.text));
-}
-
 /** APP-28: committed Propel migrations, applied by the production recipe without a diff. */
 export function propelMigrations(facts: Facts): Finding[] {
   const findings: Finding[] = [];
-  const migrations = filesMatching(
-    facts.repo.files,
-    "src/Orm/Propel/**/Migration_{mysql,pgsql}/*.php",
-  );
+  const migrations = filesMatching(facts.files, "src/Orm/Propel/**/Migration_{mysql,pgsql}/*.php");
   findings.push(
     migrations.length > 0
       ? {
@@ -337,9 +327,8 @@ export function propelMigrations(facts: Facts): Finding[] {
           subject: "src/Orm/Propel/Migration_mysql/ or Migration_pgsql/",
         },
   );
-  const recipe = productionRecipe(facts);
-  const text = facts.repo.read(recipe.file);
-  if (text === undefined) {
+  const recipe = facts.recipe();
+  if (recipe.lines === undefined) {
     findings.push({
       code: "recipe-missing",
       result: "fail",
@@ -348,7 +337,7 @@ export function propelMigrations(facts: Facts): Finding[] {
     });
     return findings;
   }
-  const lines = recipeLines(text);
+  const lines = recipe.lines;
   for (const l of lines) {
     const m = /propel:diff|propel:migration:delete/.exec(l.text);
     if (m)
@@ -377,14 +366,14 @@ export function propelMigrations(facts: Facts): Finding[] {
 /** SEO-03: a generated sitemap (package + job) or a static one. */
 export function sitemap(facts: Facts): Finding[] {
   const file = "public/Yves/sitemap.xml";
-  if (facts.repo.has(file)) return [{ code: "sitemap-static", result: "pass", file }];
+  if (facts.has(file)) return [{ code: "sitemap-static", result: "pass", file }];
   const pkg = facts.composer().lock?.packages.get("spryker/sitemap");
   if (!pkg)
     return [
       { code: "sitemap-missing", result: "fail", subject: "spryker/sitemap", expected: file },
     ];
   const jobs = "config/Zed/cronjobs/jenkins.php";
-  const text = facts.repo.read(jobs);
+  const text = facts.text(jobs);
   const at = text?.indexOf("sitemap:generate") ?? -1;
   return text !== undefined && at !== -1
     ? [
@@ -402,8 +391,8 @@ export function sitemap(facts: Facts): Finding[] {
 /** SEO-04: a robots.txt that lets crawlers in and names the sitemap. */
 export function robots(facts: Facts): Finding[] {
   const file = "public/Yves/robots.txt";
-  if (!facts.repo.has(file)) return [{ code: "robots-missing", result: "fail", file }];
-  const text = facts.repo.read(file);
+  if (!facts.has(file)) return [{ code: "robots-missing", result: "fail", file }];
+  const text = facts.text(file);
   if (text === undefined) return [{ code: "file-unreadable", result: "unknown", file }];
   const rules = text
     .split("\n")
@@ -440,15 +429,15 @@ const DEMO_CUSTOMERS = /@spryker\.com|@ottom\.de/;
 export function demoData(facts: Facts): Finding[] {
   const findings: Finding[] = [];
   for (const file of ["src/Pyz/Zed/User/UserConfig.php", "src/Pyz/Zed/Acl/AclConfig.php"]) {
-    const text = facts.repo.read(file);
+    const text = facts.text(file);
     if (text === undefined) continue;
     text.split("\n").forEach((l, i) => {
       const m = DEMO_ADMINS.exec(l);
       if (m) findings.push({ code: "demo-user", result: "fail", file, line: i + 1, found: m[0] });
     });
   }
-  for (const file of filesMatching(facts.repo.files, "data/import/**/customer.csv")) {
-    const text = facts.repo.read(file);
+  for (const file of filesMatching(facts.files, "data/import/**/customer.csv")) {
+    const text = facts.text(file);
     if (text === undefined || !DEMO_CUSTOMERS.test(text)) continue;
     const lines = text.split("\n");
     const first = lines.findIndex((l) => DEMO_CUSTOMERS.test(l));
@@ -461,10 +450,9 @@ export function demoData(facts: Facts): Finding[] {
       found: `${count}`,
     });
   }
-  const recipe = productionRecipe(facts);
-  const text = facts.repo.read(recipe.file);
-  if (text !== undefined) {
-    for (const l of recipeLines(text)) {
+  const recipe = facts.recipe();
+  if (recipe.lines !== undefined) {
+    for (const l of recipe.lines) {
       if (!/data:import/.test(l.text)) continue;
       const config = /(?:--config|-c)[ =]([^\s"']+)/.exec(l.text)?.[1];
       // Without --config, or with the local demo configuration, the demo data is imported.

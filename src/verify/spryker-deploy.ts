@@ -11,7 +11,6 @@ import {
   PRODUCTION_LIKE,
   PUBLIC_APPS,
   realIpOf,
-  rootDeployFiles,
   STAGING_LIKE,
 } from "./deploy.js";
 import type { Facts } from "./facts.js";
@@ -147,7 +146,7 @@ export function splitEndpoints(facts: Facts): Finding[] {
     });
   for (const file of BOOTSTRAPS) {
     findings.push(
-      facts.repo.has(file)
+      facts.has(file)
         ? { code: "split-bootstrap-present", result: "pass", file }
         : { code: "split-bootstrap-missing", result: "warn", file },
     );
@@ -162,7 +161,7 @@ export function deployFiles(facts: Facts): Finding[] {
   const findings: Finding[] = [];
   let production = false;
   let staging = false;
-  for (const file of rootDeployFiles(facts.repo)) {
+  for (const file of facts.rootDeployFiles()) {
     const env = environmentFile(file);
     if (env) {
       findings.push({ code: "deploy-env-file", result: "pass", file, subject: env.environment });

@@ -196,6 +196,31 @@ const cases: Case[] = [
     args: ["init", "--date", "2027-03-01", "--catalogue", "./mine.yaml"],
     says: /mine.yaml: cannot read catalogue: no such file/,
   },
+  {
+    name: "a custom catalogue with a deploy-value check that matches no pattern",
+    repo: () =>
+      tempRepo({
+        "mine.yaml": `format: 1
+name: mine
+title: Mine
+version: "1"
+categories: [{ id: OPS, title: Operations }]
+phases: [{ id: final, title: Final week, opens: -7, due: -1 }]
+items:
+  - id: OPS-1
+    category: OPS
+    phase: final
+    title: MariaDB
+    summary: The database is MariaDB.
+    checks:
+      - kind: deploy-value
+        path: services.database.version
+        expect: matches
+`,
+      }),
+    args: ["init", "--date", "2027-03-01", "--catalogue", "./mine.yaml"],
+    says: /^error: \.\/mine\.yaml:14:9: catalogue: items\[0\]\.checks\[0\]\.pattern: required when expect is matches/,
+  },
 ];
 
 describe.each(cases)("$name", ({ repo: makeRepo, args, env, says }) => {

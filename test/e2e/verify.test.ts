@@ -94,6 +94,25 @@ describe("golive verify", () => {
     expect(json.items.find((i: { id: string }) => i.id === "SEO-04").status).toBe("done");
   });
 
+  test("repository text is recorded as it is and escaped only on the terminal", () => {
+    const files = shop();
+    files[".git.docker"] = "v1\u001b[31mx\n"; // an escape sequence, not a release tag
+    const dir = shopRepo(files);
+    const r = golive(dir, ["verify", "--item", "APP-08", "--record"], TODAY);
+    expect(r.stdout).toContain(".git.docker:1  Docker SDK branch v1\\x1b[31mx, not a release tag");
+    expect(r.stdout).not.toContain("\u001b");
+    const summary = ".git.docker:1: Docker SDK branch v1\u001b[31mx, not a release tag";
+    const json = golive(dir, ["verify", "--item", "APP-08", "--json"], TODAY);
+    expect(JSON.parse(json.stdout).items[0].summary).toBe(summary);
+    const listed = JSON.parse(golive(dir, ["list", "--json"], TODAY).stdout);
+    expect(listed.items.find((i: { id: string }) => i.id === "APP-08").evidence.summary).toBe(
+      summary,
+    );
+    const show = golive(dir, ["show", "APP-08"], TODAY);
+    expect(show.stdout).toContain("(golive verify): .git.docker:1: Docker SDK branch v1\\x1b[31mx");
+    expect(show.stdout).not.toContain("\u001b");
+  });
+
   test("bad input exits 2 with one message and changes nothing", () => {
     const dir = shopRepo();
     const before = read(dir);

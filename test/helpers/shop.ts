@@ -3,8 +3,9 @@
  * change one file at a time to get a warn or a fail.
  */
 import { builtinCataloguePath, loadCatalogueFile } from "../../src/io/catalogue.js";
-import { memoryRepo, verifyItems } from "../../src/verify/index.js";
+import { verifyItems } from "../../src/verify/index.js";
 import type { ItemVerdict, VerifyContext } from "../../src/verify/types.js";
+import { memoryRepo } from "./repo.js";
 
 export function composerLock(packages: Record<string, string>): string {
   return `${JSON.stringify(

@@ -1,8 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { type CatalogueItem, CatalogueSchema } from "../../src/schema/catalogue.js";
+import type { Check } from "../../src/schema/checks.js";
+import { Facts } from "../../src/verify/facts.js";
 import { gitBlobHash } from "../../src/verify/generic.js";
-import { memoryRepo, verifyItems } from "../../src/verify/index.js";
+import { runCheck, verifyItems } from "../../src/verify/index.js";
 import { parseYamlTree, select } from "../../src/verify/yaml-tree.js";
+import { memoryRepo } from "../helpers/repo.js";
 import { BEFORE_GO_LIVE, OWN_FAVICON, shop } from "../helpers/shop.js";
 
 function item(checks: unknown[]): CatalogueItem {
@@ -122,6 +125,32 @@ describe("generic rule kinds", () => {
     expect(run([{ kind: "text-absent", files: "src/**", pattern: "var_dump" }]).result).toBe(
       "pass",
     );
+  });
+
+  test("deploy-value with expect: matches needs a pattern", () => {
+    const check = { kind: "deploy-value", path: "services.database.version", expect: "matches" };
+    const parsed = CatalogueSchema.safeParse({
+      format: 1,
+      name: "custom",
+      title: "Custom",
+      version: "1",
+      categories: [{ id: "X", title: "X" }],
+      phases: [{ id: "p", title: "P", opens: -10, due: -1 }],
+      items: [
+        { id: "X-1", category: "X", phase: "p", title: "One", summary: "One.", checks: [check] },
+      ],
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues).toMatchObject([
+      { path: ["items", 0, "checks", 0, "pattern"], message: expect.stringMatching(/matches/) },
+    ]);
+    expect(() => item([{ ...check, expect: "present" }])).not.toThrow();
+    // Should a check without a pattern get past the schema, nothing matches it: it never passes.
+    const facts = new Facts(memoryRepo(shop()), BEFORE_GO_LIVE);
+    expect(runCheck(check as Check, facts).map((f) => f.code)).toEqual([
+      "deploy-value-mismatch",
+      "deploy-value-mismatch",
+    ]);
   });
 
   test("the catalogue rejects unknown kinds, bad regexes and paths outside the repository", () => {

@@ -1,6 +1,7 @@
 /**
- * The speed promise: a demo-shop-sized repository (30,000 tracked files) verifies in under
- * two seconds, start-up of the CLI included.
+ * A demo-shop-sized repository (30,000 tracked files) verifies without error and gets the
+ * same answer as the small shop. How fast is `npm run bench`'s business (its "verify" row,
+ * against the 2-second promise): a wall-clock limit here would fail on a busy CI machine.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -36,7 +37,7 @@ class Facade${i} extends AbstractFacade
 `;
 }
 
-test("30,000 tracked files verify in under 2 seconds", { timeout: 120_000 }, () => {
+test("30,000 tracked files verify, and every check passes", { timeout: 120_000 }, () => {
   const dir = tempRepo();
   for (const [path, content] of Object.entries(shop())) {
     mkdirSync(join(dir, path, ".."), { recursive: true });
@@ -66,12 +67,13 @@ test("30,000 tracked files verify in under 2 seconds", { timeout: 120_000 }, () 
   );
   execFileSync("git", ["add", "-A"], { cwd: dir });
 
-  const started = process.hrtime.bigint();
   const r = golive(dir, ["verify", "--json"], { GOLIVE_TODAY: "2027-01-04" });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
   const report = JSON.parse(r.stdout);
-  console.log(`golive verify on ${report.repository.count} tracked files: ${ms.toFixed(0)} ms`);
-  expect(report.repository.count).toBeGreaterThan(FILES);
-  expect(report.counts.fail).toBe(0);
-  expect(ms).toBeLessThan(2000);
+  expect(report.repository).toMatchObject({
+    files: "git",
+    count: FILES + Object.keys(shop()).length + 1,
+  });
+  expect(report.counts).toEqual({ pass: 17, warn: 0, fail: 0, unknown: 0 });
 });
