@@ -5,7 +5,7 @@
 import { readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { stringify } from "yaml";
 import { GoliveError } from "../src/errors.js";
 import { loadCatalogueFile } from "../src/io/catalogue.js";
@@ -17,6 +17,8 @@ import { golive, tempRepo } from "./helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 const RUNS = 300;
+// Hundreds of generated files per property: seconds alone, far longer on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 const CATALOGUE = readFileSync(
   join(import.meta.dirname, "../checklists/spryker-cloud.yaml"),
   "utf8",

@@ -5,12 +5,14 @@
 import {
   closeSync,
   fsyncSync,
+  linkSync,
   openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
   writeSync,
 } from "node:fs";
 import { hostname } from "node:os";
@@ -209,11 +211,28 @@ export function withLock<T>(path: string, work: () => T, options: LockOptions = 
   let delay = 2;
   for (;;) {
     try {
-      const fd = openSync(lockPath, "wx");
+      // The lock appears whole or not at all: written beside it, then hard-linked into place
+      // (which fails if it exists). A writer killed mid-write leaves no empty lock that
+      // others would have to wait out; its temporary file goes with removeLeftovers.
+      const temp = join(
+        dirname(path),
+        `${tempPrefix(path)}${process.pid}.${info.token}.lock${TEMP_SUFFIX}`,
+      );
+      writeFileSync(temp, mine, { flag: "w" });
       try {
-        writeSync(fd, mine);
+        linkSync(temp, lockPath);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+        // A file system without hard links: create the lock in place instead.
+        const fd = openSync(lockPath, "wx");
+        try {
+          writeSync(fd, mine);
+        } finally {
+          closeSync(fd);
+        }
       } finally {
-        closeSync(fd);
+        rmSync(temp, { force: true });
       }
       break;
     } catch (error) {

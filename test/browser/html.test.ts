@@ -4,13 +4,12 @@
  * draw the timeline, and leave a screenshot in test-output/ for people to look at.
  * `.ci/run` installs chromium; when it is missing this test fails and says so.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { golive, tempRepo } from "../helpers/cli.js";
+import { golive, tempDir, tempRepo } from "../helpers/cli.js";
 import { HOSTILE } from "../helpers/fixtures.js";
 
 const CHROMIUM = process.env.GOLIVE_CHROMIUM ?? "/usr/bin/chromium";
@@ -47,7 +46,7 @@ describe("golive export --format html in Chromium", () => {
       );
     }
     const file = page();
-    const profile = mkdtempSync(join(tmpdir(), "golive-chromium-"));
+    const profile = tempDir("golive-chromium-");
     profiles.push(profile);
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,

@@ -2,12 +2,11 @@
  * The CI snippets in docs/ci.md and the example workflow, run against the demo fixture
  * with its pinned date: they must be green, and the workflow must turn red as documented.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { golive } from "../helpers/cli.js";
+import { golive, tempDir } from "../helpers/cli.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DEMO = join(ROOT, "examples/demo/golive.yaml");
@@ -31,7 +30,7 @@ describe("docs/ci.md", () => {
 
   it("every golive command in it runs green on the demo", () => {
     for (const args of commands) {
-      const cwd = mkdtempSync(join(tmpdir(), "golive-docs-"));
+      const cwd = tempDir("golive-docs-");
       const r = golive(cwd, ["--file", DEMO, "--today", GREEN, ...args]);
       expect(r.code, `golive ${args.join(" ")}: ${r.stderr}`).toBe(0);
     }
@@ -43,7 +42,7 @@ describe(".github/workflows/golive-gate.yml", () => {
   const line = /run: node dist\/golive\.js (.+)/.exec(workflow)![1]!;
 
   function run(today: string) {
-    const cwd = mkdtempSync(join(tmpdir(), "golive-gate-"));
+    const cwd = tempDir("golive-gate-");
     const summary = join(cwd, "summary.md");
     const args = words(line.replace("examples/demo/golive.yaml", DEMO).replace(GREEN, today));
     const r = golive(cwd, args, { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary });

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { afterAll } from "vitest";
 
 export const BIN = resolve(import.meta.dirname, "../../dist/golive.js");
 
@@ -30,18 +31,24 @@ export function golive(cwd: string, args: string[], env: Record<string, string> 
 }
 
 const created: string[] = [];
-// Temporary repositories go when the test file's worker ends, whatever the outcome.
-process.on("exit", () => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+// Temporary repositories go when the test file that made them is done, whatever the outcome.
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** An empty temporary folder, removed when the test file is done. */
+export function tempDir(prefix = "golive-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
 
 /** A temporary folder holding `files`; a git repository with a user unless `git` is false. */
 export function tempRepo(
   files: Record<string, string> = {},
   options: { git?: boolean } = {},
 ): string {
-  const dir = mkdtempSync(join(tmpdir(), "golive-test-"));
-  created.push(dir);
+  const dir = tempDir();
   if (options.git !== false) {
     execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
     execFileSync("git", ["config", "user.name", "Test User"], { cwd: dir });

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GoliveError } from "../../src/errors.js";
 import { builtinCataloguePath, loadCatalogueFile } from "../../src/io/catalogue.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
+import { tempDir } from "../helpers/cli.js";
 
 const catalogue = sprykerCatalogue();
 
@@ -108,7 +108,7 @@ describe("the shipped Spryker catalogue", () => {
 });
 
 function writeCatalogue(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "golive-cat-"));
+  const dir = tempDir("golive-cat-");
   const path = join(dir, "custom.yaml");
   writeFileSync(path, text);
   return path;

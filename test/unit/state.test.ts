@@ -1,16 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildBoard } from "../../src/core/board.js";
 import { GoliveError } from "../../src/errors.js";
 import { itemLines, loadWorkspace, newStateText, updateWorkspace } from "../../src/io/state.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
+import { tempDir } from "../helpers/cli.js";
 
 const catalogue = sprykerCatalogue();
 
 function stateFile(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), "golive-state-")), "golive.yaml");
+  const path = join(tempDir("golive-state-"), "golive.yaml");
   writeFileSync(path, text);
   return path;
 }
