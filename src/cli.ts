@@ -67,7 +67,10 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
   }
   const isPinned = pinned !== undefined && pinned !== "";
   let user: { name: string | undefined } | undefined;
-  const width = environment.columns ?? (Number.parseInt(environment.env.COLUMNS ?? "", 10) || 100);
+  // A terminal's width when there is one; piped output (grep, a file) keeps whole titles.
+  const width =
+    environment.columns ??
+    (Number.parseInt(environment.env.COLUMNS ?? "", 10) || (environment.isTTY ? 100 : 1000));
   return {
     cwd: environment.cwd,
     today,

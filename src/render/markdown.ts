@@ -9,7 +9,7 @@ import type { Board, ItemView, Progress } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { type GateFinding, type GateResult, notable, waiverExpired } from "../core/gate.js";
 import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
-import { percent, relativeDue, relativeGoLive } from "./text.js";
+import { lateNote, percent, relativeDue, relativeGoLive } from "./text.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -163,7 +163,10 @@ export function renderMarkdownSummary(
     ),
   );
   const items = sections.items;
-  const due = (v: ItemView) => `${relativeDue(v.daysUntilDue)} (${v.window.due})`;
+  const due = (v: ItemView) => {
+    const note = v.overdue ? lateNote(v, today) : "";
+    return `${relativeDue(v.daysUntilDue)} (${v.window.due})${note ? `; ${note}` : ""}`;
+  };
   const overdue = items.filter((v) => v.overdue);
   const soon = items.filter(
     (v) => v.open && !v.overdue && v.daysUntilDue <= SOON_DAYS && v.window.opens <= today,

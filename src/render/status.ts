@@ -9,6 +9,7 @@ import { type Column, renderTable } from "./table.js";
 import {
   bar,
   date,
+  lateNote,
   percent,
   relativeDue,
   relativeGoLive,
@@ -73,10 +74,12 @@ function section(
   ];
 }
 
-function dueDetail(style: Style): (v: ItemView) => string {
+function dueDetail(style: Style, today: string): (v: ItemView) => string {
   return (v) => {
     const text = `${relativeDue(v.daysUntilDue)} (${date(v.window.due)})`;
-    return v.overdue ? style.chalk.red(text) : text;
+    if (!v.overdue) return text;
+    const note = lateNote(v, today);
+    return note ? `${style.chalk.yellow(text)}; ${note}` : style.chalk.red(text);
   };
 }
 
@@ -114,7 +117,7 @@ export function renderStatus(
   });
   const blocked = items.filter((v) => v.status === "blocked");
   const inProgress = items.filter((v) => v.status === "in-progress" && !v.overdue);
-  const due = dueDetail(style);
+  const due = dueDetail(style, board.today);
 
   lines.push(...section(style, "Overdue", overdue, due));
   lines.push(...section(style, `Due in the next ${SOON_DAYS} days`, soon, due));

@@ -2,7 +2,7 @@
  * Shared pieces of the terminal renderers: colours, safe user text, relative dates.
  */
 import { Chalk, type ChalkInstance } from "chalk";
-import type { Progress } from "../core/board.js";
+import type { ItemView, Progress } from "../core/board.js";
 import { humanDate } from "../core/dates.js";
 import type { Status } from "../schema/state.js";
 
@@ -101,4 +101,15 @@ export function bar(style: Style, progress: Progress, width: number): string {
 
 export function date(d: string, withYear = false): string {
   return humanDate(d, withYear);
+}
+
+/**
+ * Why an overdue item may not fail the gate, said beside it wherever it is listed:
+ * "waived until 2027-02-08" or "optional". Empty when nothing softens it.
+ */
+export function lateNote(view: ItemView, today: string): string {
+  const waiver = view.state.waiver;
+  if (waiver && today <= waiver.until) return `waived until ${waiver.until}`;
+  if (view.item.optional) return "optional";
+  return "";
 }

@@ -412,3 +412,27 @@ describe("odd but possible input", () => {
     expect(result.stderr).toContain("cannot write this file");
   });
 });
+
+describe("the standup view of late items", () => {
+  it("says which are optional or waived, as the gate treats them", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    golive(repo, ["waive", "TES-03", "--reason", "UAT slips", "--until", "2027-02-12"], TODAY);
+    const out = golive(repo, ["status"], TODAY).stdout;
+    expect(out).toMatch(
+      /APP-10 +Check S3 bucket import +— +overdue by 9 days \(Mon 1 Feb\); optional/,
+    );
+    expect(out).toMatch(
+      /TES-03 +Perform UAT +— +overdue by 9 days \(Mon 1 Feb\); waived until 2027-02-12/,
+    );
+    expect(out).toMatch(/TES-02 +Test payment +— +overdue by 9 days \(Mon 1 Feb\)\n/);
+  });
+
+  it("keeps whole titles when the output is piped", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const out = golive(repo, ["list"], TODAY).stdout;
+    expect(out).toContain("Evaluate DOS and DDOS prevention (backend / Merchant Portal)");
+    expect(out).not.toContain("…");
+  });
+});
