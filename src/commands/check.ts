@@ -90,7 +90,13 @@ export function check(ctx: Context, options: CheckOptions): Output {
   const shown = options.output === undefined ? format : consoleFormat;
   if (options.output !== undefined) writeReport(resolve(ctx.cwd, options.output), render(format));
   if (shown === "github" && ctx.ci?.stepSummary) {
-    appendStepSummary(resolve(ctx.cwd, ctx.ci.stepSummary), stepSummary(result, workspace));
+    // The summary is a courtesy; the verdict must survive a runner that cannot take it.
+    try {
+      appendStepSummary(resolve(ctx.cwd, ctx.ci.stepSummary), stepSummary(result, workspace));
+    } catch (error) {
+      if (!(error instanceof GoliveError)) throw error;
+      warnings.push(`the job summary was not written: ${error.message} (${ctx.ci.stepSummary})`);
+    }
   }
   const ready = checks ? renderReadyToTick(ctx.style, readyToTick(result)) : "";
   return output(

@@ -85,6 +85,14 @@ describe("golive check", () => {
     at("2027-02-02", ["check"], env);
     expect(readFileSync(summary, "utf8").match(/### ❌/g)).toHaveLength(2);
   });
+
+  it("keeps the verdict and the annotations when the step summary cannot be written", () => {
+    const env = { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: join(dir, "no/such/folder/x.md") };
+    const r = at("2027-02-02", ["check"], env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=golive\.yaml/);
+    expect(r.stderr).toContain("warning: the job summary was not written: cannot write this file");
+  });
 });
 
 describe("golive waive", () => {
