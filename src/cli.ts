@@ -9,7 +9,7 @@ import type { Context, Output } from "./commands/context.js";
 import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "./commands/formats.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { GoliveError } from "./errors.js";
-import { colorLevel, makeStyle } from "./render/text.js";
+import { colorLevel, makeStyle, safe } from "./render/text.js";
 import { VERSION } from "./version.js";
 
 export interface Environment {
@@ -135,6 +135,10 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     // Throw instead of exiting, so main.ts maps usage errors to exit code 2. Subcommands
     // inherit this only when it is set before they are added.
     .exitOverride()
+    // Parser errors quote what was typed: show control characters instead of obeying them.
+    .configureOutput({
+      outputError: (text, write) => write(text.split("\n").map(safe).join("\n")),
+    })
     .addHelpText("after", EXIT_CODES);
 
   program

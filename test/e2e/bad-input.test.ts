@@ -167,6 +167,12 @@ const cases: Case[] = [
     says: /^error: \S*reports\/status.html: cannot write this file: it is a folder, not a file\nhint: choose another --output path/,
   },
   {
+    name: "an unknown option holding terminal escapes",
+    repo: initialised,
+    args: ["status", "--x\u001b]0;pwned\u0007"],
+    says: /^error: unknown option '--x\\x1b\]0;pwned\\x07'\n/,
+  },
+  {
     name: "a missing --file",
     repo: () => tempRepo(),
     args: ["--file", "nope.yaml", "status"],
