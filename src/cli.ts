@@ -242,9 +242,10 @@ export function createProgram(environment: Environment, emit: (output: Output) =
 
   program
     .command("assign")
-    .description("give an item an owner")
+    .description("give an item an owner, or take it away with --none")
     .argument("<id>", "the item")
-    .argument("<owner>", "who is responsible")
+    .argument("[owner]", "who is responsible")
+    .option("--none", "the item has no owner any more")
     .addOption(by)
     .action((id, owner, options) =>
       run(async (ctx) => (await import("./commands/change.js")).assign(ctx, id, owner, options)),
@@ -252,9 +253,10 @@ export function createProgram(environment: Environment, emit: (output: Output) =
 
   program
     .command("note")
-    .description("set an item's note")
+    .description("set an item's note, or remove it with --clear")
     .argument("<id>", "the item")
-    .argument("<text>", "the note")
+    .argument("[text]", "the note")
+    .option("--clear", "remove the note")
     .addOption(by)
     .action((id, text, options) =>
       run(async (ctx) => (await import("./commands/change.js")).note(ctx, id, text, options)),

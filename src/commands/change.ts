@@ -65,16 +65,46 @@ export function reopen(ctx: Context, ids: string[], options: { by?: string }): O
   return report(ctx, ids, { status: "todo" }, options.by);
 }
 
-export function assign(ctx: Context, id: string, owner: string, options: { by?: string }): Output {
-  if (owner.trim() === "") {
-    throw new GoliveError("usage", "the owner's name is empty", { hint: "golive assign ID NAME" });
+export function assign(
+  ctx: Context,
+  id: string,
+  owner: string | undefined,
+  options: { none?: boolean; by?: string },
+): Output {
+  if (options.none) {
+    if (owner !== undefined) {
+      throw new GoliveError("usage", "give an owner or --none, not both", {
+        hint: "golive assign ID NAME, or golive assign ID --none",
+      });
+    }
+    return report(ctx, [id], { owner: null }, options.by);
+  }
+  if (owner === undefined || owner.trim() === "") {
+    throw new GoliveError("usage", "the owner's name is missing", {
+      hint: "golive assign ID NAME; golive assign ID --none takes the owner away",
+    });
   }
   return report(ctx, [id], { owner }, options.by);
 }
 
-export function note(ctx: Context, id: string, text: string, options: { by?: string }): Output {
-  if (text.trim() === "") {
-    throw new GoliveError("usage", "the note is empty", { hint: 'golive note ID "what was done"' });
+export function note(
+  ctx: Context,
+  id: string,
+  text: string | undefined,
+  options: { clear?: boolean; by?: string },
+): Output {
+  if (options.clear) {
+    if (text !== undefined) {
+      throw new GoliveError("usage", "give a note or --clear, not both", {
+        hint: 'golive note ID "text", or golive note ID --clear',
+      });
+    }
+    return report(ctx, [id], { note: null }, options.by);
+  }
+  if (text === undefined || text.trim() === "") {
+    throw new GoliveError("usage", "the note is missing", {
+      hint: 'golive note ID "what was done"; golive note ID --clear removes it',
+    });
   }
   return report(ctx, [id], { note: text }, options.by);
 }

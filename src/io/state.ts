@@ -141,7 +141,10 @@ export function loadWorkspace(statePath: string): Workspace {
     throw new GoliveError(
       "newer-schema",
       `${what} is format ${version}, written by a newer golive; this golive reads format ${STATE_VERSION}`,
-      { location: locate(file, ["golive"]), hint: "upgrade golive to the version your team uses (see its README: Installing)" },
+      {
+        location: locate(file, ["golive"]),
+        hint: "upgrade golive to the version your team uses (see its README: Installing)",
+      },
     );
   }
   const state = validate(file, data, StateSchema, what, "invalid-state");

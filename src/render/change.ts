@@ -6,7 +6,9 @@ import { type Style, safe, statusLabel } from "./text.js";
 
 function unchanged(style: Style, change: Change, before: ItemChange["before"]): string {
   if (change.status !== undefined) return `already ${statusLabel(style, before.status ?? "todo")}`;
+  if (change.owner === null) return "it has no owner";
   if (change.owner) return `already owned by ${safe(change.owner)}`;
+  if (change.note === null) return "it has no note";
   return "the note is the same";
 }
 
@@ -20,7 +22,9 @@ export function renderChanges(
     if (!after) return `${label}: unchanged (${unchanged(style, change, before)})`;
     const parts = [statusLabel(style, after.status ?? "todo")];
     if (change.owner) parts.push(`owner ${safe(change.owner)}`);
+    if (change.owner === null) parts.push("no owner");
     if (change.note) parts.push("note set");
+    if (change.note === null) parts.push("note removed");
     if (change.reason) parts.push(`reason: ${safe(change.reason)}`);
     return `${label}: ${parts.join(", ")}`;
   });

@@ -436,3 +436,26 @@ describe("the standup view of late items", () => {
     expect(out).not.toContain("…");
   });
 });
+
+describe("taking an owner or a note away", () => {
+  it("works with assign --none and note --clear, and is kept in the history", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    golive(repo, ["assign", "CLO-14", "Sam"], TODAY);
+    golive(repo, ["note", "CLO-14", "registrar ticket 42"], TODAY);
+    expect(golive(repo, ["assign", "CLO-14", "--none"], TODAY).stdout).toBe(
+      "CLO-14 Set up DNS: todo, no owner\n",
+    );
+    expect(golive(repo, ["note", "CLO-14", "--clear"], TODAY).stdout).toBe(
+      "CLO-14 Set up DNS: todo, note removed\n",
+    );
+    const item = JSON.parse(golive(repo, ["show", "CLO-14", "--json"], TODAY).stdout).item;
+    expect(item.owner).toBeNull();
+    expect(item.note).toBeNull();
+    expect(item.history.at(-1)).toMatchObject({ note: "registrar ticket 42" });
+    const both = golive(repo, ["assign", "CLO-14", "Kim", "--none"], TODAY);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("give an owner or --none, not both");
+    expect(golive(repo, ["note", "CLO-14"], TODAY).stderr).toContain("the note is missing");
+  });
+});
