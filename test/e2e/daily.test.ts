@@ -146,6 +146,11 @@ describe("a team's go-live, end to end", () => {
     expect(result.stdout).toContain("Changed since Tue 9 Feb 2027 (1)");
     expect(result.stdout).toMatch(/CLO-02.*done by Test User on 2027-02-09/);
     expect(result.stdout).not.toMatch(/CLO-01.*done by/);
+    golive(repo, ["assign", "CLO-02", "Kim"], TODAY);
+    golive(repo, ["note", "CLO-03", "asked the VPN team"], TODAY);
+    const more = golive(repo, ["status", "--since", "1d"], TODAY).stdout;
+    expect(more).toMatch(/CLO-02.*owner Kim by Test User on 2027-02-10/);
+    expect(more).toMatch(/CLO-03.*note by Test User on 2027-02-10/);
   });
 
   it("reschedule moves go-live, keeps statuses, records the slip and names what became urgent", () => {
