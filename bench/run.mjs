@@ -20,6 +20,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "nod
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { shopCode } from "./shop-code.mjs";
 
 const BIN = fileURLToPath(new URL("../dist/golive.js", import.meta.url));
 const args = process.argv.slice(2);
@@ -264,29 +265,6 @@ for (const env of ["prod", "staging"]) {
   ].join("\n");
 }
 
-/** A PHP class of the size and shape of a shop's own code. */
-function php(i) {
-  return `<?php
-
-namespace Pyz\\Zed\\Module${i % 500}\\Business;
-
-use Spryker\\Zed\\Kernel\\Business\\AbstractFacade;
-
-class Facade${i} extends AbstractFacade
-{
-    public function run(array $items): array
-    {
-        $result = [];
-        foreach ($items as $key => $item) {
-            $result[$key] = $this->getFactory()->createModel()->process($item, '${"x".repeat(i % 40)}');
-        }
-
-        return $result;
-    }
-}
-`;
-}
-
 /** A demo-shop-sized repository: the shop's files and `n` tracked code files, for `verify`. */
 function shopCase(n) {
   const dir = repo(`shop-${n}`);
@@ -295,17 +273,7 @@ function shopCase(n) {
     writeFileSync(join(dir, path), content);
   };
   for (const [path, content] of Object.entries(SHOP)) write(path, content);
-  for (let i = 0; i < n; i++) {
-    const kind = i % 10;
-    if (kind < 7)
-      write(`src/Pyz/Zed/Module${i % 500}/Business/Model${i % 7}/Facade${i}.php`, php(i));
-    else if (kind < 9)
-      write(
-        `src/Pyz/Yves/Module${i % 300}/Theme/default/views/page${i % 5}/view${i}.twig`,
-        `{# ${i} #}\n<div>{{ data.item${i} }}</div>\n`,
-      );
-    else write(`frontend/components/c${i % 200}/c${i}.ts`, `export const c${i} = ${i};\n`);
-  }
+  for (const [path, content] of shopCode(n)) write(path, content);
   golive(dir, "init", "--date", GO_LIVE);
   git(dir, "add", "-A");
   return dir;

@@ -34,7 +34,8 @@ const RepoPath = z
     message: "expected a path inside the repository, like public/Yves/robots.txt",
   });
 
-const Regex = z
+/** A JavaScript regular expression (with the `u` flag), checked when the file is read. */
+export const RegexSchema = z
   .string()
   .min(1)
   .refine(
@@ -105,7 +106,7 @@ export const CheckSchema = z.discriminatedUnion("kind", [
       path: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
       expect: z.enum(["present", "absent", "matches"]),
       /** For `matches` (and required by it): every value found must match. */
-      pattern: Regex.optional(),
+      pattern: RegexSchema.optional(),
       severity: SeveritySchema.optional(),
       ...common,
     })
@@ -122,7 +123,7 @@ export const CheckSchema = z.discriminatedUnion("kind", [
     /** Passes when some tracked file matching `files` has a line matching `pattern`. */
     kind: z.literal("text-present"),
     files: Globs,
-    pattern: Regex,
+    pattern: RegexSchema,
     /** Case-insensitive matching. */
     ignoreCase: z.boolean().optional(),
     severity: SeveritySchema.optional(),
@@ -132,7 +133,7 @@ export const CheckSchema = z.discriminatedUnion("kind", [
     /** Passes when no tracked file matching `files` has a line matching `pattern`. */
     kind: z.literal("text-absent"),
     files: Globs,
-    pattern: Regex,
+    pattern: RegexSchema,
     ignoreCase: z.boolean().optional(),
     severity: SeveritySchema.optional(),
     ...common,

@@ -3,6 +3,7 @@
  * `npm run schema` turns this schema into `schema/golive.schema.json` for editors.
  */
 import { z } from "zod";
+import { RegexSchema } from "./checks.js";
 
 /** The newest state file version this golive reads and writes. */
 export const STATE_VERSION = 1;
@@ -70,21 +71,7 @@ export const AllowEntrySchema = z.strictObject({
   /** Only the finding on this line. */
   line: z.number().int().min(1).optional(),
   /** Only findings whose line matches this regular expression. */
-  pattern: z
-    .string()
-    .min(1)
-    .refine(
-      (p) => {
-        try {
-          new RegExp(p, "u");
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      { message: "expected a valid regular expression" },
-    )
-    .optional(),
+  pattern: RegexSchema.optional(),
   /** Why the finding is fine: who reviewed it, what it is. */
   reason: Text,
 });

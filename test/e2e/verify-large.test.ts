@@ -5,37 +5,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { expect, test } from "vitest";
+import { shopCode } from "../../bench/shop-code.mjs";
 import { golive, tempRepo } from "../helpers/cli.js";
 import { shop } from "../helpers/shop.js";
 
 const FILES = 30_000;
-
-function php(i: number): string {
-  return `<?php
-
-namespace Pyz\\Zed\\Module${i % 500}\\Business;
-
-use Spryker\\Zed\\Kernel\\Business\\AbstractFacade;
-
-/**
- * @method \\Pyz\\Zed\\Module${i % 500}\\Business\\BusinessFactory getFactory()
- */
-class Facade${i} extends AbstractFacade
-{
-    public function run(array $items): array
-    {
-        $result = [];
-        foreach ($items as $key => $item) {
-            $result[$key] = $this->getFactory()->createModel()->process($item, '${"x".repeat(i % 40)}');
-        }
-
-        return $result;
-    }
-}
-`;
-}
 
 test("30,000 tracked files verify, and every check passes", { timeout: 120_000 }, () => {
   const dir = tempRepo();
@@ -44,23 +20,13 @@ test("30,000 tracked files verify, and every check passes", { timeout: 120_000 }
     writeFileSync(join(dir, path), content);
   }
   const made = new Set<string>();
-  for (let i = 0; i < FILES; i++) {
-    const kind = i % 10;
-    const folder =
-      kind < 7
-        ? `src/Pyz/Zed/Module${i % 500}/Business/Model${i % 7}`
-        : kind < 9
-          ? `src/Pyz/Yves/Module${i % 300}/Theme/default/views/page${i % 5}`
-          : `frontend/components/c${i % 200}`;
+  for (const [path, content] of shopCode(FILES)) {
+    const folder = dirname(path);
     if (!made.has(folder)) {
       mkdirSync(join(dir, folder), { recursive: true });
       made.add(folder);
     }
-    const name = kind < 7 ? `Facade${i}.php` : kind < 9 ? `view${i}.twig` : `c${i}.ts`;
-    writeFileSync(
-      join(dir, folder, name),
-      kind < 7 ? php(i) : `{# ${i} #}\n<div>{{ data.item${i} }}</div>\n`,
-    );
+    writeFileSync(join(dir, path), content);
   }
   expect(golive(dir, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" }).code).toBe(
     0,
