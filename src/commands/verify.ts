@@ -4,7 +4,7 @@
  */
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { ItemView } from "../core/board.js";
+import { type ItemView, indexState } from "../core/board.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { openRepo } from "../io/repo.js";
 import { findRepoRoot, type Workspace } from "../io/state.js";
@@ -74,12 +74,19 @@ export function runVerify(
 
 export function verify(ctx: Context, options: VerifyOptions): Output {
   const workspace = openWorkspace(ctx);
+  // Items the team ruled out are not checked, unless asked for by name.
+  const ruledOut = notApplicable(workspace);
   const items =
     options.item === undefined
-      ? workspace.catalogue.items
+      ? workspace.catalogue.items.filter((i) => !ruledOut.has(i.id))
       : resolveItems(workspace.catalogue, [options.item]);
   const result = runVerify(ctx, workspace, items, options);
   const run: VerifyRun = { ...result, today: ctx.today, goLive: workspace.state.goLive };
+  if (options.item === undefined) {
+    run.notApplicable = workspace.catalogue.items
+      .filter((i) => i.checks && ruledOut.has(i.id))
+      .map((i) => i.id);
+  }
   if (options.all || options.item !== undefined) {
     run.manual = items.filter((i) => !i.checks).map((i) => ({ id: i.id, title: i.title }));
   }
@@ -90,6 +97,16 @@ export function verify(ctx: Context, options: VerifyOptions): Output {
   const exitCode = result.verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
   if (options.json) return output(renderJson(verifyJson(run)), "", exitCode);
   return output(renderVerify(ctx.style, run), "", exitCode);
+}
+
+function notApplicable(workspace: Workspace): Set<string> {
+  const { keyOf } = indexState(workspace.catalogue, workspace.state);
+  const entries = workspace.state.items ?? {};
+  const ids = new Set<string>();
+  for (const [id, key] of keyOf) {
+    if (entries[key]?.status === "not-applicable") ids.add(id);
+  }
+  return ids;
 }
 
 /** Stores each verdict as the item's evidence; status, owner, by and at stay as they are. */

@@ -252,6 +252,8 @@ export interface VerifyRun {
   verdicts: ItemVerdict[];
   /** Items no file can answer: listed with --all. */
   manual?: { id: string; title: string }[];
+  /** Checkable items marked not applicable: not checked. */
+  notApplicable?: string[];
   /** The state file the results were recorded in, with --record. */
   recordedIn?: string;
 }
@@ -286,6 +288,14 @@ export function renderVerify(style: Style, run: VerifyRun): string {
     lines.push("", c.bold(`Manual: no file can answer these (${run.manual.length})`));
     for (const m of run.manual)
       lines.push(`  ${c.dim("manual ")} ${c.bold(m.id)}  ${safe(m.title)}`);
+  }
+  if (run.notApplicable && run.notApplicable.length > 0) {
+    lines.push(
+      "",
+      c.dim(
+        `Not applicable, so not checked: ${run.notApplicable.join(", ")} (\`golive verify --item ID\` checks one anyway).`,
+      ),
+    );
   }
   const n = counts(run.verdicts);
   lines.push(
@@ -328,6 +338,8 @@ export interface VerifyJsonReport {
   counts: Record<Result, number>;
   items: JsonVerdict[];
   manual: { id: string; title: string }[] | null;
+  /** Checkable items marked not applicable, which were not checked. */
+  notApplicable: string[];
   recorded: boolean;
 }
 
@@ -361,6 +373,7 @@ export function verifyJson(run: VerifyRun): VerifyJsonReport {
     counts: counts(run.verdicts),
     items: run.verdicts.map(jsonVerdict),
     manual: run.manual ?? null,
+    notApplicable: run.notApplicable ?? [],
     recorded: run.recordedIn !== undefined,
   };
 }

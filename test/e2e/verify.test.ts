@@ -31,6 +31,22 @@ describe("golive verify", () => {
     expect(r.stdout).not.toContain("GEN-01");
   });
 
+  test("leaves out items marked not applicable, unless one is asked for by name", () => {
+    const files = shop();
+    files[".git.docker"] = "master\n";
+    const dir = shopRepo(files);
+    golive(dir, ["skip", "APP-08", "--reason", "we deploy with our own images"], TODAY);
+    const r = golive(dir, ["verify"], TODAY);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("APP-08  Define Docker SDK version");
+    expect(r.stdout).toContain("Not applicable, so not checked: APP-08");
+    expect(r.stdout).toContain("16 checked items: 16 pass");
+    expect(JSON.parse(golive(dir, ["verify", "--json"], TODAY).stdout).notApplicable).toEqual([
+      "APP-08",
+    ]);
+    expect(golive(dir, ["verify", "--item", "APP-08"], TODAY).code).toBe(1);
+  });
+
   test("exit 1 with a hint on a failure; --item runs one; --all lists manual items", () => {
     const files = shop();
     files[".git.docker"] = "master\n";
