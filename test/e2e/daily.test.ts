@@ -173,6 +173,9 @@ describe("a team's go-live, end to end", () => {
       /slips:\n {2}- \{ from: 2027-03-29, to: 2027-03-01, reason: board wants Q1, by: Test User, at: 2027-02-10 \}/,
     );
     expect(state).toContain("  CLO-01:\n    status: done");
+    const same = golive(repo, ["reschedule", "--date", "2027-03-01"], TODAY);
+    expect(same.stdout).toBe("Go-live is already Mon 1 Mar 2027; nothing changed.\n");
+    expect(read(repo)).toBe(state);
   });
 
   it("finds golive.yaml from a subfolder, or takes --file", () => {
