@@ -11,8 +11,7 @@ import {
   resolveCatalogue,
   STATE_FILE_NAME,
 } from "../io/state.js";
-import { renderTable } from "../render/table.js";
-import { date, plural, safe } from "../render/text.js";
+import { renderInit } from "../render/init.js";
 import { type Context, type Output, output } from "./context.js";
 import { pastGoLiveWarning, requireDate } from "./shared.js";
 
@@ -51,30 +50,5 @@ export function init(ctx: Context, options: InitOptions): Output {
     { golive: 1, catalogue: { name: ref }, goLive, items: {} },
     ctx.today,
   );
-  const c = ctx.style.chalk;
-  const rows = board.phases.map((p) => [
-    safe(p.phase.title),
-    plural(p.progress.total, "item"),
-    `${date(p.phase.opens, true)} – ${date(p.phase.due, true)}`,
-  ]);
-  const lines = [
-    `Created ${c.bold(safe(shown))}: ${safe(catalogue.file.title)} (${safe(catalogue.file.version)}), ${plural(catalogue.items.length, "item")}, go-live ${c.bold(date(goLive, true))}.`,
-    "",
-    renderTable(
-      ctx.style,
-      [{ header: "Phase", flex: true }, { header: "Items" }, { header: "Window" }],
-      rows,
-    ),
-    "",
-    `Next: commit ${shown}, then run \`golive status\` in your standups.`,
-  ];
-  const overdue = board.items.filter((v) => v.overdue).length;
-  if (overdue > 0) {
-    lines.push(
-      c.yellow(
-        `${plural(overdue, "item")} ${overdue === 1 ? "is" : "are"} already past due. Run \`golive status\`.`,
-      ),
-    );
-  }
-  return output(`${lines.join("\n")}\n`, pastGoLiveWarning(ctx, goLive));
+  return output(renderInit(ctx.style, { shown, catalogue, board }), pastGoLiveWarning(ctx, goLive));
 }

@@ -1,0 +1,39 @@
+/**
+ * What `golive init` reports: the file it made and each phase's window.
+ */
+import type { Board } from "../core/board.js";
+import type { Catalogue } from "../core/catalogue.js";
+import { renderTable } from "./table.js";
+import { date, plural, type Style, safe } from "./text.js";
+
+export function renderInit(
+  style: Style,
+  { shown, catalogue, board }: { shown: string; catalogue: Catalogue; board: Board },
+): string {
+  const c = style.chalk;
+  const rows = board.phases.map((p) => [
+    safe(p.phase.title),
+    plural(p.progress.total, "item"),
+    `${date(p.phase.opens, true)} – ${date(p.phase.due, true)}`,
+  ]);
+  const lines = [
+    `Created ${c.bold(safe(shown))}: ${safe(catalogue.file.title)} (${safe(catalogue.file.version)}), ${plural(catalogue.items.length, "item")}, go-live ${c.bold(date(board.goLive, true))}.`,
+    "",
+    renderTable(
+      style,
+      [{ header: "Phase", flex: true }, { header: "Items" }, { header: "Window" }],
+      rows,
+    ),
+    "",
+    `Next: commit ${safe(shown)}, then run \`golive status\` in your standups.`,
+  ];
+  const overdue = board.items.filter((v) => v.overdue).length;
+  if (overdue > 0) {
+    lines.push(
+      c.yellow(
+        `${plural(overdue, "item")} ${overdue === 1 ? "is" : "are"} already past due. Run \`golive status\`.`,
+      ),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
