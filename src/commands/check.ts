@@ -55,8 +55,8 @@ export function check(ctx: Context, options: CheckOptions): Output {
     grace: days(options.grace, "--grace", DEFAULT_POLICY.grace),
     strict: options.strict ?? false,
   };
-  const { workspace, board } = loadBoard(ctx);
-  const { filter, items } = filtered(ctx, workspace, board, options);
+  const { workspace, board: whole } = loadBoard(ctx);
+  const { filter, items, board } = filtered(ctx, workspace, whole, options);
   // --verify: the repository's checks go into the gate, so a regressed done item fails it in
   // every format, counts included.
   const checks = options.verify ? verifyChecks(ctx, workspace, items) : undefined;

@@ -39,8 +39,8 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
       hint: "drop --since, or use --format markdown (the csv and json reports carry each item's `at`)",
     });
   }
-  const { workspace, board } = loadBoard(ctx);
-  const { filter, items } = filtered(ctx, workspace, board, options);
+  const { workspace, board: whole } = loadBoard(ctx);
+  const { filter, items, board } = filtered(ctx, workspace, whole, options);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
   const catalogue = workspace.catalogue;
   let text: string;

@@ -8,8 +8,8 @@ export interface ListOptions extends FilterOptions {
 }
 
 export function list(ctx: Context, options: ListOptions): Output {
-  const { workspace, board } = loadBoard(ctx);
-  const { items } = filtered(ctx, workspace, board, options);
+  const { workspace, board: whole } = loadBoard(ctx);
+  const { items, board } = filtered(ctx, workspace, whole, options);
   const warnings = boardWarnings(board);
   if (options.json) {
     return output(renderJson(jsonReport("list", workspace.catalogue, board, items, warnings)));

@@ -5,7 +5,14 @@
 import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
-import { type Board, buildBoard, filterItems, type ItemFilter, indexState } from "../core/board.js";
+import {
+  type Board,
+  buildBoard,
+  filterItems,
+  type ItemFilter,
+  indexState,
+  scopeBoard,
+} from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays, parseCalendarDate } from "../core/dates.js";
 import { findItem } from "../core/ids.js";
@@ -167,9 +174,11 @@ export function loadBoard(ctx: Context): { workspace: Workspace; board: Board } 
   return { workspace, board: buildBoard(workspace.catalogue, workspace.state, ctx.today) };
 }
 
-export function filtered(ctx: Context, workspace: Workspace, board: Board, options: FilterOptions) {
+/** The items a command's filters select, and the board with progress counted over them. */
+export function filtered(ctx: Context, workspace: Workspace, whole: Board, options: FilterOptions) {
   const filter = resolveFilter(ctx, workspace.catalogue, options);
-  return { filter, items: filterItems(board.items, filter) };
+  const items = filterItems(whole.items, filter);
+  return { filter, items, board: scopeBoard(whole, items) };
 }
 
 function loginName(): string | undefined {

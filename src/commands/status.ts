@@ -23,8 +23,8 @@ export interface StatusOptions extends FilterOptions {
 }
 
 export function status(ctx: Context, options: StatusOptions): Output {
-  const { workspace, board } = loadBoard(ctx);
-  const { filter, items } = filtered(ctx, workspace, board, options);
+  const { workspace, board: whole } = loadBoard(ctx);
+  const { filter, items, board } = filtered(ctx, workspace, whole, options);
   const warnings = boardWarnings(board);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
   if (options.format === "markdown") {

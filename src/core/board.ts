@@ -101,12 +101,38 @@ function count(progress: Progress, view: ItemView): void {
   if (view.overdue) progress.overdue++;
 }
 
+/** Progress over `items`, overall and per phase. */
+export function tally(
+  phases: readonly PhaseWindow[],
+  items: readonly ItemView[],
+): { progress: Progress; phases: PhaseView[] } {
+  const perPhase = new Map(phases.map((p) => [p.id, emptyProgress()]));
+  const progress = emptyProgress();
+  for (const view of items) {
+    count(progress, view);
+    const phase = perPhase.get(view.phase.id);
+    if (phase) count(phase, view);
+  }
+  return {
+    progress,
+    phases: phases.map((phase) => ({ phase, progress: perPhase.get(phase.id)! })),
+  };
+}
+
+/** The board as seen through a filter: progress counts only `items`, phases without any go. */
+export function scopeBoard(board: Board, items: ItemView[]): Board {
+  if (items.length === board.items.length) return board;
+  const scoped = tally(
+    board.phases.map((p) => p.phase),
+    items,
+  );
+  return { ...board, ...scoped, phases: scoped.phases.filter((p) => p.progress.total > 0) };
+}
+
 export function buildBoard(catalogue: Catalogue, state: StateData, today: CalendarDate): Board {
   const plan = schedule(catalogue, state.goLive, { weekendShift: state.settings?.weekendShift });
   const index = indexState(catalogue, state);
   const entries = state.items ?? {};
-  const phaseProgress = new Map(plan.phases.map((p) => [p.id, emptyProgress()]));
-  const progress = emptyProgress();
   const items: ItemView[] = [];
   for (const item of catalogue.items) {
     const key = index.keyOf.get(item.id);
@@ -127,16 +153,13 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
       daysUntilDue,
     };
     items.push(view);
-    count(progress, view);
-    count(phaseProgress.get(item.phase)!, view);
   }
   return {
     today,
     goLive: state.goLive,
     daysToGoLive: daysBetween(today, state.goLive),
     items,
-    phases: plan.phases.map((phase) => ({ phase, progress: phaseProgress.get(phase.id)! })),
-    progress,
+    ...tally(plan.phases, items),
     orphans: index.orphans,
     duplicates: index.duplicates,
     ...(state.catalogue.version !== undefined && state.catalogue.version !== catalogue.file.version

@@ -97,7 +97,13 @@ export function parseYaml(path: string, rawText: string, what: string): YamlFile
   try {
     // yaml's own unique-key check compares each key with every earlier one: quadratic, and
     // most of the time spent on a 10,000-item file. firstDuplicateKey does it in one pass.
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+    // logLevel "error": the library would print its own warnings; golive reports problems itself.
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: false,
+      logLevel: "error",
+    });
   } catch (error) {
     throw new GoliveError("invalid-yaml", `${what} cannot be read: ${firstLine(String(error))}`, {
       location: { file: path },

@@ -30,7 +30,12 @@ export interface ParsedYaml {
 
 export function parseYamlTree(text: string): ParsedYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { merge: true, lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, {
+    merge: true,
+    lineCounter: lines,
+    prettyErrors: false,
+    logLevel: "error",
+  });
   const first = doc.errors[0];
   if (first) {
     return {

@@ -173,6 +173,12 @@ const cases: Case[] = [
     says: /^error: unknown option '--x\\x1b\]0;pwned\\x07'\n/,
   },
   {
+    name: "a key that is a list",
+    repo: () => edited((t) => `${t}? [a, b]\n: c\n`),
+    args: ["status"],
+    says: /^error: golive.yaml:\d+:1: state file: \(top level\): unknown field "\[ a, b \]"\nhint/,
+  },
+  {
     name: "a missing --file",
     repo: () => tempRepo(),
     args: ["--file", "nope.yaml", "status"],

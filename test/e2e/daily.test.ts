@@ -467,3 +467,19 @@ describe("taking an owner or a note away", () => {
     expect(golive(repo, ["note", "CLO-14"], TODAY).stderr).toContain("the note is missing");
   });
 });
+
+describe("a filtered standup", () => {
+  it("counts progress over the selected items only", () => {
+    const repo = tempRepo();
+    golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    golive(repo, ["done", "CLO-14"], TODAY);
+    const out = golive(repo, ["status", "--phase", "two-weeks,go-live"], TODAY).stdout;
+    expect(out).toMatch(/Overall +█░+ +1\/21 +4%/);
+    expect(out).not.toContain("Eight weeks before go-live");
+    expect(out).toContain("Nothing overdue, nothing due this week, nobody blocked.");
+    const report = JSON.parse(
+      golive(repo, ["status", "--category", "CLO", "--json"], TODAY).stdout,
+    );
+    expect(report.progress).toMatchObject({ total: 18, done: 1 });
+  });
+});
