@@ -65,26 +65,43 @@ export function reopen(ctx: Context, ids: string[], options: { by?: string }): O
   return report(ctx, ids, { status: "todo" }, options.by);
 }
 
+/** assign and note: set a text field, or clear it with a flag; never both, never empty. */
+function setOrClear(
+  ctx: Context,
+  id: string,
+  field: "owner" | "note",
+  value: string | undefined,
+  clear: boolean | undefined,
+  by: string | undefined,
+  words: { flag: string; missing: string; usage: string },
+): Output {
+  if (clear) {
+    if (value !== undefined) {
+      throw new GoliveError("usage", `give ${words.usage} or ${words.flag}, not both`, {
+        hint: `golive ${field === "owner" ? "assign" : "note"} ID ${words.usage}, or ${words.flag}`,
+      });
+    }
+    return report(ctx, [id], { [field]: null }, by);
+  }
+  if (value === undefined || value.trim() === "") {
+    throw new GoliveError("usage", `${words.missing} is missing`, {
+      hint: `golive ${field === "owner" ? "assign" : "note"} ID ${words.usage}; ${words.flag} removes it`,
+    });
+  }
+  return report(ctx, [id], { [field]: value }, by);
+}
+
 export function assign(
   ctx: Context,
   id: string,
   owner: string | undefined,
   options: { none?: boolean; by?: string },
 ): Output {
-  if (options.none) {
-    if (owner !== undefined) {
-      throw new GoliveError("usage", "give an owner or --none, not both", {
-        hint: "golive assign ID NAME, or golive assign ID --none",
-      });
-    }
-    return report(ctx, [id], { owner: null }, options.by);
-  }
-  if (owner === undefined || owner.trim() === "") {
-    throw new GoliveError("usage", "the owner's name is missing", {
-      hint: "golive assign ID NAME; golive assign ID --none takes the owner away",
-    });
-  }
-  return report(ctx, [id], { owner }, options.by);
+  return setOrClear(ctx, id, "owner", owner, options.none, options.by, {
+    flag: "--none",
+    missing: "the owner's name",
+    usage: "NAME",
+  });
 }
 
 export function note(
@@ -93,18 +110,9 @@ export function note(
   text: string | undefined,
   options: { clear?: boolean; by?: string },
 ): Output {
-  if (options.clear) {
-    if (text !== undefined) {
-      throw new GoliveError("usage", "give a note or --clear, not both", {
-        hint: 'golive note ID "text", or golive note ID --clear',
-      });
-    }
-    return report(ctx, [id], { note: null }, options.by);
-  }
-  if (text === undefined || text.trim() === "") {
-    throw new GoliveError("usage", "the note is missing", {
-      hint: 'golive note ID "what was done"; golive note ID --clear removes it',
-    });
-  }
-  return report(ctx, [id], { note: text }, options.by);
+  return setOrClear(ctx, id, "note", text, options.clear, options.by, {
+    flag: "--clear",
+    missing: "the note",
+    usage: '"TEXT"',
+  });
 }

@@ -58,6 +58,16 @@ const common = {
   hint: z.string().min(1).optional(),
 };
 
+/** What text-present and text-absent search: lines of the tracked files matching `files`. */
+const textSearch = {
+  files: Globs,
+  pattern: RegexSchema,
+  /** Case-insensitive matching. */
+  ignoreCase: z.boolean().optional(),
+  severity: SeveritySchema.optional(),
+  ...common,
+};
+
 export const CheckSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     /** Passes when the file is tracked (and, with `nonEmpty`, not empty). */
@@ -119,25 +129,10 @@ export const CheckSchema = z.discriminatedUnion("kind", [
           message: "required when expect is matches: the regular expression every value must match",
         });
     }),
-  z.strictObject({
-    /** Passes when some tracked file matching `files` has a line matching `pattern`. */
-    kind: z.literal("text-present"),
-    files: Globs,
-    pattern: RegexSchema,
-    /** Case-insensitive matching. */
-    ignoreCase: z.boolean().optional(),
-    severity: SeveritySchema.optional(),
-    ...common,
-  }),
-  z.strictObject({
-    /** Passes when no tracked file matching `files` has a line matching `pattern`. */
-    kind: z.literal("text-absent"),
-    files: Globs,
-    pattern: RegexSchema,
-    ignoreCase: z.boolean().optional(),
-    severity: SeveritySchema.optional(),
-    ...common,
-  }),
+  /** Passes when some tracked file matching `files` has a line matching `pattern`. */
+  z.strictObject({ kind: z.literal("text-present"), ...textSearch }),
+  /** Passes when no tracked file matching `files` has a line matching `pattern`. */
+  z.strictObject({ kind: z.literal("text-absent"), ...textSearch }),
   z.strictObject({
     kind: z.enum(SPRYKER_RULES.map((name) => `spryker/${name}` as const)),
     ...common,

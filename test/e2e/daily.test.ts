@@ -463,7 +463,7 @@ describe("taking an owner or a note away", () => {
     expect(item.history.at(-1)).toMatchObject({ note: "registrar ticket 42" });
     const both = golive(repo, ["assign", "CLO-14", "Kim", "--none"], TODAY);
     expect(both.code).toBe(2);
-    expect(both.stderr).toContain("give an owner or --none, not both");
+    expect(both.stderr).toContain("give NAME or --none, not both");
     expect(golive(repo, ["note", "CLO-14"], TODAY).stderr).toContain("the note is missing");
   });
 });
