@@ -4,12 +4,14 @@
  * formula (starting with = + - @, tab or CR) gets a leading apostrophe, so it stays text.
  */
 import type { ItemView } from "../core/board.js";
+import { printable } from "./text.js";
 
 const FORMULA = /^[=+\-@\t\r]/;
 const NUMBER = /^-?\d+$/;
 
 /** One field: neutralised when it could be a formula, quoted when RFC 4180 needs it. */
-export function csvField(value: string): string {
+export function csvField(raw: string): string {
+  const value = printable(raw);
   // Numbers golive writes itself (days until due) stay numbers.
   const safe = FORMULA.test(value) && !NUMBER.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -23,18 +23,15 @@
 import type { Board, ItemView } from "../core/board.js";
 import type { CalendarDate } from "../core/dates.js";
 import { addDays } from "../core/dates.js";
+import { printable } from "./text.js";
 
-// TEXT may not hold control characters other than tab (newlines are escaped first).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
-
+/** TEXT per RFC 5545 3.3.11: no control characters but tab; line breaks become `\n`. */
 export function escapeText(text: string): string {
-  return text
+  return printable(text)
     .replace(/\\/g, "\\\\")
     .replace(/;/g, "\\;")
     .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n")
-    .replace(CONTROL, "");
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /** Folds a content line at 75 octets; continuation lines start with one space (RFC 5545 3.1). */

@@ -9,15 +9,11 @@ import type { Board, ItemView, Progress } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { type GateFinding, type GateResult, notable, waiverExpired } from "../core/gate.js";
 import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
-import { lateNote, percent, relativeDue, relativeGoLive } from "./text.js";
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+import { lateNote, percent, printable, relativeDue, relativeGoLive } from "./text.js";
 
 /** Escapes text for a Markdown table cell (GitHub flavour): one line, no HTML, no markup. */
 export function mdCell(text: string): string {
-  return text
-    .replace(CONTROL, "")
+  return printable(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

@@ -21,7 +21,7 @@ import {
   renderGateMarkdown,
   renderMarkdownSummary,
 } from "../../src/render/markdown.js";
-import { makeStyle } from "../../src/render/text.js";
+import { makeStyle, printable } from "../../src/render/text.js";
 import type { ItemVerdict } from "../../src/verify/types.js";
 import { board, HOSTILE, HOSTILE_TEXT, smallCatalogue } from "../helpers/fixtures.js";
 
@@ -281,6 +281,11 @@ describe("csv", () => {
     expect(csvField("-x")).toBe("'-x");
   });
 
+  it("drops terminal escapes and bidi overrides, which a printed file would obey", () => {
+    expect(csvField("a\u001b]0;pwned\u0007b\u001b[2Jc\u202Ed")).toBe("a]0;pwnedb[2Jcd");
+    expect(escapeText("a\u001b[2J\u009bb")).toBe("a[2Jb");
+  });
+
   it("reads back with a CSV parser: every row, every field, CRLF endings", () => {
     const b = hostileBoard();
     const text = renderCsv(b.items);
@@ -298,7 +303,8 @@ describe("csv", () => {
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     const gen2 = rows.find((r) => r.id === "GEN-2")!;
     expect(gen2.owner).toBe(`'${HOSTILE.formula}`);
-    expect(gen2.reason).toBe(HOSTILE_TEXT);
+    // Everything but the characters a printed file would obey (escapes, bidi overrides).
+    expect(gen2.reason).toBe(printable(HOSTILE_TEXT));
     const clo1 = rows.find((r) => r.id === "CLO-1")!;
     expect(clo1.waiver_until).toBe("2027-02-25");
     expect(clo1.waiver_approver).toBe(HOSTILE.percent);
@@ -352,8 +358,7 @@ describe("ics", () => {
     expect(clo1.startDate.toString()).toBe("2027-02-22");
     expect(clo1.endDate.toString()).toBe("2027-02-23");
     expect(clo1.description).toContain(
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: TEXT drops controls; so must we
-      HOSTILE_TEXT.replace(/\r\n|\r/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ""),
+      printable(HOSTILE_TEXT).replace(/\r\n|\r/g, "\n"),
     );
     expect(all[5]!.description).toContain("x".repeat(5000));
     const stamp = calendar.getFirstSubcomponent("vevent")!.getFirstPropertyValue("dtstamp");
