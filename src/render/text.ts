@@ -116,8 +116,8 @@ export function lateNote(view: ItemView, today: string): string {
 
 // Controls other than tab and line breaks, and the bidirectional overrides: nothing a report
 // file needs, and what a terminal would obey when the file is printed.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNPRINTABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Drops unprintable characters from text bound for a report file (CSV, ICS, Markdown). */

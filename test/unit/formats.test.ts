@@ -357,9 +357,7 @@ describe("ics", () => {
     expect(clo1.startDate.isDate).toBe(true);
     expect(clo1.startDate.toString()).toBe("2027-02-22");
     expect(clo1.endDate.toString()).toBe("2027-02-23");
-    expect(clo1.description).toContain(
-      printable(HOSTILE_TEXT).replace(/\r\n|\r/g, "\n"),
-    );
+    expect(clo1.description).toContain(printable(HOSTILE_TEXT).replace(/\r\n|\r/g, "\n"));
     expect(all[5]!.description).toContain("x".repeat(5000));
     const stamp = calendar.getFirstSubcomponent("vevent")!.getFirstPropertyValue("dtstamp");
     expect(String(stamp)).toBe("2027-02-20T08:30:00Z");
