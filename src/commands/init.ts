@@ -35,6 +35,16 @@ export function init(ctx: Context, options: InitOptions): Output {
     }
   };
   refuseExisting();
+  if (!existsSync(dirname(path))) {
+    throw new GoliveError(
+      "usage",
+      `the folder ${relative(ctx.cwd, dirname(path)) || "."} does not exist`,
+      {
+        location: { file: shown },
+        hint: "create the folder first, or give --file a path in an existing folder",
+      },
+    );
+  }
   const ref = options.catalogue ?? DEFAULT_CATALOGUE;
   const source = resolveCatalogue(ref, ctx.cwd);
   const catalogue = loadCatalogueFile(source.path, source.shown);

@@ -18,7 +18,13 @@ import { addDays, parseCalendarDate } from "../core/dates.js";
 import { findItem } from "../core/ids.js";
 import { applyChange, type Change, type ItemChange, NEEDS_REASON } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
-import { findStateFile, loadWorkspace, updateWorkspace, type Workspace } from "../io/state.js";
+import {
+  findStateFile,
+  loadWorkspace,
+  shellQuote,
+  updateWorkspace,
+  type Workspace,
+} from "../io/state.js";
 import { renderWarnings } from "../render/error.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { type ItemState, StatusSchema } from "../schema/state.js";
@@ -30,7 +36,7 @@ export function statePath(ctx: Context): string {
   if (!existsSync(path)) {
     throw new GoliveError("no-state-file", "the state file given with --file does not exist", {
       location: { file: ctx.file },
-      hint: `check the path, or create it with \`golive --file ${ctx.file} init --date YYYY-MM-DD\``,
+      hint: `check the path, or create it with \`golive --file ${shellQuote(ctx.file)} init --date YYYY-MM-DD\``,
     });
   }
   return path;
@@ -113,6 +119,12 @@ export function resolveFilter(
     .flatMap((value) => value.split(","))
     .map((id) => id.trim())
     .filter((id) => id !== "");
+  if (options.phase !== undefined && options.phase.length > 0 && phases.length === 0) {
+    // `--phase "$PHASES"` with the variable unset must not quietly mean every phase.
+    throw new GoliveError("usage", "--phase was given without a phase", {
+      hint: `use one of: ${catalogue.phases.map((p) => p.id).join(", ")} (several: a,b or repeat --phase)`,
+    });
+  }
   if (phases.length > 0) {
     const ids: string[] = [];
     for (const given of phases) {

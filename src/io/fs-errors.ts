@@ -20,6 +20,8 @@ export function fsErrorReason(error: unknown): string {
       return "the disk is full";
     case "EROFS":
       return "the file system is read-only";
+    case "EEXIST":
+      return "a file of that name is in the way";
     default:
       return (error as Error).message;
   }

@@ -3,7 +3,7 @@
  * folder created, so a CI artefact is never half-written) and GitHub's step summary (appended,
  * as GitHub expects of every step that writes to it).
  */
-import { appendFileSync, existsSync, mkdirSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { GoliveError } from "../errors.js";
 import { writeFileAtomic } from "./fs-atomic.js";
@@ -22,7 +22,16 @@ function ensureFolder(folder: string): void {
     if (parent === dir) break;
     dir = parent;
   }
-  for (const each of missing) mkdirSync(each);
+  for (const each of missing) {
+    try {
+      mkdirSync(each);
+    } catch (error) {
+      // Another process (a parallel CI job) made it first: fine, if it is a folder.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(each).isDirectory()) {
+        throw error;
+      }
+    }
+  }
 }
 
 export function writeReport(path: string, content: string): void {

@@ -61,9 +61,31 @@ export function findStateFile(from: string): string {
       : root === start
         ? `in ${start}, the repository's root`
         : `between ${start} and the repository's root ${root}`;
+  // A file above the repository (this one a submodule or nested checkout) is not used on its
+  // own, but named, so that --file is one step away.
+  const outside = root === undefined ? undefined : findAbove(dirname(root));
   throw new GoliveError("no-state-file", `no ${STATE_FILE_NAME} ${searched}`, {
-    hint: "run `golive init --date YYYY-MM-DD` at your repository's root, or pass --file PATH",
+    hint:
+      outside === undefined
+        ? "run `golive init --date YYYY-MM-DD` at your repository's root, or pass --file PATH"
+        : `${outside} belongs to an enclosing folder; pass --file ${shellQuote(outside)} to use it, or run \`golive init --date YYYY-MM-DD\` here`,
   });
+}
+
+function findAbove(from: string): string | undefined {
+  let dir = from;
+  for (;;) {
+    const candidate = join(dir, STATE_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** A path as it can be pasted into a POSIX shell. */
+export function shellQuote(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }
 
 /** The root of the git work tree holding `from`, or `from` itself outside git. */
@@ -338,7 +360,9 @@ export class StateEditor {
     const items = this.file.doc.get("items", true);
     if (!isMap(items)) return;
     const at = items.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === key);
-    if (at >= 0) items.items.splice(at, 1);
+    if (at < 0) return;
+    items.items.splice(at, 1);
+    this.pairs?.delete(key);
     this.changed = true;
   }
 

@@ -9,7 +9,14 @@ import type { Board, ItemView, Progress } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { type GateFinding, type GateResult, notable, waiverExpired } from "../core/gate.js";
 import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
-import { lateNote, percent, printable, relativeDue, relativeGoLive } from "./text.js";
+import {
+  describeChange,
+  lateNote,
+  percent,
+  printable,
+  relativeDue,
+  relativeGoLive,
+} from "./text.js";
 
 /** Escapes text for a Markdown table cell (GitHub flavour): one line, no HTML, no markup. */
 export function mdCell(text: string): string {
@@ -189,7 +196,8 @@ export function renderMarkdownSummary(
       ...section(
         `Changed since ${sections.since.date}`,
         sections.since.items,
-        (v) => `${v.status} by ${mdText(v.state.by ?? "?")} on ${v.state.at?.slice(0, 10) ?? "?"}`,
+        (v) =>
+          `${describeChange(v, mdText, (status) => status)} by ${mdText(v.state.by ?? "?")} on ${v.state.at?.slice(0, 10) ?? "?"}`,
       ),
     );
   }

@@ -9,6 +9,7 @@ import { type Column, renderTable } from "./table.js";
 import {
   bar,
   date,
+  describeChange,
   lateNote,
   percent,
   relativeDue,
@@ -81,19 +82,6 @@ function dueDetail(style: Style, today: string): (v: ItemView) => string {
     const note = lateNote(v, today);
     return note ? `${style.chalk.yellow(text)}; ${note}` : style.chalk.red(text);
   };
-}
-
-/** What the latest change did, from the item's previous state: "done", "owner Sam", "note". */
-function describeChange(style: Style, v: ItemView): string {
-  const before = v.state.history?.at(-1) ?? {};
-  const parts: string[] = [];
-  if ((before.status ?? "todo") !== v.status) parts.push(statusLabel(style, v.status));
-  if (before.owner !== v.state.owner) {
-    parts.push(v.state.owner ? `owner ${safe(v.state.owner)}` : "owner removed");
-  }
-  if (before.note !== v.state.note) parts.push(v.state.note ? "note" : "note removed");
-  if (before.reason !== v.state.reason && v.state.reason) parts.push("reason");
-  return parts.length > 0 ? parts.join(", ") : statusLabel(style, v.status);
 }
 
 export function renderStatus(
@@ -177,7 +165,7 @@ export function renderStatus(
         `Changed since ${date(sections.since.date, true)}`,
         sections.since.items,
         (v) =>
-          `${describeChange(style, v)} by ${safe(v.state.by ?? "?")} on ${v.state.at?.slice(0, 10)}`,
+          `${describeChange(v, safe, (status) => statusLabel(style, status))} by ${safe(v.state.by ?? "?")} on ${v.state.at?.slice(0, 10)}`,
         "Change",
       ),
     );

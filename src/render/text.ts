@@ -124,3 +124,23 @@ const UNPRINTABLE =
 export function printable(text: string): string {
   return text.replace(UNPRINTABLE, "");
 }
+
+/**
+ * What an item's latest change did, from its previous state: "done", "owner Sam", "note
+ * removed". `text` escapes user text for the output at hand; `word` names a status.
+ */
+export function describeChange(
+  view: ItemView,
+  text: (s: string) => string,
+  word: (status: Status) => string,
+): string {
+  const before = view.state.history?.at(-1) ?? {};
+  const parts: string[] = [];
+  if ((before.status ?? "todo") !== view.status) parts.push(word(view.status));
+  if (before.owner !== view.state.owner) {
+    parts.push(view.state.owner ? `owner ${text(view.state.owner)}` : "owner removed");
+  }
+  if (before.note !== view.state.note) parts.push(view.state.note ? "note" : "note removed");
+  if (before.reason !== view.state.reason && view.state.reason) parts.push("reason");
+  return parts.length > 0 ? parts.join(", ") : word(view.status);
+}

@@ -179,6 +179,24 @@ const cases: Case[] = [
     says: /^error: golive.yaml:\d+:1: state file: \(top level\): unknown field "\[ a, b \]"\nhint/,
   },
   {
+    name: "init into a folder that does not exist",
+    repo: () => tempRepo(),
+    args: ["--file", "ops/golive.yaml", "init", "--date", "2027-03-01"],
+    says: /^error: ops\/golive.yaml: the folder ops does not exist\nhint: create the folder first/,
+  },
+  {
+    name: "a missing --file with a space in its name",
+    repo: () => tempRepo(),
+    args: ["--file", "my state.yaml", "status"],
+    says: /hint: check the path, or create it with `golive --file 'my state.yaml' init/,
+  },
+  {
+    name: "--phase given empty",
+    repo: initialised,
+    args: ["check", "--phase", ","],
+    says: /^error: --phase was given without a phase\nhint: use one of: eight-weeks/,
+  },
+  {
     name: "a missing --file",
     repo: () => tempRepo(),
     args: ["--file", "nope.yaml", "status"],

@@ -151,6 +151,8 @@ describe("a team's go-live, end to end", () => {
     const more = golive(repo, ["status", "--since", "1d"], TODAY).stdout;
     expect(more).toMatch(/CLO-02.*owner Kim by Test User on 2027-02-10/);
     expect(more).toMatch(/CLO-03.*note by Test User on 2027-02-10/);
+    const md = golive(repo, ["export", "--format", "markdown", "--since", "1d"], TODAY).stdout;
+    expect(md).toMatch(/CLO-02 .*\| owner Kim by Test User on 2027-02-10/);
   });
 
   it("reschedule moves go-live, keeps statuses, records the slip and names what became urgent", () => {
@@ -357,6 +359,9 @@ describe("finding golive.yaml", () => {
     const result = golive(inner, ["status"], TODAY);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("the repository's root");
+    expect(result.stderr).toContain(
+      `${join(outer, "golive.yaml")} belongs to an enclosing folder; pass --file`,
+    );
     expect(golive(join(outer), ["status"], TODAY).code).toBe(0);
   });
 });

@@ -2,13 +2,13 @@
  * The gate and the reports through the built CLI, the way a pipeline runs them.
  * Go-live is 2027-03-01: the eight-week items are due 2027-02-01.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import { beforeEach, describe, expect, it } from "vitest";
-import { golive, read, tempRepo } from "../helpers/cli.js";
+import { BIN, golive, read, tempRepo } from "../helpers/cli.js";
 import { deployFile, shop } from "../helpers/shop.js";
 
 let dir: string;
@@ -326,5 +326,31 @@ describe("check --verify with the CI formats", () => {
     const json = JSON.parse(run("json"));
     expect(json).toMatchObject({ passed: false, regressed: ["CLO-17"], counts: { fail: 1 } });
     expect(json.items.find((i: { id: string }) => i.id === "CLO-17").code).toBe("regressed");
+  });
+});
+
+describe("parallel CI jobs", () => {
+  it("write their reports into the same new folder without tripping over each other", async () => {
+    const jobs = Array.from(
+      { length: 8 },
+      (_, i) =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(
+            process.execPath,
+            [BIN, "check", "--format", "junit", "--output", `reports/new/deep/job-${i}.xml`],
+            {
+              cwd: dir,
+              env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", GOLIVE_TODAY: "2027-02-02" },
+              stdio: "ignore",
+            },
+          );
+          child.on("close", resolve);
+        }),
+    );
+    const codes = await Promise.all(jobs);
+    expect(codes).toEqual(Array(8).fill(1));
+    for (let i = 0; i < 8; i++) {
+      expect(XMLValidator.validate(read(dir, `reports/new/deep/job-${i}.xml`))).toBe(true);
+    }
   });
 });

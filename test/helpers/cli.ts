@@ -19,6 +19,9 @@ export function golive(cwd: string, args: string[], env: Record<string, string> 
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
+    // A hung command fails its test instead of blocking the whole run.
+    timeout: 60_000,
+    killSignal: "SIGKILL",
     env: {
       PATH: process.env.PATH ?? "",
       HOME: cwd,

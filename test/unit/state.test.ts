@@ -263,3 +263,17 @@ describe("editing many entries", () => {
     expect(text).toContain("  # APP-03 Upgrade Twig\n  APP-03:\n    status: done\n");
   });
 });
+
+describe("removing an entry", () => {
+  it("lets the same edit write it again in its place", () => {
+    const path = stateFile(fresh());
+    updateWorkspace(path, (_ws, editor) => {
+      editor.setItem("CLO-14", { status: "done" });
+      editor.removeItem("CLO-14");
+      editor.setItem("CLO-14", { status: "blocked", reason: "registrar" });
+    });
+    const text = readFileSync(path, "utf8");
+    expect(text).toContain("  CLO-14:\n    status: blocked\n    reason: registrar\n");
+    expect(text.match(/CLO-14:/g)).toHaveLength(1);
+  });
+});
