@@ -95,7 +95,11 @@ export function check(ctx: Context, options: CheckOptions): Output {
       appendStepSummary(resolve(ctx.cwd, ctx.ci.stepSummary), stepSummary(result, workspace));
     } catch (error) {
       if (!(error instanceof GoliveError)) throw error;
-      warnings.push(`the job summary was not written: ${error.message} (${ctx.ci.stepSummary})`);
+      warnings.push({
+        code: "step-summary-unwritten",
+        path: ctx.ci.stepSummary,
+        reason: error.message,
+      });
     }
   }
   const ready = checks ? renderReadyToTick(ctx.style, readyToTick(result)) : "";

@@ -16,7 +16,8 @@ import {
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays, parseCalendarDate } from "../core/dates.js";
 import { findItem } from "../core/ids.js";
-import { applyChange, type Change, type ItemChange, NEEDS_REASON } from "../core/transitions.js";
+import { applyChange, type Change, type ItemChange } from "../core/transitions.js";
+import type { Warning } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
 import {
   findStateFile,
@@ -46,28 +47,9 @@ export function openWorkspace(ctx: Context): Workspace {
   return loadWorkspace(statePath(ctx));
 }
 
-/** Warnings about the state file that every read command repeats. */
-export function boardWarnings(board: Board): string[] {
-  return [
-    ...board.orphans.map(
-      (id) =>
-        `golive.yaml has an entry for ${id}, which the catalogue does not list; it is kept as it is`,
-    ),
-    ...board.duplicates.map(
-      (id) => `golive.yaml lists the same item twice; the entry under ${id} is ignored`,
-    ),
-    ...board.items
-      .filter((v) => NEEDS_REASON.has(v.status) && !v.state.reason)
-      .map((v) => `${v.item.id} is ${v.status} without a reason in golive.yaml; add one`),
-    ...(board.catalogueChanged
-      ? [
-          `golive.yaml was started with catalogue version ${board.catalogueChanged.recorded}; it is now ${board.catalogueChanged.current}, so items and due dates may differ (update catalogue.version in golive.yaml once the team has reviewed the change)`,
-        ]
-      : []),
-  ];
-}
+export { boardWarnings } from "../core/warnings.js";
 
-export function warningText(ctx: Context, warnings: readonly string[]): string {
+export function warningText(ctx: Context, warnings: readonly Warning[]): string {
   return renderWarnings(ctx.style, warnings);
 }
 
@@ -278,7 +260,5 @@ export function parseDateOrAge(ctx: Context, text: string): string {
 /** A go-live date before today is allowed (a retrospective), but rarely meant. */
 export function pastGoLiveWarning(ctx: Context, goLive: string): string {
   if (goLive >= ctx.today) return "";
-  return warningText(ctx, [
-    `go-live ${goLive} is before today (${ctx.today}); check the date if that is not what you meant`,
-  ]);
+  return warningText(ctx, [{ code: "go-live-in-past", goLive, today: ctx.today }]);
 }

@@ -1,6 +1,7 @@
 /**
  * The one place where errors and warnings become words on stderr.
  */
+import type { Warning } from "../core/warnings.js";
 import { formatLocation, type GoliveError } from "../errors.js";
 import { type Style, safe } from "./text.js";
 
@@ -13,6 +14,26 @@ export function renderError(style: Style, error: GoliveError): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function renderWarnings(style: Style, warnings: readonly string[]): string {
-  return warnings.map((w) => `${style.chalk.yellow("warning:")} ${safe(w)}\n`).join("");
+/** The words for a warning; the one place they are written. */
+export function warningMessage(w: Warning): string {
+  switch (w.code) {
+    case "orphan-entry":
+      return `golive.yaml has an entry for ${w.id}, which the catalogue does not list; it is kept as it is`;
+    case "duplicate-entry":
+      return `golive.yaml lists the same item twice; the entry under ${w.id} is ignored`;
+    case "missing-reason":
+      return `${w.id} is ${w.status} without a reason in golive.yaml; add one`;
+    case "catalogue-changed":
+      return `golive.yaml was started with catalogue version ${w.recorded}; it is now ${w.current}, so items and due dates may differ (update catalogue.version in golive.yaml once the team has reviewed the change)`;
+    case "go-live-in-past":
+      return `go-live ${w.goLive} is before today (${w.today}); check the date if that is not what you meant`;
+    case "step-summary-unwritten":
+      return `the job summary was not written: ${w.reason} (${w.path})`;
+  }
+}
+
+export function renderWarnings(style: Style, warnings: readonly Warning[]): string {
+  return warnings
+    .map((w) => `${style.chalk.yellow("warning:")} ${safe(warningMessage(w))}\n`)
+    .join("");
 }

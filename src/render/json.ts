@@ -6,6 +6,8 @@ import type { Board, ItemView, Progress } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import type { GateCode, GateResult, GateVerdict } from "../core/gate.js";
 import { failures, readyToTick, waiverExpired } from "../core/gate.js";
+import type { Warning } from "../core/warnings.js";
+import { warningMessage } from "./error.js";
 import { findingReason } from "./gate-words.js";
 
 export const REPORT_VERSION = 1;
@@ -63,7 +65,8 @@ export interface JsonReport {
   progress: JsonProgress;
   phases: { id: string; title: string; opens: string; due: string; progress: JsonProgress }[];
   items: JsonItem[];
-  warnings: string[];
+  /** Each warning's code (stable) and message (for people). */
+  warnings: { code: string; message: string }[];
 }
 
 function progress(p: Progress): JsonProgress {
@@ -108,7 +111,7 @@ export function jsonReport(
   catalogue: Catalogue,
   board: Board,
   items: readonly ItemView[],
-  warnings: readonly string[],
+  warnings: readonly Warning[],
 ): JsonReport {
   return {
     version: REPORT_VERSION,
@@ -120,7 +123,7 @@ export function jsonReport(
     progress: progress(board.progress),
     phases: board.phases.map((p) => ({ ...p.phase, progress: progress(p.progress) })),
     items: items.map((v) => jsonItem(v, board.today)),
-    warnings: [...warnings],
+    warnings: warnings.map((w) => ({ code: w.code, message: warningMessage(w) })),
   };
 }
 
