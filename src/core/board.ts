@@ -197,8 +197,19 @@ export function dateOf(at: string | undefined): CalendarDate | undefined {
 export function changedSince(items: readonly ItemView[], since: CalendarDate): ItemView[] {
   return items
     .filter((v) => {
-      const at = dateOf(v.state.at);
+      const at = dateOf(lastChangeAt(v));
       return at !== undefined && at >= since;
     })
-    .sort((a, b) => (b.state.at ?? "").localeCompare(a.state.at ?? ""));
+    .sort((a, b) => (lastChangeAt(b) ?? "").localeCompare(lastChangeAt(a) ?? ""));
+}
+
+/**
+ * When an item last changed: its own `at`, or its waiver's when that is later. (A waiver
+ * leaves the item's `at` alone, so that a merge still orders status changes by their time.)
+ */
+export function lastChangeAt(view: ItemView): string | undefined {
+  const own = view.state.at;
+  const waived = view.state.waiver?.at;
+  if (waived === undefined) return own;
+  return own === undefined || waived > own ? waived : own;
 }

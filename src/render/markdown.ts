@@ -193,11 +193,8 @@ export function renderMarkdownSummary(
   }
   if (sections.since) {
     lines.push(
-      ...section(
-        `Changed since ${sections.since.date}`,
-        sections.since.items,
-        (v) =>
-          `${describeChange(v, mdText, (status) => status)} by ${mdText(v.state.by ?? "?")} on ${v.state.at?.slice(0, 10) ?? "?"}`,
+      ...section(`Changed since ${sections.since.date}`, sections.since.items, (v) =>
+        describeChange(v, mdText, (status) => status),
       ),
     );
   }

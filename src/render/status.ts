@@ -164,8 +164,7 @@ export function renderStatus(
         style,
         `Changed since ${date(sections.since.date, true)}`,
         sections.since.items,
-        (v) =>
-          `${describeChange(v, safe, (status) => statusLabel(style, status))} by ${safe(v.state.by ?? "?")} on ${v.state.at?.slice(0, 10)}`,
+        (v) => describeChange(v, safe, (status) => statusLabel(style, status)),
         "Change",
       ),
     );

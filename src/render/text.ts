@@ -2,7 +2,7 @@
  * Shared pieces of the terminal renderers: colours, safe user text, relative dates.
  */
 import { Chalk, type ChalkInstance } from "chalk";
-import type { ItemView, Progress } from "../core/board.js";
+import { type ItemView, lastChangeAt, type Progress } from "../core/board.js";
 import { humanDate } from "../core/dates.js";
 import type { Status } from "../schema/state.js";
 
@@ -126,14 +126,19 @@ export function printable(text: string): string {
 }
 
 /**
- * What an item's latest change did, from its previous state: "done", "owner Sam", "note
- * removed". `text` escapes user text for the output at hand; `word` names a status.
+ * What an item's latest change did, from its previous state ("done", "owner Sam", "note
+ * removed", "waived until 2027-02-08"), and who did it when. `text` escapes user text for the
+ * output at hand; `word` names a status.
  */
 export function describeChange(
   view: ItemView,
   text: (s: string) => string,
   word: (status: Status) => string,
 ): string {
+  const waiver = view.state.waiver;
+  if (waiver?.at !== undefined && lastChangeAt(view) === waiver.at && waiver.at !== view.state.at) {
+    return `waived until ${waiver.until} by ${text(waiver.by ?? "?")} on ${waiver.at.slice(0, 10)}`;
+  }
   const before = view.state.history?.at(-1) ?? {};
   const parts: string[] = [];
   if ((before.status ?? "todo") !== view.status) parts.push(word(view.status));
@@ -142,5 +147,6 @@ export function describeChange(
   }
   if (before.note !== view.state.note) parts.push(view.state.note ? "note" : "note removed");
   if (before.reason !== view.state.reason && view.state.reason) parts.push("reason");
-  return parts.length > 0 ? parts.join(", ") : word(view.status);
+  const what = parts.length > 0 ? parts.join(", ") : word(view.status);
+  return `${what} by ${text(view.state.by ?? "?")} on ${view.state.at?.slice(0, 10) ?? "?"}`;
 }

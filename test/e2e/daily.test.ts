@@ -151,6 +151,10 @@ describe("a team's go-live, end to end", () => {
     const more = golive(repo, ["status", "--since", "1d"], TODAY).stdout;
     expect(more).toMatch(/CLO-02.*owner Kim by Test User on 2027-02-10/);
     expect(more).toMatch(/CLO-03.*note by Test User on 2027-02-10/);
+    golive(repo, ["waive", "CLO-04", "--reason", "vendor late", "--until", "2027-02-20"], TODAY);
+    expect(golive(repo, ["status", "--since", "1d"], TODAY).stdout).toMatch(
+      /CLO-04.*waived until 2027-02-20 by Test User on 2027-02-10/,
+    );
     const md = golive(repo, ["export", "--format", "markdown", "--since", "1d"], TODAY).stdout;
     expect(md).toMatch(/CLO-02 .*\| owner Kim by Test User on 2027-02-10/);
   });
