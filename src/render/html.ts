@@ -10,14 +10,10 @@ import type { Board, ItemView, Progress } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays, daysBetween } from "../core/dates.js";
 import { waiverExpired } from "../core/gate.js";
-import { percent, relativeDue, relativeGoLive } from "./text.js";
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+import { percent, printable, relativeDue, relativeGoLive } from "./text.js";
 
 export function escapeHtml(text: string): string {
-  return text
-    .replace(CONTROL, "")
+  return printable(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
