@@ -43,6 +43,7 @@ const work = mkdtempSync(join(tmpdir(), "golive-bench-"));
 const env = {
   PATH: process.env.PATH ?? "",
   HOME: work,
+  GOLIVE_CACHE_DIR: join(work, "cache"),
   NO_COLOR: "1",
   GOLIVE_TODAY: TODAY,
   GIT_CONFIG_NOSYSTEM: "1",
@@ -51,7 +52,7 @@ const env = {
 function run(cwd, argv, extra = {}) {
   const result = spawnSync(process.execPath, argv, {
     cwd,
-    env,
+    env: { ...env, ...extra.env },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe", ...(extra.memory ? ["pipe"] : [])],
   });
@@ -59,10 +60,10 @@ function run(cwd, argv, extra = {}) {
 }
 
 /** One timed run: wall milliseconds from spawn to exit. */
-function timed(cwd, argv, before) {
+function timed(cwd, argv, before, extraEnv) {
   before?.();
   const start = process.hrtime.bigint();
-  const result = run(cwd, argv);
+  const result = run(cwd, argv, { env: extraEnv });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`${argv.join(" ")} exited ${result.status}: ${result.stderr}`);
@@ -71,9 +72,12 @@ function timed(cwd, argv, before) {
 }
 
 /** Peak RSS in MiB of one run, reported by the child itself. */
-function peakMiB(cwd, argv, before) {
+function peakMiB(cwd, argv, before, extraEnv) {
   before?.();
-  const result = run(cwd, ["--import", MAX_RSS_REPORTER, ...argv], { memory: true });
+  const result = run(cwd, ["--import", MAX_RSS_REPORTER, ...argv], {
+    memory: true,
+    env: extraEnv,
+  });
   const kib = Number(result.output[3]);
   if (!Number.isFinite(kib) || kib <= 0) throw new Error(`no memory report: ${result.stderr}`);
   return kib / 1024;
@@ -85,19 +89,25 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Runs the baseline and the case alternately; returns both series. */
-function measure(cwd, argv, before) {
+/**
+ * Runs the baseline and the case alternately; returns both series. The untimed warm-up run
+ * makes the OS file cache hot for both, and fills golive's cache of the checked state file
+ * (src/io/cache.ts) as the first command of a day does; `extraEnv` GOLIVE_NO_CACHE=1 measures
+ * the full read every time.
+ */
+function measure(cwd, argv, before, extraEnv) {
   const base = [];
   const cli = [];
-  // One untimed warm-up of each, so the file cache is hot for both.
   timed(cwd, ["-e", "0"]);
-  timed(cwd, [BIN, ...argv], before);
+  timed(cwd, [BIN, ...argv], before, extraEnv);
   for (let i = 0; i < RUNS; i++) {
     base.push(timed(cwd, ["-e", "0"]));
-    cli.push(timed(cwd, [BIN, ...argv], before));
+    cli.push(timed(cwd, [BIN, ...argv], before, extraEnv));
   }
   const memory = [];
-  for (let i = 0; i < MEMORY_RUNS; i++) memory.push(peakMiB(cwd, [BIN, ...argv], before));
+  for (let i = 0; i < MEMORY_RUNS; i++) {
+    memory.push(peakMiB(cwd, [BIN, ...argv], before, extraEnv));
+  }
   return { base, cli, mib: Math.max(...memory) };
 }
 
@@ -321,6 +331,9 @@ try {
   const resetSpryker = restoring(spryker.dir);
   report("spryker: status", measure(spryker.dir, ["status"]), (r) => r.ratio <= 1.4);
   report("spryker: check", measure(spryker.dir, ["check"]), (r) => r.ratio <= 1.4);
+  const noCache = { GOLIVE_NO_CACHE: "1" };
+  report("spryker: status, no cache", measure(spryker.dir, ["status"], undefined, noCache));
+  report("spryker: check, no cache", measure(spryker.dir, ["check"], undefined, noCache));
   report(
     `spryker: done ${spryker.todo}`,
     measure(spryker.dir, ["done", spryker.todo], resetSpryker),

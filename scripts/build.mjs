@@ -1,5 +1,6 @@
-// Bundles the CLI into one minified file, so start-up reads one module instead of hundreds.
+// Bundles the CLI into minified ES modules, so start-up reads a few files instead of hundreds.
 // `node scripts/build.mjs --analyze` prints what takes the room in the bundle.
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -40,13 +41,78 @@ const yamlAsEsm = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for executable subcommands, which golive
+ * does not have. Loading it (and net, stream and more with it) is a good part of start-up, so
+ * inside commander it becomes a stand-in that loads the real module on first use.
+ */
+const lazyChildProcessInCommander = {
+  name: "lazy-child-process-in-commander",
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes("/node_modules/commander/")
+        ? { path: "child_process", namespace: "golive-lazy" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "golive-lazy" }, () => ({
+      contents:
+        'let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });',
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * chalk's default instance asks the terminal for colour support when it loads, which pulls in
+ * node:tty and node:os. golive never uses that instance: render/text.ts decides the colour level
+ * (NO_COLOR, FORCE_COLOR, a terminal or not) and makes its own Chalk. chalk's browser detection
+ * (same package, no imports) takes the place of its terminal detection.
+ */
+const chalkWithoutTerminalProbe = {
+  name: "chalk-without-terminal-probe",
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      args.importer.includes("/node_modules/chalk/")
+        ? { path: `${root}node_modules/chalk/source/vendor/supports-color/browser.js` }
+        : undefined,
+    );
+  },
+};
+
+/**
+ * Node 20 gives each built-in module imported from an ES module a facade that reads every one of
+ * its exports; for node:fs that loads the whole stream machinery, a few milliseconds of every
+ * start. require() hands over the module as it is, so built-ins are required instead (through the
+ * require that the banner below defines); their exports are then read when used.
+ */
+const builtinsByRequire = {
+  name: "builtins-by-require",
+  setup(b) {
+    b.onResolve({ filter: /^node:[a-z_/]+$/ }, (args) =>
+      args.kind === "import-statement"
+        ? { path: args.path, namespace: "golive-builtin" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "golive-builtin" }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: "js",
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: "node",
   format: "esm",
   target: "node20",
   legalComments: "none",
-  plugins: [zodSchemasOnly, yamlAsEsm],
+  plugins: [
+    zodSchemasOnly,
+    yamlAsEsm,
+    lazyChildProcessInCommander,
+    chalkWithoutTerminalProbe,
+    builtinsByRequire,
+  ],
   // CommonJS dependencies (cli-table3) call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __golive_createRequire } from 'node:module';\nconst require = __golive_createRequire(import.meta.url);",
@@ -89,28 +155,64 @@ async function compileShippedCatalogues() {
   }
 }
 
+/**
+ * Names this build: the per-user cache of checked state files (src/io/cache.ts) only trusts
+ * entries that the same sources, dependencies and catalogues produced.
+ */
+function buildId() {
+  const hash = createHash("sha256");
+  const files = [
+    "package-lock.json",
+    ...readdirSync(`${root}src`, { recursive: true }).map((f) => `src/${f}`),
+    ...readdirSync(`${root}checklists`).map((f) => `checklists/${f}`),
+  ].sort();
+  for (const file of files) {
+    if (!statSync(`${root}${file}`).isFile()) continue;
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(`${root}${file}`))
+      .update("\0");
+  }
+  return `${pkg.version}+${hash.digest("hex").slice(0, 16)}`;
+}
+
+// Command modules and what only they use go into chunks of their own (dist/chunks/), loaded
+// when the command runs: `golive status` never reads the code of `verify` or of the YAML editor.
+rmSync(`${root}dist`, { recursive: true, force: true });
 const result = await build({
-  entryPoints: [`${root}src/main.ts`],
+  entryPoints: { golive: `${root}src/main.ts` },
   ...common,
-  outfile: `${root}dist/golive.js`,
+  outdir: `${root}dist`,
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   // --no-minify keeps names readable in a CPU profile (node --cpu-prof).
   minify: !process.argv.includes("--no-minify"),
   metafile: process.argv.includes("--analyze"),
   define: {
     __GOLIVE_VERSION__: JSON.stringify(pkg.version),
+    __GOLIVE_BUILD__: JSON.stringify(buildId()),
     __GOLIVE_CATALOGUES__: JSON.stringify(await compileShippedCatalogues()),
   },
 });
 
 if (result.metafile) {
-  const output = Object.values(result.metafile.outputs)[0];
-  const byPackage = new Map();
-  for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
-    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? "golive";
-    byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
-  }
-  console.log(`dist/golive.js: ${(output.bytes / 1024).toFixed(0)} KiB`);
-  for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1])) {
-    console.log(`  ${(bytes / 1024).toFixed(1).padStart(7)} KiB  ${name}`);
+  // Each output file, largest first, with what takes the room in it and what it loads.
+  const outputs = Object.entries(result.metafile.outputs).sort((a, b) => b[1].bytes - a[1].bytes);
+  for (const [path, output] of outputs) {
+    const byPackage = new Map();
+    for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name =
+        /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? file.replace(/^src\//, "");
+      byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+    }
+    const loads = output.imports
+      .filter((i) => i.kind === "import-statement" && !i.external)
+      .map((i) => i.path.replace(/^dist\/chunks\//, ""));
+    console.log(`${path.replace(/^.*dist\//, "dist/")}: ${(output.bytes / 1024).toFixed(1)} KiB`);
+    if (loads.length > 0) console.log(`  loads ${loads.join(", ")}`);
+    for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 6)) {
+      console.log(`  ${(bytes / 1024).toFixed(1).padStart(7)} KiB  ${name}`);
+    }
   }
 }

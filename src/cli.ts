@@ -1,12 +1,18 @@
 /**
  * The commander program: flags become typed options, and each verb calls one command
- * function. Command modules load on demand, so a command pays only for what it uses.
+ * function. The read commands (status, list, show, check) are part of the entry module: they
+ * run in every standup and CI job, and one module loads faster than several. The others, and
+ * everything that parses or writes YAML, load on demand.
  */
-import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { Command, Option } from "commander";
 import { format } from "date-fns";
+import { check } from "./commands/check.js";
 import type { Context, Output } from "./commands/context.js";
 import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "./commands/formats.js";
+import { list } from "./commands/list.js";
+import { show } from "./commands/show.js";
+import { status } from "./commands/status.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { GoliveError } from "./errors.js";
 import { colorLevel, makeStyle, safe } from "./render/text.js";
@@ -35,9 +41,15 @@ Exit codes:
 
 Environment:
   GOLIVE_TODAY=YYYY-MM-DD  pin today's date, like --today
-  NO_COLOR, FORCE_COLOR     switch colours off or on`;
+  NO_COLOR, FORCE_COLOR     switch colours off or on
+  GOLIVE_NO_CACHE=1         always read golive.yaml in full (see README: the cache)
+  GOLIVE_CACHE_DIR=PATH     keep the cache there instead of the user's cache folder`;
 
+/** Asks git for user.name; child_process loads only when a command needs the name. */
 function gitUserName(cwd: string): string | undefined {
+  const { execFileSync } = createRequire(import.meta.url)(
+    "node:child_process",
+  ) as typeof import("node:child_process");
   try {
     const name = execFileSync("git", ["config", "user.name"], {
       cwd,
@@ -147,9 +159,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
-    .action((options) =>
-      run(async (ctx) => (await import("./commands/init.js")).init(ctx, options)),
-    );
+    .action((options) => run(async (ctx) => (await import("./lazy.js")).init(ctx, options)));
 
   filterOptions(program.command("status"))
     .description("the standup view: progress, overdue, due soon, blocked, in progress")
@@ -157,9 +167,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--since <date|age>", "what changed since a date or an age (1d, 2w)")
     .addOption(jsonOption())
     .addOption(formatOption(STATUS_FORMATS, "the output format (markdown: the export's summary)"))
-    .action((options) =>
-      run(async (ctx) => (await import("./commands/status.js")).status(ctx, options)),
-    );
+    .action((options) => run(async (ctx) => status(ctx, options)));
 
   filterOptions(program.command("export"))
     .description("reports for people: markdown summary, ics calendar, csv sheet, html page")
@@ -170,25 +178,21 @@ export function createProgram(environment: Environment, emit: (output: Output) =
       "what changed since a date or an age (1d, 2w); --format markdown only",
     )
     .action((options) =>
-      run(async (ctx) => (await import("./commands/export.js")).exportReport(ctx, options)),
+      run(async (ctx) => (await import("./lazy.js")).exportReport(ctx, options)),
     );
 
   filterOptions(program.command("list"))
     .description("every item with its window, due date and status")
     .option("--status <status>", "only items with this status")
     .option("--json", "print the versioned JSON report")
-    .action((options) =>
-      run(async (ctx) => (await import("./commands/list.js")).list(ctx, options)),
-    );
+    .action((options) => run(async (ctx) => list(ctx, options)));
 
   program
     .command("show")
     .description("everything about one item")
     .argument("<id>", "the item, e.g. CLO-14")
     .option("--json", "print the versioned JSON report")
-    .action((id, options) =>
-      run(async (ctx) => (await import("./commands/show.js")).show(ctx, id, options)),
-    );
+    .action((id, options) => run(async (ctx) => show(ctx, id, options)));
 
   const by = new Option("--by <name>", "who made the change (default: git config user.name)");
 
@@ -199,7 +203,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--note <text>", "what was done, where to look")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./commands/change.js")).done(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy.js")).done(ctx, ids, options)),
     );
 
   program
@@ -208,7 +212,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .argument("<ids...>", "one or more items")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./commands/change.js")).start(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy.js")).start(ctx, ids, options)),
     );
 
   program
@@ -218,7 +222,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--reason <text>", "what blocks it (required)")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./commands/change.js")).block(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy.js")).block(ctx, ids, options)),
     );
 
   program
@@ -228,7 +232,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--reason <text>", "why it does not apply (required)")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./commands/change.js")).skip(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy.js")).skip(ctx, ids, options)),
     );
 
   program
@@ -237,7 +241,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .argument("<ids...>", "one or more items")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./commands/change.js")).reopen(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy.js")).reopen(ctx, ids, options)),
     );
 
   program
@@ -248,7 +252,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--none", "the item has no owner any more")
     .addOption(by)
     .action((id, owner, options) =>
-      run(async (ctx) => (await import("./commands/change.js")).assign(ctx, id, owner, options)),
+      run(async (ctx) => (await import("./lazy.js")).assign(ctx, id, owner, options)),
     );
 
   program
@@ -259,7 +263,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--clear", "remove the note")
     .addOption(by)
     .action((id, text, options) =>
-      run(async (ctx) => (await import("./commands/change.js")).note(ctx, id, text, options)),
+      run(async (ctx) => (await import("./lazy.js")).note(ctx, id, text, options)),
     );
 
   program
@@ -271,7 +275,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--approver <name>", "who accepted the risk")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./commands/waive.js")).waive(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy.js")).waive(ctx, ids, options)),
     );
 
   program
@@ -280,9 +284,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .requiredOption("--date <date>", "the new go-live date, YYYY-MM-DD")
     .option("--reason <text>", "why it moves")
     .addOption(by)
-    .action((options) =>
-      run(async (ctx) => (await import("./commands/reschedule.js")).reschedule(ctx, options)),
-    );
+    .action((options) => run(async (ctx) => (await import("./lazy.js")).reschedule(ctx, options)));
 
   program
     .command("verify")
@@ -293,9 +295,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--json", "print the versioned JSON report")
     .option("--record", "store each result as evidence in golive.yaml (no status changes)")
     .option("--latest-release <version>", "the newest Spryker release, e.g. 202507.0")
-    .action((options) =>
-      run(async (ctx) => (await import("./commands/verify.js")).verify(ctx, options)),
-    );
+    .action((options) => run(async (ctx) => (await import("./lazy.js")).verify(ctx, options)));
 
   filterOptions(program.command("check"))
     .description("CI gate: exit 1 while any open item is past its due date")
@@ -310,9 +310,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
       "after",
       "\n--format defaults to github when GITHUB_ACTIONS=true (and then appends the Markdown table\nto $GITHUB_STEP_SUMMARY), else text. Waived items (golive waive) pass until the waiver expires.",
     )
-    .action((options) =>
-      run(async (ctx) => (await import("./commands/check.js")).check(ctx, options)),
-    );
+    .action((options) => run(async (ctx) => check(ctx, options)));
 
   program
     .command("merge-driver")
@@ -323,7 +321,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .argument("[pathname]", "git's %P: the state file's path in the repository")
     .action((base, ours, theirs, pathname) =>
       run(async (ctx) =>
-        (await import("./commands/merge-driver.js")).mergeDriver(ctx, base, ours, theirs, pathname),
+        (await import("./lazy.js")).mergeDriver(ctx, base, ours, theirs, pathname),
       ),
     );
 

@@ -1,24 +1,12 @@
 import { dirname, relative, resolve, sep } from "node:path";
-import {
-  DEFAULT_POLICY,
-  type GatePolicy,
-  type GateResult,
-  readyToTick,
-  runGate,
-} from "../core/gate.js";
+import { DEFAULT_POLICY, type GatePolicy, readyToTick, runGate } from "../core/gate.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
-import { appendStepSummary, writeReport } from "../io/report-file.js";
-import { findRepoRoot, itemLines, type Workspace } from "../io/state.js";
+import { findRepoRoot } from "../io/locate.js";
+import type { CheckedState } from "../io/workspace.js";
 import { renderCheck } from "../render/check.js";
-import { renderGithub } from "../render/github.js";
-import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
-import { renderJunit } from "../render/junit.js";
-import { renderGateMarkdown } from "../render/markdown.js";
-import { renderReadyToTick } from "../render/verify.js";
 import { type Context, type Output, output } from "./context.js";
 import type { CheckFormat } from "./formats.js";
 import { boardWarnings, type FilterOptions, filtered, loadBoard, warningText } from "./shared.js";
-import { verifyChecks } from "./verify.js";
 
 export interface CheckOptions extends FilterOptions {
   json?: boolean;
@@ -42,32 +30,39 @@ function days(text: string | undefined, option: string, fallback: number): numbe
 }
 
 /** Where each item sits in golive.yaml, by a path from the repository root as GitHub wants. */
-function locations(workspace: Workspace): Map<string, SourceLocation> {
+async function locations(checked: CheckedState): Promise<Map<string, SourceLocation>> {
+  // Lines come from the YAML document, which a read from the cache does not have.
+  const { itemLines, loadWorkspace } = await import("../lazy.js");
+  const workspace = loadWorkspace(checked.statePath, checked.text);
   const root = findRepoRoot(dirname(workspace.statePath));
   const file = relative(root, workspace.statePath).split(sep).join("/");
   return new Map([...itemLines(workspace)].map(([id, line]) => [id, { file, line }]));
 }
 
 /** The CI gate: exit 1 while an open item is past its due date (and its grace), unwaived. */
-export function check(ctx: Context, options: CheckOptions): Output {
+export async function check(ctx: Context, options: CheckOptions): Promise<Output> {
   const policy: GatePolicy = {
     warnWithin: days(options.warnWithin, "--warn-within", DEFAULT_POLICY.warnWithin),
     grace: days(options.grace, "--grace", DEFAULT_POLICY.grace),
     strict: options.strict ?? false,
   };
-  const { workspace, board: whole } = loadBoard(ctx);
+  const { workspace, board: whole } = await loadBoard(ctx);
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   // --verify: the repository's checks go into the gate, so a regressed done item fails it in
   // every format, counts included.
-  const checks = options.verify ? verifyChecks(ctx, workspace, items) : undefined;
+  const checks = options.verify
+    ? (await import("../lazy.js")).verifyChecks(ctx, workspace, items)
+    : undefined;
   const result = runGate(items, ctx.today, policy, checks);
   const warnings = boardWarnings(board);
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
   const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);
 
-  const render = (which: CheckFormat): string => {
+  // Each format's renderer loads when it is asked for; the console's text is the common case.
+  const render = async (which: CheckFormat): Promise<string> => {
     switch (which) {
-      case "json":
+      case "json": {
+        const { jsonCheckReport, jsonReport, renderJson } = await import("../lazy.js");
         return renderJson(
           jsonCheckReport(
             jsonReport("check", workspace.catalogue, board, items, warnings),
@@ -75,12 +70,19 @@ export function check(ctx: Context, options: CheckOptions): Output {
             filter.phase,
           ),
         );
-      case "junit":
+      }
+      case "junit": {
+        const { renderJunit } = await import("../lazy.js");
         return renderJunit(result, { name: workspace.catalogue.file.title, timestamp: ctx.now() });
-      case "markdown":
+      }
+      case "markdown": {
+        const { renderGateMarkdown } = await import("../lazy.js");
         return renderGateMarkdown(result, workspace.catalogue.file.title);
-      case "github":
-        return renderGithub(result, { locations: locations(workspace) });
+      }
+      case "github": {
+        const { renderGithub } = await import("../lazy.js");
+        return renderGithub(result, { locations: await locations(workspace) });
+      }
       default:
         return renderCheck(ctx.style, result);
     }
@@ -88,11 +90,19 @@ export function check(ctx: Context, options: CheckOptions): Output {
 
   // With --output the report goes to the file and the console gets the usual summary.
   const shown = options.output === undefined ? format : consoleFormat;
-  if (options.output !== undefined) writeReport(resolve(ctx.cwd, options.output), render(format));
+  if (options.output !== undefined) {
+    const { writeReport } = await import("../lazy.js");
+    writeReport(resolve(ctx.cwd, options.output), await render(format));
+  }
   if (shown === "github" && ctx.ci?.stepSummary) {
     // The summary is a courtesy; the verdict must survive a runner that cannot take it.
     try {
-      appendStepSummary(resolve(ctx.cwd, ctx.ci.stepSummary), stepSummary(result, workspace));
+      const { appendStepSummary } = await import("../lazy.js");
+      const { renderGateMarkdown } = await import("../lazy.js");
+      appendStepSummary(
+        resolve(ctx.cwd, ctx.ci.stepSummary),
+        renderGateMarkdown(result, `golive check: ${workspace.catalogue.file.title}`),
+      );
     } catch (error) {
       if (!(error instanceof GoliveError)) throw error;
       warnings.push({
@@ -102,14 +112,12 @@ export function check(ctx: Context, options: CheckOptions): Output {
       });
     }
   }
-  const ready = checks ? renderReadyToTick(ctx.style, readyToTick(result)) : "";
+  const ready = checks
+    ? (await import("../lazy.js")).renderReadyToTick(ctx.style, readyToTick(result))
+    : "";
   return output(
-    render(shown),
+    await render(shown),
     warningText(ctx, warnings) + ready,
     result.passed ? EXIT.ok : EXIT.findings,
   );
-}
-
-function stepSummary(result: GateResult, workspace: Workspace): string {
-  return renderGateMarkdown(result, `golive check: ${workspace.catalogue.file.title}`);
 }

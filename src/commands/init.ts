@@ -2,15 +2,11 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { buildBoard } from "../core/board.js";
 import { GoliveError } from "../errors.js";
-import { DEFAULT_CATALOGUE, loadCatalogueFile } from "../io/catalogue.js";
+import { loadCatalogueFile } from "../io/catalogue.js";
 import { withLock, writeFileAtomic } from "../io/fs-atomic.js";
-import {
-  catalogueRefFor,
-  findRepoRoot,
-  newStateText,
-  resolveCatalogue,
-  STATE_FILE_NAME,
-} from "../io/state.js";
+import { findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
+import { DEFAULT_CATALOGUE } from "../io/shipped.js";
+import { catalogueRefFor, newStateText, resolveCatalogue } from "../io/state.js";
 import { renderInit } from "../render/init.js";
 import { type Context, type Output, output } from "./context.js";
 import { pastGoLiveWarning, requireDate } from "./shared.js";

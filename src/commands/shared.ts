@@ -1,34 +1,20 @@
 /**
- * Steps most commands share: opening the workspace, resolving IDs and filters,
- * and writing changes to items.
+ * Steps most commands share: finding and reading the state file, resolving IDs and filters.
+ * Writing changes is in edit.ts, which loads the YAML editor.
  */
 import { existsSync } from "node:fs";
-import { userInfo } from "node:os";
 import { resolve } from "node:path";
-import {
-  type Board,
-  buildBoard,
-  filterItems,
-  type ItemFilter,
-  indexState,
-  scopeBoard,
-} from "../core/board.js";
+import { type Board, buildBoard, filterItems, type ItemFilter, scopeBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays, parseCalendarDate } from "../core/dates.js";
 import { findItem } from "../core/ids.js";
-import { applyChange, type Change, type ItemChange } from "../core/transitions.js";
 import type { Warning } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
-import {
-  findStateFile,
-  loadWorkspace,
-  shellQuote,
-  updateWorkspace,
-  type Workspace,
-} from "../io/state.js";
+import { findStateFile, shellQuote } from "../io/locate.js";
+import { type CheckedState, readWorkspace } from "../io/workspace.js";
 import { renderWarnings } from "../render/error.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
-import { type ItemState, StatusSchema } from "../schema/state.js";
+import { isStatus, STATUSES } from "../schema/fields.js";
 import type { Context } from "./context.js";
 
 export function statePath(ctx: Context): string {
@@ -41,10 +27,6 @@ export function statePath(ctx: Context): string {
     });
   }
   return path;
-}
-
-export function openWorkspace(ctx: Context): Workspace {
-  return loadWorkspace(statePath(ctx));
 }
 
 export { boardWarnings } from "../core/warnings.js";
@@ -133,13 +115,13 @@ export function resolveFilter(
     filter.category = category.id;
   }
   if (options.status !== undefined) {
-    const wanted = StatusSchema.safeParse(options.status.toLowerCase());
-    if (!wanted.success) {
+    const wanted = options.status.toLowerCase();
+    if (!isStatus(wanted)) {
       throw new GoliveError("usage", `unknown status "${options.status}"`, {
-        hint: `use one of: ${StatusSchema.options.join(", ")}`,
+        hint: `use one of: ${STATUSES.join(", ")}`,
       });
     }
-    filter.status = wanted.data;
+    filter.status = wanted;
   }
   if (options.mine) {
     const me = ctx.gitUser();
@@ -163,71 +145,22 @@ export function describeFilter(filter: ItemFilter): string | undefined {
   return parts.length > 0 ? parts.join(", ") : undefined;
 }
 
-export function loadBoard(ctx: Context): { workspace: Workspace; board: Board } {
-  const workspace = openWorkspace(ctx);
+/** The state file, checked (from the cache when unchanged), and its board for today. */
+export async function loadBoard(ctx: Context): Promise<{ workspace: CheckedState; board: Board }> {
+  const workspace = await readWorkspace(statePath(ctx));
   return { workspace, board: buildBoard(workspace.catalogue, workspace.state, ctx.today) };
 }
 
 /** The items a command's filters select, and the board with progress counted over them. */
-export function filtered(ctx: Context, workspace: Workspace, whole: Board, options: FilterOptions) {
+export function filtered(
+  ctx: Context,
+  workspace: CheckedState,
+  whole: Board,
+  options: FilterOptions,
+) {
   const filter = resolveFilter(ctx, workspace.catalogue, options);
   const items = filterItems(whole.items, filter);
   return { filter, items, board: scopeBoard(whole, items) };
-}
-
-function loginName(): string | undefined {
-  try {
-    return userInfo().username || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Who is making a change: --by, else git's user.name, else the login name. */
-export function changedBy(ctx: Context, by: string | undefined): string {
-  if (by !== undefined) {
-    if (by.trim() === "")
-      throw new GoliveError("usage", "--by needs a name", { hint: "--by NAME" });
-    return by;
-  }
-  return ctx.gitUser() ?? loginName() ?? "unknown";
-}
-
-/**
- * Edits items under the state file's lock: every ID is resolved first (one bad ID changes
- * nothing), then `edit` gets each item's current state and says what to write, if anything.
- */
-export function editItems<T>(
-  ctx: Context,
-  ids: readonly string[],
-  edit: (item: CatalogueItem, before: ItemState) => { after: ItemState | undefined; result: T },
-): T[] {
-  return updateWorkspace(statePath(ctx), (workspace, editor) => {
-    const items = resolveItems(workspace.catalogue, ids);
-    const { keyOf } = indexState(workspace.catalogue, workspace.state);
-    const entries = workspace.state.items ?? {};
-    return items.map((item) => {
-      const key = keyOf.get(item.id) ?? item.id;
-      const { after, result } = edit(item, entries[key] ?? {});
-      if (after) editor.setItem(key, after);
-      return result;
-    });
-  });
-}
-
-/** Applies `change` to every item; unchanged items are reported but not written. */
-export function changeItems(
-  ctx: Context,
-  ids: readonly string[],
-  change: Change,
-  by: string | undefined,
-): ItemChange[] {
-  const who = changedBy(ctx, by);
-  const at = ctx.now();
-  return editItems(ctx, ids, (item, before) => {
-    const after = applyChange(before, change, who, at);
-    return { after, result: { id: item.id, title: item.title, before, after } };
-  });
 }
 
 /** A date option: a real YYYY-MM-DD day, or a usage error naming the option. */

@@ -3,11 +3,12 @@
  * optionally records the results as evidence in golive.yaml (never changing a status).
  */
 import { statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { type ItemView, indexState } from "../core/board.js";
 import { EXIT, GoliveError } from "../errors.js";
+import { findRepoRoot } from "../io/locate.js";
 import { openRepo } from "../io/repo.js";
-import { findRepoRoot, type Workspace } from "../io/state.js";
+import { type CheckedState, readWorkspace } from "../io/workspace.js";
 import { renderJson } from "../render/json.js";
 import { renderVerify, type VerifyRun, verdictSummary, verifyJson } from "../render/verify.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
@@ -15,7 +16,8 @@ import { verifyItems } from "../verify/index.js";
 import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
 import type { ItemVerdict } from "../verify/types.js";
 import { type Context, type Output, output } from "./context.js";
-import { editItems, openWorkspace, resolveItems } from "./shared.js";
+import { editItems } from "./edit.js";
+import { resolveItems, statePath } from "./shared.js";
 
 export interface VerifyOptions {
   path?: string;
@@ -26,7 +28,7 @@ export interface VerifyOptions {
   latestRelease?: string;
 }
 
-function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undefined): string {
+function repositoryRoot(ctx: Context, workspace: CheckedState, path: string | undefined): string {
   if (path === undefined) return findRepoRoot(dirname(workspace.statePath));
   const root = resolve(ctx.cwd, path);
   let isDir = false;
@@ -56,7 +58,7 @@ function latestRelease(value: string | undefined): string | undefined {
 /** Runs the checks of `items` against the repository. */
 export function runVerify(
   ctx: Context,
-  workspace: Workspace,
+  workspace: CheckedState,
   items: readonly CatalogueItem[],
   options: { path?: string; latestRelease?: string },
 ): { root: string; source: "git" | "walk"; fileCount: number; verdicts: ItemVerdict[] } {
@@ -72,8 +74,8 @@ export function runVerify(
   return { root, source: repo.source, fileCount: repo.files.length, verdicts };
 }
 
-export function verify(ctx: Context, options: VerifyOptions): Output {
-  const workspace = openWorkspace(ctx);
+export async function verify(ctx: Context, options: VerifyOptions): Promise<Output> {
+  const workspace = await readWorkspace(statePath(ctx));
   // Items the team ruled out are not checked, unless asked for by name.
   const ruledOut = notApplicable(workspace);
   const items =
@@ -92,14 +94,14 @@ export function verify(ctx: Context, options: VerifyOptions): Output {
   }
   if (options.record && result.verdicts.length > 0) {
     record(ctx, result.verdicts);
-    run.recordedIn = workspace.file.path;
+    run.recordedIn = relative(process.cwd(), workspace.statePath) || workspace.statePath;
   }
   const exitCode = result.verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
   if (options.json) return output(renderJson(verifyJson(run)), "", exitCode);
   return output(renderVerify(ctx.style, run), "", exitCode);
 }
 
-function notApplicable(workspace: Workspace): Set<string> {
+function notApplicable(workspace: CheckedState): Set<string> {
   const { keyOf } = indexState(workspace.catalogue, workspace.state);
   const entries = workspace.state.items ?? {};
   const ids = new Set<string>();
@@ -129,7 +131,7 @@ function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
 /** `golive check --verify`: the repository's verdict on each of `items`, by item ID. */
 export function verifyChecks(
   ctx: Context,
-  workspace: Workspace,
+  workspace: CheckedState,
   items: readonly ItemView[],
 ): Map<string, ItemVerdict> {
   const { verdicts } = runVerify(

@@ -9,6 +9,7 @@ import {
   format,
   isValid,
   isWeekend,
+  lightFormat,
   parseISO,
   previousFriday,
 } from "date-fns";
@@ -24,7 +25,8 @@ function toDate(date: CalendarDate): Date {
 }
 
 function fromDate(date: Date): CalendarDate {
-  return format(date, "yyyy-MM-dd");
+  // lightFormat: the same digits as format, without format's locale machinery on every call.
+  return lightFormat(date, "yyyy-MM-dd");
 }
 
 /** Returns the date when `text` is a real `YYYY-MM-DD` day, otherwise undefined. */

@@ -8,6 +8,8 @@
  * go-live date follows the latest slip. Fields and top-level keys come from the schema, so a
  * field added to it is merged, not dropped.
  */
+
+import { NEEDS_REASON } from "../schema/fields.js";
 import {
   type ItemState,
   ItemStateSchema,
@@ -15,7 +17,7 @@ import {
   type StateData,
   StateSchema,
 } from "../schema/state.js";
-import { NEEDS_REASON, snapshot } from "./transitions.js";
+import { snapshot } from "./transitions.js";
 
 export type MergeResult =
   | {

@@ -2,12 +2,8 @@
  * How one command changes one item's state. Pure: the previous state, the change,
  * who and when in; the next state out, with the previous one kept in its history.
  */
-import {
-  type HistoryEntry,
-  HistoryEntrySchema,
-  type ItemState,
-  type Status,
-} from "../schema/state.js";
+import { HISTORY_FIELDS, NEEDS_REASON, type Status } from "../schema/fields.js";
+import type { HistoryEntry, ItemState } from "../schema/state.js";
 
 /** What a command asks for; `null` clears a field, `undefined` leaves it alone. */
 export interface Change {
@@ -16,11 +12,6 @@ export interface Change {
   note?: string | null;
   reason?: string | null;
 }
-
-/** What a history entry keeps of an item: the schema's change fields, `by` and `at` included. */
-export const HISTORY_FIELDS = Object.keys(
-  HistoryEntrySchema.shape,
-) as readonly (keyof HistoryEntry)[];
 
 /** The fields a command changes; `by` and `at` only say who changed them, and when. */
 const FIELDS = HISTORY_FIELDS.filter((f): f is keyof Change => f !== "by" && f !== "at");
@@ -34,9 +25,6 @@ export function snapshot(state: ItemState): HistoryEntry | undefined {
   }
   return Object.keys(entry).length > 0 ? entry : undefined;
 }
-
-/** Statuses that need a reason, and the ones that keep it. */
-export const NEEDS_REASON: ReadonlySet<Status> = new Set(["blocked", "not-applicable"]);
 
 /**
  * Applies `change`; returns undefined when it changes nothing (so nothing is written).

@@ -2,9 +2,10 @@
  * Warnings: things a command did its job despite, as data with a code. The wording lives in
  * one place, `render/error.ts`; JSON reports carry the code beside the words.
  */
+
+import { NEEDS_REASON } from "../schema/fields.js";
 import type { Status } from "../schema/state.js";
 import type { Board } from "./board.js";
-import { NEEDS_REASON } from "./transitions.js";
 
 export type Warning =
   /** A state entry for an ID the catalogue no longer has: kept, never dropped. */

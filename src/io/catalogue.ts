@@ -1,73 +1,30 @@
 /**
  * Finding and reading catalogues: the shipped ones by name, a team's own by path.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import { type Catalogue, checkCatalogue, indexCatalogue } from "../core/catalogue.js";
 import { GoliveError } from "../errors.js";
-import { type CatalogueFile, CatalogueSchema } from "../schema/catalogue.js";
-import { locate, parseYaml, readTextFile, toData, validate } from "./yaml-file.js";
-
-/** The catalogue `init` uses when none is named. */
-export const DEFAULT_CATALOGUE = "spryker-cloud";
-
-/** The shipped `checklists/` folder, found from this module whether bundled or not. */
-export function builtinCatalogueDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    const candidate = join(dir, "checklists");
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error("golive is installed without its checklists/ folder");
-}
-
-export function builtinCatalogueNames(): string[] {
-  return readdirSync(builtinCatalogueDir())
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => f.slice(0, -".yaml".length))
-    .sort();
-}
-
-/** A shipped name has no slash and no extension; anything else is a path. */
-export function isCatalogueName(ref: string): boolean {
-  return /^[a-z0-9][a-z0-9-]*$/.test(ref);
-}
-
-export function builtinCataloguePath(name: string): string {
-  const path = join(builtinCatalogueDir(), `${name}.yaml`);
-  if (!existsSync(path)) {
-    throw new GoliveError("unknown-catalogue", `there is no shipped catalogue named "${name}"`, {
-      hint: `use one of: ${builtinCatalogueNames().join(", ")}, or give a path to your own file`,
-    });
-  }
-  return path;
-}
-
-/** The shipped catalogues, checked at build time (scripts/build.mjs); absent when unbundled. */
-declare const __GOLIVE_CATALOGUES__: Record<string, { size: number; json: string }> | undefined;
-
-/** A shipped catalogue as the build checked it, when `path` is that catalogue unchanged. */
-function embeddedCatalogue(path: string): Catalogue | undefined {
-  if (typeof __GOLIVE_CATALOGUES__ !== "object") return undefined;
-  const name = /([a-z0-9-]+)\.yaml$/.exec(path)?.[1];
-  const entry = name === undefined ? undefined : __GOLIVE_CATALOGUES__[name];
-  if (!entry || resolve(path) !== join(builtinCatalogueDir(), `${name}.yaml`)) return undefined;
-  try {
-    if (statSync(path).size !== entry.size) return undefined;
-  } catch {
-    return undefined;
-  }
-  return indexCatalogue(JSON.parse(entry.json) as CatalogueFile);
-}
+import { CatalogueSchema } from "../schema/catalogue.js";
+import { embeddedCatalogue } from "./shipped.js";
+import { readTextFile } from "./text-file.js";
+import { locate, parseYaml, toData, validate } from "./yaml-file.js";
 
 /** Reads, validates and indexes a catalogue file. `shownPath` is how errors name it. */
 export function loadCatalogueFile(path: string, shownPath = path): Catalogue {
+  return loadCatalogueSource(path, shownPath).catalogue;
+}
+
+/** A catalogue and the text it was read from; no text when it is a shipped one, as built. */
+export function loadCatalogueSource(
+  path: string,
+  shownPath = path,
+  /** The file's content, when the caller has read it already. */
+  given?: string,
+): { catalogue: Catalogue; text?: string } {
   const embedded = embeddedCatalogue(path);
-  if (embedded) return embedded;
+  if (embedded) return { catalogue: indexCatalogue(embedded) };
   const what = "catalogue";
-  const text = readTextFile(resolve(path), what);
+  const text = given ?? readTextFile(resolve(path), what);
   const file = parseYaml(shownPath, text, what);
   const data = validate(file, toData(file, what), CatalogueSchema, what, "invalid-catalogue");
   const findings = checkCatalogue(data);
@@ -81,5 +38,5 @@ export function loadCatalogueFile(path: string, shownPath = path): Catalogue {
           : "fix it, then run the command again",
     });
   }
-  return indexCatalogue(data);
+  return { catalogue: indexCatalogue(data), text };
 }

@@ -3,36 +3,12 @@
  * folder created, so a CI artefact is never half-written) and GitHub's step summary (appended,
  * as GitHub expects of every step that writes to it).
  */
-import { appendFileSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { GoliveError } from "../errors.js";
+import { ensureFolder } from "./folders.js";
 import { writeFileAtomic } from "./fs-atomic.js";
 import { unwritable } from "./fs-errors.js";
-
-/**
- * Creates the missing folders above `path` one level at a time. (Node's recursive mkdir spins
- * forever under some pseudo file systems, such as a path below /proc.)
- */
-function ensureFolder(folder: string): void {
-  const missing: string[] = [];
-  let dir = folder;
-  while (!existsSync(dir)) {
-    missing.unshift(dir);
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  for (const each of missing) {
-    try {
-      mkdirSync(each);
-    } catch (error) {
-      // Another process (a parallel CI job) made it first: fine, if it is a folder.
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(each).isDirectory()) {
-        throw error;
-      }
-    }
-  }
-}
 
 export function writeReport(path: string, content: string): void {
   try {

@@ -4,7 +4,7 @@
  * change touches as few lines as possible.
  */
 import { existsSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import {
   Document,
   isCollection,
@@ -18,7 +18,7 @@ import {
   YAMLSeq,
 } from "yaml";
 import { indexState } from "../core/board.js";
-import type { Catalogue } from "../core/catalogue.js";
+import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
 import { parseCalendarDate } from "../core/dates.js";
 import { same } from "../core/merge.js";
 import { GoliveError } from "../errors.js";
@@ -30,80 +30,16 @@ import {
   type StateData,
   StateSchema,
 } from "../schema/state.js";
-import { builtinCataloguePath, isCatalogueName, loadCatalogueFile } from "./catalogue.js";
+import { readCachedCatalogue } from "./cache.js";
+import { loadCatalogueSource } from "./catalogue.js";
 import { withLock, writeFileAtomic } from "./fs-atomic.js";
-import { locate, parseYaml, readTextFile, toData, validate, type YamlFile } from "./yaml-file.js";
+import { builtinCataloguePath, isCatalogueName } from "./shipped.js";
+import { readTextFile } from "./text-file.js";
+import type { CatalogueSource, CheckedState } from "./workspace.js";
+import { locate, parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
 
-export const STATE_FILE_NAME = "golive.yaml";
-
-/**
- * Walks up from `from` to the first folder holding `golive.yaml`, as git does for `.git`, but
- * never out of the git repository it starts in: a parent project's file is not this one's.
- */
-export function findStateFile(from: string): string {
-  const start = resolve(from);
-  let dir = start;
-  let root: string | undefined;
-  for (;;) {
-    const candidate = join(dir, STATE_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    if (existsSync(join(dir, ".git"))) {
-      root = dir;
-      break;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  const searched =
-    root === undefined
-      ? `in ${start} or any parent folder`
-      : root === start
-        ? `in ${start}, the repository's root`
-        : `between ${start} and the repository's root ${root}`;
-  // A file above the repository (this one a submodule or nested checkout) is not used on its
-  // own, but named, so that --file is one step away.
-  const outside = root === undefined ? undefined : findAbove(dirname(root));
-  throw new GoliveError("no-state-file", `no ${STATE_FILE_NAME} ${searched}`, {
-    hint:
-      outside === undefined
-        ? "run `golive init --date YYYY-MM-DD` at your repository's root, or pass --file PATH"
-        : `${outside} belongs to an enclosing folder; pass --file ${shellQuote(outside)} to use it, or run \`golive init --date YYYY-MM-DD\` here`,
-  });
-}
-
-function findAbove(from: string): string | undefined {
-  let dir = from;
-  for (;;) {
-    const candidate = join(dir, STATE_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-/** A path as it can be pasted into a POSIX shell. */
-export function shellQuote(path: string): string {
-  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
-}
-
-/** The root of the git work tree holding `from`, or `from` itself outside git. */
-export function findRepoRoot(from: string): string {
-  let dir = resolve(from);
-  for (;;) {
-    if (existsSync(join(dir, ".git"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return resolve(from);
-    dir = parent;
-  }
-}
-
-export interface Workspace {
-  statePath: string;
+export interface Workspace extends CheckedState {
   file: YamlFile;
-  state: StateData;
-  catalogue: Catalogue;
 }
 
 /** How a state file names its catalogue: a shipped name, or a path relative to the state file. */
@@ -123,11 +59,17 @@ export function resolveCatalogue(ref: string, cwd: string): { path: string; show
   return { path: resolve(cwd, ref), shown: ref };
 }
 
-function loadStateCatalogue(state: StateData, statePath: string, file: YamlFile): Catalogue {
+function loadStateCatalogue(
+  state: StateData,
+  statePath: string,
+  file: YamlFile,
+): { catalogue: Catalogue; catalogueSource: CatalogueSource } {
   const ref = state.catalogue;
   if ("name" in ref) {
     try {
-      return loadCatalogueFile(builtinCataloguePath(ref.name), ref.name);
+      const path = builtinCataloguePath(ref.name);
+      const { catalogue, text } = loadCatalogueSource(path, ref.name);
+      return { catalogue, catalogueSource: { path, ...(text !== undefined ? { text } : {}) } };
     } catch (error) {
       if (error instanceof GoliveError && error.code === "unknown-catalogue") {
         throw new GoliveError(error.code, error.message, {
@@ -149,14 +91,26 @@ function loadStateCatalogue(state: StateData, statePath: string, file: YamlFile)
       },
     );
   }
-  return loadCatalogueFile(path, relative(process.cwd(), path) || path);
+  // A team's own catalogue can be large; when the cache holds it as it is now, it is not
+  // parsed again (the state file itself always is: edits need its YAML document).
+  const text = readTextFile(path, "catalogue");
+  const cached = readCachedCatalogue(statePath, path, text);
+  if (cached) return { catalogue: indexCatalogue(cached), catalogueSource: { path, text } };
+  const loaded = loadCatalogueSource(path, relative(process.cwd(), path) || path, text);
+  return { catalogue: loaded.catalogue, catalogueSource: { path, text } };
 }
 
-/** Reads and validates the state file and the catalogue it names. */
-export function loadWorkspace(statePath: string): Workspace {
+/**
+ * Reads and validates the state file and the catalogue it names. `text` is the state file's
+ * content when the caller has read it already.
+ */
+export function loadWorkspace(
+  statePath: string,
+  text = readTextFile(statePath, "state file"),
+): Workspace {
   const what = "state file";
   const shown = relative(process.cwd(), statePath) || statePath;
-  const file = parseYaml(shown, readTextFile(statePath, what), what);
+  const file = parseYaml(shown, text, what);
   const data = toData(file, what);
   const version = (data as { golive?: unknown } | null)?.golive;
   if (typeof version === "number" && version > STATE_VERSION) {
@@ -176,8 +130,7 @@ export function loadWorkspace(statePath: string): Workspace {
       hint: "fix the date, or run `golive reschedule --date YYYY-MM-DD`",
     });
   }
-  const catalogue = loadStateCatalogue(state, statePath, file);
-  return { statePath, file, state, catalogue };
+  return { statePath, text, file, state, ...loadStateCatalogue(state, statePath, file) };
 }
 
 /**

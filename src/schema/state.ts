@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { RegexSchema } from "./checks.js";
+import { type HistoryField, STATUSES } from "./fields.js";
 
 /** The newest state file version this golive reads and writes. */
 export const STATE_VERSION = 1;
@@ -19,9 +20,8 @@ const When = z
 const Day = z.string().regex(DATE, "expected a date YYYY-MM-DD");
 const Text = z.string().min(1).max(10_000);
 
-export const STATUSES = ["todo", "in-progress", "blocked", "done", "not-applicable"] as const;
 export const StatusSchema = z.enum(STATUSES);
-export type Status = z.infer<typeof StatusSchema>;
+export type { Status } from "./fields.js";
 
 /** What a change records about an item; the history keeps earlier values of the same fields. */
 const ChangeFields = {
@@ -31,7 +31,7 @@ const ChangeFields = {
   reason: Text.optional().describe("why the item is blocked or not applicable"),
   by: Text.optional().describe("who made the change"),
   at: When.optional().describe("when the change was made"),
-};
+} satisfies Record<HistoryField, z.ZodType>;
 
 /** An earlier state of an item, kept when it changes. */
 export const HistoryEntrySchema = z.strictObject(ChangeFields);

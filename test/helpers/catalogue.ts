@@ -1,5 +1,6 @@
 import type { Catalogue } from "../../src/core/catalogue.js";
-import { builtinCataloguePath, loadCatalogueFile } from "../../src/io/catalogue.js";
+import { loadCatalogueFile } from "../../src/io/catalogue.js";
+import { builtinCataloguePath } from "../../src/io/shipped.js";
 
 let spryker: Catalogue | undefined;
 

@@ -15,6 +15,12 @@ export interface RunResult {
   stderr: string;
 }
 
+/**
+ * The per-user cache of checked state files (src/io/cache.ts), kept out of the repositories
+ * under test (HOME is the repository) in a folder of its own per test file.
+ */
+export const CACHE_DIR = mkdtempSync(join(tmpdir(), "golive-cache-"));
+
 export function golive(cwd: string, args: string[], env: Record<string, string> = {}): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
@@ -25,6 +31,7 @@ export function golive(cwd: string, args: string[], env: Record<string, string> 
     env: {
       PATH: process.env.PATH ?? "",
       HOME: cwd,
+      GOLIVE_CACHE_DIR: CACHE_DIR,
       NO_COLOR: "1",
       GIT_CONFIG_NOSYSTEM: "1",
       ...env,
@@ -37,6 +44,7 @@ const created: string[] = [];
 // Temporary repositories go when the test file that made them is done, whatever the outcome.
 afterAll(() => {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+  rmSync(CACHE_DIR, { recursive: true, force: true });
 });
 
 /** An empty temporary folder, removed when the test file is done. */

@@ -2,7 +2,8 @@
  * A small Spryker-shaped repository that passes every check, as an inline file tree. Tests
  * change one file at a time to get a warn or a fail.
  */
-import { builtinCataloguePath, loadCatalogueFile } from "../../src/io/catalogue.js";
+import { loadCatalogueFile } from "../../src/io/catalogue.js";
+import { builtinCataloguePath } from "../../src/io/shipped.js";
 import { verifyItems } from "../../src/verify/index.js";
 import type { ItemVerdict, VerifyContext } from "../../src/verify/types.js";
 import { memoryRepo } from "./repo.js";

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GoliveError } from "../../src/errors.js";
-import { builtinCataloguePath, loadCatalogueFile } from "../../src/io/catalogue.js";
+import { loadCatalogueFile } from "../../src/io/catalogue.js";
+import { builtinCataloguePath } from "../../src/io/shipped.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
 import { tempDir } from "../helpers/cli.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyChange, HISTORY_FIELDS, snapshot } from "../../src/core/transitions.js";
+import { applyChange, snapshot } from "../../src/core/transitions.js";
+import { HISTORY_FIELDS } from "../../src/schema/fields.js";
 import { HistoryEntrySchema } from "../../src/schema/state.js";
 
 describe("applyChange", () => {

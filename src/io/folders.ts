@@ -1,0 +1,27 @@
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname } from "node:path";
+
+/**
+ * Creates `folder` and the missing folders above it one level at a time, with `mode` when given. (Node's recursive mkdir spins
+ * forever under some pseudo file systems, such as a path below /proc.)
+ */
+export function ensureFolder(folder: string, mode?: number): void {
+  const missing: string[] = [];
+  let dir = folder;
+  while (!existsSync(dir)) {
+    missing.unshift(dir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const each of missing) {
+    try {
+      mkdirSync(each, mode);
+    } catch (error) {
+      // Another process (a parallel CI job) made it first: fine, if it is a folder.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(each).isDirectory()) {
+        throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Opening the state file for commands that only read it (status, check, list, show, export).
+ *
+ * When the per-user cache (io/cache.ts) holds this exact file, as checked by this build, the
+ * checked data comes from there and neither the YAML parser nor the schemas are loaded. Otherwise
+ * the file is read in full (io/state.ts, loaded on demand) and the result is cached for next time.
+ */
+import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
+import type { StateData } from "../schema/state.js";
+import { readCacheEntry, writeCacheEntry } from "./cache.js";
+import { embeddedCatalogue } from "./shipped.js";
+import { readTextFile } from "./text-file.js";
+
+/** Where a catalogue came from: its path, and its text unless it is a shipped one as built. */
+export interface CatalogueSource {
+  path: string;
+  text?: string;
+}
+
+/** The state file, checked, with the catalogue it names. */
+export interface CheckedState {
+  statePath: string;
+  /** The state file's content as read. */
+  text: string;
+  state: StateData;
+  catalogue: Catalogue;
+  catalogueSource: CatalogueSource;
+}
+
+export async function readWorkspace(statePath: string): Promise<CheckedState> {
+  const text = readTextFile(statePath, "state file");
+  const cached = fromCache(statePath, text);
+  if (cached) return cached;
+  const { loadWorkspace } = await import("../lazy.js");
+  const { file: _file, ...checked } = loadWorkspace(statePath, text);
+  remember(checked);
+  return checked;
+}
+
+function fromCache(statePath: string, text: string): CheckedState | undefined {
+  const entry = readCacheEntry(statePath, text);
+  if (!entry) return undefined;
+  const source = entry.catalogue;
+  let data = source.text === undefined ? embeddedCatalogue(source.path) : source.data;
+  if (source.text !== undefined) {
+    try {
+      if (readTextFile(source.path, "catalogue") !== source.text) data = undefined;
+    } catch {
+      // Gone or unreadable now: the full read says so, with the state file's line.
+      data = undefined;
+    }
+  }
+  if (!data) return undefined;
+  return {
+    statePath,
+    text,
+    state: entry.state,
+    catalogue: indexCatalogue(data),
+    catalogueSource:
+      source.text === undefined ? { path: source.path } : { path: source.path, text: source.text },
+  };
+}
+
+/** Caches a state file as checked, so that the next read of the same text can skip the work. */
+export function remember(checked: CheckedState): void {
+  const { path, text } = checked.catalogueSource;
+  writeCacheEntry({
+    statePath: checked.statePath,
+    stateText: checked.text,
+    state: checked.state,
+    catalogue: text === undefined ? { path } : { path, text, data: checked.catalogue.file },
+  });
+}
