@@ -1,6 +1,6 @@
 // The start-up and scaling benchmark: `npm run bench` (after a build).
 //
-// Times whole CLI processes (`node dist/golive.js ...`) against bare `node -e 0`, alternating
+// Times whole CLI processes (`node dist/golive.cjs ...`) against bare `node -e 0`, alternating
 // the two (A B A B ...) so that a machine getting busier or quieter affects both alike, and
 // prints min/median/max wall time, peak memory and the median ratio to the baseline.
 //
@@ -22,7 +22,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { shopCode } from "./shop-code.mjs";
 
-const BIN = fileURLToPath(new URL("../dist/golive.js", import.meta.url));
+const BIN = fileURLToPath(new URL("../dist/golive.cjs", import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const runsAt = args.indexOf("--runs");

@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const bin = new URL("../dist/golive.js", import.meta.url).pathname;
+const bin = new URL("../dist/golive.cjs", import.meta.url).pathname;
 const repo = mkdtempSync(join(tmpdir(), "golive-demo-"));
 const env = { ...process.env, GOLIVE_TODAY: "2027-02-10" };
 const run = (args, show = false) =>

@@ -159,7 +159,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
-    .action((options) => run(async (ctx) => (await import("./lazy.js")).init(ctx, options)));
+    .action((options) => run(async (ctx) => (await import("./lazy-edit.js")).init(ctx, options)));
 
   filterOptions(program.command("status"))
     .description("the standup view: progress, overdue, due soon, blocked, in progress")
@@ -178,7 +178,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
       "what changed since a date or an age (1d, 2w); --format markdown only",
     )
     .action((options) =>
-      run(async (ctx) => (await import("./lazy.js")).exportReport(ctx, options)),
+      run(async (ctx) => (await import("./lazy-report.js")).exportReport(ctx, options)),
     );
 
   filterOptions(program.command("list"))
@@ -203,7 +203,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--note <text>", "what was done, where to look")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy.js")).done(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy-edit.js")).done(ctx, ids, options)),
     );
 
   program
@@ -212,7 +212,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .argument("<ids...>", "one or more items")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy.js")).start(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy-edit.js")).start(ctx, ids, options)),
     );
 
   program
@@ -222,7 +222,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--reason <text>", "what blocks it (required)")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy.js")).block(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy-edit.js")).block(ctx, ids, options)),
     );
 
   program
@@ -232,7 +232,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--reason <text>", "why it does not apply (required)")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy.js")).skip(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy-edit.js")).skip(ctx, ids, options)),
     );
 
   program
@@ -241,7 +241,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .argument("<ids...>", "one or more items")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy.js")).reopen(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy-edit.js")).reopen(ctx, ids, options)),
     );
 
   program
@@ -252,7 +252,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--none", "the item has no owner any more")
     .addOption(by)
     .action((id, owner, options) =>
-      run(async (ctx) => (await import("./lazy.js")).assign(ctx, id, owner, options)),
+      run(async (ctx) => (await import("./lazy-edit.js")).assign(ctx, id, owner, options)),
     );
 
   program
@@ -263,7 +263,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--clear", "remove the note")
     .addOption(by)
     .action((id, text, options) =>
-      run(async (ctx) => (await import("./lazy.js")).note(ctx, id, text, options)),
+      run(async (ctx) => (await import("./lazy-edit.js")).note(ctx, id, text, options)),
     );
 
   program
@@ -275,7 +275,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--approver <name>", "who accepted the risk")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy.js")).waive(ctx, ids, options)),
+      run(async (ctx) => (await import("./lazy-edit.js")).waive(ctx, ids, options)),
     );
 
   program
@@ -284,7 +284,9 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .requiredOption("--date <date>", "the new go-live date, YYYY-MM-DD")
     .option("--reason <text>", "why it moves")
     .addOption(by)
-    .action((options) => run(async (ctx) => (await import("./lazy.js")).reschedule(ctx, options)));
+    .action((options) =>
+      run(async (ctx) => (await import("./lazy-edit.js")).reschedule(ctx, options)),
+    );
 
   program
     .command("verify")
@@ -295,7 +297,9 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--json", "print the versioned JSON report")
     .option("--record", "store each result as evidence in golive.yaml (no status changes)")
     .option("--latest-release <version>", "the newest Spryker release, e.g. 202507.0")
-    .action((options) => run(async (ctx) => (await import("./lazy.js")).verify(ctx, options)));
+    .action((options) =>
+      run(async (ctx) => (await import("./lazy-report.js")).verify(ctx, options)),
+    );
 
   filterOptions(program.command("check"))
     .description("CI gate: exit 1 while any open item is past its due date")
@@ -321,7 +325,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .argument("[pathname]", "git's %P: the state file's path in the repository")
     .action((base, ours, theirs, pathname) =>
       run(async (ctx) =>
-        (await import("./lazy.js")).mergeDriver(ctx, base, ours, theirs, pathname),
+        (await import("./lazy-edit.js")).mergeDriver(ctx, base, ours, theirs, pathname),
       ),
     );
 

@@ -32,7 +32,7 @@ function days(text: string | undefined, option: string, fallback: number): numbe
 /** Where each item sits in golive.yaml, by a path from the repository root as GitHub wants. */
 async function locations(checked: CheckedState): Promise<Map<string, SourceLocation>> {
   // Lines come from the YAML document, which a read from the cache does not have.
-  const { itemLines, loadWorkspace } = await import("../lazy.js");
+  const { itemLines, loadWorkspace } = await import("../lazy-edit.js");
   const workspace = loadWorkspace(checked.statePath, checked.text);
   const root = findRepoRoot(dirname(workspace.statePath));
   const file = relative(root, workspace.statePath).split(sep).join("/");
@@ -51,7 +51,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   // --verify: the repository's checks go into the gate, so a regressed done item fails it in
   // every format, counts included.
   const checks = options.verify
-    ? (await import("../lazy.js")).verifyChecks(ctx, workspace, items)
+    ? (await import("../lazy-report.js")).verifyChecks(ctx, workspace, items)
     : undefined;
   const result = runGate(items, ctx.today, policy, checks);
   const warnings = boardWarnings(board);
@@ -62,7 +62,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   const render = async (which: CheckFormat): Promise<string> => {
     switch (which) {
       case "json": {
-        const { jsonCheckReport, jsonReport, renderJson } = await import("../lazy.js");
+        const { jsonCheckReport, jsonReport, renderJson } = await import("../lazy-report.js");
         return renderJson(
           jsonCheckReport(
             jsonReport("check", workspace.catalogue, board, items, warnings),
@@ -72,15 +72,15 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
         );
       }
       case "junit": {
-        const { renderJunit } = await import("../lazy.js");
+        const { renderJunit } = await import("../lazy-report.js");
         return renderJunit(result, { name: workspace.catalogue.file.title, timestamp: ctx.now() });
       }
       case "markdown": {
-        const { renderGateMarkdown } = await import("../lazy.js");
+        const { renderGateMarkdown } = await import("../lazy-report.js");
         return renderGateMarkdown(result, workspace.catalogue.file.title);
       }
       case "github": {
-        const { renderGithub } = await import("../lazy.js");
+        const { renderGithub } = await import("../lazy-report.js");
         return renderGithub(result, { locations: await locations(workspace) });
       }
       default:
@@ -91,14 +91,14 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   // With --output the report goes to the file and the console gets the usual summary.
   const shown = options.output === undefined ? format : consoleFormat;
   if (options.output !== undefined) {
-    const { writeReport } = await import("../lazy.js");
+    const { writeReport } = await import("../lazy-report.js");
     writeReport(resolve(ctx.cwd, options.output), await render(format));
   }
   if (shown === "github" && ctx.ci?.stepSummary) {
     // The summary is a courtesy; the verdict must survive a runner that cannot take it.
     try {
-      const { appendStepSummary } = await import("../lazy.js");
-      const { renderGateMarkdown } = await import("../lazy.js");
+      const { appendStepSummary } = await import("../lazy-report.js");
+      const { renderGateMarkdown } = await import("../lazy-report.js");
       appendStepSummary(
         resolve(ctx.cwd, ctx.ci.stepSummary),
         renderGateMarkdown(result, `golive check: ${workspace.catalogue.file.title}`),
@@ -113,7 +113,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
     }
   }
   const ready = checks
-    ? (await import("../lazy.js")).renderReadyToTick(ctx.style, readyToTick(result))
+    ? (await import("../lazy-report.js")).renderReadyToTick(ctx.style, readyToTick(result))
     : "";
   return output(
     await render(shown),

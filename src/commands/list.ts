@@ -11,7 +11,7 @@ export async function list(ctx: Context, options: ListOptions): Promise<Output> 
   const { items, board } = filtered(ctx, workspace, whole, options);
   const warnings = boardWarnings(board);
   if (options.json) {
-    const { jsonReport, renderJson } = await import("../lazy.js");
+    const { jsonReport, renderJson } = await import("../lazy-report.js");
     return output(renderJson(jsonReport("list", workspace.catalogue, board, items, warnings)));
   }
   return output(renderList(ctx.style, items), warningText(ctx, warnings));

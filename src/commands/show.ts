@@ -7,7 +7,7 @@ export async function show(ctx: Context, id: string, options: { json?: boolean }
   const [item] = resolveItems(workspace.catalogue, [id]);
   const view = board.items.find((v) => v.item === item)!;
   if (options.json) {
-    const { jsonItem, REPORT_VERSION, renderJson } = await import("../lazy.js");
+    const { jsonItem, REPORT_VERSION, renderJson } = await import("../lazy-report.js");
     return output(
       renderJson({
         version: REPORT_VERSION,

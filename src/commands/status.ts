@@ -26,7 +26,7 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Outp
   const warnings = boardWarnings(board);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
   if (options.format === "markdown") {
-    const { renderMarkdownSummary } = await import("../lazy.js");
+    const { renderMarkdownSummary } = await import("../lazy-report.js");
     const label = describeFilter(filter);
     return output(
       renderMarkdownSummary(workspace.catalogue, board, {
@@ -38,7 +38,7 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Outp
     );
   }
   if (options.json || options.format === "json") {
-    const { jsonReport, renderJson } = await import("../lazy.js");
+    const { jsonReport, renderJson } = await import("../lazy-report.js");
     const report = {
       ...jsonReport("status", workspace.catalogue, board, items, warnings),
       ...(since ? { since, changed: changedSince(items, since).map((v) => v.item.id) } : {}),

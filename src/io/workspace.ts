@@ -31,7 +31,7 @@ export async function readWorkspace(statePath: string): Promise<CheckedState> {
   const text = readTextFile(statePath, "state file");
   const cached = fromCache(statePath, text);
   if (cached) return cached;
-  const { loadWorkspace } = await import("../lazy.js");
+  const { loadWorkspace } = await import("../lazy-edit.js");
   const { file: _file, ...checked } = loadWorkspace(statePath, text);
   remember(checked);
   return checked;

@@ -39,7 +39,7 @@ describe("docs/ci.md", () => {
 
 describe(".github/workflows/golive-gate.yml", () => {
   const workflow = readFileSync(join(ROOT, ".github/workflows/golive-gate.yml"), "utf8");
-  const line = /run: node dist\/golive\.js (.+)/.exec(workflow)![1]!;
+  const line = /run: node dist\/golive\.cjs (.+)/.exec(workflow)![1]!;
 
   function run(today: string) {
     const cwd = tempDir("golive-gate-");

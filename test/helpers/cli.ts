@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll } from "vitest";
 
-export const BIN = resolve(import.meta.dirname, "../../dist/golive.js");
+export const BIN = resolve(import.meta.dirname, "../../dist/golive.cjs");
 
 export interface RunResult {
   code: number;
