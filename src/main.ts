@@ -25,7 +25,9 @@ async function main(): Promise<number> {
     exitCode = out.exitCode;
   };
   const program = createProgram(environment, emit);
-  const errStyle = makeStyle(colorLevel(process.env, process.stderr.isTTY === true), 100);
+  // Made when needed: touching process.stderr builds its stream, which a run without an error
+  // or a warning never needs.
+  const errStyle = () => makeStyle(colorLevel(process.env, process.stderr.isTTY === true), 100);
   try {
     await program.parseAsync(process.argv);
     return exitCode;
@@ -35,12 +37,12 @@ async function main(): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof GoliveError) {
-      process.stderr.write(renderError(errStyle, error));
+      process.stderr.write(renderError(errStyle(), error));
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(
-      `${errStyle.chalk.red("error:")} internal error: ${message}\nhint: this is a bug in golive; please report it with the command you ran${process.env.GOLIVE_DEBUG ? "" : " (GOLIVE_DEBUG=1 shows details)"}\n`,
+      `${errStyle().chalk.red("error:")} internal error: ${message}\nhint: this is a bug in golive; please report it with the command you ran${process.env.GOLIVE_DEBUG ? "" : " (GOLIVE_DEBUG=1 shows details)"}\n`,
     );
     if (process.env.GOLIVE_DEBUG && error instanceof Error)
       process.stderr.write(`${error.stack}\n`);

@@ -35,7 +35,7 @@ import { loadCatalogueSource } from "./catalogue.js";
 import { withLock, writeFileAtomic } from "./fs-atomic.js";
 import { builtinCataloguePath, isCatalogueName } from "./shipped.js";
 import { readTextFile } from "./text-file.js";
-import type { CatalogueSource, CheckedState } from "./workspace.js";
+import { type CatalogueSource, type CheckedState, cachedState } from "./workspace.js";
 import { locate, parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
 
 export interface Workspace extends CheckedState {
@@ -111,6 +111,9 @@ export function loadWorkspace(
   const what = "state file";
   const shown = relative(process.cwd(), statePath) || statePath;
   const file = parseYaml(shown, text, what);
+  // Checked before, byte for byte: an edit needs the document, not the checks again.
+  const cached = cachedState(statePath, text);
+  if (cached) return { ...cached, file };
   const data = toData(file, what);
   const version = (data as { golive?: unknown } | null)?.golive;
   if (typeof version === "number" && version > STATE_VERSION) {

@@ -29,7 +29,7 @@ export interface CheckedState {
 
 export async function readWorkspace(statePath: string): Promise<CheckedState> {
   const text = readTextFile(statePath, "state file");
-  const cached = fromCache(statePath, text);
+  const cached = cachedState(statePath, text);
   if (cached) return cached;
   const { loadWorkspace } = await import("../lazy-edit.js");
   const { file: _file, ...checked } = loadWorkspace(statePath, text);
@@ -37,7 +37,8 @@ export async function readWorkspace(statePath: string): Promise<CheckedState> {
   return checked;
 }
 
-function fromCache(statePath: string, text: string): CheckedState | undefined {
+/** The state file as checked before, when the cache holds exactly `text` and the catalogue. */
+export function cachedState(statePath: string, text: string): CheckedState | undefined {
   const entry = readCacheEntry(statePath, text);
   if (!entry) return undefined;
   const source = entry.catalogue;

@@ -53,6 +53,15 @@ describe("the state file cache", () => {
     expect(run(["show", "CLO-01"]).stdout).toContain("From the cache");
   });
 
+  it("spares an edit the checks of a file checked before, byte for byte", () => {
+    run(["status"]);
+    tamper((entry) => {
+      entry.state.items["CLO-01"]!.owner = "From the cache";
+    });
+    expect(run(["done", "CLO-01"]).code).toBe(0);
+    expect(read(repo)).toContain("owner: From the cache");
+  });
+
   it("is not used once the file changes, by golive or by hand", () => {
     run(["status"]);
     tamper((entry) => {
