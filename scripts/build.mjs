@@ -183,7 +183,8 @@ const catalogues = JSON.stringify(await compileShippedCatalogues());
 const buildName = JSON.stringify(buildId());
 const outputs = {};
 for (const [name, entry] of [
-  ["golive", "src/main.ts"],
+  ["golive", "src/launch.ts"],
+  ["main", "src/main.ts"],
   ["edit", "src/lazy-edit.ts"],
   ["report", "src/lazy-report.ts"],
 ]) {

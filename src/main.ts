@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The entry point: runs the program, prints what commands return, and maps errors to the
  * documented exit codes. The only place that exits the process.

@@ -18,17 +18,25 @@ test("the bundle stays small: zod's locales and converters and yaml's CommonJS b
   }
 });
 
-test("the entry, which every run loads, holds neither the YAML parser nor zod: cached reads need neither", () => {
-  const code = readFileSync(BIN, "utf8");
+test("the CLI file, which every run loads, holds neither the YAML parser nor zod: cached reads need neither", () => {
+  const code = readFileSync(join(dirname(BIN), "main.cjs"), "utf8");
   expect(code.length).toBeLessThan(200 * 1024);
-  // The entry requires only Node's modules and the two files loaded on demand.
+  // It requires only Node's modules and the two files loaded on demand.
   const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
   const own = required.filter((r) => !r.startsWith("node:") && !builtinModules.includes(r));
   expect([...new Set(own)].sort()).toEqual(["./edit.cjs", "./report.cjs"]);
-  // yaml's and zod's own error texts: in the files loaded on demand, not in the entry.
+  // yaml's and zod's own error texts: in the files loaded on demand, not in the CLI file.
   expect(readFileSync(join(dirname(BIN), "edit.cjs"), "utf8")).toContain("Invalid input");
   expect(code).not.toContain("Implicit keys need to be on a single line");
   expect(code).not.toContain("Invalid input");
+});
+
+test("the executable only starts the CLI file through the code cache", () => {
+  const code = readFileSync(BIN, "utf8");
+  expect(code.startsWith("#!/usr/bin/env node\n")).toBe(true);
+  expect(code.length).toBeLessThan(8 * 1024);
+  const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+  expect(required.every((r) => r.startsWith("node:") || builtinModules.includes(r))).toBe(true);
 });
 
 test("a shipped catalogue edited after the build is read from its file, not the embedded copy", () => {

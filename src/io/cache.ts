@@ -11,8 +11,16 @@
  *
  * GOLIVE_NO_CACHE=1 switches it off; GOLIVE_CACHE_DIR moves it.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
 import envPaths from "env-paths";
 import type { CatalogueFile } from "../schema/catalogue.js";
 import type { StateData } from "../schema/state.js";
@@ -62,25 +70,65 @@ function entryFile(dir: string, statePath: string): string {
   return join(dir, `state-${pathHash(statePath)}.json`);
 }
 
-/** The entry for `statePath` when it was made from `stateText` by this build. */
-export function readCacheEntry(statePath: string, stateText: string): CacheEntry | undefined {
-  const dir = cacheDir();
-  if (dir === undefined) return undefined;
+/**
+ * A file of the cache, if it is the user's own. golive trusts what the cache says, so a file
+ * that someone else could have planted (in a shared GOLIVE_CACHE_DIR) is ignored.
+ */
+export function readPrivateFile(path: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    const entry = JSON.parse(readFileSync(entryFile(dir, statePath), "utf8")) as CacheEntry;
-    if (
-      entry.build !== __GOLIVE_BUILD__ ||
-      entry.statePath !== statePath ||
-      entry.stateText !== stateText ||
-      typeof entry.state !== "object" ||
-      typeof entry.catalogue?.path !== "string"
-    ) {
-      return undefined;
+    fd = openSync(path, "r");
+    const uid = process.getuid?.();
+    if (uid !== undefined && fstatSync(fd).uid !== uid) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes a file of the cache: whole beside its final name, then renamed over it, so a reader
+ * sees the old file or the new one; readable by the user only. Failing is fine: the cache
+ * can make golive faster, never make it fail.
+ */
+export function writePrivateFile(path: string, data: string | Uint8Array): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    ensureFolder(dirname(path), 0o700);
+    writeFileSync(temp, data, { mode: 0o600 });
+    renameSync(temp, path);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was written where nothing can be.
     }
-    return entry;
+  }
+}
+
+/** The entry for `statePath` made by this build. */
+function readEntry(statePath: string): CacheEntry | undefined {
+  const dir = cacheDir();
+  const bytes = dir === undefined ? undefined : readPrivateFile(entryFile(dir, statePath));
+  if (bytes === undefined) return undefined;
+  try {
+    const entry = JSON.parse(bytes.toString("utf8")) as CacheEntry;
+    return entry.build === __GOLIVE_BUILD__ && entry.statePath === statePath ? entry : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The entry for `statePath` when it was made from exactly `stateText`. */
+export function readCacheEntry(statePath: string, stateText: string): CacheEntry | undefined {
+  const entry = readEntry(statePath);
+  return entry?.stateText === stateText &&
+    typeof entry.state === "object" &&
+    typeof entry.catalogue?.path === "string"
+    ? entry
+    : undefined;
 }
 
 /**
@@ -93,44 +141,18 @@ export function readCachedCatalogue(
   path: string,
   text: string,
 ): CatalogueFile | undefined {
-  const dir = cacheDir();
-  if (dir === undefined) return undefined;
-  try {
-    const entry = JSON.parse(readFileSync(entryFile(dir, statePath), "utf8")) as CacheEntry;
-    const catalogue = entry.catalogue;
-    if (
-      entry.build !== __GOLIVE_BUILD__ ||
-      entry.statePath !== statePath ||
-      catalogue?.path !== path ||
-      catalogue.text !== text ||
-      typeof catalogue.data !== "object"
-    ) {
-      return undefined;
-    }
-    return catalogue.data;
-  } catch {
-    return undefined;
-  }
+  const catalogue = readEntry(statePath)?.catalogue;
+  return catalogue?.path === path && catalogue.text === text && typeof catalogue.data === "object"
+    ? catalogue.data
+    : undefined;
 }
 
-/**
- * Stores an entry: written whole beside its final name, then renamed over it, so a reader
- * sees the old entry or the new one. Private to the user: notes and names are in it.
- */
+/** Stores the entry of a state file, private to the user: notes and names are in it. */
 export function writeCacheEntry(entry: Omit<CacheEntry, "build">): void {
   const dir = cacheDir();
   if (dir === undefined || typeof __GOLIVE_BUILD__ !== "string") return;
-  const target = entryFile(dir, entry.statePath);
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    ensureFolder(dir, 0o700);
-    writeFileSync(temp, JSON.stringify({ build: __GOLIVE_BUILD__, ...entry }), { mode: 0o600 });
-    renameSync(temp, target);
-  } catch {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Nothing was written where nothing can be.
-    }
-  }
+  writePrivateFile(
+    entryFile(dir, entry.statePath),
+    JSON.stringify({ build: __GOLIVE_BUILD__, ...entry }),
+  );
 }

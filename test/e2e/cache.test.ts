@@ -2,7 +2,15 @@
  * The per-user cache of checked state files (src/io/cache.ts): used only for the exact text it
  * was made from, by the build that made it, and never a reason for a command to fail.
  */
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { golive, read, tempDir, tempRepo } from "../helpers/cli.js";
@@ -15,7 +23,12 @@ const run = (args: string[], env: Record<string, string> = {}) =>
   golive(repo, args, { ...TODAY, GOLIVE_CACHE_DIR: cache, ...env });
 
 function entries(): string[] {
-  return readdirSync(cache).filter((f) => f.endsWith(".json"));
+  return readdirSync(cache).filter((f) => f.startsWith("state-") && f.endsWith(".json"));
+}
+
+/** The code cache files of one bundle file (main, edit, report). */
+function codeFiles(bundle: string): string[] {
+  return readdirSync(cache).filter((f) => f.startsWith(`code-${bundle}-`) && f.endsWith(".bin"));
 }
 
 /** Rewrites the one cache entry: a way to tell whether a command used it. */
@@ -144,9 +157,69 @@ describe("the state file cache", () => {
     expect(run(["show", "CLO-01"], { GOLIVE_NO_CACHE: "1" }).stdout).toContain("Ana");
   });
 
+  it("ignores an entry that another user owns", () => {
+    run(["status"]);
+    tamper((entry) => {
+      entry.state.items["CLO-01"]!.owner = "Planted by someone else";
+    });
+    const [name] = entries();
+    if (process.getuid?.() === 0) {
+      chownSync(join(cache, name!), 4242, 4242);
+      expect(run(["show", "CLO-01"]).stdout).toContain("Ana");
+    }
+    // Without root, no file can be given away; the entry is the user's and is used.
+    else expect(run(["show", "CLO-01"]).stdout).toContain("Planted by someone else");
+  });
+
   it("keeps entries private to the user", () => {
     run(["status"]);
     const [name] = entries();
     expect(statSync(join(cache, name!)).mode & 0o077).toBe(0);
+  });
+});
+
+describe("the code cache", () => {
+  it("is written once per command, and used by later runs", () => {
+    const [file] = codeFiles("main");
+    expect(file).toMatch(new RegExp(`-${process.version}-${process.arch}\\.bin$`));
+    const commands = () => readFileSync(join(cache, `${file}.commands`), "utf8").split("\n");
+    expect(commands()).toEqual(["init", "assign"]);
+    const written = statSync(join(cache, file!)).mtimeMs;
+    const first = run(["status"]);
+    expect(commands()).toEqual(["init", "assign", "status"]);
+    const again = statSync(join(cache, file!)).mtimeMs;
+    expect(again).toBeGreaterThanOrEqual(written);
+    // Known command: the file is left alone, and the output is the same.
+    expect(run(["status"]).stdout).toBe(first.stdout);
+    expect(statSync(join(cache, file!)).mtimeMs).toBe(again);
+    // Writes load the YAML editor's file, which has a cache of its own.
+    expect(codeFiles("edit")).toHaveLength(1);
+  });
+
+  it("survives a damaged file: V8 refuses it, the run goes on, and the file is made again", () => {
+    const first = run(["status"]);
+    const [file] = codeFiles("main");
+    writeFileSync(join(cache, file!), Buffer.alloc(4096, 7));
+    const second = run(["status"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(readFileSync(join(cache, file!)).subarray(0, 16)).not.toEqual(Buffer.alloc(16, 7));
+  });
+
+  it("of an earlier build is removed when this build writes its own", () => {
+    const [current] = codeFiles("main");
+    const stale = "code-main-0.9.0+0123456789abcdef-v20.0.0-x64.bin";
+    writeFileSync(join(cache, stale), "old");
+    // Without its command list the cache file counts as new: written again, the old ones go.
+    rmSync(join(cache, `${current}.commands`));
+    run(["status"]);
+    expect(codeFiles("main")).toHaveLength(1);
+    expect(readdirSync(cache)).not.toContain(stale);
+  });
+
+  it("is switched off by GOLIVE_NO_CACHE=1 as well", () => {
+    const other = tempDir("golive-cache-test-");
+    golive(repo, ["status"], { ...TODAY, GOLIVE_CACHE_DIR: other, GOLIVE_NO_CACHE: "1" });
+    expect(readdirSync(other)).toEqual([]);
   });
 });
