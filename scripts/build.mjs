@@ -142,8 +142,11 @@ async function compileShippedCatalogues() {
  */
 function buildId() {
   const hash = createHash("sha256");
+  // The build itself too: its options (--no-minify) and this script change the output.
+  hash.update(process.argv.slice(2).sort().join(" "));
   const files = [
     "package-lock.json",
+    "scripts/build.mjs",
     ...readdirSync(`${root}src`, { recursive: true }).map((f) => `src/${f}`),
     ...readdirSync(`${root}checklists`).map((f) => `checklists/${f}`),
   ].sort();
