@@ -42,8 +42,8 @@ Exit codes:
 Environment:
   GOLIVE_TODAY=YYYY-MM-DD  pin today's date, like --today
   NO_COLOR, FORCE_COLOR     switch colours off or on
-  GOLIVE_NO_CACHE=1         always read golive.yaml in full (see README: the cache)
-  GOLIVE_CACHE_DIR=PATH     keep the cache there instead of the user's cache folder`;
+  GOLIVE_NO_CACHE=1         no cache: read and check golive.yaml, compile golive afresh
+  GOLIVE_CACHE_DIR=PATH     keep the caches there, not in the user's cache folder`;
 
 /** Asks git for user.name; child_process loads only when a command needs the name. */
 function gitUserName(cwd: string): string | undefined {

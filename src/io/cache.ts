@@ -9,7 +9,8 @@
  * happened, the result is what reading the file again would give. An entry that cannot be read,
  * written or parsed is ignored: the cache can make golive faster, never wrong and never fail.
  *
- * GOLIVE_NO_CACHE=1 switches it off; GOLIVE_CACHE_DIR moves it.
+ * The folder also holds the code cache (io/code-cache.ts), which uses the private-file helpers
+ * below. GOLIVE_NO_CACHE=1 switches both off; GOLIVE_CACHE_DIR moves them.
  */
 import {
   closeSync,
