@@ -163,8 +163,8 @@ function buildId() {
 
 rmSync(`${root}dist`, { recursive: true, force: true });
 /**
- * The CLI is three CommonJS files: `golive.cjs`, the entry, holds everything the read commands
- * (status, list, show, check) need; `edit.cjs` the YAML editor, the schemas and the commands
+ * The CLI is three CommonJS files, run by `golive.cjs`, the executable (src/launch.ts, through
+ * a code cache): `main.cjs` holds everything the read commands (status, list, show, check) need; `edit.cjs` the YAML editor, the schemas and the commands
  * that write; `report.cjs` the report formats, export and verify. The sources reach the last two
  * only through `import()` of src/lazy-edit.ts and src/lazy-report.ts, which become `require()`
  * of the file. A module that two files use is in both (GoliveError allows for that).
@@ -185,11 +185,13 @@ const onDemand = {
 const catalogues = JSON.stringify(await compileShippedCatalogues());
 const buildName = JSON.stringify(buildId());
 const outputs = {};
+const bundles = {};
+// The launcher goes last: it carries the content hash of each file it runs (src/io/code-cache.ts).
 for (const [name, entry] of [
-  ["golive", "src/launch.ts"],
   ["main", "src/main.ts"],
   ["edit", "src/lazy-edit.ts"],
   ["report", "src/lazy-report.ts"],
+  ["golive", "src/launch.ts"],
 ]) {
   const result = await build({
     entryPoints: { [name]: `${root}${entry}` },
@@ -204,10 +206,15 @@ for (const [name, entry] of [
       __GOLIVE_VERSION__: JSON.stringify(pkg.version),
       __GOLIVE_BUILD__: buildName,
       __GOLIVE_CATALOGUES__: catalogues,
+      __GOLIVE_BUNDLES__: JSON.stringify(bundles),
       "import.meta.url": "__golive_url",
     },
   });
   Object.assign(outputs, result.metafile?.outputs);
+  bundles[name] = createHash("sha256")
+    .update(readFileSync(`${root}dist/${name}.cjs`))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 if (process.argv.includes("--analyze")) {

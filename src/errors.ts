@@ -46,13 +46,13 @@ export type ErrorCode =
   | "unknown-catalogue"
   | "locked";
 
+/** Marks golive's errors across the bundle's files (see `Symbol.hasInstance` below). */
+const BRAND = Symbol.for("golive.error");
+
 /**
  * An error the user can act on. `message` says what is wrong, `hint` what to do,
  * `location` where (file:line:col) when a file is to blame.
  */
-/** Marks golive's errors across the bundle's files (see `Symbol.hasInstance` below). */
-const BRAND = Symbol.for("golive.error");
-
 export class GoliveError extends Error {
   /**
    * The built CLI is several files (scripts/build.mjs), and a module used by two of them is in

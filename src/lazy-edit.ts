@@ -6,6 +6,7 @@
  * becomes one file of the bundle (scripts/build.mjs). A command that only reads loads neither.
  */
 export { assign, block, done, note, reopen, skip, start } from "./commands/change.js";
+export { editItems } from "./commands/edit-items.js";
 export { init } from "./commands/init.js";
 export { mergeDriver } from "./commands/merge-driver.js";
 export { reschedule } from "./commands/reschedule.js";

@@ -9,6 +9,13 @@ import { EXIT, GoliveError } from "./errors.js";
 import { renderError } from "./render/error.js";
 import { colorLevel, makeStyle } from "./render/text.js";
 
+let ran: string | undefined;
+
+/** The command this run is for, once commander has found it: the launcher's code cache asks. */
+export function commandName(): string | undefined {
+  return ran;
+}
+
 async function main(): Promise<number> {
   const environment: Environment = {
     cwd: process.cwd(),
@@ -24,6 +31,9 @@ async function main(): Promise<number> {
     exitCode = out.exitCode;
   };
   const program = createProgram(environment, emit);
+  program.hook("preSubcommand", (_program, command) => {
+    ran = command.name();
+  });
   // Made when needed: touching process.stderr builds its stream, which a run without an error
   // or a warning never needs.
   const errStyle = () => makeStyle(colorLevel(process.env, process.stderr.isTTY === true), 100);

@@ -39,6 +39,56 @@ test("the executable only starts the CLI file through the code cache", () => {
   expect(required.every((r) => r.startsWith("node:") || builtinModules.includes(r))).toBe(true);
 });
 
+/** A copy of the built CLI with its checklists/, as an installed golive. */
+function install(): string {
+  const dir = tempRepo({}, { git: false });
+  cpSync(resolve(import.meta.dirname, "../checklists"), join(dir, "checklists"), {
+    recursive: true,
+  });
+  cpSync(dirname(BIN), join(dir, "dist"), { recursive: true });
+  return dir;
+}
+
+function runFrom(installed: string, repo: string, args: string[]) {
+  return spawnSync(process.execPath, [join(installed, "dist/golive.cjs"), ...args], {
+    cwd: repo,
+    encoding: "utf8",
+    env: {
+      PATH: process.env.PATH ?? "",
+      NO_COLOR: "1",
+      GOLIVE_TODAY: "2027-01-04",
+      GOLIVE_CACHE_DIR: CACHE_DIR,
+    },
+  });
+}
+
+test("two installs of one build share the cache, each with its own shipped catalogue", () => {
+  const [a, b] = [install(), install()];
+  const catalogue = join(a, "checklists/spryker-cloud.yaml");
+  writeFileSync(
+    catalogue,
+    readFileSync(catalogue, "utf8").replace("title: Share go-live plan", "title: Patched in A"),
+  );
+  const repo = tempRepo();
+  expect(runFrom(b, repo, ["init", "--date", "2027-03-01"]).status).toBe(0);
+  expect(runFrom(a, repo, ["show", "GEN-01"]).stdout).toContain("Patched in A");
+  expect(runFrom(b, repo, ["show", "GEN-01"]).stdout).toContain("Share go-live plan");
+  expect(runFrom(a, repo, ["show", "GEN-01"]).stdout).toContain("Patched in A");
+});
+
+test("the code cache follows the file it was made for, even an edit of the same length", () => {
+  const installed = install();
+  const repo = tempRepo();
+  expect(runFrom(installed, repo, ["init", "--date", "2027-03-01"]).status).toBe(0);
+  expect(runFrom(installed, repo, ["--help"]).stdout).toContain("the standup view");
+  expect(runFrom(installed, repo, ["--help"]).stdout).toContain("the standup view");
+  const main = join(installed, "dist/main.cjs");
+  const code = readFileSync(main, "utf8");
+  writeFileSync(main, code.replace("the standup view", "THE STANDUP VIEW"));
+  expect(readFileSync(main, "utf8").length).toBe(code.length);
+  expect(runFrom(installed, repo, ["--help"]).stdout).toContain("THE STANDUP VIEW");
+});
+
 test("a shipped catalogue edited after the build is read from its file, not the embedded copy", () => {
   // The bundle finds checklists/ beside itself, so a copy of both is an installed golive.
   const install = tempRepo({}, { git: false });

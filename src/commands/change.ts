@@ -6,7 +6,7 @@ import type { Change } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
 import { renderChanges } from "../render/change.js";
 import { type Context, type Output, output } from "./context.js";
-import { changeItems } from "./edit.js";
+import { changeItems } from "./edit-items.js";
 
 function requireText(value: string | undefined, option: string, why: string): string {
   if (value === undefined || value.trim() === "") {

@@ -97,8 +97,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   if (shown === "github" && ctx.ci?.stepSummary) {
     // The summary is a courtesy; the verdict must survive a runner that cannot take it.
     try {
-      const { appendStepSummary } = await import("../lazy-report.js");
-      const { renderGateMarkdown } = await import("../lazy-report.js");
+      const { appendStepSummary, renderGateMarkdown } = await import("../lazy-report.js");
       appendStepSummary(
         resolve(ctx.cwd, ctx.ci.stepSummary),
         renderGateMarkdown(result, `golive check: ${workspace.catalogue.file.title}`),

@@ -2,7 +2,7 @@ import { buildBoard } from "../core/board.js";
 import { updateWorkspace } from "../io/state.js";
 import { type RescheduleResult, renderReschedule } from "../render/reschedule.js";
 import { type Context, type Output, output } from "./context.js";
-import { changedBy } from "./edit.js";
+import { changedBy } from "./edit-items.js";
 import { pastGoLiveWarning, requireDate, statePath } from "./shared.js";
 
 export interface RescheduleOptions {

@@ -11,7 +11,7 @@ import { findItem } from "../core/ids.js";
 import type { Warning } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
 import { findStateFile, shellQuote } from "../io/locate.js";
-import { type CheckedState, readWorkspace } from "../io/workspace.js";
+import { type CheckedState, readCheckedState } from "../io/workspace.js";
 import { renderWarnings } from "../render/error.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { isStatus, STATUSES } from "../schema/fields.js";
@@ -147,7 +147,7 @@ export function describeFilter(filter: ItemFilter): string | undefined {
 
 /** The state file, checked (from the cache when unchanged), and its board for today. */
 export async function loadBoard(ctx: Context): Promise<{ workspace: CheckedState; board: Board }> {
-  const workspace = await readWorkspace(statePath(ctx));
+  const workspace = await readCheckedState(statePath(ctx));
   return { workspace, board: buildBoard(workspace.catalogue, workspace.state, ctx.today) };
 }
 

@@ -8,7 +8,7 @@ import { type ItemView, indexState } from "../core/board.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
 import { openRepo } from "../io/repo.js";
-import { type CheckedState, readWorkspace } from "../io/workspace.js";
+import { type CheckedState, readCheckedState } from "../io/workspace.js";
 import { renderJson } from "../render/json.js";
 import { renderVerify, type VerifyRun, verdictSummary, verifyJson } from "../render/verify.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
@@ -16,7 +16,6 @@ import { verifyItems } from "../verify/index.js";
 import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
 import type { ItemVerdict } from "../verify/types.js";
 import { type Context, type Output, output } from "./context.js";
-import { editItems } from "./edit.js";
 import { resolveItems, statePath } from "./shared.js";
 
 export interface VerifyOptions {
@@ -75,7 +74,7 @@ export function runVerify(
 }
 
 export async function verify(ctx: Context, options: VerifyOptions): Promise<Output> {
-  const workspace = await readWorkspace(statePath(ctx));
+  const workspace = await readCheckedState(statePath(ctx));
   // Items the team ruled out are not checked, unless asked for by name.
   const ruledOut = notApplicable(workspace);
   const items =
@@ -93,8 +92,8 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Outp
     run.manual = items.filter((i) => !i.checks).map((i) => ({ id: i.id, title: i.title }));
   }
   if (options.record && result.verdicts.length > 0) {
-    record(ctx, result.verdicts);
-    run.recordedIn = relative(process.cwd(), workspace.statePath) || workspace.statePath;
+    await record(ctx, result.verdicts);
+    run.recordedIn = relative(ctx.cwd, workspace.statePath) || workspace.statePath;
   }
   const exitCode = result.verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
   if (options.json) return output(renderJson(verifyJson(run)), "", exitCode);
@@ -112,7 +111,9 @@ function notApplicable(workspace: CheckedState): Set<string> {
 }
 
 /** Stores each verdict as the item's evidence; status, owner, by and at stay as they are. */
-function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
+async function record(ctx: Context, verdicts: readonly ItemVerdict[]): Promise<void> {
+  // The YAML editor is in the file of the commands that write (src/lazy-edit.ts).
+  const { editItems } = await import("../lazy-edit.js");
   const at = ctx.now();
   const byId = new Map(verdicts.map((v) => [v.id, v]));
   editItems(

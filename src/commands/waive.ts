@@ -7,7 +7,7 @@ import { GoliveError } from "../errors.js";
 import { safe } from "../render/text.js";
 import type { Waiver } from "../schema/state.js";
 import { type Context, type Output, output } from "./context.js";
-import { changedBy, editItems } from "./edit.js";
+import { changedBy, editItems } from "./edit-items.js";
 import { requireDate } from "./shared.js";
 
 export interface WaiveOptions {

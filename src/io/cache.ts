@@ -9,23 +9,13 @@
  * happened, the result is what reading the file again would give. An entry that cannot be read,
  * written or parsed is ignored: the cache can make golive faster, never wrong and never fail.
  *
- * The folder also holds the code cache (io/code-cache.ts), which uses the private-file helpers
- * below. GOLIVE_NO_CACHE=1 switches both off; GOLIVE_CACHE_DIR moves them.
+ * The folder (io/private-file.ts) also holds the code cache (io/code-cache.ts).
+ * GOLIVE_NO_CACHE=1 switches both off; GOLIVE_CACHE_DIR moves them.
  */
-import {
-  closeSync,
-  fstatSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { dirname, join } from "node:path";
-import envPaths from "env-paths";
+import { join } from "node:path";
 import type { CatalogueFile } from "../schema/catalogue.js";
 import type { StateData } from "../schema/state.js";
-import { ensureFolder } from "./folders.js";
+import { cacheFolder, readPrivateFile, shortHash, writePrivateFile } from "./private-file.js";
 
 /** Identifies the build (scripts/build.mjs): entries of another build are never used. */
 declare const __GOLIVE_BUILD__: string | undefined;
@@ -45,68 +35,12 @@ export interface CacheEntry {
 }
 
 /** The cache folder, or undefined when the cache is off (or this is not a built golive). */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (typeof __GOLIVE_BUILD__ !== "string") return undefined;
-  const off = env.GOLIVE_NO_CACHE;
-  if (off !== undefined && off !== "" && off !== "0") return undefined;
-  if (env.GOLIVE_CACHE_DIR) return env.GOLIVE_CACHE_DIR;
-  try {
-    return envPaths("golive", { suffix: "" }).cache;
-  } catch {
-    return undefined;
-  }
-}
-
-/** FNV-1a, 32 bits: a short file name per state file path; the entry itself names the path. */
-function pathHash(path: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < path.length; i++) {
-    hash ^= path.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, "0");
+function cacheDir(): string | undefined {
+  return typeof __GOLIVE_BUILD__ === "string" ? cacheFolder() : undefined;
 }
 
 function entryFile(dir: string, statePath: string): string {
-  return join(dir, `state-${pathHash(statePath)}.json`);
-}
-
-/**
- * A file of the cache, if it is the user's own. golive trusts what the cache says, so a file
- * that someone else could have planted (in a shared GOLIVE_CACHE_DIR) is ignored.
- */
-export function readPrivateFile(path: string): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, "r");
-    const uid = process.getuid?.();
-    if (uid !== undefined && fstatSync(fd).uid !== uid) return undefined;
-    return readFileSync(fd);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/**
- * Writes a file of the cache: whole beside its final name, then renamed over it, so a reader
- * sees the old file or the new one; readable by the user only. Failing is fine: the cache
- * can make golive faster, never make it fail.
- */
-export function writePrivateFile(path: string, data: string | Uint8Array): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    ensureFolder(dirname(path), 0o700);
-    writeFileSync(temp, data, { mode: 0o600 });
-    renameSync(temp, path);
-  } catch {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Nothing was written where nothing can be.
-    }
-  }
+  return join(dir, `state-${shortHash(statePath)}.json`);
 }
 
 /** The entry for `statePath` made by this build. */
@@ -127,6 +61,7 @@ export function readCacheEntry(statePath: string, stateText: string): CacheEntry
   const entry = readEntry(statePath);
   return entry?.stateText === stateText &&
     typeof entry.state === "object" &&
+    entry.state !== null &&
     typeof entry.catalogue?.path === "string"
     ? entry
     : undefined;
@@ -143,7 +78,10 @@ export function readCachedCatalogue(
   text: string,
 ): CatalogueFile | undefined {
   const catalogue = readEntry(statePath)?.catalogue;
-  return catalogue?.path === path && catalogue.text === text && typeof catalogue.data === "object"
+  return catalogue?.path === path &&
+    catalogue.text === text &&
+    typeof catalogue.data === "object" &&
+    catalogue.data !== null
     ? catalogue.data
     : undefined;
 }

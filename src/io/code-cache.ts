@@ -1,7 +1,7 @@
 /**
  * Runs the bundle's files (dist/main.cjs, edit.cjs, report.cjs) with a V8 code cache kept in
- * the user's cache folder (io/cache.ts), so that a run does not compile again what the last runs
- * compiled.
+ * the user's cache folder (io/private-file.ts), so that a run does not compile again what the
+ * last runs compiled.
  *
  * Most of the bundle's code sits in functions that V8 compiles when they are first called. A
  * cache made when a file is compiled, as Node's own compile cache and the v8-compile-cache
@@ -9,34 +9,49 @@
  * difference. So the cache is made when a run ends (`createCachedData` then holds every function
  * the run compiled), once for each command, and reused by every later run of any command.
  *
- * V8 refuses cached code made by another V8 version or with other flags, but it checks only
- * the source's length, not its text: so the file name holds golive's build, Node's version and
- * the architecture, and only files owned by the user are read.
+ * V8 refuses cached code made by another V8 version or with other flags, but of the source it
+ * checks only the length. So a cache file is named after the exact file it was made for: its
+ * content hash from the build, its size and modification time (a file edited or rebuilt since
+ * gets a new cache), Node's version, the architecture and the flags Node runs with.
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
-import { cacheDir, readPrivateFile, writePrivateFile } from "./cache.js";
+import { cacheFolder, readPrivateFile, shortHash, writePrivateFile } from "./private-file.js";
 
-declare const __GOLIVE_BUILD__: string | undefined;
+/** The content hash of each bundle file, written into the launcher by scripts/build.mjs. */
+declare const __GOLIVE_BUNDLES__: Record<string, string> | undefined;
 
 type Exports = Record<string, unknown>;
 const loaded = new Map<string, Exports>();
+let commandOfRun: () => string | undefined = () => undefined;
+
+/** Tells the cache which command this run is (main.cjs knows, once commander has parsed). */
+export function nameRuns(command: () => string | undefined): void {
+  commandOfRun = command;
+}
 
 /** Runs `dist/<name>.cjs` (once) and returns its exports. */
 export function loadBundle(dir: string, name: string): Exports {
   const done = loaded.get(name);
   if (done) return done;
   const filename = join(dir, `${name}.cjs`);
-  const source = readFileSync(filename, "utf8");
-  const cache = codeCacheFile(name);
-  const cachedData = cache === undefined ? undefined : readPrivateFile(cache.file);
+  const fd = openSync(filename, "r");
+  let source: string;
+  let cacheFile: string | undefined;
+  try {
+    source = readFileSync(fd, "utf8");
+    cacheFile = codeCacheFile(name, fstatSync(fd));
+  } finally {
+    closeSync(fd);
+  }
+  const cachedData = cacheFile === undefined ? undefined : readPrivateFile(cacheFile);
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
     cachedData === undefined ? { filename } : { filename, cachedData },
   );
-  if (cache !== undefined) saveWhenDone(script, cache, script.cachedDataRejected === true);
+  if (cacheFile !== undefined) saveWhenDone(script, cacheFile, script.cachedDataRejected === true);
 
   const nodeRequire = createRequire(filename);
   // The bundle's files require each other as ./edit.cjs and ./report.cjs: they load here too.
@@ -58,61 +73,30 @@ export function loadBundle(dir: string, name: string): Exports {
   return module.exports;
 }
 
-interface CodeCache {
-  dir: string;
-  /** `code-<bundle file>-`: every cache file of this bundle file starts so. */
-  prefix: string;
-  /** The prefix and this build: the files of other builds are stale. */
-  buildPrefix: string;
-  file: string;
-}
-
-function codeCacheFile(name: string): CodeCache | undefined {
-  const dir = cacheDir();
-  if (dir === undefined || typeof __GOLIVE_BUILD__ !== "string") return undefined;
-  const prefix = `code-${name}-`;
-  const buildPrefix = `${prefix}${__GOLIVE_BUILD__.replace(/[^\w.+]/g, "_")}-`;
-  return {
-    dir,
-    prefix,
-    buildPrefix,
-    file: join(dir, `${buildPrefix}${process.version}-${process.arch}.bin`),
-  };
-}
-
-/** The command a run is for: each one adds the functions it compiles to the cache once. */
-function commandOf(argv: readonly string[]): string {
-  const word = argv.slice(2).find((a) => /^[a-z][a-z-]{0,30}$/.test(a));
-  return word ?? "-";
+function codeCacheFile(name: string, stat: { size: number; mtimeMs: number }): string | undefined {
+  const dir = cacheFolder();
+  const built = __GOLIVE_BUNDLES__?.[name];
+  if (dir === undefined || built === undefined) return undefined;
+  const flags = shortHash([...process.execArgv, process.env.NODE_OPTIONS ?? ""].join("\0"));
+  const file = `${built}-${stat.size}-${Math.trunc(stat.mtimeMs)}`;
+  return join(dir, `code-${name}-${file}-${process.version}-${process.arch}-${flags}.bin`);
 }
 
 /**
  * At exit, writes the cache when there is none (or V8 refused it), and when this command has
  * not run with it yet; `<file>.commands` lists the commands it holds the code of.
  */
-function saveWhenDone(script: Script, cache: CodeCache, rejected: boolean): void {
+function saveWhenDone(script: Script, file: string, rejected: boolean): void {
   process.once("exit", () => {
-    const command = commandOf(process.argv);
-    const listed = rejected
-      ? undefined
-      : readPrivateFile(`${cache.file}.commands`)?.toString("utf8");
-    const covered = listed?.split("\n") ?? [];
-    if (listed !== undefined && covered.includes(command)) return;
-    if (listed === undefined) removeOtherBuilds(cache);
-    writePrivateFile(cache.file, script.createCachedData());
-    writePrivateFile(`${cache.file}.commands`, [...covered, command].join("\n"));
-  });
-}
-
-/** A new build of golive starts new cache files: those of the builds before it go. */
-function removeOtherBuilds(cache: CodeCache): void {
-  try {
-    for (const name of readdirSync(cache.dir)) {
-      if (name.startsWith(cache.prefix) && !name.startsWith(cache.buildPrefix)) {
-        rmSync(join(cache.dir, name), { force: true });
-      }
+    try {
+      const command = commandOfRun() ?? "-";
+      const listed = rejected ? undefined : readPrivateFile(`${file}.commands`)?.toString("utf8");
+      const covered = listed?.split("\n") ?? [];
+      if (listed !== undefined && covered.includes(command)) return;
+      writePrivateFile(file, script.createCachedData());
+      writePrivateFile(`${file}.commands`, [...covered, command].join("\n"));
+    } catch {
+      // The cache stays as it was; this run's output and exit code are what matter.
     }
-  } catch {
-    // Old files stay: harmless.
-  }
+  });
 }

@@ -111,10 +111,11 @@ export function loadWorkspace(
   const what = "state file";
   const shown = relative(process.cwd(), statePath) || statePath;
   const file = parseYaml(shown, text, what);
-  // Checked before, byte for byte: an edit needs the document, not the checks again.
-  const cached = cachedState(statePath, text);
-  if (cached) return { ...cached, file };
   const data = toData(file, what);
+  // Checked before, byte for byte: the checks need not run again. The data is the file's own,
+  // never the cache's: what an edit writes comes from golive.yaml.
+  const cached = cachedState(statePath, text);
+  if (cached) return { ...cached, state: data as StateData, file };
   const version = (data as { golive?: unknown } | null)?.golive;
   if (typeof version === "number" && version > STATE_VERSION) {
     throw new GoliveError(

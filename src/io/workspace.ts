@@ -5,10 +5,11 @@
  * checked data comes from there and neither the YAML parser nor the schemas are loaded. Otherwise
  * the file is read in full (io/state.ts, loaded on demand) and the result is cached for next time.
  */
+import { dirname, resolve } from "node:path";
 import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
 import type { StateData } from "../schema/state.js";
 import { readCacheEntry, writeCacheEntry } from "./cache.js";
-import { embeddedCatalogue } from "./shipped.js";
+import { builtinCataloguePath, embeddedCatalogue } from "./shipped.js";
 import { readTextFile } from "./text-file.js";
 
 /** Where a catalogue came from: its path, and its text unless it is a shipped one as built. */
@@ -27,7 +28,7 @@ export interface CheckedState {
   catalogueSource: CatalogueSource;
 }
 
-export async function readWorkspace(statePath: string): Promise<CheckedState> {
+export async function readCheckedState(statePath: string): Promise<CheckedState> {
   const text = readTextFile(statePath, "state file");
   const cached = cachedState(statePath, text);
   if (cached) return cached;
@@ -42,6 +43,8 @@ export function cachedState(statePath: string, text: string): CheckedState | und
   const entry = readCacheEntry(statePath, text);
   if (!entry) return undefined;
   const source = entry.catalogue;
+  // The catalogue this golive finds for the state file, not the one another install found.
+  if (catalogueFor(entry.state, statePath) !== source.path) return undefined;
   let data = source.text === undefined ? embeddedCatalogue(source.path) : source.data;
   if (source.text !== undefined) {
     try {
@@ -60,6 +63,17 @@ export function cachedState(statePath: string, text: string): CheckedState | und
     catalogueSource:
       source.text === undefined ? { path: source.path } : { path: source.path, text: source.text },
   };
+}
+
+/** Where the catalogue named by `state` is, for this install; undefined when it is not there. */
+function catalogueFor(state: StateData, statePath: string): string | undefined {
+  const ref = state.catalogue;
+  if ("path" in ref) return resolve(dirname(statePath), ref.path);
+  try {
+    return builtinCataloguePath(ref.name);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Caches a state file as checked, so that the next read of the same text can skip the work. */
