@@ -116,9 +116,16 @@ export function shortHash(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
+/**
+ * The names golive gives its cache files (io/cache.ts, io/code-cache.ts) and their temporary
+ * files. Nothing else is ever removed: GOLIVE_CACHE_DIR may name a folder that holds more.
+ */
+const OWN_FILE = /^(state-[0-9a-f]{8}\.json|code-[\w.+-]+\.bin(\.commands)?)(\.\d+\.tmp)?$/;
+
 function removeStale(dir: string): void {
   const now = Date.now();
   for (const name of readdirSync(dir)) {
+    if (!OWN_FILE.test(name)) continue;
     const path = join(dir, name);
     try {
       if (now - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });

@@ -74,14 +74,23 @@ describe.runIf(uid !== undefined)("writePrivateFile", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("removes files not written for 30 days", () => {
+  it("removes its own files not written for 30 days, and nothing else", () => {
     const dir = folder();
-    writeFileSync(join(dir, "old"), "");
-    writeFileSync(join(dir, "recent"), "");
     const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
-    utimesSync(join(dir, "old"), longAgo, longAgo);
-    writePrivateFile(join(dir, "a"), "content", uid);
-    expect(readdirSync(dir).sort()).toEqual(["a", "recent"]);
+    const names = {
+      old: [
+        "state-0123abcd.json",
+        "code-main-x-1-2-v20.0.0-x64-0.bin",
+        "state-0123abcd.json.42.tmp",
+      ],
+      kept: ["code-main-y-1-2-v20.0.0-x64-0.bin.commands", "notes.txt", "old-photo.jpg"],
+    };
+    for (const name of [...names.old, ...names.kept]) writeFileSync(join(dir, name), "");
+    for (const name of [...names.old, "notes.txt", "old-photo.jpg"]) {
+      utimesSync(join(dir, name), longAgo, longAgo);
+    }
+    writePrivateFile(join(dir, "state-ffffffff.json"), "content", uid);
+    expect(readdirSync(dir).sort()).toEqual([...names.kept, "state-ffffffff.json"].sort());
   });
 });
 
