@@ -10,11 +10,13 @@
  * the run compiled), once for each command, and reused by every later run of any command.
  *
  * V8 refuses cached code made by another V8 version or with other flags, but of the source it
- * checks only the length. So a cache file is named after the exact file it was made for: its
- * content hash from the build, its size and modification time (a file edited or rebuilt since
- * gets a new cache), Node's version, the architecture and the flags Node runs with.
+ * checks only the length. So a cache file holds a copy of the source it was made from, and is
+ * used only when that copy equals the file byte for byte (a native comparison: hashing the file
+ * in JavaScript, or loading node:crypto, would cost more than the cache saves). Its name holds
+ * the bundle file's content hash from the build, Node's version, the architecture and the flags
+ * Node runs with, so that two installs or two Node versions keep caches of their own.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Script } from "node:vm";
@@ -37,21 +39,17 @@ export function loadBundle(dir: string, name: string): Exports {
   const done = loaded.get(name);
   if (done) return done;
   const filename = join(dir, `${name}.cjs`);
-  const fd = openSync(filename, "r");
-  let source: string;
-  let cacheFile: string | undefined;
-  try {
-    source = readFileSync(fd, "utf8");
-    cacheFile = codeCacheFile(name, fstatSync(fd));
-  } finally {
-    closeSync(fd);
-  }
-  const cachedData = cacheFile === undefined ? undefined : readPrivateFile(cacheFile);
+  const source = readFileSync(filename);
+  const cacheFile = codeCacheFile(name);
+  const cachedData = cacheFile === undefined ? undefined : cachedCode(cacheFile, source);
   const script = new Script(
-    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+    `(function (exports, require, module, __filename, __dirname) {${source.toString("utf8")}\n})`,
     cachedData === undefined ? { filename } : { filename, cachedData },
   );
-  if (cacheFile !== undefined) saveWhenDone(script, cacheFile, script.cachedDataRejected === true);
+  if (cacheFile !== undefined) {
+    const usable = cachedData !== undefined && script.cachedDataRejected !== true;
+    saveWhenDone(script, cacheFile, source, usable);
+  }
 
   const nodeRequire = createRequire(filename);
   // The bundle's files require each other as ./edit.cjs and ./report.cjs: they load here too.
@@ -73,28 +71,40 @@ export function loadBundle(dir: string, name: string): Exports {
   return module.exports;
 }
 
-function codeCacheFile(name: string, stat: { size: number; mtimeMs: number }): string | undefined {
+function codeCacheFile(name: string): string | undefined {
   const dir = cacheFolder();
   const built = __GOLIVE_BUNDLES__?.[name];
   if (dir === undefined || built === undefined) return undefined;
   const flags = shortHash([...process.execArgv, process.env.NODE_OPTIONS ?? ""].join("\0"));
-  const file = `${built}-${stat.size}-${Math.trunc(stat.mtimeMs)}`;
-  return join(dir, `code-${name}-${file}-${process.version}-${process.arch}-${flags}.bin`);
+  return join(dir, `code-${name}-${built}-${process.version}-${process.arch}-${flags}.bin`);
+}
+
+/** The cached code in `file`, if it was made from exactly `source`. */
+function cachedCode(file: string, source: Buffer): Buffer | undefined {
+  const bytes = readPrivateFile(file);
+  if (bytes === undefined || bytes.length < 4) return undefined;
+  const length = bytes.readUInt32LE(0);
+  if (length !== source.length || bytes.length <= 4 + length) return undefined;
+  return bytes.subarray(4, 4 + length).equals(source) ? bytes.subarray(4 + length) : undefined;
 }
 
 /**
- * At exit, writes the cache when there is none (or V8 refused it), and when this command has
- * not run with it yet; `<file>.commands` lists the commands it holds the code of.
+ * At exit, writes the cache when there is none that V8 took, and when this command has not
+ * run with it yet; `<file>.commands` lists the commands whose code it holds, and counts only
+ * beside a cache that was used.
  */
-function saveWhenDone(script: Script, file: string, rejected: boolean): void {
+function saveWhenDone(script: Script, file: string, source: Buffer, usable: boolean): void {
   process.once("exit", () => {
     try {
       const command = commandOfRun() ?? "-";
-      const listed = rejected ? undefined : readPrivateFile(`${file}.commands`)?.toString("utf8");
+      const listed = usable ? readPrivateFile(`${file}.commands`)?.toString("utf8") : undefined;
       const covered = listed?.split("\n") ?? [];
       if (listed !== undefined && covered.includes(command)) return;
-      writePrivateFile(file, script.createCachedData());
-      writePrivateFile(`${file}.commands`, [...covered, command].join("\n"));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(source.length, 0);
+      if (writePrivateFile(file, [length, source, script.createCachedData()])) {
+        writePrivateFile(`${file}.commands`, [...covered, command].join("\n"));
+      }
     } catch {
       // The cache stays as it was; this run's output and exit code are what matter.
     }

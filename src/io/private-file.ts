@@ -8,6 +8,7 @@ import {
   closeSync,
   constants,
   fstatSync,
+  lstatSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -83,19 +84,24 @@ export function readPrivateFile(
  */
 export function writePrivateFile(
   path: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | readonly Uint8Array[],
   uid: number | undefined = process.getuid?.(),
-): void {
+): boolean {
   const dir = dirname(path);
-  const temp = `${path}.${process.pid}.tmp`;
+  // Unique per write: a file left by a killed writer (in a container, golive is often pid 1
+  // every time) never stands in the way.
+  const temp = `${path}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   let created = false;
   try {
     ensureFolder(dir, 0o700);
-    if (!isPrivateFolder(dir, uid)) return;
-    writeFileSync(temp, data, { mode: 0o600, flag: "wx" });
+    if (!isPrivateFolder(dir, uid)) return false;
+    const bytes = Array.isArray(data) ? Buffer.concat(data as Uint8Array[]) : data;
+    writeFileSync(temp, bytes as string | Uint8Array, { mode: 0o600, flag: "wx" });
     created = true;
     renameSync(temp, path);
-    removeStale(dir);
+    created = false;
+    removeStale(dir, uid);
+    return true;
   } catch {
     // Not written: the next run does the work again.
     try {
@@ -103,6 +109,7 @@ export function writePrivateFile(
     } catch {
       // A temporary file left behind goes with the stale ones.
     }
+    return false;
   }
 }
 
@@ -120,15 +127,19 @@ export function shortHash(text: string): string {
  * The names golive gives its cache files (io/cache.ts, io/code-cache.ts) and their temporary
  * files. Nothing else is ever removed: GOLIVE_CACHE_DIR may name a folder that holds more.
  */
-const OWN_FILE = /^(state-[0-9a-f]{8}\.json|code-[\w.+-]+\.bin(\.commands)?)(\.\d+\.tmp)?$/;
+const OWN_FILE =
+  /^(state-[0-9a-f]{8}\.json|code-(main|edit|report)-[0-9a-f]{16}-v[\d.]+-\w+-[0-9a-f]{8}\.bin(\.commands)?)(\.\d+-[0-9a-z]+\.tmp)?$/;
 
-function removeStale(dir: string): void {
+/** Removes golive's own regular files, owned by the user, not written for 30 days. */
+function removeStale(dir: string, uid: number | undefined): void {
   const now = Date.now();
   for (const name of readdirSync(dir)) {
     if (!OWN_FILE.test(name)) continue;
     const path = join(dir, name);
     try {
-      if (now - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
+      const stat = lstatSync(path);
+      if (!stat.isFile() || (uid !== undefined && stat.uid !== uid)) continue;
+      if (now - stat.mtimeMs > STALE_MS) rmSync(path, { force: true });
     } catch {
       // Gone already, or not ours to remove.
     }

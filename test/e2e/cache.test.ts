@@ -210,8 +210,8 @@ describe("the code cache", () => {
   });
 
   it("of other builds stays until unused for 30 days: two installs do not undo each other", () => {
-    const other = "code-main-0123456789abcdef-1000-1-v20.0.0-x64-00000000.bin";
-    const old = "code-main-fedcba9876543210-1000-1-v20.0.0-x64-00000000.bin";
+    const other = "code-main-0123456789abcdef-v20.0.0-x64-00000000.bin";
+    const old = "code-main-fedcba9876543210-v20.0.0-x64-00000000.bin";
     writeFileSync(join(cache, other), "another install's");
     writeFileSync(join(cache, old), "long unused");
     const longAgo = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
@@ -219,6 +219,14 @@ describe("the code cache", () => {
     run(["list"]);
     expect(readdirSync(cache)).toContain(other);
     expect(readdirSync(cache)).not.toContain(old);
+  });
+
+  it("is made again when its file is gone, whatever its command list says", () => {
+    run(["status"]);
+    const [file] = codeFiles("main");
+    rmSync(join(cache, file!));
+    run(["status"]);
+    expect(codeFiles("main")).toEqual([file]);
   });
 
   it("is switched off by GOLIVE_NO_CACHE=1 as well", () => {

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import {
   chmodSync,
+  chownSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -28,10 +29,15 @@ describe.runIf(uid !== undefined)("readPrivateFile", () => {
     expect(readPrivateFile(join(dir, "a"), uid)?.toString()).toBe("content");
   });
 
-  it("ignores a file that belongs to someone else", () => {
+  it("ignores a file, or a folder, that belongs to someone else", () => {
     const dir = folder();
     writeFileSync(join(dir, "a"), "content");
     expect(readPrivateFile(join(dir, "a"), uid! + 1)).toBeUndefined();
+    if (uid === 0) {
+      // The folder is the user's; only the file is not.
+      chownSync(join(dir, "a"), 4242, 4242);
+      expect(readPrivateFile(join(dir, "a"), uid)).toBeUndefined();
+    }
   });
 
   it("ignores a folder that others can write to", () => {
@@ -67,10 +73,10 @@ describe.runIf(uid !== undefined)("writePrivateFile", () => {
     expect(readFileSync(victim, "utf8")).toBe("untouched");
   });
 
-  it("writes nothing into a folder that others can write to", () => {
+  it("writes nothing into a folder that others can write to, and says so", () => {
     const dir = folder();
     chmodSync(dir, 0o777);
-    writePrivateFile(join(dir, "a"), "content", uid);
+    expect(writePrivateFile(join(dir, "a"), "content", uid)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -80,13 +86,18 @@ describe.runIf(uid !== undefined)("writePrivateFile", () => {
     const names = {
       old: [
         "state-0123abcd.json",
-        "code-main-x-1-2-v20.0.0-x64-0.bin",
-        "state-0123abcd.json.42.tmp",
+        "code-main-0123456789abcdef-v20.0.0-x64-0badf00d.bin",
+        "state-0123abcd.json.42-k3j5.tmp",
       ],
-      kept: ["code-main-y-1-2-v20.0.0-x64-0.bin.commands", "notes.txt", "old-photo.jpg"],
+      kept: [
+        "code-edit-0123456789abcdef-v20.0.0-x64-0badf00d.bin.commands",
+        "code-review.bin",
+        "state-notes.json",
+        "notes.txt",
+      ],
     };
     for (const name of [...names.old, ...names.kept]) writeFileSync(join(dir, name), "");
-    for (const name of [...names.old, "notes.txt", "old-photo.jpg"]) {
+    for (const name of [...names.old, ...names.kept.slice(1)]) {
       utimesSync(join(dir, name), longAgo, longAgo);
     }
     writePrivateFile(join(dir, "state-ffffffff.json"), "content", uid);
