@@ -3,7 +3,7 @@ import { cpSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync 
 import { builtinModules } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { expect, test } from "vitest";
-import { BIN, CACHE_DIR, tempRepo } from "./helpers/cli.js";
+import { BIN, cliEnv, tempRepo } from "./helpers/cli.js";
 
 const files = () =>
   readdirSync(dirname(BIN))
@@ -39,7 +39,7 @@ test("the executable only starts the CLI file through the code cache", () => {
   expect(required.every((r) => r.startsWith("node:") || builtinModules.includes(r))).toBe(true);
 });
 
-/** A copy of the built CLI with its checklists/, as an installed golive. */
+/** A copy of the built CLI with its checklists/ (found beside dist/), as an installed golive. */
 function install(): string {
   const dir = tempRepo({}, { git: false });
   cpSync(resolve(import.meta.dirname, "../checklists"), join(dir, "checklists"), {
@@ -53,12 +53,7 @@ function runFrom(installed: string, repo: string, args: string[]) {
   return spawnSync(process.execPath, [join(installed, "dist/golive.cjs"), ...args], {
     cwd: repo,
     encoding: "utf8",
-    env: {
-      PATH: process.env.PATH ?? "",
-      NO_COLOR: "1",
-      GOLIVE_TODAY: "2027-01-04",
-      GOLIVE_CACHE_DIR: CACHE_DIR,
-    },
+    env: cliEnv(undefined, { GOLIVE_TODAY: "2027-01-04" }),
   });
 }
 
@@ -93,30 +88,15 @@ test("the code cache follows the file it was made for, even an edit of the same 
 });
 
 test("a shipped catalogue edited after the build is read from its file, not the embedded copy", () => {
-  // The bundle finds checklists/ beside itself, so a copy of both is an installed golive.
-  const install = tempRepo({}, { git: false });
-  cpSync(resolve(import.meta.dirname, "../checklists"), join(install, "checklists"), {
-    recursive: true,
-  });
-  cpSync(dirname(BIN), join(install, "dist"), { recursive: true });
-  const run = (args: string[]) =>
-    spawnSync(process.execPath, [join(install, "dist/golive.cjs"), ...args], {
-      cwd: repo,
-      encoding: "utf8",
-      env: {
-        PATH: process.env.PATH ?? "",
-        NO_COLOR: "1",
-        GOLIVE_TODAY: "2027-01-04",
-        GOLIVE_CACHE_DIR: CACHE_DIR,
-      },
-    });
+  const installed = install();
+  const run = (args: string[]) => runFrom(installed, repo, args);
   const repo = tempRepo();
   expect(run(["init", "--date", "2027-03-01"]).status).toBe(0);
   expect(run(["show", "GEN-01"]).stdout).toContain("Share go-live plan");
   // The second read comes from the cache, which must notice the edit below as well.
   expect(run(["show", "GEN-01"]).stdout).toContain("Share go-live plan");
 
-  const catalogue = join(install, "checklists/spryker-cloud.yaml");
+  const catalogue = join(installed, "checklists/spryker-cloud.yaml");
   const text = readFileSync(catalogue, "utf8");
   writeFileSync(
     catalogue,

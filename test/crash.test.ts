@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { parse } from "yaml";
-import { BIN, CACHE_DIR, golive, tempRepo } from "./helpers/cli.js";
+import { BIN, cliEnv, golive, tempRepo } from "./helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 
@@ -12,13 +12,7 @@ function killedAfter(cwd: string, args: string[], delayMs: number): Promise<void
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: {
-        PATH: process.env.PATH ?? "",
-        NO_COLOR: "1",
-        HOME: cwd,
-        GOLIVE_CACHE_DIR: CACHE_DIR,
-        ...ENV,
-      },
+      env: cliEnv(cwd, ENV),
       stdio: "ignore",
     });
     const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);

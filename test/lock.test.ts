@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { GoliveError } from "../src/errors.js";
 import { withLock, writeFileAtomic } from "../src/io/fs-atomic.js";
-import { BIN, CACHE_DIR, golive, tempRepo } from "./helpers/cli.js";
+import { BIN, cliEnv, golive, tempRepo } from "./helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 
@@ -118,13 +118,7 @@ function run(cwd: string, args: string[]): Promise<{ code: number | null; stderr
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: {
-        PATH: process.env.PATH ?? "",
-        NO_COLOR: "1",
-        HOME: cwd,
-        GOLIVE_CACHE_DIR: CACHE_DIR,
-        ...ENV,
-      },
+      env: cliEnv(cwd, ENV),
     });
     let stderr = "";
     child.stderr.on("data", (chunk) => {

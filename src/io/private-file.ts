@@ -80,7 +80,8 @@ export function readPrivateFile(
 /**
  * Writes a cache file: a new temporary file (never one that exists, nor through a link),
  * renamed over the final name, so a reader sees the old file or the new one; readable by the
- * user only. Files not written for 30 days go at the same time.
+ * user only. Files not written for 30 days go at the same time. Unlike io/fs-atomic.ts, which
+ * writes golive.yaml, there is no fsync: a cache file lost in a power cut costs one slower run.
  */
 export function writePrivateFile(
   path: string,

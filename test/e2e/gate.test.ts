@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import { beforeEach, describe, expect, it } from "vitest";
-import { BIN, CACHE_DIR, golive, read, tempRepo } from "../helpers/cli.js";
+import { BIN, cliEnv, golive, read, tempRepo } from "../helpers/cli.js";
 import { deployFile, shop } from "../helpers/shop.js";
 
 let dir: string;
@@ -340,12 +340,7 @@ describe("parallel CI jobs", () => {
             [BIN, "check", "--format", "junit", "--output", `reports/new/deep/job-${i}.xml`],
             {
               cwd: dir,
-              env: {
-                PATH: process.env.PATH ?? "",
-                NO_COLOR: "1",
-                GOLIVE_TODAY: "2027-02-02",
-                GOLIVE_CACHE_DIR: CACHE_DIR,
-              },
+              env: cliEnv(undefined, { GOLIVE_TODAY: "2027-02-02" }),
               stdio: "ignore",
             },
           );

@@ -21,6 +21,17 @@ export interface RunResult {
  */
 export const CACHE_DIR = mkdtempSync(join(tmpdir(), "golive-cache-"));
 
+/** The environment every test run of the CLI gets: no colour, and this file's cache folder. */
+export function cliEnv(home: string | undefined, extra: Record<string, string> = {}) {
+  return {
+    PATH: process.env.PATH ?? "",
+    ...(home !== undefined ? { HOME: home } : {}),
+    GOLIVE_CACHE_DIR: CACHE_DIR,
+    NO_COLOR: "1",
+    ...extra,
+  };
+}
+
 export function golive(cwd: string, args: string[], env: Record<string, string> = {}): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
@@ -28,14 +39,7 @@ export function golive(cwd: string, args: string[], env: Record<string, string> 
     // A hung command fails its test instead of blocking the whole run.
     timeout: 60_000,
     killSignal: "SIGKILL",
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: cwd,
-      GOLIVE_CACHE_DIR: CACHE_DIR,
-      NO_COLOR: "1",
-      GIT_CONFIG_NOSYSTEM: "1",
-      ...env,
-    },
+    env: { ...cliEnv(cwd), GIT_CONFIG_NOSYSTEM: "1", ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
