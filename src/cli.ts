@@ -1,30 +1,30 @@
 /**
- * The commander program: flags become typed options, and each verb calls one command
- * function. The read commands (status, list, show, check) are part of the entry module: they
- * run in every standup and CI job, and one module loads faster than several. The others, and
- * everything that parses or writes YAML, load on demand.
+ * The commander program: flags become typed options, and each verb calls one command function,
+ * imported when that verb runs: `golive status` never loads the YAML editor or the export
+ * formats. `run` is the whole CLI as a function of its environment, for main.ts and the tests.
  */
-import { createRequire } from "node:module";
-import { Command, Option } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { format } from "date-fns";
-import { check } from "./commands/check.js";
 import type { Context, Output } from "./commands/context.js";
 import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "./commands/formats.js";
-import { list } from "./commands/list.js";
-import { show } from "./commands/show.js";
-import { status } from "./commands/status.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
-import { GoliveError } from "./errors.js";
+import { EXIT, type ExitCode, GoliveError } from "./errors.js";
+import { renderError } from "./render/error.js";
 import { colorLevel, makeStyle, safe } from "./render/text.js";
 import { VERSION } from "./version.js";
 
+/** Everything the CLI takes from the outside world; main.ts passes the real one. */
 export interface Environment {
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Whether stdout and stderr are terminals (colour, and the table width). */
   isTTY: boolean;
+  stderrIsTTY: boolean;
   columns: number | undefined;
   /** The current instant; injected so tests can pin it. */
   clock: () => Date;
+  /** `git config user.name` in a folder (io/git.ts). */
+  gitUserName: (cwd: string) => string | undefined;
 }
 
 interface GlobalOptions {
@@ -41,26 +41,7 @@ Exit codes:
 
 Environment:
   GOLIVE_TODAY=YYYY-MM-DD  pin today's date, like --today
-  NO_COLOR, FORCE_COLOR     switch colours off or on
-  GOLIVE_NO_CACHE=1         no cache: read and check golive.yaml, compile golive afresh
-  GOLIVE_CACHE_DIR=PATH     keep the caches there, not in the user's cache folder`;
-
-/** Asks git for user.name; child_process loads only when a command needs the name. */
-function gitUserName(cwd: string): string | undefined {
-  const { execFileSync } = createRequire(import.meta.url)(
-    "node:child_process",
-  ) as typeof import("node:child_process");
-  try {
-    const name = execFileSync("git", ["config", "user.name"], {
-      cwd,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    }).trim();
-    return name === "" ? undefined : name;
-  } catch {
-    return undefined;
-  }
-}
+  NO_COLOR, FORCE_COLOR     switch colours off or on`;
 
 export function makeContext(environment: Environment, options: GlobalOptions): Context {
   const pinned = options.today ?? environment.env.GOLIVE_TODAY;
@@ -90,7 +71,7 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
     ...(options.file !== undefined ? { file: options.file } : {}),
     style: makeStyle(colorLevel(environment.env, environment.isTTY), Math.max(40, width)),
     gitUser: () => {
-      user ??= { name: gitUserName(environment.cwd) };
+      user ??= { name: environment.gitUserName(environment.cwd) };
       return user.name;
     },
     ci: {
@@ -102,7 +83,6 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
   };
 }
 
-/** The item filters, alike for every command that selects items. */
 /** `--format <format>` offering exactly the formats the command declares (help lists them). */
 function formatOption(formats: readonly string[], description = "the output format"): Option {
   return new Option("--format <format>", description).choices(formats);
@@ -115,6 +95,7 @@ function jsonOption(): Option {
   );
 }
 
+/** The item filters, alike for every command that selects items. */
 function filterOptions(command: Command): Command {
   return command
     .option(
@@ -127,8 +108,18 @@ function filterOptions(command: Command): Command {
     .option("--mine", "only items owned by you (git config user.name)");
 }
 
-/** Builds the program; `emit` receives each command's output. */
-export function createProgram(environment: Environment, emit: (output: Output) => void): Command {
+/**
+ * Builds the program; `emit` receives each command's output, `write` what commander itself
+ * prints (help, version, usage errors).
+ */
+export function createProgram(
+  environment: Environment,
+  emit: (output: Output) => void,
+  write: { out: (text: string) => void; err: (text: string) => void } = {
+    out: (text) => emit({ stdout: text, stderr: "", exitCode: EXIT.ok }),
+    err: (text) => emit({ stdout: "", stderr: text, exitCode: EXIT.usage }),
+  },
+): Command {
   const program = new Command();
   const context = () => makeContext(environment, program.opts<GlobalOptions>());
   const run = async (work: (ctx: Context) => Promise<Output> | Output) => {
@@ -149,7 +140,9 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .exitOverride()
     // Parser errors quote what was typed: show control characters instead of obeying them.
     .configureOutput({
-      outputError: (text, write) => write(text.split("\n").map(safe).join("\n")),
+      writeOut: write.out,
+      writeErr: write.err,
+      outputError: (text, print) => print(text.split("\n").map(safe).join("\n")),
     })
     .addHelpText("after", EXIT_CODES);
 
@@ -159,7 +152,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
-    .action((options) => run(async (ctx) => (await import("./lazy-edit.js")).init(ctx, options)));
+    .action((options) => run(async (ctx) => (await import("./commands/init.js")).init(ctx, options)));
 
   filterOptions(program.command("status"))
     .description("the standup view: progress, overdue, due soon, blocked, in progress")
@@ -167,7 +160,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--since <date|age>", "what changed since a date or an age (1d, 2w)")
     .addOption(jsonOption())
     .addOption(formatOption(STATUS_FORMATS, "the output format (markdown: the export's summary)"))
-    .action((options) => run(async (ctx) => status(ctx, options)));
+    .action((options) => run(async (ctx) => (await import("./commands/status.js")).status(ctx, options)));
 
   filterOptions(program.command("export"))
     .description("reports for people: markdown summary, ics calendar, csv sheet, html page")
@@ -178,21 +171,21 @@ export function createProgram(environment: Environment, emit: (output: Output) =
       "what changed since a date or an age (1d, 2w); --format markdown only",
     )
     .action((options) =>
-      run(async (ctx) => (await import("./lazy-report.js")).exportReport(ctx, options)),
+      run(async (ctx) => (await import("./commands/export.js")).exportReport(ctx, options)),
     );
 
   filterOptions(program.command("list"))
     .description("every item with its window, due date and status")
     .option("--status <status>", "only items with this status")
     .option("--json", "print the versioned JSON report")
-    .action((options) => run(async (ctx) => list(ctx, options)));
+    .action((options) => run(async (ctx) => (await import("./commands/list.js")).list(ctx, options)));
 
   program
     .command("show")
     .description("everything about one item")
     .argument("<id>", "the item, e.g. CLO-14")
     .option("--json", "print the versioned JSON report")
-    .action((id, options) => run(async (ctx) => show(ctx, id, options)));
+    .action((id, options) => run(async (ctx) => (await import("./commands/show.js")).show(ctx, id, options)));
 
   const by = new Option("--by <name>", "who made the change (default: git config user.name)");
 
@@ -203,7 +196,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--note <text>", "what was done, where to look")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy-edit.js")).done(ctx, ids, options)),
+      run(async (ctx) => (await import("./commands/change.js")).done(ctx, ids, options)),
     );
 
   program
@@ -212,7 +205,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .argument("<ids...>", "one or more items")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy-edit.js")).start(ctx, ids, options)),
+      run(async (ctx) => (await import("./commands/change.js")).start(ctx, ids, options)),
     );
 
   program
@@ -222,7 +215,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--reason <text>", "what blocks it (required)")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy-edit.js")).block(ctx, ids, options)),
+      run(async (ctx) => (await import("./commands/change.js")).block(ctx, ids, options)),
     );
 
   program
@@ -232,7 +225,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--reason <text>", "why it does not apply (required)")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy-edit.js")).skip(ctx, ids, options)),
+      run(async (ctx) => (await import("./commands/change.js")).skip(ctx, ids, options)),
     );
 
   program
@@ -241,7 +234,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .argument("<ids...>", "one or more items")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy-edit.js")).reopen(ctx, ids, options)),
+      run(async (ctx) => (await import("./commands/change.js")).reopen(ctx, ids, options)),
     );
 
   program
@@ -252,7 +245,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--none", "the item has no owner any more")
     .addOption(by)
     .action((id, owner, options) =>
-      run(async (ctx) => (await import("./lazy-edit.js")).assign(ctx, id, owner, options)),
+      run(async (ctx) => (await import("./commands/change.js")).assign(ctx, id, owner, options)),
     );
 
   program
@@ -263,7 +256,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--clear", "remove the note")
     .addOption(by)
     .action((id, text, options) =>
-      run(async (ctx) => (await import("./lazy-edit.js")).note(ctx, id, text, options)),
+      run(async (ctx) => (await import("./commands/change.js")).note(ctx, id, text, options)),
     );
 
   program
@@ -275,7 +268,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--approver <name>", "who accepted the risk")
     .addOption(by)
     .action((ids, options) =>
-      run(async (ctx) => (await import("./lazy-edit.js")).waive(ctx, ids, options)),
+      run(async (ctx) => (await import("./commands/waive.js")).waive(ctx, ids, options)),
     );
 
   program
@@ -285,7 +278,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--reason <text>", "why it moves")
     .addOption(by)
     .action((options) =>
-      run(async (ctx) => (await import("./lazy-edit.js")).reschedule(ctx, options)),
+      run(async (ctx) => (await import("./commands/reschedule.js")).reschedule(ctx, options)),
     );
 
   program
@@ -298,7 +291,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .option("--record", "store each result as evidence in golive.yaml (no status changes)")
     .option("--latest-release <version>", "the newest Spryker release, e.g. 202507.0")
     .action((options) =>
-      run(async (ctx) => (await import("./lazy-report.js")).verify(ctx, options)),
+      run(async (ctx) => (await import("./commands/verify.js")).verify(ctx, options)),
     );
 
   filterOptions(program.command("check"))
@@ -314,7 +307,7 @@ export function createProgram(environment: Environment, emit: (output: Output) =
       "after",
       "\n--format defaults to github when GITHUB_ACTIONS=true (and then appends the Markdown table\nto $GITHUB_STEP_SUMMARY), else text. Waived items (golive waive) pass until the waiver expires.",
     )
-    .action((options) => run(async (ctx) => check(ctx, options)));
+    .action((options) => run(async (ctx) => (await import("./commands/check.js")).check(ctx, options)));
 
   program
     .command("merge-driver")
@@ -325,9 +318,55 @@ export function createProgram(environment: Environment, emit: (output: Output) =
     .argument("[pathname]", "git's %P: the state file's path in the repository")
     .action((base, ours, theirs, pathname) =>
       run(async (ctx) =>
-        (await import("./lazy-edit.js")).mergeDriver(ctx, base, ours, theirs, pathname),
+        (await import("./commands/merge-driver.js")).mergeDriver(ctx, base, ours, theirs, pathname),
       ),
     );
 
   return program;
+}
+
+/** What one run of the CLI printed, and how it ended. */
+export interface RunResult {
+  exitCode: ExitCode;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the CLI on `args` (without node and the script) and maps every way it can end to the
+ * documented exit codes. Never throws; never prints: main.ts does.
+ */
+export async function run(args: readonly string[], environment: Environment): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  let exitCode: ExitCode = EXIT.ok;
+  const program = createProgram(
+    environment,
+    (out) => {
+      stdout += out.stdout;
+      stderr += out.stderr;
+      exitCode = out.exitCode;
+    },
+    { out: (text) => (stdout += text), err: (text) => (stderr += text) },
+  );
+  const errStyle = () =>
+    makeStyle(colorLevel(environment.env, environment.stderrIsTTY), 100);
+  try {
+    await program.parseAsync([...args], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with a CommanderError too, successfully.
+      exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    } else if (error instanceof GoliveError) {
+      stderr += renderError(errStyle(), error);
+      exitCode = error.exitCode;
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      const debug = environment.env.GOLIVE_DEBUG;
+      stderr += `${errStyle().chalk.red("error:")} internal error: ${safe(message)}\nhint: this is a bug in golive; please report it with the command you ran${debug ? "" : " (GOLIVE_DEBUG=1 shows details)"}\n`;
+      if (debug && error instanceof Error) stderr += `${error.stack}\n`;
+      exitCode = EXIT.usage;
+    }
+  }
+  return { exitCode, stdout, stderr };
 }

@@ -8,8 +8,9 @@ import fc from "fast-check";
 import { describe, expect, test, vi } from "vitest";
 import { stringify } from "yaml";
 import { GoliveError } from "../src/errors.js";
-import { loadCatalogueFile } from "../src/io/catalogue.js";
-import { loadWorkspace, updateWorkspace } from "../src/io/state.js";
+import { readCatalogueFile } from "../src/io/catalogue.js";
+import { loadWorkspace } from "../src/io/state-read.js";
+import { updateWorkspace } from "../src/io/state-update.js";
 import { renderError } from "../src/render/error.js";
 import { makeStyle } from "../src/render/text.js";
 import type { ItemState } from "../src/schema/state.js";
@@ -74,16 +75,16 @@ function expectCleanOutcome(work: () => unknown): "ok" | "refused" {
 function readAndWrite(content: string | Uint8Array): void {
   writeFileSync(statePath, content);
   const before = readFileSync(statePath);
-  expectCleanOutcome(() => loadWorkspace(statePath));
+  expectCleanOutcome(() => loadWorkspace(statePath, "."));
   const outcome = expectCleanOutcome(() =>
-    updateWorkspace(statePath, (_, editor) => editor.setItem("GEN-02", { status: "done" })),
+    updateWorkspace(statePath, ".", (_, editor) => editor.setItem("GEN-02", { status: "done" })),
   );
   if (outcome === "refused") expect(readFileSync(statePath).equals(before)).toBe(true);
 }
 
 function readCatalogue(content: string | Uint8Array): void {
   writeFileSync(cataloguePath, content);
-  expectCleanOutcome(() => loadCatalogueFile(cataloguePath));
+  expectCleanOutcome(() => readCatalogueFile(cataloguePath));
 }
 
 /** A valid file, damaged: a slice removed, text inserted, a line repeated or characters swapped. */
@@ -199,9 +200,9 @@ test("property: reading what was written gives the same data", () => {
     fc.property(state, state, (first, second) => {
       writeFileSync(statePath, STATE);
       // An existing empty entry, and one the file does not have yet.
-      updateWorkspace(statePath, (_, editor) => editor.setItem("CLO-02", first));
-      updateWorkspace(statePath, (_, editor) => editor.setItem("GEN-02", second));
-      const items = loadWorkspace(statePath).state.items ?? {};
+      updateWorkspace(statePath, ".", (_, editor) => editor.setItem("CLO-02", first));
+      updateWorkspace(statePath, ".", (_, editor) => editor.setItem("GEN-02", second));
+      const items = loadWorkspace(statePath, ".").state.items ?? {};
       expect(items["CLO-02"]).toEqual(first);
       expect(items["GEN-02"]).toEqual(second);
       expect(items["CLO-01"]).toEqual({ status: "blocked", reason: "waiting" });

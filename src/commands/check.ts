@@ -2,7 +2,14 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { DEFAULT_POLICY, type GatePolicy, readyToTick, runGate } from "../core/gate.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
-import type { CheckedState } from "../io/workspace.js";
+import { itemLines, type Workspace } from "../io/state-read.js";
+import { appendStepSummary, writeReport } from "../io/report-file.js";
+import { renderGithub } from "../render/github.js";
+import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
+import { renderJunit } from "../render/junit.js";
+import { renderGateMarkdown } from "../render/markdown.js";
+import { renderReadyToTick } from "../render/verify.js";
+import { verifyChecks } from "./verify.js";
 import { renderCheck } from "../render/check.js";
 import { type Context, type Output, output } from "./context.js";
 import type { CheckFormat } from "./formats.js";
@@ -30,39 +37,32 @@ function days(text: string | undefined, option: string, fallback: number): numbe
 }
 
 /** Where each item sits in golive.yaml, by a path from the repository root as GitHub wants. */
-async function locations(checked: CheckedState): Promise<Map<string, SourceLocation>> {
-  // Lines come from the YAML document, which a read from the cache does not have.
-  const { itemLines, loadWorkspace } = await import("../lazy-edit.js");
-  const workspace = loadWorkspace(checked.statePath, checked.text);
+function locations(workspace: Workspace): Map<string, SourceLocation> {
   const root = findRepoRoot(dirname(workspace.statePath));
   const file = relative(root, workspace.statePath).split(sep).join("/");
   return new Map([...itemLines(workspace)].map(([id, line]) => [id, { file, line }]));
 }
 
 /** The CI gate: exit 1 while an open item is past its due date (and its grace), unwaived. */
-export async function check(ctx: Context, options: CheckOptions): Promise<Output> {
+export function check(ctx: Context, options: CheckOptions): Output {
   const policy: GatePolicy = {
     warnWithin: days(options.warnWithin, "--warn-within", DEFAULT_POLICY.warnWithin),
     grace: days(options.grace, "--grace", DEFAULT_POLICY.grace),
     strict: options.strict ?? false,
   };
-  const { workspace, board: whole } = await loadBoard(ctx);
+  const { workspace, board: whole } = loadBoard(ctx);
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   // --verify: the repository's checks go into the gate, so a regressed done item fails it in
   // every format, counts included.
-  const checks = options.verify
-    ? (await import("../lazy-report.js")).verifyChecks(ctx, workspace, items)
-    : undefined;
+  const checks = options.verify ? verifyChecks(ctx, workspace, items) : undefined;
   const result = runGate(items, ctx.today, policy, checks);
   const warnings = boardWarnings(board);
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
   const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);
 
-  // Each format's renderer loads when it is asked for; the console's text is the common case.
-  const render = async (which: CheckFormat): Promise<string> => {
+  const render = (which: CheckFormat): string => {
     switch (which) {
-      case "json": {
-        const { jsonCheckReport, jsonReport, renderJson } = await import("../lazy-report.js");
+      case "json":
         return renderJson(
           jsonCheckReport(
             jsonReport("check", workspace.catalogue, board, items, warnings),
@@ -70,19 +70,12 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
             filter.phase,
           ),
         );
-      }
-      case "junit": {
-        const { renderJunit } = await import("../lazy-report.js");
+      case "junit":
         return renderJunit(result, { name: workspace.catalogue.file.title, timestamp: ctx.now() });
-      }
-      case "markdown": {
-        const { renderGateMarkdown } = await import("../lazy-report.js");
+      case "markdown":
         return renderGateMarkdown(result, workspace.catalogue.file.title);
-      }
-      case "github": {
-        const { renderGithub } = await import("../lazy-report.js");
-        return renderGithub(result, { locations: await locations(workspace) });
-      }
+      case "github":
+        return renderGithub(result, { locations: locations(workspace) });
       default:
         return renderCheck(ctx.style, result);
     }
@@ -91,13 +84,11 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   // With --output the report goes to the file and the console gets the usual summary.
   const shown = options.output === undefined ? format : consoleFormat;
   if (options.output !== undefined) {
-    const { writeReport } = await import("../lazy-report.js");
-    writeReport(resolve(ctx.cwd, options.output), await render(format));
+    writeReport(resolve(ctx.cwd, options.output), render(format));
   }
   if (shown === "github" && ctx.ci?.stepSummary) {
     // The summary is a courtesy; the verdict must survive a runner that cannot take it.
     try {
-      const { appendStepSummary, renderGateMarkdown } = await import("../lazy-report.js");
       appendStepSummary(
         resolve(ctx.cwd, ctx.ci.stepSummary),
         renderGateMarkdown(result, `golive check: ${workspace.catalogue.file.title}`),
@@ -111,11 +102,9 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
       });
     }
   }
-  const ready = checks
-    ? (await import("../lazy-report.js")).renderReadyToTick(ctx.style, readyToTick(result))
-    : "";
+  const ready = checks ? renderReadyToTick(ctx.style, readyToTick(result)) : "";
   return output(
-    await render(shown),
+    render(shown),
     warningText(ctx, warnings) + ready,
     result.passed ? EXIT.ok : EXIT.findings,
   );

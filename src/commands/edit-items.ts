@@ -6,7 +6,7 @@ import { userInfo } from "node:os";
 import { indexState } from "../core/board.js";
 import { applyChange, type Change, type ItemChange } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
-import { updateWorkspace } from "../io/state.js";
+import { updateWorkspace } from "../io/state-update.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import type { ItemState } from "../schema/state.js";
 import type { Context } from "./context.js";
@@ -39,7 +39,7 @@ export function editItems<T>(
   ids: readonly string[],
   edit: (item: CatalogueItem, before: ItemState) => { after: ItemState | undefined; result: T },
 ): T[] {
-  return updateWorkspace(statePath(ctx), (workspace, editor) => {
+  return updateWorkspace(statePath(ctx), ctx.cwd, (workspace, editor) => {
     const items = resolveItems(workspace.catalogue, ids);
     const { keyOf } = indexState(workspace.catalogue, workspace.state);
     const entries = workspace.state.items ?? {};

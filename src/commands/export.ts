@@ -31,7 +31,7 @@ export interface ExportOptions extends FilterOptions {
   since?: string;
 }
 
-export async function exportReport(ctx: Context, options: ExportOptions): Promise<Output> {
+export function exportReport(ctx: Context, options: ExportOptions): Output {
   const format = options.format ?? "markdown";
   // Only the summary has a "changed since" section: elsewhere --since would be ignored silently.
   if (options.since !== undefined && format !== "markdown") {
@@ -39,7 +39,7 @@ export async function exportReport(ctx: Context, options: ExportOptions): Promis
       hint: "drop --since, or use --format markdown (the csv and json reports carry each item's `at`)",
     });
   }
-  const { workspace, board: whole } = await loadBoard(ctx);
+  const { workspace, board: whole } = loadBoard(ctx);
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
   const catalogue = workspace.catalogue;

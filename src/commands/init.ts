@@ -2,11 +2,10 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { buildBoard } from "../core/board.js";
 import { GoliveError } from "../errors.js";
-import { loadCatalogueFile } from "../io/catalogue.js";
+import { catalogueRefFor, DEFAULT_CATALOGUE, loadCatalogue } from "../io/catalogue.js";
 import { withLock, writeFileAtomic } from "../io/fs-atomic.js";
 import { findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
-import { DEFAULT_CATALOGUE } from "../io/shipped.js";
-import { catalogueRefFor, newStateText, resolveCatalogue } from "../io/state.js";
+import { newStateText } from "../io/state-edit.js";
 import { renderInit } from "../render/init.js";
 import { type Context, type Output, output } from "./context.js";
 import { pastGoLiveWarning, requireDate } from "./shared.js";
@@ -42,8 +41,7 @@ export function init(ctx: Context, options: InitOptions): Output {
     );
   }
   const ref = options.catalogue ?? DEFAULT_CATALOGUE;
-  const source = resolveCatalogue(ref, ctx.cwd);
-  const catalogue = loadCatalogueFile(source.path, source.shown);
+  const { catalogue } = loadCatalogue(ref, ctx.cwd);
   const text = newStateText(catalogue, catalogueRefFor(ref, dirname(path), ctx.cwd), goLive);
   // Under the lock, so that init --force cannot interleave with another command's write.
   withLock(path, () => {

@@ -5,14 +5,14 @@
  * comments, line endings and layout. When it cannot merge, it leaves git's usual conflict
  * markers in %A and exits 1, so the merge stops for a person to resolve.
  */
-import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
 import { mergeStates, same, TOP_KEYS } from "../core/merge.js";
 import { EXIT, GoliveError } from "../errors.js";
-import { loadCatalogueFile } from "../io/catalogue.js";
+import { loadCatalogue } from "../io/catalogue.js";
 import { writeFileAtomic } from "../io/fs-atomic.js";
-import { resolveCatalogue, StateEditor } from "../io/state.js";
+import { gitMergeFile } from "../io/git.js";
+import { StateEditor } from "../io/state-edit.js";
 import { readTextFile } from "../io/text-file.js";
 import { parseYaml, toData, validate, type YamlFile } from "../io/yaml-file.js";
 import type { CatalogueFile } from "../schema/catalogue.js";
@@ -28,20 +28,11 @@ function readState(path: string, shown: string): { file: YamlFile; state: StateD
 /** The catalogue orders and titles new entries; without it they go last, untitled. */
 function catalogueOf(state: StateData, ctx: Context, pathname: string | undefined): Catalogue {
   try {
-    const ref = "name" in state.catalogue ? state.catalogue.name : state.catalogue.path;
     const base = pathname === undefined ? ctx.cwd : resolve(ctx.cwd, pathname, "..");
-    return loadCatalogueFile(resolveCatalogue(ref, base).path);
+    return loadCatalogue(state.catalogue, base).catalogue;
   } catch {
     return indexCatalogue({ items: [], phases: [], categories: [] } as unknown as CatalogueFile);
   }
-}
-
-/** Lets git write its usual three-way text merge, with conflict markers, into `ours`. */
-function textMerge(base: string, ours: string, theirs: string, ctx: Context): void {
-  spawnSync("git", ["merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs], {
-    cwd: ctx.cwd,
-    stdio: "ignore",
-  });
 }
 
 export function mergeDriver(
@@ -68,7 +59,7 @@ export function mergeDriver(
     if (!(error instanceof GoliveError)) throw error;
     reasons = [error.message];
   }
-  textMerge(base!, ours!, theirs!, ctx);
+  gitMergeFile(ctx.cwd, base!, ours!, theirs!);
   return output(
     "",
     `golive merge-driver: cannot merge ${shown}: ${reasons.join("; ")}\nhint: resolve the conflict markers in ${shown} by hand, then run \`golive check\`\n`,

@@ -1,5 +1,5 @@
 import { buildBoard } from "../core/board.js";
-import { updateWorkspace } from "../io/state.js";
+import { updateWorkspace } from "../io/state-update.js";
 import { type RescheduleResult, renderReschedule } from "../render/reschedule.js";
 import { type Context, type Output, output } from "./context.js";
 import { changedBy } from "./edit-items.js";
@@ -16,7 +16,7 @@ const SOON_DAYS = 7;
 /** Moves go-live, records the slip, and lists what the move makes late or urgent. */
 export function reschedule(ctx: Context, options: RescheduleOptions): Output {
   const to = requireDate(options.date, "--date");
-  const result = updateWorkspace(statePath(ctx), (workspace, editor): RescheduleResult => {
+  const result = updateWorkspace(statePath(ctx), ctx.cwd, (workspace, editor): RescheduleResult => {
     const from = workspace.state.goLive;
     const after = buildBoard(workspace.catalogue, { ...workspace.state, goLive: to }, ctx.today);
     const unchanged = {

@@ -11,7 +11,7 @@ import { findItem } from "../core/ids.js";
 import type { Warning } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
 import { findStateFile, shellQuote } from "../io/locate.js";
-import { type CheckedState, readCheckedState } from "../io/workspace.js";
+import { loadWorkspace, type Workspace } from "../io/state-read.js";
 import { renderWarnings } from "../render/error.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { isStatus, STATUSES } from "../schema/fields.js";
@@ -145,16 +145,16 @@ export function describeFilter(filter: ItemFilter): string | undefined {
   return parts.length > 0 ? parts.join(", ") : undefined;
 }
 
-/** The state file, checked (from the cache when unchanged), and its board for today. */
-export async function loadBoard(ctx: Context): Promise<{ workspace: CheckedState; board: Board }> {
-  const workspace = await readCheckedState(statePath(ctx));
+/** The state file, read and checked, and its board for today. */
+export function loadBoard(ctx: Context): { workspace: Workspace; board: Board } {
+  const workspace = loadWorkspace(statePath(ctx), ctx.cwd);
   return { workspace, board: buildBoard(workspace.catalogue, workspace.state, ctx.today) };
 }
 
 /** The items a command's filters select, and the board with progress counted over them. */
 export function filtered(
   ctx: Context,
-  workspace: CheckedState,
+  workspace: Workspace,
   whole: Board,
   options: FilterOptions,
 ) {

@@ -1,13 +1,13 @@
+import { jsonItem, REPORT_VERSION, renderJson } from "../render/json.js";
 import { renderShow } from "../render/show.js";
 import { type Context, type Output, output } from "./context.js";
 import { loadBoard, resolveItems } from "./shared.js";
 
-export async function show(ctx: Context, id: string, options: { json?: boolean }): Promise<Output> {
-  const { workspace, board } = await loadBoard(ctx);
+export function show(ctx: Context, id: string, options: { json?: boolean }): Output {
+  const { workspace, board } = loadBoard(ctx);
   const [item] = resolveItems(workspace.catalogue, [id]);
   const view = board.items.find((v) => v.item === item)!;
   if (options.json) {
-    const { jsonItem, REPORT_VERSION, renderJson } = await import("../lazy-report.js");
     return output(
       renderJson({
         version: REPORT_VERSION,

@@ -1,4 +1,6 @@
 import { changedSince } from "../core/board.js";
+import { jsonReport, renderJson } from "../render/json.js";
+import { renderMarkdownSummary } from "../render/markdown.js";
 import { renderStatus } from "../render/status.js";
 import { type Context, type Output, output } from "./context.js";
 import type { StatusFormat } from "./formats.js";
@@ -20,13 +22,12 @@ export interface StatusOptions extends FilterOptions {
   format?: StatusFormat;
 }
 
-export async function status(ctx: Context, options: StatusOptions): Promise<Output> {
-  const { workspace, board: whole } = await loadBoard(ctx);
+export function status(ctx: Context, options: StatusOptions): Output {
+  const { workspace, board: whole } = loadBoard(ctx);
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   const warnings = boardWarnings(board);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
   if (options.format === "markdown") {
-    const { renderMarkdownSummary } = await import("../lazy-report.js");
     const label = describeFilter(filter);
     return output(
       renderMarkdownSummary(workspace.catalogue, board, {
@@ -38,7 +39,6 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Outp
     );
   }
   if (options.json || options.format === "json") {
-    const { jsonReport, renderJson } = await import("../lazy-report.js");
     const report = {
       ...jsonReport("status", workspace.catalogue, board, items, warnings),
       ...(since ? { since, changed: changedSince(items, since).map((v) => v.item.id) } : {}),

@@ -8,7 +8,7 @@ import { type ItemView, indexState } from "../core/board.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
 import { openRepo } from "../io/repo.js";
-import { type CheckedState, readCheckedState } from "../io/workspace.js";
+import { loadWorkspace, type Workspace } from "../io/state-read.js";
 import { renderJson } from "../render/json.js";
 import { renderVerify, type VerifyRun, verdictSummary, verifyJson } from "../render/verify.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
@@ -16,6 +16,7 @@ import { verifyItems } from "../verify/index.js";
 import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
 import type { ItemVerdict } from "../verify/types.js";
 import { type Context, type Output, output } from "./context.js";
+import { editItems } from "./edit-items.js";
 import { resolveItems, statePath } from "./shared.js";
 
 export interface VerifyOptions {
@@ -27,7 +28,7 @@ export interface VerifyOptions {
   latestRelease?: string;
 }
 
-function repositoryRoot(ctx: Context, workspace: CheckedState, path: string | undefined): string {
+function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undefined): string {
   if (path === undefined) return findRepoRoot(dirname(workspace.statePath));
   const root = resolve(ctx.cwd, path);
   let isDir = false;
@@ -57,7 +58,7 @@ function latestRelease(value: string | undefined): string | undefined {
 /** Runs the checks of `items` against the repository. */
 export function runVerify(
   ctx: Context,
-  workspace: CheckedState,
+  workspace: Workspace,
   items: readonly CatalogueItem[],
   options: { path?: string; latestRelease?: string },
 ): { root: string; source: "git" | "walk"; fileCount: number; verdicts: ItemVerdict[] } {
@@ -73,8 +74,8 @@ export function runVerify(
   return { root, source: repo.source, fileCount: repo.files.length, verdicts };
 }
 
-export async function verify(ctx: Context, options: VerifyOptions): Promise<Output> {
-  const workspace = await readCheckedState(statePath(ctx));
+export function verify(ctx: Context, options: VerifyOptions): Output {
+  const workspace = loadWorkspace(statePath(ctx), ctx.cwd);
   // Items the team ruled out are not checked, unless asked for by name.
   const ruledOut = notApplicable(workspace);
   const items =
@@ -92,7 +93,7 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Outp
     run.manual = items.filter((i) => !i.checks).map((i) => ({ id: i.id, title: i.title }));
   }
   if (options.record && result.verdicts.length > 0) {
-    await record(ctx, result.verdicts);
+    record(ctx, result.verdicts);
     run.recordedIn = relative(ctx.cwd, workspace.statePath) || workspace.statePath;
   }
   const exitCode = result.verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
@@ -100,7 +101,7 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Outp
   return output(renderVerify(ctx.style, run), "", exitCode);
 }
 
-function notApplicable(workspace: CheckedState): Set<string> {
+function notApplicable(workspace: Workspace): Set<string> {
   const { keyOf } = indexState(workspace.catalogue, workspace.state);
   const entries = workspace.state.items ?? {};
   const ids = new Set<string>();
@@ -111,9 +112,7 @@ function notApplicable(workspace: CheckedState): Set<string> {
 }
 
 /** Stores each verdict as the item's evidence; status, owner, by and at stay as they are. */
-async function record(ctx: Context, verdicts: readonly ItemVerdict[]): Promise<void> {
-  // The YAML editor is in the file of the commands that write (src/lazy-edit.ts).
-  const { editItems } = await import("../lazy-edit.js");
+function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
   const at = ctx.now();
   const byId = new Map(verdicts.map((v) => [v.id, v]));
   editItems(
@@ -132,7 +131,7 @@ async function record(ctx: Context, verdicts: readonly ItemVerdict[]): Promise<v
 /** `golive check --verify`: the repository's verdict on each of `items`, by item ID. */
 export function verifyChecks(
   ctx: Context,
-  workspace: CheckedState,
+  workspace: Workspace,
   items: readonly ItemView[],
 ): Map<string, ItemVerdict> {
   const { verdicts } = runVerify(

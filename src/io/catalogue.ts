@@ -1,31 +1,108 @@
 /**
- * Finding and reading catalogues: the shipped ones by name, a team's own by path.
+ * Finding and reading catalogues: the shipped ones by name, a team's own by path. This is the
+ * one place that turns "spryker-cloud" or "ours.yaml" into a checked catalogue.
+ *
+ * A shipped catalogue is part of the program, like its code: the build checks each file in
+ * checklists/ and compiles it into the bundle (scripts/build.mjs), so the built golive reads no
+ * YAML for it and runs when copied anywhere on its own. Run from source (the tests), the same
+ * name reads checklists/NAME.yaml.
  */
-import { resolve } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Catalogue, checkCatalogue, indexCatalogue } from "../core/catalogue.js";
-import { GoliveError } from "../errors.js";
-import { CatalogueSchema } from "../schema/catalogue.js";
-import { embeddedCatalogue } from "./shipped.js";
+import { GoliveError, type SourceLocation } from "../errors.js";
+import { type CatalogueFile, CatalogueSchema } from "../schema/catalogue.js";
 import { readTextFile } from "./text-file.js";
 import { locate, parseYaml, toData, validate } from "./yaml-file.js";
 
-/** Reads, validates and indexes a catalogue file. `shownPath` is how errors name it. */
-export function loadCatalogueFile(path: string, shownPath = path): Catalogue {
-  return loadCatalogueSource(path, shownPath).catalogue;
+/** The catalogue `init` uses when none is named. */
+export const DEFAULT_CATALOGUE = "spryker-cloud";
+
+/** How golive.yaml names its catalogue: a shipped name, or a path relative to golive.yaml. */
+export type CatalogueRef = { name: string } | { path: string };
+
+/** The shipped catalogues as the build checked them, by name; absent when run from source. */
+declare const __GOLIVE_CATALOGUES__: Record<string, CatalogueFile> | undefined;
+
+/** A shipped name has no slash and no extension; anything else is a path. */
+export function isCatalogueName(ref: string): boolean {
+  return /^[a-z0-9][a-z0-9-]*$/.test(ref);
 }
 
-/** A catalogue and the text it was read from; no text when it is a shipped one, as built. */
-export function loadCatalogueSource(
-  path: string,
-  shownPath = path,
-  /** The file's content, when the caller has read it already. */
-  given?: string,
-): { catalogue: Catalogue; text?: string } {
-  const embedded = embeddedCatalogue(path);
-  if (embedded) return { catalogue: indexCatalogue(embedded) };
+/** The source folder of the shipped catalogues, read when golive runs from source. */
+function checklistsDir(): string {
+  return fileURLToPath(new URL("../../checklists/", import.meta.url));
+}
+
+export function shippedCatalogueNames(): string[] {
+  if (typeof __GOLIVE_CATALOGUES__ === "object") return Object.keys(__GOLIVE_CATALOGUES__).sort();
+  return readdirSync(checklistsDir())
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.slice(0, -".yaml".length))
+    .sort();
+}
+
+/** The reference golive.yaml records for `given` (as typed), when golive.yaml is in `stateDir`. */
+export function catalogueRefFor(given: string, stateDir: string, cwd: string): CatalogueRef {
+  if (isCatalogueName(given)) return { name: given };
+  const absolute = resolve(cwd, given);
+  const rel = relative(stateDir, absolute);
+  return { path: isAbsolute(rel) ? absolute : rel.split(sep).join("/") };
+}
+
+/** A catalogue, and where it came from: its file, or none for a shipped one. */
+export interface LoadedCatalogue {
+  catalogue: Catalogue;
+  /** The file it was read from; undefined for a shipped catalogue of a built golive. */
+  path: string | undefined;
+}
+
+/**
+ * Finds and reads the catalogue `ref` names: a shipped name, or a path relative to `base`.
+ * `where` is the place that named it (golive.yaml's `catalogue:` line), for the error when the
+ * catalogue is not there.
+ */
+export function loadCatalogue(
+  ref: string | CatalogueRef,
+  base: string,
+  where?: SourceLocation,
+): LoadedCatalogue {
+  const named = typeof ref === "string" ? (isCatalogueName(ref) ? { name: ref } : { path: ref }) : ref;
+  if ("name" in named) {
+    const embedded =
+      typeof __GOLIVE_CATALOGUES__ === "object" ? __GOLIVE_CATALOGUES__[named.name] : undefined;
+    if (embedded) return { catalogue: indexCatalogue(embedded), path: undefined };
+    const path = join(checklistsDir(), `${named.name}.yaml`);
+    if (typeof __GOLIVE_CATALOGUES__ === "object" || !existsSync(path)) {
+      throw new GoliveError("unknown-catalogue", `there is no shipped catalogue named "${named.name}"`, {
+        ...(where ? { location: where } : {}),
+        hint: `use one of: ${shippedCatalogueNames().join(", ")}, or give a path to your own file`,
+      });
+    }
+    return { catalogue: readCatalogueFile(path, named.name), path };
+  }
+  const path = resolve(base, named.path);
+  if (!existsSync(path)) {
+    throw new GoliveError("unreadable", `the catalogue ${named.path} does not exist`, {
+      ...(where ? { location: where } : {}),
+      hint: where
+        ? "restore the catalogue file or correct catalogue.path (it is relative to golive.yaml)"
+        : "check the path, or name a shipped catalogue",
+    });
+  }
+  return { catalogue: readCatalogueFile(path, named.path), path };
+}
+
+/** Reads, validates and indexes a catalogue file. `shown` is how errors name it. */
+export function readCatalogueFile(path: string, shown = path): Catalogue {
+  return parseCatalogue(readTextFile(path, "catalogue"), shown);
+}
+
+/** Validates a catalogue's text in named stages: YAML, schema, then the catalogue's own rules. */
+export function parseCatalogue(text: string, shown: string): Catalogue {
   const what = "catalogue";
-  const text = given ?? readTextFile(resolve(path), what);
-  const file = parseYaml(shownPath, text, what);
+  const file = parseYaml(shown, text, what);
   const data = validate(file, toData(file, what), CatalogueSchema, what, "invalid-catalogue");
   const findings = checkCatalogue(data);
   const first = findings[0];
@@ -38,5 +115,5 @@ export function loadCatalogueSource(
           : "fix it, then run the command again",
     });
   }
-  return { catalogue: indexCatalogue(data), text };
+  return indexCatalogue(data);
 }

@@ -1,19 +1,15 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { foldersUp } from "./locate.js";
 
 /**
- * Creates `folder` and the missing folders above it one level at a time, with `mode` when given. (Node's recursive mkdir spins
- * forever under some pseudo file systems, such as a path below /proc.)
+ * Creates `folder` and the missing folders above it one level at a time, with `mode` when
+ * given. (Node's recursive mkdir spins forever under some pseudo file systems, such as a path
+ * below /proc.)
  */
 export function ensureFolder(folder: string, mode?: number): void {
-  const missing: string[] = [];
-  let dir = folder;
-  while (!existsSync(dir)) {
-    missing.unshift(dir);
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
+  const missing = foldersUp(folder, existsSync)
+    .filter((dir) => !existsSync(dir))
+    .reverse();
   for (const each of missing) {
     try {
       mkdirSync(each, mode);

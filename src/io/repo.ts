@@ -3,7 +3,6 @@
  * never `vendor/` or `node_modules/`, each read at most once and only up to a size cap, and no
  * symlink followed out of the repository. Reading only: no command but `git ls-files` runs.
  */
-import { execFileSync } from "node:child_process";
 import {
   closeSync,
   fstatSync,
@@ -15,25 +14,12 @@ import {
 } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { RepoView } from "../verify/types.js";
+import { gitTrackedFiles } from "./git.js";
 
 /** Larger files are not read: no file a check needs comes close (composer.lock is ~1 MiB). */
 export const MAX_REPO_FILE_BYTES = 4 * 1024 * 1024;
 
 const SKIPPED_DIR = /(^|\/)(vendor|node_modules)\//;
-
-function gitFiles(root: string): string[] | undefined {
-  try {
-    const out = execFileSync("git", ["ls-files", "-z", "--cached"], {
-      cwd: root,
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ["ignore", "pipe", "ignore"],
-    });
-    return out.split("\0").filter((f) => f !== "");
-  } catch {
-    return undefined;
-  }
-}
 
 function walk(root: string): string[] {
   const out: string[] = [];
@@ -65,7 +51,7 @@ export interface RealRepo extends RepoView {
 
 export function openRepo(root: string): RealRepo {
   const realRoot = realpathSync(root);
-  const listed = gitFiles(root);
+  const listed = gitTrackedFiles(root);
   const source = listed ? "git" : "walk";
   const files = (listed ?? walk(root)).filter((f) => !SKIPPED_DIR.test(f)).sort();
   const set = new Set(files);

@@ -1,11 +1,10 @@
 import type { Catalogue } from "../../src/core/catalogue.js";
-import { loadCatalogueFile } from "../../src/io/catalogue.js";
-import { builtinCataloguePath } from "../../src/io/shipped.js";
+import { loadCatalogue } from "../../src/io/catalogue.js";
 
 let spryker: Catalogue | undefined;
 
 /** The shipped Spryker catalogue, read once per test file. */
 export function sprykerCatalogue(): Catalogue {
-  spryker ??= loadCatalogueFile(builtinCataloguePath("spryker-cloud"));
+  spryker ??= loadCatalogue("spryker-cloud", ".").catalogue;
   return spryker;
 }

@@ -1,13 +1,20 @@
 /**
- * Runs the built CLI the way a user does, in temporary repositories built from inline files.
+ * Runs golive in temporary repositories built from inline files: in-process through `run`
+ * (src/cli.ts) with an injected environment, the way most tests do, or as the built binary
+ * for what only a real process shows (exit of the process, kills, concurrency, git's drivers).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll } from "vitest";
+import { run } from "../../src/cli.js";
+import { gitUserName } from "../../src/io/git.js";
 
-export const BIN = resolve(import.meta.dirname, "../../dist/golive.cjs");
+/** The installed command: Node's compile cache, then dist/golive.cjs. */
+export const BIN = resolve(import.meta.dirname, "../../bin/golive.cjs");
+/** The one self-contained file the build makes. */
+export const BUNDLE = resolve(import.meta.dirname, "../../dist/golive.cjs");
 
 export interface RunResult {
   code: number;
@@ -16,30 +23,41 @@ export interface RunResult {
 }
 
 /**
- * The per-user cache of checked state files (src/io/cache.ts), kept out of the repositories
- * under test (HOME is the repository) in a folder of its own per test file.
+ * git's environment for a test: the repository's own config only, never the machine's or the
+ * user's (HOME is the repository).
  */
-export const CACHE_DIR = mkdtempSync(join(tmpdir(), "golive-cache-"));
-
-/** The environment every test run of the CLI gets: no colour, and this file's cache folder. */
-export function cliEnv(home: string | undefined, extra: Record<string, string> = {}) {
-  return {
-    PATH: process.env.PATH ?? "",
-    ...(home !== undefined ? { HOME: home } : {}),
-    GOLIVE_CACHE_DIR: CACHE_DIR,
-    NO_COLOR: "1",
-    ...extra,
-  };
+export function gitEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? "", HOME: home, GIT_CONFIG_NOSYSTEM: "1", ...extra };
 }
 
-export function golive(cwd: string, args: string[], env: Record<string, string> = {}): RunResult {
+/** Runs golive in-process in `cwd`, as `golive ARGS` would with `env` (no colour by default). */
+export async function golive(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+  options: { isTTY?: boolean; columns?: number; now?: Date } = {},
+): Promise<RunResult> {
+  const result = await run(args, {
+    cwd,
+    env: { NO_COLOR: "1", ...env },
+    isTTY: options.isTTY ?? false,
+    stderrIsTTY: options.isTTY ?? false,
+    columns: options.columns,
+    clock: () => options.now ?? new Date(),
+    gitUserName: (dir) => gitUserName(dir, gitEnv(cwd)),
+  });
+  return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the built `golive` command as a separate process; for what needs a real process. */
+export function goliveBin(cwd: string, args: string[], env: Record<string, string> = {}): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
     // A hung command fails its test instead of blocking the whole run.
     timeout: 60_000,
     killSignal: "SIGKILL",
-    env: { ...cliEnv(cwd), GIT_CONFIG_NOSYSTEM: "1", ...env },
+    env: { ...gitEnv(cwd), NO_COLOR: "1", ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -48,7 +66,6 @@ const created: string[] = [];
 // Temporary repositories go when the test file that made them is done, whatever the outcome.
 afterAll(() => {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-  rmSync(CACHE_DIR, { recursive: true, force: true });
 });
 
 /** An empty temporary folder, removed when the test file is done. */

@@ -2,8 +2,7 @@
  * A small Spryker-shaped repository that passes every check, as an inline file tree. Tests
  * change one file at a time to get a warn or a fail.
  */
-import { loadCatalogueFile } from "../../src/io/catalogue.js";
-import { builtinCataloguePath } from "../../src/io/shipped.js";
+import { loadCatalogue } from "../../src/io/catalogue.js";
 import { verifyItems } from "../../src/verify/index.js";
 import type { ItemVerdict, VerifyContext } from "../../src/verify/types.js";
 import { memoryRepo } from "./repo.js";
@@ -148,7 +147,7 @@ class UserConfig {
   };
 }
 
-const catalogue = loadCatalogueFile(builtinCataloguePath("spryker-cloud"));
+const catalogue = loadCatalogue("spryker-cloud", ".").catalogue;
 
 export const BEFORE_GO_LIVE: VerifyContext = {
   today: "2027-01-04",

@@ -2,8 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GoliveError } from "../../src/errors.js";
-import { loadCatalogueFile } from "../../src/io/catalogue.js";
-import { builtinCataloguePath } from "../../src/io/shipped.js";
+import { loadCatalogue, readCatalogueFile } from "../../src/io/catalogue.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
 import { tempDir } from "../helpers/cli.js";
 
@@ -138,7 +137,7 @@ items:
 
 function loadError(text: string): GoliveError {
   try {
-    loadCatalogueFile(writeCatalogue(text), "custom.yaml");
+    readCatalogueFile(writeCatalogue(text), "custom.yaml");
   } catch (error) {
     if (error instanceof GoliveError) return error;
     throw error;
@@ -148,7 +147,7 @@ function loadError(text: string): GoliveError {
 
 describe("custom catalogues", () => {
   it("loads a valid one", () => {
-    expect(loadCatalogueFile(writeCatalogue(VALID)).items.map((i) => i.id)).toEqual([
+    expect(readCatalogueFile(writeCatalogue(VALID)).items.map((i) => i.id)).toEqual([
       "OPS-1",
       "OPS-2",
     ]);
@@ -217,6 +216,6 @@ describe("custom catalogues", () => {
   });
 
   it("validates the shipped catalogue with the same rules", () => {
-    expect(() => loadCatalogueFile(builtinCataloguePath("spryker-cloud"))).not.toThrow();
+    expect(() => loadCatalogue("spryker-cloud", ".").catalogue).not.toThrow();
   });
 });

@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildBoard } from "../../src/core/board.js";
 import { GoliveError } from "../../src/errors.js";
-import { itemLines, loadWorkspace, newStateText, updateWorkspace } from "../../src/io/state.js";
+import { newStateText } from "../../src/io/state-edit.js";
+import { itemLines, loadWorkspace } from "../../src/io/state-read.js";
+import { updateWorkspace } from "../../src/io/state-update.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
 import { tempDir } from "../helpers/cli.js";
 
@@ -18,7 +20,7 @@ function stateFile(text: string): string {
 const fresh = () => newStateText(catalogue, { name: "spryker-cloud" }, "2027-03-01");
 
 function setItem(path: string, id: string, state: Record<string, unknown>): void {
-  updateWorkspace(path, (_ws, editor) => editor.setItem(id, state));
+  updateWorkspace(path, ".", (_ws, editor) => editor.setItem(id, state));
 }
 
 function changedLines(before: string, after: string): string[] {
@@ -44,7 +46,7 @@ describe("a new state file", () => {
     const text = fresh();
     expect(text).toContain("# CLO-14 Set up DNS\n  CLO-14: {}\n");
     expect(text.match(/^ {2}[A-Z]+-\d+: \{\}$/gm)).toHaveLength(84);
-    const ws = loadWorkspace(stateFile(text));
+    const ws = loadWorkspace(stateFile(text), ".");
     expect(ws.state.goLive).toBe("2027-03-01");
     expect(ws.state.catalogue).toEqual({ name: "spryker-cloud", version: "2025-06-27" });
   });
@@ -114,14 +116,14 @@ describe("rewriting the state file", () => {
   it("keeps entries the catalogue no longer has, and reports them", () => {
     const path = stateFile(fresh().replace("items:\n", "items:\n  OLD-1:\n    status: done\n"));
     setItem(path, "CLO-14", { status: "done" });
-    const ws = loadWorkspace(path);
+    const ws = loadWorkspace(path, ".");
     expect(ws.state.items?.["OLD-1"]).toEqual({ status: "done" });
     expect(buildBoard(ws.catalogue, ws.state, "2027-01-01").orphans).toEqual(["OLD-1"]);
   });
 
   it("reads an entry under a former ID as the item's", () => {
     const path = stateFile(fresh().replace("  GEN-08: {}", "  GEN-8:\n    status: done"));
-    const ws = loadWorkspace(path);
+    const ws = loadWorkspace(path, ".");
     const view = buildBoard(ws.catalogue, ws.state, "2027-01-01").items.find(
       (v) => v.item.id === "GEN-08",
     );
@@ -132,7 +134,7 @@ describe("rewriting the state file", () => {
 function loadError(text: string): GoliveError {
   const path = stateFile(text);
   try {
-    loadWorkspace(path);
+    loadWorkspace(path, ".");
   } catch (error) {
     expect(readFileSync(path, "utf8")).toBe(text);
     if (error instanceof GoliveError) return error;
@@ -155,14 +157,14 @@ describe("where each item sits", () => {
       "  NOPE-1: {}",
       "",
     ].join("\n");
-    const lines = itemLines(loadWorkspace(stateFile(text)));
+    const lines = itemLines(loadWorkspace(stateFile(text), "."));
     expect(lines).toEqual(
       new Map([
         ["CLO-14", 5],
         ["GEN-08", 8],
       ]),
     );
-    expect(itemLines(loadWorkspace(stateFile(fresh()))).size).toBe(84);
+    expect(itemLines(loadWorkspace(stateFile(fresh()), ".")).size).toBe(84);
   });
 });
 
@@ -253,7 +255,7 @@ describe("editing many entries", () => {
     const path = stateFile(
       fresh().replace(/^ {2}# (CLO|APP)-\d+[^\n]*\n {2}(CLO|APP)-\d+: \{\}\n/gm, ""),
     );
-    updateWorkspace(path, (ws, editor) => {
+    updateWorkspace(path, ".", (ws, editor) => {
       for (const item of [...ws.catalogue.items].reverse())
         editor.setItem(item.id, { status: "done" });
     });
@@ -267,7 +269,7 @@ describe("editing many entries", () => {
 describe("removing an entry", () => {
   it("lets the same edit write it again in its place", () => {
     const path = stateFile(fresh());
-    updateWorkspace(path, (_ws, editor) => {
+    updateWorkspace(path, ".", (_ws, editor) => {
       editor.setItem("CLO-14", { status: "done" });
       editor.removeItem("CLO-14");
       editor.setItem("CLO-14", { status: "blocked", reason: "registrar" });

@@ -1,10 +1,8 @@
 /**
- * The state file on disk: found like git finds its repository, read with located errors,
- * and rewritten by editing the YAML document in place, so that comments survive and one
- * change touches as few lines as possible.
+ * Editing the state file: the YAML document is changed in place, so that comments survive and
+ * one change touches as few lines as possible. Pure over a parsed document; writing it back,
+ * under the lock, is state-update.ts.
  */
-import { existsSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import {
   Document,
   isCollection,
@@ -17,143 +15,12 @@ import {
   YAMLMap,
   YAMLSeq,
 } from "yaml";
-import { indexState } from "../core/board.js";
-import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
-import { parseCalendarDate } from "../core/dates.js";
+import type { Catalogue } from "../core/catalogue.js";
 import { same } from "../core/merge.js";
-import { GoliveError } from "../errors.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
-import {
-  type ItemState,
-  type Slip,
-  STATE_VERSION,
-  type StateData,
-  StateSchema,
-} from "../schema/state.js";
-import { readCachedCatalogue } from "./cache.js";
-import { loadCatalogueSource } from "./catalogue.js";
-import { withLock, writeFileAtomic } from "./fs-atomic.js";
-import { builtinCataloguePath, isCatalogueName } from "./shipped.js";
-import { readTextFile } from "./text-file.js";
-import { type CatalogueSource, type CheckedState, cachedState } from "./workspace.js";
-import { locate, parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
-
-export interface Workspace extends CheckedState {
-  file: YamlFile;
-}
-
-/** How a state file names its catalogue: a shipped name, or a path relative to the state file. */
-export function catalogueRefFor(
-  ref: string,
-  stateDir: string,
-  cwd: string,
-): { name: string } | { path: string } {
-  if (isCatalogueName(ref)) return { name: ref };
-  const absolute = resolve(cwd, ref);
-  const rel = relative(stateDir, absolute);
-  return { path: isAbsolute(rel) ? absolute : rel.split(sep).join("/") };
-}
-
-export function resolveCatalogue(ref: string, cwd: string): { path: string; shown: string } {
-  if (isCatalogueName(ref)) return { path: builtinCataloguePath(ref), shown: ref };
-  return { path: resolve(cwd, ref), shown: ref };
-}
-
-function loadStateCatalogue(
-  state: StateData,
-  statePath: string,
-  file: YamlFile,
-): { catalogue: Catalogue; catalogueSource: CatalogueSource } {
-  const ref = state.catalogue;
-  if ("name" in ref) {
-    try {
-      const path = builtinCataloguePath(ref.name);
-      const { catalogue, text } = loadCatalogueSource(path, ref.name);
-      return { catalogue, catalogueSource: { path, ...(text !== undefined ? { text } : {}) } };
-    } catch (error) {
-      if (error instanceof GoliveError && error.code === "unknown-catalogue") {
-        throw new GoliveError(error.code, error.message, {
-          location: locate(file, ["catalogue", "name"]),
-          hint: error.hint ?? "",
-        });
-      }
-      throw error;
-    }
-  }
-  const path = resolve(dirname(statePath), ref.path);
-  if (!existsSync(path)) {
-    throw new GoliveError(
-      "unreadable",
-      `the catalogue ${ref.path} named by the state file does not exist`,
-      {
-        location: locate(file, ["catalogue", "path"]),
-        hint: "restore the catalogue file or correct catalogue.path (it is relative to golive.yaml)",
-      },
-    );
-  }
-  // A team's own catalogue can be large; when the cache holds it as it is now, it is not
-  // parsed again (the state file itself always is: edits need its YAML document).
-  const text = readTextFile(path, "catalogue");
-  const cached = readCachedCatalogue(statePath, path, text);
-  if (cached) return { catalogue: indexCatalogue(cached), catalogueSource: { path, text } };
-  const loaded = loadCatalogueSource(path, relative(process.cwd(), path) || path, text);
-  return { catalogue: loaded.catalogue, catalogueSource: { path, text } };
-}
-
-/**
- * Reads and validates the state file and the catalogue it names. `text` is the state file's
- * content when the caller has read it already.
- */
-export function loadWorkspace(
-  statePath: string,
-  text = readTextFile(statePath, "state file"),
-): Workspace {
-  const what = "state file";
-  const shown = relative(process.cwd(), statePath) || statePath;
-  const file = parseYaml(shown, text, what);
-  const data = toData(file, what);
-  // Checked before, byte for byte: the checks need not run again. The data is the file's own,
-  // never the cache's: what an edit writes comes from golive.yaml.
-  const cached = cachedState(statePath, text);
-  if (cached) return { ...cached, state: data as StateData, file };
-  const version = (data as { golive?: unknown } | null)?.golive;
-  if (typeof version === "number" && version > STATE_VERSION) {
-    throw new GoliveError(
-      "newer-schema",
-      `${what} is format ${version}, written by a newer golive; this golive reads format ${STATE_VERSION}`,
-      {
-        location: locate(file, ["golive"]),
-        hint: "upgrade golive to the version your team uses (see its README: Installing)",
-      },
-    );
-  }
-  const state = validate(file, data, StateSchema, what, "invalid-state");
-  if (!parseCalendarDate(state.goLive)) {
-    throw new GoliveError("invalid-state", `${what}: goLive: ${state.goLive} is not a real date`, {
-      location: locate(file, ["goLive"]),
-      hint: "fix the date, or run `golive reschedule --date YYYY-MM-DD`",
-    });
-  }
-  return { statePath, text, file, state, ...loadStateCatalogue(state, statePath, file) };
-}
-
-/**
- * The line (1-based) of each item's key in the state file, by catalogue item ID: where an
- * annotation about the item points, the line a reviewer edits. One pass over the entries.
- */
-export function itemLines(workspace: Workspace): Map<string, number> {
-  const { keyOf } = indexState(workspace.catalogue, workspace.state);
-  const idOf = new Map([...keyOf].map(([id, key]) => [key, id]));
-  const lines = new Map<string, number>();
-  const items = workspace.file.doc.get("items", true);
-  if (!isMap(items)) return lines;
-  for (const pair of items.items) {
-    if (!isScalar(pair.key) || !pair.key.range) continue;
-    const id = idOf.get(String(pair.key.value));
-    if (id !== undefined) lines.set(id, workspace.file.lines.linePos(pair.key.range[0]).line);
-  }
-  return lines;
-}
+import { type ItemState, type Slip, STATE_VERSION } from "../schema/state.js";
+import type { CatalogueRef } from "./catalogue.js";
+import type { YamlFile } from "./yaml-file.js";
 
 /** The order of an item's fields in the file. */
 const ITEM_FIELDS = [
@@ -180,7 +47,7 @@ const HEADER = [
 /** The text of a new state file: every item listed, todo, each under a comment with its title. */
 export function newStateText(
   catalogue: Catalogue,
-  ref: { name: string } | { path: string },
+  ref: CatalogueRef,
   goLive: string,
 ): string {
   const doc = new Document({
@@ -423,21 +290,4 @@ function fieldRank(key: unknown): number {
   const name = isScalar(key) ? String(key.value) : String(key);
   const rank = (ITEM_FIELDS as readonly string[]).indexOf(name);
   return rank === -1 ? ITEM_FIELDS.length : rank;
-}
-
-/**
- * Reads the state under the lock, lets `edit` change it, and writes it back atomically
- * when something changed. A thrown error leaves the file as it was.
- */
-export function updateWorkspace<T>(
-  statePath: string,
-  edit: (workspace: Workspace, editor: StateEditor) => T,
-): T {
-  return withLock(statePath, () => {
-    const workspace = loadWorkspace(statePath);
-    const editor = new StateEditor(workspace.file, workspace.catalogue);
-    const result = edit(workspace, editor);
-    if (editor.changed) writeFileAtomic(statePath, editor.toString());
-    return result;
-  });
 }

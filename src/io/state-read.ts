@@ -1,0 +1,80 @@
+/**
+ * Reading the state file: parsed with located errors, validated, and paired with the catalogue
+ * it names. Every command reads golive.yaml through here, every time: nothing answers in its place.
+ */
+import { dirname, relative } from "node:path";
+import { isMap, isScalar } from "yaml";
+import { indexState } from "../core/board.js";
+import type { Catalogue } from "../core/catalogue.js";
+import { parseCalendarDate } from "../core/dates.js";
+import { GoliveError } from "../errors.js";
+import { STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";
+import { loadCatalogue } from "./catalogue.js";
+import { readTextFile } from "./text-file.js";
+import { locate, parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
+
+/** The state file, checked, with its YAML document and the catalogue it names. */
+export interface Workspace {
+  statePath: string;
+  /** The state file's content as read. */
+  text: string;
+  file: YamlFile;
+  state: StateData;
+  catalogue: Catalogue;
+  /** The catalogue's file; undefined for a shipped catalogue of a built golive. */
+  cataloguePath: string | undefined;
+}
+
+/**
+ * Reads and validates the state file and the catalogue it names. `shownFrom` is the folder
+ * paths in errors are shown relative to (the command's working folder).
+ */
+export function loadWorkspace(statePath: string, shownFrom: string): Workspace {
+  const what = "state file";
+  const text = readTextFile(statePath, what);
+  const file = parseYaml(relative(shownFrom, statePath) || statePath, text, what);
+  const data = toData(file, what);
+  const version = (data as { golive?: unknown } | null)?.golive;
+  if (typeof version === "number" && version > STATE_VERSION) {
+    throw new GoliveError(
+      "newer-schema",
+      `${what} is format ${version}, written by a newer golive; this golive reads format ${STATE_VERSION}`,
+      {
+        location: locate(file, ["golive"]),
+        hint: "upgrade golive to the version your team uses (see docs/commands.md: Installing)",
+      },
+    );
+  }
+  const state = validate(file, data, StateSchema, what, "invalid-state");
+  if (!parseCalendarDate(state.goLive)) {
+    throw new GoliveError("invalid-state", `${what}: goLive: ${state.goLive} is not a real date`, {
+      location: locate(file, ["goLive"]),
+      hint: "fix the date, or run `golive reschedule --date YYYY-MM-DD`",
+    });
+  }
+  const field = "name" in state.catalogue ? "name" : "path";
+  const { catalogue, path } = loadCatalogue(
+    state.catalogue,
+    dirname(statePath),
+    locate(file, ["catalogue", field]),
+  );
+  return { statePath, text, file, state, catalogue, cataloguePath: path };
+}
+
+/**
+ * The line (1-based) of each item's key in the state file, by catalogue item ID: where an
+ * annotation about the item points, the line a reviewer edits. One pass over the entries.
+ */
+export function itemLines(workspace: Workspace): Map<string, number> {
+  const { keyOf } = indexState(workspace.catalogue, workspace.state);
+  const idOf = new Map([...keyOf].map(([id, key]) => [key, id]));
+  const lines = new Map<string, number>();
+  const items = workspace.file.doc.get("items", true);
+  if (!isMap(items)) return lines;
+  for (const pair of items.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const id = idOf.get(String(pair.key.value));
+    if (id !== undefined) lines.set(id, workspace.file.lines.linePos(pair.key.range[0]).line);
+  }
+  return lines;
+}
