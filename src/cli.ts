@@ -152,7 +152,9 @@ export function createProgram(
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
-    .action((options) => run(async (ctx) => (await import("./commands/init.js")).init(ctx, options)));
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/init.js")).init(ctx, options)),
+    );
 
   filterOptions(program.command("status"))
     .description("the standup view: progress, overdue, due soon, blocked, in progress")
@@ -160,7 +162,9 @@ export function createProgram(
     .option("--since <date|age>", "what changed since a date or an age (1d, 2w)")
     .addOption(jsonOption())
     .addOption(formatOption(STATUS_FORMATS, "the output format (markdown: the export's summary)"))
-    .action((options) => run(async (ctx) => (await import("./commands/status.js")).status(ctx, options)));
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/status.js")).status(ctx, options)),
+    );
 
   filterOptions(program.command("export"))
     .description("reports for people: markdown summary, ics calendar, csv sheet, html page")
@@ -178,14 +182,18 @@ export function createProgram(
     .description("every item with its window, due date and status")
     .option("--status <status>", "only items with this status")
     .option("--json", "print the versioned JSON report")
-    .action((options) => run(async (ctx) => (await import("./commands/list.js")).list(ctx, options)));
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/list.js")).list(ctx, options)),
+    );
 
   program
     .command("show")
     .description("everything about one item")
     .argument("<id>", "the item, e.g. CLO-14")
     .option("--json", "print the versioned JSON report")
-    .action((id, options) => run(async (ctx) => (await import("./commands/show.js")).show(ctx, id, options)));
+    .action((id, options) =>
+      run(async (ctx) => (await import("./commands/show.js")).show(ctx, id, options)),
+    );
 
   const by = new Option("--by <name>", "who made the change (default: git config user.name)");
 
@@ -307,7 +315,9 @@ export function createProgram(
       "after",
       "\n--format defaults to github when GITHUB_ACTIONS=true (and then appends the Markdown table\nto $GITHUB_STEP_SUMMARY), else text. Waived items (golive waive) pass until the waiver expires.",
     )
-    .action((options) => run(async (ctx) => (await import("./commands/check.js")).check(ctx, options)));
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/check.js")).check(ctx, options)),
+    );
 
   program
     .command("merge-driver")
@@ -349,8 +359,7 @@ export async function run(args: readonly string[], environment: Environment): Pr
     },
     { out: (text) => (stdout += text), err: (text) => (stderr += text) },
   );
-  const errStyle = () =>
-    makeStyle(colorLevel(environment.env, environment.stderrIsTTY), 100);
+  const errStyle = () => makeStyle(colorLevel(environment.env, environment.stderrIsTTY), 100);
   try {
     await program.parseAsync([...args], { from: "user" });
   } catch (error) {

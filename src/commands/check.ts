@@ -2,18 +2,18 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { DEFAULT_POLICY, type GatePolicy, readyToTick, runGate } from "../core/gate.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
-import { itemLines, type Workspace } from "../io/state-read.js";
 import { appendStepSummary, writeReport } from "../io/report-file.js";
+import { itemLines, type Workspace } from "../io/state-read.js";
+import { renderCheck } from "../render/check.js";
 import { renderGithub } from "../render/github.js";
 import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
 import { renderJunit } from "../render/junit.js";
 import { renderGateMarkdown } from "../render/markdown.js";
 import { renderReadyToTick } from "../render/verify.js";
-import { verifyChecks } from "./verify.js";
-import { renderCheck } from "../render/check.js";
 import { type Context, type Output, output } from "./context.js";
 import type { CheckFormat } from "./formats.js";
 import { boardWarnings, type FilterOptions, filtered, loadBoard, warningText } from "./shared.js";
+import { verifyChecks } from "./verify.js";
 
 export interface CheckOptions extends FilterOptions {
   json?: boolean;

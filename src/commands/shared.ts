@@ -152,12 +152,7 @@ export function loadBoard(ctx: Context): { workspace: Workspace; board: Board } 
 }
 
 /** The items a command's filters select, and the board with progress counted over them. */
-export function filtered(
-  ctx: Context,
-  workspace: Workspace,
-  whole: Board,
-  options: FilterOptions,
-) {
+export function filtered(ctx: Context, workspace: Workspace, whole: Board, options: FilterOptions) {
   const filter = resolveFilter(ctx, workspace.catalogue, options);
   const items = filterItems(whole.items, filter);
   return { filter, items, board: scopeBoard(whole, items) };

@@ -12,8 +12,9 @@
  * - a done item whose repository check fails (`check --verify`) has regressed: it fails;
  * - otherwise done passes; not applicable is skipped.
  */
+
+import type { ItemVerdict } from "../core/verdict.js";
 import type { Waiver } from "../schema/state.js";
-import type { ItemVerdict } from "../verify/types.js";
 import type { ItemView } from "./board.js";
 import type { CalendarDate } from "./dates.js";
 

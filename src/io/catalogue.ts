@@ -68,17 +68,22 @@ export function loadCatalogue(
   base: string,
   where?: SourceLocation,
 ): LoadedCatalogue {
-  const named = typeof ref === "string" ? (isCatalogueName(ref) ? { name: ref } : { path: ref }) : ref;
+  const named =
+    typeof ref === "string" ? (isCatalogueName(ref) ? { name: ref } : { path: ref }) : ref;
   if ("name" in named) {
     const embedded =
       typeof __GOLIVE_CATALOGUES__ === "object" ? __GOLIVE_CATALOGUES__[named.name] : undefined;
     if (embedded) return { catalogue: indexCatalogue(embedded), path: undefined };
     const path = join(checklistsDir(), `${named.name}.yaml`);
     if (typeof __GOLIVE_CATALOGUES__ === "object" || !existsSync(path)) {
-      throw new GoliveError("unknown-catalogue", `there is no shipped catalogue named "${named.name}"`, {
-        ...(where ? { location: where } : {}),
-        hint: `use one of: ${shippedCatalogueNames().join(", ")}, or give a path to your own file`,
-      });
+      throw new GoliveError(
+        "unknown-catalogue",
+        `there is no shipped catalogue named "${named.name}"`,
+        {
+          ...(where ? { location: where } : {}),
+          hint: `use one of: ${shippedCatalogueNames().join(", ")}, or give a path to your own file`,
+        },
+      );
     }
     return { catalogue: readCatalogueFile(path, named.name), path };
   }

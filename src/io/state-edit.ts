@@ -45,11 +45,7 @@ const HEADER = [
 ];
 
 /** The text of a new state file: every item listed, todo, each under a comment with its title. */
-export function newStateText(
-  catalogue: Catalogue,
-  ref: CatalogueRef,
-  goLive: string,
-): string {
+export function newStateText(catalogue: Catalogue, ref: CatalogueRef, goLive: string): string {
   const doc = new Document({
     golive: STATE_VERSION,
     catalogue: { ...ref, version: catalogue.file.version },

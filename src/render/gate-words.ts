@@ -4,7 +4,7 @@
  */
 import { failures, type GateCode, type GateFinding, type GateResult } from "../core/gate.js";
 import { plural, relativeDue } from "./text.js";
-import { verdictSummary } from "./verify.js";
+import { verdictSummary } from "./verify-words.js";
 
 export const VERDICT_LABEL = {
   fail: "FAIL",

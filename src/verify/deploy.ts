@@ -2,7 +2,7 @@
  * The Docker SDK deploy files of a Spryker project: which ones describe environments, and the
  * endpoints they declare. Pure: file lists and texts in; `Facts` does the reading, once.
  */
-import type { Finding } from "./types.js";
+import type { Finding } from "../core/verdict.js";
 import { child, childIn, parseYamlTree, scalarText, type Tree } from "./yaml-tree.js";
 
 /** Environment names Spryker Cloud projects use in `deploy.<project>-<env>.yml`. */

@@ -3,6 +3,8 @@
  * and the production install recipe. Rules get the repository only through this object, so a
  * second rule looking at the same file costs a map lookup, not another read and parse.
  */
+
+import type { Finding } from "../core/verdict.js";
 import { type ComposerLock, parseComposerLock } from "./composer.js";
 import {
   type DeployFile,
@@ -11,7 +13,7 @@ import {
   parseDeployFile,
   rootDeployFiles,
 } from "./deploy.js";
-import type { Finding, RepoView, VerifyContext } from "./types.js";
+import type { RepoView, VerifyContext } from "./types.js";
 import { childIn, scalarText } from "./yaml-tree.js";
 
 /**

@@ -3,11 +3,11 @@
  * packages, deploy-file values and text patterns.
  */
 import { createHash } from "node:crypto";
+import type { Finding, Result } from "../core/verdict.js";
 import type { Check } from "../schema/checks.js";
 import { compareVersions, parseVersion } from "./composer.js";
 import type { Facts } from "./facts.js";
 import { filesMatching } from "./glob.js";
-import type { Finding, Result } from "./types.js";
 import { scalarText, select } from "./yaml-tree.js";
 
 /** Git's object name for a file's contents: sha1 of `blob <length>\0<bytes>`. */

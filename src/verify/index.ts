@@ -2,6 +2,9 @@
  * `golive verify`'s core: every item's checks against a repository view. Pure: the view,
  * today and go-live are passed in.
  */
+
+import type { Finding, ItemVerdict } from "../core/verdict.js";
+import { worst } from "../core/verdict.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import type { Check, SprykerRule } from "../schema/checks.js";
 import { Facts } from "./facts.js";
@@ -24,8 +27,7 @@ import {
   splitEndpoints,
   storefrontAuth,
 } from "./spryker-deploy.js";
-import type { Finding, ItemVerdict, RepoView, VerifyContext } from "./types.js";
-import { worst } from "./types.js";
+import type { RepoView, VerifyContext } from "./types.js";
 
 const SPRYKER: Record<SprykerRule, (facts: Facts) => Finding[]> = {
   "ip-tracking": ipTracking,

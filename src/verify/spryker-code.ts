@@ -1,12 +1,13 @@
 /**
  * Named Spryker rules that read code, configuration and static files.
  */
+
+import type { Finding } from "../core/verdict.js";
 import { compareVersions, parseVersion } from "./composer.js";
 import type { Facts } from "./facts.js";
 import { lineAt } from "./generic.js";
 import { filesMatching, matchGlob } from "./glob.js";
 import { latestReleaseOn, MINIMUM_RELEASE } from "./spryker-releases.js";
-import type { Finding } from "./types.js";
 import { childIn, eachEntry, scalarText, type Tree } from "./yaml-tree.js";
 
 /** APP-02: the `spryker-feature/*` packages' release. */

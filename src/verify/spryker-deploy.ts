@@ -3,6 +3,7 @@
  * endpoints, the deploy files themselves, and basic auth before and after go-live.
  */
 import { daysBetween } from "../core/dates.js";
+import type { Finding } from "../core/verdict.js";
 import {
   applications,
   authOf,
@@ -14,7 +15,6 @@ import {
   STAGING_LIKE,
 } from "./deploy.js";
 import type { Facts } from "./facts.js";
-import type { Finding } from "./types.js";
 import { child, childIn, scalarText } from "./yaml-tree.js";
 
 function noDeploy(facts: Facts): Finding[] | undefined {

@@ -4,7 +4,8 @@
  */
 import { loadCatalogue } from "../../src/io/catalogue.js";
 import { verifyItems } from "../../src/verify/index.js";
-import type { ItemVerdict, VerifyContext } from "../../src/verify/types.js";
+import type { ItemVerdict } from "../../src/core/verdict.js";
+import type { VerifyContext } from "../../src/verify/types.js";
 import { memoryRepo } from "./repo.js";
 
 export function composerLock(packages: Record<string, string>): string {

@@ -22,7 +22,7 @@ import {
   renderMarkdownSummary,
 } from "../../src/render/markdown.js";
 import { makeStyle, printable } from "../../src/render/text.js";
-import type { ItemVerdict } from "../../src/verify/types.js";
+import type { ItemVerdict } from "../../src/core/verdict.js";
 import { board, HOSTILE, HOSTILE_TEXT, smallCatalogue } from "../helpers/fixtures.js";
 
 const TODAY = "2027-02-20";

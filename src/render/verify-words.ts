@@ -1,0 +1,227 @@
+/**
+ * The words of `golive verify`: the one place where findings become messages and hints, keyed
+ * by the finding's code. No finding carries a secret's value.
+ *
+ * Messages and summaries are plain data: they go into golive.yaml as evidence and into the
+ * JSON report as they are. Repository text is passed through `safe` only where it reaches a
+ * terminal (render/verify.ts); escaping it earlier would store `\x1b` in the state file and
+ * escape it twice when `show` or `status` print it.
+ */
+import type { Finding, FindingCode, ItemVerdict } from "../core/verdict.js";
+import { plural } from "./text.js";
+
+type Words = (f: Finding) => string;
+const s = (v: string | undefined) => v ?? "?";
+
+const MESSAGES: Record<FindingCode, Words> = {
+  "file-present": () => "present",
+  "file-missing": (f) => (f.result === "pass" ? "absent, as expected" : "missing"),
+  "file-empty": () => "is empty",
+  "file-unreadable": () => "cannot be read (binary, too large, or outside the repository)",
+  "file-unexpected": () => "is tracked but should not be",
+  "file-default": (f) => `is a known default (blob ${s(f.found).slice(0, 12)})`,
+  "file-custom": () => "present and not a known default",
+  "composer-ok": (f) => `${s(f.subject)} ${s(f.found)} (${s(f.expected)})`,
+  "composer-old": (f) => `${s(f.subject)} ${s(f.found)}, expected ${s(f.expected)}`,
+  "composer-missing": (f) => `${s(f.subject)} is not installed`,
+  "composer-unparsable-version": (f) => `${s(f.subject)} is at ${s(f.found)}, not a release`,
+  "composer-lock-missing": () => "no composer.lock in the repository",
+  "deploy-none": () => "no deploy files (deploy*.yml) at the repository root",
+  "deploy-fallback": (f) =>
+    `no deploy.<project>-<environment>.yml files; read ${s(f.found)} instead`,
+  "deploy-invalid": (f) => `not valid YAML: ${s(f.found)}`,
+  "deploy-value-present": (f) =>
+    `${s(f.subject)}${f.found !== undefined ? ` = ${s(f.found)}` : " is set"}`,
+  "deploy-value-missing": (f) =>
+    f.result === "pass" ? `${s(f.subject)} is not set, as expected` : `${s(f.subject)} is not set`,
+  "deploy-value-unexpected": (f) => `${s(f.subject)} is set but should not be`,
+  "deploy-value-mismatch": (f) =>
+    `${s(f.subject)} = ${s(f.found)}, expected to match ${s(f.expected)}`,
+  "text-found": () => "found",
+  "text-not-found": (f) =>
+    f.result === "pass"
+      ? `nothing unwanted in ${s(f.subject)}`
+      : `no match for ${s(f.expected)} in ${s(f.subject)}`,
+  "text-unexpected": () => "has a line that should not be there",
+  "ip-tracking-all": (f) => `real-ip.from on all ${s(f.found)} public endpoints`,
+  "ip-tracking-missing": (f) => `${s(f.subject)} has no real-ip.from`,
+  "ip-tracking-none": (f) => `none of ${s(f.found)} public endpoints has real-ip.from`,
+  "no-public-endpoints": (f) =>
+    `no ${f.subject ? s(f.subject) : "public"} endpoints in the deploy files`,
+  "release-ok": (f) =>
+    `${s(f.subject)} ${s(f.found)}${f.expected ? ` (newest known ${s(f.expected)})` : ""}`,
+  "release-behind": (f) =>
+    `${s(f.subject)} ${s(f.found)}, behind the newest release ${s(f.expected)}`,
+  "release-too-old": (f) => `${s(f.subject)} ${s(f.found)}, expected ${s(f.expected)}`,
+  "release-none": () => "no spryker-feature/* packages with a release version",
+  "db-mariadb": (f) => `services.database: ${s(f.found)} (MariaDB)`,
+  "db-mysql": (f) => `services.database: ${s(f.found)} is MySQL, not MariaDB`,
+  "db-postgresql": (f) =>
+    `services.database: ${s(f.found)} (PostgreSQL: MariaDB only if applicable)`,
+  "db-unknown": (f) => `services.database engine ${f.found ? s(f.found) : "not set"}`,
+  "split-app-missing": (f) => `no ${s(f.subject)} application`,
+  "split-app-present": (f) => `${s(f.subject)} application`,
+  "split-entry-point-missing": (f) =>
+    f.found
+      ? `zed endpoint ${s(f.subject)} has entry-point ${s(f.found)}`
+      : `zed endpoint ${s(f.subject)} has no entry-point`,
+  "split-entry-point-ok": (f) => `zed endpoint ${s(f.subject)} has entry-point ${s(f.found)}`,
+  "split-bootstrap-missing": () => "bootstrap missing",
+  "split-bootstrap-present": () => "bootstrap present",
+  "deploy-env-file": (f) => `environment file (${s(f.subject)})`,
+  "deploy-lookalike": () => "not an environment file: the environment name is not a known one",
+  "deploy-production-missing": (f) => `no production deploy file, expected ${s(f.expected)}`,
+  "deploy-staging-missing": (f) => `no staging deploy file, expected ${s(f.expected)}`,
+  "docker-sdk-tag": (f) => `Docker SDK release ${s(f.found)}`,
+  "docker-sdk-commit": (f) => `Docker SDK commit ${s(f.found)}, not a release tag`,
+  "docker-sdk-branch": (f) => `Docker SDK branch ${s(f.found)}, not a release tag`,
+  "docker-sdk-floating": (f) =>
+    `Docker SDK ${s(f.found)} moves under you, expected ${s(f.expected)}`,
+  "docker-sdk-missing": () => "missing: the Docker SDK version is not pinned",
+  "docker-sdk-empty": () => "is empty",
+  "docker-sdk-lines": (f) => `has ${s(f.found)} lines; Spryker Cloud reads exactly one`,
+  "docker-sdk-submodule": () => "the Docker SDK is a submodule; Spryker Cloud needs .git.docker",
+  "flysystem-ok": (f) =>
+    `Aws3v3FilesystemBuilderPlugin with credentials from getenv (package ${s(f.found)})`,
+  "flysystem-package-missing": (f) => `${s(f.subject)} is not installed`,
+  "flysystem-not-configured": (f) => `no filesystem in ${s(f.subject)} uses ${s(f.expected)}`,
+  "flysystem-local-only": () => "only LocalFilesystemBuilderPlugin: files stay on the local disk",
+  "flysystem-empty-credential": (f) => `S3 ${s(f.subject)} is an empty literal`,
+  "flysystem-literal-credentials": () => "S3 credentials are not read with getenv",
+  "secret-private-key": (f) => `${s(f.subject)} (value not shown)`,
+  "secret-config-literal": (f) => `$config[${s(f.subject)}] is a literal (value not shown)`,
+  "secret-deploy-literal": (f) => `${s(f.subject)} is a literal (value not shown)`,
+  "secret-auth-password": (f) => `${s(f.subject)} is a literal (value not shown)`,
+  "secrets-none": () => "no private keys or literal secrets found",
+  "secrets-allowed": (f) =>
+    `${plural(Number(f.found), "reviewed finding")} silenced by ${s(f.subject)}`,
+  "propel-migrations-present": (f) => `${plural(Number(f.found), "Propel migration")} committed`,
+  "propel-migrations-missing": (f) => `no Propel migrations committed in ${s(f.subject)}`,
+  "recipe-missing": (f) =>
+    `production install recipe missing${f.subject ? ` (named at ${s(f.subject)})` : ""}`,
+  "recipe-migrates": () => "production recipe runs propel:migrate",
+  "recipe-no-migrate": () => "production recipe does not run propel:migrate",
+  "recipe-diff": (f) => `production recipe runs ${s(f.found)}`,
+  "auth-protected": (f) => `${s(f.subject)} behind ${s(f.found)} auth`,
+  "auth-unprotected": (f) => `${s(f.subject)} has no basic auth`,
+  "no-protected-apps": () => "no backoffice or merchant-portal endpoints in the deploy files",
+  "storefront-auth-before-golive": (f) =>
+    `${s(f.subject)} behind ${s(f.found)} auth: expected before go-live (${s(f.expected)})`,
+  "storefront-auth-live": (f) => `${s(f.subject)} is still behind ${s(f.found)} auth after go-live`,
+  "storefront-open": (f) => `${s(f.subject)} has no auth`,
+  "no-production-deploy-file": () => "no production deploy file (deploy.<project>-prod.yml)",
+  "sitemap-static": () => "static sitemap",
+  "sitemap-job": (f) => `spryker/sitemap ${s(f.found)} with a sitemap:generate job`,
+  "sitemap-job-missing": () => "no sitemap:generate job",
+  "sitemap-missing": (f) => `neither ${s(f.subject)} nor ${s(f.expected)}`,
+  "robots-ok": () => "robots.txt with a Sitemap line",
+  "robots-missing": () => "missing",
+  "robots-empty": () => "is empty",
+  "robots-disallow-all": () => "disallows everything",
+  "robots-no-sitemap": () => "has no Sitemap: line",
+  "demo-user": (f) => `demo user ${s(f.found)}`,
+  "demo-customers": (f) => `${plural(Number(f.found), "demo customer")} (@spryker.com, @ottom.de)`,
+  "demo-import": (f) => `production recipe imports demo data${f.found ? ` (${s(f.found)})` : ""}`,
+  "demo-data-none": () => "no demo users, customers or demo imports found",
+};
+
+const HINTS: Partial<Record<FindingCode, string>> = {
+  "file-missing": "add the file and commit it",
+  "file-empty": "give the file its content",
+  "file-unexpected": "remove the file from the repository (git rm)",
+  "file-default": "replace the default file with your own",
+  "composer-old": "composer update the package to the expected version",
+  "deploy-value-missing": "set the value in the deploy file",
+  "deploy-value-unexpected": "remove the value from the deploy file",
+  "deploy-value-mismatch": "change the value in the deploy file",
+  "text-not-found": "add what the check looks for, or confirm the item by hand",
+  "text-unexpected": "remove the matching lines",
+  "ip-tracking-missing":
+    "add `<<: *real-ip` (real-ip.from with your gateway CIDRs) to every public endpoint",
+  "ip-tracking-none": "define real-ip.from with your gateway CIDRs on every public endpoint",
+  "release-behind": "plan an upgrade to the newest Spryker release",
+  "release-too-old": "upgrade the spryker-feature packages to 202009.0 or newer",
+  "release-none": "confirm the release by hand",
+  "db-mysql": "set services.database to engine: mysql, version: mariadb-10.x",
+  "db-postgresql":
+    "MariaDB applies only if your project can move; otherwise mark APP-04 not applicable",
+  "split-entry-point-missing":
+    "give every zed endpoint `entry-point: BackendApi` and add backoffice and backend-gateway applications",
+  "split-app-missing": "follow the guide to separate endpoint bootstraps",
+  "split-bootstrap-missing": "add the bootstrap files from the integration guide",
+  "deploy-production-missing": "add deploy.<project>-prod.yml",
+  "deploy-staging-missing": "add deploy.<project>-staging.yml",
+  "docker-sdk-missing":
+    "write a Docker SDK release tag (like 1.65.0) into .git.docker and commit it",
+  "docker-sdk-empty": "write a Docker SDK release tag (like 1.65.0) into .git.docker",
+  "docker-sdk-lines": "leave one line in .git.docker: the release tag",
+  "docker-sdk-floating": "pin a release tag (like 1.65.0) in .git.docker",
+  "docker-sdk-commit": "pin a release tag rather than a commit",
+  "docker-sdk-branch": "pin a release tag rather than a branch",
+  "docker-sdk-submodule": "remove the docker submodule and pin the version in .git.docker",
+  "flysystem-package-missing": "composer require spryker/flysystem-aws3v3-file-system",
+  "flysystem-not-configured":
+    "configure a filesystem with Aws3v3FilesystemBuilderPlugin in config_default.php",
+  "flysystem-local-only": "store files in S3 with Aws3v3FilesystemBuilderPlugin",
+  "flysystem-empty-credential": "read the S3 key, secret and bucket with getenv()",
+  "flysystem-literal-credentials": "read the S3 key, secret and bucket with getenv()",
+  "secret-private-key":
+    "remove the key, rotate it, and load it from the environment; or allow-list it in golive.yaml (verify.allow) once reviewed",
+  "secret-config-literal":
+    "read the value with getenv() and rotate the secret; or allow-list it in golive.yaml (verify.allow) once reviewed",
+  "secret-deploy-literal":
+    "move the secret to the environment's parameter store and rotate it; or allow-list it in golive.yaml (verify.allow)",
+  "secret-auth-password":
+    "move the password out of the deploy file and rotate it; or allow-list it in golive.yaml (verify.allow)",
+  "propel-migrations-missing": "run propel:diff locally and commit src/Orm/Propel/Migration_*/",
+  "recipe-missing": "add the production install recipe, or point SPRYKER_HOOK_INSTALL at it",
+  "recipe-no-migrate": "run `vendor/bin/console propel:migrate` in the production install recipe",
+  "recipe-diff": "remove propel:diff and propel:migration:delete from the production recipe",
+  "auth-unprotected": "put the Back Office behind basic auth where it fits your project (CLO-05)",
+  "storefront-auth-live": "remove auth from the production yves endpoints and deploy",
+  "no-production-deploy-file": "add deploy.<project>-prod.yml",
+  "sitemap-missing":
+    "install spryker/sitemap and schedule sitemap:generate, or commit public/Yves/sitemap.xml",
+  "sitemap-job-missing": "add a sitemap:generate job to config/Zed/cronjobs/jenkins.php",
+  "robots-missing": "add public/Yves/robots.txt",
+  "robots-empty": "write the crawler rules into public/Yves/robots.txt",
+  "robots-disallow-all": "allow crawlers into the live shop",
+  "robots-no-sitemap": "add a `Sitemap: https://.../sitemap.xml` line",
+  "demo-user": "remove the demo users from getInstallerUsers and the ACL config",
+  "demo-customers": "remove the demo customers from the import files",
+  "demo-import": "import production data only (data:import --config=data/import/production/...)",
+  "db-unknown": "set services.database in the deploy file",
+};
+
+export function findingMessage(f: Finding): string {
+  return MESSAGES[f.code](f);
+}
+
+export function findingLocation(f: Finding): string | undefined {
+  if (f.file === undefined) return undefined;
+  return f.line === undefined ? f.file : `${f.file}:${f.line}`;
+}
+
+/** The finding that decided the verdict: the first with the verdict's result. */
+function deciding(v: ItemVerdict): Finding | undefined {
+  return v.findings.find((f) => f.result === v.result) ?? v.findings[0];
+}
+
+export function verdictHint(v: ItemVerdict): string | undefined {
+  if (v.result === "pass") return undefined;
+  if (v.hint) return v.hint;
+  if (v.result === "unknown") return "the files cannot tell: confirm by hand";
+  return v.findings
+    .filter((f) => f.result === v.result)
+    .map((f) => HINTS[f.code])
+    .find((h) => h !== undefined);
+}
+
+/** One line for the state file and the reports: plain text, not escaped for a terminal. */
+export function verdictSummary(v: ItemVerdict): string {
+  const f = deciding(v);
+  if (!f) return "no evidence";
+  const where = findingLocation(f);
+  const more = v.findings.filter((x) => x.result === v.result).length - 1;
+  return `${where ? `${where}: ` : ""}${findingMessage(f)}${more > 0 ? ` (+${more} more)` : ""}`;
+}
