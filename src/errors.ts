@@ -41,29 +41,17 @@ export type ErrorCode =
   | "invalid-yaml"
   | "merge-conflict"
   | "invalid-state"
+  | "invalid-change"
   | "invalid-catalogue"
   | "newer-schema"
   | "unknown-catalogue"
   | "locked";
-
-/** Marks golive's errors across the bundle's files (see `Symbol.hasInstance` below). */
-const BRAND = Symbol.for("golive.error");
 
 /**
  * An error the user can act on. `message` says what is wrong, `hint` what to do,
  * `location` where (file:line:col) when a file is to blame.
  */
 export class GoliveError extends Error {
-  /**
-   * The built CLI is several files (scripts/build.mjs), and a module used by two of them is in
-   * both, this class too: an error thrown by code loaded on demand is still a GoliveError to
-   * main.ts. So `instanceof` asks for the brand, not for this very class.
-   */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === "object" && value !== null && BRAND in value;
-  }
-
-  readonly [BRAND] = true;
   readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly location: SourceLocation | undefined;

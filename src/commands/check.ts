@@ -12,7 +12,14 @@ import { renderGateMarkdown } from "../render/markdown.js";
 import { renderReadyToTick } from "../render/verify.js";
 import { type Context, type Output, output } from "./context.js";
 import type { CheckFormat } from "./formats.js";
-import { boardWarnings, type FilterOptions, filtered, loadBoard, warningText } from "./shared.js";
+import {
+  boardWarnings,
+  type FilterOptions,
+  filtered,
+  loadBoard,
+  readFiles,
+  warningText,
+} from "./shared.js";
 import { verifyChecks } from "./verify.js";
 
 export interface CheckOptions extends FilterOptions {
@@ -84,7 +91,7 @@ export function check(ctx: Context, options: CheckOptions): Output {
   // With --output the report goes to the file and the console gets the usual summary.
   const shown = options.output === undefined ? format : consoleFormat;
   if (options.output !== undefined) {
-    writeReport(resolve(ctx.cwd, options.output), render(format));
+    writeReport(resolve(ctx.cwd, options.output), render(format), readFiles(workspace));
   }
   if (shown === "github" && ctx.ci?.stepSummary) {
     // The summary is a courtesy; the verdict must survive a runner that cannot take it.
@@ -92,6 +99,7 @@ export function check(ctx: Context, options: CheckOptions): Output {
       appendStepSummary(
         resolve(ctx.cwd, ctx.ci.stepSummary),
         renderGateMarkdown(result, `golive check: ${workspace.catalogue.file.title}`),
+        readFiles(workspace),
       );
     } catch (error) {
       if (!(error instanceof GoliveError)) throw error;

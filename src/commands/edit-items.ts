@@ -60,8 +60,11 @@ export function changeItems(
   by: string | undefined,
 ): ItemChange[] {
   const who = changedBy(ctx, by);
-  const at = ctx.now();
+  // Taken under the lock, on the first edit: writers that wait for each other record their
+  // times in the order their changes land.
+  let at: string | undefined;
   return editItems(ctx, ids, (item, before) => {
+    at ??= ctx.now();
     const after = applyChange(before, change, who, at);
     return { after, result: { id: item.id, title: item.title, before, after } };
   });

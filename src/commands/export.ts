@@ -22,6 +22,7 @@ import {
   filtered,
   loadBoard,
   parseDateOrAge,
+  readFiles,
   warningText,
 } from "./shared.js";
 
@@ -75,6 +76,6 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
   const warnings = warningText(ctx, boardWarnings(board));
   if (options.output === undefined) return output(text, warnings);
   const path = resolve(ctx.cwd, options.output);
-  writeReport(path, text);
+  writeReport(path, text, readFiles(workspace));
   return output(`Wrote ${what} to ${safe(options.output)}.\n`, warnings);
 }

@@ -145,6 +145,11 @@ export function describeFilter(filter: ItemFilter): string | undefined {
   return parts.length > 0 ? parts.join(", ") : undefined;
 }
 
+/** The files a workspace was read from: a report must never be written over one of them. */
+export function readFiles(workspace: Workspace): string[] {
+  return [workspace.statePath, ...(workspace.cataloguePath ? [workspace.cataloguePath] : [])];
+}
+
 /** The state file, read and checked, and its board for today. */
 export function loadBoard(ctx: Context): { workspace: Workspace; board: Board } {
   const workspace = loadWorkspace(statePath(ctx), ctx.cwd);

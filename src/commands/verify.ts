@@ -114,13 +114,14 @@ function notApplicable(workspace: Workspace): Set<string> {
 
 /** Stores each verdict as the item's evidence; status, owner, by and at stay as they are. */
 function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
-  const at = ctx.now();
+  let at: string | undefined;
   const byId = new Map(verdicts.map((v) => [v.id, v]));
   editItems(
     ctx,
     verdicts.map((v) => v.id),
     (item, before) => {
       const v = byId.get(item.id)!;
+      at ??= ctx.now();
       return {
         after: { ...before, evidence: { result: v.result, at, summary: verdictSummary(v) } },
         result: undefined,

@@ -4,7 +4,7 @@
  * the pull request like any other change.
  */
 import { GoliveError } from "../errors.js";
-import { safe } from "../render/text.js";
+import { renderWaived } from "../render/change.js";
 import type { Waiver } from "../schema/state.js";
 import { type Context, type Output, output } from "./context.js";
 import { changedBy, editItems } from "./edit-items.js";
@@ -38,21 +38,21 @@ export function waive(ctx: Context, ids: string[], options: WaiveOptions): Outpu
     throw new GoliveError("usage", "--approver needs a name", { hint: "--approver NAME" });
   }
   const who = changedBy(ctx, options.by);
-  const at = ctx.now();
-  const waiver: Waiver = {
-    reason: options.reason,
-    until,
-    ...(options.approver !== undefined ? { approver: options.approver } : {}),
-    by: who,
-    at,
-  };
-  const lines = editItems(ctx, ids, (item, before) => {
-    const status = before.status ?? "todo";
-    const note = status === "done" || status === "not-applicable" ? ` (it is ${status})` : "";
+  const reason = options.reason;
+  let waiver: Waiver | undefined;
+  const waived = editItems(ctx, ids, (item, before) => {
+    // Taken under the lock, like every change's time.
+    waiver ??= {
+      reason,
+      until,
+      ...(options.approver !== undefined ? { approver: options.approver } : {}),
+      by: who,
+      at: ctx.now(),
+    };
     return {
       after: { ...before, waiver },
-      result: `${ctx.style.chalk.bold(item.id)} ${safe(item.title)}: waived until ${until}${note}`,
+      result: { id: item.id, title: item.title, until, status: before.status ?? "todo" },
     };
   });
-  return output(`${lines.join("\n")}\n`);
+  return output(renderWaived(ctx.style, waived));
 }

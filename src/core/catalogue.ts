@@ -7,7 +7,13 @@ import { idKey } from "./ids.js";
 
 /** A rule broken by a catalogue, with the path of the offending field. */
 export interface CatalogueFinding {
-  code: "duplicate-id" | "unknown-phase" | "unknown-category" | "window-order" | "duplicate-phase";
+  code:
+    | "duplicate-id"
+    | "malformed-id"
+    | "unknown-phase"
+    | "unknown-category"
+    | "window-order"
+    | "duplicate-phase";
   path: (string | number)[];
   message: string;
 }
@@ -52,7 +58,9 @@ export function checkCatalogue(file: CatalogueFile): CatalogueFinding[] {
     }
   });
   const categoryIds = new Set(file.categories.map((c) => c.id));
-  const seen = new Map<string, string>();
+  // By normalised key: which item (by index) holds the name. Two items with the very same ID
+  // clash like an ID and another item's alias do.
+  const seen = new Map<string, number>();
   file.items.forEach((item, i) => {
     const names: [string, (string | number)[]][] = [[item.id, ["items", i, "id"]]];
     item.aliases?.forEach((alias, j) => {
@@ -60,16 +68,24 @@ export function checkCatalogue(file: CatalogueFile): CatalogueFinding[] {
     });
     for (const [name, path] of names) {
       const key = idKey(name);
-      const owner = key === undefined ? undefined : seen.get(key);
+      if (key === undefined) {
+        findings.push({
+          code: "malformed-id",
+          path,
+          message: `ID "${name}" cannot be typed on the command line (at most 9 digits after the dash)`,
+        });
+        continue;
+      }
+      const owner = seen.get(key);
       // An alias may differ from its own item's ID only in zero-padding (GEN-8 for GEN-08).
-      if (owner !== undefined && owner !== item.id) {
+      if (owner !== undefined && owner !== i) {
         findings.push({
           code: "duplicate-id",
           path,
-          message: `ID "${name}" is already used by ${owner}`,
+          message: `ID "${name}" is already used by ${file.items[owner]!.id}`,
         });
-      } else if (key !== undefined) {
-        seen.set(key, item.id);
+      } else {
+        seen.set(key, i);
       }
     }
     const phase = file.phases.find((p) => p.id === item.phase);

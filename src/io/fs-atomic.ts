@@ -3,12 +3,16 @@
  * take turns instead of overwriting each other.
  */
 import {
+  accessSync,
   closeSync,
+  constants,
   fsyncSync,
   linkSync,
+  lstatSync,
   openSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -16,9 +20,80 @@ import {
   writeSync,
 } from "node:fs";
 import { hostname } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import { GoliveError } from "../errors.js";
 import { unwritable } from "./fs-errors.js";
+import { kindOf } from "./text-file.js";
+
+/**
+ * The file a write to `path` must change, or a refusal. A symbolic link is written through
+ * (its target changes, the link stays a link) when its target is inside `within` (the
+ * repository); a link that leads out of it is refused, as is a file nobody may write (a
+ * read-only golive.yaml was made so on purpose), a folder, a FIFO or a device. A path that
+ * does not exist yet is written as it is.
+ */
+export function writableTarget(path: string, within?: string): string {
+  let target = path;
+  try {
+    if (lstatSync(path).isSymbolicLink()) {
+      try {
+        target = realpathSync(path);
+      } catch {
+        throw new GoliveError(
+          "unwritable",
+          `${basename(path)} is a link to a file that does not exist`,
+          {
+            location: { file: path },
+            hint: "restore the link's target, or replace the link with the file",
+          },
+        );
+      }
+      const root = within === undefined ? undefined : realpathSync(within);
+      if (root !== undefined && target !== root && !target.startsWith(root + sep)) {
+        throw new GoliveError(
+          "unwritable",
+          `${basename(path)} is a link to ${target}, outside the repository; golive does not write through it`,
+          {
+            location: { file: path },
+            hint: "replace the link with the file itself, or pass --file with the target's path",
+          },
+        );
+      }
+    }
+  } catch (error) {
+    if (error instanceof GoliveError) throw error;
+    return path; // nothing there yet
+  }
+  let stat: import("node:fs").Stats;
+  try {
+    stat = statSync(target);
+  } catch {
+    return target;
+  }
+  if (!stat.isFile()) {
+    throw new GoliveError("unwritable", `${basename(path)} is ${kindOf(stat)}, not a file`, {
+      location: { file: path },
+      hint: "point golive at a regular file",
+    });
+  }
+  let writable = (stat.mode & 0o222) !== 0;
+  try {
+    accessSync(target, constants.W_OK);
+  } catch {
+    writable = false;
+  }
+  if (!writable) {
+    throw new GoliveError(
+      "unwritable",
+      `${basename(path)} is read-only; golive changes nothing in it`,
+      {
+        location: { file: path },
+        hint: `make it writable (chmod u+w ${basename(path)}) if the change is meant`,
+      },
+    );
+  }
+  return target;
+}
 
 const TEMP_SUFFIX = ".tmp";
 
@@ -192,12 +267,32 @@ function breakStaleLock(lockPath: string, judged: string | undefined, staleMs: n
   }
 }
 
+/** A lock path that is a folder (or anything but a file) is in the way: say so, change nothing. */
+function refuseOddLock(lockPath: string): void {
+  let stat: import("node:fs").Stats;
+  try {
+    stat = lstatSync(lockPath);
+  } catch {
+    return;
+  }
+  if (stat.isFile()) return;
+  throw new GoliveError(
+    "unwritable",
+    `${basename(lockPath)} is ${kindOf(stat)}, not golive's lock file`,
+    {
+      location: { file: lockPath },
+      hint: `golive locks the state file with that name while it writes; remove ${lockPath}, then run the command again`,
+    },
+  );
+}
+
 /**
  * Runs `work` while holding `<path>.lock`. Waits for another writer; breaks a lock whose
  * owner died; gives up with a clear message when the lock is held too long.
  */
 export function withLock<T>(path: string, work: () => T, options: LockOptions = {}): T {
   const lockPath = `${path}.lock`;
+  refuseOddLock(lockPath);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const staleMs = options.staleMs ?? 30_000;
   const started = Date.now();

@@ -5,6 +5,7 @@
  */
 import {
   closeSync,
+  constants,
   fstatSync,
   lstatSync,
   openSync,
@@ -72,7 +73,9 @@ export function openRepo(root: string): RealRepo {
         const target = realpathSync(full);
         if (target !== realRoot && !target.startsWith(realRoot + sep)) throw new Error("outside");
       }
-      const fd = openSync(full, "r");
+      // O_NONBLOCK: a tracked path that is a FIFO now must not hang the run; it is not a
+      // regular file, so it is not read.
+      const fd = openSync(full, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       try {
         const size = fstatSync(fd).size;
         if (fstatSync(fd).isFile() && size <= MAX_REPO_FILE_BYTES) {

@@ -3,14 +3,37 @@
  * folder created, so a CI artefact is never half-written) and GitHub's step summary (appended,
  * as GitHub expects of every step that writes to it).
  */
-import { appendFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { appendFileSync, realpathSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { GoliveError } from "../errors.js";
 import { ensureFolder } from "./folders.js";
 import { writeFileAtomic } from "./fs-atomic.js";
 import { unwritable } from "./fs-errors.js";
 
-export function writeReport(path: string, content: string): void {
+/** The same file, through links and `..`: realpath when it exists, else the path itself. */
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/**
+ * Writes a report to `path`, which must not be one of the files golive reads (`reads`: the
+ * state file, the catalogue): a report written over golive.yaml would destroy the team's record.
+ */
+export function writeReport(path: string, content: string, reads: readonly string[] = []): void {
+  const clash = reads.find((file) => sameFile(path, file));
+  if (clash !== undefined) {
+    throw new GoliveError("usage", `--output names ${basename(clash)}, a file golive reads`, {
+      location: { file: path },
+      hint: "write the report to another file, for example reports/golive.html",
+    });
+  }
   try {
     ensureFolder(dirname(path));
   } catch (error) {
@@ -29,7 +52,16 @@ export function writeReport(path: string, content: string): void {
   }
 }
 
-export function appendStepSummary(path: string, content: string): void {
+export function appendStepSummary(
+  path: string,
+  content: string,
+  reads: readonly string[] = [],
+): void {
+  if (reads.some((file) => sameFile(path, file))) {
+    throw new GoliveError("usage", "GITHUB_STEP_SUMMARY names a file golive reads", {
+      location: { file: path },
+    });
+  }
   try {
     appendFileSync(path, content.endsWith("\n") ? content : `${content}\n`);
   } catch (error) {

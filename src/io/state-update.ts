@@ -1,21 +1,89 @@
 /**
- * Changing the state file: read it under its lock, let the edit change the document, and write
- * it back atomically when something changed. A thrown error leaves the file as it was.
+ * Changing the state file: read it under its lock, let the edit change the document, check
+ * the result as any later command will read it, and write it back atomically. A thrown error
+ * leaves the file as it was: golive never writes a file it would then refuse to read.
  */
-import { withLock, writeFileAtomic } from "./fs-atomic.js";
+import { dirname } from "node:path";
+import { isMap, visit } from "yaml";
+import { GoliveError } from "../errors.js";
+import { STATE_VERSION, StateSchema } from "../schema/state.js";
+import { withLock, writableTarget, writeFileAtomic } from "./fs-atomic.js";
+import { findRepoRoot } from "./locate.js";
 import { StateEditor } from "./state-edit.js";
 import { loadWorkspace, type Workspace } from "./state-read.js";
+import { parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
 
 export function updateWorkspace<T>(
   statePath: string,
   shownFrom: string,
   edit: (workspace: Workspace, editor: StateEditor) => T,
 ): T {
-  return withLock(statePath, () => {
+  // A link inside the repository is written through; one that leads out of it is refused.
+  const target = writableTarget(statePath, findRepoRoot(dirname(statePath)));
+  return withLock(target, () => {
     const workspace = loadWorkspace(statePath, shownFrom);
+    refuseAliasedItems(workspace.file);
     const editor = new StateEditor(workspace.file, workspace.catalogue);
     const result = edit(workspace, editor);
-    if (editor.changed) writeFileAtomic(statePath, editor.toString());
+    if (editor.changed) {
+      const text = editor.toString();
+      checkStateText(text, workspace.file.path);
+      writeFileAtomic(target, text);
+    }
     return result;
   });
+}
+
+/**
+ * Items that share a YAML anchor (`CLO-02: *x`) are one node: editing one would change them
+ * all. golive edits items one at a time, so such a file is refused for edits, with the place.
+ */
+function refuseAliasedItems(file: YamlFile): void {
+  const items = file.doc.get("items", true);
+  if (!isMap(items)) return;
+  let found: [number, number] | undefined;
+  visit(items, {
+    Alias(_key, node) {
+      found = node.range ? [node.range[0], node.range[1]] : [0, 0];
+      return visit.BREAK;
+    },
+  });
+  if (found === undefined) return;
+  const pos = file.lines.linePos(found[0]);
+  throw new GoliveError(
+    "invalid-state",
+    "the state file's items use a YAML alias (*name): an edit of one item would change every item that shares it",
+    {
+      location: { file: file.path, line: pos.line, col: pos.col },
+      hint: "write each item's entry out in full instead of the alias, then run the command again",
+    },
+  );
+}
+
+/**
+ * The text an edit (or a merge) is about to write, read back as every later command will read
+ * it: refused, with the field named, when this golive could not read it.
+ */
+export function checkStateText(text: string, shown: string): void {
+  const what = "the changed state file";
+  const file = parseYaml(shown, text, what);
+  try {
+    const data = toData(file, what);
+    const version = (data as { golive?: unknown } | null)?.golive;
+    if (typeof version === "number" && version > STATE_VERSION) {
+      throw new GoliveError(
+        "newer-schema",
+        `${what}: golive: format ${version} is newer than this golive reads (${STATE_VERSION})`,
+      );
+    }
+    validate(file, data, StateSchema, what, "invalid-state");
+  } catch (error) {
+    if (!(error instanceof GoliveError)) throw error;
+    // The location is in text that was never written: name the field instead.
+    throw new GoliveError(
+      "invalid-change",
+      `this change would make golive.yaml unreadable: ${error.message.replace(`${what}: `, "")}`,
+      { hint: "shorten or correct the value; golive.yaml was not changed" },
+    );
+  }
 }

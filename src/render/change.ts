@@ -30,3 +30,15 @@ export function renderChanges(
   });
   return `${lines.join("\n")}\n`;
 }
+
+/** What `golive waive` reports: one line per item, saying when a waived item is closed already. */
+export function renderWaived(
+  style: Style,
+  waived: readonly { id: string; title: string; until: string; status: string }[],
+): string {
+  const lines = waived.map(({ id, title, until, status }) => {
+    const closed = status === "done" || status === "not-applicable" ? ` (it is ${status})` : "";
+    return `${style.chalk.bold(id)} ${safe(title)}: waived until ${until}${closed}`;
+  });
+  return `${lines.join("\n")}\n`;
+}
