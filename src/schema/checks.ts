@@ -3,7 +3,7 @@
  * the repository's own files. A few generic rule kinds with parameters, so that a team's own
  * catalogue can use them, and named Spryker rules where the logic needs code.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** What an unmet check reports; `pass` is never a failure's result. */
 export const SeveritySchema = z.enum(["fail", "warn", "unknown"]);
@@ -27,18 +27,17 @@ export const SPRYKER_RULES = [
 ] as const;
 export type SprykerRule = (typeof SPRYKER_RULES)[number];
 
-const RepoPath = z
-  .string()
-  .min(1)
-  .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), {
+const RepoPath = z.string().check(
+  z.minLength(1),
+  z.refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), {
     message: "expected a path inside the repository, like public/Yves/robots.txt",
-  });
+  }),
+);
 
 /** A JavaScript regular expression (with the `u` flag), checked when the file is read. */
-export const RegexSchema = z
-  .string()
-  .min(1)
-  .refine(
+export const RegexSchema = z.string().check(
+  z.minLength(1),
+  z.refine(
     (p) => {
       try {
         new RegExp(p, "u");
@@ -48,14 +47,15 @@ export const RegexSchema = z
       }
     },
     { message: "expected a valid regular expression" },
-  );
+  ),
+);
 
-const Globs = z.union([RepoPath, z.array(RepoPath).min(1)]);
-const BlobHash = z.string().regex(/^[0-9a-f]{40}$/, "expected a 40-hex git blob hash");
+const Globs = z.union([RepoPath, z.array(RepoPath).check(z.minLength(1))]);
+const BlobHash = z.string().check(z.regex(/^[0-9a-f]{40}$/, "expected a 40-hex git blob hash"));
 
 const common = {
   /** One line telling how to fix a failure; replaces golive's own hint. */
-  hint: z.string().min(1).optional(),
+  hint: z.optional(z.string().check(z.minLength(1))),
 };
 
 /** What text-present and text-absent search: lines of the tracked files matching `files`. */
@@ -63,8 +63,8 @@ const textSearch = {
   files: Globs,
   pattern: RegexSchema,
   /** Case-insensitive matching. */
-  ignoreCase: z.boolean().optional(),
-  severity: SeveritySchema.optional(),
+  ignoreCase: z.optional(z.boolean()),
+  severity: z.optional(SeveritySchema),
   ...common,
 };
 
@@ -73,37 +73,37 @@ export const CheckSchema = z.discriminatedUnion("kind", [
     /** Passes when the file is tracked (and, with `nonEmpty`, not empty). */
     kind: z.literal("file-exists"),
     path: RepoPath,
-    nonEmpty: z.boolean().optional(),
+    nonEmpty: z.optional(z.boolean()),
     /** Result when the file is missing (default fail). */
-    severity: SeveritySchema.optional(),
+    severity: z.optional(SeveritySchema),
     ...common,
   }),
   z.strictObject({
     /** Passes when no tracked file has this path. */
     kind: z.literal("file-absent"),
     path: RepoPath,
-    severity: SeveritySchema.optional(),
+    severity: z.optional(SeveritySchema),
     ...common,
   }),
   z.strictObject({
     /** Passes when the file differs from every known default, compared by git blob hash. */
     kind: z.literal("file-differs"),
     path: RepoPath,
-    defaults: z.array(BlobHash).min(1),
+    defaults: z.array(BlobHash).check(z.minLength(1)),
     /** Result when the file is a known default (default warn). */
-    severity: SeveritySchema.optional(),
+    severity: z.optional(SeveritySchema),
     /** Result when the file is missing (default fail); `skip` leaves it out. */
-    missing: z.enum(["fail", "warn", "unknown", "skip"]).optional(),
+    missing: z.optional(z.enum(["fail", "warn", "unknown", "skip"])),
     ...common,
   }),
   z.strictObject({
     /** Passes when `composer.lock` holds the package at `min` or newer. */
     kind: z.literal("composer"),
-    package: z.string().regex(/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/, "expected vendor/package"),
-    min: z.string().regex(/^v?\d+(\.\d+){0,3}$/, "expected a version like 3.15.2"),
-    severity: SeveritySchema.optional(),
+    package: z.string().check(z.regex(/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/, "expected vendor/package")),
+    min: z.string().check(z.regex(/^v?\d+(\.\d+){0,3}$/, "expected a version like 3.15.2")),
+    severity: z.optional(SeveritySchema),
     /** Result when the package is not in composer.lock (default unknown). */
-    missing: SeveritySchema.optional(),
+    missing: z.optional(SeveritySchema),
     ...common,
   }),
   z
@@ -113,22 +113,28 @@ export const CheckSchema = z.discriminatedUnion("kind", [
        * matches any key; give a list to name keys that hold dots (host names).
        */
       kind: z.literal("deploy-value"),
-      path: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+      path: z.union([
+        z.string().check(z.minLength(1)),
+        z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+      ]),
       expect: z.enum(["present", "absent", "matches"]),
       /** For `matches` (and required by it): every value found must match. */
-      pattern: RegexSchema.optional(),
-      severity: SeveritySchema.optional(),
+      pattern: z.optional(RegexSchema),
+      severity: z.optional(SeveritySchema),
       ...common,
     })
-    .superRefine((check, ctx) => {
-      // Without a pattern, `matches` would pass on any value: a check that cannot fail.
-      if (check.expect === "matches" && check.pattern === undefined)
-        ctx.addIssue({
-          code: "custom",
-          path: ["pattern"],
-          message: "required when expect is matches: the regular expression every value must match",
-        });
-    }),
+    .check(
+      z.superRefine((check, ctx) => {
+        // Without a pattern, `matches` would pass on any value: a check that cannot fail.
+        if (check.expect === "matches" && check.pattern === undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: ["pattern"],
+            message:
+              "required when expect is matches: the regular expression every value must match",
+          });
+      }),
+    ),
   /** Passes when some tracked file matching `files` has a line matching `pattern`. */
   z.strictObject({ kind: z.literal("text-present"), ...textSearch }),
   /** Passes when no tracked file matching `files` has a line matching `pattern`. */

@@ -2,7 +2,7 @@
  * JSON Schemas of the two file formats, generated from the zod schemas so that they
  * cannot drift. `npm run build` writes them to `schema/`, where editors pick them up.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CatalogueSchema } from "./catalogue.js";
 import { StateSchema } from "./state.js";
 

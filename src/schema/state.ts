@@ -2,7 +2,7 @@
  * The state file (`golive.yaml`): what a team has done, committed in its own repository.
  * `npm run schema` turns this schema into `schema/golive.schema.json` for editors.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { RegexSchema } from "./checks.js";
 import { type HistoryField, STATUSES } from "./fields.js";
 
@@ -13,25 +13,38 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar day, or a full ISO 8601 timestamp as written by the machine's clock. */
 const When = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/,
-    "expected a date YYYY-MM-DD or a timestamp",
+  .check(
+    z.regex(
+      /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/,
+      "expected a date YYYY-MM-DD or a timestamp",
+    ),
   );
-const Day = z.string().regex(DATE, "expected a date YYYY-MM-DD");
-const Text = z.string().min(1).max(10_000);
+const Day = z.string().check(z.regex(DATE, "expected a date YYYY-MM-DD"));
+const Text = z.string().check(z.minLength(1), z.maxLength(10_000));
 
 export const StatusSchema = z.enum(STATUSES);
+
+/**
+ * Gives a schema the description the JSON Schema shows for its field. The schema is a fresh
+ * `z.optional(...)` each time: the registry is keyed by instance, so a shared one would carry
+ * one description everywhere it is used.
+ */
+function described<T extends z.ZodMiniType>(schema: T, description: string): T {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+}
+
 export type { Status } from "./fields.js";
 
 /** What a change records about an item; the history keeps earlier values of the same fields. */
 const ChangeFields = {
-  status: StatusSchema.optional().describe("todo when absent"),
-  owner: Text.optional().describe("who is responsible for the item"),
-  note: Text.optional().describe("free text: what was done, where to look"),
-  reason: Text.optional().describe("why the item is blocked or not applicable"),
-  by: Text.optional().describe("who made the change"),
-  at: When.optional().describe("when the change was made"),
-} satisfies Record<HistoryField, z.ZodType>;
+  status: described(z.optional(StatusSchema), "todo when absent"),
+  owner: described(z.optional(Text), "who is responsible for the item"),
+  note: described(z.optional(Text), "free text: what was done, where to look"),
+  reason: described(z.optional(Text), "why the item is blocked or not applicable"),
+  by: described(z.optional(Text), "who made the change"),
+  at: described(z.optional(When), "when the change was made"),
+} satisfies Record<HistoryField, z.ZodMiniType>;
 
 /** An earlier state of an item, kept when it changes. */
 export const HistoryEntrySchema = z.strictObject(ChangeFields);
@@ -47,11 +60,11 @@ export const WaiverSchema = z.strictObject({
   /** The last day the waiver holds. */
   until: Day,
   /** Who accepted the risk, when someone other than the author did. */
-  approver: Text.optional(),
+  approver: z.optional(Text),
   /** Who recorded the waiver. */
-  by: Text.optional(),
+  by: z.optional(Text),
   /** When the waiver was recorded. */
-  at: When.optional(),
+  at: z.optional(When),
 });
 export type Waiver = z.infer<typeof WaiverSchema>;
 
@@ -67,11 +80,11 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 /** A reviewed `golive verify` finding that is not to be reported again. */
 export const AllowEntrySchema = z.strictObject({
   /** The file, relative to the repository root; `*` and `**` match like in .gitignore. */
-  path: z.string().min(1),
+  path: z.string().check(z.minLength(1)),
   /** Only the finding on this line. */
-  line: z.number().int().min(1).optional(),
+  line: z.optional(z.int().check(z.minimum(1))),
   /** Only findings whose line matches this regular expression. */
-  pattern: RegexSchema.optional(),
+  pattern: z.optional(RegexSchema),
   /** Why the finding is fine: who reviewed it, what it is. */
   reason: Text,
 });
@@ -79,9 +92,13 @@ export type AllowEntry = z.infer<typeof AllowEntrySchema>;
 
 export const ItemStateSchema = z.strictObject({
   ...ChangeFields,
-  waiver: WaiverSchema.optional().describe("an accepted exception for the CI gate (golive waive)"),
-  history: z.array(HistoryEntrySchema).optional().describe("earlier states, oldest first"),
-  evidence: EvidenceSchema.optional().describe(
+  waiver: described(
+    z.optional(WaiverSchema),
+    "an accepted exception for the CI gate (golive waive)",
+  ),
+  history: described(z.optional(z.array(HistoryEntrySchema)), "earlier states, oldest first"),
+  evidence: described(
+    z.optional(EvidenceSchema),
     "the latest result of golive verify --record; it never changes the status",
   ),
 });
@@ -91,37 +108,37 @@ export type ItemState = z.infer<typeof ItemStateSchema>;
 export const SlipSchema = z.strictObject({
   from: Day,
   to: Day,
-  reason: Text.optional(),
-  by: Text.optional(),
-  at: When.optional(),
+  reason: z.optional(Text),
+  by: z.optional(Text),
+  at: z.optional(When),
 });
 export type Slip = z.infer<typeof SlipSchema>;
 
 export const StateSchema = z.strictObject({
   /** The state file format version. */
-  golive: z.number().int().min(1),
+  golive: z.int().check(z.minimum(1)),
   /** The catalogue this project follows: a shipped one by name, or a file by path. */
   catalogue: z.union([
-    z.strictObject({ name: z.string().min(1), version: z.string().optional() }),
+    z.strictObject({ name: z.string().check(z.minLength(1)), version: z.optional(z.string()) }),
     z.strictObject({
       /** Relative to the folder that holds the state file. */
-      path: z.string().min(1),
-      version: z.string().optional(),
+      path: z.string().check(z.minLength(1)),
+      version: z.optional(z.string()),
     }),
   ]),
   /** The go-live day. */
   goLive: Day,
-  settings: z
-    .strictObject({
+  settings: z.optional(
+    z.strictObject({
       /** Move due dates before go-live that fall on a weekend to the Friday before (default true). */
-      weekendShift: z.boolean().optional(),
-    })
-    .optional(),
+      weekendShift: z.optional(z.boolean()),
+    }),
+  ),
   /** Every move of the go-live date, oldest first. */
-  slips: z.array(SlipSchema).optional(),
+  slips: z.optional(z.array(SlipSchema)),
   /** Settings of `golive verify`. */
-  verify: z.strictObject({ allow: z.array(AllowEntrySchema).optional() }).optional(),
+  verify: z.optional(z.strictObject({ allow: z.optional(z.array(AllowEntrySchema)) })),
   /** Per item, by ID; items not listed, or listed as `{}`, are `todo`. */
-  items: z.record(z.string(), ItemStateSchema.nullable()).optional(),
+  items: z.optional(z.record(z.string(), z.nullable(ItemStateSchema))),
 });
 export type StateData = z.infer<typeof StateSchema>;

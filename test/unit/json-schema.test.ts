@@ -22,7 +22,9 @@ describe("published JSON Schemas", () => {
       required: string[];
       properties: {
         items: {
-          additionalProperties: { anyOf: { properties?: { status?: { enum: string[] } } }[] };
+          additionalProperties: {
+            anyOf: { properties?: { status?: { enum: string[]; description?: string } } }[];
+          };
         };
       };
     };
@@ -35,5 +37,7 @@ describe("published JSON Schemas", () => {
       "done",
       "not-applicable",
     ]);
+    // The fields' descriptions (z.globalRegistry in schema/state.ts) are what editors show.
+    expect(item?.properties?.status?.description).toBe("todo when absent");
   });
 });
