@@ -41,7 +41,9 @@ Exit codes:
 
 Environment:
   GOLIVE_TODAY=YYYY-MM-DD  pin today's date, like --today
-  NO_COLOR, FORCE_COLOR     switch colours off or on`;
+  NO_COLOR, FORCE_COLOR     switch colours off or on
+  COLUMNS=N                 the width tables fit when the output is not a terminal
+  GOLIVE_DEBUG=1            show the stack of an internal error`;
 
 export function makeContext(environment: Environment, options: GlobalOptions): Context {
   const pinned = options.today ?? environment.env.GOLIVE_TODAY;
@@ -321,7 +323,7 @@ export function createProgram(
 
   program
     .command("merge-driver")
-    .description("git merge driver for golive.yaml: keeps both sides' changes (see README)")
+    .description("git merge driver for golive.yaml: keeps both sides' changes (see docs/state-file.md)")
     .argument("<base>", "git's %O")
     .argument("<ours>", "git's %A: the result is written here")
     .argument("<theirs>", "git's %B")

@@ -305,3 +305,80 @@ describe("the merge driver", () => {
     expect(result.stderr).not.toContain("\u001b");
   });
 });
+
+describe("git runs no program a repository's config names", () => {
+  it("verify lists files with core.fsmonitor neutralised", async () => {
+    const repo = await initialised();
+    const marker = join(tempDir(), "fsmonitor-ran");
+    const hook = join(repo, "monitor.sh");
+    writeFileSync(hook, `#!/bin/sh\ntouch ${marker}\n`);
+    chmodSync(hook, 0o755);
+    execFileSync("git", ["add", "golive.yaml", "monitor.sh"], { cwd: repo });
+    execFileSync("git", ["config", "core.fsmonitor", hook], { cwd: repo });
+    const result = await golive(repo, ["verify", "--json"], TODAY);
+    expect([0, 1]).toContain(result.code);
+    expect(JSON.parse(result.stdout).repository.files).toBe("git");
+    expect(existsSync(marker)).toBe(false);
+    // The same hook does run when git is asked plainly: the test would notice a regression.
+    execFileSync("git", ["ls-files"], { cwd: repo });
+    expect(existsSync(marker)).toBe(true);
+  });
+});
+
+describe("smaller holes", () => {
+  it("bidi marks, zero-width characters and a BOM inside text are shown, not obeyed", async () => {
+    const { safe, printable } = await import("../src/render/text.js");
+    const hostile = "a\u200eb\u200fc\u061cd\u200be\ufefff\u2028g x\u200dy";
+    expect(safe(hostile)).toBe("a\\u200eb\\u200fc\\u061cd\\u200be\\ufefff\\u2028g x\\u200dy");
+    expect(printable(hostile)).toBe("abcdefg xy");
+    // A joiner that builds one emoji is not an attack: it stays.
+    expect(safe("👨\u200d👩\u200d👧")).toBe("👨\u200d👩\u200d👧");
+    const repo = await initialised();
+    expect((await golive(repo, ["note", "CLO-01", "ok\u202e\u200fevil"], TODAY)).code).toBe(0);
+    const shown = await golive(repo, ["show", "CLO-01"], TODAY);
+    expect(shown.stdout).toContain("ok\\u202e\\u200fevil");
+  });
+
+  it("catalogue titles with control characters are not written raw into golive.yaml's comments", async () => {
+    const text = readFileSync(
+      join(import.meta.dirname, "../checklists/spryker-cloud.yaml"),
+      "utf8",
+    );
+    const hostile = text.replace(
+      /(- id: CLO-01\n(?:.*\n)*?\s+title: )(.*)/,
+      (_m, head: string, title: string) => `${head}"${title}\\e[2J\\u202e\\x07"`,
+    );
+    expect(hostile).not.toBe(text);
+    const repo = tempRepo({ "ours.yaml": hostile });
+    expect(
+      (await golive(repo, ["init", "--date", "2027-03-01", "--catalogue", "ours.yaml"], TODAY))
+        .code,
+    ).toBe(0);
+    const state = read(repo);
+    expect(state).toMatch(/# CLO-01 /);
+    expect(state).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+  });
+
+  it("an items.__proto__ entry is warned about and kept, like any entry no item has", async () => {
+    const repo = await initialised();
+    writeFileSync(
+      join(repo, "golive.yaml"),
+      read(repo).replace("items:\n", "items:\n  __proto__: { status: done }\n"),
+    );
+    const result = await golive(repo, ["status"], TODAY);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/entry for __proto__, which the catalogue does not list/);
+    expect((await golive(repo, ["done", "CLO-01"], TODAY)).code).toBe(0);
+    expect(read(repo)).toContain("__proto__: { status: done }");
+  });
+
+  it("%YAML 1.1 is named, not reported as a wrong catalogue", async () => {
+    const repo = await initialised();
+    writeFileSync(join(repo, "golive.yaml"), `%YAML 1.1\n---\n${read(repo)}`);
+    await refused(
+      repo,
+      ["status"],
+      /golive\.yaml:1:1: state file asks for YAML 1\.1; golive reads YAML 1\.2/,
+    );
+  });
+});

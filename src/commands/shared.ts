@@ -1,6 +1,6 @@
 /**
  * Steps most commands share: finding and reading the state file, resolving IDs and filters.
- * Writing changes is in edit.ts, which loads the YAML editor.
+ * Writing changes is in edit-items.ts, through the YAML editor.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";

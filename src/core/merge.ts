@@ -10,6 +10,7 @@
  */
 
 import { NEEDS_REASON } from "../schema/fields.js";
+import { describeIssue, formatPath } from "../schema/issues.js";
 import {
   type ItemState,
   ItemStateSchema,
@@ -236,12 +237,12 @@ export function mergeStates(base: StateData, ours: StateData, theirs: StateData)
   }
   state.items = merged;
   // Merging valid parts can still make an invalid whole (a catalogue with a name and a path).
-  const valid = StateSchema.safeParse(state);
+  const valid = StateSchema.safeParse(state, { error: describeIssue });
   if (!valid.success) {
     const issue = valid.error.issues[0]!;
     return {
       ok: false,
-      reasons: [`the merge is not valid at ${issue.path.join(".")}: ${issue.message}`],
+      reasons: [`the merge is not valid at ${formatPath(issue.path)}: ${issue.message}`],
     };
   }
   return { ok: true, state, changes };

@@ -35,8 +35,13 @@ const ITEM_FIELDS = [
   "history",
 ] as const;
 
+/**
+ * The comment above an item's entry: its ID and title on one line, without control or
+ * format characters (a title from a team's catalogue may hold any), which a comment line
+ * would carry raw into every editor and terminal that shows golive.yaml.
+ */
 function itemComment(item: CatalogueItem): string {
-  return ` ${item.id} ${item.title.replace(/\s+/g, " ")}`;
+  return ` ${item.id} ${item.title.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, " ").replace(/\s+/g, " ")}`;
 }
 
 const HEADER = [

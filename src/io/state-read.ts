@@ -46,6 +46,7 @@ export function loadWorkspace(statePath: string, shownFrom: string): Workspace {
     );
   }
   const state = validate(file, data, StateSchema, what, "invalid-state");
+  keepOddKeys(data, state);
   if (!parseCalendarDate(state.goLive)) {
     throw new GoliveError("invalid-state", `${what}: goLive: ${state.goLive} is not a real date`, {
       location: locate(file, ["goLive"]),
@@ -59,6 +60,25 @@ export function loadWorkspace(statePath: string, shownFrom: string): Workspace {
     locate(file, ["catalogue", field]),
   );
   return { statePath, text, file, state, catalogue, cataloguePath: path };
+}
+
+/**
+ * An entry under a key like `__proto__` is data like any other, but building a plain object
+ * from it (as the schema does) drops it silently. It is put back as an own property, so that
+ * it is warned about as an entry no catalogue item has, and kept.
+ */
+function keepOddKeys(data: unknown, state: StateData): void {
+  const raw = (data as { items?: unknown } | null)?.items;
+  if (typeof raw !== "object" || raw === null || state.items === undefined) return;
+  for (const key of Object.keys(raw)) {
+    if (Object.hasOwn(state.items, key)) continue;
+    Object.defineProperty(state.items, key, {
+      value: (raw as Record<string, unknown>)[key],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
 }
 
 /**

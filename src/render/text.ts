@@ -32,9 +32,18 @@ export function makeStyle(level: 0 | 1 | 2 | 3, width: number): Style {
   return { chalk: new Chalk({ level }), width };
 }
 
-// C0 and C1 controls, DEL, and the Unicode bidirectional overrides that can reorder text.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Invisible characters that change how text reads without showing: the bidirectional marks
+ * (ALM, LRM, RLM) and overrides, zero-width spaces and joiners, word joiners, line and
+ * paragraph separators, and a byte order mark inside text. A zero-width joiner between two
+ * emoji builds one emoji (a family, a flag) and is kept.
+ */
+const INVISIBLE =
+  "\u061c\u180e\u200b\u200c\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff";
+const LONE_JOINER = "(?<!\\p{Extended_Pictographic}\\ufe0f?)\\u200d|\\u200d(?!\\p{Extended_Pictographic})";
+
+// C0 and C1 controls, DEL, and the invisible characters above.
+const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}]|${LONE_JOINER}`, "gu");
 
 /**
  * Makes text that users wrote safe to print on a terminal: control characters and escape
@@ -44,7 +53,7 @@ export function safe(text: string): string {
   return text.replace(UNSAFE, (c) => {
     if (c === "\n") return "\\n";
     if (c === "\t") return "\\t";
-    const code = c.charCodeAt(0);
+    const code = c.codePointAt(0)!;
     return code > 0xff
       ? `\\u${code.toString(16).padStart(4, "0")}`
       : `\\x${code.toString(16).padStart(2, "0")}`;
@@ -116,9 +125,10 @@ export function lateNote(view: ItemView, today: string): string {
 
 // Controls other than tab and line breaks, and the bidirectional overrides: nothing a report
 // file needs, and what a terminal would obey when the file is printed.
-const UNPRINTABLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = new RegExp(
+  `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE}]|${LONE_JOINER}`,
+  "gu",
+);
 
 /** Drops unprintable characters from text bound for a report file (CSV, ICS, Markdown). */
 export function printable(text: string): string {

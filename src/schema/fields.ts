@@ -1,7 +1,6 @@
 /**
  * The state file's vocabulary as plain values: the statuses and the fields a change records.
- * Kept apart from the zod schemas (schema/state.ts builds on it), so that commands which only
- * read a cached state never load zod.
+ * Kept apart from the zod schemas (schema/state.ts builds on it): plain values any layer can use.
  */
 
 export const STATUSES = ["todo", "in-progress", "blocked", "done", "not-applicable"] as const;
