@@ -323,7 +323,9 @@ export function createProgram(
 
   program
     .command("merge-driver")
-    .description("git merge driver for golive.yaml: keeps both sides' changes (see docs/state-file.md)")
+    .description(
+      "git merge driver for golive.yaml: keeps both sides' changes (see docs/state-file.md)",
+    )
     .argument("<base>", "git's %O")
     .argument("<ours>", "git's %A: the result is written here")
     .argument("<theirs>", "git's %B")

@@ -51,7 +51,7 @@ function locations(workspace: Workspace): Map<string, SourceLocation> {
 }
 
 /** The CI gate: exit 1 while an open item is past its due date (and its grace), unwaived. */
-export function check(ctx: Context, options: CheckOptions): Output {
+export async function check(ctx: Context, options: CheckOptions): Promise<Output> {
   const policy: GatePolicy = {
     warnWithin: days(options.warnWithin, "--warn-within", DEFAULT_POLICY.warnWithin),
     grace: days(options.grace, "--grace", DEFAULT_POLICY.grace),
@@ -61,7 +61,7 @@ export function check(ctx: Context, options: CheckOptions): Output {
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   // --verify: the repository's checks go into the gate, so a regressed done item fails it in
   // every format, counts included.
-  const checks = options.verify ? verifyChecks(ctx, workspace, items) : undefined;
+  const checks = options.verify ? await verifyChecks(ctx, workspace, items) : undefined;
   const result = runGate(items, ctx.today, policy, checks);
   const warnings = boardWarnings(board);
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";

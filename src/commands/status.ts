@@ -1,4 +1,7 @@
-import { changedSince } from "../core/board.js";
+import { changedSince, type ItemView } from "../core/board.js";
+import type { ItemVerdict } from "../core/verdict.js";
+import { GoliveError } from "../errors.js";
+import type { Workspace } from "../io/state-read.js";
 import { jsonReport, renderJson } from "../render/json.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { renderStatus } from "../render/status.js";
@@ -22,7 +25,29 @@ export interface StatusOptions extends FilterOptions {
   format?: StatusFormat;
 }
 
-export function status(ctx: Context, options: StatusOptions): Output {
+/**
+ * What the repository's checks say now about the items with recorded evidence, so that status
+ * shows evidence the repository no longer bears out as stale; undefined when no item has any
+ * (then no check runs and status reads nothing but golive.yaml and the catalogue), or when the
+ * repository cannot be read (the evidence is then shown as recorded).
+ */
+async function currentVerdicts(
+  ctx: Context,
+  workspace: Workspace,
+  items: readonly ItemView[],
+): Promise<Map<string, ItemVerdict> | undefined> {
+  const recorded = items.filter((v) => v.state.evidence !== undefined && v.item.checks);
+  if (recorded.length === 0) return undefined;
+  try {
+    const { verifyChecks } = await import("./verify.js");
+    return await verifyChecks(ctx, workspace, recorded);
+  } catch (error) {
+    if (error instanceof GoliveError) return undefined;
+    throw error;
+  }
+}
+
+export async function status(ctx: Context, options: StatusOptions): Promise<Output> {
   const { workspace, board: whole } = loadBoard(ctx);
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   const warnings = boardWarnings(board);
@@ -38,9 +63,10 @@ export function status(ctx: Context, options: StatusOptions): Output {
       warningText(ctx, warnings),
     );
   }
+  const current = await currentVerdicts(ctx, workspace, items);
   if (options.json || options.format === "json") {
     const report = {
-      ...jsonReport("status", workspace.catalogue, board, items, warnings),
+      ...jsonReport("status", workspace.catalogue, board, items, warnings, current),
       ...(since ? { since, changed: changedSince(items, since).map((v) => v.item.id) } : {}),
     };
     return output(renderJson(report));
@@ -50,6 +76,7 @@ export function status(ctx: Context, options: StatusOptions): Output {
     all: options.all ?? false,
     filterLabel: describeFilter(filter),
     ...(since ? { since: { date: since, items: changedSince(items, since) } } : {}),
+    ...(current ? { current } : {}),
   });
   return output(text, warningText(ctx, warnings));
 }

@@ -5,16 +5,15 @@
 import { statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { type ItemView, indexState } from "../core/board.js";
-import type { ItemVerdict } from "../core/verdict.js";
+import { type ItemVerdict, recordVerdict } from "../core/verdict.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
 import { openRepo } from "../io/repo.js";
 import { loadWorkspace, type Workspace } from "../io/state-read.js";
 import { renderJson } from "../render/json.js";
 import { renderVerify, type VerifyRun, verifyJson } from "../render/verify.js";
-import { verdictSummary } from "../render/verify-words.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
-import { verifyItems } from "../verify/index.js";
+import { verifyRepository } from "../verify/index.js";
 import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
 import { type Context, type Output, output } from "./context.js";
 import { editItems } from "./edit-items.js";
@@ -57,16 +56,16 @@ function latestRelease(value: string | undefined): string | undefined {
 }
 
 /** Runs the checks of `items` against the repository. */
-export function runVerify(
+export async function runVerify(
   ctx: Context,
   workspace: Workspace,
   items: readonly CatalogueItem[],
   options: { path?: string; latestRelease?: string },
-): { root: string; source: "git" | "walk"; fileCount: number; verdicts: ItemVerdict[] } {
+): Promise<{ root: string; source: "git" | "walk"; fileCount: number; verdicts: ItemVerdict[] }> {
   const root = repositoryRoot(ctx, workspace, options.path);
   const release = latestRelease(options.latestRelease);
   const repo = openRepo(root);
-  const verdicts = verifyItems(items, repo, {
+  const verdicts = await verifyRepository(items, repo, {
     today: ctx.today,
     goLive: workspace.state.goLive,
     allow: workspace.state.verify?.allow ?? [],
@@ -75,7 +74,7 @@ export function runVerify(
   return { root, source: repo.source, fileCount: repo.files.length, verdicts };
 }
 
-export function verify(ctx: Context, options: VerifyOptions): Output {
+export async function verify(ctx: Context, options: VerifyOptions): Promise<Output> {
   const workspace = loadWorkspace(statePath(ctx), ctx.cwd);
   // Items the team ruled out are not checked, unless asked for by name.
   const ruledOut = notApplicable(workspace);
@@ -83,7 +82,7 @@ export function verify(ctx: Context, options: VerifyOptions): Output {
     options.item === undefined
       ? workspace.catalogue.items.filter((i) => !ruledOut.has(i.id))
       : resolveItems(workspace.catalogue, [options.item]);
-  const result = runVerify(ctx, workspace, items, options);
+  const result = await runVerify(ctx, workspace, items, options);
   const run: VerifyRun = { ...result, today: ctx.today, goLive: workspace.state.goLive };
   if (options.item === undefined) {
     run.notApplicable = workspace.catalogue.items
@@ -112,7 +111,11 @@ function notApplicable(workspace: Workspace): Set<string> {
   return ids;
 }
 
-/** Stores each verdict as the item's evidence; status, owner, by and at stay as they are. */
+/**
+ * Stores each verdict as the item's evidence: the deciding finding's code and arguments, no
+ * words (they are made when shown) and no secret (no finding holds one). Status, owner, by and
+ * at stay as they are.
+ */
 function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
   let at: string | undefined;
   const byId = new Map(verdicts.map((v) => [v.id, v]));
@@ -123,7 +126,7 @@ function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
       const v = byId.get(item.id)!;
       at ??= ctx.now();
       return {
-        after: { ...before, evidence: { result: v.result, at, summary: verdictSummary(v) } },
+        after: { ...before, evidence: { ...recordVerdict(v), at } },
         result: undefined,
       };
     },
@@ -131,12 +134,12 @@ function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
 }
 
 /** `golive check --verify`: the repository's verdict on each of `items`, by item ID. */
-export function verifyChecks(
+export async function verifyChecks(
   ctx: Context,
   workspace: Workspace,
   items: readonly ItemView[],
-): Map<string, ItemVerdict> {
-  const { verdicts } = runVerify(
+): Promise<Map<string, ItemVerdict>> {
+  const { verdicts } = await runVerify(
     ctx,
     workspace,
     items.map((v) => v.item),

@@ -54,11 +54,16 @@ export type FindingCode =
   | "composer-lock-missing"
   | "deploy-none"
   | "deploy-fallback"
+  | "deploy-judged"
+  | "deploy-no-production"
+  | "deploy-lenient"
   | "deploy-invalid"
   | "deploy-value-present"
   | "deploy-value-missing"
   | "deploy-value-unexpected"
   | "deploy-value-mismatch"
+  | "deploy-value-secret"
+  | "deploy-value-secret-mismatch"
   | "text-found"
   | "text-not-found"
   | "text-unexpected"
@@ -71,6 +76,13 @@ export type FindingCode =
   | "release-behind"
   | "release-too-old"
   | "release-none"
+  | "release-list-stale"
+  | "composer-releases"
+  | "composer-dev-version"
+  | "composer-dev-tooling"
+  | "composer-hash-ok"
+  | "composer-hash-mismatch"
+  | "composer-hash-unknown"
   | "db-mariadb"
   | "db-mysql"
   | "db-postgresql"
@@ -93,6 +105,8 @@ export type FindingCode =
   | "docker-sdk-empty"
   | "docker-sdk-lines"
   | "docker-sdk-submodule"
+  | "docker-sdk-submodule-unpinned"
+  | "docker-sdk-disagree"
   | "flysystem-ok"
   | "flysystem-package-missing"
   | "flysystem-not-configured"
@@ -101,8 +115,14 @@ export type FindingCode =
   | "flysystem-literal-credentials"
   | "secret-private-key"
   | "secret-config-literal"
+  | "secret-config-fallback"
+  | "secret-array-literal"
   | "secret-deploy-literal"
   | "secret-auth-password"
+  | "secret-env-literal"
+  | "secret-provider-token"
+  | "secret-placeholder"
+  | "secret-scan-failed"
   | "secrets-none"
   | "secrets-allowed"
   | "propel-migrations-present"
@@ -111,6 +131,25 @@ export type FindingCode =
   | "recipe-migrates"
   | "recipe-no-migrate"
   | "recipe-diff"
+  | "recipe-destructive"
+  | "recipe-unresolved"
+  | "recipe-safe"
+  | "config-judged"
+  | "config-environment-unknown"
+  | "config-missing"
+  | "config-dev-environment"
+  | "config-dev-oauth-key"
+  | "config-debug-on"
+  | "config-production-ok"
+  | "deploy-cors-any"
+  | "deploy-blackfire"
+  | "deploy-mail-catcher"
+  | "deploy-eol-php"
+  | "deploy-eol-search"
+  | "deploy-production-clean"
+  | "job-scheduled"
+  | "job-disabled"
+  | "job-missing"
   | "auth-protected"
   | "auth-unprotected"
   | "no-protected-apps"
@@ -140,4 +179,62 @@ export interface ItemVerdict {
   findings: Finding[];
   /** The catalogue's own hint for the check that decided the result, if it has one. */
   hint?: string;
+}
+
+/**
+ * Findings that say what was judged (which deploy files, which configuration), not what was
+ * found: shown with the evidence, never the finding that decides or sums up a verdict.
+ */
+export const CONTEXT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  "deploy-judged",
+  "deploy-no-production",
+  "deploy-fallback",
+  "deploy-lenient",
+  "config-judged",
+  "config-environment-unknown",
+  "composer-dev-tooling",
+]);
+
+/** The finding that decided the verdict: the first with the verdict's result that is not context. */
+export function decidingFinding(v: ItemVerdict): Finding | undefined {
+  return (
+    v.findings.find((f) => f.result === v.result && !CONTEXT_CODES.has(f.code)) ??
+    v.findings.find((f) => f.result === v.result) ??
+    v.findings[0]
+  );
+}
+
+/** A verdict as `verify --record` keeps it: the deciding finding's code and arguments. */
+export interface RecordedVerdict {
+  result: Result;
+  code?: FindingCode;
+  args?: { file?: string; line?: number; subject?: string; found?: string; expected?: string };
+  /** How many more findings had the verdict's result. */
+  more?: number;
+}
+
+export function recordVerdict(v: ItemVerdict): RecordedVerdict {
+  const f = decidingFinding(v);
+  if (!f) return { result: v.result };
+  const { code, result: _result, ...args } = f;
+  const more =
+    v.findings.filter((x) => x.result === v.result && !CONTEXT_CODES.has(x.code)).length - 1;
+  return {
+    result: v.result,
+    code,
+    ...(Object.keys(args).length > 0 ? { args } : {}),
+    ...(more > 0 ? { more } : {}),
+  };
+}
+
+/**
+ * Whether recorded evidence no longer says what the repository says: another result, or the
+ * same result for another reason (another finding decides).
+ */
+export function evidenceStale(
+  recorded: { result: Result; code?: string | undefined },
+  current: ItemVerdict,
+): boolean {
+  if (recorded.result !== current.result) return true;
+  return recorded.code !== undefined && recorded.code !== decidingFinding(current)?.code;
 }

@@ -2,6 +2,7 @@
  * The repository as `golive verify` reads it: the files git tracks (a plain walk outside git),
  * never `vendor/` or `node_modules/`, each read at most once and only up to a size cap, and no
  * symlink followed out of the repository. Reading only: no command but `git ls-files` runs.
+ * A submodule is not a file: its pinned commit is given by `submodule(path)`.
  */
 import {
   closeSync,
@@ -54,7 +55,11 @@ export function openRepo(root: string): RealRepo {
   const realRoot = realpathSync(root);
   const listed = gitTrackedFiles(root);
   const source = listed ? "git" : "walk";
-  const files = (listed ?? walk(root)).filter((f) => !SKIPPED_DIR.test(f)).sort();
+  const submodules = new Map<string, string>();
+  for (const f of listed ?? []) if (f.submodule) submodules.set(f.path, f.submodule);
+  const files = (listed?.map((f) => f.path) ?? walk(root))
+    .filter((f) => !SKIPPED_DIR.test(f) && !submodules.has(f))
+    .sort();
   const set = new Set(files);
   const cache = new Map<string, Uint8Array | null>();
   // Several scans (secrets, text checks) read the same files, and verify's Facts keeps no
@@ -69,16 +74,33 @@ export function openRepo(root: string): RealRepo {
     let result: Uint8Array | null = null;
     try {
       const full = join(root, path);
-      if (lstatSync(full).isSymbolicLink()) {
-        const target = realpathSync(full);
-        if (target !== realRoot && !target.startsWith(realRoot + sep)) throw new Error("outside");
-      }
       // O_NONBLOCK: a tracked path that is a FIFO now must not hang the run; it is not a
       // regular file, so it is not read.
-      const fd = openSync(full, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+      const inside = () => {
+        const target = realpathSync(full);
+        if (target !== realRoot && !target.startsWith(realRoot + sep)) throw new Error("outside");
+      };
+      let fd: number;
+      if (constants.O_NOFOLLOW === undefined) {
+        if (lstatSync(full).isSymbolicLink()) inside();
+        fd = openSync(full, flags);
+      } else {
+        // O_NOFOLLOW refuses a symlink (ELOOP): only then is its target looked up, which
+        // spares every other file an lstat (a verify run opens thousands).
+        try {
+          fd = openSync(full, flags | constants.O_NOFOLLOW);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== "ELOOP" && code !== "EMLINK") throw error;
+          inside();
+          fd = openSync(full, flags);
+        }
+      }
       try {
-        const size = fstatSync(fd).size;
-        if (fstatSync(fd).isFile() && size <= MAX_REPO_FILE_BYTES) {
+        const stat = fstatSync(fd);
+        const size = stat.size;
+        if (stat.isFile() && size <= MAX_REPO_FILE_BYTES) {
           const buffer = Buffer.allocUnsafe(size);
           let read = 0;
           while (read < size) {
@@ -108,6 +130,7 @@ export function openRepo(root: string): RealRepo {
     source,
     files,
     has: (path) => set.has(path),
+    submodule: (path) => submodules.get(path),
     bytes: load,
     read: (path) => {
       const bytes = load(path);

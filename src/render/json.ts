@@ -6,9 +6,12 @@ import type { Board, ItemView, Progress } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import type { GateCode, GateResult, GateVerdict } from "../core/gate.js";
 import { failures, readyToTick, waiverExpired } from "../core/gate.js";
+import { evidenceStale, type ItemVerdict } from "../core/verdict.js";
 import type { Warning } from "../core/warnings.js";
+import type { Evidence } from "../schema/state.js";
 import { warningMessage } from "./error.js";
 import { findingReason } from "./gate-words.js";
+import { evidenceSummary } from "./verify-words.js";
 
 export const REPORT_VERSION = 1;
 
@@ -33,7 +36,28 @@ export interface JsonItem {
   /** An accepted exception for the CI gate; `expired` once today is past `until`. */
   waiver: JsonWaiver | null;
   /** The latest `golive verify --record` result for the item. */
-  evidence: { result: string; at: string; summary: string } | null;
+  evidence: JsonEvidence | null;
+}
+
+export interface JsonEvidence {
+  result: string;
+  at: string;
+  /** The deciding finding's code and arguments (null for evidence golive 1.0 recorded). */
+  code: string | null;
+  args: {
+    file?: string;
+    line?: number;
+    subject?: string;
+    found?: string;
+    expected?: string;
+  } | null;
+  /** The evidence in words. */
+  summary: string;
+  /**
+   * Whether the repository now says otherwise (another result or another deciding finding);
+   * null where the command did not run the checks.
+   */
+  stale: boolean | null;
 }
 
 export interface JsonWaiver {
@@ -73,7 +97,30 @@ function progress(p: Progress): JsonProgress {
   return { ...p };
 }
 
-export function jsonItem(view: ItemView, today: string): JsonItem {
+function jsonEvidence(
+  e: Evidence,
+  current: ItemVerdict | undefined,
+  checked: boolean,
+): JsonEvidence {
+  return {
+    result: e.result,
+    at: e.at,
+    code: e.code ?? null,
+    args: e.args ? { ...e.args } : null,
+    summary: evidenceSummary(e),
+    stale: current ? evidenceStale(e, current) : checked ? false : null,
+  };
+}
+
+/**
+ * One item as the reports give it. `current`, by item ID, is what the repository's checks say
+ * now, for commands that ran them (status): recorded evidence is then marked stale or not.
+ */
+export function jsonItem(
+  view: ItemView,
+  today: string,
+  current?: ReadonlyMap<string, ItemVerdict>,
+): JsonItem {
   const w = view.state.waiver;
   return {
     id: view.item.id,
@@ -102,7 +149,9 @@ export function jsonItem(view: ItemView, today: string): JsonItem {
           expired: waiverExpired(w, today),
         }
       : null,
-    evidence: view.state.evidence ? { ...view.state.evidence } : null,
+    evidence: view.state.evidence
+      ? jsonEvidence(view.state.evidence, current?.get(view.item.id), current !== undefined)
+      : null,
   };
 }
 
@@ -112,6 +161,7 @@ export function jsonReport(
   board: Board,
   items: readonly ItemView[],
   warnings: readonly Warning[],
+  current?: ReadonlyMap<string, ItemVerdict>,
 ): JsonReport {
   return {
     version: REPORT_VERSION,
@@ -122,7 +172,7 @@ export function jsonReport(
     catalogue: { name: catalogue.file.name, version: catalogue.file.version },
     progress: progress(board.progress),
     phases: board.phases.map((p) => ({ ...p.phase, progress: progress(p.progress) })),
-    items: items.map((v) => jsonItem(v, board.today)),
+    items: items.map((v) => jsonItem(v, board.today, current)),
     warnings: warnings.map((w) => ({ code: w.code, message: warningMessage(w) })),
   };
 }
@@ -138,6 +188,7 @@ export interface JsonCheckReport extends JsonReport {
   overdue: string[];
   /** With `--verify`: IDs of done items whose check fails (they fail the gate too). */
   regressed?: string[];
+
   /** With `--verify`: IDs of open items whose check passes, their window open. */
   readyToTick?: string[];
   policy: { warnWithin: number; grace: number; strict: boolean; phases: string[] | null };

@@ -5,6 +5,7 @@ import type { ItemView } from "../core/board.js";
 import { waiverExpired } from "../core/gate.js";
 import type { HistoryEntry } from "../schema/state.js";
 import { date, relativeDue, type Style, safe, statusLabel } from "./text.js";
+import { evidenceSummary } from "./verify-words.js";
 
 function historyLine(style: Style, entry: HistoryEntry): string {
   const parts = [entry.status ? statusLabel(style, entry.status) : "todo"];
@@ -46,7 +47,9 @@ export function renderShow(style: Style, view: ItemView, today?: string): string
   }
   if (state.evidence) {
     const e = state.evidence;
-    lines.push(`Evidence ${e.result} on ${e.at.slice(0, 10)} (golive verify): ${safe(e.summary)}`);
+    lines.push(
+      `Evidence ${e.result} on ${e.at.slice(0, 10)} (golive verify): ${safe(evidenceSummary(e))}`,
+    );
   }
   if (item.criteria?.length) {
     lines.push("", c.bold("Done when"), ...item.criteria.map((k) => `  - ${safe(k)}`));

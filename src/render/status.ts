@@ -5,6 +5,7 @@ import type { Board, ItemView, PhaseView, Progress } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays } from "../core/dates.js";
 import { waiverExpired } from "../core/gate.js";
+import { evidenceStale, type ItemVerdict } from "../core/verdict.js";
 import { type Column, renderTable } from "./table.js";
 import {
   bar,
@@ -18,6 +19,7 @@ import {
   safe,
   statusLabel,
 } from "./text.js";
+import { evidenceSummary } from "./verify-words.js";
 
 export interface StatusSections {
   /** The items the filters selected, in catalogue order. */
@@ -28,6 +30,11 @@ export interface StatusSections {
   all: boolean;
   /** Describes the active filters, for the heading. */
   filterLabel?: string;
+  /**
+   * What the repository's checks say now about the items with recorded evidence: evidence the
+   * repository no longer bears out is shown as stale, not repeated.
+   */
+  current?: ReadonlyMap<string, ItemVerdict>;
 }
 
 const SOON_DAYS = 7;
@@ -149,12 +156,29 @@ export function renderStatus(
       "Waiver",
     ),
   );
+  const now = (v: ItemView) => sections.current?.get(v.item.id);
+  const stale = (v: ItemView) => {
+    const current = now(v);
+    return v.state.evidence !== undefined && current !== undefined
+      ? evidenceStale(v.state.evidence, current)
+      : false;
+  };
   lines.push(
     ...section(
       style,
       "Recorded evidence fails",
-      items.filter((v) => v.state.evidence?.result === "fail"),
-      (v) => `${v.state.evidence!.at.slice(0, 10)}: ${safe(v.state.evidence!.summary)}`,
+      items.filter((v) => v.state.evidence?.result === "fail" && !stale(v)),
+      (v) => `${v.state.evidence!.at.slice(0, 10)}: ${safe(evidenceSummary(v.state.evidence!))}`,
+      "Evidence",
+    ),
+  );
+  lines.push(
+    ...section(
+      style,
+      "Recorded evidence is stale",
+      items.filter(stale),
+      (v) =>
+        `recorded ${v.state.evidence!.result} on ${v.state.evidence!.at.slice(0, 10)}, the repository now says ${now(v)!.result} (golive verify --record)`,
       "Evidence",
     ),
   );

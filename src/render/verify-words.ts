@@ -8,6 +8,8 @@
  * escape it twice when `show` or `status` print it.
  */
 import type { Finding, FindingCode, ItemVerdict } from "../core/verdict.js";
+import { CONTEXT_CODES, decidingFinding } from "../core/verdict.js";
+import type { Evidence } from "../schema/state.js";
 import { plural } from "./text.js";
 
 type Words = (f: Finding) => string;
@@ -19,16 +21,27 @@ const MESSAGES: Record<FindingCode, Words> = {
   "file-empty": () => "is empty",
   "file-unreadable": () => "cannot be read (binary, too large, or outside the repository)",
   "file-unexpected": () => "is tracked but should not be",
-  "file-default": (f) => `is a known default (blob ${s(f.found).slice(0, 12)})`,
+  "file-default": (f) =>
+    f.result === "pass"
+      ? `is a known default (blob ${s(f.found).slice(0, 12)}); a note: search engines show the storefront's`
+      : `is a known default (blob ${s(f.found).slice(0, 12)})`,
   "file-custom": () => "present and not a known default",
   "composer-ok": (f) => `${s(f.subject)} ${s(f.found)} (${s(f.expected)})`,
   "composer-old": (f) => `${s(f.subject)} ${s(f.found)}, expected ${s(f.expected)}`,
   "composer-missing": (f) => `${s(f.subject)} is not installed`,
   "composer-unparsable-version": (f) => `${s(f.subject)} is at ${s(f.found)}, not a release`,
   "composer-lock-missing": () => "no composer.lock in the repository",
-  "deploy-none": () => "no deploy files (deploy*.yml) at the repository root",
+  "deploy-none": (f) =>
+    f.found
+      ? `no production or cloud deploy file: ${s(f.found)} are local, CI or template files`
+      : "no deploy files (deploy*.yml) in the repository",
   "deploy-fallback": (f) =>
     `no deploy.<project>-<environment>.yml files; read ${s(f.found)} instead`,
+  "deploy-judged": (f) => `judged the production deploy files: ${s(f.found)}`,
+  "deploy-no-production": (f) =>
+    `no production deploy file; judged the other environments' files: ${s(f.found)}`,
+  "deploy-lenient": () =>
+    "a quoted value continues left of its key: read as the Docker SDK reads it (not valid YAML 1.2)",
   "deploy-invalid": (f) => `not valid YAML: ${s(f.found)}`,
   "deploy-value-present": (f) =>
     `${s(f.subject)}${f.found !== undefined ? ` = ${s(f.found)}` : " is set"}`,
@@ -37,6 +50,9 @@ const MESSAGES: Record<FindingCode, Words> = {
   "deploy-value-unexpected": (f) => `${s(f.subject)} is set but should not be`,
   "deploy-value-mismatch": (f) =>
     `${s(f.subject)} = ${s(f.found)}, expected to match ${s(f.expected)}`,
+  "deploy-value-secret": (f) => `${s(f.subject)} is set (a secret: value not shown)`,
+  "deploy-value-secret-mismatch": (f) =>
+    `${s(f.subject)} does not match ${s(f.expected)} (a secret: value not shown)`,
   "text-found": () => "found",
   "text-not-found": (f) =>
     f.result === "pass"
@@ -44,7 +60,8 @@ const MESSAGES: Record<FindingCode, Words> = {
       : `no match for ${s(f.expected)} in ${s(f.subject)}`,
   "text-unexpected": () => "has a line that should not be there",
   "ip-tracking-all": (f) => `real-ip.from on all ${s(f.found)} public endpoints`,
-  "ip-tracking-missing": (f) => `${s(f.subject)} has no real-ip.from`,
+  "ip-tracking-missing": (f) =>
+    `${s(f.subject)} has no real-ip.from${f.result === "fail" ? " (a storefront endpoint)" : ""}`,
   "ip-tracking-none": (f) => `none of ${s(f.found)} public endpoints has real-ip.from`,
   "no-public-endpoints": (f) =>
     `no ${f.subject ? s(f.subject) : "public"} endpoints in the deploy files`,
@@ -54,6 +71,17 @@ const MESSAGES: Record<FindingCode, Words> = {
     `${s(f.subject)} ${s(f.found)}, behind the newest release ${s(f.expected)}`,
   "release-too-old": (f) => `${s(f.subject)} ${s(f.found)}, expected ${s(f.expected)}`,
   "release-none": () => "no spryker-feature/* packages with a release version",
+  "release-list-stale": (f) =>
+    `${s(f.subject)} ${s(f.found)}; the newest release golive knows is ${s(f.expected)}: a newer one may be out (--latest-release tells golive)`,
+  "composer-releases": () => "Spryker packages installed at release versions",
+  "composer-dev-version": (f) => `${s(f.subject)} is installed at ${s(f.found)}, not a release`,
+  "composer-dev-tooling": (f) =>
+    `${plural(Number(f.found), "development-only Spryker package")} at dev-* (packages-dev: not installed with --no-dev)`,
+  "composer-hash-ok": () => "content-hash matches composer.json",
+  "composer-hash-mismatch": () =>
+    "content-hash does not match composer.json: the lock file is out of date",
+  "composer-hash-unknown": (f) =>
+    f.file === "composer.json" ? "no composer.json to compare" : "no content-hash to compare",
   "db-mariadb": (f) => `services.database: ${s(f.found)} (MariaDB)`,
   "db-mysql": (f) => `services.database: ${s(f.found)} is MySQL, not MariaDB`,
   "db-postgresql": (f) =>
@@ -80,28 +108,70 @@ const MESSAGES: Record<FindingCode, Words> = {
   "docker-sdk-missing": () => "missing: the Docker SDK version is not pinned",
   "docker-sdk-empty": () => "is empty",
   "docker-sdk-lines": (f) => `has ${s(f.found)} lines; Spryker Cloud reads exactly one`,
-  "docker-sdk-submodule": () => "the Docker SDK is a submodule; Spryker Cloud needs .git.docker",
+  "docker-sdk-submodule": (f) =>
+    `Docker SDK submodule pinned at commit ${s(f.found)}, not a release tag`,
+  "docker-sdk-submodule-unpinned": () =>
+    "names a docker submodule, but no docker commit is tracked",
+  "docker-sdk-disagree": (f) =>
+    `the docker submodule is pinned at ${s(f.found)}, .git.docker names ${s(f.expected)}: keep one pin`,
   "flysystem-ok": (f) =>
     `Aws3v3FilesystemBuilderPlugin with credentials from getenv (package ${s(f.found)})`,
   "flysystem-package-missing": (f) => `${s(f.subject)} is not installed`,
   "flysystem-not-configured": (f) => `no filesystem in ${s(f.subject)} uses ${s(f.expected)}`,
   "flysystem-local-only": () => "only LocalFilesystemBuilderPlugin: files stay on the local disk",
   "flysystem-empty-credential": (f) => `S3 ${s(f.subject)} is an empty literal`,
-  "flysystem-literal-credentials": () => "S3 credentials are not read with getenv",
+  "flysystem-literal-credentials": (f) =>
+    f.found === "fallback"
+      ? `S3 ${s(f.subject)} falls back to a literal (getenv(...) ?: '...'; value not shown)`
+      : `S3 ${s(f.subject)} is a literal (value not shown)`,
   "secret-private-key": (f) => `${s(f.subject)} (value not shown)`,
-  "secret-config-literal": (f) => `$config[${s(f.subject)}] is a literal (value not shown)`,
-  "secret-deploy-literal": (f) => `${s(f.subject)} is a literal (value not shown)`,
-  "secret-auth-password": (f) => `${s(f.subject)} is a literal (value not shown)`,
+  "secret-config-literal": (f) => `${s(f.subject)} is a literal (value not shown)`,
+  "secret-config-fallback": (f) =>
+    `${s(f.subject)} falls back to a literal: getenv(...) ?: '...' (value not shown)`,
+  "secret-array-literal": (f) => `${s(f.subject)} a literal (value not shown)`,
+  "secret-deploy-literal": (f) =>
+    `${s(f.subject)} is a literal (value not shown)${f.result === "warn" ? "; a local, CI or template file" : ""}`,
+  "secret-auth-password": (f) =>
+    `${s(f.subject)} is a literal (value not shown)${f.result === "warn" ? "; a local, CI or template file" : ""}`,
+  "secret-env-literal": (f) => `${s(f.subject)} has a value in a committed .env file (not shown)`,
+  "secret-provider-token": (f) => `${s(f.subject)} token (secretlint; value not shown)`,
+  "secret-placeholder": (f) =>
+    `${s(f.subject)} is a placeholder: set the real secret outside the repository`,
+  "secret-scan-failed": () => "the provider-token scan (secretlint) could not run",
   "secrets-none": () => "no private keys or literal secrets found",
   "secrets-allowed": (f) =>
     `${plural(Number(f.found), "reviewed finding")} silenced by ${s(f.subject)}`,
   "propel-migrations-present": (f) => `${plural(Number(f.found), "Propel migration")} committed`,
   "propel-migrations-missing": (f) => `no Propel migrations committed in ${s(f.subject)}`,
   "recipe-missing": (f) =>
-    `production install recipe missing${f.subject ? ` (named at ${s(f.subject)})` : ""}`,
+    `production install recipe missing${f.subject ? ` (named by ${s(f.subject)})` : ""}`,
   "recipe-migrates": () => "production recipe runs propel:migrate",
   "recipe-no-migrate": () => "production recipe does not run propel:migrate",
-  "recipe-diff": (f) => `production recipe runs ${s(f.found)}`,
+  "recipe-diff": (f) =>
+    `production recipe runs ${s(f.found)}: migrations are made on each deploy (Spryker's default)`,
+  "recipe-destructive": (f) => `production recipe runs ${s(f.found)}: it destroys production data`,
+  "recipe-unresolved": () => "SPRYKER_HOOK_INSTALL names no recipe golive can read (-r NAME)",
+  "recipe-safe": (f) => `production recipe (run by ${s(f.subject)}) exists and keeps the data`,
+  "config-judged": (f) => `environment ${s(f.subject)}: read ${s(f.found)}`,
+  "config-environment-unknown": (f) =>
+    `no production deploy file names an environment: read ${f.found ? s(f.found) : "no configuration (config/Shared/config_default.php is not there)"}`,
+  "config-missing": () =>
+    "is required by the production configuration but is not in the repository",
+  "config-dev-environment": (f) => `environment: ${s(f.found)} is a development environment`,
+  "config-dev-oauth-key": () => "production configuration uses the demo key dev_only_private.key",
+  "config-debug-on": (f) => `${s(f.subject)} is switched on`,
+  "config-production-ok": () =>
+    "no development environment, demo OAuth key or debug switch in the production configuration",
+  "deploy-cors-any": (f) => `${s(f.subject)} allows any origin (cors-allow-origin: '*')`,
+  "deploy-blackfire": () => "Blackfire runs in production",
+  "deploy-mail-catcher": (f) => `a mail catcher (${s(f.found)}) runs in production`,
+  "deploy-eol-php": (f) => `${s(f.subject)} has no security support since ${s(f.found)}`,
+  "deploy-eol-search": (f) => `${s(f.subject)} is out of maintenance since ${s(f.found)}`,
+  "deploy-production-clean": () =>
+    "no open CORS, Blackfire, mail catcher or end-of-life PHP or search image",
+  "job-scheduled": (f) => `${s(f.subject)} is scheduled (${s(f.found)})`,
+  "job-disabled": (f) => `${s(f.subject)} is scheduled but disabled ('enable' => false)`,
+  "job-missing": (f) => `${s(f.subject)} is not scheduled in Jenkins or the Symfony scheduler`,
   "auth-protected": (f) => `${s(f.subject)} behind ${s(f.found)} auth`,
   "auth-unprotected": (f) => `${s(f.subject)} has no basic auth`,
   "no-protected-apps": () => "no backoffice or merchant-portal endpoints in the deploy files",
@@ -109,9 +179,11 @@ const MESSAGES: Record<FindingCode, Words> = {
     `${s(f.subject)} behind ${s(f.found)} auth: expected before go-live (${s(f.expected)})`,
   "storefront-auth-live": (f) => `${s(f.subject)} is still behind ${s(f.found)} auth after go-live`,
   "storefront-open": (f) => `${s(f.subject)} has no auth`,
-  "no-production-deploy-file": () => "no production deploy file (deploy.<project>-prod.yml)",
+  "no-production-deploy-file": () =>
+    "no production deploy file (deploy.<project>-prod.yml, anywhere in the repository)",
   "sitemap-static": () => "static sitemap",
-  "sitemap-job": (f) => `spryker/sitemap ${s(f.found)} with a sitemap:generate job`,
+  "sitemap-job": (f) =>
+    `spryker/sitemap ${s(f.found)} with a sitemap:generate job${f.subject === "symfony-scheduler" ? " (Symfony scheduler)" : ""}`,
   "sitemap-job-missing": () => "no sitemap:generate job",
   "sitemap-missing": (f) => `neither ${s(f.subject)} nor ${s(f.expected)}`,
   "robots-ok": () => "robots.txt with a Sitemap line",
@@ -126,6 +198,7 @@ const MESSAGES: Record<FindingCode, Words> = {
 };
 
 const HINTS: Partial<Record<FindingCode, string>> = {
+  "deploy-none": "add a production deploy file (deploy.<project>-prod.yml)",
   "file-missing": "add the file and commit it",
   "file-empty": "give the file its content",
   "file-unexpected": "remove the file from the repository (git rm)",
@@ -134,6 +207,7 @@ const HINTS: Partial<Record<FindingCode, string>> = {
   "deploy-value-missing": "set the value in the deploy file",
   "deploy-value-unexpected": "remove the value from the deploy file",
   "deploy-value-mismatch": "change the value in the deploy file",
+  "deploy-value-secret-mismatch": "change the value in the environment's parameter store",
   "text-not-found": "add what the check looks for, or confirm the item by hand",
   "text-unexpected": "remove the matching lines",
   "ip-tracking-missing":
@@ -142,6 +216,11 @@ const HINTS: Partial<Record<FindingCode, string>> = {
   "release-behind": "plan an upgrade to the newest Spryker release",
   "release-too-old": "upgrade the spryker-feature packages to 202009.0 or newer",
   "release-none": "confirm the release by hand",
+  "release-list-stale":
+    "check Spryker's release notes, and pass the newest release with --latest-release (or update golive)",
+  "composer-dev-version": "require a release version of the package and composer update it",
+  "composer-hash-mismatch":
+    "run composer update --lock (or composer update) and commit composer.lock",
   "db-mysql": "set services.database to engine: mysql, version: mariadb-10.x",
   "db-postgresql":
     "MariaDB applies only if your project can move; otherwise mark APP-04 not applicable",
@@ -158,7 +237,11 @@ const HINTS: Partial<Record<FindingCode, string>> = {
   "docker-sdk-floating": "pin a release tag (like 1.65.0) in .git.docker",
   "docker-sdk-commit": "pin a release tag rather than a commit",
   "docker-sdk-branch": "pin a release tag rather than a branch",
-  "docker-sdk-submodule": "remove the docker submodule and pin the version in .git.docker",
+  "docker-sdk-submodule":
+    "check the submodule out at a release tag (like 1.65.0), or pin the tag in .git.docker",
+  "docker-sdk-submodule-unpinned":
+    "commit the docker submodule at a release, or pin a tag in .git.docker",
+  "docker-sdk-disagree": "keep one pin: the submodule or .git.docker, at the same release",
   "flysystem-package-missing": "composer require spryker/flysystem-aws3v3-file-system",
   "flysystem-not-configured":
     "configure a filesystem with Aws3v3FilesystemBuilderPlugin in config_default.php",
@@ -173,16 +256,42 @@ const HINTS: Partial<Record<FindingCode, string>> = {
     "move the secret to the environment's parameter store and rotate it; or allow-list it in golive.yaml (verify.allow)",
   "secret-auth-password":
     "move the password out of the deploy file and rotate it; or allow-list it in golive.yaml (verify.allow)",
+  "secret-config-fallback":
+    "drop the literal fallback (getenv(...) ?: '...'), set the variable and rotate the secret",
+  "secret-array-literal":
+    "read the value with getenv() and rotate the secret; or allow-list it in golive.yaml (verify.allow) once reviewed",
+  "secret-env-literal": "remove the .env file from git (git rm --cached) and rotate its secrets",
+  "secret-provider-token":
+    "revoke the token at its provider, remove it and load it from the environment",
+  "secret-placeholder": "keep the real value in the environment's parameter store, not in the file",
   "propel-migrations-missing": "run propel:diff locally and commit src/Orm/Propel/Migration_*/",
   "recipe-missing": "add the production install recipe, or point SPRYKER_HOOK_INSTALL at it",
   "recipe-no-migrate": "run `vendor/bin/console propel:migrate` in the production install recipe",
-  "recipe-diff": "remove propel:diff and propel:migration:delete from the production recipe",
+  "recipe-diff":
+    "commit the migrations (propel:diff locally) and let the production recipe only run propel:migrate",
+  "recipe-destructive":
+    "move the step to the destructive recipe (SPRYKER_HOOK_DESTRUCTIVE_INSTALL), out of the normal deploy",
+  "recipe-unresolved": "name the recipe in SPRYKER_HOOK_INSTALL with -r NAME",
+  "config-dev-environment": "set environment: to the production environment (like docker.prod)",
+  "config-dev-oauth-key":
+    "load the OAuth private key from the environment (SPRYKER_OAUTH_KEY_PRIVATE)",
+  "config-debug-on": "switch debug and the web profiler off in the production configuration",
+  "config-missing": "commit the required file, or remove the require",
+  "deploy-cors-any": "name the storefront's origins in cors-allow-origin",
+  "deploy-blackfire": "remove Blackfire from the production deploy file",
+  "deploy-mail-catcher": "remove the mail catcher from the production deploy file",
+  "deploy-eol-php": "move the image to a supported PHP version",
+  "deploy-eol-search": "move the search service to a maintained version",
+  "job-missing":
+    "schedule the job in config/Zed/cronjobs/jenkins.php or SymfonySchedulerConfig.php",
+  "job-disabled": "enable the job ('enable' => true)",
   "auth-unprotected": "put the Back Office behind basic auth where it fits your project (CLO-05)",
   "storefront-auth-live": "remove auth from the production yves endpoints and deploy",
   "no-production-deploy-file": "add deploy.<project>-prod.yml",
   "sitemap-missing":
     "install spryker/sitemap and schedule sitemap:generate, or commit public/Yves/sitemap.xml",
-  "sitemap-job-missing": "add a sitemap:generate job to config/Zed/cronjobs/jenkins.php",
+  "sitemap-job-missing":
+    "schedule sitemap:generate in config/Zed/cronjobs/jenkins.php or SymfonySchedulerConfig.php",
   "robots-missing": "add public/Yves/robots.txt",
   "robots-empty": "write the crawler rules into public/Yves/robots.txt",
   "robots-disallow-all": "allow crawlers into the live shop",
@@ -202,11 +311,6 @@ export function findingLocation(f: Finding): string | undefined {
   return f.line === undefined ? f.file : `${f.file}:${f.line}`;
 }
 
-/** The finding that decided the verdict: the first with the verdict's result. */
-function deciding(v: ItemVerdict): Finding | undefined {
-  return v.findings.find((f) => f.result === v.result) ?? v.findings[0];
-}
-
 export function verdictHint(v: ItemVerdict): string | undefined {
   if (v.result === "pass") return undefined;
   if (v.hint) return v.hint;
@@ -217,11 +321,27 @@ export function verdictHint(v: ItemVerdict): string | undefined {
     .find((h) => h !== undefined);
 }
 
-/** One line for the state file and the reports: plain text, not escaped for a terminal. */
+/** One line for the reports: plain text, not escaped for a terminal. */
 export function verdictSummary(v: ItemVerdict): string {
-  const f = deciding(v);
+  const f = decidingFinding(v);
   if (!f) return "no evidence";
+  const more = v.findings.filter(
+    (x) => x.result === v.result && x !== f && !CONTEXT_CODES.has(x.code),
+  ).length;
+  return findingLine(f, more);
+}
+
+function findingLine(f: Finding, more: number): string {
   const where = findingLocation(f);
-  const more = v.findings.filter((x) => x.result === v.result).length - 1;
   return `${where ? `${where}: ` : ""}${findingMessage(f)}${more > 0 ? ` (+${more} more)` : ""}`;
+}
+
+/**
+ * Recorded evidence in words, made when it is shown: from its code and arguments, or the words
+ * golive 1.0 stored; a code this golive does not know is shown as it is.
+ */
+export function evidenceSummary(e: Evidence): string {
+  if (e.code === undefined) return e.summary ?? "no evidence";
+  if (!Object.hasOwn(MESSAGES, e.code)) return e.summary ?? e.code;
+  return findingLine({ code: e.code as FindingCode, result: e.result, ...e.args }, e.more ?? 0);
 }

@@ -12,6 +12,7 @@ export const SeveritySchema = z.enum(["fail", "warn", "unknown"]);
 export const SPRYKER_RULES = [
   "ip-tracking",
   "release",
+  "composer-lock",
   "database",
   "split-endpoints",
   "deploy-files",
@@ -19,6 +20,10 @@ export const SPRYKER_RULES = [
   "flysystem",
   "secrets",
   "propel-migrations",
+  "install-recipe",
+  "production-config",
+  "production-deploy",
+  "scheduler-jobs",
   "backoffice-auth",
   "storefront-auth",
   "sitemap",
@@ -90,8 +95,11 @@ export const CheckSchema = z.discriminatedUnion("kind", [
     kind: z.literal("file-differs"),
     path: RepoPath,
     defaults: z.array(BlobHash).check(z.minLength(1)),
-    /** Result when the file is a known default (default warn). */
-    severity: z.optional(SeveritySchema),
+    /**
+     * Result when the file is a known default (default warn); `note` reports it and passes
+     * (a default Back Office icon is worth knowing, not worth a warning).
+     */
+    severity: z.optional(z.enum(["fail", "warn", "unknown", "note"])),
     /** Result when the file is missing (default fail); `skip` leaves it out. */
     missing: z.optional(z.enum(["fail", "warn", "unknown", "skip"])),
     ...common,

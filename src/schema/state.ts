@@ -68,12 +68,32 @@ export const WaiverSchema = z.strictObject({
 });
 export type Waiver = z.infer<typeof WaiverSchema>;
 
-/** What `golive verify --record` found in the repository for an item, and when. */
+const EvidenceArg = z.string().check(z.maxLength(10_000));
+
+/**
+ * What `golive verify --record` found in the repository for an item, and when: the code of the
+ * finding that decided the result and its arguments, never words (golive words them when it
+ * shows them) and never a secret's value (no finding holds one).
+ */
 export const EvidenceSchema = z.strictObject({
   result: z.enum(["pass", "warn", "fail", "unknown"]),
   at: When,
-  /** One line: the finding that decided the result, never a secret's value. */
-  summary: Text,
+  /** The deciding finding's code, like `composer-old` (docs/verify.md lists them). */
+  code: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]{0,63}$/, "expected a finding code"))),
+  /** The deciding finding's arguments: where it is and what was found and expected. */
+  args: z.optional(
+    z.strictObject({
+      file: z.optional(EvidenceArg),
+      line: z.optional(z.int().check(z.minimum(1))),
+      subject: z.optional(EvidenceArg),
+      found: z.optional(EvidenceArg),
+      expected: z.optional(EvidenceArg),
+    }),
+  ),
+  /** How many more findings had the same result. */
+  more: z.optional(z.int().check(z.minimum(1))),
+  /** The finding in words, as golive 1.0 recorded it: read, never written. */
+  summary: z.optional(Text),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 

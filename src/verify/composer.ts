@@ -1,6 +1,7 @@
 /**
  * `composer.lock`: the installed packages and their versions, with the line each is on.
  */
+import { createHash } from "node:crypto";
 export interface LockedPackage {
   name: string;
   version: string;
@@ -10,6 +11,8 @@ export interface LockedPackage {
 
 export interface ComposerLock {
   packages: Map<string, LockedPackage>;
+  /** Composer's hash of the composer.json it was made from. */
+  contentHash?: string;
 }
 
 /** Undefined when the text is not a composer.lock. */
@@ -26,10 +29,12 @@ export function parseComposerLock(text: string): ComposerLock | undefined {
   const lineOf = new Map<string, number>();
   const re = /"name"\s*:\s*"([^"]+)"/g;
   let line = 1;
-  let last = 0;
+  let nl = text.indexOf("\n");
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (let i = last; i < m.index; i++) if (text.charCodeAt(i) === 10) line++;
-    last = m.index;
+    while (nl !== -1 && nl < m.index) {
+      line++;
+      nl = text.indexOf("\n", nl + 1);
+    }
     if (!lineOf.has(m[1]!)) lineOf.set(m[1]!, line);
   }
   for (const [key, dev] of [
@@ -45,7 +50,65 @@ export function parseComposerLock(text: string): ComposerLock | undefined {
       packages.set(name, { name, version, line: lineOf.get(name) ?? 1, dev });
     }
   }
-  return { packages };
+  const hash = (data as Record<string, unknown>)["content-hash"];
+  return { packages, ...(typeof hash === "string" ? { contentHash: hash } : {}) };
+}
+
+/**
+ * Composer's `content-hash` of a composer.json text (Composer's `Locker::getContentHash`): the
+ * md5 of the keys that decide what gets installed, as PHP's `json_encode` writes them. Undefined
+ * when the text is not JSON.
+ */
+export function composerContentHash(text: string): string | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
+  const json = data as Record<string, unknown>;
+  const relevant: Record<string, unknown> = {};
+  for (const key of [
+    "name",
+    "version",
+    "require",
+    "require-dev",
+    "conflict",
+    "replace",
+    "provide",
+    "minimum-stability",
+    "prefer-stable",
+    "repositories",
+    "extra",
+  ])
+    if (key in json) relevant[key] = json[key];
+  const platform = (json.config as Record<string, unknown> | undefined)?.platform;
+  if (platform !== undefined) relevant.config = { platform };
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(relevant).sort()) sorted[key] = relevant[key];
+  return createHash("md5").update(phpJson(sorted)).digest("hex");
+}
+
+/** PHP's `json_encode($value, 0)` of decoded JSON: `\/` and `\uXXXX`, `{}` as `[]`. */
+function phpJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(phpJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value);
+    // PHP decodes objects as arrays: an empty one, or one keyed 0..n-1, is written as a list.
+    if (entries.length === 0) return "[]";
+    if (entries.every(([k], i) => k === String(i)))
+      return `[${entries.map(([, v]) => phpJson(v)).join(",")}]`;
+    return `{${entries.map(([k, v]) => `${phpString(k)}:${phpJson(v)}`).join(",")}}`;
+  }
+  if (typeof value === "string") return phpString(value);
+  return JSON.stringify(value);
+}
+
+function phpString(text: string): string {
+  return JSON.stringify(text)
+    .replace(/\//g, "\\/")
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** `v3.15.2` → [3, 15, 2]; undefined for `dev-master` and other non-releases. */

@@ -1,52 +1,91 @@
 /**
- * The Docker SDK deploy files of a Spryker project: which ones describe environments, and the
- * endpoints they declare. Pure: file lists and texts in; `Facts` does the reading, once.
+ * The Docker SDK deploy files of a Spryker project: where they are, which environment each one
+ * describes, and the endpoints they declare. Pure: file lists and texts in; `Facts` does the
+ * reading and parsing, once.
+ *
+ * What production runs is judged from the files whose name (or folder) names a production-like
+ * environment, wherever they are: `deploy.shop-prod.yml` at the root as much as
+ * `deploy/prod/deploy.shop-prod.eu.yml`. Local files (`deploy.yml`, `deploy.dev.yml`, files
+ * with `*.spryker.local` hosts), CI files and templates are never judged as production.
  */
 import type { Finding } from "../core/verdict.js";
 import { child, childIn, parseYamlTree, scalarText, type Tree } from "./yaml-tree.js";
 
-/** Environment names Spryker Cloud projects use in `deploy.<project>-<env>.yml`. */
-export const ENVIRONMENTS = [
-  "prod",
-  "production",
-  "staging",
-  "stage",
-  "test",
-  "testing",
-  "dev",
-  "uat",
-  "qa",
-  "preprod",
-] as const;
-export const PRODUCTION_LIKE: ReadonlySet<string> = new Set(["prod", "production"]);
-export const STAGING_LIKE: ReadonlySet<string> = new Set([
-  "staging",
-  "stage",
-  "preprod",
-  "uat",
-  "qa",
-  "test",
-  "testing",
+/** What a deploy file describes, from its name, its folders and its hosts. */
+export type DeployKind =
+  | "production"
+  | "staging"
+  | "development"
+  | "local"
+  | "ci"
+  | "template"
+  | "other";
+
+/** Environment words of `deploy.<project>-<env>[-more].yml` and of folders, by kind. */
+const WORDS: ReadonlyMap<string, "production" | "staging" | "development"> = new Map([
+  ...["prod", "production", "prd", "live"].map((w) => [w, "production"] as const),
+  ...["staging", "stage", "stg", "preprod", "nonprod", "uat", "qa", "test", "testing"].map(
+    (w) => [w, "staging"] as const,
+  ),
+  ...["dev", "development", "develop"].map((w) => [w, "development"] as const),
 ]);
+const TEMPLATE_WORDS = new Set(["template", "example", "sample", "dist", "skeleton"]);
+const CI_FOLDERS = new Set([".github", ".gitlab", ".circleci", "ci", "tests", "test"]);
 
-const ENV_FILE = new RegExp(`^deploy\\.([a-z0-9][a-z0-9_-]*?)-(${ENVIRONMENTS.join("|")})\\.yml$`);
-const ROOT_DEPLOY = /^deploy[^/]*\.ya?ml$/;
+/** `deploy.yml`, `deploy.<anything>.yml` (or `.yaml`), anywhere. */
+const DEPLOY_NAME = /(?:^|\/)deploy(?:[.\-_][^/]*)?\.ya?ml$/i;
+/** A Spryker deploy file has at least one of these at the top level; a CI workflow does not. */
+const DEPLOY_KEYS = /^(?:groups|regions|image|namespace|services|environment)\s*:/m;
 
-export interface EnvFile {
+export interface DeployEntry {
   file: string;
-  project: string;
-  environment: string;
+  kind: DeployKind;
+  /** The environment word that decided a production, staging or development kind. */
+  word?: string;
 }
 
-/** `deploy.<project>-<env>.yml` at the root, with a known environment name. */
-export function environmentFile(path: string): EnvFile | undefined {
-  const m = ENV_FILE.exec(path);
-  return m ? { file: path, project: m[1]!, environment: m[2]! } : undefined;
+/** Splits a name into lower-case words; `pre-prod` and `non-prod` stay one word. */
+function words(name: string): string[] {
+  const out: string[] = [];
+  for (const w of name.toLowerCase().split(/[.\-_]+/)) {
+    if (w === "") continue;
+    const last = out[out.length - 1];
+    if ((last === "pre" || last === "non") && (w === "prod" || w === "production")) {
+      out[out.length - 1] = `${last}prod`;
+    } else out.push(w);
+  }
+  return out;
 }
 
-/** `deploy*.yml` at the repository root, among `files`. */
-export function rootDeployFiles(files: readonly string[]): string[] {
-  return files.filter((f) => ROOT_DEPLOY.test(f));
+/** Whether `path` is named like a deploy file (the text decides whether it is one). */
+export function isDeployName(path: string): boolean {
+  return DEPLOY_NAME.test(path) && !path.includes(".github/workflows/");
+}
+
+/** Whether the text is a Docker SDK deploy file and not, say, a CI workflow named deploy.yml. */
+export function looksLikeDeployFile(text: string): boolean {
+  return DEPLOY_KEYS.test(text);
+}
+
+/** Which environment a deploy file describes; `text` tells local hosts apart. */
+export function classifyDeployFile(path: string, text: string | undefined): DeployEntry {
+  const parts = path.split("/");
+  const base = parts.pop()!;
+  const name = words(base.replace(/^deploy/i, "").replace(/\.ya?ml$/i, ""));
+  const folders = parts.flatMap((p) => [p.toLowerCase(), ...words(p)]);
+  if (name[0] === "ci" || folders.some((f) => CI_FOLDERS.has(f))) return { file: path, kind: "ci" };
+  if (name.some((w) => TEMPLATE_WORDS.has(w))) return { file: path, kind: "template" };
+  const localHosts =
+    text?.split("\n").some((l) => l.includes(".spryker.local") && !/^\s*#/.test(l)) === true;
+  const dotted = /^deploy\.(dev|local)(\.|$)/i.test(base.replace(/\.ya?ml$/i, ""));
+  // deploy.yml and deploy.dev*.yml are the Docker SDK's local files; deploy.shop-dev.yml is not.
+  if (localHosts || dotted || (name.length === 0 && !folders.some((f) => WORDS.has(f))))
+    return { file: path, kind: "local" };
+  const word =
+    [...name].reverse().find((w) => WORDS.has(w)) ??
+    [...folders].reverse().find((w) => WORDS.has(w));
+  if (word) return { file: path, kind: WORDS.get(word)!, word };
+  return { file: path, kind: "other" };
 }
 
 /** Applications that answer requests from the internet. */
@@ -58,6 +97,8 @@ export const PUBLIC_APPS: ReadonlySet<string> = new Set([
   "backoffice",
   "merchant-portal",
 ]);
+/** The ones customers reach: IP tracking there is what the item is about. */
+export const STOREFRONT_APPS: ReadonlySet<string> = new Set(["yves", "glue", "glue-storefront"]);
 
 export interface Endpoint {
   file: string;
@@ -70,56 +111,75 @@ export interface Endpoint {
   node: Tree | undefined;
 }
 
-export interface DeployFile {
-  file: string;
-  tree: Tree | undefined;
-  env?: EnvFile;
+/**
+ * A zed endpoint without `entry-point`: the Back Office of a shop from before the endpoint
+ * split (Back Office, gateway and API in one application).
+ */
+export function isLegacyBackOffice(e: Endpoint): boolean {
+  return e.type === "zed" && scalarText(child(e.node, "entry-point")) === undefined;
 }
 
-export interface DeploySet {
-  /** The files checks read: the environment files, or the fallback. */
+export interface DeployFile {
+  file: string;
+  kind: DeployKind;
+  tree: Tree | undefined;
+  /** Lines whose quoted value was read leniently, as the Docker SDK reads it. */
+  lenient?: number[];
+}
+
+/**
+ * The deploy files a rule about production judges: the production files when there are any,
+ * else the other cloud environments' files (said so in `notes`), else none.
+ */
+export interface ProductionScope {
+  basis: "production" | "fallback" | "none";
+  /** The files that parsed. */
   files: DeployFile[];
-  /** The production environment files among them. */
-  production: DeployFile[];
-  /** Evidence about the choice: fallback used, files that did not parse. */
+  /** Which files were judged, and every one that could not be read (never skipped silently). */
   notes: Finding[];
 }
 
-/** The set checks read, from the root deploy files; `parse` gives one file's tree. */
-export function loadDeploySet(
-  all: readonly string[],
+/** The files a production rule judges, from every deploy file and a parser for one. */
+export function productionScope(
+  all: readonly DeployEntry[],
   parse: (file: string) => DeployFile | Finding,
-): DeploySet {
-  const envFiles = all.map(environmentFile).filter((e): e is EnvFile => e !== undefined);
+): ProductionScope {
+  const production = all.filter((e) => e.kind === "production");
+  const cloud = all.filter(
+    (e) => e.kind === "staging" || e.kind === "development" || e.kind === "other",
+  );
+  const chosen = production.length > 0 ? production : cloud;
+  const basis = production.length > 0 ? "production" : cloud.length > 0 ? "fallback" : "none";
+  const list = chosen.map((e) => e.file).join(", ");
   const notes: Finding[] = [];
-  let chosen: { file: string; env?: EnvFile }[];
-  if (envFiles.length > 0) {
-    chosen = envFiles.map((env) => ({ file: env.file, env }));
-  } else {
-    chosen = all.filter((f) => !f.startsWith("deploy.ci.")).map((file) => ({ file }));
-    if (chosen.length > 0) {
-      notes.push({
-        code: "deploy-fallback",
-        result: "pass",
-        found: chosen.map((c) => c.file).join(", "),
-      });
+  if (basis === "production") notes.push({ code: "deploy-judged", result: "pass", found: list });
+  else if (basis === "fallback")
+    notes.push({ code: "deploy-no-production", result: "pass", found: list });
+  else
+    notes.push({
+      code: "deploy-none",
+      result: "unknown",
+      ...(all.length > 0 ? { found: all.map((e) => e.file).join(", ") } : {}),
+    });
+  const files: DeployFile[] = [];
+  for (const e of chosen) {
+    const parsed = parse(e.file);
+    if ("code" in parsed) notes.push(parsed);
+    else {
+      files.push(parsed);
+      for (const line of parsed.lenient ?? [])
+        notes.push({ code: "deploy-lenient", result: "pass", file: parsed.file, line });
     }
   }
-  const files: DeployFile[] = [];
-  for (const c of chosen) {
-    const parsed = parse(c.file);
-    if ("code" in parsed) notes.push(parsed);
-    else files.push({ ...parsed, ...(c.env ? { env: c.env } : {}) });
-  }
-  return {
-    files,
-    production: files.filter((f) => f.env && PRODUCTION_LIKE.has(f.env.environment)),
-    notes,
-  };
+  return { basis, files, notes };
 }
 
 /** One deploy file's tree, or the finding that says why it cannot be read. */
-export function parseDeployFile(file: string, text: string | undefined): DeployFile | Finding {
+export function parseDeployFile(
+  entry: DeployEntry,
+  text: string | undefined,
+): DeployFile | Finding {
+  const file = entry.file;
   if (text === undefined) return { code: "file-unreadable", result: "unknown", file };
   const parsed = parseYamlTree(text);
   if (parsed.error) {
@@ -131,7 +191,12 @@ export function parseDeployFile(file: string, text: string | undefined): DeployF
       found: parsed.error.message,
     };
   }
-  return { file, tree: parsed.tree };
+  return {
+    file,
+    kind: entry.kind,
+    tree: parsed.tree,
+    ...(parsed.lenient ? { lenient: parsed.lenient } : {}),
+  };
 }
 
 export function endpoints(files: readonly DeployFile[]): Endpoint[] {

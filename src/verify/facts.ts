@@ -1,44 +1,69 @@
 /**
- * What rules read, read and parsed once per run: file texts, composer.lock, the deploy files
- * and the production install recipe. Rules get the repository only through this object, so a
- * second rule looking at the same file costs a map lookup, not another read and parse.
+ * What rules read, read and parsed once per run: file texts, composer.lock, the deploy files,
+ * what production runs (its deploy files, install recipes and configuration) and the provider
+ * tokens secretlint finds. Rules get the repository only through this object, so a second rule
+ * looking at the same file costs a map lookup, not another read and parse.
  */
 
 import type { Finding } from "../core/verdict.js";
 import { type ComposerLock, parseComposerLock } from "./composer.js";
 import {
+  classifyDeployFile,
+  type DeployEntry,
   type DeployFile,
-  type DeploySet,
-  loadDeploySet,
+  isDeployName,
+  looksLikeDeployFile,
+  type ProductionScope,
   parseDeployFile,
-  rootDeployFiles,
+  productionScope,
 } from "./deploy.js";
+import { type RecipeCommand, type RecipeRef, recipeCommands, recipeOf } from "./install.js";
+import { type ConfigLoad, loadConfig } from "./php-config.js";
+import type { TokenScan } from "./tokens.js";
 import type { RepoView, VerifyContext } from "./types.js";
-import { childIn, scalarText } from "./yaml-tree.js";
+import { child, scalarText } from "./yaml-tree.js";
 
 /**
  * Characters of file text kept for reuse: far more than the files rules read by name need
  * (composer.lock, deploy files, configs, the recipe), a bound for a repository of huge ones.
  */
 const TEXT_CACHE_CHARS = 16 * 1024 * 1024;
+const decoder = new TextDecoder("utf-8");
 
-/** The production install recipe: the file, where it was named, and its non-comment lines. */
-export interface Recipe {
+/** An install recipe production runs, with every production deploy file that names it. */
+export interface ProductionRecipe extends RecipeRef {
   file: string;
-  /** The `SPRYKER_HOOK_INSTALL` that names it; absent for the default recipe. */
-  from?: { file: string; line: number };
-  /** Undefined when the file cannot be read. */
-  lines?: { line: number; text: string }[];
+  deployFiles: string[];
+  /** Undefined when the file is missing or cannot be read. */
+  commands?: RecipeCommand[];
+  exists: boolean;
+}
+
+export interface RecipeSet {
+  recipes: ProductionRecipe[];
+  /** Hooks whose recipe cannot be read off (`-r $RECIPE`, no `-r`). */
+  unresolved: RecipeRef[];
+  /** The scope's notes: which deploy files named the recipes. */
+  notes: Finding[];
+}
+
+export interface ProductionConfig {
+  loads: ConfigLoad[];
+  /** Which configuration was read for which environment, or why no environment is known. */
+  notes: Finding[];
 }
 
 export class Facts {
   private readonly texts = new Map<string, string | undefined>();
   private textBudget = TEXT_CACHE_CHARS;
   private lock: { lock?: ComposerLock; problem?: Finding } | undefined;
-  private rootDeploy: string[] | undefined;
+  private entries: DeployEntry[] | undefined;
   private readonly deployFiles = new Map<string, DeployFile | Finding>();
-  private deploySet: DeploySet | undefined;
-  private productionRecipe: Recipe | undefined;
+  private scope: ProductionScope | undefined;
+  private recipeSet: RecipeSet | undefined;
+  private configSet: ProductionConfig | undefined;
+  /** Provider tokens, found before the rules run (`verifyItems` awaits the scan). */
+  tokens: TokenScan | undefined;
 
   constructor(
     private readonly repo: RepoView,
@@ -52,6 +77,11 @@ export class Facts {
 
   has(path: string): boolean {
     return this.repo.has(path);
+  }
+
+  /** The commit a submodule at `path` is pinned to, when `path` is one. */
+  submodule(path: string): string | undefined {
+    return this.repo.submodule?.(path);
   }
 
   /**
@@ -76,11 +106,25 @@ export class Facts {
 
   /**
    * A file's text for a scan over many files (secrets, text-present/absent): the kept text
-   * when a rule has read it by name, else a read that is not kept. Keeping every text of a
-   * 30,000-file shop would cost ~20 MiB to save decoding that takes less time than the scan.
+   * when a rule has read it by name, else a read that is not kept (decoded from `bytes` when the
+   * scan has them already). Keeping every text of a 30,000-file shop would cost ~20 MiB to save
+   * decoding that takes less time than the scan.
    */
-  scanText(path: string): string | undefined {
-    return this.texts.has(path) ? this.texts.get(path) : this.repo.read(path);
+  scanText(path: string, bytes?: Uint8Array): string | undefined {
+    if (this.texts.has(path)) return this.texts.get(path);
+    if (bytes === undefined) return this.repo.read(path);
+    // As RepoView.read: a NUL byte early on is binary, not text.
+    return bytes.subarray(0, 8000).includes(0) ? undefined : decoder.decode(bytes);
+  }
+
+  /** The text a rule read by name, when it is kept; undefined otherwise. */
+  keptText(path: string): string | undefined {
+    return this.texts.get(path);
+  }
+
+  /** A file's bytes for a scan over many files: not kept here (the repository view may). */
+  scanBytes(path: string): Uint8Array | undefined {
+    return this.repo.bytes(path);
   }
 
   /** The parsed composer.lock, or the finding that says why there is none. */
@@ -106,59 +150,110 @@ export class Facts {
     return this.lock;
   }
 
-  /** Every `deploy*.yml` at the root, CI and local ones included. */
-  rootDeployFiles(): readonly string[] {
-    this.rootDeploy ??= rootDeployFiles(this.repo.files);
-    return this.rootDeploy;
+  /** Every deploy file, at the root or in folders, with what it describes. */
+  deployEntries(): readonly DeployEntry[] {
+    if (!this.entries) {
+      this.entries = [];
+      for (const file of this.repo.files) {
+        if (!isDeployName(file)) continue;
+        const text = this.text(file);
+        // A file that cannot be read is still a deploy file by its name: judged, then unknown.
+        if (text !== undefined && !looksLikeDeployFile(text)) continue;
+        this.entries.push(classifyDeployFile(file, text));
+      }
+    }
+    return this.entries;
   }
 
   /** One deploy file's tree (or why there is none), parsed once whichever rule asks first. */
   deployFile(file: string): DeployFile | Finding {
     let parsed = this.deployFiles.get(file);
     if (!parsed) {
-      parsed = parseDeployFile(file, this.text(file));
+      const entry =
+        this.deployEntries().find((e) => e.file === file) ?? classifyDeployFile(file, undefined);
+      parsed = parseDeployFile(entry, this.text(file));
       this.deployFiles.set(file, parsed);
     }
     return parsed;
   }
 
-  /** The deploy files checks read: the environment files, or the fallback. */
-  deploy(): DeploySet {
-    this.deploySet ??= loadDeploySet(this.rootDeployFiles(), (file) => this.deployFile(file));
-    return this.deploySet;
+  /** The deploy files a rule about production judges (see `ProductionScope`). */
+  production(): ProductionScope {
+    this.scope ??= productionScope(this.deployEntries(), (file) => this.deployFile(file));
+    return this.scope;
   }
 
-  /** The production install recipe: `SPRYKER_HOOK_INSTALL -r <recipe>`, else the default. */
-  recipe(): Recipe {
-    if (!this.productionRecipe) {
-      const named = this.namedRecipe();
-      const text = this.text(named.file);
-      this.productionRecipe =
-        text === undefined
-          ? named
-          : {
-              ...named,
-              lines: text
-                .split("\n")
-                .map((t, i) => ({ line: i + 1, text: t }))
-                .filter((l) => !/^\s*#/.test(l.text)),
-            };
-    }
-    return this.productionRecipe;
-  }
-
-  private namedRecipe(): Recipe {
-    const set = this.deploy();
-    const files = set.production.length > 0 ? set.production : set.files;
-    for (const f of files) {
-      const hook = childIn(f.tree, ["image", "environment", "SPRYKER_HOOK_INSTALL"]);
-      const text = scalarText(hook);
-      const m = text ? /(?:-r|--recipe)[ =]([^\s"']+)/.exec(text) : null;
-      if (m && hook) {
-        const name = m[1]!.replace(/\.yml$/, "");
-        return { file: `config/install/${name}.yml`, from: { file: f.file, line: hook.line } };
+  /** The install recipes the judged deploy files run, as the Docker SDK resolves them. */
+  recipes(): RecipeSet {
+    if (!this.recipeSet) {
+      const scope = this.production();
+      const byFile = new Map<string, ProductionRecipe>();
+      const unresolved: RecipeRef[] = [];
+      for (const deploy of scope.files) {
+        const ref = recipeOf(deploy);
+        if (ref.file === undefined) {
+          unresolved.push(ref);
+          continue;
+        }
+        const known = byFile.get(ref.file);
+        if (known) {
+          known.deployFiles.push(deploy.file);
+          continue;
+        }
+        const text = this.text(ref.file);
+        byFile.set(ref.file, {
+          ...ref,
+          file: ref.file,
+          deployFiles: [deploy.file],
+          exists: this.has(ref.file),
+          ...(text !== undefined ? { commands: recipeCommands(text) } : {}),
+        });
       }
+      this.recipeSet = { recipes: [...byFile.values()], unresolved, notes: scope.notes };
     }
-    return { file: "config/install/EU/production.yml" };
+    return this.recipeSet;
+  }
+
+  /** The PHP configuration production loads, per environment the production files name. */
+  config(): ProductionConfig {
+    if (!this.configSet) {
+      const scope = this.production();
+      const environments = new Map<string, { file: string; line: number }>();
+      if (scope.basis === "production") {
+        for (const f of scope.files) {
+          const node = child(f.tree, "environment");
+          const env = scalarText(node);
+          if (env !== undefined && node && !environments.has(env))
+            environments.set(env, { file: f.file, line: node.line });
+        }
+      }
+      const read = (path: string) => this.text(path);
+      const notes: Finding[] = [];
+      const loads: ConfigLoad[] = [];
+      if (environments.size === 0) {
+        const load = loadConfig(read, undefined);
+        loads.push(load);
+        notes.push({
+          code: "config-environment-unknown",
+          result: "pass",
+          found: load.files.join(", "),
+        });
+      }
+      for (const [env, at] of environments) {
+        const load = loadConfig(read, env);
+        loads.push(load);
+        notes.push({
+          code: "config-judged",
+          result: "pass",
+          ...at,
+          subject: env,
+          found: load.files.join(", "),
+        });
+        for (const file of load.missing)
+          notes.push({ code: "config-missing", result: "warn", file, subject: env });
+      }
+      this.configSet = { loads, notes };
+    }
+    return this.configSet;
   }
 }

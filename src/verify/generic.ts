@@ -8,6 +8,7 @@ import type { Check } from "../schema/checks.js";
 import { compareVersions, parseVersion } from "./composer.js";
 import type { Facts } from "./facts.js";
 import { filesMatching } from "./glob.js";
+import { isSecretPath } from "./secret-names.js";
 import { scalarText, select } from "./yaml-tree.js";
 
 /** Git's object name for a file's contents: sha1 of `blob <length>\0<bytes>`. */
@@ -25,7 +26,8 @@ export function lineAt(text: string, index: number): number {
 type GenericCheck = Exclude<Check, { kind: `spryker/${string}` }>;
 
 export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
-  const severity: Result = check.severity ?? "fail";
+  const severity: Result =
+    check.severity === undefined || check.severity === "note" ? "fail" : check.severity;
   switch (check.kind) {
     case "file-exists": {
       if (!facts.has(check.path))
@@ -53,11 +55,12 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
       if (bytes === undefined)
         return [{ code: "file-unreadable", result: "unknown", file: check.path }];
       const hash = gitBlobHash(bytes);
+      const onDefault = check.severity === "note" ? "pass" : (check.severity ?? "warn");
       return check.defaults.includes(hash)
         ? [
             {
               code: "file-default",
-              result: check.severity ?? "warn",
+              result: onDefault,
               file: check.path,
               found: hash,
             },
@@ -89,13 +92,17 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
         : [{ code: "composer-old", result: severity, ...at, expected }];
     }
     case "deploy-value": {
-      const set = facts.deploy();
-      if (set.files.length === 0) return [...set.notes, { code: "deploy-none", result: "unknown" }];
+      // What production runs: the production deploy files, else the other cloud files.
+      const scope = facts.production();
+      if (scope.files.length === 0)
+        return scope.notes.some((n) => n.result !== "pass")
+          ? scope.notes
+          : [...scope.notes, { code: "deploy-none", result: "unknown" }];
       const path = typeof check.path === "string" ? check.path.split(".") : check.path;
       const subject = path.join(".");
-      const findings: Finding[] = [...set.notes];
+      const findings: Finding[] = [...scope.notes];
       const pattern = check.pattern === undefined ? undefined : new RegExp(check.pattern, "u");
-      for (const f of set.files) {
+      for (const f of scope.files) {
         const hits = select(f.tree, path);
         if (check.expect === "absent") {
           for (const h of hits)
@@ -117,21 +124,23 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
         for (const h of hits) {
           const value = scalarText(h.node);
           const where = { file: f.file, line: h.node.line, subject: h.path.join(".") };
+          // A value under a secret-looking key is never shown, stored or reported.
+          const secret = isSecretPath(h.path);
           // No pattern (the schema refuses that) matches nothing: a check never passes unread.
           if (check.expect === "matches" && !(value !== undefined && pattern?.test(value))) {
             findings.push({
-              code: "deploy-value-mismatch",
+              code: secret ? "deploy-value-secret-mismatch" : "deploy-value-mismatch",
               result: severity,
               ...where,
-              found: value ?? "(not a single value)",
+              ...(secret ? {} : { found: value ?? "(not a single value)" }),
               expected: check.pattern,
             });
           } else {
             findings.push({
-              code: "deploy-value-present",
+              code: secret ? "deploy-value-secret" : "deploy-value-present",
               result: "pass",
               ...where,
-              ...(value !== undefined ? { found: value } : {}),
+              ...(value !== undefined && !secret ? { found: value } : {}),
             });
           }
         }

@@ -10,13 +10,16 @@ import type { Check, SprykerRule } from "../schema/checks.js";
 import { Facts } from "./facts.js";
 import { runGeneric } from "./generic.js";
 import {
+  composerLock,
   demoData,
   dockerSdk,
   flysystem,
+  installRecipe,
+  productionConfig,
   propelMigrations,
   release,
   robots,
-  secrets,
+  schedulerJobs,
   sitemap,
 } from "./spryker-code.js";
 import {
@@ -24,14 +27,18 @@ import {
   database,
   deployFiles,
   ipTracking,
+  productionDeploy,
   splitEndpoints,
   storefrontAuth,
 } from "./spryker-deploy.js";
+import { secrets, tokenSources } from "./spryker-secrets.js";
+import { findProviderTokens } from "./tokens.js";
 import type { RepoView, VerifyContext } from "./types.js";
 
 const SPRYKER: Record<SprykerRule, (facts: Facts) => Finding[]> = {
   "ip-tracking": ipTracking,
   release,
+  "composer-lock": composerLock,
   database,
   "split-endpoints": splitEndpoints,
   "deploy-files": deployFiles,
@@ -39,6 +46,10 @@ const SPRYKER: Record<SprykerRule, (facts: Facts) => Finding[]> = {
   flysystem,
   secrets,
   "propel-migrations": propelMigrations,
+  "install-recipe": installRecipe,
+  "production-config": productionConfig,
+  "production-deploy": productionDeploy,
+  "scheduler-jobs": schedulerJobs,
   "backoffice-auth": backofficeAuth,
   "storefront-auth": storefrontAuth,
   sitemap,
@@ -53,13 +64,7 @@ export function runCheck(check: Check, facts: Facts): Finding[] {
   return runGeneric(check as Exclude<Check, { kind: `spryker/${string}` }>, facts);
 }
 
-/** The verdict on each item that has checks, in catalogue order. */
-export function verifyItems(
-  items: readonly CatalogueItem[],
-  repo: RepoView,
-  ctx: VerifyContext,
-): ItemVerdict[] {
-  const facts = new Facts(repo, ctx);
+function runItems(items: readonly CatalogueItem[], facts: Facts): ItemVerdict[] {
   const verdicts: ItemVerdict[] = [];
   for (const item of items) {
     if (!item.checks) continue;
@@ -85,4 +90,28 @@ export function verifyItems(
     });
   }
   return verdicts;
+}
+
+/**
+ * The verdict on each item that has checks, in catalogue order, without the provider-token
+ * scan (which is asynchronous): for rules tested one by one.
+ */
+export function verifyItems(
+  items: readonly CatalogueItem[],
+  repo: RepoView,
+  ctx: VerifyContext,
+): ItemVerdict[] {
+  return runItems(items, new Facts(repo, ctx));
+}
+
+/** What `golive verify` runs: `verifyItems`, with secretlint's scan when an item asks for secrets. */
+export async function verifyRepository(
+  items: readonly CatalogueItem[],
+  repo: RepoView,
+  ctx: VerifyContext,
+): Promise<ItemVerdict[]> {
+  const facts = new Facts(repo, ctx);
+  if (items.some((i) => i.checks?.some((c) => c.kind === "spryker/secrets")))
+    facts.tokens = await findProviderTokens(tokenSources(facts));
+  return runItems(items, facts);
 }

@@ -1,14 +1,25 @@
 /**
- * Named Spryker rules that read code, configuration and static files.
+ * Named Spryker rules that read code, configuration, install recipes and static files.
  */
 
+import robotsParserModule from "robots-parser";
 import type { Finding } from "../core/verdict.js";
-import { compareVersions, parseVersion } from "./composer.js";
-import type { Facts } from "./facts.js";
+import { compareVersions, composerContentHash, parseVersion } from "./composer.js";
+import type { Facts, ProductionRecipe } from "./facts.js";
 import { lineAt } from "./generic.js";
-import { filesMatching, matchGlob } from "./glob.js";
-import { latestReleaseOn, MINIMUM_RELEASE } from "./spryker-releases.js";
-import { childIn, eachEntry, scalarText, type Tree } from "./yaml-tree.js";
+import { filesMatching } from "./glob.js";
+import { DESTRUCTIVE_STEPS, demoImport } from "./install.js";
+import { lineOf, statements, stripPhpComments, valueKind } from "./php-config.js";
+import {
+  latestReleaseOn,
+  MINIMUM_RELEASE,
+  releaseListStale,
+  STALE_MONTHS,
+} from "./spryker-releases.js";
+import { child, childIn, scalarText } from "./yaml-tree.js";
+
+/** Vendors whose packages are Spryker's own. */
+const SPRYKER_VENDOR = /^(?:spryker|spryker-shop|spryker-feature|spryker-eco|spryker-sdk)\//;
 
 /** APP-02: the `spryker-feature/*` packages' release. */
 export function release(facts: Facts): Finding[] {
@@ -32,26 +43,105 @@ export function release(facts: Facts): Finding[] {
   };
   if (compareVersions(oldest.parsed, parseVersion(MINIMUM_RELEASE)!) < 0)
     return [{ code: "release-too-old", result: "fail", ...at, expected: `>= ${MINIMUM_RELEASE}` }];
-  const latest = facts.ctx.latestRelease ?? latestReleaseOn(facts.ctx.today);
+  const latest = facts.ctx.latestRelease ?? latestReleaseOn(facts.ctx.today)?.version;
   if (latest && compareVersions(oldest.parsed, parseVersion(latest)!) < 0)
     return [{ code: "release-behind", result: "warn", ...at, expected: latest }];
+  // Months after the newest release golive knows, a newer one it does not know is likely.
+  const stale =
+    facts.ctx.latestRelease === undefined ? releaseListStale(facts.ctx.today) : undefined;
+  if (stale)
+    return [
+      {
+        code: "release-list-stale",
+        result: "unknown",
+        ...at,
+        expected: `${stale.version} (${stale.date}, more than ${STALE_MONTHS} months ago)`,
+      },
+    ];
   return [{ code: "release-ok", result: "pass", ...at, ...(latest ? { expected: latest } : {}) }];
 }
 
-/** APP-08: `.git.docker` pins a Docker SDK release. */
+/**
+ * APP-02 too: composer.lock installs Spryker's packages at releases (no `dev-*` in the
+ * packages production installs), and it was made from the composer.json beside it.
+ */
+export function composerLock(facts: Facts): Finding[] {
+  const { lock, problem } = facts.composer();
+  if (!lock) return [problem!];
+  const findings: Finding[] = [];
+  let tooling = 0;
+  for (const pkg of lock.packages.values()) {
+    if (!SPRYKER_VENDOR.test(pkg.name) || !/^dev-/.test(pkg.version)) continue;
+    if (pkg.dev) tooling++;
+    else
+      findings.push({
+        code: "composer-dev-version",
+        result: "fail",
+        file: "composer.lock",
+        line: pkg.line,
+        subject: pkg.name,
+        found: pkg.version,
+        expected: "a release version",
+      });
+  }
+  if (tooling > 0)
+    findings.push({
+      code: "composer-dev-tooling",
+      result: "pass",
+      file: "composer.lock",
+      found: `${tooling}`,
+    });
+  const json = facts.text("composer.json");
+  const hash = json === undefined ? undefined : composerContentHash(json);
+  if (lock.contentHash === undefined || hash === undefined)
+    findings.push({
+      code: "composer-hash-unknown",
+      result: "unknown",
+      file: json === undefined ? "composer.json" : "composer.lock",
+    });
+  else if (hash === lock.contentHash)
+    findings.push({ code: "composer-hash-ok", result: "pass", file: "composer.lock" });
+  else
+    findings.push({
+      code: "composer-hash-mismatch",
+      result: "fail",
+      file: "composer.lock",
+      found: lock.contentHash,
+      expected: hash,
+    });
+  if (!findings.some((f) => f.code === "composer-dev-version"))
+    findings.unshift({ code: "composer-releases", result: "pass", file: "composer.lock" });
+  return findings;
+}
+
+/**
+ * APP-08: the Docker SDK is pinned: `.git.docker` with a release tag, or a `docker` git
+ * submodule (a pinned commit); when both are there they must agree.
+ */
 export function dockerSdk(facts: Facts): Finding[] {
   const file = ".git.docker";
   const text = facts.text(file);
+  const pin = facts.submodule("docker");
+  const modules = facts.text(".gitmodules");
+  const declared = modules ? /^\s*path\s*=\s*docker\s*$/m.exec(modules) : null;
+  const submodule: Finding | undefined = pin
+    ? {
+        code: "docker-sdk-submodule",
+        result: "warn",
+        file: "docker",
+        found: pin,
+        expected: "a release tag like 1.65.0",
+      }
+    : undefined;
   if (text === undefined) {
-    const submodule = facts.text(".gitmodules");
-    if (submodule && /path\s*=\s*docker\b/.test(submodule))
+    if (submodule) return [submodule];
+    if (declared)
       return [
         {
-          code: "docker-sdk-submodule",
+          code: "docker-sdk-submodule-unpinned",
           result: "fail",
           file: ".gitmodules",
-          line: lineAt(submodule, submodule.search(/path\s*=\s*docker\b/)),
-          expected: ".git.docker",
+          line: lineAt(modules!, declared.index),
         },
       ];
     return [{ code: "docker-sdk-missing", result: "fail", file }];
@@ -65,39 +155,154 @@ export function dockerSdk(facts: Facts): Finding[] {
     return [{ code: "docker-sdk-lines", result: "fail", file, found: `${lines.length}` }];
   const ref = lines[0]!;
   const at = { file, line: 1, found: ref };
-  if (/^v?\d+\.\d+\.\d+$/.test(ref)) return [{ code: "docker-sdk-tag", result: "pass", ...at }];
-  if (/^[0-9a-f]{40}$/i.test(ref))
-    return [
-      { code: "docker-sdk-commit", result: "warn", ...at, expected: "a release tag like 1.65.0" },
-    ];
-  if (ref === "master" || ref === "main" || /^\d+(\.\d+)?\.x$/.test(ref))
-    return [
-      { code: "docker-sdk-floating", result: "fail", ...at, expected: "a release tag like 1.65.0" },
-    ];
-  return [
-    { code: "docker-sdk-branch", result: "warn", ...at, expected: "a release tag like 1.65.0" },
-  ];
+  const findings: Finding[] = [];
+  if (/^v?\d+\.\d+\.\d+$/.test(ref))
+    findings.push({ code: "docker-sdk-tag", result: "pass", ...at });
+  else if (/^[0-9a-f]{40}$/i.test(ref))
+    findings.push({
+      code: "docker-sdk-commit",
+      result: "warn",
+      ...at,
+      expected: "a release tag like 1.65.0",
+    });
+  else if (ref === "master" || ref === "main" || /^\d+(\.\d+)?\.x$/.test(ref))
+    findings.push({
+      code: "docker-sdk-floating",
+      result: "fail",
+      ...at,
+      expected: "a release tag like 1.65.0",
+    });
+  else
+    findings.push({
+      code: "docker-sdk-branch",
+      result: "warn",
+      ...at,
+      expected: "a release tag like 1.65.0",
+    });
+  if (pin && pin.toLowerCase() !== ref.toLowerCase())
+    findings.push({
+      code: "docker-sdk-disagree",
+      result: "warn",
+      file: "docker",
+      found: pin,
+      expected: ref,
+    });
+  return findings;
 }
 
-/** APP-09: files in S3 through the FlySystem AWS adapter, credentials from the environment. */
+// ---------------------------------------------------------------------------------------------
+// APP-09: FlySystem on S3, credentials from the environment, in the configuration production
+// loads (in the order it loads it).
+
+const AWS_ADAPTER = /\bAws3v3FilesystemBuilderPlugin::class\b/;
+const LOCAL_ADAPTER = /\bLocalFilesystemBuilderPlugin::class\b/;
+
+/** The `[ ... ]` around `offset` in `text`: the filesystem's settings. */
+function enclosingArray(text: string, offset: number): { start: number; end: number } | undefined {
+  let depth = 0;
+  let start = -1;
+  for (let i = offset; i >= 0; i--) {
+    const c = text[i];
+    if (c === "]") depth++;
+    else if (c === "[") {
+      if (depth === 0) {
+        start = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (start === -1) return undefined;
+  depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === "[") depth++;
+    else if (c === "]" && --depth === 0) return { start, end: i + 1 };
+  }
+  return undefined;
+}
+
+/** The value of `'name' => value` at the top level of an array's text, with its offset. */
+function arrayEntry(array: string, name: string): { value: string; offset: number } | undefined {
+  const re = new RegExp(`['"]${name}['"]\\s*=>\\s*`, "g");
+  for (const m of array.matchAll(re)) {
+    // Top level only: the adapter's own settings, not a nested array's.
+    let depth = 0;
+    for (let i = 1; i < m.index; i++) {
+      if (array[i] === "[" || array[i] === "(") depth++;
+      else if (array[i] === "]" || array[i] === ")") depth--;
+    }
+    if (depth !== 0) continue;
+    const from = m.index + m[0].length;
+    let end = from;
+    let d = 0;
+    let quote: string | undefined;
+    for (; end < array.length; end++) {
+      const c = array[end]!;
+      if (quote) {
+        if (c === "\\") end++;
+        else if (c === quote) quote = undefined;
+      } else if (c === "'" || c === '"') quote = c;
+      else if (c === "[" || c === "(") d++;
+      else if (c === ")" || (c === "]" && d > 0)) d--;
+      else if ((c === "," || c === "]") && d === 0) break;
+    }
+    return { value: array.slice(from, end).trim(), offset: from };
+  }
+  return undefined;
+}
+
 export function flysystem(facts: Facts): Finding[] {
   const { lock, problem } = facts.composer();
-  const configs = filesMatching(facts.files, "config/Shared/config_default*.php");
-  let aws: { file: string; line: number; text: string } | undefined;
+  const { loads, notes } = facts.config();
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  let aws: { file: string; line: number } | undefined;
   let local: { file: string; line: number } | undefined;
-  for (const file of configs) {
-    const text = facts.text(file);
-    if (text === undefined) continue;
-    const a = text.indexOf("Aws3v3FilesystemBuilderPlugin");
-    if (a !== -1 && !aws) aws = { file, line: lineAt(text, a), text };
-    const l = text.indexOf("LocalFilesystemBuilderPlugin");
-    if (l !== -1 && !local) local = { file, line: lineAt(text, l) };
+  for (const load of loads) {
+    for (const st of statements(load.lines)) {
+      const l = LOCAL_ADAPTER.exec(st.text);
+      if (l && !local) local = { file: st.file, line: lineOf(st, l.index) };
+      for (const m of st.text.matchAll(new RegExp(AWS_ADAPTER.source, "g"))) {
+        const line = lineOf(st, m.index);
+        const key = `${st.file}:${line}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        aws ??= { file: st.file, line };
+        const array = enclosingArray(st.text, m.index);
+        if (!array) continue;
+        const body = st.text.slice(array.start, array.end);
+        for (const name of ["key", "secret", "bucket"]) {
+          const entry = arrayEntry(body, name);
+          if (!entry) continue;
+          const kind = valueKind(entry.value);
+          const where = {
+            file: st.file,
+            line: lineOf(st, array.start + entry.offset),
+            subject: name,
+          };
+          if (kind === "empty")
+            findings.push({ code: "flysystem-empty-credential", result: "warn", ...where });
+          else if (name !== "bucket" && (kind === "literal" || kind === "fallback"))
+            findings.push({
+              code: "flysystem-literal-credentials",
+              result: "fail",
+              ...where,
+              found: kind,
+              expected: "getenv('...')",
+            });
+          else if (name !== "bucket" && kind === "placeholder")
+            findings.push({ code: "flysystem-empty-credential", result: "warn", ...where });
+        }
+      }
+    }
   }
   const pkgName = "spryker/flysystem-aws3v3-file-system";
   const pkg = lock?.packages.get(pkgName);
   if (!aws) {
     if (local)
       return [
+        ...notes,
         {
           code: "flysystem-local-only",
           result: "warn",
@@ -106,16 +311,18 @@ export function flysystem(facts: Facts): Finding[] {
         },
       ];
     return [
+      ...notes,
       {
         code: "flysystem-not-configured",
         result: "fail",
-        subject: "config/Shared/config_default*.php",
+        subject: loads.flatMap((l) => l.files).join(", ") || "config/Shared/config_default.php",
         expected: "Aws3v3FilesystemBuilderPlugin",
       },
     ];
   }
   if (!pkg)
     return [
+      ...notes,
       problem ?? {
         code: "flysystem-package-missing",
         result: "fail",
@@ -123,198 +330,193 @@ export function flysystem(facts: Facts): Finding[] {
         subject: pkgName,
       },
     ];
-  const findings: Finding[] = [];
-  // The adapter's settings near the plugin: key, secret and bucket.
-  const lines = aws.text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const m = /['"](key|secret|bucket)['"]\s*=>\s*(['"])\2/.exec(lines[i]!);
-    if (m)
-      findings.push({
-        code: "flysystem-empty-credential",
-        result: "warn",
-        file: aws.file,
-        line: i + 1,
-        subject: m[1]!,
-      });
-  }
-  if (findings.length > 0) return findings;
-  const usesEnv = /getenv\s*\(/.test(aws.text);
-  return usesEnv
-    ? [{ code: "flysystem-ok", result: "pass", file: aws.file, line: aws.line, found: pkg.version }]
-    : [
-        {
-          code: "flysystem-literal-credentials",
-          result: "warn",
-          file: aws.file,
-          line: aws.line,
-          expected: "getenv('...')",
-        },
-      ];
+  if (findings.length > 0) return [...notes, ...findings];
+  return [...notes, { code: "flysystem-ok", result: "pass", ...aws, found: pkg.version }];
 }
 
 // ---------------------------------------------------------------------------------------------
-// APP-17 secrets. The value of a secret never leaves this function: findings carry the file,
-// the line and the name of the key, nothing else.
+// APP-16: what the production configuration must not switch on.
 
-const PEM = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----/;
-const PEM_BODY = /^[A-Za-z0-9+/=]{16,}\s*$|^Proc-Type:/;
-const CONFIG_SECRET =
-  /\$config\[\s*([^\]]*?(?:SECRET|PASSWORD|TOKEN|ENCRYPTION_KEY)[^\]]*?)\s*\]\s*=\s*(['"])((?:(?!\2)[^\\]|\\.)+)\2\s*;/;
-const ENV_SECRET_KEY = /SECRET|PASSWORD|TOKEN|PRIVATE_KEY/;
-/** Extensions that are never text: not worth reading for keys. */
-const BINARY =
-  /\.(png|jpe?g|gif|ico|webp|woff2?|ttf|eot|otf|pdf|zip|gz|tgz|jar|phar|mp4|mp3|svgz)$/i;
+/** Settings that must be off in production, by the end of the constant's name. */
+const DEBUG_SWITCH =
+  /(?:DEBUG|WEB_PROFILER_ENABLED|PRETTY_ERROR_HANDLER_ENABLED|ERROR_404_STACK_TRACE|SHOW_EXTENDED_EXCEPTION)(?:_ENABLED)?$/;
 
-interface SecretHit extends Finding {
-  /** The line's text, for the allow-list's pattern only; stripped before returning. */
-  text: string;
-}
-
-function allowed(facts: Facts, hit: { file: string; line: number; text: string }): boolean {
-  return facts.ctx.allow.some(
-    (a) =>
-      (a.path === hit.file || matchGlob(a.path, hit.file)) &&
-      (a.line === undefined || a.line === hit.line) &&
-      (a.pattern === undefined || new RegExp(a.pattern, "u").test(hit.text)),
+function switchedOn(value: string): boolean {
+  return /^(?:\(bool\)\s*)?(?:true|1|'1'|"1"|'true'|"true")$/i.test(
+    value.trim().replace(/;$/, "").trim(),
   );
 }
 
-/** `-----BEGIN ... PRIVATE KEY-----` followed by a key body. */
-function privateKeys(file: string, lines: readonly string[], hits: SecretHit[]): void {
-  for (let i = 0; i < lines.length; i++) {
-    const m = PEM.exec(lines[i]!);
-    // A real key has a body; a line in documentation that names the header does not.
-    if (m && PEM_BODY.test(lines[i + 1] ?? "")) {
-      hits.push({
-        code: "secret-private-key",
-        result: "fail",
-        file,
-        line: i + 1,
-        subject: m[1]!,
-        text: lines[i]!,
-      });
+export function productionConfig(facts: Facts): Finding[] {
+  const scope = facts.production();
+  const { loads, notes } = facts.config();
+  const findings: Finding[] = [...notes];
+  if (scope.basis === "production") {
+    for (const f of scope.files) {
+      const env = child(f.tree, "environment");
+      const name = scalarText(env);
+      if (name !== undefined && /(?:^|[.\-_])(?:dev|development|local)(?:$|[.\-_])/i.test(name))
+        findings.push({
+          code: "config-dev-environment",
+          result: "fail",
+          file: f.file,
+          line: env!.line,
+          found: name,
+          expected: "a production environment (like docker.prod)",
+        });
+      const debug = childIn(f.tree, ["docker", "debug", "enabled"]);
+      if (scalarText(debug) === "true")
+        findings.push({
+          code: "config-debug-on",
+          result: "fail",
+          file: f.file,
+          line: debug!.line,
+          subject: "docker.debug.enabled",
+        });
     }
+  } else {
+    findings.push({ code: "no-production-deploy-file", result: "unknown" });
   }
-}
-
-/** `$config[...SECRET...] = '<literal>';` in a PHP config file. */
-function configLiterals(file: string, lines: readonly string[], hits: SecretHit[]): void {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.includes("getenv")) continue;
-    const m = CONFIG_SECRET.exec(line);
-    if (m && m[3]!.trim() !== "") {
-      hits.push({
-        code: "secret-config-literal",
-        result: "fail",
-        file,
-        line: i + 1,
-        subject: m[1]!.trim(),
-        expected: "getenv('...')",
-        text: line,
-      });
-    }
-  }
-}
-
-/** Literal secrets and basic-auth passwords in every root deploy file, CI ones too. */
-function deployLiterals(facts: Facts): SecretHit[] {
-  const hits: SecretHit[] = [];
-  const seen = new Set<string>();
-  for (const file of facts.rootDeployFiles()) {
-    // The trees deploy() parsed, and their text read by name: the scan below reuses it.
-    const f = facts.deployFile(file);
-    if ("code" in f) continue;
-    const lines = facts.text(f.file)?.split("\n") ?? [];
-    const push = (
-      code: "secret-deploy-literal" | "secret-auth-password",
-      subject: string,
-      node: Tree,
-    ) => {
-      const key = `${f.file}:${node.line}`;
-      if (seen.has(key)) return; // a merged anchor is one finding, not one per use
-      seen.add(key);
-      hits.push({
-        code,
-        result: "fail",
-        file: f.file,
-        line: node.line,
-        subject,
-        expected: "a secret from the environment",
-        text: lines[node.line - 1] ?? "",
-      });
-    };
-    eachEntry(f.tree, (key, value, parent) => {
-      if (parent === "environment" && ENV_SECRET_KEY.test(key) && isLiteral(value))
-        push("secret-deploy-literal", key, value);
-      if (key === "auth" && value.kind === "map") {
-        const users = childIn(value, ["users"]);
-        if (users?.kind === "seq")
-          for (const u of users.items) {
-            const pw = childIn(u, ["password"]);
-            if (pw && isLiteral(pw))
-              push(
-                "secret-auth-password",
-                `auth.users[].password (${scalarText(childIn(u, ["username"])) ?? "?"})`,
-                pw,
-              );
-          }
+  for (const load of loads) {
+    // The last assignment of a setting is the one production runs.
+    const last = new Map<string, { file: string; line: number; value: string }>();
+    for (const st of statements(load.lines)) {
+      const key = /dev_only_private\.key/.exec(st.text);
+      if (key)
+        findings.push({
+          code: "config-dev-oauth-key",
+          result: "fail",
+          file: st.file,
+          line: lineOf(st, key.index),
+          expected: "SPRYKER_OAUTH_KEY_PRIVATE from the environment",
+        });
+      let rest = st.text.slice(Math.max(0, st.text.indexOf("$config[")));
+      const names: string[] = [];
+      for (let m = /^\s*\$config\[\s*([^\]]+?)\s*\]\s*=(?![=>])/.exec(rest); m; ) {
+        names.push(m[1]!);
+        rest = rest.slice(m[0].length);
+        m = /^\s*\$config\[\s*([^\]]+?)\s*\]\s*=(?![=>])/.exec(rest);
       }
-    });
+      for (const name of names)
+        if (DEBUG_SWITCH.test(name.replace(/^.*::/, "")))
+          last.set(name, { file: st.file, line: st.line, value: rest });
+    }
+    for (const [name, at] of last)
+      if (switchedOn(at.value))
+        findings.push({
+          code: "config-debug-on",
+          result: "fail",
+          file: at.file,
+          line: at.line,
+          subject: name,
+        });
   }
-  return hits;
-}
-
-export function secrets(facts: Facts): Finding[] {
-  const deploy = deployLiterals(facts);
-  const keys: SecretHit[] = [];
-  const literals: SecretHit[] = [];
-  const configs = new Set(filesMatching(facts.files, "config/**/*.php"));
-  // One pass over the tree for both searches: each text is read and split once.
-  for (const file of facts.files) {
-    if (BINARY.test(file)) continue;
-    const text = facts.scanText(file);
-    if (text === undefined) continue;
-    const hasKey = text.includes("PRIVATE KEY-----");
-    const hasConfig = configs.has(file) && text.includes("$config[");
-    if (!hasKey && !hasConfig) continue;
-    const lines = text.split("\n");
-    if (hasKey) privateKeys(file, lines, keys);
-    if (hasConfig) configLiterals(file, lines, literals);
-  }
-  const hits = [...keys, ...literals, ...deploy];
-  const kept: Finding[] = [];
-  let silenced = 0;
-  for (const { text, ...finding } of hits) {
-    if (allowed(facts, { file: finding.file!, line: finding.line!, text })) silenced++;
-    else kept.push(finding);
-  }
-  if (silenced > 0)
-    kept.push({
-      code: "secrets-allowed",
-      result: "pass",
-      found: `${silenced}`,
-      subject: "golive.yaml verify.allow",
-    });
-  if (kept.every((f) => f.result === "pass"))
-    kept.unshift({ code: "secrets-none", result: "pass" });
-  return kept;
-}
-
-function isLiteral(node: Tree): boolean {
-  if (node.kind !== "scalar" || node.value === null || node.value === "") return false;
-  const text = String(node.value);
-  // ${VAR} and %env(VAR)% are references, not values.
-  return !/^\$|\$\{|%env\(/.test(text);
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const k = `${f.code}:${f.file}:${f.line}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (!unique.some((f) => f.result !== "pass"))
+    unique.push({ code: "config-production-ok", result: "pass" });
+  return unique;
 }
 
 // ---------------------------------------------------------------------------------------------
+// Install recipes: APP-28 (the database), CLO-11 (a production deploy that keeps its data).
 
-/** APP-28: committed Propel migrations, applied by the production recipe without a diff. */
+function recipesOrNone(facts: Facts): { recipes: ProductionRecipe[]; findings: Finding[] } {
+  const set = facts.recipes();
+  const findings: Finding[] = [...set.notes];
+  for (const u of set.unresolved)
+    findings.push({
+      code: "recipe-unresolved",
+      result: "unknown",
+      ...(u.from ? { file: u.from.file, line: u.from.line } : {}),
+    });
+  if (
+    set.recipes.length === 0 &&
+    set.unresolved.length === 0 &&
+    set.notes.every((n) => n.result === "pass")
+  )
+    findings.push({ code: "deploy-none", result: "unknown" });
+  for (const r of set.recipes) {
+    if (!r.exists)
+      findings.push({
+        code: "recipe-missing",
+        result: "fail",
+        file: r.file,
+        subject: r.from ? `${r.from.file}:${r.from.line}` : r.deployFiles.join(", "),
+      });
+    else if (r.commands === undefined)
+      findings.push({ code: "file-unreadable", result: "unknown", file: r.file });
+  }
+  return { recipes: set.recipes.filter((r) => r.commands !== undefined), findings };
+}
+
+function destructiveSteps(recipes: readonly ProductionRecipe[]): Finding[] {
+  const out: Finding[] = [];
+  for (const r of recipes)
+    for (const c of r.commands!)
+      for (const step of DESTRUCTIVE_STEPS)
+        if (step.test(c.text))
+          out.push({
+            code: "recipe-destructive",
+            result: "fail",
+            file: r.file,
+            line: c.line,
+            found: step.name,
+          });
+  return out;
+}
+
+/** CLO-11: the recipes the production deploy files name exist, and keep production's data. */
+export function installRecipe(facts: Facts): Finding[] {
+  const { recipes, findings } = recipesOrNone(facts);
+  findings.push(...destructiveSteps(recipes));
+  if (!findings.some((f) => f.result !== "pass"))
+    for (const r of recipes)
+      findings.push({
+        code: "recipe-safe",
+        result: "pass",
+        file: r.file,
+        subject: r.deployFiles.join(", "),
+      });
+  return findings;
+}
+
+/**
+ * APP-28: committed Propel migrations, applied by the production recipe. Spryker's default
+ * recipe makes them on each deploy (migration delete, diff, migrate): a warning, since the item
+ * asks for a way to build the database, "for instance" from committed migrations. Destructive
+ * steps fail, each with its line.
+ */
 export function propelMigrations(facts: Facts): Finding[] {
-  const findings: Finding[] = [];
+  const { recipes, findings } = recipesOrNone(facts);
   const migrations = filesMatching(facts.files, "src/Orm/Propel/**/Migration_{mysql,pgsql}/*.php");
-  findings.push(
+  let diffs = recipes.length > 0;
+  for (const r of recipes) {
+    const lines = r.commands!;
+    const diff = lines.filter((l) => /propel:diff\b/.test(l.text));
+    for (const l of diff)
+      findings.push({
+        code: "recipe-diff",
+        result: "warn",
+        file: r.file,
+        line: l.line,
+        found: "propel:diff",
+      });
+    diffs &&= diff.length > 0;
+    const migrate = lines.find((l) => /propel:migrate\b/.test(l.text));
+    findings.push(
+      migrate
+        ? { code: "recipe-migrates", result: "pass", file: r.file, line: migrate.line }
+        : { code: "recipe-no-migrate", result: "fail", file: r.file, expected: "propel:migrate" },
+    );
+  }
+  findings.push(...destructiveSteps(recipes));
+  findings.unshift(
     migrations.length > 0
       ? {
           code: "propel-migrations-present",
@@ -324,47 +526,96 @@ export function propelMigrations(facts: Facts): Finding[] {
         }
       : {
           code: "propel-migrations-missing",
-          result: "fail",
+          // Made on each deploy by the recipe: the default, a warning; nothing to migrate: a failure.
+          result: diffs ? "warn" : recipes.length > 0 ? "fail" : "unknown",
           subject: "src/Orm/Propel/Migration_mysql/ or Migration_pgsql/",
-        },
-  );
-  const recipe = facts.recipe();
-  if (recipe.lines === undefined) {
-    findings.push({
-      code: "recipe-missing",
-      result: "fail",
-      file: recipe.file,
-      ...(recipe.from ? { subject: `${recipe.from.file}:${recipe.from.line}` } : {}),
-    });
-    return findings;
-  }
-  const lines = recipe.lines;
-  for (const l of lines) {
-    const m = /propel:diff|propel:migration:delete/.exec(l.text);
-    if (m)
-      findings.push({
-        code: "recipe-diff",
-        result: "fail",
-        file: recipe.file,
-        line: l.line,
-        found: m[0],
-      });
-  }
-  const migrate = lines.find((l) => /propel:migrate\b/.test(l.text));
-  findings.push(
-    migrate
-      ? { code: "recipe-migrates", result: "pass", file: recipe.file, line: migrate.line }
-      : {
-          code: "recipe-no-migrate",
-          result: "fail",
-          file: recipe.file,
-          expected: "propel:migrate",
         },
   );
   return findings;
 }
 
-/** SEO-03: a generated sitemap (package + job) or a static one. */
+// ---------------------------------------------------------------------------------------------
+// Scheduled jobs: Jenkins (config/Zed/cronjobs/jenkins.php) or the Symfony scheduler
+// (SymfonySchedulerConfig.php, whose jobs Jenkins runs through the compiled-cron-scheduler).
+
+interface ScheduledJob {
+  file: string;
+  line: number;
+  via: "jenkins" | "symfony-scheduler";
+  enabled: boolean;
+}
+
+function scheduleFiles(facts: Facts): { file: string; via: ScheduledJob["via"] }[] {
+  return [
+    ...filesMatching(facts.files, "config/Zed/cronjobs/*.php").map((file) => ({
+      file,
+      via: "jenkins" as const,
+    })),
+    ...filesMatching(facts.files, "src/**/SymfonySchedulerConfig.php").map((file) => ({
+      file,
+      via: "symfony-scheduler" as const,
+    })),
+  ];
+}
+
+/** Where `command` is scheduled, enabled ones first; comments do not count. */
+function scheduled(facts: Facts, command: string): ScheduledJob | undefined {
+  const re = new RegExp(`\\b${command.replace(/[:.]/g, "\\$&")}(?![\\w:-])`);
+  let disabled: ScheduledJob | undefined;
+  for (const { file, via } of scheduleFiles(facts)) {
+    const text = facts.text(file);
+    if (text === undefined) continue;
+    const lines = stripPhpComments(text)
+      .split("\n")
+      .map((code, i) => ({ file, line: i + 1, code }));
+    for (const st of statements(lines)) {
+      // One job per `$jobs[] = [...]`, or per `'name' => [...]` entry of the scheduler's list.
+      for (const m of st.text.matchAll(new RegExp(re.source, "g"))) {
+        const job = enclosingArray(st.text, m.index);
+        const body = job ? st.text.slice(job.start, job.end) : st.text;
+        const enabled = !/['"]enable['"]\s*=>\s*false/.test(body);
+        const found = { file, line: lineOf(st, m.index), via, enabled };
+        if (enabled) return found;
+        disabled ??= found;
+      }
+    }
+  }
+  return disabled;
+}
+
+/** APP-14: the jobs every shop needs are scheduled. */
+export function schedulerJobs(facts: Facts): Finding[] {
+  const findings: Finding[] = [];
+  const staticSitemap = facts.has("public/Yves/sitemap.xml");
+  for (const command of [
+    "oms:check-condition",
+    "oms:check-timeout",
+    "queue:worker:start",
+    "sitemap:generate",
+  ]) {
+    if (command === "sitemap:generate" && staticSitemap) continue;
+    const job = scheduled(facts, command);
+    if (!job)
+      findings.push({
+        code: "job-missing",
+        result: "fail",
+        subject: command,
+        expected: "config/Zed/cronjobs/jenkins.php or SymfonySchedulerConfig.php",
+      });
+    else
+      findings.push({
+        code: job.enabled ? "job-scheduled" : "job-disabled",
+        result: job.enabled ? "pass" : "fail",
+        file: job.file,
+        line: job.line,
+        subject: command,
+        found: job.via,
+      });
+  }
+  return findings;
+}
+
+/** SEO-03: a generated sitemap (package + job, in Jenkins or the Symfony scheduler) or a static one. */
 export function sitemap(facts: Facts): Finding[] {
   const file = "public/Yves/sitemap.xml";
   if (facts.has(file)) return [{ code: "sitemap-static", result: "pass", file }];
@@ -373,47 +624,64 @@ export function sitemap(facts: Facts): Finding[] {
     return [
       { code: "sitemap-missing", result: "fail", subject: "spryker/sitemap", expected: file },
     ];
-  const jobs = "config/Zed/cronjobs/jenkins.php";
-  const text = facts.text(jobs);
-  const at = text?.indexOf("sitemap:generate") ?? -1;
-  return text !== undefined && at !== -1
-    ? [
-        {
-          code: "sitemap-job",
-          result: "pass",
-          file: jobs,
-          line: lineAt(text, at),
-          found: pkg.version,
-        },
-      ]
-    : [{ code: "sitemap-job-missing", result: "fail", file: jobs, expected: "sitemap:generate" }];
+  const job = scheduled(facts, "sitemap:generate");
+  if (job?.enabled)
+    return [
+      {
+        code: "sitemap-job",
+        result: "pass",
+        file: job.file,
+        line: job.line,
+        subject: job.via,
+        found: pkg.version,
+      },
+    ];
+  return [
+    {
+      code: job ? "job-disabled" : "sitemap-job-missing",
+      result: "fail",
+      ...(job ? { file: job.file, line: job.line } : { file: "config/Zed/cronjobs/jenkins.php" }),
+      subject: "sitemap:generate",
+      expected: "sitemap:generate",
+    },
+  ];
 }
 
-/** SEO-04: a robots.txt that lets crawlers in and names the sitemap. */
+// ---------------------------------------------------------------------------------------------
+
+// robots-parser is CommonJS and its types declare an ES default export: at run time the default
+// import is the function itself, to TypeScript it is the module.
+const robotsParser = ((robotsParserModule as { default?: unknown }).default ??
+  robotsParserModule) as typeof robotsParserModule.default;
+
+/**
+ * SEO-04: a robots.txt that lets crawlers in and names the sitemap, read with robots-parser
+ * (RFC 9309). "Disallows everything" means the `User-agent: *` group disallows `/`: a group for
+ * a named bot does not count.
+ */
 export function robots(facts: Facts): Finding[] {
   const file = "public/Yves/robots.txt";
   if (!facts.has(file)) return [{ code: "robots-missing", result: "fail", file }];
   const text = facts.text(file);
   if (text === undefined) return [{ code: "file-unreadable", result: "unknown", file }];
-  const rules = text
-    .split("\n")
-    .map((l, i) => ({ line: i + 1, text: l.replace(/#.*/, "").trim() }))
-    .filter((l) => l.text !== "");
-  if (rules.length === 0) return [{ code: "robots-empty", result: "fail", file }];
+  if (text.split("\n").every((l) => l.replace(/#.*/, "").trim() === ""))
+    return [{ code: "robots-empty", result: "fail", file }];
+  const url = "https://shop.invalid/";
+  const parsed = robotsParser(`${url}robots.txt`, text);
+  // A name no group uses: the answer is the `*` group's (or, without one, everything allowed).
+  const anyCrawler = "GoliveVerifyAnyCrawler";
   const findings: Finding[] = [];
-  const disallowAll = rules.find((r) => /^disallow:\s*\/\s*$/i.test(r.text));
-  const opens = rules.some(
-    (r) => /^allow:/i.test(r.text) || /^disallow:\s*(?!\/\s*$)\S/i.test(r.text),
-  );
-  if (disallowAll && !opens)
+  if (parsed.isDisallowed(url, anyCrawler)) {
+    const line = parsed.getMatchingLineNumber(url, anyCrawler);
     findings.push({
       code: "robots-disallow-all",
       result: "warn",
       file,
-      line: disallowAll.line,
+      ...(line > 0 ? { line } : {}),
       found: "Disallow: /",
     });
-  if (!rules.some((r) => /^sitemap:/i.test(r.text)))
+  }
+  if (parsed.getSitemaps().length === 0)
     findings.push({
       code: "robots-no-sitemap",
       result: "warn",
@@ -423,10 +691,10 @@ export function robots(facts: Facts): Finding[] {
   return findings.length > 0 ? findings : [{ code: "robots-ok", result: "pass", file }];
 }
 
+/** DAT-02: demo users, demo customers and demo imports. */
 const DEMO_ADMINS = /admin(?:_de)?@spryker\.com/;
 const DEMO_CUSTOMERS = /@spryker\.com|@ottom\.de/;
 
-/** DAT-02: demo users, demo customers and demo imports. */
 export function demoData(facts: Facts): Finding[] {
   const findings: Finding[] = [];
   for (const file of ["src/Pyz/Zed/User/UserConfig.php", "src/Pyz/Zed/Acl/AclConfig.php"]) {
@@ -451,22 +719,16 @@ export function demoData(facts: Facts): Finding[] {
       found: `${count}`,
     });
   }
-  const recipe = facts.recipe();
-  if (recipe.lines !== undefined) {
-    for (const l of recipe.lines) {
-      if (!/data:import/.test(l.text)) continue;
-      const config = /(?:--config|-c)[ =]([^\s"']+)/.exec(l.text)?.[1];
-      // Without --config, or with the local demo configuration, the demo data is imported.
-      if (
-        /data:import(?::\S+)?\s*(["']|$)/.test(l.text.trim()) ||
-        (config && /\/local\//.test(config))
-      )
+  for (const r of facts.recipes().recipes) {
+    for (const c of r.commands ?? []) {
+      const demo = demoImport(c.text);
+      if (demo)
         findings.push({
           code: "demo-import",
           result: "fail",
-          file: recipe.file,
-          line: l.line,
-          ...(config ? { found: config } : {}),
+          file: r.file,
+          line: c.line,
+          ...(demo.config ? { found: demo.config } : {}),
         });
     }
   }

@@ -1,38 +1,50 @@
 /**
  * Named Spryker rules that read the deploy files: IP tracking, the database, split Zed
- * endpoints, the deploy files themselves, and basic auth before and after go-live.
+ * endpoints, the deploy files themselves, basic auth before and after go-live, and what a
+ * production deploy file must not run. Rules about production judge the production files
+ * (`Facts.production()`), and every result names the files it judged.
  */
 import { daysBetween } from "../core/dates.js";
-import type { Finding } from "../core/verdict.js";
+import type { Finding, Result } from "../core/verdict.js";
 import {
   applications,
   authOf,
+  type DeployFile,
+  type Endpoint,
   endpoints,
-  environmentFile,
-  PRODUCTION_LIKE,
+  isLegacyBackOffice,
   PUBLIC_APPS,
   realIpOf,
-  STAGING_LIKE,
+  STOREFRONT_APPS,
 } from "./deploy.js";
 import type { Facts } from "./facts.js";
-import { child, childIn, scalarText } from "./yaml-tree.js";
+import { child, childIn, eachEntry, scalarText, type Tree } from "./yaml-tree.js";
 
-function noDeploy(facts: Facts): Finding[] | undefined {
-  const set = facts.deploy();
-  return set.files.length === 0
-    ? [...set.notes, { code: "deploy-none", result: "unknown" }]
-    : undefined;
+/** The judged files, or the findings that say there are none to judge (at least one unknown). */
+function judged(facts: Facts): { files: DeployFile[]; notes: Finding[]; none?: Finding[] } {
+  const scope = facts.production();
+  if (scope.files.length > 0) return { files: scope.files, notes: scope.notes };
+  const none = scope.notes.some((n) => n.result !== "pass")
+    ? scope.notes
+    : [...scope.notes, { code: "deploy-none" as const, result: "unknown" as const }];
+  return { files: [], notes: scope.notes, none };
 }
 
-/** APP-01: `real-ip.from` on every public endpoint. */
+function describe(e: Endpoint): string {
+  return isLegacyBackOffice(e) ? `${e.host} (zed: Back Office)` : `${e.host} (${e.type})`;
+}
+
+/**
+ * APP-01: `real-ip.from` on every public endpoint of production. A storefront endpoint (yves,
+ * glue) without it fails: that is where attacks come from; back-office ones only warn.
+ */
 export function ipTracking(facts: Facts): Finding[] {
-  const none = noDeploy(facts);
+  const { files, notes, none } = judged(facts);
   if (none) return none;
-  const set = facts.deploy();
-  const pub = endpoints(set.files).filter((e) => PUBLIC_APPS.has(e.type));
-  if (pub.length === 0) return [...set.notes, { code: "no-public-endpoints", result: "unknown" }];
+  const pub = endpoints(files).filter((e) => PUBLIC_APPS.has(e.type) || isLegacyBackOffice(e));
+  if (pub.length === 0) return [...notes, { code: "no-public-endpoints", result: "unknown" }];
   const missing = pub.filter((e) => !realIpOf(e));
-  const findings: Finding[] = [...set.notes];
+  const findings: Finding[] = [...notes];
   if (missing.length === 0) {
     findings.push({
       code: "ip-tracking-all",
@@ -43,16 +55,15 @@ export function ipTracking(facts: Facts): Finding[] {
     });
     return findings;
   }
-  const result = missing.length === pub.length ? "fail" : "warn";
-  if (result === "fail")
-    findings.push({ code: "ip-tracking-none", result, found: `${pub.length}` });
+  if (missing.length === pub.length)
+    findings.push({ code: "ip-tracking-none", result: "fail", found: `${pub.length}` });
   for (const e of missing)
     findings.push({
       code: "ip-tracking-missing",
-      result,
+      result: STOREFRONT_APPS.has(e.type) ? "fail" : "warn",
       file: e.file,
       line: e.line,
-      subject: `${e.host} (${e.type})`,
+      subject: describe(e),
       expected: "real-ip.from",
     });
   return findings;
@@ -60,11 +71,10 @@ export function ipTracking(facts: Facts): Finding[] {
 
 /** APP-04: MariaDB is `engine: mysql` with `version: mariadb-*`. */
 export function database(facts: Facts): Finding[] {
-  const none = noDeploy(facts);
+  const { files, notes, none } = judged(facts);
   if (none) return none;
-  const set = facts.deploy();
-  const findings: Finding[] = [...set.notes];
-  for (const f of set.files) {
+  const findings: Finding[] = [...notes];
+  for (const f of files) {
     const db = childIn(f.tree, ["services", "database"]);
     const engine = scalarText(child(db, "engine"));
     const version = scalarText(child(db, "version")) ?? "";
@@ -97,11 +107,10 @@ const BOOTSTRAPS = [
 
 /** APP-05: separate Back Office, backend gateway and backend API bootstraps. */
 export function splitEndpoints(facts: Facts): Finding[] {
-  const none = noDeploy(facts);
+  const { files, notes, none } = judged(facts);
   if (none) return none;
-  const set = facts.deploy();
-  const findings: Finding[] = [...set.notes];
-  const apps = applications(set.files);
+  const findings: Finding[] = [...notes];
+  const apps = applications(files);
   for (const type of ["backoffice", "backend-gateway"]) {
     const found = apps.find((a) => a.type === type);
     findings.push(
@@ -116,7 +125,7 @@ export function splitEndpoints(facts: Facts): Finding[] {
         : { code: "split-app-missing", result: "warn", subject: type },
     );
   }
-  const zed = endpoints(set.files).filter((e) => e.type === "zed");
+  const zed = endpoints(files).filter((e) => e.type === "zed");
   for (const e of zed) {
     const entry = scalarText(child(e.node, "entry-point"));
     const at = { file: e.file, line: e.line, subject: e.host };
@@ -154,25 +163,25 @@ export function splitEndpoints(facts: Facts): Finding[] {
   return findings;
 }
 
-const IGNORED_DEPLOY = /^deploy(\.dev|\.ci\..*|\.aws-env-template)?\.ya?ml$/;
-
-/** APP-07: one production-like and one staging-like `deploy.<project>-<env>.yml`. */
+/**
+ * APP-07: a production-like and a staging-like deploy file, named after their environment
+ * (`deploy.<project>-<env>[-more].yml`), at the root or in folders.
+ */
 export function deployFiles(facts: Facts): Finding[] {
   const findings: Finding[] = [];
   let production = false;
   let staging = false;
-  for (const file of facts.rootDeployFiles()) {
-    const env = environmentFile(file);
-    if (env) {
-      findings.push({ code: "deploy-env-file", result: "pass", file, subject: env.environment });
-      production ||= PRODUCTION_LIKE.has(env.environment);
-      staging ||= STAGING_LIKE.has(env.environment);
-    } else if (!IGNORED_DEPLOY.test(file)) {
+  for (const e of facts.deployEntries()) {
+    if (e.kind === "production" || e.kind === "staging" || e.kind === "development") {
+      findings.push({ code: "deploy-env-file", result: "pass", file: e.file, subject: e.word! });
+      production ||= e.kind === "production";
+      staging ||= e.kind === "staging";
+    } else if (e.kind === "other") {
       // deploy.shop-dynamicstore.yml and the like: named like an environment file, but not one.
       findings.push({
         code: "deploy-lookalike",
         result: "pass",
-        file,
+        file: e.file,
         expected: "deploy.<project>-<environment>.yml",
       });
     }
@@ -192,23 +201,19 @@ export function deployFiles(facts: Facts): Finding[] {
   return findings;
 }
 
-/** The production files, or the finding that there is none. */
-function productionEndpoints(facts: Facts) {
-  const set = facts.deploy();
-  return set.production.length > 0 ? endpoints(set.production) : undefined;
-}
-
-/** CLO-05: Back Office and Merchant Portal behind basic auth (or a whitelist). */
+/**
+ * CLO-05: Back Office and Merchant Portal behind basic auth (or a whitelist); in a shop from
+ * before the endpoint split, the zed endpoint without entry-point is the Back Office.
+ */
 export function backofficeAuth(facts: Facts): Finding[] {
-  const none = noDeploy(facts);
+  const { files, notes, none } = judged(facts);
   if (none) return none;
-  const set = facts.deploy();
-  const eps = (productionEndpoints(facts) ?? endpoints(set.files)).filter(
-    (e) => e.type === "backoffice" || e.type === "merchant-portal",
+  const eps = endpoints(files).filter(
+    (e) => e.type === "backoffice" || e.type === "merchant-portal" || isLegacyBackOffice(e),
   );
-  if (eps.length === 0) return [...set.notes, { code: "no-protected-apps", result: "unknown" }];
+  if (eps.length === 0) return [...notes, { code: "no-protected-apps", result: "unknown" }];
   return [
-    ...set.notes,
+    ...notes,
     ...eps.map((e): Finding => {
       const auth = authOf(e);
       return auth
@@ -217,7 +222,7 @@ export function backofficeAuth(facts: Facts): Finding[] {
             result: "pass",
             file: e.file,
             line: auth.line,
-            subject: `${e.host} (${e.type})`,
+            subject: describe(e),
             found: auth.engine,
           }
         : {
@@ -225,46 +230,165 @@ export function backofficeAuth(facts: Facts): Finding[] {
             result: "warn",
             file: e.file,
             line: e.line,
-            subject: `${e.host} (${e.type})`,
+            subject: describe(e),
             expected: "auth.engine: basic with auth.users",
           };
     }),
   ];
 }
 
-/** CLO-17: basic auth on the storefront is expected until go-live day, and a failure after. */
+/**
+ * CLO-17: basic auth on the production storefront is expected until go-live day, and a
+ * failure after. Only production files count, wherever they are.
+ */
 export function storefrontAuth(facts: Facts): Finding[] {
-  const eps = productionEndpoints(facts);
-  if (!eps)
-    return [...facts.deploy().notes, { code: "no-production-deploy-file", result: "unknown" }];
-  const yves = eps.filter((e) => e.type === "yves");
+  const scope = facts.production();
+  if (scope.basis !== "production" || scope.files.length === 0)
+    return [
+      ...scope.notes.filter((n) => n.result !== "pass" && n.code !== "deploy-none"),
+      { code: "no-production-deploy-file", result: "unknown" },
+    ];
+  const yves = endpoints(scope.files).filter((e) => e.type === "yves");
   if (yves.length === 0)
-    return [{ code: "no-public-endpoints", result: "unknown", subject: "yves" }];
+    return [...scope.notes, { code: "no-public-endpoints", result: "unknown", subject: "yves" }];
   const live = daysBetween(facts.ctx.goLive, facts.ctx.today) >= 0;
-  return yves.map((e): Finding => {
-    // Any `auth` counts here, whatever its engine: the storefront must be open.
-    const node = child(e.node, "auth");
-    const auth = node
-      ? { line: node.line, engine: scalarText(child(node, "engine")) ?? "auth" }
-      : undefined;
-    const at = { file: e.file, subject: e.host };
-    if (!auth) return { code: "storefront-open", result: "pass", ...at, line: e.line };
-    return live
-      ? {
-          code: "storefront-auth-live",
+  return [
+    ...scope.notes,
+    ...yves.map((e): Finding => {
+      // Any `auth` counts here, whatever its engine: the storefront must be open.
+      const node = child(e.node, "auth");
+      const auth = node
+        ? { line: node.line, engine: scalarText(child(node, "engine")) ?? "auth" }
+        : undefined;
+      const at = { file: e.file, subject: e.host };
+      if (!auth) return { code: "storefront-open", result: "pass", ...at, line: e.line };
+      return live
+        ? {
+            code: "storefront-auth-live",
+            result: "fail",
+            ...at,
+            line: auth.line,
+            found: auth.engine,
+            expected: "no auth on the production storefront",
+          }
+        : {
+            code: "storefront-auth-before-golive",
+            result: "pass",
+            ...at,
+            line: auth.line,
+            found: auth.engine,
+            expected: facts.ctx.goLive,
+          };
+    }),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLO-10: what a production deploy file must not run.
+
+/** Security support of PHP ends (php.net/supported-versions), by minor version. */
+const PHP_END: Record<string, string> = {
+  "7.3": "2021-12-06",
+  "7.4": "2022-11-28",
+  "8.0": "2023-11-26",
+  "8.1": "2025-12-31",
+  "8.2": "2026-12-31",
+  "8.3": "2027-12-31",
+  "8.4": "2028-12-31",
+  "8.5": "2029-12-31",
+};
+/** End of maintenance of search engines by major version (Elastic's and OpenSearch's policies). */
+const SEARCH_END: Record<string, Record<string, string>> = {
+  elastic: { "5": "2019-03-11", "6": "2022-02-10", "7": "2026-01-15" },
+  opensearch: { "1": "2025-05-06" },
+};
+
+function endOfLife(
+  end: string | undefined,
+  facts: Facts,
+): { result: Result; found: string } | undefined {
+  if (end === undefined) return undefined;
+  if (end <= facts.ctx.today) return { result: "fail", found: end };
+  if (end <= facts.ctx.goLive) return { result: "warn", found: end };
+  return undefined;
+}
+
+export function productionDeploy(facts: Facts): Finding[] {
+  const { files, notes, none } = judged(facts);
+  if (none) return none;
+  const findings: Finding[] = [...notes];
+  const push = (f: Finding) => findings.push(f);
+  for (const f of files) {
+    for (const e of endpoints([f])) {
+      const cors = child(e.node, "cors-allow-origin");
+      if (scalarText(cors)?.trim() === "*")
+        push({
+          code: "deploy-cors-any",
           result: "fail",
-          ...at,
-          line: auth.line,
-          found: auth.engine,
-          expected: "no auth on the production storefront",
-        }
-      : {
-          code: "storefront-auth-before-golive",
-          result: "pass",
-          ...at,
-          line: auth.line,
-          found: auth.engine,
-          expected: facts.ctx.goLive,
-        };
+          file: f.file,
+          line: cors!.line,
+          subject: `${e.host} (${e.type})`,
+          expected: "the storefront origins, not *",
+        });
+    }
+    const blackfire = childIn(f.tree, ["services", "blackfire"]);
+    if (blackfire)
+      push({ code: "deploy-blackfire", result: "fail", file: f.file, line: blackfire.line });
+    const extensions = childIn(f.tree, ["image", "php", "enabled-extensions"]);
+    if (extensions?.kind === "seq")
+      for (const x of extensions.items)
+        if (scalarText(x) === "blackfire")
+          push({ code: "deploy-blackfire", result: "fail", file: f.file, line: x.line });
+    const mail = childIn(f.tree, ["services", "mail_catcher"]);
+    if (mail) {
+      push({
+        code: "deploy-mail-catcher",
+        result: "fail",
+        file: f.file,
+        line: mail.line,
+        found: scalarText(child(mail, "engine")) ?? "mail_catcher",
+      });
+    }
+    eachImage(f.tree, (tag, node) => {
+      const php = /(?:^|\/)php:(\d+\.\d+)/.exec(tag)?.[1];
+      const eol = endOfLife(php ? PHP_END[php] : undefined, facts);
+      if (php && eol)
+        push({
+          code: "deploy-eol-php",
+          result: eol.result,
+          file: f.file,
+          line: node.line,
+          subject: `PHP ${php}`,
+          found: eol.found,
+        });
+    });
+    const search = childIn(f.tree, ["services", "search"]);
+    const engine = scalarText(child(search, "engine"));
+    const version = scalarText(child(search, "version"));
+    if (engine && version) {
+      const major = /^(\d+)/.exec(version)?.[1];
+      const eol = endOfLife(major ? SEARCH_END[engine]?.[major] : undefined, facts);
+      if (eol)
+        push({
+          code: "deploy-eol-search",
+          result: eol.result,
+          file: f.file,
+          line: (child(search, "version") ?? search)!.line,
+          subject: `${engine} ${version}`,
+          found: eol.found,
+        });
+    }
+  }
+  if (!findings.some((f) => f.result !== "pass"))
+    findings.push({ code: "deploy-production-clean", result: "pass", found: `${files.length}` });
+  return findings;
+}
+
+/** Every `image:` / `tag:` of the file that names a Docker image (the PHP image is `image.tag`). */
+function eachImage(tree: Tree | undefined, visit: (tag: string, node: Tree) => void): void {
+  eachEntry(tree, (key, value) => {
+    if (key !== "tag" && key !== "image") return;
+    const tag = scalarText(value);
+    if (tag?.includes(":")) visit(tag, value);
   });
 }

@@ -18,6 +18,8 @@ export interface RepoView {
   read(path: string): string | undefined;
   /** The raw bytes; undefined when missing or over the size cap. */
   bytes(path: string): Uint8Array | undefined;
+  /** The commit a git submodule at `path` is pinned to; undefined when `path` is not one. */
+  submodule?(path: string): string | undefined;
 }
 
 export interface VerifyContext {

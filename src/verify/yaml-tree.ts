@@ -26,9 +26,75 @@ export interface ParsedYaml {
   tree: Tree | undefined;
   /** The first syntax error, with its line. */
   error?: { line: number; message: string };
+  /**
+   * Lines of quoted values read leniently: their continuation lines are indented no deeper than
+   * their key, which YAML 1.2 forbids and the Docker SDK's parser (Symfony YAML) accepts.
+   */
+  lenient?: number[];
 }
 
+/**
+ * The file as the Docker SDK reads it: strictly when it is valid YAML; else, when the only fault
+ * is quoted values whose continuation lines are not indented past their key (a multi-line JSON
+ * value, as in real demo-environment files), with those lines indented. Leading blanks of a
+ * continuation line are folded away in a quoted scalar, so the value and every line number stay
+ * what they were. Anything else keeps its first error.
+ */
 export function parseYamlTree(text: string): ParsedYaml {
+  const strict = parseStrict(text);
+  if (!strict.error) return strict;
+  const relaxed = relaxQuotedContinuations(text);
+  if (!relaxed) return strict;
+  const again = parseStrict(relaxed.text);
+  return again.error ? strict : { ...again, lenient: relaxed.lines };
+}
+
+/**
+ * Indents the continuation lines of quoted scalars that start after `key:` and go on at or
+ * left of the key's column; undefined when there is none.
+ */
+export function relaxQuotedContinuations(
+  text: string,
+): { text: string; lines: number[] } | undefined {
+  const lines = text.split("\n");
+  const opened: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*)(?:-\s+)*(?:[^\s#'"][^:#]*|'[^']*'|"[^"]*"):\s+(['"])(.*)$/.exec(lines[i]!);
+    if (!m || closes(m[3]!, m[2]!)) continue;
+    const quote = m[2]!;
+    const indent = m[1]!.length;
+    let changed = false;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const line = lines[j]!;
+      const lead = /^\s*/.exec(line)![0].length;
+      if (line.trim() !== "" && lead <= indent) {
+        lines[j] = " ".repeat(indent + 1 - lead) + line;
+        changed = true;
+      }
+      if (closes(line, quote)) break;
+    }
+    if (j === lines.length) return undefined; // never closed: not this fault
+    if (changed) opened.push(i + 1);
+    i = j;
+  }
+  return opened.length > 0 ? { text: lines.join("\n"), lines: opened } : undefined;
+}
+
+/** Whether a quoted scalar's text from here holds its closing quote. */
+function closes(rest: string, quote: string): boolean {
+  for (let k = 0; k < rest.length; k++) {
+    const c = rest[k];
+    if (quote === '"' && c === "\\") k++;
+    else if (c === quote) {
+      if (quote === "'" && rest[k + 1] === "'") k++;
+      else return true;
+    }
+  }
+  return false;
+}
+
+function parseStrict(text: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     merge: true,

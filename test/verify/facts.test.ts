@@ -44,12 +44,12 @@ describe("one verify run", () => {
     expect(readTwice(r, 1 + SCANS.size)).toEqual([]);
   });
 
-  test("a deploy file is parsed once: the secrets scan gets the tree deploy() parsed", () => {
+  test("a deploy file is parsed once, whichever rule asks first", () => {
     const facts = new Facts(memoryRepo(leakyFiles()), BEFORE_GO_LIVE);
     const tree = (file: string) => (facts.deployFile(file) as DeployFile).tree;
-    const prod = facts.deploy().files.find((f) => f.file === "deploy.shop-prod.yml")!;
+    const prod = facts.production().files.find((f) => f.file === "deploy.shop-prod.yml")!;
     expect(tree("deploy.shop-prod.yml")).toBe(prod.tree);
-    // A root deploy file the set leaves out (deploy.dev.yml) is parsed once too.
+    // A deploy file production does not run (deploy.dev.yml) is parsed once too, when asked.
     expect(tree("deploy.dev.yml")).toBe(tree("deploy.dev.yml"));
   });
 });

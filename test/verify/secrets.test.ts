@@ -6,10 +6,10 @@ describe("APP-17 secrets", () => {
     const v = verdict("APP-17", leakyFiles());
     expect(v.result).toBe("fail");
     expect(v.findings.map((f) => [f.code, f.file, f.line])).toEqual([
-      ["secret-private-key", "keys/jwt.pem", 1],
       ["secret-config-literal", "config/Shared/config_prod.php", 2],
-      ["secret-auth-password", "deploy.shop-prod.yml", 14],
-      ["secret-deploy-literal", "deploy.shop-prod.yml", 19],
+      ["secret-auth-password", "deploy.shop-prod.yml", 15],
+      ["secret-deploy-literal", "deploy.shop-prod.yml", 20],
+      ["secret-private-key", "keys/jwt.pem", 1],
     ]);
     expect(JSON.stringify(v)).not.toContain(SECRET);
     expect(JSON.stringify(v)).not.toContain(KEY_BODY);
@@ -19,7 +19,7 @@ describe("APP-17 secrets", () => {
     const v = verdict("APP-17", leakyFiles(), {
       allow: [
         { path: "keys/*.pem", reason: "test key for the local JWT, not used in production" },
-        { path: "deploy.shop-prod.yml", line: 14, reason: "basic auth for the pre-launch shop" },
+        { path: "deploy.shop-prod.yml", line: 15, reason: "basic auth for the pre-launch shop" },
         { path: "config/**/*.php", pattern: "PRIVATE_KEY_PASSWORD", reason: "reviewed" },
       ],
     });
