@@ -9,7 +9,9 @@
  * - an optional item never fails unless `strict`: when late it is a warning;
  * - an item with a waiver that holds today (`today <= until`) is waived, whatever its dates;
  *   once the waiver expired the item is judged again, and a failure says the waiver expired;
- * - a done item whose repository check fails (`check --verify`) has regressed: it fails;
+ * - a done item whose repository check fails (`check --verify`) fails the gate: it has
+ *   _regressed_ when its recorded evidence passed, else it _fails its check_; a waiver that
+ *   holds accepts the failing check (the team reviewed it) until it expires;
  * - otherwise done passes; not applicable is skipped.
  */
 
@@ -36,6 +38,8 @@ export type GateVerdict = "fail" | "warn" | "pass" | "skip";
 export type GateCode =
   | "overdue"
   | "regressed"
+  | "fails-check"
+  | "check-waived"
   | "waiver-expired"
   | "overdue-grace"
   | "overdue-optional"
@@ -96,9 +100,11 @@ export function judgeItem(
     ...(waiver ? { waiver } : {}),
     ...(check ? { check } : {}),
   });
-  // A waiver accepts lateness, not a contradicted tick: it does not cover a regression.
   if (view.status === "done") {
-    return check?.result === "fail" ? finding("fail", "regressed") : finding("pass", "done");
+    if (check?.result !== "fail") return finding("pass", "done");
+    // A waiver on a done item accepts its failing check, like lateness, until it expires.
+    if (waiver && !waiver.expired) return finding("skip", "check-waived");
+    return finding("fail", view.state.evidence?.result === "pass" ? "regressed" : "fails-check");
   }
   if (view.status === "not-applicable") return finding("skip", "not-applicable");
   if (waiver && !waiver.expired) return finding("skip", "waived");
@@ -134,12 +140,20 @@ export function runGate(
   };
 }
 
-/** Failing findings by kind: late items and regressed ones. */
-export function failures(result: GateResult): { overdue: GateFinding[]; regressed: GateFinding[] } {
+/**
+ * Failing findings by kind: late items, done items whose check failed after recorded evidence
+ * passed (regressed), and done items whose check fails and never passed.
+ */
+export function failures(result: GateResult): {
+  overdue: GateFinding[];
+  regressed: GateFinding[];
+  failsCheck: GateFinding[];
+} {
   const fails = result.findings.filter((f) => f.verdict === "fail");
   return {
-    overdue: fails.filter((f) => f.code !== "regressed"),
+    overdue: fails.filter((f) => f.code !== "regressed" && f.code !== "fails-check"),
     regressed: fails.filter((f) => f.code === "regressed"),
+    failsCheck: fails.filter((f) => f.code === "fails-check"),
   };
 }
 
@@ -154,6 +168,12 @@ export function readyToTick(result: GateResult): GateFinding[] {
 export function notable(result: GateResult): GateFinding[] {
   const rank: Record<GateVerdict, number> = { fail: 0, warn: 1, skip: 2, pass: 3 };
   return result.findings
-    .filter((f) => f.verdict === "fail" || f.verdict === "warn" || f.code === "waived")
+    .filter(
+      (f) =>
+        f.verdict === "fail" ||
+        f.verdict === "warn" ||
+        f.code === "waived" ||
+        f.code === "check-waived",
+    )
     .sort((a, b) => rank[a.verdict] - rank[b.verdict] || a.view.daysUntilDue - b.view.daysUntilDue);
 }

@@ -21,15 +21,15 @@ export function renderCheck(style: Style, result: GateResult): string {
       `  ${label.padEnd(6 + (label.length - stripLen(label)))} ${c.bold(f.view.item.id)}  ${safe(f.view.item.title)}: ${safe(findingReason(f, result.policy.grace))}${owner}`,
     );
   }
-  const { overdue, regressed } = failures(result);
+  const { overdue, regressed, failsCheck } = failures(result);
   if (overdue.length > 0) {
     lines.push(
       "Mark them done (`golive done ID`), not applicable (`golive skip ID --reason ...`), waive them (`golive waive ID --reason ... --until DATE`), or move go-live (`golive reschedule`).",
     );
   }
-  if (regressed.length > 0) {
+  if (regressed.length + failsCheck.length > 0) {
     lines.push(
-      "Fix what regressed, or reopen it (`golive reopen ID`); `golive verify --item ID` shows the evidence.",
+      "Fix what the checks found, or reopen the item (`golive reopen ID`), or waive the reviewed finding (`golive waive ID`); `golive verify --item ID` shows the evidence.",
     );
   }
   return `${lines.join("\n")}\n`;

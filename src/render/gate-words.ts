@@ -18,6 +18,8 @@ export function findingTitle(f: GateFinding): string {
   const what: Record<GateCode, string> = {
     overdue: "overdue",
     regressed: "regressed",
+    "fails-check": "fails its check",
+    "check-waived": "failing check waived",
     "waiver-expired": "waiver expired",
     "overdue-grace": "overdue (within grace)",
     "overdue-optional": "optional item overdue",
@@ -37,6 +39,10 @@ function waiverText(f: GateFinding): string {
   return `${w.reason} (until ${w.until}${approver})`;
 }
 
+function expired(f: GateFinding): string {
+  return f.waiver?.expired ? `; the waiver expired after ${f.waiver.until}` : "";
+}
+
 /** Why the item got its verdict, in one sentence without the item's title. */
 export function findingReason(f: GateFinding, grace: number): string {
   const v = f.view;
@@ -45,7 +51,11 @@ export function findingReason(f: GateFinding, grace: number): string {
     case "overdue":
       return `${relativeDue(v.daysUntilDue)} (${due})`;
     case "regressed":
-      return `done, but its check fails: ${verdictSummary(f.check!)}`;
+      return `done and its recorded evidence passed, but its check now fails: ${verdictSummary(f.check!)}${expired(f)}`;
+    case "fails-check":
+      return `done, but its check fails: ${verdictSummary(f.check!)}${expired(f)}`;
+    case "check-waived":
+      return `waived: ${waiverText(f)}; its check fails: ${verdictSummary(f.check!)}`;
     case "waiver-expired":
       return `${relativeDue(v.daysUntilDue)} (${due}); the waiver expired after ${f.waiver!.until}: ${waiverText(f)}`;
     case "overdue-grace":
@@ -67,12 +77,15 @@ export function findingReason(f: GateFinding, grace: number): string {
 
 /** "golive check failed: 2 overdue, 1 regressed, 1 warning, 1 waived (of 95 items)". */
 export function verdictLine(result: GateResult): string {
-  const waived = result.findings.filter((f) => f.code === "waived").length;
-  const { overdue, regressed } = failures(result);
+  const waived = result.findings.filter(
+    (f) => f.code === "waived" || f.code === "check-waived",
+  ).length;
+  const { overdue, regressed, failsCheck } = failures(result);
   const parts = [
     overdue.length > 0 ? `${overdue.length} overdue` : "nothing overdue",
     // Only a gate that ran the checks can say how many regressed.
     ...(result.verified ? [`${regressed.length} regressed`] : []),
+    ...(failsCheck.length > 0 ? [`${failsCheck.length} failing their check`] : []),
     plural(result.counts.warn, "warning"),
     `${waived} waived`,
   ];

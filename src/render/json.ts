@@ -186,9 +186,13 @@ export interface JsonCheckReport extends JsonReport {
   passed: boolean;
   /** IDs of the items that fail the gate for being late. */
   overdue: string[];
-  /** With `--verify`: IDs of done items whose check fails (they fail the gate too). */
+  /**
+   * With `--verify`: IDs of done items whose check fails after their recorded evidence passed
+   * (they fail the gate too).
+   */
   regressed?: string[];
-
+  /** With `--verify`: IDs of done items whose check fails and never passed (they fail too). */
+  failsCheck?: string[];
   /** With `--verify`: IDs of open items whose check passes, their window open. */
   readyToTick?: string[];
   policy: { warnWithin: number; grace: number; strict: boolean; phases: string[] | null };
@@ -203,13 +207,17 @@ export function jsonCheckReport(
 ): JsonCheckReport {
   const byId = new Map(result.findings.map((f) => [f.view.item.id, f]));
   const ids = (fs: readonly { view: ItemView }[]) => fs.map((f) => f.view.item.id);
-  const { overdue, regressed } = failures(result);
+  const { overdue, regressed, failsCheck } = failures(result);
   return {
     ...base,
     passed: result.passed,
     overdue: ids(overdue),
     ...(result.verified
-      ? { regressed: ids(regressed), readyToTick: ids(readyToTick(result)) }
+      ? {
+          regressed: ids(regressed),
+          failsCheck: ids(failsCheck),
+          readyToTick: ids(readyToTick(result)),
+        }
       : {}),
     policy: { ...result.policy, phases: phases ? [...phases] : null },
     counts: { ...result.counts },

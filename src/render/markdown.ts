@@ -54,7 +54,7 @@ function table(header: string[], rows: string[][]): string[] {
 function gateRow(f: GateFinding, grace: number): string[] {
   const v = f.view;
   return [
-    f.code === "waived"
+    f.code === "waived" || f.code === "check-waived"
       ? "⏸️ WAIVED"
       : f.verdict === "fail"
         ? "❌ FAIL"

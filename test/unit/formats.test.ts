@@ -55,7 +55,17 @@ function gate() {
 /** Nothing is late on 2027-01-10; CLO-2 is done, but the repository now contradicts it. */
 function regressedGate() {
   const today = "2027-01-10";
-  const b = board({ "CLO-2": { status: "done", owner: "Sam" } }, today);
+  // Done, and verify --record found it passing: its check failing now is a regression.
+  const b = board(
+    {
+      "CLO-2": {
+        status: "done",
+        owner: "Sam",
+        evidence: { result: "pass", at: "2027-01-02", code: "file-present" },
+      },
+    },
+    today,
+  );
   const verdict: ItemVerdict = {
     id: "CLO-2",
     title: "Load test",
@@ -71,7 +81,7 @@ describe("a regressed item (check --verify) fails every format alike", () => {
     const text = renderCheck(makeStyle(0, 100), regressedGate().result);
     expect(text).toMatch(/^✗ golive check failed: nothing overdue, 1 regressed,/);
     expect(text).toMatch(
-      /FAIL\s+CLO-2 {2}Load test: done, but its check fails: config\/load\.yml: missing/,
+      /FAIL\s+CLO-2 {2}Load test: done and its recorded evidence passed, but its check now fails: config\/load\.yml: missing/,
     );
     expect(text).toContain("golive reopen ID");
   });
@@ -89,7 +99,7 @@ describe("a regressed item (check --verify) fails every format alike", () => {
   it("github", () => {
     const lines = renderGithub(regressedGate().result).trimEnd().split("\n");
     expect(lines.filter((l) => l.startsWith("::error "))).toEqual([
-      "::error title=golive%3A CLO-2 regressed::Load test: done, but its check fails: config/load.yml: missing. Owner: Sam.",
+      "::error title=golive%3A CLO-2 regressed::Load test: done and its recorded evidence passed, but its check now fails: config/load.yml: missing. Owner: Sam.",
     ]);
     expect(lines.at(-1)).toMatch(/^golive check failed: nothing overdue, 1 regressed/);
   });
@@ -98,7 +108,7 @@ describe("a regressed item (check --verify) fails every format alike", () => {
     const md = renderGateMarkdown(regressedGate().result, "Demo");
     expect(md).toMatch(/^### ❌ Demo/);
     expect(md).toContain(
-      "| ❌ FAIL | CLO-2 | Load test | two-weeks | Sam | 2027-02-22 | done, but its check fails: config/load.yml: missing |",
+      "| ❌ FAIL | CLO-2 | Load test | two-weeks | Sam | 2027-02-22 | done and its recorded evidence passed, but its check now fails: config/load.yml: missing |",
     );
   });
 
@@ -113,6 +123,7 @@ describe("a regressed item (check --verify) fails every format alike", () => {
       passed: false,
       overdue: [],
       regressed: ["CLO-2"],
+      failsCheck: [],
       readyToTick: [],
       counts: { fail: 1 },
     });

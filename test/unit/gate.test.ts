@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, type GatePolicy, readyToTick, runGate } from "../../src/core/gate.js";
+import {
+  DEFAULT_POLICY,
+  failures,
+  type GatePolicy,
+  readyToTick,
+  runGate,
+} from "../../src/core/gate.js";
 import type { ItemState } from "../../src/schema/state.js";
 import type { ItemVerdict } from "../../src/core/verdict.js";
 import { board } from "../helpers/fixtures.js";
@@ -92,6 +98,33 @@ describe("the gate", () => {
     expect(r.counts).toEqual({ fail: 1, warn: 2, pass: 1, skip: 1 });
   });
 
+  it("a done item whose check fails and never passed fails its check; a waiver accepts it until it expires", () => {
+    const failing: ItemVerdict = {
+      id: "CLO-1",
+      title: "t",
+      result: "fail",
+      findings: [{ code: "file-missing", result: "fail", file: "x.yml" }],
+    };
+    const checks = new Map([["CLO-1", failing]]);
+    const never = board({ "CLO-1": { status: "done" } }, "2027-02-01");
+    const r = runGate(never.items, "2027-02-01", DEFAULT_POLICY, checks);
+    const clo1 = (g: typeof r) => g.findings.find((f) => f.view.item.id === "CLO-1")!;
+    expect(clo1(r)).toMatchObject({ verdict: "fail", code: "fails-check" });
+    expect(failures(r).failsCheck.map((f) => f.view.item.id)).toEqual(["CLO-1"]);
+    expect(failures(r).regressed).toEqual([]);
+    const waiver = { reason: "reviewed: staging key", until: "2027-02-10", approver: "Ana" };
+    const waived = board({ "CLO-1": { status: "done", waiver } }, "2027-02-01");
+    expect(clo1(runGate(waived.items, "2027-02-10", DEFAULT_POLICY, checks))).toMatchObject({
+      verdict: "skip",
+      code: "check-waived",
+    });
+    expect(clo1(runGate(waived.items, "2027-02-11", DEFAULT_POLICY, checks))).toMatchObject({
+      verdict: "fail",
+      code: "fails-check",
+      waiver: { expired: true },
+    });
+  });
+
   it("fails a done item whose repository check now fails (regressed), in the counts too", () => {
     const fail = (id: string): ItemVerdict => ({
       id,
@@ -100,7 +133,11 @@ describe("the gate", () => {
       findings: [{ code: "file-missing", result: "fail", file: "x.yml" }],
     });
     const pass = (id: string): ItemVerdict => ({ ...fail(id), result: "pass", findings: [] });
-    const b = board({ "CLO-1": { status: "done" }, "CLO-2": { status: "done" } }, "2027-02-01");
+    const recorded = { result: "pass" as const, at: "2027-01-20", code: "file-present" };
+    const b = board(
+      { "CLO-1": { status: "done", evidence: recorded }, "CLO-2": { status: "done" } },
+      "2027-02-01",
+    );
     const checks = new Map([
       ["CLO-1", fail("CLO-1")],
       ["CLO-2", pass("CLO-2")],
