@@ -36,7 +36,7 @@ interface SecretHit extends Finding {
 
 const PEM = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----/g;
 /** What follows a real key's header: a line break (or `\n` inside a JSON string), then a body. */
-const PEM_BODY = /^(?:\r?\n|\\r?\\n)(?:Proc-Type:|[A-Za-z0-9+/=]{16,})/;
+const PEM_BODY = /^(?:\r?\n|(?:\\r)?\\n)(?:Proc-Type:|[A-Za-z0-9+/=]{16,})/;
 const PEM_PLACEHOLDER =
   /^(?:\r?\n|\\r?\\n|\s)*(?:your|insert|paste|put|replace|change|<|\.\.\.|x{3,})/i;
 

@@ -7,6 +7,7 @@ import type { RepoView } from "../../src/verify/types.js";
 export function memoryRepo(
   files: Record<string, string | Uint8Array>,
   cap = 4 * 1024 * 1024,
+  submodules: Record<string, string> = {},
 ): RepoView {
   const encoder = new TextEncoder();
   const bytes = new Map(
@@ -15,6 +16,7 @@ export function memoryRepo(
   return {
     files: [...bytes.keys()].sort(),
     has: (path) => bytes.has(path),
+    submodule: (path) => submodules[path],
     bytes: (path) => {
       const b = bytes.get(path);
       return b && b.length <= cap ? b : undefined;

@@ -189,10 +189,14 @@ export function verdict(
   id: string,
   files: Record<string, string | Uint8Array>,
   ctx: Partial<VerifyContext> = {},
+  submodules: Record<string, string> = {},
 ): ItemVerdict {
   const item = catalogue.items.find((i) => i.id === id);
   if (!item) throw new Error(`no item ${id}`);
-  const [v] = verifyItems([item], memoryRepo(files), { ...BEFORE_GO_LIVE, ...ctx });
+  const [v] = verifyItems([item], memoryRepo(files, undefined, submodules), {
+    ...BEFORE_GO_LIVE,
+    ...ctx,
+  });
   if (!v) throw new Error(`${id} has no checks`);
   return v;
 }

@@ -17,7 +17,10 @@ function table(): Map<string, string[]> {
     const cells = line.split("|").map((c) => c.trim());
     const id = /^([A-Z]{2,3}-\d+)\b/.exec(cells[1] ?? "")?.[1];
     if (!id) continue;
-    rows.set(id, [...(cells[2] ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+    rows.set(
+      id,
+      [...(cells[2] ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1]!),
+    );
   }
   return rows;
 }

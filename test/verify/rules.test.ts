@@ -47,7 +47,9 @@ describe("APP-01 IP tracking", () => {
     const v = verdict("APP-01", files);
     expect(v.result).toBe("fail");
     expect(v.findings[0]).toMatchObject({ code: "deploy-judged", found: "deploy.shop-prod.yml" });
-    expect(new Set(found(v).map((f) => f.file))).toEqual(new Set([undefined, "deploy.shop-prod.yml"]));
+    expect(new Set(found(v).map((f) => f.file))).toEqual(
+      new Set([undefined, "deploy.shop-prod.yml"]),
+    );
   });
   test("fail when none has it", () => {
     const files = edit((f) => {

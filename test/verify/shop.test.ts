@@ -4,7 +4,9 @@ import { CURRENT, checkedIds, shop, verdict } from "../helpers/shop.js";
 describe("the Spryker-shaped fixture", () => {
   test("passes every shipped check", () => {
     const files = shop();
-    const results = Object.fromEntries(checkedIds().map((id) => [id, verdict(id, files, CURRENT).result]));
+    const results = Object.fromEntries(
+      checkedIds().map((id) => [id, verdict(id, files, CURRENT).result]),
+    );
     expect(results).toEqual(Object.fromEntries(checkedIds().map((id) => [id, "pass"])));
   });
 
