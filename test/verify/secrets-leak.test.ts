@@ -57,8 +57,8 @@ $config[OauthConstants::OAUTH_TOKEN_URL] = 'https://auth.example/token';
 $config[ShopConstants::MAPS_API_KEY] = 'CHANGE_ME';
 `;
   files["deploy.shop-prod.yml"] = (files["deploy.shop-prod.yml"] as string)
-    .replace("${BASIC_AUTH_USER}", PLANTED.user)
-    .replace("${BASIC_AUTH_PASSWORD}", PLANTED.password)
+    .replace(/\$\{BASIC_AUTH_USER\}/, PLANTED.user)
+    .replace(/\$\{BASIC_AUTH_PASSWORD\}/, PLANTED.password)
     .replace(
       "    version: mariadb-10.6\n",
       `    version: mariadb-10.6\n    root:\n      username: root\n      password: ${PLANTED.root}\n`,
