@@ -33,7 +33,7 @@ const MESSAGES: Record<FindingCode, Words> = {
   "composer-lock-missing": () => "no composer.lock in the repository",
   "deploy-none": (f) =>
     f.found
-      ? `no production or cloud deploy file: ${s(f.found)} are local, CI or template files`
+      ? `no production or cloud deploy file (${plural(Number(f.found), "local, CI or template deploy file")} not judged)`
       : "no deploy files (deploy*.yml) in the repository",
   "deploy-fallback": (f) =>
     `no deploy.<project>-<environment>.yml files; read ${s(f.found)} instead`,
@@ -149,7 +149,8 @@ const MESSAGES: Record<FindingCode, Words> = {
   "recipe-no-migrate": () => "production recipe does not run propel:migrate",
   "recipe-diff": (f) =>
     `production recipe runs ${s(f.found)}: migrations are made on each deploy (Spryker's default)`,
-  "recipe-destructive": (f) => `production recipe runs ${s(f.found)}: it destroys production data`,
+  "recipe-destructive": (f) =>
+    `production recipe runs ${s(f.found)}: it wipes or replaces production data on every deploy`,
   "recipe-unresolved": () => "SPRYKER_HOOK_INSTALL names no recipe golive can read (-r NAME)",
   "recipe-safe": (f) => `production recipe (run by ${s(f.subject)}) exists and keeps the data`,
   "config-judged": (f) => `environment ${s(f.subject)}: read ${s(f.found)}`,
@@ -163,8 +164,8 @@ const MESSAGES: Record<FindingCode, Words> = {
   "config-production-ok": () =>
     "no development environment, demo OAuth key or debug switch in the production configuration",
   "deploy-cors-any": (f) => `${s(f.subject)} allows any origin (cors-allow-origin: '*')`,
-  "deploy-blackfire": () => "Blackfire runs in production",
-  "deploy-mail-catcher": (f) => `a mail catcher (${s(f.found)}) runs in production`,
+  "deploy-blackfire": () => "Blackfire is enabled",
+  "deploy-mail-catcher": (f) => `a mail catcher (${s(f.found)}) catches the shop's email`,
   "deploy-eol-php": (f) => `${s(f.subject)} has no security support since ${s(f.found)}`,
   "deploy-eol-search": (f) => `${s(f.subject)} is out of maintenance since ${s(f.found)}`,
   "deploy-production-clean": () =>

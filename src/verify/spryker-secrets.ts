@@ -81,10 +81,7 @@ function keyName(part: string): string {
 /** The bracketed keys of `[A::X]['b']['token']`, as written and as names. */
 function keyPath(brackets: string): { written: string; names: string[] } {
   const parts = [...brackets.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!.trim());
-  return {
-    written: parts.map((p, i) => (i === 0 ? p : `[${p}]`)).join(""),
-    names: parts.map(keyName),
-  };
+  return { written: parts.map((p) => `[${p}]`).join(""), names: parts.map(keyName) };
 }
 
 function valueFinding(
@@ -123,7 +120,7 @@ function configLiterals(file: string, text: string, hits: SecretHit[]): void {
           ...found,
           file,
           line: lineOf(st, offset + lead),
-          subject: `$config[${secretKey.written}]`,
+          subject: `$config${secretKey.written}`,
           expected: "getenv('...')",
         });
         continue;
