@@ -33,6 +33,7 @@ const PLANTED = {
   fallback: "literal-fallback-of-getenv-13",
   encryption: "Deploy-Encryption-Key-In-A-Folder",
   github: "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",
+  db: "Db-Password-For-A-Custom-Check",
   pem: KEY_BODY,
 };
 
@@ -59,6 +60,10 @@ $config[ShopConstants::MAPS_API_KEY] = 'CHANGE_ME';
   files["deploy.shop-prod.yml"] = (files["deploy.shop-prod.yml"] as string)
     .replace(/\$\{BASIC_AUTH_USER\}/, PLANTED.user)
     .replace(/\$\{BASIC_AUTH_PASSWORD\}/, PLANTED.password)
+    .replace(
+      "    SPRYKER_HOOK_INSTALL:",
+      `    DB_PASSWORD: ${PLANTED.db}\n    SPRYKER_HOOK_INSTALL:`,
+    )
     .replace(
       "    version: mariadb-10.6\n",
       `    version: mariadb-10.6\n    root:\n      username: root\n      password: ${PLANTED.root}\n`,
@@ -91,7 +96,7 @@ describe("APP-17 finds what issues 10 and 14 name", () => {
         ["secret-array-literal", "config/Shared/config_secrets.php", 7],
         ["secret-config-fallback", "config/Shared/config_secrets.php", 9],
         ["secret-placeholder", "config/Shared/config_secrets.php", 11],
-        ["secret-deploy-literal", "deploy.shop-prod.yml", 28],
+        ["secret-deploy-literal", "deploy.shop-prod.yml", 29],
         ["secret-auth-password", "deploy.shop-prod.yml", 15],
         ["secret-deploy-literal", "deploy/eu/deploy.shop-prod.eu.yml", 20],
       ]),
@@ -100,7 +105,7 @@ describe("APP-17 finds what issues 10 and 14 name", () => {
     expect(
       found(v).some((f) => f.line === 10 && f.file === "config/Shared/config_secrets.php"),
     ).toBe(false);
-    expect(found(v).find((f) => f.line === 28)!.subject).toBe("services.database.root.password");
+    expect(found(v).find((f) => f.line === 29)!.subject).toBe("services.database.root.password");
     expectNoSecret(JSON.stringify(v), "the verdict");
   });
 
@@ -130,6 +135,7 @@ describe("APP-17 finds what issues 10 and 14 name", () => {
   test("a deploy-value check on a secret-looking key never shows the value", () => {
     const facts = new Facts(memoryRepo(leaky()), BEFORE_GO_LIVE);
     for (const [path, pattern] of [
+      ["image.environment.DB_PASSWORD", "^\\$\\{"],
       ["services.database.root.password", "^\\$\\{"],
       [
         ["groups", "*", "applications", "*", "endpoints", "*", "auth", "users", "*", "username"],
