@@ -11,6 +11,7 @@ import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { EXIT, type ExitCode, GoliveError } from "./errors.js";
 import { renderError } from "./render/error.js";
 import { colorLevel, makeStyle, safe } from "./render/text.js";
+import { STATUSES } from "./schema/fields.js";
 import { VERSION } from "./version.js";
 
 /** Everything the CLI takes from the outside world; main.ts passes the real one. */
@@ -98,16 +99,23 @@ function jsonOption(): Option {
 }
 
 /** The item filters, alike for every command that selects items. */
-function filterOptions(command: Command): Command {
-  return command
+function filterOptions(command: Command, which: { owner?: boolean } = {}): Command {
+  command
     .option(
       "--phase <ids>",
       "only these phases; repeat or separate with commas (e.g. four-weeks,two-weeks)",
       (value: string, previous: string[] = []) => [...previous, value],
     )
-    .option("--category <id>", "only items of this category (e.g. CLO)")
-    .option("--owner <name>", "only items owned by this person")
-    .option("--mine", "only items owned by you (git config user.name)");
+    .option("--category <id>", "only items of this category (e.g. CLO)");
+  if (which.owner === false) return command;
+  return command
+    .option(
+      "--owner <name>",
+      "only items owned by this person (any case; a unique first name will do)",
+    )
+    .addOption(
+      new Option("--mine", "only items owned by you (git config user.name)").conflicts("owner"),
+    );
 }
 
 /**
@@ -182,7 +190,12 @@ export function createProgram(
 
   filterOptions(program.command("list"))
     .description("every item with its window, due date and status")
-    .option("--status <status>", "only items with this status")
+    .option(
+      "--status <statuses>",
+      `only items with these statuses: ${[...STATUSES, "open"].join(", ")} (open: todo, in-progress, blocked); repeat or separate with commas`,
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option("--unassigned", "only items nobody owns")
     .option("--json", "print the versioned JSON report")
     .action((options) =>
       run(async (ctx) => (await import("./commands/list.js")).list(ctx, options)),
@@ -247,15 +260,28 @@ export function createProgram(
       run(async (ctx) => (await import("./commands/change.js")).reopen(ctx, ids, options)),
     );
 
-  program
-    .command("assign")
-    .description("give an item an owner, or take it away with --none")
-    .argument("<id>", "the item")
-    .argument("[owner]", "who is responsible")
-    .option("--none", "the item has no owner any more")
+  filterOptions(
+    program
+      .command("assign")
+      .description("give items an owner (--to), or take it away (--none)")
+      .argument("[ids-or-owner...]", "ID OWNER; or IDs with --to or --none")
+      .option("--to <owner>", "the owner for every item named or selected")
+      .option("--none", "the items have no owner any more")
+      .option("--unassigned", "with --to: select only items nobody owns"),
+    { owner: false },
+  )
     .addOption(by)
-    .action((id, owner, options) =>
-      run(async (ctx) => (await import("./commands/change.js")).assign(ctx, id, owner, options)),
+    .action((args, options) =>
+      run(async (ctx) => (await import("./commands/change.js")).assign(ctx, args, options)),
+    );
+
+  program
+    .command("ack")
+    .description("acknowledge items' reminders: the standup stops showing them")
+    .argument("<ids...>", "items whose reminder was acted on, e.g. TES-05")
+    .addOption(by)
+    .action((ids, options) =>
+      run(async (ctx) => (await import("./commands/change.js")).ack(ctx, ids, options)),
     );
 
   program
@@ -323,7 +349,9 @@ export function createProgram(
 
   program
     .command("merge-driver")
-    .description("git merge driver for golive.yaml: keeps both sides' changes (see docs/state-file.md)")
+    .description(
+      "git merge driver for golive.yaml: keeps both sides' changes (see docs/state-file.md)",
+    )
     .argument("<base>", "git's %O")
     .argument("<ours>", "git's %A: the result is written here")
     .argument("<theirs>", "git's %B")

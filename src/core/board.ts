@@ -3,7 +3,7 @@
  * Pure: catalogue, state and today in; data out. Every read command renders a board.
  */
 import type { CatalogueItem, Category, Phase } from "../schema/catalogue.js";
-import type { ItemState, StateData, Status } from "../schema/state.js";
+import type { ItemState, StateData, Status, Waiver } from "../schema/state.js";
 import type { Catalogue } from "./catalogue.js";
 import { type CalendarDate, daysBetween } from "./dates.js";
 import { idKey } from "./ids.js";
@@ -19,6 +19,14 @@ export interface ItemView {
   /** Not done and not applicable: still work to do. */
   open: boolean;
   /** Open and past its due date. */
+  late: boolean;
+  /** Open, with a waiver that holds today. */
+  waived: boolean;
+  /**
+   * Late, and what the CI gate fails on with its default policy: not waived (an expired waiver
+   * no longer counts) and not optional. The one meaning of "overdue" in every view; late items
+   * that are waived or optional are shown under those names.
+   */
   overdue: boolean;
   /** Days from today to the due date: negative when overdue. */
   daysUntilDue: number;
@@ -32,6 +40,7 @@ export interface Progress {
   notApplicable: number;
   inProgress: number;
   blocked: number;
+  /** Items that are `overdue` (see ItemView): the number the gate fails on. */
   overdue: number;
 }
 
@@ -85,6 +94,11 @@ export function indexState(catalogue: Catalogue, state: StateData): StateIndex {
     }
   }
   return { keyOf, orphans, duplicates };
+}
+
+/** A waiver holds through its `until` day and expires the day after. */
+export function waiverExpired(waiver: Waiver, today: CalendarDate): boolean {
+  return today > waiver.until;
 }
 
 export function emptyProgress(): Progress {
@@ -141,6 +155,9 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
     const window = plan.items.get(item.id)!;
     const open = status !== "done" && status !== "not-applicable";
     const daysUntilDue = daysBetween(today, window.due);
+    const late = open && daysUntilDue < 0;
+    const waived =
+      open && itemState.waiver !== undefined && !waiverExpired(itemState.waiver, today);
     const view: ItemView = {
       item,
       phase: catalogue.phaseById.get(item.phase)!,
@@ -149,7 +166,9 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
       state: itemState,
       status,
       open,
-      overdue: open && daysUntilDue < 0,
+      late,
+      waived,
+      overdue: late && !waived && item.optional !== true,
       daysUntilDue,
     };
     items.push(view);
@@ -172,20 +191,63 @@ export interface ItemFilter {
   /** Any of these phases. */
   phase?: readonly string[];
   category?: string;
+  /** The owner as written in golive.yaml (resolved from what was typed). */
   owner?: string;
-  status?: Status;
+  /** Any of these statuses. */
+  status?: readonly Status[];
+  /** Only items nobody owns. */
+  unassigned?: boolean;
+}
+
+/** True when `filter` narrows the items at all. */
+export function isFiltered(filter: ItemFilter): boolean {
+  return (
+    filter.phase !== undefined ||
+    filter.category !== undefined ||
+    filter.owner !== undefined ||
+    filter.status !== undefined ||
+    filter.unassigned === true
+  );
 }
 
 export function filterItems(items: readonly ItemView[], filter: ItemFilter): ItemView[] {
   const owner = filter.owner?.toLowerCase();
   const phases = filter.phase === undefined ? undefined : new Set(filter.phase);
+  const statuses = filter.status === undefined ? undefined : new Set(filter.status);
   return items.filter(
     (v) =>
       (phases === undefined || phases.has(v.phase.id)) &&
       (filter.category === undefined || v.category.id === filter.category) &&
       (owner === undefined || v.state.owner?.toLowerCase() === owner) &&
-      (filter.status === undefined || v.status === filter.status),
+      (statuses === undefined || statuses.has(v.status)) &&
+      (!filter.unassigned || v.state.owner === undefined),
   );
+}
+
+/** The owners named in golive.yaml, as written, in the order of their first item. */
+export function knownOwners(items: readonly ItemView[]): string[] {
+  const seen = new Map<string, string>();
+  for (const v of items) {
+    const owner = v.state.owner;
+    if (owner !== undefined && !seen.has(owner.toLowerCase())) seen.set(owner.toLowerCase(), owner);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * The owner someone meant by `typed`: the one written so (in any case), else the only one
+ * whose first name it is (`sam` finds "Sam Taylor"). Several first-name matches are ambiguous.
+ */
+export function matchOwner(
+  owners: readonly string[],
+  typed: string,
+): { ok: true; owner: string } | { ok: false; candidates: string[] } {
+  const wanted = typed.trim().toLowerCase();
+  const exact = owners.find((o) => o.toLowerCase() === wanted);
+  if (exact !== undefined) return { ok: true, owner: exact };
+  const first = owners.filter((o) => o.trim().split(/\s+/)[0]!.toLowerCase() === wanted);
+  if (first.length === 1) return { ok: true, owner: first[0]! };
+  return { ok: false, candidates: first };
 }
 
 /** The calendar date part of a recorded `at`. */

@@ -29,6 +29,7 @@ const ITEM_FIELDS = [
   "note",
   "reason",
   "waiver",
+  "reminded",
   "by",
   "at",
   "evidence",

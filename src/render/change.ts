@@ -42,3 +42,15 @@ export function renderWaived(
   });
   return `${lines.join("\n")}\n`;
 }
+
+/** What `golive ack` reports: one line per item. */
+export function renderAcked(
+  style: Style,
+  acked: readonly { id: string; title: string; text: string; already: boolean }[],
+): string {
+  const lines = acked.map(
+    ({ id, title, text, already }) =>
+      `${style.chalk.bold(id)} ${safe(title)}: ${already ? "reminder already acknowledged" : `reminder acknowledged (${safe(text)})`}`,
+  );
+  return `${lines.join("\n")}\n`;
+}

@@ -7,9 +7,9 @@
  * and a Content-Security-Policy that forbids them all. Every user text is HTML-escaped.
  */
 import type { Board, ItemView, Progress } from "../core/board.js";
+import { waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays, daysBetween } from "../core/dates.js";
-import { waiverExpired } from "../core/gate.js";
 import { percent, printable, relativeDue, relativeGoLive } from "./text.js";
 
 export function escapeHtml(text: string): string {
@@ -169,7 +169,15 @@ export function renderHtml(
       (k) => `<span><span class="dot" style="background:${COLOURS[k]}"></span>${LABELS[k]}</span>`,
     )
     .join("");
-  const attention = items.filter((v) => v.overdue || v.status === "blocked" || v.state.waiver);
+  // What needs someone today: the gate's failures, what is due today, the blocked, and open
+  // items under a waiver. A done item is done, whatever its waiver says.
+  const attention = items.filter(
+    (v) =>
+      v.overdue ||
+      (v.open && v.daysUntilDue === 0) ||
+      v.status === "blocked" ||
+      (v.open && v.state.waiver !== undefined),
+  );
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

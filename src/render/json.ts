@@ -2,10 +2,10 @@
  * The `--json` reports: declared, versioned types, never internal objects.
  * Bump REPORT_VERSION when a field changes meaning or disappears; adding fields is compatible.
  */
-import type { Board, ItemView, Progress } from "../core/board.js";
+import { type Board, type ItemView, type Progress, waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import type { GateCode, GateResult, GateVerdict } from "../core/gate.js";
-import { failures, readyToTick, waiverExpired } from "../core/gate.js";
+import { failures, readyToTick } from "../core/gate.js";
 import type { Warning } from "../core/warnings.js";
 import { warningMessage } from "./error.js";
 import { findingReason } from "./gate-words.js";
@@ -142,7 +142,11 @@ export interface JsonCheckReport extends JsonReport {
   readyToTick?: string[];
   policy: { warnWithin: number; grace: number; strict: boolean; phases: string[] | null };
   counts: { fail: number; warn: number; pass: number; skip: number };
-  items: (JsonItem & { verdict: GateVerdict; code: GateCode; reason: string })[];
+  /**
+   * Each item as in the other reports (its own `reason`: why it is blocked or not applicable),
+   * with the gate's verdict, its code and `gateReason`, the sentence that explains the verdict.
+   */
+  items: (JsonItem & { verdict: GateVerdict; code: GateCode; gateReason: string })[];
 }
 
 export function jsonCheckReport(
@@ -168,7 +172,7 @@ export function jsonCheckReport(
         ...item,
         verdict: f.verdict,
         code: f.code,
-        reason: findingReason(f, result.policy.grace),
+        gateReason: findingReason(f, result.policy.grace),
       };
     }),
   };

@@ -2,16 +2,18 @@
  * The standup view: where the launch stands, what is late, what is next, who is stuck.
  */
 import type { Board, ItemView, PhaseView, Progress } from "../core/board.js";
+import { waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { addDays } from "../core/dates.js";
-import { waiverExpired } from "../core/gate.js";
+import { SOON_DAYS, standup } from "../core/standup.js";
 import { type Column, renderTable } from "./table.js";
 import {
   bar,
   date,
   describeChange,
   lateNote,
+  multiline,
   percent,
+  plural,
   relativeDue,
   relativeGoLive,
   type Style,
@@ -29,8 +31,6 @@ export interface StatusSections {
   /** Describes the active filters, for the heading. */
   filterLabel?: string;
 }
-
-const SOON_DAYS = 7;
 
 function progressLine(style: Style, label: string, labelWidth: number, p: Progress): string {
   return `${label.padEnd(labelWidth)}  ${bar(style, p, 20)}  ${`${p.closed}/${p.total}`.padStart(7)}  ${`${percent(p)}%`.padStart(4)}`;
@@ -103,48 +103,62 @@ export function renderStatus(
   for (const phase of board.phases) lines.push(phaseLine(style, phase, labelWidth, board.today));
 
   const items = sections.items;
-  const overdue = items.filter((v) => v.overdue);
-  const soon = items.filter(
-    (v) => v.open && !v.overdue && v.daysUntilDue <= SOON_DAYS && v.window.opens <= board.today,
-  );
-  const reminders = items.filter((v) => {
-    const r = v.window.reminder;
-    return (
-      v.open &&
-      r !== undefined &&
-      r.date >= board.today &&
-      r.date <= addDays(board.today, SOON_DAYS)
-    );
-  });
-  const blocked = items.filter((v) => v.status === "blocked");
-  const inProgress = items.filter((v) => v.status === "in-progress" && !v.overdue);
+  const day = standup(board, items);
   const due = dueDetail(style, board.today);
 
-  lines.push(...section(style, "Overdue", overdue, due));
-  lines.push(...section(style, `Due in the next ${SOON_DAYS} days`, soon, due));
+  for (const phase of day.opened) {
+    const when = phase.opens === board.today ? "opened today" : `opened ${date(phase.opens)}`;
+    const owners =
+      phase.unowned > 0 ? c.yellow(`${phase.unowned} without an owner`) : "every one has an owner";
+    lines.push(
+      "",
+      `${c.bold(safe(phase.title))} ${when}: ${plural(phase.items, "item")}, ${owners}`,
+    );
+  }
+  lines.push(...section(style, "Overdue", day.overdue, due));
   lines.push(
     ...section(
       style,
-      "Reminders this week",
-      reminders,
-      (v) => `${date(v.window.reminder!.date)}: ${safe(v.window.reminder!.text)}`,
+      "Late, but waived or optional",
+      day.lateExcused,
+      (v) =>
+        `${relativeDue(v.daysUntilDue)}; ${v.waived ? `waived until ${v.state.waiver!.until}` : "optional"}`,
+    ),
+  );
+  lines.push(...section(style, `Due in the next ${SOON_DAYS} days`, day.dueSoon, due));
+  lines.push(
+    ...section(
+      style,
+      "Reminders",
+      day.reminders.map((r) => r.view),
+      (v) => {
+        const r = day.reminders.find((x) => x.view === v)!;
+        const when =
+          r.when === "missed"
+            ? c.red(`missed ${date(r.date)}`)
+            : r.when === "today"
+              ? c.yellow("today")
+              : date(r.date);
+        return `${when}: ${safe(r.text)} (golive ack ${v.item.id} once done)`;
+      },
       "Reminder",
     ),
   );
-  lines.push(...section(style, "Blocked", blocked, (v) => safe(v.state.reason ?? ""), "Reason"));
-  lines.push(...section(style, "In progress", inProgress, due));
-  const waived = items.filter((v) => v.state.waiver !== undefined);
+  lines.push(
+    ...section(style, "Blocked", day.blocked, (v) => multiline(v.state.reason ?? ""), "Reason"),
+  );
+  lines.push(...section(style, "In progress", day.inProgress, due));
   lines.push(
     ...section(
       style,
       "Waivers",
-      waived,
+      day.waivers,
       (v) => {
         const w = v.state.waiver!;
         const when = waiverExpired(w, board.today)
           ? c.red(`expired after ${w.until}`)
           : `until ${w.until}`;
-        return `${when}: ${safe(w.reason)}`;
+        return `${when}: ${multiline(w.reason)}`;
       },
       "Waiver",
     ),
@@ -180,7 +194,15 @@ export function renderStatus(
       ),
     );
   }
-  if (overdue.length + soon.length + blocked.length + inProgress.length === 0 && !sections.all) {
+  const quiet =
+    day.overdue.length +
+      day.dueSoon.length +
+      day.blocked.length +
+      day.inProgress.length +
+      day.reminders.length +
+      day.opened.length ===
+    0;
+  if (quiet && !sections.all) {
     lines.push("", c.green("Nothing overdue, nothing due this week, nobody blocked."));
   }
   return `${lines.join("\n")}\n`;

@@ -40,7 +40,8 @@ export function makeStyle(level: 0 | 1 | 2 | 3, width: number): Style {
  */
 const INVISIBLE =
   "\u061c\u180e\u200b\u200c\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff";
-const LONE_JOINER = "(?<!\\p{Extended_Pictographic}\\ufe0f?)\\u200d|\\u200d(?!\\p{Extended_Pictographic})";
+const LONE_JOINER =
+  "(?<!\\p{Extended_Pictographic}\\ufe0f?)\\u200d|\\u200d(?!\\p{Extended_Pictographic})";
 
 // C0 and C1 controls, DEL, and the invisible characters above.
 const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}]|${LONE_JOINER}`, "gu");
@@ -58,6 +59,17 @@ export function safe(text: string): string {
       ? `\\u${code.toString(16).padStart(4, "0")}`
       : `\\x${code.toString(16).padStart(2, "0")}`;
   });
+}
+
+/**
+ * Text a person wrote over several lines (a note, a reason), safe for a terminal cell: each
+ * line made safe on its own and kept as a line, instead of one line with a visible `\n`.
+ */
+export function multiline(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => safe(line))
+    .join("\n");
 }
 
 export function plural(n: number, word: string): string {

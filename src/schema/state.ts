@@ -90,11 +90,22 @@ export const AllowEntrySchema = z.strictObject({
 });
 export type AllowEntry = z.infer<typeof AllowEntrySchema>;
 
+/** The item's reminder was acted on (`golive ack`): the standup stops showing it. */
+export const ReminderAckSchema = z.strictObject({
+  by: z.optional(Text),
+  at: When,
+});
+export type ReminderAck = z.infer<typeof ReminderAckSchema>;
+
 export const ItemStateSchema = z.strictObject({
   ...ChangeFields,
   waiver: described(
     z.optional(WaiverSchema),
     "an accepted exception for the CI gate (golive waive)",
+  ),
+  reminded: described(
+    z.optional(ReminderAckSchema),
+    "the item's reminder was acted on (golive ack); the standup stops showing it",
   ),
   history: described(z.optional(z.array(HistoryEntrySchema)), "earlier states, oldest first"),
   evidence: described(
