@@ -3,6 +3,7 @@
  * They differ only in the change they ask for, so they share this one file.
  */
 import { buildBoard } from "../core/board.js";
+import { idKey } from "../core/ids.js";
 import type { Change } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
@@ -134,6 +135,13 @@ export function assign(ctx: Context, args: string[], options: AssignOptions): Ou
       flag: "--none",
       missing: "the owner's name",
       usage: "NAME",
+    });
+  }
+  const last = args[args.length - 1];
+  if (options.none && args.length === 2 && last !== undefined && idKey(last) === undefined) {
+    // `assign CLO-14 Kim --none`: the one-item form with both an owner and --none.
+    throw new GoliveError("usage", "give NAME or --none, not both", {
+      hint: "golive assign ID NAME, or golive assign ID --none",
     });
   }
   if (options.to !== undefined && options.to.trim() === "") {
