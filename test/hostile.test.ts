@@ -9,11 +9,14 @@ import { describe, expect, test, vi } from "vitest";
 import { stringify } from "yaml";
 import { GoliveError } from "../src/errors.js";
 import { readCatalogueFile } from "../src/io/catalogue.js";
+import { StateEditor } from "../src/io/state-edit.js";
 import { loadWorkspace } from "../src/io/state-read.js";
 import { updateWorkspace } from "../src/io/state-update.js";
+import { parseYaml, toData, validate } from "../src/io/yaml-file.js";
 import { renderError } from "../src/render/error.js";
 import { makeStyle } from "../src/render/text.js";
-import type { ItemState } from "../src/schema/state.js";
+import { type ItemState, StateSchema } from "../src/schema/state.js";
+import { sprykerCatalogue } from "./helpers/catalogue.js";
 import { golive, tempRepo } from "./helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
@@ -196,13 +199,24 @@ test("property: reading what was written gives the same data", () => {
     },
     { requiredKeys: [] },
   );
+  // In memory: the editor and the reader that updateWorkspace and loadWorkspace run, without
+  // the file and its lock (the properties above go through those).
+  const catalogue = sprykerCatalogue();
+  const what = "state file";
+  const setItem = (text: string, key: string, item: ItemState) => {
+    const editor = new StateEditor(parseYaml("golive.yaml", text, what), catalogue);
+    editor.setItem(key, item);
+    return editor.toString();
+  };
+  const readState = (text: string) => {
+    const file = parseYaml("golive.yaml", text, what);
+    return validate(file, toData(file, what), StateSchema, what, "invalid-state");
+  };
   fc.assert(
     fc.property(state, state, (first, second) => {
-      writeFileSync(statePath, STATE);
       // An existing empty entry, and one the file does not have yet.
-      updateWorkspace(statePath, ".", (_, editor) => editor.setItem("CLO-02", first));
-      updateWorkspace(statePath, ".", (_, editor) => editor.setItem("GEN-02", second));
-      const items = loadWorkspace(statePath, ".").state.items ?? {};
+      const text = setItem(setItem(STATE, "CLO-02", first), "GEN-02", second);
+      const items = readState(text).items ?? {};
       expect(items["CLO-02"]).toEqual(first);
       expect(items["GEN-02"]).toEqual(second);
       expect(items["CLO-01"]).toEqual({ status: "blocked", reason: "waiting" });
