@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // End-to-end tests run the bundled CLI: build it once, fresh, before any test.
+    // The tests that run the built binary need it: build it once, fresh, before any test.
     globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup.ts"],
     testTimeout: 20_000,
   },
 });
