@@ -1,9 +1,12 @@
 import { availableParallelism } from "node:os";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The browser test needs Chromium, which a fresh machine lacks: it has a command of its own,
+    // `npm run test:browser` (vitest.browser.config.ts).
+    exclude: [...configDefaults.exclude, "test/browser/**"],
     // The tests that run the built binary need it: build it once, fresh, before any test.
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],

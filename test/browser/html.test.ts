@@ -2,7 +2,8 @@
  * The HTML status page in a real browser: Debian's chromium, driven by playwright-core
  * (no browser download). The page must render without console errors or network requests,
  * draw the timeline, and leave a screenshot in test-output/ for people to look at.
- * `.ci/run` installs chromium; when it is missing this test fails and says so.
+ * It runs with `npm run test:browser`, not `npm test` (vitest.browser.config.ts); `.ci/run`
+ * installs chromium and runs both. When chromium is missing this test fails and says so.
  */
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
