@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   accessSync,
+  appendFileSync,
   constants,
   mkdirSync,
   mkdtempSync,
@@ -163,9 +164,16 @@ export function tempRepo(
 ): string {
   const dir = tempDir();
   if (options.git !== false) {
-    execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
-    execFileSync("git", ["config", "user.name", "Test User"], { cwd: dir });
-    execFileSync("git", ["config", "user.email", "test@example.com"], { cwd: dir });
+    // One git process, without the machine's templates or config; the user is written into
+    // the repository's config as `git config` would.
+    execFileSync("git", ["init", "-q", "-b", "main", "--template="], {
+      cwd: dir,
+      env: gitEnv(dir),
+    });
+    appendFileSync(
+      join(dir, ".git/config"),
+      "[user]\n\tname = Test User\n\temail = test@example.com\n",
+    );
   }
   for (const [path, content] of Object.entries(files)) {
     const full = join(dir, path);
