@@ -2,7 +2,8 @@
  * The HTML status page in a real browser: Debian's chromium, driven by playwright-core
  * (no browser download). The page must render without console errors or network requests,
  * draw the timeline, and leave a screenshot in test-output/ for people to look at.
- * `.ci/run` installs chromium; when it is missing this test fails and says so.
+ * It runs with `npm run test:browser`, not `npm test` (vitest.browser.config.ts); `.ci/run`
+ * installs chromium and runs both. When chromium is missing this test fails and says so.
  */
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -20,21 +21,21 @@ afterAll(() => {
   for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
 });
 
-function page(): string {
+async function page(): Promise<string> {
   const dir = tempRepo();
-  const run = (args: string[]) => {
-    const r = golive(dir, ["--today", "2027-02-12", ...args]);
+  const run = async (args: string[]) => {
+    const r = await golive(dir, ["--today", "2027-02-12", ...args]);
     expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
   };
-  run(["init", "--date", "2027-03-01"]);
-  run(["done", "GEN-01", "CLO-01", "CLO-02", "APP-01", "APP-02"]);
-  run(["start", "CLO-08"]);
-  run(["block", "CLO-09", "--reason", HOSTILE.script]);
-  run(["skip", "APP-04", "--reason", HOSTILE.cdata]);
-  run(["assign", "CLO-03", HOSTILE.unicode]);
-  run(["note", "CLO-04", HOSTILE.long]);
-  run(["waive", "CLO-05", "--reason", HOSTILE.newline, "--until", "2027-02-20"]);
-  run(["export", "--format", "html", "--output", "report.html"]);
+  await run(["init", "--date", "2027-03-01"]);
+  await run(["done", "GEN-01", "CLO-01", "CLO-02", "APP-01", "APP-02"]);
+  await run(["start", "CLO-08"]);
+  await run(["block", "CLO-09", "--reason", HOSTILE.script]);
+  await run(["skip", "APP-04", "--reason", HOSTILE.cdata]);
+  await run(["assign", "CLO-03", HOSTILE.unicode]);
+  await run(["note", "CLO-04", HOSTILE.long]);
+  await run(["waive", "CLO-05", "--reason", HOSTILE.newline, "--until", "2027-02-20"]);
+  await run(["export", "--format", "html", "--output", "report.html"]);
   return join(dir, "report.html");
 }
 
@@ -45,7 +46,7 @@ describe("golive export --format html in Chromium", () => {
         `Chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (.ci/run does this) or set GOLIVE_CHROMIUM`,
       );
     }
-    const file = page();
+    const file = await page();
     const profile = tempDir("golive-chromium-");
     profiles.push(profile);
     const context = await chromium.launchPersistentContext(profile, {

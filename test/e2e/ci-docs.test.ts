@@ -28,10 +28,10 @@ describe("docs/ci.md", () => {
     expect(commands.length).toBeGreaterThanOrEqual(6);
   });
 
-  it("every golive command in it runs green on the demo", () => {
+  it("every golive command in it runs green on the demo", async () => {
     for (const args of commands) {
       const cwd = tempDir("golive-docs-");
-      const r = golive(cwd, ["--file", DEMO, "--today", GREEN, ...args]);
+      const r = await golive(cwd, ["--file", DEMO, "--today", GREEN, ...args]);
       expect(r.code, `golive ${args.join(" ")}: ${r.stderr}`).toBe(0);
     }
   });
@@ -41,17 +41,17 @@ describe(".github/workflows/golive-gate.yml", () => {
   const workflow = readFileSync(join(ROOT, ".github/workflows/golive-gate.yml"), "utf8");
   const line = /run: node dist\/golive\.cjs (.+)/.exec(workflow)![1]!;
 
-  function run(today: string) {
+  async function run(today: string) {
     const cwd = tempDir("golive-gate-");
     const summary = join(cwd, "summary.md");
     const args = words(line.replace("examples/demo/golive.yaml", DEMO).replace(GREEN, today));
-    const r = golive(cwd, args, { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary });
+    const r = await golive(cwd, args, { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary });
     return { ...r, cwd, summary };
   }
 
-  it("is green on the demo fixture, with annotations, a summary and a JUnit file", () => {
+  it("is green on the demo fixture, with annotations, a summary and a JUnit file", async () => {
     expect(line).toContain(`--today ${GREEN}`);
-    const r = run(GREEN);
+    const r = await run(GREEN);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^::warning /m);
     expect(r.stdout).toMatch(/^::notice .*TES-03 waived/m);
@@ -61,9 +61,9 @@ describe(".github/workflows/golive-gate.yml", () => {
     );
   });
 
-  it("turns red as documented once the waiver has expired", () => {
+  it("turns red as documented once the waiver has expired", async () => {
     expect(workflow).toContain("change --today below to 2027-02-09");
-    const r = run("2027-02-09");
+    const r = await run("2027-02-09");
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=.*title=golive%3A TES-03 waiver expired::/m);
   });
