@@ -262,7 +262,7 @@ describe("named hostile inputs, through the CLI", () => {
   test("a 50 MB file is refused before it is read", async () => {
     const repo = project();
     truncateSync(join(repo, "golive.yaml"), 50 * 1024 * 1024);
-    await refused(repo, ["status"], /is 50\.0 MiB; golive reads at most 16 MiB$/);
+    await refused(repo, ["status"], /is 50\.0 MiB; golive reads at most \d+ MiB$/);
   });
 
   test("100,000 levels of nesting", async () => {

@@ -90,7 +90,7 @@ export function loadCatalogue(
   const path = resolve(base, named.path);
   if (!existsSync(path)) {
     throw new GoliveError("unreadable", `the catalogue ${named.path} does not exist`, {
-      ...(where ? { location: where } : {}),
+      location: where ?? { file: named.path },
       hint: where
         ? "restore the catalogue file or correct catalogue.path (it is relative to golive.yaml)"
         : "check the path, or name a shipped catalogue",

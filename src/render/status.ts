@@ -122,7 +122,7 @@ export function renderStatus(
       "Late, but waived or optional",
       day.lateExcused,
       (v) =>
-        `${relativeDue(v.daysUntilDue)}; ${v.waived ? `waived until ${v.state.waiver!.until}` : "optional"}`,
+        `${relativeDue(v.daysUntilDue)} (${date(v.window.due)}); ${v.waived ? `waived until ${v.state.waiver!.until}` : "optional"}`,
     ),
   );
   lines.push(...section(style, `Due in the next ${SOON_DAYS} days`, day.dueSoon, due));

@@ -154,7 +154,7 @@ const cases: Case[] = [
     name: "an unreadable file",
     repo: () => tempRepo({ "golive.yaml/x": "" }),
     args: ["status"],
-    says: /golive.yaml: cannot read state file: it is a folder, not a file/,
+    says: /golive.yaml: state file is a folder, not a file/,
   },
   {
     name: "a report written over a folder",
@@ -224,7 +224,7 @@ const cases: Case[] = [
     name: "a missing custom catalogue",
     repo: () => tempRepo(),
     args: ["init", "--date", "2027-03-01", "--catalogue", "./mine.yaml"],
-    says: /mine.yaml: cannot read catalogue: no such file/,
+    says: /mine.yaml: the catalogue \.\/mine.yaml does not exist/,
   },
   {
     name: "a custom catalogue with a deploy-value check that matches no pattern",

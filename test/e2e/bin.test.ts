@@ -43,7 +43,7 @@ describe("the built command", () => {
       } else {
         expect(result.code, args.join(" ")).toBe(0);
       }
-      if (args[0] === "status") expect(result.stdout).toContain("Overdue (41)");
+      if (args[0] === "status") expect(result.stdout).toContain("Overdue (36)");
     }
     expect(read(repo)).toContain("  CLO-14:\n    status: done\n    note: DNS delegated, TTL 300\n");
   });

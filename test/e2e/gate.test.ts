@@ -56,7 +56,7 @@ describe("golive check", () => {
     expect(report.policy).toEqual({ warnWithin: 3, grace: 0, strict: true, phases: null });
     const gen = report.items.find((i: { id: string }) => i.id === "GEN-01");
     expect(gen).toMatchObject({ verdict: "fail", code: "overdue", waiver: null });
-    expect(gen.reason).toContain("overdue by 1 day");
+    expect(gen.gateReason).toContain("overdue by 1 day");
     expect(report.overdue).toContain("GEN-01");
   });
 

@@ -2,9 +2,10 @@
  * A small Spryker-shaped repository that passes every check, as an inline file tree. Tests
  * change one file at a time to get a warn or a fail.
  */
+
+import type { ItemVerdict } from "../../src/core/verdict.js";
 import { loadCatalogue } from "../../src/io/catalogue.js";
 import { verifyItems } from "../../src/verify/index.js";
-import type { ItemVerdict } from "../../src/core/verdict.js";
 import type { VerifyContext } from "../../src/verify/types.js";
 import { memoryRepo } from "./repo.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
+import type { ItemVerdict } from "../../src/core/verdict.js";
 import { makeStyle } from "../../src/render/text.js";
 import { renderVerify, type VerifyRun, verifyJson } from "../../src/render/verify.js";
 import { verdictSummary } from "../../src/render/verify-words.js";
-import type { ItemVerdict } from "../../src/core/verdict.js";
 
 // Repository text can hold anything: here an escape sequence in a value and a bell in a path.
 const ESC = "\u001b[31m";
