@@ -25,6 +25,7 @@ import {
 } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { DEMO_GO_LIVE, DEMO_TODAY, demoSteps } from "../scripts/demo-steps.mjs";
 import { gitEnv, golive, tempDir, tempRepo } from "./helpers/cli.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -62,33 +63,14 @@ async function ok(cwd: string, args: string[], today: string): Promise<void> {
  */
 async function demo(): Promise<string> {
   const dir = tempRepo();
-  const today = "2027-02-10";
-  await ok(dir, ["init", "--date", "2027-03-01"], today);
+  await ok(dir, ["init", "--date", DEMO_GO_LIVE], DEMO_TODAY);
   const list = await golive(dir, ["list", "--phase", "eight-weeks", "--json"], {
-    GOLIVE_TODAY: today,
+    GOLIVE_TODAY: DEMO_TODAY,
   });
   const eightWeeks = (JSON.parse(list.stdout) as { items: { id: string }[] }).items.map(
     (item) => item.id,
   );
-  await ok(dir, ["done", ...eightWeeks.slice(0, 36), "--by", "Alex"], today);
-  await ok(dir, ["skip", "APP-04", "--reason", "already on MariaDB", "--by", "Alex"], today);
-  await ok(dir, ["assign", "TES-02", "Priya", "--by", "Alex"], today);
-  await ok(dir, ["start", "TES-02", "--by", "Priya"], today);
-  await ok(dir, ["assign", "CLO-12", "Sam", "--by", "Alex"], today);
-  await ok(
-    dir,
-    [
-      "block",
-      "CLO-12",
-      "--reason",
-      "waiting for the registrar to delegate the domain",
-      "--by",
-      "Sam",
-    ],
-    today,
-  );
-  await ok(dir, ["assign", "APP-09", "Jo", "--by", "Alex"], today);
-  await ok(dir, ["done", "GEN-02", "CLO-08", "APP-26", "--by", "Jo"], today);
+  for (const step of demoSteps(eightWeeks)) await ok(dir, step, DEMO_TODAY);
   return dir;
 }
 
