@@ -525,7 +525,7 @@ describe("a filtered standup", () => {
     expect(out).toMatch(/Overall +█░+ +1\/21 +4%/);
     expect(out).not.toContain("Eight weeks before go-live");
     // GEN-03's window opens on its due day, 15 Feb: it is due soon all the same (issue 11).
-    expect(out).toMatch(/Due in the next 7 days \(1\)\n.*\n  GEN-03 /);
+    expect(out).toMatch(/Due in the next 7 days \(1\)\n.*\n {2}GEN-03 /);
     expect(out).not.toContain("Overdue");
     const report = JSON.parse(
       (await golive(repo, ["status", "--category", "CLO", "--json"], TODAY)).stdout,
