@@ -63,10 +63,12 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
   }
   const isPinned = pinned !== undefined && pinned !== "";
   let user: { name: string | undefined } | undefined;
-  // A terminal's width when there is one; piped output (grep, a file) keeps whole titles.
+  // A terminal's width when there is one, else COLUMNS; piped output (grep, a file) without
+  // COLUMNS has no width, and keeps every text whole.
   const width =
     environment.columns ??
-    (Number.parseInt(environment.env.COLUMNS ?? "", 10) || (environment.isTTY ? 100 : 1000));
+    (Number.parseInt(environment.env.COLUMNS ?? "", 10) ||
+      (environment.isTTY ? 100 : Number.POSITIVE_INFINITY));
   return {
     cwd: environment.cwd,
     today,

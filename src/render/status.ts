@@ -5,7 +5,7 @@ import type { Board, ItemView, PhaseView, Progress } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { SOON_DAYS, standup } from "../core/standup.js";
-import { type Column, renderTable } from "./table.js";
+import { type Column, cutText, displayWidth, hangingLine, renderTable, wrapText } from "./table.js";
 import {
   bar,
   date,
@@ -32,17 +32,45 @@ export interface StatusSections {
   filterLabel?: string;
 }
 
-function progressLine(style: Style, label: string, labelWidth: number, p: Progress): string {
-  return `${label.padEnd(labelWidth)}  ${bar(style, p, 20)}  ${`${p.closed}/${p.total}`.padStart(7)}  ${`${percent(p)}%`.padStart(4)}`;
+/** The room a progress line takes besides its label and its bar. */
+const COUNTS = 2 + 2 + 7 + 2 + 4;
+
+/** How the progress lines fit the width: the bars give way first, then the labels. */
+interface Bars {
+  label: number;
+  bar: number;
+  /** The phase's due date goes on a line of its own. */
+  tailBelow: boolean;
 }
 
-function phaseLine(style: Style, view: PhaseView, labelWidth: number, today: string): string {
+function barsFor(style: Style, board: Board): Bars {
+  const labels = Math.max(7, ...board.phases.map((p) => displayWidth(safe(p.phase.title))));
+  const tail = Math.max(0, ...board.phases.map((p) => phaseTail(p).length));
+  const bar = Math.max(5, Math.min(20, style.width - labels - COUNTS - tail));
+  const label = Math.min(labels, Math.max(12, style.width - COUNTS - bar - tail));
+  return { label, bar, tailBelow: label + COUNTS + bar + tail > style.width };
+}
+
+function progressLine(style: Style, label: string, bars: Bars, p: Progress): string {
+  const shown = cutText(label, bars.label);
+  const pad = " ".repeat(Math.max(0, bars.label - displayWidth(shown)));
+  return `${shown}${pad}  ${bar(style, p, bars.bar)}  ${`${p.closed}/${p.total}`.padStart(7)}  ${`${percent(p)}%`.padStart(4)}`;
+}
+
+/** What follows a phase's counts: "  due Mon 1 Feb  6 overdue", uncoloured. */
+function phaseTail(view: PhaseView): string {
+  const late = view.progress.overdue > 0 ? `  ${view.progress.overdue} overdue` : "";
+  return `  due ${date(view.phase.due)}${late}`;
+}
+
+function phaseLine(style: Style, view: PhaseView, bars: Bars, today: string): string {
   const { phase, progress } = view;
   const c = style.chalk;
   const when = `due ${date(phase.due)}`;
   const late = progress.overdue > 0 ? c.red(`  ${progress.overdue} overdue`) : "";
   const past = phase.due < today && progress.overdue === 0 && progress.closed === progress.total;
-  return `${progressLine(style, safe(phase.title), labelWidth, progress)}  ${past ? c.dim(when) : when}${late}`;
+  const gap = bars.tailBelow ? `\n${" ".repeat(bars.label)}` : "";
+  return `${progressLine(style, safe(phase.title), bars, progress)}${gap}  ${past ? c.dim(when) : when}${late}`;
 }
 
 function itemRows(style: Style, items: ItemView[], detail: (v: ItemView) => string): string[][] {
@@ -66,7 +94,7 @@ function section(
     { header: "ID" },
     { header: "Title", flex: true, min: 16 },
     { header: "Owner" },
-    { header: detailHeader },
+    { header: detailHeader, wrap: true },
   ];
   return [
     "",
@@ -93,14 +121,20 @@ export function renderStatus(
   const c = style.chalk;
   const lines: string[] = [];
   lines.push(
-    `${c.bold(safe(catalogue.file.title))}`,
-    `Go-live ${c.bold(date(board.goLive, true))} · ${relativeGoLive(board.daysToGoLive)} · today ${date(board.today, true)}`,
+    hangingLine(style.width, "", c.bold(safe(catalogue.file.title))),
+    hangingLine(
+      style.width,
+      "",
+      `Go-live ${c.bold(date(board.goLive, true))} · ${relativeGoLive(board.daysToGoLive)} · today ${date(board.today, true)}`,
+    ),
   );
-  if (sections.filterLabel) lines.push(c.dim(`Showing ${safe(sections.filterLabel)}`));
+  if (sections.filterLabel) {
+    lines.push(c.dim(wrapText(`Showing ${safe(sections.filterLabel)}`, style.width).join("\n")));
+  }
   lines.push("");
-  const labelWidth = Math.max(7, ...board.phases.map((p) => safe(p.phase.title).length));
-  lines.push(c.bold(progressLine(style, "Overall", labelWidth, board.progress)));
-  for (const phase of board.phases) lines.push(phaseLine(style, phase, labelWidth, board.today));
+  const bars = barsFor(style, board);
+  lines.push(c.bold(progressLine(style, "Overall", bars, board.progress)));
+  for (const phase of board.phases) lines.push(phaseLine(style, phase, bars, board.today));
 
   const items = sections.items;
   const day = standup(board, items);
@@ -112,7 +146,11 @@ export function renderStatus(
       phase.unowned > 0 ? c.yellow(`${phase.unowned} without an owner`) : "every one has an owner";
     lines.push(
       "",
-      `${c.bold(safe(phase.title))} ${when}: ${plural(phase.items, "item")}, ${owners}`,
+      hangingLine(
+        style.width,
+        "",
+        `${c.bold(safe(phase.title))} ${when}: ${plural(phase.items, "item")}, ${owners}`,
+      ),
     );
   }
   lines.push(...section(style, "Overdue", day.overdue, due));

@@ -8,7 +8,7 @@ import type { Status } from "../schema/state.js";
 
 export interface Style {
   chalk: ChalkInstance;
-  /** Columns available for tables. */
+  /** Columns the output fits (tables, wrapped lines); infinite when it has no width. */
   width: number;
 }
 
