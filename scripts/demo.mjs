@@ -3,10 +3,13 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DEMO_GO_LIVE, DEMO_TODAY, demoSteps } from "./demo-steps.mjs";
 
 const bin = new URL("../dist/golive.cjs", import.meta.url).pathname;
+/** The installed command, as a clone has it. */
+const cli = fileURLToPath(new URL("../bin/golive.cjs", import.meta.url));
 const repo = mkdtempSync(join(tmpdir(), "golive-demo-"));
 const env = { ...process.env, GOLIVE_TODAY: DEMO_TODAY };
 const run = (args, show = false) =>
@@ -26,4 +29,10 @@ const eightWeeks = JSON.parse(run(["list", "--phase", "eight-weeks", "--json"]))
 for (const step of demoSteps(eightWeeks)) run(step);
 console.log("\n$ golive status   # (pretending today is 2027-02-10)");
 run(["status"], true);
-console.log(`\nThe state file is ${join(repo, "golive.yaml")}; try \`golive show TES-05\` there.`);
+// The next command works as printed from where the demo ran, before golive is on PATH.
+const quote = (text) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
+const near = relative(process.cwd(), cli);
+const golive = `node ${quote(near.startsWith("..") ? cli : near)}`;
+console.log(
+  `\nThe state file is ${join(repo, "golive.yaml")}. Next, try:\n  ${golive} --file ${quote(join(repo, "golive.yaml"))} --today ${DEMO_TODAY} show TES-05`,
+);
