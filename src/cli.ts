@@ -321,6 +321,7 @@ export function createProgram(
     )
     .addOption(formatOption(EXPORT_FORMATS).default("markdown"))
     .option("--output <file>", "write to FILE instead of the console")
+    .option("--no-bom", "csv: leave out the byte order mark (Excel needs it to read UTF-8)")
     .option(
       "--since <date|age>",
       "what changed since a date or an age (1d, 2w); --format markdown only",

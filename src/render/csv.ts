@@ -2,6 +2,8 @@
  * `golive export --format csv`: one row per item, RFC 4180 (CRLF rows, fields quoted when they
  * hold a quote, comma or line break, quotes doubled). A cell a spreadsheet would run as a
  * formula (starting with = + - @, tab or CR) gets a leading apostrophe, so it stays text.
+ * `golive export` starts it with a UTF-8 byte order mark (unless --no-bom): without one, Excel
+ * opens a double-clicked CSV file in the machine's legacy code page, and "Zoë" shows as "ZoÃ«".
  */
 import type { ItemView } from "../core/board.js";
 import { printable } from "./text.js";
@@ -62,7 +64,11 @@ function row(v: ItemView): string[] {
   ];
 }
 
-export function renderCsv(items: readonly ItemView[]): string {
+/** The UTF-8 byte order mark, as the first character of the text. */
+export const BOM = "\ufeff";
+
+export function renderCsv(items: readonly ItemView[], options: { bom?: boolean } = {}): string {
   const rows = [[...CSV_COLUMNS], ...items.map(row)];
-  return rows.map((r) => `${r.map(csvField).join(",")}\r\n`).join("");
+  const text = rows.map((r) => `${r.map(csvField).join(",")}\r\n`).join("");
+  return options.bom === true ? BOM + text : text;
 }

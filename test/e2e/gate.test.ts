@@ -229,7 +229,8 @@ describe("golive export", () => {
     expect(
       (await at("2027-02-02", ["export", "--format", "csv", "--output", "out/items.csv"])).code,
     ).toBe(0);
-    expect(read(dir, "out/items.csv").split("\r\n")[0]).toMatch(/^id,title,/);
+    // Starting with a byte order mark, so that Excel reads it as UTF-8.
+    expect(read(dir, "out/items.csv").split("\r\n")[0]).toMatch(/^\ufeffid,title,/);
     expect(
       (await at("2027-02-02", ["export", "--format", "html", "--output", "page.html"])).code,
     ).toBe(0);
