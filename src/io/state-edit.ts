@@ -54,7 +54,7 @@ const HEADER = [
 export function newStateText(catalogue: Catalogue, ref: CatalogueRef, goLive: string): string {
   const doc = new Document({
     golive: STATE_VERSION,
-    catalogue: { ...ref, version: catalogue.file.version },
+    catalogue: catalogueRecord(catalogue, ref),
     goLive,
     settings: { weekendShift: true },
     items: {},
@@ -70,6 +70,17 @@ export function newStateText(catalogue: Catalogue, ref: CatalogueRef, goLive: st
     items.items.push(doc.createPair(key, value));
   }
   return doc.toString({ lineWidth: 0 });
+}
+
+/** What golive.yaml records of its catalogue: how it is named, and every version it is built from. */
+export function catalogueRecord(catalogue: Catalogue, ref: CatalogueRef): Record<string, unknown> {
+  return {
+    ...ref,
+    version: catalogue.file.version,
+    ...(catalogue.bases.length > 0
+      ? { extends: Object.fromEntries(catalogue.bases.map((b) => [b.name, b.version])) }
+      : {}),
+  };
 }
 
 /** Edits a parsed state document in place. */

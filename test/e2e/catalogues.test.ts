@@ -1,0 +1,147 @@
+/**
+ * Catalogues that fit the project: a team's catalogue extends a shipped one, adds its own and
+ * overrides inherited items; golive.yaml records every catalogue's version.
+ */
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { golive, read, tempRepo } from "../helpers/cli.js";
+
+const TODAY = { GOLIVE_TODAY: "2027-02-10", NO_COLOR: "1" };
+
+const OURS = `format: 1
+name: ours
+title: Our go-live checklist
+version: "1"
+extends: spryker-cloud
+categories:
+  - { id: OPS, title: Operations }
+phases:
+  - { id: day-after, title: The day after go-live, opens: 1, due: 1 }
+items:
+  - id: OPS-01
+    category: OPS
+    phase: day-after
+    title: Send the launch newsletter
+    summary: Tell our customers the new shop is live.
+overrides:
+  CLO-14:
+    phase: two-weeks
+    optional: true
+`;
+
+describe("a catalogue that extends a shipped one", () => {
+  it("tracks Spryker's items and the team's, with the override applied", async () => {
+    const repo = tempRepo({ "ours.yaml": OURS });
+    const init = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "ours.yaml"],
+      TODAY,
+    );
+    expect(init.stderr).toBe("");
+    expect(init.code).toBe(0);
+    const state = parse(read(repo));
+    expect(state.catalogue).toEqual({
+      path: "ours.yaml",
+      version: "1",
+      extends: { "spryker-cloud": "2025-06-27" },
+    });
+    expect(Object.keys(state.items)).toHaveLength(85);
+    expect(Object.keys(state.items).at(-1)).toBe("OPS-01");
+
+    const list = await golive(repo, ["list", "--json"], TODAY);
+    const items = JSON.parse(list.stdout).items as {
+      id: string;
+      phase: string;
+      optional: boolean;
+    }[];
+    expect(items.find((i) => i.id === "OPS-01")).toMatchObject({ phase: "day-after" });
+    expect(items.find((i) => i.id === "CLO-14")).toMatchObject({
+      phase: "two-weeks",
+      optional: true,
+    });
+    expect((await golive(repo, ["done", "OPS-01", "CLO-01"], TODAY)).code).toBe(0);
+  });
+
+  it("extends a list of catalogues, by path as well as by name", async () => {
+    const repo = tempRepo({
+      "base.yaml": `format: 1\nname: base\ntitle: Base\nversion: "7"\ncategories: [{ id: BAS, title: Base }]\nphases: [{ id: early, title: Early, opens: -90, due: -60 }]\nitems:\n  - { id: BAS-1, category: BAS, phase: early, title: One, summary: One. }\n`,
+      "ours.yaml": OURS.replace("extends: spryker-cloud", "extends: [spryker-cloud, base.yaml]"),
+    });
+    const init = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "ours.yaml"],
+      TODAY,
+    );
+    expect(init.code).toBe(0);
+    const state = parse(read(repo));
+    expect(state.catalogue.extends).toEqual({ "spryker-cloud": "2025-06-27", base: "7" });
+    expect(Object.keys(state.items)).toContain("BAS-1");
+  });
+
+  it.each([
+    [
+      "an unknown item",
+      "  CLO-99:\n    phase: two-weeks\n",
+      "ours.yaml:21:5",
+      "override of CLO-99: no catalogue it extends has that item",
+    ],
+    [
+      "an unknown phase",
+      "  CLO-02:\n    phase: someday\n",
+      "ours.yaml:21:12",
+      'unknown phase "someday"',
+    ],
+    [
+      "a window that closes before it opens",
+      "  CLO-02:\n    opens: -3\n    due: -10\n",
+      "ours.yaml:21:5",
+      "item CLO-02 opens (T-3) after it is due (T-10)",
+    ],
+  ])("refuses an override of %s, with its place", async (_what, override, where, message) => {
+    const repo = tempRepo({ "ours.yaml": `${OURS}${override}` });
+    const result = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "ours.yaml"],
+      TODAY,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(where);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("refuses an own item that reuses an inherited ID, and a circle of extends", async () => {
+    const dup = OURS.replace("id: OPS-01", "id: CLO-01");
+    const repo = tempRepo({
+      "ours.yaml": dup,
+      "a.yaml": OURS.replace("extends: spryker-cloud", "extends: b.yaml"),
+      "b.yaml": OURS.replace("extends: spryker-cloud", "extends: a.yaml"),
+    });
+    const one = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "ours.yaml"],
+      TODAY,
+    );
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain("ours.yaml:11:9");
+    expect(one.stderr).toContain('ID "CLO-01" is already used');
+    const circle = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "a.yaml"],
+      TODAY,
+    );
+    expect(circle.code).toBe(2);
+    expect(circle.stderr).toContain("which extends this one");
+  });
+
+  it("warns when the extended catalogue's version is not the one recorded", async () => {
+    const repo = tempRepo({ "ours.yaml": OURS });
+    await golive(repo, ["init", "--date", "2027-03-01", "--catalogue", "ours.yaml"], TODAY);
+    const text = read(repo).replace(/spryker-cloud: "?2025-06-27"?/, 'spryker-cloud: "2024-01-01"');
+    const moved = tempRepo({ "ours.yaml": OURS, "golive.yaml": text });
+    const status = await golive(moved, ["status"], TODAY);
+    expect(status.stderr).toContain(
+      "the catalogue spryker-cloud, version 2024-01-01; it is now 2025-06-27",
+    );
+    expect(status.stderr).toContain("golive upgrade");
+  });
+});
