@@ -162,8 +162,24 @@ export function createProgram(
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
+    .option(
+      "--answer <question=answer>",
+      "answer one of the catalogue's questions, e.g. old-shop=no; repeat for more",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .action((options) =>
       run(async (ctx) => (await import("./commands/init.js")).init(ctx, options)),
+    );
+
+  program
+    .command("answer")
+    .description(
+      "answer one of the catalogue's questions: items it rules out become not applicable",
+    )
+    .argument("<question>", "the question's ID, e.g. old-shop")
+    .argument("<answer>", "the answer, e.g. no")
+    .action((id, value) =>
+      run(async (ctx) => (await import("./commands/answer.js")).answer(ctx, id, value)),
     );
 
   filterOptions(program.command("status"))

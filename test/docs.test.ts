@@ -220,6 +220,40 @@ async function badcatalogue(): Promise<string> {
   return tempRepo({ "checks/ours.yaml": exampleCatalogue() + second });
 }
 
+/** The extending catalogue of docs/catalogues.md, as checks/team.yaml. */
+function extendingCatalogue(): string {
+  const text = readDoc("docs/catalogues.md");
+  const example = /^## Extend instead of copy$[\s\S]*?^```yaml\n([\s\S]*?)^```$/m.exec(text)?.[1];
+  if (!example) throw new Error("docs/catalogues.md: no extending catalogue");
+  return example;
+}
+
+/** A repository with the extending catalogue of docs/catalogues.md. */
+async function extending(): Promise<string> {
+  return tempRepo({ "checks/team.yaml": extendingCatalogue() });
+}
+
+/** The extending catalogue, started. */
+async function extended(): Promise<string> {
+  const dir = await extending();
+  await ok(dir, ["init", "--date", "2027-03-01", "--catalogue", "checks/team.yaml"], "2026-12-01");
+  return dir;
+}
+
+/** The extending catalogue with an override of an item no catalogue has. */
+async function badoverride(): Promise<string> {
+  return tempRepo({
+    "checks/team.yaml": `${extendingCatalogue()}  CLO-99: { optional: true }\n`,
+  });
+}
+
+/** The Spryker catalogue, started with nobody's answers but the defaults. */
+async function answered(): Promise<string> {
+  const dir = tempRepo();
+  await ok(dir, ["init", "--date", "2027-03-01"], "2026-12-01");
+  return dir;
+}
+
 /** The shop after `golive verify --record`. */
 async function recorded(): Promise<string> {
   const dir = await copyOf("shop");
@@ -240,6 +274,10 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
   statefile,
   owncatalogue,
   badcatalogue,
+  extending,
+  extended,
+  badoverride,
+  answered,
 };
 
 const built = new Map<string, Promise<string>>();

@@ -51,12 +51,18 @@ const HEADER = [
 ];
 
 /** The text of a new state file: every item listed, todo, each under a comment with its title. */
-export function newStateText(catalogue: Catalogue, ref: CatalogueRef, goLive: string): string {
+export function newStateText(
+  catalogue: Catalogue,
+  ref: CatalogueRef,
+  goLive: string,
+  answers: Record<string, string> = {},
+): string {
   const doc = new Document({
     golive: STATE_VERSION,
     catalogue: catalogueRecord(catalogue, ref),
     goLive,
     settings: { weekendShift: true },
+    ...(Object.keys(answers).length > 0 ? { answers } : {}),
     items: {},
   });
   doc.commentBefore = HEADER.join("\n");

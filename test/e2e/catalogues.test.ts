@@ -145,3 +145,100 @@ describe("a catalogue that extends a shipped one", () => {
     expect(status.stderr).toContain("golive upgrade");
   });
 });
+
+describe("questions decide which items apply", () => {
+  it("init --answer records every answer; a ruled-out item is not applicable everywhere", async () => {
+    const repo = tempRepo();
+    const init = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--answer", "old-shop=no", "--answer", "csv-imports=No"],
+      TODAY,
+    );
+    expect(init.stderr).toBe("");
+    expect(init.code).toBe(0);
+    expect(parse(read(repo)).answers).toEqual({
+      "old-shop": "no",
+      "private-network": "yes",
+      "spryker-mail": "yes",
+      "basic-auth": "yes",
+      analytics: "yes",
+      "csv-imports": "no",
+    });
+    const show = await golive(repo, ["show", "SEO-01", "--json"], TODAY);
+    expect(JSON.parse(show.stdout).item).toMatchObject({
+      status: "not-applicable",
+      reason: "does not apply: old-shop = no",
+    });
+    // Long past due, yet the gate skips it: GEN-10 is due T+7 only, so check with today after go-live.
+    const late = { ...TODAY, GOLIVE_TODAY: "2027-04-01" };
+    const check = await golive(repo, ["check", "--json"], late);
+    const findings = JSON.parse(check.stdout).items as { id: string; verdict: string }[];
+    expect(findings.find((f) => f.id === "GEN-10")?.verdict).toBe("skip");
+    expect(findings.find((f) => f.id === "APP-10")?.verdict).toBe("skip");
+    expect(findings.find((f) => f.id === "CLO-02")?.verdict).not.toBe("skip");
+  });
+
+  it("golive answer makes items stop applying and apply again; a status set by hand wins", async () => {
+    const repo = tempRepo();
+    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    expect((await golive(repo, ["done", "CLO-03"], TODAY)).code).toBe(0);
+    const no = await golive(repo, ["answer", "private-network", "no"], TODAY);
+    expect(no.code).toBe(0);
+    expect(no.stdout).toContain("private-network = no (was yes)");
+    expect(no.stdout).toContain("1 item no longer applies");
+    expect(no.stdout).toContain("CLO-02");
+    expect(no.stdout).not.toContain("CLO-03");
+    expect(parse(read(repo)).answers["private-network"]).toBe("no");
+    const list = JSON.parse((await golive(repo, ["list", "--json"], TODAY)).stdout).items as {
+      id: string;
+      status: string;
+    }[];
+    expect(list.find((i) => i.id === "CLO-02")?.status).toBe("not-applicable");
+    expect(list.find((i) => i.id === "CLO-03")?.status).toBe("done");
+
+    const yes = await golive(repo, ["answer", "private-network", "yes"], TODAY);
+    expect(yes.stdout).toContain("1 item applies again");
+    const again = JSON.parse((await golive(repo, ["list", "--json"], TODAY)).stdout).items as {
+      id: string;
+      status: string;
+    }[];
+    expect(again.find((i) => i.id === "CLO-02")?.status).toBe("todo");
+  });
+
+  it("refuses an unknown question or answer, and a bad answer in golive.yaml with its place", async () => {
+    const repo = tempRepo();
+    expect(
+      (await golive(repo, ["init", "--date", "2027-03-01", "--answer", "old-shop"], TODAY)).stderr,
+    ).toContain("is not QUESTION=ANSWER");
+    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const unknown = await golive(repo, ["answer", "vpn", "no"], TODAY);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('asks no question "vpn"');
+    const bad = await golive(repo, ["answer", "old-shop", "maybe"], TODAY);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("answer one of: yes, no");
+    const edited = tempRepo({
+      "golive.yaml": read(repo).replace("old-shop: yes", "old-shop: maybe"),
+    });
+    const status = await golive(edited, ["status"], TODAY);
+    expect(status.code).toBe(2);
+    expect(status.stderr).toMatch(/golive\.yaml:\d+:\d+: state file: answers\.old-shop/);
+  });
+
+  it("validates appliesWhen against the questions, with its place", async () => {
+    const repo = tempRepo({
+      "ours.yaml": OURS.replace(
+        "    summary: Tell our customers",
+        "    appliesWhen: { newsletter: yes }\n    summary: Tell our customers",
+      ),
+    });
+    const init = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "ours.yaml"],
+      TODAY,
+    );
+    expect(init.code).toBe(2);
+    expect(init.stderr).toContain("ours.yaml:15:32");
+    expect(init.stderr).toContain('unknown question "newsletter"');
+  });
+});
