@@ -334,6 +334,17 @@ export function createProgram(
     );
 
   program
+    .command("upgrade")
+    .description(
+      "move golive.yaml to the catalogue version golive ships (or --catalogue): items added, renamed, removed",
+    )
+    .option("--catalogue <name|path>", "follow this catalogue from now on instead")
+    .option("--dry-run", "only list what would change; golive.yaml is not touched")
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/upgrade.js")).upgrade(ctx, options)),
+    );
+
+  program
     .command("verify")
     .description("answer the checkable items from the repository's own files")
     .option("--path <dir>", "the shop's repository (default: the one holding golive.yaml)")

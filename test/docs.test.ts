@@ -254,6 +254,23 @@ async function answered(): Promise<string> {
   return dir;
 }
 
+/**
+ * A golive.yaml started with an older Spryker catalogue: recorded as 2024-11-01, with GEN-08
+ * still under its former ID GEN-8, and an entry for an item since dropped.
+ */
+async function outdated(): Promise<string> {
+  const dir = tempRepo();
+  await ok(dir, ["init", "--date", "2027-03-01"], "2026-12-01");
+  const path = join(dir, "golive.yaml");
+  const text = readFileSync(path, "utf8")
+    .replace(/version: "?2025-06-27"?/, 'version: "2024-11-01"')
+    .replace("  GEN-08: {}", "  GEN-8: { status: done, by: Sam, at: 2026-11-20 }")
+    .replace(/ {2}# APP-25 [^\n]*\n {2}APP-25: \{\}\n/, "")
+    .replace("items:\n", "items:\n  # APP-99 Retired item\n  APP-99: { status: done }\n");
+  writeFileSync(path, text);
+  return dir;
+}
+
 /** The shop after `golive verify --record`. */
 async function recorded(): Promise<string> {
   const dir = await copyOf("shop");
@@ -276,6 +293,7 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
   badcatalogue,
   extending,
   extended,
+  outdated,
   badoverride,
   answered,
 };

@@ -94,8 +94,19 @@ export class StateEditor {
   changed = false;
   constructor(
     private readonly file: YamlFile,
-    private readonly catalogue: Catalogue,
+    private catalogue: Catalogue,
   ) {}
+
+  /** New entries go where `catalogue` puts them (golive upgrade moves to another catalogue). */
+  follow(catalogue: Catalogue): void {
+    this.catalogue = catalogue;
+    this.order = undefined;
+  }
+
+  /** A new, untouched entry `{}` for the item, under its comment, in catalogue order. */
+  addItem(item: CatalogueItem): void {
+    this.replaceItem(item.id, {});
+  }
 
   private itemsMap(): YAMLMap {
     const existing = this.file.doc.get("items", true);
@@ -196,6 +207,22 @@ export class StateEditor {
     this.setItem(key, state);
     const node = this.itemsMap().get(key, true);
     if (isMap(node) && node.items.length === 0) node.flow = true;
+  }
+
+  /**
+   * Moves the entry under `from` to the item's current ID, its value and comments kept; the
+   * comment line above it names the item as the catalogue now does.
+   */
+  renameItem(from: string, item: CatalogueItem): void {
+    const items = this.itemsMap();
+    const pair = this.pairOf(items, from);
+    if (!pair) return;
+    const key = new Scalar(item.id);
+    key.commentBefore = itemComment(item);
+    pair.key = key;
+    this.pairs?.delete(from);
+    this.pairs?.set(item.id, pair);
+    this.changed = true;
   }
 
   /** Removes the entry `key` of the items, with its comments. */

@@ -2,6 +2,8 @@
  * Catalogues that fit the project: a team's catalogue extends a shipped one, adds its own and
  * overrides inherited items; golive.yaml records every catalogue's version.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { golive, read, tempRepo } from "../helpers/cli.js";
@@ -240,5 +242,105 @@ describe("questions decide which items apply", () => {
     expect(init.code).toBe(2);
     expect(init.stderr).toContain("ours.yaml:15:32");
     expect(init.stderr).toContain('unknown question "newsletter"');
+  });
+});
+
+const V1 = `format: 1
+name: ours
+title: Ours
+version: "1"
+categories: [{ id: OPS, title: Operations }]
+phases: [{ id: final, title: Final week, opens: -7, due: -1 }]
+items:
+  - { id: OPS-01, category: OPS, phase: final, title: Page the on-call, summary: Page. }
+  - { id: OPS-02, category: OPS, phase: final, title: Print the rota, summary: Print. }
+  - { id: OPS-03, category: OPS, phase: final, title: Order pizza, summary: Order. }
+`;
+const V2 = `format: 1
+name: ours
+title: Ours
+version: "2"
+categories: [{ id: OPS, title: Operations }, { id: ONC, title: On call }]
+phases: [{ id: final, title: Final week, opens: -7, due: -1 }]
+items:
+  - { id: ONC-01, aliases: [OPS-01], category: ONC, phase: final, title: Page the on-call, summary: Page. }
+  - { id: OPS-02, category: OPS, phase: final, title: Print the rota, summary: Print. }
+  - { id: OPS-04, category: OPS, phase: final, title: Book the war room, summary: Book. }
+`;
+
+describe("golive upgrade", () => {
+  async function started(): Promise<string> {
+    const repo = tempRepo({ "ours.yaml": V1 });
+    await golive(repo, ["init", "--date", "2027-03-01", "--catalogue", "ours.yaml"], TODAY);
+    await golive(repo, ["done", "OPS-01", "--note", "pager tested", "--by", "Alex"], TODAY);
+    await golive(repo, ["done", "OPS-03", "--by", "Alex"], TODAY);
+    writeFileSync(join(repo, "ours.yaml"), V2);
+    return repo;
+  }
+
+  it("--dry-run lists what changes and changes nothing", async () => {
+    const repo = await started();
+    const before = read(repo);
+    const status = await golive(repo, ["status"], TODAY);
+    expect(status.stderr).toContain("run `golive upgrade --dry-run`");
+    const dry = await golive(repo, ["upgrade", "--dry-run"], TODAY);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("ours 1 → 2");
+    expect(dry.stdout).toMatch(/Added \(1\), todo:\n {2}OPS-04/);
+    expect(dry.stdout).toContain("OPS-01 → ONC-01");
+    expect(dry.stdout).toMatch(/Removed \(1\).*\n {2}OPS-03/);
+    expect(dry.stdout).toContain("Dry run: golive.yaml was not changed");
+    expect(read(repo)).toBe(before);
+  });
+
+  it("carries state across a rename, keeps removed entries, records the version", async () => {
+    const repo = await started();
+    const up = await golive(repo, ["upgrade"], TODAY);
+    expect(up.code).toBe(0);
+    expect(up.stderr).toContain("OPS-03");
+    const state = parse(read(repo));
+    expect(state.catalogue).toEqual({ path: "ours.yaml", version: "2" });
+    expect(state.items["ONC-01"]).toMatchObject({
+      status: "done",
+      note: "pager tested",
+      by: "Alex",
+    });
+    expect(state.items["OPS-01"]).toBeUndefined();
+    expect(state.items["OPS-03"]).toMatchObject({ status: "done" });
+    expect(state.items["OPS-04"]).toEqual({});
+    expect(read(repo)).toContain("# ONC-01 Page the on-call\n  ONC-01:");
+    const status = await golive(repo, ["status"], TODAY);
+    expect(status.stderr).not.toContain("golive upgrade");
+    const again = await golive(repo, ["upgrade"], TODAY);
+    expect(again.stdout).toContain("nothing changed");
+  });
+
+  it("moves to the shipped Spryker version, renaming GEN-8 to GEN-08", async () => {
+    const repo = tempRepo();
+    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const old = read(repo)
+      .replace(/version: "?2025-06-27"?/, 'version: "2024-11-01"')
+      .replace("  GEN-08: {}", "  GEN-8: { status: done, by: Sam, at: 2027-01-05 }");
+    writeFileSync(join(repo, "golive.yaml"), old);
+    const up = await golive(repo, ["upgrade"], TODAY);
+    expect(up.stdout).toContain("spryker-cloud 2024-11-01 → 2025-06-27");
+    expect(up.stdout).toContain("GEN-8 → GEN-08");
+    expect(parse(read(repo)).items["GEN-08"]).toMatchObject({ status: "done", by: "Sam" });
+  });
+
+  it("--catalogue moves golive.yaml to another catalogue", async () => {
+    const repo = tempRepo({ "team.yaml": OURS });
+    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    await golive(repo, ["done", "CLO-01"], TODAY);
+    const up = await golive(repo, ["upgrade", "--catalogue", "team.yaml"], TODAY);
+    expect(up.code).toBe(0);
+    expect(up.stdout).toMatch(/Added \(1\), todo:\n {2}OPS-01/);
+    const state = parse(read(repo));
+    expect(state.catalogue).toEqual({
+      path: "team.yaml",
+      version: "1",
+      extends: { "spryker-cloud": "2025-06-27" },
+    });
+    expect(state.items["CLO-01"].status).toBe("done");
   });
 });
