@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { format } from "date-fns";
-import type { Context, Output } from "./commands/context.js";
+import type { Asker, Context, Output } from "./commands/context.js";
 import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "./commands/formats.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { EXIT, type ExitCode, GoliveError } from "./errors.js";
@@ -26,6 +26,11 @@ export interface Environment {
   clock: () => Date;
   /** `git config user.name` in a folder (io/git.ts). */
   gitUserName: (cwd: string) => string | undefined;
+  /**
+   * Asks the catalogue's questions on the terminal; absent when stdin or stdout is not one
+   * (a pipe, CI, the tests), and then `golive init` takes the defaults and `--answer`.
+   */
+  ask?: Asker;
 }
 
 interface GlobalOptions {
@@ -73,6 +78,7 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
     now: () => (isPinned ? today : format(environment.clock(), "yyyy-MM-dd'T'HH:mm:ssXXX")),
     ...(options.file !== undefined ? { file: options.file } : {}),
     style: makeStyle(colorLevel(environment.env, environment.isTTY), Math.max(40, width)),
+    ...(environment.ask ? { ask: environment.ask } : {}),
     gitUser: () => {
       user ??= { name: environment.gitUserName(environment.cwd) };
       return user.name;

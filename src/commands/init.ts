@@ -22,7 +22,7 @@ export interface InitOptions {
 }
 
 /** Creates golive.yaml at the repository root (or at --file) with every item todo. */
-export function init(ctx: Context, options: InitOptions): Output {
+export async function init(ctx: Context, options: InitOptions): Promise<Output> {
   const goLive = requireDate(options.date, "--date");
   const path = ctx.file ? resolve(ctx.cwd, ctx.file) : join(findRepoRoot(ctx.cwd), STATE_FILE_NAME);
   const shown = relative(ctx.cwd, path) || path;
@@ -47,7 +47,17 @@ export function init(ctx: Context, options: InitOptions): Output {
   }
   const ref = options.catalogue ?? DEFAULT_CATALOGUE;
   const { catalogue } = loadCatalogue(ref, ctx.cwd);
-  const answers = initialAnswers(catalogue, options.answer ?? []);
+  const { answers, given } = initialAnswers(catalogue, options.answer ?? []);
+  // On a terminal, the questions --answer left open are asked; elsewhere they take defaults.
+  const open = catalogue.questions.filter((q) => !given.has(q.id));
+  if (ctx.ask && open.length > 0) {
+    const asked = await ctx.ask(open);
+    for (const question of open) {
+      const checked = checkAnswer(catalogue, question.id, asked[question.id] ?? question.default);
+      if (checked.ok) answers[question.id] = checked.answer;
+    }
+    refuseExisting();
+  }
   const text = newStateText(
     catalogue,
     catalogueRefFor(ref, dirname(path), ctx.cwd),
@@ -72,11 +82,15 @@ export function init(ctx: Context, options: InitOptions): Output {
  * Every question's answer: the one given, else the catalogue's default. All are written to
  * golive.yaml, so that the team sees what was assumed and changes it with `golive answer`.
  */
-function initialAnswers(catalogue: Catalogue, given: readonly string[]): Record<string, string> {
+function initialAnswers(
+  catalogue: Catalogue,
+  typed: readonly string[],
+): { answers: Record<string, string>; given: Set<string> } {
   const answers: Record<string, string> = Object.fromEntries(
     catalogue.questions.map((q) => [q.id, q.default]),
   );
-  for (const text of given) {
+  const given = new Set<string>();
+  for (const text of typed) {
     const split = splitAnswer(text);
     const checked = split
       ? checkAnswer(catalogue, split.id, split.answer)
@@ -86,6 +100,7 @@ function initialAnswers(catalogue: Catalogue, given: readonly string[]): Record<
       throw new GoliveError("usage", message, { hint });
     }
     answers[checked.question.id] = checked.answer;
+    given.add(checked.question.id);
   }
-  return answers;
+  return { answers, given };
 }
