@@ -233,6 +233,14 @@ async function extending(): Promise<string> {
   return tempRepo({ "checks/team.yaml": extendingCatalogue() });
 }
 
+/** A team catalogue that only combines the two shipped ones. */
+async function combined(): Promise<string> {
+  return tempRepo({
+    "checks/team.yaml":
+      'format: 1\nname: team\ntitle: Our go-live checklist\nversion: "1"\nextends: [spryker-cloud, spryker-security]\n',
+  });
+}
+
 /** The extending catalogue, started. */
 async function extended(): Promise<string> {
   const dir = await extending();
@@ -293,6 +301,7 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
   badcatalogue,
   extending,
   extended,
+  combined,
   outdated,
   badoverride,
   answered,

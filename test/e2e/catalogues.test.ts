@@ -344,3 +344,45 @@ describe("golive upgrade", () => {
     expect(state.items["CLO-01"].status).toBe("done");
   });
 });
+
+describe("the spryker-security add-on", () => {
+  it("combines with spryker-cloud: both catalogues' items, each version recorded", async () => {
+    const team = `format: 1\nname: team\ntitle: Team\nversion: "1"\nextends: [spryker-cloud, spryker-security]\n`;
+    const repo = tempRepo({ "team.yaml": team });
+    const init = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "team.yaml"],
+      TODAY,
+    );
+    expect(init.stderr).toBe("");
+    expect(init.stdout).toContain("91 items");
+    const state = parse(read(repo));
+    expect(state.catalogue.extends).toEqual({
+      "spryker-cloud": "2025-06-27",
+      "spryker-security": "1",
+    });
+    const list = JSON.parse(
+      (await golive(repo, ["list", "--category", "SEC", "--json"], TODAY)).stdout,
+    );
+    expect(list.items.map((i: { id: string }) => i.id)).toEqual([
+      "SEC-01",
+      "SEC-02",
+      "SEC-03",
+      "SEC-04",
+      "SEC-05",
+      "SEC-06",
+      "SEC-07",
+    ]);
+  });
+
+  it("stands on its own too", async () => {
+    const repo = tempRepo();
+    const init = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "spryker-security"],
+      TODAY,
+    );
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain("7 items");
+  });
+});
