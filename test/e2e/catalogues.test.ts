@@ -328,6 +328,25 @@ describe("golive upgrade", () => {
     expect(parse(read(repo)).items["GEN-08"]).toMatchObject({ status: "done", by: "Sam" });
   });
 
+  it("a team catalogue keeps receiving Spryker's changes: the extended version moves too", async () => {
+    const repo = tempRepo({ "team.yaml": OURS });
+    await golive(repo, ["init", "--date", "2027-03-01", "--catalogue", "team.yaml"], TODAY);
+    const old = read(repo)
+      .replace(/spryker-cloud: "?2025-06-27"?/, 'spryker-cloud: "2024-11-01"')
+      .replace("  GEN-08: {}", "  GEN-8: { status: done, by: Sam, at: 2027-01-05 }");
+    writeFileSync(join(repo, "golive.yaml"), old);
+    const dry = await golive(repo, ["upgrade", "--dry-run"], TODAY);
+    expect(dry.stdout).toContain("ours 1: unchanged");
+    expect(dry.stdout).toContain("spryker-cloud 2024-11-01 → 2025-06-27");
+    expect(read(repo)).toBe(old);
+    const up = await golive(repo, ["upgrade"], TODAY);
+    expect(up.code).toBe(0);
+    const state = parse(read(repo));
+    expect(state.catalogue.extends).toEqual({ "spryker-cloud": "2025-06-27" });
+    expect(state.items["GEN-08"]).toMatchObject({ status: "done" });
+    expect((await golive(repo, ["status"], TODAY)).stderr).not.toContain("golive upgrade");
+  });
+
   it("--catalogue moves golive.yaml to another catalogue", async () => {
     const repo = tempRepo({ "team.yaml": OURS });
     await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
