@@ -6,7 +6,7 @@
 import { Argument, Command, CommanderError, Help, Option } from "commander";
 import { format } from "date-fns";
 import { distance } from "fastest-levenshtein";
-import type { Context, Output } from "./commands/context.js";
+import type { Asker, Context, Output } from "./commands/context.js";
 import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "./commands/formats.js";
 import type { CompletionSpec, OptionSpec, ValueKind, Values } from "./core/completion.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
@@ -29,6 +29,11 @@ export interface Environment {
   clock: () => Date;
   /** `git config user.name` in a folder (io/git.ts). */
   gitUserName: (cwd: string) => string | undefined;
+  /**
+   * Asks the catalogue's questions on the terminal; absent when stdin or stdout is not one
+   * (a pipe, CI, the tests), and then `golive init` takes the defaults and `--answer`.
+   */
+  ask?: Asker;
 }
 
 interface GlobalOptions {
@@ -78,6 +83,7 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
     now: () => (isPinned ? today : format(environment.clock(), "yyyy-MM-dd'T'HH:mm:ssXXX")),
     ...(options.file !== undefined ? { file: options.file } : {}),
     style: makeStyle(colorLevel(environment.env, environment.isTTY), Math.max(40, width)),
+    ...(environment.ask ? { ask: environment.ask } : {}),
     gitUser: () => {
       user ??= { name: environment.gitUserName(environment.cwd) };
       return user.name;
@@ -285,8 +291,32 @@ export function createProgram(
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
+    .option(
+      "--answer <question=answer>",
+      "answer one of the catalogue's questions, e.g. old-shop=no; repeat for more",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .action((options) =>
       run(async (ctx) => (await import("./commands/init.js")).init(ctx, options)),
+    );
+
+  program
+    .command("answer")
+    .description(
+      "answer one of the catalogue's questions: items it rules out become not applicable",
+    )
+    .argument("<question>", "the question's ID, e.g. old-shop")
+    .argument("<answer>", "the answer, e.g. no")
+    .addHelpText(
+      "after",
+      examples(
+        "# no old shop to redirect from: SEO-01, SEO-07 and GEN-10 stop applying",
+        "golive answer old-shop no",
+        "golive answer old-shop yes",
+      ),
+    )
+    .action((id, value) =>
+      run(async (ctx) => (await import("./commands/answer.js")).answer(ctx, id, value)),
     );
 
   filterOptions(program.command("status"))
@@ -525,6 +555,18 @@ export function createProgram(
     .addOption(by)
     .action((options) =>
       run(async (ctx) => (await import("./commands/reschedule.js")).reschedule(ctx, options)),
+    );
+
+  program
+    .command("upgrade")
+    .description(
+      "move golive.yaml to the catalogue version golive ships (or --catalogue): items added, renamed, removed",
+    )
+    .option("--catalogue <name|path>", "follow this catalogue from now on instead")
+    .option("--dry-run", "only list what would change; golive.yaml is not touched")
+    .addHelpText("after", examples("golive upgrade --dry-run", "golive upgrade"))
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/upgrade.js")).upgrade(ctx, options)),
     );
 
   program

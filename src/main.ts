@@ -13,6 +13,15 @@ run(process.argv.slice(2), {
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   clock: () => new Date(),
   gitUserName,
+  ...(process.stdin.isTTY && process.stdout.isTTY
+    ? {
+        ask: async (questions) =>
+          (await import("./io/prompt.js")).askQuestions(questions, {
+            input: process.stdin,
+            output: process.stdout,
+          }),
+      }
+    : {}),
 }).then((result) => {
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);

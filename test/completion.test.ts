@@ -210,56 +210,62 @@ describe("the scripts in their shells", () => {
     ).toBe("complete -F _golive_completions golive\n");
   });
 
-  it.skipIf(!has("zsh") && process.env.CI !== "true")("zsh: _describe gets value:description pairs", () => {
-    const folder = join(dir, "zfunc");
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, "_golive"), script("zsh"));
-    // compinit finds _golive in $fpath; _describe and _files are stood in for, to print.
-    const run = (words: string) =>
-      execFileSync(
+  it.skipIf(!has("zsh") && process.env.CI !== "true")(
+    "zsh: _describe gets value:description pairs",
+    () => {
+      const folder = join(dir, "zfunc");
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, "_golive"), script("zsh"));
+      // compinit finds _golive in $fpath; _describe and _files are stood in for, to print.
+      const run = (words: string) =>
+        execFileSync(
+          "zsh",
+          [
+            "-fc",
+            `fpath=(${folder} $fpath); autoload -U compinit && compinit -u -D; ` +
+              `[[ \${_comps[golive]} == _golive ]] || exit 3; ` +
+              `_describe() { print -rl -- "\${(@P)\${@[-1]}}" }; _files() { print -r -- '<files>' }; ` +
+              `words=(${words}); CURRENT=\${#words}; _golive`,
+          ],
+          { cwd: dir, env, encoding: "utf8" },
+        ).trimEnd();
+      expect(run("golive show ''")).toBe(
+        "OPS-01:Order the servers\nOPS-02:Warm the caches\nSEC-01:Rotate the keys",
+      );
+      expect(run("golive list --phase=m")).toBe("--phase=month:A month before");
+      expect(run("golive export --output rep")).toBe("<files>");
+      // Sourced instead of autoloaded, it registers itself with compdef.
+      const sourced = execFileSync(
         "zsh",
         [
           "-fc",
-          `fpath=(${folder} $fpath); autoload -U compinit && compinit -u -D; ` +
-            `[[ \${_comps[golive]} == _golive ]] || exit 3; ` +
-            `_describe() { print -rl -- "\${(@P)\${@[-1]}}" }; _files() { print -r -- '<files>' }; ` +
-            `words=(${words}); CURRENT=\${#words}; _golive`,
+          `autoload -U compinit && compinit -u -D; source ${join(folder, "_golive")}; print -r -- \${_comps[golive]}`,
         ],
         { cwd: dir, env, encoding: "utf8" },
-      ).trimEnd();
-    expect(run("golive show ''")).toBe(
-      "OPS-01:Order the servers\nOPS-02:Warm the caches\nSEC-01:Rotate the keys",
-    );
-    expect(run("golive list --phase=m")).toBe("--phase=month:A month before");
-    expect(run("golive export --output rep")).toBe("<files>");
-    // Sourced instead of autoloaded, it registers itself with compdef.
-    const sourced = execFileSync(
-      "zsh",
-      [
-        "-fc",
-        `autoload -U compinit && compinit -u -D; source ${join(folder, "_golive")}; print -r -- \${_comps[golive]}`,
-      ],
-      { cwd: dir, env, encoding: "utf8" },
-    );
-    expect(sourced).toBe("_golive\n");
-  });
+      );
+      expect(sourced).toBe("_golive\n");
+    },
+  );
 
-  it.skipIf(!has("fish") && process.env.CI !== "true")("fish: complete -C offers IDs with their titles", () => {
-    const file = join(dir, "golive.fish");
-    writeFileSync(file, script("fish"));
-    const run = (line: string) =>
-      execFileSync("fish", ["--no-config", "-c", `source ${file}; complete -C'${line}'`], {
-        cwd: dir,
-        env,
-        encoding: "utf8",
-      }).trimEnd();
-    expect(run("golive done ")).toBe(
-      "OPS-01\tOrder the servers\nOPS-02\tWarm the caches\nSEC-01\tRotate the keys",
-    );
-    expect(run("golive done sec")).toBe("SEC-01\tRotate the keys");
-    expect(run("golive list --phase=")).toBe(
-      "--phase=month\tA month before\n--phase=week\tThe last week",
-    );
-    expect(run("golive export --output rep")).toBe("report.html");
-  });
+  it.skipIf(!has("fish") && process.env.CI !== "true")(
+    "fish: complete -C offers IDs with their titles",
+    () => {
+      const file = join(dir, "golive.fish");
+      writeFileSync(file, script("fish"));
+      const run = (line: string) =>
+        execFileSync("fish", ["--no-config", "-c", `source ${file}; complete -C'${line}'`], {
+          cwd: dir,
+          env,
+          encoding: "utf8",
+        }).trimEnd();
+      expect(run("golive done ")).toBe(
+        "OPS-01\tOrder the servers\nOPS-02\tWarm the caches\nSEC-01\tRotate the keys",
+      );
+      expect(run("golive done sec")).toBe("SEC-01\tRotate the keys");
+      expect(run("golive list --phase=")).toBe(
+        "--phase=month\tA month before\n--phase=week\tThe last week",
+      );
+      expect(run("golive export --output rep")).toBe("report.html");
+    },
+  );
 });

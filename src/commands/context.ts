@@ -5,6 +5,10 @@
 import type { CalendarDate } from "../core/dates.js";
 import { EXIT, type ExitCode } from "../errors.js";
 import type { Style } from "../render/text.js";
+import type { Question } from "../schema/catalogue.js";
+
+/** Asks questions on a terminal and returns the answers by question ID. */
+export type Asker = (questions: readonly Question[]) => Promise<Record<string, string>>;
 
 export interface Context {
   cwd: string;
@@ -17,6 +21,8 @@ export interface Context {
   style: Style;
   /** `git config user.name`, looked up only when needed. */
   gitUser: () => string | undefined;
+  /** Present only on a terminal: asks the catalogue's questions (`golive init`). */
+  ask?: Asker;
   /** What the CI server tells us through its environment; absent means none. */
   ci?: CiEnvironment;
 }

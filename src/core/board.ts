@@ -30,6 +30,11 @@ export interface ItemView {
   overdue: boolean;
   /** Days from today to the due date: negative when overdue. */
   daysUntilDue: number;
+  /**
+   * The answer that makes the item not apply, when it does not and nobody set its status by
+   * hand: the item counts as not applicable, with the reason "does not apply: ID = answer".
+   */
+  doesNotApply?: { question: string; answer: string };
 }
 
 export interface Progress {
@@ -62,7 +67,7 @@ export interface Board {
   /** State entries that name the same item twice (an ID and its alias). */
   duplicates: string[];
   /** The catalogue version golive.yaml was started with, when the catalogue has changed since. */
-  catalogueChanged?: { recorded: string; current: string };
+  catalogueChanged?: { recorded: string; current: string; name?: string };
 }
 
 export interface StateIndex {
@@ -147,10 +152,20 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
   const plan = schedule(catalogue, state.goLive, { weekendShift: state.settings?.weekendShift });
   const index = indexState(catalogue, state);
   const entries = state.items ?? {};
+  const answers = answersOf(catalogue, state);
   const items: ItemView[] = [];
   for (const item of catalogue.items) {
     const key = index.keyOf.get(item.id);
-    const itemState = (key === undefined ? undefined : entries[key]) ?? {};
+    const recorded = (key === undefined ? undefined : entries[key]) ?? {};
+    // A status set by hand wins over the answers: the team knows its project best.
+    const doesNotApply = recorded.status === undefined ? unmetCondition(item, answers) : undefined;
+    const itemState: ItemState = doesNotApply
+      ? {
+          ...recorded,
+          status: "not-applicable",
+          reason: `does not apply: ${doesNotApply.question} = ${doesNotApply.answer}`,
+        }
+      : recorded;
     const status = itemState.status ?? "todo";
     const window = plan.items.get(item.id)!;
     const open = status !== "done" && status !== "not-applicable";
@@ -170,6 +185,7 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
       waived,
       overdue: late && !waived && item.optional !== true,
       daysUntilDue,
+      ...(doesNotApply ? { doesNotApply } : {}),
     };
     items.push(view);
   }
@@ -181,10 +197,44 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
     ...tally(plan.phases, items),
     orphans: index.orphans,
     duplicates: index.duplicates,
-    ...(state.catalogue.version !== undefined && state.catalogue.version !== catalogue.file.version
-      ? { catalogueChanged: { recorded: state.catalogue.version, current: catalogue.file.version } }
-      : {}),
+    ...catalogueChange(catalogue, state),
   };
+}
+
+/** The first catalogue whose version differs from the one golive.yaml recorded. */
+function catalogueChange(catalogue: Catalogue, state: StateData): Pick<Board, "catalogueChanged"> {
+  const recorded = state.catalogue.version;
+  if (recorded !== undefined && recorded !== catalogue.file.version) {
+    return { catalogueChanged: { recorded, current: catalogue.file.version } };
+  }
+  for (const base of catalogue.bases) {
+    const was = state.catalogue.extends?.[base.name];
+    if (was !== undefined && was !== base.version) {
+      return { catalogueChanged: { recorded: was, current: base.version, name: base.name } };
+    }
+  }
+  return {};
+}
+
+/** Every question's answer: the team's from golive.yaml, else the catalogue's default. */
+export function answersOf(catalogue: Catalogue, state: StateData): Map<string, string> {
+  return new Map(
+    catalogue.questions.map((q) => [q.id, state.answers?.[q.id] ?? q.default] as const),
+  );
+}
+
+/** The first of an item's conditions the answers do not meet, if any. */
+export function unmetCondition(
+  item: CatalogueItem,
+  answers: ReadonlyMap<string, string>,
+): { question: string; answer: string } | undefined {
+  for (const [question, wanted] of Object.entries(item.appliesWhen ?? {})) {
+    const answer = answers.get(question);
+    if (answer === undefined) continue;
+    const accepted = typeof wanted === "string" ? [wanted] : wanted;
+    if (!accepted.includes(answer)) return { question, answer };
+  }
+  return undefined;
 }
 
 export interface ItemFilter {

@@ -125,18 +125,33 @@ export const SlipSchema = z.strictObject({
 });
 export type Slip = z.infer<typeof SlipSchema>;
 
+/** The version of each catalogue the project's catalogue extends, by catalogue name. */
+const BaseVersions = z.record(z.string(), z.string());
+const BASES =
+  "the version of each catalogue it extends, by name, as of init or the last golive upgrade";
+
 export const StateSchema = z.strictObject({
   /** The state file format version. */
   golive: z.int().check(z.minimum(1)),
   /** The catalogue this project follows: a shipped one by name, or a file by path. */
   catalogue: z.union([
-    z.strictObject({ name: z.string().check(z.minLength(1)), version: z.optional(z.string()) }),
+    z.strictObject({
+      name: z.string().check(z.minLength(1)),
+      version: z.optional(z.string()),
+      extends: described(z.optional(BaseVersions), BASES),
+    }),
     z.strictObject({
       /** Relative to the folder that holds the state file. */
       path: z.string().check(z.minLength(1)),
       version: z.optional(z.string()),
+      extends: described(z.optional(BaseVersions), BASES),
     }),
   ]),
+  /**
+   * The team's answers to the catalogue's questions, by question ID (`golive answer`); a
+   * question not answered here takes the catalogue's default.
+   */
+  answers: z.optional(z.record(z.string(), z.string().check(z.minLength(1)))),
   /** The go-live day. */
   goLive: Day,
   settings: z.optional(

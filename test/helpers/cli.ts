@@ -19,6 +19,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { run } from "../../src/cli.js";
+import type { Asker } from "../../src/commands/context.js";
 import { readCatalogueFile } from "../../src/io/catalogue.js";
 import { gitUserName } from "../../src/io/git.js";
 import type { CatalogueFile } from "../../src/schema/catalogue.js";
@@ -82,7 +83,13 @@ export async function golive(
   cwd: string,
   args: string[],
   env: Record<string, string> = {},
-  options: { isTTY?: boolean; columns?: number; now?: Date } = {},
+  options: {
+    isTTY?: boolean;
+    columns?: number;
+    now?: Date;
+    /** What the terminal answers to `golive init`'s questions; none: not a terminal. */
+    ask?: Asker;
+  } = {},
 ): Promise<RunResult> {
   global.__GOLIVE_CATALOGUES__ = shippedCatalogues();
   running++;
@@ -95,6 +102,7 @@ export async function golive(
       columns: options.columns,
       clock: () => options.now ?? new Date(),
       gitUserName: (dir) => gitUserName(dir, gitEnv(cwd)),
+      ...(options.ask ? { ask: options.ask } : {}),
     });
     return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
   } finally {
