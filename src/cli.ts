@@ -296,6 +296,16 @@ export function createProgram(
     );
 
   program
+    .command("link")
+    .description("attach tracker references to an item: Jira keys (SHOP-123) or https URLs")
+    .argument("<id>", "the item")
+    .argument("<tickets...>", "Jira keys or https URLs")
+    .option("--remove", "take these references off the item")
+    .action((id, tickets, options) =>
+      run(async (ctx) => (await import("./commands/link.js")).link(ctx, id, tickets, options)),
+    );
+
+  program
     .command("waive")
     .description("accept that items stay open: the CI gate passes on them until --until")
     .argument("<ids...>", "one or more items")

@@ -31,6 +31,7 @@ export type ErrorCode =
   | "usage"
   | "bad-date"
   | "bad-id"
+  | "bad-ticket"
   | "unknown-id"
   | "missing-reason"
   | "no-state-file"

@@ -7,6 +7,7 @@ import type { ItemState, StateData, Status, Waiver } from "../schema/state.js";
 import type { Catalogue } from "./catalogue.js";
 import { type CalendarDate, daysBetween } from "./dates.js";
 import { idKey } from "./ids.js";
+import { type TicketLink, ticketLinks } from "./links.js";
 import { type ItemWindow, type PhaseWindow, schedule } from "./schedule.js";
 
 export interface ItemView {
@@ -30,6 +31,8 @@ export interface ItemView {
   overdue: boolean;
   /** Days from today to the due date: negative when overdue. */
   daysUntilDue: number;
+  /** Tracker references (golive link), each with the URL it opens. */
+  tickets: TicketLink[];
 }
 
 export interface Progress {
@@ -170,6 +173,7 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
       waived,
       overdue: late && !waived && item.optional !== true,
       daysUntilDue,
+      tickets: ticketLinks(itemState.links, state.tracker?.jira),
     };
     items.push(view);
   }

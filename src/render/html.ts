@@ -119,6 +119,9 @@ function itemTable(board: Board, items: readonly ItemView[]): string {
     const look = lookOf(v, board.today);
     const w = v.state.waiver;
     const notes = [
+      v.tickets.length > 0
+        ? `Tickets: ${v.tickets.map((t) => (t.url ? `<a href="${e(t.url)}">${e(t.ref)}</a>` : e(t.ref))).join(", ")}`
+        : "",
       v.state.reason ? `Reason: ${e(v.state.reason)}` : "",
       v.state.note ? `Note: ${e(v.state.note)}` : "",
       w

@@ -112,6 +112,10 @@ export const ItemStateSchema = z.strictObject({
     z.optional(EvidenceSchema),
     "the latest result of golive verify --record; it never changes the status",
   ),
+  links: described(
+    z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(2_000)))),
+    "tracker references (golive link): Jira keys like SHOP-123 or https URLs",
+  ),
 });
 export type ItemState = z.infer<typeof ItemStateSchema>;
 
@@ -147,6 +151,13 @@ export const StateSchema = z.strictObject({
   ),
   /** Every move of the go-live date, oldest first. */
   slips: z.optional(z.array(SlipSchema)),
+  /** Where tracker references (golive link) lead. */
+  tracker: z.optional(
+    z.strictObject({
+      /** The Jira site, e.g. https://shop.atlassian.net: a key SHOP-123 opens at /browse/SHOP-123. */
+      jira: z.optional(z.string().check(z.regex(/^https:\/\/[^\s]+$/, "expected an https URL"))),
+    }),
+  ),
   /** Settings of `golive verify`. */
   verify: z.optional(z.strictObject({ allow: z.optional(z.array(AllowEntrySchema)) })),
   /** Per item, by ID; items not listed, or listed as `{}`, are `todo`. */
