@@ -6,7 +6,12 @@
 import { Command, CommanderError, Option } from "commander";
 import { format } from "date-fns";
 import type { Context, Output } from "./commands/context.js";
-import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "./commands/formats.js";
+import {
+  CHECK_FORMATS,
+  EXPORT_FORMATS,
+  PORTFOLIO_FORMATS,
+  STATUS_FORMATS,
+} from "./commands/formats.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { EXIT, type ExitCode, GoliveError } from "./errors.js";
 import { renderError } from "./render/error.js";
@@ -355,6 +360,21 @@ export function createProgram(
     )
     .action((options) =>
       run(async (ctx) => (await import("./commands/check.js")).check(ctx, options)),
+    );
+
+  program
+    .command("portfolio")
+    .description("one table across projects: each one's golive.yaml, from a work tree or a git ref")
+    .argument("[projects...]", "PATH, PATH#REF, GIT-URL or GIT-URL#REF")
+    .option("--list <file>", "a portfolio.yaml listing the projects (see docs/reports.md)")
+    .addOption(jsonOption())
+    .addOption(formatOption(PORTFOLIO_FORMATS))
+    .option("--output <file>", "write to FILE instead of the console")
+    .option("--gate", "exit 1 when any project's gate fails or it cannot be read, naming it")
+    .action((projects, options) =>
+      run(async (ctx) =>
+        (await import("./commands/portfolio.js")).portfolio(ctx, projects, options),
+      ),
     );
 
   program

@@ -44,6 +44,7 @@ export type ErrorCode =
   | "invalid-state"
   | "invalid-change"
   | "invalid-catalogue"
+  | "invalid-portfolio"
   | "newer-schema"
   | "unknown-catalogue"
   | "locked";

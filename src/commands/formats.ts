@@ -11,3 +11,6 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const STATUS_FORMATS = ["text", "markdown", "json"] as const;
 export type StatusFormat = (typeof STATUS_FORMATS)[number];
+
+export const PORTFOLIO_FORMATS = ["text", "markdown", "html", "json"] as const;
+export type PortfolioFormat = (typeof PORTFOLIO_FORMATS)[number];

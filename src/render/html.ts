@@ -33,7 +33,7 @@ export type Look =
   | "waived"
   | "todo";
 
-const COLOURS: Record<Look, string> = {
+export const COLOURS: Record<Look, string> = {
   done: "#2e7d32",
   "not-applicable": "#9e9e9e",
   "in-progress": "#1565c0",
