@@ -44,6 +44,7 @@ Exit codes:
   1  the gate found something: \`check\` found overdue (or regressed) items,
      \`verify\` found a failing check
   2  bad usage or a bad file (nothing was changed)
+  3  \`notify\` could not deliver the digest
 
 Environment:
   GOLIVE_TODAY=YYYY-MM-DD  pin today's date, like --today
@@ -82,6 +83,7 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
       user ??= { name: environment.gitUserName(environment.cwd) };
       return user.name;
     },
+    env: environment.env,
     ci: {
       githubActions: environment.env.GITHUB_ACTIONS === "true",
       ...(environment.env.GITHUB_STEP_SUMMARY
@@ -360,6 +362,25 @@ export function createProgram(
     )
     .action((options) =>
       run(async (ctx) => (await import("./commands/check.js")).check(ctx, options)),
+    );
+
+  program
+    .command("notify")
+    .description("post the standup digest to a Slack, Teams or JSON webhook")
+    .addOption(
+      new Option("--to <target>", "the webhook's kind")
+        .choices(["slack", "teams", "json"])
+        .makeOptionMandatory(),
+    )
+    .option("--webhook-env <name>", "the variable holding the webhook URL", "GOLIVE_WEBHOOK_URL")
+    .option("--webhook-file <file>", "a file holding the webhook URL instead")
+    .option("--since <date|age>", "what changed since a date or an age (default 1d)")
+    .option("--title <text>", "the digest's title (default: the catalogue's)")
+    .option("--timeout <seconds>", "per attempt (default 10)")
+    .option("--retries <n>", "retries on 429, 5xx and network errors (default 3)")
+    .option("--dry-run", "print the payload; send nothing")
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/notify.js")).notify(ctx, options)),
     );
 
   program

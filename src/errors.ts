@@ -11,6 +11,8 @@ export const EXIT = {
   findings: 1,
   /** Bad usage or a bad file; nothing was changed. */
   usage: 2,
+  /** `golive notify`: the chat service did not take the digest. */
+  delivery: 3,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -47,7 +49,8 @@ export type ErrorCode =
   | "invalid-portfolio"
   | "newer-schema"
   | "unknown-catalogue"
-  | "locked";
+  | "locked"
+  | "delivery-failed";
 
 /**
  * An error the user can act on. `message` says what is wrong, `hint` what to do,
@@ -71,6 +74,6 @@ export class GoliveError extends Error {
     this.hint = options.hint;
     this.location = options.location;
     this.details = options.details ?? [];
-    this.exitCode = EXIT.usage;
+    this.exitCode = code === "delivery-failed" ? EXIT.delivery : EXIT.usage;
   }
 }

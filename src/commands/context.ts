@@ -17,6 +17,8 @@ export interface Context {
   style: Style;
   /** `git config user.name`, looked up only when needed. */
   gitUser: () => string | undefined;
+  /** The environment's variables, for a command that reads a secret from one (notify). */
+  env?: NodeJS.ProcessEnv;
   /** What the CI server tells us through its environment; absent means none. */
   ci?: CiEnvironment;
 }

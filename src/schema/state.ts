@@ -158,6 +158,33 @@ export const StateSchema = z.strictObject({
       jira: z.optional(z.string().check(z.regex(/^https:\/\/[^\s]+$/, "expected an https URL"))),
     }),
   ),
+  /** `golive notify`: owners (as written in the items) to chat user IDs, for mentions. */
+  chat: z.optional(
+    z.strictObject({
+      /** Slack member IDs, e.g. `Alex: U024BE7LH`. */
+      slack: z.optional(
+        z.record(
+          z.string(),
+          z
+            .string()
+            .check(z.regex(/^[UW][A-Z0-9]{2,20}$/, "expected a Slack member ID such as U024BE7LH")),
+        ),
+      ),
+      /** Teams users by their UPN (e-mail-like) or Entra object ID. */
+      teams: z.optional(
+        z.record(
+          z.string(),
+          z
+            .string()
+            .check(
+              z.minLength(3),
+              z.maxLength(200),
+              z.regex(/^[^<>\s]+$/, "expected a UPN or object ID"),
+            ),
+        ),
+      ),
+    }),
+  ),
   /** Settings of `golive verify`. */
   verify: z.optional(z.strictObject({ allow: z.optional(z.array(AllowEntrySchema)) })),
   /** Per item, by ID; items not listed, or listed as `{}`, are `todo`. */
