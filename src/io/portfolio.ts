@@ -48,7 +48,7 @@ export function sourceOfArgument(arg: string, cwd: string): ProjectSource {
     };
   }
   const dir = resolve(cwd, target);
-  if (ref) return { kind: "ref", name: nameOf(dir), dir, ref, file: "golive.yaml" };
+  if (ref) return { kind: "ref", name: `${nameOf(dir)}#${ref}`, dir, ref, file: "golive.yaml" };
   return { kind: "worktree", name: nameOf(dir), dir, file: "golive.yaml" };
 }
 

@@ -135,7 +135,7 @@ const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px auto;max-width:1200px;color:#1b1f23;padding:0 12px}
 h1{font-size:22px;margin:0 0 4px}table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e3e7eb;vertical-align:middle;overflow-wrap:anywhere}
-th{background:#f3f5f7}small{color:#5f6b76}.err{color:#c62828}.late{color:#c62828;font-weight:600}
+th{background:#f3f5f7;white-space:nowrap}td:nth-child(2),td:nth-child(3){white-space:nowrap}small{color:#5f6b76}.err{color:#c62828}.late{color:#c62828;font-weight:600}
 .golive{stroke:#1b1f23;stroke-width:2}.today{stroke:#c62828;stroke-width:1.5;stroke-dasharray:3 2}
 svg{max-width:100%;height:auto}
 `;
