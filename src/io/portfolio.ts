@@ -26,6 +26,9 @@ export type ProjectRead =
   | { source: ProjectSource; workspace: Workspace }
   | { source: ProjectSource; error: { code: string; message: string; where?: string } };
 
+/** `catalogue: { path: ... }` or a block `catalogue:` with a `path:` line under it. */
+const NAMES_A_PATH = /^catalogue:[^\n]*\bpath\b|^catalogue:[ \t]*\r?\n(?:[ \t]+[^\n]*\n)*?[ \t]+path[ \t]*:/m;
+
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
 
 function nameOf(text: string): string {
@@ -112,11 +115,15 @@ async function readWithGit(
   mkdirSync(dirname(statePath), { recursive: true });
   writeFileSync(statePath, text);
   // A catalogue of the team's own is read from the same commit, at its place next to golive.yaml.
+  // Parsing the whole file twice doubled the cost of a ref: only a file whose catalogue entry
+  // has a path (a cheap look first) is parsed here for it.
   let catalogue: unknown;
-  try {
-    catalogue = (parse(text) as { catalogue?: { path?: unknown } } | null)?.catalogue?.path;
-  } catch {
-    catalogue = undefined; // loadWorkspace reports the YAML error with its place
+  if (NAMES_A_PATH.test(text)) {
+    try {
+      catalogue = (parse(text) as { catalogue?: { path?: unknown } } | null)?.catalogue?.path;
+    } catch {
+      catalogue = undefined; // loadWorkspace reports the YAML error with its place
+    }
   }
   if (typeof catalogue === "string") {
     const rel = posix.normalize(posix.join(posix.dirname(stateRel), catalogue));

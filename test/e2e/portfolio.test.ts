@@ -167,6 +167,28 @@ describe("golive portfolio", () => {
     expect(existsSync(join(home, "nothing"))).toBe(false);
   });
 
+  it("a team's own catalogue is read from the same ref", async () => {
+    const own = readFileSync(
+      join(import.meta.dirname, "../../checklists/spryker-cloud.yaml"),
+      "utf8",
+    );
+    const repo = tempRepo({ "ops/catalogue.yaml": own });
+    const init = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "ops/catalogue.yaml"],
+      TODAY,
+    );
+    expect(init.code, init.stderr).toBe(0);
+    commitAll(repo, "own catalogue");
+    for (const source of [`${repo}#main`, `file://${repo}#main`]) {
+      const r = JSON.parse(
+        (await golive(tempDir(), ["portfolio", source, "--json"], TODAY)).stdout,
+      );
+      expect(r.projects[0].error, source).toBeNull();
+      expect(r.projects[0].progress.total).toBe(84);
+    }
+  });
+
   it("no projects is a usage error", async () => {
     const r = await golive(tempDir(), ["portfolio"], TODAY);
     expect(r.code).toBe(2);
