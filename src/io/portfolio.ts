@@ -27,7 +27,8 @@ export type ProjectRead =
   | { source: ProjectSource; error: { code: string; message: string; where?: string } };
 
 /** `catalogue: { path: ... }` or a block `catalogue:` with a `path:` line under it. */
-const NAMES_A_PATH = /^catalogue:[^\n]*\bpath\b|^catalogue:[ \t]*\r?\n(?:[ \t]+[^\n]*\n)*?[ \t]+path[ \t]*:/m;
+const NAMES_A_PATH =
+  /^catalogue:[^\n]*\bpath\b|^catalogue:[ \t]*\r?\n(?:[ \t]+[^\n]*\n)*?[ \t]+path[ \t]*:/m;
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
 
