@@ -46,6 +46,7 @@ const SMALL = quick ? 50 : 1_000;
 const LARGE = quick ? 200 : 10_000;
 const SHOP_FILES = quick ? 300 : 30_000;
 const BUSY = quick ? 200 : 20_000;
+const PROJECTS = quick ? 5 : 200;
 const TODAY = "2027-01-20";
 const GO_LIVE = "2027-03-01";
 
@@ -327,6 +328,40 @@ function shopCase(n) {
   return dir;
 }
 
+/**
+ * `n` repositories, each with the Spryker case's golive.yaml committed, and two lists for
+ * `golive portfolio`: their work trees, and their HEAD read with git (no checkout).
+ */
+function portfolioCase(n, state) {
+  const dir = join(work, "portfolio");
+  mkdirSync(dir);
+  const trees = [];
+  const refs = [];
+  for (let i = 0; i < n; i++) {
+    const shop = join(dir, `shop-${i}`);
+    mkdirSync(shop);
+    git(shop, "init", "-q", "--template=");
+    copyFileSync(state, join(shop, "golive.yaml"));
+    git(shop, "add", "golive.yaml");
+    git(
+      shop,
+      "-c",
+      "user.name=Bench",
+      "-c",
+      "user.email=b@example.com",
+      "commit",
+      "-q",
+      "-m",
+      "golive",
+    );
+    trees.push(`  - { name: shop ${i}, path: shop-${i} }`);
+    refs.push(`  - { name: shop ${i}, path: shop-${i}, ref: HEAD }`);
+  }
+  writeFileSync(join(dir, "trees.yaml"), `projects:\n${trees.join("\n")}\n`);
+  writeFileSync(join(dir, "refs.yaml"), `projects:\n${refs.join("\n")}\n`);
+  return dir;
+}
+
 /** `done` changes the file; each run starts from the same file. */
 function restoring(dir) {
   const pristine = join(work, `${dir.split("/").pop()}.pristine.yaml`);
@@ -385,14 +420,26 @@ try {
       );
     }
   }
-  if (!args.includes("--startup")) rest();
+  if (!args.includes("--startup")) rest(spryker);
 } finally {
   if (args.includes("--keep")) console.log(`\nfiles kept in ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }
 
 /** Everything but the start-up rows. */
-function rest() {
+function rest(spryker) {
+  // Issue 13: a portfolio of 200 local repositories in under 5 seconds.
+  const many = portfolioCase(PROJECTS, join(spryker.dir, "golive.yaml"));
+  report(
+    `portfolio: ${PROJECTS} work trees`,
+    measure(many, ["portfolio", "--list", "trees.yaml"]),
+    (r) => r.median < 5000,
+  );
+  report(
+    `portfolio: ${PROJECTS} refs (git show)`,
+    measure(many, ["portfolio", "--list", "refs.yaml"]),
+    (r) => r.median < 5000,
+  );
   // The promise the docs make: a demo-shop-sized repository verifies in under 2 seconds.
   report(
     `verify: ${SHOP_FILES} files`,

@@ -7,7 +7,12 @@ import { Argument, Command, CommanderError, Help, Option } from "commander";
 import { format } from "date-fns";
 import { distance } from "fastest-levenshtein";
 import type { Asker, Context, Output } from "./commands/context.js";
-import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "./commands/formats.js";
+import {
+  CHECK_FORMATS,
+  EXPORT_FORMATS,
+  PORTFOLIO_FORMATS,
+  STATUS_FORMATS,
+} from "./commands/formats.js";
 import type { CompletionSpec, OptionSpec, ValueKind, Values } from "./core/completion.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { EXIT, type ExitCode, GoliveError } from "./errors.js";
@@ -47,6 +52,7 @@ Exit codes:
   1  the gate found something: \`check\` found overdue (or regressed) items,
      \`verify\` found a failing check
   2  bad usage or a bad file (nothing was changed)
+  3  \`notify\` could not deliver the digest
 
 Environment:
   GOLIVE_TODAY=YYYY-MM-DD  pin today's date, like --today
@@ -88,6 +94,7 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
       user ??= { name: environment.gitUserName(environment.cwd) };
       return user.name;
     },
+    env: environment.env,
     ci: {
       githubActions: environment.env.GITHUB_ACTIONS === "true",
       ...(environment.env.GITHUB_STEP_SUMMARY
@@ -522,6 +529,24 @@ export function createProgram(
     );
 
   program
+    .command("link")
+    .description("attach tracker references to an item: Jira keys (SHOP-123) or https URLs")
+    .argument("<id>", "the item")
+    .argument("<tickets...>", "Jira keys or https URLs")
+    .option("--remove", "take these references off the item")
+    .addHelpText(
+      "after",
+      examples(
+        "golive link CLO-14 SHOP-123",
+        "golive link CLO-14 https://github.com/acme/shop/issues/7",
+        "golive link CLO-14 SHOP-123 --remove",
+      ),
+    )
+    .action((id, tickets, options) =>
+      run(async (ctx) => (await import("./commands/link.js")).link(ctx, id, tickets, options)),
+    );
+
+  program
     .command("waive")
     .description("accept that items stay open: the CI gate passes on them until --until")
     .addHelpText(
@@ -619,6 +644,56 @@ export function createProgram(
     )
     .action((options) =>
       run(async (ctx) => (await import("./commands/check.js")).check(ctx, options)),
+    );
+
+  program
+    .command("notify")
+    .description("post the standup digest to a Slack, Teams or JSON webhook")
+    .addOption(
+      new Option("--to <target>", "the webhook's kind")
+        .choices(["slack", "teams", "json"])
+        .makeOptionMandatory(),
+    )
+    .option("--webhook-env <name>", "the variable holding the webhook URL", "GOLIVE_WEBHOOK_URL")
+    .option("--webhook-file <file>", "a file holding the webhook URL instead")
+    .option("--since <date|age>", "what changed since a date or an age (default 1d)")
+    .option("--title <text>", "the digest's title (default: the catalogue's)")
+    .option("--timeout <seconds>", "per attempt (default 10)")
+    .option("--retries <n>", "retries on 429, 5xx and network errors (default 3)")
+    .option("--dry-run", "print the payload; send nothing")
+    .addHelpText(
+      "after",
+      examples(
+        "# see what Slack would get, without sending it",
+        "golive notify --to slack --dry-run",
+        "golive notify --to teams --since 3d --dry-run",
+      ),
+    )
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/notify.js")).notify(ctx, options)),
+    );
+
+  program
+    .command("portfolio")
+    .description("one table across projects: each one's golive.yaml, from a work tree or a git ref")
+    .argument("[projects...]", "PATH, PATH#REF, GIT-URL or GIT-URL#REF")
+    .option("--list <file>", "a portfolio.yaml listing the projects (see docs/reports.md)")
+    .addOption(jsonOption())
+    .addOption(formatOption(PORTFOLIO_FORMATS))
+    .option("--output <file>", "write to FILE instead of the console")
+    .option("--gate", "exit 1 when any project's gate fails or it cannot be read, naming it")
+    .addHelpText(
+      "after",
+      examples(
+        "golive portfolio .",
+        "# this work tree and its main branch, as Markdown",
+        "golive portfolio . .#main --format markdown",
+      ),
+    )
+    .action((projects, options) =>
+      run(async (ctx) =>
+        (await import("./commands/portfolio.js")).portfolio(ctx, projects, options),
+      ),
     );
 
   program

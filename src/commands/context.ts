@@ -23,6 +23,8 @@ export interface Context {
   gitUser: () => string | undefined;
   /** Present only on a terminal: asks the catalogue's questions (`golive init`). */
   ask?: Asker;
+  /** The environment's variables, for a command that reads a secret from one (notify). */
+  env?: NodeJS.ProcessEnv;
   /** What the CI server tells us through its environment; absent means none. */
   ci?: CiEnvironment;
 }

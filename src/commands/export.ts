@@ -10,6 +10,7 @@ import { writeReport } from "../io/report-file.js";
 import { renderCsv } from "../render/csv.js";
 import { renderHtml } from "../render/html.js";
 import { renderIcs } from "../render/ics.js";
+import { renderJiraCsv } from "../render/jira-csv.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
@@ -67,6 +68,10 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
     case "csv":
       text = renderCsv(items, { bom: options.bom !== false });
       what = plural(items.length, "row");
+      break;
+    case "jira-csv":
+      text = renderJiraCsv(items);
+      what = plural(items.length, "issue");
       break;
     case "html":
       text = renderHtml(catalogue, board, items, { generated: ctx.now(), version: VERSION });

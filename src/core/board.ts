@@ -7,6 +7,7 @@ import type { ItemState, StateData, Status, Waiver } from "../schema/state.js";
 import type { Catalogue } from "./catalogue.js";
 import { type CalendarDate, daysBetween } from "./dates.js";
 import { idKey } from "./ids.js";
+import { type TicketLink, ticketLinks } from "./links.js";
 import { type ItemWindow, type PhaseWindow, schedule } from "./schedule.js";
 
 export interface ItemView {
@@ -35,6 +36,8 @@ export interface ItemView {
    * hand: the item counts as not applicable, with the reason "does not apply: ID = answer".
    */
   doesNotApply?: { question: string; answer: string };
+  /** Tracker references (golive link), each with the URL it opens. */
+  tickets: TicketLink[];
 }
 
 export interface Progress {
@@ -186,6 +189,7 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
       overdue: late && !waived && item.optional !== true,
       daysUntilDue,
       ...(doesNotApply ? { doesNotApply } : {}),
+      tickets: ticketLinks(itemState.links, state.tracker?.jira),
     };
     items.push(view);
   }

@@ -116,7 +116,16 @@ export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState): 
     let value: unknown;
     if (same(fromLater, fromEarlier) || same(fromEarlier, base[key])) value = fromLater;
     else if (same(fromLater, base[key])) value = fromEarlier;
-    else if (
+    else if (key === "links") {
+      // Tracker references are a set: both sides' additions, either side's removals.
+      const later = (fromLater ?? []) as string[];
+      const earlier = (fromEarlier ?? []) as string[];
+      const before = new Set(base.links ?? []);
+      const kept = (x: string, other: string[]) => !before.has(x) || other.includes(x);
+      const union = earlier.filter((x) => kept(x, later));
+      for (const x of later) if (!union.includes(x) && kept(x, earlier)) union.push(x);
+      value = union.length > 0 ? union : undefined;
+    } else if (
       key === "note" &&
       typeof fromLater === "string" &&
       typeof fromEarlier === "string" &&

@@ -1,12 +1,13 @@
 /**
  * Every git command golive runs, in one place (docs/state-file.md lists them):
- * `git config user.name`, `git ls-files -z --cached` and `git merge-file`.
+ * `git config user.name`, `git ls-files -z --cached`, `git merge-file`, and for the portfolio
+ * `git show REF:PATH`, `git init --bare` and `git fetch --depth 1`.
  *
  * A repository's own configuration can name programs for git to run (core.fsmonitor is run by
  * `git ls-files`), and a repository golive is pointed at may be hostile, so each command runs
  * with those keys neutralised on the command line, which wins over every config file.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 
 /** `-c` settings that stop git from running programs named in a repository's config. */
 const NO_PROGRAMS = [
@@ -60,4 +61,82 @@ export function gitMergeFile(cwd: string, base: string, ours: string, theirs: st
     [...NO_PROGRAMS, "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs],
     { cwd, stdio: "ignore" },
   );
+}
+
+/**
+ * For `golive portfolio`: git may also reach out to a remote. `ext::` runs a command of the
+ * URL's choosing and is refused outright (git's default, made explicit); submodules are never
+ * fetched, and git asks no one for a password: a project that needs one is a row with its error.
+ */
+const FOR_REMOTES = [
+  ...NO_PROGRAMS,
+  "-c",
+  "protocol.ext.allow=never",
+  "-c",
+  "fetch.recurseSubmodules=false",
+  "-c",
+  "credential.helper=",
+];
+
+/** How long one git command of the portfolio may take before it counts as failed. */
+export const GIT_TIMEOUT_MS = 60_000;
+
+/** What git said when it failed, one line, or why it could not run. */
+export class GitError extends Error {}
+
+function gitAsync(
+  args: readonly string[],
+  cwd?: string,
+  maxBuffer = 16 * 1024 * 1024,
+): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      "git",
+      [...FOR_REMOTES, ...args],
+      {
+        ...(cwd ? { cwd } : {}),
+        encoding: "utf8",
+        maxBuffer,
+        timeout: GIT_TIMEOUT_MS,
+        // No terminal prompt for a password: it would hang a CI job.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "", SSH_ASKPASS: "" },
+      },
+      (error, stdout, stderr) => {
+        if (!error) return resolvePromise(stdout);
+        const said = String(stderr)
+          .split("\n")
+          .map((l) => l.trim())
+          .filter((l) => l !== "")
+          .pop();
+        const timedOut = (error as { killed?: boolean }).killed === true;
+        reject(
+          new GitError(
+            timedOut ? `git timed out after ${GIT_TIMEOUT_MS / 1000} s` : (said ?? error.message),
+          ),
+        );
+      },
+    );
+  });
+}
+
+/**
+ * `git show REF:./PATH` in `dir` (a work tree or a folder in it; PATH relative to `dir`), or
+ * `git show REF:PATH` in a bare repository (PATH from its root): a file as it is at REF, with
+ * nothing checked out.
+ */
+export function gitShowFile(dir: string, ref: string, path: string, bare = false): Promise<string> {
+  if (ref.startsWith("-")) return Promise.reject(new GitError(`"${ref}" is not a ref`));
+  return gitAsync(["show", `${ref}:${bare ? "" : "./"}${path}`], dir, 9 * 1024 * 1024);
+}
+
+/**
+ * A remote's REF fetched into a new bare repository at `into`: `git init --bare` (no
+ * templates, so no sample hooks), then `git fetch --depth 1 --no-tags -- URL REF`. The commit
+ * is FETCH_HEAD there; nothing is checked out.
+ */
+export async function gitFetchShallow(url: string, ref: string, into: string): Promise<void> {
+  if (url.startsWith("-") || ref.startsWith("-"))
+    throw new GitError(`"${url}#${ref}" is not a remote and ref`);
+  await gitAsync(["init", "--bare", "--quiet", "--template=", into]);
+  await gitAsync(["fetch", "--depth", "1", "--no-tags", "--quiet", "--", url, ref], into);
 }

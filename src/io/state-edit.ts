@@ -28,6 +28,7 @@ const ITEM_FIELDS = [
   "owner",
   "note",
   "reason",
+  "links",
   "waiver",
   "reminded",
   "by",

@@ -38,6 +38,7 @@ export const CSV_COLUMNS = [
   "waiver_approver",
   "changed_by",
   "changed_at",
+  "links",
 ] as const;
 
 function row(v: ItemView): string[] {
@@ -61,6 +62,8 @@ function row(v: ItemView): string[] {
     w?.approver ?? "",
     v.state.by ?? "",
     v.state.at ?? "",
+    // One cell: each reference's URL when golive knows it, else the reference itself.
+    v.tickets.map((t) => t.url ?? t.ref).join(" "),
   ];
 }
 

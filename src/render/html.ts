@@ -35,7 +35,7 @@ export type Look =
   | "waived"
   | "todo";
 
-const COLOURS: Record<Look, string> = {
+export const COLOURS: Record<Look, string> = {
   done: "#2e7d32",
   "not-applicable": "#9e9e9e",
   "in-progress": "#1565c0",
@@ -157,6 +157,9 @@ function itemTable(board: Board, items: readonly ItemView[]): string {
     const look = lookOf(v, board.today);
     const w = v.state.waiver;
     const notes = [
+      v.tickets.length > 0
+        ? `Tickets: ${v.tickets.map((t) => (t.url ? `<a href="${e(t.url)}">${e(t.ref)}</a>` : e(t.ref))).join(", ")}`
+        : "",
       v.state.reason ? `Reason: ${e(v.state.reason)}` : "",
       v.state.note ? `Note: ${e(v.state.note)}` : "",
       w

@@ -34,6 +34,8 @@ export interface JsonItem {
   waiver: JsonWaiver | null;
   /** The latest `golive verify --record` result for the item. */
   evidence: { result: string; at: string; summary: string } | null;
+  /** Tracker references (golive link); `url` is null for a Jira key without `tracker.jira`. */
+  tickets: { ref: string; url: string | null }[];
 }
 
 export interface JsonWaiver {
@@ -103,6 +105,7 @@ export function jsonItem(view: ItemView, today: string): JsonItem {
         }
       : null,
     evidence: view.state.evidence ? { ...view.state.evidence } : null,
+    tickets: view.tickets.map((t) => ({ ...t })),
   };
 }
 

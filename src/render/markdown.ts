@@ -8,6 +8,7 @@
 import { type Board, type ItemView, type Progress, waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { type GateFinding, type GateResult, notable } from "../core/gate.js";
+import type { TicketLink } from "../core/links.js";
 import { SOON_DAYS, standup } from "../core/standup.js";
 import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
 import {
@@ -119,12 +120,25 @@ function progressCells(p: Progress): string[] {
   return [`${p.closed}/${p.total}`, `${percent(p)}%`, String(p.overdue), String(p.blocked)];
 }
 
+/** An item's tracker references: links where golive knows the URL, plain text otherwise. */
+export function mdTickets(tickets: readonly TicketLink[]): string {
+  return tickets
+    .map((t) =>
+      t.url
+        ? `[${mdCell(t.ref)}](${t.url.replace(/[()<>\s|]/g, encodeURIComponent)})`
+        : mdCell(t.ref),
+    )
+    .join(", ");
+}
+
 function itemTable(items: readonly ItemView[], detail: (v: ItemView) => string): string[] {
   return table(
     ["ID", "Title", "Owner", "Details"],
     items.map((v) => [
       mdCell(v.item.id),
-      mdCell(v.item.title),
+      v.tickets.length > 0
+        ? `${mdCell(v.item.title)} (${mdTickets(v.tickets)})`
+        : mdCell(v.item.title),
       v.state.owner ? mdText(v.state.owner) : "—",
       detail(v),
     ]),

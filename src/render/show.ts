@@ -50,6 +50,12 @@ export function renderShow(style: Style, view: ItemView, today?: string): string
     const e = state.evidence;
     lines.push(`Evidence ${e.result} on ${e.at.slice(0, 10)} (golive verify): ${safe(e.summary)}`);
   }
+  if (view.tickets.length > 0) {
+    const refs = view.tickets.map((t) =>
+      t.url && t.url !== t.ref ? `${safe(t.ref)} (${safe(t.url)})` : safe(t.ref),
+    );
+    lines.push(`Tickets  ${refs.join(", ")}`);
+  }
   if (item.criteria?.length) {
     lines.push("", c.bold("Done when"), ...item.criteria.map((k) => `  - ${safe(k)}`));
   }

@@ -76,7 +76,9 @@ function phaseLine(style: Style, view: PhaseView, bars: Bars, today: string): st
 function itemRows(style: Style, items: ItemView[], detail: (v: ItemView) => string): string[][] {
   return items.map((v) => [
     style.chalk.bold(v.item.id),
-    safe(v.item.title),
+    v.tickets.length > 0
+      ? `${safe(v.item.title)} ${style.chalk.dim(`(${v.tickets.map((t) => safe(t.ref)).join(", ")})`)}`
+      : safe(v.item.title),
     v.state.owner ? safe(v.state.owner) : style.chalk.dim("—"),
     detail(v),
   ]);

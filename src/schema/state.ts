@@ -112,6 +112,10 @@ export const ItemStateSchema = z.strictObject({
     z.optional(EvidenceSchema),
     "the latest result of golive verify --record; it never changes the status",
   ),
+  links: described(
+    z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(2_000)))),
+    "tracker references (golive link): Jira keys like SHOP-123 or https URLs",
+  ),
 });
 export type ItemState = z.infer<typeof ItemStateSchema>;
 
@@ -162,6 +166,40 @@ export const StateSchema = z.strictObject({
   ),
   /** Every move of the go-live date, oldest first. */
   slips: z.optional(z.array(SlipSchema)),
+  /** Where tracker references (golive link) lead. */
+  tracker: z.optional(
+    z.strictObject({
+      /** The Jira site, e.g. https://shop.atlassian.net: a key SHOP-123 opens at /browse/SHOP-123. */
+      jira: z.optional(z.string().check(z.regex(/^https:\/\/[^\s]+$/, "expected an https URL"))),
+    }),
+  ),
+  /** `golive notify`: owners (as written in the items) to chat user IDs, for mentions. */
+  chat: z.optional(
+    z.strictObject({
+      /** Slack member IDs, e.g. `Alex: U024BE7LH`. */
+      slack: z.optional(
+        z.record(
+          z.string(),
+          z
+            .string()
+            .check(z.regex(/^[UW][A-Z0-9]{2,20}$/, "expected a Slack member ID such as U024BE7LH")),
+        ),
+      ),
+      /** Teams users by their UPN (e-mail-like) or Entra object ID. */
+      teams: z.optional(
+        z.record(
+          z.string(),
+          z
+            .string()
+            .check(
+              z.minLength(3),
+              z.maxLength(200),
+              z.regex(/^[^<>\s]+$/, "expected a UPN or object ID"),
+            ),
+        ),
+      ),
+    }),
+  ),
   /** Settings of `golive verify`. */
   verify: z.optional(z.strictObject({ allow: z.optional(z.array(AllowEntrySchema)) })),
   /** Per item, by ID; items not listed, or listed as `{}`, are `todo`. */
