@@ -3,6 +3,7 @@
  */
 
 import type { Finding } from "../core/verdict.js";
+import { compilePattern } from "../schema/pattern.js";
 import { compareVersions, parseVersion } from "./composer.js";
 import type { Facts } from "./facts.js";
 import { lineAt } from "./generic.js";
@@ -175,7 +176,7 @@ function allowed(facts: Facts, hit: { file: string; line: number; text: string }
     (a) =>
       (a.path === hit.file || matchGlob(a.path, hit.file)) &&
       (a.line === undefined || a.line === hit.line) &&
-      (a.pattern === undefined || new RegExp(a.pattern, "u").test(hit.text)),
+      (a.pattern === undefined || compilePattern(a.pattern).test(hit.text)),
   );
 }
 
