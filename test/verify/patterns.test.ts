@@ -21,7 +21,7 @@ function item(checks: unknown[]): CatalogueItem {
     categories: [{ id: "X", title: "X" }],
     phases: [{ id: "p", title: "P", opens: -10, due: -1 }],
     items: [{ id: "X-1", category: "X", phase: "p", title: "One", summary: "One.", checks }],
-  }).items[0]!;
+  }).items![0]!;
 }
 
 /** The verdict, and how long it took in milliseconds. */
