@@ -348,6 +348,11 @@ export function createProgram(
     );
 
   program
+    .command("resolve")
+    .description("finish a merge git left golive.yaml unmerged in: merge, write and stage it")
+    .action(() => run(async (ctx) => (await import("./commands/resolve.js")).resolveMerge(ctx)));
+
+  program
     .command("merge-driver")
     .description(
       "git merge driver for golive.yaml: keeps both sides' changes (see docs/state-file.md)",

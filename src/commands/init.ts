@@ -8,7 +8,7 @@ import { findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
 import { newStateText } from "../io/state-edit.js";
 import { renderInit } from "../render/init.js";
 import { type Context, type Output, output } from "./context.js";
-import { pastGoLiveWarning, requireDate } from "./shared.js";
+import { pastGoLiveWarning, refuseUnmerged, requireDate } from "./shared.js";
 
 export interface InitOptions {
   date: string;
@@ -30,6 +30,7 @@ export function init(ctx: Context, options: InitOptions): Output {
     }
   };
   refuseExisting();
+  if (existsSync(path)) refuseUnmerged(ctx, path);
   if (!existsSync(dirname(path))) {
     throw new GoliveError(
       "usage",
