@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { format } from "date-fns";
-import type { Context, Output } from "./commands/context.js";
+import type { Context, Output, Runtime } from "./commands/context.js";
 import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "./commands/formats.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { EXIT, type ExitCode, GoliveError } from "./errors.js";
@@ -26,6 +26,8 @@ export interface Environment {
   clock: () => Date;
   /** `git config user.name` in a folder (io/git.ts). */
   gitUserName: (cwd: string) => string | undefined;
+  /** The Node binary and golive file running now, for git's merge driver; main.ts knows them. */
+  runtime?: Runtime;
 }
 
 interface GlobalOptions {
@@ -83,6 +85,7 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
         ? { stepSummary: environment.env.GITHUB_STEP_SUMMARY }
         : {}),
     },
+    ...(environment.runtime ? { runtime: environment.runtime } : {}),
   };
 }
 
@@ -348,9 +351,21 @@ export function createProgram(
     );
 
   program
+    .command("setup")
+    .description("make git merge golive.yaml with golive in this clone (once per clone)")
+    .action(() => run(async (ctx) => (await import("./commands/setup.js")).setup(ctx)));
+
+  program
     .command("resolve")
     .description("finish a merge git left golive.yaml unmerged in: merge, write and stage it")
     .action(() => run(async (ctx) => (await import("./commands/resolve.js")).resolveMerge(ctx)));
+
+  program
+    .command("doctor")
+    .description(
+      "check Node.js, golive.yaml, its catalogue and git's merge driver; exit 1 on a problem",
+    )
+    .action(() => run(async (ctx) => (await import("./commands/doctor.js")).doctor(ctx)));
 
   program
     .command("merge-driver")

@@ -45,12 +45,18 @@ export async function golive(
     columns: options.columns,
     clock: () => options.now ?? new Date(),
     gitUserName: (dir) => gitUserName(dir, gitEnv(cwd)),
+    // As main.ts says for the installed command: git's merge driver runs the built bin.
+    runtime: { node: process.execPath, script: BIN, nodeVersion: process.versions.node },
   });
   return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs the built `golive` command as a separate process; for what needs a real process. */
-export function goliveBin(cwd: string, args: string[], env: Record<string, string> = {}): RunResult {
+export function goliveBin(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
