@@ -126,9 +126,7 @@ describe("golive setup, in a later clone", () => {
     const first = await golive(dir, ["setup"]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain("✓ .gitattributes: `golive.yaml merge=golive`, already there");
-    expect(first.stdout).toContain(
-      `git config: set to ${process.execPath} ${BIN} merge-driver`,
-    );
+    expect(first.stdout).toContain(`git config: set to ${process.execPath} ${BIN} merge-driver`);
     expect(first.stdout).toContain("Hosted merge buttons (GitHub, GitLab) never run merge drivers");
     expect(driver(dir)).toBe(`${process.execPath} ${BIN} merge-driver %O %A %B %P`);
 
