@@ -11,24 +11,13 @@ import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
+import { readAction, runAction } from "./helpers/action.js";
 import { BUNDLE, gitEnv, tempDir, tempRepo } from "./helpers/cli.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const DEMO = readFileSync(join(ROOT, "examples/demo/golive.yaml"), "utf8");
 
-interface Step {
-  name: string;
-  shell: string;
-  run: string;
-  "working-directory"?: string;
-  env?: Record<string, string>;
-}
-interface Action {
-  inputs: Record<string, { default?: string }>;
-  runs: { using: string; steps: Step[] };
-}
-
-const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as Action;
+const action = readAction(ROOT);
 
 let actionDir: string;
 beforeAll(() => {
@@ -41,42 +30,9 @@ beforeAll(() => {
   cpSync(BUNDLE, join(actionDir, "dist/golive.cjs"));
 });
 
-/** `${{ inputs.x }}` and `${{ github.action_path }}`, as the runner evaluates them. */
-function evaluate(text: string, inputs: Record<string, string>): string {
-  return text.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_, name: string) => {
-    if (name === "github.action_path") return actionDir;
-    const input = /^inputs\.(.+)$/.exec(name)?.[1];
-    if (input === undefined || !(input in action.inputs)) throw new Error(`unknown ${name}`);
-    return inputs[input] ?? action.inputs[input]!.default ?? "";
-  });
-}
-
-/** Runs every step of the action in `workspace` with the workflow's `with:`, as the runner does. */
-function runAction(workspace: string, given: Record<string, string> = {}) {
-  const summary = join(tempDir("golive-summary-"), "step_summary.md");
-  let out = "";
-  let code = 0;
-  for (const step of action.runs.steps) {
-    const dir = resolve(workspace, evaluate(step["working-directory"] ?? ".", given));
-    const env: Record<string, string> = {
-      ...(gitEnv(workspace) as Record<string, string>),
-      GITHUB_ACTIONS: "true",
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_ACTION_PATH: actionDir,
-      GITHUB_STEP_SUMMARY: summary,
-      NO_COLOR: "1",
-    };
-    for (const [key, value] of Object.entries(step.env ?? {})) env[key] = evaluate(value, given);
-    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], {
-      cwd: dir,
-      env,
-      encoding: "utf8",
-    });
-    out += r.stdout + r.stderr;
-    code = r.status ?? -1;
-    if (code !== 0) break;
-  }
-  return { code, out, summary: existsSync(summary) ? readFileSync(summary, "utf8") : "" };
+/** The action's steps in `workspace`, as the runner runs them. */
+function run(workspace: string, given: Record<string, string> = {}) {
+  return runAction(actionDir, workspace, given, gitEnv(workspace));
 }
 
 /** A shop with the demo's golive.yaml committed, and nothing installed. */
@@ -105,15 +61,15 @@ describe("action.yml", () => {
     );
   });
 
-  test("defaults: the github format, annotations, the job summary; green, then red", () => {
+  test("defaults: the github format, annotations, the job summary; green, then red", async () => {
     const dir = shop();
     expect(existsSync(join(dir, "node_modules"))).toBe(false);
-    const green = runAction(dir, { "warn-within": "3", args: "--today 2027-02-03" });
+    const green = await run(dir, { "warn-within": "3", args: "--today 2027-02-03" });
     expect(green.code, green.out).toBe(0);
     expect(green.out).toMatch(/^::warning file=golive\.yaml,line=\d+,title=golive%3A APP-10/m);
     expect(green.out).toMatch(/^::notice .*TES-03 waived/m);
     expect(green.summary).toContain("### ✅ golive check");
-    const red = runAction(dir, { args: "--today 2027-02-09" });
+    const red = await run(dir, { args: "--today 2027-02-09" });
     expect(red.code).toBe(1);
     expect(red.out).toMatch(
       /^::error file=golive\.yaml,.*title=golive%3A TES-03 waiver expired::/m,
@@ -121,9 +77,9 @@ describe("action.yml", () => {
     expect(red.summary).toContain("### ❌");
   });
 
-  test("format, file, args with quotes, verify and working-directory reach golive check", () => {
+  test("format, file, args with quotes, verify and working-directory reach golive check", async () => {
     const dir = tempRepo({ "ops/state.yaml": DEMO });
-    const r = runAction(dir, {
+    const r = await run(dir, {
       "working-directory": "ops",
       file: "state.yaml",
       format: "junit",
@@ -138,9 +94,9 @@ describe("action.yml", () => {
     );
   });
 
-  test("inputs are words, never shell: nothing in them runs", () => {
+  test("inputs are words, never shell: nothing in them runs", async () => {
     const dir = shop();
-    const r = runAction(dir, { args: "$(touch pwned) `touch pwned2`; touch pwned3" });
+    const r = await run(dir, { args: "$(touch pwned) `touch pwned2`; touch pwned3" });
     expect(r.code).toBe(2);
     expect(r.out).toContain("error: too many arguments for 'check'");
     for (const name of ["pwned", "pwned2", "pwned3", "pwned)"]) {
@@ -148,25 +104,25 @@ describe("action.yml", () => {
     }
   });
 
-  test("an input that means nothing is an error, not a silent default", () => {
-    const r = runAction(shop(), { verify: "yes" });
+  test("an input that means nothing is an error, not a silent default", async () => {
+    const r = await run(shop(), { verify: "yes" });
     expect(r.code).toBe(2);
     expect(r.out).toContain('::error title=golive action::verify: "yes" is neither true nor false');
-    const unclosed = runAction(shop(), { args: "--phase 'go-live" });
+    const unclosed = await run(shop(), { args: "--phase 'go-live" });
     expect(unclosed.code).toBe(2);
     expect(unclosed.out).toContain("never closed");
   });
 });
 
 describe(".github/workflows/golive-action.yml", () => {
-  test("runs this repository's action on the demo: green, with a summary", () => {
+  test("runs this repository's action on the demo: green, with a summary", async () => {
     const workflow = parse(readFileSync(join(ROOT, ".github/workflows/golive-action.yml"), "utf8"));
     const step = workflow.jobs.gate.steps.find((s: { uses?: string }) => s.uses === "./");
     const given = Object.fromEntries(
       Object.entries(step.with as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
     );
     const workspace = tempRepo({ "examples/demo/golive.yaml": DEMO });
-    const r = runAction(workspace, given);
+    const r = await run(workspace, given);
     expect(r.code, r.out).toBe(0);
     expect(r.summary).toContain("### ✅");
   });
