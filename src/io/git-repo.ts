@@ -94,6 +94,17 @@ export class IndexBytes {
     return this.window.readUInt32BE(offset - this.from);
   }
 
+  /** `Buffer.compare` of `[offset, offset + length)` with `other`, without making a Buffer. */
+  compare(offset: number, length: number, other: Buffer): number {
+    const start = offset - this.from;
+    const common = Math.min(length, other.length);
+    for (let i = 0; i < common; i++) {
+      const d = this.window[start + i]! - other[i]!;
+      if (d !== 0) return d;
+    }
+    return length - other.length;
+  }
+
   slice(offset: number, length: number): Buffer {
     return this.window.subarray(offset - this.from, offset - this.from + length);
   }
@@ -135,7 +146,7 @@ export function indexHoldsUnmerged(index: IndexBytes, path: string): boolean | u
       length = nul;
     }
     if (!index.has(start, length)) return undefined;
-    const order = Buffer.compare(index.slice(start, length), wanted);
+    const order = index.compare(start, length, wanted);
     if (order === 0) return ((flags >> 12) & 3) !== 0;
     // Entries are sorted by name: none after this one can be the path.
     if (order > 0) return false;
