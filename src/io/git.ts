@@ -1,6 +1,8 @@
 /**
  * Every git command golive runs, in one place (docs/state-file.md lists them):
- * `git config user.name`, `git ls-files -z --cached` and `git merge-file`.
+ * `git config user.name`, `git ls-files -z --cached`, `git merge-file`, and for merges of
+ * golive.yaml `git ls-files -u`, `git cat-file blob :N:PATH`, `git add`, `git check-attr` and
+ * `git config merge.golive.*`.
  *
  * A repository's own configuration can name programs for git to run (core.fsmonitor is run by
  * `git ls-files`), and a repository golive is pointed at may be hostile, so each command runs
