@@ -6,7 +6,7 @@
 import { Argument, Command, CommanderError, Help, Option } from "commander";
 import { format } from "date-fns";
 import { distance } from "fastest-levenshtein";
-import type { Asker, Context, Output } from "./commands/context.js";
+import type { Asker, Context, Output, Runtime } from "./commands/context.js";
 import {
   CHECK_FORMATS,
   EXPORT_FORMATS,
@@ -39,6 +39,8 @@ export interface Environment {
    * (a pipe, CI, the tests), and then `golive init` takes the defaults and `--answer`.
    */
   ask?: Asker;
+  /** The Node binary and golive file running now, for git's merge driver; main.ts knows them. */
+  runtime?: Runtime;
 }
 
 interface GlobalOptions {
@@ -101,6 +103,7 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
         ? { stepSummary: environment.env.GITHUB_STEP_SUMMARY }
         : {}),
     },
+    ...(environment.runtime ? { runtime: environment.runtime } : {}),
   };
 }
 
@@ -695,6 +698,29 @@ export function createProgram(
         (await import("./commands/portfolio.js")).portfolio(ctx, projects, options),
       ),
     );
+
+  program
+    .command("setup")
+    .description("make git merge golive.yaml with golive in this clone (once per clone)")
+    .addHelpText("after", examples("# once, after cloning the shop", "golive setup"))
+    .action(() => run(async (ctx) => (await import("./commands/setup.js")).setup(ctx)));
+
+  program
+    .command("resolve")
+    .description("finish a merge git left golive.yaml unmerged in: merge, write and stage it")
+    .addHelpText(
+      "after",
+      examples("# git merge stopped on golive.yaml: merge it, then commit", "golive resolve"),
+    )
+    .action(() => run(async (ctx) => (await import("./commands/resolve.js")).resolveMerge(ctx)));
+
+  program
+    .command("doctor")
+    .description(
+      "check Node.js, golive.yaml, its catalogue and git's merge driver; exit 1 on a problem",
+    )
+    .addHelpText("after", examples("golive doctor", "golive --file plan/golive.yaml doctor"))
+    .action(() => run(async (ctx) => (await import("./commands/doctor.js")).doctor(ctx)));
 
   program
     .command("merge-driver")

@@ -43,6 +43,8 @@ export type ErrorCode =
   | "too-large"
   | "invalid-yaml"
   | "merge-conflict"
+  | "unmerged"
+  | "not-git"
   | "invalid-state"
   | "invalid-change"
   | "invalid-catalogue"

@@ -110,7 +110,8 @@ describe("a run through the built command", () => {
     expect(read(repo)).toContain("    note: drawn\n");
     expect(readdirSync(home)).toEqual([]);
     const made = files(repo).filter((path) => !path.startsWith(".git/"));
-    expect(made).toEqual(["golive.yaml", "report.html"]);
+    // init also writes the .gitattributes line that names git's merge driver for golive.yaml.
+    expect(made).toEqual([".gitattributes", "golive.yaml", "report.html"]);
     expect(files(join(repo, ".git"))).toEqual(gitBefore);
   });
 });

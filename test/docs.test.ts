@@ -85,9 +85,13 @@ async function typo(): Promise<string> {
   return dir;
 }
 
-/** The demo after a plain `git merge` of two branches that set the same item's note. */
+/**
+ * The demo after a plain `git merge` of two branches that set the same item's note, in a clone
+ * that never ran `golive setup` (no merge driver in its git config).
+ */
 async function conflict(): Promise<string> {
   const dir = await copyOf("demo");
+  git(dir, "config", "--remove-section", "merge.golive");
   git(dir, "add", "-A");
   git(dir, "commit", "-qm", "demo");
   git(dir, "checkout", "-qb", "dns");

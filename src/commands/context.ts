@@ -27,6 +27,18 @@ export interface Context {
   env?: NodeJS.ProcessEnv;
   /** What the CI server tells us through its environment; absent means none. */
   ci?: CiEnvironment;
+  /** How this golive was started; absent when the caller cannot say (golive run as a library). */
+  runtime?: Runtime;
+}
+
+/** How this golive was started: what git's merge driver runs to start it again. */
+export interface Runtime {
+  /** The Node.js binary running golive, absolute (process.execPath). */
+  node: string;
+  /** The golive file it runs, absolute: bin/golive.cjs, dist/golive.cjs or a copied golive.cjs. */
+  script: string;
+  /** That Node's version, e.g. "20.19.0". */
+  nodeVersion: string;
 }
 
 /** The CI server's variables that change golive's output. */

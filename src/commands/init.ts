@@ -3,15 +3,20 @@ import { dirname, join, relative, resolve } from "node:path";
 import { checkAnswer, splitAnswer } from "../core/answers.js";
 import { buildBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
+import type { MergeSetup } from "../core/setup.js";
 import { GoliveError } from "../errors.js";
 import { catalogueRefFor, DEFAULT_CATALOGUE, loadCatalogue } from "../io/catalogue.js";
 import { withLock, writeFileAtomic } from "../io/fs-atomic.js";
+import { gitRepoOf } from "../io/git-repo.js";
 import { findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
 import { newStateText } from "../io/state-edit.js";
 import { answerProblem } from "../render/answer.js";
 import { renderInit } from "../render/init.js";
+import { renderInitMerge } from "../render/setup.js";
+import { safe } from "../render/text.js";
 import { type Context, type Output, output } from "./context.js";
-import { pastGoLiveWarning, requireDate } from "./shared.js";
+import { setUpMerges } from "./setup.js";
+import { pastGoLiveWarning, refuseUnmerged, requireDate } from "./shared.js";
 
 export interface InitOptions {
   date: string;
@@ -35,6 +40,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
     }
   };
   refuseExisting();
+  if (existsSync(path)) refuseUnmerged(ctx, path);
   if (!existsSync(dirname(path))) {
     throw new GoliveError(
       "usage",
@@ -70,12 +76,29 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
     writeFileAtomic(path, text);
   });
 
+  // golive.yaml is written: a merge driver git could not be given is a warning, not a failure.
+  const repo = gitRepoOf(path);
+  let merge: MergeSetup | undefined;
+  let warning = "";
+  if (repo) {
+    try {
+      merge = setUpMerges(ctx, repo, path);
+    } catch (error) {
+      if (!(error instanceof GoliveError)) throw error;
+      warning = `${ctx.style.chalk.yellow("warning:")} git's merge driver for ${safe(shown)} was not set up: ${safe(error.message)}; run \`golive setup\`\n`;
+    }
+  }
   const board = buildBoard(
     catalogue,
     { golive: 1, catalogue: { name: ref }, goLive, items: {}, answers },
     ctx.today,
   );
-  return output(renderInit(ctx.style, { shown, catalogue, board }), pastGoLiveWarning(ctx, goLive));
+  const commit = merge?.attributes.status === "added" ? `${shown} and .gitattributes` : shown;
+  const merges = repo && !merge ? undefined : renderInitMerge(merge);
+  return output(
+    renderInit(ctx.style, { shown, commit, catalogue, board, ...(merges ? { merges } : {}) }),
+    warning + pastGoLiveWarning(ctx, goLive),
+  );
 }
 
 /**

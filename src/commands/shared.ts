@@ -3,7 +3,7 @@
  * Writing changes is in edit-items.ts, through the YAML editor.
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import {
   type Board,
   buildBoard,
@@ -19,6 +19,7 @@ import { addDays, parseCalendarDate } from "../core/dates.js";
 import { findItem } from "../core/ids.js";
 import type { Warning } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
+import { isUnmerged } from "../io/git-repo.js";
 import { findStateFile, shellQuote } from "../io/locate.js";
 import { loadWorkspace, type Workspace } from "../io/state-read.js";
 import { renderWarnings } from "../render/error.js";
@@ -26,16 +27,42 @@ import type { CatalogueItem } from "../schema/catalogue.js";
 import { isStatus, STATUSES, type Status } from "../schema/fields.js";
 import type { Context } from "./context.js";
 
-export function statePath(ctx: Context): string {
-  if (ctx.file === undefined) return findStateFile(ctx.cwd);
-  const path = resolve(ctx.cwd, ctx.file);
-  if (!existsSync(path)) {
-    throw new GoliveError("no-state-file", "the state file given with --file does not exist", {
-      location: { file: ctx.file },
-      hint: `check the path, or create it with \`golive --file ${shellQuote(ctx.file)} init --date YYYY-MM-DD\``,
-    });
+/**
+ * The state file: found from the working folder, or given with --file. While git holds it
+ * unmerged, it is refused (`allowUnmerged` is for the commands that finish or check merges).
+ */
+export function statePath(ctx: Context, options: { allowUnmerged?: boolean } = {}): string {
+  let path: string;
+  if (ctx.file === undefined) path = findStateFile(ctx.cwd);
+  else {
+    path = resolve(ctx.cwd, ctx.file);
+    if (!existsSync(path)) {
+      throw new GoliveError("no-state-file", "the state file given with --file does not exist", {
+        location: { file: ctx.file },
+        hint: `check the path, or create it with \`golive --file ${shellQuote(ctx.file)} init --date YYYY-MM-DD\``,
+      });
+    }
   }
+  if (!options.allowUnmerged) refuseUnmerged(ctx, path);
   return path;
+}
+
+/**
+ * A state file git holds unmerged may be any one side of the merge, with or without conflict
+ * markers (a merge driver that did not run leaves ours): reading it would show, and the next
+ * commit would keep, one side only. Every command refuses it until `golive resolve` (or a
+ * person and `git add`) has merged it.
+ */
+export function refuseUnmerged(ctx: Context, path: string): void {
+  if (!isUnmerged(path)) return;
+  const shown = relative(ctx.cwd, path) || path;
+  throw new GoliveError(
+    "unmerged",
+    `${shown} is unmerged in git's index: a merge (or rebase, cherry-pick, stash) stopped on it, and the file may hold one side's changes only`,
+    {
+      hint: "run `golive resolve`: it merges the base, our and their versions git holds, writes the file and stages it; then finish what stopped (`git commit`, `git rebase --continue`, ...)",
+    },
+  );
 }
 
 export { boardWarnings } from "../core/warnings.js";

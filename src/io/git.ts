@@ -1,7 +1,9 @@
 /**
  * Every git command golive runs, in one place (docs/state-file.md lists them):
- * `git config user.name`, `git ls-files -z --cached`, `git merge-file`, and for the portfolio
- * `git show REF:PATH`, `git init --bare` and `git fetch --depth 1`.
+ * `git config user.name`, `git ls-files -z --cached`, `git merge-file`; for merges of
+ * golive.yaml `git ls-files -u`, `git cat-file blob :N:PATH`, `git add`, `git check-attr` and
+ * `git config merge.golive.*`; and for the portfolio `git show REF:PATH`, `git init --bare`
+ * and `git fetch --depth 1`.
  *
  * A repository's own configuration can name programs for git to run (core.fsmonitor is run by
  * `git ls-files`), and a repository golive is pointed at may be hostile, so each command runs
@@ -61,6 +63,73 @@ export function gitMergeFile(cwd: string, base: string, ours: string, theirs: st
     [...NO_PROGRAMS, "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs],
     { cwd, stdio: "ignore" },
   );
+}
+
+/** Runs git in `root` with the program-running keys neutralised; stdout, or undefined on failure. */
+function gitOut(root: string, args: readonly string[]): Buffer | undefined {
+  const result = spawnSync("git", [...NO_PROGRAMS, ...args], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return result.status === 0 ? result.stdout : undefined;
+}
+
+/** One unmerged index entry of a path: git's stage 1 (base), 2 (ours) or 3 (theirs). */
+export interface UnmergedStage {
+  stage: 1 | 2 | 3;
+  mode: string;
+}
+
+/**
+ * `git ls-files -u -z -- PATH`: the stages git holds for a path it has not merged; empty when
+ * the path is merged (or untracked), undefined when git cannot say (no git, not a repository).
+ */
+export function gitUnmergedStages(root: string, path: string): UnmergedStage[] | undefined {
+  const out = gitOut(root, ["ls-files", "-u", "-z", "--", path]);
+  if (out === undefined) return undefined;
+  const stages: UnmergedStage[] = [];
+  for (const record of out.toString("utf8").split("\0")) {
+    // "MODE SHA STAGE\tPATH"
+    const m = /^(\d+) [0-9a-f]+ ([123])\t/.exec(record);
+    if (m) stages.push({ mode: m[1]!, stage: Number(m[2]) as 1 | 2 | 3 });
+  }
+  return stages;
+}
+
+/**
+ * `git cat-file blob :STAGE:PATH`: one of the versions git holds of an unmerged path, byte for
+ * byte (no filter, no text conversion); undefined when git has no such stage.
+ */
+export function gitStageText(root: string, stage: 1 | 2 | 3, path: string): string | undefined {
+  return gitOut(root, ["cat-file", "blob", `:${stage}:${path}`])?.toString("utf8");
+}
+
+/** `git add -- PATH`: stages the path, which ends its unmerged state; false when git failed. */
+export function gitAdd(root: string, path: string): boolean {
+  return gitOut(root, ["add", "--", path]) !== undefined;
+}
+
+/** `git config --get KEY` in the repository at `root`: the value, or undefined when unset. */
+export function gitConfigGet(root: string, key: string): string | undefined {
+  const out = gitOut(root, ["config", "--get", key]);
+  return out === undefined ? undefined : out.toString("utf8").replace(/\n$/, "");
+}
+
+/** `git config KEY VALUE`: sets the key in the repository's own config (.git/config). */
+export function gitConfigSet(root: string, key: string, value: string): boolean {
+  return gitOut(root, ["config", key, value]) !== undefined;
+}
+
+/**
+ * `git check-attr -z ATTR -- PATH`: the attribute's value for the path as git sees it, from
+ * every attributes file ("unspecified", "set", "unset" or the value); undefined when git fails.
+ */
+export function gitCheckAttr(root: string, attr: string, path: string): string | undefined {
+  const out = gitOut(root, ["check-attr", "-z", attr, "--", path]);
+  if (out === undefined) return undefined;
+  // PATH NUL ATTR NUL VALUE NUL
+  return out.toString("utf8").split("\0")[2];
 }
 
 /**

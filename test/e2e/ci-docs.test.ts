@@ -18,7 +18,7 @@ function words(command: string): string[] {
 
 describe("docs/ci.md", () => {
   const commands = [
-    ...readFileSync(join(ROOT, "docs/ci.md"), "utf8").matchAll(/npx --no golive ([^`'\n]+)/g),
+    ...readFileSync(join(ROOT, "docs/ci.md"), "utf8").matchAll(/node tools\/golive\.cjs ([^`'\n]+)/g),
   ].map((m) => words(m[1]!));
 
   it("has snippets for GitHub Actions, GitLab CI and Jenkins", () => {

@@ -103,6 +103,8 @@ export async function golive(
       clock: () => options.now ?? new Date(),
       gitUserName: (dir) => gitUserName(dir, gitEnv(cwd)),
       ...(options.ask ? { ask: options.ask } : {}),
+      // As main.ts says for the installed command: git's merge driver runs the built bin.
+      runtime: { node: process.execPath, script: BIN, nodeVersion: process.versions.node },
     });
     return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
   } finally {
