@@ -5,22 +5,15 @@
  * It runs with `npm run test:browser`, not `npm test` (vitest.browser.config.ts); `.ci/run`
  * installs chromium and runs both. When chromium is missing this test fails and says so.
  */
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
-import { golive, tempDir, tempRepo } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { launchBrowser, watch } from "../helpers/browser.js";
+import { golive, tempRepo } from "../helpers/cli.js";
 import { HOSTILE } from "../helpers/fixtures.js";
 
-const CHROMIUM = process.env.GOLIVE_CHROMIUM ?? "/usr/bin/chromium";
 const OUTPUT = resolve(import.meta.dirname, "../../test-output");
-const profiles: string[] = [];
-
-afterAll(() => {
-  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
-});
-
 async function page(): Promise<string> {
   const dir = tempRepo();
   const run = async (args: string[]) => {
@@ -41,40 +34,11 @@ async function page(): Promise<string> {
 
 describe("golive export --format html in Chromium", () => {
   it("renders with no console errors and no requests, draws the timeline, and is screenshotted", async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (.ci/run does this) or set GOLIVE_CHROMIUM`,
-      );
-    }
     const file = await page();
-    const profile = tempDir("golive-chromium-");
-    profiles.push(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1100, height: 900 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const context = await launchBrowser({ width: 1100, height: 900 });
     try {
       const tab = await context.newPage();
-      const errors: string[] = [];
-      const requests: string[] = [];
-      tab.on("console", (msg) => {
-        if (msg.type() === "error") errors.push(msg.text());
-      });
-      tab.on("pageerror", (error) => errors.push(error.message));
-      tab.on("request", (request) => {
-        if (!request.url().startsWith("file:")) requests.push(request.url());
-      });
+      const { errors, requests } = watch(tab);
       const url = pathToFileURL(file).href;
       await tab.goto(url, { waitUntil: "load" });
 

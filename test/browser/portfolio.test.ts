@@ -4,21 +4,15 @@
  * errors, no requests, a timeline strip per readable project; a screenshot in test-output/.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { launchBrowser, watch } from "../helpers/browser.js";
 import { gitEnv, golive, tempDir, tempRepo } from "../helpers/cli.js";
 import { HOSTILE } from "../helpers/fixtures.js";
 
-const CHROMIUM = process.env.GOLIVE_CHROMIUM ?? "/usr/bin/chromium";
 const OUTPUT = resolve(import.meta.dirname, "../../test-output");
-const profiles: string[] = [];
-afterAll(() => {
-  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
-});
-
 async function shop(date: string, extra: string[][] = []): Promise<string> {
   const dir = tempRepo();
   for (const args of [["init", "--date", date], ...extra]) {
@@ -32,11 +26,6 @@ async function shop(date: string, extra: string[][] = []): Promise<string> {
 
 describe("golive portfolio --format html in Chromium", () => {
   it("renders a row per project with its timeline, no errors, no requests", async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}: install chromium or set GOLIVE_CHROMIUM`,
-      );
-    }
     const a = await shop("2027-03-01", [
       ["done", "GEN-01", "CLO-01"],
       ["block", "CLO-09", "--reason", HOSTILE.script],
@@ -57,33 +46,10 @@ describe("golive portfolio --format html in Chromium", () => {
       "portfolio.html",
     ]);
     expect(r.code, r.stderr).toBe(0);
-    const profile = tempDir("golive-chromium-");
-    profiles.push(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1250, height: 700 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const context = await launchBrowser({ width: 1250, height: 700 });
     try {
       const tab = await context.newPage();
-      const errors: string[] = [];
-      const requests: string[] = [];
-      tab.on("console", (m) => {
-        if (m.type() === "error") errors.push(m.text());
-      });
-      tab.on("pageerror", (e) => errors.push(e.message));
-      tab.on("request", (q) => {
-        if (!q.url().startsWith("file:")) requests.push(q.url());
-      });
+      const { errors, requests } = watch(tab);
       await tab.goto(pathToFileURL(join(out, "portfolio.html")).href, { waitUntil: "load" });
       expect(await tab.$$("tr.project")).toHaveLength(4);
       const strips = await tab.$$eval("svg.strip", (svgs) =>

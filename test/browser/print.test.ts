@@ -5,24 +5,17 @@
  * per page, notes in full, colours kept). Screenshots of the screen and the print layout go to
  * test-output/ for people to look at. When chromium is missing this test fails and says so.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
-import { golive, tempDir, tempRepo } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { launchBrowser } from "../helpers/browser.js";
+import { golive, tempRepo } from "../helpers/cli.js";
 import { HOSTILE } from "../helpers/fixtures.js";
 
-const CHROMIUM = process.env.GOLIVE_CHROMIUM ?? "/usr/bin/chromium";
 const OUTPUT = resolve(import.meta.dirname, "../../test-output");
-const profiles: string[] = [];
 /** A4 landscape less the print style sheet's 12 mm margins, in CSS pixels (96 per inch). */
 const PAGE = { width: ((297 - 24) / 25.4) * 96, height: ((210 - 24) / 25.4) * 96 };
-
-afterAll(() => {
-  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
-});
-
 async function report(): Promise<string> {
   const dir = tempRepo();
   const run = async (args: string[]) => {
@@ -42,20 +35,8 @@ async function report(): Promise<string> {
 
 describe("the HTML report in Chromium", () => {
   it("labels every row, dates the axis, and prints to a legible PDF", async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (.ci/run does this) or set GOLIVE_CHROMIUM`,
-      );
-    }
     const file = await report();
-    const profile = tempDir("golive-chromium-");
-    profiles.push(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1100, height: 900 },
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-    });
+    const context = await launchBrowser({ width: 1100, height: 900 });
     try {
       const tab = await context.newPage();
       await tab.goto(pathToFileURL(file).href, { waitUntil: "load" });
