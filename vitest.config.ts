@@ -4,9 +4,10 @@ import { configDefaults, defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // The browser test needs Chromium, which a fresh machine lacks: it has a command of its own,
-    // `npm run test:browser` (vitest.browser.config.ts).
-    exclude: [...configDefaults.exclude, "test/browser/**"],
+    // The browser test needs Chromium, which a fresh machine lacks, and the install tests need
+    // the network and minutes: each has a command of its own, `npm run test:browser`
+    // (vitest.browser.config.ts) and `npm run test:install` (vitest.install.config.ts).
+    exclude: [...configDefaults.exclude, "test/browser/**", "test/install/**"],
     // The tests that run the built binary need it: build it once, fresh, before any test.
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],

@@ -702,7 +702,14 @@ export function createProgram(
   program
     .command("setup")
     .description("make git merge golive.yaml with golive in this clone (once per clone)")
-    .addHelpText("after", examples("# once, after cloning the shop", "golive setup"))
+    .addHelpText(
+      "after",
+      examples(
+        "# once, after cloning the shop",
+        "golive setup",
+        "golive --file plan/golive.yaml setup",
+      ),
+    )
     .action(() => run(async (ctx) => (await import("./commands/setup.js")).setup(ctx)));
 
   program
@@ -710,7 +717,11 @@ export function createProgram(
     .description("finish a merge git left golive.yaml unmerged in: merge, write and stage it")
     .addHelpText(
       "after",
-      examples("# git merge stopped on golive.yaml: merge it, then commit", "golive resolve"),
+      examples(
+        "# git merge stopped on golive.yaml: merge it, then commit",
+        "golive resolve",
+        "golive --file plan/golive.yaml resolve",
+      ),
     )
     .action(() => run(async (ctx) => (await import("./commands/resolve.js")).resolveMerge(ctx)));
 

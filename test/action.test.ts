@@ -4,7 +4,7 @@
  * inputs' defaults, its `run` given to bash with the step's env, GITHUB_ACTIONS=true and a
  * GITHUB_STEP_SUMMARY file. The action's folder holds only what the action uses (its entry and
  * the built golive.cjs), and the shop has no node_modules: nothing is installed in it.
- * test/install.test.ts runs the build step itself, in a fresh clone.
+ * test/install/docs-install.test.ts runs the build step itself, in a fresh clone.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";

@@ -5,8 +5,8 @@
  * so; `list --status` lists its values; the demo's last line works before golive is on PATH.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { cpSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { VERSION } from "../src/version.js";
 import { golive, tempDir, tempRepo } from "./helpers/cli.js";
@@ -67,6 +67,9 @@ async function demo(): Promise<string> {
   await ok(["assign", "TES-02", "Priya Shah"]);
   await ok(["assign", "CLO-12", "Sam Taylor"]);
   await ok(["block", "CLO-12", "--reason", "waiting for the registrar", "--by", "Sam Taylor"]);
+  // A second project's state file in a folder, for the examples that name one with --file.
+  mkdirSync(join(dir, "plan"));
+  await ok(["--file", "plan/golive.yaml", "init", "--date", "2027-04-01"]);
   return dir;
 }
 

@@ -20,7 +20,7 @@ import { sprykerCatalogue } from "./helpers/catalogue.js";
 import { golive, tempRepo } from "./helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
-const RUNS = 300;
+const RUNS = 200;
 // Hundreds of generated files per property: seconds alone, far longer on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 });
 const CATALOGUE = readFileSync(

@@ -63,6 +63,26 @@ async function mergeOther(dir: string): Promise<void> {
   expect((await golive(dir, ["check"], { GOLIVE_TODAY: "2027-01-04" })).stderr).toBe("");
 }
 
+/**
+ * Merges `other` into main when both moved go-live: git stops with only the goLive line in
+ * conflict; a person keeps theirs (the later date here) and `golive resolve` checks and stages it.
+ */
+async function mergeGoLiveConflict(dir: string, ours: string, theirs: string): Promise<void> {
+  git(dir, "checkout", "-q", "main");
+  const merge = git(dir, "merge", "--no-edit", "other");
+  expect(merge.code).toBe(1);
+  expect(merge.out).toContain(`both sides moved go-live, to ${ours} (ours) and ${theirs} (theirs)`);
+  const conflict = `<<<<<<< ours\ngoLive: ${ours}\n=======\ngoLive: ${theirs}\n>>>>>>> theirs\n`;
+  expect(read(dir)).toContain(conflict);
+  expect(read(dir).match(/^<<<<<<< /gm)).toHaveLength(1);
+  writeFileSync(join(dir, "golive.yaml"), read(dir).replace(conflict, `goLive: ${theirs}\n`));
+  const resolved = await golive(dir, ["resolve"]);
+  expect(resolved.code, resolved.stderr).toBe(0);
+  expect(git(dir, "ls-files", "-u").out).toBe("");
+  expect(git(dir, "commit", "-qm", "merged").code).toBe(0);
+  expect((await golive(dir, ["check"], { GOLIVE_TODAY: "2027-01-04" })).stderr).toBe("");
+}
+
 describe("plain git merge, no driver", () => {
   test("items marked on two branches merge without conflict, even adjacent ones", async () => {
     const dir = await project(false);
@@ -148,7 +168,7 @@ describe("golive merge-driver through git merge", () => {
     expect(item.history).toEqual([{ status: "in-progress", by: "Bo", at: "2027-01-04" }]);
   });
 
-  test("both branches reschedule: both slips kept, go-live from the later slip", async () => {
+  test("both branches reschedule: both slips kept, the go-live line left for a person", async () => {
     const dir = await project(true);
     await on(
       dir,
@@ -174,8 +194,7 @@ describe("golive merge-driver through git merge", () => {
       "--by",
       "B",
     );
-    git(dir, "checkout", "-q", "main");
-    expect(git(dir, "merge", "--no-edit", "other").code).toBe(0);
+    await mergeGoLiveConflict(dir, "2027-03-15", "2027-04-01");
     const state = parse(read(dir));
     expect(state.goLive).toBe("2027-04-01");
     expect(state.slips.map((s: { to: string }) => s.to)).toEqual(["2027-03-15", "2027-04-01"]);
@@ -272,7 +291,7 @@ describe("golive merge-driver through git merge", () => {
       "--by",
       "B",
     );
-    await mergeOther(dir);
+    await mergeGoLiveConflict(dir, "2027-03-29", "2027-04-05");
     const state = parse(read(dir));
     expect(state.slips.map((s: { reason: string }) => s.reason)).toEqual([
       "a",

@@ -1,7 +1,7 @@
 /**
  * `golive init` and `golive setup` make git merge golive.yaml with golive, by absolute paths of
  * the running Node and golive file; `golive doctor` checks that set-up and says what to fix.
- * In-process, with the runtime main.ts would pass; test/merge-setup.test.ts runs real merges
+ * In-process, with the runtime main.ts would pass; test/install/merge-setup.test.ts runs real merges
  * with golive installed three ways.
  */
 import { execFileSync, spawnSync } from "node:child_process";
