@@ -54,6 +54,19 @@ async function compileShippedCatalogues() {
   }
 }
 
+/**
+ * `debug` (which secretlint uses) tries `require("supports-color")` inside a try/catch. golive
+ * never turns debug output on, and left as a require it would load whatever `supports-color`
+ * lies in a node_modules near the copied file: the bundle answers it with nothing instead.
+ */
+const noOptionalRequires = {
+  name: "no-optional-requires",
+  setup(b) {
+    b.onResolve({ filter: /^supports-color$/ }, (args) => ({ path: args.path, namespace: "none" }));
+    b.onLoad({ filter: /.*/, namespace: "none" }, () => ({ contents: "", loader: "js" }));
+  },
+};
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 const analyze = process.argv.includes("--analyze");
 const result = await build({
@@ -67,6 +80,7 @@ const result = await build({
   legalComments: "none",
   banner: { js: "#!/usr/bin/env node" },
   metafile: analyze,
+  plugins: [noOptionalRequires],
   define: {
     __GOLIVE_VERSION__: JSON.stringify(pkg.version),
     __GOLIVE_CATALOGUES__: JSON.stringify(await compileShippedCatalogues()),

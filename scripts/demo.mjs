@@ -3,11 +3,15 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEMO_GO_LIVE, DEMO_TODAY, demoSteps } from "./demo-steps.mjs";
 
 const bin = new URL("../dist/golive.cjs", import.meta.url).pathname;
+/** The installed command, as a clone has it. */
+const cli = fileURLToPath(new URL("../bin/golive.cjs", import.meta.url));
 const repo = mkdtempSync(join(tmpdir(), "golive-demo-"));
-const env = { ...process.env, GOLIVE_TODAY: "2027-02-10" };
+const env = { ...process.env, GOLIVE_TODAY: DEMO_TODAY };
 const run = (args, show = false) =>
   execFileSync(process.execPath, [bin, ...args], {
     cwd: repo,
@@ -17,26 +21,18 @@ const run = (args, show = false) =>
 
 execFileSync("git", ["init", "-q"], { cwd: repo });
 console.log(`$ cd ${repo}`);
-console.log("$ golive init --date 2027-03-01");
-run(["init", "--date", "2027-03-01"], true);
+console.log(`$ golive init --date ${DEMO_GO_LIVE}`);
+run(["init", "--date", DEMO_GO_LIVE], true);
 const eightWeeks = JSON.parse(run(["list", "--phase", "eight-weeks", "--json"])).items.map(
   (i) => i.id,
 );
-run(["done", ...eightWeeks.slice(0, 36), "--by", "Alex"]);
-run(["skip", "APP-04", "--reason", "already on MariaDB", "--by", "Alex"]);
-run(["assign", "TES-02", "Priya"]);
-run(["start", "TES-02", "--by", "Priya"]);
-run(["assign", "CLO-12", "Sam"]);
-run([
-  "block",
-  "CLO-12",
-  "--reason",
-  "waiting for the registrar to delegate the domain",
-  "--by",
-  "Sam",
-]);
-run(["assign", "APP-09", "Jo"]);
-run(["done", "GEN-02", "CLO-08", "APP-26", "--by", "Jo"]);
+for (const step of demoSteps(eightWeeks)) run(step);
 console.log("\n$ golive status   # (pretending today is 2027-02-10)");
 run(["status"], true);
-console.log(`\nThe state file is ${join(repo, "golive.yaml")}; try \`golive show TES-05\` there.`);
+// The next command works as printed from where the demo ran, before golive is on PATH.
+const quote = (text) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
+const near = relative(process.cwd(), cli);
+const golive = `node ${quote(near.startsWith("..") ? cli : near)}`;
+console.log(
+  `\nThe state file is ${join(repo, "golive.yaml")}. Next, try:\n  ${golive} --file ${quote(join(repo, "golive.yaml"))} --today ${DEMO_TODAY} show TES-05`,
+);

@@ -11,6 +11,8 @@ export const EXIT = {
   findings: 1,
   /** Bad usage or a bad file; nothing was changed. */
   usage: 2,
+  /** `golive notify`: the chat service did not take the digest. */
+  delivery: 3,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -31,6 +33,7 @@ export type ErrorCode =
   | "usage"
   | "bad-date"
   | "bad-id"
+  | "bad-ticket"
   | "unknown-id"
   | "missing-reason"
   | "no-state-file"
@@ -40,12 +43,16 @@ export type ErrorCode =
   | "too-large"
   | "invalid-yaml"
   | "merge-conflict"
+  | "unmerged"
+  | "not-git"
   | "invalid-state"
   | "invalid-change"
   | "invalid-catalogue"
+  | "invalid-portfolio"
   | "newer-schema"
   | "unknown-catalogue"
-  | "locked";
+  | "locked"
+  | "delivery-failed";
 
 /**
  * An error the user can act on. `message` says what is wrong, `hint` what to do,
@@ -69,6 +76,6 @@ export class GoliveError extends Error {
     this.hint = options.hint;
     this.location = options.location;
     this.details = options.details ?? [];
-    this.exitCode = EXIT.usage;
+    this.exitCode = code === "delivery-failed" ? EXIT.delivery : EXIT.usage;
   }
 }

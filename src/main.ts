@@ -2,8 +2,22 @@
  * The entry point: runs the CLI against the real process, prints what it returns, and sets the
  * exit code. The only place that touches the process.
  */
+import { realpathSync } from "node:fs";
 import { run } from "./cli.js";
 import { gitUserName } from "./io/git.js";
+
+/** The golive file Node was asked to run (bin/golive.cjs, the bundle, a copy), links resolved. */
+function script(): string | undefined {
+  const given = process.argv[1];
+  if (given === undefined) return undefined;
+  try {
+    return realpathSync(given);
+  } catch {
+    return given;
+  }
+}
+
+const file = script();
 
 run(process.argv.slice(2), {
   cwd: process.cwd(),
@@ -13,6 +27,18 @@ run(process.argv.slice(2), {
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   clock: () => new Date(),
   gitUserName,
+  ...(process.stdin.isTTY && process.stdout.isTTY
+    ? {
+        ask: async (questions) =>
+          (await import("./io/prompt.js")).askQuestions(questions, {
+            input: process.stdin,
+            output: process.stdout,
+          }),
+      }
+    : {}),
+  ...(file !== undefined
+    ? { runtime: { node: process.execPath, script: file, nodeVersion: process.versions.node } }
+    : {}),
 }).then((result) => {
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);

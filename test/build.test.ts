@@ -1,106 +1,117 @@
+/**
+ * What the build makes (scripts/build.mjs): one self-contained file, dist/golive.cjs, started
+ * by a bin of a few lines; no cache of its own, so a run leaves no file behind but golive.yaml
+ * and what --output names.
+ */
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { expect, test } from "vitest";
-import { BIN, cliEnv, tempRepo } from "./helpers/cli.js";
+import { describe, expect, test } from "vitest";
+import { BIN, BUNDLE, goliveBin, read, tempDir, tempRepo } from "./helpers/cli.js";
 
-const files = () =>
-  readdirSync(dirname(BIN))
-    .filter((f) => f.endsWith(".cjs"))
-    .map((f) => join(dirname(BIN), f));
+const ROOT = resolve(import.meta.dirname, "..");
+const VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+const TODAY = { GOLIVE_TODAY: "2027-01-04" };
 
-test("the bundle stays small: zod's locales and converters and yaml's CommonJS build are left out", () => {
-  // 1.4 MiB in one file before minifying and trimming.
-  for (const file of files()) {
-    expect(statSync(file).size).toBeLessThan(400 * 1024);
-    expect(readFileSync(file, "utf8")).not.toContain("fromJSONSchema");
-  }
-});
-
-test("the CLI file, which every run loads, holds neither the YAML parser nor zod: cached reads need neither", () => {
-  const code = readFileSync(join(dirname(BIN), "main.cjs"), "utf8");
-  expect(code.length).toBeLessThan(200 * 1024);
-  // It requires only Node's modules and the two files loaded on demand.
-  const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
-  const own = required.filter((r) => !r.startsWith("node:") && !builtinModules.includes(r));
-  expect([...new Set(own)].sort()).toEqual(["./edit.cjs", "./report.cjs"]);
-  // yaml's and zod's own error texts: in the files loaded on demand, not in the CLI file.
-  expect(readFileSync(join(dirname(BIN), "edit.cjs"), "utf8")).toContain("Invalid input");
-  expect(code).not.toContain("Implicit keys need to be on a single line");
-  expect(code).not.toContain("Invalid input");
-});
-
-test("the executable only starts the CLI file through the code cache", () => {
-  const code = readFileSync(BIN, "utf8");
-  expect(code.startsWith("#!/usr/bin/env node\n")).toBe(true);
-  expect(code.length).toBeLessThan(8 * 1024);
-  const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
-  expect(required.every((r) => r.startsWith("node:") || builtinModules.includes(r))).toBe(true);
-});
-
-/** A copy of the built CLI with its checklists/ (found beside dist/), as an installed golive. */
-function install(): string {
-  const dir = tempRepo({}, { git: false });
-  cpSync(resolve(import.meta.dirname, "../checklists"), join(dir, "checklists"), {
-    recursive: true,
-  });
-  cpSync(dirname(BIN), join(dir, "dist"), { recursive: true });
-  return dir;
+/** Every file below `dir`, as paths relative to it. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((path) => !statSync(join(dir, path)).isDirectory())
+    .sort();
 }
 
-function runFrom(installed: string, repo: string, args: string[]) {
-  return spawnSync(process.execPath, [join(installed, "dist/golive.cjs"), ...args], {
-    cwd: repo,
-    encoding: "utf8",
-    env: cliEnv(undefined, { GOLIVE_TODAY: "2027-01-04" }),
+describe("the bundle", () => {
+  const code = readFileSync(BUNDLE, "utf8");
+
+  test("is one file that requires nothing but Node's own modules", () => {
+    expect(readdirSync(dirname(BUNDLE))).toEqual(["golive.cjs"]);
+    expect(code.startsWith("#!/usr/bin/env node\n")).toBe(true);
+    const required = new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
+    expect(required.size).toBeGreaterThan(0);
+    const own = [...required].filter((r) => !r.startsWith("node:") && !builtinModules.includes(r));
+    expect(own).toEqual([]);
+    // Everything golive needs is in it (zod, yaml, commander, chalk, the catalogues), and yet
+    // it stays far from the size of a bundled browser driver or test framework.
+    expect(statSync(BUNDLE).size).toBeLessThan(1024 * 1024);
   });
-}
 
-test("two installs of one build share the cache, each with its own shipped catalogue", () => {
-  const [a, b] = [install(), install()];
-  const catalogue = join(a, "checklists/spryker-cloud.yaml");
-  writeFileSync(
-    catalogue,
-    readFileSync(catalogue, "utf8").replace("title: Share go-live plan", "title: Patched in A"),
-  );
-  const repo = tempRepo();
-  expect(runFrom(b, repo, ["init", "--date", "2027-03-01"]).status).toBe(0);
-  expect(runFrom(a, repo, ["show", "GEN-01"]).stdout).toContain("Patched in A");
-  expect(runFrom(b, repo, ["show", "GEN-01"]).stdout).toContain("Share go-live plan");
-  expect(runFrom(a, repo, ["show", "GEN-01"]).stdout).toContain("Patched in A");
+  test("keeps no code cache of its own: no vm.Script, no cachedData", () => {
+    for (const text of [code, readFileSync(BIN, "utf8")]) {
+      expect(text).not.toContain("vm.Script");
+      expect(text).not.toContain("cachedData");
+      expect(text).not.toMatch(/require\("(node:)?vm"\)/);
+    }
+  });
+
+  test("runs when copied alone into an empty folder: no node_modules, no checklists/", () => {
+    const dir = tempDir("golive-alone-");
+    copyFileSync(BUNDLE, join(dir, "golive.cjs"));
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ["golive.cjs", ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { PATH: process.env.PATH ?? "", HOME: dir, NO_COLOR: "1", ...TODAY },
+      });
+    const version = run(["--version"]);
+    expect(version.stdout).toBe(`${VERSION}\n`);
+    expect(version.status).toBe(0);
+    const init = run(["init", "--date", "2027-03-01"]);
+    expect(init.stderr).toBe("");
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain("84 items, go-live Mon 1 Mar 2027");
+    const status = run(["status"]);
+    expect(status.stderr).toBe("");
+    expect(status.status).toBe(0);
+    expect(status.stdout).toContain("Go-live Mon 1 Mar 2027 · 56 days to go");
+    expect(run(["show", "GEN-01"]).stdout).toContain("Share go-live plan");
+    expect(files(dir)).toEqual(["golive.cjs", "golive.yaml"]);
+  });
 });
 
-test("the code cache follows the file it was made for, even an edit of the same length", () => {
-  const installed = install();
-  const repo = tempRepo();
-  expect(runFrom(installed, repo, ["init", "--date", "2027-03-01"]).status).toBe(0);
-  expect(runFrom(installed, repo, ["--help"]).stdout).toContain("the standup view");
-  expect(runFrom(installed, repo, ["--help"]).stdout).toContain("the standup view");
-  const main = join(installed, "dist/main.cjs");
-  const code = readFileSync(main, "utf8");
-  const { atime, mtime } = statSync(main);
-  writeFileSync(main, code.replace("the standup view", "THE STANDUP VIEW"));
-  // Same length and, as npm leaves installed files, the same modification time.
-  utimesSync(main, atime, mtime);
-  expect(readFileSync(main, "utf8").length).toBe(code.length);
-  expect(runFrom(installed, repo, ["--help"]).stdout).toContain("THE STANDUP VIEW");
+describe("the executable", () => {
+  test("is a few lines: Node's compile cache, then the bundle", () => {
+    const text = readFileSync(BIN, "utf8");
+    expect(text.startsWith("#!/usr/bin/env node\n")).toBe(true);
+    const lines = text
+      .split("\n")
+      .slice(1)
+      .map((line) => line.trim())
+      .filter((line) => line !== "" && !line.startsWith("//"));
+    expect(lines.length).toBeLessThanOrEqual(5);
+    const required = [...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+    expect(required.sort()).toEqual(["../dist/golive.cjs", "node:module"]);
+  });
 });
 
-test("a shipped catalogue edited after the build is read from its file, not the embedded copy", () => {
-  const installed = install();
-  const run = (args: string[]) => runFrom(installed, repo, args);
-  const repo = tempRepo();
-  expect(run(["init", "--date", "2027-03-01"]).status).toBe(0);
-  expect(run(["show", "GEN-01"]).stdout).toContain("Share go-live plan");
-  // The second read comes from the cache, which must notice the edit below as well.
-  expect(run(["show", "GEN-01"]).stdout).toContain("Share go-live plan");
-
-  const catalogue = join(installed, "checklists/spryker-cloud.yaml");
-  const text = readFileSync(catalogue, "utf8");
-  writeFileSync(
-    catalogue,
-    text.replace("title: Share go-live plan", "title: Share the plan (edited)"),
-  );
-  expect(run(["show", "GEN-01"]).stdout).toContain("Share the plan (edited)");
+describe("a run through the built command", () => {
+  test("leaves a fresh HOME empty, and the repository only golive.yaml and --output files", () => {
+    const repo = tempRepo();
+    const home = tempDir("golive-home-");
+    // The environment is made from scratch: no XDG_CACHE_HOME or any other place to write to.
+    const env = { ...TODAY, HOME: home };
+    const gitBefore = files(join(repo, ".git"));
+    const commands: [string[], number][] = [
+      [["init", "--date", "2027-03-01"], 0],
+      [["status"], 0],
+      [["check"], 0],
+      [["done", "CLO-01", "--note", "drawn"], 0],
+      [["list", "--json"], 0],
+      [["show", "CLO-01"], 0],
+      [["export", "--format", "csv"], 0],
+      [["export", "--format", "html", "--output", "report.html"], 0],
+    ];
+    for (const [args, code] of commands) {
+      const result = goliveBin(repo, args, env);
+      expect(result.stderr, args.join(" ")).toBe("");
+      expect(result.code, args.join(" ")).toBe(code);
+    }
+    expect(read(repo)).toContain("    note: drawn\n");
+    expect(readdirSync(home)).toEqual([]);
+    const made = files(repo).filter((path) => !path.startsWith(".git/"));
+    // init also writes the .gitattributes line that names git's merge driver for golive.yaml.
+    expect(made).toEqual([".gitattributes", "golive.yaml", "report.html"]);
+    expect(files(join(repo, ".git"))).toEqual(gitBefore);
+  });
 });

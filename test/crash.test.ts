@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { parse } from "yaml";
-import { BIN, cliEnv, golive, tempRepo } from "./helpers/cli.js";
+import { BIN, gitEnv, golive, tempRepo } from "./helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 
@@ -12,7 +12,7 @@ function killedAfter(cwd: string, args: string[], delayMs: number): Promise<void
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: cliEnv(cwd, ENV),
+      env: gitEnv(cwd, { NO_COLOR: "1", ...ENV }),
       stdio: "ignore",
     });
     const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
@@ -32,8 +32,10 @@ test("a writer killed at any moment leaves the old file or the new one, never a 
     return random / 2 ** 31;
   };
   const dir = tempRepo();
-  expect(golive(dir, ["init", "--date", "2027-03-01"], ENV).code).toBe(0);
-  const ids = (JSON.parse(golive(dir, ["list", "--json"], ENV).stdout).items as { id: string }[])
+  expect((await golive(dir, ["init", "--date", "2027-03-01"], ENV)).code).toBe(0);
+  const ids = (
+    JSON.parse((await golive(dir, ["list", "--json"], ENV)).stdout).items as { id: string }[]
+  )
     .map((item) => item.id)
     .slice(0, 30);
   const note = "a note long enough to make the file bigger ".repeat(200).trim();
@@ -68,8 +70,8 @@ test("a writer killed at any moment leaves the old file or the new one, never a 
   expect(outcomes.old, `seed ${seed}`).toBeGreaterThan(0);
   expect(outcomes.new, `seed ${seed}`).toBeGreaterThan(0);
   // The next complete write clears whatever the killed writers left: lock and temp files.
-  expect(golive(dir, ["done", ids[0]!, "--by", "Crash Test"], ENV).code).toBe(0);
-  expect(golive(dir, ["check"], ENV).stderr).toBe("");
+  expect((await golive(dir, ["done", ids[0]!, "--by", "Crash Test"], ENV)).code).toBe(0);
+  expect((await golive(dir, ["check"], ENV)).stderr).toBe("");
   expect(readdirSync(dir).filter((f) => f.startsWith(".golive") || f.endsWith(".lock"))).toEqual(
     [],
   );

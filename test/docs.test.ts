@@ -25,6 +25,7 @@ import {
 } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { DEMO_GO_LIVE, DEMO_TODAY, demoSteps } from "../scripts/demo-steps.mjs";
 import { gitEnv, golive, tempDir, tempRepo } from "./helpers/cli.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -62,33 +63,14 @@ async function ok(cwd: string, args: string[], today: string): Promise<void> {
  */
 async function demo(): Promise<string> {
   const dir = tempRepo();
-  const today = "2027-02-10";
-  await ok(dir, ["init", "--date", "2027-03-01"], today);
+  await ok(dir, ["init", "--date", DEMO_GO_LIVE], DEMO_TODAY);
   const list = await golive(dir, ["list", "--phase", "eight-weeks", "--json"], {
-    GOLIVE_TODAY: today,
+    GOLIVE_TODAY: DEMO_TODAY,
   });
   const eightWeeks = (JSON.parse(list.stdout) as { items: { id: string }[] }).items.map(
     (item) => item.id,
   );
-  await ok(dir, ["done", ...eightWeeks.slice(0, 36), "--by", "Alex"], today);
-  await ok(dir, ["skip", "APP-04", "--reason", "already on MariaDB", "--by", "Alex"], today);
-  await ok(dir, ["assign", "TES-02", "Priya", "--by", "Alex"], today);
-  await ok(dir, ["start", "TES-02", "--by", "Priya"], today);
-  await ok(dir, ["assign", "CLO-12", "Sam", "--by", "Alex"], today);
-  await ok(
-    dir,
-    [
-      "block",
-      "CLO-12",
-      "--reason",
-      "waiting for the registrar to delegate the domain",
-      "--by",
-      "Sam",
-    ],
-    today,
-  );
-  await ok(dir, ["assign", "APP-09", "Jo", "--by", "Alex"], today);
-  await ok(dir, ["done", "GEN-02", "CLO-08", "APP-26", "--by", "Jo"], today);
+  for (const step of demoSteps(eightWeeks)) await ok(dir, step, DEMO_TODAY);
   return dir;
 }
 
@@ -103,9 +85,13 @@ async function typo(): Promise<string> {
   return dir;
 }
 
-/** The demo after a plain `git merge` of two branches that set the same item's note. */
+/**
+ * The demo after a plain `git merge` of two branches that set the same item's note, in a clone
+ * that never ran `golive setup` (no merge driver in its git config).
+ */
 async function conflict(): Promise<string> {
   const dir = await copyOf("demo");
+  git(dir, "config", "--remove-section", "merge.golive");
   git(dir, "add", "-A");
   git(dir, "commit", "-qm", "demo");
   git(dir, "checkout", "-qb", "dns");
@@ -220,6 +206,65 @@ async function badcatalogue(): Promise<string> {
   return tempRepo({ "checks/ours.yaml": exampleCatalogue() + second });
 }
 
+/** The extending catalogue of docs/catalogues.md, as checks/team.yaml. */
+function extendingCatalogue(): string {
+  const text = readDoc("docs/catalogues.md");
+  const example = /^## Extend instead of copy$[\s\S]*?^```yaml\n([\s\S]*?)^```$/m.exec(text)?.[1];
+  if (!example) throw new Error("docs/catalogues.md: no extending catalogue");
+  return example;
+}
+
+/** A repository with the extending catalogue of docs/catalogues.md. */
+async function extending(): Promise<string> {
+  return tempRepo({ "checks/team.yaml": extendingCatalogue() });
+}
+
+/** A team catalogue that only combines the two shipped ones. */
+async function combined(): Promise<string> {
+  return tempRepo({
+    "checks/team.yaml":
+      'format: 1\nname: team\ntitle: Our go-live checklist\nversion: "1"\nextends: [spryker-cloud, spryker-security]\n',
+  });
+}
+
+/** The extending catalogue, started. */
+async function extended(): Promise<string> {
+  const dir = await extending();
+  await ok(dir, ["init", "--date", "2027-03-01", "--catalogue", "checks/team.yaml"], "2026-12-01");
+  return dir;
+}
+
+/** The extending catalogue with an override of an item no catalogue has. */
+async function badoverride(): Promise<string> {
+  return tempRepo({
+    "checks/team.yaml": `${extendingCatalogue()}  CLO-99: { optional: true }\n`,
+  });
+}
+
+/** The Spryker catalogue, started with nobody's answers but the defaults. */
+async function answered(): Promise<string> {
+  const dir = tempRepo();
+  await ok(dir, ["init", "--date", "2027-03-01"], "2026-12-01");
+  return dir;
+}
+
+/**
+ * A golive.yaml started with an older Spryker catalogue: recorded as 2024-11-01, with GEN-08
+ * still under its former ID GEN-8, and an entry for an item since dropped.
+ */
+async function outdated(): Promise<string> {
+  const dir = tempRepo();
+  await ok(dir, ["init", "--date", "2027-03-01"], "2026-12-01");
+  const path = join(dir, "golive.yaml");
+  const text = readFileSync(path, "utf8")
+    .replace(/version: "?2025-06-27"?/, 'version: "2024-11-01"')
+    .replace("  GEN-08: {}", "  GEN-8: { status: done, by: Sam, at: 2026-11-20 }")
+    .replace(/ {2}# APP-25 [^\n]*\n {2}APP-25: \{\}\n/, "")
+    .replace("items:\n", "items:\n  # APP-99 Retired item\n  APP-99: { status: done }\n");
+  writeFileSync(path, text);
+  return dir;
+}
+
 /** The shop after `golive verify --record`. */
 async function recorded(): Promise<string> {
   const dir = await copyOf("shop");
@@ -240,6 +285,12 @@ const SCENARIOS: Record<string, () => Promise<string>> = {
   statefile,
   owncatalogue,
   badcatalogue,
+  extending,
+  extended,
+  combined,
+  outdated,
+  badoverride,
+  answered,
 };
 
 const built = new Map<string, Promise<string>>();

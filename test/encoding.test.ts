@@ -6,9 +6,9 @@ import { golive, tempRepo } from "./helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 
-function setUp(transform: (text: string) => string): string {
+async function setUp(transform: (text: string) => string): Promise<string> {
   const dir = tempRepo();
-  expect(golive(dir, ["init", "--date", "2027-03-01"], ENV).code).toBe(0);
+  expect((await golive(dir, ["init", "--date", "2027-03-01"], ENV)).code).toBe(0);
   const path = join(dir, "golive.yaml");
   writeFileSync(path, transform(readFileSync(path, "utf8")));
   return dir;
@@ -16,19 +16,19 @@ function setUp(transform: (text: string) => string): string {
 
 const bytes = (dir: string) => readFileSync(join(dir, "golive.yaml"));
 
-test("CRLF line endings, a byte order mark and non-ASCII text survive a rewrite", () => {
-  const dir = setUp((text) =>
+test("CRLF line endings, a byte order mark and non-ASCII text survive a rewrite", async () => {
+  const dir = await setUp((text) =>
     `\uFEFF# Projekt Zoë: Übergabe am 1. März ✓\n${text}`.replace(/\n/g, "\r\n"),
   );
-  const run = (args: string[]) => {
-    const result = golive(dir, args, ENV);
+  const run = async (args: string[]) => {
+    const result = await golive(dir, args, ENV);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
   };
-  run(["done", "GEN-01", "--by", "Zoë Ünal", "--note", "geprüft ✓, 確認済み"]);
-  run(["assign", "CLO-01", "Ørjan Ødegård"]);
-  run(["block", "CLO-02", "--reason", "multi\nline reason"]);
-  run(["reschedule", "--date", "2027-03-08", "--reason", "späte Lieferung"]);
+  await run(["done", "GEN-01", "--by", "Zoë Ünal", "--note", "geprüft ✓, 確認済み"]);
+  await run(["assign", "CLO-01", "Ørjan Ødegård"]);
+  await run(["block", "CLO-02", "--reason", "multi\nline reason"]);
+  await run(["reschedule", "--date", "2027-03-08", "--reason", "späte Lieferung"]);
 
   const raw = bytes(dir);
   expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -40,21 +40,21 @@ test("CRLF line endings, a byte order mark and non-ASCII text survive a rewrite"
   expect(state.items["CLO-01"]).toMatchObject({ owner: "Ørjan Ødegård" });
   expect(state.items["CLO-02"].reason).toBe("multi\nline reason");
   expect(state.slips[0].reason).toBe("späte Lieferung");
-  expect(golive(dir, ["show", "GEN-01"], ENV).stdout).toContain("Zoë Ünal");
+  expect((await golive(dir, ["show", "GEN-01"], ENV)).stdout).toContain("Zoë Ünal");
 });
 
-test("LF without a byte order mark stays LF without one", () => {
-  const dir = setUp((text) => text);
-  expect(golive(dir, ["done", "GEN-01", "--by", "Zoë"], ENV).code).toBe(0);
+test("LF without a byte order mark stays LF without one", async () => {
+  const dir = await setUp((text) => text);
+  expect((await golive(dir, ["done", "GEN-01", "--by", "Zoë"], ENV)).code).toBe(0);
   const raw = bytes(dir);
   expect(raw[0]).toBe("#".charCodeAt(0));
   expect(raw.includes("\r")).toBe(false);
 });
 
-test("a rewrite changes only the lines of the item it changes", () => {
-  const dir = setUp((text) => text.replace(/\n/g, "\r\n"));
+test("a rewrite changes only the lines of the item it changes", async () => {
+  const dir = await setUp((text) => text.replace(/\n/g, "\r\n"));
   const before = bytes(dir).toString("utf8").split("\r\n");
-  expect(golive(dir, ["start", "CLO-01", "--by", "Zoë"], ENV).code).toBe(0);
+  expect((await golive(dir, ["start", "CLO-01", "--by", "Zoë"], ENV)).code).toBe(0);
   const after = bytes(dir).toString("utf8").split("\r\n");
   const changed = after.filter((line) => !before.includes(line));
   expect(changed).toEqual([
@@ -65,8 +65,8 @@ test("a rewrite changes only the lines of the item it changes", () => {
   ]);
 });
 
-test("conflict markers are found in a CRLF file, every line of them", () => {
-  const dir = setUp((text) =>
+test("conflict markers are found in a CRLF file, every line of them", async () => {
+  const dir = await setUp((text) =>
     text
       .replace(
         "  GEN-01: {}\n",
@@ -74,7 +74,7 @@ test("conflict markers are found in a CRLF file, every line of them", () => {
       )
       .replace(/\n/g, "\r\n"),
   );
-  const result = golive(dir, ["status"], ENV);
+  const result = await golive(dir, ["status"], ENV);
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(/merge-conflict markers on lines (\d+), (\d+), (\d+)\n/);
 });

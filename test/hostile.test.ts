@@ -9,15 +9,18 @@ import { describe, expect, test, vi } from "vitest";
 import { stringify } from "yaml";
 import { GoliveError } from "../src/errors.js";
 import { readCatalogueFile } from "../src/io/catalogue.js";
+import { StateEditor } from "../src/io/state-edit.js";
 import { loadWorkspace } from "../src/io/state-read.js";
 import { updateWorkspace } from "../src/io/state-update.js";
+import { parseYaml, toData, validate } from "../src/io/yaml-file.js";
 import { renderError } from "../src/render/error.js";
 import { makeStyle } from "../src/render/text.js";
-import type { ItemState } from "../src/schema/state.js";
+import { type ItemState, StateSchema } from "../src/schema/state.js";
+import { sprykerCatalogue } from "./helpers/catalogue.js";
 import { golive, tempRepo } from "./helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
-const RUNS = 300;
+const RUNS = 200;
 // Hundreds of generated files per property: seconds alone, far longer on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 });
 const CATALOGUE = readFileSync(
@@ -196,13 +199,24 @@ test("property: reading what was written gives the same data", () => {
     },
     { requiredKeys: [] },
   );
+  // In memory: the editor and the reader that updateWorkspace and loadWorkspace run, without
+  // the file and its lock (the properties above go through those).
+  const catalogue = sprykerCatalogue();
+  const what = "state file";
+  const setItem = (text: string, key: string, item: ItemState) => {
+    const editor = new StateEditor(parseYaml("golive.yaml", text, what), catalogue);
+    editor.setItem(key, item);
+    return editor.toString();
+  };
+  const readState = (text: string) => {
+    const file = parseYaml("golive.yaml", text, what);
+    return validate(file, toData(file, what), StateSchema, what, "invalid-state");
+  };
   fc.assert(
     fc.property(state, state, (first, second) => {
-      writeFileSync(statePath, STATE);
       // An existing empty entry, and one the file does not have yet.
-      updateWorkspace(statePath, ".", (_, editor) => editor.setItem("CLO-02", first));
-      updateWorkspace(statePath, ".", (_, editor) => editor.setItem("GEN-02", second));
-      const items = loadWorkspace(statePath, ".").state.items ?? {};
+      const text = setItem(setItem(STATE, "CLO-02", first), "GEN-02", second);
+      const items = readState(text).items ?? {};
       expect(items["CLO-02"]).toEqual(first);
       expect(items["GEN-02"]).toEqual(second);
       expect(items["CLO-01"]).toEqual({ status: "blocked", reason: "waiting" });
@@ -219,9 +233,9 @@ describe("named hostile inputs, through the CLI", () => {
   }
 
   /** Exit 2, one error line and one hint line, no stack trace, the file untouched. */
-  function refused(repo: string, args: string[], message: RegExp): void {
+  async function refused(repo: string, args: string[], message: RegExp): Promise<void> {
     const before = readFileSync(join(repo, "golive.yaml"));
-    const result = golive(repo, args, ENV);
+    const result = await golive(repo, args, ENV);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     const lines = result.stderr.trimEnd().split("\n");
@@ -232,7 +246,7 @@ describe("named hostile inputs, through the CLI", () => {
     expect(readFileSync(join(repo, "golive.yaml")).equals(before)).toBe(true);
   }
 
-  test("a YAML alias bomb is refused at once", () => {
+  test("a YAML alias bomb is refused at once", async () => {
     const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
     for (const [prev, name] of [..."abcdefgh"].map((c, i) => [c, "bcdefghi"[i]])) {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`);
@@ -241,39 +255,39 @@ describe("named hostile inputs, through the CLI", () => {
       `${STATE}${levels.map((l) => `  ${l}`).join("\n")}\n`.replace("items:\n", "bomb:\n"),
     );
     const started = Date.now();
-    refused(repo, ["done", "GEN-02"], /resource exhaustion|alias/);
+    await refused(repo, ["done", "GEN-02"], /resource exhaustion|alias/);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  test("a 50 MB file is refused before it is read", () => {
+  test("a 50 MB file is refused before it is read", async () => {
     const repo = project();
     truncateSync(join(repo, "golive.yaml"), 50 * 1024 * 1024);
-    refused(repo, ["status"], /is 50\.0 MiB; golive reads at most 16 MiB$/);
+    await refused(repo, ["status"], /is 50\.0 MiB; golive reads at most \d+ MiB$/);
   });
 
-  test("100,000 levels of nesting", () => {
-    refused(
+  test("100,000 levels of nesting", async () => {
+    await refused(
       project(`golive: 1\nitems: ${"[".repeat(100_000)}\n`),
       ["done", "GEN-02"],
       /nested too deeply|not valid YAML/,
     );
-    refused(project(`golive: 1\nitems:\n${"- ".repeat(100_000)}x\n`), ["status"], /error: /);
+    await refused(project(`golive: 1\nitems:\n${"- ".repeat(100_000)}x\n`), ["status"], /error: /);
   });
 
-  test("keys __proto__ and constructor neither pollute prototypes nor crash", () => {
+  test("keys __proto__ and constructor neither pollute prototypes nor crash", async () => {
     const repo = project(
       STATE.replace(
         "items:\n",
         "items:\n  __proto__: { status: done, polluted: yes }\n  constructor: { status: done }\n",
       ),
     );
-    const status = golive(repo, ["status"], ENV);
+    const status = await golive(repo, ["status"], ENV);
     expect(status.code).toBe(0);
     expect(status.stderr).toContain("entry for constructor");
-    expect(golive(repo, ["done", "GEN-02", "--by", "Me"], ENV).code).toBe(0);
+    expect((await golive(repo, ["done", "GEN-02", "--by", "Me"], ENV)).code).toBe(0);
     // Kept as written: golive drops nothing it does not understand.
     expect(readFileSync(join(repo, "golive.yaml"), "utf8")).toContain("__proto__: { status: done");
-    refused(
+    await refused(
       project(STATE.replace("golive: 1\n", "golive: 1\n__proto__: { x: 1 }\n")),
       ["status"],
       /unknown field "__proto__"/,
@@ -285,64 +299,66 @@ describe("named hostile inputs, through the CLI", () => {
     expect(({} as Record<string, unknown>).status).toBeUndefined();
   });
 
-  test("a key repeated in a mapping is refused at the repeat, at any depth", () => {
-    refused(
+  test("a key repeated in a mapping is refused at the repeat, at any depth", async () => {
+    await refused(
       project(STATE.replace("  CLO-02: {}\n", "  CLO-02: {}\n  CLO-02: {}\n")),
       ["status"],
       /^error: golive\.yaml:21:3: state file is not valid YAML: Map keys must be unique$/,
     );
-    refused(
+    await refused(
       project(STATE.replace("    owner: Ana\n", "    owner: Ana\n    owner: Bo\n")),
       ["status"],
       /golive\.yaml:13:5: .*Map keys must be unique$/,
     );
     // Keys that only look alike are different keys.
     const repo = project(STATE.replace("  CLO-02: {}\n", "  CLO-02: {}\n  '1': {}\n  1: {}\n"));
-    expect(golive(repo, ["status"], ENV).code).toBe(0);
+    expect((await golive(repo, ["status"], ENV)).code).toBe(0);
   });
 
-  test("invalid UTF-8", () => {
+  test("invalid UTF-8", async () => {
     const repo = project(Buffer.concat([Buffer.from(STATE), Buffer.from([0xff, 0xfe, 0xc3])]));
-    refused(repo, ["status"], /state file is not valid UTF-8 text$/);
+    await refused(repo, ["status"], /state file is not valid UTF-8 text$/);
   });
 
-  test("an ID of 10,000 characters, as an argument and as a state key", () => {
+  test("an ID of 10,000 characters, as an argument and as a state key", async () => {
     const repo = project();
     const long = `${"A".repeat(9_995)}-1234`;
-    refused(repo, ["done", long], /^error: there is no item A{40}… in the catalogue$/);
-    refused(repo, ["done", "A".repeat(10_000)], /^error: "A{40}…" is not a checklist ID$/);
+    await refused(repo, ["done", long], /^error: there is no item A{40}… in the catalogue$/);
+    await refused(repo, ["done", "A".repeat(10_000)], /^error: "A{40}…" is not a checklist ID$/);
     // YAML limits an implicit key to 1024 characters: such a file is refused cleanly...
-    refused(
+    await refused(
       project(STATE.replace("items:\n", `items:\n  ${long}: { status: done }\n`)),
       ["status"],
       /at most 1024 chars/,
     );
     // ...and read when the key is explicit: an entry the catalogue does not know, kept.
     const keyed = project(STATE.replace("items:\n", `items:\n  ? ${long}\n  : { status: done }\n`));
-    const status = golive(keyed, ["status"], ENV);
+    const status = await golive(keyed, ["status"], ENV);
     expect(status.code).toBe(0);
     expect(status.stderr).toContain("which the catalogue does not list");
-    expect(golive(keyed, ["done", "GEN-02", "--by", "Me"], ENV).code).toBe(0);
+    expect((await golive(keyed, ["done", "GEN-02", "--by", "Me"], ENV)).code).toBe(0);
     expect(readFileSync(join(keyed, "golive.yaml"), "utf8")).toContain(long);
   });
 
-  test("terminal escapes in a note are shown, not obeyed", () => {
+  test("terminal escapes in a note are shown, not obeyed", async () => {
     const repo = project();
     const note = "evil \x1b]0;pwned\x07 \x1b[2J \u202e end";
-    expect(golive(repo, ["note", "GEN-02", note, "--by", "\x1b[31mMallory"], ENV).code).toBe(0);
-    expect(golive(repo, ["assign", "GEN-02", "\x1b[2JOwner"], ENV).code).toBe(0);
+    expect(
+      (await golive(repo, ["note", "GEN-02", note, "--by", "\x1b[31mMallory"], ENV)).code,
+    ).toBe(0);
+    expect((await golive(repo, ["assign", "GEN-02", "\x1b[2JOwner"], ENV)).code).toBe(0);
     for (const args of [
       ["show", "GEN-02"],
       ["list"],
       ["status", "--all"],
       ["list", "--owner", "\x1b[2JOwner"],
     ]) {
-      const result = golive(repo, args, ENV);
+      const result = await golive(repo, args, ENV);
       expect(result.code).toBe(0);
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the point of the test
       expect(result.stdout + result.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202e]/);
     }
-    const show = golive(repo, ["show", "GEN-02"], ENV).stdout;
+    const show = (await golive(repo, ["show", "GEN-02"], ENV)).stdout;
     expect(show).toContain("evil \\x1b]0;pwned\\x07 \\x1b[2J \\u202e end");
   });
 });

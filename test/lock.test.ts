@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { GoliveError } from "../src/errors.js";
 import { withLock, writeFileAtomic } from "../src/io/fs-atomic.js";
-import { BIN, cliEnv, golive, tempRepo } from "./helpers/cli.js";
+import { BIN, gitEnv, golive, tempRepo } from "./helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 
@@ -118,7 +118,7 @@ function run(cwd: string, args: string[]): Promise<{ code: number | null; stderr
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: cliEnv(cwd, ENV),
+      env: gitEnv(cwd, { NO_COLOR: "1", ...ENV }),
     });
     let stderr = "";
     child.stderr.on("data", (chunk) => {
@@ -131,8 +131,10 @@ function run(cwd: string, args: string[]): Promise<{ code: number | null; stderr
 describe("concurrent writers", () => {
   test("20 `golive done` started at once on 20 items all land", async () => {
     const dir = tempRepo();
-    expect(golive(dir, ["init", "--date", "2027-03-01"], ENV).code).toBe(0);
-    const ids = (JSON.parse(golive(dir, ["list", "--json"], ENV).stdout).items as { id: string }[])
+    expect((await golive(dir, ["init", "--date", "2027-03-01"], ENV)).code).toBe(0);
+    const ids = (
+      JSON.parse((await golive(dir, ["list", "--json"], ENV)).stdout).items as { id: string }[]
+    )
       .slice(0, 20)
       .map((item) => item.id);
     const results = await Promise.all(ids.map((id) => run(dir, ["done", id, "--by", `W ${id}`])));
@@ -143,11 +145,11 @@ describe("concurrent writers", () => {
     expect(readdirSync(dir).filter((f) => f.includes(".lock") || f.endsWith(".tmp"))).toEqual([]);
   }, 60_000);
 
-  test("a lock left by a crashed golive does not block the next command", () => {
+  test("a lock left by a crashed golive does not block the next command", async () => {
     const dir = tempRepo();
-    expect(golive(dir, ["init", "--date", "2027-03-01"], ENV).code).toBe(0);
+    expect((await golive(dir, ["init", "--date", "2027-03-01"], ENV)).code).toBe(0);
     lockFile(dir, JSON.stringify({ pid: deadPid(), host: hostname(), at: "then", token: "x" }));
-    const result = golive(dir, ["done", "GEN-01", "--by", "Me"], ENV);
+    const result = await golive(dir, ["done", "GEN-01", "--by", "Me"], ENV);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(existsSync(join(dir, "golive.yaml.lock"))).toBe(false);

@@ -17,11 +17,11 @@ function git(dir: string, ...args: string[]): { code: number; out: string } {
 }
 
 /** A repository with golive.yaml committed on main, and a branch `other` at the same commit. */
-function project(withDriver: boolean): string {
+async function project(withDriver: boolean): Promise<string> {
   const dir = tempRepo();
-  expect(golive(dir, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" }).code).toBe(
-    0,
-  );
+  expect(
+    (await golive(dir, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" })).code,
+  ).toBe(0);
   if (withDriver) {
     writeFileSync(join(dir, ".gitattributes"), "golive.yaml merge=golive\n");
     execFileSync("git", [
@@ -38,9 +38,9 @@ function project(withDriver: boolean): string {
   return dir;
 }
 
-function on(dir: string, branch: string, today: string, ...args: string[]): void {
+async function on(dir: string, branch: string, today: string, ...args: string[]): Promise<void> {
   expect(git(dir, "checkout", "-q", branch).code).toBe(0);
-  const result = golive(dir, args, { GOLIVE_TODAY: today });
+  const result = await golive(dir, args, { GOLIVE_TODAY: today });
   expect(result.stderr).toBe("");
   git(dir, "commit", "-qam", args.join(" "));
 }
@@ -55,22 +55,42 @@ function byHand(dir: string, branch: string, edit: (text: string) => string): vo
   git(dir, "commit", "-qam", "by hand");
 }
 
-function mergeOther(dir: string): void {
+async function mergeOther(dir: string): Promise<void> {
   git(dir, "checkout", "-q", "main");
   const merge = git(dir, "merge", "--no-edit", "other");
   expect(merge.out).not.toContain("CONFLICT");
   expect(merge.code).toBe(0);
-  expect(golive(dir, ["check"], { GOLIVE_TODAY: "2027-01-04" }).stderr).toBe("");
+  expect((await golive(dir, ["check"], { GOLIVE_TODAY: "2027-01-04" })).stderr).toBe("");
+}
+
+/**
+ * Merges `other` into main when both moved go-live: git stops with only the goLive line in
+ * conflict; a person keeps theirs (the later date here) and `golive resolve` checks and stages it.
+ */
+async function mergeGoLiveConflict(dir: string, ours: string, theirs: string): Promise<void> {
+  git(dir, "checkout", "-q", "main");
+  const merge = git(dir, "merge", "--no-edit", "other");
+  expect(merge.code).toBe(1);
+  expect(merge.out).toContain(`both sides moved go-live, to ${ours} (ours) and ${theirs} (theirs)`);
+  const conflict = `<<<<<<< ours\ngoLive: ${ours}\n=======\ngoLive: ${theirs}\n>>>>>>> theirs\n`;
+  expect(read(dir)).toContain(conflict);
+  expect(read(dir).match(/^<<<<<<< /gm)).toHaveLength(1);
+  writeFileSync(join(dir, "golive.yaml"), read(dir).replace(conflict, `goLive: ${theirs}\n`));
+  const resolved = await golive(dir, ["resolve"]);
+  expect(resolved.code, resolved.stderr).toBe(0);
+  expect(git(dir, "ls-files", "-u").out).toBe("");
+  expect(git(dir, "commit", "-qm", "merged").code).toBe(0);
+  expect((await golive(dir, ["check"], { GOLIVE_TODAY: "2027-01-04" })).stderr).toBe("");
 }
 
 describe("plain git merge, no driver", () => {
-  test("items marked on two branches merge without conflict, even adjacent ones", () => {
-    const dir = project(false);
+  test("items marked on two branches merge without conflict, even adjacent ones", async () => {
+    const dir = await project(false);
     // GEN-01 and CLO-01 are neighbours in the catalogue and in the file.
-    on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana", "--note", "announced");
-    on(dir, "main", "2027-01-04", "assign", "CLO-02", "Ana");
-    on(dir, "other", "2027-01-05", "done", "CLO-01", "--by", "Bo");
-    on(dir, "other", "2027-01-05", "block", "CLO-03", "--reason", "VPN", "--by", "Bo");
+    await on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana", "--note", "announced");
+    await on(dir, "main", "2027-01-04", "assign", "CLO-02", "Ana");
+    await on(dir, "other", "2027-01-05", "done", "CLO-01", "--by", "Bo");
+    await on(dir, "other", "2027-01-05", "block", "CLO-03", "--reason", "VPN", "--by", "Bo");
     git(dir, "checkout", "-q", "main");
     const merge = git(dir, "merge", "--no-edit", "other");
     expect(merge.out).not.toContain("CONFLICT");
@@ -80,17 +100,37 @@ describe("plain git merge, no driver", () => {
     expect(state.items["CLO-01"]).toMatchObject({ status: "done", by: "Bo" });
     expect(state.items["CLO-02"]).toMatchObject({ owner: "Ana" });
     expect(state.items["CLO-03"]).toMatchObject({ status: "blocked", reason: "VPN" });
-    expect(golive(dir, ["check"], { GOLIVE_TODAY: "2027-01-04" }).stderr).toBe("");
+    expect((await golive(dir, ["check"], { GOLIVE_TODAY: "2027-01-04" })).stderr).toBe("");
   });
 });
 
 describe("golive merge-driver through git merge", () => {
-  test("two edits of the same item: the later status wins, both notes and all history stay", () => {
-    const dir = project(true);
-    on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana", "--note", "announced by mail");
-    on(dir, "other", "2027-01-05", "assign", "GEN-01", "Bo", "--by", "Bo");
-    on(dir, "other", "2027-01-06", "block", "GEN-01", "--reason", "no date yet", "--by", "Bo");
-    on(dir, "other", "2027-01-06", "note", "GEN-01", "waiting for the CSM", "--by", "Bo");
+  test("two edits of the same item: the later status wins, both notes and all history stay", async () => {
+    const dir = await project(true);
+    await on(
+      dir,
+      "main",
+      "2027-01-04",
+      "done",
+      "GEN-01",
+      "--by",
+      "Ana",
+      "--note",
+      "announced by mail",
+    );
+    await on(dir, "other", "2027-01-05", "assign", "GEN-01", "Bo", "--by", "Bo");
+    await on(
+      dir,
+      "other",
+      "2027-01-06",
+      "block",
+      "GEN-01",
+      "--reason",
+      "no date yet",
+      "--by",
+      "Bo",
+    );
+    await on(dir, "other", "2027-01-06", "note", "GEN-01", "waiting for the CSM", "--by", "Bo");
     git(dir, "checkout", "-q", "main");
     const merge = git(dir, "merge", "--no-edit", "other");
     expect(merge.out).not.toContain("CONFLICT");
@@ -114,13 +154,13 @@ describe("golive merge-driver through git merge", () => {
       at: "2027-01-04",
     });
     expect(item.history).toContainEqual({ owner: "Bo", by: "Bo", at: "2027-01-05" });
-    expect(golive(dir, ["show", "GEN-01"], { GOLIVE_TODAY: "2027-01-06" }).code).toBe(0);
+    expect((await golive(dir, ["show", "GEN-01"], { GOLIVE_TODAY: "2027-01-06" })).code).toBe(0);
   });
 
-  test("ours later than theirs: ours wins the status", () => {
-    const dir = project(true);
-    on(dir, "other", "2027-01-04", "start", "GEN-01", "--by", "Bo");
-    on(dir, "main", "2027-01-05", "done", "GEN-01", "--by", "Ana");
+  test("ours later than theirs: ours wins the status", async () => {
+    const dir = await project(true);
+    await on(dir, "other", "2027-01-04", "start", "GEN-01", "--by", "Bo");
+    await on(dir, "main", "2027-01-05", "done", "GEN-01", "--by", "Ana");
     git(dir, "checkout", "-q", "main");
     expect(git(dir, "merge", "--no-edit", "other").code).toBe(0);
     const item = parse(read(dir)).items["GEN-01"];
@@ -128,9 +168,9 @@ describe("golive merge-driver through git merge", () => {
     expect(item.history).toEqual([{ status: "in-progress", by: "Bo", at: "2027-01-04" }]);
   });
 
-  test("both branches reschedule: both slips kept, go-live from the later slip", () => {
-    const dir = project(true);
-    on(
+  test("both branches reschedule: both slips kept, the go-live line left for a person", async () => {
+    const dir = await project(true);
+    await on(
       dir,
       "main",
       "2027-01-04",
@@ -142,7 +182,7 @@ describe("golive merge-driver through git merge", () => {
       "--by",
       "A",
     );
-    on(
+    await on(
       dir,
       "other",
       "2027-01-05",
@@ -154,16 +194,15 @@ describe("golive merge-driver through git merge", () => {
       "--by",
       "B",
     );
-    git(dir, "checkout", "-q", "main");
-    expect(git(dir, "merge", "--no-edit", "other").code).toBe(0);
+    await mergeGoLiveConflict(dir, "2027-03-15", "2027-04-01");
     const state = parse(read(dir));
     expect(state.goLive).toBe("2027-04-01");
     expect(state.slips.map((s: { to: string }) => s.to)).toEqual(["2027-03-15", "2027-04-01"]);
   });
 
-  test("a waiver and recorded evidence survive the other side's change of the same item", () => {
-    const dir = project(true);
-    on(
+  test("a waiver and recorded evidence survive the other side's change of the same item", async () => {
+    const dir = await project(true);
+    await on(
       dir,
       "main",
       "2027-01-04",
@@ -176,14 +215,18 @@ describe("golive merge-driver through git merge", () => {
       "--by",
       "Ana",
     );
-    on(dir, "other", "2027-01-05", "start", "APP-08", "--by", "Bo");
+    await on(dir, "other", "2027-01-05", "start", "APP-08", "--by", "Bo");
     // Exit 1 (the check fails), but the evidence is recorded.
     expect(git(dir, "checkout", "-q", "other").code).toBe(0);
     expect(
-      golive(dir, ["verify", "--record", "--item", "APP-08"], { GOLIVE_TODAY: "2027-01-06" }).code,
+      (
+        await golive(dir, ["verify", "--record", "--item", "APP-08"], {
+          GOLIVE_TODAY: "2027-01-06",
+        })
+      ).code,
     ).toBe(1);
     git(dir, "commit", "-qam", "verify --record");
-    mergeOther(dir);
+    await mergeOther(dir);
     const item = parse(read(dir)).items["APP-08"];
     expect(item).toMatchObject({
       status: "in-progress",
@@ -196,15 +239,15 @@ describe("golive merge-driver through git merge", () => {
     expect(item.history).toBeUndefined();
   });
 
-  test("verify.allow entries added on both branches are all kept", () => {
-    const dir = project(true);
+  test("verify.allow entries added on both branches are all kept", async () => {
+    const dir = await project(true);
     const allow = (path: string) => (text: string) =>
       `${text}verify:\n  allow:\n    # reviewed\n    - { path: ${path}, reason: test fixture }\n`;
     byHand(dir, "main", allow("tests/a.php"));
-    on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana");
+    await on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana");
     byHand(dir, "other", allow("tests/b.php"));
-    on(dir, "other", "2027-01-05", "done", "CLO-01", "--by", "Bo");
-    mergeOther(dir);
+    await on(dir, "other", "2027-01-05", "done", "CLO-01", "--by", "Bo");
+    await mergeOther(dir);
     const text = read(dir);
     expect(text).toContain("# reviewed");
     const state = parse(text);
@@ -216,27 +259,27 @@ describe("golive merge-driver through git merge", () => {
     expect(state.items["CLO-01"]).toMatchObject({ status: "done" });
   });
 
-  test("verify settings added on one branch only are kept", () => {
-    const dir = project(true);
+  test("verify settings added on one branch only are kept", async () => {
+    const dir = await project(true);
     byHand(dir, "other", (text) =>
       text.replace("items:", "verify:\n  allow:\n    - { path: x.php, reason: fixture }\nitems:"),
     );
-    on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana");
-    mergeOther(dir);
+    await on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana");
+    await mergeOther(dir);
     expect(parse(read(dir)).verify).toEqual({ allow: [{ path: "x.php", reason: "fixture" }] });
   });
 
-  test("a slip corrected by hand on one branch: the correction stays, nothing doubles", () => {
-    const dir = project(true);
-    const reschedule = (today: string, date: string, reason: string) =>
-      on(dir, "main", today, "reschedule", "--date", date, "--reason", reason, "--by", "A");
-    reschedule("2027-01-04", "2027-03-08", "a");
-    reschedule("2027-01-05", "2027-03-15", "b typo");
-    reschedule("2027-01-06", "2027-03-22", "c");
+  test("a slip corrected by hand on one branch: the correction stays, nothing doubles", async () => {
+    const dir = await project(true);
+    const reschedule = async (today: string, date: string, reason: string) =>
+      await on(dir, "main", today, "reschedule", "--date", date, "--reason", reason, "--by", "A");
+    await reschedule("2027-01-04", "2027-03-08", "a");
+    await reschedule("2027-01-05", "2027-03-15", "b typo");
+    await reschedule("2027-01-06", "2027-03-22", "c");
     git(dir, "branch", "-f", "other", "main");
     byHand(dir, "main", (text) => text.replace("b typo", "b corrected"));
-    reschedule("2027-01-07", "2027-03-29", "d");
-    on(
+    await reschedule("2027-01-07", "2027-03-29", "d");
+    await on(
       dir,
       "other",
       "2027-01-08",
@@ -248,7 +291,7 @@ describe("golive merge-driver through git merge", () => {
       "--by",
       "B",
     );
-    mergeOther(dir);
+    await mergeGoLiveConflict(dir, "2027-03-29", "2027-04-05");
     const state = parse(read(dir));
     expect(state.slips.map((s: { reason: string }) => s.reason)).toEqual([
       "a",
@@ -260,9 +303,9 @@ describe("golive merge-driver through git merge", () => {
     expect(state.goLive).toBe("2027-04-05");
   });
 
-  test("input it cannot read: exit 1, git's conflict markers left for a person", () => {
-    const dir = project(true);
-    on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana");
+  test("input it cannot read: exit 1, git's conflict markers left for a person", async () => {
+    const dir = await project(true);
+    await on(dir, "main", "2027-01-04", "done", "GEN-01", "--by", "Ana");
     git(dir, "checkout", "-q", "other");
     writeFileSync(join(dir, "golive.yaml"), read(dir).replace("GEN-01: {}", "GEN-01: [broken"));
     git(dir, "commit", "-qam", "break it");
@@ -272,7 +315,7 @@ describe("golive merge-driver through git merge", () => {
     expect(merge.out).toContain("golive merge-driver: cannot merge golive.yaml");
     expect(merge.out).toContain("CONFLICT");
     expect(read(dir)).toMatch(/^<<<<<<< ours$/m);
-    expect(golive(dir, ["status"]).code).toBe(2);
+    expect((await golive(dir, ["status"])).code).toBe(2);
   });
 });
 

@@ -1,12 +1,16 @@
 /**
- * The verbs that change items: done, start, block, skip, reopen, assign, note.
+ * The verbs that change items: done, start, block, skip, reopen, assign, note, ack.
  * They differ only in the change they ask for, so they share this one file.
  */
+import { buildBoard } from "../core/board.js";
+import { idKey } from "../core/ids.js";
 import type { Change } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
-import { renderChanges } from "../render/change.js";
+import type { Workspace } from "../io/state-read.js";
+import { renderAcked, renderChanges } from "../render/change.js";
 import { type Context, type Output, output } from "./context.js";
-import { changeItems } from "./edit-items.js";
+import { changedBy, changeItems, editItems } from "./edit-items.js";
+import { type FilterOptions, filtered } from "./shared.js";
 
 function requireText(value: string | undefined, option: string, why: string): string {
   if (value === undefined || value.trim() === "") {
@@ -91,17 +95,80 @@ function setOrClear(
   return report(ctx, [id], { [field]: value }, by);
 }
 
-export function assign(
-  ctx: Context,
-  id: string,
-  owner: string | undefined,
-  options: { none?: boolean; by?: string },
-): Output {
-  return setOrClear(ctx, id, "owner", owner, options.none, options.by, {
-    flag: "--none",
-    missing: "the owner's name",
-    usage: "NAME",
-  });
+export interface AssignOptions extends FilterOptions {
+  /** The owner for every item named or selected. */
+  to?: string;
+  none?: boolean;
+  by?: string;
+}
+
+/**
+ * `golive assign ID OWNER`, `golive assign ID... --to OWNER`, `golive assign --to OWNER
+ * --phase P [--category C] [--unassigned]`, and `--none` to take owners away.
+ */
+export function assign(ctx: Context, args: string[], options: AssignOptions): Output {
+  const filters =
+    options.phase !== undefined || options.category !== undefined || options.unassigned === true;
+  if (options.to !== undefined && options.none) {
+    throw new GoliveError("usage", "give --to OWNER or --none, not both", {
+      hint: "golive assign ID... --to NAME, or golive assign ID... --none",
+    });
+  }
+  if (options.to === undefined && !options.none) {
+    // The one-item form: assign ID OWNER.
+    if (filters) {
+      throw new GoliveError(
+        "usage",
+        "selecting items by --phase, --category or --unassigned needs --to",
+        {
+          hint: "golive assign --to NAME --phase four-weeks --unassigned",
+        },
+      );
+    }
+    const [id, owner, ...rest] = args;
+    if (id === undefined || rest.length > 0) {
+      throw new GoliveError("usage", "assign takes one ID and an owner, or several IDs with --to", {
+        hint: "golive assign CLO-14 Sam, or golive assign CLO-14 CLO-15 --to Sam",
+      });
+    }
+    return setOrClear(ctx, id, "owner", owner, false, options.by, {
+      flag: "--none",
+      missing: "the owner's name",
+      usage: "NAME",
+    });
+  }
+  const last = args[args.length - 1];
+  if (options.none && args.length === 2 && last !== undefined && idKey(last) === undefined) {
+    // `assign CLO-14 Kim --none`: the one-item form with both an owner and --none.
+    throw new GoliveError("usage", "give NAME or --none, not both", {
+      hint: "golive assign ID NAME, or golive assign ID --none",
+    });
+  }
+  if (options.to !== undefined && options.to.trim() === "") {
+    throw new GoliveError("usage", "--to needs a name", { hint: "--to NAME, or --none" });
+  }
+  if (args.length > 0 && filters) {
+    throw new GoliveError("usage", "name items by ID or select them with filters, not both", {
+      hint: "golive assign CLO-14 CLO-15 --to Sam, or golive assign --to Sam --phase four-weeks",
+    });
+  }
+  if (args.length === 0 && !filters) {
+    throw new GoliveError(
+      "usage",
+      "which items? give IDs, or select them with --phase, --category or --unassigned",
+      {
+        hint: "golive assign CLO-14 CLO-15 --to Sam",
+      },
+    );
+  }
+  const change: Change = { owner: options.to ?? null };
+  const ids = filters
+    ? (workspace: Workspace) => {
+        const board = buildBoard(workspace.catalogue, workspace.state, ctx.today);
+        return filtered(ctx, workspace, board, options).items.map((v) => v.item.id);
+      }
+    : args;
+  return output(renderChanges(ctx.style, changeItems(ctx, ids, change, options.by), change));
 }
 
 export function note(
@@ -115,4 +182,24 @@ export function note(
     missing: "the note",
     usage: '"TEXT"',
   });
+}
+
+/** `golive ack ID...`: the items' reminders were acted on; the standup stops showing them. */
+export function ack(ctx: Context, ids: string[], options: { by?: string }): Output {
+  const who = changedBy(ctx, options.by);
+  let at: string | undefined;
+  const acked = editItems(ctx, ids, (item, before) => {
+    if (!item.reminder) {
+      throw new GoliveError("usage", `${item.id} has no reminder to acknowledge`, {
+        hint: "`golive status` lists the reminders; `golive show ID` shows an item's",
+      });
+    }
+    at ??= ctx.now();
+    const already = before.reminded !== undefined;
+    return {
+      after: already ? undefined : { ...before, reminded: { by: who, at } },
+      result: { id: item.id, title: item.title, text: item.reminder.text, already },
+    };
+  });
+  return output(renderAcked(ctx.style, acked));
 }

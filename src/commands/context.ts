@@ -5,6 +5,10 @@
 import type { CalendarDate } from "../core/dates.js";
 import { EXIT, type ExitCode } from "../errors.js";
 import type { Style } from "../render/text.js";
+import type { Question } from "../schema/catalogue.js";
+
+/** Asks questions on a terminal and returns the answers by question ID. */
+export type Asker = (questions: readonly Question[]) => Promise<Record<string, string>>;
 
 export interface Context {
   cwd: string;
@@ -17,8 +21,24 @@ export interface Context {
   style: Style;
   /** `git config user.name`, looked up only when needed. */
   gitUser: () => string | undefined;
+  /** Present only on a terminal: asks the catalogue's questions (`golive init`). */
+  ask?: Asker;
+  /** The environment's variables, for a command that reads a secret from one (notify). */
+  env?: NodeJS.ProcessEnv;
   /** What the CI server tells us through its environment; absent means none. */
   ci?: CiEnvironment;
+  /** How this golive was started; absent when the caller cannot say (golive run as a library). */
+  runtime?: Runtime;
+}
+
+/** How this golive was started: what git's merge driver runs to start it again. */
+export interface Runtime {
+  /** The Node.js binary running golive, absolute (process.execPath). */
+  node: string;
+  /** The golive file it runs, absolute: bin/golive.cjs, dist/golive.cjs or a copied golive.cjs. */
+  script: string;
+  /** That Node's version, e.g. "20.19.0". */
+  nodeVersion: string;
 }
 
 /** The CI server's variables that change golive's output. */

@@ -6,6 +6,7 @@ import { userInfo } from "node:os";
 import { indexState } from "../core/board.js";
 import { applyChange, type Change, type ItemChange } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
+import type { Workspace } from "../io/state-read.js";
 import { updateWorkspace } from "../io/state-update.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import type { ItemState } from "../schema/state.js";
@@ -36,11 +37,15 @@ export function changedBy(ctx: Context, by: string | undefined): string {
  */
 export function editItems<T>(
   ctx: Context,
-  ids: readonly string[],
+  ids: readonly string[] | ((workspace: Workspace) => readonly string[]),
   edit: (item: CatalogueItem, before: ItemState) => { after: ItemState | undefined; result: T },
 ): T[] {
   return updateWorkspace(statePath(ctx), ctx.cwd, (workspace, editor) => {
-    const items = resolveItems(workspace.catalogue, ids);
+    // A selection by filters is made under the lock, on the file as it is now.
+    const items = resolveItems(
+      workspace.catalogue,
+      typeof ids === "function" ? ids(workspace) : ids,
+    );
     const { keyOf } = indexState(workspace.catalogue, workspace.state);
     const entries = workspace.state.items ?? {};
     return items.map((item) => {
@@ -55,7 +60,7 @@ export function editItems<T>(
 /** Applies `change` to every item; unchanged items are reported but not written. */
 export function changeItems(
   ctx: Context,
-  ids: readonly string[],
+  ids: readonly string[] | ((workspace: Workspace) => readonly string[]),
   change: Change,
   by: string | undefined,
 ): ItemChange[] {

@@ -10,6 +10,7 @@ import { writeReport } from "../io/report-file.js";
 import { renderCsv } from "../render/csv.js";
 import { renderHtml } from "../render/html.js";
 import { renderIcs } from "../render/ics.js";
+import { renderJiraCsv } from "../render/jira-csv.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
@@ -30,6 +31,8 @@ export interface ExportOptions extends FilterOptions {
   format?: ExportFormat;
   output?: string;
   since?: string;
+  /** `--no-bom` makes it false: a CSV without the byte order mark. */
+  bom?: boolean;
 }
 
 export function exportReport(ctx: Context, options: ExportOptions): Output {
@@ -38,6 +41,11 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
   if (options.since !== undefined && format !== "markdown") {
     throw new GoliveError("usage", `--since only applies to --format markdown, not ${format}`, {
       hint: "drop --since, or use --format markdown (the csv and json reports carry each item's `at`)",
+    });
+  }
+  if (options.bom === false && format !== "csv") {
+    throw new GoliveError("usage", `--no-bom only applies to --format csv, not ${format}`, {
+      hint: "drop --no-bom; only the CSV sheet starts with a byte order mark",
     });
   }
   const { workspace, board: whole } = loadBoard(ctx);
@@ -58,8 +66,12 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
       what = plural(items.length + 1, "event");
       break;
     case "csv":
-      text = renderCsv(items);
+      text = renderCsv(items, { bom: options.bom !== false });
       what = plural(items.length, "row");
+      break;
+    case "jira-csv":
+      text = renderJiraCsv(items);
+      what = plural(items.length, "issue");
       break;
     case "html":
       text = renderHtml(catalogue, board, items, { generated: ctx.now(), version: VERSION });

@@ -1,23 +1,33 @@
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { checkAnswer, splitAnswer } from "../core/answers.js";
 import { buildBoard } from "../core/board.js";
+import type { Catalogue } from "../core/catalogue.js";
+import type { MergeSetup } from "../core/setup.js";
 import { GoliveError } from "../errors.js";
 import { catalogueRefFor, DEFAULT_CATALOGUE, loadCatalogue } from "../io/catalogue.js";
 import { withLock, writeFileAtomic } from "../io/fs-atomic.js";
+import { gitRepoOf } from "../io/git-repo.js";
 import { findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
 import { newStateText } from "../io/state-edit.js";
+import { answerProblem } from "../render/answer.js";
 import { renderInit } from "../render/init.js";
+import { renderInitMerge } from "../render/setup.js";
+import { safe } from "../render/text.js";
 import { type Context, type Output, output } from "./context.js";
-import { pastGoLiveWarning, requireDate } from "./shared.js";
+import { setUpMerges } from "./setup.js";
+import { pastGoLiveWarning, refuseUnmerged, requireDate } from "./shared.js";
 
 export interface InitOptions {
   date: string;
   catalogue?: string;
   force?: boolean;
+  /** `QUESTION=ANSWER`, each as typed. */
+  answer?: readonly string[];
 }
 
 /** Creates golive.yaml at the repository root (or at --file) with every item todo. */
-export function init(ctx: Context, options: InitOptions): Output {
+export async function init(ctx: Context, options: InitOptions): Promise<Output> {
   const goLive = requireDate(options.date, "--date");
   const path = ctx.file ? resolve(ctx.cwd, ctx.file) : join(findRepoRoot(ctx.cwd), STATE_FILE_NAME);
   const shown = relative(ctx.cwd, path) || path;
@@ -30,6 +40,7 @@ export function init(ctx: Context, options: InitOptions): Output {
     }
   };
   refuseExisting();
+  if (existsSync(path)) refuseUnmerged(ctx, path);
   if (!existsSync(dirname(path))) {
     throw new GoliveError(
       "usage",
@@ -42,17 +53,77 @@ export function init(ctx: Context, options: InitOptions): Output {
   }
   const ref = options.catalogue ?? DEFAULT_CATALOGUE;
   const { catalogue } = loadCatalogue(ref, ctx.cwd);
-  const text = newStateText(catalogue, catalogueRefFor(ref, dirname(path), ctx.cwd), goLive);
+  const { answers, given } = initialAnswers(catalogue, options.answer ?? []);
+  // On a terminal, the questions --answer left open are asked; elsewhere they take defaults.
+  const open = catalogue.questions.filter((q) => !given.has(q.id));
+  if (ctx.ask && open.length > 0) {
+    const asked = await ctx.ask(open);
+    for (const question of open) {
+      const checked = checkAnswer(catalogue, question.id, asked[question.id] ?? question.default);
+      if (checked.ok) answers[question.id] = checked.answer;
+    }
+    refuseExisting();
+  }
+  const text = newStateText(
+    catalogue,
+    catalogueRefFor(ref, dirname(path), ctx.cwd),
+    goLive,
+    answers,
+  );
   // Under the lock, so that init --force cannot interleave with another command's write.
   withLock(path, () => {
     refuseExisting();
     writeFileAtomic(path, text);
   });
 
+  // golive.yaml is written: a merge driver git could not be given is a warning, not a failure.
+  const repo = gitRepoOf(path);
+  let merge: MergeSetup | undefined;
+  let warning = "";
+  if (repo) {
+    try {
+      merge = setUpMerges(ctx, repo, path);
+    } catch (error) {
+      if (!(error instanceof GoliveError)) throw error;
+      warning = `${ctx.style.chalk.yellow("warning:")} git's merge driver for ${safe(shown)} was not set up: ${safe(error.message)}; run \`golive setup\`\n`;
+    }
+  }
   const board = buildBoard(
     catalogue,
-    { golive: 1, catalogue: { name: ref }, goLive, items: {} },
+    { golive: 1, catalogue: { name: ref }, goLive, items: {}, answers },
     ctx.today,
   );
-  return output(renderInit(ctx.style, { shown, catalogue, board }), pastGoLiveWarning(ctx, goLive));
+  const commit = merge?.attributes.status === "added" ? `${shown} and .gitattributes` : shown;
+  const merges = repo && !merge ? undefined : renderInitMerge(merge);
+  return output(
+    renderInit(ctx.style, { shown, commit, catalogue, board, ...(merges ? { merges } : {}) }),
+    warning + pastGoLiveWarning(ctx, goLive),
+  );
+}
+
+/**
+ * Every question's answer: the one given, else the catalogue's default. All are written to
+ * golive.yaml, so that the team sees what was assumed and changes it with `golive answer`.
+ */
+function initialAnswers(
+  catalogue: Catalogue,
+  typed: readonly string[],
+): { answers: Record<string, string>; given: Set<string> } {
+  const answers: Record<string, string> = Object.fromEntries(
+    catalogue.questions.map((q) => [q.id, q.default]),
+  );
+  const given = new Set<string>();
+  for (const text of typed) {
+    const split = splitAnswer(text);
+    const checked = split
+      ? checkAnswer(catalogue, split.id, split.answer)
+      : ({ ok: false, problem: { code: "malformed", text } } as const);
+    if (!checked.ok) {
+      const { message, hint } = answerProblem(checked.problem);
+      throw new GoliveError("usage", message, { hint });
+    }
+    answers[checked.question.id] = checked.answer;
+    given.add(checked.question.id);
+  }
+  return { answers, given };
 }

@@ -3,30 +3,66 @@
  * Writing changes is in edit-items.ts, through the YAML editor.
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { type Board, buildBoard, filterItems, type ItemFilter, scopeBoard } from "../core/board.js";
+import { relative, resolve } from "node:path";
+import {
+  type Board,
+  buildBoard,
+  filterItems,
+  type ItemFilter,
+  isFiltered,
+  knownOwners,
+  matchOwner,
+  scopeBoard,
+} from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays, parseCalendarDate } from "../core/dates.js";
 import { findItem } from "../core/ids.js";
 import type { Warning } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
+import { isUnmerged } from "../io/git-repo.js";
 import { findStateFile, shellQuote } from "../io/locate.js";
 import { loadWorkspace, type Workspace } from "../io/state-read.js";
 import { renderWarnings } from "../render/error.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
-import { isStatus, STATUSES } from "../schema/fields.js";
+import { isStatus, STATUSES, type Status } from "../schema/fields.js";
 import type { Context } from "./context.js";
 
-export function statePath(ctx: Context): string {
-  if (ctx.file === undefined) return findStateFile(ctx.cwd);
-  const path = resolve(ctx.cwd, ctx.file);
-  if (!existsSync(path)) {
-    throw new GoliveError("no-state-file", "the state file given with --file does not exist", {
-      location: { file: ctx.file },
-      hint: `check the path, or create it with \`golive --file ${shellQuote(ctx.file)} init --date YYYY-MM-DD\``,
-    });
+/**
+ * The state file: found from the working folder, or given with --file. While git holds it
+ * unmerged, it is refused (`allowUnmerged` is for the commands that finish or check merges).
+ */
+export function statePath(ctx: Context, options: { allowUnmerged?: boolean } = {}): string {
+  let path: string;
+  if (ctx.file === undefined) path = findStateFile(ctx.cwd);
+  else {
+    path = resolve(ctx.cwd, ctx.file);
+    if (!existsSync(path)) {
+      throw new GoliveError("no-state-file", "the state file given with --file does not exist", {
+        location: { file: ctx.file },
+        hint: `check the path, or create it with \`golive --file ${shellQuote(ctx.file)} init --date YYYY-MM-DD\``,
+      });
+    }
   }
+  if (!options.allowUnmerged) refuseUnmerged(ctx, path);
   return path;
+}
+
+/**
+ * A state file git holds unmerged may be any one side of the merge, with or without conflict
+ * markers (a merge driver that did not run leaves ours): reading it would show, and the next
+ * commit would keep, one side only. Every command refuses it until `golive resolve` (or a
+ * person and `git add`) has merged it.
+ */
+export function refuseUnmerged(ctx: Context, path: string): void {
+  if (!isUnmerged(path)) return;
+  const shown = relative(ctx.cwd, path) || path;
+  throw new GoliveError(
+    "unmerged",
+    `${shown} is unmerged in git's index: a merge (or rebase, cherry-pick, stash) stopped on it, and the file may hold one side's changes only`,
+    {
+      hint: "run `golive resolve`: it merges the base, our and their versions git holds, writes the file and stages it; then finish what stopped (`git commit`, `git rebase --continue`, ...)",
+    },
+  );
 }
 
 export { boardWarnings } from "../core/warnings.js";
@@ -70,33 +106,68 @@ export interface FilterOptions {
   category?: string;
   owner?: string;
   mine?: boolean;
-  status?: string;
+  /** Statuses as given, like phases; `open` is todo, in progress and blocked. */
+  status?: readonly string[];
+  unassigned?: boolean;
+}
+
+/** `--phase a,b --phase c` as one list, blanks dropped; undefined when not given. */
+function listOption(values: readonly string[] | undefined): string[] | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  return values
+    .flatMap((value) => value.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+}
+
+const OPEN: readonly Status[] = ["todo", "in-progress", "blocked"];
+
+function phaseHint(catalogue: Catalogue): string {
+  return `use one of: ${catalogue.phases.map((p) => p.id).join(", ")} (several: a,b or repeat --phase)`;
+}
+
+function ownersHint(owners: readonly string[]): string {
+  return owners.length > 0
+    ? `owners in golive.yaml: ${owners.join(", ")}`
+    : "no item has an owner yet: `golive assign ID NAME` gives one";
+}
+
+/** The owner `typed` means, among the owners golive.yaml names; a usage error otherwise. */
+function resolveOwner(typed: string, owners: readonly string[], option: string): string {
+  const match = matchOwner(owners, typed);
+  if (match.ok) return match.owner;
+  if (match.candidates.length > 1) {
+    throw new GoliveError(
+      "usage",
+      `${option} "${typed}" could be ${match.candidates.join(" or ")}`,
+      {
+        hint: "give the full name",
+      },
+    );
+  }
+  throw new GoliveError("usage", `${option} "${typed}" owns no item`, { hint: ownersHint(owners) });
 }
 
 export function resolveFilter(
   ctx: Context,
   catalogue: Catalogue,
   options: FilterOptions,
+  owners: readonly string[] = [],
 ): ItemFilter {
   const filter: ItemFilter = {};
-  const phases = (options.phase ?? [])
-    .flatMap((value) => value.split(","))
-    .map((id) => id.trim())
-    .filter((id) => id !== "");
-  if (options.phase !== undefined && options.phase.length > 0 && phases.length === 0) {
+  const phases = listOption(options.phase);
+  if (phases !== undefined && phases.length === 0) {
     // `--phase "$PHASES"` with the variable unset must not quietly mean every phase.
     throw new GoliveError("usage", "--phase was given without a phase", {
-      hint: `use one of: ${catalogue.phases.map((p) => p.id).join(", ")} (several: a,b or repeat --phase)`,
+      hint: phaseHint(catalogue),
     });
   }
-  if (phases.length > 0) {
+  if (phases !== undefined) {
     const ids: string[] = [];
     for (const given of phases) {
       const phase = catalogue.phases.find((p) => p.id === given.toLowerCase());
       if (!phase) {
-        throw new GoliveError("usage", `unknown phase "${given}"`, {
-          hint: `use one of: ${catalogue.phases.map((p) => p.id).join(", ")} (several: a,b or repeat --phase)`,
-        });
+        throw new GoliveError("usage", `unknown phase "${given}"`, { hint: phaseHint(catalogue) });
       }
       if (!ids.includes(phase.id)) ids.push(phase.id);
     }
@@ -114,14 +185,34 @@ export function resolveFilter(
     }
     filter.category = category.id;
   }
-  if (options.status !== undefined) {
-    const wanted = options.status.toLowerCase();
-    if (!isStatus(wanted)) {
-      throw new GoliveError("usage", `unknown status "${options.status}"`, {
-        hint: `use one of: ${STATUSES.join(", ")}`,
-      });
+  const statuses = listOption(options.status);
+  if (statuses !== undefined) {
+    const wanted: Status[] = [];
+    for (const given of statuses.length > 0 ? statuses : [""]) {
+      const value = given.toLowerCase();
+      const add = value === "open" ? OPEN : isStatus(value) ? [value] : undefined;
+      if (!add) {
+        throw new GoliveError("usage", `unknown status "${given}"`, {
+          hint: `use one of: ${[...STATUSES, "open"].join(", ")} (several: a,b or repeat --status)`,
+        });
+      }
+      for (const s of add) if (!wanted.includes(s)) wanted.push(s);
     }
     filter.status = wanted;
+  }
+  if (options.mine && options.owner !== undefined) {
+    throw new GoliveError("usage", "--mine and --owner cannot be used together", {
+      hint: "--mine is --owner with your `git config user.name`: give one of them",
+    });
+  }
+  if (options.unassigned && (options.mine || options.owner !== undefined)) {
+    throw new GoliveError(
+      "usage",
+      `--unassigned and ${options.mine ? "--mine" : "--owner"} cannot be used together`,
+      {
+        hint: "an item without an owner has no owner to match",
+      },
+    );
   }
   if (options.mine) {
     const me = ctx.gitUser();
@@ -130,10 +221,11 @@ export function resolveFilter(
         hint: "set it with `git config user.name NAME`, or use --owner NAME",
       });
     }
-    filter.owner = me;
+    filter.owner = resolveOwner(me, owners, "--mine (git config user.name)");
   } else if (options.owner !== undefined) {
-    filter.owner = options.owner;
+    filter.owner = resolveOwner(options.owner, owners, "--owner");
   }
+  if (options.unassigned) filter.unassigned = true;
   return filter;
 }
 
@@ -142,6 +234,8 @@ export function describeFilter(filter: ItemFilter): string | undefined {
   if (filter.phase) parts.push(`phase ${filter.phase.join(" or ")}`);
   if (filter.category) parts.push(`category ${filter.category}`);
   if (filter.owner) parts.push(`owner ${filter.owner}`);
+  if (filter.unassigned) parts.push("no owner");
+  if (filter.status) parts.push(`status ${filter.status.join(" or ")}`);
   return parts.length > 0 ? parts.join(", ") : undefined;
 }
 
@@ -156,10 +250,20 @@ export function loadBoard(ctx: Context): { workspace: Workspace; board: Board } 
   return { workspace, board: buildBoard(workspace.catalogue, workspace.state, ctx.today) };
 }
 
-/** The items a command's filters select, and the board with progress counted over them. */
+/**
+ * The items a command's filters select, and the board with progress counted over them. Filters
+ * that select nothing are a usage error, naming them: a gate over no item would pass on
+ * anything, and a standup of nobody says nothing.
+ */
 export function filtered(ctx: Context, workspace: Workspace, whole: Board, options: FilterOptions) {
-  const filter = resolveFilter(ctx, workspace.catalogue, options);
+  const owners = knownOwners(whole.items);
+  const filter = resolveFilter(ctx, workspace.catalogue, options, owners);
   const items = filterItems(whole.items, filter);
+  if (items.length === 0 && isFiltered(filter)) {
+    throw new GoliveError("usage", `no item matches ${describeFilter(filter)}`, {
+      hint: `${ownersHint(owners)}; \`golive list\` shows every item`,
+    });
+  }
   return { filter, items, board: scopeBoard(whole, items) };
 }
 

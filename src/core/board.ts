@@ -3,10 +3,11 @@
  * Pure: catalogue, state and today in; data out. Every read command renders a board.
  */
 import type { CatalogueItem, Category, Phase } from "../schema/catalogue.js";
-import type { ItemState, StateData, Status } from "../schema/state.js";
+import type { ItemState, StateData, Status, Waiver } from "../schema/state.js";
 import type { Catalogue } from "./catalogue.js";
 import { type CalendarDate, daysBetween } from "./dates.js";
 import { idKey } from "./ids.js";
+import { type TicketLink, ticketLinks } from "./links.js";
 import { type ItemWindow, type PhaseWindow, schedule } from "./schedule.js";
 
 export interface ItemView {
@@ -19,9 +20,24 @@ export interface ItemView {
   /** Not done and not applicable: still work to do. */
   open: boolean;
   /** Open and past its due date. */
+  late: boolean;
+  /** Open, with a waiver that holds today. */
+  waived: boolean;
+  /**
+   * Late, and what the CI gate fails on with its default policy: not waived (an expired waiver
+   * no longer counts) and not optional. The one meaning of "overdue" in every view; late items
+   * that are waived or optional are shown under those names.
+   */
   overdue: boolean;
   /** Days from today to the due date: negative when overdue. */
   daysUntilDue: number;
+  /**
+   * The answer that makes the item not apply, when it does not and nobody set its status by
+   * hand: the item counts as not applicable, with the reason "does not apply: ID = answer".
+   */
+  doesNotApply?: { question: string; answer: string };
+  /** Tracker references (golive link), each with the URL it opens. */
+  tickets: TicketLink[];
 }
 
 export interface Progress {
@@ -32,6 +48,7 @@ export interface Progress {
   notApplicable: number;
   inProgress: number;
   blocked: number;
+  /** Items that are `overdue` (see ItemView): the number the gate fails on. */
   overdue: number;
 }
 
@@ -53,7 +70,7 @@ export interface Board {
   /** State entries that name the same item twice (an ID and its alias). */
   duplicates: string[];
   /** The catalogue version golive.yaml was started with, when the catalogue has changed since. */
-  catalogueChanged?: { recorded: string; current: string };
+  catalogueChanged?: { recorded: string; current: string; name?: string };
 }
 
 export interface StateIndex {
@@ -85,6 +102,11 @@ export function indexState(catalogue: Catalogue, state: StateData): StateIndex {
     }
   }
   return { keyOf, orphans, duplicates };
+}
+
+/** A waiver holds through its `until` day and expires the day after. */
+export function waiverExpired(waiver: Waiver, today: CalendarDate): boolean {
+  return today > waiver.until;
 }
 
 export function emptyProgress(): Progress {
@@ -133,14 +155,27 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
   const plan = schedule(catalogue, state.goLive, { weekendShift: state.settings?.weekendShift });
   const index = indexState(catalogue, state);
   const entries = state.items ?? {};
+  const answers = answersOf(catalogue, state);
   const items: ItemView[] = [];
   for (const item of catalogue.items) {
     const key = index.keyOf.get(item.id);
-    const itemState = (key === undefined ? undefined : entries[key]) ?? {};
+    const recorded = (key === undefined ? undefined : entries[key]) ?? {};
+    // A status set by hand wins over the answers: the team knows its project best.
+    const doesNotApply = recorded.status === undefined ? unmetCondition(item, answers) : undefined;
+    const itemState: ItemState = doesNotApply
+      ? {
+          ...recorded,
+          status: "not-applicable",
+          reason: `does not apply: ${doesNotApply.question} = ${doesNotApply.answer}`,
+        }
+      : recorded;
     const status = itemState.status ?? "todo";
     const window = plan.items.get(item.id)!;
     const open = status !== "done" && status !== "not-applicable";
     const daysUntilDue = daysBetween(today, window.due);
+    const late = open && daysUntilDue < 0;
+    const waived =
+      open && itemState.waiver !== undefined && !waiverExpired(itemState.waiver, today);
     const view: ItemView = {
       item,
       phase: catalogue.phaseById.get(item.phase)!,
@@ -149,8 +184,12 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
       state: itemState,
       status,
       open,
-      overdue: open && daysUntilDue < 0,
+      late,
+      waived,
+      overdue: late && !waived && item.optional !== true,
       daysUntilDue,
+      ...(doesNotApply ? { doesNotApply } : {}),
+      tickets: ticketLinks(itemState.links, state.tracker?.jira),
     };
     items.push(view);
   }
@@ -162,30 +201,107 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
     ...tally(plan.phases, items),
     orphans: index.orphans,
     duplicates: index.duplicates,
-    ...(state.catalogue.version !== undefined && state.catalogue.version !== catalogue.file.version
-      ? { catalogueChanged: { recorded: state.catalogue.version, current: catalogue.file.version } }
-      : {}),
+    ...catalogueChange(catalogue, state),
   };
+}
+
+/** The first catalogue whose version differs from the one golive.yaml recorded. */
+function catalogueChange(catalogue: Catalogue, state: StateData): Pick<Board, "catalogueChanged"> {
+  const recorded = state.catalogue.version;
+  if (recorded !== undefined && recorded !== catalogue.file.version) {
+    return { catalogueChanged: { recorded, current: catalogue.file.version } };
+  }
+  for (const base of catalogue.bases) {
+    const was = state.catalogue.extends?.[base.name];
+    if (was !== undefined && was !== base.version) {
+      return { catalogueChanged: { recorded: was, current: base.version, name: base.name } };
+    }
+  }
+  return {};
+}
+
+/** Every question's answer: the team's from golive.yaml, else the catalogue's default. */
+export function answersOf(catalogue: Catalogue, state: StateData): Map<string, string> {
+  return new Map(
+    catalogue.questions.map((q) => [q.id, state.answers?.[q.id] ?? q.default] as const),
+  );
+}
+
+/** The first of an item's conditions the answers do not meet, if any. */
+export function unmetCondition(
+  item: CatalogueItem,
+  answers: ReadonlyMap<string, string>,
+): { question: string; answer: string } | undefined {
+  for (const [question, wanted] of Object.entries(item.appliesWhen ?? {})) {
+    const answer = answers.get(question);
+    if (answer === undefined) continue;
+    const accepted = typeof wanted === "string" ? [wanted] : wanted;
+    if (!accepted.includes(answer)) return { question, answer };
+  }
+  return undefined;
 }
 
 export interface ItemFilter {
   /** Any of these phases. */
   phase?: readonly string[];
   category?: string;
+  /** The owner as written in golive.yaml (resolved from what was typed). */
   owner?: string;
-  status?: Status;
+  /** Any of these statuses. */
+  status?: readonly Status[];
+  /** Only items nobody owns. */
+  unassigned?: boolean;
+}
+
+/** True when `filter` narrows the items at all. */
+export function isFiltered(filter: ItemFilter): boolean {
+  return (
+    filter.phase !== undefined ||
+    filter.category !== undefined ||
+    filter.owner !== undefined ||
+    filter.status !== undefined ||
+    filter.unassigned === true
+  );
 }
 
 export function filterItems(items: readonly ItemView[], filter: ItemFilter): ItemView[] {
   const owner = filter.owner?.toLowerCase();
   const phases = filter.phase === undefined ? undefined : new Set(filter.phase);
+  const statuses = filter.status === undefined ? undefined : new Set(filter.status);
   return items.filter(
     (v) =>
       (phases === undefined || phases.has(v.phase.id)) &&
       (filter.category === undefined || v.category.id === filter.category) &&
       (owner === undefined || v.state.owner?.toLowerCase() === owner) &&
-      (filter.status === undefined || v.status === filter.status),
+      (statuses === undefined || statuses.has(v.status)) &&
+      (!filter.unassigned || v.state.owner === undefined),
   );
+}
+
+/** The owners named in golive.yaml, as written, in the order of their first item. */
+export function knownOwners(items: readonly ItemView[]): string[] {
+  const seen = new Map<string, string>();
+  for (const v of items) {
+    const owner = v.state.owner;
+    if (owner !== undefined && !seen.has(owner.toLowerCase())) seen.set(owner.toLowerCase(), owner);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * The owner someone meant by `typed`: the one written so (in any case), else the only one
+ * whose first name it is (`sam` finds "Sam Taylor"). Several first-name matches are ambiguous.
+ */
+export function matchOwner(
+  owners: readonly string[],
+  typed: string,
+): { ok: true; owner: string } | { ok: false; candidates: string[] } {
+  const wanted = typed.trim().toLowerCase();
+  const exact = owners.find((o) => o.toLowerCase() === wanted);
+  if (exact !== undefined) return { ok: true, owner: exact };
+  const first = owners.filter((o) => o.trim().split(/\s+/)[0]!.toLowerCase() === wanted);
+  if (first.length === 1) return { ok: true, owner: first[0]! };
+  return { ok: false, candidates: first };
 }
 
 /** The calendar date part of a recorded `at`. */

@@ -2,7 +2,15 @@
  * Semantic rules over a schema-valid catalogue, and the lookups every command needs.
  * Pure: the file was read and parsed elsewhere.
  */
-import type { CatalogueFile, CatalogueItem, Category, Phase } from "../schema/catalogue.js";
+import type {
+  CatalogueBase,
+  CatalogueFile,
+  CatalogueItem,
+  CatalogueSource,
+  Category,
+  Phase,
+  Question,
+} from "../schema/catalogue.js";
 import { idKey } from "./ids.js";
 
 /** A rule broken by a catalogue, with the path of the offending field. */
@@ -13,7 +21,13 @@ export interface CatalogueFinding {
     | "unknown-phase"
     | "unknown-category"
     | "window-order"
-    | "duplicate-phase";
+    | "duplicate-phase"
+    | "duplicate-category"
+    | "duplicate-question"
+    | "unknown-question"
+    | "unknown-answer"
+    | "unknown-override"
+    | "empty";
   path: (string | number)[];
   message: string;
 }
@@ -23,6 +37,9 @@ export interface Catalogue {
   readonly items: readonly CatalogueItem[];
   readonly phases: readonly Phase[];
   readonly categories: readonly Category[];
+  readonly questions: readonly Question[];
+  /** The catalogues this one extends, merged in (empty when it extends none). */
+  readonly bases: readonly CatalogueBase[];
   /** Item by normalised ID key (see `idKey`), aliases included. */
   readonly byKey: ReadonlyMap<string, CatalogueItem>;
   readonly phaseById: ReadonlyMap<string, Phase>;
@@ -57,7 +74,35 @@ export function checkCatalogue(file: CatalogueFile): CatalogueFinding[] {
       });
     }
   });
-  const categoryIds = new Set(file.categories.map((c) => c.id));
+  const categoryIds = new Set<string>();
+  file.categories.forEach((category, i) => {
+    if (categoryIds.has(category.id)) {
+      findings.push({
+        code: "duplicate-category",
+        path: ["categories", i, "id"],
+        message: `category "${category.id}" is defined twice`,
+      });
+    }
+    categoryIds.add(category.id);
+  });
+  const questions = new Map<string, Question>();
+  (file.questions ?? []).forEach((question, i) => {
+    if (questions.has(question.id)) {
+      findings.push({
+        code: "duplicate-question",
+        path: ["questions", i, "id"],
+        message: `question "${question.id}" is asked twice`,
+      });
+    }
+    questions.set(question.id, question);
+    if (!question.answers.includes(question.default)) {
+      findings.push({
+        code: "unknown-answer",
+        path: ["questions", i, "default"],
+        message: `the default "${question.default}" is not one of the answers (${question.answers.join(", ")})`,
+      });
+    }
+  });
   // By normalised key: which item (by index) holds the name. Two items with the very same ID
   // clash like an ID and another item's alias do.
   const seen = new Map<string, number>();
@@ -105,6 +150,26 @@ export function checkCatalogue(file: CatalogueFile): CatalogueFinding[] {
         });
       }
     }
+    for (const [id, wanted] of Object.entries(item.appliesWhen ?? {})) {
+      const question = questions.get(id);
+      if (!question) {
+        findings.push({
+          code: "unknown-question",
+          path: ["items", i, "appliesWhen", id],
+          message: `unknown question "${id}" (expected one of: ${[...questions.keys()].join(", ") || "none: the catalogue asks no question"})`,
+        });
+        continue;
+      }
+      for (const answer of typeof wanted === "string" ? [wanted] : wanted) {
+        if (!question.answers.includes(answer)) {
+          findings.push({
+            code: "unknown-answer",
+            path: ["items", i, "appliesWhen", id],
+            message: `"${answer}" is not an answer to ${id} (expected one of: ${question.answers.join(", ")})`,
+          });
+        }
+      }
+    }
     if (!categoryIds.has(item.category)) {
       findings.push({
         code: "unknown-category",
@@ -134,8 +199,119 @@ export function indexCatalogue(file: CatalogueFile): Catalogue {
     items: file.items,
     phases: file.phases,
     categories: file.categories,
+    questions: file.questions ?? [],
+    bases: file.bases ?? [],
     byKey,
     phaseById: new Map(file.phases.map((p) => [p.id, p])),
     categoryById: new Map(file.categories.map((c) => [c.id, c])),
   };
+}
+
+/** A catalogue this one extends, already merged and checked, and how `extends` named it. */
+export interface BaseCatalogue {
+  ref: string;
+  file: CatalogueFile;
+}
+
+/**
+ * Merges a catalogue's own lists onto the catalogues it extends, applies its overrides, and
+ * checks the result. Every finding's path points into the extending file: an inherited item
+ * that breaks a rule after its override is found under `overrides`.
+ */
+export function mergeCatalogue(
+  own: CatalogueSource,
+  bases: readonly BaseCatalogue[],
+): { file: CatalogueFile; findings: CatalogueFinding[] } {
+  const findings: CatalogueFinding[] = [];
+  const firstById = <T extends { id: string }>(lists: readonly (readonly T[])[]): T[] => {
+    const seen = new Map<string, T>();
+    for (const list of lists)
+      for (const entry of list) if (!seen.has(entry.id)) seen.set(entry.id, entry);
+    return [...seen.values()];
+  };
+  // A catalogue reached twice (two bases extending one) gives its lists once.
+  const baseCategories = firstById(bases.map((b) => b.file.categories));
+  const basePhases = firstById(bases.map((b) => b.file.phases));
+  const baseQuestions = firstById(bases.map((b) => b.file.questions ?? []));
+  const baseItems = firstById(bases.map((b) => b.file.items));
+  if (bases.length === 0) {
+    for (const list of ["categories", "phases", "items"] as const) {
+      if ((own[list] ?? []).length === 0) {
+        findings.push({
+          code: "empty",
+          path: [list],
+          message: `${list}: a catalogue needs at least one, unless it extends another catalogue`,
+        });
+      }
+    }
+  }
+  const overridden = new Map<string, string>();
+  const items = baseItems.map((item) => ({ ...item }));
+  for (const [key, override] of Object.entries(own.overrides ?? {})) {
+    const wanted = idKey(key);
+    const at = items.findIndex((item) =>
+      [item.id, ...(item.aliases ?? [])].some((name) => idKey(name) === wanted),
+    );
+    if (wanted === undefined || at < 0) {
+      findings.push({
+        code: "unknown-override",
+        path: ["overrides", key],
+        message: `override of ${key}: no catalogue it extends has that item`,
+      });
+      continue;
+    }
+    items[at] = { ...items[at]!, ...override };
+    overridden.set(items[at]!.id, key);
+  }
+  const file: CatalogueFile = {
+    format: own.format,
+    name: own.name,
+    title: own.title,
+    version: own.version,
+    ...(own.source ? { source: own.source } : {}),
+    categories: [...baseCategories, ...(own.categories ?? [])],
+    phases: [...basePhases, ...(own.phases ?? [])],
+    items: [...items, ...(own.items ?? [])],
+    ...(baseQuestions.length > 0 || own.questions
+      ? { questions: [...baseQuestions, ...(own.questions ?? [])] }
+      : {}),
+    ...(bases.length > 0
+      ? {
+          bases: [
+            ...new Map(
+              bases
+                .flatMap((b) => [
+                  ...(b.file.bases ?? []),
+                  { ref: b.ref, name: b.file.name, version: b.file.version },
+                ])
+                .map((b) => [b.name, b]),
+            ).values(),
+          ],
+        }
+      : {}),
+  };
+  const offsets = {
+    categories: baseCategories.length,
+    phases: basePhases.length,
+    questions: baseQuestions.length,
+    items: items.length,
+  };
+  for (const finding of checkCatalogue(file)) {
+    const [list, index, ...rest] = finding.path;
+    if (typeof list === "string" && list in offsets && typeof index === "number") {
+      const offset = offsets[list as keyof typeof offsets];
+      if (index >= offset) {
+        findings.push({ ...finding, path: [list, index - offset, ...rest] });
+        continue;
+      }
+      const item = list === "items" ? file.items[index] : undefined;
+      const key = item ? overridden.get(item.id) : undefined;
+      if (key !== undefined) {
+        findings.push({ ...finding, path: ["overrides", key, ...rest] });
+        continue;
+      }
+    }
+    findings.push({ ...finding, path: ["extends"] });
+  }
+  return { file, findings };
 }

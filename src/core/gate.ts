@@ -15,10 +15,10 @@
  * - otherwise done passes; not applicable is skipped.
  */
 
-import type { ItemVerdict } from "../core/verdict.js";
 import type { Waiver } from "../schema/state.js";
-import type { ItemView } from "./board.js";
+import { type ItemView, waiverExpired } from "./board.js";
 import type { CalendarDate } from "./dates.js";
+import type { ItemVerdict } from "./verdict.js";
 
 export interface GatePolicy {
   /** Open items due within this many days are warnings (never failures). */
@@ -76,11 +76,6 @@ export interface GateResult {
   verified: boolean;
   findings: GateFinding[];
   counts: GateCounts;
-}
-
-/** A waiver holds through its `until` day and expires the day after. */
-export function waiverExpired(waiver: Waiver, today: CalendarDate): boolean {
-  return today > waiver.until;
 }
 
 export function judgeItem(

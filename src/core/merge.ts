@@ -4,9 +4,13 @@
  *
  * Nothing is lost: when both sides changed the same item, the later change (by `at`) wins the
  * status and the other side's state goes into the item's history; a field only one side changed
- * keeps that change; two different notes are both kept; slips of both sides are kept, and the
- * go-live date follows the latest slip. Fields and top-level keys come from the schema, so a
- * field added to it is merged, not dropped.
+ * keeps that change; two different notes are both kept; slips of both sides are kept. Two
+ * different go-live dates are never picked between: that is a conflict for a person. Fields and
+ * top-level keys come from the schema, so a field added to it is merged, not dropped.
+ *
+ * The result does not depend on the direction of the merge: merging theirs into ours gives the
+ * same data as ours into theirs. Where times tie (same-day edits with a pinned date, hand
+ * edits), the tie is broken by the values themselves, never by which side is "ours".
  */
 
 import { NEEDS_REASON } from "../schema/fields.js";
@@ -23,9 +27,12 @@ import { snapshot } from "./transitions.js";
 export type MergeResult =
   | {
       ok: true;
+      /** The merged state; on a go-live conflict its `goLive` is ours'. */
       state: StateData;
       /** The entries that differ from ours: a new state, or null when the entry goes. */
       changes: Map<string, ItemState | null>;
+      /** Both sides moved go-live, to different dates: everything else merged, that is not. */
+      goLiveConflict?: { ours: string; theirs: string };
     }
   | { ok: false; reasons: string[] };
 
@@ -40,6 +47,28 @@ export function same(a: unknown, b: unknown): boolean {
     ka.length === kb.length &&
     ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
   );
+}
+
+/**
+ * A value as text with object keys sorted, so that equal values read the same: what ties are
+ * broken by, independently of which side a value came from.
+ */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(",")}}`;
+  }
+  return value === undefined ? "null" : JSON.stringify(value);
+}
+
+/** -1, 0 or 1 as `a`'s canonical text sorts before, with or after `b`'s. */
+function compareValues(a: unknown, b: unknown): number {
+  const [x, y] = [canonical(a), canonical(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function time(at: string | undefined): number {
@@ -75,11 +104,14 @@ export function mergeLog<T extends { at?: string }>(
   }
   const common = base.slice(0, n);
   const dropped = base.slice(n).filter((e) => !has(ours, e) || !has(theirs, e));
+  // Entries of one time keep each side's own order; which side's come first is decided by the
+  // entries themselves, so that the merge reads the same in both directions.
+  const sides = [ours.slice(n), theirs.slice(n)].sort(compareValues);
   const added: T[] = [];
-  for (const entry of [...ours.slice(n), ...theirs.slice(n)]) {
+  for (const entry of sides.flat()) {
     if (!has(common, entry) && !has(added, entry) && !has(dropped, entry)) added.push(entry);
   }
-  // A stable sort: entries with the same time keep ours-then-theirs order.
+  // A stable sort: entries with the same time keep the order above.
   added.sort((a, b) => time(a.at) - time(b.at));
   return [...common, ...added];
 }
@@ -100,10 +132,31 @@ const ITEM_KEYS = (Object.keys(ItemStateSchema.shape) as (keyof ItemState)[]).fi
   (k) => k !== "history" && k !== "by" && k !== "at",
 );
 
+/**
+ * Which status wins when both changes carry the same time: the one that says more was done.
+ * Any fixed order would do; what matters is that it does not depend on the merge's direction.
+ */
+const TIE_RANK: Record<string, number> = {
+  todo: 0,
+  "in-progress": 1,
+  blocked: 2,
+  "not-applicable": 3,
+  done: 4,
+};
+
+/** Whether `a` is the later change of the two: by time, and on a tie by status, then by value. */
+function isLater(a: ItemState, b: ItemState): boolean {
+  const [ta, tb] = [time(a.at), time(b.at)];
+  if (ta !== tb) return ta > tb;
+  const [ra, rb] = [TIE_RANK[a.status ?? "todo"] ?? 0, TIE_RANK[b.status ?? "todo"] ?? 0];
+  if (ra !== rb) return ra > rb;
+  // The histories are merged as a log either way: the tie goes by the rest of the state.
+  return compareValues({ ...a, history: undefined }, { ...b, history: undefined }) > 0;
+}
+
 /** Both sides changed one item, differently. */
 export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState): ItemState {
-  const theirsLater = time(theirs.at) > time(ours.at);
-  const [later, earlier] = theirsLater ? [theirs, ours] : [ours, theirs];
+  const [later, earlier] = isLater(theirs, ours) ? [theirs, ours] : [ours, theirs];
   const merged: Record<string, unknown> = {};
   for (const key of ITEM_KEYS) {
     let fromLater: unknown = later[key];
@@ -116,7 +169,16 @@ export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState): 
     let value: unknown;
     if (same(fromLater, fromEarlier) || same(fromEarlier, base[key])) value = fromLater;
     else if (same(fromLater, base[key])) value = fromEarlier;
-    else if (
+    else if (key === "links") {
+      // Tracker references are a set: both sides' additions, either side's removals.
+      const later = (fromLater ?? []) as string[];
+      const earlier = (fromEarlier ?? []) as string[];
+      const before = new Set(base.links ?? []);
+      const kept = (x: string, other: string[]) => !before.has(x) || other.includes(x);
+      const union = earlier.filter((x) => kept(x, later));
+      for (const x of later) if (!union.includes(x) && kept(x, earlier)) union.push(x);
+      value = union.length > 0 ? union : undefined;
+    } else if (
       key === "note" &&
       typeof fromLater === "string" &&
       typeof fromEarlier === "string" &&
@@ -164,9 +226,15 @@ function mergeValue(
   if (same(ours, theirs) || same(theirs, base)) return ours;
   if (same(ours, base)) return theirs;
   if (Array.isArray(ours) && Array.isArray(theirs)) {
+    // What both kept, in the base's order, then what either side added, sorted by value: the
+    // same list in both directions of the merge.
     const was: unknown[] = Array.isArray(base) ? base : [];
-    const kept = ours.filter((e) => has(theirs, e) || !has(was, e));
-    return [...kept, ...theirs.filter((e) => !has(was, e) && !has(kept, e))];
+    const kept = was.filter((e) => has(ours, e) && has(theirs, e));
+    const added: unknown[] = [];
+    for (const e of [...ours, ...theirs]) {
+      if (!has(was, e) && !has(added, e)) added.push(e);
+    }
+    return [...kept, ...added.sort(compareValues)];
   }
   if (isRecord(ours) && isRecord(theirs)) {
     const was = isRecord(base) ? base : {};
@@ -201,14 +269,13 @@ export function mergeStates(base: StateData, ours: StateData, theirs: StateData)
   const slips: Slip[] = mergeLog(base.slips ?? [], ours.slips ?? [], theirs.slips ?? []);
   if (slips.length > 0) state.slips = slips;
   else delete state.slips;
+  let goLiveConflict: { ours: string; theirs: string } | undefined;
   if (!same(ours.goLive, theirs.goLive)) {
     if (same(ours.goLive, base.goLive)) state.goLive = theirs.goLive;
     else if (!same(theirs.goLive, base.goLive)) {
-      // Both moved go-live: the latest slip says where it is now.
-      const latest = [...slips].sort((a, b) => time(a.at) - time(b.at)).at(-1);
-      if (latest && (latest.to === ours.goLive || latest.to === theirs.goLive)) {
-        state.goLive = latest.to;
-      } else reasons.push("both sides moved go-live, and no slip says which move is later");
+      // Both moved go-live, to different days. The date every due date hangs on is not picked
+      // by a clock or a slip's order: a person decides. Ours stands in until then.
+      goLiveConflict = { ours: ours.goLive, theirs: theirs.goLive };
     }
   }
 
@@ -245,5 +312,5 @@ export function mergeStates(base: StateData, ours: StateData, theirs: StateData)
       reasons: [`the merge is not valid at ${formatPath(issue.path)}: ${issue.message}`],
     };
   }
-  return { ok: true, state, changes };
+  return { ok: true, state, changes, ...(goLiveConflict ? { goLiveConflict } : {}) };
 }

@@ -15,7 +15,7 @@ export type Warning =
   /** A hand-edited blocked or not-applicable item without its reason. */
   | { code: "missing-reason"; id: string; status: Status }
   /** golive.yaml was started with another version of the catalogue. */
-  | { code: "catalogue-changed"; recorded: string; current: string }
+  | { code: "catalogue-changed"; recorded: string; current: string; name?: string }
   /** A go-live date before today: allowed, rarely meant. */
   | { code: "go-live-in-past"; goLive: string; today: string }
   /** GitHub's job summary could not be written; the verdict stands. */

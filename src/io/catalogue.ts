@@ -8,9 +8,14 @@
  * name reads checklists/NAME.yaml.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Catalogue, checkCatalogue, indexCatalogue } from "../core/catalogue.js";
+import {
+  type BaseCatalogue,
+  type Catalogue,
+  indexCatalogue,
+  mergeCatalogue,
+} from "../core/catalogue.js";
 import { GoliveError, type SourceLocation } from "../errors.js";
 import { type CatalogueFile, CatalogueSchema } from "../schema/catalogue.js";
 import { readTextFile } from "./text-file.js";
@@ -67,6 +72,8 @@ export function loadCatalogue(
   ref: string | CatalogueRef,
   base: string,
   where?: SourceLocation,
+  /** The catalogues being read that extend this one, to refuse a circle. */
+  reading: readonly string[] = [],
 ): LoadedCatalogue {
   const named =
     typeof ref === "string" ? (isCatalogueName(ref) ? { name: ref } : { path: ref }) : ref;
@@ -85,31 +92,68 @@ export function loadCatalogue(
         },
       );
     }
-    return { catalogue: readCatalogueFile(path, named.name), path };
+    return { catalogue: readCatalogueFile(path, named.name, reading), path };
   }
   const path = resolve(base, named.path);
   if (!existsSync(path)) {
     throw new GoliveError("unreadable", `the catalogue ${named.path} does not exist`, {
-      ...(where ? { location: where } : {}),
+      location: where ?? { file: named.path },
       hint: where
         ? "restore the catalogue file or correct catalogue.path (it is relative to golive.yaml)"
         : "check the path, or name a shipped catalogue",
     });
   }
-  return { catalogue: readCatalogueFile(path, named.path), path };
+  return { catalogue: readCatalogueFile(path, named.path, reading), path };
 }
 
 /** Reads, validates and indexes a catalogue file. `shown` is how errors name it. */
-export function readCatalogueFile(path: string, shown = path): Catalogue {
-  return parseCatalogue(readTextFile(path, "catalogue"), shown);
+export function readCatalogueFile(
+  path: string,
+  shown = path,
+  reading: readonly string[] = [],
+): Catalogue {
+  return parseCatalogue(readTextFile(path, "catalogue"), shown, dirname(path), [
+    ...reading,
+    resolve(path),
+  ]);
 }
 
-/** Validates a catalogue's text in named stages: YAML, schema, then the catalogue's own rules. */
-export function parseCatalogue(text: string, shown: string): Catalogue {
+/**
+ * Validates a catalogue's text in named stages: YAML, schema, the catalogues it extends (each
+ * read the same way, relative to `dir`), then the rules over the merged whole.
+ */
+export function parseCatalogue(
+  text: string,
+  shown: string,
+  dir = ".",
+  reading: readonly string[] = [],
+): Catalogue {
   const what = "catalogue";
   const file = parseYaml(shown, text, what);
-  const data = validate(file, toData(file, what), CatalogueSchema, what, "invalid-catalogue");
-  const findings = checkCatalogue(data);
+  const source = validate(file, toData(file, what), CatalogueSchema, what, "invalid-catalogue");
+  const refs =
+    source.extends === undefined
+      ? []
+      : typeof source.extends === "string"
+        ? [source.extends]
+        : source.extends;
+  const bases: BaseCatalogue[] = refs.map((ref, i) => {
+    const where = locate(file, typeof source.extends === "string" ? ["extends"] : ["extends", i]);
+    const key = isCatalogueName(ref) ? `name:${ref}` : resolve(dir, ref);
+    if (reading.includes(key) || (isCatalogueName(ref) && ref === source.name)) {
+      throw new GoliveError(
+        "invalid-catalogue",
+        `catalogue: extends ${ref}, which extends this one`,
+        {
+          location: where,
+          hint: "a catalogue cannot extend itself, directly or through another",
+        },
+      );
+    }
+    const { catalogue } = loadCatalogue(ref, dir, where, [...reading, key]);
+    return { ref, file: catalogue.file };
+  });
+  const { file: data, findings } = mergeCatalogue(source, bases);
   const first = findings[0];
   if (first) {
     throw new GoliveError("invalid-catalogue", `catalogue: ${first.message}`, {

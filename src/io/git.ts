@@ -1,12 +1,15 @@
 /**
  * Every git command golive runs, in one place (docs/state-file.md lists them):
- * `git config user.name`, `git ls-files -z --cached --stage` and `git merge-file`.
+ * `git config user.name`, `git ls-files -z --cached --stage`, `git merge-file`; for merges of
+ * golive.yaml `git ls-files -u`, `git cat-file blob :N:PATH`, `git add`, `git check-attr` and
+ * `git config merge.golive.*`; and for the portfolio `git show REF:PATH`, `git init --bare`
+ * and `git fetch --depth 1`.
  *
  * A repository's own configuration can name programs for git to run (core.fsmonitor is run by
  * `git ls-files`), and a repository golive is pointed at may be hostile, so each command runs
  * with those keys neutralised on the command line, which wins over every config file.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 
 /** `-c` settings that stop git from running programs named in a repository's config. */
 const NO_PROGRAMS = [
@@ -81,4 +84,149 @@ export function gitMergeFile(cwd: string, base: string, ours: string, theirs: st
     [...NO_PROGRAMS, "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs],
     { cwd, stdio: "ignore" },
   );
+}
+
+/** Runs git in `root` with the program-running keys neutralised; stdout, or undefined on failure. */
+function gitOut(root: string, args: readonly string[]): Buffer | undefined {
+  const result = spawnSync("git", [...NO_PROGRAMS, ...args], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return result.status === 0 ? result.stdout : undefined;
+}
+
+/** One unmerged index entry of a path: git's stage 1 (base), 2 (ours) or 3 (theirs). */
+export interface UnmergedStage {
+  stage: 1 | 2 | 3;
+  mode: string;
+}
+
+/**
+ * `git ls-files -u -z -- PATH`: the stages git holds for a path it has not merged; empty when
+ * the path is merged (or untracked), undefined when git cannot say (no git, not a repository).
+ */
+export function gitUnmergedStages(root: string, path: string): UnmergedStage[] | undefined {
+  const out = gitOut(root, ["ls-files", "-u", "-z", "--", path]);
+  if (out === undefined) return undefined;
+  const stages: UnmergedStage[] = [];
+  for (const record of out.toString("utf8").split("\0")) {
+    // "MODE SHA STAGE\tPATH"
+    const m = /^(\d+) [0-9a-f]+ ([123])\t/.exec(record);
+    if (m) stages.push({ mode: m[1]!, stage: Number(m[2]) as 1 | 2 | 3 });
+  }
+  return stages;
+}
+
+/**
+ * `git cat-file blob :STAGE:PATH`: one of the versions git holds of an unmerged path, byte for
+ * byte (no filter, no text conversion); undefined when git has no such stage.
+ */
+export function gitStageText(root: string, stage: 1 | 2 | 3, path: string): string | undefined {
+  return gitOut(root, ["cat-file", "blob", `:${stage}:${path}`])?.toString("utf8");
+}
+
+/** `git add -- PATH`: stages the path, which ends its unmerged state; false when git failed. */
+export function gitAdd(root: string, path: string): boolean {
+  return gitOut(root, ["add", "--", path]) !== undefined;
+}
+
+/** `git config --get KEY` in the repository at `root`: the value, or undefined when unset. */
+export function gitConfigGet(root: string, key: string): string | undefined {
+  const out = gitOut(root, ["config", "--get", key]);
+  return out === undefined ? undefined : out.toString("utf8").replace(/\n$/, "");
+}
+
+/** `git config KEY VALUE`: sets the key in the repository's own config (.git/config). */
+export function gitConfigSet(root: string, key: string, value: string): boolean {
+  return gitOut(root, ["config", key, value]) !== undefined;
+}
+
+/**
+ * `git check-attr -z ATTR -- PATH`: the attribute's value for the path as git sees it, from
+ * every attributes file ("unspecified", "set", "unset" or the value); undefined when git fails.
+ */
+export function gitCheckAttr(root: string, attr: string, path: string): string | undefined {
+  const out = gitOut(root, ["check-attr", "-z", attr, "--", path]);
+  if (out === undefined) return undefined;
+  // PATH NUL ATTR NUL VALUE NUL
+  return out.toString("utf8").split("\0")[2];
+}
+
+/**
+ * For `golive portfolio`: git may also reach out to a remote. `ext::` runs a command of the
+ * URL's choosing and is refused outright (git's default, made explicit); submodules are never
+ * fetched, and git asks no one for a password: a project that needs one is a row with its error.
+ */
+const FOR_REMOTES = [
+  ...NO_PROGRAMS,
+  "-c",
+  "protocol.ext.allow=never",
+  "-c",
+  "fetch.recurseSubmodules=false",
+  "-c",
+  "credential.helper=",
+];
+
+/** How long one git command of the portfolio may take before it counts as failed. */
+export const GIT_TIMEOUT_MS = 60_000;
+
+/** What git said when it failed, one line, or why it could not run. */
+export class GitError extends Error {}
+
+function gitAsync(
+  args: readonly string[],
+  cwd?: string,
+  maxBuffer = 16 * 1024 * 1024,
+): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      "git",
+      [...FOR_REMOTES, ...args],
+      {
+        ...(cwd ? { cwd } : {}),
+        encoding: "utf8",
+        maxBuffer,
+        timeout: GIT_TIMEOUT_MS,
+        // No terminal prompt for a password: it would hang a CI job.
+        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "", SSH_ASKPASS: "" },
+      },
+      (error, stdout, stderr) => {
+        if (!error) return resolvePromise(stdout);
+        const said = String(stderr)
+          .split("\n")
+          .map((l) => l.trim())
+          .filter((l) => l !== "")
+          .pop();
+        const timedOut = (error as { killed?: boolean }).killed === true;
+        reject(
+          new GitError(
+            timedOut ? `git timed out after ${GIT_TIMEOUT_MS / 1000} s` : (said ?? error.message),
+          ),
+        );
+      },
+    );
+  });
+}
+
+/**
+ * `git show REF:./PATH` in `dir` (a work tree or a folder in it; PATH relative to `dir`), or
+ * `git show REF:PATH` in a bare repository (PATH from its root): a file as it is at REF, with
+ * nothing checked out.
+ */
+export function gitShowFile(dir: string, ref: string, path: string, bare = false): Promise<string> {
+  if (ref.startsWith("-")) return Promise.reject(new GitError(`"${ref}" is not a ref`));
+  return gitAsync(["show", `${ref}:${bare ? "" : "./"}${path}`], dir, 9 * 1024 * 1024);
+}
+
+/**
+ * A remote's REF fetched into a new bare repository at `into`: `git init --bare` (no
+ * templates, so no sample hooks), then `git fetch --depth 1 --no-tags -- URL REF`. The commit
+ * is FETCH_HEAD there; nothing is checked out.
+ */
+export async function gitFetchShallow(url: string, ref: string, into: string): Promise<void> {
+  if (url.startsWith("-") || ref.startsWith("-"))
+    throw new GitError(`"${url}#${ref}" is not a remote and ref`);
+  await gitAsync(["init", "--bare", "--quiet", "--template=", into]);
+  await gitAsync(["fetch", "--depth", "1", "--no-tags", "--quiet", "--", url, ref], into);
 }

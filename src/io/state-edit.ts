@@ -28,7 +28,9 @@ const ITEM_FIELDS = [
   "owner",
   "note",
   "reason",
+  "links",
   "waiver",
+  "reminded",
   "by",
   "at",
   "evidence",
@@ -50,12 +52,18 @@ const HEADER = [
 ];
 
 /** The text of a new state file: every item listed, todo, each under a comment with its title. */
-export function newStateText(catalogue: Catalogue, ref: CatalogueRef, goLive: string): string {
+export function newStateText(
+  catalogue: Catalogue,
+  ref: CatalogueRef,
+  goLive: string,
+  answers: Record<string, string> = {},
+): string {
   const doc = new Document({
     golive: STATE_VERSION,
-    catalogue: { ...ref, version: catalogue.file.version },
+    catalogue: catalogueRecord(catalogue, ref),
     goLive,
     settings: { weekendShift: true },
+    ...(Object.keys(answers).length > 0 ? { answers } : {}),
     items: {},
   });
   doc.commentBefore = HEADER.join("\n");
@@ -71,13 +79,35 @@ export function newStateText(catalogue: Catalogue, ref: CatalogueRef, goLive: st
   return doc.toString({ lineWidth: 0 });
 }
 
+/** What golive.yaml records of its catalogue: how it is named, and every version it is built from. */
+export function catalogueRecord(catalogue: Catalogue, ref: CatalogueRef): Record<string, unknown> {
+  return {
+    ...ref,
+    version: catalogue.file.version,
+    ...(catalogue.bases.length > 0
+      ? { extends: Object.fromEntries(catalogue.bases.map((b) => [b.name, b.version])) }
+      : {}),
+  };
+}
+
 /** Edits a parsed state document in place. */
 export class StateEditor {
   changed = false;
   constructor(
     private readonly file: YamlFile,
-    private readonly catalogue: Catalogue,
+    private catalogue: Catalogue,
   ) {}
+
+  /** New entries go where `catalogue` puts them (golive upgrade moves to another catalogue). */
+  follow(catalogue: Catalogue): void {
+    this.catalogue = catalogue;
+    this.order = undefined;
+  }
+
+  /** A new, untouched entry `{}` for the item, under its comment, in catalogue order. */
+  addItem(item: CatalogueItem): void {
+    this.replaceItem(item.id, {});
+  }
 
   private itemsMap(): YAMLMap {
     const existing = this.file.doc.get("items", true);
@@ -178,6 +208,22 @@ export class StateEditor {
     this.setItem(key, state);
     const node = this.itemsMap().get(key, true);
     if (isMap(node) && node.items.length === 0) node.flow = true;
+  }
+
+  /**
+   * Moves the entry under `from` to the item's current ID, its value and comments kept; the
+   * comment line above it names the item as the catalogue now does.
+   */
+  renameItem(from: string, item: CatalogueItem): void {
+    const items = this.itemsMap();
+    const pair = this.pairOf(items, from);
+    if (!pair) return;
+    const key = new Scalar(item.id);
+    key.commentBefore = itemComment(item);
+    pair.key = key;
+    this.pairs?.delete(from);
+    this.pairs?.set(item.id, pair);
+    this.changed = true;
   }
 
   /** Removes the entry `key` of the items, with its comments. */

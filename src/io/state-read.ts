@@ -59,7 +59,28 @@ export function loadWorkspace(statePath: string, shownFrom: string): Workspace {
     dirname(statePath),
     locate(file, ["catalogue", field]),
   );
+  checkAnswers(file, state, catalogue);
   return { statePath, text, file, state, catalogue, cataloguePath: path };
+}
+
+/**
+ * An answer the question does not offer would quietly rule items out: refused, with its place.
+ * An answer to a question the catalogue no longer asks is kept and has no effect.
+ */
+function checkAnswers(file: YamlFile, state: StateData, catalogue: Catalogue): void {
+  for (const [id, answer] of Object.entries(state.answers ?? {})) {
+    const question = catalogue.questions.find((q) => q.id === id);
+    if (question && !question.answers.includes(answer)) {
+      throw new GoliveError(
+        "invalid-state",
+        `state file: answers.${id}: "${answer}" is not an answer to ${id}`,
+        {
+          location: locate(file, ["answers", id]),
+          hint: `answer one of: ${question.answers.join(", ")} (golive answer ${id} ANSWER)`,
+        },
+      );
+    }
+  }
 }
 
 /**

@@ -8,11 +8,27 @@ import { GoliveError } from "../errors.js";
 import { fsErrorReason } from "./fs-errors.js";
 
 /**
- * Larger files are refused before they are read. A state file of 10,000 items with history
- * is about 1.5 MiB, and 8 MiB is read, edited and rewritten well within the 10 s lock wait
- * (bench: see CONTRIBUTING.md).
+ * Larger files are refused before they are read. 2 MiB holds a state file of 10,000 items
+ * with history (1.5 MiB); one started for the Spryker catalogue is 5 KiB.
+ * Measured on the 2-core machine golive is built on (node 20, busy with other work: load
+ * 9-19), CPU seconds / peak memory; `done` holds the lock while it reads golive.yaml and the
+ * catalogue, edits, reads the result back and writes it:
+ *
+ *   golive.yaml          catalogue   status            done
+ *   1 MiB, 7,000 items   1 MiB       3.0 s / 167 MiB   3.9 s / 213 MiB
+ *   2 MiB, 14,000 items  2 MiB       4.0 s / 237 MiB   6.4 s / 245 MiB
+ *   2 MiB, long history  0.25 MiB    3.6 s / 240 MiB   3.9 s / 241 MiB
+ *   3 MiB, 21,000 items  3 MiB       6.8 s / 396 MiB  10.1 s / 478 MiB
+ *   4 MiB, 28,000 items  4 MiB       8.5 s / 499 MiB  13.9 s / 495 MiB
+ *   4 MiB, long notes    0.25 MiB    1.7 s / 115 MiB   1.2 s / 114 MiB
+ *
+ * At 2 MiB an edit of the densest file (both files at the limit) takes 6.4 s of CPU even on
+ * that busy machine and a quarter of the 500 MiB goal; at 3 MiB it already takes the whole
+ * 10 s lock wait, at 4 MiB the whole memory goal. The cost is YAML parsing, which grows with
+ * the number of nodes more than with bytes (long notes cost little). bench/run.mjs times
+ * `status` and `done` on a golive.yaml at this limit.
  */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** What a path that is not a regular file is, in words. */
 export function kindOf(stat: Stats): string {

@@ -176,7 +176,7 @@ export function validate<T>(
   data: unknown,
   schema: z.ZodMiniType<T>,
   what: string,
-  code: "invalid-state" | "invalid-catalogue",
+  code: "invalid-state" | "invalid-catalogue" | "invalid-portfolio",
 ): T {
   // zod/mini loads no locale: describeIssue words every issue. zod asks it only for issues
   // whose schema gave no message of its own, so "expected an ID like CLO-14" stays as written.

@@ -42,3 +42,29 @@ export function renderWaived(
   });
   return `${lines.join("\n")}\n`;
 }
+
+/** What `golive ack` reports: one line per item. */
+export function renderAcked(
+  style: Style,
+  acked: readonly { id: string; title: string; text: string; already: boolean }[],
+): string {
+  const lines = acked.map(
+    ({ id, title, text, already }) =>
+      `${style.chalk.bold(id)} ${safe(title)}: ${already ? "reminder already acknowledged" : `reminder acknowledged (${safe(text)})`}`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+/** What `golive link` reports: the item and its references now. */
+export function renderLinked(
+  style: Style,
+  linked: { id: string; title: string; links: readonly string[]; changed: boolean },
+  removed: boolean,
+): string {
+  const label = `${style.chalk.bold(linked.id)} ${safe(linked.title)}`;
+  const now = linked.links.length > 0 ? linked.links.map(safe).join(", ") : "no links";
+  if (!linked.changed) {
+    return `${label}: unchanged (${removed ? "not linked to that" : "already linked"}; ${now})\n`;
+  }
+  return `${label}: ${now}\n`;
+}

@@ -3,12 +3,13 @@
  */
 import { failures, type GateResult, notable } from "../core/gate.js";
 import { findingReason, verdictLine } from "./gate-words.js";
+import { hangingLine, wrapText } from "./table.js";
 import { type Style, safe } from "./text.js";
 
 export function renderCheck(style: Style, result: GateResult): string {
   const c = style.chalk;
   const mark = result.passed ? c.green("✓") : c.red("✗");
-  const lines = [`${mark} ${verdictLine(result)}.`];
+  const lines = [hangingLine(style.width, `${mark} `, `${verdictLine(result)}.`)];
   for (const f of notable(result)) {
     const label =
       f.verdict === "fail"
@@ -17,19 +18,30 @@ export function renderCheck(style: Style, result: GateResult): string {
           ? c.yellow("WARN")
           : c.dim("WAIVED");
     const owner = f.view.state.owner ? ` (owner ${safe(f.view.state.owner)})` : "";
+    // Long reasons wrap under the title, within the terminal's width.
     lines.push(
-      `  ${label.padEnd(6 + (label.length - stripLen(label)))} ${c.bold(f.view.item.id)}  ${safe(f.view.item.title)}: ${safe(findingReason(f, result.policy.grace))}${owner}`,
+      hangingLine(
+        style.width,
+        `  ${label.padEnd(6 + (label.length - stripLen(label)))} ${c.bold(f.view.item.id)}  `,
+        `${safe(f.view.item.title)}: ${safe(findingReason(f, result.policy.grace))}${owner}`,
+      ),
     );
   }
   const { overdue, regressed, failsCheck } = failures(result);
   if (overdue.length > 0) {
     lines.push(
-      "Mark them done (`golive done ID`), not applicable (`golive skip ID --reason ...`), waive them (`golive waive ID --reason ... --until DATE`), or move go-live (`golive reschedule`).",
+      ...wrapText(
+        "Mark them done (`golive done ID`), not applicable (`golive skip ID --reason ...`), waive them (`golive waive ID --reason ... --until DATE`), or move go-live (`golive reschedule`).",
+        style.width,
+      ),
     );
   }
   if (regressed.length + failsCheck.length > 0) {
     lines.push(
-      "Fix what the checks found, or reopen the item (`golive reopen ID`), or waive the reviewed finding (`golive waive ID`); `golive verify --item ID` shows the evidence.",
+      ...wrapText(
+        "Fix what the checks found, or reopen the item (`golive reopen ID`), or waive the reviewed finding (`golive waive ID`); `golive verify --item ID` shows the evidence.",
+        style.width,
+      ),
     );
   }
   return `${lines.join("\n")}\n`;

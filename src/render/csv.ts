@@ -2,6 +2,8 @@
  * `golive export --format csv`: one row per item, RFC 4180 (CRLF rows, fields quoted when they
  * hold a quote, comma or line break, quotes doubled). A cell a spreadsheet would run as a
  * formula (starting with = + - @, tab or CR) gets a leading apostrophe, so it stays text.
+ * `golive export` starts it with a UTF-8 byte order mark (unless --no-bom): without one, Excel
+ * opens a double-clicked CSV file in the machine's legacy code page, and "Zoë" shows as "ZoÃ«".
  */
 import type { ItemView } from "../core/board.js";
 import { printable } from "./text.js";
@@ -36,6 +38,7 @@ export const CSV_COLUMNS = [
   "waiver_approver",
   "changed_by",
   "changed_at",
+  "links",
 ] as const;
 
 function row(v: ItemView): string[] {
@@ -59,10 +62,16 @@ function row(v: ItemView): string[] {
     w?.approver ?? "",
     v.state.by ?? "",
     v.state.at ?? "",
+    // One cell: each reference's URL when golive knows it, else the reference itself.
+    v.tickets.map((t) => t.url ?? t.ref).join(" "),
   ];
 }
 
-export function renderCsv(items: readonly ItemView[]): string {
+/** The UTF-8 byte order mark, as the first character of the text. */
+export const BOM = "\ufeff";
+
+export function renderCsv(items: readonly ItemView[], options: { bom?: boolean } = {}): string {
   const rows = [[...CSV_COLUMNS], ...items.map(row)];
-  return rows.map((r) => `${r.map(csvField).join(",")}\r\n`).join("");
+  const text = rows.map((r) => `${r.map(csvField).join(",")}\r\n`).join("");
+  return options.bom === true ? BOM + text : text;
 }

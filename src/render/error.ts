@@ -24,7 +24,7 @@ export function warningMessage(w: Warning): string {
     case "missing-reason":
       return `${w.id} is ${w.status} without a reason in golive.yaml; add one`;
     case "catalogue-changed":
-      return `golive.yaml was started with catalogue version ${w.recorded}; it is now ${w.current}, so items and due dates may differ (update catalogue.version in golive.yaml once the team has reviewed the change)`;
+      return `golive.yaml was started with ${w.name === undefined ? "catalogue" : `the catalogue ${w.name},`} version ${w.recorded}; it is now ${w.current}, so items and due dates may differ: run \`golive upgrade --dry-run\` to see what changed, then \`golive upgrade\``;
     case "go-live-in-past":
       return `go-live ${w.goLive} is before today (${w.today}); check the date if that is not what you meant`;
     case "step-summary-unwritten":

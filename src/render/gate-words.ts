@@ -45,6 +45,15 @@ function expired(f: GateFinding): string {
 
 /** Why the item got its verdict, in one sentence without the item's title. */
 export function findingReason(f: GateFinding, grace: number): string {
+  const reason = verdictReason(f, grace);
+  // A blocked item says what blocks it: that is what the person reading the gate acts on.
+  const v = f.view;
+  return v.status === "blocked"
+    ? `${reason}; blocked: ${v.state.reason ?? "no reason given"}`
+    : reason;
+}
+
+function verdictReason(f: GateFinding, grace: number): string {
   const v = f.view;
   const due = `due ${v.window.due}`;
   switch (f.code) {

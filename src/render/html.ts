@@ -1,15 +1,17 @@
 /**
  * `golive export --format html`: one self-contained page for stakeholders: headline, progress
- * per phase, a timeline from eight weeks before to a week after go-live with today marked and
- * every item on its window coloured by status, and the tables below.
+ * per phase, a timeline from eight weeks before to a week after go-live (a chart per phase,
+ * each row labelled with its item's ID and title, its window coloured by status, the weeks
+ * dated, today and go-live marked), and the tables below. A print style sheet makes it an A4
+ * landscape document: colours kept, a chart per page, notes in full.
  *
  * Self-contained means no request leaves the page: inline CSS and SVG, no fonts, no scripts,
  * and a Content-Security-Policy that forbids them all. Every user text is HTML-escaped.
  */
 import type { Board, ItemView, Progress } from "../core/board.js";
+import { waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { addDays, daysBetween } from "../core/dates.js";
-import { waiverExpired } from "../core/gate.js";
+import { addDays, daysBetween, humanDate } from "../core/dates.js";
 import { percent, printable, relativeDue, relativeGoLive } from "./text.js";
 
 export function escapeHtml(text: string): string {
@@ -33,7 +35,7 @@ export type Look =
   | "waived"
   | "todo";
 
-const COLOURS: Record<Look, string> = {
+export const COLOURS: Record<Look, string> = {
   done: "#2e7d32",
   "not-applicable": "#9e9e9e",
   "in-progress": "#1565c0",
@@ -62,51 +64,87 @@ export function lookOf(v: ItemView, today: string): Look {
 /** The timeline's first and last day, relative to go-live. */
 export const TIMELINE = { from: -56, to: 7 } as const;
 
-function timeline(board: Board, items: readonly ItemView[]): string {
+/** The timeline's geometry, in SVG units (CSS pixels at full size). */
+const CHART = {
+  /** Where the bars start: left of it, each row's ID and title. */
+  left: 330,
+  plot: 660,
+  row: 14,
+  /** The axis' two lines (T-offset, date) above the rows, and the dates again below. */
+  top: 36,
+  bottom: 34,
+  /** Titles longer than this are cut in the label (whole in the tooltip and the tables). */
+  title: 44,
+} as const;
+
+function cut(text: string, length: number): string {
+  const chars = [...text];
+  return chars.length <= length ? text : `${chars.slice(0, length - 1).join("")}…`;
+}
+
+/**
+ * One phase's rows on the timeline: each item labelled with its ID and title, its window a bar
+ * coloured by status, the weeks on an axis with their dates above and below, today and go-live
+ * marked. Every phase shares the same scale, so their bars line up; one chart per phase keeps
+ * a chart on one printed page.
+ */
+function phaseChart(board: Board, items: readonly ItemView[], first: boolean): string {
+  const { left, plot, row, top, bottom } = CHART;
   const start = addDays(board.goLive, TIMELINE.from);
   const days = TIMELINE.to - TIMELINE.from + 1;
-  const left = 96;
-  const width = 880;
-  const dayW = width / days;
-  const row = 7;
-  const top = 28;
-  const height = top + items.length * row + 24;
+  const dayW = plot / days;
+  const height = top + items.length * row + bottom;
+  const end = height - bottom;
   const x = (date: string) => {
     const d = Math.min(Math.max(daysBetween(start, date), 0), days);
     return left + d * dayW;
   };
   const parts: string[] = [];
   for (let t: number = TIMELINE.from; t <= TIMELINE.to; t += 7) {
-    const px = left + (t - TIMELINE.from) * dayW;
+    const px = (left + (t - TIMELINE.from) * dayW).toFixed(1);
+    const when = e(humanDate(addDays(board.goLive, t), false));
     parts.push(
-      `<line x1="${px.toFixed(1)}" y1="${top - 6}" x2="${px.toFixed(1)}" y2="${height - 18}" class="grid"/>`,
-      `<text x="${px.toFixed(1)}" y="${top - 10}" class="tick">T${t === 0 ? "" : t > 0 ? `+${t}` : t}</text>`,
+      `<line x1="${px}" y1="${top - 4}" x2="${px}" y2="${end + 4}" class="grid"/>`,
+      `<text x="${px}" y="${top - 20}" class="tick">T${t === 0 ? "" : t > 0 ? `+${t}` : t}</text>`,
+      `<text x="${px}" y="${top - 8}" class="date">${when}</text>`,
+      `<text x="${px}" y="${end + 16}" class="date">${when}</text>`,
     );
   }
-  let y = top;
-  let phase = "";
-  for (const v of items) {
-    if (v.phase.id !== phase) {
-      phase = v.phase.id;
-      parts.push(`<text x="4" y="${y + row - 1}" class="phase">${e(v.phase.id)}</text>`);
-    }
+  items.forEach((v, k) => {
+    const y = top + k * row;
     const look = lookOf(v, board.today);
     const x1 = x(v.window.opens);
     const x2 = Math.max(x(addDays(v.window.due, 1)), x1 + 3);
+    if (k % 2 === 1) {
+      parts.push(`<rect class="band" x="0" y="${y}" width="${left + plot}" height="${row}"/>`);
+    }
     parts.push(
-      `<rect class="mark" data-id="${e(v.item.id)}" data-look="${look}" x="${x1.toFixed(1)}" y="${y}" width="${(x2 - x1).toFixed(1)}" height="${row - 2}" rx="1.5" fill="${COLOURS[look]}"><title>${e(`${v.item.id} ${v.item.title}: ${LABELS[look]}, ${v.window.opens} – ${v.window.due}`)}</title></rect>`,
+      `<text x="4" y="${y + row - 4}" class="label"><tspan class="id">${e(v.item.id)}</tspan> ${e(cut(v.item.title, CHART.title))}</text>`,
+      `<rect class="mark" data-id="${e(v.item.id)}" data-look="${look}" x="${x1.toFixed(1)}" y="${y + 2}" width="${(x2 - x1).toFixed(1)}" height="${row - 4}" rx="2" fill="${COLOURS[look]}"><title>${e(`${v.item.id} ${v.item.title}: ${LABELS[look]}, ${v.window.opens} – ${v.window.due}`)}</title></rect>`,
     );
-    y += row;
-  }
-  const goLiveX = x(board.goLive);
-  const todayX = x(board.today);
+  });
+  const goLiveX = x(board.goLive).toFixed(1);
+  const todayX = x(board.today).toFixed(1);
   const inRange = board.today >= start && board.today <= addDays(board.goLive, TIMELINE.to);
   parts.push(
-    `<line x1="${goLiveX.toFixed(1)}" y1="${top - 4}" x2="${goLiveX.toFixed(1)}" y2="${height - 18}" class="golive"/>`,
-    `<line id="today" x1="${todayX.toFixed(1)}" y1="${top - 4}" x2="${todayX.toFixed(1)}" y2="${height - 18}" class="today"/>`,
-    `<text x="${todayX.toFixed(1)}" y="${height - 6}" class="todaylabel">${inRange ? "today" : board.today < start ? "← today" : "today →"} ${board.today}</text>`,
+    `<line x1="${goLiveX}" y1="${top - 4}" x2="${goLiveX}" y2="${end + 4}" class="golive"/>`,
+    `<line${first ? ' id="today"' : ""} x1="${todayX}" y1="${top - 4}" x2="${todayX}" y2="${end + 4}" class="today"/>`,
+    `<text x="${todayX}" y="${end + 29}" class="todaylabel">${inRange ? "today" : board.today < start ? "← today" : "today →"} ${e(humanDate(board.today, false))}</text>`,
   );
-  return `<svg id="timeline" role="img" aria-label="Timeline from T-56 to T+7" viewBox="0 0 ${left + width + 8} ${height}" width="${left + width + 8}" height="${height}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
+  // Room right of the plot for the last date, centred on its tick.
+  const width = left + plot + 32;
+  return `<svg role="img" aria-label="Timeline of ${e(items[0]?.phase.title ?? "")} from T${TIMELINE.from} to T+${TIMELINE.to}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
+}
+
+function timeline(board: Board, items: readonly ItemView[]): string {
+  const phases = board.phases
+    .map((ph) => ({ ph, rows: items.filter((v) => v.phase.id === ph.phase.id) }))
+    .filter(({ rows }) => rows.length > 0);
+  const charts = phases.map(
+    ({ ph, rows }, k) =>
+      `<figure class="phase"><figcaption><b>${e(ph.phase.title)}</b> · due ${e(humanDate(ph.phase.due, false))} · ${ph.progress.closed}/${ph.progress.total} closed${ph.progress.overdue > 0 ? ` · ${ph.progress.overdue} overdue` : ""}</figcaption>${phaseChart(board, rows, k === 0)}</figure>`,
+  );
+  return `<div id="timeline">${charts.join("")}</div>`;
 }
 
 function bar(p: Progress): string {
@@ -119,6 +157,9 @@ function itemTable(board: Board, items: readonly ItemView[]): string {
     const look = lookOf(v, board.today);
     const w = v.state.waiver;
     const notes = [
+      v.tickets.length > 0
+        ? `Tickets: ${v.tickets.map((t) => (t.url ? `<a href="${e(t.url)}">${e(t.ref)}</a>` : e(t.ref))).join(", ")}`
+        : "",
       v.state.reason ? `Reason: ${e(v.state.reason)}` : "",
       v.state.note ? `Note: ${e(v.state.note)}` : "",
       w
@@ -138,11 +179,24 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
 .bar{background:#e3e7eb;border-radius:4px;height:10px;width:200px;overflow:hidden}.bar div{background:#2e7d32;height:100%}
 table{border-collapse:collapse;width:100%;margin-bottom:8px}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e3e7eb;vertical-align:top;overflow-wrap:anywhere}
 th{background:#f3f5f7}td:nth-child(1),td:nth-child(3){white-space:nowrap}small{color:#5f6b76}.dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:6px}
-svg{max-width:100%;height:auto;font:10px system-ui,sans-serif}.grid{stroke:#e3e7eb}.tick{fill:#5f6b76;text-anchor:middle}
-.phase{fill:#5f6b76}.golive{stroke:#1b1f23;stroke-width:2}.today{stroke:#c62828;stroke-width:2;stroke-dasharray:4 3}
+figure.phase{margin:0 0 18px}figcaption{margin:0 0 2px}
+svg{display:block;max-width:100%;height:auto;font:11px system-ui,sans-serif}.grid{stroke:#e3e7eb}.band{fill:#f6f8fa}
+.tick{fill:#1b1f23;text-anchor:middle;font-weight:600}.date{fill:#5f6b76;text-anchor:middle;font-size:10px}
+.label{fill:#1b1f23}.label .id{font-weight:600}
+.golive{stroke:#1b1f23;stroke-width:2}.today{stroke:#c62828;stroke-width:2;stroke-dasharray:4 3}
 table.items{table-layout:fixed}
 .notes{max-height:7.5em;overflow:auto;white-space:pre-line}
 .todaylabel{fill:#c62828;text-anchor:middle;font-weight:600}.legend span{margin-right:14px;white-space:nowrap}
+@media print{
+@page{size:A4 landscape;margin:12mm}
+body{margin:0;max-width:none;padding:0;font-size:10pt}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+h1,h2,figcaption{break-after:avoid}
+figure.phase,.headline div,tr{break-inside:avoid}
+thead{display:table-header-group}
+.notes{max-height:none;overflow:visible}
+.headline div{border:1px solid #c9d1d9}
+}
 `;
 
 export interface HtmlOptions {
@@ -169,7 +223,15 @@ export function renderHtml(
       (k) => `<span><span class="dot" style="background:${COLOURS[k]}"></span>${LABELS[k]}</span>`,
     )
     .join("");
-  const attention = items.filter((v) => v.overdue || v.status === "blocked" || v.state.waiver);
+  // What needs someone today: the gate's failures, what is due today, the blocked, and open
+  // items under a waiver. A done item is done, whatever its waiver says.
+  const attention = items.filter(
+    (v) =>
+      v.overdue ||
+      (v.open && v.daysUntilDue === 0) ||
+      v.status === "blocked" ||
+      (v.open && v.state.waiver !== undefined),
+  );
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

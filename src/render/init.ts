@@ -8,7 +8,13 @@ import { date, plural, type Style, safe } from "./text.js";
 
 export function renderInit(
   style: Style,
-  { shown, catalogue, board }: { shown: string; catalogue: Catalogue; board: Board },
+  {
+    shown,
+    commit = shown,
+    merges,
+    catalogue,
+    board,
+  }: { shown: string; commit?: string; merges?: string; catalogue: Catalogue; board: Board },
 ): string {
   const c = style.chalk;
   const rows = board.phases.map((p) => [
@@ -25,7 +31,8 @@ export function renderInit(
       rows,
     ),
     "",
-    `Next: commit ${safe(shown)}, then run \`golive status\` in your standups.`,
+    ...(merges ? [merges] : []),
+    `Next: commit ${safe(commit)}, then run \`golive status\` in your standups.`,
   ];
   const overdue = board.items.filter((v) => v.overdue).length;
   if (overdue > 0) {

@@ -2,10 +2,10 @@
  * The `--json` reports: declared, versioned types, never internal objects.
  * Bump REPORT_VERSION when a field changes meaning or disappears; adding fields is compatible.
  */
-import type { Board, ItemView, Progress } from "../core/board.js";
+import { type Board, type ItemView, type Progress, waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import type { GateCode, GateResult, GateVerdict } from "../core/gate.js";
-import { failures, readyToTick, waiverExpired } from "../core/gate.js";
+import { failures, readyToTick } from "../core/gate.js";
 import { evidenceStale, type ItemVerdict } from "../core/verdict.js";
 import type { Warning } from "../core/warnings.js";
 import type { Evidence } from "../schema/state.js";
@@ -37,6 +37,8 @@ export interface JsonItem {
   waiver: JsonWaiver | null;
   /** The latest `golive verify --record` result for the item. */
   evidence: JsonEvidence | null;
+  /** Tracker references (golive link). */
+  tickets: JsonTicket[];
 }
 
 export interface JsonEvidence {
@@ -58,6 +60,12 @@ export interface JsonEvidence {
    * null where the command did not run the checks.
    */
   stale: boolean | null;
+}
+
+export interface JsonTicket {
+  ref: string;
+  /** null for a Jira key without `tracker.jira`. */
+  url: string | null;
 }
 
 export interface JsonWaiver {
@@ -152,6 +160,7 @@ export function jsonItem(
     evidence: view.state.evidence
       ? jsonEvidence(view.state.evidence, current?.get(view.item.id), current !== undefined)
       : null,
+    tickets: view.tickets.map((t) => ({ ...t })),
   };
 }
 
@@ -197,7 +206,11 @@ export interface JsonCheckReport extends JsonReport {
   readyToTick?: string[];
   policy: { warnWithin: number; grace: number; strict: boolean; phases: string[] | null };
   counts: { fail: number; warn: number; pass: number; skip: number };
-  items: (JsonItem & { verdict: GateVerdict; code: GateCode; reason: string })[];
+  /**
+   * Each item as in the other reports (its own `reason`: why it is blocked or not applicable),
+   * with the gate's verdict, its code and `gateReason`, the sentence that explains the verdict.
+   */
+  items: (JsonItem & { verdict: GateVerdict; code: GateCode; gateReason: string })[];
 }
 
 export function jsonCheckReport(
@@ -227,7 +240,7 @@ export function jsonCheckReport(
         ...item,
         verdict: f.verdict,
         code: f.code,
-        reason: findingReason(f, result.policy.grace),
+        gateReason: findingReason(f, result.policy.grace),
       };
     }),
   };

@@ -5,9 +5,11 @@
  * nor ping people: `mdCell` for golive's and the catalogue's text, `mdText` for what people
  * wrote (owners, notes, reasons, waivers, who changed what).
  */
-import type { Board, ItemView, Progress } from "../core/board.js";
+import { type Board, type ItemView, type Progress, waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { type GateFinding, type GateResult, notable, waiverExpired } from "../core/gate.js";
+import { type GateFinding, type GateResult, notable } from "../core/gate.js";
+import type { TicketLink } from "../core/links.js";
+import { SOON_DAYS, standup } from "../core/standup.js";
 import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
 import {
   describeChange,
@@ -114,10 +116,19 @@ export interface SummarySections {
   filterLabel?: string;
 }
 
-const SOON_DAYS = 7;
-
 function progressCells(p: Progress): string[] {
   return [`${p.closed}/${p.total}`, `${percent(p)}%`, String(p.overdue), String(p.blocked)];
+}
+
+/** An item's tracker references: links where golive knows the URL, plain text otherwise. */
+export function mdTickets(tickets: readonly TicketLink[]): string {
+  return tickets
+    .map((t) =>
+      t.url
+        ? `[${mdCell(t.ref)}](${t.url.replace(/[()<>\s|]/g, encodeURIComponent)})`
+        : mdCell(t.ref),
+    )
+    .join(", ");
 }
 
 function itemTable(items: readonly ItemView[], detail: (v: ItemView) => string): string[] {
@@ -125,7 +136,9 @@ function itemTable(items: readonly ItemView[], detail: (v: ItemView) => string):
     ["ID", "Title", "Owner", "Details"],
     items.map((v) => [
       mdCell(v.item.id),
-      mdCell(v.item.title),
+      v.tickets.length > 0
+        ? `${mdCell(v.item.title)} (${mdTickets(v.tickets)})`
+        : mdCell(v.item.title),
       v.state.owner ? mdText(v.state.owner) : "—",
       detail(v),
     ]),
@@ -170,17 +183,34 @@ export function renderMarkdownSummary(
     const note = v.overdue ? lateNote(v, today) : "";
     return `${relativeDue(v.daysUntilDue)} (${v.window.due})${note ? `; ${note}` : ""}`;
   };
-  const overdue = items.filter((v) => v.overdue);
-  const soon = items.filter(
-    (v) => v.open && !v.overdue && v.daysUntilDue <= SOON_DAYS && v.window.opens <= today,
-  );
-  const blocked = items.filter((v) => v.status === "blocked");
-  const waived = items.filter((v) => v.state.waiver !== undefined);
+  const day = standup(board, items);
+  const { overdue, dueSoon: soon, blocked } = day;
   if (overdue.length > 0) lines.push(...section("Overdue", overdue, due));
+  if (day.lateExcused.length > 0) {
+    lines.push(
+      ...section("Late, but waived or optional", day.lateExcused, (v) =>
+        v.waived ? `${due(v)}; waived until ${v.state.waiver!.until}` : `${due(v)}; optional`,
+      ),
+    );
+  }
   if (soon.length > 0) lines.push(...section(`Due in the next ${SOON_DAYS} days`, soon, due));
+  if (day.reminders.length > 0) {
+    lines.push(
+      ...section(
+        "Reminders",
+        day.reminders.map((r) => r.view),
+        (v) => {
+          const r = day.reminders.find((x) => x.view === v)!;
+          const when = r.when === "missed" ? `**missed** ${r.date}` : r.date;
+          return `${when}: ${mdText(r.text)}`;
+        },
+      ),
+    );
+  }
   if (blocked.length > 0) {
     lines.push(...section("Blocked", blocked, (v) => mdText(v.state.reason ?? "")));
   }
+  const waived = day.waivers;
   if (waived.length > 0) {
     lines.push(
       ...section("Waivers", waived, (v) => {

@@ -2,16 +2,16 @@
  * `golive show ID`: everything about one item.
  */
 import type { ItemView } from "../core/board.js";
-import { waiverExpired } from "../core/gate.js";
+import { waiverExpired } from "../core/board.js";
 import type { HistoryEntry } from "../schema/state.js";
-import { date, relativeDue, type Style, safe, statusLabel } from "./text.js";
+import { date, multiline, relativeDue, type Style, safe, statusLabel } from "./text.js";
 import { evidenceSummary } from "./verify-words.js";
 
 function historyLine(style: Style, entry: HistoryEntry): string {
   const parts = [entry.status ? statusLabel(style, entry.status) : "todo"];
   if (entry.owner) parts.push(`owner ${safe(entry.owner)}`);
-  if (entry.reason) parts.push(`reason: ${safe(entry.reason)}`);
-  if (entry.note) parts.push(`note: ${safe(entry.note)}`);
+  if (entry.reason) parts.push(`reason: ${multiline(entry.reason).replace(/\n/g, "\n      ")}`);
+  if (entry.note) parts.push(`note: ${multiline(entry.note).replace(/\n/g, "\n      ")}`);
   const who = [entry.at ? entry.at.slice(0, 10) : undefined, entry.by ? safe(entry.by) : undefined]
     .filter(Boolean)
     .join(" ");
@@ -36,20 +36,28 @@ export function renderShow(style: Style, view: ItemView, today?: string): string
     lines.push(`Reminder ${date(window.reminder.date, true)}: ${safe(window.reminder.text)}`);
   }
   if (state.owner) lines.push(`Owner    ${safe(state.owner)}`);
-  if (state.reason) lines.push(`Reason   ${safe(state.reason)}`);
-  if (state.note) lines.push(`Note     ${safe(state.note)}`);
+  // Several lines stay several lines, indented under the label.
+  const block = (text: string) => multiline(text).replace(/\n/g, "\n         ");
+  if (state.reason) lines.push(`Reason   ${block(state.reason)}`);
+  if (state.note) lines.push(`Note     ${block(state.note)}`);
   if (state.waiver) {
     const w = state.waiver;
     const expired = today !== undefined && waiverExpired(w, today);
     const approver = w.approver ? `, approved by ${safe(w.approver)}` : "";
     const when = expired ? c.red(`expired after ${w.until}`) : `until ${w.until}`;
-    lines.push(`Waiver   ${when}${approver}: ${safe(w.reason)}`);
+    lines.push(`Waiver   ${when}${approver}: ${block(w.reason)}`);
   }
   if (state.evidence) {
     const e = state.evidence;
     lines.push(
       `Evidence ${e.result} on ${e.at.slice(0, 10)} (golive verify): ${safe(evidenceSummary(e))}`,
     );
+  }
+  if (view.tickets.length > 0) {
+    const refs = view.tickets.map((t) =>
+      t.url && t.url !== t.ref ? `${safe(t.ref)} (${safe(t.url)})` : safe(t.ref),
+    );
+    lines.push(`Tickets  ${refs.join(", ")}`);
   }
   if (item.criteria?.length) {
     lines.push("", c.bold("Done when"), ...item.criteria.map((k) => `  - ${safe(k)}`));

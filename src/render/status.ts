@@ -2,17 +2,19 @@
  * The standup view: where the launch stands, what is late, what is next, who is stuck.
  */
 import type { Board, ItemView, PhaseView, Progress } from "../core/board.js";
+import { waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { addDays } from "../core/dates.js";
-import { waiverExpired } from "../core/gate.js";
 import { evidenceStale, type ItemVerdict } from "../core/verdict.js";
-import { type Column, renderTable } from "./table.js";
+import { SOON_DAYS, standup } from "../core/standup.js";
+import { type Column, cutText, displayWidth, hangingLine, renderTable, wrapText } from "./table.js";
 import {
   bar,
   date,
   describeChange,
   lateNote,
+  multiline,
   percent,
+  plural,
   relativeDue,
   relativeGoLive,
   type Style,
@@ -37,25 +39,53 @@ export interface StatusSections {
   current?: ReadonlyMap<string, ItemVerdict>;
 }
 
-const SOON_DAYS = 7;
+/** The room a progress line takes besides its label and its bar. */
+const COUNTS = 2 + 2 + 7 + 2 + 4;
 
-function progressLine(style: Style, label: string, labelWidth: number, p: Progress): string {
-  return `${label.padEnd(labelWidth)}  ${bar(style, p, 20)}  ${`${p.closed}/${p.total}`.padStart(7)}  ${`${percent(p)}%`.padStart(4)}`;
+/** How the progress lines fit the width: the bars give way first, then the labels. */
+interface Bars {
+  label: number;
+  bar: number;
+  /** The phase's due date goes on a line of its own. */
+  tailBelow: boolean;
 }
 
-function phaseLine(style: Style, view: PhaseView, labelWidth: number, today: string): string {
+function barsFor(style: Style, board: Board): Bars {
+  const labels = Math.max(7, ...board.phases.map((p) => displayWidth(safe(p.phase.title))));
+  const tail = Math.max(0, ...board.phases.map((p) => phaseTail(p).length));
+  const bar = Math.max(5, Math.min(20, style.width - labels - COUNTS - tail));
+  const label = Math.min(labels, Math.max(12, style.width - COUNTS - bar - tail));
+  return { label, bar, tailBelow: label + COUNTS + bar + tail > style.width };
+}
+
+function progressLine(style: Style, label: string, bars: Bars, p: Progress): string {
+  const shown = cutText(label, bars.label);
+  const pad = " ".repeat(Math.max(0, bars.label - displayWidth(shown)));
+  return `${shown}${pad}  ${bar(style, p, bars.bar)}  ${`${p.closed}/${p.total}`.padStart(7)}  ${`${percent(p)}%`.padStart(4)}`;
+}
+
+/** What follows a phase's counts: "  due Mon 1 Feb  6 overdue", uncoloured. */
+function phaseTail(view: PhaseView): string {
+  const late = view.progress.overdue > 0 ? `  ${view.progress.overdue} overdue` : "";
+  return `  due ${date(view.phase.due)}${late}`;
+}
+
+function phaseLine(style: Style, view: PhaseView, bars: Bars, today: string): string {
   const { phase, progress } = view;
   const c = style.chalk;
   const when = `due ${date(phase.due)}`;
   const late = progress.overdue > 0 ? c.red(`  ${progress.overdue} overdue`) : "";
   const past = phase.due < today && progress.overdue === 0 && progress.closed === progress.total;
-  return `${progressLine(style, safe(phase.title), labelWidth, progress)}  ${past ? c.dim(when) : when}${late}`;
+  const gap = bars.tailBelow ? `\n${" ".repeat(bars.label)}` : "";
+  return `${progressLine(style, safe(phase.title), bars, progress)}${gap}  ${past ? c.dim(when) : when}${late}`;
 }
 
 function itemRows(style: Style, items: ItemView[], detail: (v: ItemView) => string): string[][] {
   return items.map((v) => [
     style.chalk.bold(v.item.id),
-    safe(v.item.title),
+    v.tickets.length > 0
+      ? `${safe(v.item.title)} ${style.chalk.dim(`(${v.tickets.map((t) => safe(t.ref)).join(", ")})`)}`
+      : safe(v.item.title),
     v.state.owner ? safe(v.state.owner) : style.chalk.dim("—"),
     detail(v),
   ]);
@@ -73,7 +103,7 @@ function section(
     { header: "ID" },
     { header: "Title", flex: true, min: 16 },
     { header: "Owner" },
-    { header: detailHeader },
+    { header: detailHeader, wrap: true },
   ];
   return [
     "",
@@ -100,58 +130,82 @@ export function renderStatus(
   const c = style.chalk;
   const lines: string[] = [];
   lines.push(
-    `${c.bold(safe(catalogue.file.title))}`,
-    `Go-live ${c.bold(date(board.goLive, true))} · ${relativeGoLive(board.daysToGoLive)} · today ${date(board.today, true)}`,
+    hangingLine(style.width, "", c.bold(safe(catalogue.file.title))),
+    hangingLine(
+      style.width,
+      "",
+      `Go-live ${c.bold(date(board.goLive, true))} · ${relativeGoLive(board.daysToGoLive)} · today ${date(board.today, true)}`,
+    ),
   );
-  if (sections.filterLabel) lines.push(c.dim(`Showing ${safe(sections.filterLabel)}`));
+  if (sections.filterLabel) {
+    lines.push(c.dim(wrapText(`Showing ${safe(sections.filterLabel)}`, style.width).join("\n")));
+  }
   lines.push("");
-  const labelWidth = Math.max(7, ...board.phases.map((p) => safe(p.phase.title).length));
-  lines.push(c.bold(progressLine(style, "Overall", labelWidth, board.progress)));
-  for (const phase of board.phases) lines.push(phaseLine(style, phase, labelWidth, board.today));
+  const bars = barsFor(style, board);
+  lines.push(c.bold(progressLine(style, "Overall", bars, board.progress)));
+  for (const phase of board.phases) lines.push(phaseLine(style, phase, bars, board.today));
 
   const items = sections.items;
-  const overdue = items.filter((v) => v.overdue);
-  const soon = items.filter(
-    (v) => v.open && !v.overdue && v.daysUntilDue <= SOON_DAYS && v.window.opens <= board.today,
-  );
-  const reminders = items.filter((v) => {
-    const r = v.window.reminder;
-    return (
-      v.open &&
-      r !== undefined &&
-      r.date >= board.today &&
-      r.date <= addDays(board.today, SOON_DAYS)
-    );
-  });
-  const blocked = items.filter((v) => v.status === "blocked");
-  const inProgress = items.filter((v) => v.status === "in-progress" && !v.overdue);
+  const day = standup(board, items);
   const due = dueDetail(style, board.today);
 
-  lines.push(...section(style, "Overdue", overdue, due));
-  lines.push(...section(style, `Due in the next ${SOON_DAYS} days`, soon, due));
+  for (const phase of day.opened) {
+    const when = phase.opens === board.today ? "opened today" : `opened ${date(phase.opens)}`;
+    const owners =
+      phase.unowned > 0 ? c.yellow(`${phase.unowned} without an owner`) : "every one has an owner";
+    lines.push(
+      "",
+      hangingLine(
+        style.width,
+        "",
+        `${c.bold(safe(phase.title))} ${when}: ${plural(phase.items, "item")}, ${owners}`,
+      ),
+    );
+  }
+  lines.push(...section(style, "Overdue", day.overdue, due));
   lines.push(
     ...section(
       style,
-      "Reminders this week",
-      reminders,
-      (v) => `${date(v.window.reminder!.date)}: ${safe(v.window.reminder!.text)}`,
+      "Late, but waived or optional",
+      day.lateExcused,
+      (v) =>
+        `${relativeDue(v.daysUntilDue)} (${date(v.window.due)}); ${v.waived ? `waived until ${v.state.waiver!.until}` : "optional"}`,
+    ),
+  );
+  lines.push(...section(style, `Due in the next ${SOON_DAYS} days`, day.dueSoon, due));
+  lines.push(
+    ...section(
+      style,
+      "Reminders",
+      day.reminders.map((r) => r.view),
+      (v) => {
+        const r = day.reminders.find((x) => x.view === v)!;
+        const when =
+          r.when === "missed"
+            ? c.red(`missed ${date(r.date)}`)
+            : r.when === "today"
+              ? c.yellow("today")
+              : date(r.date);
+        return `${when}: ${safe(r.text)} (golive ack ${v.item.id} once done)`;
+      },
       "Reminder",
     ),
   );
-  lines.push(...section(style, "Blocked", blocked, (v) => safe(v.state.reason ?? ""), "Reason"));
-  lines.push(...section(style, "In progress", inProgress, due));
-  const waived = items.filter((v) => v.state.waiver !== undefined);
+  lines.push(
+    ...section(style, "Blocked", day.blocked, (v) => multiline(v.state.reason ?? ""), "Reason"),
+  );
+  lines.push(...section(style, "In progress", day.inProgress, due));
   lines.push(
     ...section(
       style,
       "Waivers",
-      waived,
+      day.waivers,
       (v) => {
         const w = v.state.waiver!;
         const when = waiverExpired(w, board.today)
           ? c.red(`expired after ${w.until}`)
           : `until ${w.until}`;
-        return `${when}: ${safe(w.reason)}`;
+        return `${when}: ${multiline(w.reason)}`;
       },
       "Waiver",
     ),
@@ -204,7 +258,15 @@ export function renderStatus(
       ),
     );
   }
-  if (overdue.length + soon.length + blocked.length + inProgress.length === 0 && !sections.all) {
+  const quiet =
+    day.overdue.length +
+      day.dueSoon.length +
+      day.blocked.length +
+      day.inProgress.length +
+      day.reminders.length +
+      day.opened.length ===
+    0;
+  if (quiet && !sections.all) {
     lines.push("", c.green("Nothing overdue, nothing due this week, nobody blocked."));
   }
   return `${lines.join("\n")}\n`;

@@ -8,7 +8,7 @@ import type { Status } from "../schema/state.js";
 
 export interface Style {
   chalk: ChalkInstance;
-  /** Columns available for tables. */
+  /** Columns the output fits (tables, wrapped lines); infinite when it has no width. */
   width: number;
 }
 
@@ -59,6 +59,17 @@ export function safe(text: string): string {
       ? `\\u${code.toString(16).padStart(4, "0")}`
       : `\\x${code.toString(16).padStart(2, "0")}`;
   });
+}
+
+/**
+ * Text a person wrote over several lines (a note, a reason), safe for a terminal cell: each
+ * line made safe on its own and kept as a line, instead of one line with a visible `\n`.
+ */
+export function multiline(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => safe(line))
+    .join("\n");
 }
 
 export function plural(n: number, word: string): string {

@@ -6,6 +6,7 @@
 import type { ItemView } from "../core/board.js";
 import type { FindingCode, ItemVerdict, Result } from "../core/verdict.js";
 import { REPORT_VERSION } from "./json.js";
+import { hangingLine } from "./table.js";
 import { plural, type Style, safe } from "./text.js";
 import { findingLocation, findingMessage, verdictHint, verdictSummary } from "./verify-words.js";
 
@@ -49,43 +50,58 @@ export function counts(verdicts: readonly ItemVerdict[]): Record<Result, number>
 
 export function renderVerify(style: Style, run: VerifyRun): string {
   const c = style.chalk;
+  // Every line fits the terminal: evidence and hints wrap under their own first column.
+  const line = (head: string, body: string) => hangingLine(style.width, head, body);
   const lines = [
-    `${c.bold("golive verify")} ${safe(run.root)} ${c.dim(`(${run.source === "git" ? "git-tracked" : "all"} files: ${run.fileCount})`)}`,
+    line(
+      `${c.bold("golive verify")} `,
+      `${safe(run.root)} ${c.dim(`(${run.source === "git" ? "git-tracked" : "all"} files: ${run.fileCount})`)}`,
+    ),
   ];
   for (const v of run.verdicts) {
-    lines.push("", `${resultLabel(style, v.result)} ${c.bold(v.id)}  ${safe(v.title)}`);
+    lines.push("", line(`${resultLabel(style, v.result)} ${c.bold(v.id)}  `, safe(v.title)));
     const shown = v.findings.slice(0, MAX_EVIDENCE);
     for (const f of shown) {
       const where = findingLocation(f);
       const mark = f.result === v.result && v.result !== "pass" ? "›" : " ";
-      lines.push(`   ${mark} ${where ? `${c.cyan(safe(where))}  ` : ""}${safe(findingMessage(f))}`);
+      lines.push(
+        line(`   ${mark} `, `${where ? `${c.cyan(safe(where))}  ` : ""}${safe(findingMessage(f))}`),
+      );
     }
     if (v.findings.length > shown.length)
       lines.push(c.dim(`     … ${plural(v.findings.length - shown.length, "more finding")}`));
     const hint = verdictHint(v);
-    if (hint) lines.push(`     ${c.dim("hint:")} ${safe(hint)}`);
+    if (hint) lines.push(line(`     ${c.dim("hint:")} `, safe(hint)));
   }
   if (run.manual && run.manual.length > 0) {
     lines.push("", c.bold(`Manual: no file can answer these (${run.manual.length})`));
     for (const m of run.manual)
-      lines.push(`  ${c.dim("manual ")} ${c.bold(m.id)}  ${safe(m.title)}`);
+      lines.push(line(`  ${c.dim("manual ")} ${c.bold(m.id)}  `, safe(m.title)));
   }
   if (run.notApplicable && run.notApplicable.length > 0) {
     lines.push(
       "",
       c.dim(
-        `Not applicable, so not checked: ${run.notApplicable.join(", ")} (\`golive verify --item ID\` checks one anyway).`,
+        line(
+          "",
+          `Not applicable, so not checked: ${run.notApplicable.join(", ")} (\`golive verify --item ID\` checks one anyway).`,
+        ),
       ),
     );
   }
   const n = counts(run.verdicts);
   lines.push(
     "",
-    `${plural(run.verdicts.length, "checked item")}: ${n.pass} pass, ${n.warn} warn, ${n.fail} fail, ${n.unknown} unknown.` +
-      (run.manual === undefined ? c.dim(" `--all` also lists the items to confirm by hand.") : ""),
+    line(
+      "",
+      `${plural(run.verdicts.length, "checked item")}: ${n.pass} pass, ${n.warn} warn, ${n.fail} fail, ${n.unknown} unknown.` +
+        (run.manual === undefined
+          ? c.dim(" `--all` also lists the items to confirm by hand.")
+          : ""),
+    ),
   );
   if (run.recordedIn)
-    lines.push(`Recorded as evidence in ${safe(run.recordedIn)}; no status changed.`);
+    lines.push(line("", `Recorded as evidence in ${safe(run.recordedIn)}; no status changed.`));
   return `${lines.join("\n")}\n`;
 }
 

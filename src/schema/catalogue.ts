@@ -25,6 +25,35 @@ const Reminder = z.strictObject({
   text: z.string().check(z.minLength(1)),
 });
 
+const AnswerValue = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, "expected a lower-case answer like yes"));
+const AppliesWhen = z.record(
+  z.string(),
+  z.union([AnswerValue, z.array(AnswerValue).check(z.minLength(1))]),
+);
+
+/** A question a team answers once (`golive init`, `golive answer`), deciding which items apply. */
+export const QuestionSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, "expected a lower-case slug like old-shop")),
+  question: z.string().check(z.minLength(1)),
+  /** The possible answers, e.g. [yes, no]. */
+  answers: z.array(AnswerValue).check(z.minLength(2)),
+  /** The answer assumed until the team gives one; one of `answers`. */
+  default: AnswerValue,
+});
+
+/** What an extending catalogue may change of an item it inherits. */
+export const OverrideSchema = z.strictObject({
+  phase: z.optional(z.string().check(z.minLength(1))),
+  opens: z.optional(Offset),
+  due: z.optional(Offset),
+  optional: z.optional(z.boolean()),
+  reminder: z.optional(Reminder),
+  checks: z.optional(z.array(CheckSchema).check(z.minLength(1))),
+  appliesWhen: z.optional(AppliesWhen),
+});
+
 export const CatalogueItemSchema = z.strictObject({
   /** The item's ID, the only key: titles may repeat. */
   id: z.string().check(z.regex(ITEM_ID, "expected an ID like CLO-14")),
@@ -50,6 +79,11 @@ export const CatalogueItemSchema = z.strictObject({
   links: z.optional(z.array(Link)),
   /** How `golive verify` answers the item from the repository's files; none: manual. */
   checks: z.optional(z.array(CheckSchema).check(z.minLength(1))),
+  /**
+   * The answers the item applies under, by question ID (`{ old-shop: yes }`, or a list of
+   * answers); when one does not hold, the item is not applicable until the answer changes.
+   */
+  appliesWhen: z.optional(AppliesWhen),
 });
 
 export const PhaseSchema = z.strictObject({
@@ -69,6 +103,8 @@ export const CategorySchema = z.strictObject({
   title: z.string().check(z.minLength(1)),
 });
 
+const CatalogueRefText = z.string().check(z.minLength(1));
+
 export const CatalogueSchema = z.strictObject({
   /** The catalogue format version this file is written in. */
   format: z.literal(1),
@@ -87,12 +123,43 @@ export const CatalogueSchema = z.strictObject({
       revised: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")),
     }),
   ),
-  categories: z.array(CategorySchema).check(z.minLength(1)),
-  phases: z.array(PhaseSchema).check(z.minLength(1)),
-  items: z.array(CatalogueItemSchema).check(z.minLength(1)),
+  /**
+   * Catalogues this one builds on: a shipped name or a path relative to this file, or a list.
+   * Their categories, phases, questions and items come first; this file's are added to them.
+   */
+  extends: z.optional(z.union([CatalogueRefText, z.array(CatalogueRefText).check(z.minLength(1))])),
+  /** Changes to inherited items, by item ID. */
+  overrides: z.optional(z.record(z.string(), OverrideSchema)),
+  /** What the team is asked once, to leave out the items that do not apply to it. */
+  questions: z.optional(z.array(QuestionSchema)),
+  /** At least one, unless the catalogue extends another. */
+  categories: z.optional(z.array(CategorySchema)),
+  phases: z.optional(z.array(PhaseSchema)),
+  items: z.optional(z.array(CatalogueItemSchema)),
 });
 
-export type CatalogueFile = z.infer<typeof CatalogueSchema>;
+/** A catalogue as written in its file; `extends` not yet resolved. */
+export type CatalogueSource = z.infer<typeof CatalogueSchema>;
+/** A catalogue with everything it extends merged in: every list present. */
+export type CatalogueFile = Omit<
+  CatalogueSource,
+  "categories" | "phases" | "items" | "questions" | "extends" | "overrides"
+> & {
+  categories: Category[];
+  phases: Phase[];
+  items: CatalogueItem[];
+  questions?: Question[];
+  /** The catalogues merged in, in order: how each was named, and its name and version. */
+  bases?: CatalogueBase[];
+};
+export interface CatalogueBase {
+  /** As written in `extends`. */
+  ref: string;
+  name: string;
+  version: string;
+}
+export type Question = z.infer<typeof QuestionSchema>;
+export type Override = z.infer<typeof OverrideSchema>;
 export type CatalogueItem = z.infer<typeof CatalogueItemSchema>;
 export type Phase = z.infer<typeof PhaseSchema>;
 export type Category = z.infer<typeof CategorySchema>;

@@ -4,6 +4,7 @@
  * catalogue can use them, and named Spryker rules where the logic needs code.
  */
 import * as z from "zod/mini";
+import { patternProblem } from "./pattern.js";
 
 /** What an unmet check reports; `pass` is never a failure's result. */
 export const SeveritySchema = z.enum(["fail", "warn", "unknown"]);
@@ -39,20 +40,16 @@ const RepoPath = z.string().check(
   }),
 );
 
-/** A JavaScript regular expression (with the `u` flag), checked when the file is read. */
+/**
+ * A regular expression in JavaScript's syntax (with the `u` flag) that RE2 can run: no
+ * backreferences, no lookaround. Checked when the file is read; see schema/pattern.ts.
+ */
 export const RegexSchema = z.string().check(
   z.minLength(1),
-  z.refine(
-    (p) => {
-      try {
-        new RegExp(p, "u");
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: "expected a valid regular expression" },
-  ),
+  z.superRefine((source, ctx) => {
+    const problem = patternProblem(source);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, input: source });
+  }),
 );
 
 const Globs = z.union([RepoPath, z.array(RepoPath).check(z.minLength(1))]);

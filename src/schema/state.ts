@@ -110,16 +110,31 @@ export const AllowEntrySchema = z.strictObject({
 });
 export type AllowEntry = z.infer<typeof AllowEntrySchema>;
 
+/** The item's reminder was acted on (`golive ack`): the standup stops showing it. */
+export const ReminderAckSchema = z.strictObject({
+  by: z.optional(Text),
+  at: When,
+});
+export type ReminderAck = z.infer<typeof ReminderAckSchema>;
+
 export const ItemStateSchema = z.strictObject({
   ...ChangeFields,
   waiver: described(
     z.optional(WaiverSchema),
     "an accepted exception for the CI gate (golive waive)",
   ),
+  reminded: described(
+    z.optional(ReminderAckSchema),
+    "the item's reminder was acted on (golive ack); the standup stops showing it",
+  ),
   history: described(z.optional(z.array(HistoryEntrySchema)), "earlier states, oldest first"),
   evidence: described(
     z.optional(EvidenceSchema),
     "the latest result of golive verify --record; it never changes the status",
+  ),
+  links: described(
+    z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(2_000)))),
+    "tracker references (golive link): Jira keys like SHOP-123 or https URLs",
   ),
 });
 export type ItemState = z.infer<typeof ItemStateSchema>;
@@ -134,18 +149,33 @@ export const SlipSchema = z.strictObject({
 });
 export type Slip = z.infer<typeof SlipSchema>;
 
+/** The version of each catalogue the project's catalogue extends, by catalogue name. */
+const BaseVersions = z.record(z.string(), z.string());
+const BASES =
+  "the version of each catalogue it extends, by name, as of init or the last golive upgrade";
+
 export const StateSchema = z.strictObject({
   /** The state file format version. */
   golive: z.int().check(z.minimum(1)),
   /** The catalogue this project follows: a shipped one by name, or a file by path. */
   catalogue: z.union([
-    z.strictObject({ name: z.string().check(z.minLength(1)), version: z.optional(z.string()) }),
+    z.strictObject({
+      name: z.string().check(z.minLength(1)),
+      version: z.optional(z.string()),
+      extends: described(z.optional(BaseVersions), BASES),
+    }),
     z.strictObject({
       /** Relative to the folder that holds the state file. */
       path: z.string().check(z.minLength(1)),
       version: z.optional(z.string()),
+      extends: described(z.optional(BaseVersions), BASES),
     }),
   ]),
+  /**
+   * The team's answers to the catalogue's questions, by question ID (`golive answer`); a
+   * question not answered here takes the catalogue's default.
+   */
+  answers: z.optional(z.record(z.string(), z.string().check(z.minLength(1)))),
   /** The go-live day. */
   goLive: Day,
   settings: z.optional(
@@ -156,6 +186,40 @@ export const StateSchema = z.strictObject({
   ),
   /** Every move of the go-live date, oldest first. */
   slips: z.optional(z.array(SlipSchema)),
+  /** Where tracker references (golive link) lead. */
+  tracker: z.optional(
+    z.strictObject({
+      /** The Jira site, e.g. https://shop.atlassian.net: a key SHOP-123 opens at /browse/SHOP-123. */
+      jira: z.optional(z.string().check(z.regex(/^https:\/\/[^\s]+$/, "expected an https URL"))),
+    }),
+  ),
+  /** `golive notify`: owners (as written in the items) to chat user IDs, for mentions. */
+  chat: z.optional(
+    z.strictObject({
+      /** Slack member IDs, e.g. `Alex: U024BE7LH`. */
+      slack: z.optional(
+        z.record(
+          z.string(),
+          z
+            .string()
+            .check(z.regex(/^[UW][A-Z0-9]{2,20}$/, "expected a Slack member ID such as U024BE7LH")),
+        ),
+      ),
+      /** Teams users by their UPN (e-mail-like) or Entra object ID. */
+      teams: z.optional(
+        z.record(
+          z.string(),
+          z
+            .string()
+            .check(
+              z.minLength(3),
+              z.maxLength(200),
+              z.regex(/^[^<>\s]+$/, "expected a UPN or object ID"),
+            ),
+        ),
+      ),
+    }),
+  ),
   /** Settings of `golive verify`. */
   verify: z.optional(z.strictObject({ allow: z.optional(z.array(AllowEntrySchema)) })),
   /** Per item, by ID; items not listed, or listed as `{}`, are `todo`. */

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Finding, Result } from "../core/verdict.js";
 import type { Check } from "../schema/checks.js";
+import { compilePattern, type PatternOptions } from "../schema/pattern.js";
 import { compareVersions, parseVersion } from "./composer.js";
 import type { Facts } from "./facts.js";
 import { filesMatching } from "./glob.js";
@@ -101,7 +102,7 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
       const path = typeof check.path === "string" ? check.path.split(".") : check.path;
       const subject = path.join(".");
       const findings: Finding[] = [...scope.notes];
-      const pattern = check.pattern === undefined ? undefined : new RegExp(check.pattern, "u");
+      const pattern = check.pattern === undefined ? undefined : compilePattern(check.pattern);
       for (const f of scope.files) {
         const hits = select(f.tree, path);
         if (check.expect === "absent") {
@@ -149,10 +150,10 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
     }
     case "text-present":
     case "text-absent": {
-      const re = new RegExp(check.pattern, check.ignoreCase ? "iu" : "u");
       const files = filesMatching(facts.files, check.files);
       const globs = typeof check.files === "string" ? check.files : check.files.join(", ");
-      const hits = searchText(facts, files, re, check.kind === "text-present" ? 1 : 50);
+      const limit = check.kind === "text-present" ? 1 : 50;
+      const hits = searchText(facts, files, check.pattern, { ignoreCase: check.ignoreCase }, limit);
       if (check.kind === "text-present") {
         return hits.length > 0
           ? [{ code: "text-found", result: "pass", ...hits[0]! }]
@@ -165,15 +166,21 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
   }
 }
 
-/** Lines matching `re` in `files`, up to `limit`; a quick whole-file test skips most files. */
+/**
+ * Lines matching the pattern `source` in `files`, up to `limit`; a quick whole-file test skips
+ * most files. The pattern comes from a catalogue: it runs in linear time (schema/pattern.ts).
+ */
 export function searchText(
   facts: Facts,
   files: readonly string[],
-  re: RegExp,
+  source: string,
+  options: PatternOptions,
   limit: number,
 ): { file: string; line: number }[] {
   const out: { file: string; line: number }[] = [];
-  const whole = new RegExp(re.source, re.flags.includes("m") ? re.flags : `${re.flags}m`);
+  const re = compilePattern(source, options);
+  // Every line that matches makes the whole text match with ^ and $ at line ends.
+  const whole = compilePattern(source, { ...options, multiline: true });
   for (const file of files) {
     const text = facts.scanText(file);
     if (text === undefined || !whole.test(text)) continue;

@@ -19,6 +19,7 @@
  * Placeholders (`CHANGE_ME`, "Your private key.") are reported as placeholders, a warning.
  */
 import type { Finding, FindingCode } from "../core/verdict.js";
+import { compilePattern } from "../schema/pattern.js";
 import { isDeployName } from "./deploy.js";
 import type { Facts } from "./facts.js";
 import { matchGlob } from "./glob.js";
@@ -336,7 +337,7 @@ function allowed(facts: Facts, hit: SecretHit, line: () => string): boolean {
     (a) =>
       (a.path === hit.file || matchGlob(a.path, hit.file)) &&
       (a.line === undefined || a.line === hit.line) &&
-      (a.pattern === undefined || new RegExp(a.pattern, "u").test(line())),
+      (a.pattern === undefined || compilePattern(a.pattern).test(line())),
   );
 }
 

@@ -2,78 +2,43 @@
  * The HTML status page in a real browser: Debian's chromium, driven by playwright-core
  * (no browser download). The page must render without console errors or network requests,
  * draw the timeline, and leave a screenshot in test-output/ for people to look at.
- * `.ci/run` installs chromium; when it is missing this test fails and says so.
+ * It runs with `npm run test:browser`, not `npm test` (vitest.browser.config.ts); `.ci/run`
+ * installs chromium and runs both. When chromium is missing this test fails and says so.
  */
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
-import { afterAll, describe, expect, it } from "vitest";
-import { golive, tempDir, tempRepo } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { launchBrowser, watch } from "../helpers/browser.js";
+import { golive, tempRepo } from "../helpers/cli.js";
 import { HOSTILE } from "../helpers/fixtures.js";
 
-const CHROMIUM = process.env.GOLIVE_CHROMIUM ?? "/usr/bin/chromium";
 const OUTPUT = resolve(import.meta.dirname, "../../test-output");
-const profiles: string[] = [];
-
-afterAll(() => {
-  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
-});
-
-function page(): string {
+async function page(): Promise<string> {
   const dir = tempRepo();
-  const run = (args: string[]) => {
-    const r = golive(dir, ["--today", "2027-02-12", ...args]);
+  const run = async (args: string[]) => {
+    const r = await golive(dir, ["--today", "2027-02-12", ...args]);
     expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
   };
-  run(["init", "--date", "2027-03-01"]);
-  run(["done", "GEN-01", "CLO-01", "CLO-02", "APP-01", "APP-02"]);
-  run(["start", "CLO-08"]);
-  run(["block", "CLO-09", "--reason", HOSTILE.script]);
-  run(["skip", "APP-04", "--reason", HOSTILE.cdata]);
-  run(["assign", "CLO-03", HOSTILE.unicode]);
-  run(["note", "CLO-04", HOSTILE.long]);
-  run(["waive", "CLO-05", "--reason", HOSTILE.newline, "--until", "2027-02-20"]);
-  run(["export", "--format", "html", "--output", "report.html"]);
+  await run(["init", "--date", "2027-03-01"]);
+  await run(["done", "GEN-01", "CLO-01", "CLO-02", "APP-01", "APP-02"]);
+  await run(["start", "CLO-08"]);
+  await run(["block", "CLO-09", "--reason", HOSTILE.script]);
+  await run(["skip", "APP-04", "--reason", HOSTILE.cdata]);
+  await run(["assign", "CLO-03", HOSTILE.unicode]);
+  await run(["note", "CLO-04", HOSTILE.long]);
+  await run(["waive", "CLO-05", "--reason", HOSTILE.newline, "--until", "2027-02-20"]);
+  await run(["export", "--format", "html", "--output", "report.html"]);
   return join(dir, "report.html");
 }
 
 describe("golive export --format html in Chromium", () => {
   it("renders with no console errors and no requests, draws the timeline, and is screenshotted", async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (.ci/run does this) or set GOLIVE_CHROMIUM`,
-      );
-    }
-    const file = page();
-    const profile = tempDir("golive-chromium-");
-    profiles.push(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1100, height: 900 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const file = await page();
+    const context = await launchBrowser({ width: 1100, height: 900 });
     try {
       const tab = await context.newPage();
-      const errors: string[] = [];
-      const requests: string[] = [];
-      tab.on("console", (msg) => {
-        if (msg.type() === "error") errors.push(msg.text());
-      });
-      tab.on("pageerror", (error) => errors.push(error.message));
-      tab.on("request", (request) => {
-        if (!request.url().startsWith("file:")) requests.push(request.url());
-      });
+      const { errors, requests } = watch(tab);
       const url = pathToFileURL(file).href;
       await tab.goto(url, { waitUntil: "load" });
 

@@ -23,15 +23,15 @@ function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
-function initialised(): string {
+async function initialised(): Promise<string> {
   const repo = tempRepo();
-  expect(golive(repo, ["init", "--date", "2027-03-01"], TODAY).code).toBe(0);
-  expect(golive(repo, ["done", "CLO-01"], TODAY).code).toBe(0);
+  expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+  expect((await golive(repo, ["done", "CLO-01"], TODAY)).code).toBe(0);
   return repo;
 }
 
-function edited(edit: (text: string) => string): string {
-  const repo = initialised();
+async function edited(edit: (text: string) => string): Promise<string> {
+  const repo = await initialised();
   const path = join(repo, "golive.yaml");
   const text = readFileSync(path, "utf8");
   return tempRepo({ "golive.yaml": edit(text) });
@@ -39,7 +39,7 @@ function edited(edit: (text: string) => string): string {
 
 interface Case {
   name: string;
-  repo: () => string;
+  repo: () => string | Promise<string>;
   args: string[];
   env?: Record<string, string>;
   /** What the message must say. */
@@ -154,12 +154,12 @@ const cases: Case[] = [
     name: "an unreadable file",
     repo: () => tempRepo({ "golive.yaml/x": "" }),
     args: ["status"],
-    says: /golive.yaml: cannot read state file: it is a folder, not a file/,
+    says: /golive.yaml: state file is a folder, not a file/,
   },
   {
     name: "a report written over a folder",
-    repo: () => {
-      const repo = initialised();
+    repo: async () => {
+      const repo = await initialised();
       mkdirSync(join(repo, "reports/status.html"), { recursive: true });
       return repo;
     },
@@ -224,7 +224,7 @@ const cases: Case[] = [
     name: "a missing custom catalogue",
     repo: () => tempRepo(),
     args: ["init", "--date", "2027-03-01", "--catalogue", "./mine.yaml"],
-    says: /mine.yaml: cannot read catalogue: no such file/,
+    says: /mine.yaml: the catalogue \.\/mine.yaml does not exist/,
   },
   {
     name: "a custom catalogue with a deploy-value check that matches no pattern",
@@ -254,10 +254,10 @@ items:
 ];
 
 describe.each(cases)("$name", ({ repo: makeRepo, args, env, says }) => {
-  it("exits 2 with one clear message and changes no file", () => {
-    const repo = makeRepo();
+  it("exits 2 with one clear message and changes no file", async () => {
+    const repo = await makeRepo();
     const before = snapshot(repo);
-    const result = golive(repo, args, { ...TODAY, ...env });
+    const result = await golive(repo, args, { ...TODAY, ...env });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(says);
     expect(result.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/); // no stack trace

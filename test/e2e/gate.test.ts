@@ -3,65 +3,71 @@
  * Go-live is 2027-03-01: the eight-week items are due 2027-02-01.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import { beforeEach, describe, expect, it } from "vitest";
-import { BIN, cliEnv, golive, read, tempRepo } from "../helpers/cli.js";
+import { BIN, gitEnv, golive, read, tempRepo } from "../helpers/cli.js";
 import { deployFile, shop } from "../helpers/shop.js";
 
 let dir: string;
-const at = (today: string, args: string[], env: Record<string, string> = {}) =>
-  golive(dir, ["--today", today, ...args], env);
+const at = async (today: string, args: string[], env: Record<string, string> = {}) =>
+  await golive(dir, ["--today", today, ...args], env);
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempRepo();
-  expect(golive(dir, ["init", "--date", "2027-03-01"]).code).toBe(0);
+  expect((await golive(dir, ["init", "--date", "2027-03-01"])).code).toBe(0);
 });
 
 describe("golive check", () => {
-  it("passes the day things are due and fails the day after", () => {
-    const due = at("2027-02-01", ["check"]);
+  it("passes the day things are due and fails the day after", async () => {
+    const due = await at("2027-02-01", ["check"]);
     expect(due.code).toBe(0);
     expect(due.stdout).toContain("golive check passed");
     expect(due.stdout).toMatch(/WARN\s+GEN-01/);
-    const late = at("2027-02-02", ["check"]);
+    const late = await at("2027-02-02", ["check"]);
     expect(late.code).toBe(1);
     expect(late.stdout).toMatch(/FAIL\s+GEN-01/);
   });
 
-  it("tolerates --grace days and limits itself to --phase", () => {
-    expect(at("2027-02-03", ["check", "--grace", "2"]).code).toBe(0);
-    expect(at("2027-02-04", ["check", "--grace", "2"]).code).toBe(1);
-    expect(at("2027-02-04", ["check", "--phase", "two-weeks,go-live"]).code).toBe(0);
-    expect(at("2027-02-04", ["check", "--phase", "go-live", "--phase", "eight-weeks"]).code).toBe(
-      1,
-    );
+  it("tolerates --grace days and limits itself to --phase", async () => {
+    expect((await at("2027-02-03", ["check", "--grace", "2"])).code).toBe(0);
+    expect((await at("2027-02-04", ["check", "--grace", "2"])).code).toBe(1);
+    expect((await at("2027-02-04", ["check", "--phase", "two-weeks,go-live"])).code).toBe(0);
+    expect(
+      (await at("2027-02-04", ["check", "--phase", "go-live", "--phase", "eight-weeks"])).code,
+    ).toBe(1);
   });
 
-  it("rejects bad knobs with exit 2", () => {
-    const phase = at("2027-02-04", ["check", "--phase", "two-weeks,nope"]);
+  it("rejects bad knobs with exit 2", async () => {
+    const phase = await at("2027-02-04", ["check", "--phase", "two-weeks,nope"]);
     expect(phase.code).toBe(2);
     expect(phase.stderr).toContain('unknown phase "nope"');
-    expect(at("2027-02-04", ["check", "--warn-within", "soon"]).code).toBe(2);
-    expect(at("2027-02-04", ["check", "--format", "yaml"]).code).toBe(2);
+    expect((await at("2027-02-04", ["check", "--warn-within", "soon"])).code).toBe(2);
+    expect((await at("2027-02-04", ["check", "--format", "yaml"])).code).toBe(2);
   });
 
-  it("prints the versioned JSON report with each item's verdict and reason", () => {
-    const r = at("2027-02-02", ["check", "--format", "json", "--strict"]);
+  it("prints the versioned JSON report with each item's verdict and reason", async () => {
+    const r = await at("2027-02-02", ["check", "--format", "json", "--strict"]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ version: 1, command: "check", passed: false });
     expect(report.policy).toEqual({ warnWithin: 3, grace: 0, strict: true, phases: null });
     const gen = report.items.find((i: { id: string }) => i.id === "GEN-01");
     expect(gen).toMatchObject({ verdict: "fail", code: "overdue", waiver: null });
-    expect(gen.reason).toContain("overdue by 1 day");
+    expect(gen.gateReason).toContain("overdue by 1 day");
     expect(report.overdue).toContain("GEN-01");
   });
 
-  it("writes a JUnit artefact with --output and shows the summary on the console", () => {
-    const r = at("2027-02-02", ["check", "--format", "junit", "--output", "reports/golive.xml"]);
+  it("writes a JUnit artefact with --output and shows the summary on the console", async () => {
+    const r = await at("2027-02-02", [
+      "check",
+      "--format",
+      "junit",
+      "--output",
+      "reports/golive.xml",
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("golive check failed");
     const xml = read(dir, "reports/golive.xml");
@@ -69,11 +75,11 @@ describe("golive check", () => {
     expect(xml).toContain('<failure message="overdue by 1 day (due 2027-02-01)" type="overdue">');
   });
 
-  it("annotates for GitHub Actions and appends the table to the step summary", () => {
+  it("annotates for GitHub Actions and appends the table to the step summary", async () => {
     const summary = join(dir, "summary.md");
     const env = { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary };
-    expect(golive(dir, ["note", "GEN-01", "line one\n::error::injected"]).code).toBe(0);
-    const r = at("2027-02-02", ["check"], env);
+    expect((await golive(dir, ["note", "GEN-01", "line one\n::error::injected"])).code).toBe(0);
+    const r = await at("2027-02-02", ["check"], env);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split("\n");
     const keyLine = read(dir).split("\n").indexOf("  GEN-01:") + 1;
@@ -82,13 +88,13 @@ describe("golive check", () => {
     );
     expect(lines.filter((l) => l.startsWith("::error::"))).toEqual([]);
     expect(readFileSync(summary, "utf8")).toContain("| ❌ FAIL | GEN-01 | Share go-live plan |");
-    at("2027-02-02", ["check"], env);
+    await at("2027-02-02", ["check"], env);
     expect(readFileSync(summary, "utf8").match(/### ❌/g)).toHaveLength(2);
   });
 
-  it("keeps the verdict and the annotations when the step summary cannot be written", () => {
+  it("keeps the verdict and the annotations when the step summary cannot be written", async () => {
     const env = { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: join(dir, "no/such/folder/x.md") };
-    const r = at("2027-02-02", ["check"], env);
+    const r = await at("2027-02-02", ["check"], env);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=golive\.yaml/);
     expect(r.stderr).toContain("warning: the job summary was not written: cannot write this file");
@@ -96,8 +102,8 @@ describe("golive check", () => {
 });
 
 describe("golive waive", () => {
-  it("records a waiver that holds through its day and fails again after it", () => {
-    const r = at("2027-02-02", [
+  it("records a waiver that holds through its day and fails again after it", async () => {
+    const r = await at("2027-02-02", [
       "waive",
       "GEN-01",
       "--reason",
@@ -113,22 +119,22 @@ describe("golive waive", () => {
     );
     const only = ["check", "--category", "GEN"];
     // GEN-01 is the only GEN item of the eight-week phase due then.
-    expect(at("2027-02-05", only).code).toBe(0);
-    expect(at("2027-02-05", only).stdout).toMatch(/WAIVED\s+GEN-01/);
-    const expired = at("2027-02-06", [...only, "--format", "json"]);
+    expect((await at("2027-02-05", only)).code).toBe(0);
+    expect((await at("2027-02-05", only)).stdout).toMatch(/WAIVED\s+GEN-01/);
+    const expired = await at("2027-02-06", [...only, "--format", "json"]);
     expect(expired.code).toBe(1);
     const gen = JSON.parse(expired.stdout).items.find((i: { id: string }) => i.id === "GEN-01");
     expect(gen).toMatchObject({
       code: "waiver-expired",
       waiver: { expired: true, until: "2027-02-05" },
     });
-    expect(at("2027-02-06", ["show", "GEN-01"]).stdout).toContain(
+    expect((await at("2027-02-06", ["show", "GEN-01"])).stdout).toContain(
       "Waiver   expired after 2027-02-05, approved by Dana (CTO)",
     );
-    expect(at("2027-02-03", ["status"]).stdout).toMatch(/Waivers \(1\)/);
+    expect((await at("2027-02-03", ["status"])).stdout).toMatch(/Waivers \(1\)/);
   });
 
-  it("refuses a waiver without reason, with a past or bad date, or for an unknown item", () => {
+  it("refuses a waiver without reason, with a past or bad date, or for an unknown item", async () => {
     const before = read(dir);
     const cases = [
       ["waive", "GEN-01", "--until", "2027-02-05"],
@@ -138,7 +144,7 @@ describe("golive waive", () => {
       ["waive", "GEN-01", "NOPE-99", "--reason", "r", "--until", "2027-02-05"],
     ];
     for (const args of cases) {
-      const r = at("2027-02-02", args);
+      const r = await at("2027-02-02", args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(/error:/);
     }
@@ -147,19 +153,19 @@ describe("golive waive", () => {
 });
 
 describe("golive export", () => {
-  it("gives status --format markdown the same summary as the export", () => {
-    golive(dir, ["block", "CLO-01", "--reason", "waiting | for <vendor>"]);
-    const exported = at("2027-02-02", ["export", "--format", "markdown", "--since", "1d"]);
-    const status = at("2027-02-02", ["status", "--format", "markdown", "--since", "1d"]);
+  it("gives status --format markdown the same summary as the export", async () => {
+    await golive(dir, ["block", "CLO-01", "--reason", "waiting | for <vendor>"]);
+    const exported = await at("2027-02-02", ["export", "--format", "markdown", "--since", "1d"]);
+    const status = await at("2027-02-02", ["status", "--format", "markdown", "--since", "1d"]);
     expect(exported.code).toBe(0);
     expect(status.stdout).toBe(exported.stdout);
     expect(exported.stdout).toContain("## Blocked (1)");
     expect(exported.stdout).toContain("waiting \\| for &lt;vendor&gt;");
   });
 
-  it("pings nobody and links nothing from user text in any Markdown", () => {
-    golive(dir, ["assign", "GEN-01", "@acme/security"]);
-    golive(dir, [
+  it("pings nobody and links nothing from user text in any Markdown", async () => {
+    await golive(dir, ["assign", "GEN-01", "@acme/security"]);
+    await golive(dir, [
       "block",
       "GEN-01",
       "--reason",
@@ -167,12 +173,13 @@ describe("golive export", () => {
     ]);
     const summary = join(dir, "summary.md");
     const env = { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary };
-    expect(at("2027-02-02", ["check"], env).code).toBe(1);
+    expect((await at("2027-02-02", ["check"], env)).code).toBe(1);
     const outputs = [
       readFileSync(summary, "utf8"),
-      at("2027-02-02", ["check", "--format", "markdown"]).stdout,
-      at("2027-02-02", ["export", "--format", "markdown", "--owner", "@acme/security"]).stdout,
-      at("2027-02-02", ["status", "--format", "markdown", "--since", "1d"]).stdout,
+      (await at("2027-02-02", ["check", "--format", "markdown"])).stdout,
+      (await at("2027-02-02", ["export", "--format", "markdown", "--owner", "@acme/security"]))
+        .stdout,
+      (await at("2027-02-02", ["status", "--format", "markdown", "--since", "1d"])).stdout,
     ];
     for (const md of outputs) {
       expect(md).toContain("@\u200bacme/security");
@@ -180,9 +187,9 @@ describe("golive export", () => {
     }
   });
 
-  it("writes a calendar for one owner, with the go-live day", () => {
-    golive(dir, ["assign", "CLO-01", "Zoë"]);
-    const r = at("2027-02-02", [
+  it("writes a calendar for one owner, with the go-live day", async () => {
+    await golive(dir, ["assign", "CLO-01", "Zoë"]);
+    const r = await at("2027-02-02", [
       "export",
       "--format",
       "ics",
@@ -200,14 +207,16 @@ describe("golive export", () => {
     expect(ics).toContain("DTSTART;VALUE=DATE:20270301\r\n");
   });
 
-  it("updates earlier imports: same UIDs after a reschedule, a higher SEQUENCE, closed items cancelled", () => {
+  it("updates earlier imports: same UIDs after a reschedule, a higher SEQUENCE, closed items cancelled", async () => {
     const event = (ics: string, id: string) =>
       ics.split("BEGIN:VEVENT").find((e) => e.includes(`UID:${id}@`))!;
     const sequence = (e: string) => Number(/SEQUENCE:(\d+)/.exec(e)![1]);
-    const before = at("2027-02-02", ["export", "--format", "ics"]).stdout;
-    expect(golive(dir, ["done", "CLO-01"]).code).toBe(0);
-    expect(at("2027-02-03", ["reschedule", "--date", "2027-03-15", "--reason", "r"]).code).toBe(0);
-    const after = at("2027-02-03", ["export", "--format", "ics"]).stdout;
+    const before = (await at("2027-02-02", ["export", "--format", "ics"])).stdout;
+    expect((await golive(dir, ["done", "CLO-01"])).code).toBe(0);
+    expect(
+      (await at("2027-02-03", ["reschedule", "--date", "2027-03-15", "--reason", "r"])).code,
+    ).toBe(0);
+    const after = (await at("2027-02-03", ["export", "--format", "ics"])).stdout;
     const [was, is] = [event(before, "GEN-01"), event(after, "GEN-01")];
     expect(is).toContain("UID:GEN-01@20270301.spryker-cloud.golive\r\n");
     expect(is).not.toBe(was);
@@ -216,33 +225,36 @@ describe("golive export", () => {
     expect(event(after, "CLO-01")).toContain("SUMMARY:Done: CLO-01");
   });
 
-  it("writes csv and html files", () => {
-    expect(at("2027-02-02", ["export", "--format", "csv", "--output", "out/items.csv"]).code).toBe(
-      0,
-    );
-    expect(read(dir, "out/items.csv").split("\r\n")[0]).toMatch(/^id,title,/);
-    expect(at("2027-02-02", ["export", "--format", "html", "--output", "page.html"]).code).toBe(0);
+  it("writes csv and html files", async () => {
+    expect(
+      (await at("2027-02-02", ["export", "--format", "csv", "--output", "out/items.csv"])).code,
+    ).toBe(0);
+    // Starting with a byte order mark, so that Excel reads it as UTF-8.
+    expect(read(dir, "out/items.csv").split("\r\n")[0]).toMatch(/^\ufeffid,title,/);
+    expect(
+      (await at("2027-02-02", ["export", "--format", "html", "--output", "page.html"])).code,
+    ).toBe(0);
     expect(existsSync(join(dir, "page.html"))).toBe(true);
-    expect(at("2027-02-02", ["export", "--format", "pdf"]).code).toBe(2);
+    expect((await at("2027-02-02", ["export", "--format", "pdf"])).code).toBe(2);
   });
 });
 
 describe("usage errors", () => {
-  it("exit 2, never 1, so a pipeline cannot mistake a typo for overdue items", () => {
-    expect(golive(dir, ["check", "--no-such-flag"]).code).toBe(2);
-    expect(golive(dir, ["waive"]).code).toBe(2);
+  it("exit 2, never 1, so a pipeline cannot mistake a typo for overdue items", async () => {
+    expect((await golive(dir, ["check", "--no-such-flag"])).code).toBe(2);
+    expect((await golive(dir, ["waive"])).code).toBe(2);
   });
 
-  it("refuses --json with a --format that says otherwise", () => {
+  it("refuses --json with a --format that says otherwise", async () => {
     for (const command of ["check", "status"]) {
-      const r = at("2027-02-02", [command, "--json", "--format", "markdown"]);
+      const r = await at("2027-02-02", [command, "--json", "--format", "markdown"]);
       expect(r.code, command).toBe(2);
       expect(r.stderr, command).toMatch(/'--json' cannot be used with option '--format/);
     }
   });
 
-  it("refuses export --since with a format that has no place for it", () => {
-    const r = at("2027-02-02", ["export", "--format", "ics", "--since", "1d"]);
+  it("refuses export --since with a format that has no place for it", async () => {
+    const r = await at("2027-02-02", ["export", "--format", "ics", "--since", "1d"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--since only applies to --format markdown");
     expect(r.stderr).toMatch(/hint: .*--format markdown/);
@@ -251,31 +263,44 @@ describe("usage errors", () => {
 });
 
 describe("--phase, the same for every filtered command", () => {
-  const phases = (args: string[]) =>
+  const phases = async (args: string[]) =>
     new Set(
-      JSON.parse(at("2027-02-02", [...args, "--json"]).stdout).items.map(
+      JSON.parse((await at("2027-02-02", [...args, "--json"])).stdout).items.map(
         (i: { phase: string }) => i.phase,
       ),
     );
 
-  it("takes several phases, comma-separated or repeated", () => {
+  it("takes several phases, comma-separated or repeated", async () => {
     const both = new Set(["two-weeks", "go-live"]);
     for (const command of ["status", "list", "check"]) {
-      expect(phases([command, "--phase", "two-weeks,GO-LIVE"]), command).toEqual(both);
-      expect(phases([command, "--phase", "go-live", "--phase", "two-weeks"]), command).toEqual(
-        both,
-      );
+      expect(await phases([command, "--phase", "two-weeks,GO-LIVE"]), command).toEqual(both);
+      expect(
+        await phases([command, "--phase", "go-live", "--phase", "two-weeks"]),
+        command,
+      ).toEqual(both);
     }
-    const csv = at("2027-02-02", ["export", "--format", "csv", "--phase", "two-weeks,go-live"]);
+    const csv = await at("2027-02-02", [
+      "export",
+      "--format",
+      "csv",
+      "--phase",
+      "two-weeks,go-live",
+    ]);
     const rows: { phase: string }[] = parseCsv(csv.stdout, { columns: true });
     expect(new Set(rows.map((r) => r.phase))).toEqual(both);
-    const md = at("2027-02-02", ["status", "--format", "markdown", "--phase", "two-weeks,go-live"]);
+    const md = await at("2027-02-02", [
+      "status",
+      "--format",
+      "markdown",
+      "--phase",
+      "two-weeks,go-live",
+    ]);
     expect(md.stdout).toContain("_Showing phase two-weeks or go-live_");
   });
 
-  it("names an unknown phase the same way everywhere", () => {
+  it("names an unknown phase the same way everywhere", async () => {
     for (const command of ["status", "list", "check", "export"]) {
-      const r = at("2027-02-02", [command, "--phase", "two-weeks,nope"]);
+      const r = await at("2027-02-02", [command, "--phase", "two-weeks,nope"]);
       expect(r.code, command).toBe(2);
       expect(r.stderr, command).toContain('unknown phase "nope"');
     }
@@ -283,13 +308,10 @@ describe("--phase, the same for every filtered command", () => {
 });
 
 describe("check --verify with the CI formats", () => {
-  it("fails the gate on a regressed done item, and every format says so", () => {
-    const repo = tempRepo({
-      ...shop(),
-      "deploy.shop-prod.yml": deployFile("prod", { storefrontAuth: true }),
-    });
-    expect(golive(repo, ["init", "--date", "2027-03-01"]).code).toBe(0);
-    expect(golive(repo, ["done", "CLO-17"]).code).toBe(0);
+  it("fails the gate on a done item whose check fails, and every format says which kind", async () => {
+    const repo = tempRepo(shop());
+    expect((await golive(repo, ["init", "--date", "2027-03-01"])).code).toBe(0);
+    expect((await golive(repo, ["done", "CLO-17"])).code).toBe(0);
     // verify reads the files git tracks.
     execFileSync("git", ["add", "-A"], { cwd: repo });
     const args = [
@@ -302,28 +324,49 @@ describe("check --verify with the CI formats", () => {
       "--phase",
       "go-live",
     ];
-    const run = (format: string) => {
-      const r = golive(repo, [...args, "--format", format]);
+    const run = async (format: string) => {
+      const r = await golive(repo, [...args, "--format", format]);
       expect(r.code, format).toBe(1);
       return r.stdout;
     };
-    const xml = run("junit");
+    const broken = deployFile("prod", { storefrontAuth: true });
+    // Never recorded as passing: it fails its check.
+    writeFileSync(join(repo, "deploy.shop-prod.yml"), broken);
+    const xml = await run("junit");
     expect(xml).toMatch(/<testsuites [^>]*failures="1"/);
     expect(xml).toMatch(
-      /<failure message="done, but its check fails: deploy\.shop-prod\.yml:10[^"]*" type="regressed">/,
+      /<failure message="done, but its check fails: deploy\.shop-prod\.yml:11[^"]*" type="fails-check">/,
     );
-    expect(run("github")).toMatch(
+    expect(await run("github")).toMatch(
+      /^::error file=golive\.yaml,line=\d+,title=golive%3A CLO-17 fails its check::/m,
+    );
+    const md = await run("markdown");
+    expect(md).toMatch(/^### ❌ /);
+    expect(md).toContain("1 failing their check");
+    expect(md).toMatch(
+      /\| ❌ FAIL \| CLO-17 \| .* \| done, but its check fails: deploy\.shop-prod\.yml:11/,
+    );
+    expect(await run("text")).toMatch(
+      /^✗ golive check failed: nothing overdue, 0 regressed, 1 failing their check, /,
+    );
+    let json = JSON.parse(await run("json"));
+    expect(json).toMatchObject({ passed: false, regressed: [], failsCheck: ["CLO-17"] });
+    expect(json.items.find((i: { id: string }) => i.id === "CLO-17").code).toBe("fails-check");
+
+    // Recorded as passing, then broken: it has regressed.
+    writeFileSync(join(repo, "deploy.shop-prod.yml"), deployFile("prod"));
+    const record = ["--today", "2027-03-01", "verify", "--item", "CLO-17", "--record"];
+    expect((await golive(repo, record)).code).toBe(0);
+    writeFileSync(join(repo, "deploy.shop-prod.yml"), broken);
+    expect(await run("junit")).toMatch(
+      /<failure message="done and its recorded evidence passed, but its check now fails: deploy\.shop-prod\.yml:11[^"]*" type="regressed">/,
+    );
+    expect(await run("github")).toMatch(
       /^::error file=golive\.yaml,line=\d+,title=golive%3A CLO-17 regressed::/m,
     );
-    const md = run("markdown");
-    expect(md).toMatch(/^### ❌ /);
-    expect(md).toContain("1 regressed");
-    expect(md).toMatch(
-      /\| ❌ FAIL \| CLO-17 \| .* \| done, but its check fails: deploy\.shop-prod\.yml:10/,
-    );
-    const text = run("text");
-    expect(text).toMatch(/^✗ golive check failed: nothing overdue, 1 regressed, /);
-    const json = JSON.parse(run("json"));
+    expect(await run("markdown")).toContain("1 regressed");
+    expect(await run("text")).toMatch(/^✗ golive check failed: nothing overdue, 1 regressed, /);
+    json = JSON.parse(await run("json"));
     expect(json).toMatchObject({ passed: false, regressed: ["CLO-17"], counts: { fail: 1 } });
     expect(json.items.find((i: { id: string }) => i.id === "CLO-17").code).toBe("regressed");
   });
@@ -340,7 +383,7 @@ describe("parallel CI jobs", () => {
             [BIN, "check", "--format", "junit", "--output", `reports/new/deep/job-${i}.xml`],
             {
               cwd: dir,
-              env: cliEnv(undefined, { GOLIVE_TODAY: "2027-02-02" }),
+              env: gitEnv(dir, { NO_COLOR: "1", GOLIVE_TODAY: "2027-02-02" }),
               stdio: "ignore",
             },
           );

@@ -4,12 +4,25 @@
  * for what only a real process shows (exit of the process, kills, concurrency, git's drivers).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  appendFileSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statfsSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { afterAll } from "vitest";
 import { run } from "../../src/cli.js";
+import type { Asker } from "../../src/commands/context.js";
+import { readCatalogueFile } from "../../src/io/catalogue.js";
 import { gitUserName } from "../../src/io/git.js";
+import type { CatalogueFile } from "../../src/schema/catalogue.js";
 
 /** The installed command: Node's compile cache, then dist/golive.cjs. */
 export const BIN = resolve(import.meta.dirname, "../../bin/golive.cjs");
@@ -30,27 +43,81 @@ export function gitEnv(home: string, extra: Record<string, string> = {}): NodeJS
   return { PATH: process.env.PATH ?? "", HOME: home, GIT_CONFIG_NOSYSTEM: "1", ...extra };
 }
 
-/** Runs golive in-process in `cwd`, as `golive ARGS` would with `env` (no colour by default). */
+const CHECKLISTS = resolve(import.meta.dirname, "../../checklists");
+
+type Embedded = Record<string, CatalogueFile>;
+const global = globalThis as { __GOLIVE_CATALOGUES__?: Embedded };
+let shipped: Embedded | undefined;
+let running = 0;
+
+/**
+ * The shipped catalogues as scripts/build.mjs compiles them into the bundle: each checked once
+ * by the same reader and kept as data; each read gets its own copy, as each process does.
+ */
+function shippedCatalogues(): Embedded {
+  if (shipped) return shipped;
+  const catalogues: Embedded = {};
+  for (const name of readdirSync(CHECKLISTS).sort()) {
+    if (!name.endsWith(".yaml")) continue;
+    const json = JSON.stringify(
+      readCatalogueFile(join(CHECKLISTS, name), `checklists/${name}`).file,
+    );
+    Object.defineProperty(catalogues, name.slice(0, -".yaml".length), {
+      enumerable: true,
+      get: () => JSON.parse(json),
+    });
+  }
+  shipped = catalogues;
+  return catalogues;
+}
+
+/**
+ * Runs golive in-process in `cwd`, as `golive ARGS` would with `env` (no colour by default).
+ *
+ * While it runs, `__GOLIVE_CATALOGUES__` holds the shipped catalogues, so that golive finds
+ * them the way dist/golive.cjs does instead of parsing checklists/*.yaml on every command
+ * (a third of the test run). Only while it runs: code a test calls directly, and
+ * test/unit/catalogue.test.ts, read them from source.
+ */
 export async function golive(
   cwd: string,
   args: string[],
   env: Record<string, string> = {},
-  options: { isTTY?: boolean; columns?: number; now?: Date } = {},
+  options: {
+    isTTY?: boolean;
+    columns?: number;
+    now?: Date;
+    /** What the terminal answers to `golive init`'s questions; none: not a terminal. */
+    ask?: Asker;
+  } = {},
 ): Promise<RunResult> {
-  const result = await run(args, {
-    cwd,
-    env: { NO_COLOR: "1", ...env },
-    isTTY: options.isTTY ?? false,
-    stderrIsTTY: options.isTTY ?? false,
-    columns: options.columns,
-    clock: () => options.now ?? new Date(),
-    gitUserName: (dir) => gitUserName(dir, gitEnv(cwd)),
-  });
-  return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  global.__GOLIVE_CATALOGUES__ = shippedCatalogues();
+  running++;
+  try {
+    const result = await run(args, {
+      cwd,
+      env: { NO_COLOR: "1", ...env },
+      isTTY: options.isTTY ?? false,
+      stderrIsTTY: options.isTTY ?? false,
+      columns: options.columns,
+      clock: () => options.now ?? new Date(),
+      gitUserName: (dir) => gitUserName(dir, gitEnv(cwd)),
+      ...(options.ask ? { ask: options.ask } : {}),
+      // As main.ts says for the installed command: git's merge driver runs the built bin.
+      runtime: { node: process.execPath, script: BIN, nodeVersion: process.versions.node },
+    });
+    return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    if (--running === 0) delete global.__GOLIVE_CATALOGUES__;
+  }
 }
 
 /** Runs the built `golive` command as a separate process; for what needs a real process. */
-export function goliveBin(cwd: string, args: string[], env: Record<string, string> = {}): RunResult {
+export function goliveBin(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
@@ -63,14 +130,39 @@ export function goliveBin(cwd: string, args: string[], env: Record<string, strin
 }
 
 const created: string[] = [];
-// Temporary repositories go when the test file that made them is done, whatever the outcome.
-afterAll(() => {
+
+/**
+ * Removes the temporary folders made so far; test/setup.ts runs it when each test file is
+ * done, whatever the outcome.
+ */
+export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}
+
+/**
+ * Where temporary folders go: GOLIVE_TEST_TMPDIR if set, else a RAM-backed folder when the
+ * machine has one with room to spare (Linux's /dev/shm), else the system's. The tests make
+ * tens of thousands of small files and git objects; on a slow disk that alone took longer
+ * than everything else in the run.
+ */
+function tempRoot(): string {
+  const chosen = process.env.GOLIVE_TEST_TMPDIR;
+  if (chosen) return chosen;
+  try {
+    const { bavail, bsize } = statfsSync("/dev/shm");
+    accessSync("/dev/shm", constants.W_OK);
+    if (bavail * bsize > 2 * 1024 ** 3) return "/dev/shm";
+  } catch {
+    // No such folder: the system's temporary folder it is.
+  }
+  return tmpdir();
+}
+
+const TEMP_ROOT = tempRoot();
 
 /** An empty temporary folder, removed when the test file is done. */
 export function tempDir(prefix = "golive-test-"): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(TEMP_ROOT, prefix));
   created.push(dir);
   return dir;
 }
@@ -82,9 +174,16 @@ export function tempRepo(
 ): string {
   const dir = tempDir();
   if (options.git !== false) {
-    execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
-    execFileSync("git", ["config", "user.name", "Test User"], { cwd: dir });
-    execFileSync("git", ["config", "user.email", "test@example.com"], { cwd: dir });
+    // One git process, without the machine's templates or config; the user is written into
+    // the repository's config as `git config` would.
+    execFileSync("git", ["init", "-q", "-b", "main", "--template="], {
+      cwd: dir,
+      env: gitEnv(dir),
+    });
+    appendFileSync(
+      join(dir, ".git/config"),
+      "[user]\n\tname = Test User\n\temail = test@example.com\n",
+    );
   }
   for (const [path, content] of Object.entries(files)) {
     const full = join(dir, path);

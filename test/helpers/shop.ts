@@ -2,10 +2,11 @@
  * A small Spryker-shaped repository that passes every check, as an inline file tree. Tests
  * change one file at a time to get a warn or a fail.
  */
+
+import { CONTEXT_CODES, type Finding, type ItemVerdict } from "../../src/core/verdict.js";
 import { loadCatalogue } from "../../src/io/catalogue.js";
 import { composerContentHash } from "../../src/verify/composer.js";
 import { verifyItems } from "../../src/verify/index.js";
-import { CONTEXT_CODES, type Finding, type ItemVerdict } from "../../src/core/verdict.js";
 import type { VerifyContext } from "../../src/verify/types.js";
 import { memoryRepo } from "./repo.js";
 

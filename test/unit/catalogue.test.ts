@@ -20,7 +20,15 @@ CLO-18 GEN-10`.split(/\s+/);
 
 // The copy of Spryker's page that the catalogue was written from lives in the team's shared
 // folder beside the repository (CI has it too); the checks against its text run where it is.
-const SEED = join(import.meta.dirname, "../../../shared/seeds/preparation-for-going-live.md");
+// The page's text is in shared/ beside the repository, as CI lays it out (or in the
+// workplace's /work/shared). A clone elsewhere without it skips the two tests that read it, and
+// .ci/run names every skipped test.
+const SEED =
+  [
+    join(import.meta.dirname, "../../../shared/seeds/preparation-for-going-live.md"),
+    "/work/shared/seeds/preparation-for-going-live.md",
+  ].find((path) => existsSync(path)) ?? "";
+const HAS_SEED = SEED !== "";
 
 describe("the shipped Spryker catalogue", () => {
   it("has all 84 items of the source page, in its order, none invented", () => {
@@ -85,7 +93,7 @@ describe("the shipped Spryker catalogue", () => {
     );
   });
 
-  it.runIf(existsSync(SEED))("lists the same IDs as the page's text", () => {
+  it.runIf(HAS_SEED)("lists the same IDs as the page's text", () => {
     const seedIds = [
       ...readFileSync(SEED, "utf8").matchAll(/^\| *((?:GEN|CLO|APP|TES|DAT|SEO|TR)-\d+)/gm),
     ]
@@ -94,7 +102,7 @@ describe("the shipped Spryker catalogue", () => {
     expect(seedIds).toEqual(PAGE_IDS);
   });
 
-  it.runIf(existsSync(SEED))("summarises in its own words rather than copying the page", () => {
+  it.runIf(HAS_SEED)("summarises in its own words rather than copying the page", () => {
     const page = readFileSync(SEED, "utf8").replace(/\s+/g, " ");
     for (const item of catalogue.items) {
       const words = item.summary.trim().split(/\s+/);

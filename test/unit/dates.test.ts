@@ -10,7 +10,10 @@ import {
 
 const ORIGINAL_TZ = process.env.TZ;
 afterEach(() => {
-  process.env.TZ = ORIGINAL_TZ;
+  // Assigning undefined would set TZ to the string "undefined" for the files that follow in
+  // this worker (vitest.config.ts: isolate is off).
+  if (ORIGINAL_TZ === undefined) delete process.env.TZ;
+  else process.env.TZ = ORIGINAL_TZ;
 });
 
 describe("parseCalendarDate", () => {

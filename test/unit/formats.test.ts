@@ -8,6 +8,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, runGate } from "../../src/core/gate.js";
 import { originalGoLive } from "../../src/core/schedule.js";
+import type { ItemVerdict } from "../../src/core/verdict.js";
 import { renderCheck } from "../../src/render/check.js";
 import { CSV_COLUMNS, csvField, renderCsv } from "../../src/render/csv.js";
 import { escapeData, escapeProperty, renderGithub } from "../../src/render/github.js";
@@ -22,7 +23,6 @@ import {
   renderMarkdownSummary,
 } from "../../src/render/markdown.js";
 import { makeStyle, printable } from "../../src/render/text.js";
-import type { ItemVerdict } from "../../src/core/verdict.js";
 import { board, HOSTILE, HOSTILE_TEXT, smallCatalogue } from "../helpers/fixtures.js";
 
 const TODAY = "2027-02-20";
@@ -81,7 +81,7 @@ describe("a regressed item (check --verify) fails every format alike", () => {
     const text = renderCheck(makeStyle(0, 100), regressedGate().result);
     expect(text).toMatch(/^✗ golive check failed: nothing overdue, 1 regressed,/);
     expect(text).toMatch(
-      /FAIL\s+CLO-2 {2}Load test: done and its recorded evidence passed, but its check now fails: config\/load\.yml: missing/,
+      /FAIL\s+CLO-2 {2}Load test: done and its recorded evidence passed,\s+but its check now fails: config\/load\.yml: missing/,
     );
     expect(text).toContain("golive reopen ID");
   });

@@ -6,8 +6,8 @@ import {
   readyToTick,
   runGate,
 } from "../../src/core/gate.js";
-import type { ItemState } from "../../src/schema/state.js";
 import type { ItemVerdict } from "../../src/core/verdict.js";
+import type { ItemState } from "../../src/schema/state.js";
 import { board } from "../helpers/fixtures.js";
 
 // GEN-* are due 2027-02-01 (T-28), CLO-1/2 on 2027-02-22 (T-7), CLO-3 on 2027-03-01.

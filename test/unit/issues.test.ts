@@ -110,7 +110,9 @@ describe("the state file's problems are worded by golive", () => {
   it("a bad regular expression: custom keeps the schema's own message", () => {
     expect(
       problem(state("verify:", "  allow:", '    - { path: a.php, pattern: "(", reason: ok }')),
-    ).toBe("6:31 f.yaml: verify.allow[0].pattern: expected a valid regular expression");
+    ).toBe(
+      "6:31 f.yaml: verify.allow[0].pattern: expected a valid regular expression: unterminated group",
+    );
   });
 
   it("a catalogue reference that is neither form: invalid_union says what was expected", () => {

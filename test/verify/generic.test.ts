@@ -18,7 +18,7 @@ function item(checks: unknown[]): CatalogueItem {
     phases: [{ id: "p", title: "P", opens: -10, due: -1 }],
     items: [{ id: "X-1", category: "X", phase: "p", title: "One", summary: "One.", checks }],
   });
-  return file.items[0]!;
+  return file.items![0]!;
 }
 
 function run(checks: unknown[], files: Record<string, string | Uint8Array> = shop()) {

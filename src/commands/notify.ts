@@ -1,0 +1,113 @@
+/**
+ * `golive notify --to slack|teams|json`: posts the standup digest to a chat webhook. The URL
+ * comes from an environment variable or a file, never from golive.yaml, and is never printed.
+ * `--dry-run` prints the payload instead of sending it.
+ */
+import { resolve } from "node:path";
+import { buildDigest } from "../core/digest.js";
+import { GoliveError } from "../errors.js";
+import { readTextFile } from "../io/text-file.js";
+import { postJson } from "../io/webhook.js";
+import { renderJson } from "../render/json.js";
+import {
+  type ChatTarget,
+  deliveryMessage,
+  jsonPayload,
+  slackPayload,
+  teamsPayload,
+} from "../render/notify.js";
+import { plural } from "../render/text.js";
+import { type Context, type Output, output } from "./context.js";
+import { loadBoard, parseDateOrAge } from "./shared.js";
+
+export interface NotifyOptions {
+  to: ChatTarget;
+  webhookEnv?: string;
+  webhookFile?: string;
+  dryRun?: boolean;
+  since?: string;
+  title?: string;
+  timeout?: string;
+  retries?: string;
+}
+
+function count(text: string | undefined, option: string, fallback: number, max: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n > max) {
+    throw new GoliveError("usage", `${option} "${text}" is not a whole number up to ${max}`, {
+      hint: `for example ${option} ${fallback}`,
+    });
+  }
+  return n;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** The webhook's URL; errors say where it came from, never what it is. */
+function webhookUrl(ctx: Context, options: NotifyOptions): string {
+  let raw: string | undefined;
+  let from: string;
+  if (options.webhookFile !== undefined) {
+    from = `the file ${options.webhookFile}`;
+    raw = readTextFile(resolve(ctx.cwd, options.webhookFile), "webhook file").trim();
+  } else {
+    const name = options.webhookEnv ?? "GOLIVE_WEBHOOK_URL";
+    from = `$${name}`;
+    raw = ctx.env?.[name]?.trim();
+    if (!raw) {
+      throw new GoliveError("usage", `${from} is not set`, {
+        hint: "set it to the webhook's URL (a CI secret), or give --webhook-file FILE; --dry-run shows the payload without sending",
+      });
+    }
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new GoliveError("usage", `${from} does not hold a URL`, {
+      hint: "it should hold the webhook's URL only, https://...",
+    });
+  }
+  // http only to this machine (a local relay, the tests): anywhere else the URL is a secret in clear.
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname))) {
+    throw new GoliveError("usage", `${from} is not an https URL`, {
+      hint: "chat webhooks are https://; golive sends nothing in clear text",
+    });
+  }
+  return url.href;
+}
+
+export async function notify(ctx: Context, options: NotifyOptions): Promise<Output> {
+  const { workspace, board } = loadBoard(ctx);
+  const since = parseDateOrAge(ctx, options.since ?? "1d");
+  const digest = buildDigest(board, since);
+  const title = options.title ?? workspace.catalogue.file.title;
+  const chat = workspace.state.chat;
+  const payload =
+    options.to === "slack"
+      ? slackPayload(digest, title, chat?.slack ?? {})
+      : options.to === "teams"
+        ? teamsPayload(digest, title, chat?.teams ?? {})
+        : jsonPayload(digest, title);
+  if (options.dryRun) return output(renderJson(payload));
+  const url = webhookUrl(ctx, options);
+  const result = await postJson(url, payload, {
+    timeoutMs: count(options.timeout, "--timeout", 10, 300) * 1000,
+    retries: count(options.retries, "--retries", 3, 10),
+    backoffMs: 1000,
+    maxWaitMs: 60_000,
+  });
+  if (!result.ok) {
+    throw new GoliveError("delivery-failed", deliveryMessage(result), {
+      hint:
+        result.status !== undefined && result.status < 500 && result.status !== 429
+          ? "the service refused the payload or the URL: check the webhook (the URL is not shown)"
+          : "the service is down, slow or throttling: try again later, or raise --timeout / --retries",
+    });
+  }
+  const sections = digest.overdue.length + digest.dueThisWeek.length + digest.blocked.length;
+  return output(
+    `Posted the digest to ${options.to} (${plural(sections, "item")} overdue, due or blocked; ${plural(result.attempts, "attempt")}).\n`,
+  );
+}

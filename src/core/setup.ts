@@ -1,0 +1,39 @@
+/**
+ * What setting up and checking golive's place in a clone found, as data: `golive setup`,
+ * `golive init` and `golive doctor` gather it (io/), render/ words it.
+ */
+
+/** The `.gitattributes` line: there already, added now, or added but outdone by another file. */
+export type AttributesStatus = "present" | "added" | "overridden";
+
+/** This clone's driver in git's config: as wanted already, set now, or replaced now. */
+export type DriverStatus = "present" | "set" | "replaced";
+
+/** What setting up merges found and did. */
+export interface MergeSetup {
+  /** The state file's path in the repository, as `.gitattributes` names it. */
+  path: string;
+  attributes: { status: AttributesStatus; line: string };
+  driver: { status: DriverStatus; command: string; previous?: string };
+}
+
+/** One finding of `golive doctor`: its code says what, its args the particulars. */
+export type DoctorFinding =
+  | { check: "node"; ok: boolean; version: string | undefined; needs: number }
+  | { check: "state"; ok: true; path: string; items: number }
+  | { check: "state"; ok: false; path: string | undefined; message: string; hint?: string }
+  | { check: "catalogue"; ok: true; name: string; version: string }
+  | { check: "catalogue"; ok: false; recorded: string; current: string }
+  /** Outside git there is no merge to set up: not a problem. */
+  | { check: "git"; ok: true; found: boolean }
+  | { check: "unmerged"; ok: boolean; path: string }
+  | { check: "attributes"; ok: boolean; path: string; value: string | undefined; line: string }
+  | { check: "driver"; ok: boolean; command: string | undefined }
+  | {
+      check: "driver-runs";
+      ok: boolean;
+      command: string;
+      problem?: "not-plain" | "no-merge-driver" | "not-found" | "failed" | "not-golive";
+      program?: string;
+      detail?: string;
+    };

@@ -1,0 +1,184 @@
+/**
+ * Reading the projects of `golive portfolio`: each project's golive.yaml from its work tree, or
+ * with git from a ref (a local repository's, or a remote's fetched shallow into a temporary
+ * bare repository), never checking anything out. A project that cannot be read is a result
+ * with its error, never a failure of the whole run. Git reads run in parallel.
+ */
+
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { basename, dirname, join, posix, resolve } from "node:path";
+import { parse } from "yaml";
+import { formatLocation, GoliveError } from "../errors.js";
+import { type PortfolioFile, type PortfolioProject, PortfolioSchema } from "../schema/portfolio.js";
+import { GitError, gitFetchShallow, gitShowFile } from "./git.js";
+import { loadWorkspace, type Workspace } from "./state-read.js";
+import { readTextFile } from "./text-file.js";
+import { parseYaml, toData, validate } from "./yaml-file.js";
+
+/** Where one project's golive.yaml comes from. */
+export type ProjectSource =
+  | { kind: "worktree"; name: string; dir: string; file: string }
+  | { kind: "ref"; name: string; dir: string; ref: string; file: string }
+  | { kind: "remote"; name: string; url: string; ref: string; file: string };
+
+export type ProjectRead =
+  | { source: ProjectSource; workspace: Workspace }
+  | { source: ProjectSource; error: { code: string; message: string; where?: string } };
+
+/** `catalogue: { path: ... }` or a block `catalogue:` with a `path:` line under it. */
+const NAMES_A_PATH =
+  /^catalogue:[^\n]*\bpath\b|^catalogue:[ \t]*\r?\n(?:[ \t]+[^\n]*\n)*?[ \t]+path[ \t]*:/m;
+
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
+
+function nameOf(text: string): string {
+  const trimmed = text.replace(/[/\\]+$/, "").replace(/\.git$/, "");
+  return basename(trimmed.replace(/^[\w.-]+@[\w.-]+:/, "")) || text;
+}
+
+/** `PATH`, `PATH#REF`, `GIT-URL` or `GIT-URL#REF`, as given on the command line. */
+export function sourceOfArgument(arg: string, cwd: string): ProjectSource {
+  const hash = arg.lastIndexOf("#");
+  const target = hash > 0 ? arg.slice(0, hash) : arg;
+  const ref = hash > 0 ? arg.slice(hash + 1) : undefined;
+  if (REMOTE.test(target)) {
+    return {
+      kind: "remote",
+      name: nameOf(target),
+      url: target,
+      ref: ref || "HEAD",
+      file: "golive.yaml",
+    };
+  }
+  const dir = resolve(cwd, target);
+  if (ref) return { kind: "ref", name: `${nameOf(dir)}#${ref}`, dir, ref, file: "golive.yaml" };
+  return { kind: "worktree", name: nameOf(dir), dir, file: "golive.yaml" };
+}
+
+function sourceOfEntry(entry: PortfolioProject, base: string, at: string): ProjectSource {
+  const file = entry.file ?? "golive.yaml";
+  if ((entry.path === undefined) === (entry.git === undefined)) {
+    throw new GoliveError("invalid-portfolio", `${at}: give either path or git`, {
+      hint: "path: a local folder; git: a remote, with ref: the branch or tag",
+    });
+  }
+  if (entry.git !== undefined) {
+    return {
+      kind: "remote",
+      name: entry.name ?? nameOf(entry.git),
+      url: entry.git,
+      ref: entry.ref ?? "HEAD",
+      file,
+    };
+  }
+  const dir = resolve(base, entry.path!);
+  const name = entry.name ?? nameOf(dir);
+  return entry.ref !== undefined
+    ? { kind: "ref", name, dir, ref: entry.ref, file }
+    : { kind: "worktree", name, dir, file };
+}
+
+/** The projects a portfolio.yaml lists; a bad list is a usage error (exit 2). */
+export function readPortfolioList(path: string, shown: string): ProjectSource[] {
+  const what = "portfolio list";
+  const file = parseYaml(shown, readTextFile(path, what), what);
+  const list: PortfolioFile = validate(
+    file,
+    toData(file, what),
+    PortfolioSchema,
+    what,
+    "invalid-portfolio",
+  );
+  return list.projects.map((p, i) => sourceOfEntry(p, dirname(path), `${shown}: projects.${i}`));
+}
+
+/** The project's state file as text, and its catalogue file when it names one by path. */
+async function readWithGit(
+  source: Exclude<ProjectSource, { kind: "worktree" }>,
+  scratch: string,
+): Promise<string> {
+  let dir: string;
+  let ref: string;
+  if (source.kind === "remote") {
+    dir = join(scratch, "repo.git");
+    await gitFetchShallow(source.url, source.ref, dir);
+    ref = "FETCH_HEAD";
+  } else {
+    dir = source.dir;
+    ref = source.ref;
+  }
+  const stateRel = posix.normalize(source.file);
+  const bare = source.kind === "remote";
+  const text = await gitShowFile(dir, ref, stateRel, bare);
+  const statePath = join(scratch, "tree", stateRel);
+  if (stateRel.startsWith("../")) throw new GitError(`${source.file} is outside the repository`);
+  mkdirSync(dirname(statePath), { recursive: true });
+  writeFileSync(statePath, text);
+  // A catalogue of the team's own is read from the same commit, at its place next to golive.yaml.
+  // Parsing the whole file twice doubled the cost of a ref: only a file whose catalogue entry
+  // has a path (a cheap look first) is parsed here for it.
+  let catalogue: unknown;
+  if (NAMES_A_PATH.test(text)) {
+    try {
+      catalogue = (parse(text) as { catalogue?: { path?: unknown } } | null)?.catalogue?.path;
+    } catch {
+      catalogue = undefined; // loadWorkspace reports the YAML error with its place
+    }
+  }
+  if (typeof catalogue === "string") {
+    const rel = posix.normalize(posix.join(posix.dirname(stateRel), catalogue));
+    if (!rel.startsWith("../") && !posix.isAbsolute(rel)) {
+      const catalogueText = await gitShowFile(dir, ref, rel, bare).catch(() => undefined);
+      if (catalogueText !== undefined) {
+        mkdirSync(dirname(join(scratch, "tree", rel)), { recursive: true });
+        writeFileSync(join(scratch, "tree", rel), catalogueText);
+      }
+    }
+  }
+  return statePath;
+}
+
+async function readProject(source: ProjectSource): Promise<ProjectRead> {
+  let scratch: string | undefined;
+  try {
+    if (source.kind === "worktree") {
+      let statePath = join(source.dir, source.file);
+      // A path to the state file itself is fine too.
+      if (statSync(source.dir, { throwIfNoEntry: false })?.isFile()) statePath = source.dir;
+      return { source, workspace: loadWorkspace(statePath, dirname(statePath)) };
+    }
+    scratch = mkdtempSync(join(tmpdir(), "golive-portfolio-"));
+    const statePath = await readWithGit(source, scratch);
+    return { source, workspace: loadWorkspace(statePath, join(scratch, "tree")) };
+  } catch (error) {
+    if (error instanceof GoliveError) {
+      const where = error.location ? formatLocation(error.location) : undefined;
+      return {
+        source,
+        error: { code: error.code, message: error.message, ...(where ? { where } : {}) },
+      };
+    }
+    if (error instanceof GitError)
+      return { source, error: { code: "git", message: error.message } };
+    throw error;
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Reads every project, several at a time; results in the order given. */
+export async function readProjects(sources: readonly ProjectSource[]): Promise<ProjectRead[]> {
+  const results: ProjectRead[] = new Array(sources.length);
+  let next = 0;
+  const lanes = Math.min(sources.length, Math.max(4, availableParallelism() * 4));
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < sources.length) {
+        const i = next++;
+        results[i] = await readProject(sources[i]!);
+      }
+    }),
+  );
+  return results;
+}

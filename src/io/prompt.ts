@@ -1,0 +1,45 @@
+/**
+ * Asking the catalogue's questions on a terminal, one choice each, the default preselected.
+ * Loaded only when `golive init` asks (main.ts imports it on first use), so that no other
+ * command loads the prompt library. @inquirer/select is the one prompt of Inquirer.js golive
+ * needs: @inquirer/prompts would bundle every prompt type for nothing.
+ */
+import select from "@inquirer/select";
+import { GoliveError } from "../errors.js";
+import type { Question } from "../schema/catalogue.js";
+
+/** Asks each question in turn; Ctrl-C rejects, and golive writes nothing. */
+export async function askQuestions(
+  questions: readonly Question[],
+  streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream },
+): Promise<Record<string, string>> {
+  const answers: Record<string, string> = {};
+  for (const question of questions) {
+    answers[question.id] = await ask(question, streams);
+  }
+  return answers;
+}
+
+async function ask(
+  question: Question,
+  streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream },
+): Promise<string> {
+  try {
+    return await select(
+      {
+        message: question.question,
+        choices: question.answers.map((value) => ({ value, name: value })),
+        default: question.default,
+      },
+      { input: streams.input, output: streams.output, clearPromptOnDone: false },
+    );
+  } catch (error) {
+    // Ctrl-C, or the terminal went away: nothing was written yet, and nothing will be.
+    if (error instanceof Error && error.name === "ExitPromptError") {
+      throw new GoliveError("usage", "golive init was stopped before every question was answered", {
+        hint: "run it again, or answer without a terminal: golive init --answer old-shop=no ...",
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Posting JSON to a chat webhook, for `golive notify`: a timeout per attempt, and retries with
+ * back-off on 429 and 5xx that honour Retry-After. The URL is a secret (it is the credential):
+ * it is never put in a result, an error or a log.
+ */
+
+export interface PostOptions {
+  /** Per attempt. */
+  timeoutMs: number;
+  /** Attempts after the first. */
+  retries: number;
+  /** The first back-off; doubled each time. */
+  backoffMs: number;
+  /** No wait is longer than this, whatever Retry-After asks. */
+  maxWaitMs: number;
+}
+
+export type PostResult =
+  | { ok: true; attempts: number; status: number }
+  | { ok: false; attempts: number; status?: number; reason: string };
+
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (header === null) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Why a request failed, without the URL (undici's messages can carry it). */
+function networkReason(error: unknown): string {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return "no answer within the timeout";
+  }
+  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof code === "string" ? `network error ${code}` : "network error";
+}
+
+export async function postJson(
+  url: string,
+  body: unknown,
+  options: PostOptions,
+): Promise<PostResult> {
+  const payload = JSON.stringify(body);
+  let last: PostResult = { ok: false, attempts: 0, reason: "not sent" };
+  for (let attempt = 1; attempt <= options.retries + 1; attempt++) {
+    let wait = options.backoffMs * 2 ** (attempt - 1);
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json; charset=utf-8" },
+        body: payload,
+        redirect: "error",
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      // The body is read (and dropped) so the connection is freed; it may echo the request.
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.ok) return { ok: true, attempts: attempt, status: response.status };
+      last = {
+        ok: false,
+        attempts: attempt,
+        status: response.status,
+        reason: `HTTP ${response.status}`,
+      };
+      if (response.status !== 429 && response.status < 500) return last;
+      wait = retryAfterMs(response.headers.get("retry-after"), Date.now()) ?? wait;
+    } catch (error) {
+      last = { ok: false, attempts: attempt, reason: networkReason(error) };
+    }
+    if (attempt <= options.retries) await sleep(Math.min(wait, options.maxWaitMs));
+  }
+  return last;
+}

@@ -1,0 +1,53 @@
+/**
+ * `golive export --format jira-csv`: a file Jira's CSV import (External System Import → CSV)
+ * takes as it is: one issue per item, with columns named after Jira's fields so that the
+ * import maps them on its own. Several labels are several `Labels` columns, which is how
+ * Jira's importer reads a multi-valued field. Dates are written YYYY-MM-DD: give the import
+ * the date format `yyyy-MM-dd`. Cells are RFC 4180 and formula-neutralised, like `--format csv`.
+ */
+import type { ItemView } from "../core/board.js";
+import { csvField } from "./csv.js";
+
+/** Jira labels hold no spaces. */
+function label(text: string): string {
+  return text.trim().replace(/\s+/g, "-");
+}
+
+function description(v: ItemView): string {
+  const parts = [v.item.summary.trim()];
+  if (v.item.criteria?.length) {
+    parts.push(`Done when:\n${v.item.criteria.map((c) => `* ${c}`).join("\n")}`);
+  }
+  const links = [
+    ...v.tickets.map((t) => t.url ?? t.ref),
+    ...(v.item.links ?? []).map((l) => `[${l.title}|${l.url}]`),
+  ];
+  if (links.length > 0) parts.push(`Links:\n${links.map((l) => `* ${l}`).join("\n")}`);
+  parts.push(`golive item ${v.item.id}, window ${v.window.opens} to ${v.window.due}.`);
+  return parts.join("\n\n");
+}
+
+export function renderJiraCsv(items: readonly ItemView[]): string {
+  const labelsOf = (v: ItemView) => ["golive", label(v.category.id), label(v.phase.id)];
+  const width = Math.max(3, ...items.map((v) => labelsOf(v).length));
+  const header = [
+    "Summary",
+    "Issue Type",
+    "Description",
+    "Due Date",
+    "Assignee",
+    ...Array.from({ length: width }, () => "Labels"),
+  ];
+  const rows = items.map((v) => {
+    const labels = labelsOf(v);
+    return [
+      `${v.item.id} ${v.item.title}`,
+      "Task",
+      description(v),
+      v.window.due,
+      v.state.owner ?? "",
+      ...Array.from({ length: width }, (_, i) => labels[i] ?? ""),
+    ];
+  });
+  return [header, ...rows].map((r) => `${r.map(csvField).join(",")}\r\n`).join("");
+}

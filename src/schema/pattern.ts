@@ -1,0 +1,113 @@
+/**
+ * The regular expressions golive's files hold: a catalogue check's `pattern` and a
+ * `verify.allow` entry's. They come from files anyone can change in a pull request, so they
+ * never run in JavaScript's backtracking engine, where `(a+)+$` against one long line takes
+ * minutes. They run in RE2 (the re2js port), which matches in time linear in the text.
+ *
+ * A pattern is written as a JavaScript regular expression (with the `u` flag) and must also be
+ * one RE2 can run: everything but backreferences and lookaround. Both are checked when the file
+ * is read (the schemas refine with `patternProblem`), so a pattern that cannot run is refused
+ * with its place in the file, not found out at `golive verify`. It lives in schema/ because the
+ * schemas check it and verify/ runs it: one definition of what compiles.
+ */
+import type * as Re2 from "re2js";
+
+let engine: typeof Re2 | undefined;
+
+/**
+ * re2js, loaded the first time a pattern is checked or compiled. It is 147 KiB of the bundle
+ * whose loading takes 8 ms of the 120 a `golive status` takes, and most runs have no
+ * pattern to check: the shipped catalogue was checked at build time and few golive.yaml have
+ * verify.allow patterns. A `require` inside a function is the one lazy synchronous load that
+ * both esbuild (which bundles it as a module run on first call) and vitest understand.
+ */
+function re2(): typeof Re2 {
+  engine ??= require("re2js") as typeof Re2;
+  return engine;
+}
+
+export interface Pattern {
+  /** The pattern as written in the file. */
+  readonly source: string;
+  /** Whether some part of `text` matches, in time linear in `text`. */
+  test(text: string): boolean;
+}
+
+export interface PatternOptions {
+  ignoreCase?: boolean;
+  /** `^` and `$` match at each line's start and end, not only the text's. */
+  multiline?: boolean;
+}
+
+/**
+ * JavaScript's escapes that RE2 spells otherwise: `\u00e9`, `\u{1F680}` and a surrogate pair
+ * (one code point under the `u` flag) become `\x{...}`, `\cJ` becomes `\x{a}`. The rest of the
+ * syntax is the same in both, or refused by one of them.
+ */
+function toRe2(source: string): string {
+  return source.replace(
+    /\\(?:\\|u\{([0-9a-fA-F]+)\}|u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|u([0-9a-fA-F]{4})|c([a-zA-Z]))/giu,
+    (whole, braced?: string, high?: string, low?: string, four?: string, control?: string) => {
+      if (braced) return `\\x{${braced}}`;
+      if (high && low) {
+        const point =
+          (Number.parseInt(high, 16) - 0xd800) * 0x400 + Number.parseInt(low, 16) - 0xdc00;
+        return `\\x{${(point + 0x10000).toString(16)}}`;
+      }
+      if (four) return `\\x{${four}}`;
+      if (control) return `\\x{${(control.charCodeAt(0) % 32).toString(16)}}`;
+      return whole;
+    },
+  );
+}
+
+function flagsOf(options: PatternOptions): number {
+  return (
+    (options.ignoreCase ? re2().RE2JS.CASE_INSENSITIVE : 0) |
+    (options.multiline ? re2().RE2JS.MULTILINE : 0)
+  );
+}
+
+/**
+ * Why `source` cannot be a pattern in golive's files, or undefined when it can. The wording is
+ * shown after the field's place, like "verify.allow[0].pattern: ...".
+ */
+export function patternProblem(source: string): string | undefined {
+  try {
+    new RegExp(source, "u");
+  } catch (error) {
+    // "Invalid regular expression: /(/u: Unterminated group" -> "Unterminated group"
+    const reason = String((error as Error).message).replace(/^.*\/[a-z]*: /s, "");
+    return `expected a valid regular expression: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
+  }
+  try {
+    re2().RE2JS.compile(toRe2(source));
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof re2().RE2JSSyntaxException)) throw error;
+    return unsupported(source, error);
+  }
+}
+
+const SAID = "golive runs patterns in RE2, which matches in linear time";
+
+function unsupported(source: string, error: Re2.RE2JSSyntaxException): string {
+  if (/\\(?:[1-9]|k<)/.test(source.replace(/\\\\/g, ""))) {
+    return `backreferences like \\1 or \\k<name> are not supported (${SAID})`;
+  }
+  if (/\(\?<?[=!]/.test(source.replace(/\\[\\(]/g, ""))) {
+    return `lookahead and lookbehind like (?=...) or (?<!...) are not supported (${SAID})`;
+  }
+  const what = error.getDescription();
+  const at = error.input ? ` at ${error.input}` : "";
+  return `not supported by RE2 (${SAID}): ${what}${at}`;
+}
+
+/**
+ * Compiles a pattern the schema accepted. Throws for one it would have refused: callers get
+ * patterns only from checked files.
+ */
+export function compilePattern(source: string, options: PatternOptions = {}): Pattern {
+  const re = re2().RE2JS.compile(toRe2(source), flagsOf(options));
+  return { source, test: (text) => re.test(text) };
+}

@@ -1,0 +1,67 @@
+/**
+ * The terminal prompt of `golive init`: the prompt library itself, driven through streams the
+ * way a terminal drives it, and init asking only what --answer left open.
+ */
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { askQuestions } from "../src/io/prompt.js";
+import type { Question } from "../src/schema/catalogue.js";
+import { golive, read, tempRepo } from "./helpers/cli.js";
+
+const TODAY = { GOLIVE_TODAY: "2027-02-10" };
+
+describe("asking the catalogue's questions", () => {
+  it("the prompt offers the answers with the default chosen; arrow down and Enter picks the next", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = "";
+    output.on("data", (chunk) => (shown += String(chunk)));
+    const questions: Question[] = [
+      {
+        id: "old-shop",
+        question: "Does it replace a shop?",
+        answers: ["yes", "no"],
+        default: "yes",
+      },
+      { id: "csv-imports", question: "CSV imports?", answers: ["yes", "no"], default: "no" },
+    ];
+    const asked = askQuestions(questions, { input, output });
+    setTimeout(() => {
+      input.write("\u001b[B");
+      input.write("\r");
+      setTimeout(() => input.write("\r"), 50);
+    }, 50);
+    expect(await asked).toEqual({ "old-shop": "no", "csv-imports": "no" });
+    expect(shown).toContain("Does it replace a shop?");
+  });
+
+  it("init asks on a terminal what --answer did not answer, and records it", async () => {
+    const repo = tempRepo();
+    let asked: string[] = [];
+    const result = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--answer", "old-shop=no"],
+      TODAY,
+      {
+        ask: async (questions) => {
+          asked = questions.map((q) => q.id);
+          return { analytics: "no" };
+        },
+      },
+    );
+    expect(result.code).toBe(0);
+    expect(asked).not.toContain("old-shop");
+    expect(asked).toContain("analytics");
+    const answers = parse(read(repo)).answers;
+    expect(answers["old-shop"]).toBe("no");
+    expect(answers.analytics).toBe("no");
+    expect(answers["basic-auth"]).toBe("yes");
+  });
+
+  it("init without a terminal asks nothing and takes the defaults", async () => {
+    const repo = tempRepo();
+    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    expect(Object.values(parse(read(repo)).answers).every((a) => a === "yes")).toBe(true);
+  });
+});

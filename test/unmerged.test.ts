@@ -1,0 +1,204 @@
+/**
+ * While git holds golive.yaml unmerged, every command refuses it (exit 2) and says how to
+ * finish; `golive resolve` merges the three versions git holds and stages the result, also
+ * after a merge that ran no driver. The check costs no git process in the common case.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { bytesOf, indexHoldsUnmerged, unmergedCheck } from "../src/io/git-repo.js";
+import { gitEnv, golive, read, tempRepo } from "./helpers/cli.js";
+
+function git(dir: string, ...args: string[]): { code: number; out: string } {
+  const r = spawnSync("git", args, { cwd: dir, encoding: "utf8", env: gitEnv(dir) });
+  return { code: r.status ?? -1, out: r.stdout + r.stderr };
+}
+
+async function ok(dir: string, args: string[], today = "2027-01-05"): Promise<void> {
+  const r = await golive(dir, args, { GOLIVE_TODAY: today });
+  expect(r.code, `golive ${args.join(" ")}: ${r.stderr}`).toBe(0);
+}
+
+/**
+ * A repository where `git merge` stopped on golive.yaml after both branches changed GEN-01.
+ * `driver`: none (git's text merge writes conflict markers), or one git cannot start (as with
+ * golive a dev dependency not on PATH: the file is left as ours, without markers).
+ */
+async function conflicted(driver: "none" | "missing"): Promise<string> {
+  const dir = tempRepo();
+  await ok(dir, ["init", "--date", "2027-03-01"], "2027-01-04");
+  writeFileSync(join(dir, ".gitattributes"), driver === "none" ? "" : "golive.yaml merge=golive\n");
+  git(dir, "config", "--unset-all", "merge.golive.driver");
+  if (driver === "missing") {
+    git(dir, "config", "merge.golive.driver", "golive-not-installed merge-driver %O %A %B %P");
+  }
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "init");
+  git(dir, "checkout", "-qb", "other");
+  await ok(dir, ["done", "GEN-01", "--note", "theirs", "--by", "Bo"]);
+  await ok(dir, ["assign", "CLO-01", "Bo", "--by", "Bo"]);
+  git(dir, "commit", "-qam", "theirs");
+  git(dir, "checkout", "-q", "main");
+  await ok(dir, ["block", "GEN-01", "--reason", "ours", "--by", "Ana"], "2027-01-06");
+  git(dir, "commit", "-qam", "ours");
+  const merge = git(dir, "merge", "--no-edit", "other");
+  expect(merge.code, merge.out).toBe(1);
+  expect(git(dir, "ls-files", "-u", "--", "golive.yaml").out).not.toBe("");
+  return dir;
+}
+
+/** Every command that reads or writes golive.yaml, with arguments it would otherwise accept. */
+const COMMANDS: string[][] = [
+  ["status"],
+  ["list"],
+  ["show", "GEN-01"],
+  ["check"],
+  ["verify"],
+  ["export", "--format", "csv"],
+  ["done", "GEN-02"],
+  ["start", "GEN-02"],
+  ["block", "GEN-02", "--reason", "r"],
+  ["skip", "GEN-02", "--reason", "r"],
+  ["reopen", "GEN-01"],
+  ["assign", "GEN-02", "Ana"],
+  ["ack", "GEN-02"],
+  ["note", "GEN-02", "n"],
+  ["waive", "GEN-02", "--reason", "r", "--until", "2027-02-01"],
+  ["reschedule", "--date", "2027-04-01"],
+  ["init", "--date", "2027-04-01", "--force"],
+];
+
+describe("an unmerged golive.yaml", () => {
+  test("every command refuses it, exit 2, and says how to finish; nothing is changed", async () => {
+    const dir = await conflicted("missing");
+    const before = read(dir);
+    // The driver could not run: the file is ours, no markers, and would read as if merged.
+    expect(before).not.toContain("<<<<<<<");
+    for (const args of COMMANDS) {
+      const r = await golive(dir, args, { GOLIVE_TODAY: "2027-01-06" });
+      expect(r.code, `golive ${args.join(" ")}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toContain("golive.yaml is unmerged in git's index");
+      expect(r.stderr).toContain("run `golive resolve`");
+    }
+    expect(read(dir)).toBe(before);
+  });
+
+  test("golive resolve merges the three versions git holds, writes and stages the file", async () => {
+    const dir = await conflicted("missing");
+    const r = await golive(dir, ["resolve"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("staged");
+    expect(r.stdout).toContain("`git commit` finishes the merge");
+    expect(git(dir, "ls-files", "-u").out).toBe("");
+    const items = parse(read(dir)).items;
+    // Theirs' done (earlier) is history under ours' later block; their other change is in.
+    expect(items["GEN-01"]).toMatchObject({ status: "blocked", reason: "ours", by: "Ana" });
+    expect(items["GEN-01"].history).toContainEqual(
+      expect.objectContaining({ status: "done", note: "theirs", by: "Bo" }),
+    );
+    expect(items["CLO-01"]).toMatchObject({ owner: "Bo" });
+    expect(git(dir, "commit", "-qm", "merged").code).toBe(0);
+    expect((await golive(dir, ["status"], { GOLIVE_TODAY: "2027-01-06" })).code).toBe(0);
+    // Again: nothing to do.
+    const again = await golive(dir, ["resolve"]);
+    expect([again.code, again.stdout]).toEqual([
+      0,
+      "golive.yaml is not unmerged: nothing to resolve.\n",
+    ]);
+  });
+
+  test("resolve rescues a merge made without the driver, conflict markers and all", async () => {
+    const dir = await conflicted("none");
+    expect(read(dir)).toContain("<<<<<<<");
+    expect((await golive(dir, ["resolve"])).code).toBe(0);
+    expect(read(dir)).not.toContain("<<<<<<<");
+    expect(parse(read(dir)).items["CLO-01"]).toMatchObject({ owner: "Bo" });
+  });
+
+  test("resolve leaves a file a person merged by hand, and says how to go on", async () => {
+    const dir = await conflicted("missing");
+    const mine = read(dir).replace("reason: ours", "reason: merged by hand");
+    writeFileSync(join(dir, "golive.yaml"), mine);
+    const r = await golive(dir, ["resolve"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("was edited after git stopped");
+    expect(r.stderr).toContain("git add golive.yaml");
+    expect(read(dir)).toBe(mine);
+  });
+
+  test("resolve does not merge a deletion", async () => {
+    const dir = await conflicted("none");
+    git(dir, "merge", "--abort");
+    git(dir, "checkout", "-q", "other");
+    git(dir, "rm", "-q", "golive.yaml");
+    git(dir, "commit", "-qm", "gone");
+    git(dir, "checkout", "-q", "main");
+    expect(git(dir, "merge", "--no-edit", "other").code).toBe(1);
+    const r = await golive(dir, ["resolve"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("their side deleted golive.yaml");
+  });
+});
+
+describe("the unmerged check's cost", () => {
+  test("a committed golive.yaml is answered from the index, without starting git", async () => {
+    const dir = tempRepo();
+    await ok(dir, ["init", "--date", "2027-03-01"]);
+    expect(unmergedCheck(join(dir, "golive.yaml"))).toEqual({ unmerged: false, askedGit: false });
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "init");
+    expect(unmergedCheck(join(dir, "golive.yaml"))).toEqual({ unmerged: false, askedGit: false });
+    // Outside git there is nothing to ask.
+    const plain = tempRepo({ "golive.yaml": read(dir) }, { git: false });
+    expect(unmergedCheck(join(plain, "golive.yaml"))).toEqual({ unmerged: false, askedGit: false });
+  });
+
+  test("the index reading agrees with git, entry by entry, in index versions 2 and 3", async () => {
+    const dir = await conflicted("none");
+    const index = () => bytesOf(readFileSync(join(dir, ".git/index")));
+    const path = join(dir, "golive.yaml");
+    // Names that sort just before, after and around golive.yaml, and a long one.
+    const names = ["golive.yam", "golive.yamlx", "golive-x.yaml", "gol/x", "a/golive.yaml"];
+    names.push(`deep/${"d".repeat(120)}/${"n".repeat(4000)}`.slice(0, 250));
+    for (const name of names) {
+      execFileSync("mkdir", ["-p", join(dir, name, "..")]);
+      writeFileSync(join(dir, name), "x");
+    }
+    execFileSync("git", ["add", "--", ...names], { cwd: dir });
+    const agree = () => {
+      for (const name of ["golive.yaml", ...names, "nothing.yaml", "zzz"]) {
+        const truth = git(dir, "ls-files", "-u", "--", name).out !== "";
+        expect(indexHoldsUnmerged(index(), name), name).toBe(truth);
+      }
+    };
+    agree();
+    expect(unmergedCheck(path)).toEqual({ unmerged: true, askedGit: false });
+    // Version 3: extended flags on a neighbour (skip-worktree) make its entry 2 bytes longer.
+    git(dir, "update-index", "--skip-worktree", "golive-x.yaml", "a/golive.yaml");
+    expect(readFileSync(join(dir, ".git/index")).readUInt32BE(4)).toBe(3);
+    agree();
+    // Version 4 compresses paths: left to git.
+    git(dir, "update-index", "--index-version", "4");
+    expect(indexHoldsUnmerged(index(), "golive.yaml")).toBeUndefined();
+    expect(unmergedCheck(path)).toEqual({ unmerged: true, askedGit: true });
+    git(dir, "update-index", "--index-version", "2");
+    // Resolved: no unmerged entry any more (git keeps a resolve-undo record of it).
+    expect((await golive(dir, ["resolve"])).code).toBe(0);
+    agree();
+    expect(unmergedCheck(path)).toEqual({ unmerged: false, askedGit: false });
+  });
+
+  test("an index golive does not know how to read is left to git", () => {
+    expect(indexHoldsUnmerged(bytesOf(Buffer.from("not an index")), "golive.yaml")).toBeUndefined();
+    const dir = tempRepo({ "golive.yaml": "x" });
+    git(dir, "add", "-A");
+    expect(unmergedCheck(join(dir, "golive.yaml"), { GIT_INDEX_FILE: "elsewhere" })).toEqual({
+      unmerged: false,
+      askedGit: true,
+    });
+    rmSync(join(dir, ".git/index"));
+    expect(unmergedCheck(join(dir, "golive.yaml"))).toEqual({ unmerged: false, askedGit: false });
+  });
+});
