@@ -2,7 +2,7 @@
  * Catalogues that fit the project: a team's catalogue extends a shipped one, adds its own and
  * overrides inherited items; golive.yaml records every catalogue's version.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -374,11 +374,11 @@ describe("the spryker-security add-on", () => {
       TODAY,
     );
     expect(init.stderr).toBe("");
-    expect(init.stdout).toContain("91 items");
+    expect(init.stdout).toContain("95 items");
     const state = parse(read(repo));
     expect(state.catalogue.extends).toEqual({
       "spryker-cloud": "2025-06-27",
-      "spryker-security": "1",
+      "spryker-security": "2",
     });
     const list = JSON.parse(
       (await golive(repo, ["list", "--category", "SEC", "--json"], TODAY)).stdout,
@@ -391,7 +391,23 @@ describe("the spryker-security add-on", () => {
       "SEC-05",
       "SEC-06",
       "SEC-07",
+      "SEC-08",
+      "SEC-09",
+      "SEC-10",
+      "SEC-11",
     ]);
+    // Each item points at its own sections of the guidelines, not at the page as a whole.
+    const shipped = parse(
+      readFileSync(join(import.meta.dirname, "../../checklists/spryker-security.yaml"), "utf8"),
+    );
+    for (const item of shipped.items as { id: string; links: { url: string }[] }[]) {
+      expect(item.links.length, item.id).toBeGreaterThan(0);
+      for (const link of item.links) {
+        expect(link.url, item.id).toMatch(
+          /^https:\/\/docs\.spryker\.com\/docs\/dg\/dev\/guidelines\/security-guidelines\.html#[a-z-]+$/,
+        );
+      }
+    }
   });
 
   it("stands on its own too", async () => {
@@ -402,6 +418,6 @@ describe("the spryker-security add-on", () => {
       TODAY,
     );
     expect(init.code).toBe(0);
-    expect(init.stdout).toContain("7 items");
+    expect(init.stdout).toContain("11 items");
   });
 });
