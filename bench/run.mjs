@@ -76,6 +76,8 @@ function run(cwd, argv, extra = {}) {
     env: { ...env, ...runtime.env, ...extra.env },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe", ...(extra.memory ? ["pipe"] : [])],
+    // 20,000 rows of `list` are more than spawnSync's default 1 MiB of output.
+    maxBuffer: 256 * 1024 * 1024,
   });
   return result;
 }

@@ -41,7 +41,7 @@ const MESSAGES: Record<FindingCode, Words> = {
   "deploy-no-production": (f) =>
     `no production deploy file; judged the other environments' files: ${s(f.found)}`,
   "deploy-lenient": () =>
-    "a quoted value continues left of its key: read as the Docker SDK reads it (not valid YAML 1.2)",
+    "a quoted value's later lines are not indented past its key: read as the Docker SDK reads it (not valid YAML 1.2)",
   "deploy-invalid": (f) => `not valid YAML: ${s(f.found)}`,
   "deploy-value-present": (f) =>
     `${s(f.subject)}${f.found !== undefined ? ` = ${s(f.found)}` : " is set"}`,
@@ -150,12 +150,12 @@ const MESSAGES: Record<FindingCode, Words> = {
   "recipe-diff": (f) =>
     `production recipe runs ${s(f.found)}: migrations are made on each deploy (Spryker's default)`,
   "recipe-destructive": (f) =>
-    `production recipe runs ${s(f.found)}: it wipes or replaces production data on every deploy`,
+    `production recipe runs ${s(f.found)}: it deletes or overwrites production data on every deploy`,
   "recipe-unresolved": () => "SPRYKER_HOOK_INSTALL names no recipe golive can read (-r NAME)",
   "recipe-safe": (f) => `production recipe (run by ${s(f.subject)}) exists and keeps the data`,
   "config-judged": (f) => `environment ${s(f.subject)}: read ${s(f.found)}`,
   "config-environment-unknown": (f) =>
-    `no production deploy file names an environment: read ${f.found ? s(f.found) : "no configuration (config/Shared/config_default.php is not there)"}`,
+    `${f.subject === "no-production-file" ? "no production deploy file, so no environment's own configuration" : "no production deploy file names an environment"}: read ${f.found ? s(f.found) : "no configuration (config/Shared/config_default.php is not there)"}`,
   "config-missing": () =>
     "is required by the production configuration but is not in the repository",
   "config-dev-environment": (f) => `environment: ${s(f.found)} is a development environment`,

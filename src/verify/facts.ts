@@ -236,6 +236,8 @@ export class Facts {
         notes.push({
           code: "config-environment-unknown",
           result: "pass",
+          // Why no environment's own file is read: no production deploy file, or none names one.
+          subject: scope.basis === "production" ? "unnamed" : "no-production-file",
           found: load.files.join(", "),
         });
       }

@@ -194,7 +194,8 @@ export function dockerSdk(facts: Facts): Finding[] {
 // APP-09: FlySystem on S3, credentials from the environment, in the configuration production
 // loads (in the order it loads it).
 
-const AWS_ADAPTER = /\bAws3v3FilesystemBuilderPlugin::class\b/;
+/** S3 with keys, or with the IAM role of the environment (IamAws3v3..., no keys needed). */
+const AWS_ADAPTER = /\b(Iam)?Aws3v3FilesystemBuilderPlugin::class\b/;
 const LOCAL_ADAPTER = /\bLocalFilesystemBuilderPlugin::class\b/;
 
 /** The `[ ... ]` around `offset` in `text`: the filesystem's settings. */
@@ -272,7 +273,8 @@ export function flysystem(facts: Facts): Finding[] {
         const array = enclosingArray(st.text, m.index);
         if (!array) continue;
         const body = st.text.slice(array.start, array.end);
-        for (const name of ["key", "secret", "bucket"]) {
+        // With the IAM adapter the role gives access: key and secret may well be empty.
+        for (const name of m[1] === "Iam" ? ["bucket"] : ["key", "secret", "bucket"]) {
           const entry = arrayEntry(body, name);
           if (!entry) continue;
           const kind = valueKind(entry.value);

@@ -110,49 +110,54 @@ export function splitEndpoints(facts: Facts): Finding[] {
   const { files, notes, none } = judged(facts);
   if (none) return none;
   const findings: Finding[] = [...notes];
-  const apps = applications(files);
-  for (const type of ["backoffice", "backend-gateway"]) {
-    const found = apps.find((a) => a.type === type);
-    findings.push(
-      found
-        ? {
-            code: "split-app-present",
-            result: "pass",
-            file: found.file,
-            line: found.line,
-            subject: type,
-          }
-        : { code: "split-app-missing", result: "warn", subject: type },
-    );
-  }
-  const zed = endpoints(files).filter((e) => e.type === "zed");
-  for (const e of zed) {
-    const entry = scalarText(child(e.node, "entry-point"));
-    const at = { file: e.file, line: e.line, subject: e.host };
-    if (!entry)
+  // Each file judged must have every piece: one production region without a backend gateway
+  // is not split because another region has one.
+  for (const file of files) {
+    const apps = applications([file]);
+    for (const type of ["backoffice", "backend-gateway"]) {
+      const found = apps.find((a) => a.type === type);
+      findings.push(
+        found
+          ? {
+              code: "split-app-present",
+              result: "pass",
+              file: found.file,
+              line: found.line,
+              subject: type,
+            }
+          : { code: "split-app-missing", result: "warn", file: file.file, subject: type },
+      );
+    }
+    const zed = endpoints([file]).filter((e) => e.type === "zed");
+    for (const e of zed) {
+      const entry = scalarText(child(e.node, "entry-point"));
+      const at = { file: e.file, line: e.line, subject: e.host };
+      if (!entry)
+        findings.push({
+          code: "split-entry-point-missing",
+          result: "fail",
+          ...at,
+          expected: "entry-point: BackendApi",
+        });
+      else if (entry === "BackendApi")
+        findings.push({ code: "split-entry-point-ok", result: "pass", ...at, found: entry });
+      else
+        findings.push({
+          code: "split-entry-point-missing",
+          result: "warn",
+          ...at,
+          found: entry,
+          expected: "entry-point: BackendApi",
+        });
+    }
+    if (!zed.some((e) => scalarText(child(e.node, "entry-point")) === "BackendApi"))
       findings.push({
-        code: "split-entry-point-missing",
-        result: "fail",
-        ...at,
-        expected: "entry-point: BackendApi",
-      });
-    else if (entry === "BackendApi")
-      findings.push({ code: "split-entry-point-ok", result: "pass", ...at, found: entry });
-    else
-      findings.push({
-        code: "split-entry-point-missing",
+        code: "split-app-missing",
         result: "warn",
-        ...at,
-        found: entry,
-        expected: "entry-point: BackendApi",
+        file: file.file,
+        subject: "zed with entry-point: BackendApi",
       });
   }
-  if (!zed.some((e) => scalarText(child(e.node, "entry-point")) === "BackendApi"))
-    findings.push({
-      code: "split-app-missing",
-      result: "warn",
-      subject: "zed with entry-point: BackendApi",
-    });
   for (const file of BOOTSTRAPS) {
     findings.push(
       facts.has(file)

@@ -23,7 +23,14 @@ import { compilePattern } from "../schema/pattern.js";
 import { isDeployName } from "./deploy.js";
 import type { Facts } from "./facts.js";
 import { matchGlob } from "./glob.js";
-import { isPlaceholder, lineOf, statements, stripPhpComments, valueKind } from "./php-config.js";
+import {
+  isPlaceholder,
+  lineOf,
+  loadConfig,
+  statements,
+  stripPhpComments,
+  valueKind,
+} from "./php-config.js";
 import { isSecretName, isSecretPath } from "./secret-names.js";
 
 /** Extensions that are never text: not worth reading for keys. */
@@ -88,15 +95,47 @@ function keyPath(brackets: string): { written: string; names: string[] } {
 function valueFinding(
   kind: ReturnType<typeof valueKind>,
   literalCode: FindingCode,
+  throwaway: boolean,
 ): { code: FindingCode; result: "fail" | "warn" } | undefined {
-  if (kind === "literal") return { code: literalCode, result: "fail" };
-  if (kind === "fallback") return { code: "secret-config-fallback", result: "fail" };
+  const result = throwaway ? "warn" : "fail";
+  if (kind === "literal") return { code: literalCode, result };
+  if (kind === "fallback") return { code: "secret-config-fallback", result };
   if (kind === "placeholder") return { code: "secret-placeholder", result: "warn" };
   return undefined;
 }
 
-/** Literal secrets in a PHP configuration file, statement by statement, comments left out. */
-function configLiterals(file: string, text: string, hits: SecretHit[]): void {
+/** An environment word of a development or CI machine: `ci`, `docker.dev`, `devvm`, `testing`. */
+const THROWAWAY_ENVIRONMENT = /(?:^|[.-])(?:ci|dev|devvm|development|local|test|testing)(?:[.-]|$)/i;
+const ENVIRONMENT_CONFIG = /^config\/Shared\/config_default-(.+)\.php$/;
+
+/**
+ * The PHP configuration files only a development or CI machine loads: each
+ * `config_default-<environment>.php` of such an environment and the files it requires, and
+ * files named for one (`config_services-devvm.php`), unless production loads them too.
+ */
+function throwawayConfig(facts: Facts): Set<string> {
+  const production = new Set(facts.config().loads.flatMap((l) => l.files));
+  const out = new Set<string>();
+  const read = (path: string) => facts.text(path);
+  for (const file of facts.files) {
+    if (!CONFIG_PHP.test(file) || production.has(file)) continue;
+    const environment = ENVIRONMENT_CONFIG.exec(file)?.[1];
+    if (environment !== undefined) {
+      if (!THROWAWAY_ENVIRONMENT.test(environment)) continue;
+      for (const loaded of loadConfig(read, environment).files)
+        if (!production.has(loaded)) out.add(loaded);
+    } else if (THROWAWAY_ENVIRONMENT.test(file.replace(/^.*\/[^-/]*|\.php$/g, ""))) {
+      out.add(file);
+    }
+  }
+  return out;
+}
+
+/**
+ * Literal secrets in a PHP configuration file, statement by statement, comments left out. In a
+ * file only a development or CI machine loads, a literal is a warning, as in a local deploy file.
+ */
+function configLiterals(file: string, text: string, throwaway: boolean, hits: SecretHit[]): void {
   const code = stripPhpComments(text).split("\n");
   const lines = code.map((c, i) => ({ file, line: i + 1, code: c }));
   for (const st of statements(lines)) {
@@ -114,7 +153,7 @@ function configLiterals(file: string, text: string, hits: SecretHit[]): void {
     const secretKey = keys.find((k) => k.names.some(isSecretName));
     if (secretKey) {
       const value = rest.replace(/;\s*$/, "");
-      const found = valueFinding(valueKind(value), "secret-config-literal");
+      const found = valueFinding(valueKind(value), "secret-config-literal", throwaway);
       if (found) {
         const lead = value.length - value.trimStart().length;
         hits.push({
@@ -130,7 +169,7 @@ function configLiterals(file: string, text: string, hits: SecretHit[]): void {
     if (!st.text.includes("=>") || !SECRET_HINT.test(st.text)) continue;
     for (const m of st.text.matchAll(ENTRY)) {
       if (!isSecretName(keyName(m[1]!))) continue;
-      const found = valueFinding(valueKind(m[2]!), "secret-array-literal");
+      const found = valueFinding(valueKind(m[2]!), "secret-array-literal", throwaway);
       if (found)
         hits.push({
           ...found,
@@ -353,6 +392,7 @@ export function secrets(facts: Facts): Finding[] {
     const kind = kinds.get(file);
     return kind === "local" || kind === "ci" || kind === "template";
   };
+  const throwawayConfigs = throwawayConfig(facts);
   for (const file of facts.files) {
     if (BINARY.test(file)) continue;
     const isConfig = CONFIG_PHP.test(file);
@@ -375,7 +415,7 @@ export function secrets(facts: Facts): Finding[] {
     const text = kept ?? facts.scanText(file, bytes);
     if (text === undefined) continue;
     if (text.includes("PRIVATE KEY")) privateKeys(file, text, hits);
-    if (isConfig) configLiterals(file, text, hits);
+    if (isConfig) configLiterals(file, text, throwawayConfigs.has(file), hits);
     if (isDeploy) yamlLiterals(file, text, throwaway(file), hits);
     if (isEnv) envLiterals(file, text, hits);
   }

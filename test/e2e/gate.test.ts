@@ -309,7 +309,7 @@ describe("--phase, the same for every filtered command", () => {
 
 describe("check --verify with the CI formats", () => {
   it("fails the gate on a done item whose check fails, and every format says which kind", async () => {
-    const repo = tempRepo(shop());
+    const repo = tempRepo({ ...shop(), "deploy.shop-prod.yml": deployFile("prod") });
     expect((await golive(repo, ["init", "--date", "2027-03-01"])).code).toBe(0);
     expect((await golive(repo, ["done", "CLO-17"])).code).toBe(0);
     // verify reads the files git tracks.

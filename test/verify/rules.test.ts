@@ -179,6 +179,37 @@ describe("APP-05 split Zed endpoints", () => {
     });
     expect(verdict("APP-05", zedOnly).result).toBe("pass");
   });
+  test("every production file must be split: a second region without a backend gateway warns", () => {
+    const files = edit((f) => {
+      // A second production region whose file has Yves only.
+      f["deploy.shop-prod-us.yml"] = prodDeploy(f).replace(
+        /\ngroups:[\s\S]*$/,
+        `
+groups:
+  US:
+    region: US
+    applications:
+      yves_us:
+        application: yves
+        endpoints:
+          us.example.com:
+            store: US
+`,
+      );
+    });
+    const v = verdict("APP-05", files);
+    expect(v.result).toBe("warn");
+    const missing = v.findings.filter((x) => x.code === "split-app-missing");
+    expect(missing.map((x) => [x.file, x.subject])).toEqual([
+      ["deploy.shop-prod-us.yml", "backoffice"],
+      ["deploy.shop-prod-us.yml", "backend-gateway"],
+      ["deploy.shop-prod-us.yml", "zed with entry-point: BackendApi"],
+    ]);
+    // The first region's file still passes on its own.
+    expect(
+      v.findings.some((x) => x.code === "split-app-present" && x.file === "deploy.shop-prod.yml"),
+    ).toBe(true);
+  });
 });
 
 describe("APP-07 deploy files", () => {
@@ -275,6 +306,17 @@ describe("APP-09 FlySystem", () => {
       f["composer.lock"] = composerLock(rest);
     });
     expect(verdict("APP-09", noPackage).result).toBe("fail");
+  });
+  test("the IAM adapter is S3 too: it needs no keys, so empty ones are fine", () => {
+    const iam = edit((f) => {
+      f["config/Shared/config_default.php"] = config(f)
+        .replace("Aws3v3FilesystemBuilderPlugin", "IamAws3v3FilesystemBuilderPlugin")
+        .replace("getenv('SPRYKER_S3_KEY')", "getenv('SPRYKER_S3_KEY') ?: ''")
+        .replace("getenv('SPRYKER_S3_SECRET')", "''");
+    });
+    const v = verdict("APP-09", iam);
+    expect(v.result).toBe("pass");
+    expect(codes(v)).toEqual(["flysystem-ok"]);
   });
 });
 

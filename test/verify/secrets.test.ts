@@ -27,6 +27,29 @@ describe("APP-17 secrets", () => {
     expect(v.findings[1]!.found).toBe("3");
   });
 
+  test("a literal in configuration only a CI or development machine loads warns; in production's, fails", () => {
+    const literal = (name: string) =>
+      `<?php\n$config[OauthConstants::PRIVATE_KEY_PASSWORD] = '${SECRET}';\n// ${name}\n`;
+    const files = {
+      ...shop(),
+      "config/Shared/config_default-ci.php":
+        "<?php\nrequire 'common/config_oauth.php';\n$config[X::Y] = 1;\n",
+      "config/Shared/common/config_oauth.php": literal("oauth, CI only"),
+      "config/Shared/config_services-devvm.php": literal("nothing requires it"),
+      "config/Shared/config_default-docker.prod.php": literal("production"),
+    };
+    // deploy.shop-prod.yml names environment docker.prod: production loads that file.
+    const v = verdict("APP-17", files);
+    expect(v.result).toBe("fail");
+    const found = v.findings.filter((f) => f.code === "secret-config-literal");
+    expect(found.map((f) => [f.file, f.result])).toEqual([
+      ["config/Shared/common/config_oauth.php", "warn"],
+      ["config/Shared/config_default-docker.prod.php", "fail"],
+      ["config/Shared/config_services-devvm.php", "warn"],
+    ]);
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+  });
+
   test("a shop without secrets passes", () => {
     expect(codes(verdict("APP-17", shop()))).toEqual(["secrets-none"]);
   });
