@@ -105,7 +105,8 @@ function valueFinding(
 }
 
 /** An environment word of a development or CI machine: `ci`, `docker.dev`, `devvm`, `testing`. */
-const THROWAWAY_ENVIRONMENT = /(?:^|[.-])(?:ci|dev|devvm|development|local|test|testing)(?:[.-]|$)/i;
+const THROWAWAY_ENVIRONMENT =
+  /(?:^|[.-])(?:ci|dev|devvm|development|local|test|testing)(?:[.-]|$)/i;
 const ENVIRONMENT_CONFIG = /^config\/Shared\/config_default-(.+)\.php$/;
 
 /**
