@@ -5,7 +5,7 @@
 import type { CatalogueItem, Category, Phase } from "../schema/catalogue.js";
 import type { ItemState, StateData, Status, Waiver } from "../schema/state.js";
 import type { Catalogue } from "./catalogue.js";
-import { type CalendarDate, daysBetween } from "./dates.js";
+import { type CalendarDate, compareDates, daysBetween } from "./dates.js";
 import { idKey } from "./ids.js";
 import { type TicketLink, ticketLinks } from "./links.js";
 import { type ItemWindow, type PhaseWindow, schedule } from "./schedule.js";
@@ -316,7 +316,7 @@ export function changedSince(items: readonly ItemView[], since: CalendarDate): I
       const at = dateOf(lastChangeAt(v));
       return at !== undefined && at >= since;
     })
-    .sort((a, b) => (lastChangeAt(b) ?? "").localeCompare(lastChangeAt(a) ?? ""));
+    .sort((a, b) => compareDates(lastChangeAt(b) ?? "", lastChangeAt(a) ?? ""));
 }
 
 /**

@@ -29,6 +29,14 @@ function fromDate(date: Date): CalendarDate {
   return lightFormat(date, "yyyy-MM-dd");
 }
 
+/**
+ * Orders `YYYY-MM-DD` dates, and timestamps written alike, by their text, which is their order
+ * in time. Not `localeCompare`: its first call sets up ICU's collation, 14 ms of a command.
+ */
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Returns the date when `text` is a real `YYYY-MM-DD` day, otherwise undefined. */
 export function parseCalendarDate(text: string): CalendarDate | undefined {
   if (!ISO_DATE.test(text)) return undefined;

@@ -3,7 +3,7 @@
  * gate. Pure: boards and today in, summaries out.
  */
 import { type Board, lastChangeAt, type Progress } from "./board.js";
-import type { CalendarDate } from "./dates.js";
+import { type CalendarDate, compareDates } from "./dates.js";
 import { DEFAULT_POLICY, failures, runGate } from "./gate.js";
 
 export interface ProjectSummary {
@@ -25,7 +25,7 @@ export function summariseProject(
 ): ProjectSummary {
   const upcoming = board.items
     .filter((v) => v.open && !v.late)
-    .sort((a, b) => a.window.due.localeCompare(b.window.due))[0];
+    .sort((a, b) => compareDates(a.window.due, b.window.due))[0];
   let lastChange: string | undefined;
   // A move of the date is a change too.
   const times = [...board.items.map(lastChangeAt), ...slips.map((s) => s.at)];

@@ -3,7 +3,7 @@
  * the JSON report, so that every view counts and sorts alike. Pure: a board in, lists out.
  */
 import type { Board, ItemView } from "./board.js";
-import { addDays, type CalendarDate } from "./dates.js";
+import { addDays, type CalendarDate, compareDates } from "./dates.js";
 
 /** How far ahead "due soon" and "reminders this week" look. */
 export const SOON_DAYS = 7;
@@ -41,7 +41,7 @@ export interface Standup {
   opened: OpenedPhase[];
 }
 
-const byDue = (a: ItemView, b: ItemView) => a.window.due.localeCompare(b.window.due);
+const byDue = (a: ItemView, b: ItemView) => compareDates(a.window.due, b.window.due);
 
 export function standup(board: Board, items: readonly ItemView[]): Standup {
   const today = board.today;
@@ -56,7 +56,7 @@ export function standup(board: Board, items: readonly ItemView[]): Standup {
     const when = r.date < today ? "missed" : r.date === today ? "today" : "upcoming";
     reminders.push({ view, date: r.date, text: r.text, when });
   }
-  reminders.sort((a, b) => a.date.localeCompare(b.date));
+  reminders.sort((a, b) => compareDates(a.date, b.date));
   const weekAgo = addDays(today, -(SOON_DAYS - 1));
   const opened: OpenedPhase[] = [];
   for (const { phase } of board.phases) {
