@@ -7,8 +7,8 @@
  * What is found:
  * - PEM private keys in any tracked file, also on one line inside JSON (`"-----BEGIN PRIVATE
  *   KEY-----\nMIIE..."`, as cloud service-account files hold them);
- * - in `config/**\/*.php`: literal values (and `getenv(...) ?: 'literal'` fallbacks) of
- *   `$config[...]` keys with a secret name, nested `['token']` entries, and `'secret' =>` /
+ * - in `config/**\/*.php` and the installer's users (`src/Pyz/Zed/User/UserConfig.php`):
+ *   literal values (and `getenv(...) ?: 'literal'` fallbacks) of `$config[...]` keys with a secret name, nested `['token']` entries, and `'secret' =>` /
  *   `'key' =>` array entries, statements read whole across lines and without comments;
  * - in every deploy file, at the root or in folders (read as text, so a file the YAML parser
  *   refuses is still searched): literal values of secret-named keys (`environment`
@@ -321,6 +321,8 @@ function yamlLiterals(file: string, text: string, throwaway: boolean, hits: Secr
 
 const ENV_FILE = /(?:^|\/)\.env(?:\.[\w-]+)?$/;
 const CONFIG_PHP = /^config\/.*\.php$/;
+/** The Back Office users `vendor/bin/install` creates (`getInstallerUsers()`), with passwords. */
+const INSTALLER_USERS = /^src\/[^/]+\/Zed\/User\/UserConfig\.php$/;
 const IMPORT_DATA = /^data\/import\/.*\.(?:csv|tsv)$/i;
 const ENV_TEMPLATE = /\.(?:dist|example|sample|template|tpl)$/;
 
@@ -396,7 +398,7 @@ export function secrets(facts: Facts): Finding[] {
   const throwawayConfigs = throwawayConfig(facts);
   for (const file of facts.files) {
     if (BINARY.test(file)) continue;
-    const isConfig = CONFIG_PHP.test(file);
+    const isConfig = CONFIG_PHP.test(file) || INSTALLER_USERS.test(file);
     const isDeploy = kinds.has(file) || isDeployName(file);
     const isEnv = ENV_FILE.test(file) && !ENV_TEMPLATE.test(file);
     // Most files are only searched for a key header: in their bytes, without decoding them.

@@ -50,6 +50,33 @@ describe("APP-17 secrets", () => {
     expect(JSON.stringify(v)).not.toContain(SECRET);
   });
 
+  test("the installer's Back Office users with passwords in UserConfig.php fail", () => {
+    const files = {
+      ...shop(),
+      "src/Pyz/Zed/User/UserConfig.php": `<?php
+class UserConfig extends SprykerUserConfig
+{
+    public function getInstallerUsers(): array
+    {
+        return [
+            [
+                'username' => 'admin@example.com',
+                'password' => '${SECRET}',
+            ],
+            ['username' => 'ops@example.com', 'password' => getenv('OPS_PASSWORD')],
+        ];
+    }
+}
+`,
+    };
+    const v = verdict("APP-17", files);
+    expect(v.result).toBe("fail");
+    expect(v.findings.map((f) => [f.code, f.file, f.line])).toEqual([
+      ["secret-array-literal", "src/Pyz/Zed/User/UserConfig.php", 9],
+    ]);
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+  });
+
   test("a shop without secrets passes", () => {
     expect(codes(verdict("APP-17", shop()))).toEqual(["secrets-none"]);
   });
