@@ -695,7 +695,8 @@ export function robots(facts: Facts): Finding[] {
 
 /** DAT-02: demo users, demo customers and demo imports. */
 const DEMO_ADMINS = /admin(?:_de)?@spryker\.com/;
-const DEMO_CUSTOMERS = /@spryker\.com|@ottom\.de/;
+/** The demo shops' customers: B2C at spryker.com and ottom.de, B2B at acme.com. */
+const DEMO_CUSTOMERS = /@spryker\.com|@ottom\.de|@acme\.com/;
 
 export function demoData(facts: Facts): Finding[] {
   const findings: Finding[] = [];
