@@ -193,7 +193,8 @@ const MESSAGES: Record<FindingCode, Words> = {
   "robots-disallow-all": () => "disallows everything",
   "robots-no-sitemap": () => "has no Sitemap: line",
   "demo-user": (f) => `demo user ${s(f.found)}`,
-  "demo-customers": (f) => `${plural(Number(f.found), "demo customer")} (@spryker.com, @ottom.de, @acme.com)`,
+  "demo-customers": (f) =>
+    `${plural(Number(f.found), "demo customer")} (@spryker.com, @ottom.de, @acme.com)`,
   "demo-import": (f) => `production recipe imports demo data${f.found ? ` (${s(f.found)})` : ""}`,
   "demo-data-none": () => "no demo users, customers or demo imports found",
 };

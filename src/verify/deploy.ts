@@ -253,8 +253,11 @@ export function authOf(endpoint: Endpoint): { line: number; engine: string } | u
   const engine = scalarText(child(auth, "engine")) ?? "";
   const users = child(auth, "users");
   const hasUsers = users?.kind === "seq" && users.items.length > 0;
-  if (engine === "basic" && hasUsers) return { line: auth.line, engine };
-  if (engine === "whitelist") return { line: auth.line, engine };
+  // An auth block merged from an anchor (`<<: *frontend-auth`) was written above, where the
+  // anchor is: the evidence is then the endpoint that uses it.
+  const line = auth.line > endpoint.line ? auth.line : endpoint.line;
+  if (engine === "basic" && hasUsers) return { line, engine };
+  if (engine === "whitelist") return { line, engine };
   return undefined;
 }
 

@@ -262,8 +262,12 @@ export function storefrontAuth(facts: Facts): Finding[] {
     ...yves.map((e): Finding => {
       // Any `auth` counts here, whatever its engine: the storefront must be open.
       const node = child(e.node, "auth");
+      // Merged from an anchor written above: the evidence is the endpoint (as in authOf).
       const auth = node
-        ? { line: node.line, engine: scalarText(child(node, "engine")) ?? "auth" }
+        ? {
+            line: node.line > e.line ? node.line : e.line,
+            engine: scalarText(child(node, "engine")) ?? "auth",
+          }
         : undefined;
       const at = { file: e.file, subject: e.host };
       if (!auth) return { code: "storefront-open", result: "pass", ...at, line: e.line };

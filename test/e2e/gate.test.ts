@@ -335,7 +335,7 @@ describe("check --verify with the CI formats", () => {
     const xml = await run("junit");
     expect(xml).toMatch(/<testsuites [^>]*failures="1"/);
     expect(xml).toMatch(
-      /<failure message="done, but its check fails: deploy\.shop-prod\.yml:11[^"]*" type="fails-check">/,
+      /<failure message="done, but its check fails: deploy\.shop-prod\.yml:34[^"]*" type="fails-check">/,
     );
     expect(await run("github")).toMatch(
       /^::error file=golive\.yaml,line=\d+,title=golive%3A CLO-17 fails its check::/m,
@@ -344,7 +344,7 @@ describe("check --verify with the CI formats", () => {
     expect(md).toMatch(/^### ❌ /);
     expect(md).toContain("1 failing their check");
     expect(md).toMatch(
-      /\| ❌ FAIL \| CLO-17 \| .* \| done, but its check fails: deploy\.shop-prod\.yml:11/,
+      /\| ❌ FAIL \| CLO-17 \| .* \| done, but its check fails: deploy\.shop-prod\.yml:34/,
     );
     expect(await run("text")).toMatch(
       /^✗ golive check failed: nothing overdue, 0 regressed, 1 failing their check, /,
@@ -359,7 +359,7 @@ describe("check --verify with the CI formats", () => {
     expect((await golive(repo, record)).code).toBe(0);
     writeFileSync(join(repo, "deploy.shop-prod.yml"), broken);
     expect(await run("junit")).toMatch(
-      /<failure message="done and its recorded evidence passed, but its check now fails: deploy\.shop-prod\.yml:11[^"]*" type="regressed">/,
+      /<failure message="done and its recorded evidence passed, but its check now fails: deploy\.shop-prod\.yml:34[^"]*" type="regressed">/,
     );
     expect(await run("github")).toMatch(
       /^::error file=golive\.yaml,line=\d+,title=golive%3A CLO-17 regressed::/m,

@@ -216,7 +216,7 @@ describe("golive check --verify", () => {
     const never = await golive(dir, gate, onGoLive);
     expect(never.code).toBe(1);
     expect(never.stdout).toMatch(
-      /0 regressed, 1 failing their check[\s\S]*FAIL +CLO-17 {2}Remove basic auth: done, but its check fails: deploy\.shop-prod\.yml:11/,
+      /0 regressed, 1 failing their check[\s\S]*FAIL +CLO-17 {2}Remove basic auth: done, but its check fails: deploy\.shop-prod\.yml:34/,
     );
     // Recorded as passing, then broken: it has regressed.
     writeFileSync(join(dir, "deploy.shop-prod.yml"), deployFile("prod"));
@@ -225,7 +225,7 @@ describe("golive check --verify", () => {
     const r = await golive(dir, gate, onGoLive);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /nothing overdue, 1 regressed, 2 warnings[\s\S]*FAIL +CLO-17 {2}Remove basic auth: done and its recorded evidence passed, but its check now fails: deploy\.shop-prod\.yml:11/,
+      /nothing overdue, 1 regressed, 2 warnings[\s\S]*FAIL +CLO-17 {2}Remove basic auth: done and its recorded evidence passed, but its check now fails: deploy\.shop-prod\.yml:34/,
     );
     const before = await golive(
       dir,

@@ -405,7 +405,8 @@ describe("CLO-05 and CLO-17 basic auth", () => {
     expect(found(on)[0]).toMatchObject({
       code: "storefront-auth-live",
       file: "deploy.shop-prod.yml",
-      line: 11,
+      // The endpoint, not the anchor (`x-frontend-auth: &frontend-auth`) its auth comes from.
+      line: 34,
     });
   });
   test("CLO-17 reads production files only: staging may keep its auth", () => {
