@@ -51,8 +51,9 @@ interface GlobalOptions {
 const EXIT_CODES = `
 Exit codes:
   0  success; for \`check\`, nothing is overdue
-  1  the gate found something: \`check\` found overdue (or regressed) items,
-     \`verify\` found a failing check
+  1  something was found: \`check\` found overdue (or, with --verify, failing)
+     items, \`verify\` a failing check, \`doctor\` a problem; \`resolve\` or the
+     merge driver could not merge
   2  bad usage or a bad file (nothing was changed)
   3  \`notify\` could not deliver the digest
 
@@ -60,6 +61,9 @@ Environment:
   GOLIVE_TODAY=YYYY-MM-DD  pin today's date, like --today
   NO_COLOR, FORCE_COLOR     switch colours off or on
   COLUMNS=N                 the width tables fit when the output is not a terminal
+  GITHUB_ACTIONS=true       \`check\` prints annotations (and GITHUB_STEP_SUMMARY
+                            names the file for the job summary)
+  GOLIVE_WEBHOOK_URL        the chat webhook \`notify\` posts to (never printed)
   GOLIVE_DEBUG=1            show the stack of an internal error`;
 
 export function makeContext(environment: Environment, options: GlobalOptions): Context {

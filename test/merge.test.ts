@@ -75,6 +75,11 @@ async function mergeGoLiveConflict(dir: string, ours: string, theirs: string): P
   const conflict = `<<<<<<< ours\ngoLive: ${ours}\n=======\ngoLive: ${theirs}\n>>>>>>> theirs\n`;
   expect(read(dir)).toContain(conflict);
   expect(read(dir).match(/^<<<<<<< /gm)).toHaveLength(1);
+  // Until then every command says what to do with that line, not only "run golive resolve".
+  const refused = await golive(dir, ["status"]);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toContain("is merged but for its goLive line");
+  expect(refused.stderr).toContain("keep the goLive line with the right date");
   writeFileSync(join(dir, "golive.yaml"), read(dir).replace(conflict, `goLive: ${theirs}\n`));
   const resolved = await golive(dir, ["resolve"]);
   expect(resolved.code, resolved.stderr).toBe(0);

@@ -50,6 +50,19 @@ describe("the gate never lies", () => {
     expect(sam.stderr).toContain("could be Sam Taylor or Sam Okafor");
   });
 
+  it("--mine as git's full name finds items assigned by first name alone, when unambiguous", async () => {
+    const { repo, env } = await project();
+    await ok(repo, ["assign", "CLO-01", "Bob"], env);
+    await ok(repo, ["assign", "CLO-02", "Sam"], env);
+    await ok(repo, ["assign", "CLO-03", "Sam Okafor"], env);
+    execFileSync("git", ["config", "user.name", "Bob Jones"], { cwd: repo });
+    const mine = await ok(repo, ["list", "--mine", "--json"], env);
+    expect(JSON.parse(mine.stdout).items.map((i: { id: string }) => i.id)).toEqual(["CLO-01"]);
+    // "Sam" and "Sam Okafor" could both be Sam Taylor: no guess.
+    const sam = await golive(repo, ["list", "--owner", "Sam Taylor"], env);
+    expect(sam.code).toBe(2);
+  });
+
   it("--mine with --owner is a usage error", async () => {
     const { repo, env } = await project();
     const result = await golive(repo, ["check", "--mine", "--owner", "Sam"], env);

@@ -20,6 +20,8 @@ import { findItem } from "../core/ids.js";
 import type { Warning } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
 import { isUnmerged } from "../io/git-repo.js";
+import { hasGoLiveConflict } from "../io/state-merge.js";
+import { readTextFile } from "../io/text-file.js";
 import { findStateFile, shellQuote } from "../io/locate.js";
 import { loadWorkspace, type Workspace } from "../io/state-read.js";
 import { renderWarnings } from "../render/error.js";
@@ -56,6 +58,15 @@ export function statePath(ctx: Context, options: { allowUnmerged?: boolean } = {
 export function refuseUnmerged(ctx: Context, path: string): void {
   if (!isUnmerged(path)) return;
   const shown = relative(ctx.cwd, path) || path;
+  if (goLiveInConflict(path)) {
+    throw new GoliveError(
+      "unmerged",
+      `${shown} is merged but for its goLive line: both sides moved go-live, and golive does not pick the date every due date hangs on`,
+      {
+        hint: "keep the goLive line with the right date, delete the other one and the three marker lines, then run `golive resolve` (it checks the file and stages it)",
+      },
+    );
+  }
   throw new GoliveError(
     "unmerged",
     `${shown} is unmerged in git's index: a merge (or rebase, cherry-pick, stash) stopped on it, and the file may hold one side's changes only`,
@@ -63,6 +74,15 @@ export function refuseUnmerged(ctx: Context, path: string): void {
       hint: "run `golive resolve`: it merges the base, our and their versions git holds, writes the file and stages it; then finish what stopped (`git commit`, `git rebase --continue`, ...)",
     },
   );
+}
+
+/** Whether the file is the merge driver's output with two go-live dates left in conflict. */
+function goLiveInConflict(path: string): boolean {
+  try {
+    return hasGoLiveConflict(readTextFile(path, "state file"));
+  } catch {
+    return false; // not readable as text: the general message and `golive resolve` say more
+  }
 }
 
 export { boardWarnings } from "../core/warnings.js";

@@ -290,7 +290,9 @@ export function knownOwners(items: readonly ItemView[]): string[] {
 
 /**
  * The owner someone meant by `typed`: the one written so (in any case), else the only one
- * whose first name it is (`sam` finds "Sam Taylor"). Several first-name matches are ambiguous.
+ * whose first name it is (`sam` finds "Sam Taylor"), else, for a full name, an owner written
+ * as its first name alone (git's "Bob Jones" finds items assigned to "Bob") when no other
+ * owner has that first name. Several first-name matches are ambiguous.
  */
 export function matchOwner(
   owners: readonly string[],
@@ -299,8 +301,16 @@ export function matchOwner(
   const wanted = typed.trim().toLowerCase();
   const exact = owners.find((o) => o.toLowerCase() === wanted);
   if (exact !== undefined) return { ok: true, owner: exact };
-  const first = owners.filter((o) => o.trim().split(/\s+/)[0]!.toLowerCase() === wanted);
+  const firstName = (o: string) => o.trim().split(/\s+/)[0]!.toLowerCase();
+  const first = owners.filter((o) => firstName(o) === wanted);
   if (first.length === 1) return { ok: true, owner: first[0]! };
+  const typedFirst = wanted.split(/\s+/)[0]!;
+  if (first.length === 0 && typedFirst !== wanted) {
+    const same = owners.filter((o) => firstName(o) === typedFirst);
+    if (same.length === 1 && same[0]!.trim().toLowerCase() === typedFirst) {
+      return { ok: true, owner: same[0]! };
+    }
+  }
   return { ok: false, candidates: first };
 }
 

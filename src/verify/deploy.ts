@@ -255,7 +255,7 @@ export function authOf(endpoint: Endpoint): { line: number; engine: string } | u
   const hasUsers = users?.kind === "seq" && users.items.length > 0;
   // An auth block merged from an anchor (`<<: *frontend-auth`) was written above, where the
   // anchor is: the evidence is then the endpoint that uses it.
-  const line = auth.line > endpoint.line ? auth.line : endpoint.line;
+  const line = Math.max(auth.line, endpoint.line);
   if (engine === "basic" && hasUsers) return { line, engine };
   if (engine === "whitelist") return { line, engine };
   return undefined;

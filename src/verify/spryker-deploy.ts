@@ -265,7 +265,7 @@ export function storefrontAuth(facts: Facts): Finding[] {
       // Merged from an anchor written above: the evidence is the endpoint (as in authOf).
       const auth = node
         ? {
-            line: node.line > e.line ? node.line : e.line,
+            line: Math.max(node.line, e.line),
             engine: scalarText(child(node, "engine")) ?? "auth",
           }
         : undefined;

@@ -237,9 +237,22 @@ items:
     const help = await golive(tempRepo(), ["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(
-      "1  the gate found something: `check` found overdue (or regressed) items",
+      "1  something was found: `check` found overdue (or, with --verify, failing)",
+    );
+    expect(help.stdout).toMatch(
+      /`doctor` a problem; `resolve` or the\s+merge driver could not merge/,
     );
     expect(help.stdout).toContain("2  bad usage or a bad file");
+    expect(help.stdout).toContain("3  `notify` could not deliver the digest");
+    // The variables golive reads, the webhook's among them.
+    for (const name of [
+      "GOLIVE_TODAY",
+      "NO_COLOR",
+      "COLUMNS",
+      "GITHUB_ACTIONS",
+      "GOLIVE_WEBHOOK_URL",
+    ])
+      expect(help.stdout).toContain(name);
   });
 
   it("prints no colour when output is not a terminal, unless forced", async () => {

@@ -157,10 +157,9 @@ describe("install commands in the docs", () => {
     expect([...new Set(BLOCKS.map((b) => b.name))].sort()).toEqual([
       "action",
       "action-junit",
-      "clone",
-      "demo",
       "git-dependency",
       "global",
+      "quick-start",
       "single-file",
       "tarball",
     ]);
@@ -266,15 +265,21 @@ describe("the documented installs", () => {
     async () => {
       const sandbox = work();
       const shop = join(sandbox, "shop");
-      await runBlock("clone", sandbox);
+      expect(await runBlock("quick-start", sandbox)).toContain("Go-live");
       expect(existsSync(join(sandbox, "golive/dist/golive.cjs"))).toBe(true);
-      expect(await runBlock("demo", sandbox)).toContain("Go-live");
 
-      expect(await runBlock("single-file", sandbox)).toContain("golive check passed");
+      // The single file starts a project: in a shop without golive.yaml yet.
+      execFileSync("git", ["rm", "-q", "golive.yaml"], { cwd: shop });
+      execFileSync(
+        "git",
+        ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "no golive yet"],
+        { cwd: shop },
+      );
+      expect(await runBlock("single-file", sandbox)).toContain("Go-live Mon 1 Mar 2027");
       expect(driverOf(shop)).toContain(`${realpathSync(shop)}/tools/golive.cjs merge-driver`);
       expect(
         execFileSync("git", ["diff", "--cached", "--name-only"], { cwd: shop, encoding: "utf8" }),
-      ).toBe(".gitattributes\ntools/golive.cjs\n");
+      ).toBe(".gitattributes\ngolive.yaml\ntools/golive.cjs\n");
 
       await runBlock("tarball", sandbox);
       expect(existsSync(join(shop, "node_modules/golive/dist/golive.cjs"))).toBe(true);
