@@ -37,7 +37,7 @@ test("a writer killed at any moment leaves the old file or the new one, never a 
     JSON.parse((await golive(dir, ["list", "--json"], ENV)).stdout).items as { id: string }[]
   )
     .map((item) => item.id)
-    .slice(0, 30);
+    .slice(0, 20);
   const note = "a note long enough to make the file bigger ".repeat(200).trim();
   const done: string[] = [];
   const outcomes = { old: 0, new: 0 };
