@@ -215,6 +215,7 @@ function resolve(from: string, base: string | undefined, path: string): string {
 export function loadConfig(
   read: (path: string) => string | undefined,
   environment: string | undefined,
+  options: { environmentOnly?: boolean } = {},
 ): ConfigLoad {
   const load: ConfigLoad = { environment, files: [], missing: [], lines: [] };
   const seen = new Set<string>();
@@ -235,7 +236,8 @@ export function loadConfig(
       for (const m of line.matchAll(REQUIRE)) visit(resolve(file, m[1], m[3]!), true);
     });
   };
-  visit(`${SHARED}/config_default.php`, false);
+  // environmentOnly: the environment's file and what it requires, config_default.php left out.
+  if (!options.environmentOnly) visit(`${SHARED}/config_default.php`, false);
   if (environment !== undefined) visit(`${SHARED}/config_default-${environment}.php`, false);
   return load;
 }

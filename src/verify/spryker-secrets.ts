@@ -123,7 +123,7 @@ function throwawayConfig(facts: Facts): Set<string> {
     const environment = ENVIRONMENT_CONFIG.exec(file)?.[1];
     if (environment !== undefined) {
       if (!THROWAWAY_ENVIRONMENT.test(environment)) continue;
-      for (const loaded of loadConfig(read, environment).files)
+      for (const loaded of loadConfig(read, environment, { environmentOnly: true }).files)
         if (!production.has(loaded)) out.add(loaded);
     } else if (THROWAWAY_ENVIRONMENT.test(file.replace(/^.*\/[^-/]*|\.php$/g, ""))) {
       out.add(file);
