@@ -111,6 +111,17 @@ describe("tables fit the width", () => {
     }
   });
 
+  it("init and setup: their sentences wrap at 60 columns too", async () => {
+    const fresh = tempRepo();
+    const init = await golive(fresh, ["init", "--date", "2027-03-01"], TODAY, { columns: 60 });
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain("Merges: added");
+    expect(tooWide(init.stdout, 60)).toEqual([]);
+    const setup = await golive(fresh, ["setup"], TODAY, { columns: 60 });
+    expect(setup.code).toBe(0);
+    expect(tooWide(setup.stdout, 60)).toEqual([]);
+  });
+
   it("takes the width from COLUMNS, or from the terminal", async () => {
     const env = await golive(dir, ["status"], { ...TODAY, COLUMNS: "60" });
     expect(tooWide(env.stdout, 60)).toEqual([]);

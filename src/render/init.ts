@@ -3,7 +3,7 @@
  */
 import type { Board } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { renderTable } from "./table.js";
+import { renderTable, wrapText } from "./table.js";
 import { date, plural, type Style, safe } from "./text.js";
 
 export function renderInit(
@@ -23,7 +23,10 @@ export function renderInit(
     `${date(p.phase.opens, true)} – ${date(p.phase.due, true)}`,
   ]);
   const lines = [
-    `Created ${c.bold(safe(shown))}: ${safe(catalogue.file.title)} (${safe(catalogue.file.version)}), ${plural(catalogue.items.length, "item")}, go-live ${c.bold(date(board.goLive, true))}.`,
+    ...wrapText(
+      `Created ${c.bold(safe(shown))}: ${safe(catalogue.file.title)} (${safe(catalogue.file.version)}), ${plural(catalogue.items.length, "item")}, go-live ${c.bold(date(board.goLive, true))}.`,
+      style.width,
+    ),
     "",
     renderTable(
       style,
@@ -31,8 +34,12 @@ export function renderInit(
       rows,
     ),
     "",
-    ...(merges ? [merges] : []),
-    `Next: commit ${safe(commit)}, then run \`golive status\` in your standups.`,
+    // Sentences wrap at the width, as the table above fits it.
+    ...(merges ? wrapText(merges, style.width) : []),
+    ...wrapText(
+      `Next: commit ${safe(commit)}, then run \`golive status\` in your standups.`,
+      style.width,
+    ),
   ];
   const overdue = board.items.filter((v) => v.overdue).length;
   if (overdue > 0) {

@@ -2,6 +2,7 @@
  * What `golive setup` (and `golive init`) say about git's merge driver for golive.yaml.
  */
 import type { MergeSetup } from "../core/setup.js";
+import { hangingLine, wrapText } from "./table.js";
 import { type Style, safe } from "./text.js";
 
 /** The reminder every clone needs, and why web merge buttons are not enough. */
@@ -13,19 +14,33 @@ export function renderSetup(style: Style, setup: MergeSetup): string {
   const ok = c.green("✓");
   const { attributes, driver } = setup;
   const line = `\`${safe(attributes.line)}\``;
+  const bad = c.red("✗");
+  // Each line wraps at the width, under its text after the mark.
   const lines = [
     attributes.status === "present"
-      ? `${ok} .gitattributes: ${line}, already there`
+      ? hangingLine(style.width, `${ok} `, `.gitattributes: ${line}, already there`)
       : attributes.status === "added"
-        ? `${ok} .gitattributes: added ${line}; commit it, so that every clone merges ${safe(setup.path)} with golive`
-        : `${c.red("✗")} .gitattributes: added ${line}, but another attributes file gives ${safe(setup.path)} another merge driver; \`git check-attr -a ${safe(setup.path)}\` shows it`,
-    driver.status === "present"
-      ? `${ok} merge.golive.driver in this clone's git config: already ${safe(driver.command)}`
-      : driver.status === "set"
-        ? `${ok} merge.golive.driver in this clone's git config: set to ${safe(driver.command)}`
-        : `${ok} merge.golive.driver in this clone's git config: was ${safe(driver.previous ?? "")}, now ${safe(driver.command)}`,
+        ? hangingLine(
+            style.width,
+            `${ok} `,
+            `.gitattributes: added ${line}; commit it, so that every clone merges ${safe(setup.path)} with golive`,
+          )
+        : hangingLine(
+            style.width,
+            `${bad} `,
+            `.gitattributes: added ${line}, but another attributes file gives ${safe(setup.path)} another merge driver; \`git check-attr -a ${safe(setup.path)}\` shows it`,
+          ),
+    hangingLine(
+      style.width,
+      `${ok} `,
+      driver.status === "present"
+        ? `merge.golive.driver in this clone's git config: already ${safe(driver.command)}`
+        : driver.status === "set"
+          ? `merge.golive.driver in this clone's git config: set to ${safe(driver.command)}`
+          : `merge.golive.driver in this clone's git config: was ${safe(driver.previous ?? "")}, now ${safe(driver.command)}`,
+    ),
     "",
-    EACH_CLONE,
+    ...wrapText(EACH_CLONE, style.width),
   ];
   return `${lines.join("\n")}\n`;
 }
