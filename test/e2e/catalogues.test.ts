@@ -374,7 +374,7 @@ describe("the spryker-security add-on", () => {
       TODAY,
     );
     expect(init.stderr).toBe("");
-    expect(init.stdout).toContain("95 items");
+    expect(init.stdout).toContain("96 items");
     const state = parse(read(repo));
     expect(state.catalogue.extends).toEqual({
       "spryker-cloud": "2025-06-27",
@@ -395,6 +395,7 @@ describe("the spryker-security add-on", () => {
       "SEC-09",
       "SEC-10",
       "SEC-11",
+      "SEC-12",
     ]);
     // Each item points at its own sections of the guidelines, not at the page as a whole.
     const shipped = parse(
@@ -418,6 +419,6 @@ describe("the spryker-security add-on", () => {
       TODAY,
     );
     expect(init.code).toBe(0);
-    expect(init.stdout).toContain("11 items");
+    expect(init.stdout).toContain("12 items");
   });
 });
