@@ -153,7 +153,14 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
       const files = filesMatching(facts.files, check.files);
       const globs = typeof check.files === "string" ? check.files : check.files.join(", ");
       const limit = check.kind === "text-present" ? 1 : 50;
-      const hits = searchText(facts, files, check.pattern, { ignoreCase: check.ignoreCase }, limit);
+      const hits = searchText(
+        facts,
+        files,
+        check.pattern,
+        { ignoreCase: check.ignoreCase },
+        limit,
+        check.contains,
+      );
       if (check.kind === "text-present") {
         return hits.length > 0
           ? [{ code: "text-found", result: "pass", ...hits[0]! }]
@@ -168,7 +175,8 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
 
 /**
  * Lines matching the pattern `source` in `files`, up to `limit`; a quick whole-file test skips
- * most files. The pattern comes from a catalogue: it runs in linear time (schema/pattern.ts).
+ * most files, and `contains` (text every match holds) skips them before the pattern runs. The
+ * pattern comes from a catalogue: it runs in linear time (schema/pattern.ts).
  */
 export function searchText(
   facts: Facts,
@@ -176,14 +184,18 @@ export function searchText(
   source: string,
   options: PatternOptions,
   limit: number,
+  contains?: string,
 ): { file: string; line: number }[] {
   const out: { file: string; line: number }[] = [];
   const re = compilePattern(source, options);
   // Every line that matches makes the whole text match with ^ and $ at line ends.
   const whole = compilePattern(source, { ...options, multiline: true });
+  const needle = options.ignoreCase ? contains?.toLowerCase() : contains;
+  const holds = (text: string) =>
+    needle === undefined || (options.ignoreCase ? text.toLowerCase() : text).includes(needle);
   for (const file of files) {
     const text = facts.scanText(file);
-    if (text === undefined || !whole.test(text)) continue;
+    if (text === undefined || !holds(text) || !whole.test(text)) continue;
     const lines = text.split("\n");
     for (let i = 0; i < lines.length && out.length < limit; i++) {
       if (re.test(lines[i]!)) out.push({ file, line: i + 1 });

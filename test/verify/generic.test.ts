@@ -128,6 +128,27 @@ describe("generic rule kinds", () => {
     );
   });
 
+  test("contains: files without the text are passed over; with it, the pattern decides", () => {
+    const search = (contains: string, ignoreCase = false) =>
+      run([
+        {
+          kind: "text-absent",
+          files: ["**/*.php"],
+          pattern: "getenv\\('SPRYKER_S3_(KEY|SECRET)'\\)",
+          contains,
+          ignoreCase,
+        },
+      ])
+        .findings.filter((f) => f.code === "text-unexpected")
+        .map((f) => f.line);
+    expect(search("SPRYKER_S3_")).toEqual([5, 6]);
+    // Matched with the pattern's case rule.
+    expect(search("spryker_s3_", true)).toEqual([5, 6]);
+    expect(search("spryker_s3_")).toEqual([]);
+    // A text the file does not hold: the pattern never runs on it.
+    expect(search("NOT-IN-ANY-FILE")).toEqual([]);
+  });
+
   test("deploy-value with expect: matches needs a pattern", () => {
     const check = { kind: "deploy-value", path: "services.database.version", expect: "matches" };
     const parsed = CatalogueSchema.safeParse({
