@@ -321,9 +321,7 @@ function limitCase(bytes, n) {
   const items = [];
   for (let i = 0; i < n; i++) {
     const id = `${CATEGORIES[i % CATEGORIES.length]}-${i + 1}`;
-    const title = compact
-      ? `Synthetic item ${i + 1}`
-      : `Synthetic item number ${i + 1} with a realistic title`;
+    const title = `Synthetic item number ${i + 1} with a realistic title`;
     catalogue.push(
       `  - { id: ${id}, category: ${CATEGORIES[i % CATEGORIES.length]}, phase: early, title: ${title}, summary: What to do. }`,
     );
