@@ -390,12 +390,12 @@ describe("the spryker-security add-on", () => {
       "SEC-04",
       "SEC-05",
       "SEC-06",
-      "SEC-07",
       "SEC-08",
       "SEC-09",
       "SEC-10",
       "SEC-11",
       "SEC-12",
+      "SEC-13",
     ]);
     // Each item points at its own sections of the guidelines, not at the page as a whole.
     const shipped = parse(
@@ -409,6 +409,28 @@ describe("the spryker-security add-on", () => {
         );
       }
     }
+  });
+
+  it("never gives an ID a new meaning: version 1's SEC-07, done, is removed, not carried over", async () => {
+    const repo = tempRepo();
+    const init = ["init", "--date", "2027-03-01", "--catalogue", "spryker-security"];
+    expect((await golive(repo, init, TODAY)).code).toBe(0);
+    // A project started on version 1, whose SEC-07 was "Check dependencies for known
+    // vulnerabilities", done.
+    const v1 = read(repo)
+      .replace('version: "2"', 'version: "1"')
+      .replace("items:\n", "items:\n  SEC-07: { status: done, by: Ana, at: 2027-01-03 }\n");
+    writeFileSync(join(repo, "golive.yaml"), v1);
+    const upgrade = await golive(repo, ["upgrade"], TODAY);
+    expect(upgrade.code, upgrade.stderr).toBe(0);
+    expect(upgrade.stdout).toMatch(/Removed \(1\)[^\n]*\n {2}SEC-07/);
+    const state = parse(read(repo));
+    expect(state.items["SEC-07"]).toMatchObject({ status: "done" });
+    expect(state.items["SEC-08"]?.status).toBeUndefined();
+    const shipped = parse(
+      readFileSync(join(import.meta.dirname, "../../checklists/spryker-security.yaml"), "utf8"),
+    );
+    expect(shipped.items.map((i: { id: string }) => i.id)).not.toContain("SEC-07");
   });
 
   it("stands on its own too", async () => {
