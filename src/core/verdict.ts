@@ -137,6 +137,7 @@ export type FindingCode =
   | "config-judged"
   | "config-environment-unknown"
   | "config-missing"
+  | "config-dynamic-include"
   | "config-dev-environment"
   | "config-dev-oauth-key"
   | "config-debug-on"
@@ -192,6 +193,7 @@ export const CONTEXT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "deploy-lenient",
   "config-judged",
   "config-environment-unknown",
+  "config-dynamic-include",
   "composer-dev-tooling",
 ]);
 

@@ -156,6 +156,8 @@ const MESSAGES: Record<FindingCode, Words> = {
   "config-judged": (f) => `environment ${s(f.subject)}: read ${s(f.found)}`,
   "config-environment-unknown": (f) =>
     `${f.subject === "no-production-file" ? "no production deploy file, so no environment's own configuration" : "no production deploy file names an environment"}: read ${f.found ? s(f.found) : "no configuration (config/Shared/config_default.php is not there)"}`,
+  "config-dynamic-include": () =>
+    "requires a file whose path is built when PHP runs: golive does not follow it",
   "config-missing": () =>
     "is required by the production configuration but is not in the repository",
   "config-dev-environment": (f) => `environment: ${s(f.found)} is a development environment`,

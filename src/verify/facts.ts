@@ -253,6 +253,8 @@ export class Facts {
         });
         for (const file of load.missing)
           notes.push({ code: "config-missing", result: "warn", file, subject: env });
+        for (const at of load.unresolved)
+          notes.push({ code: "config-dynamic-include", result: "pass", ...at, subject: env });
       }
       this.configSet = { loads, notes };
     }

@@ -24,6 +24,8 @@ export interface ConfigLoad {
   files: string[];
   /** Files a `require` or `include` names that are not in the repository. */
   missing: string[];
+  /** Where a `require` or `include` builds its path at run time: golive cannot follow it. */
+  unresolved: { file: string; line: number }[];
   /** Every line of code in the order PHP runs it. */
   lines: ConfigLine[];
 }
@@ -192,8 +194,10 @@ export function valueKind(expression: string): ValueKind {
 }
 
 /** `require 'common/x.php';`, `include_once __DIR__ . '/x.php';`: the path named. */
+/** A `require` or `include`, to be followed when its path is REQUIRE's whole literal. */
+const INCLUDE = /(?<![\w'"$>-])(?:require|include)(?:_once)?\b(?=\s*\(?\s*[$'"A-Za-z_])/g;
 const REQUIRE =
-  /\b(?:require|include)(?:_once)?\s*\(?\s*(?:(__DIR__|APPLICATION_ROOT_DIR)\s*\.\s*)?(['"])([^'"]+)\2/g;
+  /\b(?:require|include)(?:_once)?\s*\(?\s*(?:(__DIR__|APPLICATION_ROOT_DIR)\s*\.\s*)?(['"])([^'"]+)\2(?!\s*\.)/y;
 
 function resolve(from: string, base: string | undefined, path: string): string {
   const dir = base === "APPLICATION_ROOT_DIR" ? "" : from.split("/").slice(0, -1).join("/");
@@ -217,7 +221,7 @@ export function loadConfig(
   environment: string | undefined,
   options: { environmentOnly?: boolean } = {},
 ): ConfigLoad {
-  const load: ConfigLoad = { environment, files: [], missing: [], lines: [] };
+  const load: ConfigLoad = { environment, files: [], missing: [], lines: [], unresolved: [] };
   const seen = new Set<string>();
   // Spryker's loader skips a config_default-<environment>.php that is not there; a missing
   // `require` stops PHP.
@@ -233,7 +237,12 @@ export function loadConfig(
     const code = stripPhpComments(text).split("\n");
     code.forEach((line, i) => {
       load.lines.push({ file, line: i + 1, code: line });
-      for (const m of line.matchAll(REQUIRE)) visit(resolve(file, m[1], m[3]!), true);
+      for (const include of line.matchAll(INCLUDE)) {
+        REQUIRE.lastIndex = include.index;
+        const m = REQUIRE.exec(line);
+        if (m) visit(resolve(file, m[1], m[3]!), true);
+        else load.unresolved.push({ file, line: i + 1 });
+      }
     });
   };
   // environmentOnly: the environment's file and what it requires, config_default.php left out.

@@ -115,8 +115,13 @@ const ENVIRONMENT_CONFIG = /^config\/Shared\/config_default-(.+)\.php$/;
  * files named for one (`config_services-devvm.php`), unless production loads them too.
  */
 function throwawayConfig(facts: Facts): Set<string> {
-  const production = new Set(facts.config().loads.flatMap((l) => l.files));
+  const { loads } = facts.config();
   const out = new Set<string>();
+  // Only when golive knows what production loads: a production deploy file names the
+  // environment, and every require on the way is one golive followed. Otherwise any file
+  // might be production's, and a literal in it fails.
+  if (loads.some((l) => l.environment === undefined || l.unresolved.length > 0)) return out;
+  const production = new Set(loads.flatMap((l) => l.files));
   const read = (path: string) => facts.text(path);
   for (const file of facts.files) {
     if (!CONFIG_PHP.test(file) || production.has(file)) continue;

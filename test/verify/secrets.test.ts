@@ -50,6 +50,48 @@ describe("APP-17 secrets", () => {
     expect(JSON.stringify(v)).not.toContain(SECRET);
   });
 
+  test("a literal only warns where golive knows production does not load the file", () => {
+    const literal = `<?php\n$config[OauthConstants::PRIVATE_KEY_PASSWORD] = '${SECRET}';\n`;
+    const ci = "<?php\nrequire 'common/config_oauth.php';\n";
+    const result = (files: Record<string, string | Uint8Array>, file: string) =>
+      verdict("APP-17", files).findings.find((f) => f.file === file)?.result;
+    // Production requires the file too: it fails, whoever else loads it.
+    const shared = {
+      ...shop(),
+      "config/Shared/config_default-ci.php": ci,
+      "config/Shared/config_default-docker.prod.php": ci,
+      "config/Shared/common/config_oauth.php": literal,
+    };
+    expect(result(shared, "config/Shared/common/config_oauth.php")).toBe("fail");
+    // No production deploy file names an environment: any file may be production's.
+    const unnamed = { ...shop(), "config/Shared/config_default-docker.dev.php": literal };
+    unnamed["deploy.shop-prod.yml"] = (unnamed["deploy.shop-prod.yml"] as string).replace(
+      "environment: docker.prod\n",
+      "",
+    );
+    expect(result(unnamed, "config/Shared/config_default-docker.dev.php")).toBe("fail");
+    // Production requires a path built at run time: golive cannot tell what it loads.
+    const dynamic = {
+      ...shop(),
+      "config/Shared/config_default-docker.prod.php":
+        "<?php\nrequire __DIR__ . '/common/config_' . getenv('SPRYKER_REGION') . '.php';\n",
+      "config/Shared/config_default-docker.dev.php": literal,
+    };
+    const v = verdict("APP-17", dynamic);
+    expect(
+      v.findings.find((f) => f.file === "config/Shared/config_default-docker.dev.php")?.result,
+    ).toBe("fail");
+    // ... and says so, instead of reporting a file named '/common/config_' as missing.
+    expect(verdict("APP-16", dynamic).findings).toContainEqual(
+      expect.objectContaining({
+        code: "config-dynamic-include",
+        file: "config/Shared/config_default-docker.prod.php",
+        line: 2,
+      }),
+    );
+    expect(JSON.stringify(verdict("APP-16", dynamic))).not.toContain("config-missing");
+  });
+
   test("the installer's Back Office users with passwords in UserConfig.php fail", () => {
     const files = {
       ...shop(),
