@@ -50,17 +50,17 @@ describe("the gate never lies", () => {
     expect(sam.stderr).toContain("could be Sam Taylor or Sam Okafor");
   });
 
-  it("--mine as git's full name finds items assigned by first name alone, when unambiguous", async () => {
+  it("--mine as git's full name never guesses an owner written as a first name: it says so", async () => {
     const { repo, env } = await project();
     await ok(repo, ["assign", "CLO-01", "Bob"], env);
-    await ok(repo, ["assign", "CLO-02", "Sam"], env);
-    await ok(repo, ["assign", "CLO-03", "Sam Okafor"], env);
+    await ok(repo, ["assign", "CLO-02", "Sam Okafor"], env);
     execFileSync("git", ["config", "user.name", "Bob Jones"], { cwd: repo });
-    const mine = await ok(repo, ["list", "--mine", "--json"], env);
-    expect(JSON.parse(mine.stdout).items.map((i: { id: string }) => i.id)).toEqual(["CLO-01"]);
-    // "Sam" and "Sam Okafor" could both be Sam Taylor: no guess.
-    const sam = await golive(repo, ["list", "--owner", "Sam Taylor"], env);
-    expect(sam.code).toBe(2);
+    // "Bob" may be Bob Smith: not Bob Jones's items, and not a green gate either.
+    const mine = await golive(repo, ["check", "--mine"], env);
+    expect(mine.code).toBe(2);
+    expect(mine.stderr).toContain('"Bob Jones" owns no item');
+    expect(mine.stderr).toContain('if "Bob" is Bob Jones, use --owner "Bob"');
+    expect(mine.stdout).toBe("");
   });
 
   it("--mine with --owner is a usage error", async () => {

@@ -165,7 +165,13 @@ function resolveOwner(typed: string, owners: readonly string[], option: string):
       },
     );
   }
-  throw new GoliveError("usage", `${option} "${typed}" owns no item`, { hint: ownersHint(owners) });
+  const short = match.shortForms[0];
+  throw new GoliveError("usage", `${option} "${typed}" owns no item`, {
+    hint:
+      short === undefined
+        ? ownersHint(owners)
+        : `${ownersHint(owners)}; if "${short}" is ${typed}, use --owner "${short}", or give the items the full name (golive assign ID... --to "${typed}")`,
+  });
 }
 
 export function resolveFilter(

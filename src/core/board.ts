@@ -290,14 +290,14 @@ export function knownOwners(items: readonly ItemView[]): string[] {
 
 /**
  * The owner someone meant by `typed`: the one written so (in any case), else the only one
- * whose first name it is (`sam` finds "Sam Taylor"), else, for a full name, an owner written
- * as its first name alone (git's "Bob Jones" finds items assigned to "Bob") when no other
- * owner has that first name. Several first-name matches are ambiguous.
+ * whose first name it is (`sam` finds "Sam Taylor"). Several first-name matches are ambiguous.
+ * A full name never takes an owner written as a first name alone ("Bob" may be Bob Smith,
+ * not git's "Bob Jones"): `shortForms` names them, for the message.
  */
 export function matchOwner(
   owners: readonly string[],
   typed: string,
-): { ok: true; owner: string } | { ok: false; candidates: string[] } {
+): { ok: true; owner: string } | { ok: false; candidates: string[]; shortForms: string[] } {
   const wanted = typed.trim().toLowerCase();
   const exact = owners.find((o) => o.toLowerCase() === wanted);
   if (exact !== undefined) return { ok: true, owner: exact };
@@ -305,13 +305,9 @@ export function matchOwner(
   const first = owners.filter((o) => firstName(o) === wanted);
   if (first.length === 1) return { ok: true, owner: first[0]! };
   const typedFirst = wanted.split(/\s+/)[0]!;
-  if (first.length === 0 && typedFirst !== wanted) {
-    const same = owners.filter((o) => firstName(o) === typedFirst);
-    if (same.length === 1 && same[0]!.trim().toLowerCase() === typedFirst) {
-      return { ok: true, owner: same[0]! };
-    }
-  }
-  return { ok: false, candidates: first };
+  const shortForms =
+    typedFirst === wanted ? [] : owners.filter((o) => o.trim().toLowerCase() === typedFirst);
+  return { ok: false, candidates: first, shortForms };
 }
 
 /** The calendar date part of a recorded `at`. */

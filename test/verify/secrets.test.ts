@@ -64,7 +64,10 @@ describe("APP-17 secrets", () => {
     };
     expect(result(shared, "config/Shared/common/config_oauth.php")).toBe("fail");
     // No production deploy file names an environment: any file may be production's.
-    const unnamed = { ...shop(), "config/Shared/config_default-docker.dev.php": literal };
+    const unnamed: Record<string, string | Uint8Array> = {
+      ...shop(),
+      "config/Shared/config_default-docker.dev.php": literal,
+    };
     unnamed["deploy.shop-prod.yml"] = (unnamed["deploy.shop-prod.yml"] as string).replace(
       "environment: docker.prod\n",
       "",
