@@ -273,8 +273,10 @@ export function flysystem(facts: Facts): Finding[] {
         const array = enclosingArray(st.text, m.index);
         if (!array) continue;
         const body = st.text.slice(array.start, array.end);
-        // With the IAM adapter the role gives access: key and secret may well be empty.
-        for (const name of m[1] === "Iam" ? ["bucket"] : ["key", "secret", "bucket"]) {
+        // With the IAM adapter the role gives access: key and secret may well be empty, but a
+        // literal one is still a committed credential.
+        const iam = m[1] === "Iam";
+        for (const name of ["key", "secret", "bucket"]) {
           const entry = arrayEntry(body, name);
           if (!entry) continue;
           const kind = valueKind(entry.value);
@@ -283,9 +285,11 @@ export function flysystem(facts: Facts): Finding[] {
             line: lineOf(st, array.start + entry.offset),
             subject: name,
           };
-          if (kind === "empty")
-            findings.push({ code: "flysystem-empty-credential", result: "warn", ...where });
-          else if (name !== "bucket" && (kind === "literal" || kind === "fallback"))
+          const keyless = iam && name !== "bucket";
+          if (kind === "empty") {
+            if (!keyless)
+              findings.push({ code: "flysystem-empty-credential", result: "warn", ...where });
+          } else if (name !== "bucket" && (kind === "literal" || kind === "fallback"))
             findings.push({
               code: "flysystem-literal-credentials",
               result: "fail",
@@ -293,7 +297,7 @@ export function flysystem(facts: Facts): Finding[] {
               found: kind,
               expected: "getenv('...')",
             });
-          else if (name !== "bucket" && kind === "placeholder")
+          else if (name !== "bucket" && kind === "placeholder" && !keyless)
             findings.push({ code: "flysystem-empty-credential", result: "warn", ...where });
         }
       }
@@ -696,7 +700,7 @@ export function robots(facts: Facts): Finding[] {
 /** DAT-02: demo users, demo customers and demo imports. */
 const DEMO_ADMINS = /admin(?:_de)?@spryker\.com/;
 /** The demo shops' customers: B2C at spryker.com and ottom.de, B2B at acme.com. */
-const DEMO_CUSTOMERS = /@spryker\.com|@ottom\.de|@acme\.com/;
+const DEMO_CUSTOMERS = /@(?:spryker\.com|ottom\.de|acme\.com)(?![\w.-])/;
 
 export function demoData(facts: Facts): Finding[] {
   const findings: Finding[] = [];

@@ -317,6 +317,15 @@ describe("APP-09 FlySystem", () => {
     const v = verdict("APP-09", iam);
     expect(v.result).toBe("pass");
     expect(codes(v)).toEqual(["flysystem-ok"]);
+    // A literal key is a committed credential, IAM or not.
+    const literal = edit((f) => {
+      f["config/Shared/config_default.php"] = config(f)
+        .replace("Aws3v3FilesystemBuilderPlugin", "IamAws3v3FilesystemBuilderPlugin")
+        .replace("getenv('SPRYKER_S3_KEY')", "'AKIAABCDEFGHIJKLMNOP'");
+    });
+    const failed = verdict("APP-09", literal);
+    expect(failed.result).toBe("fail");
+    expect(JSON.stringify(failed)).not.toContain("AKIAABCDEFGHIJKLMNOP");
   });
 });
 
@@ -482,7 +491,7 @@ describe("DAT-02 demo data", () => {
     const files = edit((f) => {
       f["src/Pyz/Zed/Acl/AclConfig.php"] = "<?php\n// ...\n$user = 'admin@spryker.com';\n";
       f["data/import/common/DE/customer.csv"] =
-        "ref,email\nDE--1,spencor.hopkin@spryker.com\nDE--2,maria.williams@ottom.de\nDE--3,sonia@acme.com\nDE--4,a.buyer@shop.example\n";
+        "ref,email\nDE--1,spencor.hopkin@spryker.com\nDE--2,maria.williams@ottom.de\nDE--3,sonia@acme.com\nDE--4,a.buyer@shop.example\nDE--5,b.buyer@acme.com.au\n";
       f["config/install/EU/production.yml"] =
         'sections:\n  import:\n    demo:\n      command: "vendor/bin/console data:import"\n    migrate:\n      command: "vendor/bin/console propel:migrate"\n';
     });
@@ -498,7 +507,8 @@ describe("DAT-02 demo data", () => {
         code: "demo-customers",
         file: "data/import/common/DE/customer.csv",
         line: 2,
-        // The B2B demo's acme.com customers too; a customer of the shop's own is not counted.
+        // The B2B demo's acme.com customers too; customers of the shop's own (acme.com.au is not
+        // the demo's domain) are not counted.
         found: "3",
       }),
       expect.objectContaining({
