@@ -4,7 +4,7 @@
  * catalogue can use them, and named Spryker rules where the logic needs code.
  */
 import * as z from "zod/mini";
-import { patternProblem } from "./pattern.js";
+import { patternProblem, requiresText } from "./pattern.js";
 
 /** What an unmet check reports; `pass` is never a failure's result. */
 export const SeveritySchema = z.enum(["fail", "warn", "unknown"]);
@@ -70,10 +70,29 @@ const textSearch = {
    * Text every matching line contains: a file without it is passed over before the pattern
    * runs, which in a shop's thousands of files is most of the search's time.
    */
-  contains: z.optional(z.string().check(z.minLength(1))),
+  contains: z.optional(
+    z.string().check(z.minLength(1), z.regex(/^[\x20-\x7e]+$/, "expected printable ASCII text")),
+  ),
   severity: z.optional(SeveritySchema),
   ...common,
 };
+
+/** A `contains` shortcut must be text every match of the pattern holds (see requiresText). */
+const containsIsImplied = z.superRefine(
+  (
+    check: { pattern: string; contains?: string | undefined; ignoreCase?: boolean | undefined },
+    ctx,
+  ) => {
+    if (check.contains === undefined) return;
+    if (requiresText(check.pattern, check.contains, check.ignoreCase === true)) return;
+    ctx.addIssue({
+      code: "custom",
+      path: ["contains"],
+      message:
+        "must be text that every match of pattern holds, written out in each of its alternatives (outside groups and quantifiers): else files that match would be skipped",
+    });
+  },
+);
 
 export const CheckSchema = z.discriminatedUnion("kind", [
   z.strictObject({
@@ -146,9 +165,9 @@ export const CheckSchema = z.discriminatedUnion("kind", [
       }),
     ),
   /** Passes when some tracked file matching `files` has a line matching `pattern`. */
-  z.strictObject({ kind: z.literal("text-present"), ...textSearch }),
+  z.strictObject({ kind: z.literal("text-present"), ...textSearch }).check(containsIsImplied),
   /** Passes when no tracked file matching `files` has a line matching `pattern`. */
-  z.strictObject({ kind: z.literal("text-absent"), ...textSearch }),
+  z.strictObject({ kind: z.literal("text-absent"), ...textSearch }).check(containsIsImplied),
   z.strictObject({
     kind: z.enum(SPRYKER_RULES.map((name) => `spryker/${name}` as const)),
     ...common,

@@ -111,3 +111,73 @@ export function compilePattern(source: string, options: PatternOptions = {}): Pa
   const re = re2().RE2JS.compile(toRe2(source), flagsOf(options));
   return { source, test: (text) => re.test(text) };
 }
+
+/**
+ * Whether every match of `source` holds `text`: each alternative at the top level spells `text`
+ * out in a run of plain characters outside any group, class or quantifier (`x?` drops the x).
+ * A `contains` shortcut that this does not prove is refused, since a wrong one would skip the
+ * very files that match. Sufficient, not complete: a pattern can imply a text in ways this
+ * does not see, and then `contains` is refused though it would be right.
+ */
+export function requiresText(source: string, text: string, ignoreCase: boolean): boolean {
+  const fold = (t: string) => (ignoreCase ? t.toLowerCase() : t);
+  const wanted = fold(text);
+  const branches: string[][] = [[]];
+  let run = "";
+  let depth = 0;
+  let inClass = false;
+  const end = () => {
+    branches.at(-1)!.push(fold(run));
+    run = "";
+  };
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (inClass) {
+      if (c === "\\") i++;
+      else if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "\\") {
+      const next = source[i + 1] ?? "";
+      i++;
+      // An escaped punctuation character is itself; \d, \w, \b and the like are not text.
+      if (depth === 0 && /[^\w\s]/.test(next)) run += next;
+      else if (depth === 0) end();
+      continue;
+    }
+    if (c === "[") {
+      inClass = true;
+      if (depth === 0) end();
+      continue;
+    }
+    if (c === "(") {
+      depth++;
+      if (depth === 1) end();
+      continue;
+    }
+    if (c === ")") {
+      depth--;
+      continue;
+    }
+    if (depth > 0) continue;
+    if (c === "|") {
+      end();
+      branches.push([]);
+      continue;
+    }
+    if ("?*+{".includes(c)) {
+      // The quantified character (or group) may be absent or repeated: not a plain run.
+      run = run.slice(0, -1);
+      end();
+      if (c === "{") i = Math.max(i, source.indexOf("}", i));
+      continue;
+    }
+    if (".^$".includes(c)) {
+      end();
+      continue;
+    }
+    run += c;
+  }
+  end();
+  return branches.every((runs) => runs.some((r) => r.includes(wanted)));
+}

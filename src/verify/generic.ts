@@ -190,9 +190,12 @@ export function searchText(
   const re = compilePattern(source, options);
   // Every line that matches makes the whole text match with ^ and $ at line ends.
   const whole = compilePattern(source, { ...options, multiline: true });
+  // `contains` is printable ASCII. Lowercasing folds as RE2 does for it, but for the long s
+  // (ſ), which RE2 matches as an s: it is turned into one first.
   const needle = options.ignoreCase ? contains?.toLowerCase() : contains;
   const holds = (text: string) =>
-    needle === undefined || (options.ignoreCase ? text.toLowerCase() : text).includes(needle);
+    needle === undefined ||
+    (options.ignoreCase ? text.toLowerCase().replaceAll("ſ", "s") : text).includes(needle);
   for (const file of files) {
     const text = facts.scanText(file);
     if (text === undefined || !holds(text) || !whole.test(text)) continue;

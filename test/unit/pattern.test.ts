@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { GoliveError } from "../../src/errors.js";
 import { parseCatalogue, readCatalogueFile } from "../../src/io/catalogue.js";
 import { parseYaml, toData, validate } from "../../src/io/yaml-file.js";
-import { compilePattern, patternProblem } from "../../src/schema/pattern.js";
+import { compilePattern, patternProblem, requiresText } from "../../src/schema/pattern.js";
 import { StateSchema } from "../../src/schema/state.js";
 
 const LINEAR = "golive runs patterns in RE2, which matches in linear time";
@@ -130,6 +130,53 @@ describe("compilePattern", () => {
       false,
     );
     expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe("requiresText: a contains shortcut must be text every match holds", () => {
+  const APP_24 =
+    "(?:delete|truncate).*spy_oms_transition_log|spy_oms_transition_log.*(?:delete|truncate)";
+  it.each([
+    [APP_24, "spy_oms_transition_log", false, true],
+    [APP_24, "SPY_OMS", true, true],
+    [APP_24, "SPY_OMS", false, false],
+    [APP_24, "delete", false, false],
+    ["a|spy_oms", "spy_oms", false, false],
+    ["(?:spy_oms)?x", "spy_oms", false, false],
+    ["spy_oms_log?", "spy_oms_log", false, false],
+    ["spy_oms_logs?", "spy_oms_log", false, true],
+    ["foo\\.bar", "foo.bar", false, true],
+    ["foo.bar", "foo.bar", false, false],
+    ["[spy]_oms", "spy_oms", false, false],
+    ["x{2}spy_oms", "spy_oms", false, true],
+  ])("%s holds %s (ignoreCase %s): %s", (source, text, ignoreCase, expected) => {
+    expect(requiresText(source, text, ignoreCase)).toBe(expected);
+  });
+
+  it("a catalogue whose contains the pattern does not imply is refused at its place", () => {
+    const text = [
+      "format: 1",
+      "name: ours",
+      "title: Ours",
+      'version: "1"',
+      "categories: [{ id: OPS, title: Operations }]",
+      "phases: [{ id: p, title: P, opens: -10, due: -5 }]",
+      "items:",
+      "  - id: OPS-01",
+      "    category: OPS",
+      "    phase: p",
+      "    title: T",
+      "    summary: S",
+      "    checks:",
+      "      - kind: text-absent",
+      '        files: "**"',
+      "        pattern: debug|var_dump",
+      "        contains: var_dump",
+      "",
+    ].join("\n");
+    expect(refusal(() => parseCatalogue(text, "ours.yaml"))).toMatch(
+      /^ours\.yaml:17:\d+ catalogue: items\[0\]\.checks\[0\]\.contains: must be text that every match of pattern holds/,
+    );
   });
 });
 

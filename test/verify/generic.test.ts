@@ -144,9 +144,23 @@ describe("generic rule kinds", () => {
     expect(search("SPRYKER_S3_")).toEqual([5, 6]);
     // Matched with the pattern's case rule.
     expect(search("spryker_s3_", true)).toEqual([5, 6]);
-    expect(search("spryker_s3_")).toEqual([]);
-    // A text the file does not hold: the pattern never runs on it.
-    expect(search("NOT-IN-ANY-FILE")).toEqual([]);
+    // A contains the pattern does not imply would skip matching files: it is refused.
+    expect(() => search("spryker_s3_")).toThrow();
+    expect(() => search("NOT-IN-ANY-FILE")).toThrow();
+  });
+
+  test("contains folds case as RE2 does: the long s and the Kelvin sign still match", () => {
+    const files = { ...shop(), "src/x.php": "<?php\n$q = 'DELETE FROM ſpy_oms_transition_log';\n" };
+    const check = {
+      kind: "text-absent",
+      files: "src/**",
+      pattern: "delete.*spy_oms_transition_log",
+      contains: "spy_oms_transition_log",
+      ignoreCase: true,
+    };
+    expect(run([check], files).findings).toEqual([
+      expect.objectContaining({ code: "text-unexpected", file: "src/x.php", line: 2 }),
+    ]);
   });
 
   test("deploy-value with expect: matches needs a pattern", () => {
