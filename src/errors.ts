@@ -79,3 +79,7 @@ export class GoliveError extends Error {
     this.exitCode = code === "delivery-failed" ? EXIT.delivery : EXIT.usage;
   }
 }
+
+/** What to do when the merge driver left two go-live dates in conflict (every place says it). */
+export const GO_LIVE_CONFLICT_HINT =
+  "keep the goLive line with the right date, delete the other one and the three marker lines, then run `golive resolve` (it checks the file and stages it)";

@@ -142,6 +142,26 @@ describe("an unmerged golive.yaml", () => {
   });
 });
 
+describe("two go-live dates left in conflict, then staged as they are", () => {
+  test("every command says to keep one goLive line, not to keep both sides", async () => {
+    const dir = tempRepo();
+    expect((await golive(dir, ["init", "--date", "2027-03-01"])).code).toBe(0);
+    // What the merge driver writes, once `git add` has made it no longer unmerged.
+    writeFileSync(
+      join(dir, "golive.yaml"),
+      read(dir).replace(
+        "goLive: 2027-03-01\n",
+        "<<<<<<< ours\ngoLive: 2027-03-01\n=======\ngoLive: 2027-03-08\n>>>>>>> theirs\n",
+      ),
+    );
+    const r = await golive(dir, ["status"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("has unresolved git merge-conflict markers");
+    expect(r.stderr).toContain("hint: keep the goLive line with the right date");
+    expect(r.stderr).not.toContain("keep both sides' items");
+  });
+});
+
 describe("the unmerged check's cost", () => {
   test("a committed golive.yaml is answered from the index, without starting git", async () => {
     const dir = tempRepo();

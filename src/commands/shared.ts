@@ -18,12 +18,12 @@ import type { Catalogue } from "../core/catalogue.js";
 import { addDays, parseCalendarDate } from "../core/dates.js";
 import { findItem } from "../core/ids.js";
 import type { Warning } from "../core/warnings.js";
-import { GoliveError } from "../errors.js";
+import { GO_LIVE_CONFLICT_HINT, GoliveError } from "../errors.js";
 import { isUnmerged } from "../io/git-repo.js";
-import { hasGoLiveConflict } from "../io/state-merge.js";
-import { readTextFile } from "../io/text-file.js";
 import { findStateFile, shellQuote } from "../io/locate.js";
 import { loadWorkspace, type Workspace } from "../io/state-read.js";
+import { readTextFile } from "../io/text-file.js";
+import { hasGoLiveConflict } from "../io/yaml-file.js";
 import { renderWarnings } from "../render/error.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { isStatus, STATUSES, type Status } from "../schema/fields.js";
@@ -63,7 +63,7 @@ export function refuseUnmerged(ctx: Context, path: string): void {
       "unmerged",
       `${shown} is merged but for its goLive line: both sides moved go-live, and golive does not pick the date every due date hangs on`,
       {
-        hint: "keep the goLive line with the right date, delete the other one and the three marker lines, then run `golive resolve` (it checks the file and stages it)",
+        hint: GO_LIVE_CONFLICT_HINT,
       },
     );
   }

@@ -180,11 +180,6 @@ function markGoLive(text: string, theirs: string, eol: string): string {
   return lines.join("\n");
 }
 
-/** Whether `text` is a merge whose goLive line markGoLive left between conflict markers. */
-export function hasGoLiveConflict(text: string): boolean {
-  return /^<<<<<<< ours\r?\ngoLive\s*:[^\n]*\n=======\r?\ngoLive\s*:/m.test(text);
-}
-
 /** Resolves a path the way git hands it to a merge driver: relative to the repository root. */
 export function stateDirOf(cwd: string, pathname: string | undefined): string {
   return pathname === undefined ? cwd : resolve(cwd, pathname, "..");

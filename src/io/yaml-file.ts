@@ -13,7 +13,7 @@ import {
   parseDocument,
 } from "yaml";
 import type * as z from "zod/mini";
-import { GoliveError, type SourceLocation } from "../errors.js";
+import { GO_LIVE_CONFLICT_HINT, GoliveError, type SourceLocation } from "../errors.js";
 import { describeIssue, formatPath } from "../schema/issues.js";
 
 export interface YamlFile {
@@ -40,6 +40,11 @@ export function conflictMarkerLines(text: string): number[] {
   return found;
 }
 
+/** Whether `text` is the merge driver's output with its goLive line between conflict markers. */
+export function hasGoLiveConflict(text: string): boolean {
+  return /^<<<<<<< ours\r?\ngoLive\s*:[^\n]*\n=======\r?\ngoLive\s*:/m.test(text);
+}
+
 export function parseYaml(path: string, rawText: string, what: string): YamlFile {
   const bom = rawText.startsWith("\uFEFF");
   const text = bom ? rawText.slice(1) : rawText;
@@ -50,7 +55,9 @@ export function parseYaml(path: string, rawText: string, what: string): YamlFile
       `${what} has unresolved git merge-conflict markers on line${conflicts.length > 1 ? "s" : ""} ${conflicts.join(", ")}`,
       {
         location: { file: path, line: conflicts[0]!, col: 1 },
-        hint: "resolve the conflict (keep both sides' items), remove the markers, then run the command again",
+        hint: hasGoLiveConflict(text)
+          ? GO_LIVE_CONFLICT_HINT
+          : "resolve the conflict (keep both sides' items), remove the markers, then run the command again",
       },
     );
   }

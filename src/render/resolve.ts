@@ -1,6 +1,7 @@
 /**
  * What `golive resolve` and the merge driver say about a merge of golive.yaml.
  */
+import { GO_LIVE_CONFLICT_HINT } from "../errors.js";
 import { type Style, safe } from "./text.js";
 
 /** The operation a resolved conflict lets go on, by the command that finishes it. */
@@ -24,7 +25,7 @@ export function goLiveConflictWords(
 ): { message: string; hint: string } {
   return {
     message: `both sides moved go-live, to ${ours} (ours) and ${theirs} (theirs): golive does not pick the date every due date hangs on, so ${shown} keeps that line in conflict; everything else is merged`,
-    hint: `keep the goLive line with the right date, delete the other one and the three marker lines, then run \`golive resolve\` (it checks the file and stages it)`,
+    hint: GO_LIVE_CONFLICT_HINT,
   };
 }
 

@@ -4,8 +4,8 @@
 import type { Board, ItemView, PhaseView, Progress } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { evidenceStale, type ItemVerdict } from "../core/verdict.js";
 import { SOON_DAYS, standup } from "../core/standup.js";
+import { evidenceStale, type ItemVerdict } from "../core/verdict.js";
 import { type Column, cutText, displayWidth, hangingLine, renderTable, wrapText } from "./table.js";
 import {
   bar,
