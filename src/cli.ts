@@ -51,9 +51,9 @@ interface GlobalOptions {
 const EXIT_CODES = `
 Exit codes:
   0  success; for \`check\`, nothing is overdue
-  1  something was found: \`check\` found overdue (or, with --verify, failing)
-     items, \`verify\` a failing check, \`doctor\` a problem; \`resolve\` or the
-     merge driver could not merge
+  1  something was found: \`check\` found overdue items (or, with --verify,
+     regressed or check-failing done ones), \`verify\` a failing check, \`doctor\`
+     a problem; \`resolve\` or the merge driver could not merge
   2  bad usage or a bad file (nothing was changed)
   3  \`notify\` could not deliver the digest
 

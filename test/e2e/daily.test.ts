@@ -237,11 +237,10 @@ items:
     const help = await golive(tempRepo(), ["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(
-      "1  something was found: `check` found overdue (or, with --verify, failing)",
+      "1  something was found: `check` found overdue items (or, with --verify,",
     );
-    expect(help.stdout).toMatch(
-      /`doctor` a problem; `resolve` or the\s+merge driver could not merge/,
-    );
+    expect(help.stdout).toMatch(/regressed or check-failing done ones\), `verify` a failing check/);
+    expect(help.stdout).toMatch(/a problem; `resolve` or the merge driver could not merge/);
     expect(help.stdout).toContain("2  bad usage or a bad file");
     expect(help.stdout).toContain("3  `notify` could not deliver the digest");
     // The variables golive reads, the webhook's among them.
