@@ -389,6 +389,23 @@ describe("APP-28 Propel migrations", () => {
 });
 
 describe("CLO-05 and CLO-17 basic auth", () => {
+  test("the evidence is the endpoint for auth from an anchor, the auth block when inline", () => {
+    const deploy = prodDeploy(edit(() => {}));
+    const lineOf = (text: string, needle: string) =>
+      text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+    const anchored = verdict("CLO-05", shop()).findings.find((f) => f.code === "auth-protected");
+    expect(anchored?.line).toBe(lineOf(deploy, "backoffice.example.com:"));
+    const inline = deploy.replace(
+      "            <<: [*real-ip, *frontend-auth]",
+      '            <<: *real-ip\n            auth:\n              engine: basic\n              users:\n                - { username: u, password: "${BASIC_AUTH_PASSWORD}" }',
+    );
+    const files = edit((f) => {
+      f["deploy.shop-prod.yml"] = inline;
+    });
+    const own = verdict("CLO-05", files).findings.find((f) => f.code === "auth-protected");
+    expect(own?.line).toBe(lineOf(inline, "            auth:"));
+  });
+
   test("CLO-05 warns when the Back Office is open", () => {
     const files = edit((f) => {
       f["deploy.shop-prod.yml"] = prodDeploy(f).replace(
