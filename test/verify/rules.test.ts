@@ -397,7 +397,7 @@ describe("CLO-05 and CLO-17 basic auth", () => {
     expect(anchored?.line).toBe(lineOf(deploy, "backoffice.example.com:"));
     const inline = deploy.replace(
       "            <<: [*real-ip, *frontend-auth]",
-      '            <<: *real-ip\n            auth:\n              engine: basic\n              users:\n                - { username: u, password: "${BASIC_AUTH_PASSWORD}" }',
+      '            <<: *real-ip\n            auth:\n              engine: basic\n              users:\n                - { username: u, password: "$BASIC_AUTH_PASSWORD" }',
     );
     const files = edit((f) => {
       f["deploy.shop-prod.yml"] = inline;
