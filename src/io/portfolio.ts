@@ -93,15 +93,19 @@ export function readPortfolioList(path: string, shown: string): ProjectSource[] 
   return list.projects.map((p, i) => sourceOfEntry(p, dirname(path), `${shown}: projects.${i}`));
 }
 
-/** The project's state file as text, and its catalogue file when it names one by path. */
+/**
+ * A project's state file from a ref, with git. Its text is read as it is; only when it names a
+ * catalogue of its own by path are both files written to `scratch()`, at their places, for
+ * the catalogue to be found next to golive.yaml as in a work tree.
+ */
 async function readWithGit(
   source: Exclude<ProjectSource, { kind: "worktree" }>,
-  scratch: string,
-): Promise<string> {
+  scratch: () => string,
+): Promise<Workspace> {
   let dir: string;
   let ref: string;
   if (source.kind === "remote") {
-    dir = join(scratch, "repo.git");
+    dir = join(scratch(), "repo.git");
     await gitFetchShallow(source.url, source.ref, dir);
     ref = "FETCH_HEAD";
   } else {
@@ -109,13 +113,9 @@ async function readWithGit(
     ref = source.ref;
   }
   const stateRel = posix.normalize(source.file);
+  if (stateRel.startsWith("../")) throw new GitError(`${source.file} is outside the repository`);
   const bare = source.kind === "remote";
   const text = await gitShowFile(dir, ref, stateRel, bare);
-  const statePath = join(scratch, "tree", stateRel);
-  if (stateRel.startsWith("../")) throw new GitError(`${source.file} is outside the repository`);
-  mkdirSync(dirname(statePath), { recursive: true });
-  writeFileSync(statePath, text);
-  // A catalogue of the team's own is read from the same commit, at its place next to golive.yaml.
   // Parsing the whole file twice doubled the cost of a ref: only a file whose catalogue entry
   // has a path (a cheap look first) is parsed here for it.
   let catalogue: unknown;
@@ -126,21 +126,33 @@ async function readWithGit(
       catalogue = undefined; // loadWorkspace reports the YAML error with its place
     }
   }
-  if (typeof catalogue === "string") {
-    const rel = posix.normalize(posix.join(posix.dirname(stateRel), catalogue));
-    if (!rel.startsWith("../") && !posix.isAbsolute(rel)) {
-      const catalogueText = await gitShowFile(dir, ref, rel, bare).catch(() => undefined);
-      if (catalogueText !== undefined) {
-        mkdirSync(dirname(join(scratch, "tree", rel)), { recursive: true });
-        writeFileSync(join(scratch, "tree", rel), catalogueText);
-      }
+  if (typeof catalogue !== "string") {
+    // Errors name golive.yaml as in the repository; nothing is written.
+    const root = source.kind === "remote" ? join(scratch(), "tree") : source.dir;
+    return loadWorkspace(join(root, stateRel), root, text);
+  }
+  const tree = join(scratch(), "tree");
+  const statePath = join(tree, stateRel);
+  mkdirSync(dirname(statePath), { recursive: true });
+  writeFileSync(statePath, text);
+  const rel = posix.normalize(posix.join(posix.dirname(stateRel), catalogue));
+  if (!rel.startsWith("../") && !posix.isAbsolute(rel)) {
+    const catalogueText = await gitShowFile(dir, ref, rel, bare).catch(() => undefined);
+    if (catalogueText !== undefined) {
+      mkdirSync(dirname(join(tree, rel)), { recursive: true });
+      writeFileSync(join(tree, rel), catalogueText);
     }
   }
-  return statePath;
+  return loadWorkspace(statePath, tree, text);
 }
 
 async function readProject(source: ProjectSource): Promise<ProjectRead> {
   let scratch: string | undefined;
+  // A temporary folder only for what needs one: a remote's fetch, a catalogue of a ref's own.
+  const scratchDir = () => {
+    scratch ??= mkdtempSync(join(tmpdir(), "golive-portfolio-"));
+    return scratch;
+  };
   try {
     if (source.kind === "worktree") {
       let statePath = join(source.dir, source.file);
@@ -148,9 +160,7 @@ async function readProject(source: ProjectSource): Promise<ProjectRead> {
       if (statSync(source.dir, { throwIfNoEntry: false })?.isFile()) statePath = source.dir;
       return { source, workspace: loadWorkspace(statePath, dirname(statePath)) };
     }
-    scratch = mkdtempSync(join(tmpdir(), "golive-portfolio-"));
-    const statePath = await readWithGit(source, scratch);
-    return { source, workspace: loadWorkspace(statePath, join(scratch, "tree")) };
+    return { source, workspace: await readWithGit(source, scratchDir) };
   } catch (error) {
     if (error instanceof GoliveError) {
       const where = error.location ? formatLocation(error.location) : undefined;

@@ -29,9 +29,10 @@ export interface Workspace {
  * Reads and validates the state file and the catalogue it names. `shownFrom` is the folder
  * paths in errors are shown relative to (the command's working folder).
  */
-export function loadWorkspace(statePath: string, shownFrom: string): Workspace {
+export function loadWorkspace(statePath: string, shownFrom: string, given?: string): Workspace {
   const what = "state file";
-  const text = readTextFile(statePath, what);
+  // `given`: the file's text, read already (the portfolio reads a ref's with git).
+  const text = given ?? readTextFile(statePath, what);
   const file = parseYaml(relative(shownFrom, statePath) || statePath, text, what);
   const data = toData(file, what);
   const version = (data as { golive?: unknown } | null)?.golive;
