@@ -1,5 +1,5 @@
 /**
- * A demo-shop-sized repository (30,000 tracked files) verifies without error and gets the
+ * A repository of 15,000 tracked files (the bench times 30,000) verifies without error and gets the
  * same answer as the small shop. How fast is `npm run bench`'s business (its "verify" row,
  * against the 2-second promise): a wall-clock limit here would fail on a busy CI machine.
  */
@@ -11,9 +11,9 @@ import { shopCode } from "../../bench/shop-code.mjs";
 import { golive, tempRepo } from "../helpers/cli.js";
 import { shop } from "../helpers/shop.js";
 
-const FILES = 30_000;
+const FILES = 15_000;
 
-test("30,000 tracked files verify, and every check passes", { timeout: 120_000 }, async () => {
+test("15,000 tracked files verify, and every check passes", { timeout: 120_000 }, async () => {
   const dir = tempRepo();
   for (const [path, content] of Object.entries(shop())) {
     mkdirSync(join(dir, path, ".."), { recursive: true });

@@ -8,6 +8,7 @@ import {
   accessSync,
   appendFileSync,
   constants,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -130,6 +131,8 @@ export function goliveBin(
 }
 
 const created: string[] = [];
+/** emptyRepo's `.git`, removed with the file's other temporary folders. */
+let template: string | undefined;
 
 /**
  * Removes the temporary folders made so far; test/setup.ts runs it when each test file is
@@ -137,6 +140,7 @@ const created: string[] = [];
  */
 export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+  template = undefined;
 }
 
 /**
@@ -167,15 +171,15 @@ export function tempDir(prefix = "golive-test-"): string {
   return dir;
 }
 
-/** A temporary folder holding `files`; a git repository with a user unless `git` is false. */
-export function tempRepo(
-  files: Record<string, string> = {},
-  options: { git?: boolean } = {},
-): string {
-  const dir = tempDir();
-  if (options.git !== false) {
-    // One git process, without the machine's templates or config; the user is written into
-    // the repository's config as `git config` would.
+/**
+ * The `.git` of a new, empty repository, made once per test file and copied into each
+ * repository a test asks for: `git init` is one process, a copy of its eight small files is
+ * not, and tests make hundreds. It has no templates (no hooks) and the test user in its config,
+ * as `git config user.name` would write it; nothing in it names its folder.
+ */
+function emptyRepo(): string {
+  if (template === undefined) {
+    const dir = tempDir("golive-template-");
     execFileSync("git", ["init", "-q", "-b", "main", "--template="], {
       cwd: dir,
       env: gitEnv(dir),
@@ -184,7 +188,18 @@ export function tempRepo(
       join(dir, ".git/config"),
       "[user]\n\tname = Test User\n\temail = test@example.com\n",
     );
+    template = join(dir, ".git");
   }
+  return template;
+}
+
+/** A temporary folder holding `files`; a git repository with a user unless `git` is false. */
+export function tempRepo(
+  files: Record<string, string> = {},
+  options: { git?: boolean } = {},
+): string {
+  const dir = tempDir();
+  if (options.git !== false) cpSync(emptyRepo(), join(dir, ".git"), { recursive: true });
   for (const [path, content] of Object.entries(files)) {
     const full = join(dir, path);
     mkdirSync(dirname(full), { recursive: true });
