@@ -25,6 +25,22 @@ export function escapeHtml(text: string): string {
 
 const e = escapeHtml;
 
+/**
+ * The start of a self-contained page, up to `</head>`: a Content-Security-Policy that lets it
+ * load nothing and run no script, whatever text it shows. `title` is escaped here.
+ */
+export function pageHead(title: string, css: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title>
+<style>${css}</style>
+</head>`;
+}
+
 /** How an item is drawn: its status, with overdue and an active waiver standing out. */
 export type Look =
   | "done"
@@ -232,15 +248,7 @@ export function renderHtml(
       v.status === "blocked" ||
       (v.open && v.state.waiver !== undefined),
   );
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(catalogue.file.title)}: go-live ${e(board.goLive)}</title>
-<style>${CSS}</style>
-</head>
+  return `${pageHead(`${catalogue.file.title}: go-live ${board.goLive}`, CSS)}
 <body>
 <h1>${e(catalogue.file.title)}</h1>
 <p>Go-live <b>${e(board.goLive)}</b> · ${e(relativeGoLive(board.daysToGoLive))} · today ${e(board.today)}</p>

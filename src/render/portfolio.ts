@@ -5,7 +5,7 @@
 import type { Board, PhaseView } from "../core/board.js";
 import { addDays, daysBetween } from "../core/dates.js";
 import type { ProjectSummary } from "../core/portfolio.js";
-import { COLOURS, escapeHtml as e } from "./html.js";
+import { COLOURS, escapeHtml as e, pageHead } from "./html.js";
 import { REPORT_VERSION } from "./json.js";
 import { mdCell, mdText } from "./markdown.js";
 import { type Column, renderTable } from "./table.js";
@@ -161,15 +161,7 @@ export function renderPortfolioHtml(
       return `<tr class="project" data-project="${e(row.name)}"><td>${e(row.name)}<br><small>${e(row.title)}</small></td><td>${e(s.goLive)}<br><small>${e(relativeGoLive(s.daysToGoLive))}</small></td><td>${p.closed}/${p.total} (${percent(p)}%)</td><td${p.overdue > 0 ? ' class="late"' : ""}>${p.overdue}</td><td>${p.blocked}</td><td>${s.nextDue ? `${e(s.nextDue.id)} ${e(s.nextDue.title)}<br><small>${e(relativeDue(s.nextDue.daysUntilDue))}</small>` : "—"}</td><td>${strip(row.board, from, days, today)}</td></tr>`;
     })
     .join("");
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Go-live portfolio ${e(today)}</title>
-<style>${CSS}</style>
-</head>
+  return `${pageHead(`Go-live portfolio ${today}`, CSS)}
 <body>
 <h1>Go-live portfolio</h1>
 <p>Today ${e(today)} · ${e(plural(rows.length, "project"))} · timelines from ${e(from)} to ${e(to)}; the black line is go-live, the red one today</p>
