@@ -5,6 +5,7 @@
 
 import { CONTEXT_CODES, type Finding, type ItemVerdict } from "../../src/core/verdict.js";
 import { loadCatalogue } from "../../src/io/catalogue.js";
+import { type CatalogueItem, CatalogueSchema } from "../../src/schema/catalogue.js";
 import { composerContentHash } from "../../src/verify/composer.js";
 import { verifyItems } from "../../src/verify/index.js";
 import type { VerifyContext } from "../../src/verify/types.js";
@@ -233,4 +234,26 @@ export function leakyFiles(): Record<string, string | Uint8Array> {
     )
     .replace(/password: \$\{BASIC_AUTH_PASSWORD\}/, `password: ${SECRET}`);
   return files;
+}
+
+/** The passing shop with `change` made to its files. */
+export function editShop(
+  change: (files: Record<string, string | Uint8Array>) => void,
+): Record<string, string | Uint8Array> {
+  const files = shop();
+  change(files);
+  return files;
+}
+
+/** One item of a catalogue of its own, with `checks`, read by the catalogue schema. */
+export function itemWithChecks(checks: unknown[]): CatalogueItem {
+  return CatalogueSchema.parse({
+    format: 1,
+    name: "custom",
+    title: "Custom",
+    version: "1",
+    categories: [{ id: "X", title: "X" }],
+    phases: [{ id: "p", title: "P", opens: -10, due: -1 }],
+    items: [{ id: "X-1", category: "X", phase: "p", title: "One", summary: "One.", checks }],
+  }).items![0]!;
 }

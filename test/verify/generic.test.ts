@@ -1,25 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { type CatalogueItem, CatalogueSchema } from "../../src/schema/catalogue.js";
+import { CatalogueSchema } from "../../src/schema/catalogue.js";
 import type { Check } from "../../src/schema/checks.js";
 import { Facts } from "../../src/verify/facts.js";
 import { gitBlobHash } from "../../src/verify/generic.js";
 import { runCheck, verifyItems } from "../../src/verify/index.js";
 import { parseYamlTree, select } from "../../src/verify/yaml-tree.js";
 import { memoryRepo } from "../helpers/repo.js";
-import { BEFORE_GO_LIVE, OWN_FAVICON, shop } from "../helpers/shop.js";
+import { BEFORE_GO_LIVE, itemWithChecks, OWN_FAVICON, shop } from "../helpers/shop.js";
 
-function item(checks: unknown[]): CatalogueItem {
-  const file = CatalogueSchema.parse({
-    format: 1,
-    name: "custom",
-    title: "Custom",
-    version: "1",
-    categories: [{ id: "X", title: "X" }],
-    phases: [{ id: "p", title: "P", opens: -10, due: -1 }],
-    items: [{ id: "X-1", category: "X", phase: "p", title: "One", summary: "One.", checks }],
-  });
-  return file.items![0]!;
-}
+const item = itemWithChecks;
 
 function run(checks: unknown[], files: Record<string, string | Uint8Array> = shop()) {
   return verifyItems([item(checks)], memoryRepo(files), BEFORE_GO_LIVE)[0]!;

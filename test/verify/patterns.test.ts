@@ -4,25 +4,14 @@
  * at once in every place a file's pattern is matched.
  */
 import { describe, expect, test } from "vitest";
-import { type CatalogueItem, CatalogueSchema } from "../../src/schema/catalogue.js";
 import { verifyItems } from "../../src/verify/index.js";
 import { memoryRepo } from "../helpers/repo.js";
-import { BEFORE_GO_LIVE, codes, shop, verdict } from "../helpers/shop.js";
+import { BEFORE_GO_LIVE, codes, itemWithChecks, shop, verdict } from "../helpers/shop.js";
 
 const EVIL = "(a+)+$";
 const LONG = "a".repeat(100_000);
 
-function item(checks: unknown[]): CatalogueItem {
-  return CatalogueSchema.parse({
-    format: 1,
-    name: "custom",
-    title: "Custom",
-    version: "1",
-    categories: [{ id: "X", title: "X" }],
-    phases: [{ id: "p", title: "P", opens: -10, due: -1 }],
-    items: [{ id: "X-1", category: "X", phase: "p", title: "One", summary: "One.", checks }],
-  }).items![0]!;
-}
+const item = itemWithChecks;
 
 /** The verdict, and how long it took in milliseconds. */
 function timed<T>(run: () => T): { value: T; ms: number } {

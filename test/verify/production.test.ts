@@ -20,6 +20,7 @@ import {
   codes,
   composerLock,
   deployFile,
+  editShop,
   found,
   PACKAGES,
   shop,
@@ -27,11 +28,7 @@ import {
 } from "../helpers/shop.js";
 
 type Files = Record<string, string | Uint8Array>;
-function edit(change: (files: Files) => void): Files {
-  const files = shop();
-  change(files);
-  return files;
-}
+const edit = editShop;
 const prod = (f: Files) => f["deploy.shop-prod.yml"] as string;
 
 describe("production deploy files", () => {

@@ -3,6 +3,7 @@ import {
   codes,
   composerLock,
   deployFile,
+  editShop,
   found,
   PACKAGES,
   shop,
@@ -10,11 +11,7 @@ import {
 } from "../helpers/shop.js";
 
 type Files = Record<string, string | Uint8Array>;
-function edit(change: (files: Files) => void): Files {
-  const files = shop();
-  change(files);
-  return files;
-}
+const edit = editShop;
 const prodDeploy = (f: Files) => f["deploy.shop-prod.yml"] as string;
 
 describe("APP-01 IP tracking", () => {
