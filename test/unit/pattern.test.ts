@@ -39,7 +39,8 @@ function readState(allowPattern: string) {
   return validate(file, toData(file, "state file"), StateSchema, "state file", "invalid-state");
 }
 
-function readCatalogue(pattern: string) {
+/** ours.yaml with one text-absent check on `pattern`; `more` lines go on under it. */
+function readCatalogue(pattern: string, ...more: string[]) {
   const text = [
     "format: 1",
     "name: custom",
@@ -57,6 +58,7 @@ function readCatalogue(pattern: string) {
     "      - kind: text-absent",
     "        files: src/**",
     `        pattern: '${pattern}'`,
+    ...more,
     "",
   ].join("\n");
   return parseCatalogue(text, "ours.yaml");
@@ -154,27 +156,7 @@ describe("requiresText: a contains shortcut must be text every match holds", () 
   });
 
   it("a catalogue whose contains the pattern does not imply is refused at its place", () => {
-    const text = [
-      "format: 1",
-      "name: ours",
-      "title: Ours",
-      'version: "1"',
-      "categories: [{ id: OPS, title: Operations }]",
-      "phases: [{ id: p, title: P, opens: -10, due: -5 }]",
-      "items:",
-      "  - id: OPS-01",
-      "    category: OPS",
-      "    phase: p",
-      "    title: T",
-      "    summary: S",
-      "    checks:",
-      "      - kind: text-absent",
-      '        files: "**"',
-      "        pattern: debug|var_dump",
-      "        contains: var_dump",
-      "",
-    ].join("\n");
-    expect(refusal(() => parseCatalogue(text, "ours.yaml"))).toMatch(
+    expect(refusal(() => readCatalogue("debug|var_dump", "        contains: var_dump"))).toMatch(
       /^ours\.yaml:17:\d+ catalogue: items\[0\]\.checks\[0\]\.contains: must be text that every match of pattern holds/,
     );
   });
