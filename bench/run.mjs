@@ -196,12 +196,9 @@ const PHASES = [
   ["go-live", 0, 0],
 ];
 
-/** A catalogue of `n` items and a state file with an entry for each, written as golive writes them. */
-function syntheticCase(n, { allDueThisWeek = false, compact = false } = {}) {
-  const dir = repo(`synthetic-${n}${allDueThisWeek ? "-due" : ""}`);
-  // Today is T-40: a window due at T-36 ends this week.
-  const phases = allDueThisWeek ? [["this-week", -56, -36]] : PHASES;
-  const catalogue = [
+/** The lines of a synthetic catalogue down to `items:`, with `phases` as [id, opens, due]. */
+function catalogueHead(phases) {
+  return [
     "format: 1",
     "name: synthetic",
     "title: Synthetic benchmark catalogue",
@@ -214,6 +211,14 @@ function syntheticCase(n, { allDueThisWeek = false, compact = false } = {}) {
     ),
     "items:",
   ];
+}
+
+/** A catalogue of `n` items and a state file with an entry for each, written as golive writes them. */
+function syntheticCase(n, { allDueThisWeek = false, compact = false } = {}) {
+  const dir = repo(`synthetic-${n}${allDueThisWeek ? "-due" : ""}`);
+  // Today is T-40: a window due at T-36 ends this week.
+  const phases = allDueThisWeek ? [["this-week", -56, -36]] : PHASES;
+  const catalogue = catalogueHead(phases);
   const state = [
     "# golive state file: who did what on the go-live checklist, and when.",
     "golive: 1",
@@ -295,17 +300,7 @@ function sizeLimit() {
  */
 function limitCase(bytes, n) {
   const dir = repo("at-limit");
-  const catalogue = [
-    "format: 1",
-    "name: synthetic",
-    "title: Synthetic benchmark catalogue",
-    'version: "1"',
-    "categories:",
-    ...CATEGORIES.map((c) => `  - { id: ${c}, title: Category ${c} }`),
-    "phases:",
-    "  - { id: early, title: Early, opens: -56, due: -28 }",
-    "items:",
-  ];
+  const catalogue = catalogueHead([["early", -56, -28]]);
   const head = [
     "# golive state file: who did what on the go-live checklist, and when.",
     "golive: 1",
