@@ -1,46 +1,20 @@
 /**
- * Glob patterns over repository paths, as in .gitignore: `*` and `?` stay inside a folder,
- * `**` crosses folders, `{a,b}` is either. Compiled once per pattern.
+ * Glob patterns over repository paths, matched by picomatch (the matcher of micromatch,
+ * fast-glob, chokidar and vitest): `*` and `?` stay inside a folder, `**` crosses folders,
+ * `{a,b}` is either (nested too), `{1..3}` a range, `[ab]` a character class, `!(x)` and the
+ * other extglobs, `\` escapes. Dotfiles match like any file. A pattern matches the whole path
+ * from the repository's root. Compiled once per pattern. (A hand-written translation escaped
+ * `[`/`]` and broke on nested braces.)
  */
-const cache = new Map<string, RegExp>();
+import picomatch from "picomatch";
 
-function translate(glob: string): string {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const slash = glob[i + 2] === "/";
-        out += slash ? "(?:.*/)?" : ".*";
-        i += slash ? 2 : 1;
-      } else {
-        out += "[^/]*";
-      }
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "{") {
-      const end = glob.indexOf("}", i);
-      if (end === -1) {
-        out += "\\{";
-      } else {
-        out += `(?:${glob
-          .slice(i + 1, end)
-          .split(",")
-          .map(translate)
-          .join("|")})`;
-        i = end;
-      }
-    } else {
-      out += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
-    }
-  }
-  return out;
-}
+const OPTIONS: picomatch.PicomatchOptions = { dot: true, windows: false };
+const cache = new Map<string, RegExp>();
 
 export function globRegex(glob: string): RegExp {
   let re = cache.get(glob);
   if (!re) {
-    re = new RegExp(`^${translate(glob)}$`);
+    re = picomatch.makeRe(glob, OPTIONS);
     cache.set(glob, re);
   }
   return re;
@@ -52,6 +26,11 @@ export function matchGlob(glob: string | readonly string[], path: string): boole
     : glob.some((g) => globRegex(g).test(path));
 }
 
+/** Whether a glob is a plain path: nothing in it is special to picomatch. */
+function isPlain(glob: string): boolean {
+  return !picomatch.scan(glob, OPTIONS).isGlob && !glob.includes("\\");
+}
+
 /** The files matching one or more globs, in the view's order. */
 export function filesMatching(
   files: readonly string[],
@@ -59,7 +38,7 @@ export function filesMatching(
 ): string[] {
   const globs = typeof glob === "string" ? [glob] : glob;
   // A glob without wildcards is a plain path: no need to test every file.
-  if (globs.every((g) => !/[*?{]/.test(g))) {
+  if (globs.every(isPlain)) {
     const wanted = new Set(globs);
     return files.filter((f) => wanted.has(f));
   }
