@@ -616,6 +616,7 @@ export function createProgram(
     .option("--path <dir>", "the shop's repository (default: the one holding golive.yaml)")
     .option("--item <id>", "verify one item")
     .option("--all", "also list the items no file can answer (manual)")
+    .option("--full", "show every finding (text lists 12 per item, failures first)")
     .option("--json", "print the versioned JSON report")
     .option("--record", "store each result as evidence in golive.yaml (no status changes)")
     .option("--latest-release <version>", "the newest Spryker release, e.g. 202507.0")

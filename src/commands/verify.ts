@@ -23,6 +23,8 @@ export interface VerifyOptions {
   path?: string;
   item?: string;
   all?: boolean;
+  /** Every finding in text, not the first 12 of each item. */
+  full?: boolean;
   json?: boolean;
   record?: boolean;
   latestRelease?: string;
@@ -83,7 +85,12 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Outp
       ? workspace.catalogue.items.filter((i) => !ruledOut.has(i.id))
       : resolveItems(workspace.catalogue, [options.item]);
   const result = await runVerify(ctx, workspace, items, options);
-  const run: VerifyRun = { ...result, today: ctx.today, goLive: workspace.state.goLive };
+  const run: VerifyRun = {
+    ...result,
+    today: ctx.today,
+    goLive: workspace.state.goLive,
+    ...(options.full ? { full: true } : {}),
+  };
   if (options.item === undefined) {
     run.notApplicable = workspace.catalogue.items
       .filter((i) => i.checks && ruledOut.has(i.id))

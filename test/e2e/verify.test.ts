@@ -152,6 +152,29 @@ describe("golive verify", () => {
     expect(read(dir)).toBe(before);
   });
 
+  test("text lists failures before warnings and --full shows every finding", async () => {
+    const files = shop();
+    // 13 throwaway literals (warnings) in a local file, then 1 production literal (a failure).
+    files["deploy.dev.yml"] = (files["deploy.dev.yml"] as string).replace(
+      "    SPRYKER_HOOK_INSTALL:",
+      `${Array.from({ length: 13 }, (_, i) => `    SPRYKER_X${i}_PASSWORD: local${i}\n`).join("")}    SPRYKER_HOOK_INSTALL:`,
+    );
+    files["deploy.shop-prod.yml"] = (files["deploy.shop-prod.yml"] as string).replace(
+      "    SPRYKER_HOOK_INSTALL:",
+      `    SPRYKER_PAYMENT_SECRET: ${SECRET}\n    SPRYKER_HOOK_INSTALL:`,
+    );
+    const dir = await shopRepo(files);
+    const cut = await golive(dir, ["verify", "--item", "APP-17", ...NEWEST], TODAY);
+    const lines = (out: string) => out.split("\n").filter((l) => /deploy\.\S+\.yml:\d+/.test(l));
+    expect(lines(cut.stdout)[0]).toContain("deploy.shop-prod.yml");
+    expect(lines(cut.stdout)).toHaveLength(12);
+    expect(cut.stdout).toContain("… 2 more findings (2 warn): --full shows them");
+    const full = await golive(dir, ["verify", "--item", "APP-17", "--full", ...NEWEST], TODAY);
+    expect(lines(full.stdout)).toHaveLength(14);
+    expect(full.stdout).not.toContain("more finding");
+    expect(full.stdout).not.toContain(SECRET);
+  });
+
   test("--latest-release makes an up-to-date shop look behind", async () => {
     const dir = await shopRepo();
     const r = await golive(
