@@ -128,6 +128,8 @@ export type FindingCode =
   | "propel-migrations-present"
   | "propel-migrations-missing"
   | "recipe-missing"
+  | "recipe-hook"
+  | "recipe-default"
   | "recipe-migrates"
   | "recipe-no-migrate"
   | "recipe-diff"
@@ -195,6 +197,8 @@ export const CONTEXT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "config-environment-unknown",
   "config-dynamic-include",
   "composer-dev-tooling",
+  "recipe-hook",
+  "recipe-default",
 ]);
 
 /** The finding that decided the verdict: the first with the verdict's result that is not context. */

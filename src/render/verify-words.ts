@@ -144,14 +144,18 @@ const MESSAGES: Record<FindingCode, Words> = {
   "propel-migrations-present": (f) => `${plural(Number(f.found), "Propel migration")} committed`,
   "propel-migrations-missing": (f) => `no Propel migrations committed in ${s(f.subject)}`,
   "recipe-missing": (f) =>
-    `production install recipe missing${f.subject ? ` (named by ${s(f.subject)})` : ""}`,
+    `production install recipe missing${f.subject ? ` (run by ${s(f.subject)})` : ""}`,
   "recipe-migrates": () => "production recipe runs propel:migrate",
   "recipe-no-migrate": () => "production recipe does not run propel:migrate",
   "recipe-diff": (f) =>
     `production recipe runs ${s(f.found)}: migrations are made on each deploy (Spryker's default)`,
   "recipe-destructive": (f) =>
     `production recipe runs ${s(f.found)}: it deletes or overwrites production data on every deploy`,
-  "recipe-unresolved": () => "SPRYKER_HOOK_INSTALL names no recipe golive can read (-r NAME)",
+  "recipe-unresolved": () =>
+    "SPRYKER_HOOK_INSTALL runs no recipe golive can read (vendor/bin/install -r NAME)",
+  "recipe-hook": (f) => `SPRYKER_HOOK_INSTALL runs ${s(f.found)}`,
+  "recipe-default": (f) =>
+    `no SPRYKER_HOOK_INSTALL: Spryker Cloud runs its default for region ${s(f.subject)}, ${s(f.found)}`,
   "recipe-safe": (f) => `production recipe (run by ${s(f.subject)}) exists and keeps the data`,
   "config-judged": (f) => `environment ${s(f.subject)}: read ${s(f.found)}`,
   "config-environment-unknown": (f) =>
@@ -269,13 +273,15 @@ const HINTS: Partial<Record<FindingCode, string>> = {
     "revoke the token at its provider, remove it and load it from the environment",
   "secret-placeholder": "keep the real value in the environment's parameter store, not in the file",
   "propel-migrations-missing": "run propel:diff locally and commit src/Orm/Propel/Migration_*/",
-  "recipe-missing": "add the production install recipe, or point SPRYKER_HOOK_INSTALL at it",
+  "recipe-missing":
+    "add the recipe (config/install/EU/production.yml is what the cloud runs without a hook), or point SPRYKER_HOOK_INSTALL at yours",
   "recipe-no-migrate": "run `vendor/bin/console propel:migrate` in the production install recipe",
   "recipe-diff":
     "commit the migrations (propel:diff locally) and let the production recipe only run propel:migrate",
   "recipe-destructive":
     "move the step to the destructive recipe (SPRYKER_HOOK_DESTRUCTIVE_INSTALL), out of the normal deploy",
-  "recipe-unresolved": "name the recipe in SPRYKER_HOOK_INSTALL with -r NAME",
+  "recipe-unresolved":
+    "run `vendor/bin/install -r NAME` in SPRYKER_HOOK_INSTALL, or check the recipe it runs by hand",
   "config-dev-environment": "set environment: to the production environment (like docker.prod)",
   "config-dev-oauth-key":
     "load the OAuth private key from the environment (SPRYKER_OAUTH_KEY_PRIVATE)",

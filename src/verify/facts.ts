@@ -17,7 +17,7 @@ import {
   parseDeployFile,
   productionScope,
 } from "./deploy.js";
-import { type RecipeCommand, type RecipeRef, recipeCommands, recipeOf } from "./install.js";
+import { type RecipeCommand, type RecipeRef, recipeCommands, recipesOf } from "./install.js";
 import { type ConfigLoad, loadConfig } from "./php-config.js";
 import type { TokenScan } from "./tokens.js";
 import type { RepoView, VerifyContext } from "./types.js";
@@ -41,8 +41,10 @@ export interface ProductionRecipe extends RecipeRef {
 
 export interface RecipeSet {
   recipes: ProductionRecipe[];
-  /** Hooks whose recipe cannot be read off (`-r $RECIPE`, no `-r`). */
+  /** Hooks whose recipe cannot be read off (`-r $RECIPE`, no `-r`, a script of its own). */
   unresolved: RecipeRef[];
+  /** Every deploy file's choice, in order: which rule chose which recipe. */
+  chosen: RecipeRef[];
   /** The scope's notes: which deploy files named the recipes. */
   notes: Finding[];
 }
@@ -183,33 +185,36 @@ export class Facts {
     return this.scope;
   }
 
-  /** The install recipes the judged deploy files run, as the Docker SDK resolves them. */
+  /** The install recipes the judged deploy files run, as Spryker Cloud runs them. */
   recipes(): RecipeSet {
     if (!this.recipeSet) {
       const scope = this.production();
       const byFile = new Map<string, ProductionRecipe>();
       const unresolved: RecipeRef[] = [];
+      const chosen: RecipeRef[] = [];
       for (const deploy of scope.files) {
-        const ref = recipeOf(deploy);
-        if (ref.file === undefined) {
-          unresolved.push(ref);
-          continue;
+        for (const ref of recipesOf(deploy)) {
+          chosen.push(ref);
+          if (ref.file === undefined) {
+            unresolved.push(ref);
+            continue;
+          }
+          const known = byFile.get(ref.file);
+          if (known) {
+            if (!known.deployFiles.includes(deploy.file)) known.deployFiles.push(deploy.file);
+            continue;
+          }
+          const text = this.text(ref.file);
+          byFile.set(ref.file, {
+            ...ref,
+            file: ref.file,
+            deployFiles: [deploy.file],
+            exists: this.has(ref.file),
+            ...(text !== undefined ? { commands: recipeCommands(text) } : {}),
+          });
         }
-        const known = byFile.get(ref.file);
-        if (known) {
-          known.deployFiles.push(deploy.file);
-          continue;
-        }
-        const text = this.text(ref.file);
-        byFile.set(ref.file, {
-          ...ref,
-          file: ref.file,
-          deployFiles: [deploy.file],
-          exists: this.has(ref.file),
-          ...(text !== undefined ? { commands: recipeCommands(text) } : {}),
-        });
       }
-      this.recipeSet = { recipes: [...byFile.values()], unresolved, notes: scope.notes };
+      this.recipeSet = { recipes: [...byFile.values()], unresolved, chosen, notes: scope.notes };
     }
     return this.recipeSet;
   }

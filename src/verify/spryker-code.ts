@@ -435,6 +435,23 @@ export function productionConfig(facts: Facts): Finding[] {
 function recipesOrNone(facts: Facts): { recipes: ProductionRecipe[]; findings: Finding[] } {
   const set = facts.recipes();
   const findings: Finding[] = [...set.notes];
+  // Which rule chose each recipe: the hook, or the cloud's default for the file's region.
+  for (const ref of set.chosen) {
+    if (ref.file === undefined) continue;
+    const at = ref.from ? { line: ref.from.line } : {};
+    findings.push(
+      ref.via === "hook"
+        ? { code: "recipe-hook", result: "pass", file: ref.deployFile, ...at, found: ref.file }
+        : {
+            code: "recipe-default",
+            result: "pass",
+            file: ref.deployFile,
+            ...at,
+            subject: ref.region ?? "EU",
+            found: ref.file,
+          },
+    );
+  }
   for (const u of set.unresolved)
     findings.push({
       code: "recipe-unresolved",

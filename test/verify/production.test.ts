@@ -9,7 +9,7 @@ import { classifyDeployFile } from "../../src/verify/deploy.js";
 import { Facts } from "../../src/verify/facts.js";
 import { gitBlobHash } from "../../src/verify/generic.js";
 import { runCheck } from "../../src/verify/index.js";
-import { recipeOf } from "../../src/verify/install.js";
+import { recipesOf } from "../../src/verify/install.js";
 import { loadConfig } from "../../src/verify/php-config.js";
 import { parseYamlTree } from "../../src/verify/yaml-tree.js";
 import { memoryRepo } from "../helpers/repo.js";
@@ -136,29 +136,107 @@ describe("deploy files as the Docker SDK reads them", () => {
   });
 });
 
-describe("install recipes as the Docker SDK resolves them", () => {
+describe("install recipes as Spryker Cloud runs them", () => {
   const tree = (text: string) => ({
     file: "d.yml",
     kind: "production" as const,
     tree: parseYamlTree(text).tree,
   });
-  test("-r NAME, pipeline:, else docker, or production with dynamic stores", () => {
+  const hook = (command: string) =>
+    recipesOf(tree(`image:\n  environment:\n    SPRYKER_HOOK_INSTALL: ${command}\n`));
+  test("the hook's -r NAME; without a hook the cloud's default for the file's region", () => {
+    expect(hook("vendor/bin/install -r EU/production -vvv")).toMatchObject([
+      { file: "config/install/EU/production.yml", via: "hook", from: { line: 3 } },
+    ]);
+    expect(hook("'vendor/bin/install -r shop/release --no-ansi'")[0]!.file).toBe(
+      "config/install/shop/release.yml",
+    );
+    // pipeline: is what a local docker/sdk up runs, and docker.yml the SDK's local default.
+    expect(recipesOf(tree("pipeline: docker.ci\n"))).toMatchObject([
+      { file: "config/install/EU/production.yml", via: "default", region: "EU" },
+    ]);
+    expect(recipesOf(tree("namespace: x\n"))[0]!.file).toBe("config/install/EU/production.yml");
+    expect(recipesOf(tree("regions:\n  US:\n    services: {}\n"))).toMatchObject([
+      { file: "config/install/US/production.yml", region: "US", from: { line: 2 } },
+    ]);
     expect(
-      recipeOf(
-        tree(
-          "image:\n  environment:\n    SPRYKER_HOOK_INSTALL: vendor/bin/install -r EU/production -vvv\n",
-        ),
-      ).file,
-    ).toBe("config/install/EU/production.yml");
-    expect(recipeOf(tree("pipeline: docker.ci\n")).file).toBe("config/install/docker.ci.yml");
-    expect(recipeOf(tree("namespace: x\n")).file).toBe("config/install/docker.yml");
-    expect(
-      recipeOf(tree("image:\n  environment:\n    SPRYKER_DYNAMIC_STORE_MODE: true\n")).file,
-    ).toBe("config/install/production.yml");
-    expect(
-      recipeOf(tree("image:\n  environment:\n    SPRYKER_HOOK_INSTALL: vendor/bin/install -r $R\n"))
-        .file,
-    ).toBeUndefined();
+      recipesOf(tree("regions:\n  EU:\n    services: {}\n  US:\n    services: {}\n")).map(
+        (r) => r.file,
+      ),
+    ).toEqual(["config/install/EU/production.yml", "config/install/US/production.yml"]);
+  });
+
+  test("a hook golive cannot read runs an unknown recipe, never a passing one", () => {
+    expect(hook("vendor/bin/install -r $R")[0]!.file).toBeUndefined();
+    expect(hook("bash deploy/install.sh")[0]!.file).toBeUndefined();
+    expect(hook("vendor/bin/install --no-ansi")[0]!.file).toBeUndefined();
+    const custom = edit((f) => {
+      f["deploy.shop-prod.yml"] = prod(f).replace(
+        '"vendor/bin/install -r EU/production --no-ansi -vvv"',
+        "bash deploy/install.sh",
+      );
+    });
+    for (const id of ["CLO-11", "APP-28"]) {
+      const v = verdict(id, custom);
+      expect(v.result).toBe("unknown");
+      expect(codes(v)).toContain("recipe-unresolved");
+    }
+  });
+
+  // Issue 21's walkthrough: no hook, docker.yml cleaned up, EU/production.yml destructive.
+  const noHook = (region?: string) =>
+    edit((f) => {
+      let text = prod(f).replace(
+        '    SPRYKER_HOOK_INSTALL: "vendor/bin/install -r EU/production --no-ansi -vvv"\n',
+        "",
+      );
+      if (region)
+        text = text.replace(
+          "services:\n",
+          `regions:\n  ${region}:\n    services: {}\n\nservices:\n`,
+        );
+      f["deploy.shop-prod.yml"] = text;
+      f["config/install/docker.yml"] =
+        "sections:\n  migrate:\n    migrate:\n      command: 'vendor/bin/console propel:migrate'\n";
+      f["config/install/EU/production.yml"] =
+        "sections:\n  clean:\n    storage:\n      command: 'vendor/bin/console storage:delete'\n    drop:\n      command: 'vendor/bin/console propel:tables:drop'\n  demo:\n    import:\n      command: 'vendor/bin/console data:import'\n    index:\n      command: 'vendor/bin/console search:index:delete'\n    migrate:\n      command: 'vendor/bin/console propel:migrate'\n";
+    });
+  test("without a hook, CLO-11, APP-28 and DAT-02 judge EU/production.yml, not docker.yml", () => {
+    const files = noHook();
+    const clo11 = verdict("CLO-11", files);
+    expect(clo11.result).toBe("fail");
+    expect(found(clo11).map((f) => [f.file, f.line, f.found])).toEqual([
+      ["config/install/EU/production.yml", 4, "storage:delete"],
+      ["config/install/EU/production.yml", 6, "propel:tables:drop"],
+      ["config/install/EU/production.yml", 9, "demo-data import"],
+      ["config/install/EU/production.yml", 11, "search index delete"],
+    ]);
+    expect(clo11.findings).toContainEqual({
+      code: "recipe-default",
+      result: "pass",
+      file: "deploy.shop-prod.yml",
+      subject: "EU",
+      found: "config/install/EU/production.yml",
+    });
+    expect(verdict("APP-28", files).result).toBe("fail");
+    expect(found(verdict("DAT-02", files))).toMatchObject([
+      { code: "demo-import", file: "config/install/EU/production.yml", line: 9 },
+    ]);
+  });
+
+  test("a deploy file of region US runs US/production.yml", () => {
+    const files = noHook("US");
+    const v = verdict("CLO-11", files);
+    expect(found(v)).toMatchObject([
+      { code: "recipe-missing", result: "fail", file: "config/install/US/production.yml" },
+    ]);
+    files["config/install/US/production.yml"] =
+      "sections:\n  migrate:\n    migrate:\n      command: 'vendor/bin/console propel:migrate'\n";
+    const ok = verdict("CLO-11", files);
+    expect(ok.result).toBe("pass");
+    expect(ok.findings).toContainEqual(
+      expect.objectContaining({ code: "recipe-default", subject: "US", line: 22 }),
+    );
   });
 
   test("CLO-11: a named recipe that does not exist fails; a destructive step fails with its line", () => {
