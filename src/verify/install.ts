@@ -115,14 +115,34 @@ export const DESTRUCTIVE_STEPS: readonly { name: string; test: (command: string)
   { name: "demo-data import", test: (c) => demoImport(c) !== undefined },
 ];
 
+/** Options of `data:import` whose value is the next word when not written with `=`. */
+const VALUE_OPTIONS = /^(?:-c|--config|-g|--group|-s|--store|-i|--include|-e|--exclude)$/;
+
 /**
- * A `data:import` of the demo data: without `--config` (the full demo import) or with a
- * configuration of the local or demo data. Single importers (`data:import:glossary`) are not.
+ * A `data:import` of the demo data: the full import (no importer named, no `--group`, no
+ * `--config`) or one with a configuration of the local or demo data. A single importer
+ * (`data:import glossary`, `data:import:glossary`) or a group is not.
  */
 export function demoImport(command: string): { config?: string } | undefined {
   const m = /\bdata:import(\S*)/.exec(command);
   if (m?.[1] !== "") return undefined;
-  const config = /(?:--config|-c)(?:\s+|=)["']?([^\s"']+)/.exec(command)?.[1];
-  if (config === undefined) return {};
-  return /(?:^|\/)(?:local|demo)(?:\/|_|\.)|demodata/i.test(config) ? { config } : undefined;
+  // The words of this command, up to the next one of the line (`&&`, `;`, `|`).
+  const words = command.slice(m.index + m[0].length).split(/&&|\|\||[;|]/)[0]!.trim();
+  const args = words === "" ? [] : words.split(/\s+/).map((w) => w.replace(/^["']|["']$/g, ""));
+  let config: string | undefined;
+  let subset = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const option = /^(-{1,2}[\w-]+)(?:=(.*))?$/.exec(arg);
+    if (!option) {
+      subset = true; // an importer's name
+      continue;
+    }
+    const value = option[2] ?? (VALUE_OPTIONS.test(option[1]!) ? args[++i] : undefined);
+    if (option[1] === "-c" || option[1] === "--config") config = value;
+    else if (/^(?:-g|--group|-i|--include)$/.test(option[1]!)) subset = true;
+  }
+  if (config !== undefined)
+    return /(?:^|\/)(?:local|demo)(?:\/|_|\.)|demodata/i.test(config) ? { config } : undefined;
+  return subset ? undefined : {};
 }

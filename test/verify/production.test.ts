@@ -9,7 +9,7 @@ import { classifyDeployFile } from "../../src/verify/deploy.js";
 import { Facts } from "../../src/verify/facts.js";
 import { gitBlobHash } from "../../src/verify/generic.js";
 import { runCheck } from "../../src/verify/index.js";
-import { recipesOf } from "../../src/verify/install.js";
+import { demoImport, recipesOf } from "../../src/verify/install.js";
 import { loadConfig } from "../../src/verify/php-config.js";
 import { parseYamlTree } from "../../src/verify/yaml-tree.js";
 import { memoryRepo } from "../helpers/repo.js";
@@ -237,6 +237,41 @@ describe("install recipes as Spryker Cloud runs them", () => {
     expect(ok.findings).toContainEqual(
       expect.objectContaining({ code: "recipe-default", subject: "US", line: 22 }),
     );
+  });
+
+  test("a demo-data import is a full import or a demo configuration, not one importer", () => {
+    const demo = (c: string) => demoImport(`vendor/bin/console ${c}`);
+    expect(demo("data:import")).toEqual({});
+    expect(demo("data:import -vvv --no-ansi")).toEqual({});
+    expect(demo("data:import --config=data/import/local/full_EU.yml")).toEqual({
+      config: "data/import/local/full_EU.yml",
+    });
+    expect(demo("data:import -c data/import/local/full_EU.yml -vvv")).toEqual({
+      config: "data/import/local/full_EU.yml",
+    });
+    for (const single of [
+      "data:import glossary",
+      "data:import glossary -vvv",
+      "data:import -vvv product-abstract",
+      "data:import:glossary",
+      "data:import --group=PRODUCTS",
+      "data:import -g PRODUCTS",
+      "data:import --config=data/import/production/full_EU.yml",
+      "data:import -c data/import/production/full_EU.yml glossary",
+    ])
+      expect(demo(single), single).toBeUndefined();
+    // The next command of the line is not an importer of this one.
+    expect(demo("data:import && vendor/bin/console cache:clear")).toEqual({});
+  });
+
+  test("28 single importers in a production recipe are not demo-data imports", () => {
+    const files = edit((f) => {
+      f["config/install/EU/production.yml"] = `sections:\n  import:\n${Array.from(
+        { length: 28 },
+        (_, i) => `    i${i}:\n      command: 'vendor/bin/console data:import importer-${i}'\n`,
+      ).join("")}  migrate:\n    migrate:\n      command: 'vendor/bin/console propel:migrate'\n`;
+    });
+    for (const id of ["CLO-11", "APP-28", "DAT-02"]) expect(verdict(id, files).result).toBe("pass");
   });
 
   test("CLO-11: a named recipe that does not exist fails; a destructive step fails with its line", () => {
