@@ -42,6 +42,12 @@ describe("production deploy files", () => {
     ["deploy.shop-dev.yml", "development"],
     ["deploy.yml", "local"],
     ["deploy.dev.multi-region.yml", "local"],
+    ["deploy.dev_CZ.yml", "local"],
+    ["deploy.dev-brand.yml", "local"],
+    ["deploy.local.yml", "local"],
+    ["deploy.local-cz.yml", "local"],
+    ["deploy.localhost.yml", "local"],
+    ["deploy.development.yml", "development"],
     ["deploy.ci.acceptance.yml", "ci"],
     [".github/deploy/deploy.yml", "ci"],
     ["deploy.aws-env-template.yml", "template"],
@@ -53,6 +59,47 @@ describe("production deploy files", () => {
     expect(
       classifyDeployFile("deploy.acp-prod.yml", "groups:\n  a:\n    yves.eu.spryker.local:\n").kind,
     ).toBe("local");
+  });
+
+  test.each([
+    "www.de.brand.local",
+    "yves.localhost",
+    "'shop.test:8080'",
+    "backoffice.brand.docker",
+    "glue.shop.internal",
+  ])("a file with a %s host is local", (host) => {
+    const text = `groups:\n  a:\n    applications:\n      y:\n        endpoints:\n          ${host}:\n            store: DE\n`;
+    expect(classifyDeployFile("deploy.shop-staging.yml", text).kind).toBe("local");
+    // A value that names such a host is not an endpoint of the file.
+    expect(
+      classifyDeployFile("deploy.shop-staging.yml", `image:\n  environment:\n    X: ${host}\n`)
+        .kind,
+    ).toBe("staging");
+  });
+
+  test("environment: docker.dev is local, unless the name says production", () => {
+    const dev = "environment: docker.dev\nnamespace: x\n";
+    expect(classifyDeployFile("deploy.shop-staging.yml", dev).kind).toBe("local");
+    expect(classifyDeployFile("deploy.brand-cz.yml", dev).kind).toBe("local");
+    expect(classifyDeployFile("deploy.shop-prod.yml", dev).kind).toBe("production");
+    expect(classifyDeployFile("deploy.shop-staging.yml", "environment: docker.prod\n").kind).toBe(
+      "staging",
+    );
+  });
+
+  test("CLO-05: a multi-store project's deploy.dev_CZ.yml with *.brand.local hosts is not judged", () => {
+    const files = edit((f) => {
+      delete f["deploy.shop-prod.yml"];
+      f["deploy.dev_CZ.yml"] = (f["deploy.dev.yml"] as string)
+        .replace(/\.example\.com/g, ".brand.local")
+        .replace(/<<: \[\*real-ip, \*frontend-auth\]/g, "<<: *real-ip");
+    });
+    const v = verdict("CLO-05", files);
+    expect(v.result).toBe("pass");
+    expect(v.findings[0]).toMatchObject({
+      code: "deploy-no-production",
+      found: "deploy.shop-staging.yml",
+    });
   });
 
   test("production files in folders are judged, and every result names them", () => {
