@@ -127,7 +127,10 @@ export function demoImport(command: string): { config?: string } | undefined {
   const m = /\bdata:import(\S*)/.exec(command);
   if (m?.[1] !== "") return undefined;
   // The words of this command, up to the next one of the line (`&&`, `;`, `|`).
-  const words = command.slice(m.index + m[0].length).split(/&&|\|\||[;|]/)[0]!.trim();
+  const words = command
+    .slice(m.index + m[0].length)
+    .split(/&&|\|\||[;|]/)[0]!
+    .trim();
   const args = words === "" ? [] : words.split(/\s+/).map((w) => w.replace(/^["']|["']$/g, ""));
   let config: string | undefined;
   let subset = false;
