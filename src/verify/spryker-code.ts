@@ -606,10 +606,16 @@ function scheduled(facts: Facts, command: string): ScheduledJob | undefined {
   return disabled;
 }
 
-/** APP-14: the jobs every shop needs are scheduled. */
+/**
+ * APP-14: the jobs every shop needs are scheduled. `sitemap:generate` only where the command
+ * exists (`spryker/sitemap` is installed) and no static sitemap is committed: scheduling a
+ * command that does not exist would break Jenkins.
+ */
 export function schedulerJobs(facts: Facts): Finding[] {
   const findings: Finding[] = [];
-  const staticSitemap = facts.has("public/Yves/sitemap.xml");
+  const staticSitemap =
+    facts.has("public/Yves/sitemap.xml") ||
+    facts.composer().lock?.packages.get("spryker/sitemap") === undefined;
   for (const command of [
     "oms:check-condition",
     "oms:check-timeout",

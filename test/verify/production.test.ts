@@ -610,6 +610,41 @@ $jobs[] = ['name' => 'queue', 'command' => '$PHP_BIN vendor/bin/console queue:wo
   });
 });
 
+describe("APP-14 asks for sitemap:generate only where the command exists", () => {
+  const withoutSitemapJob = (change: (f: Files) => void) =>
+    edit((f) => {
+      f["config/Zed/cronjobs/jenkins.php"] = (f["config/Zed/cronjobs/jenkins.php"] as string)
+        .split("\n")
+        .filter((l) => !l.includes("sitemap:generate"))
+        .join("\n");
+      change(f);
+    });
+  test("without spryker/sitemap installed, no sitemap job is required", () => {
+    const { "spryker/sitemap": _, ...rest } = PACKAGES;
+    const files = withoutSitemapJob((f) => {
+      f["composer.lock"] = composerLock(rest);
+    });
+    const v = verdict("APP-14", files);
+    expect(v.result).toBe("pass");
+    expect(found(v).map((f) => f.subject)).not.toContain("sitemap:generate");
+  });
+  test("with a static sitemap.xml committed, no sitemap job is required", () => {
+    const files = withoutSitemapJob((f) => {
+      f["public/Yves/sitemap.xml"] = "<urlset/>\n";
+    });
+    expect(verdict("APP-14", files).result).toBe("pass");
+  });
+  test("with spryker/sitemap and no static sitemap, the missing job fails", () => {
+    const v = verdict(
+      "APP-14",
+      withoutSitemapJob(() => {}),
+    );
+    expect(found(v)).toContainEqual(
+      expect.objectContaining({ code: "job-missing", result: "fail", subject: "sitemap:generate" }),
+    );
+  });
+});
+
 describe("SEO-04 robots.txt, read with robots-parser", () => {
   const robots = (text: string) =>
     verdict(
