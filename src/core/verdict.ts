@@ -91,6 +91,7 @@ export type FindingCode =
   | "split-app-present"
   | "split-entry-point-missing"
   | "split-entry-point-ok"
+  | "split-entry-point-custom"
   | "split-bootstrap-missing"
   | "split-bootstrap-present"
   | "deploy-env-file"

@@ -90,9 +90,9 @@ const MESSAGES: Record<FindingCode, Words> = {
   "split-app-missing": (f) => `no ${s(f.subject)} application`,
   "split-app-present": (f) => `${s(f.subject)} application`,
   "split-entry-point-missing": (f) =>
-    f.found
-      ? `zed endpoint ${s(f.subject)} has entry-point ${s(f.found)}`
-      : `zed endpoint ${s(f.subject)} has no entry-point`,
+    `zed endpoint ${s(f.subject)} has no entry-point: Back Office, gateway and API in one application`,
+  "split-entry-point-custom": (f) =>
+    `zed endpoint ${s(f.subject)} runs an entry point of the project's own (${s(f.found)})`,
   "split-entry-point-ok": (f) => `zed endpoint ${s(f.subject)} has entry-point ${s(f.found)}`,
   "split-bootstrap-missing": () => "bootstrap missing",
   "split-bootstrap-present": () => "bootstrap present",
@@ -233,7 +233,7 @@ const HINTS: Partial<Record<FindingCode, string>> = {
   "db-postgresql":
     "MariaDB applies only if your project can move; otherwise mark APP-04 not applicable",
   "split-entry-point-missing":
-    "give every zed endpoint `entry-point: BackendApi` and add backoffice and backend-gateway applications",
+    "split the Back Office out of zed: add backoffice and backend-gateway applications, and a zed endpoint with `entry-point: BackendApi` for the API",
   "split-app-missing": "follow the guide to separate endpoint bootstraps",
   "split-bootstrap-missing": "add the bootstrap files from the integration guide",
   "deploy-production-missing": "add deploy.<project>-prod.yml",

@@ -176,6 +176,46 @@ describe("APP-05 split Zed endpoints", () => {
     });
     expect(verdict("APP-05", zedOnly).result).toBe("pass");
   });
+  test("a zed endpoint with an entry point of the project's own is not a missing split", () => {
+    const files = edit((f) => {
+      f["deploy.shop-prod.yml"] = prodDeploy(f).replace(
+        /\n$/,
+        "\n      store_app:\n        application: zed\n        endpoints:\n          store-app.example.com:\n            store: DE\n            entry-point: StoreApp\n",
+      );
+    });
+    const v = verdict("APP-05", files);
+    expect(v.result).toBe("pass");
+    expect(v.findings).toContainEqual({
+      code: "split-entry-point-custom",
+      result: "pass",
+      file: "deploy.shop-prod.yml",
+      line: expect.any(Number),
+      subject: "store-app.example.com",
+      found: "StoreApp",
+    });
+  });
+  test("without a deploy file, a public/ of Yves, Zed and Glue only is not split", () => {
+    const files = edit((f) => {
+      for (const name of Object.keys(f)) if (/^deploy\..*\.yml$/.test(name)) delete f[name];
+      for (const app of ["Backoffice", "BackendGateway", "BackendApi"])
+        delete f[`public/${app}/index.php`];
+      for (const app of ["Yves", "Zed", "Glue"]) f[`public/${app}/index.php`] = "<?php\n";
+    });
+    const v = verdict("APP-05", files);
+    expect(v.result).toBe("warn");
+    expect(codes(v)).toEqual([
+      "deploy-none",
+      "split-bootstrap-missing",
+      "split-bootstrap-missing",
+      "split-bootstrap-missing",
+    ]);
+  });
+  test("without a deploy file but with every bootstrap, the deploy side is unknown", () => {
+    const files = edit((f) => {
+      for (const name of Object.keys(f)) if (/^deploy\..*\.yml$/.test(name)) delete f[name];
+    });
+    expect(verdict("APP-05", files).result).toBe("unknown");
+  });
   test("every production file must be split: a second region without a backend gateway warns", () => {
     const files = edit((f) => {
       // A second production region whose file has Yves only.
