@@ -104,34 +104,53 @@ function valueFinding(
   return undefined;
 }
 
-/** An environment word of a development or CI machine: `ci`, `docker.dev`, `devvm`, `testing`. */
-const THROWAWAY_ENVIRONMENT =
-  /(?:^|[.-])(?:ci|dev|devvm|development|local|test|testing)(?:[.-]|$)/i;
+/** Words of a development, CI, test or demo machine's environment: `docker.dev`, `ci`, `devtest`. */
+const THROWAWAY_WORDS = new Set([
+  "ci",
+  "travis",
+  "dev",
+  "devvm",
+  "devtest",
+  "development",
+  "local",
+  "test",
+  "testing",
+  "demo",
+]);
 const ENVIRONMENT_CONFIG = /^config\/Shared\/config_default-(.+)\.php$/;
 
+function throwawayWords(name: string): boolean {
+  return name
+    .toLowerCase()
+    .split(/[.\-_/]+/)
+    .some((w) => THROWAWAY_WORDS.has(w));
+}
+
 /**
- * The PHP configuration files only a development or CI machine loads: each
- * `config_default-<environment>.php` of such an environment and the files it requires, and
- * files named for one (`config_services-devvm.php`), unless production loads them too.
+ * The PHP configuration files only a development, CI, test or demo machine loads, one rule
+ * whether or not a production deploy file names production's environment: each
+ * `config_default-<environment>.php` of such an environment and the files it requires, files
+ * named for one after their first dash (`config_services-devvm.php`, `config_logs-ci-info.php`)
+ * and files in such a folder (`config/Shared/ci/travis/`); never a file production loads
+ * (config_default.php, the named environment's file, and what they require).
  */
 function throwawayConfig(facts: Facts): Set<string> {
   const { loads } = facts.config();
   const out = new Set<string>();
-  // Only when golive knows what production loads: a production deploy file names the
-  // environment, and every require on the way is one golive followed. Otherwise any file
-  // might be production's, and a literal in it fails.
-  if (loads.some((l) => l.environment === undefined || l.unresolved.length > 0)) return out;
   const production = new Set(loads.flatMap((l) => l.files));
+  const productionEnvironments = new Set(loads.map((l) => l.environment));
   const read = (path: string) => facts.text(path);
   for (const file of facts.files) {
     if (!CONFIG_PHP.test(file) || production.has(file)) continue;
     const environment = ENVIRONMENT_CONFIG.exec(file)?.[1];
     if (environment !== undefined) {
-      if (!THROWAWAY_ENVIRONMENT.test(environment)) continue;
+      if (!throwawayWords(environment) || productionEnvironments.has(environment)) continue;
       for (const loaded of loadConfig(read, environment, { environmentOnly: true }).files)
         if (!production.has(loaded)) out.add(loaded);
-    } else if (THROWAWAY_ENVIRONMENT.test(file.replace(/^.*\/[^-/]*|\.php$/g, ""))) {
-      out.add(file);
+    } else {
+      const folders = file.split("/").slice(2, -1).join("/");
+      const named = file.replace(/^.*\/[^-/]*|\.php$/g, "");
+      if (throwawayWords(folders) || throwawayWords(named)) out.add(file);
     }
   }
   return out;
