@@ -70,7 +70,8 @@ const MESSAGES: Record<FindingCode, Words> = {
   "release-behind": (f) =>
     `${s(f.subject)} ${s(f.found)}, behind the newest release ${s(f.expected)}`,
   "release-too-old": (f) => `${s(f.subject)} ${s(f.found)}, expected ${s(f.expected)}`,
-  "release-none": () => "no spryker-feature/* packages with a release version",
+  "release-none": () =>
+    "no spryker-feature/* packages with a release version in production, and spryker/kernel cannot tell the release",
   "release-list-stale": (f) =>
     `${s(f.subject)} ${s(f.found)}; the newest release golive knows is ${s(f.expected)}: a newer one may be out (--latest-release tells golive)`,
   "composer-releases": () => "Spryker packages installed at release versions",
@@ -222,7 +223,7 @@ const HINTS: Partial<Record<FindingCode, string>> = {
     "add `<<: *real-ip` (real-ip.from with your gateway CIDRs) to every public endpoint",
   "ip-tracking-none": "define real-ip.from with your gateway CIDRs on every public endpoint",
   "release-behind": "plan an upgrade to the newest Spryker release",
-  "release-too-old": "upgrade the spryker-feature packages to 202009.0 or newer",
+  "release-too-old": "upgrade to Spryker release 202009.0 or newer (the spryker-feature packages, or the core modules before them)",
   "release-none": "confirm the release by hand",
   "release-list-stale":
     "check Spryker's release notes, and pass the newest release with --latest-release (or update golive)",

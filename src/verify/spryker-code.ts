@@ -21,20 +21,46 @@ import { child, childIn, scalarText } from "./yaml-tree.js";
 /** Vendors whose packages are Spryker's own. */
 const SPRYKER_VENDOR = /^(?:spryker|spryker-shop|spryker-feature|spryker-eco|spryker-sdk)\//;
 
-/** APP-02: the `spryker-feature/*` packages' release. */
+/**
+ * The core module a shop from before feature packages is judged by, and its version in the
+ * oldest release Spryker Cloud accepts (b2c-demo-shop 202009.0's composer.lock).
+ */
+const CORE_MODULE = { name: "spryker/kernel", minimum: "3.55.0" };
+
+/**
+ * APP-02: the release of the `spryker-feature/*` packages production installs (require-dev
+ * tooling such as `spryker-feature/development-tools` says nothing about it); a shop without
+ * them is judged by its core module.
+ */
 export function release(facts: Facts): Finding[] {
   const { lock, problem } = facts.composer();
   if (!lock) return [problem!];
   let oldest: { name: string; version: string; line: number; parsed: number[] } | undefined;
   for (const pkg of lock.packages.values()) {
-    if (!pkg.name.startsWith("spryker-feature/")) continue;
+    if (!pkg.name.startsWith("spryker-feature/") || pkg.dev) continue;
     // dev-master, branch aliases and the like say nothing about the release.
     if (!/^v?\d{6}\.\d+/.test(pkg.version)) continue;
     const parsed = parseVersion(pkg.version.replace(/-p\d+$/, ""));
     if (!parsed) continue;
     if (!oldest || compareVersions(parsed, oldest.parsed) < 0) oldest = { ...pkg, parsed };
   }
-  if (!oldest) return [{ code: "release-none", result: "unknown", file: "composer.lock" }];
+  if (!oldest) {
+    const core = lock.packages.get(CORE_MODULE.name);
+    const parsed = core && !core.dev ? parseVersion(core.version) : undefined;
+    if (core && parsed && compareVersions(parsed, parseVersion(CORE_MODULE.minimum)!) < 0)
+      return [
+        {
+          code: "release-too-old",
+          result: "fail",
+          file: "composer.lock",
+          line: core.line,
+          subject: core.name,
+          found: core.version,
+          expected: `>= ${CORE_MODULE.minimum} (${MINIMUM_RELEASE}'s)`,
+        },
+      ];
+    return [{ code: "release-none", result: "unknown", file: "composer.lock" }];
+  }
   const at = {
     file: "composer.lock",
     line: oldest.line,

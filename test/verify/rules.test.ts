@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
+  CURRENT,
   codes,
   composerLock,
   deployFile,
@@ -99,6 +100,39 @@ describe("APP-02 release", () => {
       "composer-dev-version",
       "composer-hash-ok",
     ]);
+  });
+});
+
+describe("APP-02 judges what production installs", () => {
+  test("a require-dev feature package at an old release does not make the shop old", () => {
+    const files = edit((f) => {
+      f["composer.lock"] = composerLock(PACKAGES, {
+        "spryker-feature/development-tools": "201907.0",
+      });
+    });
+    const v = verdict("APP-02", files, CURRENT);
+    expect(v.result).toBe("pass");
+    expect(found(v)[0]).toMatchObject({ code: "release-ok", subject: "spryker-feature/cart" });
+  });
+  test("a shop from before feature packages is judged by its core module", () => {
+    const old = edit((f) => {
+      f["composer.lock"] = composerLock({ "spryker/kernel": "3.25.0", "spryker/twig": "3.15.2" });
+    });
+    const v = verdict("APP-02", old);
+    expect(v.result).toBe("fail");
+    expect(found(v)[0]).toMatchObject({
+      code: "release-too-old",
+      subject: "spryker/kernel",
+      found: "3.25.0",
+      expected: ">= 3.55.0 (202009.0's)",
+    });
+    const recent = edit((f) => {
+      f["composer.lock"] = composerLock({ "spryker/kernel": "3.61.0", "spryker/twig": "3.15.2" });
+    });
+    expect(found(verdict("APP-02", recent))[0]).toMatchObject({
+      code: "release-none",
+      result: "unknown",
+    });
   });
 });
 
