@@ -486,6 +486,35 @@ describe("CLO-10 what a production deploy file must not run", () => {
   });
 });
 
+describe("CLO-10: each search engine minor has its own end of maintenance", () => {
+  const search = (engine: string, version: string) =>
+    edit((f) => {
+      f["deploy.shop-prod.yml"] = prod(f).replace(
+        "services:\n",
+        `services:\n  search:\n    engine: ${engine}\n    version: '${version}'\n`,
+      );
+    });
+  test("Elasticsearch 7.6 ended in 2021, 7.17 in 2026", () => {
+    const at = { today: "2025-06-01", goLive: "2025-09-01" };
+    const old = found(verdict("CLO-10", search("elastic", "7.6"), at));
+    expect(old).toMatchObject([
+      { code: "deploy-eol-search", result: "fail", subject: "elastic 7.6", found: "2021-08-11" },
+    ]);
+    expect(verdict("CLO-10", search("elastic", "7.17"), at).result).toBe("pass");
+    expect(
+      found(verdict("CLO-10", search("elastic", "7.17"), { today: "2026-02-01" }))[0],
+    ).toMatchObject({ result: "fail", found: "2026-01-15" });
+  });
+  test("OpenSearch 1.2 ended when 1.3 came out; 1.3 later", () => {
+    const at = { today: "2024-06-01", goLive: "2024-09-01" };
+    expect(found(verdict("CLO-10", search("opensearch", "1.2"), at))[0]).toMatchObject({
+      result: "fail",
+      found: "2022-03-17",
+    });
+    expect(verdict("CLO-10", search("opensearch", "1.3"), at).result).toBe("pass");
+  });
+});
+
 describe("APP-02 composer.lock", () => {
   test("a dev-* Spryker package production installs fails; dev tooling is a note; a stale lock fails", () => {
     expect(verdict("APP-02", shop(), CURRENT).result).toBe("pass");
