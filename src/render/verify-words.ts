@@ -223,7 +223,8 @@ const HINTS: Partial<Record<FindingCode, string>> = {
     "add `<<: *real-ip` (real-ip.from with your gateway CIDRs) to every public endpoint",
   "ip-tracking-none": "define real-ip.from with your gateway CIDRs on every public endpoint",
   "release-behind": "plan an upgrade to the newest Spryker release",
-  "release-too-old": "upgrade to Spryker release 202009.0 or newer (the spryker-feature packages, or the core modules before them)",
+  "release-too-old":
+    "upgrade to Spryker release 202009.0 or newer (the spryker-feature packages, or the core modules before them)",
   "release-none": "confirm the release by hand",
   "release-list-stale":
     "check Spryker's release notes, and pass the newest release with --latest-release (or update golive)",
