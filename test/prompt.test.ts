@@ -46,16 +46,16 @@ describe("asking the catalogue's questions", () => {
       {
         ask: async (questions) => {
           asked = questions.map((q) => q.id);
-          return { analytics: "no" };
+          return { "csv-imports": "no" };
         },
       },
     );
     expect(result.code).toBe(0);
     expect(asked).not.toContain("old-shop");
-    expect(asked).toContain("analytics");
+    expect(asked).toContain("csv-imports");
     const answers = parse(read(repo)).answers;
     expect(answers["old-shop"]).toBe("no");
-    expect(answers.analytics).toBe("no");
+    expect(answers["csv-imports"]).toBe("no");
     expect(answers["basic-auth"]).toBe("yes");
   });
 

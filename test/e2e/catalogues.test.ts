@@ -163,7 +163,6 @@ describe("questions decide which items apply", () => {
       "private-network": "yes",
       "spryker-mail": "yes",
       "basic-auth": "yes",
-      analytics: "yes",
       "csv-imports": "no",
     });
     const show = await golive(repo, ["show", "SEO-01", "--json"], TODAY);
