@@ -86,8 +86,15 @@ export function classifyDeployFile(path: string, text: string | undefined): Depl
     [...name].reverse().find((w) => WORDS.has(w)) ??
     [...folders].reverse().find((w) => WORDS.has(w));
   // `environment: docker.dev` is the SDK's development mode: local, unless the name says
-  // production (then APP-16 reports the development environment on a production file).
-  if (WORDS.get(word ?? "") !== "production" && text !== undefined && LOCAL_ENVIRONMENT.test(text))
+  // production (then APP-16 reports the development environment on a production file) or the
+  // file sets the cloud's deploy hooks (a cloud environment run in development mode, as
+  // Spryker's own demo environments are).
+  if (
+    WORDS.get(word ?? "") !== "production" &&
+    text !== undefined &&
+    LOCAL_ENVIRONMENT.test(text) &&
+    !CLOUD_HOOK.test(text)
+  )
     return { file: path, kind: "local" };
   if (word) return { file: path, kind: WORDS.get(word)!, word };
   return { file: path, kind: "other" };
@@ -97,6 +104,9 @@ export function classifyDeployFile(path: string, text: string | undefined): Depl
 const LOCAL_HOST =
   /^\s*['"]?(?:[\w*-]+\.)+(?:local|localhost|test|docker|internal)(?::\d+)?['"]?\s*:(?:\s|$)/;
 const LOCAL_ENVIRONMENT = /^environment\s*:\s*['"]?docker\.dev['"]?\s*(?:#.*)?$/m;
+/** Variables only Spryker Cloud's pipelines read. */
+const CLOUD_HOOK =
+  /^\s*SPRYKER_HOOK_(?:INSTALL|BEFORE_DEPLOY|AFTER_DEPLOY|DESTRUCTIVE_INSTALL)\s*:/m;
 
 /** Whether a deploy file's text declares a host (a key) under a local top-level domain. */
 function localHosts(text: string | undefined): boolean {

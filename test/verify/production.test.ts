@@ -85,6 +85,13 @@ describe("production deploy files", () => {
     expect(classifyDeployFile("deploy.shop-staging.yml", "environment: docker.prod\n").kind).toBe(
       "staging",
     );
+    // A cloud environment run in development mode sets the cloud's deploy hooks.
+    expect(
+      classifyDeployFile(
+        "deploy.shop-demo.yml",
+        `${dev}image:\n  environment:\n    SPRYKER_HOOK_INSTALL: "vendor/bin/install -r EU/production"\n`,
+      ).kind,
+    ).toBe("other");
   });
 
   test("CLO-05: a multi-store project's deploy.dev_CZ.yml with *.brand.local hosts is not judged", () => {
