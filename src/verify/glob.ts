@@ -1,29 +1,57 @@
 /**
- * Glob patterns over repository paths, matched by picomatch (the matcher of micromatch,
+ * Glob patterns over repository paths, parsed by picomatch (the matcher of micromatch,
  * fast-glob, chokidar and vitest): `*` and `?` stay inside a folder, `**` crosses folders,
  * `{a,b}` is either (nested too), `{1..3}` a range, `[ab]` a character class, `!(x)` and the
  * other extglobs, `\` escapes. Dotfiles match like any file. A pattern matches the whole path
  * from the repository's root. Compiled once per pattern. (A hand-written translation escaped
  * `[`/`]` and broke on nested braces.)
+ *
+ * Globs come from files anyone can change (a catalogue, `verify.allow`), and picomatch's
+ * regular expression backtracks: `*a*a*a*a*a*a*a*a*b` takes 9 s on a 60-character path in
+ * JavaScript's engine. A glob with at most two wildcards and no extglob backtracks at most
+ * quadratically (4 ms on a 4,000-character path) and runs in JavaScript's engine, ten times
+ * faster than RE2 on the common `src/**\/*.php`; any other runs in RE2 (linear time,
+ * schema/pattern.ts), once the lookaheads RE2 lacks are taken out where a tracked path makes
+ * them true anyway: no `.` or `..` segment, no empty one. Only a negated extglob (`!(x)`)
+ * keeps a lookahead and runs in JavaScript's engine.
  */
 import picomatch from "picomatch";
+import { compilePattern, patternProblem } from "../schema/pattern.js";
 
 const OPTIONS: picomatch.PicomatchOptions = { dot: true, windows: false };
-const cache = new Map<string, RegExp>();
 
-export function globRegex(glob: string): RegExp {
-  let re = cache.get(glob);
-  if (!re) {
-    re = picomatch.makeRe(glob, OPTIONS);
-    cache.set(glob, re);
+interface Matcher {
+  test(path: string): boolean;
+}
+const cache = new Map<string, Matcher>();
+
+/** Lookaheads picomatch writes that every path git tracks satisfies. */
+const PATH_GUARDS = [
+  "(?!\\.{1,2}(?:\\/|$))", // not a `.` or `..` segment
+  "(?!(?:^|\\/)\\.{1,2}(?:\\/|$))", // no `.` or `..` segment anywhere
+  "(?=.)", // a segment is not empty
+];
+
+export function globMatcher(glob: string): Matcher {
+  let matcher = cache.get(glob);
+  if (!matcher) {
+    const source = picomatch.makeRe(glob, OPTIONS).source;
+    const plain = glob.replace(/\\./g, "");
+    const wildcards = plain.match(/\*+/g)?.length ?? 0;
+    if (wildcards <= 2 && !/[*+?@!]\(/.test(plain)) matcher = new RegExp(source);
+    else {
+      const linear = PATH_GUARDS.reduce((s, guard) => s.replaceAll(guard, ""), source);
+      matcher = patternProblem(linear) === undefined ? compilePattern(linear) : new RegExp(source);
+    }
+    cache.set(glob, matcher);
   }
-  return re;
+  return matcher;
 }
 
 export function matchGlob(glob: string | readonly string[], path: string): boolean {
   return typeof glob === "string"
-    ? globRegex(glob).test(path)
-    : glob.some((g) => globRegex(g).test(path));
+    ? globMatcher(glob).test(path)
+    : glob.some((g) => globMatcher(g).test(path));
 }
 
 /** Whether a glob is a plain path: nothing in it is special to picomatch. */
@@ -42,6 +70,6 @@ export function filesMatching(
     const wanted = new Set(globs);
     return files.filter((f) => wanted.has(f));
   }
-  const res = globs.map(globRegex);
+  const res = globs.map(globMatcher);
   return files.filter((f) => res.some((re) => re.test(f)));
 }

@@ -45,4 +45,19 @@ describe("globs over repository paths (picomatch)", () => {
     expect(filesMatching(files, "c\\[1\\].txt")).toEqual(["c[1].txt"]);
     expect(filesMatching(files, ["ab.txt", "c*.txt"])).toEqual(["ab.txt", "c[1].txt", "c1.txt"]);
   });
+
+  test("a glob that backtracks in JavaScript's engine runs in linear time", () => {
+    const glob = `${"*a".repeat(8)}*b`;
+    const path = "a".repeat(4000);
+    const started = performance.now();
+    expect(matchGlob(glob, path)).toBe(false);
+    expect(matchGlob(glob, `${path}b`)).toBe(true);
+    // 9 s at 60 characters before; linear, 4,000 take milliseconds.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  test("a negated extglob still matches (the one kind left to JavaScript's engine)", () => {
+    expect(matchGlob("config/!(Zed)/*.php", "config/Shared/a.php")).toBe(true);
+    expect(matchGlob("config/!(Zed)/*.php", "config/Zed/a.php")).toBe(false);
+  });
 });
