@@ -39,6 +39,7 @@ export type ErrorCode =
   | "no-state-file"
   | "state-exists"
   | "unreadable"
+  | "outside-repository"
   | "unwritable"
   | "too-large"
   | "invalid-yaml"

@@ -18,6 +18,7 @@ import {
 } from "../core/catalogue.js";
 import { GoliveError, type SourceLocation } from "../errors.js";
 import { type CatalogueFile, CatalogueSchema } from "../schema/catalogue.js";
+import { type Confinement, confinedPath, confinementOf } from "./confined.js";
 import { readTextFile } from "./text-file.js";
 import { locate, parseYaml, toData, validate } from "./yaml-file.js";
 
@@ -66,7 +67,8 @@ export interface LoadedCatalogue {
 /**
  * Finds and reads the catalogue `ref` names: a shipped name, or a path relative to `base`.
  * `where` is the place that named it (golive.yaml's `catalogue:` line), for the error when the
- * catalogue is not there.
+ * catalogue is not there. `inside`: where a path named in a file may lead (io/confined.ts);
+ * none for a path typed on the command line, which the user chose.
  */
 export function loadCatalogue(
   ref: string | CatalogueRef,
@@ -74,6 +76,7 @@ export function loadCatalogue(
   where?: SourceLocation,
   /** The catalogues being read that extend this one, to refuse a circle. */
   reading: readonly string[] = [],
+  inside?: Confinement,
 ): LoadedCatalogue {
   const named =
     typeof ref === "string" ? (isCatalogueName(ref) ? { name: ref } : { path: ref }) : ref;
@@ -94,7 +97,9 @@ export function loadCatalogue(
     }
     return { catalogue: readCatalogueFile(path, named.name, reading), path };
   }
-  const path = resolve(base, named.path);
+  const path = inside
+    ? confinedPath(named.path, base, inside, "the catalogue", where)
+    : resolve(base, named.path);
   if (!existsSync(path)) {
     throw new GoliveError("unreadable", `the catalogue ${named.path} does not exist`, {
       location: where ?? { file: named.path },
@@ -103,19 +108,28 @@ export function loadCatalogue(
         : "check the path, or name a shipped catalogue",
     });
   }
-  return { catalogue: readCatalogueFile(path, named.path, reading), path };
+  return { catalogue: readCatalogueFile(path, named.path, reading, inside), path };
 }
 
-/** Reads, validates and indexes a catalogue file. `shown` is how errors name it. */
+/**
+ * Reads, validates and indexes a catalogue file. `shown` is how errors name it. `inside`: the
+ * confinement `path` was checked against (then a link in its place is refused); none for a
+ * path the user chose, whose own `extends` stay inside its repository or folder.
+ */
 export function readCatalogueFile(
   path: string,
   shown = path,
   reading: readonly string[] = [],
+  inside?: Confinement,
 ): Catalogue {
-  return parseCatalogue(readTextFile(path, "catalogue"), shown, dirname(path), [
-    ...reading,
-    resolve(path),
-  ]);
+  const text = readTextFile(path, "catalogue", { noFollow: inside !== undefined });
+  return parseCatalogue(
+    text,
+    shown,
+    dirname(path),
+    [...reading, resolve(path)],
+    inside ?? confinementOf(path),
+  );
 }
 
 /**
@@ -127,6 +141,7 @@ export function parseCatalogue(
   shown: string,
   dir = ".",
   reading: readonly string[] = [],
+  inside: Confinement = { root: dir, label: "the catalogue's folder" },
 ): Catalogue {
   const what = "catalogue";
   const file = parseYaml(shown, text, what);
@@ -139,7 +154,9 @@ export function parseCatalogue(
         : source.extends;
   const bases: BaseCatalogue[] = refs.map((ref, i) => {
     const where = locate(file, typeof source.extends === "string" ? ["extends"] : ["extends", i]);
-    const key = isCatalogueName(ref) ? `name:${ref}` : resolve(dir, ref);
+    const key = isCatalogueName(ref)
+      ? `name:${ref}`
+      : confinedPath(ref, dir, inside, "extends: the catalogue", where);
     if (reading.includes(key) || (isCatalogueName(ref) && ref === source.name)) {
       throw new GoliveError(
         "invalid-catalogue",
@@ -150,7 +167,7 @@ export function parseCatalogue(
         },
       );
     }
-    const { catalogue } = loadCatalogue(ref, dir, where, [...reading, key]);
+    const { catalogue } = loadCatalogue(ref, dir, where, [...reading, key], inside);
     return { ref, file: catalogue.file };
   });
   const { file: data, findings } = mergeCatalogue(source, bases);

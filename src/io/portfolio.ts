@@ -129,7 +129,7 @@ async function readWithGit(
   if (typeof catalogue !== "string") {
     // Errors name golive.yaml as in the repository; nothing is written.
     const root = source.kind === "remote" ? join(scratch(), "tree") : source.dir;
-    return loadWorkspace(join(root, stateRel), root, text);
+    return loadWorkspace(join(root, stateRel), root, text, { root, label: "the repository" });
   }
   const tree = join(scratch(), "tree");
   const statePath = join(tree, stateRel);
@@ -143,7 +143,9 @@ async function readWithGit(
       writeFileSync(join(tree, rel), catalogueText);
     }
   }
-  return loadWorkspace(statePath, tree, text);
+  // The copy's folder is the repository now: a path out of it (`/proc/self/environ`, `../..`)
+  // is refused at its line, never read on this machine.
+  return loadWorkspace(statePath, tree, text, { root: tree, label: "the repository" });
 }
 
 async function readProject(source: ProjectSource): Promise<ProjectRead> {

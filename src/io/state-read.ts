@@ -10,6 +10,7 @@ import { parseCalendarDate } from "../core/dates.js";
 import { GoliveError } from "../errors.js";
 import { STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";
 import { loadCatalogue } from "./catalogue.js";
+import { type Confinement, confinementOf } from "./confined.js";
 import { readTextFile } from "./text-file.js";
 import { locate, parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
 
@@ -27,9 +28,16 @@ export interface Workspace {
 
 /**
  * Reads and validates the state file and the catalogue it names. `shownFrom` is the folder
- * paths in errors are shown relative to (the command's working folder).
+ * paths in errors are shown relative to (the command's working folder). The catalogue's path
+ * stays inside `inside`: the repository around the state file unless given (the portfolio's
+ * copy of a ref).
  */
-export function loadWorkspace(statePath: string, shownFrom: string, given?: string): Workspace {
+export function loadWorkspace(
+  statePath: string,
+  shownFrom: string,
+  given?: string,
+  inside: Confinement = confinementOf(statePath),
+): Workspace {
   const what = "state file";
   // `given`: the file's text, read already (the portfolio reads a ref's with git).
   const text = given ?? readTextFile(statePath, what);
@@ -59,6 +67,8 @@ export function loadWorkspace(statePath: string, shownFrom: string, given?: stri
     state.catalogue,
     dirname(statePath),
     locate(file, ["catalogue", field]),
+    [],
+    inside,
   );
   checkAnswers(file, state, catalogue);
   return { statePath, text, file, state, catalogue, cataloguePath: path };
