@@ -1,0 +1,171 @@
+/**
+ * The boundaries of issue 18 that are files: a path a repository names (a catalogue's
+ * `path:`, `extends`, a portfolio's remote, a report's --output) never leads out of the
+ * repository, through `..`, an absolute path or a symbolic link, and a refusal never quotes
+ * what the path names.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { confinedPath } from "../src/io/confined.js";
+import { gitEnv, golive, read, tempDir, tempRepo } from "./helpers/cli.js";
+
+const TODAY = { GOLIVE_TODAY: "2027-02-10" };
+const SECRET = "ghp_BoundaryCanary0123456789abcdefABCDEF";
+
+const OWN = `format: 1
+name: ours
+title: Our checklist
+version: "1"
+categories: [{ id: GEN, title: General }]
+phases: [{ id: go-live, title: Go-live, opens: -7, due: 0 }]
+items:
+  - { id: GEN-01, title: One, phase: go-live, category: GEN, summary: One. }
+`;
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
+}
+
+/** A repository whose golive.yaml names the catalogue `path` (written as given). */
+async function naming(path: string, files: Record<string, string> = {}): Promise<string> {
+  const repo = tempRepo({ "ops/ours.yaml": OWN, ...files });
+  const init = await golive(repo, ["init", "--date", "2027-03-01", "--catalogue", "ops/ours.yaml"]);
+  expect(init.code, init.stderr).toBe(0);
+  const text = read(repo).replace("path: ops/ours.yaml", `path: ${JSON.stringify(path)}`);
+  writeFileSync(join(repo, "golive.yaml"), text);
+  return repo;
+}
+
+/** The line and column of `catalogue.path`'s value in golive.yaml. */
+function pathPlace(repo: string): string {
+  const lines = read(repo).split("\n");
+  const line = lines.findIndex((l) => l.trimStart().startsWith("path:"));
+  return `golive.yaml:${line + 1}:${lines[line]!.indexOf("path:") + 7}`;
+}
+
+/** A file outside every repository, holding a secret. */
+function outsideSecret(): string {
+  const dir = tempDir();
+  const file = join(dir, "id_rsa.yaml");
+  writeFileSync(file, `token: ${SECRET}\n  bad: [yaml\n`);
+  return file;
+}
+
+function expectRefusal(result: { code: number; stdout: string; stderr: string }, at: string) {
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stderr).toContain(`${at}: the catalogue`);
+  expect(result.stderr).toMatch(/outside the repository|out of the repository/);
+  expect(result.stderr + result.stdout).not.toContain(SECRET);
+  expect(result.stderr + result.stdout).not.toMatch(/PATH=|HOME=|internal error/);
+}
+
+describe("a catalogue path in golive.yaml stays inside the repository", () => {
+  for (const [label, path] of [
+    ["an absolute path to a host file", "/proc/self/environ"],
+    ["an absolute path to a secret", "SECRET"],
+    ["a path through ..", "../../../../../../../../proc/self/environ"],
+  ] as const) {
+    it(`status refuses ${label} at its line, reading nothing`, async () => {
+      const secret = outsideSecret();
+      const repo = await naming(path === "SECRET" ? secret : path);
+      for (const command of [["status"], ["check"], ["list"], ["done", "GEN-01"]]) {
+        const before = read(repo);
+        expectRefusal(await golive(repo, command, { ...TODAY, SECRET }), pathPlace(repo));
+        expect(read(repo)).toBe(before);
+      }
+    });
+  }
+
+  it("a link to a file outside, or a linked folder, is refused; a link inside is followed", async () => {
+    const secret = outsideSecret();
+    const repo = await naming("ops/link.yaml");
+    symlinkSync(secret, join(repo, "ops/link.yaml"));
+    expectRefusal(await golive(repo, ["status"], TODAY), pathPlace(repo));
+
+    const folder = await naming("shared/id_rsa.yaml");
+    symlinkSync(join(secret, ".."), join(folder, "shared"));
+    expectRefusal(await golive(folder, ["status"], TODAY), pathPlace(folder));
+
+    const inside = await naming("ops/alias.yaml");
+    symlinkSync("ours.yaml", join(inside, "ops/alias.yaml"));
+    expect((await golive(inside, ["status"], TODAY)).code).toBe(0);
+  });
+
+  it("extends stays inside the repository as well", async () => {
+    const secret = outsideSecret();
+    const repo = await naming("ops/ours.yaml");
+    const rel = join("../".repeat(12), secret);
+    writeFileSync(
+      join(repo, "ops/ours.yaml"),
+      OWN.replace("format: 1\n", `format: 1\nextends: ${JSON.stringify(rel)}\n`),
+    );
+    const result = await golive(repo, ["status"], TODAY);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/ours\.yaml:2:\d+: extends: the catalogue .* leads out of/);
+    expect(result.stderr).not.toContain(SECRET);
+  });
+
+  it("init and upgrade refuse a catalogue outside the repository before writing", async () => {
+    const secret = outsideSecret();
+    const repo = tempRepo();
+    const init = await golive(repo, ["init", "--date", "2027-03-01", "--catalogue", secret]);
+    expect(init.code).toBe(2);
+    expect(init.stderr).toMatch(/is outside the repository/);
+    expect(init.stderr).not.toContain(SECRET);
+    expect(existsSync(join(repo, "golive.yaml"))).toBe(false);
+
+    expect((await golive(repo, ["init", "--date", "2027-03-01"])).code).toBe(0);
+    const before = read(repo);
+    const upgrade = await golive(repo, ["upgrade", "--catalogue", secret]);
+    expect(upgrade.code).toBe(2);
+    expect(upgrade.stderr).toMatch(/is outside the repository/);
+    expect(read(repo)).toBe(before);
+  });
+
+  it("confinedPath resolves inside, through links that stay inside", () => {
+    const root = tempDir();
+    mkdirSync(join(root, "a"));
+    writeFileSync(join(root, "a/x.yaml"), "x: 1\n");
+    symlinkSync("a", join(root, "b"));
+    const inside = { root, label: "the repository" };
+    expect(confinedPath("b/x.yaml", root, inside, "it", undefined)).toMatch(/\/a\/x\.yaml$/);
+    expect(confinedPath("a/new/none.yaml", root, inside, "it", undefined)).toMatch(/none\.yaml$/);
+    expect(() => confinedPath("a/../../x", root, inside, "it", undefined)).toThrow(/leads out/);
+    expect(() => confinedPath("/etc/passwd", root, inside, "it", undefined)).toThrow(/is outside/);
+  });
+});
+
+describe("portfolio reads only what a project's repository holds", () => {
+  it("a remote naming /proc/self/environ or ../ gets a row error without the file's content", async () => {
+    const secret = outsideSecret();
+    for (const path of [
+      "/proc/self/environ",
+      secret,
+      "../../../../../../../../proc/self/environ",
+    ]) {
+      const repo = await naming(path);
+      git(repo, "add", "-A");
+      git(repo, "commit", "-q", "-m", "hostile");
+      for (const format of [["--json"], ["--format", "html"], []]) {
+        const r = await golive(tempDir(), ["portfolio", `file://${repo}`, ...format], {
+          ...TODAY,
+          SECRET,
+        });
+        expect(r.stdout + r.stderr, path).not.toContain(SECRET);
+        expect(r.stdout + r.stderr, path).not.toMatch(/PATH=|HOME=|internal error/);
+        if (format[0] === "--json") {
+          const row = JSON.parse(r.stdout).projects[0];
+          expect(row.error.code, path).toBe("outside-repository");
+          expect(row.error.where).toMatch(/golive\.yaml:\d+:\d+$/);
+        }
+      }
+      // The work tree and a ref of the same repository: the same refusal.
+      for (const source of [repo, `${repo}#main`]) {
+        const r = await golive(tempDir(), ["portfolio", source, "--json"], TODAY);
+        expect(JSON.parse(r.stdout).projects[0].error.code, source).toBe("outside-repository");
+      }
+    }
+  });
+});
