@@ -5,11 +5,11 @@
  * what the path names.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { confinedPath } from "../src/io/confined.js";
-import { gitEnv, golive, read, tempDir, tempRepo } from "./helpers/cli.js";
+import { gitEnv, golive, goliveBin, read, tempDir, tempRepo } from "./helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 const SECRET = "ghp_BoundaryCanary0123456789abcdefABCDEF";
@@ -167,5 +167,89 @@ describe("portfolio reads only what a project's repository holds", () => {
         expect(JSON.parse(r.stdout).projects[0].error.code, source).toBe("outside-repository");
       }
     }
+  });
+});
+
+describe("report --output stays inside the repository it names", () => {
+  it("a folder linked out of the repository is refused; the file outside is unchanged", async () => {
+    const repo = tempRepo();
+    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const outside = tempDir();
+    writeFileSync(join(outside, "authorized_keys"), "ssh-ed25519 AAAA keep\n");
+    symlinkSync(outside, join(repo, "reports"));
+    for (const args of [
+      ["export", "--format", "csv", "--output", "reports/authorized_keys"],
+      ["check", "--format", "junit", "--output", "reports/authorized_keys"],
+    ]) {
+      const r = await golive(repo, args, TODAY);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/--output "reports\/authorized_keys" leads through a symbolic link/);
+      expect(read(outside, "authorized_keys")).toBe("ssh-ed25519 AAAA keep\n");
+    }
+    // A path outside the repository, typed by the user, is still written.
+    const r = await golive(repo, ["export", "--format", "csv", "--output", join(outside, "x.csv")]);
+    expect(r.code, r.stderr).toBe(0);
+  });
+});
+
+describe("never an internal error", () => {
+  it("a 240-character --output name is written; a 300-character one is refused with the reason", async () => {
+    const repo = tempRepo();
+    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const ok = await golive(repo, ["export", "--output", `${"a".repeat(240)}.csv`], TODAY);
+    expect(ok.code, ok.stderr).toBe(0);
+    const long = await golive(repo, ["export", "--output", `${"a".repeat(300)}.csv`], TODAY);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/the name is too long for the file system/);
+    expect(long.stderr).not.toMatch(/internal error|ENAMETOOLONG/);
+  });
+
+  it("a 300-character portfolio path is a row with its error", async () => {
+    const r = await golive(tempDir(), ["portfolio", "b".repeat(300), "--json"], TODAY);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(JSON.parse(r.stdout).projects[0].error.message).toMatch(/too long/);
+  });
+
+  it("go-live dates golive cannot schedule are refused at input and in golive.yaml", async () => {
+    const repo = tempRepo();
+    const init = await golive(repo, ["init", "--date", "9999-12-31"], TODAY);
+    expect(init.code).toBe(2);
+    expect(init.stderr).toMatch(/--date 9999-12-31 is outside the years golive schedules/);
+    expect(existsSync(join(repo, "golive.yaml"))).toBe(false);
+    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const resched = await golive(repo, ["reschedule", "--date", "9999-12-31", "--reason", "x"]);
+    expect(resched.stderr).toMatch(/outside the years/);
+    writeFileSync(
+      join(repo, "golive.yaml"),
+      read(repo).replace(/^goLive: .*$/m, "goLive: 9999-12-31"),
+    );
+    for (const command of [["status"], ["list"], ["export", "--format", "ics"]]) {
+      const r = await golive(repo, command, TODAY);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/golive\.yaml:\d+:\d+: state file: goLive: 9999-12-31 is outside/);
+      expect(r.stderr).not.toMatch(/internal error/);
+    }
+  });
+});
+
+describe("the built golive names an unknown catalogue", () => {
+  it("--catalogue nope and a typo'd name: list the shipped ones, not 'Invalid URL'", async () => {
+    const repo = tempRepo();
+    const init = goliveBin(repo, ["init", "--date", "2027-03-01", "--catalogue", "nope"]);
+    expect(init.code).toBe(2);
+    expect(init.stderr).toMatch(
+      /no shipped catalogue named "nope"\nhint: use one of: spryker-cloud/,
+    );
+    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    writeFileSync(
+      join(repo, "golive.yaml"),
+      read(repo).replace("name: spryker-cloud", "name: spryker-clod"),
+    );
+    const status = goliveBin(repo, ["status"], TODAY);
+    expect(status.code).toBe(2);
+    expect(status.stderr).toMatch(
+      /golive\.yaml:\d+:\d+: there is no shipped catalogue named "spryker-clod"/,
+    );
+    expect(status.stderr).not.toMatch(/internal error|Invalid URL/);
   });
 });

@@ -49,6 +49,13 @@ export function shippedCatalogueNames(): string[] {
     .sort();
 }
 
+/** The shipped names as own keys of a null-prototype object (a name like `constructor` is no name). */
+function shippedSet(): Record<string, true> {
+  const set: Record<string, true> = Object.create(null);
+  for (const name of shippedCatalogueNames()) set[name] = true;
+  return set;
+}
+
 /** The reference golive.yaml records for `given` (as typed), when golive.yaml is in `stateDir`. */
 export function catalogueRefFor(given: string, stateDir: string, cwd: string): CatalogueRef {
   if (isCatalogueName(given)) return { name: given };
@@ -82,10 +89,15 @@ export function loadCatalogue(
     typeof ref === "string" ? (isCatalogueName(ref) ? { name: ref } : { path: ref }) : ref;
   if ("name" in named) {
     const embedded =
-      typeof __GOLIVE_CATALOGUES__ === "object" ? __GOLIVE_CATALOGUES__[named.name] : undefined;
+      typeof __GOLIVE_CATALOGUES__ === "object" && Object.hasOwn(__GOLIVE_CATALOGUES__, named.name)
+        ? __GOLIVE_CATALOGUES__[named.name]
+        : undefined;
     if (embedded) return { catalogue: indexCatalogue(embedded), path: undefined };
-    const path = join(checklistsDir(), `${named.name}.yaml`);
-    if (typeof __GOLIVE_CATALOGUES__ === "object" || !existsSync(path)) {
+    // The built golive has no checklists folder (import.meta.url means nothing in the bundle):
+    // a name it does not embed is unknown, and the folder is never asked for.
+    const built = typeof __GOLIVE_CATALOGUES__ === "object";
+    const path = built ? undefined : join(checklistsDir(), `${named.name}.yaml`);
+    if (path === undefined || !existsSync(path) || !Object.hasOwn(shippedSet(), named.name)) {
       throw new GoliveError(
         "unknown-catalogue",
         `there is no shipped catalogue named "${named.name}"`,

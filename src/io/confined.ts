@@ -61,7 +61,7 @@ export function confinedPath(
   const refuse = (how: string) =>
     new GoliveError(
       "outside-repository",
-      `${what} ${JSON.stringify(shown(given))} ${how} ${inside.label}; golive reads only files inside it`,
+      `${what} ${JSON.stringify(shown(given))} ${how} ${inside.label}; golive follows no path out of it`,
       {
         location: where ?? { file: given },
         hint: `move the file into ${inside.label} (${shown(inside.root)}) and name it by a relative path`,

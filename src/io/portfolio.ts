@@ -11,6 +11,7 @@ import { basename, dirname, join, posix, resolve } from "node:path";
 import { parse } from "yaml";
 import { formatLocation, GoliveError } from "../errors.js";
 import { type PortfolioFile, type PortfolioProject, PortfolioSchema } from "../schema/portfolio.js";
+import { fsErrorReason } from "./fs-errors.js";
 import { GitError, gitFetchShallow, gitShowFile } from "./git.js";
 import { loadWorkspace, type Workspace } from "./state-read.js";
 import { readTextFile } from "./text-file.js";
@@ -173,6 +174,13 @@ async function readProject(source: ProjectSource): Promise<ProjectRead> {
     }
     if (error instanceof GitError)
       return { source, error: { code: "git", message: error.message } };
+    // A path the file system refuses (a name too long, a loop of links): a row, not a crash.
+    if (typeof (error as NodeJS.ErrnoException)?.code === "string") {
+      return {
+        source,
+        error: { code: "unreadable", message: `cannot read it: ${fsErrorReason(error)}` },
+      };
+    }
     throw error;
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { dirname, relative } from "node:path";
 import { isMap, isScalar } from "yaml";
 import { indexState } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { parseCalendarDate } from "../core/dates.js";
+import { GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
 import { GoliveError } from "../errors.js";
 import { STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";
 import { loadCatalogue } from "./catalogue.js";
@@ -56,11 +56,17 @@ export function loadWorkspace(
   }
   const state = validate(file, data, StateSchema, what, "invalid-state");
   keepOddKeys(data, state);
-  if (!parseCalendarDate(state.goLive)) {
-    throw new GoliveError("invalid-state", `${what}: goLive: ${state.goLive} is not a real date`, {
-      location: locate(file, ["goLive"]),
-      hint: "fix the date, or run `golive reschedule --date YYYY-MM-DD`",
-    });
+  if (!parseCalendarDate(state.goLive) || !isSchedulable(state.goLive)) {
+    throw new GoliveError(
+      "invalid-state",
+      parseCalendarDate(state.goLive)
+        ? `${what}: goLive: ${state.goLive} is outside the years golive schedules (${GO_LIVE_YEARS.first} to ${GO_LIVE_YEARS.last})`
+        : `${what}: goLive: ${state.goLive} is not a real date`,
+      {
+        location: locate(file, ["goLive"]),
+        hint: "fix the date, or run `golive reschedule --date YYYY-MM-DD`",
+      },
+    );
   }
   const field = "name" in state.catalogue ? "name" : "path";
   const { catalogue, path } = loadCatalogue(
