@@ -40,6 +40,7 @@ export type ErrorCode =
   | "state-exists"
   | "unreadable"
   | "outside-repository"
+  | "git-timeout"
   | "unwritable"
   | "too-large"
   | "invalid-yaml"

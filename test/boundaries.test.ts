@@ -253,3 +253,28 @@ describe("the built golive names an unknown catalogue", () => {
     expect(status.stderr).not.toMatch(/internal error|Invalid URL/);
   });
 });
+
+describe("every git call has a time bound", () => {
+  it("include.path naming a FIFO: done and verify exit 2 naming git's command, status completes", async () => {
+    const repo = tempRepo();
+    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const fifo = join(tempDir(), "config-pipe");
+    execFileSync("mkfifo", [fifo]);
+    git(repo, "config", "include.path", fifo);
+    const env = { ...TODAY, GOLIVE_GIT_TIMEOUT: "1" };
+    const before = read(repo);
+    for (const [args, says] of [
+      [["done", "CLO-01"], /git config user\.name did not finish within 1 s/],
+      [["verify"], /git ls-files did not finish within 1 s/],
+    ] as const) {
+      const started = Date.now();
+      const r = goliveBin(repo, [...args], env);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(says);
+      expect(r.stderr).toMatch(/hint: check the repository's git config for an include\.path/);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    }
+    expect(goliveBin(repo, ["status"], env).code).toBe(0);
+    expect(read(repo)).toBe(before);
+  });
+});
