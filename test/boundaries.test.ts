@@ -278,3 +278,22 @@ describe("every git call has a time bound", () => {
     expect(read(repo)).toBe(before);
   });
 });
+
+describe("what golive writes it can read back", () => {
+  it("a note that would take golive.yaml over the read limit is refused with the limit named", async () => {
+    const repo = tempRepo();
+    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const entry = `      - { status: todo, note: "${"n".repeat(9_700)}" }\n`;
+    const history = `  CLO-01:\n    status: todo\n    history:\n${entry.repeat(214)}`;
+    writeFileSync(join(repo, "golive.yaml"), read(repo).replace("  CLO-01: {}\n", history));
+    expect(Buffer.byteLength(read(repo))).toBeLessThan(2 * 1024 * 1024);
+    expect((await golive(repo, ["status"], TODAY)).code).toBe(0);
+    const before = read(repo);
+    const r = await golive(repo, ["note", "CLO-02", "m".repeat(9_999)], TODAY);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(
+      /this change would make golive\.yaml 2\.0\d MiB; golive reads at most 2 MiB/,
+    );
+    expect(read(repo)).toBe(before);
+  });
+});
