@@ -297,3 +297,24 @@ describe("what golive writes it can read back", () => {
     expect(read(repo)).toBe(before);
   });
 });
+
+describe("a deploy file nested too deep for the parser", () => {
+  it("is named as unreadable where production's environment is looked up, not taken as absent", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const repo = tempRepo({
+      "deploy.shop-prod.yml": `version: "0.1"\nnamespace: shop\nenvironment: prod\nregions:\n  EU:\n    x: ${deep}\n`,
+    });
+    git(repo, "add", "-A");
+    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const r = await golive(repo, ["verify", "--item", "APP-09", "--json"], TODAY);
+    const findings = JSON.parse(r.stdout).items[0].findings;
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        code: "deploy-invalid",
+        result: "unknown",
+        file: "deploy.shop-prod.yml",
+        found: "it is nested too deeply",
+      }),
+    );
+  });
+});

@@ -10,8 +10,8 @@ import { STATE_VERSION, StateSchema } from "../schema/state.js";
 import { withLock, writableTarget, writeFileAtomic } from "./fs-atomic.js";
 import { findRepoRoot } from "./locate.js";
 import { StateEditor } from "./state-edit.js";
-import { MAX_FILE_BYTES } from "./text-file.js";
 import { loadWorkspace, type Workspace } from "./state-read.js";
+import { MAX_FILE_BYTES } from "./text-file.js";
 import { parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
 
 export function updateWorkspace<T>(
