@@ -318,3 +318,24 @@ describe("a deploy file nested too deep for the parser", () => {
     );
   });
 });
+
+describe("a portfolio list's file: stays inside its project", () => {
+  it("file: ../../ or an absolute path is a row error, nothing read", async () => {
+    const secret = outsideSecret();
+    const shop = tempRepo();
+    expect((await golive(shop, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, "portfolio.yaml"),
+      `projects:\n  - { path: ${JSON.stringify(shop)}, file: ${JSON.stringify(secret)} }\n  - { path: ${JSON.stringify(shop)}, file: "../../../../../../proc/self/environ" }\n`,
+    );
+    const r = await golive(dir, ["portfolio", "--list", "portfolio.yaml", "--json"], TODAY);
+    const rows = JSON.parse(r.stdout).projects;
+    expect(rows.map((p: { error: { code: string } }) => p.error.code)).toEqual([
+      "outside-repository",
+      "outside-repository",
+    ]);
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+    expect(r.stdout + r.stderr).not.toMatch(/PATH=|HOME=/);
+  });
+});

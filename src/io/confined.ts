@@ -71,7 +71,9 @@ export function confinedPath(
   const root = resolve(inside.root);
   const full = resolve(base, given);
   if (!within(root, full)) throw refuse(isAbsolute(given) ? "is outside" : "leads out of");
-  const realRoot = realOrNull(root) ?? root;
+  const realRoot = realOrNull(root);
+  // No such folder: nothing in it to follow; reading says why (missing, a name too long).
+  if (realRoot === undefined) return full;
   // The deepest part of the path that exists, resolved through every link on the way.
   let existing = full;
   let rest = "";

@@ -11,6 +11,7 @@ import { basename, dirname, join, posix, resolve } from "node:path";
 import { parse } from "yaml";
 import { formatLocation, GoliveError } from "../errors.js";
 import { type PortfolioFile, type PortfolioProject, PortfolioSchema } from "../schema/portfolio.js";
+import { confinedPath } from "./confined.js";
 import { fsErrorReason } from "./fs-errors.js";
 import { GitError, gitFetchShallow, gitShowFile } from "./git.js";
 import { loadWorkspace, type Workspace } from "./state-read.js";
@@ -158,7 +159,9 @@ async function readProject(source: ProjectSource): Promise<ProjectRead> {
   };
   try {
     if (source.kind === "worktree") {
-      let statePath = join(source.dir, source.file);
+      // `file:` of a list entry names a file in the project: never one out of it.
+      const inside = { root: source.dir, label: "the project's folder" };
+      let statePath = confinedPath(source.file, source.dir, inside, "file:", undefined);
       // A path to the state file itself is fine too.
       if (statSync(source.dir, { throwIfNoEntry: false })?.isFile()) statePath = source.dir;
       return { source, workspace: loadWorkspace(statePath, dirname(statePath)) };
