@@ -65,6 +65,7 @@ Environment:
   GITHUB_ACTIONS=true       \`check\` prints annotations (and GITHUB_STEP_SUMMARY
                             names the file for the job summary)
   GOLIVE_WEBHOOK_URL        the chat webhook \`notify\` posts to (never printed)
+  GOLIVE_GIT_TIMEOUT=S      seconds a git command may take (default 20)
   GOLIVE_DEBUG=1            show the stack of an internal error`;
 
 export function makeContext(environment: Environment, options: GlobalOptions): Context {

@@ -39,6 +39,8 @@ export type ErrorCode =
   | "no-state-file"
   | "state-exists"
   | "unreadable"
+  | "outside-repository"
+  | "git-timeout"
   | "unwritable"
   | "too-large"
   | "invalid-yaml"

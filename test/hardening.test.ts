@@ -55,12 +55,18 @@ describe("files that are not what they seem", () => {
     await refused(repo, ["status"], /state file is a device, not a file/);
   });
 
-  it("a catalogue path naming a device is refused", async () => {
+  it("a catalogue path naming a device or a FIFO is refused", async () => {
     const repo = tempRepo();
     await refused(
       repo,
       ["init", "--date", "2027-03-01", "--catalogue", "/dev/zero"],
-      /catalogue is a device/,
+      /the catalogue "\/dev\/zero" is outside the repository/,
+    );
+    execFileSync("mkfifo", [join(repo, "pipe.yaml")]);
+    await refused(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "pipe.yaml"],
+      /catalogue is a named pipe/,
     );
     expect(existsSync(join(repo, "golive.yaml"))).toBe(false);
   });

@@ -91,7 +91,12 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   // With --output the report goes to the file and the console gets the usual summary.
   const shown = options.output === undefined ? format : consoleFormat;
   if (options.output !== undefined) {
-    writeReport(resolve(ctx.cwd, options.output), render(format), readFiles(workspace));
+    writeReport(
+      resolve(ctx.cwd, options.output),
+      render(format),
+      readFiles(workspace),
+      findRepoRoot(ctx.cwd),
+    );
   }
   if (shown === "github" && ctx.ci?.stepSummary) {
     // The summary is a courtesy; the verdict must survive a runner that cannot take it.

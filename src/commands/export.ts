@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { changedSince } from "../core/board.js";
 import { originalGoLive } from "../core/schedule.js";
 import { GoliveError } from "../errors.js";
+import { findRepoRoot } from "../io/locate.js";
 import { writeReport } from "../io/report-file.js";
 import { renderCsv } from "../render/csv.js";
 import { renderHtml } from "../render/html.js";
@@ -88,6 +89,6 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
   const warnings = warningText(ctx, boardWarnings(board));
   if (options.output === undefined) return output(text, warnings);
   const path = resolve(ctx.cwd, options.output);
-  writeReport(path, text, readFiles(workspace));
+  writeReport(path, text, readFiles(workspace), findRepoRoot(ctx.cwd));
   return output(`Wrote ${what} to ${safe(options.output)}.\n`, warnings);
 }

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { buildBoard } from "../core/board.js";
 import { summariseProject } from "../core/portfolio.js";
 import { EXIT, GoliveError } from "../errors.js";
+import { findRepoRoot } from "../io/locate.js";
 import {
   type ProjectSource,
   readPortfolioList,
@@ -104,7 +105,7 @@ export async function portfolio(
     // Never over a file just read: a project's golive.yaml, or the list.
     const reading = reads.flatMap((r) => ("workspace" in r ? [r.workspace.statePath] : []));
     if (options.list !== undefined) reading.push(resolve(ctx.cwd, options.list));
-    writeReport(resolve(ctx.cwd, options.output), text, reading);
+    writeReport(resolve(ctx.cwd, options.output), text, reading, findRepoRoot(ctx.cwd));
     return output(
       `Wrote the portfolio of ${plural(rows.length, "project")} to ${safe(options.output)}.\n`,
       stderr,

@@ -15,7 +15,7 @@ import {
   scopeBoard,
 } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { addDays, parseCalendarDate } from "../core/dates.js";
+import { addDays, GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
 import { findItem } from "../core/ids.js";
 import type { Warning } from "../core/warnings.js";
 import { GO_LIVE_CONFLICT_HINT, GoliveError } from "../errors.js";
@@ -300,6 +300,13 @@ export function requireDate(text: string, option: string): string {
     throw new GoliveError("bad-date", `${option} "${text}" is not a date`, {
       hint: "write a real calendar day as YYYY-MM-DD, for example 2027-03-01",
     });
+  }
+  if (!isSchedulable(date)) {
+    throw new GoliveError(
+      "bad-date",
+      `${option} ${date} is outside the years golive schedules (${GO_LIVE_YEARS.first} to ${GO_LIVE_YEARS.last})`,
+      { hint: "give the real go-live date, for example 2027-03-01" },
+    );
   }
   return date;
 }

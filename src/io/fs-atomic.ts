@@ -98,7 +98,10 @@ export function writableTarget(path: string, within?: string): string {
 const TEMP_SUFFIX = ".tmp";
 
 function tempPrefix(path: string): string {
-  return `.${basename(path)}.`;
+  // The temporary name adds about 30 bytes to the file's: a name near the file system's 255
+  // would fail as the temporary one (ENAMETOOLONG) though the file's own name is fine.
+  const name = basename(path);
+  return `.${Buffer.byteLength(name) > 160 ? name.slice(0, 40) : name}.`;
 }
 
 /**

@@ -11,6 +11,8 @@ import { basename, dirname, join, posix, resolve } from "node:path";
 import { parse } from "yaml";
 import { formatLocation, GoliveError } from "../errors.js";
 import { type PortfolioFile, type PortfolioProject, PortfolioSchema } from "../schema/portfolio.js";
+import { confinedPath } from "./confined.js";
+import { fsErrorReason } from "./fs-errors.js";
 import { GitError, gitFetchShallow, gitShowFile } from "./git.js";
 import { loadWorkspace, type Workspace } from "./state-read.js";
 import { readTextFile } from "./text-file.js";
@@ -129,7 +131,7 @@ async function readWithGit(
   if (typeof catalogue !== "string") {
     // Errors name golive.yaml as in the repository; nothing is written.
     const root = source.kind === "remote" ? join(scratch(), "tree") : source.dir;
-    return loadWorkspace(join(root, stateRel), root, text);
+    return loadWorkspace(join(root, stateRel), root, text, { root, label: "the repository" });
   }
   const tree = join(scratch(), "tree");
   const statePath = join(tree, stateRel);
@@ -143,7 +145,9 @@ async function readWithGit(
       writeFileSync(join(tree, rel), catalogueText);
     }
   }
-  return loadWorkspace(statePath, tree, text);
+  // The copy's folder is the repository now: a path out of it (`/proc/self/environ`, `../..`)
+  // is refused at its line, never read on this machine.
+  return loadWorkspace(statePath, tree, text, { root: tree, label: "the repository" });
 }
 
 async function readProject(source: ProjectSource): Promise<ProjectRead> {
@@ -155,7 +159,9 @@ async function readProject(source: ProjectSource): Promise<ProjectRead> {
   };
   try {
     if (source.kind === "worktree") {
-      let statePath = join(source.dir, source.file);
+      // `file:` of a list entry names a file in the project: never one out of it.
+      const inside = { root: source.dir, label: "the project's folder" };
+      let statePath = confinedPath(source.file, source.dir, inside, "file:", undefined);
       // A path to the state file itself is fine too.
       if (statSync(source.dir, { throwIfNoEntry: false })?.isFile()) statePath = source.dir;
       return { source, workspace: loadWorkspace(statePath, dirname(statePath)) };
@@ -171,6 +177,13 @@ async function readProject(source: ProjectSource): Promise<ProjectRead> {
     }
     if (error instanceof GitError)
       return { source, error: { code: "git", message: error.message } };
+    // A path the file system refuses (a name too long, a loop of links): a row, not a crash.
+    if (typeof (error as NodeJS.ErrnoException)?.code === "string") {
+      return {
+        source,
+        error: { code: "unreadable", message: `cannot read it: ${fsErrorReason(error)}` },
+      };
+    }
     throw error;
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });

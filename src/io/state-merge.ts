@@ -4,13 +4,14 @@
  * keeping its comments, line endings and layout. Shared by `golive merge-driver` (git hands it
  * three files) and `golive resolve` (it takes the three versions from git's index).
  */
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
 import { mergeStates, same, TOP_KEYS } from "../core/merge.js";
 import { GoliveError } from "../errors.js";
 import type { CatalogueFile } from "../schema/catalogue.js";
 import { type ItemState, STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";
 import { loadCatalogue } from "./catalogue.js";
+import { confinementOf } from "./confined.js";
 import { StateEditor } from "./state-edit.js";
 import { checkStateText } from "./state-update.js";
 import { parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
@@ -69,7 +70,9 @@ function lostEntries(base: StateData, side: StateData, name: string): string | u
 /** The catalogue orders and titles new entries; without it they go last, untitled. */
 function catalogueOf(state: StateData, stateDir: string): Catalogue {
   try {
-    return loadCatalogue(state.catalogue, stateDir).catalogue;
+    // The branch's golive.yaml names the path: it stays inside the repository.
+    const inside = confinementOf(join(stateDir, "golive.yaml"));
+    return loadCatalogue(state.catalogue, stateDir, undefined, [], inside).catalogue;
   } catch {
     return indexCatalogue({ items: [], phases: [], categories: [] } as unknown as CatalogueFile);
   }

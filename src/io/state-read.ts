@@ -6,10 +6,11 @@ import { dirname, relative } from "node:path";
 import { isMap, isScalar } from "yaml";
 import { indexState } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { parseCalendarDate } from "../core/dates.js";
+import { GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
 import { GoliveError } from "../errors.js";
 import { STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";
 import { loadCatalogue } from "./catalogue.js";
+import { type Confinement, confinementOf } from "./confined.js";
 import { readTextFile } from "./text-file.js";
 import { locate, parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
 
@@ -27,9 +28,16 @@ export interface Workspace {
 
 /**
  * Reads and validates the state file and the catalogue it names. `shownFrom` is the folder
- * paths in errors are shown relative to (the command's working folder).
+ * paths in errors are shown relative to (the command's working folder). The catalogue's path
+ * stays inside `inside`: the repository around the state file unless given (the portfolio's
+ * copy of a ref).
  */
-export function loadWorkspace(statePath: string, shownFrom: string, given?: string): Workspace {
+export function loadWorkspace(
+  statePath: string,
+  shownFrom: string,
+  given?: string,
+  inside: Confinement = confinementOf(statePath),
+): Workspace {
   // `given`: the file's text, read already (the portfolio reads a ref's with git).
   const text = given ?? readTextFile(statePath, "state file");
   const { file, state } = parseState(text, relative(shownFrom, statePath) || statePath);
@@ -38,6 +46,8 @@ export function loadWorkspace(statePath: string, shownFrom: string, given?: stri
     state.catalogue,
     dirname(statePath),
     locate(file, ["catalogue", field]),
+    [],
+    inside,
   );
   checkAnswers(file, state, catalogue);
   return { statePath, text, file, state, catalogue, cataloguePath: path };
@@ -64,11 +74,17 @@ export function parseState(text: string, shownAs: string): { file: YamlFile; sta
   }
   const state = validate(file, data, StateSchema, what, "invalid-state");
   keepOddKeys(data, state);
-  if (!parseCalendarDate(state.goLive)) {
-    throw new GoliveError("invalid-state", `${what}: goLive: ${state.goLive} is not a real date`, {
-      location: locate(file, ["goLive"]),
-      hint: "fix the date, or run `golive reschedule --date YYYY-MM-DD`",
-    });
+  if (!parseCalendarDate(state.goLive) || !isSchedulable(state.goLive)) {
+    throw new GoliveError(
+      "invalid-state",
+      parseCalendarDate(state.goLive)
+        ? `${what}: goLive: ${state.goLive} is outside the years golive schedules (${GO_LIVE_YEARS.first} to ${GO_LIVE_YEARS.last})`
+        : `${what}: goLive: ${state.goLive} is not a real date`,
+      {
+        location: locate(file, ["goLive"]),
+        hint: "fix the date, or run `golive reschedule --date YYYY-MM-DD`",
+      },
+    );
   }
   return { file, state };
 }

@@ -236,6 +236,11 @@ export class Facts {
       const notes: Finding[] = [];
       const loads: ConfigLoad[] = [];
       if (environments.size === 0) {
+        // A production file that could not be read may be the one naming the environment:
+        // it is named (result unknown), not taken as absent.
+        if (scope.basis === "production") {
+          for (const n of scope.notes) if (n.result === "unknown") notes.push(n);
+        }
         const load = loadConfig(read, undefined);
         loads.push(load);
         notes.push({

@@ -94,6 +94,11 @@ function closes(rest: string, quote: string): boolean {
   return false;
 }
 
+/** The parser's first line; a stack overflow from deep nesting said as what it means. */
+function parserMessage(message: string): string {
+  return message.includes("call stack") ? "it is nested too deeply" : message.split("\n")[0]!;
+}
+
 function parseStrict(text: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
@@ -106,7 +111,7 @@ function parseStrict(text: string): ParsedYaml {
   if (first) {
     return {
       tree: undefined,
-      error: { line: lines.linePos(first.pos[0]).line, message: first.message.split("\n")[0]! },
+      error: { line: lines.linePos(first.pos[0]).line, message: parserMessage(first.message) },
     };
   }
   let budget = MAX_NODES;
@@ -163,7 +168,10 @@ function parseStrict(text: string): ParsedYaml {
   try {
     return { tree: doc.contents == null ? undefined : convert(doc.contents, 0) };
   } catch (error) {
-    return { tree: undefined, error: { line: 1, message: (error as Error).message } };
+    return {
+      tree: undefined,
+      error: { line: 1, message: parserMessage((error as Error).message) },
+    };
   }
 }
 

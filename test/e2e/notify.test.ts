@@ -169,6 +169,48 @@ describe("golive notify", () => {
     expect(hook.bodies).toHaveLength(1);
   });
 
+  it("a 4xx shows what the service said, cut short and escaped, without the URL; golive/VERSION asks", async () => {
+    const repo = await project();
+    const agents: string[] = [];
+    const hook = await server((q, res) => {
+      agents.push(String(q.headers["user-agent"]));
+      res.writeHead(404);
+      res.end(`no_service at ${hook.url}\x1b[2J ${"x".repeat(5000)}`);
+    });
+    const r = await golive(repo, ["notify", "--to", "slack"], {
+      GOLIVE_TODAY: TODAY,
+      GOLIVE_WEBHOOK_URL: hook.url,
+    });
+    expect(r.code).toBe(3);
+    expect(agents).toEqual([expect.stringMatching(/^golive\/\d+\.\d+\.\d+/)]);
+    expect(r.stderr).toContain('HTTP 404; the service said: "no_service at <webhook>\\x1b[2J xxx');
+    expect(r.stderr).not.toContain("\x1b");
+    expect(r.stderr).not.toContain("SECRET-PART");
+    expect(r.stderr.length).toBeLessThan(800);
+  });
+
+  it("an answer that never ends is read up to the size bound, then cut off", async () => {
+    const repo = await project();
+    const chunk = Buffer.alloc(1024 * 1024, "y");
+    const hook = await server((_q, res) => {
+      res.writeHead(500);
+      const pump = () => {
+        while (res.write(chunk)) if (res.destroyed) return;
+        res.once("drain", pump);
+      };
+      res.on("error", () => undefined);
+      pump();
+    });
+    const started = Date.now();
+    const r = await golive(repo, ["notify", "--to", "json", "--timeout", "30", "--retries", "0"], {
+      GOLIVE_TODAY: TODAY,
+      GOLIVE_WEBHOOK_URL: hook.url,
+    });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/HTTP 500; the service said: "y{200}\.\.\."/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  }, 15_000);
+
   it("a server that never answers: the timeout ends it, exit 3", async () => {
     const repo = await project();
     const hook = await server(() => {
