@@ -13,6 +13,7 @@ import {
   parseDocument,
 } from "yaml";
 import type * as z from "zod/mini";
+import { parserMessage } from "../core/parse-error.js";
 import { GO_LIVE_CONFLICT_HINT, GoliveError, type SourceLocation } from "../errors.js";
 import { describeIssue, formatPath } from "../schema/issues.js";
 
@@ -144,10 +145,9 @@ function firstDuplicateKey(root: unknown): number | undefined {
   return earliest;
 }
 
+/** The parser's first line, without any text it quoted from the file (core/parse-error.ts). */
 function firstLine(message: string): string {
-  // Recursion in the parser or in toJS ends in a RangeError; say what it means.
-  if (message.includes("call stack")) return "it is nested too deeply";
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  return parserMessage({ code: "", message });
 }
 
 /** Converts the document to plain data, refusing alias bombs. */

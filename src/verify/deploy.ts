@@ -189,7 +189,8 @@ export function parseDeployFile(
       result: "unknown",
       file,
       line: parsed.error.line,
-      found: parsed.error.message,
+      col: parsed.error.col,
+      found: parsed.error.kind,
     };
   }
   return {

@@ -13,6 +13,7 @@ import {
   type Node,
   parseDocument,
 } from "yaml";
+import { parseErrorKind } from "../core/parse-error.js";
 
 export type Tree =
   | { kind: "map"; line: number; entries: Map<string, Tree> }
@@ -24,8 +25,11 @@ const MAX_NODES = 200_000;
 
 export interface ParsedYaml {
   tree: Tree | undefined;
-  /** The first syntax error, with its line. */
-  error?: { line: number; message: string };
+  /**
+   * The first syntax error: where, and its kind as a fixed phrase (core/parse-error.ts). Never
+   * the parser's message, which can quote the line, and a deploy file's line can be a password.
+   */
+  error?: { line: number; col: number; kind: string };
   /**
    * Lines of quoted values read leniently: their continuation lines are indented no deeper than
    * their key, which YAML 1.2 forbids and the Docker SDK's parser (Symfony YAML) accepts.
@@ -106,7 +110,7 @@ function parseStrict(text: string): ParsedYaml {
   if (first) {
     return {
       tree: undefined,
-      error: { line: lines.linePos(first.pos[0]).line, message: first.message.split("\n")[0]! },
+      error: { ...lines.linePos(first.pos[0]), kind: parseErrorKind(first) },
     };
   }
   let budget = MAX_NODES;
@@ -163,7 +167,11 @@ function parseStrict(text: string): ParsedYaml {
   try {
     return { tree: doc.contents == null ? undefined : convert(doc.contents, 0) };
   } catch (error) {
-    return { tree: undefined, error: { line: 1, message: (error as Error).message } };
+    const kind =
+      error instanceof RangeError
+        ? "nested too deeply"
+        : parseErrorKind({ code: "RESOURCE_EXHAUSTION", message: "" });
+    return { tree: undefined, error: { line: 1, col: 1, kind } };
   }
 }
 
