@@ -16,6 +16,7 @@ import {
   indexCatalogue,
   mergeCatalogue,
 } from "../core/catalogue.js";
+import { own } from "../core/own.js";
 import { GoliveError, type SourceLocation } from "../errors.js";
 import { type CatalogueFile, CatalogueSchema } from "../schema/catalogue.js";
 import { readTextFile } from "./text-file.js";
@@ -79,7 +80,9 @@ export function loadCatalogue(
     typeof ref === "string" ? (isCatalogueName(ref) ? { name: ref } : { path: ref }) : ref;
   if ("name" in named) {
     const embedded =
-      typeof __GOLIVE_CATALOGUES__ === "object" ? __GOLIVE_CATALOGUES__[named.name] : undefined;
+      typeof __GOLIVE_CATALOGUES__ === "object"
+        ? own(__GOLIVE_CATALOGUES__, named.name)
+        : undefined;
     if (embedded) return { catalogue: indexCatalogue(embedded), path: undefined };
     const path = join(checklistsDir(), `${named.name}.yaml`);
     if (typeof __GOLIVE_CATALOGUES__ === "object" || !existsSync(path)) {
