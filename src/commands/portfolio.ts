@@ -5,6 +5,7 @@
  */
 import { resolve } from "node:path";
 import { buildBoard } from "../core/board.js";
+import { withoutUserInfo } from "../core/links.js";
 import { summariseProject } from "../core/portfolio.js";
 import { EXIT, GoliveError } from "../errors.js";
 import {
@@ -42,7 +43,7 @@ function describe(source: ProjectSource): string {
     case "ref":
       return `${source.dir}#${source.ref}`;
     default:
-      return `${source.url}#${source.ref}`;
+      return `${withoutUserInfo(source.url)}#${source.ref}`;
   }
 }
 
