@@ -150,3 +150,15 @@ ${LEAKED.map(
     for (const [, , secret] of LEAKED) expect(all).not.toContain(secret);
   });
 });
+
+describe("findings past the stack's size", () => {
+  test("an item with 200,000 findings is judged (no spread of them into a call)", async () => {
+    const { verifyItems } = await import("../../src/verify/index.js");
+    const check = { kind: "file-exists", path: "missing.txt" } as Check;
+    const checks: Check[] = Array.from({ length: 200_000 }, () => check);
+    const item = { id: "OPS-1", title: "many", checks };
+    const [v] = verifyItems([item as never], memoryRepo({}), BEFORE_GO_LIVE);
+    expect(v!.findings.length).toBe(200_000);
+    expect(v!.result).toBe("fail");
+  });
+});
