@@ -14,6 +14,7 @@ import {
   PORTFOLIO_FORMATS,
   STATUS_FORMATS,
 } from "./commands/formats.js";
+import { minOf } from "./core/arrays.js";
 import type { CompletionSpec, OptionSpec, ValueKind, Values } from "./core/completion.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { EXIT, type ExitCode, GoliveError } from "./errors.js";
@@ -222,7 +223,7 @@ function completionSpec(program: Command): CompletionSpec {
 function unknownCommand(program: Command, name: string): never {
   // The nearest names, as commander suggests them for `golive nope`.
   const scored = program.commands.map((c) => ({ name: c.name(), d: distance(c.name(), name) }));
-  const best = Math.min(...scored.map((c) => c.d));
+  const best = minOf(scored.map((c) => c.d));
   const near =
     best <= Math.max(1, Math.floor(name.length * 0.4))
       ? scored.filter((c) => c.d === best).map((c) => c.name)

@@ -4,7 +4,9 @@
  * project's gate fails, or when a project cannot be read, naming each.
  */
 import { resolve } from "node:path";
+import { pushAll } from "../core/arrays.js";
 import { buildBoard } from "../core/board.js";
+import { withoutUserInfo } from "../core/links.js";
 import { summariseProject } from "../core/portfolio.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
@@ -43,7 +45,7 @@ function describe(source: ProjectSource): string {
     case "ref":
       return `${source.dir}#${source.ref}`;
     default:
-      return `${source.url}#${source.ref}`;
+      return `${withoutUserInfo(source.url)}#${source.ref}`;
   }
 }
 
@@ -54,7 +56,7 @@ export async function portfolio(
 ): Promise<Output> {
   const sources = args.map((a) => sourceOfArgument(a, ctx.cwd));
   if (options.list !== undefined) {
-    sources.push(...readPortfolioList(resolve(ctx.cwd, options.list), options.list));
+    pushAll(sources, readPortfolioList(resolve(ctx.cwd, options.list), options.list));
   }
   if (sources.length === 0) {
     throw new GoliveError("usage", "no projects given", {

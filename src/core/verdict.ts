@@ -30,6 +30,8 @@ export interface Finding {
   file?: string;
   /** 1-based line, where the finding has one. */
   line?: number;
+  /** 1-based column, where the finding has one (shown, not recorded as evidence). */
+  col?: number;
   /** What the finding is about: a package, a host, a key, a file. */
   subject?: string;
   /** The value found. */
@@ -223,7 +225,7 @@ export interface RecordedVerdict {
 export function recordVerdict(v: ItemVerdict): RecordedVerdict {
   const f = decidingFinding(v);
   if (!f) return { result: v.result };
-  const { code, result: _result, ...args } = f;
+  const { code, result: _result, col: _col, ...args } = f;
   const more =
     v.findings.filter((x) => x.result === v.result && !CONTEXT_CODES.has(x.code)).length - 1;
   return {

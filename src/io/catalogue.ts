@@ -16,6 +16,7 @@ import {
   indexCatalogue,
   mergeCatalogue,
 } from "../core/catalogue.js";
+import { own } from "../core/own.js";
 import { GoliveError, type SourceLocation } from "../errors.js";
 import { type CatalogueFile, CatalogueSchema } from "../schema/catalogue.js";
 import { type Confinement, confinedPath, confinementOf } from "./confined.js";
@@ -89,8 +90,8 @@ export function loadCatalogue(
     typeof ref === "string" ? (isCatalogueName(ref) ? { name: ref } : { path: ref }) : ref;
   if ("name" in named) {
     const embedded =
-      typeof __GOLIVE_CATALOGUES__ === "object" && Object.hasOwn(__GOLIVE_CATALOGUES__, named.name)
-        ? __GOLIVE_CATALOGUES__[named.name]
+      typeof __GOLIVE_CATALOGUES__ === "object"
+        ? own(__GOLIVE_CATALOGUES__, named.name)
         : undefined;
     if (embedded) return { catalogue: indexCatalogue(embedded), path: undefined };
     // The built golive has no checklists folder (import.meta.url means nothing in the bundle):

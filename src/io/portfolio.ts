@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, posix, resolve } from "node:path";
 import { parse } from "yaml";
+import { withoutUserInfo } from "../core/links.js";
 import { formatLocation, GoliveError } from "../errors.js";
 import { type PortfolioFile, type PortfolioProject, PortfolioSchema } from "../schema/portfolio.js";
 import { confinedPath } from "./confined.js";
@@ -35,7 +36,9 @@ const NAMES_A_PATH =
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
 
 function nameOf(text: string): string {
-  const trimmed = text.replace(/[/\\]+$/, "").replace(/\.git$/, "");
+  const trimmed = withoutUserInfo(text)
+    .replace(/[/\\]+$/, "")
+    .replace(/\.git$/, "");
   return basename(trimmed.replace(/^[\w.-]+@[\w.-]+:/, "")) || text;
 }
 
@@ -168,15 +171,20 @@ async function readProject(source: ProjectSource): Promise<ProjectRead> {
     }
     return { source, workspace: await readWithGit(source, scratchDir) };
   } catch (error) {
+    // git and the readers may quote the remote's URL: its token never reaches a row.
     if (error instanceof GoliveError) {
       const where = error.location ? formatLocation(error.location) : undefined;
       return {
         source,
-        error: { code: error.code, message: error.message, ...(where ? { where } : {}) },
+        error: {
+          code: error.code,
+          message: withoutUserInfo(error.message),
+          ...(where ? { where: withoutUserInfo(where) } : {}),
+        },
       };
     }
     if (error instanceof GitError)
-      return { source, error: { code: "git", message: error.message } };
+      return { source, error: { code: "git", message: withoutUserInfo(error.message) } };
     // A path the file system refuses (a name too long, a loop of links): a row, not a crash.
     if (typeof (error as NodeJS.ErrnoException)?.code === "string") {
       return {

@@ -5,6 +5,7 @@
  * Jira's importer reads a multi-valued field. Dates are written YYYY-MM-DD: give the import
  * the date format `yyyy-MM-dd`. Cells are RFC 4180 and formula-neutralised, like `--format csv`.
  */
+import { maxOf } from "../core/arrays.js";
 import type { ItemView } from "../core/board.js";
 import { csvField } from "./csv.js";
 
@@ -29,7 +30,10 @@ function description(v: ItemView): string {
 
 export function renderJiraCsv(items: readonly ItemView[]): string {
   const labelsOf = (v: ItemView) => ["golive", label(v.category.id), label(v.phase.id)];
-  const width = Math.max(3, ...items.map((v) => labelsOf(v).length));
+  const width = maxOf(
+    items.map((v) => labelsOf(v).length),
+    3,
+  );
   const header = [
     "Summary",
     "Issue Type",

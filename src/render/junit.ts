@@ -4,6 +4,7 @@
  * applicable → <skipped>, everything else passes (warnings go to <system-out>).
  * Any text makes valid XML 1.0: markup is escaped, characters XML forbids are dropped.
  */
+import { pushAll } from "../core/arrays.js";
 import type { GateFinding, GateResult } from "../core/gate.js";
 import { findingReason, findingTitle, verdictLine } from "./gate-words.js";
 
@@ -79,11 +80,11 @@ export function renderJunit(result: GateResult, options: JunitOptions): string {
     `<testsuites name="${attr(options.name)}" tests="${all.length}" failures="${count(all, "fail")}" errors="0" skipped="${count(all, "skip")}" time="0">`,
   ];
   for (const [id, { title, findings }] of phases) {
-    lines.push(
+    pushAll(lines, [
       `  <testsuite name="${attr(title)}" id="${attr(id)}" tests="${findings.length}" failures="${count(findings, "fail")}" errors="0" skipped="${count(findings, "skip")}" time="0"${stamp}>`,
       ...findings.map((f) => testcase(f, grace)),
       "  </testsuite>",
-    );
+    ]);
   }
   lines.push("</testsuites>");
   return `${lines.join("\n")}\n`;

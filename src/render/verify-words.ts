@@ -7,6 +7,7 @@
  * terminal (render/verify.ts); escaping it earlier would store `\x1b` in the state file and
  * escape it twice when `show` or `status` print it.
  */
+import { PARSE_ERROR_KINDS } from "../core/parse-error.js";
 import type { Finding, FindingCode, ItemVerdict } from "../core/verdict.js";
 import { CONTEXT_CODES, decidingFinding } from "../core/verdict.js";
 import type { Evidence } from "../schema/state.js";
@@ -42,7 +43,12 @@ const MESSAGES: Record<FindingCode, Words> = {
     `no production deploy file; judged the other environments' files: ${s(f.found)}`,
   "deploy-lenient": () =>
     "a quoted value's later lines are not indented past its key: read as the Docker SDK reads it (not valid YAML 1.2)",
-  "deploy-invalid": (f) => `not valid YAML: ${s(f.found)}`,
+  // Only a known kind is shown: evidence recorded by an older golive held the parser's message,
+  // and that can quote a password from the file.
+  "deploy-invalid": (f) =>
+    f.found !== undefined && PARSE_ERROR_KINDS.has(f.found)
+      ? `not valid YAML (${f.found})`
+      : "not valid YAML",
   "deploy-value-present": (f) =>
     `${s(f.subject)}${f.found !== undefined ? ` = ${s(f.found)}` : " is set"}`,
   "deploy-value-missing": (f) =>
@@ -320,7 +326,8 @@ export function findingMessage(f: Finding): string {
 
 export function findingLocation(f: Finding): string | undefined {
   if (f.file === undefined) return undefined;
-  return f.line === undefined ? f.file : `${f.file}:${f.line}`;
+  if (f.line === undefined) return f.file;
+  return f.col === undefined ? `${f.file}:${f.line}` : `${f.file}:${f.line}:${f.col}`;
 }
 
 export function verdictHint(v: ItemVerdict): string | undefined {

@@ -216,7 +216,8 @@ export function parseDeployFile(
       result: "unknown",
       file,
       line: parsed.error.line,
-      found: parsed.error.message,
+      col: parsed.error.col,
+      found: parsed.error.kind,
     };
   }
   return {

@@ -3,6 +3,7 @@
  */
 
 import robotsParserModule from "robots-parser";
+import { pushAll } from "../core/arrays.js";
 import type { Finding } from "../core/verdict.js";
 import { compareVersions, composerContentHash, parseVersion } from "./composer.js";
 import type { Facts, ProductionRecipe } from "./facts.js";
@@ -523,7 +524,7 @@ function destructiveSteps(recipes: readonly ProductionRecipe[]): Finding[] {
 /** CLO-11: the recipes the production deploy files name exist, and keep production's data. */
 export function installRecipe(facts: Facts): Finding[] {
   const { recipes, findings } = recipesOrNone(facts);
-  findings.push(...destructiveSteps(recipes));
+  pushAll(findings, destructiveSteps(recipes));
   if (!findings.some((f) => f.result !== "pass"))
     for (const r of recipes)
       findings.push({
@@ -564,7 +565,7 @@ export function propelMigrations(facts: Facts): Finding[] {
         : { code: "recipe-no-migrate", result: "fail", file: r.file, expected: "propel:migrate" },
     );
   }
-  findings.push(...destructiveSteps(recipes));
+  pushAll(findings, destructiveSteps(recipes));
   findings.unshift(
     migrations.length > 0
       ? {
