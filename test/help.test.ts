@@ -9,7 +9,7 @@ import { cpSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { VERSION } from "../src/version.js";
-import { golive, tempDir, tempRepo } from "./helpers/cli.js";
+import { golive, initRepo, tempDir, tempRepo } from "./helpers/cli.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
@@ -57,12 +57,11 @@ function words(line: string): string[] {
 
 /** The demo's repository (scripts/demo.mjs), a few weeks in: owners, a block, a reminder. */
 async function demo(): Promise<string> {
-  const dir = tempRepo();
+  const dir = await initRepo(["--date", "2027-03-01"], TODAY);
   const ok = async (args: string[]) => {
     const r = await golive(dir, args, TODAY);
     expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
   };
-  await ok(["init", "--date", "2027-03-01"]);
   await ok(["done", "GEN-01", "CLO-01", "CLO-08", "APP-26", "--by", "Alex"]);
   await ok(["assign", "TES-02", "Priya Shah"]);
   await ok(["assign", "CLO-12", "Sam Taylor"]);

@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { GoliveError } from "../src/errors.js";
 import { withLock, writeFileAtomic } from "../src/io/fs-atomic.js";
-import { BIN, gitEnv, golive, tempRepo } from "./helpers/cli.js";
+import { BIN, gitEnv, golive, initRepo, tempRepo } from "./helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 
@@ -130,8 +130,7 @@ function run(cwd: string, args: string[]): Promise<{ code: number | null; stderr
 
 describe("concurrent writers", () => {
   test("20 `golive done` started at once on 20 items all land", async () => {
-    const dir = tempRepo();
-    expect((await golive(dir, ["init", "--date", "2027-03-01"], ENV)).code).toBe(0);
+    const dir = await initRepo(["--date", "2027-03-01"], ENV);
     const ids = (
       JSON.parse((await golive(dir, ["list", "--json"], ENV)).stdout).items as { id: string }[]
     )
@@ -146,8 +145,7 @@ describe("concurrent writers", () => {
   }, 60_000);
 
   test("a lock left by a crashed golive does not block the next command", async () => {
-    const dir = tempRepo();
-    expect((await golive(dir, ["init", "--date", "2027-03-01"], ENV)).code).toBe(0);
+    const dir = await initRepo(["--date", "2027-03-01"], ENV);
     lockFile(dir, JSON.stringify({ pid: deadPid(), host: hostname(), at: "then", token: "x" }));
     const result = await golive(dir, ["done", "GEN-01", "--by", "Me"], ENV);
     expect(result.stderr).toBe("");

@@ -11,7 +11,7 @@ import { describe, expect, test } from "vitest";
 import { run } from "../src/cli.js";
 import type { Runtime } from "../src/commands/context.js";
 import { attributesPattern, commandWords, driverCommand } from "../src/io/merge-setup.js";
-import { BIN, gitEnv, read, tempDir, tempRepo } from "./helpers/cli.js";
+import { BIN, gitEnv, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";
 
 const RUNTIME: Runtime = {
   node: process.execPath,
@@ -106,8 +106,7 @@ describe("golive init", () => {
 
 describe("golive setup, in a later clone", () => {
   async function clone(): Promise<{ origin: string; dir: string }> {
-    const origin = tempRepo();
-    expect((await golive(origin, ["init", "--date", "2027-03-01"])).code).toBe(0);
+    const origin = await initRepo();
     git(origin, "add", "-A");
     git(origin, "commit", "-qm", "init");
     const dir = join(tempDir(), "clone");
@@ -159,8 +158,7 @@ describe("golive setup, in a later clone", () => {
 
 describe("golive doctor", () => {
   async function project(): Promise<string> {
-    const dir = tempRepo();
-    expect((await golive(dir, ["init", "--date", "2027-03-01"])).code).toBe(0);
+    const dir = await initRepo();
     return dir;
   }
 
