@@ -64,6 +64,27 @@ describe("withLock", () => {
     expect(error.hint).toContain("if none is running, delete");
   });
 
+  test("waits as long as the lock keeps changing hands: the queue moves, however slowly", async () => {
+    const dir = tempRepo({}, { git: false });
+    const path = join(dir, "golive.yaml");
+    // Another live process takes the lock anew every 150 ms for 1.2 s (as a queue of writers
+    // does on a busy machine), then lets it go: longer in all than the 400 ms this one waits.
+    const turns = `const { writeFileSync, rmSync } = require("node:fs");
+      const lock = ${JSON.stringify(`${path}.lock`)};
+      let n = 0;
+      const take = () => writeFileSync(lock, JSON.stringify({ pid: process.pid, host: ${JSON.stringify(hostname())}, at: "now", token: String(n++) }));
+      take();
+      const timer = setInterval(take, 150);
+      setTimeout(() => { clearInterval(timer); rmSync(lock); }, 1200);`;
+    const child = spawn(process.execPath, ["-e", turns]);
+    const ended = new Promise((resolve) => child.on("close", resolve));
+    while (!existsSync(`${path}.lock`)) await new Promise((r) => setTimeout(r, 10));
+    const started = Date.now();
+    expect(withLock(path, () => "ran", { timeoutMs: 400 })).toBe("ran");
+    expect(Date.now() - started).toBeGreaterThan(400);
+    await ended;
+  });
+
   test("a lock from another host goes stale by age only", () => {
     const dir = tempRepo({}, { git: false });
     const path = join(dir, "golive.yaml");
