@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * The one-way layers (CONTRIBUTING.md: Architecture) are lint rules in biome.json, so that
  * `npm run check` fails on an import that breaks them. Each case plants one such import and

@@ -104,7 +104,7 @@ describe("golive init", () => {
   });
 });
 
-describe("golive setup, in a later clone", () => {
+describe("golive setup, in a later clone", { tags: ["process"] }, () => {
   async function clone(): Promise<{ origin: string; dir: string }> {
     const origin = await initRepo();
     git(origin, "add", "-A");
@@ -156,7 +156,7 @@ describe("golive setup, in a later clone", () => {
   });
 });
 
-describe("golive doctor", () => {
+describe("golive doctor", { tags: ["process"] }, () => {
   async function project(): Promise<string> {
     const dir = await initRepo();
     return dir;

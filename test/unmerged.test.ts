@@ -69,7 +69,7 @@ const COMMANDS: string[][] = [
   ["init", "--date", "2027-04-01", "--force"],
 ];
 
-describe("an unmerged golive.yaml", () => {
+describe("an unmerged golive.yaml", { tags: ["process"] }, () => {
   test("every command refuses it, exit 2, and says how to finish; nothing is changed", async () => {
     const dir = await conflicted("missing");
     const before = read(dir);

@@ -1,9 +1,10 @@
+// @module-tag process
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { parse } from "yaml";
-import { BIN, gitEnv, golive, initRepo } from "./helpers/cli.js";
+import { BIN, gitEnv, golive, initRepo } from "../helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 

@@ -1,11 +1,12 @@
+// @module-tag process
 import { execFileSync, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { mergeItem, mergeLog, mergeStates } from "../src/core/merge.js";
-import type { StateData } from "../src/schema/state.js";
-import { BIN, golive, initRepo, read } from "./helpers/cli.js";
+import { mergeItem, mergeLog, mergeStates } from "../../src/core/merge.js";
+import type { StateData } from "../../src/schema/state.js";
+import { BIN, golive, initRepo, read } from "../helpers/cli.js";
 
 function git(dir: string, ...args: string[]): { code: number; out: string } {
   const result = spawnSync("git", args, {

@@ -371,7 +371,7 @@ describe("check --verify with the CI formats", () => {
   });
 });
 
-describe("parallel CI jobs", () => {
+describe("parallel CI jobs", { tags: ["process"] }, () => {
   it("write their reports into the same new folder without tripping over each other", async () => {
     const jobs = Array.from(
       { length: 8 },

@@ -1,12 +1,13 @@
+// @module-tag process
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { GoliveError } from "../src/errors.js";
-import { withLock, writeFileAtomic } from "../src/io/fs-atomic.js";
-import { BIN, gitEnv, golive, initRepo, tempRepo } from "./helpers/cli.js";
+import { GoliveError } from "../../src/errors.js";
+import { withLock, writeFileAtomic } from "../../src/io/fs-atomic.js";
+import { BIN, gitEnv, golive, initRepo, tempRepo } from "../helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 

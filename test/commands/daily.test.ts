@@ -1,5 +1,5 @@
 /**
- * The daily loop through the built binary: init → status → done → check, in a real git repo.
+ * The daily loop, in-process: init → status → done → check, in a real git repository.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
