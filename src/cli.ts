@@ -6,14 +6,6 @@
 import { Argument, Command, CommanderError, Help, Option } from "commander";
 import { format } from "date-fns";
 import { distance } from "fastest-levenshtein";
-import type { Asker, Context, Output, Runtime } from "./commands/context.js";
-import {
-  CHECK_FORMATS,
-  DIFF_FORMATS,
-  EXPORT_FORMATS,
-  PORTFOLIO_FORMATS,
-  STATUS_FORMATS,
-} from "./commands/formats.js";
 import type { CompletionSpec, OptionSpec, ValueKind, Values } from "./core/completion.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { EXIT, type ExitCode, GoliveError } from "./errors.js";
@@ -22,6 +14,14 @@ import { renderError } from "./render/error.js";
 import { colorLevel, makeStyle, safe } from "./render/text.js";
 import { STATUSES } from "./schema/fields.js";
 import { VERSION } from "./version.js";
+import type { Asker, Context, Output, Runtime } from "./work/context.js";
+import {
+  CHECK_FORMATS,
+  DIFF_FORMATS,
+  EXPORT_FORMATS,
+  PORTFOLIO_FORMATS,
+  STATUS_FORMATS,
+} from "./work/formats.js";
 
 /** Everything the CLI takes from the outside world; main.ts passes the real one. */
 export interface Environment {

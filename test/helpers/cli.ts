@@ -20,10 +20,10 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { run } from "../../src/cli.js";
-import type { Asker } from "../../src/commands/context.js";
 import { readCatalogueFile } from "../../src/io/catalogue.js";
 import { gitUserName } from "../../src/io/git.js";
 import type { CatalogueFile } from "../../src/schema/catalogue.js";
+import type { Asker } from "../../src/work/context.js";
 
 /** The installed command: Node's compile cache, then dist/golive.cjs. */
 export const BIN = resolve(import.meta.dirname, "../../bin/golive.cjs");
