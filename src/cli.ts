@@ -6,23 +6,24 @@
 import { Argument, Command, CommanderError, Help, Option } from "commander";
 import { format } from "date-fns";
 import { distance } from "fastest-levenshtein";
-import type { Asker, Context, Output, Runtime } from "./commands/context.js";
-import {
-  CHECK_FORMATS,
-  DIFF_FORMATS,
-  EXPORT_FORMATS,
-  PORTFOLIO_FORMATS,
-  STATUS_FORMATS,
-} from "./commands/formats.js";
 import { minOf } from "./core/arrays.js";
 import type { CompletionSpec, OptionSpec, ValueKind, Values } from "./core/completion.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { EXIT, type ExitCode, GoliveError } from "./errors.js";
 import { SHELLS, type Shell } from "./render/completion.js";
 import { renderError } from "./render/error.js";
+import { exitCodesHelp } from "./render/exit-codes.js";
 import { colorLevel, makeStyle, safe } from "./render/text.js";
 import { STATUSES } from "./schema/fields.js";
 import { VERSION } from "./version.js";
+import type { Asker, Context, Output, Runtime } from "./work/context.js";
+import {
+  CHECK_FORMATS,
+  DIFF_FORMATS,
+  EXPORT_FORMATS,
+  PORTFOLIO_FORMATS,
+  STATUS_FORMATS,
+} from "./work/formats.js";
 
 /** Everything the CLI takes from the outside world; main.ts passes the real one. */
 export interface Environment {
@@ -51,13 +52,7 @@ interface GlobalOptions {
 }
 
 const EXIT_CODES = `
-Exit codes:
-  0  success; for \`check\`, nothing is overdue
-  1  something was found: \`check\` found overdue items (or, with --verify,
-     regressed or check-failing done ones), \`verify\` a failing check, \`doctor\`
-     a problem; \`resolve\` or the merge driver could not merge
-  2  bad usage or a bad file (nothing was changed)
-  3  \`notify\` could not deliver the digest
+${exitCodesHelp()}
 
 Environment:
   GOLIVE_TODAY=YYYY-MM-DD  pin today's date, like --today

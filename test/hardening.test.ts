@@ -15,13 +15,12 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { golive, read, tempDir, tempRepo } from "./helpers/cli.js";
+import { golive, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
 async function initialised(): Promise<string> {
-  const repo = tempRepo();
-  expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+  const repo = await initRepo(["--date", "2027-03-01"], TODAY);
   return repo;
 }
 

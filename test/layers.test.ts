@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * The one-way layers (CONTRIBUTING.md: Architecture) are lint rules in biome.json, so that
  * `npm run check` fails on an import that breaks them. Each case plants one such import and
@@ -47,6 +48,9 @@ const PLANTED: [string, string][] = [
   ["src/render/planted.ts", 'import { loadWorkspace } from "../io/state-read.js";'],
   ["src/commands/planted.ts", 'import { Chalk } from "chalk";'],
   ["src/commands/planted.ts", 'import { execFileSync } from "node:child_process";'],
+  ["src/commands/planted.ts", 'import { verifyChecks } from "./verify.js";'],
+  ["src/commands/planted.ts", 'import { status } from "../commands/status.js";'],
+  ["src/work/planted.ts", 'import { status } from "../commands/status.js";'],
   ["src/verify/planted.ts", 'import { openRepo } from "../io/repo.js";'],
   ["src/schema/planted.ts", 'import { buildBoard } from "../core/board.js";'],
   ["src/cli.ts", 'import { execFileSync } from "node:child_process";'],

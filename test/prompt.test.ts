@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { askQuestions } from "../src/io/prompt.js";
 import type { Question } from "../src/schema/catalogue.js";
-import { golive, read, tempRepo } from "./helpers/cli.js";
+import { golive, initRepo, read, tempRepo } from "./helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
@@ -60,8 +60,7 @@ describe("asking the catalogue's questions", () => {
   });
 
   it("init without a terminal asks nothing and takes the defaults", async () => {
-    const repo = tempRepo();
-    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     expect(Object.values(parse(read(repo)).answers).every((a) => a === "yes")).toBe(true);
   });
 });

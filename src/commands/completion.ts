@@ -17,8 +17,8 @@ import { DEFAULT_CATALOGUE, loadCatalogue, shippedCatalogueNames } from "../io/c
 import { loadWorkspace } from "../io/state-read.js";
 import { renderCandidates, renderCompletionScript, type Shell } from "../render/completion.js";
 import { STATUSES } from "../schema/fields.js";
-import { type Context, type Output, output } from "./context.js";
-import { statePath } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { statePath } from "../work/shared.js";
 
 export function completionScript(shell: Shell): Output {
   return output(renderCompletionScript(shell));

@@ -9,9 +9,9 @@ import {
   renderDiffMarkdown,
   renderDiffText,
 } from "../render/diff.js";
-import { type Context, type Output, output } from "./context.js";
-import type { DiffFormat } from "./formats.js";
-import { loadBoard } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import type { DiffFormat } from "../work/formats.js";
+import { loadBoard } from "../work/shared.js";
 
 export interface DiffOptions {
   format?: DiffFormat;

@@ -15,8 +15,8 @@ import { renderJiraCsv } from "../render/jira-csv.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
-import { type Context, type Output, output } from "./context.js";
-import type { ExportFormat } from "./formats.js";
+import { type Context, type Output, output } from "../work/context.js";
+import type { ExportFormat } from "../work/formats.js";
 import {
   boardWarnings,
   describeFilter,
@@ -26,7 +26,7 @@ import {
   parseDateOrAge,
   readFiles,
   warningText,
-} from "./shared.js";
+} from "../work/shared.js";
 
 export interface ExportOptions extends FilterOptions {
   format?: ExportFormat;

@@ -15,9 +15,9 @@ import { answerProblem } from "../render/answer.js";
 import { renderInit } from "../render/init.js";
 import { renderInitMerge } from "../render/setup.js";
 import { safe } from "../render/text.js";
-import { type Context, type Output, output } from "./context.js";
-import { setUpMerges } from "./setup.js";
-import { pastGoLiveWarning, refuseUnmerged, requireDate } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { setUpMerges } from "../work/merge-setup.js";
+import { pastGoLiveWarning, refuseUnmerged, requireDate } from "../work/shared.js";
 
 export interface InitOptions {
   date: string;

@@ -1,7 +1,13 @@
 import { jsonReport, renderJson } from "../render/json.js";
 import { renderList } from "../render/list.js";
-import { type Context, type Output, output } from "./context.js";
-import { boardWarnings, type FilterOptions, filtered, loadBoard, warningText } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import {
+  boardWarnings,
+  type FilterOptions,
+  filtered,
+  loadBoard,
+  warningText,
+} from "../work/shared.js";
 
 export interface ListOptions extends FilterOptions {
   json?: boolean;

@@ -27,8 +27,8 @@ import {
 } from "../render/portfolio.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
-import { type Context, type Output, output } from "./context.js";
-import type { PortfolioFormat } from "./formats.js";
+import { type Context, type Output, output } from "../work/context.js";
+import type { PortfolioFormat } from "../work/formats.js";
 
 export interface PortfolioOptions {
   list?: string;

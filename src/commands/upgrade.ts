@@ -5,8 +5,8 @@ import { confinementOf } from "../io/confined.js";
 import { catalogueRecord } from "../io/state-edit.js";
 import { updateWorkspace } from "../io/state-update.js";
 import { renderUpgrade } from "../render/upgrade.js";
-import { type Context, type Output, output } from "./context.js";
-import { statePath, warningText } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { statePath, warningText } from "../work/shared.js";
 
 export interface UpgradeOptions {
   /** Another catalogue to follow from now on: a shipped name or a path. */

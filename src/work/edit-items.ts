@@ -1,5 +1,5 @@
 /**
- * Changing items: under the state file's lock, through the YAML editor (io/state.ts), which
+ * Changing items: under the state file's lock, through the YAML editor (io/state-edit.ts), which
  * keeps the file's comments and layout.
  */
 import { userInfo } from "node:os";

@@ -6,13 +6,12 @@ import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { golive, read, tempRepo } from "../helpers/cli.js";
+import { golive, initRepo, read } from "../helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
 async function linkedRepo(): Promise<string> {
-  const repo = tempRepo();
-  expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+  const repo = await initRepo(["--date", "2027-03-01"], TODAY);
   appendFileSync(join(repo, "golive.yaml"), "tracker:\n  jira: https://shop.atlassian.net/\n");
   return repo;
 }
@@ -67,8 +66,7 @@ describe("golive link", () => {
   });
 
   it("a key without tracker.jira stays plain text; no link is made of it", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     await golive(repo, ["link", "CLO-01", "SHOP-9"], TODAY);
     const json = JSON.parse((await golive(repo, ["list", "--json"], TODAY)).stdout);
     expect(json.items.find((i: { id: string }) => i.id === "CLO-01").tickets).toEqual([
@@ -90,8 +88,7 @@ describe("golive link", () => {
   });
 
   it("tracker.jira must be https", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     appendFileSync(join(repo, "golive.yaml"), "tracker:\n  jira: javascript:alert(1)\n");
     const r = await golive(repo, ["status"], TODAY);
     expect(r.code).toBe(2);

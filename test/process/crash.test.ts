@@ -1,9 +1,10 @@
+// @module-tag process
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { parse } from "yaml";
-import { BIN, gitEnv, golive, tempRepo } from "./helpers/cli.js";
+import { BIN, gitEnv, golive, initRepo } from "../helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 
@@ -31,8 +32,7 @@ test("a writer killed at any moment leaves the old file or the new one, never a 
     random = (random * 1103515245 + 12345) % 2 ** 31;
     return random / 2 ** 31;
   };
-  const dir = tempRepo();
-  expect((await golive(dir, ["init", "--date", "2027-03-01"], ENV)).code).toBe(0);
+  const dir = await initRepo(["--date", "2027-03-01"], ENV);
   const ids = (
     JSON.parse((await golive(dir, ["list", "--json"], ENV)).stdout).items as { id: string }[]
   )

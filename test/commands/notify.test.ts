@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { golive, tempRepo } from "../helpers/cli.js";
+import { golive, initRepo } from "../helpers/cli.js";
 
 const TODAY = "2027-02-10";
 
@@ -42,9 +42,8 @@ afterAll(() => {
 });
 
 async function project(): Promise<string> {
-  const repo = tempRepo();
   const env = { GOLIVE_TODAY: TODAY };
-  await golive(repo, ["init", "--date", "2027-03-01"], env);
+  const repo = await initRepo(["--date", "2027-03-01"], env);
   await golive(repo, ["assign", "CLO-01", "Alex"], env);
   await golive(
     repo,

@@ -94,7 +94,7 @@ describe("docs/ci.md: the pull-request diff comment", () => {
     expect(steps[0]).toMatchObject({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });
     const diff = steps.find((s) => s.run?.includes("golive.cjs diff"))!;
     expect(diff.run).not.toContain("${{");
-    expect(diff.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
+    expect(diff.env).toEqual({ BASE_REF: `$\{{ github.base_ref }}` });
     expect(steps.at(-1)).toMatchObject({ with: { header: "golive", path: "golive-diff.md" } });
     expect(workflow.permissions).toEqual({ contents: "read", "pull-requests": "write" });
   });

@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { golive, tempRepo } from "../helpers/cli.js";
+import { golive, initRepo, tempRepo } from "../helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
@@ -24,8 +24,7 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 async function initialised(): Promise<string> {
-  const repo = tempRepo();
-  expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+  const repo = await initRepo(["--date", "2027-03-01"], TODAY);
   expect((await golive(repo, ["done", "CLO-01"], TODAY)).code).toBe(0);
   return repo;
 }

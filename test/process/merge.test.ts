@@ -1,11 +1,12 @@
+// @module-tag process
 import { execFileSync, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { mergeItem, mergeLog, mergeStates } from "../src/core/merge.js";
-import type { StateData } from "../src/schema/state.js";
-import { BIN, golive, read, tempRepo } from "./helpers/cli.js";
+import { mergeItem, mergeLog, mergeStates } from "../../src/core/merge.js";
+import type { StateData } from "../../src/schema/state.js";
+import { BIN, golive, initRepo, read } from "../helpers/cli.js";
 
 function git(dir: string, ...args: string[]): { code: number; out: string } {
   const result = spawnSync("git", args, {
@@ -18,10 +19,7 @@ function git(dir: string, ...args: string[]): { code: number; out: string } {
 
 /** A repository with golive.yaml committed on main, and a branch `other` at the same commit. */
 async function project(withDriver: boolean): Promise<string> {
-  const dir = tempRepo();
-  expect(
-    (await golive(dir, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" })).code,
-  ).toBe(0);
+  const dir = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" });
   if (withDriver) {
     writeFileSync(join(dir, ".gitattributes"), "golive.yaml merge=golive\n");
     execFileSync("git", [

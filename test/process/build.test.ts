@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * What the build makes (scripts/build.mjs): one self-contained file, dist/golive.cjs, started
  * by a bin of a few lines; no cache of its own, so a run leaves no file behind but golive.yaml
@@ -8,9 +9,9 @@ import { copyFileSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
-import { BIN, BUNDLE, goliveBin, read, tempDir, tempRepo } from "./helpers/cli.js";
+import { BIN, BUNDLE, goliveBin, read, tempDir, tempRepo } from "../helpers/cli.js";
 
-const ROOT = resolve(import.meta.dirname, "..");
+const ROOT = resolve(import.meta.dirname, "../..");
 const VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 const TODAY = { GOLIVE_TODAY: "2027-01-04" };
 

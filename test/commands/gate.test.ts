@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { XMLValidator } from "fast-xml-parser";
 import { beforeEach, describe, expect, it } from "vitest";
-import { BIN, gitEnv, golive, read, tempRepo } from "../helpers/cli.js";
+import { BIN, gitEnv, golive, initRepo, read, tempRepo } from "../helpers/cli.js";
 import { deployFile, shop } from "../helpers/shop.js";
 
 let dir: string;
@@ -16,8 +16,7 @@ const at = async (today: string, args: string[], env: Record<string, string> = {
   await golive(dir, ["--today", today, ...args], env);
 
 beforeEach(async () => {
-  dir = tempRepo();
-  expect((await golive(dir, ["init", "--date", "2027-03-01"])).code).toBe(0);
+  dir = await initRepo();
 });
 
 describe("golive check", () => {
@@ -372,7 +371,7 @@ describe("check --verify with the CI formats", () => {
   });
 });
 
-describe("parallel CI jobs", () => {
+describe("parallel CI jobs", { tags: ["process"] }, () => {
   it("write their reports into the same new folder without tripping over each other", async () => {
     const jobs = Array.from(
       { length: 8 },

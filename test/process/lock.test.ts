@@ -1,12 +1,13 @@
+// @module-tag process
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { GoliveError } from "../src/errors.js";
-import { withLock, writeFileAtomic } from "../src/io/fs-atomic.js";
-import { BIN, gitEnv, golive, tempRepo } from "./helpers/cli.js";
+import { GoliveError } from "../../src/errors.js";
+import { withLock, writeFileAtomic } from "../../src/io/fs-atomic.js";
+import { BIN, gitEnv, golive, initRepo, tempRepo } from "../helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 
@@ -62,6 +63,27 @@ describe("withLock", () => {
       `golive.yaml is locked by process ${process.ppid} on ${hostname()} since ${at}; waited 0.3 s`,
     );
     expect(error.hint).toContain("if none is running, delete");
+  });
+
+  test("waits as long as the lock keeps changing hands: the queue moves, however slowly", async () => {
+    const dir = tempRepo({}, { git: false });
+    const path = join(dir, "golive.yaml");
+    // Another live process takes the lock anew every 150 ms for 1.2 s (as a queue of writers
+    // does on a busy machine), then lets it go: longer in all than the 400 ms this one waits.
+    const turns = `const { writeFileSync, rmSync } = require("node:fs");
+      const lock = ${JSON.stringify(`${path}.lock`)};
+      let n = 0;
+      const take = () => writeFileSync(lock, JSON.stringify({ pid: process.pid, host: ${JSON.stringify(hostname())}, at: "now", token: String(n++) }));
+      take();
+      const timer = setInterval(take, 150);
+      setTimeout(() => { clearInterval(timer); rmSync(lock); }, 1200);`;
+    const child = spawn(process.execPath, ["-e", turns]);
+    const ended = new Promise((resolve) => child.on("close", resolve));
+    while (!existsSync(`${path}.lock`)) await new Promise((r) => setTimeout(r, 10));
+    const started = Date.now();
+    expect(withLock(path, () => "ran", { timeoutMs: 400 })).toBe("ran");
+    expect(Date.now() - started).toBeGreaterThan(400);
+    await ended;
   });
 
   test("a lock from another host goes stale by age only", () => {
@@ -130,8 +152,7 @@ function run(cwd: string, args: string[]): Promise<{ code: number | null; stderr
 
 describe("concurrent writers", () => {
   test("20 `golive done` started at once on 20 items all land", async () => {
-    const dir = tempRepo();
-    expect((await golive(dir, ["init", "--date", "2027-03-01"], ENV)).code).toBe(0);
+    const dir = await initRepo(["--date", "2027-03-01"], ENV);
     const ids = (
       JSON.parse((await golive(dir, ["list", "--json"], ENV)).stdout).items as { id: string }[]
     )
@@ -146,8 +167,7 @@ describe("concurrent writers", () => {
   }, 60_000);
 
   test("a lock left by a crashed golive does not block the next command", async () => {
-    const dir = tempRepo();
-    expect((await golive(dir, ["init", "--date", "2027-03-01"], ENV)).code).toBe(0);
+    const dir = await initRepo(["--date", "2027-03-01"], ENV);
     lockFile(dir, JSON.stringify({ pid: deadPid(), host: hostname(), at: "then", token: "x" }));
     const result = await golive(dir, ["done", "GEN-01", "--by", "Me"], ENV);
     expect(result.stderr).toBe("");

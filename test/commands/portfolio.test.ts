@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gitEnv, golive, tempDir, tempRepo } from "../helpers/cli.js";
+import { gitEnv, golive, initRepo, tempDir, tempRepo } from "../helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
@@ -21,8 +21,7 @@ function commitAll(dir: string, message: string): void {
 
 /** A shop going live on `date`; `done` items marked and committed on main. */
 async function shop(date: string, done: string[] = []): Promise<string> {
-  const repo = tempRepo();
-  expect((await golive(repo, ["init", "--date", date], TODAY)).code).toBe(0);
+  const repo = await initRepo(["--date", date], TODAY);
   if (done.length > 0) expect((await golive(repo, ["done", ...done], TODAY)).code).toBe(0);
   commitAll(repo, "golive");
   return repo;

@@ -1,12 +1,12 @@
 /**
- * The daily loop through the built binary: init → status → done → check, in a real git repo.
+ * The daily loop, in-process: init → status → done → check, in a real git repository.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { golive, read, tempRepo } from "../helpers/cli.js";
+import { golive, initRepo, read, tempRepo } from "../helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
@@ -25,8 +25,7 @@ describe("a team's go-live, end to end", () => {
   });
 
   it("status, done, check: the standup and the gate", async () => {
-    const repo = tempRepo();
-    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
 
     const before = await golive(repo, ["status"], TODAY);
     expect(before.code).toBe(0);
@@ -76,8 +75,7 @@ describe("a team's go-live, end to end", () => {
   });
 
   it("every read command prints a versioned JSON report", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     await golive(repo, ["assign", "CLO-14", "Kim"], TODAY);
     for (const command of [["status"], ["list"], ["check"]]) {
       const result = await golive(repo, [...command, "--json"], TODAY);
@@ -110,8 +108,7 @@ describe("a team's go-live, end to end", () => {
   });
 
   it("show tells everything about an item, including its reminder and history", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     await golive(repo, ["start", "TES-05", "--by", "Ann"], { GOLIVE_TODAY: "2027-02-01" });
     await golive(repo, ["done", "TES-05", "--by", "Ben", "--note", "p95 under 300 ms"], TODAY);
     const result = await golive(repo, ["show", "tes-5"], TODAY);
@@ -126,8 +123,7 @@ describe("a team's go-live, end to end", () => {
   });
 
   it("filters the standup by phase, category, owner and --mine", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     await golive(repo, ["assign", "CLO-02", "Test User"], TODAY);
     await golive(repo, ["assign", "APP-01", "Kim"], TODAY);
     const mine = await golive(repo, ["status", "--mine", "--json"], TODAY);
@@ -145,8 +141,7 @@ describe("a team's go-live, end to end", () => {
   });
 
   it("--since lists what changed since yesterday", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     await golive(repo, ["done", "CLO-01"], { GOLIVE_TODAY: "2027-02-08" });
     await golive(repo, ["done", "CLO-02"], { GOLIVE_TODAY: "2027-02-09" });
     const result = await golive(repo, ["status", "--since", "1d"], TODAY);
@@ -172,8 +167,7 @@ describe("a team's go-live, end to end", () => {
   });
 
   it("reschedule moves go-live, keeps statuses, records the slip and names what became urgent", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-29"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-29"], TODAY);
     await golive(repo, ["done", "CLO-01"], TODAY);
     const result = await golive(
       repo,
@@ -197,8 +191,7 @@ describe("a team's go-live, end to end", () => {
   });
 
   it("finds golive.yaml from a subfolder, or takes --file", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     mkdirSync(join(repo, "a/b"), { recursive: true });
     expect((await golive(join(repo, "a/b"), ["done", "CLO-03"], TODAY)).code).toBe(0);
     const elsewhere = tempRepo({}, { git: false });
@@ -255,8 +248,7 @@ items:
   });
 
   it("prints no colour when output is not a terminal, unless forced", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour codes
     const ansi = /\u001b\[/;
     expect((await golive(repo, ["status"], { ...TODAY, NO_COLOR: "" })).stdout).not.toMatch(ansi);
@@ -271,8 +263,7 @@ items:
 
 describe("entries the catalogue no longer has", () => {
   it("are kept on rewrite and reported as a warning", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     const path = join(repo, "golive.yaml");
     writeFileSync(
       path,
@@ -315,8 +306,7 @@ describe("time zones", () => {
   }
 
   it("never shift a due date", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-28"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-28"], TODAY);
     const dues: string[][] = [];
     for (const tz of [
       "UTC",
@@ -337,8 +327,7 @@ describe("time zones", () => {
   });
 
   it("take today as the local date when it is not pinned", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     const today = async (tz: string) =>
       JSON.parse((await inTimeZone(tz, () => golive(repo, ["status", "--json"]))).stdout).today;
     const east = await today("Pacific/Kiritimati");
@@ -350,8 +339,7 @@ describe("time zones", () => {
 
 describe("init --force", () => {
   it("starts over on purpose", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     await golive(repo, ["done", "CLO-01"], TODAY);
     const result = await golive(repo, ["init", "--date", "2027-04-01", "--force"], TODAY);
     expect(result.code).toBe(0);
@@ -362,8 +350,7 @@ describe("init --force", () => {
 
 describe("a catalogue that changed since init", () => {
   it("is reported, so nobody misses that items or dates moved", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     writeFileSync(
       join(repo, "golive.yaml"),
       read(repo).replace("version: 2025-06-27", "version: 2023-01-23"),
@@ -419,8 +406,7 @@ describe("finding golive.yaml", () => {
 
 describe("changes that change nothing", () => {
   it("say what already holds and leave the file alone", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     await golive(repo, ["assign", "CLO-14", "Sam"], TODAY);
     await golive(repo, ["done", "CLO-01"], TODAY);
     const before = read(repo);
@@ -446,8 +432,7 @@ describe("odd but possible input", () => {
   });
 
   it("warns about a hand-edited blocked item without a reason", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     writeFileSync(
       join(repo, "golive.yaml"),
       read(repo).replace("  CLO-02: {}", "  CLO-02:\n    status: blocked"),
@@ -465,8 +450,7 @@ describe("odd but possible input", () => {
   });
 
   it("writes a report below /proc with an error, not a hang", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     const result = await golive(
       repo,
       ["check", "--format", "junit", "--output", "/proc/golive-nope/x.xml"],
@@ -479,8 +463,7 @@ describe("odd but possible input", () => {
 
 describe("the standup view of late items", () => {
   it("says which are optional or waived, as the gate treats them", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     await golive(
       repo,
       ["waive", "TES-03", "--reason", "UAT slips", "--until", "2027-02-12"],
@@ -497,8 +480,7 @@ describe("the standup view of late items", () => {
   });
 
   it("keeps whole titles when the output is piped", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     const out = (await golive(repo, ["list"], TODAY)).stdout;
     expect(out).toContain("Evaluate DOS and DDOS prevention (backend / Merchant Portal)");
     expect(out).not.toContain("…");
@@ -507,8 +489,7 @@ describe("the standup view of late items", () => {
 
 describe("taking an owner or a note away", () => {
   it("works with assign --none and note --clear, and is kept in the history", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     await golive(repo, ["assign", "CLO-14", "Sam"], TODAY);
     await golive(repo, ["note", "CLO-14", "registrar ticket 42"], TODAY);
     expect((await golive(repo, ["assign", "CLO-14", "--none"], TODAY)).stdout).toBe(
@@ -530,8 +511,7 @@ describe("taking an owner or a note away", () => {
 
 describe("a filtered standup", () => {
   it("counts progress over the selected items only", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     await golive(repo, ["done", "CLO-14"], TODAY);
     const out = (await golive(repo, ["status", "--phase", "two-weeks,go-live"], TODAY)).stdout;
     expect(out).toMatch(/Overall +█░+ +1\/21 +4%/);

@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * The GitHub Action (action.yml) run as the runner runs a composite action: each step's
  * `${{ inputs.* }}` and `${{ github.action_path }}` filled in from the workflow's `with:` and the
@@ -11,10 +12,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { readAction, runAction } from "./helpers/action.js";
-import { BUNDLE, gitEnv, tempDir, tempRepo } from "./helpers/cli.js";
+import { readAction, runAction } from "../helpers/action.js";
+import { BUNDLE, gitEnv, tempDir, tempRepo } from "../helpers/cli.js";
 
-const ROOT = resolve(import.meta.dirname, "..");
+const ROOT = resolve(import.meta.dirname, "../..");
 const DEMO = readFileSync(join(ROOT, "examples/demo/golive.yaml"), "utf8");
 
 const action = readAction(ROOT);

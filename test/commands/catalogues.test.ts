@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { golive, read, tempRepo } from "../helpers/cli.js";
+import { golive, initRepo, read, tempRepo } from "../helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10", NO_COLOR: "1" };
 
@@ -180,8 +180,7 @@ describe("questions decide which items apply", () => {
   });
 
   it("golive answer makes items stop applying and apply again; a status set by hand wins", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     expect((await golive(repo, ["done", "CLO-03"], TODAY)).code).toBe(0);
     const no = await golive(repo, ["answer", "private-network", "no"], TODAY);
     expect(no.code).toBe(0);
@@ -315,8 +314,7 @@ describe("golive upgrade", () => {
   });
 
   it("moves to the shipped Spryker version, renaming GEN-8 to GEN-08", async () => {
-    const repo = tempRepo();
-    await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     const old = read(repo)
       .replace(/version: "?2025-06-27"?/, 'version: "2024-11-01"')
       .replace("  GEN-08: {}", "  GEN-8: { status: done, by: Sam, at: 2027-01-05 }");

@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * The installed command as a process: what the in-process tests cannot show. The README's
  * quick start as typed, and the exit codes and streams a shell or a CI job sees.
