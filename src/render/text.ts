@@ -107,8 +107,15 @@ export function statusLabel(style: Style, status: Status): string {
   }
 }
 
+/**
+ * The share of items closed, rounded to the nearest per cent; never 100 while an item is
+ * open, nor 0 once one is closed (199 of 200 is 99%, not a finished launch).
+ */
 export function percent(progress: Progress): number {
-  return progress.total === 0 ? 100 : Math.floor((progress.closed / progress.total) * 100);
+  const { closed, total } = progress;
+  if (total === 0 || closed === total) return 100;
+  if (closed === 0) return 0;
+  return Math.min(99, Math.max(1, Math.round((closed / total) * 100)));
 }
 
 /** A bar of `width` cells; filled cells show closed items. */
