@@ -73,3 +73,40 @@ describe("small things a team meets every day", () => {
     expect(result.stderr).toContain("did you mean CLO-10?");
   });
 });
+
+describe("text that reaches a CI log", () => {
+  const FAKE = "waiting\n::error file=golive.yaml,line=1::Fake\n  ##[error]also fake";
+  const runs = (text: string) => text.split("\n").filter((l) => /^\s*::|##\[/.test(l));
+
+  it.each([
+    [["status"]],
+    [["status", "--all"]],
+    [["show", "CLO-12"]],
+    [["check"]],
+    [["check", "--format", "junit"]],
+    [["status", "--json"]],
+    [["list", "--json"]],
+  ])("golive %j prints no workflow command from a reason", async (args) => {
+    const { repo, env } = await project();
+    await ok(repo, ["block", "CLO-12", "--reason", FAKE], env);
+    await ok(repo, ["assign", "CLO-12", "::warning::owner"], env);
+    const result = await golive(repo, args, env);
+    expect(runs(result.stdout)).toEqual([]);
+    expect(runs(result.stderr)).toEqual([]);
+    if (args.includes("--json")) {
+      // The JSON escapes are JSON's own: the report still says what people wrote.
+      const report = JSON.parse(result.stdout);
+      const item = (report.items ?? []).find((i: { id: string }) => i.id === "CLO-12");
+      expect(item.reason).toBe(FAKE);
+    }
+  });
+
+  it("--format github escapes bidirectional marks", async () => {
+    const { repo, env } = await project("2027-03-10");
+    await ok(repo, ["assign", "CLO-12", "Sam\u200f \u061cTaylor"], env);
+    const result = await golive(repo, ["check", "--format", "github"], env);
+    expect(result.stdout).toContain("::error ");
+    expect(result.stdout).not.toMatch(/[\u200f\u061c]/);
+    expect(result.stdout).toContain("Sam\\u200f \\u061cTaylor");
+  });
+});

@@ -14,7 +14,7 @@ import { renderJiraCsv } from "../render/jira-csv.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
-import { type Context, type Output, output } from "./context.js";
+import { type Context, type Output, output, rawOutput } from "./context.js";
 import type { ExportFormat } from "./formats.js";
 import {
   boardWarnings,
@@ -86,7 +86,8 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
       what = "the summary";
   }
   const warnings = warningText(ctx, boardWarnings(board));
-  if (options.output === undefined) return output(text, warnings);
+  // A report on stdout is the file's bytes, as --output would write them.
+  if (options.output === undefined) return rawOutput(text, warnings);
   const path = resolve(ctx.cwd, options.output);
   writeReport(path, text, readFiles(workspace));
   return output(`Wrote ${what} to ${safe(options.output)}.\n`, warnings);

@@ -6,6 +6,7 @@
  */
 import type { GateFinding, GateResult } from "../core/gate.js";
 import { findingReason, findingTitle, verdictLine } from "./gate-words.js";
+import { ciSafe } from "./text.js";
 
 // XML 1.0 allows tab, LF, CR and these ranges; lone surrogates are outside them.
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -86,5 +87,6 @@ export function renderJunit(result: GateResult, options: JunitOptions): string {
     );
   }
   lines.push("</testsuites>");
-  return `${lines.join("\n")}\n`;
+  // CI servers print the report's messages in their logs: no note may run a workflow command.
+  return ciSafe(`${lines.join("\n")}\n`);
 }

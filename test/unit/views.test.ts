@@ -1,9 +1,13 @@
 /**
  * Issue 20's pure pieces: the words and numbers every view shares.
  */
+import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { emptyProgress } from "../../src/core/board.js";
+import { csvField } from "../../src/render/csv.js";
+import { renderJiraCsv } from "../../src/render/jira-csv.js";
 import { percent } from "../../src/render/text.js";
+import { board, smallCatalogue } from "../helpers/fixtures.js";
 
 describe("percentages", () => {
   const p = (closed: number, total: number) => percent({ ...emptyProgress(), closed, total });
@@ -17,5 +21,28 @@ describe("percentages", () => {
     expect(p(1, 300)).toBe(1);
     expect(p(0, 5)).toBe(0);
     expect(p(5, 5)).toBe(100);
+  });
+});
+
+describe("spreadsheet and tracker cells", () => {
+  it("guard formulas after spaces and with fullwidth signs", () => {
+    for (const cell of [" =1+1", "  +cmd", "\u3000=x", "＝HYPERLINK(1)", "＋1", "＠SUM(A1)"]) {
+      expect(csvField(cell).replace(/^"/, "")).toMatch(/^'/);
+    }
+    expect(csvField("Zoë = 1")).toBe("Zoë = 1");
+  });
+
+  it("jira-csv escapes a catalogue link's title inside [title|url]", () => {
+    const catalogue = smallCatalogue();
+    const item = catalogue.items[0]!;
+    (item as { links?: unknown }).links = [
+      { title: "Evil] [click|https://evil.example] {x}", url: "https://docs.example/a|b]" },
+    ];
+    const b = board({}, "2027-02-01", catalogue);
+    const [, row] = parseCsv(renderJiraCsv(b.items.slice(0, 1))) as string[][];
+    const links = row![2]!.split("Links:\n")[1]!;
+    expect(links).toContain(
+      "[Evil\\] \\[click\\|https://evil.example\\] \\{x\\}|https://docs.example/a%7Cb%5D]",
+    );
   });
 });
