@@ -4,8 +4,10 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { emptyProgress } from "../../src/core/board.js";
+import { DEFAULT_POLICY, runGate } from "../../src/core/gate.js";
 import { csvField } from "../../src/render/csv.js";
 import { renderJiraCsv } from "../../src/render/jira-csv.js";
+import { renderJunit } from "../../src/render/junit.js";
 import { percent } from "../../src/render/text.js";
 import { board, smallCatalogue } from "../helpers/fixtures.js";
 
@@ -44,5 +46,32 @@ describe("spreadsheet and tracker cells", () => {
     expect(links).toContain(
       "[Evil\\] \\[click\\|https://evil.example\\] \\{x\\}|https://docs.example/a%7Cb%5D]",
     );
+  });
+});
+
+describe("JUnit", () => {
+  it("passes only done and waived items; open items not yet due are skipped", () => {
+    const today = "2027-01-20";
+    const b = board(
+      {
+        "GEN-1": { status: "done" },
+        "CLO-1": { waiver: { reason: "later", until: "2027-03-01" } },
+        "CLO-2": { status: "in-progress" },
+      },
+      today,
+    );
+    const xml = renderJunit(runGate(b.items, today, DEFAULT_POLICY), { name: "demo" });
+    expect(xml).toMatch(/<testsuites name="demo" tests="5" failures="0" errors="0" skipped="3"/);
+    const cases = [
+      ...xml.matchAll(/<testcase [^>]*name="(\S+)[^"]*"[^>]*>(<\/testcase>|\n\s*<(\w[\w-]*))/g),
+    ];
+    const outcome = Object.fromEntries(cases.map((m) => [m[1], m[3] ?? "passed"]));
+    expect(outcome).toEqual({
+      "GEN-1": "passed",
+      "GEN-2": "skipped",
+      "CLO-1": "system-out",
+      "CLO-2": "skipped",
+      "CLO-3": "skipped",
+    });
   });
 });
