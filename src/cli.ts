@@ -13,7 +13,7 @@ import { EXIT, type ExitCode, GoliveError } from "./errors.js";
 import { SHELLS, type Shell } from "./render/completion.js";
 import { renderError } from "./render/error.js";
 import { exitCodesHelp } from "./render/exit-codes.js";
-import { colorLevel, makeStyle, safe } from "./render/text.js";
+import { ciSafe, colorLevel, makeStyle, safe } from "./render/text.js";
 import { STATUSES } from "./schema/fields.js";
 import { VERSION } from "./version.js";
 import type { Asker, Context, Output, Runtime } from "./work/context.js";
@@ -845,7 +845,7 @@ export async function run(args: readonly string[], environment: Environment): Pr
   const program = createProgram(
     environment,
     (out) => {
-      stdout += out.stdout;
+      stdout += out.raw ? out.stdout : ciSafe(out.stdout);
       stderr += out.stderr;
       exitCode = out.exitCode;
     },
@@ -869,5 +869,5 @@ export async function run(args: readonly string[], environment: Environment): Pr
       exitCode = EXIT.usage;
     }
   }
-  return { exitCode, stdout, stderr };
+  return { exitCode, stdout, stderr: ciSafe(stderr) };
 }

@@ -10,7 +10,7 @@ import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
 import { renderJunit } from "../render/junit.js";
 import { renderGateMarkdown } from "../render/markdown.js";
 import { renderReadyToTick } from "../render/verify.js";
-import { type Context, type Output, output } from "../work/context.js";
+import { type Context, type Output, output, rawOutput } from "../work/context.js";
 import type { CheckFormat } from "../work/formats.js";
 import {
   boardWarnings,
@@ -118,7 +118,8 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
     }
   }
   const ready = checks ? renderReadyToTick(ctx.style, readyToTick(result)) : "";
-  return output(
+  // Workflow commands are golive's own, meant to run; any other format is for the log.
+  return (shown === "github" ? rawOutput : output)(
     render(shown),
     warningText(ctx, warnings) + ready,
     result.passed ? EXIT.ok : EXIT.findings,

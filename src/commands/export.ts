@@ -15,7 +15,7 @@ import { renderJiraCsv } from "../render/jira-csv.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
-import { type Context, type Output, output } from "../work/context.js";
+import { type Context, type Output, output, rawOutput } from "../work/context.js";
 import type { ExportFormat } from "../work/formats.js";
 import {
   boardWarnings,
@@ -87,7 +87,8 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
       what = "the summary";
   }
   const warnings = warningText(ctx, boardWarnings(board));
-  if (options.output === undefined) return output(text, warnings);
+  // A report on stdout is the file's bytes, as --output would write them.
+  if (options.output === undefined) return rawOutput(text, warnings);
   const path = resolve(ctx.cwd, options.output);
   writeReport(path, text, readFiles(workspace), findRepoRoot(ctx.cwd));
   return output(`Wrote ${what} to ${safe(options.output)}.\n`, warnings);

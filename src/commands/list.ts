@@ -15,7 +15,7 @@ export interface ListOptions extends FilterOptions {
 
 export function list(ctx: Context, options: ListOptions): Output {
   const { workspace, board: whole } = loadBoard(ctx);
-  const { items, board } = filtered(ctx, workspace, whole, options);
+  const { items, board } = filtered(ctx, workspace, whole, options, true);
   const warnings = boardWarnings(board);
   if (options.json) {
     return output(renderJson(jsonReport("list", workspace.catalogue, board, items, warnings)));

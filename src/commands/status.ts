@@ -49,7 +49,7 @@ async function currentVerdicts(
 
 export async function status(ctx: Context, options: StatusOptions): Promise<Output> {
   const { workspace, board: whole } = loadBoard(ctx);
-  const { filter, items, board } = filtered(ctx, workspace, whole, options);
+  const { filter, items, board } = filtered(ctx, workspace, whole, options, true);
   const warnings = boardWarnings(board);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
   if (options.format === "markdown") {

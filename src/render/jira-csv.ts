@@ -14,6 +14,16 @@ function label(text: string): string {
   return text.trim().replace(/\s+/g, "-");
 }
 
+/** A link title in Jira's wiki markup: its own brackets, bars and braces are escaped. */
+export function jiraText(text: string): string {
+  return text.replace(/[\\[\]|{}]/g, (c) => `\\${c}`);
+}
+
+/** A URL inside `[title|url]`: what would end the link is percent-encoded. */
+function jiraUrl(url: string): string {
+  return url.replace(/[[\]|{}\s]/g, (c) => encodeURIComponent(c));
+}
+
 function description(v: ItemView): string {
   const parts = [v.item.summary.trim()];
   if (v.item.criteria?.length) {
@@ -21,7 +31,7 @@ function description(v: ItemView): string {
   }
   const links = [
     ...v.tickets.map((t) => t.url ?? t.ref),
-    ...(v.item.links ?? []).map((l) => `[${l.title}|${l.url}]`),
+    ...(v.item.links ?? []).map((l) => `[${jiraText(l.title)}|${jiraUrl(l.url)}]`),
   ];
   if (links.length > 0) parts.push(`Links:\n${links.map((l) => `* ${l}`).join("\n")}`);
   parts.push(`golive item ${v.item.id}, window ${v.window.opens} to ${v.window.due}.`);

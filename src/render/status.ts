@@ -147,6 +147,10 @@ export function renderStatus(
   if (sections.filterLabel) {
     lines.push(c.dim(wrapText(`Showing ${safe(sections.filterLabel)}`, style.width).join("\n")));
   }
+  if (sections.items.length === 0) {
+    lines.push("", "No items match.");
+    return `${lines.join("\n")}\n`;
+  }
   lines.push("");
   const bars = barsFor(style, board);
   lines.push(c.bold(progressLine(style, "Overall", bars, board.progress)));
@@ -268,7 +272,11 @@ export function renderStatus(
         style,
         "All items",
         items,
-        (v) => `${statusLabel(style, v.status)}, ${relativeDue(v.daysUntilDue)}`,
+        // A closed item is never overdue: its due date is history.
+        (v) =>
+          v.open
+            ? `${statusLabel(style, v.status)}, ${relativeDue(v.daysUntilDue)}`
+            : `${statusLabel(style, v.status)}, was due ${date(v.window.due)}`,
         "Status",
       ),
     );

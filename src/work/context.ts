@@ -54,8 +54,19 @@ export interface Output {
   stdout: string;
   stderr: string;
   exitCode: ExitCode;
+  /**
+   * stdout is a file's bytes (an export, a completion script) or GitHub workflow commands that
+   * golive means to run: printed as it is. Any other output, and stderr always, goes through
+   * `ciSafe`, so that text people wrote never runs as a workflow command in a CI log.
+   */
+  raw?: boolean;
 }
 
 export function output(stdout: string, stderr = "", exitCode: ExitCode = EXIT.ok): Output {
   return { stdout, stderr, exitCode };
+}
+
+/** `output` for stdout that is printed byte for byte (see Output.raw). */
+export function rawOutput(stdout: string, stderr = "", exitCode: ExitCode = EXIT.ok): Output {
+  return { stdout, stderr, exitCode, raw: true };
 }

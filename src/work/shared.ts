@@ -107,7 +107,10 @@ export function resolveItems(catalogue: Catalogue, ids: readonly string[]): Cata
     }
     if (found.reason === "malformed") {
       throw new GoliveError("bad-id", `"${shown(id)}" is not a checklist ID`, {
-        hint: "IDs look like CLO-14 or app-3; `golive list` shows them all",
+        hint:
+          found.suggestions.length > 0
+            ? `did you mean ${found.suggestions.join(", ")}? (a digit, not a letter)`
+            : "IDs look like CLO-14 or app-3; `golive list` shows them all",
       });
     }
     throw new GoliveError("unknown-id", `there is no item ${shown(id)} in the catalogue`, {
@@ -215,11 +218,12 @@ export function resolveFilter(
   if (statuses !== undefined) {
     const wanted: Status[] = [];
     for (const given of statuses.length > 0 ? statuses : [""]) {
-      const value = given.toLowerCase();
+      // `n/a` is how list and status print not-applicable: what is shown can be typed back.
+      const value = given.toLowerCase() === "n/a" ? "not-applicable" : given.toLowerCase();
       const add = value === "open" ? OPEN : isStatus(value) ? [value] : undefined;
       if (!add) {
         throw new GoliveError("usage", `unknown status "${given}"`, {
-          hint: `use one of: ${[...STATUSES, "open"].join(", ")} (several: a,b or repeat --status)`,
+          hint: `use one of: ${[...STATUSES, "open"].join(", ")} (n/a is not-applicable; several: a,b or repeat --status)`,
         });
       }
       for (const s of add) if (!wanted.includes(s)) wanted.push(s);
@@ -278,14 +282,21 @@ export function loadBoard(ctx: Context): { workspace: Workspace; board: Board } 
 
 /**
  * The items a command's filters select, and the board with progress counted over them. Filters
- * that select nothing are a usage error, naming them: a gate over no item would pass on
- * anything, and a standup of nobody says nothing.
+ * that select nothing are a usage error, naming them, for the gate and the reports (a gate over
+ * no item would pass on anything); `list` and `status` pass `allowEmpty`: an empty answer to
+ * "what is unassigned?" is an answer, not a mistake.
  */
-export function filtered(ctx: Context, workspace: Workspace, whole: Board, options: FilterOptions) {
+export function filtered(
+  ctx: Context,
+  workspace: Workspace,
+  whole: Board,
+  options: FilterOptions,
+  allowEmpty = false,
+) {
   const owners = knownOwners(whole.items);
   const filter = resolveFilter(ctx, workspace.catalogue, options, owners);
   const items = filterItems(whole.items, filter);
-  if (items.length === 0 && isFiltered(filter)) {
+  if (items.length === 0 && isFiltered(filter) && !allowEmpty) {
     throw new GoliveError("usage", `no item matches ${describeFilter(filter)}`, {
       hint: `${ownersHint(owners)}; \`golive list\` shows every item`,
     });

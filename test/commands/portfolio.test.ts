@@ -70,7 +70,7 @@ describe("golive portfolio", () => {
     const text = await golive(cwd, ["portfolio", late, `file://${calm}#release`], TODAY);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("Portfolio: 2 projects, today 2027-02-10");
-    expect(text.stdout).toMatch(/2027-03-01 \(19 days to go\)\s+3\/84 3%\s+33\s+0/);
+    expect(text.stdout).toMatch(/2027-03-01 \(19 days to go\)\s+3\/84 4%\s+33\s+0/);
   });
 
   it("a project that cannot be read is a row with its error; the others are shown", async () => {
