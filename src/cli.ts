@@ -9,6 +9,7 @@ import { distance } from "fastest-levenshtein";
 import type { Asker, Context, Output, Runtime } from "./commands/context.js";
 import {
   CHECK_FORMATS,
+  DIFF_FORMATS,
   EXPORT_FORMATS,
   PORTFOLIO_FORMATS,
   STATUS_FORMATS,
@@ -700,6 +701,31 @@ export function createProgram(
     .action((projects, options) =>
       run(async (ctx) =>
         (await import("./commands/portfolio.js")).portfolio(ctx, projects, options),
+      ),
+    );
+
+  program
+    .command("diff")
+    .description("what a change to golive.yaml does, in people's words (for pull requests)")
+    .argument(
+      "[base]",
+      "the commit to compare with (default: the merge base with the default branch)",
+    )
+    .addOption(jsonOption())
+    .addOption(formatOption(DIFF_FORMATS, "the output format (markdown: for a PR comment)"))
+    .addHelpText(
+      "after",
+      examples(
+        "golive diff",
+        "# what this branch changed since main, for a pull-request comment",
+        "golive diff origin/main --format markdown",
+      ),
+    )
+    .action((base, options) =>
+      run(async (ctx) =>
+        (await import("./commands/diff.js")).diff(ctx, base, {
+          format: options.json ? "json" : options.format,
+        }),
       ),
     );
 

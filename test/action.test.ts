@@ -7,7 +7,7 @@
  * test/install/docs-install.test.ts runs the build step itself, in a fresh clone.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
@@ -92,6 +92,26 @@ describe("action.yml", () => {
     expect(readFileSync(join(dir, "ops/reports/golive report.xml"), "utf8")).toContain(
       "<testsuites",
     );
+  });
+
+  test("diff: what the change does to golive.yaml goes to the job summary, before the gate", async () => {
+    const dir = shop();
+    const git = (...args: string[]) =>
+      spawnSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
+    git("commit", "-q", "-m", "golive");
+    git("checkout", "-q", "-b", "feature");
+    const edited = readFileSync(join(dir, "golive.yaml"), "utf8").replace(
+      /^goLive: .*$/m,
+      "goLive: 2027-03-15",
+    );
+    writeFileSync(join(dir, "golive.yaml"), edited);
+    const r = await run(dir, { diff: "main", args: "--today 2027-02-03" });
+    expect(r.summary).toMatch(/^### golive\.yaml: go-live moved to Mon 15 Mar 2027/);
+    expect(r.summary.indexOf("### golive.yaml")).toBeLessThan(r.summary.indexOf("golive check"));
+    // A base that is not there is a warning for the reviewer; the gate still decides.
+    const missing = await run(dir, { diff: "no-such-base", args: "--today 2027-02-03" });
+    expect(missing.out).toMatch(/^::warning title=golive diff::.*no-such-base/m);
+    expect(missing.code).toBe(r.code);
   });
 
   test("inputs are words, never shell: nothing in them runs", async () => {

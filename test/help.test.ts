@@ -9,7 +9,7 @@ import { cpSync, mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { VERSION } from "../src/version.js";
-import { golive, tempDir, tempRepo } from "./helpers/cli.js";
+import { gitEnv, golive, tempDir, tempRepo } from "./helpers/cli.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
@@ -63,6 +63,12 @@ async function demo(): Promise<string> {
     expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
   };
   await ok(["init", "--date", "2027-03-01"]);
+  // Started on main, which the clone knows as origin/main; the work goes on in a branch.
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env: gitEnv(dir) });
+  git("add", "-A");
+  git("commit", "-q", "-m", "golive init");
+  git("update-ref", "refs/remotes/origin/main", "HEAD");
+  git("checkout", "-q", "-b", "week-3");
   await ok(["done", "GEN-01", "CLO-01", "CLO-08", "APP-26", "--by", "Alex"]);
   await ok(["assign", "TES-02", "Priya Shah"]);
   await ok(["assign", "CLO-12", "Sam Taylor"]);

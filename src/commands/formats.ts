@@ -14,3 +14,6 @@ export type StatusFormat = (typeof STATUS_FORMATS)[number];
 
 export const PORTFOLIO_FORMATS = ["text", "markdown", "html", "json"] as const;
 export type PortfolioFormat = (typeof PORTFOLIO_FORMATS)[number];
+
+export const DIFF_FORMATS = ["text", "markdown", "json"] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];

@@ -230,3 +230,62 @@ export async function gitFetchShallow(url: string, ref: string, into: string): P
   await gitAsync(["init", "--bare", "--quiet", "--template=", into]);
   await gitAsync(["fetch", "--depth", "1", "--no-tags", "--quiet", "--", url, ref], into);
 }
+
+/** How long one git command of `golive diff` may take. */
+const HISTORY_TIMEOUT_MS = 20_000;
+
+/** `git ARGS` in `root` for `golive diff`: stdout, or undefined when git says no. */
+function gitRead(root: string, args: readonly string[]): string | undefined {
+  const run = spawnSync("git", [...NO_PROGRAMS, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: HISTORY_TIMEOUT_MS,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, GIT_TERMINAL_PROMPT: "0" },
+  });
+  if (run.error !== undefined && (run.error as { code?: string }).code === "ETIMEDOUT") {
+    throw new GitError(`git ${args[0]} took longer than ${HISTORY_TIMEOUT_MS / 1000} s`);
+  }
+  if (run.error !== undefined) throw new GitError(`git could not run: ${run.error.message}`);
+  return run.status === 0 ? run.stdout : undefined;
+}
+
+/** The commit a ref names (`main`, `origin/main`, a hash), or undefined when it names none. */
+export function gitCommitOf(root: string, ref: string): string | undefined {
+  if (ref.startsWith("-")) return undefined;
+  return gitRead(root, [
+    "rev-parse",
+    "--verify",
+    "--quiet",
+    "--end-of-options",
+    `${ref}^{commit}`,
+  ])?.trim();
+}
+
+/**
+ * The branch a pull request merges into, as this clone knows it: the remote's default branch
+ * (`origin/HEAD`), else `origin/main`, `origin/master`, `main`, `master`; undefined when none.
+ */
+export function gitDefaultBranch(root: string): string | undefined {
+  const head = gitRead(root, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
+  const candidates = [head?.trim(), "origin/main", "origin/master", "main", "master"];
+  return candidates.find((ref) => ref !== undefined && ref !== "" && gitCommitOf(root, ref));
+}
+
+/** The newest commit both refs share, or undefined when they share none. */
+export function gitMergeBase(root: string, a: string, b: string): string | undefined {
+  return gitRead(root, ["merge-base", "--end-of-options", a, b])?.trim() || undefined;
+}
+
+/**
+ * A file as it is in a commit (PATH from the repository's root), or undefined when the commit
+ * does not hold it.
+ */
+export function gitFileAt(root: string, commit: string, path: string): string | undefined {
+  if (gitRead(root, ["cat-file", "-e", `${commit}:${path}`]) === undefined) return undefined;
+  const text = gitRead(root, ["cat-file", "blob", `${commit}:${path}`]);
+  if (text === undefined)
+    throw new GitError(`git could not read ${path} at ${commit.slice(0, 12)}`);
+  return text;
+}

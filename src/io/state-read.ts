@@ -30,10 +30,26 @@ export interface Workspace {
  * paths in errors are shown relative to (the command's working folder).
  */
 export function loadWorkspace(statePath: string, shownFrom: string, given?: string): Workspace {
-  const what = "state file";
   // `given`: the file's text, read already (the portfolio reads a ref's with git).
-  const text = given ?? readTextFile(statePath, what);
-  const file = parseYaml(relative(shownFrom, statePath) || statePath, text, what);
+  const text = given ?? readTextFile(statePath, "state file");
+  const { file, state } = parseState(text, relative(shownFrom, statePath) || statePath);
+  const field = "name" in state.catalogue ? "name" : "path";
+  const { catalogue, path } = loadCatalogue(
+    state.catalogue,
+    dirname(statePath),
+    locate(file, ["catalogue", field]),
+  );
+  checkAnswers(file, state, catalogue);
+  return { statePath, text, file, state, catalogue, cataloguePath: path };
+}
+
+/**
+ * A state file's text parsed and validated, without the catalogue it names: `shownAs` is the
+ * name errors give it (`golive diff` reads an earlier version as `main:golive.yaml`).
+ */
+export function parseState(text: string, shownAs: string): { file: YamlFile; state: StateData } {
+  const what = "state file";
+  const file = parseYaml(shownAs, text, what);
   const data = toData(file, what);
   const version = (data as { golive?: unknown } | null)?.golive;
   if (typeof version === "number" && version > STATE_VERSION) {
@@ -54,14 +70,7 @@ export function loadWorkspace(statePath: string, shownFrom: string, given?: stri
       hint: "fix the date, or run `golive reschedule --date YYYY-MM-DD`",
     });
   }
-  const field = "name" in state.catalogue ? "name" : "path";
-  const { catalogue, path } = loadCatalogue(
-    state.catalogue,
-    dirname(statePath),
-    locate(file, ["catalogue", field]),
-  );
-  checkAnswers(file, state, catalogue);
-  return { statePath, text, file, state, catalogue, cataloguePath: path };
+  return { file, state };
 }
 
 /**

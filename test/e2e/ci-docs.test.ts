@@ -2,11 +2,13 @@
  * The CI snippets in docs/ci.md and the example workflow, run against the demo fixture
  * with its pinned date: they must be green, and the workflow must turn red as documented.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { golive, tempDir } from "../helpers/cli.js";
+import { parse } from "yaml";
+import { BUNDLE, gitEnv, golive, tempDir, tempRepo } from "../helpers/cli.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DEMO = join(ROOT, "examples/demo/golive.yaml");
@@ -57,12 +59,69 @@ describe("docs/ci.md", () => {
           "--dry-run",
         );
       }
+      if (args[0] === "diff") {
+        expect(args).toEqual([
+          "diff",
+          '"origin/$BASE_REF"',
+          "--format",
+          "markdown",
+          ">",
+          "golive-diff.md",
+        ]);
+        continue;
+      }
       const r = await golive(cwd, ["--file", DEMO, "--today", GREEN, ...args], {
         GOLIVE_WEBHOOK_URL: "https://hooks.slack.com/services/T0/B0/x",
       });
       expect(r.code, `golive ${args.join(" ")}: ${r.stderr}`).toBe(0);
     }
-    expect([...ran].sort()).toEqual(["check", "export", "notify", "portfolio"]);
+    expect([...ran].sort()).toEqual(["check", "diff", "export", "notify", "portfolio"]);
+  });
+});
+
+describe("docs/ci.md: the pull-request diff comment", () => {
+  const text = readFileSync(join(ROOT, "docs/ci.md"), "utf8");
+  const block = /<!-- ci: pr-diff -->\n```yaml\n([\s\S]*?)```/.exec(text)![1]!;
+  const workflow = parse(block);
+  const steps = workflow.jobs.diff.steps as {
+    run?: string;
+    uses?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+  }[];
+
+  it("checks out the history, keeps the base name out of the shell line, posts one sticky comment", () => {
+    expect(steps[0]).toMatchObject({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });
+    const diff = steps.find((s) => s.run?.includes("golive.cjs diff"))!;
+    expect(diff.run).not.toContain("${{");
+    expect(diff.env).toEqual({ BASE_REF: "${{ github.base_ref }}" });
+    expect(steps.at(-1)).toMatchObject({ with: { header: "golive", path: "golive-diff.md" } });
+    expect(workflow.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+  });
+
+  it("its diff line, run by bash in a pull request's merge, writes the comment's Markdown", async () => {
+    const repo = tempRepo({ "golive.yaml": readFileSync(DEMO, "utf8") });
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, env: gitEnv(repo) });
+    git("add", "-A");
+    git("commit", "-q", "-m", "demo");
+    // The runner's clone: the base branch as origin/main, the pull request's merge checked out.
+    git("update-ref", "refs/remotes/origin/main", "HEAD");
+    git("checkout", "-q", "-b", "pr-merge");
+    const edited = readFileSync(join(repo, "golive.yaml"), "utf8").replace(
+      /^goLive: .*$/m,
+      "goLive: 2027-03-15",
+    );
+    writeFileSync(join(repo, "golive.yaml"), edited);
+    mkdirSync(join(repo, "tools"));
+    cpSync(BUNDLE, join(repo, "tools/golive.cjs"));
+    const diff = steps.find((s) => s.run?.includes("golive.cjs diff"))!;
+    execFileSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", diff.run!], {
+      cwd: repo,
+      env: { ...gitEnv(repo), BASE_REF: "main", GOLIVE_TODAY: GREEN },
+    });
+    expect(readFileSync(join(repo, "golive-diff.md"), "utf8")).toMatch(
+      /^### golive\.yaml: go-live moved to Mon 15 Mar 2027/,
+    );
   });
 });
 
