@@ -126,6 +126,7 @@ const MESSAGES: Record<FindingCode, Words> = {
   "flysystem-package-missing": (f) => `${s(f.subject)} is not installed`,
   "flysystem-not-configured": (f) => `no filesystem in ${s(f.subject)} uses ${s(f.expected)}`,
   "flysystem-local-only": () => "only LocalFilesystemBuilderPlugin: files stay on the local disk",
+  "flysystem-not-s3": (f) => `files are stored with ${s(f.found)}, not in S3`,
   "flysystem-empty-credential": (f) => `S3 ${s(f.subject)} is an empty literal`,
   "flysystem-literal-credentials": (f) =>
     f.found === "fallback"
@@ -169,6 +170,12 @@ const MESSAGES: Record<FindingCode, Words> = {
     `${f.subject === "no-production-file" ? "no production deploy file, so no environment's own configuration" : "no production deploy file names an environment"}: read ${f.found ? s(f.found) : "no configuration (config/Shared/config_default.php is not there)"}`,
   "config-dynamic-include": () =>
     "requires a file whose path is built when PHP runs: golive does not follow it",
+  "php-unreadable": (f) =>
+    f.found === "too-large"
+      ? "is larger than golive reads as PHP (512 KiB): not checked"
+      : f.found === "too-deep"
+        ? "is nested too deeply to read: not checked"
+        : `is not valid PHP${f.expected ? ` (column ${f.expected})` : ""}: not checked`,
   "config-missing": () =>
     "is required by the production configuration but is not in the repository",
   "config-dev-environment": (f) => `environment: ${s(f.found)} is a development environment`,
@@ -262,6 +269,8 @@ const HINTS: Partial<Record<FindingCode, string>> = {
   "flysystem-not-configured":
     "configure a filesystem with Aws3v3FilesystemBuilderPlugin in config_default.php",
   "flysystem-local-only": "store files in S3 with Aws3v3FilesystemBuilderPlugin",
+  "flysystem-not-s3":
+    "store files in S3 with Aws3v3FilesystemBuilderPlugin (Spryker Cloud's file storage), credentials from getenv()",
   "flysystem-empty-credential": "read the S3 key, secret and bucket with getenv()",
   "flysystem-literal-credentials": "read the S3 key, secret and bucket with getenv()",
   "secret-private-key":

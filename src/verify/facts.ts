@@ -18,7 +18,8 @@ import {
   productionScope,
 } from "./deploy.js";
 import { type RecipeCommand, type RecipeRef, recipeCommands, recipesOf } from "./install.js";
-import { type ConfigLoad, loadConfig } from "./php-config.js";
+import { type PhpParse, parsePhp } from "./php-ast.js";
+import { type ConfigLoad, loadConfig, type PhpSource } from "./php-config.js";
 import type { TokenScan } from "./tokens.js";
 import type { RepoView, VerifyContext } from "./types.js";
 import { child, scalarText } from "./yaml-tree.js";
@@ -55,6 +56,23 @@ export interface ProductionConfig {
   notes: Finding[];
 }
 
+/** A PHP file golive could not read as PHP: where and what kind of problem, never its text. */
+export function phpUnreadable(p: {
+  file: string;
+  reason: string;
+  line?: number;
+  column?: number;
+}): Finding {
+  return {
+    code: "php-unreadable",
+    result: "unknown",
+    file: p.file,
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    found: p.reason,
+    ...(p.column !== undefined ? { expected: `${p.column}` } : {}),
+  };
+}
+
 export class Facts {
   private readonly texts = new Map<string, string | undefined>();
   private textBudget = TEXT_CACHE_CHARS;
@@ -64,6 +82,7 @@ export class Facts {
   private scope: ProductionScope | undefined;
   private recipeSet: RecipeSet | undefined;
   private configSet: ProductionConfig | undefined;
+  private readonly parses = new Map<string, PhpParse | undefined>();
   /** Provider tokens, found before the rules run (`verifyItems` awaits the scan). */
   tokens: TokenScan | undefined;
 
@@ -127,6 +146,23 @@ export class Facts {
   /** A file's bytes for a scan over many files: not kept here (the repository view may). */
   scanBytes(path: string): Uint8Array | undefined {
     return this.repo.bytes(path);
+  }
+
+  /**
+   * A PHP file's syntax tree (or why there is none), parsed once whichever rule asks first;
+   * undefined when the file is not there or is not text.
+   */
+  php(path: string): PhpParse | undefined {
+    if (this.parses.has(path)) return this.parses.get(path);
+    const text = this.text(path);
+    const parsed = text === undefined ? undefined : parsePhp(text);
+    this.parses.set(path, parsed);
+    return parsed;
+  }
+
+  /** What the configuration loader reads through: texts and trees from this run's caches. */
+  phpSource(): PhpSource {
+    return { read: (path) => this.text(path), parse: (path) => this.php(path) };
   }
 
   /** The parsed composer.lock, or the finding that says why there is none. */
@@ -232,7 +268,7 @@ export class Facts {
             environments.set(env, { file: f.file, line: node.line });
         }
       }
-      const read = (path: string) => this.text(path);
+      const read = this.phpSource();
       const notes: Finding[] = [];
       const loads: ConfigLoad[] = [];
       if (environments.size === 0) {
@@ -266,6 +302,13 @@ export class Facts {
         for (const at of load.unresolved)
           notes.push({ code: "config-dynamic-include", result: "pass", ...at, subject: env });
       }
+      const unread = new Set<string>();
+      for (const load of loads)
+        for (const p of load.unreadable) {
+          if (unread.has(p.file)) continue;
+          unread.add(p.file);
+          notes.push(phpUnreadable(p));
+        }
       this.configSet = { loads, notes };
     }
     return this.configSet;

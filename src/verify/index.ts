@@ -9,6 +9,7 @@ import type { CatalogueItem } from "../schema/catalogue.js";
 import type { Check, SprykerRule } from "../schema/checks.js";
 import { Facts } from "./facts.js";
 import { runGeneric } from "./generic.js";
+import { loadPhpParser } from "./php-ast.js";
 import { hasCredentialShape } from "./secret-names.js";
 import {
   composerLock,
@@ -125,6 +126,7 @@ export async function verifyRepository(
   repo: RepoView,
   ctx: VerifyContext,
 ): Promise<ItemVerdict[]> {
+  await loadPhpParser();
   const facts = new Facts(repo, ctx);
   if (items.some((i) => i.checks?.some((c) => c.kind === "spryker/secrets")))
     facts.tokens = await findProviderTokens(tokenSources(facts));

@@ -383,7 +383,7 @@ describe("the configuration production loads", () => {
       "config/Shared/common/oauth.php",
       "config/Shared/config_default-docker.prod.php",
     ]);
-    const order = load.lines.map((l) => /\$config\[(\w)\]/.exec(l.code)?.[1]).filter(Boolean);
+    const order = load.assignments.map((a) => a.names[0]);
     expect(order).toEqual(["A", "C", "B", "D"]);
   });
 
