@@ -313,7 +313,7 @@ describe("a deploy file nested too deep for the parser", () => {
         code: "deploy-invalid",
         result: "unknown",
         file: "deploy.shop-prod.yml",
-        found: "it is nested too deeply",
+        found: "nested too deeply",
       }),
     );
   });
