@@ -175,12 +175,12 @@ async function tlsCheck(net: ProbeNet, t: ProbeTargets, ctx: ProbeContext) {
       continue;
     }
     const subject = h.host;
-    if (a.chainError && a.chainError !== "CERT_HAS_EXPIRED") {
-      out.push({ code: "tls-untrusted", result: "fail", subject, found: a.chainError });
+    if (a.hostError || /ALTNAME/.test(a.chainError ?? "")) {
+      out.push({ code: "tls-wrong-host", result: "fail", subject });
       continue;
     }
-    if (a.hostError) {
-      out.push({ code: "tls-wrong-host", result: "fail", subject });
+    if (a.chainError && a.chainError !== "CERT_HAS_EXPIRED") {
+      out.push({ code: "tls-untrusted", result: "fail", subject, found: a.chainError });
       continue;
     }
     if (a.protocol && /^(SSLv|TLSv1(\.1)?$)/.test(a.protocol)) {
