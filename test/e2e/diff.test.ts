@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { diffStates } from "../../src/core/diff.js";
 import { statusVerb } from "../../src/render/diff.js";
 import type { StateData } from "../../src/schema/state.js";
-import { smallCatalogue } from "../helpers/fixtures.js";
 import { gitEnv, golive, tempDir, tempRepo } from "../helpers/cli.js";
+import { smallCatalogue } from "../helpers/fixtures.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-01-20" };
 
@@ -126,7 +126,9 @@ describe("golive diff", () => {
     expect(withdrawn).not.toBe(text);
     writeFileSync(path, withdrawn);
     const out = await ok(repo, "diff", "main");
-    expect(out).toMatch(/APP-01 .*\n {4}waiver withdrawn.*\(it held until Mon 1 Feb 2027 by Test User/);
+    expect(out).toMatch(
+      /APP-01 .*\n {4}waiver withdrawn.*\(it held until Mon 1 Feb 2027 by Test User/,
+    );
   });
 
   it("refuses what it cannot compare, with exit 2 and a hint", async () => {
