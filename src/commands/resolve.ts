@@ -6,9 +6,10 @@
  */
 import { dirname, relative } from "node:path";
 import { EXIT, GoliveError } from "../errors.js";
-import { withLock, writableTarget, writeFileAtomic } from "../io/fs-atomic.js";
+import { writableTarget, writeFileAtomic } from "../io/fs-atomic.js";
 import { gitAdd, gitStageText, gitUnmergedStages } from "../io/git.js";
 import { gitOperation, gitPath, gitRepoOf } from "../io/git-repo.js";
+import { withLock } from "../io/lock.js";
 import { mergeStateTexts, settledGoLive } from "../io/state-merge.js";
 import { readTextFile } from "../io/text-file.js";
 import { conflictMarkerLines } from "../io/yaml-file.js";
