@@ -51,7 +51,7 @@ const PLANTED: [string, string][] = [
   ["src/commands/planted.ts", 'import { verifyChecks } from "./verify.js";'],
   ["src/commands/planted.ts", 'import { status } from "../commands/status.js";'],
   ["src/work/planted.ts", 'import { status } from "../commands/status.js";'],
-  ["src/verify/planted.ts", 'import { openRepo } from "../io/repo.js";'],
+  ["src/verify/planted.ts", 'import { openRepo } from "../io/repo-view.js";'],
   ["src/schema/planted.ts", 'import { buildBoard } from "../core/board.js";'],
   ["src/cli.ts", 'import { execFileSync } from "node:child_process";'],
 ];

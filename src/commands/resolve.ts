@@ -8,7 +8,8 @@ import { dirname, relative } from "node:path";
 import { EXIT, GoliveError } from "../errors.js";
 import { writableTarget, writeFileAtomic } from "../io/fs-atomic.js";
 import { gitAdd, gitStageText, gitUnmergedStages } from "../io/git.js";
-import { gitOperation, gitPath, gitRepoOf } from "../io/git-repo.js";
+import { gitOperation, gitPath } from "../io/git-repo.js";
+import { findRepo } from "../io/locate.js";
 import { withLock } from "../io/lock.js";
 import { mergeStateTexts, settledGoLive } from "../io/state-merge.js";
 import { readTextFile } from "../io/text-file.js";
@@ -31,7 +32,7 @@ function sameText(a: string, b: string): boolean {
 export function resolveMerge(ctx: Context): Output {
   const path = statePath(ctx, { allowUnmerged: true });
   const shown = relative(ctx.cwd, path) || path;
-  const repo = gitRepoOf(path);
+  const repo = findRepo(dirname(path));
   if (!repo) {
     throw new GoliveError(
       "not-git",

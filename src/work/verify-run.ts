@@ -9,7 +9,7 @@ import type { ItemView } from "../core/board.js";
 import type { ItemVerdict } from "../core/verdict.js";
 import { GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
-import { openRepo } from "../io/repo.js";
+import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { verifyRepository } from "../verify/index.js";

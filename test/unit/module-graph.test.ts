@@ -42,7 +42,7 @@ describe("the modules a command loads", () => {
     expect(loaded).toContain("core/gate.ts");
     expect(loaded.filter((m) => m.startsWith("verify/"))).toEqual([]);
     expect(loaded).not.toContain("work/verify-run.ts");
-    expect(loaded).not.toContain("io/repo.ts");
+    expect(loaded).not.toContain("io/repo-view.ts");
     expect(loaded).not.toContain("io/state-edit.ts");
     // --verify loads them when it is given.
     expect(readFileSync(join(SRC, "commands/check.ts"), "utf8")).toContain(

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { openRepo } from "../../src/io/repo.js";
+import { openRepo } from "../../src/io/repo-view.js";
 import { gitEnv, tempDir, tempRepo } from "../helpers/cli.js";
 
 const git = (dir: string, ...args: string[]) =>
