@@ -1,5 +1,5 @@
 /**
- * io/repo.ts as verify reads a real repository: symlinks out of it are not followed (one
+ * io/repo-view.ts as verify reads a real repository: symlinks out of it are not followed (one
  * open with O_NOFOLLOW per file, the target looked up only for a link), and a submodule is not
  * a file but a pinned commit (`git ls-files --stage`).
  */
