@@ -42,6 +42,8 @@ describe("the modules a command loads", () => {
     const loaded = [...loadedBy("commands/check.ts")];
     expect(loaded).toContain("core/gate.ts");
     expect(loaded.filter((m) => m.startsWith("verify/"))).toEqual([]);
+    // Only the words for recorded evidence's findings, which the plain gate shows.
+    expect(loaded.filter((m) => m.includes("verify"))).toEqual(["render/verify-words.ts"]);
     expect(loaded).not.toContain("work/verify-run.ts");
     expect(loaded).not.toContain("io/repo-view.ts");
     expect(loaded).not.toContain("io/state-edit.ts");
@@ -53,7 +55,10 @@ describe("the modules a command loads", () => {
   });
 
   it("status loads no verify rule either", () => {
-    expect([...loadedBy("commands/status.ts")].filter((m) => m.startsWith("verify/"))).toEqual([]);
+    const loaded = [...loadedBy("commands/status.ts")];
+    expect(loaded).toContain("core/board.ts");
+    expect(loaded.filter((m) => m.includes("verify"))).toEqual(["render/verify-words.ts"]);
+    expect(loaded).not.toContain("io/state-edit.ts");
   });
 
   it("no command loads another", () => {
