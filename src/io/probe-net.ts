@@ -185,6 +185,8 @@ export function createProbeNet(options: NetOptions): ProbeNet {
         }
       : {};
 
+  const resolver = new Resolver({ timeout: options.timeoutMs, tries: 1 });
+  if (options.dnsServer) resolver.setServers([options.dnsServer]);
   const lookupFor =
     (port: number): LookupFunction =>
     (hostname, opts, cb) => {
@@ -205,6 +207,21 @@ export function createProbeNet(options: NetOptions): ProbeNet {
         answer(address);
         return;
       }
+      // `--dns`: connections ask that server too, as the DNS check does.
+      if (options.dnsServer) {
+        resolver
+          .resolve4(hostname)
+          .catch(() => resolver.resolve6(hostname))
+          .then(
+            (list) => {
+              if (list[0] === undefined) throw Object.assign(new Error("x"), { code: "ENOTFOUND" });
+              answer(list[0]);
+            },
+            (err) => cb(err as NodeJS.ErrnoException, "", 4),
+          )
+          .catch((err) => cb(err as NodeJS.ErrnoException, "", 4));
+        return;
+      }
       // Not pinned: the system's resolver, as any client would; one address, checked.
       import("node:dns").then((dns) =>
         dns.lookup(hostname, { family: (opts as { family?: number }).family ?? 0 }, (err, a) => {
@@ -213,8 +230,6 @@ export function createProbeNet(options: NetOptions): ProbeNet {
         }),
       );
     };
-  const resolver = new Resolver({ timeout: options.timeoutMs, tries: 1 });
-  if (options.dnsServer) resolver.setServers([options.dnsServer]);
 
   /** A socket to `host:port` through the proxy's CONNECT, or why there is none. */
   const tunnel = (proxy: URL, host: string, port: number, ms: number) =>
