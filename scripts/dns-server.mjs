@@ -47,7 +47,7 @@ function rdata(type, value) {
     const t = tail ? tail.split(":") : [];
     const groups = [...h, ...Array(8 - h.length - t.length).fill("0"), ...t];
     const b = Buffer.alloc(16);
-    groups.forEach((g, i) => b.writeUInt16BE(Number.parseInt(g || "0", 16), i * 2));
+    for (const [i, g] of groups.entries()) b.writeUInt16BE(Number.parseInt(g || "0", 16), i * 2);
     return b;
   }
   if (type === TYPES.CNAME) return encodeName(value);

@@ -233,6 +233,7 @@ describe("golive probe", () => {
     writeFileSync(
       join(dir, "deploy.shop-prod.yml"),
       deploy(
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the deploy file's variable
         "      glue:\n        application: glue\n        endpoints:\n          ${GLUE_HOST}:\n            store: DE\n",
       ),
     );
