@@ -629,11 +629,10 @@ export function createProgram(
     .addHelpText(
       "after",
       examples(
-        "golive probe",
-        "golive probe --env staging --item CLO-17",
-        "# a host before its DNS exists, trusting the shop's own CA",
-        "golive probe --url https://www.shop.example --resolve www.shop.example:443:203.0.113.7 --ca ca.pem",
         "golive probe --record",
+        "golive probe --env staging --item CLO-17",
+        "# a host before its DNS exists",
+        "golive probe --url https://www.shop.example --resolve www.shop.example:443:203.0.113.7",
       ),
     )
     .addOption(
