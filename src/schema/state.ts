@@ -94,6 +94,8 @@ export const EvidenceSchema = z.strictObject({
   more: z.optional(z.int().check(z.minimum(1))),
   /** The finding in words, as golive 1.0 recorded it: read, never written. */
   summary: z.optional(Text),
+  /** Which command recorded it: `probe` (the live hosts); absent for `verify` (the files). */
+  source: z.optional(z.enum(["verify", "probe"])),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -109,6 +111,33 @@ export const AllowEntrySchema = z.strictObject({
   reason: Text,
 });
 export type AllowEntry = z.infer<typeof AllowEntrySchema>;
+
+const WebUrl = z
+  .string()
+  .check(
+    z.maxLength(2_000),
+    z.regex(/^https?:\/\/[^\s@]+$/, "expected an http(s) URL without user info"),
+  );
+
+/** What `golive probe` asks about besides the deploy file's hosts. */
+export const ProbeSettingsSchema = z.strictObject({
+  /** The domain the shop sends mail from: its DMARC and SPF records are checked (CLO-15). */
+  mailDomain: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(253),
+        z.regex(/^(?:[a-zA-Z0-9-]{1,63}\.)+[a-zA-Z]{2,63}$/, "expected a domain like shop.example"),
+      ),
+  ),
+  /** A CSV of old URL, new URL in the repository (SEO-01, SEO-07): each must redirect. */
+  redirects: z.optional(z.string().check(z.minLength(1), z.maxLength(1_000))),
+  /** The old shop's URL, which should still answer in the 72 hours after go-live (GEN-10). */
+  oldSystem: z.optional(WebUrl),
+  /** Pages that must answer 2xx besides the storefront's home (TES-12). */
+  smoke: z.optional(z.array(WebUrl).check(z.maxLength(100))),
+});
+export type ProbeSettings = z.infer<typeof ProbeSettingsSchema>;
 
 /** The item's reminder was acted on (`golive ack`): the standup stops showing it. */
 export const ReminderAckSchema = z.strictObject({
@@ -222,6 +251,8 @@ export const StateSchema = z.strictObject({
   ),
   /** Settings of `golive verify`. */
   verify: z.optional(z.strictObject({ allow: z.optional(z.array(AllowEntrySchema)) })),
+  /** Settings of `golive probe` (docs/probe.md). */
+  probe: z.optional(ProbeSettingsSchema),
   /** Per item, by ID; items not listed, or listed as `{}`, are `todo`. */
   items: z.optional(z.record(z.string(), z.nullable(ItemStateSchema))),
 });
