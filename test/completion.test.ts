@@ -180,7 +180,8 @@ function has(shell: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${shell}`]).status === 0;
 }
 
-describe("the scripts in their shells", { tags: ["process"] }, () => {
+// zsh's compinit alone reads thousands of files: on a loaded machine the 20 s default is not enough.
+describe("the scripts in their shells", { tags: ["process"], timeout: 60_000 }, () => {
   let dir = "";
   let env: NodeJS.ProcessEnv = {};
   const script = (shell: string) =>

@@ -21,7 +21,7 @@ import {
   renderUnresolved,
 } from "../render/resolve.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { statePath } from "../work/shared.js";
+import { openState } from "../work/workspace.js";
 
 /** The same text, whatever the line endings or a byte order mark. */
 function sameText(a: string, b: string): boolean {
@@ -30,7 +30,7 @@ function sameText(a: string, b: string): boolean {
 }
 
 export function resolveMerge(ctx: Context): Output {
-  const path = statePath(ctx, { allowUnmerged: true });
+  const path = openState(ctx, { allowUnmerged: true }).path;
   const shown = relative(ctx.cwd, path) || path;
   const repo = findRepo(dirname(path));
   if (!repo) {

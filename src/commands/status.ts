@@ -1,22 +1,19 @@
 import type { ItemView } from "../core/board.js";
 import { changedSince } from "../core/history.js";
 import type { ItemVerdict } from "../core/verdict.js";
+import { boardWarnings } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
+import { renderWarnings } from "../render/error.js";
+import { describeFilter } from "../render/filter.js";
 import { jsonReport, renderJson } from "../render/json.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { renderStatus } from "../render/status.js";
 import { type Context, type Output, output } from "../work/context.js";
+import { parseDateOrAge } from "../work/dates.js";
 import type { StatusFormat } from "../work/formats.js";
-import {
-  boardWarnings,
-  describeFilter,
-  type FilterOptions,
-  filtered,
-  loadBoard,
-  parseDateOrAge,
-  warningText,
-} from "../work/shared.js";
+import { type FilterOptions, filtered } from "../work/select.js";
+import { openState } from "../work/workspace.js";
 
 export interface StatusOptions extends FilterOptions {
   all?: boolean;
@@ -49,7 +46,7 @@ async function currentVerdicts(
 }
 
 export async function status(ctx: Context, options: StatusOptions): Promise<Output> {
-  const { workspace, board: whole } = loadBoard(ctx);
+  const { workspace, board: whole } = openState(ctx).board();
   const { filter, items, board } = filtered(ctx, workspace, whole, options, true);
   const warnings = boardWarnings(board);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
@@ -61,7 +58,7 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Outp
         ...(since ? { since: { date: since, items: changedSince(items, since) } } : {}),
         ...(label ? { filterLabel: label } : {}),
       }),
-      warningText(ctx, warnings),
+      renderWarnings(ctx.style, warnings),
     );
   }
   const current = await currentVerdicts(ctx, workspace, items);
@@ -79,5 +76,5 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Outp
     ...(since ? { since: { date: since, items: changedSince(items, since) } } : {}),
     ...(current ? { current } : {}),
   });
-  return output(text, warningText(ctx, warnings));
+  return output(text, renderWarnings(ctx.style, warnings));
 }

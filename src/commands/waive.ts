@@ -7,8 +7,8 @@ import { GoliveError } from "../errors.js";
 import { renderWaived } from "../render/change.js";
 import type { Waiver } from "../schema/state.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { changedBy, editItems } from "../work/edit-items.js";
-import { requireDate } from "../work/shared.js";
+import { requireDate } from "../work/dates.js";
+import { changedBy, updateItems } from "../work/edit-items.js";
 
 export interface WaiveOptions {
   reason?: string;
@@ -17,7 +17,7 @@ export interface WaiveOptions {
   by?: string;
 }
 
-export function waive(ctx: Context, ids: string[], options: WaiveOptions): Output {
+export async function waive(ctx: Context, ids: string[], options: WaiveOptions): Promise<Output> {
   if (options.reason === undefined || options.reason.trim() === "") {
     throw new GoliveError("missing-reason", "--reason is required to waive an item", {
       hint: 'add --reason "..." so that reviewers know which risk they accept',
@@ -40,7 +40,7 @@ export function waive(ctx: Context, ids: string[], options: WaiveOptions): Outpu
   const who = changedBy(ctx, options.by);
   const reason = options.reason;
   let waiver: Waiver | undefined;
-  const waived = editItems(ctx, ids, (item, before) => {
+  const waived = await updateItems(ctx, ids, (item, before) => {
     // Taken under the lock, like every change's time.
     waiver ??= {
       reason,
