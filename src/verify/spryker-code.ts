@@ -8,7 +8,6 @@ import type { Finding } from "../core/verdict.js";
 import { compareVersions, composerContentHash, parseVersion } from "./composer.js";
 import type { Facts, ProductionRecipe } from "./facts.js";
 import { lineAt } from "./generic.js";
-import { filesMatching } from "./glob.js";
 import { DESTRUCTIVE_STEPS, demoImport } from "./install.js";
 import { isOn, kindOf, literalLine } from "./php-ast.js";
 import { finalConfig, lineOf, statements, stripPhpComments } from "./php-config.js";
@@ -485,7 +484,7 @@ export function installRecipe(facts: Facts): Finding[] {
  */
 export function propelMigrations(facts: Facts): Finding[] {
   const { recipes, findings } = recipesOrNone(facts);
-  const migrations = filesMatching(facts.files, "src/Orm/Propel/**/Migration_{mysql,pgsql}/*.php");
+  const migrations = facts.matching("src/Orm/Propel/**/Migration_{mysql,pgsql}/*.php");
   let diffs = recipes.length > 0;
   for (const r of recipes) {
     const lines = r.commands!;
@@ -538,11 +537,11 @@ interface ScheduledJob {
 
 function scheduleFiles(facts: Facts): { file: string; via: ScheduledJob["via"] }[] {
   return [
-    ...filesMatching(facts.files, "config/Zed/cronjobs/*.php").map((file) => ({
+    ...facts.matching("config/Zed/cronjobs/*.php").map((file) => ({
       file,
       via: "jenkins" as const,
     })),
-    ...filesMatching(facts.files, "src/**/SymfonySchedulerConfig.php").map((file) => ({
+    ...facts.matching("src/**/SymfonySchedulerConfig.php").map((file) => ({
       file,
       via: "symfony-scheduler" as const,
     })),
@@ -728,7 +727,7 @@ export function demoData(facts: Facts): Finding[] {
       if (m) findings.push({ code: "demo-user", result: "fail", file, line: i + 1, found: m[0] });
     });
   }
-  for (const file of filesMatching(facts.files, "data/import/**/customer.csv")) {
+  for (const file of facts.matching("data/import/**/customer.csv")) {
     const text = facts.text(file);
     if (text === undefined || !DEMO_CUSTOMERS.test(text)) continue;
     const lines = text.split("\n");
