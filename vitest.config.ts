@@ -12,6 +12,15 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],
     testTimeout: 20_000,
+    // `npm run test:fast` leaves these out: whole files in test/process/ (`// @module-tag`),
+    // and the describe blocks elsewhere that say `{ tags: ["process"] }`.
+    tags: [
+      {
+        name: "process",
+        description:
+          "starts the built binary, a shell, Biome, or git merging and cloning: what only a real process shows",
+      },
+    ],
     // Every core: many tests wait on processes they spawn (vitest's default leaves one core
     // idle, which on a 2-core machine runs the files one at a time).
     maxWorkers: availableParallelism(),

@@ -8,7 +8,7 @@
 // quoting but no expansion of any kind ($VAR, $(...), globs, ;): what the workflow wrote is what
 // golive gets. Exit code: golive's (0 passed, 1 overdue, 2 bad usage or a bad file).
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const bundle = fileURLToPath(new URL("../dist/golive.cjs", import.meta.url));
@@ -77,9 +77,41 @@ function fail(message) {
   process.exitCode = 2;
 }
 
+/**
+ * The `diff` input: empty or "false" for none, "true" for the merge base with the default
+ * branch, else the base to compare with. Returns golive's arguments, or undefined.
+ */
+function diffArgs() {
+  const given = input("diff");
+  if (given === "" || given.toLowerCase() === "false") return undefined;
+  const args = [];
+  const file = input("file");
+  if (file !== "") args.push("--file", file);
+  args.push("diff");
+  if (given.toLowerCase() !== "true") args.push("--format", "markdown", "--", given);
+  else args.push("--format", "markdown");
+  return args;
+}
+
+/**
+ * What the change does to golive.yaml, into the job summary before the gate's table: for the
+ * reviewer, never for the gate (a diff that cannot be made is a warning, not a failure).
+ */
+function writeDiff(args) {
+  const result = spawnSync(process.execPath, [bundle, ...args], { encoding: "utf8" });
+  const summary = process.env.GITHUB_STEP_SUMMARY;
+  if (result.status === 0 && summary) appendFileSync(summary, `${result.stdout}\n`);
+  else if (result.status !== 0) {
+    const said = (result.stderr || result.error?.message || "").trim().split("\n")[0];
+    process.stdout.write(`::warning title=golive diff::${commandText(said)}\n`);
+  }
+}
+
 let args;
+let diff;
 try {
   args = checkArgs();
+  diff = diffArgs();
 } catch (error) {
   fail(error.message);
 }
@@ -87,6 +119,7 @@ if (args && !existsSync(bundle)) {
   fail(`${bundle} is missing: the action's build step (npm ci and scripts/build.mjs) did not run`);
 } else if (args) {
   // The line starts with the action's name, so an argument cannot make it a workflow command.
+  if (diff) writeDiff(diff);
   process.stderr.write(`golive action: golive ${args.map((a) => JSON.stringify(a)).join(" ")}\n`);
   const result = spawnSync(process.execPath, [bundle, ...args], { stdio: "inherit" });
   if (result.error) fail(`could not run golive: ${result.error.message}`);

@@ -6,21 +6,24 @@
 import { Argument, Command, CommanderError, Help, Option } from "commander";
 import { format } from "date-fns";
 import { distance } from "fastest-levenshtein";
-import type { Asker, Context, Output, Runtime } from "./commands/context.js";
-import {
-  CHECK_FORMATS,
-  EXPORT_FORMATS,
-  PORTFOLIO_FORMATS,
-  STATUS_FORMATS,
-} from "./commands/formats.js";
+import { minOf } from "./core/arrays.js";
 import type { CompletionSpec, OptionSpec, ValueKind, Values } from "./core/completion.js";
 import { localDateOf, parseCalendarDate } from "./core/dates.js";
 import { EXIT, type ExitCode, GoliveError } from "./errors.js";
 import { SHELLS, type Shell } from "./render/completion.js";
 import { renderError } from "./render/error.js";
-import { colorLevel, makeStyle, safe } from "./render/text.js";
+import { exitCodesHelp } from "./render/exit-codes.js";
+import { ciSafe, colorLevel, makeStyle, safe } from "./render/text.js";
 import { STATUSES } from "./schema/fields.js";
 import { VERSION } from "./version.js";
+import type { Asker, Context, Output, Runtime } from "./work/context.js";
+import {
+  CHECK_FORMATS,
+  DIFF_FORMATS,
+  EXPORT_FORMATS,
+  PORTFOLIO_FORMATS,
+  STATUS_FORMATS,
+} from "./work/formats.js";
 
 /** Everything the CLI takes from the outside world; main.ts passes the real one. */
 export interface Environment {
@@ -49,13 +52,7 @@ interface GlobalOptions {
 }
 
 const EXIT_CODES = `
-Exit codes:
-  0  success; for \`check\`, nothing is overdue
-  1  something was found: \`check\` found overdue items (or, with --verify,
-     regressed or check-failing done ones), \`verify\` a failing check, \`doctor\`
-     a problem; \`resolve\` or the merge driver could not merge
-  2  bad usage or a bad file (nothing was changed)
-  3  \`notify\` could not deliver the digest
+${exitCodesHelp()}
 
 Environment:
   GOLIVE_TODAY=YYYY-MM-DD  pin today's date, like --today
@@ -64,6 +61,7 @@ Environment:
   GITHUB_ACTIONS=true       \`check\` prints annotations (and GITHUB_STEP_SUMMARY
                             names the file for the job summary)
   GOLIVE_WEBHOOK_URL        the chat webhook \`notify\` posts to (never printed)
+  GOLIVE_GIT_TIMEOUT=S      seconds a git command may take (default 20)
   GOLIVE_DEBUG=1            show the stack of an internal error`;
 
 export function makeContext(environment: Environment, options: GlobalOptions): Context {
@@ -220,7 +218,7 @@ function completionSpec(program: Command): CompletionSpec {
 function unknownCommand(program: Command, name: string): never {
   // The nearest names, as commander suggests them for `golive nope`.
   const scored = program.commands.map((c) => ({ name: c.name(), d: distance(c.name(), name) }));
-  const best = Math.min(...scored.map((c) => c.d));
+  const best = minOf(scored.map((c) => c.d));
   const near =
     best <= Math.max(1, Math.floor(name.length * 0.4))
       ? scored.filter((c) => c.d === best).map((c) => c.name)
@@ -616,6 +614,7 @@ export function createProgram(
     .option("--path <dir>", "the shop's repository (default: the one holding golive.yaml)")
     .option("--item <id>", "verify one item")
     .option("--all", "also list the items no file can answer (manual)")
+    .option("--full", "show every finding (text lists 12 per item, failures first)")
     .option("--json", "print the versioned JSON report")
     .option("--record", "store each result as evidence in golive.yaml (no status changes)")
     .option("--latest-release <version>", "the newest Spryker release, e.g. 202507.0")
@@ -700,6 +699,31 @@ export function createProgram(
     .action((projects, options) =>
       run(async (ctx) =>
         (await import("./commands/portfolio.js")).portfolio(ctx, projects, options),
+      ),
+    );
+
+  program
+    .command("diff")
+    .description("what a change to golive.yaml does, in people's words (for pull requests)")
+    .argument(
+      "[base]",
+      "the commit to compare with (default: the merge base with the default branch)",
+    )
+    .addOption(jsonOption())
+    .addOption(formatOption(DIFF_FORMATS, "the output format (markdown: for a PR comment)"))
+    .addHelpText(
+      "after",
+      examples(
+        "golive diff",
+        "# what this branch changed since main, for a pull-request comment",
+        "golive diff origin/main --format markdown",
+      ),
+    )
+    .action((base, options) =>
+      run(async (ctx) =>
+        (await import("./commands/diff.js")).diff(ctx, base, {
+          format: options.json ? "json" : options.format,
+        }),
       ),
     );
 
@@ -831,7 +855,7 @@ export async function run(args: readonly string[], environment: Environment): Pr
   const program = createProgram(
     environment,
     (out) => {
-      stdout += out.stdout;
+      stdout += out.raw ? out.stdout : ciSafe(out.stdout);
       stderr += out.stderr;
       exitCode = out.exitCode;
     },
@@ -855,5 +879,5 @@ export async function run(args: readonly string[], environment: Environment): Pr
       exitCode = EXIT.usage;
     }
   }
-  return { exitCode, stdout, stderr };
+  return { exitCode, stdout, stderr: ciSafe(stderr) };
 }

@@ -17,6 +17,38 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/**
+ * What each exit code means, written once: `golive --help` prints `help` (its lines as they
+ * are), README.md and docs/commands.md hold `doc` as their "Exit codes" table
+ * (render/exit-codes.ts; test/exit-codes.test.ts keeps them equal, `npm run docs` rewrites them).
+ */
+export const EXIT_MEANINGS: readonly { code: ExitCode; help: readonly string[]; doc: string }[] = [
+  {
+    code: EXIT.ok,
+    help: ["success; for `check`, nothing is overdue"],
+    doc: "Success; for `check`, nothing is overdue.",
+  },
+  {
+    code: EXIT.findings,
+    help: [
+      "something was found: `check` found overdue items (or, with --verify,",
+      "regressed or check-failing done ones), `verify` a failing check, `doctor`",
+      "a problem; `resolve` or the merge driver could not merge",
+    ],
+    doc: "The gate found something: `check` found overdue (or, with `--verify`, regressed or check-failing done) items; `verify` found a failing check; the merge driver or `resolve` could not merge (or left go-live in conflict); `doctor` found a problem.",
+  },
+  {
+    code: EXIT.usage,
+    help: ["bad usage or a bad file (nothing was changed)"],
+    doc: "Bad usage or a bad file: an unknown or malformed ID, an unknown flag, an impossible date, no `golive.yaml`, invalid YAML, a schema violation, merge-conflict markers, a `golive.yaml` git holds unmerged, a file from a newer golive, a missing reason, an unreadable file, a lock held too long. Nothing was changed.",
+  },
+  {
+    code: EXIT.delivery,
+    help: ["`notify` could not deliver the digest"],
+    doc: "`golive notify` could not deliver the digest: the chat service failed, throttled past the retries, or did not answer in time.",
+  },
+];
+
 /** A place in a file, 1-based like every editor and compiler shows it. */
 export interface SourceLocation {
   file: string;
@@ -39,6 +71,8 @@ export type ErrorCode =
   | "no-state-file"
   | "state-exists"
   | "unreadable"
+  | "outside-repository"
+  | "git-timeout"
   | "unwritable"
   | "too-large"
   | "invalid-yaml"

@@ -19,6 +19,14 @@ function script(): string | undefined {
 
 const file = script();
 
+// A reader that stops early (`golive export --format ics | head`, `| true`) closes the pipe:
+// golive ends quietly with its own exit code, as git does, instead of a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

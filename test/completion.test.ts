@@ -177,7 +177,7 @@ function has(shell: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${shell}`]).status === 0;
 }
 
-describe("the scripts in their shells", () => {
+describe("the scripts in their shells", { tags: ["process"] }, () => {
   let dir = "";
   let env: NodeJS.ProcessEnv = {};
   const script = (shell: string) =>

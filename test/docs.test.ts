@@ -26,7 +26,7 @@ import {
 import { dirname, join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { DEMO_GO_LIVE, DEMO_TODAY, demoSteps } from "../scripts/demo-steps.mjs";
-import { gitEnv, golive, tempDir, tempRepo } from "./helpers/cli.js";
+import { gitEnv, golive, initRepo, tempDir, tempRepo } from "./helpers/cli.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const UPDATE = process.env.GOLIVE_DOCS_UPDATE === "1";
@@ -62,8 +62,7 @@ async function ok(cwd: string, args: string[], today: string): Promise<void> {
  * change names who made it, where the demo takes the machine's `git config user.name`.
  */
 async function demo(): Promise<string> {
-  const dir = tempRepo();
-  await ok(dir, ["init", "--date", DEMO_GO_LIVE], DEMO_TODAY);
+  const dir = await initRepo(["--date", DEMO_GO_LIVE], { GOLIVE_TODAY: DEMO_TODAY });
   const list = await golive(dir, ["list", "--phase", "eight-weeks", "--json"], {
     GOLIVE_TODAY: DEMO_TODAY,
   });
@@ -106,8 +105,7 @@ async function conflict(): Promise<string> {
 
 /** A state file a few changes old: a slip, a done item with its history, a blocked one. */
 async function statefile(): Promise<string> {
-  const dir = tempRepo();
-  await ok(dir, ["init", "--date", "2027-02-15"], "2026-11-20");
+  const dir = await initRepo(["--date", "2027-02-15"], { GOLIVE_TODAY: "2026-11-20" });
   await ok(
     dir,
     ["reschedule", "--date", "2027-03-01", "--reason", "payment provider late", "--by", "Alex"],
@@ -243,8 +241,7 @@ async function badoverride(): Promise<string> {
 
 /** The Spryker catalogue, started with nobody's answers but the defaults. */
 async function answered(): Promise<string> {
-  const dir = tempRepo();
-  await ok(dir, ["init", "--date", "2027-03-01"], "2026-12-01");
+  const dir = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2026-12-01" });
   return dir;
 }
 
@@ -253,8 +250,7 @@ async function answered(): Promise<string> {
  * still under its former ID GEN-8, and an entry for an item since dropped.
  */
 async function outdated(): Promise<string> {
-  const dir = tempRepo();
-  await ok(dir, ["init", "--date", "2027-03-01"], "2026-12-01");
+  const dir = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2026-12-01" });
   const path = join(dir, "golive.yaml");
   const text = readFileSync(path, "utf8")
     .replace(/version: "?2025-06-27"?/, 'version: "2024-11-01"')

@@ -2,13 +2,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { parse } from "yaml";
-import { golive, tempRepo } from "./helpers/cli.js";
+import { golive, initRepo } from "./helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 
 async function setUp(transform: (text: string) => string): Promise<string> {
-  const dir = tempRepo();
-  expect((await golive(dir, ["init", "--date", "2027-03-01"], ENV)).code).toBe(0);
+  const dir = await initRepo(["--date", "2027-03-01"], ENV);
   const path = join(dir, "golive.yaml");
   writeFileSync(path, transform(readFileSync(path, "utf8")));
   return dir;

@@ -15,13 +15,12 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { golive, read, tempDir, tempRepo } from "./helpers/cli.js";
+import { golive, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
 async function initialised(): Promise<string> {
-  const repo = tempRepo();
-  expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+  const repo = await initRepo(["--date", "2027-03-01"], TODAY);
   return repo;
 }
 
@@ -55,12 +54,18 @@ describe("files that are not what they seem", () => {
     await refused(repo, ["status"], /state file is a device, not a file/);
   });
 
-  it("a catalogue path naming a device is refused", async () => {
+  it("a catalogue path naming a device or a FIFO is refused", async () => {
     const repo = tempRepo();
     await refused(
       repo,
       ["init", "--date", "2027-03-01", "--catalogue", "/dev/zero"],
-      /catalogue is a device/,
+      /the catalogue "\/dev\/zero" is outside the repository/,
+    );
+    execFileSync("mkfifo", [join(repo, "pipe.yaml")]);
+    await refused(
+      repo,
+      ["init", "--date", "2027-03-01", "--catalogue", "pipe.yaml"],
+      /catalogue is a named pipe/,
     );
     expect(existsSync(join(repo, "golive.yaml"))).toBe(false);
   });

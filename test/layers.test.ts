@@ -1,3 +1,4 @@
+// @module-tag process
 /**
  * The one-way layers (CONTRIBUTING.md: Architecture) are lint rules in biome.json, so that
  * `npm run check` fails on an import that breaks them. Each case plants one such import and
@@ -22,6 +23,11 @@ function lint(path: string, code: string): { code: number; output: string } {
   const dir = mkdtempSync(join(tmpdir(), "golive-layers-"));
   created.push(dir);
   copyFileSync(join(ROOT, "biome.json"), join(dir, "biome.json"));
+  mkdirSync(join(dir, "lint"));
+  copyFileSync(
+    join(ROOT, "lint/no-spread-arguments.grit"),
+    join(dir, "lint/no-spread-arguments.grit"),
+  );
   mkdirSync(dirname(join(dir, path)), { recursive: true });
   writeFileSync(join(dir, path), code);
   const result = spawnSync(process.execPath, [BIOME, "lint", "--vcs-enabled=false", path], {
@@ -42,6 +48,9 @@ const PLANTED: [string, string][] = [
   ["src/render/planted.ts", 'import { loadWorkspace } from "../io/state-read.js";'],
   ["src/commands/planted.ts", 'import { Chalk } from "chalk";'],
   ["src/commands/planted.ts", 'import { execFileSync } from "node:child_process";'],
+  ["src/commands/planted.ts", 'import { verifyChecks } from "./verify.js";'],
+  ["src/commands/planted.ts", 'import { status } from "../commands/status.js";'],
+  ["src/work/planted.ts", 'import { status } from "../commands/status.js";'],
   ["src/verify/planted.ts", 'import { openRepo } from "../io/repo.js";'],
   ["src/schema/planted.ts", 'import { buildBoard } from "../core/board.js";'],
   ["src/cli.ts", 'import { execFileSync } from "node:child_process";'],
@@ -60,5 +69,25 @@ describe("layers", () => {
       'import { loadWorkspace } from "../io/state-read.js";\nexport const planted = loadWorkspace;\n',
     );
     expect(result.code).toBe(0);
+  });
+});
+
+// Issue 18: `findings.push(...found)` overflowed the stack past ~100k findings.
+describe("no spread into a call's arguments in src/", () => {
+  it.each([
+    "const a: number[] = [];\nconst b: number[] = [];\na.push(...b);\nexport const planted = a;\n",
+    "const b: number[] = [];\nexport const planted = Math.max(0, ...b);\n",
+    "const b: number[][] = [];\nexport const planted = new Set(...b);\n",
+  ])("refused: %s", (code) => {
+    const result = lint("src/verify/planted.ts", code);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain("No spread into a call's arguments");
+  });
+
+  it("array and object spreads are fine, and so are tests", () => {
+    const code =
+      "const b: number[] = [];\nconst o = { x: 1 };\nexport const planted = [...b, { ...o }];\nconsole.info(...b);\n";
+    expect(lint("src/verify/planted.ts", code.replace("console.info(...b);\n", "")).code).toBe(0);
+    expect(lint("test/planted.test.ts", code).code).toBe(0);
   });
 });

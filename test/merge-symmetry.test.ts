@@ -10,7 +10,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { canonical, mergeItem, mergeStates } from "../src/core/merge.js";
 import type { ItemState, StateData } from "../src/schema/state.js";
-import { golive, tempDir, tempRepo } from "./helpers/cli.js";
+import { golive, initRepo, tempDir } from "./helpers/cli.js";
 
 const DAYS = ["2027-01-05", "2027-01-06"];
 
@@ -168,10 +168,7 @@ describe("two different go-live dates", () => {
   });
 
   test("the merge driver leaves that line in conflict, says why, and merges the rest", async () => {
-    const dir = tempRepo();
-    expect(
-      (await golive(dir, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" })).code,
-    ).toBe(0);
+    const dir = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" });
     const original = readFileSync(join(dir, "golive.yaml"), "utf8");
     const files = tempDir();
     mkdirSync(join(files, "x"));

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { askQuestions } from "../src/io/prompt.js";
 import type { Question } from "../src/schema/catalogue.js";
-import { golive, read, tempRepo } from "./helpers/cli.js";
+import { golive, initRepo, read, tempRepo } from "./helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
@@ -46,22 +46,21 @@ describe("asking the catalogue's questions", () => {
       {
         ask: async (questions) => {
           asked = questions.map((q) => q.id);
-          return { analytics: "no" };
+          return { "csv-imports": "no" };
         },
       },
     );
     expect(result.code).toBe(0);
     expect(asked).not.toContain("old-shop");
-    expect(asked).toContain("analytics");
+    expect(asked).toContain("csv-imports");
     const answers = parse(read(repo)).answers;
     expect(answers["old-shop"]).toBe("no");
-    expect(answers.analytics).toBe("no");
+    expect(answers["csv-imports"]).toBe("no");
     expect(answers["basic-auth"]).toBe("yes");
   });
 
   it("init without a terminal asks nothing and takes the defaults", async () => {
-    const repo = tempRepo();
-    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     expect(Object.values(parse(read(repo)).answers).every((a) => a === "yes")).toBe(true);
   });
 });

@@ -9,9 +9,9 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { run } from "../src/cli.js";
-import type { Runtime } from "../src/commands/context.js";
 import { attributesPattern, commandWords, driverCommand } from "../src/io/merge-setup.js";
-import { BIN, gitEnv, read, tempDir, tempRepo } from "./helpers/cli.js";
+import type { Runtime } from "../src/work/context.js";
+import { BIN, gitEnv, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";
 
 const RUNTIME: Runtime = {
   node: process.execPath,
@@ -104,10 +104,9 @@ describe("golive init", () => {
   });
 });
 
-describe("golive setup, in a later clone", () => {
+describe("golive setup, in a later clone", { tags: ["process"] }, () => {
   async function clone(): Promise<{ origin: string; dir: string }> {
-    const origin = tempRepo();
-    expect((await golive(origin, ["init", "--date", "2027-03-01"])).code).toBe(0);
+    const origin = await initRepo();
     git(origin, "add", "-A");
     git(origin, "commit", "-qm", "init");
     const dir = join(tempDir(), "clone");
@@ -157,10 +156,9 @@ describe("golive setup, in a later clone", () => {
   });
 });
 
-describe("golive doctor", () => {
+describe("golive doctor", { tags: ["process"] }, () => {
   async function project(): Promise<string> {
-    const dir = tempRepo();
-    expect((await golive(dir, ["init", "--date", "2027-03-01"])).code).toBe(0);
+    const dir = await initRepo();
     return dir;
   }
 

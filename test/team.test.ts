@@ -5,16 +5,15 @@
  */
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { golive, read, tempRepo } from "./helpers/cli.js";
+import { FROM_GIT, golive, initRepo, read } from "./helpers/cli.js";
 
 const GO_LIVE = "2027-03-01";
 
 async function project(
   today = "2027-02-12",
 ): Promise<{ repo: string; env: Record<string, string> }> {
-  const repo = tempRepo();
   const env = { GOLIVE_TODAY: today };
-  expect((await golive(repo, ["init", "--date", GO_LIVE], env)).code).toBe(0);
+  const repo = await initRepo(["--date", GO_LIVE], env);
   return { repo, env };
 }
 
@@ -28,8 +27,9 @@ describe("the gate never lies", () => {
   it("--mine with a name that owns nothing is an error naming the owners, not a green gate", async () => {
     const { repo, env } = await project();
     await ok(repo, ["assign", "CLO-01", "Sam Taylor"], env);
+    // What git says, as golive asks it outside the tests.
     execFileSync("git", ["config", "user.name", "github-actions"], { cwd: repo });
-    const result = await golive(repo, ["check", "--mine"], env);
+    const result = await golive(repo, ["check", "--mine"], env, { user: FROM_GIT });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('"github-actions" owns no item');
     expect(result.stderr).toContain("owners in golive.yaml: Sam Taylor");
@@ -54,9 +54,8 @@ describe("the gate never lies", () => {
     const { repo, env } = await project();
     await ok(repo, ["assign", "CLO-01", "Bob"], env);
     await ok(repo, ["assign", "CLO-02", "Sam Okafor"], env);
-    execFileSync("git", ["config", "user.name", "Bob Jones"], { cwd: repo });
     // "Bob" may be Bob Smith: not Bob Jones's items, and not a green gate either.
-    const mine = await golive(repo, ["check", "--mine"], env);
+    const mine = await golive(repo, ["check", "--mine"], env, { user: "Bob Jones" });
     expect(mine.code).toBe(2);
     expect(mine.stderr).toContain('"Bob Jones" owns no item');
     expect(mine.stderr).toContain('if "Bob" is Bob Jones, use --owner "Bob"');
@@ -70,19 +69,16 @@ describe("the gate never lies", () => {
     expect(result.stderr).toMatch(/--mine.*cannot be used with.*--owner/);
   });
 
-  it.each([["status"], ["list"], ["check"], ["export"]])(
+  it.each([["check"], ["export"]])(
     "%s exits 2 when its filters select no item",
     async (command) => {
       const { repo, env } = await project();
       await ok(repo, ["done", "GEN-09", "GEN-10"], env);
       // Every go-live-day item of category GEN is done: none is open... but --status todo asks.
-      const args =
-        command === "list"
-          ? [command, "--phase", "go-live", "--category", "GEN", "--status", "todo"]
-          : [command, "--phase", "go-live", "--category", "TR"];
+      const args = [command, "--phase", "go-live", "--category", "TR"];
       const result = await golive(repo, args, env);
       expect(result.code, result.stdout).toBe(2);
-      expect(result.stderr).toMatch(/no item matches phase go-live, category (GEN|TR)/);
+      expect(result.stderr).toMatch(/no item matches phase go-live, category TR/);
     },
   );
 
@@ -108,8 +104,9 @@ describe("the gate never lies", () => {
     expect(text).toMatch(/CLO-01 .*waived until 2027-03-01/);
     expect(text).toMatch(/APP-04 .*optional/);
     const md = (await ok(repo, ["export"], env)).stdout;
-    expect(md).toMatch(new RegExp(`## Overdue \\(${fails}\\)|Overdue`));
-    expect(md).toContain("Late, but waived or optional");
+    expect(fails).toBeGreaterThan(0);
+    expect(md).toContain(`\n## Overdue (${fails})\n`);
+    expect(md).toContain("\n## Late, but waived or optional (6)\n");
   });
 
   it("a done item is done: its expired waiver is not listed, nor under Needs attention", async () => {
@@ -120,8 +117,14 @@ describe("the gate never lies", () => {
     const status = (await ok(repo, ["status"], after)).stdout;
     expect(status).not.toMatch(/Waivers/);
     const html = (await ok(repo, ["export", "--format", "html"], after)).stdout;
-    const attention = html.slice(html.indexOf("Needs attention"), html.indexOf("All items"));
-    expect(attention).not.toContain("CLO-01");
+    // The section is there (other items need attention), and CLO-01 is in the page, not in it.
+    const start = html.indexOf("<h2>Needs attention (");
+    const end = html.indexOf("<h2>All items (");
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    expect(html.slice(start, end)).toMatch(/CLO-\d\d/);
+    expect(html.slice(start, end)).not.toContain("CLO-01");
+    expect(html.slice(end)).toContain("CLO-01");
   });
 
   it("check shows why a blocked item is blocked", async () => {

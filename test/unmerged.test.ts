@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { bytesOf, indexHoldsUnmerged, unmergedCheck } from "../src/io/git-repo.js";
-import { gitEnv, golive, read, tempRepo } from "./helpers/cli.js";
+import { gitEnv, golive, initRepo, read, tempRepo } from "./helpers/cli.js";
 
 function git(dir: string, ...args: string[]): { code: number; out: string } {
   const r = spawnSync("git", args, { cwd: dir, encoding: "utf8", env: gitEnv(dir) });
@@ -27,8 +27,7 @@ async function ok(dir: string, args: string[], today = "2027-01-05"): Promise<vo
  * golive a dev dependency not on PATH: the file is left as ours, without markers).
  */
 async function conflicted(driver: "none" | "missing"): Promise<string> {
-  const dir = tempRepo();
-  await ok(dir, ["init", "--date", "2027-03-01"], "2027-01-04");
+  const dir = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" });
   writeFileSync(join(dir, ".gitattributes"), driver === "none" ? "" : "golive.yaml merge=golive\n");
   git(dir, "config", "--unset-all", "merge.golive.driver");
   if (driver === "missing") {
@@ -70,7 +69,7 @@ const COMMANDS: string[][] = [
   ["init", "--date", "2027-04-01", "--force"],
 ];
 
-describe("an unmerged golive.yaml", () => {
+describe("an unmerged golive.yaml", { tags: ["process"] }, () => {
   test("every command refuses it, exit 2, and says how to finish; nothing is changed", async () => {
     const dir = await conflicted("missing");
     const before = read(dir);
@@ -144,8 +143,7 @@ describe("an unmerged golive.yaml", () => {
 
 describe("two go-live dates left in conflict, then staged as they are", () => {
   test("every command says to keep one goLive line, not to keep both sides", async () => {
-    const dir = tempRepo();
-    expect((await golive(dir, ["init", "--date", "2027-03-01"])).code).toBe(0);
+    const dir = await initRepo();
     // What the merge driver writes, once `git add` has made it no longer unmerged.
     writeFileSync(
       join(dir, "golive.yaml"),
@@ -164,8 +162,7 @@ describe("two go-live dates left in conflict, then staged as they are", () => {
 
 describe("the unmerged check's cost", () => {
   test("a committed golive.yaml is answered from the index, without starting git", async () => {
-    const dir = tempRepo();
-    await ok(dir, ["init", "--date", "2027-03-01"]);
+    const dir = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-05" });
     expect(unmergedCheck(join(dir, "golive.yaml"))).toEqual({ unmerged: false, askedGit: false });
     git(dir, "add", "-A");
     git(dir, "commit", "-qm", "init");

@@ -3,8 +3,8 @@ import { answersOf, buildBoard } from "../core/board.js";
 import { GoliveError } from "../errors.js";
 import { updateWorkspace } from "../io/state-update.js";
 import { type AnswerResult, answerProblem, renderAnswer } from "../render/answer.js";
-import { type Context, type Output, output } from "./context.js";
-import { boardWarnings, statePath, warningText } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { boardWarnings, statePath, warningText } from "../work/shared.js";
 
 /**
  * Records the answer to one of the catalogue's questions and lists the items it makes stop or

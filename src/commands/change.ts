@@ -8,9 +8,9 @@ import type { Change } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
 import { renderAcked, renderChanges } from "../render/change.js";
-import { type Context, type Output, output } from "./context.js";
-import { changedBy, changeItems, editItems } from "./edit-items.js";
-import { type FilterOptions, filtered } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { changedBy, changeItems, editItems } from "../work/edit-items.js";
+import { type FilterOptions, filtered } from "../work/shared.js";
 
 function requireText(value: string | undefined, option: string, why: string): string {
   if (value === undefined || value.trim() === "") {

@@ -10,8 +10,8 @@ import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
 import { renderJunit } from "../render/junit.js";
 import { renderGateMarkdown } from "../render/markdown.js";
 import { renderReadyToTick } from "../render/verify.js";
-import { type Context, type Output, output } from "./context.js";
-import type { CheckFormat } from "./formats.js";
+import { type Context, type Output, output, rawOutput } from "../work/context.js";
+import type { CheckFormat } from "../work/formats.js";
 import {
   boardWarnings,
   type FilterOptions,
@@ -19,8 +19,7 @@ import {
   loadBoard,
   readFiles,
   warningText,
-} from "./shared.js";
-import { verifyChecks } from "./verify.js";
+} from "../work/shared.js";
 
 export interface CheckOptions extends FilterOptions {
   json?: boolean;
@@ -61,7 +60,10 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   // --verify: the repository's checks go into the gate, so a regressed done item fails it in
   // every format, counts included.
-  const checks = options.verify ? await verifyChecks(ctx, workspace, items) : undefined;
+  // Loaded only for --verify: the plain gate never loads the verify rules (test/layers.test.ts).
+  const checks = options.verify
+    ? await (await import("../work/verify-run.js")).verifyChecks(ctx, workspace, items)
+    : undefined;
   const result = runGate(items, ctx.today, policy, checks);
   const warnings = boardWarnings(board);
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
@@ -91,7 +93,12 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   // With --output the report goes to the file and the console gets the usual summary.
   const shown = options.output === undefined ? format : consoleFormat;
   if (options.output !== undefined) {
-    writeReport(resolve(ctx.cwd, options.output), render(format), readFiles(workspace));
+    writeReport(
+      resolve(ctx.cwd, options.output),
+      render(format),
+      readFiles(workspace),
+      findRepoRoot(ctx.cwd),
+    );
   }
   if (shown === "github" && ctx.ci?.stepSummary) {
     // The summary is a courtesy; the verdict must survive a runner that cannot take it.
@@ -111,7 +118,8 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
     }
   }
   const ready = checks ? renderReadyToTick(ctx.style, readyToTick(result)) : "";
-  return output(
+  // Workflow commands are golive's own, meant to run; any other format is for the log.
+  return (shown === "github" ? rawOutput : output)(
     render(shown),
     warningText(ctx, warnings) + ready,
     result.passed ? EXIT.ok : EXIT.findings,

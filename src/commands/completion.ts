@@ -17,11 +17,11 @@ import { DEFAULT_CATALOGUE, loadCatalogue, shippedCatalogueNames } from "../io/c
 import { loadWorkspace } from "../io/state-read.js";
 import { renderCandidates, renderCompletionScript, type Shell } from "../render/completion.js";
 import { STATUSES } from "../schema/fields.js";
-import { type Context, type Output, output } from "./context.js";
-import { statePath } from "./shared.js";
+import { type Context, type Output, rawOutput } from "../work/context.js";
+import { statePath } from "../work/shared.js";
 
 export function completionScript(shell: Shell): Output {
-  return output(renderCompletionScript(shell));
+  return rawOutput(renderCompletionScript(shell));
 }
 
 interface Known {
@@ -72,5 +72,5 @@ export function complete(ctx: Context, spec: CompletionSpec, words: readonly str
   };
   // A first pass finds a --file among the words, so that IDs come from the file meant.
   file = completeWords(spec, words, () => []).file;
-  return output(renderCandidates(completeWords(spec, words, values)));
+  return rawOutput(renderCandidates(completeWords(spec, words, values)));
 }

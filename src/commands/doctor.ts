@@ -19,8 +19,8 @@ import {
 } from "../io/merge-setup.js";
 import { loadWorkspace } from "../io/state-read.js";
 import { renderDoctor } from "../render/doctor.js";
-import { type Context, type Output, output } from "./context.js";
-import { statePath } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { statePath } from "../work/shared.js";
 
 /** The oldest Node.js major version golive runs on (package.json's engines). */
 const NODE_MAJOR = 20;

@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { changedSince } from "../core/board.js";
 import { originalGoLive } from "../core/schedule.js";
 import { GoliveError } from "../errors.js";
+import { findRepoRoot } from "../io/locate.js";
 import { writeReport } from "../io/report-file.js";
 import { renderCsv } from "../render/csv.js";
 import { renderHtml } from "../render/html.js";
@@ -14,8 +15,8 @@ import { renderJiraCsv } from "../render/jira-csv.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
-import { type Context, type Output, output } from "./context.js";
-import type { ExportFormat } from "./formats.js";
+import { type Context, type Output, output, rawOutput } from "../work/context.js";
+import type { ExportFormat } from "../work/formats.js";
 import {
   boardWarnings,
   describeFilter,
@@ -25,7 +26,7 @@ import {
   parseDateOrAge,
   readFiles,
   warningText,
-} from "./shared.js";
+} from "../work/shared.js";
 
 export interface ExportOptions extends FilterOptions {
   format?: ExportFormat;
@@ -86,8 +87,9 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
       what = "the summary";
   }
   const warnings = warningText(ctx, boardWarnings(board));
-  if (options.output === undefined) return output(text, warnings);
+  // A report on stdout is the file's bytes, as --output would write them.
+  if (options.output === undefined) return rawOutput(text, warnings);
   const path = resolve(ctx.cwd, options.output);
-  writeReport(path, text, readFiles(workspace));
+  writeReport(path, text, readFiles(workspace), findRepoRoot(ctx.cwd));
   return output(`Wrote ${what} to ${safe(options.output)}.\n`, warnings);
 }

@@ -6,6 +6,7 @@ import type { Catalogue } from "../core/catalogue.js";
 import type { MergeSetup } from "../core/setup.js";
 import { GoliveError } from "../errors.js";
 import { catalogueRefFor, DEFAULT_CATALOGUE, loadCatalogue } from "../io/catalogue.js";
+import { confinementOf } from "../io/confined.js";
 import { withLock, writeFileAtomic } from "../io/fs-atomic.js";
 import { gitRepoOf } from "../io/git-repo.js";
 import { findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
@@ -14,9 +15,9 @@ import { answerProblem } from "../render/answer.js";
 import { renderInit } from "../render/init.js";
 import { renderInitMerge } from "../render/setup.js";
 import { safe } from "../render/text.js";
-import { type Context, type Output, output } from "./context.js";
-import { setUpMerges } from "./setup.js";
-import { pastGoLiveWarning, refuseUnmerged, requireDate } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { setUpMerges } from "../work/merge-setup.js";
+import { pastGoLiveWarning, refuseUnmerged, requireDate } from "../work/shared.js";
 
 export interface InitOptions {
   date: string;
@@ -52,7 +53,9 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
     );
   }
   const ref = options.catalogue ?? DEFAULT_CATALOGUE;
-  const { catalogue } = loadCatalogue(ref, ctx.cwd);
+  // golive.yaml will name the catalogue, and every later read keeps that path inside the
+  // repository: a catalogue outside it is refused now, not after golive.yaml is written.
+  const { catalogue } = loadCatalogue(ref, ctx.cwd, undefined, [], confinementOf(path));
   const { answers, given } = initialAnswers(catalogue, options.answer ?? []);
   // On a terminal, the questions --answer left open are asked; elsewhere they take defaults.
   const open = catalogue.questions.filter((q) => !given.has(q.id));

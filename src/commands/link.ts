@@ -5,8 +5,8 @@
 import { ticketProblem } from "../core/links.js";
 import { GoliveError } from "../errors.js";
 import { renderLinked } from "../render/change.js";
-import { type Context, type Output, output } from "./context.js";
-import { editItems } from "./edit-items.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { editItems } from "../work/edit-items.js";
 
 export interface LinkOptions {
   remove?: boolean;

@@ -18,7 +18,7 @@ import { readTextFile } from "../io/text-file.js";
 import { conflictMarkerLines } from "../io/yaml-file.js";
 import { conflictWords, renderSettled } from "../render/resolve.js";
 import { safe } from "../render/text.js";
-import { type Context, type Output, output } from "./context.js";
+import { type Context, type Output, output } from "../work/context.js";
 
 function readOrEmpty(path: string): string {
   try {

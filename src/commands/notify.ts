@@ -17,8 +17,8 @@ import {
   teamsPayload,
 } from "../render/notify.js";
 import { plural } from "../render/text.js";
-import { type Context, type Output, output } from "./context.js";
-import { loadBoard, parseDateOrAge } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { loadBoard, parseDateOrAge } from "../work/shared.js";
 
 export interface NotifyOptions {
   to: ChatTarget;

@@ -4,9 +4,12 @@
  * project's gate fails, or when a project cannot be read, naming each.
  */
 import { resolve } from "node:path";
+import { pushAll } from "../core/arrays.js";
 import { buildBoard } from "../core/board.js";
+import { withoutUserInfo } from "../core/links.js";
 import { summariseProject } from "../core/portfolio.js";
 import { EXIT, GoliveError } from "../errors.js";
+import { findRepoRoot } from "../io/locate.js";
 import {
   type ProjectSource,
   readPortfolioList,
@@ -24,8 +27,8 @@ import {
 } from "../render/portfolio.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
-import { type Context, type Output, output } from "./context.js";
-import type { PortfolioFormat } from "./formats.js";
+import { type Context, type Output, output } from "../work/context.js";
+import type { PortfolioFormat } from "../work/formats.js";
 
 export interface PortfolioOptions {
   list?: string;
@@ -42,7 +45,7 @@ function describe(source: ProjectSource): string {
     case "ref":
       return `${source.dir}#${source.ref}`;
     default:
-      return `${source.url}#${source.ref}`;
+      return `${withoutUserInfo(source.url)}#${source.ref}`;
   }
 }
 
@@ -53,7 +56,7 @@ export async function portfolio(
 ): Promise<Output> {
   const sources = args.map((a) => sourceOfArgument(a, ctx.cwd));
   if (options.list !== undefined) {
-    sources.push(...readPortfolioList(resolve(ctx.cwd, options.list), options.list));
+    pushAll(sources, readPortfolioList(resolve(ctx.cwd, options.list), options.list));
   }
   if (sources.length === 0) {
     throw new GoliveError("usage", "no projects given", {
@@ -104,7 +107,7 @@ export async function portfolio(
     // Never over a file just read: a project's golive.yaml, or the list.
     const reading = reads.flatMap((r) => ("workspace" in r ? [r.workspace.statePath] : []));
     if (options.list !== undefined) reading.push(resolve(ctx.cwd, options.list));
-    writeReport(resolve(ctx.cwd, options.output), text, reading);
+    writeReport(resolve(ctx.cwd, options.output), text, reading, findRepoRoot(ctx.cwd));
     return output(
       `Wrote the portfolio of ${plural(rows.length, "project")} to ${safe(options.output)}.\n`,
       stderr,

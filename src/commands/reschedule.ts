@@ -1,9 +1,9 @@
 import { buildBoard } from "../core/board.js";
 import { updateWorkspace } from "../io/state-update.js";
 import { type RescheduleResult, renderReschedule } from "../render/reschedule.js";
-import { type Context, type Output, output } from "./context.js";
-import { changedBy } from "./edit-items.js";
-import { pastGoLiveWarning, requireDate, statePath } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { changedBy } from "../work/edit-items.js";
+import { pastGoLiveWarning, requireDate, statePath } from "../work/shared.js";
 
 export interface RescheduleOptions {
   date: string;

@@ -23,8 +23,8 @@ import {
   renderSettled,
   renderUnresolved,
 } from "../render/resolve.js";
-import { type Context, type Output, output } from "./context.js";
-import { statePath } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { statePath } from "../work/shared.js";
 
 /** The same text, whatever the line endings or a byte order mark. */
 function sameText(a: string, b: string): boolean {

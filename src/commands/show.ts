@@ -1,7 +1,7 @@
 import { jsonItem, REPORT_VERSION, renderJson } from "../render/json.js";
 import { renderShow } from "../render/show.js";
-import { type Context, type Output, output } from "./context.js";
-import { loadBoard, resolveItems } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { loadBoard, resolveItems } from "../work/shared.js";
 
 export function show(ctx: Context, id: string, options: { json?: boolean }): Output {
   const { workspace, board } = loadBoard(ctx);

@@ -5,8 +5,8 @@ import type { Workspace } from "../io/state-read.js";
 import { jsonReport, renderJson } from "../render/json.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { renderStatus } from "../render/status.js";
-import { type Context, type Output, output } from "./context.js";
-import type { StatusFormat } from "./formats.js";
+import { type Context, type Output, output } from "../work/context.js";
+import type { StatusFormat } from "../work/formats.js";
 import {
   boardWarnings,
   describeFilter,
@@ -15,7 +15,7 @@ import {
   loadBoard,
   parseDateOrAge,
   warningText,
-} from "./shared.js";
+} from "../work/shared.js";
 
 export interface StatusOptions extends FilterOptions {
   all?: boolean;
@@ -39,7 +39,7 @@ async function currentVerdicts(
   const recorded = items.filter((v) => v.state.evidence !== undefined && v.item.checks);
   if (recorded.length === 0) return undefined;
   try {
-    const { verifyChecks } = await import("./verify.js");
+    const { verifyChecks } = await import("../work/verify-run.js");
     return await verifyChecks(ctx, workspace, recorded);
   } catch (error) {
     if (error instanceof GoliveError) return undefined;
@@ -49,7 +49,7 @@ async function currentVerdicts(
 
 export async function status(ctx: Context, options: StatusOptions): Promise<Output> {
   const { workspace, board: whole } = loadBoard(ctx);
-  const { filter, items, board } = filtered(ctx, workspace, whole, options);
+  const { filter, items, board } = filtered(ctx, workspace, whole, options, true);
   const warnings = boardWarnings(board);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
   if (options.format === "markdown") {

@@ -1,11 +1,12 @@
 import { dirname } from "node:path";
 import { planUpgrade, versionsChange } from "../core/upgrade.js";
 import { type CatalogueRef, catalogueRefFor, loadCatalogue } from "../io/catalogue.js";
+import { confinementOf } from "../io/confined.js";
 import { catalogueRecord } from "../io/state-edit.js";
 import { updateWorkspace } from "../io/state-update.js";
 import { renderUpgrade } from "../render/upgrade.js";
-import { type Context, type Output, output } from "./context.js";
-import { statePath, warningText } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { statePath, warningText } from "../work/shared.js";
 
 export interface UpgradeOptions {
   /** Another catalogue to follow from now on: a shipped name or a path. */
@@ -24,7 +25,8 @@ export function upgrade(ctx: Context, options: UpgradeOptions): Output {
     let catalogue = workspace.catalogue;
     let ref: CatalogueRef = workspace.state.catalogue;
     if (options.catalogue !== undefined) {
-      catalogue = loadCatalogue(options.catalogue, ctx.cwd).catalogue;
+      const inside = confinementOf(path);
+      catalogue = loadCatalogue(options.catalogue, ctx.cwd, undefined, [], inside).catalogue;
       ref = catalogueRefFor(options.catalogue, dirname(path), ctx.cwd);
     }
     const plan = planUpgrade(catalogue, workspace.state);

@@ -2,76 +2,27 @@
  * `golive verify`: answers the checkable items from the repository's own files, and
  * optionally records the results as evidence in golive.yaml (never changing a status).
  */
-import { statSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
-import { type ItemView, indexState } from "../core/board.js";
+import { relative } from "node:path";
+import { indexState } from "../core/board.js";
 import { type ItemVerdict, recordVerdict } from "../core/verdict.js";
-import { EXIT, GoliveError } from "../errors.js";
-import { findRepoRoot } from "../io/locate.js";
-import { openRepo } from "../io/repo.js";
+import { EXIT } from "../errors.js";
 import { loadWorkspace, type Workspace } from "../io/state-read.js";
 import { renderJson } from "../render/json.js";
 import { renderVerify, type VerifyRun, verifyJson } from "../render/verify.js";
-import type { CatalogueItem } from "../schema/catalogue.js";
-import { verifyRepository } from "../verify/index.js";
-import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
-import { type Context, type Output, output } from "./context.js";
-import { editItems } from "./edit-items.js";
-import { resolveItems, statePath } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { editItems } from "../work/edit-items.js";
+import { resolveItems, statePath } from "../work/shared.js";
+import { runVerify } from "../work/verify-run.js";
 
 export interface VerifyOptions {
   path?: string;
   item?: string;
   all?: boolean;
+  /** Every finding in text, not the first 12 of each item. */
+  full?: boolean;
   json?: boolean;
   record?: boolean;
   latestRelease?: string;
-}
-
-function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undefined): string {
-  if (path === undefined) return findRepoRoot(dirname(workspace.statePath));
-  const root = resolve(ctx.cwd, path);
-  let isDir = false;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) {
-    throw new GoliveError("usage", `--path ${path} is not a folder`, {
-      hint: "give the folder of the shop's repository",
-    });
-  }
-  return root;
-}
-
-function latestRelease(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!RELEASE_PATTERN.test(value.trim())) {
-    throw new GoliveError("usage", `--latest-release "${value}" is not a Spryker release`, {
-      hint: "write it like 202507.0",
-    });
-  }
-  return value.trim();
-}
-
-/** Runs the checks of `items` against the repository. */
-export async function runVerify(
-  ctx: Context,
-  workspace: Workspace,
-  items: readonly CatalogueItem[],
-  options: { path?: string; latestRelease?: string },
-): Promise<{ root: string; source: "git" | "walk"; fileCount: number; verdicts: ItemVerdict[] }> {
-  const root = repositoryRoot(ctx, workspace, options.path);
-  const release = latestRelease(options.latestRelease);
-  const repo = openRepo(root);
-  const verdicts = await verifyRepository(items, repo, {
-    today: ctx.today,
-    goLive: workspace.state.goLive,
-    allow: workspace.state.verify?.allow ?? [],
-    ...(release ? { latestRelease: release } : {}),
-  });
-  return { root, source: repo.source, fileCount: repo.files.length, verdicts };
 }
 
 export async function verify(ctx: Context, options: VerifyOptions): Promise<Output> {
@@ -83,7 +34,12 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Outp
       ? workspace.catalogue.items.filter((i) => !ruledOut.has(i.id))
       : resolveItems(workspace.catalogue, [options.item]);
   const result = await runVerify(ctx, workspace, items, options);
-  const run: VerifyRun = { ...result, today: ctx.today, goLive: workspace.state.goLive };
+  const run: VerifyRun = {
+    ...result,
+    today: ctx.today,
+    goLive: workspace.state.goLive,
+    ...(options.full ? { full: true } : {}),
+  };
   if (options.item === undefined) {
     run.notApplicable = workspace.catalogue.items
       .filter((i) => i.checks && ruledOut.has(i.id))
@@ -131,19 +87,4 @@ function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
       };
     },
   );
-}
-
-/** `golive check --verify`: the repository's verdict on each of `items`, by item ID. */
-export async function verifyChecks(
-  ctx: Context,
-  workspace: Workspace,
-  items: readonly ItemView[],
-): Promise<Map<string, ItemVerdict>> {
-  const { verdicts } = await runVerify(
-    ctx,
-    workspace,
-    items.map((v) => v.item),
-    {},
-  );
-  return new Map(verdicts.map((v) => [v.id, v]));
 }

@@ -6,9 +6,9 @@
 import { GoliveError } from "../errors.js";
 import { renderWaived } from "../render/change.js";
 import type { Waiver } from "../schema/state.js";
-import { type Context, type Output, output } from "./context.js";
-import { changedBy, editItems } from "./edit-items.js";
-import { requireDate } from "./shared.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { changedBy, editItems } from "../work/edit-items.js";
+import { requireDate } from "../work/shared.js";
 
 export interface WaiveOptions {
   reason?: string;

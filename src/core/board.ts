@@ -8,6 +8,7 @@ import type { Catalogue } from "./catalogue.js";
 import { type CalendarDate, compareDates, daysBetween } from "./dates.js";
 import { idKey } from "./ids.js";
 import { type TicketLink, ticketLinks } from "./links.js";
+import { own } from "./own.js";
 import { type ItemWindow, type PhaseWindow, schedule } from "./schedule.js";
 
 export interface ItemView {
@@ -159,7 +160,7 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
   const items: ItemView[] = [];
   for (const item of catalogue.items) {
     const key = index.keyOf.get(item.id);
-    const recorded = (key === undefined ? undefined : entries[key]) ?? {};
+    const recorded = (key === undefined ? undefined : own(entries, key)) ?? {};
     // A status set by hand wins over the answers: the team knows its project best.
     const doesNotApply = recorded.status === undefined ? unmetCondition(item, answers) : undefined;
     const itemState: ItemState = doesNotApply
@@ -212,7 +213,7 @@ function catalogueChange(catalogue: Catalogue, state: StateData): Pick<Board, "c
     return { catalogueChanged: { recorded, current: catalogue.file.version } };
   }
   for (const base of catalogue.bases) {
-    const was = state.catalogue.extends?.[base.name];
+    const was = own(state.catalogue.extends, base.name);
     if (was !== undefined && was !== base.version) {
       return { catalogueChanged: { recorded: was, current: base.version, name: base.name } };
     }
@@ -223,7 +224,7 @@ function catalogueChange(catalogue: Catalogue, state: StateData): Pick<Board, "c
 /** Every question's answer: the team's from golive.yaml, else the catalogue's default. */
 export function answersOf(catalogue: Catalogue, state: StateData): Map<string, string> {
   return new Map(
-    catalogue.questions.map((q) => [q.id, state.answers?.[q.id] ?? q.default] as const),
+    catalogue.questions.map((q) => [q.id, own(state.answers, q.id) ?? q.default] as const),
   );
 }
 

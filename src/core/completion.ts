@@ -133,14 +133,21 @@ export function complete(
 
   // bash: `--phase=` made the current word "=", and replaces only what follows it.
   if (pending && current === "=") current = "";
-  if (pending) return done(...valuesOf(pending.values, current, "", values));
+  if (pending) {
+    const [candidates, files] = valuesOf(pending.values, current, "", values);
+    return done(candidates, files);
+  }
   if (!operandsOnly && current.startsWith("--") && current.includes("=")) {
     const eq = current.indexOf("=");
     const option = findOption(options(), current.slice(0, eq));
     if (!option?.takesValue) return done([]);
-    return done(
-      ...valuesOf(option.values, current.slice(eq + 1), current.slice(0, eq + 1), values),
+    const [candidates, files] = valuesOf(
+      option.values,
+      current.slice(eq + 1),
+      current.slice(0, eq + 1),
+      values,
     );
+    return done(candidates, files);
   }
   if (!operandsOnly && current.startsWith("-")) {
     const short = current.length === 2 && current !== "--";

@@ -44,6 +44,18 @@ export function parseCalendarDate(text: string): CalendarDate | undefined {
   return isValid(date) && fromDate(date) === text ? text : undefined;
 }
 
+/**
+ * The go-live dates golive can schedule: every window around them must stay a four-digit year
+ * (`YYYY-MM-DD` reads no other), and a team catalogue's windows may reach years away.
+ */
+export const GO_LIVE_YEARS = { first: 1900, last: 8999 } as const;
+
+/** Whether `date` (a real day) is a go-live date golive can schedule and show. */
+export function isSchedulable(date: CalendarDate): boolean {
+  const year = Number(date.slice(0, 4));
+  return year >= GO_LIVE_YEARS.first && year <= GO_LIVE_YEARS.last;
+}
+
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   return fromDate(addDaysToDate(toDate(date), days));
 }

@@ -26,11 +26,21 @@ export type IdLookup =
 export function findItem(catalogue: Catalogue, text: string): IdLookup {
   const key = idKey(text);
   if (key === undefined) {
-    return { ok: false, reason: "malformed", suggestions: [] };
+    // `CLO-1O` (a letter O) or `APP-l2`: the ID the look-alike digits spell, if there is one.
+    const fixed = idKey(lookAlikeDigits(text));
+    const meant = fixed === undefined ? undefined : catalogue.byKey.get(fixed);
+    return { ok: false, reason: "malformed", suggestions: meant ? [meant.id] : [] };
   }
   const item = catalogue.byKey.get(key);
   if (item) return { ok: true, item };
   return { ok: false, reason: "unknown", suggestions: closestIds(catalogue, text) };
+}
+
+/** The number after an ID's dash with letters that look like digits (O, o, I, l) read as them. */
+function lookAlikeDigits(text: string): string {
+  const match = /^(.*-)([0-9OoIl]{1,9})$/.exec(text.trim());
+  if (!match) return text;
+  return match[1]! + match[2]!.replace(/[Oo]/g, "0").replace(/[Il]/g, "1");
 }
 
 /** Up to three IDs closest to what was typed, nearest first. */

@@ -42,3 +42,11 @@ export function ticketLinks(
 ): TicketLink[] {
   return (refs ?? []).map((ref) => ({ ref, url: ticketUrl(ref, jira) }));
 }
+
+/**
+ * Text with the user info of every URL in it cut out: `https://x-access-token:ghp_...@host/x`
+ * is shown as `https://host/x`. A remote's URL may carry a token; no format shows it.
+ */
+export function withoutUserInfo(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]{0,31}:\/\/)[^/\s@]{1,1024}@/gi, "$1");
+}

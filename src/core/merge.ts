@@ -26,6 +26,7 @@ import {
   StateSchema,
   type Waiver,
 } from "../schema/state.js";
+import { pushAll } from "./arrays.js";
 import { addToHistory, snapshot, waiverRecord } from "./transitions.js";
 
 export type MergeResult =
@@ -487,7 +488,7 @@ export function mergeStates(base: StateData, ours: StateData, theirs: StateData)
     } else {
       const m = mergeItem(baseItem ?? {}, ourItem ?? {}, theirItem ?? {}, key);
       changes.set(key, m.item);
-      settled.push(...m.settled);
+      pushAll(settled, m.settled);
       if (m.conflict) conflicts.push(m.conflict);
     }
   }

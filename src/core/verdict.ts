@@ -30,6 +30,8 @@ export interface Finding {
   file?: string;
   /** 1-based line, where the finding has one. */
   line?: number;
+  /** 1-based column, where the finding has one (shown, not recorded as evidence). */
+  col?: number;
   /** What the finding is about: a package, a host, a key, a file. */
   subject?: string;
   /** The value found. */
@@ -91,6 +93,7 @@ export type FindingCode =
   | "split-app-present"
   | "split-entry-point-missing"
   | "split-entry-point-ok"
+  | "split-entry-point-custom"
   | "split-bootstrap-missing"
   | "split-bootstrap-present"
   | "deploy-env-file"
@@ -111,6 +114,7 @@ export type FindingCode =
   | "flysystem-package-missing"
   | "flysystem-not-configured"
   | "flysystem-local-only"
+  | "flysystem-not-s3"
   | "flysystem-empty-credential"
   | "flysystem-literal-credentials"
   | "secret-private-key"
@@ -128,6 +132,8 @@ export type FindingCode =
   | "propel-migrations-present"
   | "propel-migrations-missing"
   | "recipe-missing"
+  | "recipe-hook"
+  | "recipe-default"
   | "recipe-migrates"
   | "recipe-no-migrate"
   | "recipe-diff"
@@ -137,6 +143,7 @@ export type FindingCode =
   | "config-judged"
   | "config-environment-unknown"
   | "config-missing"
+  | "php-unreadable"
   | "config-dynamic-include"
   | "config-dev-environment"
   | "config-dev-oauth-key"
@@ -195,6 +202,8 @@ export const CONTEXT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "config-environment-unknown",
   "config-dynamic-include",
   "composer-dev-tooling",
+  "recipe-hook",
+  "recipe-default",
 ]);
 
 /** The finding that decided the verdict: the first with the verdict's result that is not context. */
@@ -218,7 +227,7 @@ export interface RecordedVerdict {
 export function recordVerdict(v: ItemVerdict): RecordedVerdict {
   const f = decidingFinding(v);
   if (!f) return { result: v.result };
-  const { code, result: _result, ...args } = f;
+  const { code, result: _result, col: _col, ...args } = f;
   const more =
     v.findings.filter((x) => x.result === v.result && !CONTEXT_CODES.has(x.code)).length - 1;
   return {

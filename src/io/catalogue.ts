@@ -16,8 +16,10 @@ import {
   indexCatalogue,
   mergeCatalogue,
 } from "../core/catalogue.js";
+import { own } from "../core/own.js";
 import { GoliveError, type SourceLocation } from "../errors.js";
 import { type CatalogueFile, CatalogueSchema } from "../schema/catalogue.js";
+import { type Confinement, confinedPath, confinementOf } from "./confined.js";
 import { readTextFile } from "./text-file.js";
 import { locate, parseYaml, toData, validate } from "./yaml-file.js";
 
@@ -48,6 +50,13 @@ export function shippedCatalogueNames(): string[] {
     .sort();
 }
 
+/** The shipped names as own keys of a null-prototype object (a name like `constructor` is no name). */
+function shippedSet(): Record<string, true> {
+  const set: Record<string, true> = Object.create(null);
+  for (const name of shippedCatalogueNames()) set[name] = true;
+  return set;
+}
+
 /** The reference golive.yaml records for `given` (as typed), when golive.yaml is in `stateDir`. */
 export function catalogueRefFor(given: string, stateDir: string, cwd: string): CatalogueRef {
   if (isCatalogueName(given)) return { name: given };
@@ -66,7 +75,8 @@ export interface LoadedCatalogue {
 /**
  * Finds and reads the catalogue `ref` names: a shipped name, or a path relative to `base`.
  * `where` is the place that named it (golive.yaml's `catalogue:` line), for the error when the
- * catalogue is not there.
+ * catalogue is not there. `inside`: where a path named in a file may lead (io/confined.ts);
+ * none for a path typed on the command line, which the user chose.
  */
 export function loadCatalogue(
   ref: string | CatalogueRef,
@@ -74,15 +84,21 @@ export function loadCatalogue(
   where?: SourceLocation,
   /** The catalogues being read that extend this one, to refuse a circle. */
   reading: readonly string[] = [],
+  inside?: Confinement,
 ): LoadedCatalogue {
   const named =
     typeof ref === "string" ? (isCatalogueName(ref) ? { name: ref } : { path: ref }) : ref;
   if ("name" in named) {
     const embedded =
-      typeof __GOLIVE_CATALOGUES__ === "object" ? __GOLIVE_CATALOGUES__[named.name] : undefined;
+      typeof __GOLIVE_CATALOGUES__ === "object"
+        ? own(__GOLIVE_CATALOGUES__, named.name)
+        : undefined;
     if (embedded) return { catalogue: indexCatalogue(embedded), path: undefined };
-    const path = join(checklistsDir(), `${named.name}.yaml`);
-    if (typeof __GOLIVE_CATALOGUES__ === "object" || !existsSync(path)) {
+    // The built golive has no checklists folder (import.meta.url means nothing in the bundle):
+    // a name it does not embed is unknown, and the folder is never asked for.
+    const built = typeof __GOLIVE_CATALOGUES__ === "object";
+    const path = built ? undefined : join(checklistsDir(), `${named.name}.yaml`);
+    if (path === undefined || !existsSync(path) || !Object.hasOwn(shippedSet(), named.name)) {
       throw new GoliveError(
         "unknown-catalogue",
         `there is no shipped catalogue named "${named.name}"`,
@@ -94,7 +110,9 @@ export function loadCatalogue(
     }
     return { catalogue: readCatalogueFile(path, named.name, reading), path };
   }
-  const path = resolve(base, named.path);
+  const path = inside
+    ? confinedPath(named.path, base, inside, "the catalogue", where)
+    : resolve(base, named.path);
   if (!existsSync(path)) {
     throw new GoliveError("unreadable", `the catalogue ${named.path} does not exist`, {
       location: where ?? { file: named.path },
@@ -103,19 +121,28 @@ export function loadCatalogue(
         : "check the path, or name a shipped catalogue",
     });
   }
-  return { catalogue: readCatalogueFile(path, named.path, reading), path };
+  return { catalogue: readCatalogueFile(path, named.path, reading, inside), path };
 }
 
-/** Reads, validates and indexes a catalogue file. `shown` is how errors name it. */
+/**
+ * Reads, validates and indexes a catalogue file. `shown` is how errors name it. `inside`: the
+ * confinement `path` was checked against (then a link in its place is refused); none for a
+ * path the user chose, whose own `extends` stay inside its repository or folder.
+ */
 export function readCatalogueFile(
   path: string,
   shown = path,
   reading: readonly string[] = [],
+  inside?: Confinement,
 ): Catalogue {
-  return parseCatalogue(readTextFile(path, "catalogue"), shown, dirname(path), [
-    ...reading,
-    resolve(path),
-  ]);
+  const text = readTextFile(path, "catalogue", { noFollow: inside !== undefined });
+  return parseCatalogue(
+    text,
+    shown,
+    dirname(path),
+    [...reading, resolve(path)],
+    inside ?? confinementOf(path),
+  );
 }
 
 /**
@@ -127,6 +154,7 @@ export function parseCatalogue(
   shown: string,
   dir = ".",
   reading: readonly string[] = [],
+  inside: Confinement = { root: dir, label: "the catalogue's folder" },
 ): Catalogue {
   const what = "catalogue";
   const file = parseYaml(shown, text, what);
@@ -139,7 +167,9 @@ export function parseCatalogue(
         : source.extends;
   const bases: BaseCatalogue[] = refs.map((ref, i) => {
     const where = locate(file, typeof source.extends === "string" ? ["extends"] : ["extends", i]);
-    const key = isCatalogueName(ref) ? `name:${ref}` : resolve(dir, ref);
+    const key = isCatalogueName(ref)
+      ? `name:${ref}`
+      : confinedPath(ref, dir, inside, "extends: the catalogue", where);
     if (reading.includes(key) || (isCatalogueName(ref) && ref === source.name)) {
       throw new GoliveError(
         "invalid-catalogue",
@@ -150,7 +180,7 @@ export function parseCatalogue(
         },
       );
     }
-    const { catalogue } = loadCatalogue(ref, dir, where, [...reading, key]);
+    const { catalogue } = loadCatalogue(ref, dir, where, [...reading, key], inside);
     return { ref, file: catalogue.file };
   });
   const { file: data, findings } = mergeCatalogue(source, bases);

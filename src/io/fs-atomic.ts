@@ -98,7 +98,10 @@ export function writableTarget(path: string, within?: string): string {
 const TEMP_SUFFIX = ".tmp";
 
 function tempPrefix(path: string): string {
-  return `.${basename(path)}.`;
+  // The temporary name adds about 30 bytes to the file's: a name near the file system's 255
+  // would fail as the temporary one (ENAMETOOLONG) though the file's own name is fine.
+  const name = basename(path);
+  return `.${Buffer.byteLength(name) > 160 ? name.slice(0, 40) : name}.`;
 }
 
 /**
@@ -171,7 +174,7 @@ export function writeFileAtomic(path: string, content: string): void {
 }
 
 export interface LockOptions {
-  /** How long to wait for another writer, in milliseconds. */
+  /** How long to wait while one other writer holds the lock, in milliseconds. */
   timeoutMs?: number;
   /**
    * A lock older than this, whose owner cannot be checked (another host, or no owner
@@ -295,7 +298,8 @@ export function withLock<T>(path: string, work: () => T, options: LockOptions = 
   refuseOddLock(lockPath);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const staleMs = options.staleMs ?? 30_000;
-  const started = Date.now();
+  let started = Date.now();
+  let lastHeld: string | undefined;
   const info: LockInfo = {
     pid: process.pid,
     host: hostname(),
@@ -343,6 +347,12 @@ export function withLock<T>(path: string, work: () => T, options: LockOptions = 
     if (isStale(held, lockPath, staleMs)) {
       breakStaleLock(lockPath, held, staleMs);
       continue;
+    }
+    // The wait is for one holder: while other writers take and release the lock in turn, the
+    // queue moves, and how long it takes depends on the machine's load, not on a stuck writer.
+    if (held !== lastHeld) {
+      lastHeld = held;
+      started = Date.now();
     }
     if (Date.now() - started > timeoutMs) {
       const owner = parseLock(held);

@@ -20,6 +20,10 @@ export function fsErrorReason(error: unknown): string {
       return "the disk is full";
     case "EROFS":
       return "the file system is read-only";
+    case "ELOOP":
+      return "it is a symbolic link, or a loop of them";
+    case "ENAMETOOLONG":
+      return "the name is too long for the file system";
     case "EEXIST":
       return "a file of that name is in the way";
     default:

@@ -10,6 +10,7 @@
  * with those keys neutralised on the command line, which wins over every config file.
  */
 import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { GoliveError } from "../errors.js";
 
 /** `-c` settings that stop git from running programs named in a repository's config. */
 const NO_PROGRAMS = [
@@ -24,6 +25,40 @@ const NO_PROGRAMS = [
 ];
 
 /**
+ * How long one local git command may take: git reads every config file a repository includes,
+ * and `include.path` naming a FIFO or a stalled mount would wait forever. GOLIVE_GIT_TIMEOUT
+ * (seconds) changes it.
+ */
+export function gitTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const given = Number(env.GOLIVE_GIT_TIMEOUT);
+  return Number.isFinite(given) && given > 0 && given <= 3600 ? given * 1000 : 20_000;
+}
+
+/** The refusal when git passed its time bound: exit 2, naming the command, never hanging. */
+function gitTimedOut(args: readonly string[], cwd: string): GoliveError {
+  const command = `git ${args
+    .filter((a) => !a.startsWith("-") && !a.includes("="))
+    .slice(0, 2)
+    .join(" ")}`;
+  return new GoliveError(
+    "git-timeout",
+    `${command} did not finish within ${gitTimeoutMs() / 1000} s, so golive stopped it`,
+    {
+      location: { file: cwd },
+      hint: "check the repository's git config for an include.path naming a pipe or a slow disk (git config --show-origin --list); GOLIVE_GIT_TIMEOUT=SECONDS allows longer",
+    },
+  );
+}
+
+const timedOut = (error: unknown) =>
+  (error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
+
+/** Options every synchronous git call shares: the time bound, and a kill git cannot ignore. */
+function bounded() {
+  return { timeout: gitTimeoutMs(), killSignal: "SIGKILL" as const };
+}
+
+/**
  * `git config user.name` in `cwd`, or undefined when git or the name is missing. `env` is git's
  * environment (the process's by default).
  */
@@ -31,12 +66,14 @@ export function gitUserName(cwd: string, env?: NodeJS.ProcessEnv): string | unde
   try {
     const name = execFileSync("git", [...NO_PROGRAMS, "config", "user.name"], {
       cwd,
+      ...bounded(),
       ...(env ? { env } : {}),
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     }).trim();
     return name === "" ? undefined : name;
-  } catch {
+  } catch (error) {
+    if (timedOut(error)) throw gitTimedOut(["config", "user.name"], cwd);
     return undefined;
   }
 }
@@ -55,6 +92,7 @@ export function gitTrackedFiles(root: string): TrackedFile[] | undefined {
   try {
     const out = execFileSync("git", [...NO_PROGRAMS, "ls-files", "-z", "--cached", "--stage"], {
       cwd: root,
+      ...bounded(),
       encoding: "utf8",
       maxBuffer: 256 * 1024 * 1024,
       stdio: ["ignore", "pipe", "ignore"],
@@ -72,27 +110,32 @@ export function gitTrackedFiles(root: string): TrackedFile[] | undefined {
       files.push(mode === "160000" && object ? { path, submodule: object } : { path });
     }
     return files;
-  } catch {
+  } catch (error) {
+    if (timedOut(error)) throw gitTimedOut(["ls-files"], root);
     return undefined;
   }
 }
 
 /** git's usual three-way text merge, with conflict markers, written into `ours`. */
 export function gitMergeFile(cwd: string, base: string, ours: string, theirs: string): void {
-  spawnSync(
-    "git",
-    [...NO_PROGRAMS, "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs],
-    { cwd, stdio: "ignore" },
-  );
+  const args = ["merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs];
+  const result = spawnSync("git", [...NO_PROGRAMS, ...args], {
+    cwd,
+    stdio: "ignore",
+    ...bounded(),
+  });
+  if (timedOut(result.error)) throw gitTimedOut(args, cwd);
 }
 
 /** Runs git in `root` with the program-running keys neutralised; stdout, or undefined on failure. */
 function gitOut(root: string, args: readonly string[]): Buffer | undefined {
   const result = spawnSync("git", [...NO_PROGRAMS, ...args], {
     cwd: root,
+    ...bounded(),
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  if (timedOut(result.error)) throw gitTimedOut(args, root);
   return result.status === 0 ? result.stdout : undefined;
 }
 
@@ -188,6 +231,7 @@ function gitAsync(
         encoding: "utf8",
         maxBuffer,
         timeout: GIT_TIMEOUT_MS,
+        killSignal: "SIGKILL",
         // No terminal prompt for a password: it would hang a CI job.
         env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "", SSH_ASKPASS: "" },
       },
@@ -229,4 +273,60 @@ export async function gitFetchShallow(url: string, ref: string, into: string): P
     throw new GitError(`"${url}#${ref}" is not a remote and ref`);
   await gitAsync(["init", "--bare", "--quiet", "--template=", into]);
   await gitAsync(["fetch", "--depth", "1", "--no-tags", "--quiet", "--", url, ref], into);
+}
+
+/** `git ARGS` in `root` for `golive diff`: stdout, or undefined when git says no. */
+function gitRead(root: string, args: readonly string[]): string | undefined {
+  const run = spawnSync("git", [...NO_PROGRAMS, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+    ...bounded(),
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, GIT_TERMINAL_PROMPT: "0" },
+  });
+  if (run.error !== undefined && (run.error as { code?: string }).code === "ETIMEDOUT") {
+    throw new GitError(`git ${args[0]} took longer than ${gitTimeoutMs() / 1000} s`);
+  }
+  if (run.error !== undefined) throw new GitError(`git could not run: ${run.error.message}`);
+  return run.status === 0 ? run.stdout : undefined;
+}
+
+/** The commit a ref names (`main`, `origin/main`, a hash), or undefined when it names none. */
+export function gitCommitOf(root: string, ref: string): string | undefined {
+  if (ref.startsWith("-")) return undefined;
+  return gitRead(root, [
+    "rev-parse",
+    "--verify",
+    "--quiet",
+    "--end-of-options",
+    `${ref}^{commit}`,
+  ])?.trim();
+}
+
+/**
+ * The branch a pull request merges into, as this clone knows it: the remote's default branch
+ * (`origin/HEAD`), else `origin/main`, `origin/master`, `main`, `master`; undefined when none.
+ */
+export function gitDefaultBranch(root: string): string | undefined {
+  const head = gitRead(root, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
+  const candidates = [head?.trim(), "origin/main", "origin/master", "main", "master"];
+  return candidates.find((ref) => ref !== undefined && ref !== "" && gitCommitOf(root, ref));
+}
+
+/** The newest commit both refs share, or undefined when they share none. */
+export function gitMergeBase(root: string, a: string, b: string): string | undefined {
+  return gitRead(root, ["merge-base", "--end-of-options", a, b])?.trim() || undefined;
+}
+
+/**
+ * A file as it is in a commit (PATH from the repository's root), or undefined when the commit
+ * does not hold it.
+ */
+export function gitFileAt(root: string, commit: string, path: string): string | undefined {
+  if (gitRead(root, ["cat-file", "-e", `${commit}:${path}`]) === undefined) return undefined;
+  const text = gitRead(root, ["cat-file", "blob", `${commit}:${path}`]);
+  if (text === undefined)
+    throw new GitError(`git could not read ${path} at ${commit.slice(0, 12)}`);
+  return text;
 }

@@ -9,8 +9,11 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, posix, resolve } from "node:path";
 import { parse } from "yaml";
+import { withoutUserInfo } from "../core/links.js";
 import { formatLocation, GoliveError } from "../errors.js";
 import { type PortfolioFile, type PortfolioProject, PortfolioSchema } from "../schema/portfolio.js";
+import { confinedPath } from "./confined.js";
+import { fsErrorReason } from "./fs-errors.js";
 import { GitError, gitFetchShallow, gitShowFile } from "./git.js";
 import { loadWorkspace, type Workspace } from "./state-read.js";
 import { readTextFile } from "./text-file.js";
@@ -33,7 +36,9 @@ const NAMES_A_PATH =
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|[\w.-]+@[\w.-]+:)/i;
 
 function nameOf(text: string): string {
-  const trimmed = text.replace(/[/\\]+$/, "").replace(/\.git$/, "");
+  const trimmed = withoutUserInfo(text)
+    .replace(/[/\\]+$/, "")
+    .replace(/\.git$/, "");
   return basename(trimmed.replace(/^[\w.-]+@[\w.-]+:/, "")) || text;
 }
 
@@ -129,7 +134,7 @@ async function readWithGit(
   if (typeof catalogue !== "string") {
     // Errors name golive.yaml as in the repository; nothing is written.
     const root = source.kind === "remote" ? join(scratch(), "tree") : source.dir;
-    return loadWorkspace(join(root, stateRel), root, text);
+    return loadWorkspace(join(root, stateRel), root, text, { root, label: "the repository" });
   }
   const tree = join(scratch(), "tree");
   const statePath = join(tree, stateRel);
@@ -143,7 +148,9 @@ async function readWithGit(
       writeFileSync(join(tree, rel), catalogueText);
     }
   }
-  return loadWorkspace(statePath, tree, text);
+  // The copy's folder is the repository now: a path out of it (`/proc/self/environ`, `../..`)
+  // is refused at its line, never read on this machine.
+  return loadWorkspace(statePath, tree, text, { root: tree, label: "the repository" });
 }
 
 async function readProject(source: ProjectSource): Promise<ProjectRead> {
@@ -155,22 +162,36 @@ async function readProject(source: ProjectSource): Promise<ProjectRead> {
   };
   try {
     if (source.kind === "worktree") {
-      let statePath = join(source.dir, source.file);
+      // `file:` of a list entry names a file in the project: never one out of it.
+      const inside = { root: source.dir, label: "the project's folder" };
+      let statePath = confinedPath(source.file, source.dir, inside, "file:", undefined);
       // A path to the state file itself is fine too.
       if (statSync(source.dir, { throwIfNoEntry: false })?.isFile()) statePath = source.dir;
       return { source, workspace: loadWorkspace(statePath, dirname(statePath)) };
     }
     return { source, workspace: await readWithGit(source, scratchDir) };
   } catch (error) {
+    // git and the readers may quote the remote's URL: its token never reaches a row.
     if (error instanceof GoliveError) {
       const where = error.location ? formatLocation(error.location) : undefined;
       return {
         source,
-        error: { code: error.code, message: error.message, ...(where ? { where } : {}) },
+        error: {
+          code: error.code,
+          message: withoutUserInfo(error.message),
+          ...(where ? { where: withoutUserInfo(where) } : {}),
+        },
       };
     }
     if (error instanceof GitError)
-      return { source, error: { code: "git", message: error.message } };
+      return { source, error: { code: "git", message: withoutUserInfo(error.message) } };
+    // A path the file system refuses (a name too long, a loop of links): a row, not a crash.
+    if (typeof (error as NodeJS.ErrnoException)?.code === "string") {
+      return {
+        source,
+        error: { code: "unreadable", message: `cannot read it: ${fsErrorReason(error)}` },
+      };
+    }
     throw error;
   } finally {
     if (scratch) rmSync(scratch, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import {
   readSync,
   realpathSync,
 } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, posix, relative, sep } from "node:path";
 import type { RepoView } from "../verify/types.js";
 import { gitTrackedFiles } from "./git.js";
 
@@ -66,6 +66,24 @@ export function openRepo(root: string): RealRepo {
   // scanned text; a whole-tree scan must not keep every file it saw either, so the cache has
   // a budget.
   let cacheBudget = 32 * 1024 * 1024;
+  // A tracked path whose folder is now a symbolic link (`shared -> ../outside`) leads out of
+  // the repository though its last part is a file: each folder's real place is checked once.
+  const folders = new Map<string, boolean>();
+  const folderInside = (dir: string): boolean => {
+    if (dir === "." || dir === "") return true;
+    let known = folders.get(dir);
+    if (known === undefined) {
+      let real: string | undefined;
+      try {
+        real = realpathSync.native(join(root, dir));
+      } catch {
+        real = undefined;
+      }
+      known = real !== undefined && (real === realRoot || real.startsWith(realRoot + sep));
+      folders.set(dir, known);
+    }
+    return known;
+  };
 
   const load = (path: string): Uint8Array | undefined => {
     if (!set.has(path)) return undefined;
@@ -73,6 +91,7 @@ export function openRepo(root: string): RealRepo {
     if (cached !== undefined) return cached ?? undefined;
     let result: Uint8Array | null = null;
     try {
+      if (!folderInside(posix.dirname(path))) throw new Error("outside");
       const full = join(root, path);
       // O_NONBLOCK: a tracked path that is a FIFO now must not hang the run; it is not a
       // regular file, so it is not read.

@@ -4,8 +4,9 @@
  * as GitHub expects of every step that writes to it).
  */
 import { appendFileSync, realpathSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { GoliveError } from "../errors.js";
+import { confinedPath } from "./confined.js";
 import { ensureFolder } from "./folders.js";
 import { writeFileAtomic } from "./fs-atomic.js";
 import { unwritable } from "./fs-errors.js";
@@ -26,7 +27,22 @@ function sameFile(a: string, b: string): boolean {
  * Writes a report to `path`, which must not be one of the files golive reads (`reads`: the
  * state file, the catalogue): a report written over golive.yaml would destroy the team's record.
  */
-export function writeReport(path: string, content: string, reads: readonly string[] = []): void {
+export function writeReport(
+  given: string,
+  content: string,
+  reads: readonly string[] = [],
+  /** The repository: a path into it must not leave it through a linked folder. */
+  repository?: string,
+): void {
+  let path = given;
+  if (repository !== undefined) {
+    const root = resolve(repository);
+    const full = resolve(given);
+    if (full.startsWith(root + sep)) {
+      const inside = { root, label: "the repository" };
+      path = confinedPath(relative(root, full), root, inside, "--output", { file: given });
+    }
+  }
   const clash = reads.find((file) => sameFile(path, file));
   if (clash !== undefined) {
     throw new GoliveError("usage", `--output names ${basename(clash)}, a file golive reads`, {

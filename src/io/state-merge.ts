@@ -4,8 +4,9 @@
  * keeping its comments, line endings and layout. Shared by `golive merge-driver` (git hands it
  * three files) and `golive resolve` (it takes the three versions from git's index).
  */
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { isMap, isNode, isScalar, parseDocument } from "yaml";
+import { pushAll } from "../core/arrays.js";
 import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
 import {
   type Conflict,
@@ -23,6 +24,7 @@ import type { CatalogueFile } from "../schema/catalogue.js";
 import { type ItemState, STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";
 import { loadCatalogue } from "./catalogue.js";
 import { mergeComments } from "./comment-merge.js";
+import { confinementOf } from "./confined.js";
 import { StateEditor } from "./state-edit.js";
 import { checkStateText } from "./state-update.js";
 import { parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
@@ -88,7 +90,9 @@ function lostEntries(base: StateData, side: StateData, name: string): string | u
 /** The catalogue orders and titles new entries; without it they go last, untitled. */
 function catalogueOf(state: StateData, stateDir: string): Catalogue {
   try {
-    return loadCatalogue(state.catalogue, stateDir).catalogue;
+    // The branch's golive.yaml names the path: it stays inside the repository.
+    const inside = confinementOf(join(stateDir, "golive.yaml"));
+    return loadCatalogue(state.catalogue, stateDir, undefined, [], inside).catalogue;
   } catch {
     return indexCatalogue({ items: [], phases: [], categories: [] } as unknown as CatalogueFile);
   }
@@ -246,20 +250,23 @@ function markConflicts(ours: string, theirs: string, keys: string[], eol: string
   const lines = ours.split("\n");
   const theirLines = theirs.split("\n");
   const cr = eol === "\r\n" ? "\r" : "";
-  for (let i = keys.length - 1; i >= 0; i--) {
+  // In file order, whatever the order of the keys.
+  const order = keys.map((_, i) => i).sort((x, y) => a[x]![0] - a[y]![0]);
+  const out: string[] = [];
+  let next = 0;
+  for (const i of order) {
     const [from, to] = a[i]!;
     const [tf, tt] = b[i]!;
-    lines.splice(
-      from,
-      to - from + 1,
-      `<<<<<<< ours${cr}`,
-      ...lines.slice(from, to + 1),
-      `=======${cr}`,
-      ...theirLines.slice(tf, tt + 1),
-      `>>>>>>> theirs${cr}`,
-    );
+    pushAll(out, lines.slice(next, from));
+    out.push(`<<<<<<< ours${cr}`);
+    pushAll(out, lines.slice(from, to + 1));
+    out.push(`=======${cr}`);
+    pushAll(out, theirLines.slice(tf, tt + 1));
+    out.push(`>>>>>>> theirs${cr}`);
+    next = to + 1;
   }
-  return lines.join("\n");
+  pushAll(out, lines.slice(next));
+  return out.join("\n");
 }
 
 /** The first and last line (0-based) of each key's entry: `goLive`, or an item's ID. */

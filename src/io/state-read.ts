@@ -6,10 +6,11 @@ import { dirname, relative } from "node:path";
 import { isMap, isScalar } from "yaml";
 import { indexState } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { parseCalendarDate } from "../core/dates.js";
+import { GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
 import { GoliveError } from "../errors.js";
 import { STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";
 import { loadCatalogue } from "./catalogue.js";
+import { type Confinement, confinementOf } from "./confined.js";
 import { readTextFile } from "./text-file.js";
 import { locate, parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
 
@@ -27,13 +28,38 @@ export interface Workspace {
 
 /**
  * Reads and validates the state file and the catalogue it names. `shownFrom` is the folder
- * paths in errors are shown relative to (the command's working folder).
+ * paths in errors are shown relative to (the command's working folder). The catalogue's path
+ * stays inside `inside`: the repository around the state file unless given (the portfolio's
+ * copy of a ref).
  */
-export function loadWorkspace(statePath: string, shownFrom: string, given?: string): Workspace {
-  const what = "state file";
+export function loadWorkspace(
+  statePath: string,
+  shownFrom: string,
+  given?: string,
+  inside: Confinement = confinementOf(statePath),
+): Workspace {
   // `given`: the file's text, read already (the portfolio reads a ref's with git).
-  const text = given ?? readTextFile(statePath, what);
-  const file = parseYaml(relative(shownFrom, statePath) || statePath, text, what);
+  const text = given ?? readTextFile(statePath, "state file");
+  const { file, state } = parseState(text, relative(shownFrom, statePath) || statePath);
+  const field = "name" in state.catalogue ? "name" : "path";
+  const { catalogue, path } = loadCatalogue(
+    state.catalogue,
+    dirname(statePath),
+    locate(file, ["catalogue", field]),
+    [],
+    inside,
+  );
+  checkAnswers(file, state, catalogue);
+  return { statePath, text, file, state, catalogue, cataloguePath: path };
+}
+
+/**
+ * A state file's text parsed and validated, without the catalogue it names: `shownAs` is the
+ * name errors give it (`golive diff` reads an earlier version as `main:golive.yaml`).
+ */
+export function parseState(text: string, shownAs: string): { file: YamlFile; state: StateData } {
+  const what = "state file";
+  const file = parseYaml(shownAs, text, what);
   const data = toData(file, what);
   const version = (data as { golive?: unknown } | null)?.golive;
   if (typeof version === "number" && version > STATE_VERSION) {
@@ -48,20 +74,19 @@ export function loadWorkspace(statePath: string, shownFrom: string, given?: stri
   }
   const state = validate(file, data, StateSchema, what, "invalid-state");
   keepOddKeys(data, state);
-  if (!parseCalendarDate(state.goLive)) {
-    throw new GoliveError("invalid-state", `${what}: goLive: ${state.goLive} is not a real date`, {
-      location: locate(file, ["goLive"]),
-      hint: "fix the date, or run `golive reschedule --date YYYY-MM-DD`",
-    });
+  if (!parseCalendarDate(state.goLive) || !isSchedulable(state.goLive)) {
+    throw new GoliveError(
+      "invalid-state",
+      parseCalendarDate(state.goLive)
+        ? `${what}: goLive: ${state.goLive} is outside the years golive schedules (${GO_LIVE_YEARS.first} to ${GO_LIVE_YEARS.last})`
+        : `${what}: goLive: ${state.goLive} is not a real date`,
+      {
+        location: locate(file, ["goLive"]),
+        hint: "fix the date, or run `golive reschedule --date YYYY-MM-DD`",
+      },
+    );
   }
-  const field = "name" in state.catalogue ? "name" : "path";
-  const { catalogue, path } = loadCatalogue(
-    state.catalogue,
-    dirname(statePath),
-    locate(file, ["catalogue", field]),
-  );
-  checkAnswers(file, state, catalogue);
-  return { statePath, text, file, state, catalogue, cataloguePath: path };
+  return { file, state };
 }
 
 /**

@@ -11,6 +11,7 @@ import { withLock, writableTarget, writeFileAtomic } from "./fs-atomic.js";
 import { findRepoRoot } from "./locate.js";
 import { StateEditor } from "./state-edit.js";
 import { loadWorkspace, type Workspace } from "./state-read.js";
+import { MAX_FILE_BYTES } from "./text-file.js";
 import { parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
 
 export function updateWorkspace<T>(
@@ -66,6 +67,18 @@ function refuseAliasedItems(file: YamlFile): void {
  */
 export function checkStateText(text: string, shown: string): void {
   const what = "the changed state file";
+  // Every later command refuses a file over the read limit: so is the change that makes one.
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_FILE_BYTES) {
+    throw new GoliveError(
+      "too-large",
+      `this change would make golive.yaml ${(bytes / 1024 / 1024).toFixed(2)} MiB; golive reads at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`,
+      {
+        location: { file: shown },
+        hint: "shorten long notes or reasons (golive show ID lists them); golive.yaml was not changed",
+      },
+    );
+  }
   const file = parseYaml(shown, text, what);
   try {
     const data = toData(file, what);

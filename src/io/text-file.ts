@@ -54,8 +54,19 @@ function tooLarge(path: string, what: string, size: number): GoliveError {
   );
 }
 
+/** How long one file's read may take: a file on a stalled network mount must not hang a command. */
+export const READ_TIMEOUT_MS = 10_000;
+
+export interface ReadOptions {
+  /** Refuse a symbolic link as the last part of the path (the confined reader resolved it already). */
+  noFollow?: boolean;
+  /** The time bound, checked between chunks. */
+  timeoutMs?: number;
+}
+
 /** Reads a file as UTF-8 text, refusing anything but a regular file, huge files and invalid UTF-8. */
-export function readTextFile(path: string, what: string): string {
+export function readTextFile(path: string, what: string, options: ReadOptions = {}): string {
+  const deadline = Date.now() + (options.timeoutMs ?? READ_TIMEOUT_MS);
   let bytes: Buffer;
   let fd: number | undefined;
   try {
@@ -64,7 +75,8 @@ export function readTextFile(path: string, what: string): string {
     if (stat.size > MAX_FILE_BYTES) throw tooLarge(path, what, stat.size);
     // O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it does not
     // wait for a writer, and the second check below refuses it.
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const noFollow = options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0;
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | noFollow);
     const opened = fstatSync(fd);
     if (!opened.isFile()) throw notAFile(path, what, opened);
     // Read until the end, but never more than one byte past the limit: a file can grow
@@ -78,6 +90,13 @@ export function readTextFile(path: string, what: string): string {
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       length += n;
       if (length > MAX_FILE_BYTES) throw tooLarge(path, what, length);
+      if (Date.now() > deadline) {
+        throw new GoliveError(
+          "unreadable",
+          `${what} took longer than ${(options.timeoutMs ?? READ_TIMEOUT_MS) / 1000} s to read`,
+          { location: { file: path }, hint: "check that the file is on a working disk" },
+        );
+      }
     }
     const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length);
     bytes = buffer.subarray(0, length);

@@ -4,6 +4,8 @@
  * it is never put in a result, an error or a log.
  */
 
+import { request } from "./http.js";
+
 export interface PostOptions {
   /** Per attempt. */
   timeoutMs: number;
@@ -17,7 +19,28 @@ export interface PostOptions {
 
 export type PostResult =
   | { ok: true; attempts: number; status: number }
-  | { ok: false; attempts: number; status?: number; reason: string };
+  | {
+      ok: false;
+      attempts: number;
+      status?: number;
+      reason: string;
+      /** What the service answered to a refusal: cut short, the URL taken out. */
+      said?: string;
+    };
+
+/** The most of a refusal's answer that is shown. */
+const SAID_CHARS = 200;
+
+/** A service's answer as it may be shown: the webhook URL (and its path) never in it, cut short. */
+export function answerShown(text: string, url: string): string {
+  let shown = text;
+  const { pathname, host } = new URL(url);
+  for (const secret of [url, url.replace(/\/$/, ""), pathname, host]) {
+    if (secret.length > 1) shown = shown.split(secret).join("<webhook>");
+  }
+  shown = shown.trim();
+  return shown.length > SAID_CHARS ? `${shown.slice(0, SAID_CHARS)}...` : shown;
+}
 
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {
@@ -49,21 +72,24 @@ export async function postJson(
   for (let attempt = 1; attempt <= options.retries + 1; attempt++) {
     let wait = options.backoffMs * 2 ** (attempt - 1);
     try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json; charset=utf-8" },
-        body: payload,
-        redirect: "error",
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      // The body is read (and dropped) so the connection is freed; it may echo the request.
-      await response.arrayBuffer().catch(() => undefined);
+      const response = await request(
+        url,
+        {
+          method: "POST",
+          headers: { "content-type": "application/json; charset=utf-8" },
+          body: payload,
+        },
+        { timeoutMs: options.timeoutMs },
+      );
       if (response.ok) return { ok: true, attempts: attempt, status: response.status };
       last = {
         ok: false,
         attempts: attempt,
         status: response.status,
         reason: `HTTP ${response.status}`,
+        ...(answerShown(response.text, url) !== ""
+          ? { said: answerShown(response.text, url) }
+          : {}),
       };
       if (response.status !== 429 && response.status < 500) return last;
       wait = retryAfterMs(response.headers.get("retry-after"), Date.now()) ?? wait;

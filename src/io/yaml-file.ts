@@ -13,6 +13,8 @@ import {
   parseDocument,
 } from "yaml";
 import type * as z from "zod/mini";
+import { withoutPrototypes } from "../core/own.js";
+import { parserMessage } from "../core/parse-error.js";
 import {
   GO_LIVE_CONFLICT_HINT,
   GoliveError,
@@ -157,10 +159,9 @@ function firstDuplicateKey(root: unknown): number | undefined {
   return earliest;
 }
 
+/** The parser's first line, without any text it quoted from the file (core/parse-error.ts). */
 function firstLine(message: string): string {
-  // Recursion in the parser or in toJS ends in a RangeError; say what it means.
-  if (message.includes("call stack")) return "it is nested too deeply";
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  return parserMessage({ code: "", message });
 }
 
 /** Converts the document to plain data, refusing alias bombs. */
@@ -201,7 +202,8 @@ export function validate<T>(
   // zod/mini loads no locale: describeIssue words every issue. zod asks it only for issues
   // whose schema gave no message of its own, so "expected an ID like CLO-14" stays as written.
   const result = schema.safeParse(data, { error: describeIssue });
-  if (result.success) return result.data;
+  // zod builds plain objects: keys from the file must not meet Object.prototype's (core/own.ts).
+  if (result.success) return withoutPrototypes(result.data);
   // A misspelt field also makes the real one "missing": name the misspelling first.
   const issues = [...result.error.issues].sort(
     (a, b) => Number(b.code === "unrecognized_keys") - Number(a.code === "unrecognized_keys"),

@@ -2,6 +2,7 @@
  * What `golive answer` and `golive init --answer` report, and the words for a refused answer.
  */
 import type { AnswerProblem } from "../core/answers.js";
+import { pushAll } from "../core/arrays.js";
 import type { ItemView } from "../core/board.js";
 import { plural, type Style, safe } from "./text.js";
 
@@ -51,18 +52,18 @@ export function renderAnswer(style: Style, result: AnswerResult): string {
       : `${c.bold(result.id)} = ${c.bold(result.answer)} (was ${result.was}): ${safe(result.question)}`,
   ];
   if (result.dropped.length > 0) {
-    lines.push(
+    pushAll(lines, [
       "",
       `${plural(result.dropped.length, "item")} no longer ${result.dropped.length === 1 ? "applies" : "apply"} (not applicable: ${result.id} = ${result.answer}):`,
       ...itemLines(result.dropped),
-    );
+    ]);
   }
   if (result.restored.length > 0) {
-    lines.push(
+    pushAll(lines, [
       "",
       `${plural(result.restored.length, "item")} ${result.restored.length === 1 ? "applies" : "apply"} again:`,
       ...itemLines(result.restored),
-    );
+    ]);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -1,6 +1,7 @@
 /**
  * `golive check` in plain text: the verdict, then failures, warnings and waivers.
  */
+import { pushAll } from "../core/arrays.js";
 import { failures, type GateResult, notable } from "../core/gate.js";
 import { findingReason, verdictLine } from "./gate-words.js";
 import { hangingLine, wrapText } from "./table.js";
@@ -29,16 +30,18 @@ export function renderCheck(style: Style, result: GateResult): string {
   }
   const { overdue, regressed, failsCheck } = failures(result);
   if (overdue.length > 0) {
-    lines.push(
-      ...wrapText(
+    pushAll(
+      lines,
+      wrapText(
         "Mark them done (`golive done ID`), not applicable (`golive skip ID --reason ...`), waive them (`golive waive ID --reason ... --until DATE`), or move go-live (`golive reschedule`).",
         style.width,
       ),
     );
   }
   if (regressed.length + failsCheck.length > 0) {
-    lines.push(
-      ...wrapText(
+    pushAll(
+      lines,
+      wrapText(
         "Fix what the checks found, or reopen the item (`golive reopen ID`), or waive the reviewed finding (`golive waive ID`); `golive verify --item ID` shows the evidence.",
         style.width,
       ),

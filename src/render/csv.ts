@@ -1,14 +1,17 @@
 /**
  * `golive export --format csv`: one row per item, RFC 4180 (CRLF rows, fields quoted when they
  * hold a quote, comma or line break, quotes doubled). A cell a spreadsheet would run as a
- * formula (starting with = + - @, tab or CR) gets a leading apostrophe, so it stays text.
+ * formula (starting with = + - @, tab or CR, after spaces too, or with a fullwidth ＝ ＋ － ＠)
+ * gets a leading apostrophe, so it stays text.
  * `golive export` starts it with a UTF-8 byte order mark (unless --no-bom): without one, Excel
  * opens a double-clicked CSV file in the machine's legacy code page, and "Zoë" shows as "ZoÃ«".
  */
 import type { ItemView } from "../core/board.js";
 import { printable } from "./text.js";
 
-const FORMULA = /^[=+\-@\t\r]/;
+// Spreadsheets skip leading spaces before a formula (" =1+1"), and some read the fullwidth
+// signs (＝ ＋ － ＠) as their ASCII selves.
+const FORMULA = /^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
 const NUMBER = /^-?\d+$/;
 
 /** One field: neutralised when it could be a formula, quoted when RFC 4180 needs it. */

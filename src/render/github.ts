@@ -10,10 +10,15 @@ import type { GateFinding, GateResult } from "../core/gate.js";
 import { notable } from "../core/gate.js";
 import type { SourceLocation } from "../errors.js";
 import { findingReason, findingTitle, verdictLine } from "./gate-words.js";
+import { INVISIBLE_CHARS } from "./text.js";
 
-// Controls other than CR and LF (which are escaped) would colour or garble the log.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// Controls other than CR and LF (which are escaped) would colour or garble the log, and the
+// invisible characters `safe` escapes (bidirectional marks such as U+200F and U+061C, zero-width
+// spaces) would make an annotation read other than it says.
+const CONTROL = new RegExp(
+  `[\\u0000-\\u0009\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CHARS}]`,
+  "gu",
+);
 
 function visible(text: string): string {
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

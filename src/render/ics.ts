@@ -20,6 +20,7 @@
  *   INTEGER for thousands of years. With today pinned (--today), DTSTAMP is midnight UTC, so
  *   two exports on the same pinned day carry the same SEQUENCE.
  */
+import { pushAll } from "../core/arrays.js";
 import type { Board, ItemView } from "../core/board.js";
 import type { CalendarDate } from "../core/dates.js";
 import { addDays } from "../core/dates.js";
@@ -94,7 +95,7 @@ function uid(name: string, o: IcsOptions): string {
 const CLOSED_LABEL = { done: "Done", "not-applicable": "Not applicable" } as const;
 
 function event(lines: string[], fields: [string, string][]): void {
-  lines.push("BEGIN:VEVENT", ...fields.map(([k, v]) => `${k}:${v}`), "END:VEVENT");
+  pushAll(lines, ["BEGIN:VEVENT", ...fields.map(([k, v]) => `${k}:${v}`), "END:VEVENT"]);
 }
 
 function itemEvent(lines: string[], v: ItemView, o: IcsOptions, stamp: string): void {

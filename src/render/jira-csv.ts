@@ -5,12 +5,23 @@
  * Jira's importer reads a multi-valued field. Dates are written YYYY-MM-DD: give the import
  * the date format `yyyy-MM-dd`. Cells are RFC 4180 and formula-neutralised, like `--format csv`.
  */
+import { maxOf } from "../core/arrays.js";
 import type { ItemView } from "../core/board.js";
 import { csvField } from "./csv.js";
 
 /** Jira labels hold no spaces. */
 function label(text: string): string {
   return text.trim().replace(/\s+/g, "-");
+}
+
+/** A link title in Jira's wiki markup: its own brackets, bars and braces are escaped. */
+export function jiraText(text: string): string {
+  return text.replace(/[\\[\]|{}]/g, (c) => `\\${c}`);
+}
+
+/** A URL inside `[title|url]`: what would end the link is percent-encoded. */
+function jiraUrl(url: string): string {
+  return url.replace(/[[\]|{}\s]/g, (c) => encodeURIComponent(c));
 }
 
 function description(v: ItemView): string {
@@ -20,7 +31,7 @@ function description(v: ItemView): string {
   }
   const links = [
     ...v.tickets.map((t) => t.url ?? t.ref),
-    ...(v.item.links ?? []).map((l) => `[${l.title}|${l.url}]`),
+    ...(v.item.links ?? []).map((l) => `[${jiraText(l.title)}|${jiraUrl(l.url)}]`),
   ];
   if (links.length > 0) parts.push(`Links:\n${links.map((l) => `* ${l}`).join("\n")}`);
   parts.push(`golive item ${v.item.id}, window ${v.window.opens} to ${v.window.due}.`);
@@ -29,7 +40,10 @@ function description(v: ItemView): string {
 
 export function renderJiraCsv(items: readonly ItemView[]): string {
   const labelsOf = (v: ItemView) => ["golive", label(v.category.id), label(v.phase.id)];
-  const width = Math.max(3, ...items.map((v) => labelsOf(v).length));
+  const width = maxOf(
+    items.map((v) => labelsOf(v).length),
+    3,
+  );
   const header = [
     "Summary",
     "Issue Type",

@@ -1,11 +1,14 @@
 /**
  * `golive check --format junit`: JUnit XML as GitLab, Jenkins and most CI servers read it.
- * One test suite per phase, one test case per item: failing → <failure>, waived or not
- * applicable → <skipped>, everything else passes (warnings go to <system-out>).
+ * One test suite per phase, one test case per item: failing → <failure>; done or waived →
+ * passed (a waiver's reason in <system-out>); anything else (not applicable, not yet due, late
+ * but within the grace or optional) → <skipped>, so that "passed" never counts open work.
  * Any text makes valid XML 1.0: markup is escaped, characters XML forbids are dropped.
  */
+import { pushAll } from "../core/arrays.js";
 import type { GateFinding, GateResult } from "../core/gate.js";
 import { findingReason, findingTitle, verdictLine } from "./gate-words.js";
+import { ciSafe } from "./text.js";
 
 // XML 1.0 allows tab, LF, CR and these ranges; lone surrogates are outside them.
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -26,6 +29,19 @@ function attr(text: string): string {
   return escapeXml(text).replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
 
+/**
+ * How a finding reads as a test: it passes only when the item is done (and its check, if run,
+ * agrees) or waived; it fails when the gate fails it; anything else (not applicable, not yet
+ * due, late within the grace or optional) is skipped, with the gate's reason.
+ */
+export type JunitOutcome = "passed" | "failed" | "skipped";
+
+export function junitOutcome(f: GateFinding): JunitOutcome {
+  if (f.verdict === "fail") return "failed";
+  if (f.code === "done" || f.code === "waived" || f.code === "check-waived") return "passed";
+  return "skipped";
+}
+
 function testcase(f: GateFinding, grace: number): string {
   const v = f.view;
   const name = `${v.item.id} ${v.item.title}`;
@@ -33,13 +49,15 @@ function testcase(f: GateFinding, grace: number): string {
   const reason = findingReason(f, grace);
   const owner = v.state.owner ? `\nOwner: ${v.state.owner}` : "";
   const body = `${v.item.title}\n${reason}${owner}\nDue ${v.window.due}; window opens ${v.window.opens}.`;
-  if (f.verdict === "fail") {
+  const outcome = junitOutcome(f);
+  if (outcome === "failed") {
     return `${open}\n      <failure message="${attr(reason)}" type="${f.code}">${escapeXml(body)}</failure>\n    </testcase>`;
   }
-  if (f.verdict === "skip") {
-    return `${open}\n      <skipped message="${attr(reason)}"/>\n    </testcase>`;
+  if (outcome === "skipped") {
+    const message = f.verdict === "warn" ? `${findingTitle(f)}: ${reason}` : reason;
+    return `${open}\n      <skipped message="${attr(message)}"/>\n    </testcase>`;
   }
-  if (f.verdict === "warn") {
+  if (f.code !== "done") {
     return `${open}\n      <system-out>${escapeXml(`${findingTitle(f)}: ${reason}`)}</system-out>\n    </testcase>`;
   }
   return `${open}</testcase>`;
@@ -69,22 +87,23 @@ export function renderJunit(result: GateResult, options: JunitOptions): string {
     entry.findings.push(f);
     phases.set(f.view.phase.id, entry);
   }
-  const count = (fs: readonly GateFinding[], verdict: string) =>
-    fs.filter((f) => f.verdict === verdict).length;
+  const count = (fs: readonly GateFinding[], outcome: "failed" | "skipped") =>
+    fs.filter((f) => junitOutcome(f) === outcome).length;
   const all = result.findings;
   const stamp = options.timestamp ? ` timestamp="${attr(junitTimestamp(options.timestamp))}"` : "";
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<!-- ${escapeXml(verdictLine(result)).replace(/--/g, "- -")} -->`,
-    `<testsuites name="${attr(options.name)}" tests="${all.length}" failures="${count(all, "fail")}" errors="0" skipped="${count(all, "skip")}" time="0">`,
+    `<testsuites name="${attr(options.name)}" tests="${all.length}" failures="${count(all, "failed")}" errors="0" skipped="${count(all, "skipped")}" time="0">`,
   ];
   for (const [id, { title, findings }] of phases) {
-    lines.push(
-      `  <testsuite name="${attr(title)}" id="${attr(id)}" tests="${findings.length}" failures="${count(findings, "fail")}" errors="0" skipped="${count(findings, "skip")}" time="0"${stamp}>`,
+    pushAll(lines, [
+      `  <testsuite name="${attr(title)}" id="${attr(id)}" tests="${findings.length}" failures="${count(findings, "failed")}" errors="0" skipped="${count(findings, "skipped")}" time="0"${stamp}>`,
       ...findings.map((f) => testcase(f, grace)),
       "  </testsuite>",
-    );
+    ]);
   }
   lines.push("</testsuites>");
-  return `${lines.join("\n")}\n`;
+  // CI servers print the report's messages in their logs: no note may run a workflow command.
+  return ciSafe(`${lines.join("\n")}\n`);
 }

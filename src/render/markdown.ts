@@ -5,6 +5,7 @@
  * nor ping people: `mdCell` for golive's and the catalogue's text, `mdText` for what people
  * wrote (owners, notes, reasons, waivers, who changed what).
  */
+import { pushAll } from "../core/arrays.js";
 import { type Board, type ItemView, type Progress, waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { type GateFinding, type GateResult, notable } from "../core/gate.js";
@@ -86,15 +87,15 @@ export function renderGateMarkdown(result: GateResult, title: string): string {
   ];
   const attention = notable(result);
   if (attention.length > 0) {
-    lines.push(
+    pushAll(lines, [
       ...table(
         GATE_HEADER,
         attention.map((f) => gateRow(f, grace)),
       ),
       "",
-    );
+    ]);
   }
-  lines.push(
+  pushAll(lines, [
     `<details><summary>All ${result.findings.length} items</summary>`,
     "",
     ...table(
@@ -103,7 +104,7 @@ export function renderGateMarkdown(result: GateResult, title: string): string {
     ),
     "",
     "</details>",
-  );
+  ]);
   return `${lines.join("\n")}\n`;
 }
 
@@ -162,7 +163,7 @@ export function renderMarkdownSummary(
     `**Go-live ${board.goLive}** · ${relativeGoLive(board.daysToGoLive)} · today ${today}`,
   ];
   if (sections.filterLabel) lines.push("", `_Showing ${mdText(sections.filterLabel)}_`);
-  lines.push(
+  pushAll(lines, [
     "",
     "## Progress",
     "",
@@ -177,7 +178,7 @@ export function renderMarkdownSummary(
         ["**Overall**", board.goLive, ...progressCells(board.progress)],
       ],
     ),
-  );
+  ]);
   const items = sections.items;
   const due = (v: ItemView) => {
     const note = v.overdue ? lateNote(v, today) : "";
@@ -185,18 +186,20 @@ export function renderMarkdownSummary(
   };
   const day = standup(board, items);
   const { overdue, dueSoon: soon, blocked } = day;
-  if (overdue.length > 0) lines.push(...section("Overdue", overdue, due));
+  if (overdue.length > 0) pushAll(lines, section("Overdue", overdue, due));
   if (day.lateExcused.length > 0) {
-    lines.push(
-      ...section("Late, but waived or optional", day.lateExcused, (v) =>
+    pushAll(
+      lines,
+      section("Late, but waived or optional", day.lateExcused, (v) =>
         v.waived ? `${due(v)}; waived until ${v.state.waiver!.until}` : `${due(v)}; optional`,
       ),
     );
   }
-  if (soon.length > 0) lines.push(...section(`Due in the next ${SOON_DAYS} days`, soon, due));
+  if (soon.length > 0) pushAll(lines, section(`Due in the next ${SOON_DAYS} days`, soon, due));
   if (day.reminders.length > 0) {
-    lines.push(
-      ...section(
+    pushAll(
+      lines,
+      section(
         "Reminders",
         day.reminders.map((r) => r.view),
         (v) => {
@@ -208,12 +211,16 @@ export function renderMarkdownSummary(
     );
   }
   if (blocked.length > 0) {
-    lines.push(...section("Blocked", blocked, (v) => mdText(v.state.reason ?? "")));
+    pushAll(
+      lines,
+      section("Blocked", blocked, (v) => mdText(v.state.reason ?? "")),
+    );
   }
   const waived = day.waivers;
   if (waived.length > 0) {
-    lines.push(
-      ...section("Waivers", waived, (v) => {
+    pushAll(
+      lines,
+      section("Waivers", waived, (v) => {
         const w = v.state.waiver!;
         const state = waiverExpired(w, today) ? "**expired** after" : "until";
         const approver = w.approver ? `, approved by ${mdText(w.approver)}` : "";
@@ -222,8 +229,9 @@ export function renderMarkdownSummary(
     );
   }
   if (sections.since) {
-    lines.push(
-      ...section(`Changed since ${sections.since.date}`, sections.since.items, (v) =>
+    pushAll(
+      lines,
+      section(`Changed since ${sections.since.date}`, sections.since.items, (v) =>
         describeChange(v, mdText, (status) => status),
       ),
     );

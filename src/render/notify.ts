@@ -6,7 +6,7 @@
 import type { ItemView } from "../core/board.js";
 import type { Digest } from "../core/digest.js";
 import { REPORT_VERSION } from "./json.js";
-import { printable, relativeDue, relativeGoLive } from "./text.js";
+import { printable, relativeDue, relativeGoLive, safe } from "./text.js";
 
 export type ChatTarget = "slack" | "teams" | "json";
 
@@ -184,6 +184,12 @@ export function jsonPayload(d: Digest, title: string): object {
 }
 
 /** Why delivery failed, in words; never the URL. */
-export function deliveryMessage(f: { attempts: number; status?: number; reason: string }): string {
-  return `the digest was not delivered after ${f.attempts} attempt${f.attempts === 1 ? "" : "s"}: ${f.reason}`;
+export function deliveryMessage(f: {
+  attempts: number;
+  status?: number;
+  reason: string;
+  said?: string;
+}): string {
+  const said = f.said === undefined ? "" : `; the service said: "${safe(f.said)}"`;
+  return `the digest was not delivered after ${f.attempts} attempt${f.attempts === 1 ? "" : "s"}: ${f.reason}${said}`;
 }

@@ -1,6 +1,7 @@
 /**
  * `golive show ID`: everything about one item.
  */
+import { pushAll } from "../core/arrays.js";
 import type { ItemView } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
 import type { HistoryEntry } from "../schema/state.js";
@@ -70,14 +71,18 @@ export function renderShow(style: Style, view: ItemView, today?: string): string
     lines.push(`Tickets  ${refs.join(", ")}`);
   }
   if (item.criteria?.length) {
-    lines.push("", c.bold("Done when"), ...item.criteria.map((k) => `  - ${safe(k)}`));
+    pushAll(lines, ["", c.bold("Done when"), ...item.criteria.map((k) => `  - ${safe(k)}`)]);
   }
   if (item.links?.length) {
-    lines.push("", c.bold("Links"), ...item.links.map((l) => `  ${safe(l.title)}: ${safe(l.url)}`));
+    pushAll(lines, [
+      "",
+      c.bold("Links"),
+      ...item.links.map((l) => `  ${safe(l.title)}: ${safe(l.url)}`),
+    ]);
   }
   const history = [...(state.history ?? []), ...(state.at ? [state as HistoryEntry] : [])];
   if (history.length > 0) {
-    lines.push("", c.bold("History"), ...history.map((h) => historyLine(style, h)));
+    pushAll(lines, ["", c.bold("History"), ...history.map((h) => historyLine(style, h))]);
   }
   return `${lines.join("\n")}\n`;
 }

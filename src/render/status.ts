@@ -1,6 +1,7 @@
 /**
  * The standup view: where the launch stands, what is late, what is next, who is stuck.
  */
+import { maxOf, pushAll } from "../core/arrays.js";
 import type { Board, ItemView, PhaseView, Progress } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
@@ -51,8 +52,14 @@ interface Bars {
 }
 
 function barsFor(style: Style, board: Board): Bars {
-  const labels = Math.max(7, ...board.phases.map((p) => displayWidth(safe(p.phase.title))));
-  const tail = Math.max(0, ...board.phases.map((p) => phaseTail(p).length));
+  const labels = maxOf(
+    board.phases.map((p) => displayWidth(safe(p.phase.title))),
+    7,
+  );
+  const tail = maxOf(
+    board.phases.map((p) => phaseTail(p).length),
+    0,
+  );
   const bar = Math.max(5, Math.min(20, style.width - labels - COUNTS - tail));
   const label = Math.min(labels, Math.max(12, style.width - COUNTS - bar - tail));
   return { label, bar, tailBelow: label + COUNTS + bar + tail > style.width };
@@ -140,6 +147,10 @@ export function renderStatus(
   if (sections.filterLabel) {
     lines.push(c.dim(wrapText(`Showing ${safe(sections.filterLabel)}`, style.width).join("\n")));
   }
+  if (sections.items.length === 0) {
+    lines.push("", "No items match.");
+    return `${lines.join("\n")}\n`;
+  }
   lines.push("");
   const bars = barsFor(style, board);
   lines.push(c.bold(progressLine(style, "Overall", bars, board.progress)));
@@ -162,9 +173,10 @@ export function renderStatus(
       ),
     );
   }
-  lines.push(...section(style, "Overdue", day.overdue, due));
-  lines.push(
-    ...section(
+  pushAll(lines, section(style, "Overdue", day.overdue, due));
+  pushAll(
+    lines,
+    section(
       style,
       "Late, but waived or optional",
       day.lateExcused,
@@ -172,9 +184,10 @@ export function renderStatus(
         `${relativeDue(v.daysUntilDue)} (${date(v.window.due)}); ${v.waived ? `waived until ${v.state.waiver!.until}` : "optional"}`,
     ),
   );
-  lines.push(...section(style, `Due in the next ${SOON_DAYS} days`, day.dueSoon, due));
-  lines.push(
-    ...section(
+  pushAll(lines, section(style, `Due in the next ${SOON_DAYS} days`, day.dueSoon, due));
+  pushAll(
+    lines,
+    section(
       style,
       "Reminders",
       day.reminders.map((r) => r.view),
@@ -191,12 +204,14 @@ export function renderStatus(
       "Reminder",
     ),
   );
-  lines.push(
-    ...section(style, "Blocked", day.blocked, (v) => multiline(v.state.reason ?? ""), "Reason"),
+  pushAll(
+    lines,
+    section(style, "Blocked", day.blocked, (v) => multiline(v.state.reason ?? ""), "Reason"),
   );
-  lines.push(...section(style, "In progress", day.inProgress, due));
-  lines.push(
-    ...section(
+  pushAll(lines, section(style, "In progress", day.inProgress, due));
+  pushAll(
+    lines,
+    section(
       style,
       "Waivers",
       day.waivers,
@@ -217,8 +232,9 @@ export function renderStatus(
       ? evidenceStale(v.state.evidence, current)
       : false;
   };
-  lines.push(
-    ...section(
+  pushAll(
+    lines,
+    section(
       style,
       "Recorded evidence fails",
       items.filter((v) => v.state.evidence?.result === "fail" && !stale(v)),
@@ -226,8 +242,9 @@ export function renderStatus(
       "Evidence",
     ),
   );
-  lines.push(
-    ...section(
+  pushAll(
+    lines,
+    section(
       style,
       "Recorded evidence is stale",
       items.filter(stale),
@@ -237,8 +254,9 @@ export function renderStatus(
     ),
   );
   if (sections.since) {
-    lines.push(
-      ...section(
+    pushAll(
+      lines,
+      section(
         style,
         `Changed since ${date(sections.since.date, true)}`,
         sections.since.items,
@@ -248,12 +266,17 @@ export function renderStatus(
     );
   }
   if (sections.all) {
-    lines.push(
-      ...section(
+    pushAll(
+      lines,
+      section(
         style,
         "All items",
         items,
-        (v) => `${statusLabel(style, v.status)}, ${relativeDue(v.daysUntilDue)}`,
+        // A closed item is never overdue: its due date is history.
+        (v) =>
+          v.open
+            ? `${statusLabel(style, v.status)}, ${relativeDue(v.daysUntilDue)}`
+            : `${statusLabel(style, v.status)}, was due ${date(v.window.due)}`,
         "Status",
       ),
     );

@@ -8,6 +8,7 @@
  */
 import Table from "cli-table3";
 import stringWidth from "string-width";
+import { maxOf, pushAll } from "../core/arrays.js";
 import type { Style } from "./text.js";
 
 export interface Column {
@@ -161,7 +162,7 @@ function squeeze(
   const capped = (cap: number) =>
     widths.map((w, i) => (which(i) ? Math.max(Math.min(floor(i), w), Math.min(w, cap)) : w));
   let low = 0;
-  let high = Math.max(...widths);
+  let high = maxOf(widths);
   // The widest cap that fits; at 0 every column in `which` is at its floor.
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
@@ -176,7 +177,10 @@ function columnWidths(columns: Column[], cells: string[][], available: number): 
   // A flexible column is never narrower than its `min` while the table fits: short titles
   // keep the layout of long ones.
   const natural = columns.map((col, i) =>
-    Math.max(col.flex ? (col.min ?? 12) : 0, ...cells.map((r) => displayWidth(r[i] ?? ""))),
+    maxOf(
+      cells.map((r) => displayWidth(r[i] ?? "")),
+      col.flex ? (col.min ?? 12) : 0,
+    ),
   );
   const total = natural.reduce((a, b) => a + b, 0);
   if (total <= available) return natural;
@@ -190,7 +194,7 @@ function columnWidths(columns: Column[], cells: string[][], available: number): 
     available,
   );
   // Then the other columns' short phrases ("overdue by 3 days") wrap at their spaces.
-  const words = columns.map((_, i) => Math.max(...cells.map((r) => widestWord(r[i] ?? ""))));
+  const words = columns.map((_, i) => maxOf(cells.map((r) => widestWord(r[i] ?? ""))));
   widths = squeeze(
     widths,
     (i) => i > 0 && !flex(i) && !wrap(i),
@@ -257,7 +261,7 @@ export function renderTable(style: Style, columns: Column[], rows: string[][]): 
     });
     for (const row of rows.slice(start, start + CHUNK)) table.push(fitted(row));
     const text = table.toString();
-    if (text !== "") lines.push(...text.split("\n"));
+    if (text !== "") pushAll(lines, text.split("\n"));
   }
   return lines.map((line) => line.trimEnd()).join("\n");
 }

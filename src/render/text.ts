@@ -108,8 +108,15 @@ export function statusLabel(style: Style, status: Status): string {
   }
 }
 
+/**
+ * The share of items closed, rounded to the nearest per cent; never 100 while an item is
+ * open, nor 0 once one is closed (199 of 200 is 99%, not a finished launch).
+ */
 export function percent(progress: Progress): number {
-  return progress.total === 0 ? 100 : Math.floor((progress.closed / progress.total) * 100);
+  const { closed, total } = progress;
+  if (total === 0 || closed === total) return 100;
+  if (closed === 0) return 0;
+  return Math.min(99, Math.max(1, Math.round((closed / total) * 100)));
 }
 
 /** A bar of `width` cells; filled cells show closed items. */
@@ -135,6 +142,21 @@ export function lateNote(view: ItemView, today: string): string {
   if (view.item.optional) return "optional";
   return "";
 }
+
+/**
+ * Text a CI server prints to its log, made unable to run a workflow command: GitHub Actions
+ * obeys a line that starts with `::` (after its leading spaces), Azure Pipelines and the
+ * runner's legacy syntax `##[`. golive's own text never does either; a note or a reason can
+ * ("waiting\n::error file=golive.yaml::Fake"), through a table cell, a wrapped line or an
+ * error message. The escapes are the ones `safe` shows, and inside a JSON string they are
+ * JSON's own: the report still parses to the text people wrote.
+ */
+export function ciSafe(text: string): string {
+  return text.replace(/^([^\S\r\n]*)::/gm, "$1\\u003a:").replace(/##\[/g, "##\\u005b");
+}
+
+/** The invisible characters `safe` escapes, as a character class body, for other escapers. */
+export const INVISIBLE_CHARS = INVISIBLE;
 
 // Controls other than tab and line breaks, and the bidirectional overrides: nothing a report
 // file needs, and what a terminal would obey when the file is printed.

@@ -7,6 +7,7 @@
  * terminal (render/verify.ts); escaping it earlier would store `\x1b` in the state file and
  * escape it twice when `show` or `status` print it.
  */
+import { PARSE_ERROR_KINDS } from "../core/parse-error.js";
 import type { Finding, FindingCode, ItemVerdict } from "../core/verdict.js";
 import { CONTEXT_CODES, decidingFinding } from "../core/verdict.js";
 import type { Evidence } from "../schema/state.js";
@@ -42,7 +43,12 @@ const MESSAGES: Record<FindingCode, Words> = {
     `no production deploy file; judged the other environments' files: ${s(f.found)}`,
   "deploy-lenient": () =>
     "a quoted value's later lines are not indented past its key: read as the Docker SDK reads it (not valid YAML 1.2)",
-  "deploy-invalid": (f) => `not valid YAML: ${s(f.found)}`,
+  // Only a known kind is shown: evidence recorded by an older golive held the parser's message,
+  // and that can quote a password from the file.
+  "deploy-invalid": (f) =>
+    f.found !== undefined && PARSE_ERROR_KINDS.has(f.found)
+      ? `not valid YAML (${f.found})`
+      : "not valid YAML",
   "deploy-value-present": (f) =>
     `${s(f.subject)}${f.found !== undefined ? ` = ${s(f.found)}` : " is set"}`,
   "deploy-value-missing": (f) =>
@@ -70,7 +76,8 @@ const MESSAGES: Record<FindingCode, Words> = {
   "release-behind": (f) =>
     `${s(f.subject)} ${s(f.found)}, behind the newest release ${s(f.expected)}`,
   "release-too-old": (f) => `${s(f.subject)} ${s(f.found)}, expected ${s(f.expected)}`,
-  "release-none": () => "no spryker-feature/* packages with a release version",
+  "release-none": () =>
+    "no spryker-feature/* packages with a release version in production, and spryker/kernel cannot tell the release",
   "release-list-stale": (f) =>
     `${s(f.subject)} ${s(f.found)}; the newest release golive knows is ${s(f.expected)}: a newer one may be out (--latest-release tells golive)`,
   "composer-releases": () => "Spryker packages installed at release versions",
@@ -90,9 +97,9 @@ const MESSAGES: Record<FindingCode, Words> = {
   "split-app-missing": (f) => `no ${s(f.subject)} application`,
   "split-app-present": (f) => `${s(f.subject)} application`,
   "split-entry-point-missing": (f) =>
-    f.found
-      ? `zed endpoint ${s(f.subject)} has entry-point ${s(f.found)}`
-      : `zed endpoint ${s(f.subject)} has no entry-point`,
+    `zed endpoint ${s(f.subject)} has no entry-point: Back Office, gateway and API in one application`,
+  "split-entry-point-custom": (f) =>
+    `zed endpoint ${s(f.subject)} runs an entry point of the project's own (${s(f.found)})`,
   "split-entry-point-ok": (f) => `zed endpoint ${s(f.subject)} has entry-point ${s(f.found)}`,
   "split-bootstrap-missing": () => "bootstrap missing",
   "split-bootstrap-present": () => "bootstrap present",
@@ -119,6 +126,7 @@ const MESSAGES: Record<FindingCode, Words> = {
   "flysystem-package-missing": (f) => `${s(f.subject)} is not installed`,
   "flysystem-not-configured": (f) => `no filesystem in ${s(f.subject)} uses ${s(f.expected)}`,
   "flysystem-local-only": () => "only LocalFilesystemBuilderPlugin: files stay on the local disk",
+  "flysystem-not-s3": (f) => `files are stored with ${s(f.found)}, not in S3`,
   "flysystem-empty-credential": (f) => `S3 ${s(f.subject)} is an empty literal`,
   "flysystem-literal-credentials": (f) =>
     f.found === "fallback"
@@ -144,20 +152,30 @@ const MESSAGES: Record<FindingCode, Words> = {
   "propel-migrations-present": (f) => `${plural(Number(f.found), "Propel migration")} committed`,
   "propel-migrations-missing": (f) => `no Propel migrations committed in ${s(f.subject)}`,
   "recipe-missing": (f) =>
-    `production install recipe missing${f.subject ? ` (named by ${s(f.subject)})` : ""}`,
+    `production install recipe missing${f.subject ? ` (run by ${s(f.subject)})` : ""}`,
   "recipe-migrates": () => "production recipe runs propel:migrate",
   "recipe-no-migrate": () => "production recipe does not run propel:migrate",
   "recipe-diff": (f) =>
     `production recipe runs ${s(f.found)}: migrations are made on each deploy (Spryker's default)`,
   "recipe-destructive": (f) =>
     `production recipe runs ${s(f.found)}: it deletes or overwrites production data on every deploy`,
-  "recipe-unresolved": () => "SPRYKER_HOOK_INSTALL names no recipe golive can read (-r NAME)",
+  "recipe-unresolved": () =>
+    "SPRYKER_HOOK_INSTALL runs no recipe golive can read (vendor/bin/install -r NAME)",
+  "recipe-hook": (f) => `SPRYKER_HOOK_INSTALL runs ${s(f.found)}`,
+  "recipe-default": (f) =>
+    `no SPRYKER_HOOK_INSTALL: Spryker Cloud runs its default for region ${s(f.subject)}, ${s(f.found)}`,
   "recipe-safe": (f) => `production recipe (run by ${s(f.subject)}) exists and keeps the data`,
   "config-judged": (f) => `environment ${s(f.subject)}: read ${s(f.found)}`,
   "config-environment-unknown": (f) =>
     `${f.subject === "no-production-file" ? "no production deploy file, so no environment's own configuration" : "no production deploy file names an environment"}: read ${f.found ? s(f.found) : "no configuration (config/Shared/config_default.php is not there)"}`,
   "config-dynamic-include": () =>
     "requires a file whose path is built when PHP runs: golive does not follow it",
+  "php-unreadable": (f) =>
+    f.found === "too-large"
+      ? "is larger than golive reads as PHP (512 KiB): not checked"
+      : f.found === "too-deep"
+        ? "is nested too deeply to read: not checked"
+        : `is not valid PHP${f.expected ? ` (column ${f.expected})` : ""}: not checked`,
   "config-missing": () =>
     "is required by the production configuration but is not in the repository",
   "config-dev-environment": (f) => `environment: ${s(f.found)} is a development environment`,
@@ -218,7 +236,8 @@ const HINTS: Partial<Record<FindingCode, string>> = {
     "add `<<: *real-ip` (real-ip.from with your gateway CIDRs) to every public endpoint",
   "ip-tracking-none": "define real-ip.from with your gateway CIDRs on every public endpoint",
   "release-behind": "plan an upgrade to the newest Spryker release",
-  "release-too-old": "upgrade the spryker-feature packages to 202009.0 or newer",
+  "release-too-old":
+    "upgrade to Spryker release 202009.0 or newer (the spryker-feature packages, or the core modules before them)",
   "release-none": "confirm the release by hand",
   "release-list-stale":
     "check Spryker's release notes, and pass the newest release with --latest-release (or update golive)",
@@ -229,7 +248,7 @@ const HINTS: Partial<Record<FindingCode, string>> = {
   "db-postgresql":
     "MariaDB applies only if your project can move; otherwise mark APP-04 not applicable",
   "split-entry-point-missing":
-    "give every zed endpoint `entry-point: BackendApi` and add backoffice and backend-gateway applications",
+    "split the Back Office out of zed: add backoffice and backend-gateway applications, and a zed endpoint with `entry-point: BackendApi` for the API",
   "split-app-missing": "follow the guide to separate endpoint bootstraps",
   "split-bootstrap-missing": "add the bootstrap files from the integration guide",
   "deploy-production-missing": "add deploy.<project>-prod.yml",
@@ -250,6 +269,8 @@ const HINTS: Partial<Record<FindingCode, string>> = {
   "flysystem-not-configured":
     "configure a filesystem with Aws3v3FilesystemBuilderPlugin in config_default.php",
   "flysystem-local-only": "store files in S3 with Aws3v3FilesystemBuilderPlugin",
+  "flysystem-not-s3":
+    "store files in S3 with Aws3v3FilesystemBuilderPlugin (Spryker Cloud's file storage), credentials from getenv()",
   "flysystem-empty-credential": "read the S3 key, secret and bucket with getenv()",
   "flysystem-literal-credentials": "read the S3 key, secret and bucket with getenv()",
   "secret-private-key":
@@ -269,13 +290,15 @@ const HINTS: Partial<Record<FindingCode, string>> = {
     "revoke the token at its provider, remove it and load it from the environment",
   "secret-placeholder": "keep the real value in the environment's parameter store, not in the file",
   "propel-migrations-missing": "run propel:diff locally and commit src/Orm/Propel/Migration_*/",
-  "recipe-missing": "add the production install recipe, or point SPRYKER_HOOK_INSTALL at it",
+  "recipe-missing":
+    "add the recipe (config/install/EU/production.yml is what the cloud runs without a hook), or point SPRYKER_HOOK_INSTALL at yours",
   "recipe-no-migrate": "run `vendor/bin/console propel:migrate` in the production install recipe",
   "recipe-diff":
     "commit the migrations (propel:diff locally) and let the production recipe only run propel:migrate",
   "recipe-destructive":
     "move the step to the destructive recipe (SPRYKER_HOOK_DESTRUCTIVE_INSTALL), out of the normal deploy",
-  "recipe-unresolved": "name the recipe in SPRYKER_HOOK_INSTALL with -r NAME",
+  "recipe-unresolved":
+    "run `vendor/bin/install -r NAME` in SPRYKER_HOOK_INSTALL, or check the recipe it runs by hand",
   "config-dev-environment": "set environment: to the production environment (like docker.prod)",
   "config-dev-oauth-key":
     "load the OAuth private key from the environment (SPRYKER_OAUTH_KEY_PRIVATE)",
@@ -312,7 +335,8 @@ export function findingMessage(f: Finding): string {
 
 export function findingLocation(f: Finding): string | undefined {
   if (f.file === undefined) return undefined;
-  return f.line === undefined ? f.file : `${f.file}:${f.line}`;
+  if (f.line === undefined) return f.file;
+  return f.col === undefined ? `${f.file}:${f.line}` : `${f.file}:${f.line}:${f.col}`;
 }
 
 export function verdictHint(v: ItemVerdict): string | undefined {

@@ -38,11 +38,26 @@ export interface VerifyRun {
   notApplicable?: string[];
   /** The state file the results were recorded in, with --record. */
   recordedIn?: string;
+  /** Every finding in text (`--full`), not the first `MAX_EVIDENCE` of each item. */
+  full?: boolean;
 }
 
 const MAX_EVIDENCE = 12;
+const RANK: Record<Result, number> = { fail: 0, warn: 1, unknown: 2, pass: 3 };
 
-export function counts(verdicts: readonly ItemVerdict[]): Record<Result, number> {
+/**
+ * An item's findings as text lists them: failures first, then warnings, unknowns and notes,
+ * each kind in the rule's order; so a cut after `MAX_EVIDENCE` never hides a failure behind
+ * notes or warnings.
+ */
+export function findingsForText<T extends { result: Result }>(findings: readonly T[]): T[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => RANK[a.f.result] - RANK[b.f.result] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+export function counts(verdicts: readonly { result: Result }[]): Record<Result, number> {
   const n: Record<Result, number> = { pass: 0, warn: 0, fail: 0, unknown: 0 };
   for (const v of verdicts) n[v.result]++;
   return n;
@@ -60,7 +75,8 @@ export function renderVerify(style: Style, run: VerifyRun): string {
   ];
   for (const v of run.verdicts) {
     lines.push("", line(`${resultLabel(style, v.result)} ${c.bold(v.id)}  `, safe(v.title)));
-    const shown = v.findings.slice(0, MAX_EVIDENCE);
+    const ordered = findingsForText(v.findings);
+    const shown = run.full ? ordered : ordered.slice(0, MAX_EVIDENCE);
     for (const f of shown) {
       const where = findingLocation(f);
       const mark = f.result === v.result && v.result !== "pass" ? "›" : " ";
@@ -68,8 +84,17 @@ export function renderVerify(style: Style, run: VerifyRun): string {
         line(`   ${mark} `, `${where ? `${c.cyan(safe(where))}  ` : ""}${safe(findingMessage(f))}`),
       );
     }
-    if (v.findings.length > shown.length)
-      lines.push(c.dim(`     … ${plural(v.findings.length - shown.length, "more finding")}`));
+    if (ordered.length > shown.length) {
+      const hidden = counts(ordered.slice(shown.length));
+      const kinds = (["fail", "warn", "unknown"] as const)
+        .filter((r) => hidden[r] > 0)
+        .map((r) => `${hidden[r]} ${r}`);
+      lines.push(
+        c.dim(
+          `     … ${plural(ordered.length - shown.length, "more finding")}${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""}: --full shows them`,
+        ),
+      );
+    }
     const hint = verdictHint(v);
     if (hint) lines.push(line(`     ${c.dim("hint:")} `, safe(hint)));
   }

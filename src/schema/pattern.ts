@@ -18,11 +18,18 @@ let engine: typeof Re2 | undefined;
  * re2js, loaded the first time a pattern is checked or compiled. It is 147 KiB of the bundle
  * whose loading takes 8 ms of the 120 a `golive status` takes, and most runs have no
  * pattern to check: the shipped catalogue was checked at build time and few golive.yaml have
- * verify.allow patterns. A `require` inside a function is the one lazy synchronous load that
- * both esbuild (which bundles it as a module run on first call) and vitest understand.
+ * verify.allow patterns. Loading it lazily and synchronously takes a `require`: the bundle is
+ * CommonJS, where esbuild bundles `require("re2js")` as a module run on first call; run as an
+ * ES module from source there is no `require`, and one is made from this file's URL (Node's
+ * `process.getBuiltinModule`, so schema/ imports nothing of Node's at load time).
  */
 function re2(): typeof Re2 {
-  engine ??= require("re2js") as typeof Re2;
+  if (engine) return engine;
+  if (typeof require === "function") engine = require("re2js") as typeof Re2;
+  else {
+    const { createRequire } = process.getBuiltinModule("node:module");
+    engine = createRequire(import.meta.url)("re2js") as typeof Re2;
+  }
   return engine;
 }
 

@@ -114,7 +114,7 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** A reviewed `golive verify` finding that is not to be reported again. */
 export const AllowEntrySchema = z.strictObject({
-  /** The file, relative to the repository root; `*` and `**` match like in .gitignore. */
+  /** The file, relative to the repository root: a glob (`*`, `**`, `{a,b}`, `[ab]`; docs/catalogues.md#globs). */
   path: z.string().check(z.minLength(1)),
   /** Only the finding on this line. */
   line: z.optional(z.int().check(z.minimum(1))),

@@ -5,8 +5,10 @@
  *
  * What production runs is judged from the files whose name (or folder) names a production-like
  * environment, wherever they are: `deploy.shop-prod.yml` at the root as much as
- * `deploy/prod/deploy.shop-prod.eu.yml`. Local files (`deploy.yml`, `deploy.dev.yml`, files
- * with `*.spryker.local` hosts), CI files and templates are never judged as production.
+ * `deploy/prod/deploy.shop-prod.eu.yml`. Local files (`deploy.yml`, `deploy.dev*.yml`,
+ * `deploy.local*.yml`, files with hosts under `.local`, `.localhost`, `.test`, `.docker` or
+ * `.internal`, and `environment: docker.dev` in a file not named for production), CI files and
+ * templates are never judged as production.
  */
 import type { Finding } from "../core/verdict.js";
 import { child, childIn, parseYamlTree, scalarText, type Tree } from "./yaml-tree.js";
@@ -75,17 +77,42 @@ export function classifyDeployFile(path: string, text: string | undefined): Depl
   const folders = parts.flatMap((p) => [p.toLowerCase(), ...words(p)]);
   if (name[0] === "ci" || folders.some((f) => CI_FOLDERS.has(f))) return { file: path, kind: "ci" };
   if (name.some((w) => TEMPLATE_WORDS.has(w))) return { file: path, kind: "template" };
-  const localHosts =
-    text?.split("\n").some((l) => l.includes(".spryker.local") && !/^\s*#/.test(l)) === true;
-  const dotted = /^deploy\.(dev|local)(\.|$)/i.test(base.replace(/\.ya?ml$/i, ""));
-  // deploy.yml and deploy.dev*.yml are the Docker SDK's local files; deploy.shop-dev.yml is not.
-  if (localHosts || dotted || (name.length === 0 && !folders.some((f) => WORDS.has(f))))
+  const dotted = /^deploy\.(?:dev(?![a-z])|local)/i.test(base);
+  // deploy.yml, deploy.dev*.yml and deploy.local*.yml are the Docker SDK's local files;
+  // deploy.shop-dev.yml is not. A host no cloud serves makes any file local.
+  if (localHosts(text) || dotted || (name.length === 0 && !folders.some((f) => WORDS.has(f))))
     return { file: path, kind: "local" };
   const word =
     [...name].reverse().find((w) => WORDS.has(w)) ??
     [...folders].reverse().find((w) => WORDS.has(w));
+  // `environment: docker.dev` is the SDK's development mode: local, unless the name says
+  // production (then APP-16 reports the development environment on a production file) or the
+  // file sets the cloud's deploy hooks (a cloud environment run in development mode, as
+  // Spryker's own demo environments are).
+  if (
+    WORDS.get(word ?? "") !== "production" &&
+    text !== undefined &&
+    LOCAL_ENVIRONMENT.test(text) &&
+    !CLOUD_HOOK.test(text)
+  )
+    return { file: path, kind: "local" };
   if (word) return { file: path, kind: WORDS.get(word)!, word };
   return { file: path, kind: "other" };
+}
+
+/** Top-level domains no cloud environment serves: a host under one is a developer's machine. */
+const LOCAL_HOST =
+  /^\s*['"]?(?:[\w*-]+\.)+(?:local|localhost|test|docker|internal)(?::\d+)?['"]?\s*:(?:\s|$)/;
+const LOCAL_ENVIRONMENT = /^environment\s*:\s*['"]?docker\.dev['"]?\s*(?:#.*)?$/m;
+/** Variables only Spryker Cloud's pipelines read. */
+const CLOUD_HOOK =
+  /^\s*SPRYKER_HOOK_(?:INSTALL|BEFORE_DEPLOY|AFTER_DEPLOY|DESTRUCTIVE_INSTALL)\s*:/m;
+
+/** Whether a deploy file's text declares a host (a key) under a local top-level domain. */
+function localHosts(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  for (const line of text.split("\n")) if (LOCAL_HOST.test(line)) return true;
+  return false;
 }
 
 /** Applications that answer requests from the internet. */
@@ -189,7 +216,8 @@ export function parseDeployFile(
       result: "unknown",
       file,
       line: parsed.error.line,
-      found: parsed.error.message,
+      col: parsed.error.col,
+      found: parsed.error.kind,
     };
   }
   return {

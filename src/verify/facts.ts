@@ -17,8 +17,9 @@ import {
   parseDeployFile,
   productionScope,
 } from "./deploy.js";
-import { type RecipeCommand, type RecipeRef, recipeCommands, recipeOf } from "./install.js";
-import { type ConfigLoad, loadConfig } from "./php-config.js";
+import { type RecipeCommand, type RecipeRef, recipeCommands, recipesOf } from "./install.js";
+import { type PhpParse, parsePhp } from "./php-ast.js";
+import { type ConfigLoad, loadConfig, type PhpSource } from "./php-config.js";
 import type { TokenScan } from "./tokens.js";
 import type { RepoView, VerifyContext } from "./types.js";
 import { child, scalarText } from "./yaml-tree.js";
@@ -41,8 +42,10 @@ export interface ProductionRecipe extends RecipeRef {
 
 export interface RecipeSet {
   recipes: ProductionRecipe[];
-  /** Hooks whose recipe cannot be read off (`-r $RECIPE`, no `-r`). */
+  /** Hooks whose recipe cannot be read off (`-r $RECIPE`, no `-r`, a script of its own). */
   unresolved: RecipeRef[];
+  /** Every deploy file's choice, in order: which rule chose which recipe. */
+  chosen: RecipeRef[];
   /** The scope's notes: which deploy files named the recipes. */
   notes: Finding[];
 }
@@ -51,6 +54,23 @@ export interface ProductionConfig {
   loads: ConfigLoad[];
   /** Which configuration was read for which environment, or why no environment is known. */
   notes: Finding[];
+}
+
+/** A PHP file golive could not read as PHP: where and what kind of problem, never its text. */
+export function phpUnreadable(p: {
+  file: string;
+  reason: string;
+  line?: number;
+  column?: number;
+}): Finding {
+  return {
+    code: "php-unreadable",
+    result: "unknown",
+    file: p.file,
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    found: p.reason,
+    ...(p.column !== undefined ? { expected: `${p.column}` } : {}),
+  };
 }
 
 export class Facts {
@@ -62,6 +82,7 @@ export class Facts {
   private scope: ProductionScope | undefined;
   private recipeSet: RecipeSet | undefined;
   private configSet: ProductionConfig | undefined;
+  private readonly parses = new Map<string, PhpParse | undefined>();
   /** Provider tokens, found before the rules run (`verifyItems` awaits the scan). */
   tokens: TokenScan | undefined;
 
@@ -127,6 +148,23 @@ export class Facts {
     return this.repo.bytes(path);
   }
 
+  /**
+   * A PHP file's syntax tree (or why there is none), parsed once whichever rule asks first;
+   * undefined when the file is not there or is not text.
+   */
+  php(path: string): PhpParse | undefined {
+    if (this.parses.has(path)) return this.parses.get(path);
+    const text = this.text(path);
+    const parsed = text === undefined ? undefined : parsePhp(text);
+    this.parses.set(path, parsed);
+    return parsed;
+  }
+
+  /** What the configuration loader reads through: texts and trees from this run's caches. */
+  phpSource(): PhpSource {
+    return { read: (path) => this.text(path), parse: (path) => this.php(path) };
+  }
+
   /** The parsed composer.lock, or the finding that says why there is none. */
   composer(): { lock?: ComposerLock; problem?: Finding } {
     if (!this.lock) {
@@ -183,33 +221,36 @@ export class Facts {
     return this.scope;
   }
 
-  /** The install recipes the judged deploy files run, as the Docker SDK resolves them. */
+  /** The install recipes the judged deploy files run, as Spryker Cloud runs them. */
   recipes(): RecipeSet {
     if (!this.recipeSet) {
       const scope = this.production();
       const byFile = new Map<string, ProductionRecipe>();
       const unresolved: RecipeRef[] = [];
+      const chosen: RecipeRef[] = [];
       for (const deploy of scope.files) {
-        const ref = recipeOf(deploy);
-        if (ref.file === undefined) {
-          unresolved.push(ref);
-          continue;
+        for (const ref of recipesOf(deploy)) {
+          chosen.push(ref);
+          if (ref.file === undefined) {
+            unresolved.push(ref);
+            continue;
+          }
+          const known = byFile.get(ref.file);
+          if (known) {
+            if (!known.deployFiles.includes(deploy.file)) known.deployFiles.push(deploy.file);
+            continue;
+          }
+          const text = this.text(ref.file);
+          byFile.set(ref.file, {
+            ...ref,
+            file: ref.file,
+            deployFiles: [deploy.file],
+            exists: this.has(ref.file),
+            ...(text !== undefined ? { commands: recipeCommands(text) } : {}),
+          });
         }
-        const known = byFile.get(ref.file);
-        if (known) {
-          known.deployFiles.push(deploy.file);
-          continue;
-        }
-        const text = this.text(ref.file);
-        byFile.set(ref.file, {
-          ...ref,
-          file: ref.file,
-          deployFiles: [deploy.file],
-          exists: this.has(ref.file),
-          ...(text !== undefined ? { commands: recipeCommands(text) } : {}),
-        });
       }
-      this.recipeSet = { recipes: [...byFile.values()], unresolved, notes: scope.notes };
+      this.recipeSet = { recipes: [...byFile.values()], unresolved, chosen, notes: scope.notes };
     }
     return this.recipeSet;
   }
@@ -227,10 +268,15 @@ export class Facts {
             environments.set(env, { file: f.file, line: node.line });
         }
       }
-      const read = (path: string) => this.text(path);
+      const read = this.phpSource();
       const notes: Finding[] = [];
       const loads: ConfigLoad[] = [];
       if (environments.size === 0) {
+        // A production file that could not be read may be the one naming the environment:
+        // it is named (result unknown), not taken as absent.
+        if (scope.basis === "production") {
+          for (const n of scope.notes) if (n.result === "unknown") notes.push(n);
+        }
         const load = loadConfig(read, undefined);
         loads.push(load);
         notes.push({
@@ -256,6 +302,13 @@ export class Facts {
         for (const at of load.unresolved)
           notes.push({ code: "config-dynamic-include", result: "pass", ...at, subject: env });
       }
+      const unread = new Set<string>();
+      for (const load of loads)
+        for (const p of load.unreadable) {
+          if (unread.has(p.file)) continue;
+          unread.add(p.file);
+          notes.push(phpUnreadable(p));
+        }
       this.configSet = { loads, notes };
     }
     return this.configSet;

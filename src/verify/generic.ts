@@ -9,7 +9,7 @@ import { compilePattern, type PatternOptions } from "../schema/pattern.js";
 import { compareVersions, parseVersion } from "./composer.js";
 import type { Facts } from "./facts.js";
 import { filesMatching } from "./glob.js";
-import { isSecretPath } from "./secret-names.js";
+import { mayShowValue } from "./secret-names.js";
 import { scalarText, select } from "./yaml-tree.js";
 
 /** Git's object name for a file's contents: sha1 of `blob <length>\0<bytes>`. */
@@ -125,8 +125,10 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
         for (const h of hits) {
           const value = scalarText(h.node);
           const where = { file: f.file, line: h.node.line, subject: h.path.join(".") };
-          // A value under a secret-looking key is never shown, stored or reported.
-          const secret = isSecretPath(h.path);
+          // A value under a secret-looking key, copied from one, or shaped like a credential is
+          // never shown, stored or reported (verify/secret-names.ts: the one allow rule).
+          const anchor = h.node.kind === "scalar" ? h.node.anchorKey : undefined;
+          const secret = !mayShowValue(h.path, value, anchor);
           // No pattern (the schema refuses that) matches nothing: a check never passes unread.
           if (check.expect === "matches" && !(value !== undefined && pattern?.test(value))) {
             findings.push({

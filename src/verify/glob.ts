@@ -1,55 +1,62 @@
 /**
- * Glob patterns over repository paths, as in .gitignore: `*` and `?` stay inside a folder,
- * `**` crosses folders, `{a,b}` is either. Compiled once per pattern.
+ * Glob patterns over repository paths, parsed by picomatch (the matcher of micromatch,
+ * fast-glob, chokidar and vitest): `*` and `?` stay inside a folder, `**` crosses folders,
+ * `{a,b}` is either (nested too), `{1..3}` a range, `[ab]` a character class, `!(x)` and the
+ * other extglobs, `\` escapes. Dotfiles match like any file. A pattern matches the whole path
+ * from the repository's root. Compiled once per pattern. (A hand-written translation escaped
+ * `[`/`]` and broke on nested braces.)
+ *
+ * Globs come from files anyone can change (a catalogue, `verify.allow`), and picomatch's
+ * regular expression backtracks: `*a*a*a*a*a*a*a*a*b` takes 9 s on a 60-character path in
+ * JavaScript's engine. A glob with at most two wildcards and no extglob backtracks at most
+ * quadratically (4 ms on a 4,000-character path) and runs in JavaScript's engine, ten times
+ * faster than RE2 on the common `src/**\/*.php`; any other runs in RE2 (linear time,
+ * schema/pattern.ts), once the lookaheads RE2 lacks are taken out where a tracked path makes
+ * them true anyway: no `.` or `..` segment, no empty one. Only a negated extglob (`!(x)`)
+ * keeps a lookahead and runs in JavaScript's engine.
  */
-const cache = new Map<string, RegExp>();
+import picomatch from "picomatch";
+import { compilePattern, patternProblem } from "../schema/pattern.js";
 
-function translate(glob: string): string {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const slash = glob[i + 2] === "/";
-        out += slash ? "(?:.*/)?" : ".*";
-        i += slash ? 2 : 1;
-      } else {
-        out += "[^/]*";
-      }
-    } else if (c === "?") {
-      out += "[^/]";
-    } else if (c === "{") {
-      const end = glob.indexOf("}", i);
-      if (end === -1) {
-        out += "\\{";
-      } else {
-        out += `(?:${glob
-          .slice(i + 1, end)
-          .split(",")
-          .map(translate)
-          .join("|")})`;
-        i = end;
-      }
-    } else {
-      out += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
-    }
-  }
-  return out;
+const OPTIONS: picomatch.PicomatchOptions = { dot: true, windows: false };
+
+interface Matcher {
+  test(path: string): boolean;
 }
+const cache = new Map<string, Matcher>();
 
-export function globRegex(glob: string): RegExp {
-  let re = cache.get(glob);
-  if (!re) {
-    re = new RegExp(`^${translate(glob)}$`);
-    cache.set(glob, re);
+/** Lookaheads picomatch writes that every path git tracks satisfies. */
+const PATH_GUARDS = [
+  "(?!\\.{1,2}(?:\\/|$))", // not a `.` or `..` segment
+  "(?!(?:^|\\/)\\.{1,2}(?:\\/|$))", // no `.` or `..` segment anywhere
+  "(?=.)", // a segment is not empty
+];
+
+export function globMatcher(glob: string): Matcher {
+  let matcher = cache.get(glob);
+  if (!matcher) {
+    const source = picomatch.makeRe(glob, OPTIONS).source;
+    const plain = glob.replace(/\\./g, "");
+    const wildcards = plain.match(/\*+/g)?.length ?? 0;
+    if (wildcards <= 2 && !/[*+?@!]\(/.test(plain)) matcher = new RegExp(source);
+    else {
+      const linear = PATH_GUARDS.reduce((s, guard) => s.replaceAll(guard, ""), source);
+      matcher = patternProblem(linear) === undefined ? compilePattern(linear) : new RegExp(source);
+    }
+    cache.set(glob, matcher);
   }
-  return re;
+  return matcher;
 }
 
 export function matchGlob(glob: string | readonly string[], path: string): boolean {
   return typeof glob === "string"
-    ? globRegex(glob).test(path)
-    : glob.some((g) => globRegex(g).test(path));
+    ? globMatcher(glob).test(path)
+    : glob.some((g) => globMatcher(g).test(path));
+}
+
+/** Whether a glob is a plain path: nothing in it is special to picomatch. */
+function isPlain(glob: string): boolean {
+  return !picomatch.scan(glob, OPTIONS).isGlob && !glob.includes("\\");
 }
 
 /** The files matching one or more globs, in the view's order. */
@@ -59,10 +66,10 @@ export function filesMatching(
 ): string[] {
   const globs = typeof glob === "string" ? [glob] : glob;
   // A glob without wildcards is a plain path: no need to test every file.
-  if (globs.every((g) => !/[*?{]/.test(g))) {
+  if (globs.every(isPlain)) {
     const wanted = new Set(globs);
     return files.filter((f) => wanted.has(f));
   }
-  const res = globs.map(globRegex);
+  const res = globs.map(globMatcher);
   return files.filter((f) => res.some((re) => re.test(f)));
 }

@@ -9,6 +9,8 @@ import type { CatalogueItem } from "../schema/catalogue.js";
 import type { Check, SprykerRule } from "../schema/checks.js";
 import { Facts } from "./facts.js";
 import { runGeneric } from "./generic.js";
+import { loadPhpParser } from "./php-ast.js";
+import { hasCredentialShape } from "./secret-names.js";
 import {
   composerLock,
   demoData,
@@ -64,6 +66,20 @@ export function runCheck(check: Check, facts: Facts): Finding[] {
   return runGeneric(check as Exclude<Check, { kind: `spryker/${string}` }>, facts);
 }
 
+/** Shown in place of a finding's value that looks like a credential. */
+export const WITHHELD = "(looks like a credential: not shown)";
+
+/**
+ * Every finding passes the allow rule on its way out of the rules, whichever rule made it: a
+ * value or subject with a credential's shape is withheld (verify/secret-names.ts).
+ */
+function allowed(f: Finding): Finding {
+  const found = f.found !== undefined && hasCredentialShape(f.found);
+  const subject = f.subject !== undefined && hasCredentialShape(f.subject);
+  if (!found && !subject) return f;
+  return { ...f, ...(found ? { found: WITHHELD } : {}), ...(subject ? { subject: WITHHELD } : {}) };
+}
+
 function runItems(items: readonly CatalogueItem[], facts: Facts): ItemVerdict[] {
   const verdicts: ItemVerdict[] = [];
   for (const item of items) {
@@ -72,8 +88,8 @@ function runItems(items: readonly CatalogueItem[], facts: Facts): ItemVerdict[] 
     let hint: string | undefined;
     let hintRank = -1;
     for (const check of item.checks) {
-      const found = runCheck(check, facts);
-      findings.push(...found);
+      const found = runCheck(check, facts).map(allowed);
+      for (const f of found) findings.push(f);
       const result = worst(found.map((f) => f.result));
       const rank = result === "fail" ? 3 : result === "warn" ? 2 : result === "unknown" ? 1 : -1;
       if (check.hint && rank > hintRank) {
@@ -110,6 +126,7 @@ export async function verifyRepository(
   repo: RepoView,
   ctx: VerifyContext,
 ): Promise<ItemVerdict[]> {
+  await loadPhpParser();
   const facts = new Facts(repo, ctx);
   if (items.some((i) => i.checks?.some((c) => c.kind === "spryker/secrets")))
     facts.tokens = await findProviderTokens(tokenSources(facts));

@@ -1,18 +1,25 @@
 /**
- * Install recipes (`config/install/*.yml`) as the Docker SDK resolves them for a deploy file:
- * `SPRYKER_HOOK_INSTALL: vendor/bin/install -r NAME` runs `config/install/NAME.yml`; without a
- * hook, `pipeline: NAME` names it; without either, the SDK's default, `docker`, or `production`
- * for a shop with dynamic stores (`SPRYKER_DYNAMIC_STORE_MODE`). Pure: trees and texts in.
+ * Install recipes (`config/install/*.yml`) as Spryker Cloud runs them for a deploy file: the
+ * install stage runs `SPRYKER_HOOK_INSTALL`, and `vendor/bin/install -r NAME` in it runs
+ * `config/install/NAME.yml`; without the hook the cloud's default is
+ * `vendor/bin/install -r EU/production --no-ansi -vvv` (Spryker's "Deployment in states",
+ * Run_install), `US/production` for a deploy file whose region is US. `pipeline:` and the SDK's
+ * `docker.yml` are what a local `docker/sdk up` runs, not the cloud. Pure: trees and texts in.
  */
 import type { DeployFile } from "./deploy.js";
 import { child, childIn, scalarText } from "./yaml-tree.js";
 
-/** How a deploy file names its recipe. */
+/** How a deploy file names its recipe, and which rule chose it. */
 export interface RecipeRef {
-  /** `config/install/NAME.yml`; undefined when the hook's recipe cannot be read off (a variable). */
+  /** `config/install/NAME.yml`; undefined when the hook's recipe cannot be read off. */
   file: string | undefined;
-  via: "hook" | "pipeline" | "default";
-  /** Where the deploy file names it (absent for the default). */
+  /**
+   * `hook`: SPRYKER_HOOK_INSTALL names it; `default`: no hook, the cloud's default for the
+   * deploy file's region (`region` says which, from `regions:`; EU when the file names none).
+   */
+  via: "hook" | "default";
+  region?: string;
+  /** Where the deploy file chose it: the hook, or the region's key (absent for EU by default). */
   from?: { file: string; line: number };
   /** The deploy file that runs it. */
   deployFile: string;
@@ -24,42 +31,52 @@ export interface RecipeCommand {
   text: string;
 }
 
-const RECIPE_FLAG = /(?:^|\s)(?:-r|--recipe)(?:\s+|=)["']?([^\s"';]+)/;
+const RECIPE_FLAG = /(?:^|\s)(?:-r|--recipe)(?:\s+|=)["']?([^\s"';&|]+)/;
+/** The cloud's region when a deploy file names none. */
+const DEFAULT_REGION = "EU";
 
-function truthy(value: string | undefined): boolean {
-  return value !== undefined && /^(?:1|true|yes|on)$/i.test(value.trim());
-}
-
-/** The recipe a deploy file's install stage runs. */
-export function recipeOf(deploy: DeployFile): RecipeRef {
+/**
+ * The recipes a deploy file's install stage runs: the hook's, or the cloud's default for each
+ * region the file deploys (`regions: { EU: ..., US: ... }`).
+ */
+export function recipesOf(deploy: DeployFile): RecipeRef[] {
   const env = childIn(deploy.tree, ["image", "environment"]);
   const hook = child(env, "SPRYKER_HOOK_INSTALL");
-  const hookText = scalarText(hook);
-  if (hook && hookText !== undefined) {
-    const name = RECIPE_FLAG.exec(hookText)?.[1];
-    return {
-      file: name && !name.includes("$") ? recipePath(name) : undefined,
-      via: "hook",
-      from: { file: deploy.file, line: hook.line },
-      deployFile: deploy.file,
-    };
+  if (hook) {
+    const hookText = scalarText(hook);
+    // Only `vendor/bin/install -r NAME` tells the recipe: a script of the project's own, or a
+    // name built from a variable, runs what golive cannot see.
+    const name =
+      hookText !== undefined && /\bvendor\/bin\/install\b/.test(hookText)
+        ? RECIPE_FLAG.exec(hookText)?.[1]
+        : undefined;
+    return [
+      {
+        file: name && !name.includes("$") ? recipePath(name) : undefined,
+        via: "hook",
+        from: { file: deploy.file, line: hook.line },
+        deployFile: deploy.file,
+      },
+    ];
   }
-  const pipeline = child(deploy.tree, "pipeline");
-  const pipelineText = scalarText(pipeline);
-  if (pipeline && pipelineText !== undefined) {
-    return {
-      file: recipePath(pipelineText),
-      via: "pipeline",
-      from: { file: deploy.file, line: pipeline.line },
-      deployFile: deploy.file,
-    };
-  }
-  const dynamic = truthy(scalarText(child(env, "SPRYKER_DYNAMIC_STORE_MODE")));
-  return {
-    file: recipePath(dynamic ? "production" : "docker"),
-    via: "default",
+  const regions = child(deploy.tree, "regions");
+  const named = regions?.kind === "map" ? [...regions.entries] : [];
+  if (named.length === 0)
+    return [
+      {
+        file: recipePath(`${DEFAULT_REGION}/production`),
+        via: "default",
+        region: DEFAULT_REGION,
+        deployFile: deploy.file,
+      },
+    ];
+  return named.map(([region, node]) => ({
+    file: /^[A-Za-z][\w-]*$/.test(region) ? recipePath(`${region}/production`) : undefined,
+    via: "default" as const,
+    region,
+    from: { file: deploy.file, line: node.line },
     deployFile: deploy.file,
-  };
+  }));
 }
 
 function recipePath(name: string): string {
@@ -98,14 +115,37 @@ export const DESTRUCTIVE_STEPS: readonly { name: string; test: (command: string)
   { name: "demo-data import", test: (c) => demoImport(c) !== undefined },
 ];
 
+/** Options of `data:import` whose value is the next word when not written with `=`. */
+const VALUE_OPTIONS = /^(?:-c|--config|-g|--group|-s|--store|-i|--include|-e|--exclude)$/;
+
 /**
- * A `data:import` of the demo data: without `--config` (the full demo import) or with a
- * configuration of the local or demo data. Single importers (`data:import:glossary`) are not.
+ * A `data:import` of the demo data: the full import (no importer named, no `--group`, no
+ * `--config`) or one with a configuration of the local or demo data. A single importer
+ * (`data:import glossary`, `data:import:glossary`) or a group is not.
  */
 export function demoImport(command: string): { config?: string } | undefined {
   const m = /\bdata:import(\S*)/.exec(command);
   if (m?.[1] !== "") return undefined;
-  const config = /(?:--config|-c)(?:\s+|=)["']?([^\s"']+)/.exec(command)?.[1];
-  if (config === undefined) return {};
-  return /(?:^|\/)(?:local|demo)(?:\/|_|\.)|demodata/i.test(config) ? { config } : undefined;
+  // The words of this command, up to the next one of the line (`&&`, `;`, `|`).
+  const words = command
+    .slice(m.index + m[0].length)
+    .split(/&&|\|\||[;|]/)[0]!
+    .trim();
+  const args = words === "" ? [] : words.split(/\s+/).map((w) => w.replace(/^["']|["']$/g, ""));
+  let config: string | undefined;
+  let subset = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const option = /^(-{1,2}[\w-]+)(?:=(.*))?$/.exec(arg);
+    if (!option) {
+      subset = true; // an importer's name
+      continue;
+    }
+    const value = option[2] ?? (VALUE_OPTIONS.test(option[1]!) ? args[++i] : undefined);
+    if (option[1] === "-c" || option[1] === "--config") config = value;
+    else if (/^(?:-g|--group|-i|--include)$/.test(option[1]!)) subset = true;
+  }
+  if (config !== undefined)
+    return /(?:^|\/)(?:local|demo)(?:\/|_|\.)|demodata/i.test(config) ? { config } : undefined;
+  return subset ? undefined : {};
 }

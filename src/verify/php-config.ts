@@ -1,13 +1,26 @@
 /**
  * Spryker's PHP configuration as production loads it: `config/Shared/config_default.php`, then
  * `config_default-<environment>.php` for the `environment:` of the production deploy file, each
- * with the files it `require`s or `include`s read where the statement stands. Rules read the
- * lines in that order, so a later assignment overrides an earlier one as it does in PHP.
+ * with the files it `require`s or `include`s read where the statement stands, all in one scope
+ * (as PHP shares it). Read as PHP (verify/php-ast.ts): the model is the `$config[...]`
+ * assignments in the order PHP runs them, so a later assignment overrides an earlier one, and
+ * the arrays that name a filesystem adapter.
  *
- * Also the small readings of PHP the rules need: code without comments, statements joined
- * across lines, and what the right-hand side of an assignment is (a literal, an environment
- * variable, a literal fallback). Pure: texts in.
+ * Also the small line-based readings the scheduler rules still use: code without comments and
+ * statements joined across lines. Pure: texts in.
  */
+import {
+  type ConfigAssignment,
+  MAGIC_DIR,
+  MAGIC_ROOT,
+  newScope,
+  type PhpParse,
+  type PhpValue,
+  parsePhp,
+  run,
+} from "./php-ast.js";
+
+export { isPlaceholder } from "./php-ast.js";
 
 export interface ConfigLine {
   file: string;
@@ -15,6 +28,23 @@ export interface ConfigLine {
   line: number;
   /** The line's code, comments blanked out. */
   code: string;
+}
+
+/** A PHP file golive could not read as PHP: where, and what kind of problem (never the text). */
+export interface PhpProblem {
+  file: string;
+  reason: "syntax" | "too-large" | "too-deep";
+  line?: number;
+  column?: number;
+}
+
+/** An array that names a filesystem adapter (`'sprykerAdapterClass' => X::class`). */
+export interface FilesystemArray {
+  file: string;
+  line: number;
+  /** The adapter class's short name: `Aws3v3FilesystemBuilderPlugin`. */
+  adapter: string;
+  entries: Map<string, { value: PhpValue; line: number }>;
 }
 
 export interface ConfigLoad {
@@ -26,8 +56,20 @@ export interface ConfigLoad {
   missing: string[];
   /** Where a `require` or `include` builds its path at run time: golive cannot follow it. */
   unresolved: { file: string; line: number }[];
-  /** Every line of code in the order PHP runs it. */
-  lines: ConfigLine[];
+  /** Files that are there but could not be read as PHP. */
+  unreadable: PhpProblem[];
+  /** Every `$config[...]` assignment, in the order PHP runs them. */
+  assignments: ConfigAssignment[];
+  /** Arrays that configure a filesystem, in the order PHP builds them. */
+  filesystems: FilesystemArray[];
+  /** Where the code names the demo OAuth key `dev_only_private.key`. */
+  devKeys: { file: string; line: number }[];
+}
+
+/** Reads a file's text; `parse` (when given) parses it, so a run parses each file once. */
+export interface PhpSource {
+  read(path: string): string | undefined;
+  parse?(path: string): PhpParse | undefined;
 }
 
 const SHARED = "config/Shared";
@@ -141,112 +183,135 @@ export function statements(lines: readonly ConfigLine[]): Statement[] {
   return out;
 }
 
-/** What the value of a setting is, without keeping the value. */
-export type ValueKind =
-  /** A non-empty string literal. */
-  | "literal"
-  /** A string that says "replace me": CHANGE_ME, "Your private key.". */
-  | "placeholder"
-  /** `''`, `null`, `false`. */
-  | "empty"
-  /** `getenv('X')` and the like, with no literal to fall back on. */
-  | "env"
-  /** `getenv('X') ?: 'literal'`: the literal is used wherever the variable is unset. */
-  | "fallback"
-  /** Anything else: a variable, a concatenation, a call. */
-  | "expression";
-
-const PLACEHOLDER =
-  /^(?:change[\s_-]?me|changeit|replace[\s_-]?me|to[\s_-]?do|fix[\s_-]?me|x{3,}|\*{3,}|<[^>]*>|\{\{[^}]*\}\}|your[\s_-].*|insert[\s_-].*|enter[\s_-].*|put[\s_-].*here\.?)$/i;
-
-/** Whether a literal is a stand-in to replace, not a value. */
-export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value.trim());
-}
-
-const ENV_READ = /\bgetenv\s*\(|\$_ENV\s*\[|\$_SERVER\s*\[|\benv\s*\(/;
-
-function stringLiteral(expr: string): string | undefined {
-  const m = /^(['"])((?:(?!\1)[^\\]|\\.)*)\1$/.exec(expr.trim());
-  return m ? m[2]! : undefined;
-}
-
-/** The kind of a PHP expression on the right of `=` or `=>`. */
-export function valueKind(expression: string): ValueKind {
-  const expr = expression
-    .trim()
-    .replace(/[;,]\s*$/, "")
-    .trim();
-  const literal = stringLiteral(expr);
-  if (literal !== undefined) {
-    if (literal.trim() === "") return "empty";
-    return isPlaceholder(literal) ? "placeholder" : "literal";
+function resolvePath(from: string, target: string): string | undefined {
+  let base: string;
+  let path: string;
+  if (target.startsWith(MAGIC_DIR)) {
+    // `__DIR__ . '/x.php'`: the including file's folder.
+    base = "";
+    path = target.slice(MAGIC_DIR.length);
+  } else if (target.startsWith(MAGIC_ROOT)) {
+    base = "";
+    path = target.slice(MAGIC_ROOT.length);
+  } else {
+    if (target.startsWith("/") || target.includes("\u0000")) return undefined;
+    // A relative path: PHP looks in the include path and the script's folder; Spryker's
+    // files name a path next to themselves.
+    base = from.split("/").slice(0, -1).join("/");
+    path = target;
   }
-  if (/^(?:null|false|true|\d+|\[\s*\])$/i.test(expr)) return "empty";
-  const fallback = /\?:\s*(.+)$/.exec(expr);
-  if (ENV_READ.test(expr) && fallback) {
-    const lit = stringLiteral(fallback[1]!);
-    if (lit === undefined || lit.trim() === "") return "env";
-    return isPlaceholder(lit) ? "placeholder" : "fallback";
-  }
-  if (ENV_READ.test(expr)) return "env";
-  return "expression";
-}
-
-/** `require 'common/x.php';`, `include_once __DIR__ . '/x.php';`: the path named. */
-/** A `require` or `include`, to be followed when its path is REQUIRE's whole literal. */
-const INCLUDE = /(?<![\w'"$>-])(?:require|include)(?:_once)?\b(?=\s*\(?\s*[$'"A-Za-z_])/g;
-const REQUIRE =
-  /\b(?:require|include)(?:_once)?\s*\(?\s*(?:(__DIR__|APPLICATION_ROOT_DIR)\s*\.\s*)?(['"])([^'"]+)\2(?!\s*\.)/y;
-
-function resolve(from: string, base: string | undefined, path: string): string {
-  const dir = base === "APPLICATION_ROOT_DIR" ? "" : from.split("/").slice(0, -1).join("/");
-  const parts = (path.startsWith("/") && base !== undefined ? path.slice(1) : path).split("/");
-  const out = dir === "" ? [] : dir.split("/");
-  for (const p of parts) {
+  if (path.includes("\u0000")) return undefined;
+  const out = base === "" ? [] : base.split("/");
+  for (const p of path.split("/")) {
     if (p === "" || p === ".") continue;
-    if (p === "..") out.pop();
-    else out.push(p);
+    if (p === "..") {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(p);
   }
   return out.join("/");
 }
 
+/** The adapter an array names, if it names one. */
+function filesystemArray(
+  file: string,
+  value: Extract<PhpValue, { k: "array" }>,
+): FilesystemArray | undefined {
+  const adapter = value.entries.find(
+    (e) => e.value.k === "class" && e.value.name.endsWith("FilesystemBuilderPlugin"),
+  );
+  if (adapter?.value.k !== "class") return undefined;
+  const entries = new Map<string, { value: PhpValue; line: number }>();
+  for (const e of value.entries)
+    if (e.name !== undefined) entries.set(e.name, { value: e.value, line: e.line });
+  return { file, line: adapter.line, adapter: adapter.value.name, entries };
+}
+
+/** Parses `text` unless the source has a parse of its own (a cache). */
+function parseWith(source: PhpSource, path: string, text: string): PhpParse {
+  return source.parse?.(path) ?? parsePhp(text);
+}
+
 /**
- * The configuration production loads for `environment`, read with `read` (undefined for a file
- * that is not there). Files already read are not read again (PHP would re-run a `require`, but
- * Spryker's files never rely on that, and a loop must end).
+ * The configuration production loads for `environment`, read from `source` (undefined for a
+ * file that is not there). Files already read are not read again (PHP would re-run a
+ * `require`, but Spryker's files never rely on that, and a loop must end).
  */
 export function loadConfig(
-  read: (path: string) => string | undefined,
+  source: PhpSource | ((path: string) => string | undefined),
   environment: string | undefined,
   options: { environmentOnly?: boolean } = {},
 ): ConfigLoad {
-  const load: ConfigLoad = { environment, files: [], missing: [], lines: [], unresolved: [] };
+  const src: PhpSource = typeof source === "function" ? { read: source } : source;
+  const load: ConfigLoad = {
+    environment,
+    files: [],
+    missing: [],
+    unresolved: [],
+    unreadable: [],
+    assignments: [],
+    filesystems: [],
+    devKeys: [],
+  };
   const seen = new Set<string>();
+  const scope = newScope("", {
+    assign: (a) => load.assignments.push(a),
+    array: (file, value) => {
+      const fs = filesystemArray(file, value);
+      if (fs) load.filesystems.push(fs);
+    },
+    string: (file, line, value) => {
+      if (value.includes("dev_only_private.key")) load.devKeys.push({ file, line });
+    },
+    include: (file, line, target) => {
+      const path = target.k === "string" ? resolvePath(file, target.s) : undefined;
+      if (path === undefined) load.unresolved.push({ file, line });
+      else visit(path, true);
+    },
+  });
   // Spryker's loader skips a config_default-<environment>.php that is not there; a missing
   // `require` stops PHP.
   const visit = (file: string, required: boolean) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const text = read(file);
+    const text = src.read(file);
     if (text === undefined) {
       if (required) load.missing.push(file);
       return;
     }
     load.files.push(file);
-    const code = stripPhpComments(text).split("\n");
-    code.forEach((line, i) => {
-      load.lines.push({ file, line: i + 1, code: line });
-      for (const include of line.matchAll(INCLUDE)) {
-        REQUIRE.lastIndex = include.index;
-        const m = REQUIRE.exec(line);
-        if (m) visit(resolve(file, m[1], m[3]!), true);
-        else load.unresolved.push({ file, line: i + 1 });
-      }
-    });
+    const parsed = parseWith(src, file, text);
+    if (!parsed.ok) {
+      load.unreadable.push({ file, ...parsed });
+      return;
+    }
+    const outer = scope.file;
+    scope.file = file;
+    try {
+      run(parsed.program, scope);
+    } catch (error) {
+      // A tree nested deeper than the stack: the file is named as unread, not passed.
+      if (!(error instanceof RangeError)) throw error;
+      load.unreadable.push({ file, reason: "too-deep" });
+    } finally {
+      scope.file = outer;
+    }
   };
   // environmentOnly: the environment's file and what it requires, config_default.php left out.
   if (!options.environmentOnly) visit(`${SHARED}/config_default.php`, false);
   if (environment !== undefined) visit(`${SHARED}/config_default-${environment}.php`, false);
   return load;
+}
+
+/**
+ * The last value each `$config` key path gets in a load, with where: what production runs.
+ * Keys are the paths as written (`[Foo::BAR]`).
+ */
+export function finalConfig(load: ConfigLoad): Map<string, ConfigAssignment> {
+  const out = new Map<string, ConfigAssignment>();
+  for (const a of load.assignments) {
+    if (a.operator === "??=" && out.has(a.written)) continue;
+    out.set(a.written, a);
+  }
+  return out;
 }

@@ -2,33 +2,240 @@
  * Which names hold secrets: environment variables, PHP config keys, array entries and deploy
  * file keys. Every rule asks here before it shows a value, generic or Spryker: a value under a
  * secret-looking name is never shown, stored or reported.
+ *
+ * A name is read as words (`SPRYKER_DB_PASSWORD`, `dbPassword`, `docker.newrelic.license`). It
+ * holds a secret when it has a secret word, unless every word after the last one says what
+ * the name is about instead of holding it: `TOKEN_URL`, `PRIVATE_KEY_PATH`,
+ * `PAYONE_CREDENTIALS_ENCODING`, `URL_PATH_PASSWORD_RESET`.
  */
 
-/** A secret word anywhere in the name: `*SECRET*`, `*PASSWORD*`, `*TOKEN*`, `*API_KEY*`. */
-const SECRET_WORD =
-  /SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|API_?KEY|PRIVATE_?KEY|KEY_PRIVATE|CREDENTIAL/i;
-/** `*_KEY` (`SPRYKER_OAUTH_ENCRYPTION_KEY`), `*_PASS`, `*_PWD`, and `key`, `pass` alone. */
-const SECRET_SUFFIX = /(?:^|[_.-])(?:KEY|PASS|PWD|SALT)$/i;
-/** Names that hold where or how a secret is, not the secret: `TOKEN_URL`, `PRIVATE_KEY_PATH`. */
-const NOT_A_VALUE =
-  /[_.-](?:URL|URI|URLS|PATH|FILE|DIR|HOST|PORT|NAME|PREFIX|SUFFIX|ID|LENGTH|TTL|LIFETIME|HEADER|TYPE|ALGORITHM|ENABLED|ENDPOINT|TIMEOUT|EXPIRATION|EXPIRES|EXPIRE|FIELD|PARAM|LOCATION|REGION|MODE|COOKIE|VERSION|LIMIT|SIZE|COUNT)$/i;
+/** A secret word inside a word: `SECRET`, `DBPASSWORD`, `APIKEY`, `CREDENTIALS`. */
+const SECRET_IN_WORD = /SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|CREDENTIAL|APIKEY|PRIVATEKEY/;
+/** Secret words as the last word only: `*_KEY`, `*_PASS`, `*_PWD`, `*_SALT`, `key` alone. */
+const SECRET_LAST = new Set(["KEY", "PASS", "PWD", "SALT"]);
+/**
+ * Words before `KEY` that make it a lookup key, not a cryptographic one: `STORAGE_KEY`,
+ * `*_FOLDER_KEY`, `SORT_KEY`.
+ */
+const LOOKUP = new Set([
+  "FOLDER",
+  "SORT",
+  "SORTING",
+  "CACHE",
+  "STORAGE",
+  "QUEUE",
+  "INDEX",
+  "ROUTE",
+  "GLOSSARY",
+  "TRANSLATION",
+  "MAPPING",
+  "LOCK",
+  "FIELD",
+  "ATTRIBUTE",
+  "PARAM",
+  "PARAMETER",
+  "SEARCH",
+  "EVENT",
+  "RESOURCE",
+  "ITEM",
+  "ARRAY",
+  "DATA",
+  "PRIMARY",
+  "FOREIGN",
+  "IDEMPOTENCY",
+  "LOOKUP",
+  "GROUP",
+  "COLUMN",
+  "ROW",
+  "MESSAGE",
+  "REDIRECT",
+  "FILTER",
+  "FACET",
+  "LOCALE",
+  "STORE",
+  "CURRENCY",
+  "PRICE",
+  "PRODUCT",
+  "CATEGORY",
+  "CMS",
+  "URL",
+  "TYPE",
+]);
+/**
+ * Words after a secret word that name where or how a secret is, not the secret: `TOKEN_URL`,
+ * `PRIVATE_KEY_PATH`, `CREDENTIALS_ENCODING`, `PASSWORD_RESET`, `PASSWORD_MIN_LENGTH`.
+ */
+const QUALIFIER = new Set([
+  "URL",
+  "URI",
+  "URLS",
+  "PATH",
+  "FILE",
+  "DIR",
+  "FOLDER",
+  "HOST",
+  "PORT",
+  "NAME",
+  "PREFIX",
+  "SUFFIX",
+  "ID",
+  "LENGTH",
+  "TTL",
+  "LIFETIME",
+  "HEADER",
+  "TYPE",
+  "ALGORITHM",
+  "ENABLED",
+  "ENDPOINT",
+  "TIMEOUT",
+  "EXPIRATION",
+  "EXPIRES",
+  "EXPIRE",
+  "FIELD",
+  "PARAM",
+  "LOCATION",
+  "REGION",
+  "MODE",
+  "COOKIE",
+  "VERSION",
+  "LIMIT",
+  "SIZE",
+  "COUNT",
+  "ENCODING",
+  "FORMAT",
+  "RESET",
+  "FORGOT",
+  "FORGOTTEN",
+  "RECOVERY",
+  "RESTORE",
+  "CHANGE",
+  "POLICY",
+  "MIN",
+  "MAX",
+  "STRENGTH",
+  "RULE",
+  "RULES",
+  "PATTERN",
+  "REGEX",
+  "VALIDATION",
+  "VALIDATOR",
+  "FORM",
+  "PAGE",
+  "ROUTE",
+  "LINK",
+  "REQUEST",
+  "ATTEMPTS",
+  "STRATEGY",
+  "CLASS",
+  "PLUGIN",
+  "PROVIDER",
+  "GENERATOR",
+  "LEVEL",
+]);
+/** `REDIS_AUTH`, `MAIL_SMTP_CREDS`, `SPRYKER_DB_DSN`, `SENTRY_DSN`: credentials by another name. */
+const SECRET_TAIL = /(?:[_.-](?:AUTH|CREDS?)$)|DSN/i;
+/** camelCase names: `dbPass`, `apiKey`, `smtpPassword`, `clientSecret`, `redisAuth`. */
+const SECRET_CAMEL =
+  /[a-z0-9](?:Pass|Passwd|Password|Pwd|Secret|Token|Key|Auth|Creds?|Credentials|Dsn)$/;
 /** Public keys are published by design. */
 const PUBLIC = /PUBLIC/i;
+
+/** `SPRYKER_DB_PASSWORD` → SPRYKER DB PASSWORD; `dbPassword` → DB PASSWORD; upper case. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== "")
+    .map((w) => w.toUpperCase());
+}
+
+function isSecretWord(ws: readonly string[], i: number): boolean {
+  const w = ws[i]!;
+  if (SECRET_IN_WORD.test(w)) return true;
+  const last = i === ws.length - 1;
+  if (w === "KEY") {
+    const before = ws[i - 1];
+    if (before === "API" || before === "PRIVATE" || before === "ENCRYPTION") return true;
+    return last && !(before !== undefined && LOOKUP.has(before));
+  }
+  // SPRYKER_OAUTH_KEY_PRIVATE
+  if (w === "PRIVATE" && ws[i - 1] === "KEY") return true;
+  // New Relic's license key (`NEWRELIC_LICENSE`, `docker.newrelic.license`).
+  if (w === "LICENSE" || w === "LICENCE")
+    return ws.includes("NEWRELIC") || (ws.includes("NEW") && ws.includes("RELIC"));
+  return last && SECRET_LAST.has(w);
+}
 
 /** Whether a value under this name is a secret (`DB_PASSWORD`, `'secret'`, `ENCRYPTION_KEY`). */
 export function isSecretName(name: string): boolean {
   const n = name.replace(/^['"]|['"]$/g, "");
-  if (NOT_A_VALUE.test(n) || PUBLIC.test(n)) return false;
-  return SECRET_WORD.test(n) || SECRET_SUFFIX.test(n);
+  if (PUBLIC.test(n)) return false;
+  const ws = words(n);
+  let last = -1;
+  for (let i = 0; i < ws.length; i++) if (isSecretWord(ws, i)) last = i;
+  if (last === -1) return false;
+  // TOKEN_URL, CREDENTIALS_ENCODING, PASSWORD_RESET: the words after say what it is about.
+  const after = ws.slice(last + 1);
+  return !(after.length > 0 && after.every((w) => QUALIFIER.has(w)));
 }
 
 /**
- * Whether a path of keys reaches a secret: any secret-bearing segment, or the user name of an
- * `auth.users` entry (real deploy files use the password as the user name).
+ * Whether a value under this name may not be shown: a secret name (APP-17's rule above), or a
+ * credential by another name (`REDIS_AUTH`, `SENTRY_DSN`) or in camelCase (`dbPass`). APP-17
+ * does not report these as literals: they are only kept out of every output.
+ */
+export function isSecretKey(name: string): boolean {
+  if (isSecretName(name)) return true;
+  const n = name.replace(/^['"]|['"]$/g, "");
+  if (PUBLIC.test(n)) return false;
+  return SECRET_TAIL.test(n) || SECRET_CAMEL.test(n);
+}
+
+/**
+ * Values that are credentials whatever their name: a URL with user info
+ * (`mysql://root:S3CR3T@db/shop`, a Sentry DSN `https://key@o1.ingest.sentry.io/1`), a DSN or
+ * query with `password=`, an HTTP `Basic`/`Bearer` header, a JWT, a private key, and the shapes
+ * of the common providers' tokens. Each shape runs in linear time: values can be megabytes long.
+ */
+const CREDENTIAL_SHAPES: readonly RegExp[] = [
+  /:\/\/[^/\s@]{1,1024}@/,
+  /(?:^|[;&?\s,])(?:password|passwd|pwd|pass|secret|token|api_?key|auth)\s*=/i,
+  /^\s*(?:Basic|Bearer|Token|Digest)\s+\S/i,
+  /\beyJ[\w-]{5,512}\.eyJ/,
+  /-----BEGIN [A-Z ]*PRIVATE KEY/,
+  /\b(?:gh[pousr]_[A-Za-z0-9]{20}|github_pat_\w{20}|glpat-[\w-]{16}|xox[abposr]-[\w-]{10}|sk_live_\w{10}|AKIA[0-9A-Z]{16}|AIza[\w-]{30})/,
+];
+
+/** Whether a value has a credential's shape, whatever key it is under. */
+export function hasCredentialShape(value: string): boolean {
+  return CREDENTIAL_SHAPES.some((shape) => shape.test(value));
+}
+
+/**
+ * The one allow rule for a value from a shop's files or the environment: it may be shown,
+ * logged, recorded as evidence or written to golive.yaml only when no key on its path (nor the
+ * key of the anchor it was copied from) is secret-like and the value has no credential shape.
+ */
+export function mayShowValue(
+  path: readonly string[],
+  value: string | undefined,
+  anchorKey?: string,
+): boolean {
+  if (isSecretPath(path) || path.some(isSecretKey)) return false;
+  if (anchorKey !== undefined && isSecretKey(anchorKey)) return false;
+  return value === undefined || !hasCredentialShape(value);
+}
+
+/**
+ * Whether a path of keys reaches a secret: any secret-bearing segment (New Relic's `license`
+ * under `newrelic`), or the user name of an `auth.users` entry (real deploy files use the
+ * password as the user name).
  */
 export function isSecretPath(path: readonly string[]): boolean {
   if (path.some(isSecretName)) return true;
   const last = path[path.length - 1];
+  if (last !== undefined && /^licen[sc]e(?:[_-]?key)?$/i.test(last))
+    if (path.some((p) => /^new[_-]?relic$/i.test(p))) return true;
   return (
     (last === "username" || last === "user") && path.some((p) => p === "users" || p === "auth")
   );

@@ -3,13 +3,15 @@
  */
 
 import robotsParserModule from "robots-parser";
+import { pushAll } from "../core/arrays.js";
 import type { Finding } from "../core/verdict.js";
 import { compareVersions, composerContentHash, parseVersion } from "./composer.js";
 import type { Facts, ProductionRecipe } from "./facts.js";
 import { lineAt } from "./generic.js";
 import { filesMatching } from "./glob.js";
 import { DESTRUCTIVE_STEPS, demoImport } from "./install.js";
-import { lineOf, statements, stripPhpComments, valueKind } from "./php-config.js";
+import { isOn, kindOf, literalLine } from "./php-ast.js";
+import { finalConfig, lineOf, statements, stripPhpComments } from "./php-config.js";
 import {
   latestReleaseOn,
   MINIMUM_RELEASE,
@@ -21,20 +23,46 @@ import { child, childIn, scalarText } from "./yaml-tree.js";
 /** Vendors whose packages are Spryker's own. */
 const SPRYKER_VENDOR = /^(?:spryker|spryker-shop|spryker-feature|spryker-eco|spryker-sdk)\//;
 
-/** APP-02: the `spryker-feature/*` packages' release. */
+/**
+ * The core module a shop from before feature packages is judged by, and its version in the
+ * oldest release Spryker Cloud accepts (b2c-demo-shop 202009.0's composer.lock).
+ */
+const CORE_MODULE = { name: "spryker/kernel", minimum: "3.55.0" };
+
+/**
+ * APP-02: the release of the `spryker-feature/*` packages production installs (require-dev
+ * tooling such as `spryker-feature/development-tools` says nothing about it); a shop without
+ * them is judged by its core module.
+ */
 export function release(facts: Facts): Finding[] {
   const { lock, problem } = facts.composer();
   if (!lock) return [problem!];
   let oldest: { name: string; version: string; line: number; parsed: number[] } | undefined;
   for (const pkg of lock.packages.values()) {
-    if (!pkg.name.startsWith("spryker-feature/")) continue;
+    if (!pkg.name.startsWith("spryker-feature/") || pkg.dev) continue;
     // dev-master, branch aliases and the like say nothing about the release.
     if (!/^v?\d{6}\.\d+/.test(pkg.version)) continue;
     const parsed = parseVersion(pkg.version.replace(/-p\d+$/, ""));
     if (!parsed) continue;
     if (!oldest || compareVersions(parsed, oldest.parsed) < 0) oldest = { ...pkg, parsed };
   }
-  if (!oldest) return [{ code: "release-none", result: "unknown", file: "composer.lock" }];
+  if (!oldest) {
+    const core = lock.packages.get(CORE_MODULE.name);
+    const parsed = core && !core.dev ? parseVersion(core.version) : undefined;
+    if (core && parsed && compareVersions(parsed, parseVersion(CORE_MODULE.minimum)!) < 0)
+      return [
+        {
+          code: "release-too-old",
+          result: "fail",
+          file: "composer.lock",
+          line: core.line,
+          subject: core.name,
+          found: core.version,
+          expected: `>= ${CORE_MODULE.minimum} (${MINIMUM_RELEASE}'s)`,
+        },
+      ];
+    return [{ code: "release-none", result: "unknown", file: "composer.lock" }];
+  }
   const at = {
     file: "composer.lock",
     line: oldest.line,
@@ -192,66 +220,11 @@ export function dockerSdk(facts: Facts): Finding[] {
 
 // ---------------------------------------------------------------------------------------------
 // APP-09: FlySystem on S3, credentials from the environment, in the configuration production
-// loads (in the order it loads it).
+// loads (in the order it loads it), read as PHP: every array that names a filesystem adapter
+// (`'sprykerAdapterClass' => X::class`), however it is built.
 
-/** S3 with keys, or with the IAM role of the environment (IamAws3v3..., no keys needed). */
-const AWS_ADAPTER = /\b(Iam)?Aws3v3FilesystemBuilderPlugin::class\b/;
-const LOCAL_ADAPTER = /\bLocalFilesystemBuilderPlugin::class\b/;
-
-/** The `[ ... ]` around `offset` in `text`: the filesystem's settings. */
-function enclosingArray(text: string, offset: number): { start: number; end: number } | undefined {
-  let depth = 0;
-  let start = -1;
-  for (let i = offset; i >= 0; i--) {
-    const c = text[i];
-    if (c === "]") depth++;
-    else if (c === "[") {
-      if (depth === 0) {
-        start = i;
-        break;
-      }
-      depth--;
-    }
-  }
-  if (start === -1) return undefined;
-  depth = 0;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (c === "[") depth++;
-    else if (c === "]" && --depth === 0) return { start, end: i + 1 };
-  }
-  return undefined;
-}
-
-/** The value of `'name' => value` at the top level of an array's text, with its offset. */
-function arrayEntry(array: string, name: string): { value: string; offset: number } | undefined {
-  const re = new RegExp(`['"]${name}['"]\\s*=>\\s*`, "g");
-  for (const m of array.matchAll(re)) {
-    // Top level only: the adapter's own settings, not a nested array's.
-    let depth = 0;
-    for (let i = 1; i < m.index; i++) {
-      if (array[i] === "[" || array[i] === "(") depth++;
-      else if (array[i] === "]" || array[i] === ")") depth--;
-    }
-    if (depth !== 0) continue;
-    const from = m.index + m[0].length;
-    let end = from;
-    let d = 0;
-    let quote: string | undefined;
-    for (; end < array.length; end++) {
-      const c = array[end]!;
-      if (quote) {
-        if (c === "\\") end++;
-        else if (c === quote) quote = undefined;
-      } else if (c === "'" || c === '"') quote = c;
-      else if (c === "[" || c === "(") d++;
-      else if (c === ")" || (c === "]" && d > 0)) d--;
-      else if ((c === "," || c === "]") && d === 0) break;
-    }
-    return { value: array.slice(from, end).trim(), offset: from };
-  }
-  return undefined;
-}
+const AWS_ADAPTER = /^(Iam)?Aws3v3FilesystemBuilderPlugin$/;
+const LOCAL_ADAPTER = "LocalFilesystemBuilderPlugin";
 
 export function flysystem(facts: Facts): Finding[] {
   const { lock, problem } = facts.composer();
@@ -260,52 +233,62 @@ export function flysystem(facts: Facts): Finding[] {
   const seen = new Set<string>();
   let aws: { file: string; line: number } | undefined;
   let local: { file: string; line: number } | undefined;
+  /** Adapters that are neither S3 nor the local disk (FTP, SFTP, Azure, ...), first of each. */
+  const other = new Map<string, { file: string; line: number }>();
   for (const load of loads) {
-    for (const st of statements(load.lines)) {
-      const l = LOCAL_ADAPTER.exec(st.text);
-      if (l && !local) local = { file: st.file, line: lineOf(st, l.index) };
-      for (const m of st.text.matchAll(new RegExp(AWS_ADAPTER.source, "g"))) {
-        const line = lineOf(st, m.index);
-        const key = `${st.file}:${line}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        aws ??= { file: st.file, line };
-        const array = enclosingArray(st.text, m.index);
-        if (!array) continue;
-        const body = st.text.slice(array.start, array.end);
-        // With the IAM adapter the role gives access: key and secret may well be empty, but a
-        // literal one is still a committed credential.
-        const iam = m[1] === "Iam";
-        for (const name of ["key", "secret", "bucket"]) {
-          const entry = arrayEntry(body, name);
-          if (!entry) continue;
-          const kind = valueKind(entry.value);
-          const where = {
-            file: st.file,
-            line: lineOf(st, array.start + entry.offset),
-            subject: name,
-          };
-          const keyless = iam && name !== "bucket";
-          if (kind === "empty") {
-            if (!keyless)
-              findings.push({ code: "flysystem-empty-credential", result: "warn", ...where });
-          } else if (name !== "bucket" && (kind === "literal" || kind === "fallback"))
-            findings.push({
-              code: "flysystem-literal-credentials",
-              result: "fail",
-              ...where,
-              found: kind,
-              expected: "getenv('...')",
-            });
-          else if (name !== "bucket" && kind === "placeholder" && !keyless)
+    for (const fs of load.filesystems) {
+      const key = `${fs.file}:${fs.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const at = { file: fs.file, line: fs.line };
+      const m = AWS_ADAPTER.exec(fs.adapter);
+      if (!m) {
+        if (fs.adapter === LOCAL_ADAPTER) local ??= at;
+        else if (!other.has(fs.adapter)) other.set(fs.adapter, at);
+        continue;
+      }
+      aws ??= at;
+      // With the IAM adapter the role gives access: key and secret may well be empty, but a
+      // literal one is still a committed credential.
+      const iam = m[1] === "Iam";
+      for (const name of ["key", "secret", "bucket"]) {
+        const entry = fs.entries.get(name);
+        if (!entry) continue;
+        const kind = kindOf(entry.value);
+        const where = { file: fs.file, line: literalLine(entry.value), subject: name };
+        const keyless = iam && name !== "bucket";
+        if (kind === "empty") {
+          if (!keyless)
             findings.push({ code: "flysystem-empty-credential", result: "warn", ...where });
-        }
+        } else if (name !== "bucket" && (kind === "literal" || kind === "fallback"))
+          findings.push({
+            code: "flysystem-literal-credentials",
+            result: "fail",
+            ...where,
+            found: kind,
+            expected: "getenv('...')",
+          });
+        else if (name !== "bucket" && kind === "placeholder" && !keyless)
+          findings.push({ code: "flysystem-empty-credential", result: "warn", ...where });
       }
     }
   }
   const pkgName = "spryker/flysystem-aws3v3-file-system";
   const pkg = lock?.packages.get(pkgName);
   if (!aws) {
+    // Another adapter than the local disk is configured: say which, not "only local".
+    const [adapter, at] = [...other][0] ?? [];
+    if (adapter && at)
+      return [
+        ...notes,
+        {
+          code: "flysystem-not-s3",
+          result: "warn",
+          ...at,
+          found: [...other.keys()].join(", "),
+          expected: "Aws3v3FilesystemBuilderPlugin",
+        },
+      ];
     if (local)
       return [
         ...notes,
@@ -320,7 +303,7 @@ export function flysystem(facts: Facts): Finding[] {
       ...notes,
       {
         code: "flysystem-not-configured",
-        result: "fail",
+        result: notes.some((n) => n.code === "php-unreadable") ? "unknown" : "fail",
         subject: loads.flatMap((l) => l.files).join(", ") || "config/Shared/config_default.php",
         expected: "Aws3v3FilesystemBuilderPlugin",
       },
@@ -343,15 +326,12 @@ export function flysystem(facts: Facts): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // APP-16: what the production configuration must not switch on.
 
-/** Settings that must be off in production, by the end of the constant's name. */
+/**
+ * Settings that must be off in production, by the end of the constant's name. DISPLAY_ERRORS
+ * (ErrorHandlerConstants) prints errors, with their stack traces, to visitors.
+ */
 const DEBUG_SWITCH =
-  /(?:DEBUG|WEB_PROFILER_ENABLED|PRETTY_ERROR_HANDLER_ENABLED|ERROR_404_STACK_TRACE|SHOW_EXTENDED_EXCEPTION)(?:_ENABLED)?$/;
-
-function switchedOn(value: string): boolean {
-  return /^(?:\(bool\)\s*)?(?:true|1|'1'|"1"|'true'|"true")$/i.test(
-    value.trim().replace(/;$/, "").trim(),
-  );
-}
+  /(?:DEBUG|WEB_PROFILER_ENABLED|PRETTY_ERROR_HANDLER_ENABLED|ERROR_404_STACK_TRACE|SHOW_EXTENDED_EXCEPTION|DISPLAY_ERRORS)(?:_ENABLED)?$/;
 
 export function productionConfig(facts: Facts): Finding[] {
   const scope = facts.production();
@@ -384,38 +364,26 @@ export function productionConfig(facts: Facts): Finding[] {
     findings.push({ code: "no-production-deploy-file", result: "unknown" });
   }
   for (const load of loads) {
-    // The last assignment of a setting is the one production runs.
-    const last = new Map<string, { file: string; line: number; value: string }>();
-    for (const st of statements(load.lines)) {
-      const key = /dev_only_private\.key/.exec(st.text);
-      if (key)
-        findings.push({
-          code: "config-dev-oauth-key",
-          result: "fail",
-          file: st.file,
-          line: lineOf(st, key.index),
-          expected: "SPRYKER_OAUTH_KEY_PRIVATE from the environment",
-        });
-      let rest = st.text.slice(Math.max(0, st.text.indexOf("$config[")));
-      const names: string[] = [];
-      for (let m = /^\s*\$config\[\s*([^\]]+?)\s*\]\s*=(?![=>])/.exec(rest); m; ) {
-        names.push(m[1]!);
-        rest = rest.slice(m[0].length);
-        m = /^\s*\$config\[\s*([^\]]+?)\s*\]\s*=(?![=>])/.exec(rest);
-      }
-      for (const name of names)
-        if (DEBUG_SWITCH.test(name.replace(/^.*::/, "")))
-          last.set(name, { file: st.file, line: st.line, value: rest });
-    }
-    for (const [name, at] of last)
-      if (switchedOn(at.value))
+    for (const at of load.devKeys)
+      findings.push({
+        code: "config-dev-oauth-key",
+        result: "fail",
+        ...at,
+        expected: "SPRYKER_OAUTH_KEY_PRIVATE from the environment",
+      });
+    // The last assignment of a setting is the one production runs: a switch turned on in
+    // config_default.php and off in the environment's file is off.
+    for (const a of finalConfig(load).values()) {
+      if (a.names.length !== 1 || !DEBUG_SWITCH.test(a.names[0]!)) continue;
+      if (isOn(a.value))
         findings.push({
           code: "config-debug-on",
           result: "fail",
-          file: at.file,
-          line: at.line,
-          subject: name,
+          file: a.file,
+          line: a.line,
+          subject: a.written.slice(1, -1),
         });
+    }
   }
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
@@ -435,6 +403,23 @@ export function productionConfig(facts: Facts): Finding[] {
 function recipesOrNone(facts: Facts): { recipes: ProductionRecipe[]; findings: Finding[] } {
   const set = facts.recipes();
   const findings: Finding[] = [...set.notes];
+  // Which rule chose each recipe: the hook, or the cloud's default for the file's region.
+  for (const ref of set.chosen) {
+    if (ref.file === undefined) continue;
+    const at = ref.from ? { line: ref.from.line } : {};
+    findings.push(
+      ref.via === "hook"
+        ? { code: "recipe-hook", result: "pass", file: ref.deployFile, ...at, found: ref.file }
+        : {
+            code: "recipe-default",
+            result: "pass",
+            file: ref.deployFile,
+            ...at,
+            subject: ref.region ?? "EU",
+            found: ref.file,
+          },
+    );
+  }
   for (const u of set.unresolved)
     findings.push({
       code: "recipe-unresolved",
@@ -480,7 +465,7 @@ function destructiveSteps(recipes: readonly ProductionRecipe[]): Finding[] {
 /** CLO-11: the recipes the production deploy files name exist, and keep production's data. */
 export function installRecipe(facts: Facts): Finding[] {
   const { recipes, findings } = recipesOrNone(facts);
-  findings.push(...destructiveSteps(recipes));
+  pushAll(findings, destructiveSteps(recipes));
   if (!findings.some((f) => f.result !== "pass"))
     for (const r of recipes)
       findings.push({
@@ -521,7 +506,7 @@ export function propelMigrations(facts: Facts): Finding[] {
         : { code: "recipe-no-migrate", result: "fail", file: r.file, expected: "propel:migrate" },
     );
   }
-  findings.push(...destructiveSteps(recipes));
+  pushAll(findings, destructiveSteps(recipes));
   findings.unshift(
     migrations.length > 0
       ? {
@@ -564,6 +549,31 @@ function scheduleFiles(facts: Facts): { file: string; via: ScheduledJob["via"] }
   ];
 }
 
+/** The `[ ... ]` around `offset` in `text`: the job's settings. */
+function enclosingArray(text: string, offset: number): { start: number; end: number } | undefined {
+  let depth = 0;
+  let start = -1;
+  for (let i = offset; i >= 0; i--) {
+    const c = text[i];
+    if (c === "]") depth++;
+    else if (c === "[") {
+      if (depth === 0) {
+        start = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (start === -1) return undefined;
+  depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === "[") depth++;
+    else if (c === "]" && --depth === 0) return { start, end: i + 1 };
+  }
+  return undefined;
+}
+
 /** Where `command` is scheduled, enabled ones first; comments do not count. */
 function scheduled(facts: Facts, command: string): ScheduledJob | undefined {
   const re = new RegExp(`\\b${command.replace(/[:.]/g, "\\$&")}(?![\\w:-])`);
@@ -589,10 +599,16 @@ function scheduled(facts: Facts, command: string): ScheduledJob | undefined {
   return disabled;
 }
 
-/** APP-14: the jobs every shop needs are scheduled. */
+/**
+ * APP-14: the jobs every shop needs are scheduled. `sitemap:generate` only where the command
+ * exists (`spryker/sitemap` is installed) and no static sitemap is committed: scheduling a
+ * command that does not exist would break Jenkins.
+ */
 export function schedulerJobs(facts: Facts): Finding[] {
   const findings: Finding[] = [];
-  const staticSitemap = facts.has("public/Yves/sitemap.xml");
+  const staticSitemap =
+    facts.has("public/Yves/sitemap.xml") ||
+    facts.composer().lock?.packages.get("spryker/sitemap") === undefined;
   for (const command of [
     "oms:check-condition",
     "oms:check-timeout",

@@ -108,8 +108,9 @@ const BOOTSTRAPS = [
 /** APP-05: separate Back Office, backend gateway and backend API bootstraps. */
 export function splitEndpoints(facts: Facts): Finding[] {
   const { files, notes, none } = judged(facts);
-  if (none) return none;
-  const findings: Finding[] = [...notes];
+  // Without a deploy file to judge, the bootstraps still tell: a public/ with only Yves, Zed
+  // and Glue is not split, whatever the cloud runs.
+  const findings: Finding[] = [...(none ?? notes)];
   // Each file judged must have every piece: one production region without a backend gateway
   // is not split because another region has one.
   for (const file of files) {
@@ -132,23 +133,18 @@ export function splitEndpoints(facts: Facts): Finding[] {
     for (const e of zed) {
       const entry = scalarText(child(e.node, "entry-point"));
       const at = { file: e.file, line: e.line, subject: e.host };
+      // Without an entry point, zed is the Back Office, gateway and API in one application.
       if (!entry)
         findings.push({
           code: "split-entry-point-missing",
           result: "fail",
           ...at,
-          expected: "entry-point: BackendApi",
+          expected: "backoffice and backend-gateway applications, zed with entry-point: BackendApi",
         });
       else if (entry === "BackendApi")
         findings.push({ code: "split-entry-point-ok", result: "pass", ...at, found: entry });
-      else
-        findings.push({
-          code: "split-entry-point-missing",
-          result: "warn",
-          ...at,
-          found: entry,
-          expected: "entry-point: BackendApi",
-        });
+      // An application of the project's own (`entry-point: StoreApp`): not a missing split.
+      else findings.push({ code: "split-entry-point-custom", result: "pass", ...at, found: entry });
     }
     if (!zed.some((e) => scalarText(child(e.node, "entry-point")) === "BackendApi"))
       findings.push({
@@ -306,11 +302,57 @@ const PHP_END: Record<string, string> = {
   "8.4": "2028-12-31",
   "8.5": "2029-12-31",
 };
-/** End of maintenance of search engines by major version (Elastic's and OpenSearch's policies). */
+/**
+ * End of maintenance of search engines, by minor version where each minor has its own and by
+ * major version otherwise. Elasticsearch (elastic.co/support/eol): each 7.x minor 18 months
+ * after its GA, 7.17 extended to 2026-01-15; 5.x and 6.x by their last minor. OpenSearch
+ * (opensearch.org/releases, maintenance policy): a 1.x minor until the next minor's release,
+ * 1.3 until 2025-05-06. A version not listed (8.x, OpenSearch 2.x) has no end golive knows.
+ */
 const SEARCH_END: Record<string, Record<string, string>> = {
-  elastic: { "5": "2019-03-11", "6": "2022-02-10", "7": "2026-01-15" },
-  opensearch: { "1": "2025-05-06" },
+  elastic: {
+    "5": "2019-03-11",
+    "6": "2022-02-10",
+    "7.0": "2020-10-10",
+    "7.1": "2020-11-20",
+    "7.2": "2020-12-25",
+    "7.3": "2021-01-31",
+    "7.4": "2021-04-01",
+    "7.5": "2021-06-02",
+    "7.6": "2021-08-11",
+    "7.7": "2021-11-13",
+    "7.8": "2021-12-18",
+    "7.9": "2022-02-18",
+    "7.10": "2022-05-11",
+    "7.11": "2022-08-10",
+    "7.12": "2022-09-23",
+    "7.13": "2022-11-25",
+    "7.14": "2023-02-03",
+    "7.15": "2023-03-22",
+    "7.16": "2023-06-07",
+    "7.17": "2026-01-15",
+  },
+  opensearch: {
+    "1.0": "2021-10-05",
+    "1.1": "2021-11-23",
+    "1.2": "2022-03-17",
+    "1.3": "2025-05-06",
+  },
 };
+
+/** The end of maintenance of a search engine's version: its minor's, else its major's. */
+export function searchEndOfLife(engine: string, version: string): string | undefined {
+  const m = /^(\d+)(?:\.(\d+))?/.exec(version.trim());
+  if (!m) return undefined;
+  const table = Object.hasOwn(SEARCH_END, engine) ? SEARCH_END[engine]! : undefined;
+  if (!table) return undefined;
+  const minor = m[2] !== undefined ? `${m[1]}.${m[2]}` : undefined;
+  if (minor !== undefined && Object.hasOwn(table, minor)) return table[minor];
+  // A major listed by its minors needs the minor; "7" alone is read as its last minor.
+  const minors = Object.keys(table).filter((k) => k.startsWith(`${m[1]}.`));
+  if (minors.length > 0) return minor === undefined ? table[minors.at(-1)!] : undefined;
+  return Object.hasOwn(table, m[1]!) ? table[m[1]!] : undefined;
+}
 
 function endOfLife(
   end: string | undefined,
@@ -375,8 +417,7 @@ export function productionDeploy(facts: Facts): Finding[] {
     const engine = scalarText(child(search, "engine"));
     const version = scalarText(child(search, "version"));
     if (engine && version) {
-      const major = /^(\d+)/.exec(version)?.[1];
-      const eol = endOfLife(major ? SEARCH_END[engine]?.[major] : undefined, facts);
+      const eol = endOfLife(searchEndOfLife(engine, version), facts);
       if (eol)
         push({
           code: "deploy-eol-search",

@@ -21,16 +21,19 @@
 import type { Finding, FindingCode } from "../core/verdict.js";
 import { compilePattern } from "../schema/pattern.js";
 import { isDeployName } from "./deploy.js";
-import type { Facts } from "./facts.js";
+import { type Facts, phpUnreadable } from "./facts.js";
 import { matchGlob } from "./glob.js";
 import {
   isPlaceholder,
-  lineOf,
-  loadConfig,
-  statements,
-  stripPhpComments,
-  valueKind,
-} from "./php-config.js";
+  kindOf,
+  literalLine,
+  newScope,
+  type PhpEntry,
+  type PhpValue,
+  run,
+  type ValueKind,
+} from "./php-ast.js";
+import { loadConfig } from "./php-config.js";
 import { isSecretName, isSecretPath } from "./secret-names.js";
 
 /** Extensions that are never text: not worth reading for keys. */
@@ -71,29 +74,8 @@ function privateKeys(file: string, text: string, hits: SecretHit[]): void {
   }
 }
 
-/** `$config[A][...] = $config[B] = <value>;`: the keys assigned and where the value starts. */
-const ASSIGN = /^\s*\$config((?:\s*\[[^\]]*\])+)\s*=(?![=>])/;
-/** `'secret' => <string>` or `Const::X_PASSWORD => getenv('X') ?: <string>` inside an array. */
-const ENTRY =
-  /(['"][\w.-]+['"]|[\w\\]+::[A-Za-z_][\w]*)\s*=>\s*((?:getenv\s*\([^)]*\)\s*\?:\s*)?(['"])(?:(?!\3)[^\\]|\\.)*\3)\s*(?=[,\])]|$)/g;
-
-/** A statement that names nothing secret-looking holds no secret entry: skip the slow search. */
-const SECRET_HINT = /secret|passw|passphrase|token|key|pass\b|pwd|salt|credential/i;
-
-function keyName(part: string): string {
-  const p = part.trim().replace(/^['"]|['"]$/g, "");
-  const i = p.lastIndexOf("::");
-  return i === -1 ? p : p.slice(i + 2);
-}
-
-/** The bracketed keys of `[A::X]['b']['token']`, as written and as names. */
-function keyPath(brackets: string): { written: string; names: string[] } {
-  const parts = [...brackets.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!.trim());
-  return { written: parts.map((p) => `[${p}]`).join(""), names: parts.map(keyName) };
-}
-
 function valueFinding(
-  kind: ReturnType<typeof valueKind>,
+  kind: ValueKind,
   literalCode: FindingCode,
   throwaway: boolean,
 ): { code: FindingCode; result: "fail" | "warn" } | undefined {
@@ -104,87 +86,134 @@ function valueFinding(
   return undefined;
 }
 
-/** An environment word of a development or CI machine: `ci`, `docker.dev`, `devvm`, `testing`. */
-const THROWAWAY_ENVIRONMENT =
-  /(?:^|[.-])(?:ci|dev|devvm|development|local|test|testing)(?:[.-]|$)/i;
+/** Words of a development, CI, test or demo machine's environment: `docker.dev`, `ci`, `devtest`. */
+const THROWAWAY_WORDS = new Set([
+  "ci",
+  "travis",
+  "dev",
+  "devvm",
+  "devtest",
+  "development",
+  "local",
+  "test",
+  "testing",
+  "demo",
+]);
 const ENVIRONMENT_CONFIG = /^config\/Shared\/config_default-(.+)\.php$/;
 
+function throwawayWords(name: string): boolean {
+  return name
+    .toLowerCase()
+    .split(/[.\-_/]+/)
+    .some((w) => THROWAWAY_WORDS.has(w));
+}
+
 /**
- * The PHP configuration files only a development or CI machine loads: each
- * `config_default-<environment>.php` of such an environment and the files it requires, and
- * files named for one (`config_services-devvm.php`), unless production loads them too.
+ * The PHP configuration files only a development, CI, test or demo machine loads, one rule
+ * whether or not a production deploy file names production's environment: each
+ * `config_default-<environment>.php` of such an environment and the files it requires, files
+ * named for one after their first dash (`config_services-devvm.php`, `config_logs-ci-info.php`)
+ * and files in such a folder (`config/Shared/ci/travis/`); never a file production loads
+ * (config_default.php, the named environment's file, and what they require).
  */
 function throwawayConfig(facts: Facts): Set<string> {
   const { loads } = facts.config();
   const out = new Set<string>();
-  // Only when golive knows what production loads: a production deploy file names the
-  // environment, and every require on the way is one golive followed. Otherwise any file
-  // might be production's, and a literal in it fails.
-  if (loads.some((l) => l.environment === undefined || l.unresolved.length > 0)) return out;
   const production = new Set(loads.flatMap((l) => l.files));
-  const read = (path: string) => facts.text(path);
+  const productionEnvironments = new Set(loads.map((l) => l.environment));
+  const read = facts.phpSource();
   for (const file of facts.files) {
     if (!CONFIG_PHP.test(file) || production.has(file)) continue;
     const environment = ENVIRONMENT_CONFIG.exec(file)?.[1];
     if (environment !== undefined) {
-      if (!THROWAWAY_ENVIRONMENT.test(environment)) continue;
+      if (!throwawayWords(environment) || productionEnvironments.has(environment)) continue;
       for (const loaded of loadConfig(read, environment, { environmentOnly: true }).files)
         if (!production.has(loaded)) out.add(loaded);
-    } else if (THROWAWAY_ENVIRONMENT.test(file.replace(/^.*\/[^-/]*|\.php$/g, ""))) {
-      out.add(file);
+    } else {
+      const folders = file.split("/").slice(2, -1).join("/");
+      const named = file.replace(/^.*\/[^-/]*|\.php$/g, "");
+      if (throwawayWords(folders) || throwawayWords(named)) out.add(file);
     }
   }
   return out;
 }
 
+/** Keys under a secret-named one whose value is the secret: `['value' => 'x']`, a list item. */
+const NEUTRAL_KEY = /^(?:value|val|default|\d+)$/i;
+
 /**
- * Literal secrets in a PHP configuration file, statement by statement, comments left out. In a
- * file only a development or CI machine loads, a literal is a warning, as in a local deploy file.
+ * Whether an array entry's name holds a secret. A bare `key` does only beside a secret-named
+ * sibling (`'key' => ..., 'secret' => ...`): a sort's `'key' => 'name'` is not one.
  */
-function configLiterals(file: string, text: string, throwaway: boolean, hits: SecretHit[]): void {
-  const code = stripPhpComments(text).split("\n");
-  const lines = code.map((c, i) => ({ file, line: i + 1, code: c }));
-  for (const st of statements(lines)) {
-    if (!st.text.includes("=")) continue;
-    // `if (...) $config[...] = ...;`: the assignment starts at its first `$config[`.
-    const at = Math.max(0, st.text.indexOf("$config["));
-    let rest = st.text.slice(at);
-    let offset = at;
-    const keys: { written: string; names: string[] }[] = [];
-    for (let m = ASSIGN.exec(rest); m; m = ASSIGN.exec(rest)) {
-      keys.push(keyPath(m[1]!));
-      offset += m[0].length;
-      rest = rest.slice(m[0].length);
-    }
-    const secretKey = keys.find((k) => k.names.some(isSecretName));
-    if (secretKey) {
-      const value = rest.replace(/;\s*$/, "");
-      const found = valueFinding(valueKind(value), "secret-config-literal", throwaway);
-      if (found) {
-        const lead = value.length - value.trimStart().length;
-        hits.push({
-          ...found,
-          file,
-          line: lineOf(st, offset + lead),
-          subject: `$config${secretKey.written}`,
-          expected: "getenv('...')",
-        });
-        continue;
-      }
-    }
-    if (!st.text.includes("=>") || !SECRET_HINT.test(st.text)) continue;
-    for (const m of st.text.matchAll(ENTRY)) {
-      if (!isSecretName(keyName(m[1]!))) continue;
-      const found = valueFinding(valueKind(m[2]!), "secret-array-literal", throwaway);
-      if (found)
-        hits.push({
-          ...found,
-          file,
-          line: lineOf(st, m.index + m[0].indexOf(m[2]!)),
-          subject: `${m[1]!} =>`,
-          expected: "getenv('...')",
-        });
-    }
+function secretEntry(entry: PhpEntry, siblings: readonly PhpEntry[]): boolean {
+  const name = entry.name;
+  if (name === undefined || !isSecretName(name)) return false;
+  if (name.toLowerCase() !== "key") return true;
+  return siblings.some(
+    (s) =>
+      s !== entry && s.name !== undefined && s.name.toLowerCase() !== "key" && isSecretName(s.name),
+  );
+}
+
+/** The literals in an array under a secret-named key: its neutral entries, at any depth. */
+function literalLeaves(value: PhpValue, out: PhpValue[], depth = 0): void {
+  if (value.k !== "array") {
+    out.push(value);
+    return;
+  }
+  if (depth > 8) return;
+  for (const e of value.entries)
+    if (e.name === undefined || NEUTRAL_KEY.test(e.name) || isSecretName(e.name))
+      literalLeaves(e.value, out, depth + 1);
+}
+
+/**
+ * Literal secrets in a PHP file, read as PHP: `$config[...]` assignments to a secret-named key
+ * (through variables, constants, concatenation, casts, string functions, `??`, `?:`, heredoc
+ * and nowdoc), secret-named array entries anywhere in the code, and `define()`/`const` of a
+ * secret name. In a file only a development or CI machine loads, a literal is a warning, as in
+ * a local deploy file.
+ */
+function configLiterals(facts: Facts, file: string, throwaway: boolean, hits: SecretHit[]): void {
+  const parsed = facts.php(file);
+  if (!parsed) return;
+  if (!parsed.ok) {
+    hits.push({ ...phpUnreadable({ file, ...parsed }), file, line: parsed.line ?? 1 });
+    return;
+  }
+  const seen = new Set<number>();
+  const report = (value: PhpValue, code: FindingCode, subject: string): void => {
+    const found = valueFinding(kindOf(value), code, throwaway);
+    if (!found) return;
+    const line = literalLine(value);
+    if (seen.has(line)) return;
+    seen.add(line);
+    hits.push({ ...found, file, line, subject, expected: "getenv('...')" });
+  };
+  const scope = newScope(file, {
+    assign: (a) => {
+      if (!a.names.some((n) => n.toLowerCase() !== "key" && isSecretName(n))) return;
+      const leaves: PhpValue[] = [];
+      literalLeaves(a.value, leaves);
+      for (const leaf of leaves) report(leaf, "secret-config-literal", `$config${a.written}`);
+    },
+    array: (_file, array) => {
+      for (const e of array.entries)
+        if (secretEntry(e, array.entries)) {
+          const leaves: PhpValue[] = [];
+          literalLeaves(e.value, leaves);
+          for (const leaf of leaves) report(leaf, "secret-array-literal", `${e.written} =>`);
+        }
+    },
+    define: (_file, _line, name, value) => {
+      if (isSecretName(name)) report(value, "secret-config-literal", `const ${name}`);
+    },
+  });
+  try {
+    run(parsed.program, scope);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    hits.push({ ...phpUnreadable({ file, reason: "too-deep" }), file, line: 1 });
   }
 }
 
@@ -420,10 +449,11 @@ export function secrets(facts: Facts): Finding[] {
         if (bytes === undefined || !mentionsPrivateKey(bytes)) continue;
       }
     }
-    const text = kept ?? facts.scanText(file, bytes);
+    // A PHP file is kept: its tree is parsed from the same text (Facts.php).
+    const text = kept ?? (isConfig ? facts.text(file) : facts.scanText(file, bytes));
     if (text === undefined) continue;
     if (text.includes("PRIVATE KEY")) privateKeys(file, text, hits);
-    if (isConfig) configLiterals(file, text, throwawayConfigs.has(file), hits);
+    if (isConfig) configLiterals(facts, file, throwawayConfigs.has(file), hits);
     if (isDeploy) yamlLiterals(file, text, throwaway(file), hits);
     if (isEnv) envLiterals(file, text, hits);
   }

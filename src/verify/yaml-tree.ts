@@ -13,19 +13,29 @@ import {
   type Node,
   parseDocument,
 } from "yaml";
+import { parseErrorKind } from "../core/parse-error.js";
 
 export type Tree =
   | { kind: "map"; line: number; entries: Map<string, Tree> }
   | { kind: "seq"; line: number; items: Tree[] }
-  | { kind: "scalar"; line: number; value: string | number | boolean | null };
+  | {
+      kind: "scalar";
+      line: number;
+      value: string | number | boolean | null;
+      /** Reached through an alias: the key the anchor's value was written under. */
+      anchorKey?: string;
+    };
 
 /** Alias expansion stops here: a small file cannot legitimately need more. */
 const MAX_NODES = 200_000;
 
 export interface ParsedYaml {
   tree: Tree | undefined;
-  /** The first syntax error, with its line. */
-  error?: { line: number; message: string };
+  /**
+   * The first syntax error: where, and its kind as a fixed phrase (core/parse-error.ts). Never
+   * the parser's message, which can quote the line, and a deploy file's line can be a password.
+   */
+  error?: { line: number; col: number; kind: string };
   /**
    * Lines of quoted values read leniently: their continuation lines are indented no deeper than
    * their key, which YAML 1.2 forbids and the Docker SDK's parser (Symfony YAML) accepts.
@@ -106,14 +116,22 @@ function parseStrict(text: string): ParsedYaml {
   if (first) {
     return {
       tree: undefined,
-      error: { line: lines.linePos(first.pos[0]).line, message: first.message.split("\n")[0]! },
+      error: { ...lines.linePos(first.pos[0]), kind: parseErrorKind(first) },
     };
   }
   let budget = MAX_NODES;
+  // The key each anchored scalar was written under: an alias to it is as secret as the key.
+  const anchoredUnder = new Map<Node, string>();
   const lineOf = (node: Node): number => (node.range ? lines.linePos(node.range[0]).line : 1);
   const convert = (node: unknown, depth: number): Tree => {
     if (--budget < 0 || depth > 64) throw new Error("too many aliases");
-    if (isAlias(node)) return convert(node.resolve(doc as Document), depth + 1);
+    if (isAlias(node)) {
+      const target = node.resolve(doc as Document);
+      const tree = convert(target, depth + 1);
+      const key = target ? anchoredUnder.get(target as Node) : undefined;
+      if (tree.kind === "scalar" && key !== undefined) tree.anchorKey = key;
+      return tree;
+    }
     if (isMap(node)) {
       const entries = new Map<string, Tree>();
       const merged: Map<string, Tree>[] = [];
@@ -130,6 +148,7 @@ function parseStrict(text: string): ParsedYaml {
           continue;
         }
         const name = isScalar(key) ? String(key.value) : String(key);
+        if (isScalar(pair.value) && pair.value.anchor) anchoredUnder.set(pair.value, name);
         const value = pair.value == null ? nullAt(key) : convert(pair.value, depth + 1);
         // A block map or list starts on the line after its key; evidence names the key's line.
         if (value.kind !== "scalar" && isScalar(key)) value.line = lineOf(key);
@@ -163,7 +182,11 @@ function parseStrict(text: string): ParsedYaml {
   try {
     return { tree: doc.contents == null ? undefined : convert(doc.contents, 0) };
   } catch (error) {
-    return { tree: undefined, error: { line: 1, message: (error as Error).message } };
+    const kind =
+      error instanceof RangeError
+        ? "nested too deeply"
+        : parseErrorKind({ code: "RESOURCE_EXHAUSTION", message: "" });
+    return { tree: undefined, error: { line: 1, col: 1, kind } };
   }
 }
 

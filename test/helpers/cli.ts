@@ -20,10 +20,10 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { run } from "../../src/cli.js";
-import type { Asker } from "../../src/commands/context.js";
 import { readCatalogueFile } from "../../src/io/catalogue.js";
 import { gitUserName } from "../../src/io/git.js";
 import type { CatalogueFile } from "../../src/schema/catalogue.js";
+import type { Asker } from "../../src/work/context.js";
 
 /** The installed command: Node's compile cache, then dist/golive.cjs. */
 export const BIN = resolve(import.meta.dirname, "../../bin/golive.cjs");
@@ -72,8 +72,15 @@ function shippedCatalogues(): Embedded {
   return catalogues;
 }
 
+/** `user: FROM_GIT`: golive asks git for the user name (`git config user.name`), as it does for real. */
+export const FROM_GIT = Symbol("git config user.name");
+
 /**
  * Runs golive in-process in `cwd`, as `golive ARGS` would with `env` (no colour by default).
+ *
+ * git's user name is injected, "Test User" as every tempRepo's config says, because asking
+ * git costs a process per command; `user` names another (null: git has none), and `FROM_GIT`
+ * asks git the way golive does outside the tests.
  *
  * While it runs, `__GOLIVE_CATALOGUES__` holds the shipped catalogues, so that golive finds
  * them the way dist/golive.cjs does instead of parsing checklists/*.yaml on every command
@@ -90,6 +97,8 @@ export async function golive(
     now?: Date;
     /** What the terminal answers to `golive init`'s questions; none: not a terminal. */
     ask?: Asker;
+    /** `git config user.name` as golive sees it: default "Test User". */
+    user?: string | null | typeof FROM_GIT;
   } = {},
 ): Promise<RunResult> {
   global.__GOLIVE_CATALOGUES__ = shippedCatalogues();
@@ -102,7 +111,7 @@ export async function golive(
       stderrIsTTY: options.isTTY ?? false,
       columns: options.columns,
       clock: () => options.now ?? new Date(),
-      gitUserName: (dir) => gitUserName(dir, gitEnv(cwd)),
+      gitUserName: userName(options.user === undefined ? defaultUser(cwd) : options.user, cwd),
       ...(options.ask ? { ask: options.ask } : {}),
       // As main.ts says for the installed command: git's merge driver runs the built bin.
       runtime: { node: process.execPath, script: BIN, nodeVersion: process.versions.node },
@@ -111,6 +120,25 @@ export async function golive(
   } finally {
     if (--running === 0) delete global.__GOLIVE_CATALOGUES__;
   }
+}
+
+/** The user name in every tempRepo's git config. */
+export const TEST_USER = "Test User";
+
+/** tempRepo's folders made without git: git has no user name there. */
+const withoutGit = new Set<string>();
+
+function defaultUser(cwd: string): string | null {
+  for (const dir of withoutGit) if (cwd === dir || cwd.startsWith(`${dir}/`)) return null;
+  return TEST_USER;
+}
+
+function userName(
+  user: string | null | typeof FROM_GIT,
+  cwd: string,
+): (dir: string) => string | undefined {
+  if (user === FROM_GIT) return (dir) => gitUserName(dir, gitEnv(cwd));
+  return () => user ?? undefined;
 }
 
 /** Runs the built `golive` command as a separate process; for what needs a real process. */
@@ -141,6 +169,8 @@ let template: string | undefined;
 export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
   template = undefined;
+  withoutGit.clear();
+  initialised.clear();
 }
 
 /**
@@ -200,11 +230,40 @@ export function tempRepo(
 ): string {
   const dir = tempDir();
   if (options.git !== false) cpSync(emptyRepo(), join(dir, ".git"), { recursive: true });
+  else withoutGit.add(dir);
   for (const [path, content] of Object.entries(files)) {
     const full = join(dir, path);
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, content);
   }
+  return dir;
+}
+
+/** Projects `golive init` made, by what it was given: each initRepo copies one. */
+const initialised = new Map<string, string>();
+
+/**
+ * A copy of a repository holding `files` in which `golive init ARGS` ran (with `env`), made
+ * once per test file for each set of arguments: init sets up git's merge driver, several git
+ * processes, and most tests start from a fresh project. Fails the test if init fails.
+ */
+export async function initRepo(
+  args: string[] = ["--date", "2027-03-01"],
+  env: Record<string, string> = {},
+  files: Record<string, string> = {},
+): Promise<string> {
+  const key = JSON.stringify([args, env, files]);
+  let source = initialised.get(key);
+  if (source === undefined) {
+    source = tempRepo(files);
+    const result = await golive(source, ["init", ...args], env);
+    if (result.code !== 0) {
+      throw new Error(`golive init ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
+    }
+    initialised.set(key, source);
+  }
+  const dir = tempDir();
+  cpSync(source, dir, { recursive: true });
   return dir;
 }
 

@@ -352,7 +352,7 @@ describe("the documented installs", () => {
 describe("docs/ci.md", () => {
   test("every golive command in its pipelines runs green on the demo, with the file in the shop", async () => {
     // The shop's gate and reports; the portfolio job (another repository) and the digest (a
-    // webhook) are run in-process by test/e2e/ci-docs.test.ts.
+    // webhook) are run in-process by test/commands/ci-docs.test.ts.
     const commands = [
       ...readFileSync(join(ROOT, "docs/ci.md"), "utf8").matchAll(
         /node tools\/golive\.cjs ((?:check|export)[^`'\n]*)/g,

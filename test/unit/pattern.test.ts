@@ -2,7 +2,10 @@
  * Patterns from files (catalogue checks, verify.allow): JavaScript syntax, run by RE2 in linear
  * time; what RE2 cannot run is refused when the file is read, at its place in the file.
  */
-import { readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { transformSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { GoliveError } from "../../src/errors.js";
 import { parseCatalogue, readCatalogueFile } from "../../src/io/catalogue.js";
@@ -176,6 +179,31 @@ describe("the shipped catalogues' patterns", () => {
       expect(patternProblem(check.pattern!)).toBeUndefined();
       const ignoreCase = "ignoreCase" in check ? check.ignoreCase : undefined;
       expect(() => compilePattern(check.pattern!, { ignoreCase })).not.toThrow();
+    }
+  });
+});
+
+describe("pattern.ts as an ES module", () => {
+  // vitest and the CommonJS bundle both offer a `require`; Node's ES modules do not.
+  it("loads RE2 without a global require (run by plain Node, from source)", () => {
+    const { code } = transformSync(readFileSync("src/schema/pattern.ts", "utf8"), {
+      loader: "ts",
+      format: "esm",
+    });
+    // Inside node_modules so that re2js resolves from the module's own URL.
+    const dir = join("node_modules", ".golive-test", `pattern-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(join(dir, "pattern.mjs"), code);
+      writeFileSync(
+        join(dir, "run.mjs"),
+        'import { compilePattern, patternProblem } from "./pattern.mjs";\n' +
+          'console.log(typeof require, compilePattern("a+b").test("xaab"), patternProblem("(?=x)") !== undefined);\n',
+      );
+      const out = execFileSync(process.execPath, [join(dir, "run.mjs")], { encoding: "utf8" });
+      expect(out.trim()).toBe("undefined true true");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -9,7 +9,7 @@ import { classifyDeployFile } from "../../src/verify/deploy.js";
 import { Facts } from "../../src/verify/facts.js";
 import { gitBlobHash } from "../../src/verify/generic.js";
 import { runCheck } from "../../src/verify/index.js";
-import { recipeOf } from "../../src/verify/install.js";
+import { demoImport, recipesOf } from "../../src/verify/install.js";
 import { loadConfig } from "../../src/verify/php-config.js";
 import { parseYamlTree } from "../../src/verify/yaml-tree.js";
 import { memoryRepo } from "../helpers/repo.js";
@@ -42,6 +42,12 @@ describe("production deploy files", () => {
     ["deploy.shop-dev.yml", "development"],
     ["deploy.yml", "local"],
     ["deploy.dev.multi-region.yml", "local"],
+    ["deploy.dev_CZ.yml", "local"],
+    ["deploy.dev-brand.yml", "local"],
+    ["deploy.local.yml", "local"],
+    ["deploy.local-cz.yml", "local"],
+    ["deploy.localhost.yml", "local"],
+    ["deploy.development.yml", "development"],
     ["deploy.ci.acceptance.yml", "ci"],
     [".github/deploy/deploy.yml", "ci"],
     ["deploy.aws-env-template.yml", "template"],
@@ -53,6 +59,54 @@ describe("production deploy files", () => {
     expect(
       classifyDeployFile("deploy.acp-prod.yml", "groups:\n  a:\n    yves.eu.spryker.local:\n").kind,
     ).toBe("local");
+  });
+
+  test.each([
+    "www.de.brand.local",
+    "yves.localhost",
+    "'shop.test:8080'",
+    "backoffice.brand.docker",
+    "glue.shop.internal",
+  ])("a file with a %s host is local", (host) => {
+    const text = `groups:\n  a:\n    applications:\n      y:\n        endpoints:\n          ${host}:\n            store: DE\n`;
+    expect(classifyDeployFile("deploy.shop-staging.yml", text).kind).toBe("local");
+    // A value that names such a host is not an endpoint of the file.
+    expect(
+      classifyDeployFile("deploy.shop-staging.yml", `image:\n  environment:\n    X: ${host}\n`)
+        .kind,
+    ).toBe("staging");
+  });
+
+  test("environment: docker.dev is local, unless the name says production", () => {
+    const dev = "environment: docker.dev\nnamespace: x\n";
+    expect(classifyDeployFile("deploy.shop-staging.yml", dev).kind).toBe("local");
+    expect(classifyDeployFile("deploy.brand-cz.yml", dev).kind).toBe("local");
+    expect(classifyDeployFile("deploy.shop-prod.yml", dev).kind).toBe("production");
+    expect(classifyDeployFile("deploy.shop-staging.yml", "environment: docker.prod\n").kind).toBe(
+      "staging",
+    );
+    // A cloud environment run in development mode sets the cloud's deploy hooks.
+    expect(
+      classifyDeployFile(
+        "deploy.shop-demo.yml",
+        `${dev}image:\n  environment:\n    SPRYKER_HOOK_INSTALL: "vendor/bin/install -r EU/production"\n`,
+      ).kind,
+    ).toBe("other");
+  });
+
+  test("CLO-05: a multi-store project's deploy.dev_CZ.yml with *.brand.local hosts is not judged", () => {
+    const files = edit((f) => {
+      delete f["deploy.shop-prod.yml"];
+      f["deploy.dev_CZ.yml"] = (f["deploy.dev.yml"] as string)
+        .replace(/\.example\.com/g, ".brand.local")
+        .replace(/<<: \[\*real-ip, \*frontend-auth\]/g, "<<: *real-ip");
+    });
+    const v = verdict("CLO-05", files);
+    expect(v.result).toBe("pass");
+    expect(v.findings[0]).toMatchObject({
+      code: "deploy-no-production",
+      found: "deploy.shop-staging.yml",
+    });
   });
 
   test("production files in folders are judged, and every result names them", () => {
@@ -136,29 +190,142 @@ describe("deploy files as the Docker SDK reads them", () => {
   });
 });
 
-describe("install recipes as the Docker SDK resolves them", () => {
+describe("install recipes as Spryker Cloud runs them", () => {
   const tree = (text: string) => ({
     file: "d.yml",
     kind: "production" as const,
     tree: parseYamlTree(text).tree,
   });
-  test("-r NAME, pipeline:, else docker, or production with dynamic stores", () => {
+  const hook = (command: string) =>
+    recipesOf(tree(`image:\n  environment:\n    SPRYKER_HOOK_INSTALL: ${command}\n`));
+  test("the hook's -r NAME; without a hook the cloud's default for the file's region", () => {
+    expect(hook("vendor/bin/install -r EU/production -vvv")).toMatchObject([
+      { file: "config/install/EU/production.yml", via: "hook", from: { line: 3 } },
+    ]);
+    expect(hook("'vendor/bin/install -r shop/release --no-ansi'")[0]!.file).toBe(
+      "config/install/shop/release.yml",
+    );
+    // pipeline: is what a local docker/sdk up runs, and docker.yml the SDK's local default.
+    expect(recipesOf(tree("pipeline: docker.ci\n"))).toMatchObject([
+      { file: "config/install/EU/production.yml", via: "default", region: "EU" },
+    ]);
+    expect(recipesOf(tree("namespace: x\n"))[0]!.file).toBe("config/install/EU/production.yml");
+    expect(recipesOf(tree("regions:\n  US:\n    services: {}\n"))).toMatchObject([
+      { file: "config/install/US/production.yml", region: "US", from: { line: 2 } },
+    ]);
     expect(
-      recipeOf(
-        tree(
-          "image:\n  environment:\n    SPRYKER_HOOK_INSTALL: vendor/bin/install -r EU/production -vvv\n",
-        ),
-      ).file,
-    ).toBe("config/install/EU/production.yml");
-    expect(recipeOf(tree("pipeline: docker.ci\n")).file).toBe("config/install/docker.ci.yml");
-    expect(recipeOf(tree("namespace: x\n")).file).toBe("config/install/docker.yml");
-    expect(
-      recipeOf(tree("image:\n  environment:\n    SPRYKER_DYNAMIC_STORE_MODE: true\n")).file,
-    ).toBe("config/install/production.yml");
-    expect(
-      recipeOf(tree("image:\n  environment:\n    SPRYKER_HOOK_INSTALL: vendor/bin/install -r $R\n"))
-        .file,
-    ).toBeUndefined();
+      recipesOf(tree("regions:\n  EU:\n    services: {}\n  US:\n    services: {}\n")).map(
+        (r) => r.file,
+      ),
+    ).toEqual(["config/install/EU/production.yml", "config/install/US/production.yml"]);
+  });
+
+  test("a hook golive cannot read runs an unknown recipe, never a passing one", () => {
+    expect(hook("vendor/bin/install -r $R")[0]!.file).toBeUndefined();
+    expect(hook("bash deploy/install.sh")[0]!.file).toBeUndefined();
+    expect(hook("vendor/bin/install --no-ansi")[0]!.file).toBeUndefined();
+    const custom = edit((f) => {
+      f["deploy.shop-prod.yml"] = prod(f).replace(
+        '"vendor/bin/install -r EU/production --no-ansi -vvv"',
+        "bash deploy/install.sh",
+      );
+    });
+    for (const id of ["CLO-11", "APP-28"]) {
+      const v = verdict(id, custom);
+      expect(v.result).toBe("unknown");
+      expect(codes(v)).toContain("recipe-unresolved");
+    }
+  });
+
+  // Issue 21's walkthrough: no hook, docker.yml cleaned up, EU/production.yml destructive.
+  const noHook = (region?: string) =>
+    edit((f) => {
+      let text = prod(f).replace(
+        '    SPRYKER_HOOK_INSTALL: "vendor/bin/install -r EU/production --no-ansi -vvv"\n',
+        "",
+      );
+      if (region)
+        text = text.replace(
+          "services:\n",
+          `regions:\n  ${region}:\n    services: {}\n\nservices:\n`,
+        );
+      f["deploy.shop-prod.yml"] = text;
+      f["config/install/docker.yml"] =
+        "sections:\n  migrate:\n    migrate:\n      command: 'vendor/bin/console propel:migrate'\n";
+      f["config/install/EU/production.yml"] =
+        "sections:\n  clean:\n    storage:\n      command: 'vendor/bin/console storage:delete'\n    drop:\n      command: 'vendor/bin/console propel:tables:drop'\n  demo:\n    import:\n      command: 'vendor/bin/console data:import'\n    index:\n      command: 'vendor/bin/console search:index:delete'\n    migrate:\n      command: 'vendor/bin/console propel:migrate'\n";
+    });
+  test("without a hook, CLO-11, APP-28 and DAT-02 judge EU/production.yml, not docker.yml", () => {
+    const files = noHook();
+    const clo11 = verdict("CLO-11", files);
+    expect(clo11.result).toBe("fail");
+    expect(found(clo11).map((f) => [f.file, f.line, f.found])).toEqual([
+      ["config/install/EU/production.yml", 4, "storage:delete"],
+      ["config/install/EU/production.yml", 6, "propel:tables:drop"],
+      ["config/install/EU/production.yml", 9, "demo-data import"],
+      ["config/install/EU/production.yml", 11, "search index delete"],
+    ]);
+    expect(clo11.findings).toContainEqual({
+      code: "recipe-default",
+      result: "pass",
+      file: "deploy.shop-prod.yml",
+      subject: "EU",
+      found: "config/install/EU/production.yml",
+    });
+    expect(verdict("APP-28", files).result).toBe("fail");
+    expect(found(verdict("DAT-02", files))).toMatchObject([
+      { code: "demo-import", file: "config/install/EU/production.yml", line: 9 },
+    ]);
+  });
+
+  test("a deploy file of region US runs US/production.yml", () => {
+    const files = noHook("US");
+    const v = verdict("CLO-11", files);
+    expect(found(v)).toMatchObject([
+      { code: "recipe-missing", result: "fail", file: "config/install/US/production.yml" },
+    ]);
+    files["config/install/US/production.yml"] =
+      "sections:\n  migrate:\n    migrate:\n      command: 'vendor/bin/console propel:migrate'\n";
+    const ok = verdict("CLO-11", files);
+    expect(ok.result).toBe("pass");
+    expect(ok.findings).toContainEqual(
+      expect.objectContaining({ code: "recipe-default", subject: "US", line: 22 }),
+    );
+  });
+
+  test("a demo-data import is a full import or a demo configuration, not one importer", () => {
+    const demo = (c: string) => demoImport(`vendor/bin/console ${c}`);
+    expect(demo("data:import")).toEqual({});
+    expect(demo("data:import -vvv --no-ansi")).toEqual({});
+    expect(demo("data:import --config=data/import/local/full_EU.yml")).toEqual({
+      config: "data/import/local/full_EU.yml",
+    });
+    expect(demo("data:import -c data/import/local/full_EU.yml -vvv")).toEqual({
+      config: "data/import/local/full_EU.yml",
+    });
+    for (const single of [
+      "data:import glossary",
+      "data:import glossary -vvv",
+      "data:import -vvv product-abstract",
+      "data:import:glossary",
+      "data:import --group=PRODUCTS",
+      "data:import -g PRODUCTS",
+      "data:import --config=data/import/production/full_EU.yml",
+      "data:import -c data/import/production/full_EU.yml glossary",
+    ])
+      expect(demo(single), single).toBeUndefined();
+    // The next command of the line is not an importer of this one.
+    expect(demo("data:import && vendor/bin/console cache:clear")).toEqual({});
+  });
+
+  test("28 single importers in a production recipe are not demo-data imports", () => {
+    const files = edit((f) => {
+      f["config/install/EU/production.yml"] = `sections:\n  import:\n${Array.from(
+        { length: 28 },
+        (_, i) => `    i${i}:\n      command: 'vendor/bin/console data:import importer-${i}'\n`,
+      ).join("")}  migrate:\n    migrate:\n      command: 'vendor/bin/console propel:migrate'\n`;
+    });
+    for (const id of ["CLO-11", "APP-28", "DAT-02"]) expect(verdict(id, files).result).toBe("pass");
   });
 
   test("CLO-11: a named recipe that does not exist fails; a destructive step fails with its line", () => {
@@ -216,7 +383,7 @@ describe("the configuration production loads", () => {
       "config/Shared/common/oauth.php",
       "config/Shared/config_default-docker.prod.php",
     ]);
-    const order = load.lines.map((l) => /\$config\[(\w)\]/.exec(l.code)?.[1]).filter(Boolean);
+    const order = load.assignments.map((a) => a.names[0]);
     expect(order).toEqual(["A", "C", "B", "D"]);
   });
 
@@ -323,6 +490,35 @@ describe("CLO-10 what a production deploy file must not run", () => {
     expect(verdict("CLO-10", soon, { today: "2026-12-01", goLive: "2027-01-15" }).result).toBe(
       "warn",
     );
+  });
+});
+
+describe("CLO-10: each search engine minor has its own end of maintenance", () => {
+  const search = (engine: string, version: string) =>
+    edit((f) => {
+      f["deploy.shop-prod.yml"] = prod(f).replace(
+        "services:\n",
+        `services:\n  search:\n    engine: ${engine}\n    version: '${version}'\n`,
+      );
+    });
+  test("Elasticsearch 7.6 ended in 2021, 7.17 in 2026", () => {
+    const at = { today: "2025-06-01", goLive: "2025-09-01" };
+    const old = found(verdict("CLO-10", search("elastic", "7.6"), at));
+    expect(old).toMatchObject([
+      { code: "deploy-eol-search", result: "fail", subject: "elastic 7.6", found: "2021-08-11" },
+    ]);
+    expect(verdict("CLO-10", search("elastic", "7.17"), at).result).toBe("pass");
+    expect(
+      found(verdict("CLO-10", search("elastic", "7.17"), { today: "2026-02-01" }))[0],
+    ).toMatchObject({ result: "fail", found: "2026-01-15" });
+  });
+  test("OpenSearch 1.2 ended when 1.3 came out; 1.3 later", () => {
+    const at = { today: "2024-06-01", goLive: "2024-09-01" };
+    expect(found(verdict("CLO-10", search("opensearch", "1.2"), at))[0]).toMatchObject({
+      result: "fail",
+      found: "2022-03-17",
+    });
+    expect(verdict("CLO-10", search("opensearch", "1.3"), at).result).toBe("pass");
   });
 });
 
@@ -447,6 +643,41 @@ $jobs[] = ['name' => 'queue', 'command' => '$PHP_BIN vendor/bin/console queue:wo
       "job-missing",
     ]);
     expect(codes(verdict("SEO-03", files))).toEqual(["sitemap-job-missing"]);
+  });
+});
+
+describe("APP-14 asks for sitemap:generate only where the command exists", () => {
+  const withoutSitemapJob = (change: (f: Files) => void) =>
+    edit((f) => {
+      f["config/Zed/cronjobs/jenkins.php"] = (f["config/Zed/cronjobs/jenkins.php"] as string)
+        .split("\n")
+        .filter((l) => !l.includes("sitemap:generate"))
+        .join("\n");
+      change(f);
+    });
+  test("without spryker/sitemap installed, no sitemap job is required", () => {
+    const { "spryker/sitemap": _, ...rest } = PACKAGES;
+    const files = withoutSitemapJob((f) => {
+      f["composer.lock"] = composerLock(rest);
+    });
+    const v = verdict("APP-14", files);
+    expect(v.result).toBe("pass");
+    expect(found(v).map((f) => f.subject)).not.toContain("sitemap:generate");
+  });
+  test("with a static sitemap.xml committed, no sitemap job is required", () => {
+    const files = withoutSitemapJob((f) => {
+      f["public/Yves/sitemap.xml"] = "<urlset/>\n";
+    });
+    expect(verdict("APP-14", files).result).toBe("pass");
+  });
+  test("with spryker/sitemap and no static sitemap, the missing job fails", () => {
+    const v = verdict(
+      "APP-14",
+      withoutSitemapJob(() => {}),
+    );
+    expect(found(v)).toContainEqual(
+      expect.objectContaining({ code: "job-missing", result: "fail", subject: "sitemap:generate" }),
+    );
   });
 });
 

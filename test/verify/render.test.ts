@@ -54,3 +54,52 @@ describe("repository text in verify's output", () => {
     expect(text).not.toContain("\u0007");
   });
 });
+
+describe("an item with many findings in text", () => {
+  // APP-17's real shape: notes and placeholder warnings first, literal passwords later.
+  const findings: ItemVerdict["findings"] = [
+    ...Array.from({ length: 10 }, (_, i) => ({
+      code: "secret-placeholder" as const,
+      result: "warn" as const,
+      file: "deploy.dev.yml",
+      line: i + 1,
+      subject: `W${i}`,
+    })),
+    ...Array.from({ length: 60 }, (_, i) => ({
+      code: "secret-deploy-literal" as const,
+      result: "warn" as const,
+      file: "deploy.ci.yml",
+      line: i + 1,
+      subject: `C${i}`,
+    })),
+    ...Array.from({ length: 14 }, (_, i) => ({
+      code: "secret-deploy-literal" as const,
+      result: "fail" as const,
+      file: "deploy.shop-prod.yml",
+      line: i + 1,
+      subject: `P${i}`,
+    })),
+  ];
+  const many: VerifyRun = {
+    ...run,
+    verdicts: [{ id: "APP-17", title: "Secrets", result: "fail", findings }],
+  };
+
+  test("lists failures first, in the rule's order, and says what the cut hides", () => {
+    const text = renderVerify(makeStyle(0, 200), many);
+    const shown = text.split("\n").filter((l) => l.includes("deploy."));
+    expect(shown).toHaveLength(12);
+    expect(shown.slice(0, 12).every((l) => l.includes("deploy.shop-prod.yml"))).toBe(true);
+    expect(shown[0]).toContain("deploy.shop-prod.yml:1 ");
+    expect(text).toContain("… 72 more findings (2 fail, 70 warn): --full shows them");
+  });
+
+  test("--full shows every finding, failures, then warnings", () => {
+    const text = renderVerify(makeStyle(0, 200), { ...many, full: true });
+    const shown = text.split("\n").filter((l) => l.includes("deploy."));
+    expect(shown).toHaveLength(84);
+    expect(shown.slice(0, 14).every((l) => l.includes("deploy.shop-prod.yml"))).toBe(true);
+    expect(shown.slice(14, 24).every((l) => l.includes("deploy.dev.yml"))).toBe(true);
+    expect(text).not.toContain("more finding");
+  });
+});

@@ -4,11 +4,11 @@
  * a file but a pinned commit (`git ls-files --stage`).
  */
 import { execFileSync } from "node:child_process";
-import { symlinkSync } from "node:fs";
+import { mkdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { openRepo } from "../../src/io/repo.js";
-import { gitEnv, tempRepo } from "../helpers/cli.js";
+import { gitEnv, tempDir, tempRepo } from "../helpers/cli.js";
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
@@ -22,6 +22,23 @@ test("a symlink inside is read, one leading outside is not", () => {
   expect(repo.read("out.txt")).toBeUndefined();
   expect(repo.read("in.txt")).toBe("inside\n");
   expect(repo.read("a.txt")).toBe("inside\n");
+});
+
+test("a tracked file under a folder that is now a link out of the repository is not read", () => {
+  const outside = tempDir();
+  writeFileSync(join(outside, "id_rsa"), "-----BEGIN OPENSSH PRIVATE KEY-----\n");
+  const dir = tempRepo({ "keys/id_rsa": "placeholder\n", "ok/a.txt": "inside\n" });
+  git(dir, "add", "-A");
+  // The index still lists keys/id_rsa; the folder is swapped for a link to the outside one.
+  renameSync(join(dir, "keys"), join(dir, "moved"));
+  symlinkSync(outside, join(dir, "keys"));
+  mkdirSync(join(dir, "ok/inner"));
+  symlinkSync("../ok", join(dir, "ok/inner/back"));
+  const repo = openRepo(dir);
+  expect(repo.files).toContain("keys/id_rsa");
+  expect(repo.read("keys/id_rsa")).toBeUndefined();
+  expect(repo.bytes("keys/id_rsa")).toBeUndefined();
+  expect(repo.read("ok/a.txt")).toBe("inside\n");
 });
 
 test("a docker submodule is its pinned commit, not a file", () => {

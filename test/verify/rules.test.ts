@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
+  CURRENT,
   codes,
   composerLock,
   deployFile,
@@ -102,6 +103,39 @@ describe("APP-02 release", () => {
   });
 });
 
+describe("APP-02 judges what production installs", () => {
+  test("a require-dev feature package at an old release does not make the shop old", () => {
+    const files = edit((f) => {
+      f["composer.lock"] = composerLock(PACKAGES, {
+        "spryker-feature/development-tools": "201907.0",
+      });
+    });
+    const v = verdict("APP-02", files, CURRENT);
+    expect(v.result).toBe("pass");
+    expect(found(v)[0]).toMatchObject({ code: "release-ok", subject: "spryker-feature/cart" });
+  });
+  test("a shop from before feature packages is judged by its core module", () => {
+    const old = edit((f) => {
+      f["composer.lock"] = composerLock({ "spryker/kernel": "3.25.0", "spryker/twig": "3.15.2" });
+    });
+    const v = verdict("APP-02", old);
+    expect(v.result).toBe("fail");
+    expect(found(v)[0]).toMatchObject({
+      code: "release-too-old",
+      subject: "spryker/kernel",
+      found: "3.25.0",
+      expected: ">= 3.55.0 (202009.0's)",
+    });
+    const recent = edit((f) => {
+      f["composer.lock"] = composerLock({ "spryker/kernel": "3.61.0", "spryker/twig": "3.15.2" });
+    });
+    expect(found(verdict("APP-02", recent))[0]).toMatchObject({
+      code: "release-none",
+      result: "unknown",
+    });
+  });
+});
+
 describe("APP-03 Twig", () => {
   test("fail below 3.15.2, with a leading v stripped", () => {
     const files = edit((f) => {
@@ -175,6 +209,46 @@ describe("APP-05 split Zed endpoints", () => {
       f["public/Zed/index.php"] = "<?php\n";
     });
     expect(verdict("APP-05", zedOnly).result).toBe("pass");
+  });
+  test("a zed endpoint with an entry point of the project's own is not a missing split", () => {
+    const files = edit((f) => {
+      f["deploy.shop-prod.yml"] = prodDeploy(f).replace(
+        /\n$/,
+        "\n      store_app:\n        application: zed\n        endpoints:\n          store-app.example.com:\n            store: DE\n            entry-point: StoreApp\n",
+      );
+    });
+    const v = verdict("APP-05", files);
+    expect(v.result).toBe("pass");
+    expect(v.findings).toContainEqual({
+      code: "split-entry-point-custom",
+      result: "pass",
+      file: "deploy.shop-prod.yml",
+      line: expect.any(Number),
+      subject: "store-app.example.com",
+      found: "StoreApp",
+    });
+  });
+  test("without a deploy file, a public/ of Yves, Zed and Glue only is not split", () => {
+    const files = edit((f) => {
+      for (const name of Object.keys(f)) if (/^deploy\..*\.yml$/.test(name)) delete f[name];
+      for (const app of ["Backoffice", "BackendGateway", "BackendApi"])
+        delete f[`public/${app}/index.php`];
+      for (const app of ["Yves", "Zed", "Glue"]) f[`public/${app}/index.php`] = "<?php\n";
+    });
+    const v = verdict("APP-05", files);
+    expect(v.result).toBe("warn");
+    expect(codes(v)).toEqual([
+      "deploy-none",
+      "split-bootstrap-missing",
+      "split-bootstrap-missing",
+      "split-bootstrap-missing",
+    ]);
+  });
+  test("without a deploy file but with every bootstrap, the deploy side is unknown", () => {
+    const files = edit((f) => {
+      for (const name of Object.keys(f)) if (/^deploy\..*\.yml$/.test(name)) delete f[name];
+    });
+    expect(verdict("APP-05", files).result).toBe("unknown");
   });
   test("every production file must be split: a second region without a backend gateway warns", () => {
     const files = edit((f) => {

@@ -50,7 +50,7 @@ describe("APP-17 secrets", () => {
     expect(JSON.stringify(v)).not.toContain(SECRET);
   });
 
-  test("a literal only warns where golive knows production does not load the file", () => {
+  test("a literal only warns where production does not load the file, one rule with or without a production environment", () => {
     const literal = `<?php\n$config[OauthConstants::PRIVATE_KEY_PASSWORD] = '${SECRET}';\n`;
     const ci = "<?php\nrequire 'common/config_oauth.php';\n";
     const result = (files: Record<string, string | Uint8Array>, file: string) =>
@@ -63,27 +63,47 @@ describe("APP-17 secrets", () => {
       "config/Shared/common/config_oauth.php": literal,
     };
     expect(result(shared, "config/Shared/common/config_oauth.php")).toBe("fail");
-    // No production deploy file names an environment: any file may be production's.
-    const unnamed: Record<string, string | Uint8Array> = {
-      ...shop(),
-      "config/Shared/config_default-docker.dev.php": literal,
-    };
+    // CI, development, devtest and demo configuration, and a ci/ folder: warnings, also when no
+    // production deploy file names an environment (or there is none at all).
+    const throwaway = [
+      "config/Shared/config_default-docker.dev.php",
+      "config/Shared/config_default-ci.php",
+      "config/Shared/config_default-development.php",
+      "config/Shared/config_default-devtest.php",
+      "config/Shared/config_default-docker.demo.php",
+      "config/Shared/ci/travis/config_ci.php",
+    ];
+    const unnamed: Record<string, string | Uint8Array> = { ...shop() };
+    for (const file of throwaway) unnamed[file] = literal;
     unnamed["deploy.shop-prod.yml"] = (unnamed["deploy.shop-prod.yml"] as string).replace(
       "environment: docker.prod\n",
       "",
     );
-    expect(result(unnamed, "config/Shared/config_default-docker.dev.php")).toBe("fail");
-    // Production requires a path built at run time: golive cannot tell what it loads.
+    const none = { ...unnamed };
+    delete none["deploy.shop-prod.yml"];
+    delete none["deploy.shop-staging.yml"];
+    for (const files of [unnamed, none])
+      for (const file of throwaway) expect(result(files, file), file).toBe("warn");
+    // What production loads fails: config_default.php, whatever else is there.
+    const main = { ...none, "config/Shared/config_default.php": literal };
+    expect(result(main, "config/Shared/config_default.php")).toBe("fail");
+    // A production deploy file that names a demo environment: its file is production's.
+    const demo: Record<string, string | Uint8Array> = { ...shop() };
+    demo["config/Shared/config_default-docker.demo.php"] = literal;
+    demo["deploy.shop-prod.yml"] = (demo["deploy.shop-prod.yml"] as string).replace(
+      "environment: docker.prod\n",
+      "environment: docker.demo\n",
+    );
+    expect(result(demo, "config/Shared/config_default-docker.demo.php")).toBe("fail");
+    // Production requires a path built at run time: golive says so, and a development file
+    // still warns (the rule is the file's environment, not what golive could follow).
     const dynamic = {
       ...shop(),
       "config/Shared/config_default-docker.prod.php":
         "<?php\nrequire __DIR__ . '/common/config_' . getenv('SPRYKER_REGION') . '.php';\n",
       "config/Shared/config_default-docker.dev.php": literal,
     };
-    const v = verdict("APP-17", dynamic);
-    expect(
-      v.findings.find((f) => f.file === "config/Shared/config_default-docker.dev.php")?.result,
-    ).toBe("fail");
+    expect(result(dynamic, "config/Shared/config_default-docker.dev.php")).toBe("warn");
     // ... and says so, instead of reporting a file named '/common/config_' as missing.
     expect(verdict("APP-16", dynamic).findings).toContainEqual(
       expect.objectContaining({

@@ -1,0 +1,248 @@
+/**
+ * What a change to golive.yaml does, in the terms a reviewer approves: items done, reopened or
+ * blocked, waivers added, extended or withdrawn, owners changed, the go-live date moved,
+ * answers changed (and the items they turn on or off), evidence recorded. Pure: two states and
+ * the catalogue in, a list of changes out. Both states are read against the same catalogue
+ * (the one golive.yaml names now), so a change of the catalogue itself is reported apart.
+ */
+import type { Evidence, ItemState, StateData, Status, Waiver } from "../schema/state.js";
+import { buildBoard, type ItemView } from "./board.js";
+import type { Catalogue } from "./catalogue.js";
+import { type CalendarDate, compareDates } from "./dates.js";
+
+/** Who made a change and when, as golive.yaml records it. */
+export interface Author {
+  by?: string;
+  at?: string;
+}
+
+export type ItemChange =
+  | ({
+      kind: "status";
+      from: Status;
+      to: Status;
+      reason?: string;
+      note?: string;
+    } & Author)
+  | ({ kind: "owner"; from?: string; to?: string } & Author)
+  | ({ kind: "note"; from?: string; to?: string } & Author)
+  | { kind: "waiver-added"; waiver: Waiver }
+  | { kind: "waiver-extended" | "waiver-shortened" | "waiver-changed"; from: Waiver; to: Waiver }
+  | ({ kind: "waiver-withdrawn"; waiver: Waiver } & Author)
+  | { kind: "evidence"; from?: Evidence; to: Evidence }
+  | { kind: "links"; added: string[]; removed: string[] };
+
+export interface ItemDiff {
+  id: string;
+  title: string;
+  changes: ItemChange[];
+}
+
+export interface AnswerChange {
+  question: string;
+  /** The answer before (the catalogue's default when golive.yaml had none). */
+  from: string;
+  to: string;
+  /** Items the new answer makes apply again, and items it rules out. */
+  on: string[];
+  off: string[];
+}
+
+export interface GoLiveChange {
+  from: CalendarDate;
+  to: CalendarDate;
+  reason?: string;
+  by?: string;
+  at?: string;
+}
+
+export interface StateDiff {
+  /** There was no golive.yaml at the base: every entry is new. */
+  created: boolean;
+  goLive?: GoLiveChange;
+  answers: AnswerChange[];
+  items: ItemDiff[];
+  /** The catalogue golive.yaml names or its recorded version changed. */
+  catalogue?: { from: string; to: string };
+  /** Entries whose ID the catalogue does not know, added or removed by the change. */
+  unknownEntries: { added: string[]; removed: string[] };
+}
+
+/** A state with nothing recorded: what "before" means when golive.yaml is new. */
+function emptyLike(head: StateData): StateData {
+  return { golive: head.golive, catalogue: head.catalogue, goLive: head.goLive };
+}
+
+/** What changed from `base` (undefined: the file is new) to `head`. */
+export function diffStates(
+  catalogue: Catalogue,
+  base: StateData | undefined,
+  head: StateData,
+  today: CalendarDate,
+): StateDiff {
+  const before = base ?? emptyLike(head);
+  const was = buildBoard(catalogue, before, today);
+  const now = buildBoard(catalogue, head, today);
+  const items: ItemDiff[] = [];
+  const answers = answerChanges(catalogue, before, head, was.items, now.items);
+  for (const [i, after] of now.items.entries()) {
+    const changes = itemChanges(was.items[i]!, after);
+    if (changes.length > 0) items.push({ id: after.item.id, title: after.item.title, changes });
+  }
+  const diff: StateDiff = {
+    created: base === undefined,
+    answers,
+    items,
+    unknownEntries: {
+      added: now.orphans.filter((k) => !was.orphans.includes(k)),
+      removed: was.orphans.filter((k) => !now.orphans.includes(k)),
+    },
+  };
+  if (before.goLive !== head.goLive) diff.goLive = goLiveChange(before.goLive, head);
+  const from = catalogueName(before);
+  const to = catalogueName(head);
+  if (from !== to) diff.catalogue = { from, to };
+  return diff;
+}
+
+function catalogueName(state: StateData): string {
+  const c = state.catalogue;
+  const name = "name" in c ? c.name : c.path;
+  return c.version === undefined ? name : `${name} ${c.version}`;
+}
+
+/** The slip golive.yaml recorded for the move, when the newest one describes it. */
+function goLiveChange(from: CalendarDate, head: StateData): GoLiveChange {
+  const slip = head.slips?.at(-1);
+  const recorded = slip !== undefined && slip.from === from && slip.to === head.goLive;
+  return {
+    from,
+    to: head.goLive,
+    ...(recorded && slip.reason !== undefined ? { reason: slip.reason } : {}),
+    ...(recorded && slip.by !== undefined ? { by: slip.by } : {}),
+    ...(recorded && slip.at !== undefined ? { at: slip.at } : {}),
+  };
+}
+
+function answerChanges(
+  catalogue: Catalogue,
+  before: StateData,
+  head: StateData,
+  was: readonly ItemView[],
+  now: readonly ItemView[],
+): AnswerChange[] {
+  const changes: AnswerChange[] = [];
+  for (const q of catalogue.questions) {
+    const from = answerOf(before, q.id) ?? q.default;
+    const to = answerOf(head, q.id) ?? q.default;
+    if (from === to) continue;
+    const on: string[] = [];
+    const off: string[] = [];
+    for (const [i, view] of now.entries()) {
+      const old = was[i]!;
+      if (old.doesNotApply?.question === q.id && view.doesNotApply === undefined) {
+        on.push(view.item.id);
+      }
+      if (view.doesNotApply?.question === q.id && old.doesNotApply === undefined) {
+        off.push(view.item.id);
+      }
+    }
+    changes.push({ question: q.id, from, to, on, off });
+  }
+  return changes;
+}
+
+/** An answer read as an own entry: a question ID is a name from a file, never a built-in. */
+function answerOf(state: StateData, id: string): string | undefined {
+  const answers = state.answers;
+  return answers !== undefined && Object.hasOwn(answers, id) ? answers[id] : undefined;
+}
+
+/** The item's status as a person set it: answers that rule it out are reported apart. */
+function recordedStatus(view: ItemView): Status {
+  return view.doesNotApply ? "todo" : view.status;
+}
+
+function author(state: ItemState): Author {
+  return {
+    ...(state.by !== undefined ? { by: state.by } : {}),
+    ...(state.at !== undefined ? { at: state.at } : {}),
+  };
+}
+
+function itemChanges(was: ItemView, now: ItemView): ItemChange[] {
+  const a = was.state;
+  const b = now.state;
+  const by = author(b);
+  const changes: ItemChange[] = [];
+  const from = recordedStatus(was);
+  const to = recordedStatus(now);
+  if (from !== to) {
+    changes.push({
+      kind: "status",
+      from,
+      to,
+      ...(b.reason !== undefined && !now.doesNotApply ? { reason: b.reason } : {}),
+      ...(b.note !== undefined && b.note !== a.note ? { note: b.note } : {}),
+      ...by,
+    });
+  } else if (b.note !== a.note) {
+    changes.push({ kind: "note", ...optional("from", a.note), ...optional("to", b.note), ...by });
+  }
+  if (a.owner !== b.owner) {
+    changes.push({
+      kind: "owner",
+      ...optional("from", a.owner),
+      ...optional("to", b.owner),
+      ...by,
+    });
+  }
+  const waiver = waiverChange(a, b);
+  if (waiver) changes.push(waiver);
+  if (b.evidence !== undefined && !sameEvidence(a.evidence, b.evidence)) {
+    changes.push({ kind: "evidence", ...optional("from", a.evidence), to: b.evidence });
+  }
+  const linksBefore = a.links ?? [];
+  const linksAfter = b.links ?? [];
+  const added = linksAfter.filter((l) => !linksBefore.includes(l));
+  const removed = linksBefore.filter((l) => !linksAfter.includes(l));
+  if (added.length > 0 || removed.length > 0) changes.push({ kind: "links", added, removed });
+  return changes;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function waiverChange(a: ItemState, b: ItemState): ItemChange | undefined {
+  const from = a.waiver;
+  const to = b.waiver;
+  if (from === undefined && to === undefined) return undefined;
+  if (from === undefined) return { kind: "waiver-added", waiver: to! };
+  if (to === undefined) return { kind: "waiver-withdrawn", waiver: from, ...author(b) };
+  if (sameWaiver(from, to)) return undefined;
+  const order = compareDates(to.until, from.until);
+  const kind = order > 0 ? "waiver-extended" : order < 0 ? "waiver-shortened" : "waiver-changed";
+  return { kind, from, to };
+}
+
+function sameWaiver(a: Waiver, b: Waiver): boolean {
+  return a.until === b.until && a.reason === b.reason && a.approver === b.approver && a.by === b.by;
+}
+
+function sameEvidence(a: Evidence | undefined, b: Evidence): boolean {
+  return a !== undefined && a.at === b.at && a.result === b.result && a.code === b.code;
+}
+
+/** Nothing a reviewer would read changed. */
+export function isEmptyDiff(diff: StateDiff): boolean {
+  return (
+    !diff.created &&
+    diff.goLive === undefined &&
+    diff.catalogue === undefined &&
+    diff.answers.length === 0 &&
+    diff.items.length === 0 &&
+    diff.unknownEntries.added.length === 0 &&
+    diff.unknownEntries.removed.length === 0
+  );
+}

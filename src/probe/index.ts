@@ -1,0 +1,525 @@
+/**
+ * `golive probe`'s core: asks the live environments the go-live-day questions through an
+ * injected `ProbeNet` and judges the answers. Today and go-live are passed in; the same answer
+ * can pass before go-live and fail after (basic auth, robots.txt), so the report names the day.
+ */
+import { XMLParser } from "fast-xml-parser";
+import robotsParserModule from "robots-parser";
+import { addDays, type CalendarDate, daysBetween } from "../core/dates.js";
+import { type Result, worst } from "../core/verdict.js";
+import type { HttpAnswer, ProbeNet } from "../io/probe-net.js";
+import { gitBlobHash } from "../verify/generic.js";
+
+// robots-parser is CommonJS with an ES default in its types (see verify/spryker-code.ts).
+const robotsParser = ((robotsParserModule as { default?: unknown }).default ??
+  robotsParserModule) as typeof robotsParserModule.default;
+
+export type ProbeCode =
+  | "unreachable"
+  | "dns-ok"
+  | "dns-missing"
+  | "dns-ttl-high"
+  | "tls-ok"
+  | "tls-untrusted"
+  | "tls-wrong-host"
+  | "tls-old-protocol"
+  | "tls-expired"
+  | "tls-expiring"
+  | "auth-basic-before-golive"
+  | "auth-basic-live"
+  | "auth-open-before-golive"
+  | "auth-open"
+  | "admin-closed"
+  | "admin-open"
+  | "robots-ok"
+  | "robots-missing"
+  | "robots-disallow-all"
+  | "robots-disallow-all-before-golive"
+  | "robots-sitemap"
+  | "sitemap-ok"
+  | "sitemap-missing"
+  | "sitemap-invalid"
+  | "sitemap-foreign-url"
+  | "favicon-custom"
+  | "favicon-default"
+  | "favicon-missing"
+  | "header-ok"
+  | "header-missing"
+  | "header-php-version"
+  | "cookie-insecure"
+  | "dmarc-ok"
+  | "dmarc-none"
+  | "dmarc-missing"
+  | "spf-ok"
+  | "spf-missing"
+  | "redirect-ok"
+  | "redirect-wrong"
+  | "redirect-loop"
+  | "old-system-up"
+  | "old-system-down"
+  | "old-system-window"
+  | "smoke-ok"
+  | "smoke-bad"
+  | "no-target";
+
+export interface ProbeFinding {
+  code: ProbeCode;
+  result: Result;
+  /** The host or URL the finding is about. */
+  subject?: string;
+  found?: string;
+  expected?: string;
+}
+
+export interface ProbeVerdict {
+  id: string;
+  result: Result;
+  findings: ProbeFinding[];
+}
+
+export type AppKind = "storefront" | "admin" | "api";
+
+export interface ProbeHost {
+  host: string;
+  /** `https:` or `http:`; deploy-file hosts are probed over HTTPS. */
+  scheme: "https" | "http";
+  port: number;
+  kind: AppKind;
+}
+
+export interface ProbeTargets {
+  hosts: ProbeHost[];
+  production: boolean;
+  mailDomain?: string;
+  /** Pairs of old URL, new URL. */
+  redirects?: [string, string][];
+  oldSystem?: string;
+  smoke?: string[];
+  /** Git blob hashes of Spryker's default favicons. */
+  faviconDefaults: readonly string[];
+}
+
+export interface ProbeContext {
+  today: CalendarDate;
+  goLive: CalendarDate;
+}
+
+export const PROBE_ITEMS = [
+  "CLO-14",
+  "CLO-12",
+  "CLO-17",
+  "CLO-05",
+  "SEO-04",
+  "SEO-03",
+  "SEO-06",
+  "APP-16",
+  "SEC-03",
+  "CLO-15",
+  "SEO-01",
+  "SEO-07",
+  "GEN-10",
+  "TES-12",
+] as const;
+
+const failed = (a: unknown): a is { error: string } =>
+  typeof a === "object" && a !== null && "error" in a;
+
+function origin(h: ProbeHost): string {
+  const def = h.scheme === "https" ? 443 : 80;
+  return `${h.scheme}://${h.host}${h.port === def ? "" : `:${h.port}`}`;
+}
+
+/** The string form of a header, whether Node gave one value or many. */
+function header(a: HttpAnswer, name: string): string | undefined {
+  const v = a.headers[name];
+  return Array.isArray(v) ? v.join(", ") : v;
+}
+
+function unreachable(subject: string, error: string): ProbeFinding {
+  return { code: "unreachable", result: "unknown", subject, found: error };
+}
+
+function verdict(id: string, findings: ProbeFinding[]): ProbeVerdict {
+  if (findings.length === 0) findings.push({ code: "no-target", result: "unknown" });
+  return { id, result: worst(findings.map((f) => f.result)) ?? "unknown", findings };
+}
+
+async function dnsCheck(net: ProbeNet, t: ProbeTargets, ctx: ProbeContext) {
+  const days = daysBetween(ctx.today, ctx.goLive);
+  const out: ProbeFinding[] = [];
+  for (const h of t.hosts) {
+    const a = await net.dns(h.host);
+    if (failed(a)) {
+      out.push(
+        a.error === "ENOTFOUND" || a.error === "ENODATA"
+          ? { code: "dns-missing", result: "fail", subject: h.host }
+          : unreachable(h.host, a.error),
+      );
+      continue;
+    }
+    const chain = [...a.cname, ...a.addresses.map((x) => x.address)].join(" → ");
+    const ttl = Math.max(...a.addresses.map((x) => x.ttl));
+    if (days >= 0 && days <= 7 && ttl > 3600)
+      out.push({ code: "dns-ttl-high", result: "warn", subject: h.host, found: `${ttl}` });
+    else out.push({ code: "dns-ok", result: "pass", subject: h.host, found: chain });
+  }
+  return out;
+}
+
+async function tlsCheck(net: ProbeNet, t: ProbeTargets, ctx: ProbeContext) {
+  const out: ProbeFinding[] = [];
+  for (const h of t.hosts.filter((x) => x.scheme === "https")) {
+    const a = await net.tls(h.host, h.port);
+    if (failed(a)) {
+      out.push(unreachable(h.host, a.error));
+      continue;
+    }
+    const subject = h.host;
+    if (a.hostError || /ALTNAME/.test(a.chainError ?? "")) {
+      out.push({ code: "tls-wrong-host", result: "fail", subject });
+      continue;
+    }
+    if (a.chainError && a.chainError !== "CERT_HAS_EXPIRED") {
+      out.push({ code: "tls-untrusted", result: "fail", subject, found: a.chainError });
+      continue;
+    }
+    if (a.protocol && /^(SSLv|TLSv1(\.1)?$)/.test(a.protocol)) {
+      out.push({ code: "tls-old-protocol", result: "fail", subject, found: a.protocol });
+      continue;
+    }
+    const until = a.validTo ? new Date(a.validTo).toISOString().slice(0, 10) : undefined;
+    if (a.chainError === "CERT_HAS_EXPIRED" || (until && until < ctx.today)) {
+      out.push({
+        code: "tls-expired",
+        result: "fail",
+        subject,
+        ...(until ? { found: until } : {}),
+      });
+    } else if (until && until < addDays(ctx.goLive, 30)) {
+      out.push({ code: "tls-expiring", result: "warn", subject, found: until });
+    } else {
+      out.push({
+        code: "tls-ok",
+        result: "pass",
+        subject,
+        found: `${a.protocol ?? "?"}, until ${until ?? "?"}`,
+      });
+    }
+  }
+  return out;
+}
+
+export async function runProbe(
+  net: ProbeNet,
+  t: ProbeTargets,
+  ctx: ProbeContext,
+  only?: ReadonlySet<string>,
+): Promise<ProbeVerdict[]> {
+  const live = ctx.today >= ctx.goLive;
+  const stores = t.hosts.filter((h) => h.kind === "storefront");
+  const admins = t.hosts.filter((h) => h.kind === "admin");
+  // Each storefront's home page is fetched once and judged by several items.
+  const once = (path: string) => {
+    const cache = new Map<ProbeHost, Promise<HttpAnswer | { error: string }>>();
+    return (h: ProbeHost) => {
+      const p = cache.get(h) ?? net.http(`${origin(h)}${path}`);
+      cache.set(h, p);
+      return p;
+    };
+  };
+  const home = once("/");
+  const robotsOf = once("/robots.txt");
+
+  const checks: Record<string, () => Promise<ProbeFinding[]>> = {
+    "CLO-14": () => dnsCheck(net, t, ctx),
+    "CLO-12": () => tlsCheck(net, t, ctx),
+    "CLO-17": async () => {
+      const out: ProbeFinding[] = [];
+      for (const h of stores) {
+        const a = await home(h);
+        if (failed(a)) out.push(unreachable(h.host, a.error));
+        else if (a.status === 401 && /^\s*basic/i.test(header(a, "www-authenticate") ?? ""))
+          out.push(
+            live
+              ? { code: "auth-basic-live", result: "fail", subject: h.host }
+              : { code: "auth-basic-before-golive", result: "pass", subject: h.host },
+          );
+        else
+          out.push(
+            live
+              ? { code: "auth-open", result: "pass", subject: h.host, found: `${a.status}` }
+              : {
+                  code: "auth-open-before-golive",
+                  result: "warn",
+                  subject: h.host,
+                  found: `${a.status}`,
+                },
+          );
+      }
+      return out;
+    },
+    "CLO-05": async () => {
+      const out: ProbeFinding[] = [];
+      for (const h of admins) {
+        const a = await net.http(`${origin(h)}/`);
+        if (failed(a))
+          out.push({ code: "admin-closed", result: "pass", subject: h.host, found: a.error });
+        else if (a.status === 401 || a.status === 403)
+          out.push({ code: "admin-closed", result: "pass", subject: h.host, found: `${a.status}` });
+        else
+          out.push({ code: "admin-open", result: "warn", subject: h.host, found: `${a.status}` });
+      }
+      return out;
+    },
+    "SEO-04": async () => {
+      const out: ProbeFinding[] = [];
+      for (const h of stores) {
+        const url = `${origin(h)}/robots.txt`;
+        const a = await robotsOf(h);
+        if (failed(a)) {
+          out.push(unreachable(url, a.error));
+          continue;
+        }
+        if (a.status !== 200 || !/^text\//i.test(header(a, "content-type") ?? "text/plain")) {
+          out.push({ code: "robots-missing", result: "fail", subject: url, found: `${a.status}` });
+          continue;
+        }
+        const robots = robotsParser(url, a.body.toString("utf8"));
+        if (robots.isDisallowed(`${origin(h)}/`, "*")) {
+          out.push(
+            live && t.production
+              ? { code: "robots-disallow-all", result: "fail", subject: url }
+              : { code: "robots-disallow-all-before-golive", result: "pass", subject: url },
+          );
+        } else out.push({ code: "robots-ok", result: "pass", subject: url });
+        for (const s of robots.getSitemaps())
+          out.push({ code: "robots-sitemap", result: "pass", subject: url, found: s });
+      }
+      return out;
+    },
+    "SEO-03": async () => {
+      const out: ProbeFinding[] = [];
+      for (const h of stores) {
+        const r = await robotsOf(h);
+        const listed =
+          !failed(r) && r.status === 200
+            ? robotsParser(`${origin(h)}/robots.txt`, r.body.toString("utf8")).getSitemaps()[0]
+            : undefined;
+        const url = listed ?? `${origin(h)}/sitemap.xml`;
+        out.push(...(await sitemapCheck(net, url, h)));
+      }
+      return out;
+    },
+    "SEO-06": async () => {
+      const out: ProbeFinding[] = [];
+      for (const h of stores) {
+        const url = `${origin(h)}/favicon.ico`;
+        const a = await net.http(url);
+        if (failed(a)) out.push(unreachable(url, a.error));
+        else if (a.status !== 200 || a.body.length === 0)
+          out.push({ code: "favicon-missing", result: "fail", subject: url, found: `${a.status}` });
+        else {
+          const hash = gitBlobHash(a.body);
+          out.push(
+            t.faviconDefaults.includes(hash)
+              ? { code: "favicon-default", result: "fail", subject: url, found: hash }
+              : { code: "favicon-custom", result: "pass", subject: url },
+          );
+        }
+      }
+      return out;
+    },
+    "APP-16": () => headerChecks(stores, home),
+    "SEC-03": () => headerChecks(stores, home),
+    "CLO-15": () => mailCheck(net, t.mailDomain),
+    "SEO-01": () => redirectCheck(net, t.redirects),
+    "SEO-07": () => redirectCheck(net, t.redirects),
+    "GEN-10": async () => {
+      if (!t.oldSystem) return [];
+      const end = addDays(ctx.goLive, 3);
+      if (ctx.today < ctx.goLive || ctx.today > end)
+        return [{ code: "old-system-window", result: "pass", subject: t.oldSystem }];
+      const a = await net.http(t.oldSystem);
+      if (failed(a) || a.status >= 500)
+        return [
+          {
+            code: "old-system-down",
+            result: "fail",
+            subject: t.oldSystem,
+            found: failed(a) ? a.error : `${a.status}`,
+          },
+        ];
+      return [
+        { code: "old-system-up", result: "pass", subject: t.oldSystem, found: `${a.status}` },
+      ];
+    },
+    "TES-12": async () => {
+      const urls = [...stores.map((h) => `${origin(h)}/`), ...(t.smoke ?? [])];
+      return Promise.all(
+        urls.map(async (url): Promise<ProbeFinding> => {
+          const a = stores.some((h) => `${origin(h)}/` === url)
+            ? await home(stores.find((h) => `${origin(h)}/` === url)!)
+            : await net.http(url);
+          if (failed(a)) return unreachable(url, a.error);
+          const ok = a.status >= 200 && a.status < 300;
+          return {
+            code: ok ? "smoke-ok" : "smoke-bad",
+            result: ok ? "pass" : live ? "fail" : "warn",
+            subject: url,
+            found: `${a.status} in ${a.ms} ms`,
+          };
+        }),
+      );
+    },
+  };
+  const ids = PROBE_ITEMS.filter((id) => !only || only.has(id));
+  return Promise.all(ids.map(async (id) => verdict(id, await checks[id]!())));
+}
+
+async function sitemapCheck(net: ProbeNet, url: string, h: ProbeHost): Promise<ProbeFinding[]> {
+  const a = await net.http(url);
+  if (failed(a)) return [unreachable(url, a.error)];
+  if (a.status !== 200)
+    return [{ code: "sitemap-missing", result: "fail", subject: url, found: `${a.status}` }];
+  let doc: Record<string, unknown>;
+  try {
+    doc = new XMLParser({ processEntities: false }).parse(a.body.toString("utf8"), true);
+  } catch {
+    return [{ code: "sitemap-invalid", result: "fail", subject: url }];
+  }
+  const root = (doc.urlset ?? doc.sitemapindex) as Record<string, unknown> | undefined;
+  if (root === undefined || a.truncated)
+    return [{ code: "sitemap-invalid", result: "fail", subject: url }];
+  const entries = [root.url ?? root.sitemap ?? []].flat() as { loc?: unknown }[];
+  const locs = entries.map((e) => String(e?.loc ?? ""));
+  const foreign = locs.find((l) => {
+    try {
+      const u = new URL(l);
+      return u.protocol !== "https:" || u.hostname !== h.host;
+    } catch {
+      return true;
+    }
+  });
+  if (foreign !== undefined)
+    return [{ code: "sitemap-foreign-url", result: "fail", subject: url, found: foreign }];
+  return [{ code: "sitemap-ok", result: "pass", subject: url, found: `${locs.length}` }];
+}
+
+async function headerChecks(
+  stores: readonly ProbeHost[],
+  home: (h: ProbeHost) => Promise<HttpAnswer | { error: string }>,
+): Promise<ProbeFinding[]> {
+  const out: ProbeFinding[] = [];
+  for (const h of stores) {
+    const a = await home(h);
+    if (failed(a)) {
+      out.push(unreachable(h.host, a.error));
+      continue;
+    }
+    const subject = h.host;
+    const need = (name: string, ok: boolean, result: Result = "fail") =>
+      out.push(
+        ok
+          ? { code: "header-ok", result: "pass", subject, found: name }
+          : { code: "header-missing", result, subject, expected: name },
+      );
+    if (h.scheme === "https")
+      need("Strict-Transport-Security", !!header(a, "strict-transport-security"));
+    need(
+      "X-Content-Type-Options: nosniff",
+      /nosniff/i.test(header(a, "x-content-type-options") ?? ""),
+    );
+    need(
+      "X-Frame-Options or CSP frame-ancestors",
+      !!header(a, "x-frame-options") ||
+        /frame-ancestors/i.test(header(a, "content-security-policy") ?? ""),
+    );
+    const powered = header(a, "x-powered-by") ?? "";
+    if (/php\/?\s*\d/i.test(powered))
+      out.push({
+        code: "header-php-version",
+        result: "fail",
+        subject,
+        found: powered.slice(0, 40),
+      });
+    const cookies = a.headers["set-cookie"] ?? [];
+    for (const c of cookies) {
+      const name = c.split("=")[0]?.trim() ?? "";
+      const flags = c.toLowerCase();
+      if (!flags.includes("httponly") || (h.scheme === "https" && !/;\s*secure/.test(flags)))
+        // The cookie's name only: its value may be a session.
+        out.push({ code: "cookie-insecure", result: "warn", subject, found: name.slice(0, 40) });
+    }
+  }
+  return out;
+}
+
+/** A `k=v; k=v` record (DMARC) as a map. */
+function tags(record: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const part of record.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0) m.set(part.slice(0, i).trim().toLowerCase(), part.slice(i + 1).trim());
+  }
+  return m;
+}
+
+async function mailCheck(net: ProbeNet, domain: string | undefined): Promise<ProbeFinding[]> {
+  if (!domain) return [];
+  const out: ProbeFinding[] = [];
+  const dmarc = await net.txt(`_dmarc.${domain}`);
+  if (failed(dmarc)) out.push(unreachable(`_dmarc.${domain}`, dmarc.error));
+  else {
+    const rec = dmarc.find((r) => /^v=DMARC1\s*(;|$)/i.test(r));
+    const p = rec ? tags(rec).get("p")?.toLowerCase() : undefined;
+    if (!rec || !p) out.push({ code: "dmarc-missing", result: "fail", subject: domain });
+    else if (p === "none") out.push({ code: "dmarc-none", result: "warn", subject: domain });
+    else out.push({ code: "dmarc-ok", result: "pass", subject: domain, found: p });
+  }
+  const spf = await net.txt(domain);
+  if (failed(spf)) out.push(unreachable(domain, spf.error));
+  else if (spf.some((r) => /^v=spf1(\s|$)/i.test(r)))
+    out.push({ code: "spf-ok", result: "pass", subject: domain });
+  else out.push({ code: "spf-missing", result: "fail", subject: domain });
+  return out;
+}
+
+async function redirectCheck(
+  net: ProbeNet,
+  pairs: readonly [string, string][] | undefined,
+): Promise<ProbeFinding[]> {
+  if (!pairs) return [];
+  return Promise.all(
+    pairs.map(async ([from, to]): Promise<ProbeFinding> => {
+      let url = from;
+      const seen = new Set<string>([url]);
+      for (let hop = 0; hop <= 3; hop++) {
+        const a = await net.http(url, "HEAD");
+        if (failed(a)) return unreachable(url, a.error);
+        const location = header(a, "location");
+        if ((a.status === 301 || a.status === 308) && location && hop < 3) {
+          url = new URL(location, url).toString();
+          if (seen.has(url)) return { code: "redirect-loop", result: "fail", subject: from };
+          seen.add(url);
+          continue;
+        }
+        const ok = a.status === 200 && url === new URL(to).toString() && hop > 0;
+        return ok
+          ? { code: "redirect-ok", result: "pass", subject: from, found: `${hop}` }
+          : {
+              code: "redirect-wrong",
+              result: "fail",
+              subject: from,
+              found: `${a.status} ${url}`,
+              expected: to,
+            };
+      }
+      return { code: "redirect-wrong", result: "fail", subject: from, expected: to };
+    }),
+  );
+}
+
+/** How far today is from go-live, for the report's "judged on" line. */
+export function judgedDay(ctx: ProbeContext): number {
+  return daysBetween(ctx.today, ctx.goLive);
+}

@@ -1,0 +1,76 @@
+/**
+ * Changing items: under the state file's lock, through the YAML editor (io/state-edit.ts), which
+ * keeps the file's comments and layout.
+ */
+import { userInfo } from "node:os";
+import { indexState } from "../core/board.js";
+import { applyChange, type Change, type ItemChange } from "../core/transitions.js";
+import { GoliveError } from "../errors.js";
+import type { Workspace } from "../io/state-read.js";
+import { updateWorkspace } from "../io/state-update.js";
+import type { CatalogueItem } from "../schema/catalogue.js";
+import type { ItemState } from "../schema/state.js";
+import type { Context } from "./context.js";
+import { resolveItems, statePath } from "./shared.js";
+
+function loginName(): string | undefined {
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Who is making a change: --by, else git's user.name, else the login name. */
+export function changedBy(ctx: Context, by: string | undefined): string {
+  if (by !== undefined) {
+    if (by.trim() === "")
+      throw new GoliveError("usage", "--by needs a name", { hint: "--by NAME" });
+    return by;
+  }
+  return ctx.gitUser() ?? loginName() ?? "unknown";
+}
+
+/**
+ * Edits items under the state file's lock: every ID is resolved first (one bad ID changes
+ * nothing), then `edit` gets each item's current state and says what to write, if anything.
+ */
+export function editItems<T>(
+  ctx: Context,
+  ids: readonly string[] | ((workspace: Workspace) => readonly string[]),
+  edit: (item: CatalogueItem, before: ItemState) => { after: ItemState | undefined; result: T },
+): T[] {
+  return updateWorkspace(statePath(ctx), ctx.cwd, (workspace, editor) => {
+    // A selection by filters is made under the lock, on the file as it is now.
+    const items = resolveItems(
+      workspace.catalogue,
+      typeof ids === "function" ? ids(workspace) : ids,
+    );
+    const { keyOf } = indexState(workspace.catalogue, workspace.state);
+    const entries = workspace.state.items ?? {};
+    return items.map((item) => {
+      const key = keyOf.get(item.id) ?? item.id;
+      const { after, result } = edit(item, entries[key] ?? {});
+      if (after) editor.setItem(key, after);
+      return result;
+    });
+  });
+}
+
+/** Applies `change` to every item; unchanged items are reported but not written. */
+export function changeItems(
+  ctx: Context,
+  ids: readonly string[] | ((workspace: Workspace) => readonly string[]),
+  change: Change,
+  by: string | undefined,
+): ItemChange[] {
+  const who = changedBy(ctx, by);
+  // Taken under the lock, on the first edit: writers that wait for each other record their
+  // times in the order their changes land.
+  let at: string | undefined;
+  return editItems(ctx, ids, (item, before) => {
+    at ??= ctx.now();
+    const after = applyChange(before, change, who, at);
+    return { after, result: { id: item.id, title: item.title, before, after } };
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * Running the checks of `golive verify` against a repository: shared by `golive verify` and
+ * `golive check --verify`, which imports this module only when --verify is given, so that the
+ * plain gate never loads the verify rules.
+ */
+import { statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { ItemView } from "../core/board.js";
+import type { ItemVerdict } from "../core/verdict.js";
+import { GoliveError } from "../errors.js";
+import { findRepoRoot } from "../io/locate.js";
+import { openRepo } from "../io/repo.js";
+import type { Workspace } from "../io/state-read.js";
+import type { CatalogueItem } from "../schema/catalogue.js";
+import { verifyRepository } from "../verify/index.js";
+import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
+import type { Context } from "./context.js";
+
+function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undefined): string {
+  if (path === undefined) return findRepoRoot(dirname(workspace.statePath));
+  const root = resolve(ctx.cwd, path);
+  let isDir = false;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) {
+    throw new GoliveError("usage", `--path ${path} is not a folder`, {
+      hint: "give the folder of the shop's repository",
+    });
+  }
+  return root;
+}
+
+function latestRelease(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!RELEASE_PATTERN.test(value.trim())) {
+    throw new GoliveError("usage", `--latest-release "${value}" is not a Spryker release`, {
+      hint: "write it like 202507.0",
+    });
+  }
+  return value.trim();
+}
+
+/** Runs the checks of `items` against the repository. */
+export async function runVerify(
+  ctx: Context,
+  workspace: Workspace,
+  items: readonly CatalogueItem[],
+  options: { path?: string; latestRelease?: string },
+): Promise<{ root: string; source: "git" | "walk"; fileCount: number; verdicts: ItemVerdict[] }> {
+  const root = repositoryRoot(ctx, workspace, options.path);
+  const release = latestRelease(options.latestRelease);
+  const repo = openRepo(root);
+  const verdicts = await verifyRepository(items, repo, {
+    today: ctx.today,
+    goLive: workspace.state.goLive,
+    allow: workspace.state.verify?.allow ?? [],
+    ...(release ? { latestRelease: release } : {}),
+  });
+  return { root, source: repo.source, fileCount: repo.files.length, verdicts };
+}
+
+/** `golive check --verify`: the repository's verdict on each of `items`, by item ID. */
+export async function verifyChecks(
+  ctx: Context,
+  workspace: Workspace,
+  items: readonly ItemView[],
+): Promise<Map<string, ItemVerdict>> {
+  const { verdicts } = await runVerify(
+    ctx,
+    workspace,
+    items.map((v) => v.item),
+    {},
+  );
+  return new Map(verdicts.map((v) => [v.id, v]));
+}

@@ -1,0 +1,181 @@
+/**
+ * golive diff against real git histories made in the test: a branch's changes to golive.yaml
+ * in people's words, against the merge base or a named commit.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { diffStates } from "../../src/core/diff.js";
+import { statusVerb } from "../../src/render/diff.js";
+import type { StateData } from "../../src/schema/state.js";
+import { gitEnv, golive, tempDir, tempRepo } from "../helpers/cli.js";
+import { smallCatalogue } from "../helpers/fixtures.js";
+
+const TODAY = { GOLIVE_TODAY: "2027-01-20" };
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
+}
+
+function commitAll(dir: string, message: string): void {
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", message);
+}
+
+async function ok(dir: string, ...args: string[]): Promise<string> {
+  const r = await golive(dir, args, TODAY);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  return r.stdout;
+}
+
+/** A shop with golive.yaml on main, and a branch `feature` checked out. */
+async function shopOnBranch(): Promise<string> {
+  const repo = tempRepo();
+  await ok(repo, "init", "--date", "2027-03-01");
+  await ok(repo, "waive", "APP-01", "--until", "2027-02-01", "--reason", "vendor late");
+  await ok(repo, "done", "CLO-04");
+  commitAll(repo, "golive");
+  git(repo, "checkout", "-q", "-b", "feature");
+  return repo;
+}
+
+describe("golive diff", () => {
+  it("says what a branch does to the checklist, in every format", async () => {
+    const repo = await shopOnBranch();
+    await ok(repo, "done", "CLO-01", "--note", "diagram in Confluence @team");
+    await ok(repo, "block", "CLO-02", "--reason", "VPN <b>missing</b>");
+    await ok(
+      repo,
+      ...["waive", "TR-03", "--until", "2027-03-05", "--reason", "translations late"],
+      ...["--approver", "Klaus (client PM)"],
+    );
+    await ok(repo, "waive", "APP-01", "--until", "2027-02-20", "--reason", "vendor later");
+    await ok(repo, "reopen", "CLO-04");
+    await ok(repo, "assign", "TES-11", "--to", "Priya");
+    await ok(repo, "answer", "private-network", "no");
+    await ok(repo, "reschedule", "--date", "2027-03-15", "--reason", "payment provider late");
+    commitAll(repo, "week 3");
+    // A change not committed yet counts too: diff reads the working file.
+    await ok(repo, "start", "GEN-01");
+
+    const text = await ok(repo, "diff");
+    expect(text).toMatch(/^golive\.yaml since merge base with main \([0-9a-f]{7}\): /);
+    expect(text).toContain("go-live moved from Mon 1 Mar 2027 to Mon 15 Mar 2027");
+    expect(text).toContain("payment provider late");
+    expect(text).toContain("answer private-network: yes → no (rules out CLO-03)");
+    expect(text).toMatch(/CLO-01 .*\n {4}done by Test User on Wed 20 Jan 2027 \(note: diagram/);
+    expect(text).toMatch(/CLO-02 .*\n {4}blocked by Test User on Wed 20 Jan 2027: VPN <b>missing/);
+    expect(text).toContain(
+      "waived until Fri 5 Mar 2027 by Klaus (client PM) (recorded by Test User on Wed 20 Jan 2027): translations late",
+    );
+    expect(text).toContain("waiver extended from Mon 1 Feb 2027 until Sat 20 Feb 2027");
+    expect(text).toMatch(/CLO-04 .*\n {4}reopened \(to do\)/);
+    expect(text).toContain("owner set to Priya");
+    expect(text).toMatch(/GEN-01 .*\n {4}started/);
+    // CLO-03 changes only through the answer: it is not listed as an item of its own.
+    expect(text).not.toMatch(/^ {2}CLO-03/m);
+
+    const md = await ok(repo, "diff", "--format", "markdown");
+    expect(md).toMatch(/^### golive\.yaml: go-live moved to Mon 15 Mar 2027, 1 done, 1 reopened/);
+    // What people wrote cannot ping anyone or inject HTML in a PR comment.
+    expect(md).toContain("@\u200bteam");
+    expect(md).toContain("VPN &lt;b&gt;missing&lt;/b&gt;");
+    expect(md).toContain("- **TR-03** Prepare customer training: waived until Fri 5 Mar 2027");
+
+    const json = JSON.parse(await ok(repo, "diff", "--json"));
+    expect(json.command).toBe("diff");
+    expect(json.goLive).toMatchObject({ from: "2027-03-01", to: "2027-03-15" });
+    const kinds = Object.fromEntries(
+      json.items.map((i: { id: string; changes: { kind: string }[] }) => [
+        i.id,
+        i.changes.map((c) => c.kind),
+      ]),
+    );
+    expect(kinds).toMatchObject({
+      "CLO-01": ["status"],
+      "CLO-02": ["status"],
+      "TR-03": ["waiver-added"],
+      "APP-01": ["waiver-extended"],
+      "TES-11": ["owner"],
+    });
+    expect(json.answers).toEqual([
+      { question: "private-network", from: "yes", to: "no", on: [], off: ["CLO-03"] },
+    ]);
+  });
+
+  it("compares with a named commit, and says when golive.yaml is new or unchanged", async () => {
+    const repo = tempRepo({ "README.md": "shop\n" });
+    commitAll(repo, "start");
+    const first = git(repo, "rev-parse", "HEAD").trim();
+    await ok(repo, "init", "--date", "2027-03-01");
+    const created = await ok(repo, "diff", first);
+    expect(created).toContain("golive.yaml is new in this change");
+    commitAll(repo, "golive");
+    expect(await ok(repo, "diff", "HEAD")).toContain(": no change to the checklist");
+    const json = JSON.parse(await ok(repo, "diff", "HEAD", "--json"));
+    expect(json.empty).toBe(true);
+  });
+
+  it("names a withdrawn waiver with what it held", async () => {
+    const repo = await shopOnBranch();
+    const path = join(repo, "golive.yaml");
+    const text = readFileSync(path, "utf8");
+    const withdrawn = text.replace(/\n {4}waiver:\n(?: {6}.*\n)+/, "\n");
+    expect(withdrawn).not.toBe(text);
+    writeFileSync(path, withdrawn);
+    const out = await ok(repo, "diff", "main");
+    expect(out).toMatch(
+      /APP-01 .*\n {4}waiver withdrawn.*\(it held until Mon 1 Feb 2027 by Test User/,
+    );
+  });
+
+  it("refuses what it cannot compare, with exit 2 and a hint", async () => {
+    const repo = await shopOnBranch();
+    const unknown = await golive(repo, ["diff", "no-such-branch"], TODAY);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('"no-such-branch" names no commit');
+    expect(unknown.stderr).toContain("hint:");
+    const option = await golive(repo, ["diff", "--upload-pack=touch x"], TODAY);
+    expect(option.code).toBe(2);
+
+    const plain = tempDir();
+    await ok(plain, "init", "--date", "2027-03-01");
+    const outside = await golive(plain, ["diff"], TODAY);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain("not in a git repository");
+  });
+
+  it("refuses an earlier golive.yaml that is not valid, naming the commit", async () => {
+    const repo = tempRepo({ "golive.yaml": "golive: 1\ngoLive: not-a-date\n" });
+    commitAll(repo, "broken");
+    git(repo, "rm", "-q", "golive.yaml");
+    await ok(repo, "init", "--date", "2027-03-01");
+    const r = await golive(repo, ["diff", "HEAD"], TODAY);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/[0-9a-f]{7}:golive\.yaml/);
+  });
+});
+
+describe("diffStates", () => {
+  const catalogue = smallCatalogue();
+  const base: StateData = { golive: 1, catalogue: { name: "small" }, goLive: "2027-03-01" };
+
+  it("reports nothing between equal states, and a question ID is never a built-in", () => {
+    const same = diffStates(catalogue, base, structuredClone(base), "2027-01-20");
+    expect(same.items).toEqual([]);
+    const hostile = { ...base, answers: JSON.parse('{"constructor":"x","__proto__":"y"}') };
+    expect(() => diffStates(catalogue, base, hostile, "2027-01-20")).not.toThrow();
+  });
+
+  it("words each status move the way a reviewer reads it", () => {
+    expect(statusVerb("todo", "done")).toBe("done");
+    expect(statusVerb("done", "todo")).toBe("reopened (to do)");
+    expect(statusVerb("not-applicable", "in-progress")).toBe("reopened (in progress)");
+    expect(statusVerb("blocked", "todo")).toBe("unblocked (to do)");
+    expect(statusVerb("todo", "in-progress")).toBe("started");
+    expect(statusVerb("in-progress", "todo")).toBe("back to to do");
+    expect(statusVerb("todo", "not-applicable")).toBe("marked not applicable");
+  });
+});

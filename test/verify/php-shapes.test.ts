@@ -1,0 +1,213 @@
+/**
+ * PHP read as PHP (issue 21): the shapes a committed secret takes in PHP, the names that are
+ * not secrets, APP-16's switches as production runs them, APP-09 with another adapter than S3,
+ * and a parse that stays linear and never quotes the source. Own fixtures, shaped like the
+ * configuration of Spryker's demo shops.
+ */
+import { describe, expect, test } from "vitest";
+import { isSecretName, isSecretPath } from "../../src/verify/secret-names.js";
+import { codes, found, SECRET, shop, verdict } from "../helpers/shop.js";
+
+const CONFIG = "config/Shared/config_default-docker.prod.php";
+
+function app17(php: string) {
+  const v = verdict("APP-17", { ...shop(), [CONFIG]: `<?php\n${php}\n` });
+  expect(JSON.stringify(v)).not.toContain(SECRET);
+  return found(v)
+    .filter((f) => f.result !== "pass")
+    .map((f) => [f.code, f.line, f.result]);
+}
+
+describe("APP-17 finds a literal secret in every PHP shape", () => {
+  const P = "$config[OauthConstants::PRIVATE_KEY_PASSWORD]";
+  const shapes: [string, string][] = [
+    ["plain", `${P} = '${SECRET}';`],
+    ["double-quoted", `${P} = "${SECRET}";`],
+    ["heredoc", `${P} = <<<EOT\n${SECRET}\nEOT;`],
+    ["nowdoc", `${P} = <<<'EOT'\n${SECRET}\nEOT;`],
+    ["concatenation", `${P} = 's3cr3t' . '-Hunter2-do-not-print';`],
+    ["$_ENV ?? literal", `${P} = $_ENV['X'] ?? '${SECRET}';`],
+    ["getenv ?: literal", `${P} = getenv('X') ?: '${SECRET}';`],
+    ["getenv ? getenv : literal", `${P} = getenv('X') ? getenv('X') : '${SECRET}';`],
+    ["cast", `${P} = (string) '${SECRET}';`],
+    ["trim()", `${P} = trim(' ${SECRET} ');`],
+    ["sprintf()", `${P} = sprintf('%s', '${SECRET}');`],
+    ["a variable", `$pw = '${SECRET}';\n${P} = $pw;`],
+    ["define()", `define('DB_PASSWORD', '${SECRET}');`],
+    ["a constant used", `const SHOP_DB_PW = '${SECRET}';\n${P} = SHOP_DB_PW;`],
+    ["??=", `${P} ??= '${SECRET}';`],
+    [".=", `${P} = getenv('X');\n${P} .= '${SECRET}';`],
+    ["['value' => ...] under a secret key", `${P} = ['value' => '${SECRET}'];`],
+    ["a secret entry in an array", `$config[X::Y] = ['password' => '${SECRET}'];`],
+    ["parenthesised", `${P} = ('${SECRET}');`],
+    ["chained", `$config[A::B] = ${P} = '${SECRET}';`],
+    ["inside an if", `if (true) {\n  ${P} = '${SECRET}';\n}`],
+    ["in a namespace", `namespace Shop;\n${P} = '${SECRET}';`],
+    ["base64_decode()", `${P} = base64_decode('czNjcjN0');`],
+    ["implode()", `${P} = implode('', ['s3cr3t', '-x']);`],
+    ["nested key", `$config[X::Y]['client_secret'] = '${SECRET}';`],
+    ["interpolated", `$a = 's3cr3t';\n${P} = "{$a}-Hunter2";`],
+    ["a class constant of a secret name", `class C { const API_TOKEN = '${SECRET}'; }`],
+    ["UserConfig-style return", `return [['password' => '${SECRET}']];`],
+    ["lower-case key", `$config['db_password'] = '${SECRET}';`],
+    ["strval()", `${P} = strval('${SECRET}');`],
+  ];
+  test.each(shapes)("%s", (_name, php) => {
+    const hits = app17(php);
+    expect(hits.length, JSON.stringify(hits)).toBeGreaterThan(0);
+    expect(hits.every(([, , result]) => result === "fail")).toBe(true);
+  });
+
+  test("the finding points at the literal's line, not the variable's use", () => {
+    expect(app17(`$pw = '${SECRET}';\n\n$config[X::DB_PASSWORD] = $pw;`)).toEqual([
+      ["secret-config-literal", 2, "fail"],
+    ]);
+  });
+
+  test("values from the environment, empty and placeholders are not literals", () => {
+    expect(
+      app17(
+        [
+          "$config[X::DB_PASSWORD] = getenv('DB_PASSWORD');",
+          "$config[X::API_TOKEN] = (string) getenv('T');",
+          "$config[X::A_SECRET] = $_ENV['S'] ?? '';",
+          "$config[X::B_SECRET] = '';",
+          "$config[X::C_SECRET] = trim(getenv('C'));",
+          "$config[X::D_SECRET] = getenv('D') . ':' . getenv('E');",
+        ].join("\n"),
+      ),
+    ).toEqual([]);
+    expect(app17("$config[X::DB_PASSWORD] = 'CHANGE_ME';")).toEqual([
+      ["secret-placeholder", 2, "warn"],
+    ]);
+  });
+});
+
+describe("names that are not secrets", () => {
+  test.each([
+    "PRODUCT_IMAGE_FOLDER_KEY",
+    "CustomerPageConstants::URL_PATH_PASSWORD_RESET",
+    "urlPasswordReset",
+    "PAYONE_CREDENTIALS_ENCODING",
+    "TOKEN_URL",
+    "PRIVATE_KEY_PATH",
+    "PUBLIC_KEY",
+    "STORAGE_KEY",
+    "PASSWORD_MIN_LENGTH",
+  ])("%s", (name) => expect(isSecretName(name)).toBe(false));
+
+  test.each([
+    "SPRYKER_DB_PASSWORD",
+    "dbPassword",
+    "SPRYKER_OAUTH_KEY_PRIVATE",
+    "ENCRYPTION_KEY",
+    "NEWRELIC_LICENSE",
+    "API_KEY",
+    "client_secret",
+    "PASSWORD_RESET_SECRET",
+  ])("%s is one", (name) => expect(isSecretName(name)).toBe(true));
+
+  test("docker.newrelic.license is a secret path", () => {
+    expect(isSecretPath(["docker", "newrelic", "license"])).toBe(true);
+    expect(isSecretPath(["composer", "license"])).toBe(false);
+  });
+
+  test("a sort's 'key' entry is not a secret; a key beside a secret is", () => {
+    expect(app17("$config[X::SORT] = [['key' => 'name', 'direction' => 'asc']];")).toEqual([]);
+    // One finding a line: the key and the secret stand on the same one.
+    expect(app17(`$config[X::S3] = [\n'key' => 'AKIAEXAMPLE',\n'secret' => '${SECRET}'];`)).toEqual(
+      [
+        ["secret-array-literal", 3, "fail"],
+        ["secret-array-literal", 4, "fail"],
+      ],
+    );
+  });
+
+  test("a New Relic license in the production deploy file fails", () => {
+    const files = shop();
+    files["deploy.shop-prod.yml"] =
+      `${files["deploy.shop-prod.yml"] as string}\ndocker:\n  newrelic:\n    license: ${SECRET}\n`;
+    const v = verdict("APP-17", files);
+    expect(found(v).map((f) => [f.code, f.subject])).toContainEqual([
+      "secret-deploy-literal",
+      "docker.newrelic.license",
+    ]);
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+  });
+});
+
+describe("APP-16 reads switches as production runs them", () => {
+  const app16 = (defaults: string, prod: string) =>
+    verdict("APP-16", {
+      ...shop(),
+      "config/Shared/config_default.php": `<?php\n${defaults}\n`,
+      [CONFIG]: `<?php\n${prod}\n`,
+    });
+  test("DISPLAY_ERRORS is a debug switch", () => {
+    const v = app16("", "$config[ErrorHandlerConstants::DISPLAY_ERRORS] = true;");
+    expect(codes(v)).toEqual(["config-debug-on"]);
+    expect(found(v)[0]).toMatchObject({ file: CONFIG, line: 2 });
+  });
+  test("on in config_default.php, off in the environment's file loaded later: off", () => {
+    const v = app16(
+      "$config[ErrorHandlerConstants::DISPLAY_ERRORS] = true;\n$config[ApplicationConstants::ENABLE_APPLICATION_DEBUG] = true;",
+      "$config[ErrorHandlerConstants::DISPLAY_ERRORS] = false;\n$config[ApplicationConstants::ENABLE_APPLICATION_DEBUG]\n    = $config[ShopApplicationConstants::ENABLE_APPLICATION_DEBUG]\n    = (bool)getenv('SPRYKER_DEBUG_ENABLED');",
+    );
+    expect(codes(v)).toEqual(["config-production-ok"]);
+  });
+  test("off first, on later: on", () => {
+    const v = app16(
+      "$config[ErrorHandlerConstants::DISPLAY_ERRORS] = false;",
+      "$config[ErrorHandlerConstants::DISPLAY_ERRORS] = (bool) '1';",
+    );
+    expect(codes(v)).toEqual(["config-debug-on"]);
+  });
+});
+
+describe("APP-09 with another adapter than S3", () => {
+  test("an FTP filesystem is named, not 'only local'", () => {
+    const v = verdict("APP-09", {
+      ...shop(),
+      "config/Shared/config_default.php": `<?php
+$config[FileSystemConstants::FILESYSTEM_SERVICE] = [
+    'sitemap' => ['sprykerAdapterClass' => LocalFilesystemBuilderPlugin::class, 'root' => '/'],
+    'files' => [
+        'sprykerAdapterClass' => FtpFilesystemBuilderPlugin::class,
+        'host' => getenv('FTP_HOST'),
+    ],
+];
+`,
+    });
+    expect(codes(v)).toEqual(["flysystem-not-s3"]);
+    expect(found(v)[0]).toMatchObject({ found: "FtpFilesystemBuilderPlugin", line: 5 });
+  });
+});
+
+describe("a PHP file golive cannot read", () => {
+  test("a syntax error is its line and column, never the source text", () => {
+    const v = verdict("APP-17", {
+      ...shop(),
+      [CONFIG]: `<?php\n$config[X::DB_PASSWORD] = '${SECRET}'\n'${SECRET}';\n`,
+    });
+    expect(found(v)).toEqual([
+      expect.objectContaining({ code: "php-unreadable", result: "unknown", file: CONFIG, line: 3 }),
+    ]);
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    expect(JSON.stringify(v)).not.toContain("Hunter2");
+  });
+
+  test('the quadratic shape of issue 18 (`"key"` x N) is refused at once, and 4 MiB is not parsed', () => {
+    const n = Math.floor((4 * 1024 * 1024) / 5);
+    const quadratic = `<?php $x = [${'"key"'.repeat(n / 8)} => 1];`;
+    let t0 = performance.now();
+    expect(codes(verdict("APP-17", { ...shop(), [CONFIG]: quadratic }))).toEqual([
+      "php-unreadable",
+    ]);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    const big = `<?php $x = [${"'a',".repeat(n)}];`;
+    t0 = performance.now();
+    const v = verdict("APP-17", { ...shop(), [CONFIG]: big });
+    expect(found(v)[0]).toMatchObject({ code: "php-unreadable", found: "too-large" });
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
