@@ -370,7 +370,8 @@ export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState, i
       ? (side === "ours" ? theirs : ours).waiver
       : undefined;
     const records = [
-      ...[ours, theirs].map((s) => snapshot(s)),
+      // Earlier first, so that entries of one time read the same in both directions.
+      ...[earlier, later].map((s) => snapshot(s)),
       ...archived,
       ...(lostWaiver ? [waiverRecord(lostWaiver)] : []),
     ];
