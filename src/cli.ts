@@ -756,7 +756,6 @@ export function createProgram(
         "# both sides changed CLO-01 differently: see both, then choose",
         "golive resolve --take CLO-01=theirs",
         "golive resolve --take ours",
-        "golive --file plan/golive.yaml resolve",
       ),
     )
     .action((options: { take?: string[] }) =>
