@@ -64,8 +64,10 @@ function slotsOf(doc: Document): Map<string, Slot> {
 }
 
 /**
- * A comment both sides may have changed, line by line: ours' lines without those theirs
- * removed, and theirs' new lines before the line that follows them in theirs.
+ * A comment both sides may have changed, line by line: a line either side removed goes, a
+ * line either side added stays. One side's lines, then the other's new lines before the line
+ * that follows them there; which side is first goes by the texts themselves, never by which
+ * is ours, so that the merge reads the same in both directions.
  */
 export function mergeCommentText(
   base: string | undefined,
@@ -75,8 +77,9 @@ export function mergeCommentText(
   if (ours === theirs || theirs === base) return ours;
   if (ours === base) return theirs;
   const lines = (text: string | undefined) => (text === undefined ? [] : text.split("\n"));
-  const [b, t] = [lines(base), lines(theirs)];
-  const result = lines(ours).filter((line) => !b.includes(line) || t.includes(line));
+  const [first, second] = (ours ?? "") <= (theirs ?? "") ? [ours, theirs] : [theirs, ours];
+  const [b, t] = [lines(base), lines(second)];
+  const result = lines(first).filter((line) => !b.includes(line) || t.includes(line));
   t.forEach((line, i) => {
     if (b.includes(line) || result.includes(line)) return;
     const next = t.slice(i + 1).find((l) => result.includes(l));
