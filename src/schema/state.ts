@@ -46,27 +46,42 @@ const ChangeFields = {
   at: described(z.optional(When), "when the change was made"),
 } satisfies Record<HistoryField, z.ZodMiniType>;
 
-/** An earlier state of an item, kept when it changes. */
-export const HistoryEntrySchema = z.strictObject(ChangeFields);
-export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
-
-/**
- * An accepted exception: the team knows the item is late and agreed to go on until `until`.
- * The CI gate does not fail on a waived item until the waiver expires (after `until`).
- */
-export const WaiverSchema = z.strictObject({
+const WaiverFields = {
   /** Why the item may stay open, as agreed. */
   reason: Text,
   /** The last day the waiver holds. */
   until: Day,
   /** Who accepted the risk, when someone other than the author did. */
   approver: z.optional(Text),
+};
+
+/**
+ * An accepted exception: the team knows the item is late and agreed to go on until `until`.
+ * The CI gate does not fail on a waived item until the waiver expires (after `until`).
+ */
+export const WaiverSchema = z.strictObject({
+  ...WaiverFields,
   /** Who recorded the waiver. */
   by: z.optional(Text),
   /** When the waiver was recorded. */
   at: z.optional(When),
 });
 export type Waiver = z.infer<typeof WaiverSchema>;
+
+/**
+ * An earlier state of an item, kept when it changes. An entry with `waiver` is a waiver that
+ * was replaced or withdrawn (its `by` and `at` are the waiver's own); one with `unwaived` is
+ * a withdrawal (`golive unwaive`), with its reason.
+ */
+export const HistoryEntrySchema = z.strictObject({
+  ...ChangeFields,
+  waiver: described(
+    z.optional(z.strictObject(WaiverFields)),
+    "a waiver that was replaced or withdrawn",
+  ),
+  unwaived: described(z.optional(Text), "the waiver was withdrawn (golive unwaive), and why"),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 const EvidenceArg = z.string().check(z.maxLength(10_000));
 
