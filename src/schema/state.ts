@@ -3,7 +3,7 @@
  * `npm run schema` turns this schema into `schema/golive.schema.json` for editors.
  */
 import * as z from "zod/mini";
-import { RegexSchema } from "./checks.js";
+import { GlobSchema, RegexSchema } from "./checks.js";
 import { type HistoryField, STATUSES } from "./fields.js";
 
 /** The newest state file version this golive reads and writes. */
@@ -117,7 +117,7 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 /** A reviewed `golive verify` finding that is not to be reported again. */
 export const AllowEntrySchema = z.strictObject({
   /** The file, relative to the repository root: a glob (`*`, `**`, `{a,b}`, `[ab]`; docs/catalogues.md#globs). */
-  path: z.string().check(z.minLength(1)),
+  path: GlobSchema,
   /** Only the finding on this line. */
   line: z.optional(z.int().check(z.minimum(1))),
   /** Only findings whose line matches this regular expression. */
