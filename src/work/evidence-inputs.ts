@@ -11,7 +11,7 @@ import { dirname } from "node:path";
 import type { ItemView } from "../core/board.js";
 import type { FindingCode, ItemVerdict } from "../core/verdict.js";
 import { findRepoRoot } from "../io/locate.js";
-import { openRepo } from "../io/repo.js";
+import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import type { Evidence, EvidenceInputs } from "../schema/state.js";
