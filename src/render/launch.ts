@@ -180,11 +180,8 @@ export function renderLaunchMarkdown(title: string, r: LaunchReport): string {
       lines.push("None.");
       continue;
     }
-    lines.push(
-      `| ${t.header.join(" | ")} |`,
-      `| ${t.header.map(() => "---").join(" | ")} |`,
-      ...t.rows.map((row) => `| ${row.join(" | ")} |`),
-    );
+    lines.push(`| ${t.header.join(" | ")} |`, `| ${t.header.map(() => "---").join(" | ")} |`);
+    for (const row of t.rows) lines.push(`| ${row.join(" | ")} |`);
   }
   return `${lines.join("\n")}\n`;
 }
