@@ -117,7 +117,7 @@ export function burnUpSvg(board: Pick<Board, "today" | "goLive">, pace: Pace): s
     const anchor = px > width - 130 ? "end" : px < left + 130 ? "start" : "middle";
     parts.push(
       `<line id="burn-${cls}" class="${cls}" x1="${f(px)}" y1="${top}" x2="${f(px)}" y2="${top + plotH}"/>`,
-      `<text class="${cls}label" x="${f(px)}" y="${labelY}" text-anchor="${anchor}">${e(text)}</text>`,
+      `<text class="mark-${cls}" x="${f(px)}" y="${labelY}" text-anchor="${anchor}">${e(text)}</text>`,
     );
   };
   mark("golive", board.goLive, `go-live ${humanDate(board.goLive, false)}`, top - 6);
@@ -254,7 +254,7 @@ export const PACE_CSS = `
 .plan{fill:none;stroke:#5f6b76;stroke-width:1.5;stroke-dasharray:5 3}.closed{fill:none;stroke:#2e7d32;stroke-width:2.5}
 .closed-area{fill:#2e7d32;fill-opacity:.12;stroke:none}.forecast{stroke:#1565c0;stroke-width:2;stroke-dasharray:2 3}
 .axis{fill:#5f6b76;font-size:10px}.day{fill:transparent}.day:hover{fill:#1565c0;fill-opacity:.08}
-.golivelabel{fill:#1b1f23;font-weight:600;font-size:11px}.todaylabel{fill:#c62828;font-weight:600;font-size:11px}.golive{stroke:#1b1f23;stroke-width:2}.today{stroke:#c62828;stroke-width:2;stroke-dasharray:4 3}.spark .today{stroke-width:1.5}.spark .closed{stroke-width:2}
+.mark-golive{fill:#1b1f23;font-weight:600;font-size:11px}.mark-today{fill:#c62828;font-weight:600;font-size:11px}.spark .today{stroke-width:1.5}.spark .closed{stroke-width:2}
 figure.burnup{margin:0}.swatch{display:inline-block;width:18px;height:0;border-top:3px solid;vertical-align:middle;margin-right:6px}
 .swatch.closed{border-color:#2e7d32}.swatch.plan{border-top:2px dashed #5f6b76}.swatch.forecast{border-top:2px dotted #1565c0}
 .verdict{font-weight:600}.verdict.ok{color:#2e7d32}.verdict.late{color:#c62828}
