@@ -22,7 +22,8 @@ import { escapeHtml as e } from "./html-escape.js";
 import { plural, relativeDue } from "./text.js";
 
 /** The burn-up's geometry, in SVG units (CSS pixels at full size). */
-const BURN = { width: 960, height: 280, left: 44, right: 16, top: 18, bottom: 40 } as const;
+// Room around the plot for labels in the phone's larger type (see PACE_CSS).
+const BURN = { width: 960, height: 300, left: 52, right: 16, top: 30, bottom: 60 } as const;
 
 /** The last point on or before `day`, if the chart reaches back that far. */
 function pointOn(points: readonly BurnPoint[], day: CalendarDate): BurnPoint | undefined {
@@ -68,7 +69,7 @@ export function burnUpSvg(board: Pick<Board, "today" | "goLive">, pace: Pace): s
     const px = f(left + daysBetween(first, p.date) * dayW);
     parts.push(
       `<line class="grid" x1="${px}" y1="${top}" x2="${px}" y2="${top + plotH}"/>`,
-      `<text class="axis" x="${px}" y="${top + plotH + 14}" text-anchor="middle">${e(humanDate(p.date, false).slice(4))}</text>`,
+      `<text class="axis" x="${px}" y="${top + plotH + 22}" text-anchor="middle">${e(humanDate(p.date, false).slice(4))}</text>`,
     );
   });
   const step = (value: (p: BurnPoint) => number, upTo: readonly BurnPoint[]) => {
@@ -114,14 +115,14 @@ export function burnUpSvg(board: Pick<Board, "today" | "goLive">, pace: Pace): s
     const inside = date >= first && date <= end;
     const px = x(addDays(date, -1)) + dayW / 2;
     const text = inside ? label : date < first ? `← ${label}` : `${label} →`;
-    const anchor = px > width - 130 ? "end" : px < left + 130 ? "start" : "middle";
+    const anchor = px > width - 220 ? "end" : px < left + 220 ? "start" : "middle";
     parts.push(
       `<line id="burn-${cls}" class="${cls}" x1="${f(px)}" y1="${top}" x2="${f(px)}" y2="${top + plotH}"/>`,
       `<text class="mark-${cls}" x="${f(px)}" y="${labelY}" text-anchor="${anchor}">${e(text)}</text>`,
     );
   };
-  mark("golive", board.goLive, `go-live ${humanDate(board.goLive, false)}`, top - 6);
-  mark("today", board.today, `today ${humanDate(board.today, false)}`, top + plotH + 30);
+  mark("golive", board.goLive, `go-live ${humanDate(board.goLive, false)}`, top - 10);
+  mark("today", board.today, `today ${humanDate(board.today, false)}`, top + plotH + 50);
   // One column per day: its numbers for a tooltip, and as data for whoever reads the chart.
   const columns = points.map((p) => {
     const isPast = p.date <= board.today;
@@ -260,6 +261,6 @@ figure.burnup{margin:0}.swatch{display:inline-block;width:18px;height:0;border-t
 .verdict{font-weight:600}.verdict.ok{color:#2e7d32}.verdict.late{color:#c62828}
 .scroll{overflow-x:auto}td.n,th.n{text-align:right;white-space:nowrap}td.late{color:#c62828;font-weight:600}.zero{color:#c9d1d9}
 h3{font-size:15px;margin:14px 0 4px}
-@media (max-width:640px){body{margin:12px auto;font-size:13px}.headline{gap:8px}.headline div{padding:6px 10px}}
+@media (max-width:640px){body{margin:12px auto;font-size:13px}.bar{width:64px}th,td{padding:4px 5px}table.items{display:block;overflow-x:auto}#burnup text{font-size:24px}.headline{gap:8px}.headline div{padding:6px 10px}}
 @media print{#pace figure,#forecast p,#owners{break-inside:avoid}.scroll{overflow:visible}.day:hover{fill:transparent}}
 `;
