@@ -261,6 +261,6 @@ figure.burnup{margin:0}.swatch{display:inline-block;width:18px;height:0;border-t
 .verdict{font-weight:600}.verdict.ok{color:#2e7d32}.verdict.late{color:#c62828}
 .scroll{overflow-x:auto}td.n,th.n{text-align:right;white-space:nowrap}td.late{color:#c62828;font-weight:600}.zero{color:#c9d1d9}
 h3{font-size:15px;margin:14px 0 4px}
-@media (max-width:640px){body{margin:12px auto;font-size:13px}.bar{width:64px}th,td{padding:4px 5px}table.items{display:block;overflow-x:auto}#burnup text{font-size:24px}.headline{gap:8px}.headline div{padding:6px 10px}}
+@media (max-width:640px){body{margin:12px auto;font-size:13px}.bar{width:64px}th,td{padding:4px 5px}table.items,table.items tbody,table.items tr{display:block}table.items colgroup,table.items thead{display:none}table.items tr{border-bottom:1px solid #e3e7eb;padding:6px 0}table.items td{display:inline-block;border:0;padding:1px 8px 1px 0;vertical-align:top}table.items td:nth-child(2),table.items td:nth-child(6){display:block}table.items td:first-child{font-weight:600}#burnup text{font-size:24px}.headline{gap:8px}.headline div{padding:6px 10px}}
 @media print{#pace figure,#forecast p,#owners{break-inside:avoid}.scroll{overflow:visible}.day:hover{fill:transparent}}
 `;
