@@ -9,6 +9,7 @@ import { EXIT } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
 import { renderJson } from "../render/json.js";
 import { renderVerify, type VerifyRun, verifyJson } from "../render/verify.js";
+import type { EvidenceInputs } from "../schema/state.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { updateItems } from "../work/edit-items.js";
 import { resolveItems } from "../work/select.js";
@@ -34,7 +35,10 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Outp
     options.item === undefined
       ? workspace.catalogue.items.filter((i) => !ruledOut.has(i.id))
       : resolveItems(workspace.catalogue, [options.item]);
-  const result = await runVerify(ctx, workspace, items, options);
+  const result = await runVerify(ctx, workspace, items, {
+    ...options,
+    ...(options.record ? { inputs: true } : {}),
+  });
   const run: VerifyRun = {
     ...result,
     today: ctx.today,
@@ -50,7 +54,7 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Outp
     run.manual = items.filter((i) => !i.checks).map((i) => ({ id: i.id, title: i.title }));
   }
   if (options.record && result.verdicts.length > 0) {
-    await record(ctx, result.verdicts);
+    await record(ctx, result.verdicts, result.inputs);
     run.recordedIn = relative(ctx.cwd, workspace.statePath) || workspace.statePath;
   }
   const exitCode = result.verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
@@ -70,10 +74,15 @@ function notApplicable(workspace: Workspace): Set<string> {
 
 /**
  * Stores each verdict as the item's evidence: the deciding finding's code and arguments, no
- * words (they are made when shown) and no secret (no finding holds one). Status, owner, by and
- * at stay as they are.
+ * words (they are made when shown) and no secret (no finding holds one), and what its checks
+ * read (`inputs`, so that status can tell unchanged evidence without running the checks).
+ * Status, owner, by and at stay as they are.
  */
-async function record(ctx: Context, verdicts: readonly ItemVerdict[]): Promise<void> {
+async function record(
+  ctx: Context,
+  verdicts: readonly ItemVerdict[],
+  inputs: ReadonlyMap<string, EvidenceInputs> | undefined,
+): Promise<void> {
   let at: string | undefined;
   const byId = new Map(verdicts.map((v) => [v.id, v]));
   await updateItems(
@@ -82,8 +91,12 @@ async function record(ctx: Context, verdicts: readonly ItemVerdict[]): Promise<v
     (item, before) => {
       const v = byId.get(item.id)!;
       at ??= ctx.now();
+      const read = inputs?.get(v.id);
       return {
-        after: { ...before, evidence: { ...recordVerdict(v), at } },
+        after: {
+          ...before,
+          evidence: { ...recordVerdict(v), at, ...(read ? { inputs: read } : {}) },
+        },
         result: undefined,
       };
     },

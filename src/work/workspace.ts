@@ -17,13 +17,13 @@
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { type Board, buildBoard } from "../core/board.js";
-import { GO_LIVE_CONFLICT_HINT, GoliveError } from "../errors.js";
+import { GO_LIVE_CONFLICT_HINT, GoliveError, ITEM_CONFLICT_HINT } from "../errors.js";
 import { isUnmerged } from "../io/git-repo.js";
 import { findRepo, findStateFile, type GitRepo, shellQuote } from "../io/locate.js";
 import type { StateEditor } from "../io/state-edit.js";
 import { loadWorkspace, type Workspace } from "../io/state-read.js";
 import { readTextFile } from "../io/text-file.js";
-import { hasGoLiveConflict } from "../io/yaml-file.js";
+import { hasGoLiveConflict, itemConflicts } from "../io/yaml-file.js";
 import type { Context } from "./context.js";
 
 export type { Workspace } from "../io/state-read.js";
@@ -93,7 +93,16 @@ export function refuseUnmerged(
 ): void {
   if (!isUnmerged(path, repo)) return;
   const shown = relative(ctx.cwd, path) || path;
-  if (goLiveInConflict(path)) {
+  const text = stateText(path);
+  const items = text === undefined ? [] : itemConflicts(text);
+  if (items.length > 0) {
+    throw new GoliveError(
+      "unmerged",
+      `${shown} is merged but for ${items.length === 1 ? "an item" : `${items.length} items`} both sides changed differently (${items.slice(0, 5).join(", ")}${items.length > 5 ? ", ..." : ""}): golive does not choose for people`,
+      { hint: ITEM_CONFLICT_HINT },
+    );
+  }
+  if (text !== undefined && hasGoLiveConflict(text)) {
     throw new GoliveError(
       "unmerged",
       `${shown} is merged but for its goLive line: both sides moved go-live, and golive does not pick the date every due date hangs on`,
@@ -111,12 +120,12 @@ export function refuseUnmerged(
   );
 }
 
-/** Whether the file is the merge driver's output with two go-live dates left in conflict. */
-function goLiveInConflict(path: string): boolean {
+/** The state file's text, or undefined when it cannot be read as text. */
+function stateText(path: string): string | undefined {
   try {
-    return hasGoLiveConflict(readTextFile(path, "state file"));
+    return readTextFile(path, "state file");
   } catch {
-    return false; // not readable as text: the general message and `golive resolve` say more
+    return undefined; // not readable as text: the general message and `golive resolve` say more
   }
 }
 
