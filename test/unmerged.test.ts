@@ -65,6 +65,7 @@ const COMMANDS: string[][] = [
   ["ack", "GEN-02"],
   ["note", "GEN-02", "n"],
   ["waive", "GEN-02", "--reason", "r", "--until", "2027-02-01"],
+  ["unwaive", "GEN-02", "--reason", "r"],
   ["reschedule", "--date", "2027-04-01"],
   ["init", "--date", "2027-04-01", "--force"],
 ];
