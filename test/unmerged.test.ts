@@ -8,7 +8,8 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { bytesOf, indexHoldsUnmerged, unmergedCheck } from "../src/io/git-repo.js";
+import { bytesOf, indexHoldsUnmerged } from "../src/io/git-index.js";
+import { unmergedCheck } from "../src/io/git-repo.js";
 import { gitEnv, golive, initRepo, read, tempRepo } from "./helpers/cli.js";
 
 function git(dir: string, ...args: string[]): { code: number; out: string } {

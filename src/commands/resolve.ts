@@ -7,9 +7,11 @@
 import { dirname, relative } from "node:path";
 import { GO_LIVE, type Side } from "../core/merge.js";
 import { EXIT, GoliveError } from "../errors.js";
-import { withLock, writableTarget, writeFileAtomic } from "../io/fs-atomic.js";
+import { writableTarget, writeFileAtomic } from "../io/fs-atomic.js";
 import { gitAdd, gitStageText, gitUnmergedStages } from "../io/git.js";
-import { gitOperation, gitPath, gitRepoOf } from "../io/git-repo.js";
+import { gitOperation, gitPath } from "../io/git-repo.js";
+import { findRepo } from "../io/locate.js";
+import { withLock } from "../io/lock.js";
 import { type Conflict, mergeStateTexts, settledBy } from "../io/state-merge.js";
 import { readTextFile } from "../io/text-file.js";
 import { conflictMarkerLines } from "../io/yaml-file.js";
@@ -40,7 +42,7 @@ export interface ResolveOptions {
 export async function resolveMerge(ctx: Context, options: ResolveOptions = {}): Promise<Output> {
   const path = statePath(ctx, { allowUnmerged: true });
   const shown = relative(ctx.cwd, path) || path;
-  const repo = gitRepoOf(path);
+  const repo = findRepo(dirname(path));
   if (!repo) {
     throw new GoliveError(
       "not-git",

@@ -27,6 +27,7 @@ import {
   type Waiver,
 } from "../schema/state.js";
 import { pushAll } from "./arrays.js";
+import { own } from "./own.js";
 import { addToHistory, snapshot, waiverRecord } from "./transitions.js";
 
 export type MergeResult =
@@ -429,10 +430,17 @@ function mergeValue(
     return [...kept, ...added.sort(compareValues)];
   }
   if (isRecord(ours) && isRecord(theirs)) {
-    const was = isRecord(base) ? base : {};
-    const merged: Record<string, unknown> = {};
+    const was = isRecord(base) ? base : undefined;
+    // Keys are data (an answer to a question named `constructor`): own lookups, no prototype.
+    const merged: Record<string, unknown> = Object.create(null);
     for (const key of new Set([...Object.keys(ours), ...Object.keys(theirs)])) {
-      const value = mergeValue(was[key], ours[key], theirs[key], `${path}.${key}`, reasons);
+      const value = mergeValue(
+        own(was, key),
+        own(ours, key),
+        own(theirs, key),
+        `${path}.${key}`,
+        reasons,
+      );
       if (value !== undefined) merged[key] = value;
     }
     return merged;
@@ -478,7 +486,7 @@ export function mergeStates(base: StateData, ours: StateData, theirs: StateData)
   const settled: Settled[] = [];
   const conflicts: ItemConflict[] = [];
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    const [baseItem, ourItem, theirItem] = [o[key], a[key], b[key]];
+    const [baseItem, ourItem, theirItem] = [own(o, key), own(a, key), own(b, key)];
     if (same(ourItem, theirItem) || same(theirItem, baseItem)) continue;
     if (same(ourItem, baseItem)) {
       // Only theirs changed it (or added it, or removed it).
@@ -494,7 +502,8 @@ export function mergeStates(base: StateData, ours: StateData, theirs: StateData)
     }
   }
   if (reasons.length > 0) return { ok: false, reasons };
-  const merged: Items = { ...a };
+  // An entry may be called `__proto__`: on a null-prototype object it is a key like any other.
+  const merged: Items = Object.assign(Object.create(null), a);
   for (const [key, value] of changes) {
     if (value === null) delete merged[key];
     else merged[key] = value;

@@ -13,7 +13,12 @@ import {
   parseDocument,
 } from "yaml";
 import type * as z from "zod/mini";
-import { withoutPrototypes } from "../core/own.js";
+import {
+  issueWithKeysRestored,
+  restoredKey,
+  withoutPrototypes,
+  withProtoKeysRenamed,
+} from "../core/own.js";
 import { parserMessage } from "../core/parse-error.js";
 import {
   GO_LIVE_CONFLICT_HINT,
@@ -201,7 +206,11 @@ export function validate<T>(
 ): T {
   // zod/mini loads no locale: describeIssue words every issue. zod asks it only for issues
   // whose schema gave no message of its own, so "expected an ID like CLO-14" stays as written.
-  const result = schema.safeParse(data, { error: describeIssue });
+  // zod drops a key `__proto__` from every mapping it builds: the data goes in with such keys
+  // renamed (core/own.ts), so that they are checked, kept and merged like any other key.
+  const result = schema.safeParse(withProtoKeysRenamed(data), {
+    error: (issue) => describeIssue(issueWithKeysRestored(issue)),
+  });
   // zod builds plain objects: keys from the file must not meet Object.prototype's (core/own.ts).
   if (result.success) return withoutPrototypes(result.data);
   // A misspelt field also makes the real one "missing": name the misspelling first.
@@ -210,10 +219,11 @@ export function validate<T>(
   );
   const first = issues[0]!;
   const more = issues.length - 1;
-  throw new GoliveError(code, `${what}: ${formatPath(first.path)}: ${first.message}`, {
+  const path = first.path.map(restoredKey);
+  throw new GoliveError(code, `${what}: ${formatPath(path)}: ${first.message}`, {
     location: locate(
       file,
-      first.code === "unrecognized_keys" ? [...first.path, first.keys[0]!] : first.path,
+      first.code === "unrecognized_keys" ? [...path, restoredKey(first.keys[0]!)] : path,
     ),
     hint: `fix that field${more > 0 ? ` (${more} more problem${more > 1 ? "s" : ""} after it)` : ""}, then run the command again`,
   });

@@ -2,8 +2,9 @@
  * Shared pieces of the terminal renderers: colours, safe user text, relative dates.
  */
 import { Chalk, type ChalkInstance } from "chalk";
-import { type ItemView, lastChangeAt, type Progress } from "../core/board.js";
+import type { ItemView, Progress } from "../core/board.js";
 import { humanDate } from "../core/dates.js";
+import { lastChangeAt } from "../core/history.js";
 import { previousState } from "../core/transitions.js";
 import type { Status } from "../schema/state.js";
 

@@ -4,19 +4,12 @@
  */
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import {
-  type Board,
-  buildBoard,
-  filterItems,
-  type ItemFilter,
-  isFiltered,
-  knownOwners,
-  matchOwner,
-  scopeBoard,
-} from "../core/board.js";
+import { type Board, buildBoard, scopeBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays, GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
+import { filterItems, type ItemFilter, isFiltered } from "../core/filter.js";
 import { findItem } from "../core/ids.js";
+import { knownOwners, matchOwner } from "../core/owners.js";
 import type { Warning } from "../core/warnings.js";
 import { GO_LIVE_CONFLICT_HINT, GoliveError, ITEM_CONFLICT_HINT } from "../errors.js";
 import { isUnmerged } from "../io/git-repo.js";
