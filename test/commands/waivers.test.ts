@@ -2,9 +2,10 @@
  * What people agreed stays visible (issue 20): a waiver that is replaced or withdrawn is kept
  * in the item's history with its own author, and `golive unwaive` withdraws one, with a reason.
  */
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { golive, initRepo, read } from "../helpers/cli.js";
+import { gitEnv, golive, initRepo, read } from "../helpers/cli.js";
 
 const on = (day: string) => ({ GOLIVE_TODAY: day });
 
@@ -100,6 +101,23 @@ describe("waiver history", () => {
     expect(await overdue()).toBe(7);
     const show = await golive(repo, ["show", "CLO-01"], on("2027-02-10"));
     expect(show.stdout).toContain("waiver withdrawn: training moved before go-live");
+  });
+
+  it("status --since and diff say who withdrew a waiver, when and why", async () => {
+    const repo = await waived();
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, env: gitEnv(repo) });
+    git("add", "-A");
+    git("commit", "-qm", "waived");
+    const r = await golive(
+      repo,
+      ["unwaive", "CLO-01", "--reason", "training moved", "--by", "Dana"],
+      on("2027-02-10"),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const since = await golive(repo, ["status", "--since", "2027-02-09"], on("2027-02-10"));
+    expect(since.stdout).toContain("waiver withdrawn by Dana on 2027-02-10");
+    const diff = await golive(repo, ["diff", "HEAD"], on("2027-02-10"));
+    expect(diff.stdout).toContain("waiver withdrawn by Dana on Wed 10 Feb 2027: training moved (it held");
   });
 
   it("unwaive needs a reason and an item with a waiver; otherwise nothing changes", async () => {
