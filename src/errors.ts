@@ -119,6 +119,13 @@ export class GoliveError extends Error {
 export const GO_LIVE_CONFLICT_HINT =
   "keep the goLive line with the right date, delete the other one and the three marker lines, then run `golive resolve` (it checks the file and stages it); or `golive resolve --take ours` (or theirs)";
 
+/**
+ * What to do with items the merge driver left between conflict markers once git no longer
+ * holds the file unmerged (the markers were staged): `golive resolve` has nothing to take.
+ */
+export const ITEM_MARKERS_HINT =
+  "for each item between the markers keep one side (ours, then theirs), delete the other side and the three marker lines, then run the command again";
+
 /** What to do when the merge driver left items both sides changed differently in conflict. */
 export const ITEM_CONFLICT_HINT =
   "run `golive resolve` to see both sides and choose; without a terminal, `golive resolve --take ours` (or theirs), or per item `--take CLO-01=theirs`";

@@ -222,6 +222,24 @@ describe("two go-live dates left in conflict, then staged as they are", () => {
   });
 });
 
+describe("items left in conflict, then staged as they are", () => {
+  test("every command says to keep one side of each item, not to run resolve", async () => {
+    const dir = await initRepo();
+    writeFileSync(
+      join(dir, "golive.yaml"),
+      read(dir).replace(
+        "  GEN-01: {}\n",
+        "<<<<<<< ours\n  GEN-01: { status: done }\n=======\n  GEN-01: { status: blocked, reason: r }\n>>>>>>> theirs\n",
+      ),
+    );
+    const r = await golive(dir, ["status"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("has unresolved git merge-conflict markers");
+    expect(r.stderr).toContain("hint: for each item between the markers keep one side");
+    expect(r.stderr).not.toContain("golive resolve");
+  });
+});
+
 describe("the unmerged check's cost", () => {
   test("a committed golive.yaml is answered from the index, without starting git", async () => {
     const dir = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-05" });
