@@ -33,9 +33,10 @@ export const EXIT_MEANINGS: readonly { code: ExitCode; help: readonly string[]; 
     help: [
       "something was found: `check` found overdue items (or, with --verify,",
       "regressed or check-failing done ones), `verify` a failing check, `doctor`",
-      "a problem; `resolve` or the merge driver could not merge",
+      "a problem; `resolve` or the merge driver could not merge, or left a",
+      "choice to a person",
     ],
-    doc: "The gate found something: `check` found overdue (or, with `--verify`, regressed or check-failing done) items; `verify` found a failing check; the merge driver or `resolve` could not merge (or left go-live in conflict); `doctor` found a problem.",
+    doc: "The gate found something: `check` found overdue (or, with `--verify`, regressed or check-failing done) items; `verify` found a failing check; the merge driver or `resolve` could not merge, or left a choice to a person (go-live, or an item both sides changed differently); `doctor` found a problem.",
   },
   {
     code: EXIT.usage,
