@@ -572,6 +572,25 @@ export function createProgram(
     );
 
   program
+    .command("unwaive")
+    .description(
+      "withdraw a waiver: the gate judges the items again; the waiver stays in their history",
+    )
+    .addHelpText(
+      "after",
+      examples(
+        'golive unwaive TR-03 --reason "training moved before go-live"',
+        'golive unwaive SEO-02 --reason "the agency delivered" --by Dana',
+      ),
+    )
+    .argument("<ids...>", "one or more items")
+    .option("--reason <text>", "why the exception ends (required)")
+    .addOption(by)
+    .action((ids, options) =>
+      run(async (ctx) => (await import("./commands/unwaive.js")).unwaive(ctx, ids, options)),
+    );
+
+  program
     .command("reschedule")
     .description("move go-live; keeps every status and records the slip")
     .addHelpText(

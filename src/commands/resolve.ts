@@ -133,6 +133,10 @@ export async function resolveMerge(ctx: Context, options: ResolveOptions = {}): 
           answers: ["ours", "theirs"],
           default: "ours",
         })),
+        {
+          command: "golive resolve",
+          hint: "run it again, or choose without a terminal: golive resolve --take ours (or theirs), or --take ID=theirs",
+        },
       );
       for (const c of open) {
         const answer = asked[c.key];

@@ -1,8 +1,10 @@
 /**
  * `golive waive ID --reason TEXT --until DATE`: records an accepted exception, so the CI gate
  * passes on a late item until the waiver expires. It lives in golive.yaml and is reviewed in
- * the pull request like any other change.
+ * the pull request like any other change. A waiver it replaces goes into the item's history,
+ * as does one `golive unwaive` withdraws: what people agreed stays visible.
  */
+import { addToHistory, waiverRecord } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
 import { renderWaived } from "../render/change.js";
 import type { Waiver } from "../schema/state.js";
@@ -49,10 +51,24 @@ export async function waive(ctx: Context, ids: string[], options: WaiveOptions):
       by: who,
       at: ctx.now(),
     };
+    const replaced = before.waiver;
+    const result = { id: item.id, title: item.title, until, status: before.status ?? "todo" };
+    // The same terms again: the waiver stands as it was recorded, by whom and when.
+    if (replaced && sameTerms(replaced, waiver)) return { after: undefined, result };
     return {
-      after: { ...before, waiver },
-      result: { id: item.id, title: item.title, until, status: before.status ?? "todo" },
+      after: {
+        ...before,
+        waiver,
+        ...(replaced
+          ? { history: addToHistory(before.history ?? [], waiverRecord(replaced)) }
+          : {}),
+      },
+      result: { ...result, ...(replaced ? { replaced: replaced.until } : {}) },
     };
   });
   return output(renderWaived(ctx.style, waived));
+}
+
+function sameTerms(a: Waiver, b: Waiver): boolean {
+  return a.reason === b.reason && a.until === b.until && a.approver === b.approver;
 }
