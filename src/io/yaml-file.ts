@@ -20,7 +20,12 @@ import {
   withProtoKeysRenamed,
 } from "../core/own.js";
 import { parserMessage } from "../core/parse-error.js";
-import { GO_LIVE_CONFLICT_HINT, GoliveError, type SourceLocation } from "../errors.js";
+import {
+  GO_LIVE_CONFLICT_HINT,
+  GoliveError,
+  ITEM_CONFLICT_HINT,
+  type SourceLocation,
+} from "../errors.js";
 import { describeIssue, formatPath } from "../schema/issues.js";
 
 export interface YamlFile {
@@ -52,6 +57,11 @@ export function hasGoLiveConflict(text: string): boolean {
   return /^<<<<<<< ours\r?\ngoLive\s*:[^\n]*\n=======\r?\ngoLive\s*:/m.test(text);
 }
 
+/** The items the merge driver left between conflict markers (both sides changed them). */
+export function itemConflicts(text: string): string[] {
+  return [...text.matchAll(/^<<<<<<< ours\r?\n {2}([A-Za-z0-9_-]+):/gm)].map((m) => m[1]!);
+}
+
 export function parseYaml(path: string, rawText: string, what: string): YamlFile {
   const bom = rawText.startsWith("\uFEFF");
   const text = bom ? rawText.slice(1) : rawText;
@@ -62,9 +72,12 @@ export function parseYaml(path: string, rawText: string, what: string): YamlFile
       `${what} has unresolved git merge-conflict markers on line${conflicts.length > 1 ? "s" : ""} ${conflicts.join(", ")}`,
       {
         location: { file: path, line: conflicts[0]!, col: 1 },
-        hint: hasGoLiveConflict(text)
-          ? GO_LIVE_CONFLICT_HINT
-          : "resolve the conflict (keep both sides' items), remove the markers, then run the command again",
+        hint:
+          itemConflicts(text).length > 0
+            ? ITEM_CONFLICT_HINT
+            : hasGoLiveConflict(text)
+              ? GO_LIVE_CONFLICT_HINT
+              : "resolve the conflict (keep both sides' items), remove the markers, then run the command again",
       },
     );
   }
