@@ -70,8 +70,9 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
   if (pinned !== undefined && pinned !== "") {
     const date = parseCalendarDate(pinned.trim());
     if (!date) {
-      const source = options.today !== undefined ? "--today" : "GOLIVE_TODAY";
-      throw new GoliveError("bad-date", `${source} "${pinned}" is not a date`, {
+      // A value from the environment is never echoed: the environment holds the job's secrets.
+      const source = options.today !== undefined ? `--today "${pinned}"` : "GOLIVE_TODAY";
+      throw new GoliveError("bad-date", `${source} is not a date`, {
         hint: "write a real calendar day as YYYY-MM-DD",
       });
     }
