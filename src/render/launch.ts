@@ -125,7 +125,7 @@ function tables(r: LaunchReport, c: Cells): Table[] {
         c.ours(v.item.title),
         owner(c, v),
         c.ours(v.window.due),
-        v.status === "todo" ? "to do" : v.status,
+        v.status === "todo" ? "to do" : v.status.replace("-", " "),
       ]),
     },
     {
