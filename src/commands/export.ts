@@ -3,7 +3,7 @@
  * calendar, a spreadsheet, a status page, and the launch report handed to the client.
  */
 import { resolve } from "node:path";
-import { changedSince } from "../core/board.js";
+import { changedSince } from "../core/history.js";
 import { launchReport } from "../core/launch.js";
 import { originalGoLive } from "../core/schedule.js";
 import { GoliveError } from "../errors.js";
