@@ -121,15 +121,26 @@ export function paceOf(board: When, all: readonly ItemView[]): Pace {
   const start = latest([earliest([firstOpen, ...changed]), addDays(firstOpen, -EARLY_DAYS)]);
   const dues = items.map((v) => v.window.due).sort(compareDates);
   const lastDay = latest([addDays(board.goLive, 7), board.today, ...dues]);
-  const spans = items.map((v) => closedSpans(v.state, start));
+  // Closed at the end of a day: in a span that began by then and had not ended by then. An
+  // item's spans never overlap, so counting spans counts items: +1 where one begins, -1 where
+  // it ends, summed day by day (linear in days and changes, however long the chart).
+  const events: { day: CalendarDate; delta: number }[] = [];
+  for (const v of items) {
+    for (const span of closedSpans(v.state, start)) {
+      events.push({ day: span.from, delta: 1 });
+      if (span.to !== undefined) events.push({ day: span.to, delta: -1 });
+    }
+  }
+  events.sort((a, b) => compareDates(a.day, b.day));
   const points: BurnPoint[] = [];
   let planned = 0;
+  let closed = 0;
+  let next = 0;
   for (let day = start; compareDates(day, lastDay) <= 0; day = addDays(day, 1)) {
     while (planned < dues.length && compareDates(dues[planned]!, day) <= 0) planned++;
-    // Closed at the end of `day`: in a span that began by then and had not ended by then.
-    let closed = 0;
-    for (const s of spans) {
-      if (s.some((span) => span.from <= day && (span.to === undefined || span.to > day))) closed++;
+    while (next < events.length && compareDates(events[next]!.day, day) <= 0) {
+      closed += events[next]!.delta;
+      next++;
     }
     points.push({ date: day, closed, planned });
   }

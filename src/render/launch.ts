@@ -125,7 +125,7 @@ function tables(r: LaunchReport, c: Cells): Table[] {
         c.ours(v.item.title),
         owner(c, v),
         c.ours(v.window.due),
-        v.status === "todo" ? "to do" : v.status,
+        v.status === "todo" ? "to do" : v.status.replace("-", " "),
       ]),
     },
     {
@@ -142,12 +142,13 @@ function tables(r: LaunchReport, c: Cells): Table[] {
     },
     {
       id: "evidence",
-      title: `Evidence from golive verify (${r.evidence.length})`,
-      note: "What `golive verify --record` found in the repository, as recorded in golive.yaml.",
-      header: ["ID", "Title", "Result", "Recorded", "Finding"],
+      title: `Evidence recorded (${r.evidence.length})`,
+      note: "What `golive verify --record` found in the repository's files, and `golive probe --record` on the live hosts, as recorded in golive.yaml.",
+      header: ["ID", "Title", "By", "Result", "Recorded", "Finding"],
       rows: r.evidence.map(({ view, evidence }) => [
         c.ours(view.item.id),
         c.ours(view.item.title),
+        evidence.source ?? "verify",
         evidence.result,
         c.ours(evidence.at.slice(0, 10)),
         c.ours(evidenceWords(evidence)),

@@ -42,6 +42,7 @@ const ITEMS: Record<string, ItemState> = {
   "CLO-3": {
     status: "done",
     evidence: {
+      source: "probe",
       result: "pass",
       at: "2027-03-01T08:00:00Z",
       code: "value-found",
@@ -127,6 +128,10 @@ describe("the launch report in words", () => {
       expect(text).not.toContain("Hunter2Secret");
       expect(text).toContain("config/load.yml");
     }
+    // Which command recorded each: verify (the files) unless it says probe (the live hosts).
+    const md = renderLaunchMarkdown("t", report());
+    expect(md).toMatch(/^\| CLO-2 \| Load test \| verify \| fail \| 2027-02-20 \| /m);
+    expect(md).toMatch(/^\| CLO-3 \| Switch DNS \| probe \| pass \| 2027-03-01 \| /m);
     expect(
       evidenceWords({
         result: "pass",
