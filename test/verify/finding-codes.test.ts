@@ -30,7 +30,7 @@ function sources(dir: string): string[] {
 /** Codes no rule reports any more, kept so that evidence an earlier golive recorded still reads. */
 const RETIRED = new Set<string>(["deploy-fallback"]);
 
-const escape = (text: string) => text.replace(/\|/g, "\\|").replace(/`/g, "'");
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/`/g, "'");
 
 function table(codes: readonly FindingCode[]): string {
   const lines = [
@@ -50,7 +50,7 @@ function table(codes: readonly FindingCode[]): string {
     const retired = RETIRED.has(code)
       ? " (no longer reported: read in evidence recorded before)"
       : "";
-    lines.push(`| \`${code}\` | ${escape(words)}${retired} |`);
+    lines.push(`| \`${code}\` | ${cell(words)}${retired} |`);
   }
   return lines.join("\n");
 }
