@@ -35,7 +35,10 @@ async function currentVerdicts(
   workspace: Workspace,
   items: readonly ItemView[],
 ): Promise<Map<string, ItemVerdict> | undefined> {
-  const recorded = items.filter((v) => v.state.evidence !== undefined && v.item.checks);
+  // Probe evidence is about the live hosts: no file tells whether it still holds.
+  const recorded = items.filter(
+    (v) => v.state.evidence !== undefined && v.state.evidence.source !== "probe" && v.item.checks,
+  );
   if (recorded.length === 0) return undefined;
   try {
     const { currentEvidence } = await import("../work/evidence-inputs.js");
