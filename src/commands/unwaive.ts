@@ -6,7 +6,7 @@ import { addToHistory, waiverRecord } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
 import { renderUnwaived } from "../render/change.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { changedBy, editItems } from "../work/edit-items.js";
+import { changedBy, updateItems } from "../work/edit-items.js";
 
 export interface UnwaiveOptions {
   reason?: string;
@@ -17,7 +17,11 @@ export interface UnwaiveOptions {
  * `golive unwaive ID --reason TEXT`: withdraws a waiver. The waiver and its withdrawal (who,
  * when, why) go into the item's history; the gate judges the item again from then on.
  */
-export function unwaive(ctx: Context, ids: string[], options: UnwaiveOptions): Output {
+export async function unwaive(
+  ctx: Context,
+  ids: string[],
+  options: UnwaiveOptions,
+): Promise<Output> {
   if (options.reason === undefined || options.reason.trim() === "") {
     throw new GoliveError("missing-reason", "--reason is required to withdraw a waiver", {
       hint: 'add --reason "..." so that the team knows why the exception ends',
@@ -26,7 +30,7 @@ export function unwaive(ctx: Context, ids: string[], options: UnwaiveOptions): O
   const who = changedBy(ctx, options.by);
   const reason = options.reason;
   let at: string | undefined;
-  const withdrawn = editItems(ctx, ids, (item, before) => {
+  const withdrawn = await updateItems(ctx, ids, (item, before) => {
     const waiver = before.waiver;
     if (!waiver) {
       throw new GoliveError("invalid-change", `${item.id} has no waiver to withdraw`, {

@@ -117,7 +117,9 @@ describe("waiver history", () => {
     const since = await golive(repo, ["status", "--since", "2027-02-09"], on("2027-02-10"));
     expect(since.stdout).toContain("waiver withdrawn by Dana on 2027-02-10");
     const diff = await golive(repo, ["diff", "HEAD"], on("2027-02-10"));
-    expect(diff.stdout).toContain("waiver withdrawn by Dana on Wed 10 Feb 2027: training moved (it held");
+    expect(diff.stdout).toContain(
+      "waiver withdrawn by Dana on Wed 10 Feb 2027: training moved (it held",
+    );
   });
 
   it("unwaive needs a reason and an item with a waiver; otherwise nothing changes", async () => {
