@@ -74,7 +74,16 @@ async function mergeOther(dir: string): Promise<void> {
  * Both branches changed items, one commit each: GEN-01 done (Ana) and blocked (Bo), both with
  * a note; CLO-02 started and done; CLO-03 assigned to Ana and to Bo; CLO-01 done on one side.
  */
+let twoSidesSource: string | undefined;
+
 async function twoSides(): Promise<string> {
+  twoSidesSource ??= await buildTwoSides();
+  const dir = tempDir();
+  cpSync(twoSidesSource, dir, { recursive: true });
+  return dir;
+}
+
+async function buildTwoSides(): Promise<string> {
   const dir = await project(true);
   const edit = async (branch: string, today: string, runs: string[][]) => {
     expect(git(dir, "checkout", "-q", branch).code).toBe(0);
@@ -207,19 +216,26 @@ describe("golive merge-driver through git merge", () => {
     expect(items["CLO-03"].history).toEqual([{ owner: "Bo", by: "Bo", at: "2027-01-06" }]);
     expect(items["CLO-01"]).toMatchObject({ status: "done", by: "Bo" });
     expect((await golive(dir, ["check"], { GOLIVE_TODAY: "2027-01-06" })).stderr).toBe("");
+  });
 
-    // Rebasing other onto main gives the same file (main is ours there too).
+  test("a rebase gives the file a merge gives", async () => {
+    const merged = await twoSides();
+    git(merged, "checkout", "-q", "main");
+    expect(git(merged, "merge", "--no-edit", "other").code).toBe(1);
+    const take = ["resolve", "--take", "theirs", "--take", "CLO-03=ours"];
+    expect((await golive(merged, take)).code).toBe(0);
+    // Rebasing other onto main: main is ours there too.
     const rebased = await twoSides();
     const rebase = git(rebased, "rebase", "main");
     expect(rebase.code).toBe(1);
     expect(rebase.out).toContain(
       "both sides changed GEN-01 (status) and CLO-03 (owner) differently",
     );
-    const taken = await golive(rebased, ["resolve", "--take", "theirs", "--take", "CLO-03=ours"]);
+    const taken = await golive(rebased, take);
     expect(taken.code, taken.stderr).toBe(0);
     expect(taken.stdout).toContain("git rebase --continue");
     expect(git(rebased, "-c", "core.editor=true", "rebase", "--continue").code).toBe(0);
-    expect(parse(read(rebased))).toEqual(parse(read(dir)));
+    expect(parse(read(rebased))).toEqual(parse(read(merged)));
   });
 
   test("both branches reschedule: both slips kept, the go-live line left for a person", async () => {
