@@ -96,7 +96,7 @@ describe("golive verify", () => {
     const after = read(dir);
     // The deciding finding's code and arguments, not prose.
     expect(after).toContain(
-      "evidence: { result: fail, code: robots-empty, args: { file: public/Yves/robots.txt }, at: 2027-01-04 }",
+      "evidence: { result: fail, code: robots-empty, args: { file: public/Yves/robots.txt }, at: 2027-01-04, inputs: { digest: ",
     );
     expect(after.match(/status: done/g)?.length).toBe(before.match(/status: done/g)?.length);
     expect(after).toMatch(/APP-03:\n\s+evidence: \{ result: pass/);
