@@ -3,19 +3,15 @@
  * calendar, a spreadsheet and a status page.
  */
 import { resolve } from "node:path";
-import { changedSince } from "../core/board.js";
-import { originalGoLive } from "../core/schedule.js";
+import { buildBoardReport } from "../core/report.js";
 import { GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
 import { writeReport } from "../io/report-file.js";
-import { renderCsv } from "../render/csv.js";
-import { renderHtml } from "../render/html.js";
-import { renderIcs } from "../render/ics.js";
-import { renderJiraCsv } from "../render/jira-csv.js";
-import { renderMarkdownSummary } from "../render/markdown.js";
-import { plural, safe } from "../render/text.js";
+import { EXPORT_WRITTEN, exportFormats } from "../render/export-formats.js";
+import { safe } from "../render/text.js";
 import { VERSION } from "../version.js";
 import { type Context, type Output, output, rawOutput } from "../work/context.js";
+import { currentVerdicts } from "../work/evidence.js";
 import type { ExportFormat } from "../work/formats.js";
 import {
   boardWarnings,
@@ -36,7 +32,7 @@ export interface ExportOptions extends FilterOptions {
   bom?: boolean;
 }
 
-export function exportReport(ctx: Context, options: ExportOptions): Output {
+export async function exportReport(ctx: Context, options: ExportOptions): Promise<Output> {
   const format = options.format ?? "markdown";
   // Only the summary has a "changed since" section: elsewhere --since would be ignored silently.
   if (options.since !== undefined && format !== "markdown") {
@@ -52,41 +48,25 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
   const { workspace, board: whole } = loadBoard(ctx);
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
-  const catalogue = workspace.catalogue;
-  let text: string;
-  let what: string;
-  switch (format) {
-    case "ics":
-      text = renderIcs(board, items, {
-        catalogueName: catalogue.file.name,
-        originalGoLive: originalGoLive(workspace.state),
-        title: catalogue.file.title,
-        now: ctx.now(),
-        version: VERSION,
-      });
-      what = plural(items.length + 1, "event");
-      break;
-    case "csv":
-      text = renderCsv(items, { bom: options.bom !== false });
-      what = plural(items.length, "row");
-      break;
-    case "jira-csv":
-      text = renderJiraCsv(items);
-      what = plural(items.length, "issue");
-      break;
-    case "html":
-      text = renderHtml(catalogue, board, items, { generated: ctx.now(), version: VERSION });
-      what = `a page of ${plural(items.length, "item")}`;
-      break;
-    default:
-      text = renderMarkdownSummary(catalogue, board, {
-        items,
-        ...(since ? { since: { date: since, items: changedSince(items, since) } } : {}),
-        ...(describeFilter(filter) ? { filterLabel: describeFilter(filter)! } : {}),
-      });
-      what = "the summary";
-  }
-  const warnings = warningText(ctx, boardWarnings(board));
+  const report = buildBoardReport({
+    catalogue: workspace.catalogue,
+    board,
+    items,
+    state: workspace.state,
+    warnings: boardWarnings(board),
+    // Only the reports that show evidence (the summary, the page) read the repository's checks.
+    current:
+      format === "markdown" || format === "html"
+        ? await currentVerdicts(ctx, workspace, items)
+        : undefined,
+    since,
+    filterLabel: describeFilter(filter),
+  });
+  const text = exportFormats({ now: ctx.now(), version: VERSION, bom: options.bom !== false })[
+    format
+  ](report);
+  const what = EXPORT_WRITTEN[format](report);
+  const warnings = warningText(ctx, report.warnings);
   // A report on stdout is the file's bytes, as --output would write them.
   if (options.output === undefined) return rawOutput(text, warnings);
   const path = resolve(ctx.cwd, options.output);

@@ -4,9 +4,8 @@
 import { maxOf, pushAll } from "../core/arrays.js";
 import type { Board, ItemView, PhaseView, Progress } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
-import type { Catalogue } from "../core/catalogue.js";
-import { SOON_DAYS, standup } from "../core/standup.js";
-import { evidenceStale, type ItemVerdict } from "../core/verdict.js";
+import type { BoardReport } from "../core/report.js";
+import { SOON_DAYS } from "../core/standup.js";
 import { type Column, cutText, displayWidth, hangingLine, renderTable, wrapText } from "./table.js";
 import {
   bar,
@@ -20,24 +19,14 @@ import {
   relativeGoLive,
   type Style,
   safe,
+  slipLine,
   statusLabel,
 } from "./text.js";
 import { evidenceSummary } from "./verify-words.js";
 
-export interface StatusSections {
-  /** The items the filters selected, in catalogue order. */
-  items: ItemView[];
-  /** Changes since a date, when `--since` was given. */
-  since?: { date: string; items: ItemView[] };
-  /** Show every selected item, not only those that need attention. */
+/** How `status` shows its report: every selected item, not only those that need attention. */
+export interface StatusLayout {
   all: boolean;
-  /** Describes the active filters, for the heading. */
-  filterLabel?: string;
-  /**
-   * What the repository's checks say now about the items with recorded evidence: evidence the
-   * repository no longer bears out is shown as stale, not repeated.
-   */
-  current?: ReadonlyMap<string, ItemVerdict>;
 }
 
 /** The room a progress line takes besides its label and its bar. */
@@ -87,7 +76,11 @@ function phaseLine(style: Style, view: PhaseView, bars: Bars, today: string): st
   return `${progressLine(style, safe(phase.title), bars, progress)}${gap}  ${past ? c.dim(when) : when}${late}`;
 }
 
-function itemRows(style: Style, items: ItemView[], detail: (v: ItemView) => string): string[][] {
+function itemRows(
+  style: Style,
+  items: readonly ItemView[],
+  detail: (v: ItemView) => string,
+): string[][] {
   return items.map((v) => [
     style.chalk.bold(v.item.id),
     v.tickets.length > 0
@@ -101,7 +94,7 @@ function itemRows(style: Style, items: ItemView[], detail: (v: ItemView) => stri
 function section(
   style: Style,
   heading: string,
-  items: ItemView[],
+  items: readonly ItemView[],
   detail: (v: ItemView) => string,
   detailHeader = "When",
 ): string[] {
@@ -128,12 +121,9 @@ function dueDetail(style: Style, today: string): (v: ItemView) => string {
   };
 }
 
-export function renderStatus(
-  style: Style,
-  catalogue: Catalogue,
-  board: Board,
-  sections: StatusSections,
-): string {
+export function renderStatus(style: Style, report: BoardReport, layout: StatusLayout): string {
+  const { catalogue, board } = report;
+  const sections = { ...report, all: layout.all };
   const c = style.chalk;
   const lines: string[] = [];
   lines.push(
@@ -144,6 +134,9 @@ export function renderStatus(
       `Go-live ${c.bold(date(board.goLive, true))} · ${relativeGoLive(board.daysToGoLive)} · today ${date(board.today, true)}`,
     ),
   );
+  if (report.slip) {
+    lines.push(hangingLine(style.width, "", c.yellow(slipLine(report.slip, (d) => date(d, true)))));
+  }
   if (sections.filterLabel) {
     lines.push(c.dim(wrapText(`Showing ${safe(sections.filterLabel)}`, style.width).join("\n")));
   }
@@ -157,7 +150,7 @@ export function renderStatus(
   for (const phase of board.phases) lines.push(phaseLine(style, phase, bars, board.today));
 
   const items = sections.items;
-  const day = standup(board, items);
+  const day = report.day;
   const due = dueDetail(style, board.today);
 
   for (const phase of day.opened) {
@@ -225,19 +218,13 @@ export function renderStatus(
       "Waiver",
     ),
   );
-  const now = (v: ItemView) => sections.current?.get(v.item.id);
-  const stale = (v: ItemView) => {
-    const current = now(v);
-    return v.state.evidence !== undefined && current !== undefined
-      ? evidenceStale(v.state.evidence, current)
-      : false;
-  };
+  const now = (v: ItemView) => report.current?.get(v.item.id);
   pushAll(
     lines,
     section(
       style,
       "Recorded evidence fails",
-      items.filter((v) => v.state.evidence?.result === "fail" && !stale(v)),
+      report.evidence.fails,
       (v) => `${v.state.evidence!.at.slice(0, 10)}: ${safe(evidenceSummary(v.state.evidence!))}`,
       "Evidence",
     ),
@@ -247,7 +234,7 @@ export function renderStatus(
     section(
       style,
       "Recorded evidence is stale",
-      items.filter(stale),
+      report.evidence.stale,
       (v) =>
         `recorded ${v.state.evidence!.result} on ${v.state.evidence!.at.slice(0, 10)}, the repository now says ${now(v)!.result} (golive verify --record)`,
       "Evidence",

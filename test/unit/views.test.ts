@@ -6,10 +6,13 @@ import { describe, expect, it } from "vitest";
 import { emptyProgress } from "../../src/core/board.js";
 import { DEFAULT_POLICY, runGate } from "../../src/core/gate.js";
 import { csvField } from "../../src/render/csv.js";
+import { renderHtml } from "../../src/render/html.js";
 import { renderJiraCsv } from "../../src/render/jira-csv.js";
 import { renderJunit } from "../../src/render/junit.js";
-import { percent } from "../../src/render/text.js";
-import { board, smallCatalogue } from "../helpers/fixtures.js";
+import { renderMarkdownSummary } from "../../src/render/markdown.js";
+import { statusFormats } from "../../src/render/status-formats.js";
+import { makeStyle, percent } from "../../src/render/text.js";
+import { board, report, smallCatalogue } from "../helpers/fixtures.js";
 
 describe("percentages", () => {
   const p = (closed: number, total: number) => percent({ ...emptyProgress(), closed, total });
@@ -73,5 +76,81 @@ describe("JUnit", () => {
       "CLO-2": "skipped",
       "CLO-3": "skipped",
     });
+  });
+});
+
+describe("every report says what status says", () => {
+  const today = "2027-02-16";
+  // CLO-2 in progress; GEN-1 done but its recorded evidence fails; CLO-1 done, passing then,
+  // failing now (the repository's checks ran).
+  const b = board(
+    {
+      "CLO-2": { status: "in-progress" },
+      "GEN-1": {
+        status: "done",
+        evidence: { result: "fail", at: "2027-02-10T09:00:00Z", code: "composer-old" },
+      },
+      "CLO-1": { status: "done", evidence: { result: "pass", at: "2027-02-10T09:00:00Z" } },
+    },
+    today,
+  );
+  // The repository was read for CLO-1 only (GEN-1's check could not run).
+  const current = new Map([
+    ["CLO-1", { id: "CLO-1", result: "fail" as const, findings: [] }],
+  ]) as never;
+  const r = report(b, { current, state: { goLive: b.goLive } });
+  const text = statusFormats({ style: makeStyle(0, Infinity), all: false }).text(r);
+  const md = renderMarkdownSummary(r);
+  const html = renderHtml(r, { generated: today, version: "1" });
+
+  it("In progress and Recorded evidence fails, in text, Markdown and HTML", () => {
+    expect(text).toContain("In progress (1)");
+    expect(text).toContain("Recorded evidence fails (1)");
+    expect(md).toContain("## In progress (1)");
+    expect(md).toContain("## Recorded evidence fails (1)");
+    expect(md).toContain("## Recorded evidence is stale (1)");
+    expect(html).toContain("<h2>In progress (1)</h2>");
+    expect(html).toContain("<h2>Recorded evidence fails (1)</h2>");
+    expect(html).toContain("<h2>Recorded evidence is stale (1)</h2>");
+  });
+
+  it("HTML draws a done item whose checks fail now in its own colour, named in the legend", () => {
+    expect(html).toContain('data-id="GEN-1" data-look="checks-fail"');
+    expect(html).toContain('data-id="CLO-1" data-look="checks-fail"');
+    expect(html).toMatch(/<span class="dot" style="background:#ad1457"><\/span>done, checks fail/);
+    // Without the repository's verdicts the recorded result decides: CLO-1 passed then.
+    const recorded = renderHtml(report(b), { generated: today, version: "1" });
+    expect(recorded).toContain('data-id="GEN-1" data-look="checks-fail"');
+    expect(recorded).toContain('data-id="CLO-1" data-look="done"');
+  });
+
+  it("a slipped go-live is said in text, Markdown, HTML and JSON", () => {
+    const state = {
+      goLive: "2027-03-15",
+      slips: [
+        { from: "2027-03-01", to: "2027-03-08" },
+        { from: "2027-03-08", to: "2027-03-15" },
+      ],
+    };
+    const slipped = report(b, { state });
+    expect(statusFormats({ style: makeStyle(0, Infinity), all: false }).text(slipped)).toContain(
+      "Go-live slipped from Mon 1 Mar 2027 to Mon 15 Mar 2027 (moved 2 times)",
+    );
+    expect(renderMarkdownSummary(slipped)).toContain(
+      "**Go-live slipped from 2027-03-01 to 2027-03-15 (moved 2 times)**",
+    );
+    expect(renderHtml(slipped, { generated: today, version: "1" })).toContain(
+      "Go-live slipped from 2027-03-01 to 2027-03-15",
+    );
+    const json = JSON.parse(statusFormats({ style: makeStyle(0, 80), all: false }).json(slipped));
+    expect(json.goLiveSlip).toEqual({ from: "2027-03-01", to: "2027-03-15", moves: 2 });
+    // Moved and moved back: nothing to report.
+    const back = report(b, {
+      state: {
+        goLive: "2027-03-01",
+        slips: [...state.slips, { from: "2027-03-15", to: "2027-03-01" }],
+      },
+    });
+    expect(renderMarkdownSummary(back)).not.toContain("slipped");
   });
 });
