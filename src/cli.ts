@@ -667,6 +667,7 @@ export function createProgram(
     .option("--timeout <seconds>", "per attempt (default 10)")
     .option("--retries <n>", "retries on 429, 5xx and network errors (default 3)")
     .option("--dry-run", "print the payload; send nothing")
+    .option("--post-empty", "post the digest even when nothing is in it")
     .addHelpText(
       "after",
       examples(

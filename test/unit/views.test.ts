@@ -4,12 +4,14 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { emptyProgress } from "../../src/core/board.js";
+import { buildDigest, digestEmpty } from "../../src/core/digest.js";
 import { DEFAULT_POLICY, runGate } from "../../src/core/gate.js";
 import { csvField } from "../../src/render/csv.js";
 import { renderHtml } from "../../src/render/html.js";
 import { renderJiraCsv } from "../../src/render/jira-csv.js";
 import { renderJunit } from "../../src/render/junit.js";
 import { renderMarkdownSummary } from "../../src/render/markdown.js";
+import { digestFormats, teamsText } from "../../src/render/notify.js";
 import { statusFormats } from "../../src/render/status-formats.js";
 import { makeStyle, percent } from "../../src/render/text.js";
 import { board, report, smallCatalogue } from "../helpers/fixtures.js";
@@ -152,5 +154,54 @@ describe("every report says what status says", () => {
       },
     });
     expect(renderMarkdownSummary(back)).not.toContain("slipped");
+  });
+});
+
+describe("the chat digest", () => {
+  const today = "2027-02-16";
+  const b = board(
+    {
+      "CLO-1": { owner: "Alex", waiver: { reason: "vendor", until: "2027-02-20" } },
+      "CLO-2": { owner: "Alex", waiver: { reason: "later", until: "2027-04-01" } },
+      "GEN-1": { owner: "Alex", status: "done", by: "Alex", at: "2027-02-16T08:00:00Z" },
+      "CLO-3": { owner: "Alex", status: "blocked", reason: "DNS", at: "2027-02-16T08:00:00Z" },
+    },
+    today,
+  );
+  const d = buildDigest(b, "2027-02-15");
+  const chat = { slack: { Alex: "U024BE7LH" }, teams: { Alex: "alex@acme.example" } };
+  const formats = digestFormats({ title: "Demo", chat });
+
+  it("lists waivers ending within the week, in every target", () => {
+    expect(d.expiringWaivers.map((v) => v.item.id)).toEqual(["CLO-1"]);
+    expect(JSON.stringify(formats.slack(d))).toContain("Waivers ending this week (1)");
+    expect(JSON.stringify(formats.teams(d))).toContain("Waivers ending this week (1)");
+    const json = formats.json(d) as { expiringWaivers: { id: string }[] };
+    expect(json.expiringWaivers.map((w) => w.id)).toEqual(["CLO-1"]);
+  });
+
+  it("mentions the owners of open items only: a done item's owner is named", () => {
+    const slack = JSON.stringify(formats.slack(d));
+    const changed = slack.slice(slack.indexOf("Changed since"));
+    expect(changed).toMatch(/GEN-1\* Share plan \(Alex\)/);
+    expect(changed).toMatch(/CLO-3\* Switch DNS <@U024BE7LH>/);
+    const teams = JSON.stringify(formats.teams(d));
+    expect(teams.slice(teams.indexOf("Changed since"))).toMatch(/GEN-1\*\* Share plan \(Alex\)/);
+  });
+
+  it("Teams text has no backslash escapes, and still no markup, link or mention", () => {
+    const hostile =
+      "*bold* _it_ [x](https://e.example) `code` ~s~ 1. a-b.c! #h <at>Boss</at>\n- list";
+    const text = teamsText(hostile);
+    expect(text).not.toContain("\\");
+    expect(text).not.toMatch(/\*|_|`|~|\]\(|<|>|\n/);
+    expect(text).toContain("a-b.c! #h");
+    expect(JSON.stringify(formats.teams(d))).not.toContain("\\\\");
+  });
+
+  it("is empty when nothing needs anyone", () => {
+    expect(digestEmpty(d)).toBe(false);
+    const calm = buildDigest(board({}, "2026-12-10"), "2026-12-09");
+    expect(digestEmpty(calm)).toBe(true);
   });
 });
