@@ -303,6 +303,7 @@ export function createProgram(
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
+    .option("--allow-past", "accept a go-live date before today (a project recorded late)")
     .option(
       "--answer <question=answer>",
       "answer one of the catalogue's questions, e.g. old-shop=no; repeat for more",
@@ -582,6 +583,7 @@ export function createProgram(
     )
     .requiredOption("--date <date>", "the new go-live date, YYYY-MM-DD")
     .option("--reason <text>", "why it moves")
+    .option("--allow-past", "accept a go-live date before today")
     .addOption(by)
     .action((options) =>
       run(async (ctx) => (await import("./commands/reschedule.js")).reschedule(ctx, options)),

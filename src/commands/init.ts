@@ -17,7 +17,7 @@ import { renderInitMerge } from "../render/setup.js";
 import { safe } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { setUpMerges } from "../work/merge-setup.js";
-import { pastGoLiveWarning, refuseUnmerged, requireDate } from "../work/shared.js";
+import { pastGoLive, refuseUnmerged, requireDate } from "../work/shared.js";
 
 export interface InitOptions {
   date: string;
@@ -25,11 +25,14 @@ export interface InitOptions {
   force?: boolean;
   /** `QUESTION=ANSWER`, each as typed. */
   answer?: readonly string[];
+  /** Start a project whose go-live is before today on purpose. */
+  allowPast?: boolean;
 }
 
 /** Creates golive.yaml at the repository root (or at --file) with every item todo. */
 export async function init(ctx: Context, options: InitOptions): Promise<Output> {
   const goLive = requireDate(options.date, "--date");
+  const past = pastGoLive(ctx, goLive, options.allowPast);
   const path = ctx.file ? resolve(ctx.cwd, ctx.file) : join(findRepoRoot(ctx.cwd), STATE_FILE_NAME);
   const shown = relative(ctx.cwd, path) || path;
   const refuseExisting = () => {
@@ -100,7 +103,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
   const merges = repo && !merge ? undefined : renderInitMerge(merge);
   return output(
     renderInit(ctx.style, { shown, commit, catalogue, board, ...(merges ? { merges } : {}) }),
-    warning + pastGoLiveWarning(ctx, goLive),
+    warning + past,
   );
 }
 

@@ -3,12 +3,14 @@ import { updateWorkspace } from "../io/state-update.js";
 import { type RescheduleResult, renderReschedule } from "../render/reschedule.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { changedBy } from "../work/edit-items.js";
-import { pastGoLiveWarning, requireDate, statePath } from "../work/shared.js";
+import { pastGoLive, requireDate, statePath } from "../work/shared.js";
 
 export interface RescheduleOptions {
   date: string;
   reason?: string;
   by?: string;
+  /** Move go-live to a day before today on purpose. */
+  allowPast?: boolean;
 }
 
 const SOON_DAYS = 7;
@@ -16,6 +18,8 @@ const SOON_DAYS = 7;
 /** Moves go-live, records the slip, and lists what the move makes late or urgent. */
 export function reschedule(ctx: Context, options: RescheduleOptions): Output {
   const to = requireDate(options.date, "--date");
+  // Refused before golive.yaml is touched; said again once it moved.
+  const warning = pastGoLive(ctx, to, options.allowPast);
   const result = updateWorkspace(statePath(ctx), ctx.cwd, (workspace, editor): RescheduleResult => {
     const from = workspace.state.goLive;
     const after = buildBoard(workspace.catalogue, { ...workspace.state, goLive: to }, ctx.today);
@@ -44,6 +48,5 @@ export function reschedule(ctx: Context, options: RescheduleOptions): Output {
     });
     return { ...unchanged, urgent };
   });
-  const warning = result.from === result.to ? "" : pastGoLiveWarning(ctx, to);
-  return output(renderReschedule(ctx.style, result), warning);
+  return output(renderReschedule(ctx.style, result), result.from === result.to ? "" : warning);
 }

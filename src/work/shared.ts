@@ -322,8 +322,18 @@ export function requireDate(text: string, option: string): string {
   return date;
 }
 
-/** `--since`: a date, or an age like `1d` or `2w` counted back from today. */
+/** `--since`: a date up to today, or an age like `1d` or `2w` counted back from today. */
 export function parseDateOrAge(ctx: Context, text: string): string {
+  const since = dateOrAge(ctx, text);
+  if (since > ctx.today) {
+    throw new GoliveError("bad-date", `--since ${since} is after today (${ctx.today})`, {
+      hint: "nothing has changed since a day to come: give a past date, or an age such as 1d or 2w",
+    });
+  }
+  return since;
+}
+
+function dateOrAge(ctx: Context, text: string): string {
   const age = /^(\d{1,4})([dw])$/.exec(text.trim());
   if (age) {
     const days = Number(age[1]) * (age[2] === "w" ? 7 : 1);
@@ -338,8 +348,16 @@ export function parseDateOrAge(ctx: Context, text: string): string {
   return date;
 }
 
-/** A go-live date before today is allowed (a retrospective), but rarely meant. */
-export function pastGoLiveWarning(ctx: Context, goLive: string): string {
+/**
+ * A go-live date before today makes every item overdue at once: refused unless `--allow-past`
+ * says it is meant (a retrospective, a project set up after its launch), and then said.
+ */
+export function pastGoLive(ctx: Context, goLive: string, allowPast: boolean | undefined): string {
   if (goLive >= ctx.today) return "";
+  if (!allowPast) {
+    throw new GoliveError("bad-date", `--date ${goLive} is before today (${ctx.today})`, {
+      hint: "give the go-live date still ahead; --allow-past sets a past date on purpose (a project recorded after its launch)",
+    });
+  }
   return warningText(ctx, [{ code: "go-live-in-past", goLive, today: ctx.today }]);
 }

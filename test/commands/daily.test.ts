@@ -2,7 +2,7 @@
  * The daily loop, in-process: init → status → done → check, in a real git repository.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -421,14 +421,39 @@ describe("changes that change nothing", () => {
 });
 
 describe("odd but possible input", () => {
-  it("warns about a go-live date in the past, and still does it", async () => {
+  it("refuses a go-live date in the past unless --allow-past, and then warns", async () => {
     const repo = tempRepo();
-    const init = await golive(repo, ["init", "--date", "2027-01-01"], TODAY);
+    const refused = await golive(repo, ["init", "--date", "2027-01-01"], TODAY);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--date 2027-01-01 is before today (2027-02-10)");
+    expect(refused.stderr).toContain("--allow-past");
+    expect(existsSync(join(repo, "golive.yaml"))).toBe(false);
+    const init = await golive(repo, ["init", "--date", "2027-01-01", "--allow-past"], TODAY);
     expect(init.code).toBe(0);
     expect(init.stderr).toContain("warning: go-live 2027-01-01 is before today (2027-02-10)");
-    const move = await golive(repo, ["reschedule", "--date", "2026-12-01"], TODAY);
+    await golive(repo, ["reschedule", "--date", "2027-03-01"], TODAY);
+    const before = read(repo);
+    const past = await golive(repo, ["reschedule", "--date", "2027-01-15"], TODAY);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain("--date 2027-01-15 is before today");
+    expect(read(repo)).toBe(before);
+    const move = await golive(repo, ["reschedule", "--date", "2026-12-01", "--allow-past"], TODAY);
     expect(move.code).toBe(0);
     expect(move.stderr).toContain("warning: go-live 2026-12-01 is before today");
+  });
+
+  it("refuses --since after today: nothing has changed since a day to come", async () => {
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    for (const args of [
+      ["status", "--since", "2027-02-11"],
+      ["export", "--since", "2027-03-01"],
+      ["notify", "--to", "json", "--dry-run", "--since", "2027-02-20"],
+    ]) {
+      const r = await golive(repo, args, TODAY);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/--since 2027-\d\d-\d\d is after today \(2027-02-10\)/);
+    }
+    expect((await golive(repo, ["status", "--since", "2027-02-10"], TODAY)).code).toBe(0);
   });
 
   it("warns about a hand-edited blocked item without a reason", async () => {
