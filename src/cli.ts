@@ -502,7 +502,6 @@ export function createProgram(
       .option("--to <owner>", "the owner for every item named or selected")
       .option("--none", "the items have no owner any more")
       .option("--unassigned", "with --to: select only items nobody owns"),
-    { owner: false },
   )
     .addOption(by)
     .action((args, options) =>

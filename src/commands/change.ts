@@ -2,15 +2,16 @@
  * The verbs that change items: done, start, block, skip, reopen, assign, note, ack.
  * They differ only in the change they ask for, so they share this one file.
  */
-import { buildBoard } from "../core/board.js";
+import { buildBoard, knownOwners } from "../core/board.js";
 import { idKey } from "../core/ids.js";
 import type { Change } from "../core/transitions.js";
+import { ownerSpellings } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
 import { renderAcked, renderChanges } from "../render/change.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { changedBy, changeItems, editItems } from "../work/edit-items.js";
-import { type FilterOptions, filtered } from "../work/shared.js";
+import { type FilterOptions, filtered, loadBoard, warningText } from "../work/shared.js";
 
 function requireText(value: string | undefined, option: string, why: string): string {
   if (value === undefined || value.trim() === "") {
@@ -108,7 +109,11 @@ export interface AssignOptions extends FilterOptions {
  */
 export function assign(ctx: Context, args: string[], options: AssignOptions): Output {
   const filters =
-    options.phase !== undefined || options.category !== undefined || options.unassigned === true;
+    options.phase !== undefined ||
+    options.category !== undefined ||
+    options.owner !== undefined ||
+    options.mine === true ||
+    options.unassigned === true;
   if (options.to !== undefined && options.none) {
     throw new GoliveError("usage", "give --to OWNER or --none, not both", {
       hint: "golive assign ID... --to NAME, or golive assign ID... --none",
@@ -119,23 +124,42 @@ export function assign(ctx: Context, args: string[], options: AssignOptions): Ou
     if (filters) {
       throw new GoliveError(
         "usage",
-        "selecting items by --phase, --category or --unassigned needs --to",
+        "selecting items by --phase, --category, --owner or --unassigned needs --to",
         {
           hint: "golive assign --to NAME --phase four-weeks --unassigned",
         },
       );
     }
     const [id, owner, ...rest] = args;
+    // `assign CLO-14 Sam Taylor`: a name of several words the shell split.
+    if (
+      id !== undefined &&
+      rest.length > 0 &&
+      [owner, ...rest].every((w) => idKey(w!) === undefined)
+    ) {
+      const name = [owner, ...rest].join(" ");
+      throw new GoliveError(
+        "usage",
+        `assign takes one ID and one owner; "${name}" came as ${rest.length + 1} words`,
+        {
+          hint: `quote a name with spaces: golive assign ${id} "${name}"`,
+        },
+      );
+    }
     if (id === undefined || rest.length > 0) {
       throw new GoliveError("usage", "assign takes one ID and an owner, or several IDs with --to", {
         hint: "golive assign CLO-14 Sam, or golive assign CLO-14 CLO-15 --to Sam",
       });
     }
-    return setOrClear(ctx, id, "owner", owner, false, options.by, {
-      flag: "--none",
-      missing: "the owner's name",
-      usage: "NAME",
-    });
+    return withSpellings(
+      ctx,
+      setOrClear(ctx, id, "owner", owner, false, options.by, {
+        flag: "--none",
+        missing: "the owner's name",
+        usage: "NAME",
+      }),
+      owner,
+    );
   }
   const last = args[args.length - 1];
   if (options.none && args.length === 2 && last !== undefined && idKey(last) === undefined) {
@@ -155,7 +179,7 @@ export function assign(ctx: Context, args: string[], options: AssignOptions): Ou
   if (args.length === 0 && !filters) {
     throw new GoliveError(
       "usage",
-      "which items? give IDs, or select them with --phase, --category or --unassigned",
+      "which items? give IDs, or select them with --phase, --category, --owner or --unassigned",
       {
         hint: "golive assign CLO-14 CLO-15 --to Sam",
       },
@@ -168,7 +192,23 @@ export function assign(ctx: Context, args: string[], options: AssignOptions): Ou
         return filtered(ctx, workspace, board, options).items.map((v) => v.item.id);
       }
     : args;
-  return output(renderChanges(ctx.style, changeItems(ctx, ids, change, options.by), change));
+  return withSpellings(
+    ctx,
+    output(renderChanges(ctx.style, changeItems(ctx, ids, change, options.by), change)),
+    options.to,
+  );
+}
+
+/** After an assign: "Mia" beside "Mia Wong", when the name just given is one of them. */
+function withSpellings(ctx: Context, done: Output, owner: string | undefined): Output {
+  if (owner === undefined) return done;
+  const { board } = loadBoard(ctx);
+  const named = owner.trim().toLowerCase();
+  const found = ownerSpellings(knownOwners(board.items)).filter(
+    (w) =>
+      w.code === "owner-spellings" && [w.short, ...w.full].some((o) => o.toLowerCase() === named),
+  );
+  return found.length === 0 ? done : { ...done, stderr: done.stderr + warningText(ctx, found) };
 }
 
 export function note(

@@ -550,3 +550,50 @@ describe("a filtered standup", () => {
     expect(report.progress).toMatchObject({ total: 18, done: 1 });
   });
 });
+
+describe("owners' names", () => {
+  it("assign --to renames an owner by selecting their items with --owner", async () => {
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    await golive(repo, ["assign", "CLO-14", "CLO-15", "--to", "Mia"], TODAY);
+    await golive(repo, ["assign", "CLO-16", "Mia Wong"], TODAY);
+    await golive(repo, ["assign", "CLO-17", "Sam"], TODAY);
+    const r = await golive(repo, ["assign", "--to", "Mia Wong", "--owner", "Mia"], TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/CLO-14 .*owner Mia Wong/);
+    expect(r.stdout).toMatch(/CLO-15 .*owner Mia Wong/);
+    expect(r.stdout).not.toContain("CLO-17");
+    const list = JSON.parse((await golive(repo, ["list", "--json"], TODAY)).stdout).items as {
+      id: string;
+      owner: string | null;
+    }[];
+    const owners = new Set(list.map((i) => i.owner).filter((o) => o !== null));
+    expect([...owners].sort()).toEqual(["Mia Wong", "Sam"]);
+    // Nothing left to warn about.
+    expect((await golive(repo, ["status"], TODAY)).stderr).not.toContain("may be one person");
+  });
+
+  it("warns when owners differ only by a first name written alone", async () => {
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    await golive(repo, ["assign", "CLO-16", "Mia Wong"], TODAY);
+    const given = await golive(repo, ["assign", "CLO-14", "Mia"], TODAY);
+    expect(given.code).toBe(0);
+    const warning =
+      'owners "Mia" and "Mia Wong" may be one person: `golive assign --to "Mia Wong" --owner "Mia"`';
+    expect(given.stderr).toContain(warning);
+    expect((await golive(repo, ["status"], TODAY)).stderr).toContain(warning);
+    const json = JSON.parse((await golive(repo, ["status", "--json"], TODAY)).stdout);
+    expect(json.warnings.map((w: { code: string }) => w.code)).toContain("owner-spellings");
+    // Two full names that share a first name are two people.
+    const other = await initRepo(["--date", "2027-03-01"], TODAY);
+    await golive(other, ["assign", "CLO-16", "Mia Wong"], TODAY);
+    expect((await golive(other, ["assign", "CLO-14", "Mia Chen"], TODAY)).stderr).toBe("");
+  });
+
+  it("assign ID First Last suggests quoting the name", async () => {
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    const r = await golive(repo, ["assign", "CLO-14", "Sam", "Taylor"], TODAY);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"Sam Taylor" came as 2 words');
+    expect(r.stderr).toContain('golive assign CLO-14 "Sam Taylor"');
+  });
+});
