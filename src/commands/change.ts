@@ -2,8 +2,9 @@
  * The verbs that change items: done, start, block, skip, reopen, assign, note, ack.
  * They differ only in the change they ask for, so they share this one file.
  */
-import { buildBoard, knownOwners } from "../core/board.js";
+import { buildBoard } from "../core/board.js";
 import { idKey } from "../core/ids.js";
+import { knownOwners } from "../core/owners.js";
 import type { Change } from "../core/transitions.js";
 import { ownerSpellings } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";

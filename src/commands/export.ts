@@ -1,6 +1,6 @@
 /**
  * `golive export`: the reports people read outside the terminal: a Markdown summary, a
- * calendar, a spreadsheet and a status page.
+ * calendar, a spreadsheet, a status page, and the launch report handed to the client.
  */
 import { resolve } from "node:path";
 import { buildBoardReport } from "../core/report.js";
@@ -11,7 +11,7 @@ import { EXPORT_WRITTEN, exportFormats } from "../render/export-formats.js";
 import { safe } from "../render/text.js";
 import { VERSION } from "../version.js";
 import { type Context, type Output, output, rawOutput } from "../work/context.js";
-import { currentVerdicts } from "../work/evidence.js";
+import { currentVerdicts } from "../work/current-evidence.js";
 import type { ExportFormat } from "../work/formats.js";
 import {
   boardWarnings,

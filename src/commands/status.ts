@@ -1,7 +1,7 @@
 import { buildBoardReport } from "../core/report.js";
 import { statusFormats } from "../render/status-formats.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { currentVerdicts } from "../work/evidence.js";
+import { currentVerdicts } from "../work/current-evidence.js";
 import type { StatusFormat } from "../work/formats.js";
 import {
   boardWarnings,

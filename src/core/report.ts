@@ -5,9 +5,10 @@
  * that no view counts or sorts on its own (STYLE.md 22). Pure.
  */
 import type { StateData } from "../schema/state.js";
-import { type Board, changedSince, type ItemView } from "./board.js";
+import type { Board, ItemView } from "./board.js";
 import type { Catalogue } from "./catalogue.js";
 import type { CalendarDate } from "./dates.js";
+import { changedSince } from "./history.js";
 import { originalGoLive } from "./schedule.js";
 import { type Standup, standup } from "./standup.js";
 import { evidenceStale, type ItemVerdict } from "./verdict.js";
@@ -48,6 +49,8 @@ export interface BoardReport {
   filterLabel?: string;
   /** Go-live moved since the plan (golive.yaml's `slips`). */
   slip?: GoLiveSlip;
+  /** golive.yaml's go-live and its moves, for the reports that tell the whole story. */
+  state: Pick<StateData, "goLive" | "slips">;
   warnings: readonly Warning[];
 }
 
@@ -104,6 +107,7 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
       : {}),
     ...(input.filterLabel ? { filterLabel: input.filterLabel } : {}),
     ...(slip ? { slip } : {}),
+    state: input.state,
     warnings: input.warnings ?? [],
   };
 }

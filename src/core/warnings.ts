@@ -5,7 +5,8 @@
 
 import { NEEDS_REASON } from "../schema/fields.js";
 import type { Status } from "../schema/state.js";
-import { type Board, knownOwners } from "./board.js";
+import type { Board } from "./board.js";
+import { knownOwners } from "./owners.js";
 
 export type Warning =
   /** A state entry for an ID the catalogue no longer has: kept, never dropped. */

@@ -2,6 +2,7 @@
  * `golive export --format`: each report a function of the one value the command builds, and
  * what `--output` says it wrote.
  */
+import { launchReport } from "../core/launch.js";
 import type { BoardReport } from "../core/report.js";
 import type { ExportFormat } from "../work/formats.js";
 import { renderCsv } from "./csv.js";
@@ -9,6 +10,7 @@ import type { Formats } from "./formats.js";
 import { renderHtml } from "./html.js";
 import { renderIcs } from "./ics.js";
 import { renderJiraCsv } from "./jira-csv.js";
+import { renderLaunchHtml, renderLaunchMarkdown } from "./launch.js";
 import { renderMarkdownSummary } from "./markdown.js";
 import { plural } from "./text.js";
 
@@ -35,6 +37,13 @@ export function exportFormats(env: ExportEnv): Formats<ExportFormat, BoardReport
     csv: (r) => renderCsv(r.items, { bom: env.bom }),
     "jira-csv": (r) => renderJiraCsv(r.items),
     html: (r) => renderHtml(r, { generated: env.now, version: env.version }),
+    report: (r) =>
+      renderLaunchMarkdown(r.catalogue.file.title, launchReport(r.board, r.items, r.state)),
+    "report-html": (r) =>
+      renderLaunchHtml(r.catalogue.file.title, launchReport(r.board, r.items, r.state), {
+        generated: env.now,
+        version: env.version,
+      }),
   };
 }
 
@@ -45,4 +54,6 @@ export const EXPORT_WRITTEN: Formats<ExportFormat, BoardReport> = {
   csv: (r) => plural(r.items.length, "row"),
   "jira-csv": (r) => plural(r.items.length, "issue"),
   html: (r) => `a page of ${plural(r.items.length, "item")}`,
+  report: () => "the launch report",
+  "report-html": () => "the launch report",
 };

@@ -1,32 +1,29 @@
 /**
- * What the reports (status, export) show about recorded evidence: the repository's checks run
- * only for items that have some, loaded only then, so a board without evidence reads nothing
- * but golive.yaml and the catalogue.
+ * Recording verdicts as items' evidence in golive.yaml, for the commands that check items
+ * (`probe --record`; verify keeps its own for now): the deciding finding's code and
+ * arguments, which command found it, and when. Status, owner, by and at stay as they are.
  */
-import type { ItemView } from "../core/board.js";
-import type { ItemVerdict } from "../core/verdict.js";
-import { GoliveError } from "../errors.js";
-import type { Workspace } from "../io/state-read.js";
+import { type ItemVerdict, recordVerdict } from "../core/verdict.js";
 import type { Context } from "./context.js";
+import { editItems } from "./edit-items.js";
 
-/**
- * What the repository's checks say now about the items with recorded evidence, so that status
- * shows evidence the repository no longer bears out as stale; undefined when no item has any
- * (then no check runs and status reads nothing but golive.yaml and the catalogue), or when the
- * repository cannot be read (the evidence is then shown as recorded).
- */
-export async function currentVerdicts(
+export function recordEvidence(
   ctx: Context,
-  workspace: Workspace,
-  items: readonly ItemView[],
-): Promise<Map<string, ItemVerdict> | undefined> {
-  const recorded = items.filter((v) => v.state.evidence !== undefined && v.item.checks);
-  if (recorded.length === 0) return undefined;
-  try {
-    const { verifyChecks } = await import("./verify-run.js");
-    return await verifyChecks(ctx, workspace, recorded);
-  } catch (error) {
-    if (error instanceof GoliveError) return undefined;
-    throw error;
-  }
+  verdicts: readonly ItemVerdict[],
+  source: "probe",
+): void {
+  let at: string | undefined;
+  const byId = new Map(verdicts.map((v) => [v.id, v]));
+  editItems(
+    ctx,
+    verdicts.map((v) => v.id),
+    (item, before) => {
+      const v = byId.get(item.id)!;
+      at ??= ctx.now();
+      return {
+        after: { ...before, evidence: { ...recordVerdict(v), at, source } },
+        result: undefined,
+      };
+    },
+  );
 }
