@@ -6,12 +6,14 @@ import { describe, expect, it } from "vitest";
 import { emptyProgress } from "../../src/core/board.js";
 import { buildDigest, digestEmpty } from "../../src/core/digest.js";
 import { DEFAULT_POLICY, runGate } from "../../src/core/gate.js";
+import { summariseProject } from "../../src/core/portfolio.js";
 import { csvField } from "../../src/render/csv.js";
 import { renderHtml } from "../../src/render/html.js";
 import { renderJiraCsv } from "../../src/render/jira-csv.js";
 import { renderJunit } from "../../src/render/junit.js";
 import { renderMarkdownSummary } from "../../src/render/markdown.js";
 import { digestFormats, teamsText } from "../../src/render/notify.js";
+import { renderPortfolioHtml } from "../../src/render/portfolio.js";
 import { statusFormats } from "../../src/render/status-formats.js";
 import { makeStyle, percent } from "../../src/render/text.js";
 import { board, report, smallCatalogue } from "../helpers/fixtures.js";
@@ -203,5 +205,35 @@ describe("the chat digest", () => {
     expect(digestEmpty(d)).toBe(false);
     const calm = buildDigest(board({}, "2026-12-10"), "2026-12-09");
     expect(digestEmpty(calm)).toBe(true);
+  });
+});
+
+describe("the portfolio page", () => {
+  it("has a legend naming every colour a project's strip can show", () => {
+    const today = "2027-02-16";
+    const b = board({ "CLO-2": { status: "blocked", reason: "x" } }, today);
+    const html = renderPortfolioHtml(
+      [
+        {
+          name: "shop",
+          source: "shop",
+          title: "Demo",
+          board: b,
+          summary: summariseProject(b, today),
+        },
+      ],
+      today,
+      { generated: today, version: "1" },
+    );
+    const drawn = new Set([...html.matchAll(/<rect [^>]*fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]));
+    const legend = html.slice(html.indexOf('<p class="legend">')).split("</p>")[0]!;
+    const named = new Set([...legend.matchAll(/background:(#[0-9a-f]{6})/g)].map((m) => m[1]));
+    expect(drawn.size).toBeGreaterThan(1);
+    for (const colour of drawn) expect(named, colour).toContain(colour);
+    for (const colour of ["#c62828", "#ef6c00", "#2e7d32", "#1565c0", "#90a4ae"]) {
+      expect(named).toContain(colour);
+    }
+    expect(legend).toContain("go-live");
+    expect(legend).toContain("today");
   });
 });
