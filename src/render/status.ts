@@ -76,15 +76,34 @@ function phaseLine(style: Style, view: PhaseView, bars: Bars, today: string): st
   return `${progressLine(style, safe(phase.title), bars, progress)}${gap}  ${past ? c.dim(when) : when}${late}`;
 }
 
+/**
+ * A ticket as a text table shows it: a key whole, a URL as its host and last segment
+ * (`jira.example.com/…/SHOP-12`), so that one long link does not widen the table; `golive show`
+ * and the reports give it whole.
+ */
+export function ticketLabel(ref: string): string {
+  const url = /^https?:\/\/([^/?#]+)(?:[/?#](.*))?$/i.exec(ref);
+  if (!url) return ref;
+  const path = (url[2] ?? "").split(/[?#]/)[0]!;
+  const last = path
+    .split("/")
+    .filter((p) => p !== "")
+    .at(-1);
+  const label = last === undefined ? url[1]! : `${url[1]}/…/${last}`;
+  return cutText(label, 32);
+}
+
 function itemRows(
   style: Style,
   items: readonly ItemView[],
   detail: (v: ItemView) => string,
+  idWidth: number,
 ): string[][] {
   return items.map((v) => [
-    style.chalk.bold(v.item.id),
+    // Every section's ID column as wide as the longest ID shown: the tables line up.
+    style.chalk.bold(v.item.id) + " ".repeat(Math.max(0, idWidth - displayWidth(v.item.id))),
     v.tickets.length > 0
-      ? `${safe(v.item.title)} ${style.chalk.dim(`(${v.tickets.map((t) => safe(t.ref)).join(", ")})`)}`
+      ? `${safe(v.item.title)} ${style.chalk.dim(`(${v.tickets.map((t) => safe(ticketLabel(t.ref))).join(", ")})`)}`
       : safe(v.item.title),
     v.state.owner ? safe(v.state.owner) : style.chalk.dim("—"),
     detail(v),
@@ -97,6 +116,7 @@ function section(
   items: readonly ItemView[],
   detail: (v: ItemView) => string,
   detailHeader = "When",
+  idWidth = 0,
 ): string[] {
   if (items.length === 0) return [];
   const columns: Column[] = [
@@ -108,7 +128,7 @@ function section(
   return [
     "",
     style.chalk.bold(`${heading} (${items.length})`),
-    renderTable(style, columns, itemRows(style, items, detail)),
+    renderTable(style, columns, itemRows(style, items, detail, idWidth)),
   ];
 }
 
@@ -151,6 +171,16 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
 
   const items = sections.items;
   const day = report.day;
+  const idWidth = maxOf(
+    items.map((v) => displayWidth(v.item.id)),
+    2,
+  );
+  const sect = (
+    heading: string,
+    list: readonly ItemView[],
+    detail: (v: ItemView) => string,
+    detailHeader?: string,
+  ) => section(style, heading, list, detail, detailHeader, idWidth);
   const due = dueDetail(style, board.today);
 
   for (const phase of day.opened) {
@@ -166,22 +196,20 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
       ),
     );
   }
-  pushAll(lines, section(style, "Overdue", day.overdue, due));
+  pushAll(lines, sect("Overdue", day.overdue, due));
   pushAll(
     lines,
-    section(
-      style,
+    sect(
       "Late, but waived or optional",
       day.lateExcused,
       (v) =>
         `${relativeDue(v.daysUntilDue)} (${date(v.window.due)}); ${v.waived ? `waived until ${v.state.waiver!.until}` : "optional"}`,
     ),
   );
-  pushAll(lines, section(style, `Due in the next ${SOON_DAYS} days`, day.dueSoon, due));
+  pushAll(lines, sect(`Due in the next ${SOON_DAYS} days`, day.dueSoon, due));
   pushAll(
     lines,
-    section(
-      style,
+    sect(
       "Reminders",
       day.reminders.map((r) => r.view),
       (v) => {
@@ -199,13 +227,12 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
   );
   pushAll(
     lines,
-    section(style, "Blocked", day.blocked, (v) => multiline(v.state.reason ?? ""), "Reason"),
+    sect("Blocked", day.blocked, (v) => multiline(v.state.reason ?? ""), "Reason"),
   );
-  pushAll(lines, section(style, "In progress", day.inProgress, due));
+  pushAll(lines, sect("In progress", day.inProgress, due));
   pushAll(
     lines,
-    section(
-      style,
+    sect(
       "Waivers",
       day.waivers,
       (v) => {
@@ -221,8 +248,7 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
   const now = (v: ItemView) => report.current?.get(v.item.id);
   pushAll(
     lines,
-    section(
-      style,
+    sect(
       "Recorded evidence fails",
       report.evidence.fails,
       (v) => `${v.state.evidence!.at.slice(0, 10)}: ${safe(evidenceSummary(v.state.evidence!))}`,
@@ -231,8 +257,7 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
   );
   pushAll(
     lines,
-    section(
-      style,
+    sect(
       "Recorded evidence is stale",
       report.evidence.stale,
       (v) =>
@@ -243,8 +268,7 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
   if (sections.since) {
     pushAll(
       lines,
-      section(
-        style,
+      sect(
         `Changed since ${date(sections.since.date, true)}`,
         sections.since.items,
         (v) => describeChange(v, safe, (status) => statusLabel(style, status)),
@@ -255,8 +279,7 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
   if (sections.all) {
     pushAll(
       lines,
-      section(
-        style,
+      sect(
         "All items",
         items,
         // A closed item is never overdue: its due date is history.

@@ -4,6 +4,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { emptyProgress } from "../../src/core/board.js";
+import { indexCatalogue } from "../../src/core/catalogue.js";
 import { buildDigest, digestEmpty } from "../../src/core/digest.js";
 import { DEFAULT_POLICY, runGate } from "../../src/core/gate.js";
 import { summariseProject } from "../../src/core/portfolio.js";
@@ -235,5 +236,45 @@ describe("the portfolio page", () => {
     }
     expect(legend).toContain("go-live");
     expect(legend).toContain("today");
+  });
+});
+
+describe("text tables", () => {
+  const today = "2027-02-20";
+  // IDs of two lengths (CLO-1, CLO-200) in several sections.
+  const file = smallCatalogue().file;
+  const catalogue = indexCatalogue({
+    ...file,
+    items: file.items.map((i) => (i.id === "CLO-2" ? { ...i, id: "CLO-200" } : i)),
+  });
+  const b = board(
+    {
+      "CLO-1": { owner: "Sam" },
+      "CLO-200": {
+        status: "blocked",
+        reason: "vendor",
+        links: ["https://tracker.example.com/projects/shop/issues/SHOP-4711?focus=comments"],
+      },
+    },
+    today,
+    catalogue,
+  );
+  const text = statusFormats({ style: makeStyle(0, Infinity), all: true }).text(
+    report(b, {}, catalogue),
+  );
+
+  it("line up their IDs across every section of status", () => {
+    const titleAt = (id: string) =>
+      text
+        .split("\n")
+        .filter((l) => l.startsWith(`  ${id} `))
+        .map((l) => l.indexOf(l.slice(2 + id.length).trimStart(), 2 + id.length));
+    const starts = new Set([...titleAt("CLO-1"), ...titleAt("CLO-200"), ...titleAt("GEN-1")]);
+    expect(starts.size).toBe(1);
+  });
+
+  it("show a ticket URL short, so it does not widen the table", () => {
+    expect(text).toContain("(tracker.example.com/…/SHOP-4711)");
+    expect(text).not.toContain("https://tracker.example.com");
   });
 });
