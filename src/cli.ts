@@ -305,6 +305,7 @@ export function createProgram(
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
+    .option("--allow-past", "accept a go-live date before today (a project recorded late)")
     .option(
       "--answer <question=answer>",
       "answer one of the catalogue's questions, e.g. old-shop=no; repeat for more",
@@ -503,7 +504,6 @@ export function createProgram(
       .option("--to <owner>", "the owner for every item named or selected")
       .option("--none", "the items have no owner any more")
       .option("--unassigned", "with --to: select only items nobody owns"),
-    { owner: false },
   )
     .addOption(by)
     .action((args, options) =>
@@ -603,6 +603,7 @@ export function createProgram(
     )
     .requiredOption("--date <date>", "the new go-live date, YYYY-MM-DD")
     .option("--reason <text>", "why it moves")
+    .option("--allow-past", "accept a go-live date before today")
     .addOption(by)
     .action((options) =>
       run(async (ctx) => (await import("./commands/reschedule.js")).reschedule(ctx, options)),
@@ -721,6 +722,7 @@ export function createProgram(
     .option("--timeout <seconds>", "per attempt (default 10)")
     .option("--retries <n>", "retries on 429, 5xx and network errors (default 3)")
     .option("--dry-run", "print the payload; send nothing")
+    .option("--post-empty", "post the digest even when nothing is in it")
     .addHelpText(
       "after",
       examples(

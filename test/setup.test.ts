@@ -233,10 +233,57 @@ describe("golive doctor", { tags: ["process"] }, () => {
     git(dir, "commit", "-qam", "ours");
     git(dir, "config", "merge.golive.driver", "false");
     spawnSync("git", ["merge", "other"], { cwd: dir, env: gitEnv(dir) });
-    expect(await problem(dir)).toContain(
+    const conflict = await problem(dir);
+    expect(conflict).toContain(
       "✗ golive.yaml is unmerged in git's index: golive refuses to read it\n  fix: run `golive resolve`",
     );
+    // One fix for one conflict: the state file is not also read and blamed. (The other fix is
+    // for the driver this test broke on purpose.)
+    expect(conflict).not.toContain("state file");
+    expect(conflict.match(/ {2}fix:/g)).toHaveLength(2);
+    expect(conflict).toContain("✗ the merge driver does not start golive");
     expect(readFileSync(join(dir, "golive.yaml"), "utf8")).toContain("Ana");
+  });
+
+  test("a broken driver path shows Node's reason, not its version line", async () => {
+    const dir = await project();
+    git(
+      dir,
+      "config",
+      "merge.golive.driver",
+      `${process.execPath} /nowhere/golive.cjs merge-driver %O %A %B %P`,
+    );
+    const out = await problem(dir);
+    expect(out).toContain("Cannot find module '/nowhere/golive.cjs'");
+    expect(out).not.toMatch(/failed \(exit 1: Node\.js v/);
+  });
+
+  test("a -merge in .git/info/attributes is named there, and setup adds no second line", async () => {
+    const dir = await project();
+    mkdirSync(join(dir, ".git", "info"), { recursive: true });
+    writeFileSync(join(dir, ".git", "info", "attributes"), "*.yaml -merge\n");
+    const out = await problem(dir);
+    expect(out).toContain(
+      "✗ .git/info/attributes gives golive.yaml another merge attribute (merge is unset), over .gitattributes",
+    );
+    expect(out).toContain("fix: remove that line from .git/info/attributes");
+    const before = read(dir, ".gitattributes");
+    const setup = await golive(dir, ["setup"]);
+    expect(setup.code).toBe(1);
+    expect(setup.stdout).toContain(
+      "has `golive.yaml merge=golive`, but .git/info/attributes gives golive.yaml another merge attribute; remove that line from .git/info/attributes",
+    );
+    expect(read(dir, ".gitattributes")).toBe(before);
+    // A folder's own file, deeper than the root's, is named too.
+    const inner = await initRepo();
+    writeFileSync(join(inner, ".gitattributes"), "golive.yaml merge=golive\n");
+    mkdirSync(join(inner, "sub"));
+    writeFileSync(join(inner, "sub", ".gitattributes"), "*.yaml merge=text\n");
+    writeFileSync(join(inner, "sub", "golive.yaml"), read(inner));
+    const sub = await golive(join(inner, "sub"), ["--file", "golive.yaml", "doctor"]);
+    expect(sub.stdout).toContain(
+      "✗ sub/.gitattributes gives sub/golive.yaml another merge attribute",
+    );
   });
 
   test("outside git only golive itself is checked", async () => {

@@ -4,13 +4,17 @@
  */
 import { buildBoard } from "../core/board.js";
 import { idKey } from "../core/ids.js";
+import { knownOwners } from "../core/owners.js";
 import type { Change } from "../core/transitions.js";
+import { ownerSpellings } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
 import { renderAcked, renderChanges } from "../render/change.js";
+import { renderWarnings } from "../render/error.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { changedBy, changeItems, updateItems } from "../work/edit-items.js";
 import { type FilterOptions, filtered } from "../work/select.js";
+import { openState } from "../work/workspace.js";
 
 function requireText(value: string | undefined, option: string, why: string): string {
   if (value === undefined || value.trim() === "") {
@@ -125,7 +129,11 @@ export async function assign(
   options: AssignOptions,
 ): Promise<Output> {
   const filters =
-    options.phase !== undefined || options.category !== undefined || options.unassigned === true;
+    options.phase !== undefined ||
+    options.category !== undefined ||
+    options.owner !== undefined ||
+    options.mine === true ||
+    options.unassigned === true;
   if (options.to !== undefined && options.none) {
     throw new GoliveError("usage", "give --to OWNER or --none, not both", {
       hint: "golive assign ID... --to NAME, or golive assign ID... --none",
@@ -136,23 +144,42 @@ export async function assign(
     if (filters) {
       throw new GoliveError(
         "usage",
-        "selecting items by --phase, --category or --unassigned needs --to",
+        "selecting items by --phase, --category, --owner or --unassigned needs --to",
         {
           hint: "golive assign --to NAME --phase four-weeks --unassigned",
         },
       );
     }
     const [id, owner, ...rest] = args;
+    // `assign CLO-14 Sam Taylor`: a name of several words the shell split.
+    if (
+      id !== undefined &&
+      rest.length > 0 &&
+      [owner, ...rest].every((w) => idKey(w!) === undefined)
+    ) {
+      const name = [owner, ...rest].join(" ");
+      throw new GoliveError(
+        "usage",
+        `assign takes one ID and one owner; "${name}" came as ${rest.length + 1} words`,
+        {
+          hint: `quote a name with spaces: golive assign ${id} "${name}"`,
+        },
+      );
+    }
     if (id === undefined || rest.length > 0) {
       throw new GoliveError("usage", "assign takes one ID and an owner, or several IDs with --to", {
         hint: "golive assign CLO-14 Sam, or golive assign CLO-14 CLO-15 --to Sam",
       });
     }
-    return setOrClear(ctx, id, "owner", owner, false, options.by, {
-      flag: "--none",
-      missing: "the owner's name",
-      usage: "NAME",
-    });
+    return withSpellings(
+      ctx,
+      await setOrClear(ctx, id, "owner", owner, false, options.by, {
+        flag: "--none",
+        missing: "the owner's name",
+        usage: "NAME",
+      }),
+      owner,
+    );
   }
   const last = args[args.length - 1];
   if (options.none && args.length === 2 && last !== undefined && idKey(last) === undefined) {
@@ -172,7 +199,7 @@ export async function assign(
   if (args.length === 0 && !filters) {
     throw new GoliveError(
       "usage",
-      "which items? give IDs, or select them with --phase, --category or --unassigned",
+      "which items? give IDs, or select them with --phase, --category, --owner or --unassigned",
       {
         hint: "golive assign CLO-14 CLO-15 --to Sam",
       },
@@ -185,7 +212,25 @@ export async function assign(
         return filtered(ctx, workspace, board, options).items.map((v) => v.item.id);
       }
     : args;
-  return output(renderChanges(ctx.style, await changeItems(ctx, ids, change, options.by), change));
+  return withSpellings(
+    ctx,
+    output(renderChanges(ctx.style, await changeItems(ctx, ids, change, options.by), change)),
+    options.to,
+  );
+}
+
+/** After an assign: "Mia" beside "Mia Wong", when the name just given is one of them. */
+function withSpellings(ctx: Context, done: Output, owner: string | undefined): Output {
+  if (owner === undefined) return done;
+  const { board } = openState(ctx).board();
+  const named = owner.trim().toLowerCase();
+  const found = ownerSpellings(knownOwners(board.items)).filter(
+    (w) =>
+      w.code === "owner-spellings" && [w.short, ...w.full].some((o) => o.toLowerCase() === named),
+  );
+  return found.length === 0
+    ? done
+    : { ...done, stderr: done.stderr + renderWarnings(ctx.style, found) };
 }
 
 export async function note(

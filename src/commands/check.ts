@@ -5,11 +5,9 @@ import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
 import { appendStepSummary, writeReport } from "../io/report-file.js";
 import { itemLines, type Workspace } from "../io/state-read.js";
-import { renderCheck, renderReadyToTick } from "../render/check.js";
+import { renderReadyToTick } from "../render/check.js";
+import { checkFormats, type GateReport } from "../render/check-formats.js";
 import { renderWarnings } from "../render/error.js";
-import { renderGithub } from "../render/github.js";
-import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
-import { renderJunit } from "../render/junit.js";
 import { renderGateMarkdown } from "../render/markdown.js";
 import { type Context, type Output, output, rawOutput } from "../work/context.js";
 import type { CheckFormat } from "../work/formats.js";
@@ -65,26 +63,17 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
   const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);
 
-  const render = (which: CheckFormat): string => {
-    switch (which) {
-      case "json":
-        return renderJson(
-          jsonCheckReport(
-            jsonReport("check", workspace.catalogue, board, items, warnings),
-            result,
-            filter.phase,
-          ),
-        );
-      case "junit":
-        return renderJunit(result, { name: workspace.catalogue.file.title, timestamp: ctx.now() });
-      case "markdown":
-        return renderGateMarkdown(result, workspace.catalogue.file.title);
-      case "github":
-        return renderGithub(result, { locations: locations(workspace) });
-      default:
-        return renderCheck(ctx.style, result);
-    }
+  const report: GateReport = {
+    catalogue: workspace.catalogue,
+    board,
+    items,
+    result,
+    warnings,
+    phases: filter.phase,
+    locations: locations(workspace),
   };
+  const formats = checkFormats({ style: ctx.style, now: ctx.now() });
+  const render = (which: CheckFormat): string => formats[which](report);
 
   // With --output the report goes to the file and the console gets the usual summary.
   const shown = options.output === undefined ? format : consoleFormat;

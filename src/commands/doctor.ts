@@ -14,6 +14,7 @@ import {
   configuredDriver,
   DRIVER_NAME,
   mergeAttribute,
+  mergeOverride,
   probeDriver,
 } from "../io/merge-setup.js";
 import { renderDoctor } from "../render/doctor.js";
@@ -34,22 +35,29 @@ export function doctor(ctx: Context): Output {
   });
 
   let path: string | undefined;
+  let unmerged: { path: string } | undefined;
   try {
     const state = openState(ctx, { allowUnmerged: true });
     path = state.path;
-    const { workspace, board } = state.board();
-    const shown = relative(ctx.cwd, path) || path;
-    findings.push({ check: "state", ok: true, path: shown, items: board.items.length });
-    findings.push(
-      board.catalogueChanged
-        ? { check: "catalogue", ok: false, ...board.catalogueChanged }
-        : {
-            check: "catalogue",
-            ok: true,
-            name: workspace.catalogue.file.title,
-            version: workspace.catalogue.file.version,
-          },
-    );
+    const repo = state.repo;
+    // In conflict, the file is git's business until resolved: one finding, one fix, below.
+    if (repo && isUnmerged(path)) {
+      unmerged = { path: gitPath(repo, path) };
+    } else {
+      const { workspace, board } = state.board();
+      const shown = relative(ctx.cwd, path) || path;
+      findings.push({ check: "state", ok: true, path: shown, items: board.items.length });
+      findings.push(
+        board.catalogueChanged
+          ? { check: "catalogue", ok: false, ...board.catalogueChanged }
+          : {
+              check: "catalogue",
+              ok: true,
+              name: workspace.catalogue.file.title,
+              version: workspace.catalogue.file.version,
+            },
+      );
+    }
   } catch (error) {
     if (!(error instanceof GoliveError)) throw error;
     findings.push({
@@ -67,14 +75,16 @@ export function doctor(ctx: Context): Output {
   findings.push({ check: "git", ok: true, found: repo !== undefined });
   if (repo) {
     const rel = gitPath(repo, target);
-    if (path !== undefined) findings.push({ check: "unmerged", ok: !isUnmerged(path), path: rel });
+    if (path !== undefined) findings.push({ check: "unmerged", ok: !unmerged, path: rel });
     const value = mergeAttribute(repo, rel);
+    const source = value === DRIVER_NAME ? undefined : mergeOverride(repo, rel);
     findings.push({
       check: "attributes",
       ok: value === DRIVER_NAME,
       path: rel,
       value,
       line: attributesLine(rel),
+      ...(source ? { source } : {}),
     });
     const command = configuredDriver(repo);
     findings.push({ check: "driver", ok: command !== undefined, command });

@@ -3,24 +3,18 @@
  * calendar, a spreadsheet, a status page, and the launch report handed to the client.
  */
 import { resolve } from "node:path";
-import { changedSince } from "../core/history.js";
-import { launchReport } from "../core/launch.js";
-import { originalGoLive } from "../core/schedule.js";
+import { buildBoardReport } from "../core/report.js";
 import { boardWarnings } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
 import { writeReport } from "../io/report-file.js";
-import { renderCsv } from "../render/csv.js";
 import { renderWarnings } from "../render/error.js";
+import { EXPORT_WRITTEN, exportFormats } from "../render/export-formats.js";
 import { describeFilter } from "../render/filter.js";
-import { renderHtml } from "../render/html.js";
-import { renderIcs } from "../render/ics.js";
-import { renderJiraCsv } from "../render/jira-csv.js";
-import { renderLaunchHtml, renderLaunchMarkdown } from "../render/launch.js";
-import { renderMarkdownSummary } from "../render/markdown.js";
-import { plural, safe } from "../render/text.js";
+import { safe } from "../render/text.js";
 import { VERSION } from "../version.js";
 import { type Context, type Output, output, rawOutput } from "../work/context.js";
+import { currentVerdicts } from "../work/current-evidence.js";
 import { parseDateOrAge } from "../work/dates.js";
 import type { ExportFormat } from "../work/formats.js";
 import { type FilterOptions, filtered } from "../work/select.js";
@@ -34,7 +28,7 @@ export interface ExportOptions extends FilterOptions {
   bom?: boolean;
 }
 
-export function exportReport(ctx: Context, options: ExportOptions): Output {
+export async function exportReport(ctx: Context, options: ExportOptions): Promise<Output> {
   const format = options.format ?? "markdown";
   // Only the summary has a "changed since" section: elsewhere --since would be ignored silently.
   if (options.since !== undefined && format !== "markdown") {
@@ -50,54 +44,25 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
   const { workspace, board: whole } = openState(ctx).board();
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
-  const catalogue = workspace.catalogue;
-  let text: string;
-  let what: string;
-  switch (format) {
-    case "ics":
-      text = renderIcs(board, items, {
-        catalogueName: catalogue.file.name,
-        originalGoLive: originalGoLive(workspace.state),
-        title: catalogue.file.title,
-        now: ctx.now(),
-        version: VERSION,
-      });
-      what = plural(items.length + 1, "event");
-      break;
-    case "csv":
-      text = renderCsv(items, { bom: options.bom !== false });
-      what = plural(items.length, "row");
-      break;
-    case "jira-csv":
-      text = renderJiraCsv(items);
-      what = plural(items.length, "issue");
-      break;
-    case "html":
-      text = renderHtml(catalogue, board, items, { generated: ctx.now(), version: VERSION });
-      what = `a page of ${plural(items.length, "item")}`;
-      break;
-    case "report":
-    case "report-html": {
-      const report = launchReport(board, items, workspace.state);
-      text =
-        format === "report"
-          ? renderLaunchMarkdown(catalogue.file.title, report)
-          : renderLaunchHtml(catalogue.file.title, report, {
-              generated: ctx.now(),
-              version: VERSION,
-            });
-      what = "the launch report";
-      break;
-    }
-    default:
-      text = renderMarkdownSummary(catalogue, board, {
-        items,
-        ...(since ? { since: { date: since, items: changedSince(items, since) } } : {}),
-        ...(describeFilter(filter) ? { filterLabel: describeFilter(filter)! } : {}),
-      });
-      what = "the summary";
-  }
-  const warnings = renderWarnings(ctx.style, boardWarnings(board));
+  const report = buildBoardReport({
+    catalogue: workspace.catalogue,
+    board,
+    items,
+    state: workspace.state,
+    warnings: boardWarnings(board),
+    // Only the reports that show evidence (the summary, the page) read the repository's checks.
+    current:
+      format === "markdown" || format === "html"
+        ? await currentVerdicts(ctx, workspace, items)
+        : undefined,
+    since,
+    filterLabel: describeFilter(filter),
+  });
+  const text = exportFormats({ now: ctx.now(), version: VERSION, bom: options.bom !== false })[
+    format
+  ](report);
+  const what = EXPORT_WRITTEN[format](report);
+  const warnings = renderWarnings(ctx.style, report.warnings);
   // A report on stdout is the file's bytes, as --output would write them.
   if (options.output === undefined) return rawOutput(text, warnings);
   const path = resolve(ctx.cwd, options.output);

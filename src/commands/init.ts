@@ -18,7 +18,7 @@ import { renderInit } from "../render/init.js";
 import { renderInitMerge } from "../render/setup.js";
 import { safe } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { requireDate } from "../work/dates.js";
+import { refusePastGoLive, requireDate } from "../work/dates.js";
 import { setUpMerges } from "../work/merge-setup.js";
 import { refuseUnmerged } from "../work/workspace.js";
 
@@ -28,11 +28,14 @@ export interface InitOptions {
   force?: boolean;
   /** `QUESTION=ANSWER`, each as typed. */
   answer?: readonly string[];
+  /** Start a project whose go-live is before today on purpose. */
+  allowPast?: boolean;
 }
 
 /** Creates golive.yaml at the repository root (or at --file) with every item todo. */
 export async function init(ctx: Context, options: InitOptions): Promise<Output> {
   const goLive = requireDate(options.date, "--date");
+  refusePastGoLive(ctx, goLive, options.allowPast);
   const path = ctx.file ? resolve(ctx.cwd, ctx.file) : join(findRepoRoot(ctx.cwd), STATE_FILE_NAME);
   const shown = relative(ctx.cwd, path) || path;
   const refuseExisting = () => {

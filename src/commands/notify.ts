@@ -4,18 +4,12 @@
  * `--dry-run` prints the payload instead of sending it.
  */
 import { resolve } from "node:path";
-import { buildDigest } from "../core/digest.js";
+import { buildDigest, digestEmpty } from "../core/digest.js";
 import { GoliveError } from "../errors.js";
 import { readTextFile } from "../io/text-file.js";
 import { postJson } from "../io/webhook.js";
 import { renderJson } from "../render/json.js";
-import {
-  type ChatTarget,
-  deliveryMessage,
-  jsonPayload,
-  slackPayload,
-  teamsPayload,
-} from "../render/notify.js";
+import { type ChatTarget, deliveryMessage, digestFormats } from "../render/notify.js";
 import { plural } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { parseDateOrAge } from "../work/dates.js";
@@ -26,6 +20,8 @@ export interface NotifyOptions {
   webhookEnv?: string;
   webhookFile?: string;
   dryRun?: boolean;
+  /** Post a digest with nothing in it too (a quiet day's "all clear"). */
+  postEmpty?: boolean;
   since?: string;
   title?: string;
   timeout?: string;
@@ -84,14 +80,17 @@ export async function notify(ctx: Context, options: NotifyOptions): Promise<Outp
   const since = parseDateOrAge(ctx, options.since ?? "1d");
   const digest = buildDigest(board, since);
   const title = options.title ?? workspace.catalogue.file.title;
-  const chat = workspace.state.chat;
-  const payload =
-    options.to === "slack"
-      ? slackPayload(digest, title, chat?.slack ?? {})
-      : options.to === "teams"
-        ? teamsPayload(digest, title, chat?.teams ?? {})
-        : jsonPayload(digest, title);
-  if (options.dryRun) return output(renderJson(payload));
+  const payload = digestFormats({ title, chat: workspace.state.chat })[options.to](digest);
+  const empty = digestEmpty(digest) && !options.postEmpty;
+  const quiet = `Nothing overdue, due this week, blocked, missed, expiring or changed since ${since}: `;
+  if (options.dryRun) {
+    return output(
+      renderJson(payload),
+      empty ? `${quiet}golive notify would not post this digest (--post-empty posts it).\n` : "",
+    );
+  }
+  // A channel that gets an empty digest every morning learns to skip the real ones.
+  if (empty) return output(`${quiet}nothing posted (--post-empty posts it anyway).\n`);
   const url = webhookUrl(ctx, options);
   const result = await postJson(url, payload, {
     timeoutMs: count(options.timeout, "--timeout", 10, 300) * 1000,

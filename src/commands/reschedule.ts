@@ -3,7 +3,7 @@ import { goLiveWarnings } from "../core/warnings.js";
 import { renderWarnings } from "../render/error.js";
 import { type RescheduleResult, renderReschedule } from "../render/reschedule.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { requireDate } from "../work/dates.js";
+import { refusePastGoLive, requireDate } from "../work/dates.js";
 import { changedBy } from "../work/edit-items.js";
 import { openState } from "../work/workspace.js";
 
@@ -11,6 +11,8 @@ export interface RescheduleOptions {
   date: string;
   reason?: string;
   by?: string;
+  /** Move go-live to a day before today on purpose. */
+  allowPast?: boolean;
 }
 
 const SOON_DAYS = 7;
@@ -18,6 +20,8 @@ const SOON_DAYS = 7;
 /** Moves go-live, records the slip, and lists what the move makes late or urgent. */
 export async function reschedule(ctx: Context, options: RescheduleOptions): Promise<Output> {
   const to = requireDate(options.date, "--date");
+  // Refused before golive.yaml is touched; said once it moved.
+  refusePastGoLive(ctx, to, options.allowPast);
   const result = await openState(ctx).update((workspace, editor): RescheduleResult => {
     const from = workspace.state.goLive;
     const after = buildBoard(workspace.catalogue, { ...workspace.state, goLive: to }, ctx.today);

@@ -1,15 +1,10 @@
-import type { ItemView } from "../core/board.js";
-import { changedSince } from "../core/history.js";
-import type { ItemVerdict } from "../core/verdict.js";
+import { buildBoardReport } from "../core/report.js";
 import { boardWarnings } from "../core/warnings.js";
-import { GoliveError } from "../errors.js";
-import type { Workspace } from "../io/state-read.js";
 import { renderWarnings } from "../render/error.js";
 import { describeFilter } from "../render/filter.js";
-import { jsonReport, renderJson } from "../render/json.js";
-import { renderMarkdownSummary } from "../render/markdown.js";
-import { renderStatus } from "../render/status.js";
+import { statusFormats } from "../render/status-formats.js";
 import { type Context, type Output, output } from "../work/context.js";
+import { currentVerdicts } from "../work/current-evidence.js";
 import { parseDateOrAge } from "../work/dates.js";
 import type { StatusFormat } from "../work/formats.js";
 import { type FilterOptions, filtered } from "../work/select.js";
@@ -23,62 +18,23 @@ export interface StatusOptions extends FilterOptions {
   format?: StatusFormat;
 }
 
-/**
- * What the repository's checks say now about the items with recorded evidence, so that status
- * shows evidence the repository no longer bears out as stale; undefined when no item has any
- * (then no check runs and status reads nothing but golive.yaml and the catalogue), or when the
- * repository cannot be read (the evidence is then shown as recorded). Only the checks whose
- * recorded inputs changed run again (work/evidence-inputs.ts).
- */
-async function currentVerdicts(
-  ctx: Context,
-  workspace: Workspace,
-  items: readonly ItemView[],
-): Promise<Map<string, ItemVerdict> | undefined> {
-  // Probe evidence is about the live hosts: no file tells whether it still holds.
-  const recorded = items.filter(
-    (v) => v.state.evidence !== undefined && v.state.evidence.source !== "probe" && v.item.checks,
-  );
-  if (recorded.length === 0) return undefined;
-  try {
-    const { currentEvidence } = await import("../work/evidence-inputs.js");
-    return (await currentEvidence(ctx, workspace, recorded)).verdicts;
-  } catch (error) {
-    if (error instanceof GoliveError) return undefined;
-    throw error;
-  }
-}
-
 export async function status(ctx: Context, options: StatusOptions): Promise<Output> {
   const { workspace, board: whole } = openState(ctx).board();
   const { filter, items, board } = filtered(ctx, workspace, whole, options, true);
   const warnings = boardWarnings(board);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
-  if (options.format === "markdown") {
-    const label = describeFilter(filter);
-    return output(
-      renderMarkdownSummary(workspace.catalogue, board, {
-        items,
-        ...(since ? { since: { date: since, items: changedSince(items, since) } } : {}),
-        ...(label ? { filterLabel: label } : {}),
-      }),
-      renderWarnings(ctx.style, warnings),
-    );
-  }
-  const current = await currentVerdicts(ctx, workspace, items);
-  if (options.json || options.format === "json") {
-    const report = {
-      ...jsonReport("status", workspace.catalogue, board, items, warnings, current),
-      ...(since ? { since, changed: changedSince(items, since).map((v) => v.item.id) } : {}),
-    };
-    return output(renderJson(report));
-  }
-  const text = renderStatus(ctx.style, workspace.catalogue, board, {
+  const report = buildBoardReport({
+    catalogue: workspace.catalogue,
+    board,
     items,
-    all: options.all ?? false,
+    state: workspace.state,
+    warnings,
+    current: await currentVerdicts(ctx, workspace, items),
+    since,
     filterLabel: describeFilter(filter),
-    ...(since ? { since: { date: since, items: changedSince(items, since) } } : {}),
-    ...(current ? { current } : {}),
   });
-  return output(text, renderWarnings(ctx.style, warnings));
+  const format: StatusFormat = options.json ? "json" : (options.format ?? "text");
+  const text = statusFormats({ style: ctx.style, all: options.all ?? false })[format](report);
+  // JSON carries its warnings inside; the other formats say them on stderr.
+  return format === "json" ? output(text) : output(text, renderWarnings(ctx.style, warnings));
 }

@@ -13,7 +13,13 @@ export type DriverStatus = "present" | "set" | "replaced";
 export interface MergeSetup {
   /** The state file's path in the repository, as `.gitattributes` names it. */
   path: string;
-  attributes: { status: AttributesStatus; line: string };
+  attributes: {
+    status: AttributesStatus;
+    line: string;
+    /** Overridden: whether the line was added now (else it was there), and the file that wins. */
+    added?: boolean;
+    source?: string;
+  };
   driver: { status: DriverStatus; command: string; previous?: string };
 }
 
@@ -27,7 +33,15 @@ export type DoctorFinding =
   /** Outside git there is no merge to set up: not a problem. */
   | { check: "git"; ok: true; found: boolean }
   | { check: "unmerged"; ok: boolean; path: string }
-  | { check: "attributes"; ok: boolean; path: string; value: string | undefined; line: string }
+  | {
+      check: "attributes";
+      ok: boolean;
+      path: string;
+      value: string | undefined;
+      line: string;
+      /** The attributes file that outdoes the root's `.gitattributes`, from the root. */
+      source?: string;
+    }
   | { check: "driver"; ok: boolean; command: string | undefined }
   | {
       check: "driver-runs";

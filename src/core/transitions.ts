@@ -82,13 +82,16 @@ export function previousState(state: ItemState): HistoryEntry {
 
 /**
  * Applies `change`; returns undefined when it changes nothing (so nothing is written).
- * A reason only lives with a status that needs one.
+ * A reason only lives with a status that needs one. `todo` is written as no status, except for
+ * an item the answers rule out (`ruledOut`): there a status set by hand wins over the answers,
+ * so `golive reopen` keeps `status: todo`, and the item is todo wherever it is shown.
  */
 export function applyChange(
   previous: ItemState,
   change: Change,
   by: string,
   at: string,
+  ruledOut = false,
 ): ItemState | undefined {
   const next: ItemState = { ...previous };
   for (const field of FIELDS) {
@@ -96,7 +99,7 @@ export function applyChange(
     if (value === null) delete next[field];
     else if (value !== undefined) next[field] = value as never;
   }
-  if (next.status === "todo") delete next.status;
+  if (next.status === "todo" && !(ruledOut && change.status === "todo")) delete next.status;
   if (!NEEDS_REASON.has(next.status ?? "todo")) delete next.reason;
   const changed = FIELDS.some((f) => next[f] !== previous[f]);
   if (!changed) return undefined;

@@ -7,6 +7,7 @@ import { NEEDS_REASON } from "../schema/fields.js";
 import type { Status } from "../schema/state.js";
 import type { Board } from "./board.js";
 import type { CalendarDate } from "./dates.js";
+import { knownOwners } from "./owners.js";
 
 export type Warning =
   /** A state entry for an ID the catalogue no longer has: kept, never dropped. */
@@ -19,6 +20,8 @@ export type Warning =
   | { code: "catalogue-changed"; recorded: string; current: string; name?: string }
   /** A go-live date before today: allowed, rarely meant. */
   | { code: "go-live-in-past"; goLive: string; today: string }
+  /** An owner written as a first name alone beside owners with that first name and more. */
+  | { code: "owner-spellings"; short: string; full: string[] }
   /** GitHub's job summary could not be written; the verdict stands. */
   | { code: "step-summary-unwritten"; path: string; reason: string };
 
@@ -38,5 +41,22 @@ export function boardWarnings(board: Board): Warning[] {
     ...(board.catalogueChanged
       ? [{ code: "catalogue-changed", ...board.catalogueChanged } as const]
       : []),
+    ...ownerSpellings(knownOwners(board.items)),
   ];
+}
+
+/**
+ * "Mia" beside "Mia Wong": perhaps one person under two spellings, whose items then split
+ * between two owners in every view and filter. Said, never merged: two Mias are possible.
+ */
+export function ownerSpellings(owners: readonly string[]): Warning[] {
+  const words = (o: string) => o.trim().toLowerCase().split(/\s+/);
+  const found: Warning[] = [];
+  for (const short of owners) {
+    const [first, ...more] = words(short);
+    if (more.length > 0) continue;
+    const full = owners.filter((o) => o !== short && words(o).length > 1 && words(o)[0] === first);
+    if (full.length > 0) found.push({ code: "owner-spellings", short, full });
+  }
+  return found;
 }

@@ -288,6 +288,15 @@ export function gitShowFile(dir: string, ref: string, path: string, bare = false
   return gitAsync(["show", `${ref}:${bare ? "" : "./"}${path}`], dir, 9 * 1024 * 1024);
 }
 
+/** Whether `dir` is a bare repository (no work tree, so no `./` paths in `git show`). */
+export async function gitIsBare(dir: string): Promise<boolean> {
+  try {
+    return (await gitAsync(["rev-parse", "--is-bare-repository"], dir, 64)).trim() === "true";
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A remote's REF fetched into a new bare repository at `into`: `git init --bare` (no
  * templates, so no sample hooks), then `git fetch --depth 1 --no-tags -- URL REF`. The commit

@@ -8,7 +8,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import type { AttributesStatus, DriverStatus } from "../core/setup.js";
 import { writeFileAtomic } from "./fs-atomic.js";
 import { gitCheckAttr, gitConfigGet, gitConfigSet } from "./git.js";
@@ -51,25 +51,88 @@ export function mergeAttribute(repo: GitRepo, path: string): string | undefined 
   return gitCheckAttr(repo.root, "merge", path);
 }
 
+/** Whether `pattern`, from an attributes file in `base` (relative to the root), matches `path`. */
+function patternMatches(pattern: string, base: string, path: string): boolean {
+  const inBase =
+    base === "" ? path : path.startsWith(`${base}/`) ? path.slice(base.length + 1) : "";
+  if (inBase === "") return false;
+  const unquoted = pattern.replace(/^"(.*)"$/, "$1").replace(/\\(.)/g, "$1");
+  const glob = unquoted.replace(/^\//, "");
+  const re = new RegExp(
+    `^${glob
+      .split("**")
+      .map((part) =>
+        part
+          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+          .replace(/\*/g, "[^/]*")
+          .replace(/\?/g, "[^/]"),
+      )
+      .join(".*")}$`,
+  );
+  // A pattern without a slash matches the name at any depth below its file's folder.
+  return unquoted.includes("/") ? re.test(inBase) : re.test(inBase.split("/").at(-1)!);
+}
+
+/**
+ * The attributes file that gives `path` a merge attribute other than golive's, as a path from
+ * the root (`.git/info/attributes`, `sub/.gitattributes`): where git reads first. Undefined
+ * when none of them says so (a global attributes file, or the root's `.gitattributes`).
+ */
+export function mergeOverride(repo: GitRepo, path: string): string | undefined {
+  const says = (file: string, base: string): boolean => {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      return false;
+    }
+    return text.split(/\r?\n/).some((raw) => {
+      const line = raw.trim();
+      if (line === "" || line.startsWith("#")) return false;
+      const [pattern, ...attrs] = line.split(/\s+/);
+      return (
+        patternMatches(pattern!, base, path) &&
+        attrs.some((a) => /^[-!]?merge(=|$)/.test(a) && a !== `merge=${DRIVER_NAME}`)
+      );
+    });
+  };
+  const info = join(repo.gitDir, "info", "attributes");
+  if (says(info, "")) return relative(repo.root, info).split(sep).join("/");
+  // Folders' own files, deepest first, win over the root's.
+  const folders = path.split("/").slice(0, -1);
+  for (let n = folders.length; n >= 1; n--) {
+    const base = folders.slice(0, n).join("/");
+    if (says(join(repo.root, base, ".gitattributes"), base)) return `${base}/.gitattributes`;
+  }
+  return undefined;
+}
+
 /**
  * Makes git give `path` the golive merge driver: appends the line to the root `.gitattributes`
- * unless git already says so. "overridden": the line is there but another attributes file
- * (a folder's `.gitattributes`, `.git/info/attributes`) wins.
+ * unless git already says so, or the line is there already. "overridden": the line is there but
+ * another attributes file (a folder's `.gitattributes`, `.git/info/attributes`) wins.
  */
 export function ensureAttributes(
   repo: GitRepo,
   path: string,
-): { status: AttributesStatus; line: string } | undefined {
+): { status: AttributesStatus; line: string; added?: boolean; source?: string } | undefined {
   const line = attributesLine(path);
   const before = mergeAttribute(repo, path);
   if (before === undefined) return undefined;
   if (before === DRIVER_NAME) return { status: "present", line };
   const file = join(repo.root, ".gitattributes");
   const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+  // Appending it again would change nothing but the file.
+  if (text.split(/\r?\n/).some((l) => l.trim() === line)) {
+    const source = mergeOverride(repo, path);
+    return { status: "overridden", line, added: false, ...(source ? { source } : {}) };
+  }
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const sep = text === "" || text.endsWith("\n") ? "" : eol;
   writeFileAtomic(file, `${text}${sep}${line}${eol}`);
-  return { status: mergeAttribute(repo, path) === DRIVER_NAME ? "added" : "overridden", line };
+  if (mergeAttribute(repo, path) === DRIVER_NAME) return { status: "added", line };
+  const source = mergeOverride(repo, path);
+  return { status: "overridden", line, added: true, ...(source ? { source } : {}) };
 }
 
 /** Sets this clone's driver (and its name) to `command`; says what it found. */
@@ -151,6 +214,22 @@ export type DriverProbe =
     };
 
 /**
+ * The line of a failed program's stderr that says why: Node's error ("Error: Cannot find module
+ * '/old/golive.cjs'"), not the "Node.js v20.20.2" it ends with; else the last line.
+ */
+export function failureLine(stderr: string): string | undefined {
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const why =
+    lines.find((l) => /^(\w*Error|Error \[\w+\]):/.test(l)) ??
+    lines.filter((l) => !/^Node\.js v\d/.test(l)).at(-1) ??
+    lines.at(-1);
+  return why?.slice(0, 300);
+}
+
+/**
  * Runs the configured driver's program the way git would start it, with `merge-driver --help`
  * instead of the files: it must start and be golive's merge driver. (`--version` would not
  * tell: `npx --no golive --version` prints npm's own version.) No shell runs it.
@@ -178,7 +257,7 @@ export function probeDriver(command: string, cwd: string): DriverProbe {
     if (e.code === "ENOENT" || e.code === "EACCES") {
       return { ok: false, problem: "not-found", program, detail: e.code };
     }
-    const said = typeof e.stderr === "string" ? e.stderr.trim().split("\n").at(-1) : undefined;
+    const said = typeof e.stderr === "string" ? failureLine(e.stderr) : undefined;
     return {
       ok: false,
       problem: "failed",

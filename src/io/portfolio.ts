@@ -14,7 +14,7 @@ import { formatLocation, GoliveError } from "../errors.js";
 import { type PortfolioFile, type PortfolioProject, PortfolioSchema } from "../schema/portfolio.js";
 import { confinedPath } from "./confined.js";
 import { fsErrorReason } from "./fs-errors.js";
-import { GitError, gitFetchShallow, gitShowFile } from "./git.js";
+import { GitError, gitFetchShallow, gitIsBare, gitShowFile } from "./git.js";
 import { loadWorkspace, type Workspace } from "./state-read.js";
 import { readTextFile } from "./text-file.js";
 import { parseYaml, toData, validate } from "./yaml-file.js";
@@ -119,7 +119,8 @@ async function readWithGit(
   }
   const stateRel = posix.normalize(source.file);
   if (stateRel.startsWith("../")) throw new GitError(`${source.file} is outside the repository`);
-  const bare = source.kind === "remote";
+  // A local repository may be bare too (origin.git#main), as a fetched remote always is.
+  const bare = source.kind === "remote" || (await gitIsBare(dir));
   const text = await gitShowFile(dir, ref, stateRel, bare);
   // Parsing the whole file twice doubled the cost of a ref: only a file whose catalogue entry
   // has a path (a cheap look first) is parsed here for it.

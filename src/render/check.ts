@@ -1,7 +1,7 @@
 /**
  * `golive check` in plain text: the verdict, then failures, warnings and waivers.
  */
-import { pushAll } from "../core/arrays.js";
+import { maxOf, pushAll } from "../core/arrays.js";
 import type { ItemView } from "../core/board.js";
 import { failures, type GateResult, notable } from "../core/gate.js";
 import { findingReason, verdictLine } from "./gate-words.js";
@@ -12,7 +12,13 @@ export function renderCheck(style: Style, result: GateResult): string {
   const c = style.chalk;
   const mark = result.passed ? c.green("✓") : c.red("✗");
   const lines = [hangingLine(style.width, `${mark} `, `${verdictLine(result)}.`)];
-  for (const f of notable(result)) {
+  const shown = notable(result);
+  // The IDs padded to the longest shown, so that the titles after them line up.
+  const idWidth = maxOf(
+    shown.map((f) => f.view.item.id.length),
+    0,
+  );
+  for (const f of shown) {
     const label =
       f.verdict === "fail"
         ? c.red("FAIL")
@@ -24,7 +30,7 @@ export function renderCheck(style: Style, result: GateResult): string {
     lines.push(
       hangingLine(
         style.width,
-        `  ${label.padEnd(6 + (label.length - stripLen(label)))} ${c.bold(f.view.item.id)}  `,
+        `  ${label.padEnd(6 + (label.length - stripLen(label)))} ${c.bold(f.view.item.id)}${" ".repeat(idWidth - f.view.item.id.length)}  `,
         `${safe(f.view.item.title)}: ${safe(findingReason(f, result.policy.grace))}${owner}`,
       ),
     );

@@ -43,6 +43,14 @@ function words(f: DoctorFinding): { line: string; fix?: string } {
             fix: "run `golive resolve`",
           };
     case "attributes":
+      if (f.ok) return { line: `.gitattributes gives ${safe(f.path)} golive's merge driver` };
+      // Another file outdoes the root's line: golive setup cannot fix that by adding it again.
+      if (f.source !== undefined) {
+        return {
+          line: `${safe(f.source)} gives ${safe(f.path)} another merge attribute (merge is ${safe(f.value ?? "unset")}), over .gitattributes`,
+          fix: `remove that line from ${safe(f.source)}, or make it \`${safe(f.line)}\``,
+        };
+      }
       return f.ok
         ? { line: `.gitattributes gives ${safe(f.path)} golive's merge driver` }
         : {

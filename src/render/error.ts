@@ -27,6 +27,10 @@ export function warningMessage(w: Warning): string {
       return `golive.yaml was started with ${w.name === undefined ? "catalogue" : `the catalogue ${w.name},`} version ${w.recorded}; it is now ${w.current}, so items and due dates may differ: run \`golive upgrade --dry-run\` to see what changed, then \`golive upgrade\``;
     case "go-live-in-past":
       return `go-live ${w.goLive} is before today (${w.today}); check the date if that is not what you meant`;
+    case "owner-spellings": {
+      const full = w.full.map((o) => `"${o}"`).join(" and ");
+      return `owners "${w.short}" and ${full} may be one person: \`golive assign --to ${full.split(" and ")[0]} --owner "${w.short}"\` gives ${w.short}'s items that name`;
+    }
     case "step-summary-unwritten":
       return `the job summary was not written: ${w.reason} (${w.path})`;
   }

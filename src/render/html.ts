@@ -8,13 +8,14 @@
  * Self-contained means no request leaves the page: inline CSS and SVG, no fonts, no scripts,
  * and a Content-Security-Policy that forbids them all. Every user text is HTML-escaped.
  */
-import type { Board, ItemView, Progress } from "../core/board.js";
+import type { ItemView, Progress } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
-import type { Catalogue } from "../core/catalogue.js";
 import { addDays, daysBetween, humanDate } from "../core/dates.js";
+import type { BoardReport } from "../core/report.js";
 import { escapeHtml } from "./html-escape.js";
 import { PACE_CSS, paceSections } from "./pace-html.js";
-import { percent, relativeDue, relativeGoLive } from "./text.js";
+import { percent, relativeDue, relativeGoLive, slipLine } from "./text.js";
+import { evidenceSummary } from "./verify-words.js";
 
 export { escapeHtml };
 
@@ -39,6 +40,7 @@ export function pageHead(title: string, css: string): string {
 /** How an item is drawn: its status, with overdue and an active waiver standing out. */
 export type Look =
   | "done"
+  | "checks-fail"
   | "not-applicable"
   | "in-progress"
   | "blocked"
@@ -48,6 +50,7 @@ export type Look =
 
 export const COLOURS: Record<Look, string> = {
   done: "#2e7d32",
+  "checks-fail": "#ad1457",
   "not-applicable": "#9e9e9e",
   "in-progress": "#1565c0",
   blocked: "#ef6c00",
@@ -58,6 +61,7 @@ export const COLOURS: Record<Look, string> = {
 
 const LABELS: Record<Look, string> = {
   done: "done",
+  "checks-fail": "done, checks fail",
   "not-applicable": "not applicable",
   "in-progress": "in progress",
   blocked: "blocked",
@@ -66,7 +70,12 @@ const LABELS: Record<Look, string> = {
   todo: "to do",
 };
 
-export function lookOf(v: ItemView, today: string): Look {
+/**
+ * `failingNow`: IDs of items whose checks fail now (or, unread, as last recorded): a done item
+ * among them is not drawn as done, as `check --verify` fails it.
+ */
+export function lookOf(v: ItemView, today: string, failingNow?: ReadonlySet<string>): Look {
+  if (v.status === "done" && failingNow?.has(v.item.id)) return "checks-fail";
   if (v.open && v.state.waiver && !waiverExpired(v.state.waiver, today)) return "waived";
   if (v.overdue) return "overdue";
   return v.status === "todo" ? "todo" : v.status;
@@ -99,7 +108,8 @@ function cut(text: string, length: number): string {
  * marked. Every phase shares the same scale, so their bars line up; one chart per phase keeps
  * a chart on one printed page.
  */
-function phaseChart(board: Board, items: readonly ItemView[], first: boolean): string {
+function phaseChart(report: BoardReport, items: readonly ItemView[], first: boolean): string {
+  const board = report.board;
   const { left, plot, row, top, bottom } = CHART;
   const start = addDays(board.goLive, TIMELINE.from);
   const days = TIMELINE.to - TIMELINE.from + 1;
@@ -123,7 +133,7 @@ function phaseChart(board: Board, items: readonly ItemView[], first: boolean): s
   }
   items.forEach((v, k) => {
     const y = top + k * row;
-    const look = lookOf(v, board.today);
+    const look = lookOf(v, board.today, report.evidence.failingNow);
     const x1 = x(v.window.opens);
     const x2 = Math.max(x(addDays(v.window.due, 1)), x1 + 3);
     if (k % 2 === 1) {
@@ -147,13 +157,13 @@ function phaseChart(board: Board, items: readonly ItemView[], first: boolean): s
   return `<svg role="img" aria-label="Timeline of ${e(items[0]?.phase.title ?? "")} from T${TIMELINE.from} to T+${TIMELINE.to}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
 }
 
-function timeline(board: Board, items: readonly ItemView[]): string {
-  const phases = board.phases
+function timeline(report: BoardReport, items: readonly ItemView[]): string {
+  const phases = report.board.phases
     .map((ph) => ({ ph, rows: items.filter((v) => v.phase.id === ph.phase.id) }))
     .filter(({ rows }) => rows.length > 0);
   const charts = phases.map(
     ({ ph, rows }, k) =>
-      `<figure class="phase"><figcaption><b>${e(ph.phase.title)}</b> · due ${e(humanDate(ph.phase.due, false))} · ${ph.progress.closed}/${ph.progress.total} closed${ph.progress.overdue > 0 ? ` · ${ph.progress.overdue} overdue` : ""}</figcaption>${phaseChart(board, rows, k === 0)}</figure>`,
+      `<figure class="phase"><figcaption><b>${e(ph.phase.title)}</b> · due ${e(humanDate(ph.phase.due, false))} · ${ph.progress.closed}/${ph.progress.total} closed${ph.progress.overdue > 0 ? ` · ${ph.progress.overdue} overdue` : ""}</figcaption>${phaseChart(report, rows, k === 0)}</figure>`,
   );
   return `<div id="timeline">${charts.join("")}</div>`;
 }
@@ -163,15 +173,20 @@ function bar(p: Progress): string {
   return `<div class="bar" title="${pct}%"><div style="width:${pct}%"></div></div>`;
 }
 
-function itemTable(board: Board, items: readonly ItemView[]): string {
+function itemTable(report: BoardReport, items: readonly ItemView[]): string {
+  const board = report.board;
   const rows = items.map((v) => {
-    const look = lookOf(v, board.today);
+    const look = lookOf(v, board.today, report.evidence.failingNow);
+    const evidence = v.state.evidence;
     const w = v.state.waiver;
     const notes = [
       v.tickets.length > 0
         ? `Tickets: ${v.tickets.map((t) => (t.url ? `<a href="${e(t.url)}">${e(t.ref)}</a>` : e(t.ref))).join(", ")}`
         : "",
       v.state.reason ? `Reason: ${e(v.state.reason)}` : "",
+      evidence && report.evidence.failingNow.has(v.item.id)
+        ? `Checks fail: ${e(evidenceSummary(evidence))} (recorded ${e(evidence.at.slice(0, 10))})`
+        : "",
       v.state.note ? `Note: ${e(v.state.note)}` : "",
       w
         ? `Waiver ${waiverExpired(w, board.today) ? "expired after" : "until"} ${e(w.until)}${w.approver ? ` (approved by ${e(w.approver)})` : ""}: ${e(w.reason)}`
@@ -216,12 +231,8 @@ export interface HtmlOptions {
   version: string;
 }
 
-export function renderHtml(
-  catalogue: Catalogue,
-  board: Board,
-  items: readonly ItemView[],
-  options: HtmlOptions,
-): string {
+export function renderHtml(report: BoardReport, options: HtmlOptions): string {
+  const { catalogue, board, items, day } = report;
   const p = board.progress;
   const phases = board.phases
     .map(
@@ -247,6 +258,7 @@ export function renderHtml(
 <body>
 <h1>${e(catalogue.file.title)}</h1>
 <p>Go-live <b>${e(board.goLive)}</b> · ${e(relativeGoLive(board.daysToGoLive))} · today ${e(board.today)}</p>
+${report.slip ? `<p class="slip"><b>${e(slipLine(report.slip, (d) => d))}</b></p>\n` : ""}
 <div class="headline">
 <div><b>${percent(p)}%</b>closed (${p.closed}/${p.total})</div>
 <div><b>${p.overdue}</b>overdue</div>
@@ -258,10 +270,13 @@ ${paceSections(board, items)}
 <table><thead><tr><th>Phase</th><th>Due</th><th>Progress</th><th>Closed</th><th>Overdue</th><th>Blocked</th></tr></thead><tbody>${phases}</tbody></table>
 <h2>Timeline</h2>
 <p class="legend">${legend}</p>
-${timeline(board, items)}
-${attention.length > 0 ? `<h2>Needs attention (${attention.length})</h2>${itemTable(board, attention)}` : ""}
+${timeline(report, items)}
+${attention.length > 0 ? `<h2>Needs attention (${attention.length})</h2>${itemTable(report, attention)}` : ""}
+${day.inProgress.length > 0 ? `<h2>In progress (${day.inProgress.length})</h2>${itemTable(report, day.inProgress)}` : ""}
+${report.evidence.fails.length > 0 ? `<h2>Recorded evidence fails (${report.evidence.fails.length})</h2>${itemTable(report, report.evidence.fails)}` : ""}
+${report.evidence.stale.length > 0 ? `<h2>Recorded evidence is stale (${report.evidence.stale.length})</h2>${itemTable(report, report.evidence.stale)}` : ""}
 <h2>All items (${items.length})</h2>
-${itemTable(board, items)}
+${itemTable(report, items)}
 <p><small>Made by golive ${e(options.version)} on ${e(options.generated)}.</small></p>
 </body>
 </html>

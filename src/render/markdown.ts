@@ -6,11 +6,11 @@
  * wrote (owners, notes, reasons, waivers, who changed what).
  */
 import { pushAll } from "../core/arrays.js";
-import { type Board, type ItemView, type Progress, waiverExpired } from "../core/board.js";
-import type { Catalogue } from "../core/catalogue.js";
+import { type ItemView, type Progress, waiverExpired } from "../core/board.js";
 import { type GateFinding, type GateResult, notable } from "../core/gate.js";
 import type { TicketLink } from "../core/links.js";
-import { SOON_DAYS, standup } from "../core/standup.js";
+import type { BoardReport } from "../core/report.js";
+import { SOON_DAYS } from "../core/standup.js";
 import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
 import {
   describeChange,
@@ -19,7 +19,9 @@ import {
   printable,
   relativeDue,
   relativeGoLive,
+  slipLine,
 } from "./text.js";
+import { evidenceSummary } from "./verify-words.js";
 
 const ZWSP = "\u200b";
 
@@ -110,15 +112,6 @@ export function renderGateMarkdown(result: GateResult, title: string): string {
   return `${lines.join("\n")}\n`;
 }
 
-export interface SummarySections {
-  /** The items selected, in catalogue order. */
-  items: readonly ItemView[];
-  /** Changes since a date, when `--since` was given. */
-  since?: { date: string; items: readonly ItemView[] };
-  /** Describes active filters. */
-  filterLabel?: string;
-}
-
 function progressCells(p: Progress): string[] {
   return [`${p.closed}/${p.total}`, `${percent(p)}%`, String(p.overdue), String(p.blocked)];
 }
@@ -153,17 +146,16 @@ function section(heading: string, items: readonly ItemView[], detail: (v: ItemVi
 }
 
 /** The standup/stakeholder summary: progress per phase, overdue, due soon, blocked, waivers. */
-export function renderMarkdownSummary(
-  catalogue: Catalogue,
-  board: Board,
-  sections: SummarySections,
-): string {
+export function renderMarkdownSummary(report: BoardReport): string {
+  const { catalogue, board } = report;
+  const sections = report;
   const today = board.today;
   const lines = [
     `# ${mdCell(catalogue.file.title)}`,
     "",
     `**Go-live ${board.goLive}** · ${relativeGoLive(board.daysToGoLive)} · today ${today}`,
   ];
+  if (report.slip) lines.push("", `**${slipLine(report.slip, (d) => d)}**`);
   if (sections.filterLabel) lines.push("", `_Showing ${mdText(sections.filterLabel)}_`);
   pushAll(lines, [
     "",
@@ -181,12 +173,11 @@ export function renderMarkdownSummary(
       ],
     ),
   ]);
-  const items = sections.items;
   const due = (v: ItemView) => {
     const note = v.overdue ? lateNote(v, today) : "";
     return `${relativeDue(v.daysUntilDue)} (${v.window.due})${note ? `; ${note}` : ""}`;
   };
-  const day = standup(board, items);
+  const day = report.day;
   const { overdue, dueSoon: soon, blocked } = day;
   if (overdue.length > 0) pushAll(lines, section("Overdue", overdue, due));
   if (day.lateExcused.length > 0) {
@@ -218,6 +209,7 @@ export function renderMarkdownSummary(
       section("Blocked", blocked, (v) => mdText(v.state.reason ?? "")),
     );
   }
+  if (day.inProgress.length > 0) pushAll(lines, section("In progress", day.inProgress, due));
   const waived = day.waivers;
   if (waived.length > 0) {
     pushAll(
@@ -227,6 +219,24 @@ export function renderMarkdownSummary(
         const state = waiverExpired(w, today) ? "**expired** after" : "until";
         const approver = w.approver ? `, approved by ${mdText(w.approver)}` : "";
         return `${state} ${w.until}${approver}: ${mdText(w.reason)}`;
+      }),
+    );
+  }
+  if (report.evidence.fails.length > 0) {
+    pushAll(
+      lines,
+      section("Recorded evidence fails", report.evidence.fails, (v) => {
+        const e = v.state.evidence!;
+        return `${e.at.slice(0, 10)}: ${mdText(evidenceSummary(e))}`;
+      }),
+    );
+  }
+  if (report.evidence.stale.length > 0) {
+    pushAll(
+      lines,
+      section("Recorded evidence is stale", report.evidence.stale, (v) => {
+        const e = v.state.evidence!;
+        return `recorded ${e.result} on ${e.at.slice(0, 10)}, the repository now says ${report.current?.get(v.item.id)?.result ?? "?"}`;
       }),
     );
   }

@@ -5,6 +5,7 @@
  */
 import type { ItemView } from "../core/board.js";
 import type { Digest } from "../core/digest.js";
+import type { Formats } from "./formats.js";
 import { REPORT_VERSION } from "./json.js";
 import { printable, relativeDue, relativeGoLive, safe } from "./text.js";
 
@@ -20,12 +21,21 @@ export function slackText(text: string): string {
 }
 
 /**
- * Teams (Adaptive Card markdown): markdown characters are backslash-escaped, and < > become
- * look-alikes so that no `<at>` mention can be forged from a note.
+ * Teams (Adaptive Card markdown), without backslash escapes: Teams on phones shows them
+ * literally. The characters that make emphasis or code become look-alikes (∗ ＿ ˜ ˋ), a zero-width
+ * space after `[` and before `(` keeps `[text](url)` from being a link, a line break becomes
+ * " / " (no line of its own to start a list or a heading), and < > become ‹ › so that no `<at>`
+ * mention can be forged from a note.
  */
 export function teamsText(text: string): string {
   return printable(text)
-    .replace(/[\\*_~`[\]()#+\-.!|{}]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, " / ")
+    .replace(/\*/g, "∗")
+    .replace(/_/g, "＿")
+    .replace(/~/g, "˜")
+    .replace(/`/g, "ˋ")
+    .replace(/\[/g, "[\u200b")
+    .replace(/\(/g, "\u200b(")
     .replace(/</g, "‹")
     .replace(/>/g, "›");
 }
@@ -49,6 +59,13 @@ function sections(d: Digest): Section[] {
       lines: d.missedReminders.map((r) => ({ view: r.view, detail: `${r.date}: ${r.text}` })),
     },
     {
+      heading: "Waivers ending this week",
+      lines: d.expiringWaivers.map((view) => ({
+        view,
+        detail: `waived until ${view.state.waiver!.until}: ${view.state.waiver!.reason}`,
+      })),
+    },
+    {
       heading: `Changed since ${d.since}`,
       lines: d.changed.map((view) => ({
         view,
@@ -69,7 +86,8 @@ export function slackPayload(d: Digest, title: string, users: Record<string, str
   const owner = (v: ItemView) => {
     const o = v.state.owner;
     if (!o) return "";
-    const id = Object.hasOwn(users, o) ? users[o] : undefined;
+    // A closed item needs nobody: its owner is named, not pinged.
+    const id = v.open && Object.hasOwn(users, o) ? users[o] : undefined;
     return id ? ` <@${id}>` : ` (${slackText(o)})`;
   };
   const blocks: object[] = [
@@ -100,7 +118,7 @@ export function teamsPayload(d: Digest, title: string, users: Record<string, str
   const owner = (v: ItemView) => {
     const o = v.state.owner;
     if (!o) return "";
-    const id = Object.hasOwn(users, o) ? users[o] : undefined;
+    const id = v.open && Object.hasOwn(users, o) ? users[o] : undefined;
     if (!id) return ` (${teamsText(o)})`;
     const name = teamsText(o);
     if (!entities.some((e) => (e as { mentioned: { id: string } }).mentioned.id === id)) {
@@ -178,8 +196,24 @@ export function jsonPayload(d: Digest, title: string): object {
       ...item(r.view),
       reminder: { date: r.date, text: r.text },
     })),
+    expiringWaivers: d.expiringWaivers.map((v) => ({
+      ...item(v),
+      waiver: { until: v.state.waiver!.until, reason: v.state.waiver!.reason },
+    })),
     since: d.since,
     changed: d.changed.map((v) => ({ ...item(v), by: v.state.by ?? null, at: v.state.at ?? null })),
+  };
+}
+
+/** The digest in each chat service's shape: one value, one payload per target. */
+export function digestFormats(env: {
+  title: string;
+  chat?: { slack?: Record<string, string>; teams?: Record<string, string> } | undefined;
+}): Formats<ChatTarget, Digest, object> {
+  return {
+    slack: (d) => slackPayload(d, env.title, env.chat?.slack ?? {}),
+    teams: (d) => teamsPayload(d, env.title, env.chat?.teams ?? {}),
+    json: (d) => jsonPayload(d, env.title),
   };
 }
 

@@ -105,13 +105,37 @@ export function renderPortfolioMarkdown(rows: readonly PortfolioRow[], today: st
   ].join("\n")}\n`;
 }
 
-/** A phase drawn on a project's strip: red with overdue items, orange with blocked ones. */
+/**
+ * How a phase is drawn on a project's strip, first match wins; the legend is made from the same
+ * list, so that it names every colour a strip can show.
+ */
+const PHASE_LOOKS: readonly { colour: string; label: string; is: (p: PhaseView) => boolean }[] = [
+  {
+    colour: COLOURS.overdue,
+    label: "a phase with overdue items",
+    is: (p) => p.progress.overdue > 0,
+  },
+  { colour: COLOURS.blocked, label: "with blocked items", is: (p) => p.progress.blocked > 0 },
+  {
+    colour: COLOURS.done,
+    label: "every item closed",
+    is: (p) => p.progress.closed === p.progress.total,
+  },
+  {
+    colour: COLOURS["in-progress"],
+    label: "under way",
+    is: (p) => p.progress.closed > 0 || p.progress.inProgress > 0,
+  },
+  { colour: COLOURS.todo, label: "not started", is: () => true },
+];
+
 function phaseColour(p: PhaseView): string {
-  if (p.progress.overdue > 0) return COLOURS.overdue;
-  if (p.progress.blocked > 0) return COLOURS.blocked;
-  if (p.progress.closed === p.progress.total) return COLOURS.done;
-  if (p.progress.closed > 0 || p.progress.inProgress > 0) return COLOURS["in-progress"];
-  return COLOURS.todo;
+  return PHASE_LOOKS.find((look) => look.is(p))!.colour;
+}
+
+function legend(): string {
+  const dot = (colour: string) => `<span class="dot" style="background:${colour}"></span>`;
+  return `<p class="legend">${PHASE_LOOKS.map((l) => `<span>${dot(l.colour)}${l.label}</span>`).join("")}<span><span class="swatch golive-key"></span>go-live</span><span><span class="swatch today-key"></span>today</span></p>`;
 }
 
 const STRIP = { width: 420, phaseH: 5 };
@@ -140,6 +164,8 @@ th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e3e7eb;vertical-a
 th{background:#f3f5f7;white-space:nowrap}td:nth-child(2),td:nth-child(3){white-space:nowrap}small{color:#5f6b76}.err{color:#c62828}.late{color:#c62828;font-weight:600}
 .golive{stroke:#1b1f23;stroke-width:2}.today{stroke:#c62828;stroke-width:1.5;stroke-dasharray:3 2}
 svg{max-width:100%;height:auto}
+.legend span{margin-right:14px;white-space:nowrap}.dot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:6px}
+.swatch{display:inline-block;width:14px;height:0;margin-right:6px;vertical-align:middle}.golive-key{border-top:2px solid #1b1f23}.today-key{border-top:2px dashed #c62828}
 `;
 
 export function renderPortfolioHtml(
@@ -167,6 +193,7 @@ export function renderPortfolioHtml(
 <body>
 <h1>Go-live portfolio</h1>
 <p>Today ${e(today)} · ${e(plural(rows.length, "project"))} · timelines from ${e(from)} to ${e(to)}; the black line is go-live, the red one today; each burn-up shows items closed (green) against items due (dashed)</p>
+${legend()}
 <table><thead><tr><th>Project</th><th>Go-live</th><th>Progress</th><th>Overdue</th><th>Blocked</th><th>Next due</th><th>Timeline</th><th>Burn-up</th></tr></thead><tbody>${body}</tbody></table>
 <p><small>Made by golive ${e(options.version)} on ${e(options.generated)}.</small></p>
 </body>

@@ -28,7 +28,7 @@ export function renderSetup(style: Style, setup: MergeSetup): string {
         : hangingLine(
             style.width,
             `${bad} `,
-            `.gitattributes: added ${line}, but another attributes file gives ${safe(setup.path)} another merge driver; \`git check-attr -a ${safe(setup.path)}\` shows it`,
+            `.gitattributes: ${attributes.added === false ? `has ${line}` : `added ${line}`}, but ${attributes.source ? safe(attributes.source) : "another attributes file"} gives ${safe(setup.path)} another merge attribute; ${attributes.source ? `remove that line from ${safe(attributes.source)}` : `\`git check-attr -a ${safe(setup.path)}\` shows it`}`,
           ),
     hangingLine(
       style.width,

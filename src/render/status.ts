@@ -4,9 +4,8 @@
 import { maxOf, pushAll } from "../core/arrays.js";
 import type { Board, ItemView, PhaseView, Progress } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
-import type { Catalogue } from "../core/catalogue.js";
-import { SOON_DAYS, standup } from "../core/standup.js";
-import { evidenceStale, type ItemVerdict } from "../core/verdict.js";
+import type { BoardReport } from "../core/report.js";
+import { SOON_DAYS } from "../core/standup.js";
 import { type Column, cutText, displayWidth, hangingLine, renderTable, wrapText } from "./table.js";
 import {
   bar,
@@ -20,24 +19,14 @@ import {
   relativeGoLive,
   type Style,
   safe,
+  slipLine,
   statusLabel,
 } from "./text.js";
 import { evidenceSummary } from "./verify-words.js";
 
-export interface StatusSections {
-  /** The items the filters selected, in catalogue order. */
-  items: ItemView[];
-  /** Changes since a date, when `--since` was given. */
-  since?: { date: string; items: ItemView[] };
-  /** Show every selected item, not only those that need attention. */
+/** How `status` shows its report: every selected item, not only those that need attention. */
+export interface StatusLayout {
   all: boolean;
-  /** Describes the active filters, for the heading. */
-  filterLabel?: string;
-  /**
-   * What the repository's checks say now about the items with recorded evidence: evidence the
-   * repository no longer bears out is shown as stale, not repeated.
-   */
-  current?: ReadonlyMap<string, ItemVerdict>;
 }
 
 /** The room a progress line takes besides its label and its bar. */
@@ -87,11 +76,34 @@ function phaseLine(style: Style, view: PhaseView, bars: Bars, today: string): st
   return `${progressLine(style, safe(phase.title), bars, progress)}${gap}  ${past ? c.dim(when) : when}${late}`;
 }
 
-function itemRows(style: Style, items: ItemView[], detail: (v: ItemView) => string): string[][] {
+/**
+ * A ticket as a text table shows it: a key whole, a URL as its host and last segment
+ * (`jira.example.com/…/SHOP-12`), so that one long link does not widen the table; `golive show`
+ * and the reports give it whole.
+ */
+export function ticketLabel(ref: string): string {
+  const url = /^https?:\/\/([^/?#]+)(?:[/?#](.*))?$/i.exec(ref);
+  if (!url) return ref;
+  const path = (url[2] ?? "").split(/[?#]/)[0]!;
+  const last = path
+    .split("/")
+    .filter((p) => p !== "")
+    .at(-1);
+  const label = last === undefined ? url[1]! : `${url[1]}/…/${last}`;
+  return cutText(label, 32);
+}
+
+function itemRows(
+  style: Style,
+  items: readonly ItemView[],
+  detail: (v: ItemView) => string,
+  idWidth: number,
+): string[][] {
   return items.map((v) => [
-    style.chalk.bold(v.item.id),
+    // Every section's ID column as wide as the longest ID shown: the tables line up.
+    style.chalk.bold(v.item.id) + " ".repeat(Math.max(0, idWidth - displayWidth(v.item.id))),
     v.tickets.length > 0
-      ? `${safe(v.item.title)} ${style.chalk.dim(`(${v.tickets.map((t) => safe(t.ref)).join(", ")})`)}`
+      ? `${safe(v.item.title)} ${style.chalk.dim(`(${v.tickets.map((t) => safe(ticketLabel(t.ref))).join(", ")})`)}`
       : safe(v.item.title),
     v.state.owner ? safe(v.state.owner) : style.chalk.dim("—"),
     detail(v),
@@ -101,9 +113,10 @@ function itemRows(style: Style, items: ItemView[], detail: (v: ItemView) => stri
 function section(
   style: Style,
   heading: string,
-  items: ItemView[],
+  items: readonly ItemView[],
   detail: (v: ItemView) => string,
   detailHeader = "When",
+  idWidth = 0,
 ): string[] {
   if (items.length === 0) return [];
   const columns: Column[] = [
@@ -115,7 +128,7 @@ function section(
   return [
     "",
     style.chalk.bold(`${heading} (${items.length})`),
-    renderTable(style, columns, itemRows(style, items, detail)),
+    renderTable(style, columns, itemRows(style, items, detail, idWidth)),
   ];
 }
 
@@ -128,12 +141,9 @@ function dueDetail(style: Style, today: string): (v: ItemView) => string {
   };
 }
 
-export function renderStatus(
-  style: Style,
-  catalogue: Catalogue,
-  board: Board,
-  sections: StatusSections,
-): string {
+export function renderStatus(style: Style, report: BoardReport, layout: StatusLayout): string {
+  const { catalogue, board } = report;
+  const sections = { ...report, all: layout.all };
   const c = style.chalk;
   const lines: string[] = [];
   lines.push(
@@ -144,6 +154,9 @@ export function renderStatus(
       `Go-live ${c.bold(date(board.goLive, true))} · ${relativeGoLive(board.daysToGoLive)} · today ${date(board.today, true)}`,
     ),
   );
+  if (report.slip) {
+    lines.push(hangingLine(style.width, "", c.yellow(slipLine(report.slip, (d) => date(d, true)))));
+  }
   if (sections.filterLabel) {
     lines.push(c.dim(wrapText(`Showing ${safe(sections.filterLabel)}`, style.width).join("\n")));
   }
@@ -157,7 +170,17 @@ export function renderStatus(
   for (const phase of board.phases) lines.push(phaseLine(style, phase, bars, board.today));
 
   const items = sections.items;
-  const day = standup(board, items);
+  const day = report.day;
+  const idWidth = maxOf(
+    items.map((v) => displayWidth(v.item.id)),
+    2,
+  );
+  const sect = (
+    heading: string,
+    list: readonly ItemView[],
+    detail: (v: ItemView) => string,
+    detailHeader?: string,
+  ) => section(style, heading, list, detail, detailHeader, idWidth);
   const due = dueDetail(style, board.today);
 
   for (const phase of day.opened) {
@@ -173,22 +196,20 @@ export function renderStatus(
       ),
     );
   }
-  pushAll(lines, section(style, "Overdue", day.overdue, due));
+  pushAll(lines, sect("Overdue", day.overdue, due));
   pushAll(
     lines,
-    section(
-      style,
+    sect(
       "Late, but waived or optional",
       day.lateExcused,
       (v) =>
         `${relativeDue(v.daysUntilDue)} (${date(v.window.due)}); ${v.waived ? `waived until ${v.state.waiver!.until}` : "optional"}`,
     ),
   );
-  pushAll(lines, section(style, `Due in the next ${SOON_DAYS} days`, day.dueSoon, due));
+  pushAll(lines, sect(`Due in the next ${SOON_DAYS} days`, day.dueSoon, due));
   pushAll(
     lines,
-    section(
-      style,
+    sect(
       "Reminders",
       day.reminders.map((r) => r.view),
       (v) => {
@@ -206,13 +227,12 @@ export function renderStatus(
   );
   pushAll(
     lines,
-    section(style, "Blocked", day.blocked, (v) => multiline(v.state.reason ?? ""), "Reason"),
+    sect("Blocked", day.blocked, (v) => multiline(v.state.reason ?? ""), "Reason"),
   );
-  pushAll(lines, section(style, "In progress", day.inProgress, due));
+  pushAll(lines, sect("In progress", day.inProgress, due));
   pushAll(
     lines,
-    section(
-      style,
+    sect(
       "Waivers",
       day.waivers,
       (v) => {
@@ -225,29 +245,21 @@ export function renderStatus(
       "Waiver",
     ),
   );
-  const now = (v: ItemView) => sections.current?.get(v.item.id);
-  const stale = (v: ItemView) => {
-    const current = now(v);
-    return v.state.evidence !== undefined && current !== undefined
-      ? evidenceStale(v.state.evidence, current)
-      : false;
-  };
+  const now = (v: ItemView) => report.current?.get(v.item.id);
   pushAll(
     lines,
-    section(
-      style,
+    sect(
       "Recorded evidence fails",
-      items.filter((v) => v.state.evidence?.result === "fail" && !stale(v)),
+      report.evidence.fails,
       (v) => `${v.state.evidence!.at.slice(0, 10)}: ${safe(evidenceSummary(v.state.evidence!))}`,
       "Evidence",
     ),
   );
   pushAll(
     lines,
-    section(
-      style,
+    sect(
       "Recorded evidence is stale",
-      items.filter(stale),
+      report.evidence.stale,
       (v) =>
         `recorded ${v.state.evidence!.result} on ${v.state.evidence!.at.slice(0, 10)}, the repository now says ${now(v)!.result} (golive verify --record)`,
       "Evidence",
@@ -256,8 +268,7 @@ export function renderStatus(
   if (sections.since) {
     pushAll(
       lines,
-      section(
-        style,
+      sect(
         `Changed since ${date(sections.since.date, true)}`,
         sections.since.items,
         (v) => describeChange(v, safe, (status) => statusLabel(style, status)),
@@ -268,8 +279,7 @@ export function renderStatus(
   if (sections.all) {
     pushAll(
       lines,
-      section(
-        style,
+      sect(
         "All items",
         items,
         // A closed item is never overdue: its due date is history.

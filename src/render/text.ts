@@ -5,6 +5,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { ItemView, Progress } from "../core/board.js";
 import { humanDate } from "../core/dates.js";
 import { lastChangeAt } from "../core/history.js";
+import type { GoLiveSlip } from "../core/report.js";
 import { lastWithdrawal, previousState } from "../core/transitions.js";
 import type { Status } from "../schema/state.js";
 
@@ -203,4 +204,10 @@ export function describeChange(
   if (before.reason !== view.state.reason && view.state.reason) parts.push("reason");
   const what = parts.length > 0 ? parts.join(", ") : word(view.status);
   return `${what} by ${text(view.state.by ?? "?")} on ${view.state.at?.slice(0, 10) ?? "?"}`;
+}
+
+/** "Go-live slipped from Mon 1 Mar 2027 to Mon 15 Mar 2027 (moved 2 times)". */
+export function slipLine(slip: GoLiveSlip, day: (d: string) => string): string {
+  const times = slip.moves > 1 ? ` (moved ${slip.moves} times)` : "";
+  return `Go-live slipped from ${day(slip.from)} to ${day(slip.to)}${times}`;
 }

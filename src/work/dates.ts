@@ -21,8 +21,34 @@ export function requireDate(text: string, option: string): string {
   return date;
 }
 
-/** `--since`: a date, or an age like `1d` or `2w` counted back from today. */
+/**
+ * A go-live date before today is refused (it would make most items overdue at once) unless
+ * `--allow-past` says it is meant: a project recorded after its launch. The warning that it is
+ * past is said by the command once the date is set.
+ */
+export function refusePastGoLive(
+  ctx: Context,
+  goLive: string,
+  allowPast: boolean | undefined,
+): void {
+  if (goLive >= ctx.today || allowPast) return;
+  throw new GoliveError("bad-date", `--date ${goLive} is before today (${ctx.today})`, {
+    hint: "give the go-live date still ahead; --allow-past sets a past date on purpose (a project recorded after its launch)",
+  });
+}
+
+/** `--since`: a date, or an age like `1d` or `2w` counted back from today; never after today. */
 export function parseDateOrAge(ctx: Context, text: string): string {
+  const since = dateOrAge(ctx, text);
+  if (since > ctx.today) {
+    throw new GoliveError("bad-date", `--since ${since} is after today (${ctx.today})`, {
+      hint: "nothing has changed since a day to come: give a past date, or an age such as 1d or 2w",
+    });
+  }
+  return since;
+}
+
+function dateOrAge(ctx: Context, text: string): string {
   const age = /^(\d{1,4})([dw])$/.exec(text.trim());
   if (age) {
     const days = Number(age[1]) * (age[2] === "w" ? 7 : 1);

@@ -3,7 +3,7 @@
  * keeps the file's comments and layout.
  */
 import { userInfo } from "node:os";
-import { indexState } from "../core/board.js";
+import { answersOf, indexState, unmetCondition } from "../core/board.js";
 import { applyChange, type Change, type ItemChange } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
@@ -38,7 +38,11 @@ export function changedBy(ctx: Context, by: string | undefined): string {
 export function updateItems<T>(
   ctx: Context,
   ids: readonly string[] | ((workspace: Workspace) => readonly string[]),
-  edit: (item: CatalogueItem, before: ItemState) => { after: ItemState | undefined; result: T },
+  edit: (
+    item: CatalogueItem,
+    before: ItemState,
+    workspace: Workspace,
+  ) => { after: ItemState | undefined; result: T },
 ): Promise<T[]> {
   return openState(ctx).update((workspace, editor) => {
     // A selection by filters is made under the lock, on the file as it is now.
@@ -50,7 +54,7 @@ export function updateItems<T>(
     const entries = workspace.state.items ?? {};
     return items.map((item) => {
       const key = keyOf.get(item.id) ?? item.id;
-      const { after, result } = edit(item, entries[key] ?? {});
+      const { after, result } = edit(item, entries[key] ?? {}, workspace);
       if (after) editor.setItem(key, after);
       return result;
     });
@@ -68,9 +72,11 @@ export function changeItems(
   // Taken under the lock, on the first edit: writers that wait for each other record their
   // times in the order their changes land.
   let at: string | undefined;
-  return updateItems(ctx, ids, (item, before) => {
+  return updateItems(ctx, ids, (item, before, workspace) => {
     at ??= ctx.now();
-    const after = applyChange(before, change, who, at);
+    const ruledOut =
+      unmetCondition(item, answersOf(workspace.catalogue, workspace.state)) !== undefined;
+    const after = applyChange(before, change, who, at, ruledOut);
     return { after, result: { id: item.id, title: item.title, before, after } };
   });
 }

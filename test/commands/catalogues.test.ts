@@ -205,6 +205,28 @@ describe("questions decide which items apply", () => {
     expect(again.find((i) => i.id === "CLO-02")?.status).toBe("todo");
   });
 
+  it("reopen after an answer ruled the item out: what it prints is what it stored, and show and check agree", async () => {
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    await golive(repo, ["answer", "private-network", "no"], TODAY);
+    const reopen = await golive(repo, ["reopen", "CLO-02"], TODAY);
+    expect(reopen.code, reopen.stderr).toBe(0);
+    expect(reopen.stdout).toMatch(/CLO-02 .*: todo$/m);
+    // Set by hand, it wins over the answer: stored as todo, shown as todo everywhere.
+    expect(parse(read(repo)).items["CLO-02"].status).toBe("todo");
+    const show = JSON.parse((await golive(repo, ["show", "CLO-02", "--json"], TODAY)).stdout);
+    expect(show.item.status).toBe("todo");
+    const check = JSON.parse((await golive(repo, ["check", "--json"], TODAY)).stdout);
+    expect(check.items.find((i: { id: string }) => i.id === "CLO-02").code).not.toBe(
+      "not-applicable",
+    );
+    // Reopened again: unchanged, and says so truthfully.
+    expect((await golive(repo, ["reopen", "CLO-02"], TODAY)).stdout).toContain("already todo");
+    // An item no answer rules out is reopened to no status at all, as before.
+    await golive(repo, ["done", "CLO-12"], TODAY);
+    await golive(repo, ["reopen", "CLO-12"], TODAY);
+    expect(parse(read(repo)).items["CLO-12"].status).toBeUndefined();
+  });
+
   it("refuses an unknown question or answer, and a bad answer in golive.yaml with its place", async () => {
     const repo = tempRepo();
     expect(

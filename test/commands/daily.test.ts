@@ -2,7 +2,7 @@
  * The daily loop, in-process: init → status → done → check, in a real git repository.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -421,14 +421,39 @@ describe("changes that change nothing", () => {
 });
 
 describe("odd but possible input", () => {
-  it("warns about a go-live date in the past, and still does it", async () => {
+  it("refuses a go-live date in the past unless --allow-past, and then warns", async () => {
     const repo = tempRepo();
-    const init = await golive(repo, ["init", "--date", "2027-01-01"], TODAY);
+    const refused = await golive(repo, ["init", "--date", "2027-01-01"], TODAY);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--date 2027-01-01 is before today (2027-02-10)");
+    expect(refused.stderr).toContain("--allow-past");
+    expect(existsSync(join(repo, "golive.yaml"))).toBe(false);
+    const init = await golive(repo, ["init", "--date", "2027-01-01", "--allow-past"], TODAY);
     expect(init.code).toBe(0);
     expect(init.stderr).toContain("warning: go-live 2027-01-01 is before today (2027-02-10)");
-    const move = await golive(repo, ["reschedule", "--date", "2026-12-01"], TODAY);
+    await golive(repo, ["reschedule", "--date", "2027-03-01"], TODAY);
+    const before = read(repo);
+    const past = await golive(repo, ["reschedule", "--date", "2027-01-15"], TODAY);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain("--date 2027-01-15 is before today");
+    expect(read(repo)).toBe(before);
+    const move = await golive(repo, ["reschedule", "--date", "2026-12-01", "--allow-past"], TODAY);
     expect(move.code).toBe(0);
     expect(move.stderr).toContain("warning: go-live 2026-12-01 is before today");
+  });
+
+  it("refuses --since after today: nothing has changed since a day to come", async () => {
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    for (const args of [
+      ["status", "--since", "2027-02-11"],
+      ["export", "--since", "2027-03-01"],
+      ["notify", "--to", "json", "--dry-run", "--since", "2027-02-20"],
+    ]) {
+      const r = await golive(repo, args, TODAY);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/--since 2027-\d\d-\d\d is after today \(2027-02-10\)/);
+    }
+    expect((await golive(repo, ["status", "--since", "2027-02-10"], TODAY)).code).toBe(0);
   });
 
   it("warns about a hand-edited blocked item without a reason", async () => {
@@ -523,5 +548,52 @@ describe("a filtered standup", () => {
       (await golive(repo, ["status", "--category", "CLO", "--json"], TODAY)).stdout,
     );
     expect(report.progress).toMatchObject({ total: 18, done: 1 });
+  });
+});
+
+describe("owners' names", () => {
+  it("assign --to renames an owner by selecting their items with --owner", async () => {
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    await golive(repo, ["assign", "CLO-14", "CLO-15", "--to", "Mia"], TODAY);
+    await golive(repo, ["assign", "CLO-16", "Mia Wong"], TODAY);
+    await golive(repo, ["assign", "CLO-17", "Sam"], TODAY);
+    const r = await golive(repo, ["assign", "--to", "Mia Wong", "--owner", "Mia"], TODAY);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/CLO-14 .*owner Mia Wong/);
+    expect(r.stdout).toMatch(/CLO-15 .*owner Mia Wong/);
+    expect(r.stdout).not.toContain("CLO-17");
+    const list = JSON.parse((await golive(repo, ["list", "--json"], TODAY)).stdout).items as {
+      id: string;
+      owner: string | null;
+    }[];
+    const owners = new Set(list.map((i) => i.owner).filter((o) => o !== null));
+    expect([...owners].sort()).toEqual(["Mia Wong", "Sam"]);
+    // Nothing left to warn about.
+    expect((await golive(repo, ["status"], TODAY)).stderr).not.toContain("may be one person");
+  });
+
+  it("warns when owners differ only by a first name written alone", async () => {
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    await golive(repo, ["assign", "CLO-16", "Mia Wong"], TODAY);
+    const given = await golive(repo, ["assign", "CLO-14", "Mia"], TODAY);
+    expect(given.code).toBe(0);
+    const warning =
+      'owners "Mia" and "Mia Wong" may be one person: `golive assign --to "Mia Wong" --owner "Mia"`';
+    expect(given.stderr).toContain(warning);
+    expect((await golive(repo, ["status"], TODAY)).stderr).toContain(warning);
+    const json = JSON.parse((await golive(repo, ["status", "--json"], TODAY)).stdout);
+    expect(json.warnings.map((w: { code: string }) => w.code)).toContain("owner-spellings");
+    // Two full names that share a first name are two people.
+    const other = await initRepo(["--date", "2027-03-01"], TODAY);
+    await golive(other, ["assign", "CLO-16", "Mia Wong"], TODAY);
+    expect((await golive(other, ["assign", "CLO-14", "Mia Chen"], TODAY)).stderr).toBe("");
+  });
+
+  it("assign ID First Last suggests quoting the name", async () => {
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    const r = await golive(repo, ["assign", "CLO-14", "Sam", "Taylor"], TODAY);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"Sam Taylor" came as 2 words');
+    expect(r.stderr).toContain('golive assign CLO-14 "Sam Taylor"');
   });
 });

@@ -117,6 +117,29 @@ describe("golive notify", () => {
     expect(p.changed.map((i: { id: string }) => i.id).sort()).toEqual(["CLO-01", "CLO-12"]);
   });
 
+  it("an empty digest is not posted unless --post-empty asks", async () => {
+    // Two months before the first due date, nothing changed yesterday: nothing to say.
+    const env = { GOLIVE_TODAY: "2026-12-10" };
+    const repo = await initRepo(["--date", "2027-03-01"], env);
+    const hook = await server((_q, res) => res.end("ok"));
+    const quiet = await golive(repo, ["notify", "--to", "slack"], {
+      ...env,
+      GOLIVE_WEBHOOK_URL: hook.url,
+    });
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stdout).toContain("nothing posted (--post-empty posts it anyway)");
+    expect(hook.bodies).toHaveLength(0);
+    const dry = await golive(repo, ["notify", "--to", "slack", "--dry-run"], env);
+    expect(dry.stderr).toContain("would not post this digest");
+    const asked = await golive(repo, ["notify", "--to", "slack", "--post-empty"], {
+      ...env,
+      GOLIVE_WEBHOOK_URL: hook.url,
+    });
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(asked.stdout).toContain("Posted the digest to slack");
+    expect(hook.bodies).toHaveLength(1);
+  });
+
   it("429 with Retry-After: waits as asked, then delivers", async () => {
     const repo = await project();
     let calls = 0;

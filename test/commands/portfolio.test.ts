@@ -200,6 +200,21 @@ describe("golive portfolio", () => {
     }
   });
 
+  it("a bare repository's ref reads as its file:// URL does", async () => {
+    const repo = await shop("2027-03-01", ["CLO-01"]);
+    const origin = join(tempDir(), "origin.git");
+    execFileSync("git", ["clone", "-q", "--bare", repo, origin], { env: gitEnv(repo) });
+    const rows = [];
+    for (const source of [`${origin}#main`, `file://${origin}#main`]) {
+      const r = await golive(tempDir(), ["portfolio", source, "--json"], TODAY);
+      const [row] = JSON.parse(r.stdout).projects;
+      expect(row.error, source).toBeNull();
+      rows.push(row.progress);
+    }
+    expect(rows[0].done).toBe(1);
+    expect(rows[0]).toEqual(rows[1]);
+  });
+
   it("no projects is a usage error", async () => {
     const r = await golive(tempDir(), ["portfolio"], TODAY);
     expect(r.code).toBe(2);

@@ -4,6 +4,11 @@
  */
 import { type Board, buildBoard } from "../../src/core/board.js";
 import { type Catalogue, indexCatalogue } from "../../src/core/catalogue.js";
+import {
+  type BoardReport,
+  type BoardReportInput,
+  buildBoardReport,
+} from "../../src/core/report.js";
 import type { CatalogueFile } from "../../src/schema/catalogue.js";
 import type { ItemState, StateData } from "../../src/schema/state.js";
 
@@ -55,6 +60,21 @@ export function board(
     items,
   };
   return buildBoard(catalogue, state, today);
+}
+
+/** The report status and export render, over every item of `b` unless told otherwise. */
+export function report(
+  b: Board,
+  extra: Partial<BoardReportInput> = {},
+  catalogue: Catalogue = smallCatalogue(),
+): BoardReport {
+  return buildBoardReport({
+    catalogue,
+    board: b,
+    items: b.items,
+    state: { goLive: b.goLive },
+    ...extra,
+  });
 }
 
 const LONG = "x".repeat(5000);

@@ -66,7 +66,7 @@ describe("the built command", () => {
     expect(missing.stderr).not.toMatch(/\n\s+at /);
 
     // A warning goes to stderr, the report to stdout.
-    const init = goliveBin(repo, ["init", "--date", "2027-01-01"], env);
+    const init = goliveBin(repo, ["init", "--date", "2027-01-01", "--allow-past"], env);
     expect(init.code).toBe(0);
     expect(init.stdout).toContain("Created golive.yaml");
     expect(init.stdout).not.toContain("warning");

@@ -23,7 +23,7 @@ import {
   renderMarkdownSummary,
 } from "../../src/render/markdown.js";
 import { makeStyle, printable } from "../../src/render/text.js";
-import { board, HOSTILE, HOSTILE_TEXT, smallCatalogue } from "../helpers/fixtures.js";
+import { board, HOSTILE, HOSTILE_TEXT, report, smallCatalogue } from "../helpers/fixtures.js";
 
 const TODAY = "2027-02-20";
 
@@ -246,11 +246,9 @@ describe("markdown", () => {
     };
     const b = board(people, TODAY);
     const gateMd = renderGateMarkdown(runGate(b.items, TODAY, DEFAULT_POLICY), "Demo");
-    const summary = renderMarkdownSummary(smallCatalogue(), b, {
-      items: b.items,
-      since: { date: "2027-02-01", items: b.items.filter((v) => v.state.at) },
-      filterLabel: "owner @octocat",
-    });
+    const summary = renderMarkdownSummary(
+      report(b, { since: "2027-02-01", filterLabel: "owner @octocat" }),
+    );
     for (const md of [gateMd, summary]) {
       expect(md).not.toMatch(/@[\w-]/);
       expect(md).not.toMatch(/:\/\//);
@@ -273,7 +271,7 @@ describe("markdown", () => {
 
   it("summarises progress, overdue, blocked and waivers", () => {
     const b = hostileBoard();
-    const md = renderMarkdownSummary(smallCatalogue(), b, { items: b.items });
+    const md = renderMarkdownSummary(report(b));
     expect(md).toContain("## Overdue (1)");
     expect(md).toContain("## Blocked (1)");
     expect(md).toContain("## Waivers (1)");
@@ -432,7 +430,7 @@ describe("html", () => {
       "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
     );
     const b = hostileBoard();
-    const html = renderHtml(smallCatalogue(), b, b.items, { generated: TODAY, version: "1" });
+    const html = renderHtml(report(b), { generated: TODAY, version: "1" });
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<img");
     expect(html).not.toMatch(/<[^>]*\s(src|href)=/);
