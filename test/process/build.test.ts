@@ -32,9 +32,12 @@ describe("the bundle", () => {
     expect(required.size).toBeGreaterThan(0);
     const own = [...required].filter((r) => !r.startsWith("node:") && !builtinModules.includes(r));
     expect(own).toEqual([]);
-    // Everything golive needs is in it (zod, yaml, commander, chalk, the catalogues), and yet
-    // it stays far from the size of a bundled browser driver or test framework.
-    expect(statSync(BUNDLE).size).toBeLessThan(1024 * 1024);
+    // Everything golive needs is in it (zod, yaml, commander, chalk, the catalogues, the PHP
+    // parser verify loads and the XML reader probe loads), and yet it stays far from the size
+    // of a bundled browser driver or test framework. 1.25 MiB: 1.13 MiB today (re2js 148 KiB,
+    // php-parser 128 KiB, yaml 113 KiB: `node scripts/build.mjs --analyze`); the time to start
+    // is the bench's business, and code a command does not run is never compiled.
+    expect(statSync(BUNDLE).size).toBeLessThan(1.25 * 1024 * 1024);
   });
 
   test("keeps no code cache of its own: no vm.Script, no cachedData", () => {

@@ -219,15 +219,18 @@ describe("markdown", () => {
     expect(mdCell("a | b")).toBe("a \\| b");
     expect(mdCell("line\nnext")).toBe("line<br>next");
     expect(mdCell("</script>")).toBe("&lt;/script&gt;");
-    expect(mdCell("[x](http://e) *b*")).toBe("\\[x\\](http://e) \\*b\\*");
+    expect(mdCell("[x](http://e) *b*")).toBe("\\[x\\](http:\u200b//e) \\*b\\*");
   });
 
-  it("neutralises @mentions and autolinks in user text, not in catalogue text", () => {
+  it("neutralises @mentions and autolinks in user text and in catalogue text alike", () => {
     const user = mdText(HOSTILE.mention);
     expect(user).toBe(
       "@\u200boctocat @\u200bacme/security https:\u200b//evil.example/x WWW\u200b.evil.example mail@\u200bevil.example",
     );
-    expect(mdCell("see https://docs.spryker.com")).toBe("see https://docs.spryker.com");
+    // A team catalogue is outside input too: its title cannot ping @acme/ops or make a link.
+    expect(mdCell("see https://docs.spryker.com @acme/ops")).toBe(
+      "see https:\u200b//docs.spryker.com @\u200bacme/ops",
+    );
   });
 
   it("lets no user text mention anyone or make a link in the gate or the summary", () => {
