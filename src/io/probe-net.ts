@@ -414,7 +414,14 @@ export function createProbeNet(options: NetOptions): ProbeNet {
           const chainError = socket.authorizationError;
           done({
             protocol: socket.getProtocol(),
-            ...(chainError ? { chainError: reason(chainError) } : {}),
+            // Node's code as a string (`CERT_HAS_EXPIRED`); anything else, as a plain code.
+            ...(chainError
+              ? {
+                  chainError: /^[A-Z][A-Z0-9_]{0,40}$/.test(String(chainError))
+                    ? String(chainError)
+                    : reason(chainError),
+                }
+              : {}),
             ...(hostError ? { hostError: "ERR_TLS_CERT_ALTNAME_INVALID" } : {}),
             ...(cert?.valid_to ? { validTo: cert.valid_to } : {}),
           });

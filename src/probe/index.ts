@@ -256,12 +256,14 @@ export async function runProbe(
           out.push(unreachable(url, a.error));
           continue;
         }
-        if (a.status !== 200 || !/^text\//i.test(header(a, "content-type") ?? "text/plain")) {
+        const type = header(a, "content-type") ?? "text/plain";
+        if (a.status !== 200 || !/^text\/plain/i.test(type)) {
+          // A shop that answers every path with its home page serves robots.txt as HTML.
           out.push({
             code: "robots-not-served",
             result: "fail",
             subject: url,
-            found: `${a.status}`,
+            found: a.status === 200 ? `200, ${type.slice(0, 60)}` : `${a.status}`,
           });
           continue;
         }
@@ -273,8 +275,16 @@ export async function runProbe(
               : { code: "robots-blocks-all-before-golive", result: "pass", subject: url },
           );
         } else out.push({ code: "robots-served", result: "pass", subject: url });
-        for (const s of robots.getSitemaps())
-          out.push({ code: "robots-sitemap", result: "pass", subject: url, found: s });
+        const sitemaps = robots.getSitemaps();
+        for (const s of sitemaps)
+          out.push({
+            code: "robots-sitemap",
+            result: "pass",
+            subject: url,
+            found: s.slice(0, 200),
+          });
+        if (sitemaps.length === 0)
+          out.push({ code: "robots-sitemap-missing", result: "warn", subject: url });
       }
       return out;
     },
@@ -301,11 +311,18 @@ export async function runProbe(
           out.push({ code: "favicon-missing", result: "fail", subject: url, found: `${a.status}` });
         else {
           const hash = gitBlobHash(a.body);
-          out.push(
-            t.faviconDefaults.includes(hash)
-              ? { code: "favicon-default", result: "fail", subject: url, found: hash }
-              : { code: "favicon-custom", result: "pass", subject: url },
-          );
+          const type = header(a, "content-type") ?? "";
+          if (t.faviconDefaults.includes(hash))
+            out.push({ code: "favicon-default", result: "fail", subject: url, found: hash });
+          else if (/^text\//i.test(type))
+            // The home page served for every path, not an icon.
+            out.push({
+              code: "favicon-not-image",
+              result: "warn",
+              subject: url,
+              found: type.slice(0, 60),
+            });
+          else out.push({ code: "favicon-custom", result: "pass", subject: url });
         }
       }
       return out;
@@ -336,6 +353,10 @@ export async function runProbe(
             subject: t.oldSystem,
             found: failed(a) ? a.error : `${a.status}`,
           },
+        ];
+      if (a.status >= 400)
+        return [
+          { code: "old-system-error", result: "warn", subject: t.oldSystem, found: `${a.status}` },
         ];
       return [
         { code: "old-system-up", result: "pass", subject: t.oldSystem, found: `${a.status}` },
@@ -389,7 +410,10 @@ async function sitemapCheck(net: ProbeNet, url: string, h: ProbeHost): Promise<P
     }
   });
   if (foreign !== undefined)
-    return [{ code: "sitemap-foreign-url", result: "fail", subject: url, found: foreign }];
+    return [
+      { code: "sitemap-foreign-url", result: "fail", subject: url, found: foreign.slice(0, 200) },
+    ];
+  if (locs.length === 0) return [{ code: "sitemap-empty", result: "warn", subject: url }];
   return [{ code: "sitemap-ok", result: "pass", subject: url, found: `${locs.length}` }];
 }
 
@@ -507,6 +531,8 @@ async function redirectCheck(
         return { code: "redirect-unsafe", result: "fail", subject: from, found: from };
       let url = from;
       const seen = new Set<string>([url]);
+      // A 302 or 307 on the way: it arrives, but search engines keep the old URL.
+      let temporary: number | undefined;
       for (let hop = 0; ; hop++) {
         let a = await net.http(url, "HEAD");
         // Some servers answer HEAD with 405 or 501: ask again with GET.
@@ -520,14 +546,7 @@ async function redirectCheck(
           } catch {
             return { code: "redirect-unsafe", result: "fail", subject: from, found: "?" };
           }
-          if (a.status !== 301 && a.status !== 308)
-            return {
-              code: "redirect-wrong",
-              result: "fail",
-              subject: from,
-              found: `${a.status} ${url}`,
-              expected: to,
-            };
+          if (a.status !== 301 && a.status !== 308) temporary ??= a.status;
           if (!safeTarget(next))
             return {
               code: "redirect-unsafe",
@@ -543,6 +562,14 @@ async function redirectCheck(
           continue;
         }
         const ok = a.status === 200 && sameUrl(url, to) && hop > 0;
+        if (ok && temporary !== undefined)
+          return {
+            code: "redirect-temporary",
+            result: "warn",
+            subject: from,
+            found: `${temporary}`,
+            expected: to,
+          };
         return ok
           ? { code: "redirect-ok", result: "pass", subject: from, found: `${hop}` }
           : {
