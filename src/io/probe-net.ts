@@ -437,7 +437,13 @@ export function createProbeNet(options: NetOptions): ProbeNet {
     let name = host;
     try {
       for (let i = 0; i < 8; i++) {
-        const next = await resolver.resolveCname(name).catch(() => [] as string[]);
+        const next = await resolver.resolveCname(name).catch((e) => e as Error);
+        // No CNAME is the usual answer; a server that does not answer ends the lookup here.
+        if (next instanceof Error) {
+          const r = reason(next);
+          if (r === "ENODATA" || r === "ENOTFOUND") break;
+          return { error: r };
+        }
         if (next.length === 0 || next[0] === undefined) break;
         name = next[0];
         cname.push(name);
