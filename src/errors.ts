@@ -32,10 +32,10 @@ export const EXIT_MEANINGS: readonly { code: ExitCode; help: readonly string[]; 
     code: EXIT.findings,
     help: [
       "something was found: `check` found overdue items (or, with --verify,",
-      "regressed or check-failing done ones), `verify` a failing check, `doctor`",
+      "regressed or check-failing done ones), `verify` or `probe` a failing check, `doctor`",
       "a problem; `resolve` or the merge driver could not merge",
     ],
-    doc: "The gate found something: `check` found overdue (or, with `--verify`, regressed or check-failing done) items; `verify` found a failing check; the merge driver or `resolve` could not merge (or left go-live in conflict); `doctor` found a problem.",
+    doc: "The gate found something: `check` found overdue (or, with `--verify`, regressed or check-failing done) items; `verify` or `probe` found a failing check; the merge driver or `resolve` could not merge (or left go-live in conflict); `doctor` found a problem.",
   },
   {
     code: EXIT.usage,

@@ -230,6 +230,7 @@ export const PROBE_CODES = [
   "spf-ok",
   "spf-missing",
   "redirect-ok",
+  "redirect-ok-before-golive",
   "redirect-temporary",
   "redirect-wrong",
   "redirect-loop",

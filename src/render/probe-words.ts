@@ -61,6 +61,8 @@ export const PROBE_MESSAGES: Record<ProbeCode, Words> = {
   "spf-ok": (f) => `${at(f)} publishes SPF`,
   "spf-missing": (f) => `${at(f)} publishes no SPF record`,
   "redirect-ok": (f) => `${at(f)} redirects permanently to its new URL in ${s(f.found)} hops`,
+  "redirect-ok-before-golive": (f) =>
+    `${at(f)} redirects permanently to its new URL in ${s(f.found)} hops, which asks for basic auth, as expected before go-live`,
   "redirect-temporary": (f) =>
     `${at(f)} reaches ${s(f.expected)} through a temporary ${s(f.found)}: search engines keep the old URL`,
   "redirect-wrong": (f) =>

@@ -558,3 +558,19 @@ describe("the network door's bounds", () => {
     expect(peak).toBe(2);
   });
 });
+
+describe("SEO-01 before go-live", () => {
+  it("pass: the redirect arrives at the new URL, which asks for basic auth until go-live (a fail after)", async () => {
+    s.routes.clear().set("/old", redirect("/new")).set("/new", basicAuth);
+    const base = `http://127.0.0.1:${s.http}`;
+    const t = targets({ redirects: [[`${base}/old`, `${base}/new`]] });
+    expect(await first("SEO-01", t, BEFORE)).toMatchObject({
+      result: "pass",
+      code: "redirect-ok-before-golive",
+    });
+    expect(await first("SEO-01", t, AFTER)).toMatchObject({
+      result: "fail",
+      code: "redirect-wrong",
+    });
+  });
+});
