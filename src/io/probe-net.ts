@@ -312,6 +312,8 @@ export function createProbeNet(options: NetOptions): ProbeNet {
               ...tls,
               ...(proxy
                 ? {
+                    // No agent: with `agent: false` Node makes one, and it ignores this.
+                    agent: undefined,
                     createConnection: (
                       _opts: unknown,
                       cb: (err: Error | null, socket?: TLSSocket) => void,

@@ -5,9 +5,19 @@
  * HTTP; a DNS server (A, CNAME, TXT, TTLs, a name it never answers). One set of servers for
  * the file; each test sets the routes it needs.
  */
+import { createServer as createHttpServer, request as httpRequest } from "node:http";
+import { type AddressInfo, connect as connectTcp, createServer as createNetServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProbeNet, limiter, type ProbeNet } from "../../src/io/probe-net.js";
+import {
+  bypassesProxy,
+  createProbeNet,
+  limiter,
+  type ProbeNet,
+  proxyFromEnv,
+} from "../../src/io/probe-net.js";
 import { type ProbeHost, type ProbeTargets, runProbe } from "../../src/probe/index.js";
+import { renderProbe } from "../../src/render/probe.js";
+import { makeStyle } from "../../src/render/text.js";
 import { gitBlobHash } from "../../src/verify/generic.js";
 import {
   basicAuth,
@@ -572,5 +582,252 @@ describe("SEO-01 before go-live", () => {
       result: "fail",
       code: "redirect-wrong",
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Hostile answers: nothing hangs, nothing leaks, nothing reaches the terminal raw.
+
+/** A TCP server that answers every connection with `raw` bytes, or says nothing. */
+async function rawServer(
+  raw: () => string | undefined,
+): Promise<{ port: number; close: () => void }> {
+  const server = createNetServer((socket) => {
+    socket.on("error", () => {});
+    socket.once("data", () => {
+      const bytes = raw();
+      if (bytes !== undefined) socket.end(bytes);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => server.close(),
+  };
+}
+
+const STYLE = makeStyle(0, 100);
+const ESC = "\x1b";
+
+describe("hostile answers", () => {
+  let answer: string | undefined;
+  let raw: { port: number; close: () => void };
+  beforeAll(async () => {
+    raw = await rawServer(() => answer);
+  });
+  afterAll(() => raw.close());
+  const rawHost = () => ({
+    ...targets(),
+    hosts: [{ ...host("127.0.0.1"), scheme: "http" as const, port: raw.port }],
+  });
+  const report = (verdicts: Awaited<ReturnType<typeof runProbe>>) =>
+    renderProbe(STYLE, {
+      today: AFTER.today,
+      goLive: AFTER.goLive,
+      environment: "urls",
+      from: [],
+      hosts: [],
+      skipped: [],
+      verdicts: verdicts.map((v) => ({ ...v, title: v.id })),
+    });
+
+  it("terminal escapes in a header, a status line's target and a sitemap URL are shown escaped", async () => {
+    answer =
+      "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nx-powered-by: PHP/8.1 \x1b]0;owned\x07\x1b[2J\r\nset-cookie: SESS\x1b[31m=v\r\ncontent-length: 0\r\n\r\n";
+    const verdicts = await runProbe(net(), rawHost(), AFTER, new Set(["APP-16"]));
+    s.routes
+      .clear()
+      .set("/robots.txt", ok(`User-agent: *\nSitemap: https://shop.test:${s.https}/sm.xml\n`))
+      .set(
+        "/sm.xml",
+        ok(`<urlset><url><loc>https://evil${ESC}[2J${ESC}]0;x${"\x07"}.test/</loc></url></urlset>`),
+      );
+    const sitemap = await runProbe(net(), targets(), AFTER, new Set(["SEO-03", "SEO-04"]));
+    const text = report([...verdicts, ...sitemap]);
+    expect(sitemap.find((v) => v.id === "SEO-03")?.findings[0]?.code).toBe("sitemap-foreign-url");
+    expect(text).not.toContain(ESC);
+    expect(text).not.toContain("\x07");
+    expect(text).toContain("\\x1b");
+  });
+
+  it("a header block past 16 KiB is unknown, not read", async () => {
+    answer = `HTTP/1.1 200 OK\r\nx-big: ${"a".repeat(64 * 1024)}\r\ncontent-length: 0\r\n\r\n`;
+    const [v] = await runProbe(net(), rawHost(), AFTER, new Set(["TES-12"]));
+    expect(v?.findings[0]).toMatchObject({ result: "unknown", found: "HPE_HEADER_OVERFLOW" });
+  });
+
+  it("a server that accepts and never speaks, or trickles its body, is given up on in time", async () => {
+    answer = undefined;
+    const started = Date.now();
+    const [tls, smoke] = await runProbe(
+      net({ timeoutMs: 400 }),
+      { ...targets(), hosts: [host("127.0.0.1", "storefront", raw.port)] },
+      AFTER,
+      new Set(["CLO-12", "TES-12"]),
+    );
+    expect(tls?.findings[0]).toMatchObject({ result: "unknown", found: "timeout" });
+    expect(smoke?.findings[0]).toMatchObject({ result: "unknown", found: "timeout" });
+    s.routes.clear().set("/trickle", (res) => {
+      res.writeHead(200);
+      const t = setInterval(() => (res.destroyed ? clearInterval(t) : res.write("x")), 50);
+    });
+    expect(await net({ timeoutMs: 400 }).http(`http://127.0.0.1:${s.http}/trickle`)).toEqual({
+      error: "timeout",
+    });
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it("a name that resolves to a link-local (cloud metadata) address is never connected to", async () => {
+    let reached = false;
+    const meta = createNetServer((c) => {
+      reached = true;
+      c.destroy();
+    });
+    await new Promise<void>((r) => meta.listen(0, "127.0.0.1", r));
+    const n = createProbeNet({
+      userAgent: "t",
+      timeoutMs: 600,
+      maxBytes: 1024,
+      resolve: [`meta.test:${(meta.address() as AddressInfo).port}:169.254.169.254`],
+    });
+    expect(await n.http(`http://meta.test:${(meta.address() as AddressInfo).port}/`)).toEqual({
+      error: "ELINKLOCAL",
+    });
+    expect(await n.http("http://169.254.169.254/latest/meta-data/")).toEqual({
+      error: "ELINKLOCAL",
+    });
+    expect(await n.http("file:///etc/passwd")).toEqual({ error: "bad-url" });
+    expect(reached).toBe(false);
+    meta.close();
+  });
+
+  it("sends no credentials and no cookies; says who it is", async () => {
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    s.routes.clear().set("/", (res, req) => {
+      seen.push(req.headers);
+      res.writeHead(200, { "set-cookie": "SESS=1; Secure; HttpOnly" });
+      res.end();
+    });
+    await runProbe(net(), targets(), AFTER, new Set(["CLO-17", "TES-12", "APP-16"]));
+    await net().http(`https://shop.test:${s.https}/`);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const h of seen) {
+      expect(h.authorization).toBeUndefined();
+      expect(h.cookie).toBeUndefined();
+      expect(h["user-agent"]).toBe("golive/test");
+    }
+  });
+});
+
+describe("HTTPS_PROXY, HTTP_PROXY, NO_PROXY", () => {
+  let proxy: { port: number; close: () => void; log: string[] };
+  beforeAll(async () => {
+    const log: string[] = [];
+    const server = createHttpServer((req, res) => {
+      // Plain HTTP through the proxy: the whole URL as the target.
+      log.push(`${req.method} ${req.url} ${req.headers["proxy-authorization"] ?? ""}`);
+      const u = new URL(req.url ?? "/");
+      // As proxies do, the proxy's own header stays with the proxy.
+      const { "proxy-authorization": _, ...headers } = req.headers;
+      const out = httpRequest(
+        { host: "127.0.0.1", port: u.port, path: u.pathname, headers },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
+      out.on("error", () => res.destroy());
+      out.end();
+    });
+    server.on("connect", (req, socket) => {
+      log.push(`CONNECT ${req.url} ${req.headers["proxy-authorization"] ?? ""}`);
+      if (req.headers["proxy-authorization"] === undefined) {
+        socket.end("HTTP/1.1 407 Proxy Authentication Required\r\n\r\n");
+        return;
+      }
+      const port = Number((req.url ?? "").split(":").pop());
+      const upstream = connectTcp(port, "127.0.0.1", () => {
+        socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on("error", () => socket.destroy());
+      socket.on("error", () => upstream.destroy());
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    proxy = {
+      port: (server.address() as AddressInfo).port,
+      close: () => {
+        server.closeAllConnections();
+        server.close();
+      },
+      log,
+    };
+  });
+  afterAll(() => proxy.close());
+
+  it("tunnels HTTPS and TLS through CONNECT with the proxy's credentials, which the shop never sees", async () => {
+    const seen: (string | undefined)[] = [];
+    s.routes.clear().set("/", (res, req) => {
+      seen.push(req.headers["proxy-authorization"]);
+      res.end("home");
+    });
+    const url = `http://user:p%40ss@127.0.0.1:${proxy.port}`;
+    const n = createProbeNet({
+      userAgent: "t",
+      timeoutMs: 1000,
+      maxBytes: 1024,
+      ca: pki.ca,
+      resolve: [`shop.test:${s.https}:127.0.0.1`],
+      proxy: { https: url, http: url },
+    });
+    proxy.log.length = 0;
+    expect(await n.http(`https://shop.test:${s.https}/`)).toMatchObject({ status: 200 });
+    expect(await n.tls("shop.test", s.https)).toMatchObject({ protocol: "TLSv1.3" });
+    expect(await n.http(`http://127.0.0.1:${s.http}/`)).toMatchObject({ status: 200 });
+    const basic = `Basic ${Buffer.from("user:p@ss").toString("base64")}`;
+    expect(proxy.log).toEqual([
+      `CONNECT shop.test:${s.https} ${basic}`,
+      `CONNECT shop.test:${s.https} ${basic}`,
+      `GET http://127.0.0.1:${s.http}/ ${basic}`,
+    ]);
+    expect(seen.every((h) => h === undefined)).toBe(true);
+  });
+
+  it("NO_PROXY goes direct; a proxy that refuses is a verdict, not a crash", async () => {
+    s.routes.clear().set("/", ok("home"));
+    const url = `http://127.0.0.1:${proxy.port}`;
+    proxy.log.length = 0;
+    const direct = createProbeNet({
+      userAgent: "t",
+      timeoutMs: 1000,
+      maxBytes: 1024,
+      ca: pki.ca,
+      resolve: [`shop.test:${s.https}:127.0.0.1`],
+      proxy: { https: url, noProxy: "localhost, .test" },
+    });
+    expect(await direct.http(`https://shop.test:${s.https}/`)).toMatchObject({ status: 200 });
+    expect(proxy.log).toEqual([]);
+    const refused = createProbeNet({
+      userAgent: "t",
+      timeoutMs: 1000,
+      maxBytes: 1024,
+      proxy: { https: url },
+    });
+    expect(await refused.http(`https://shop.test:${s.https}/`)).toEqual({ error: "PROXY_407" });
+    expect(await refused.tls("shop.test", s.https)).toEqual({ error: "proxy-407" });
+  });
+
+  it("reads the variables as curl does, and matches NO_PROXY entries", () => {
+    expect(proxyFromEnv({ https_proxy: "http://a:1", NO_PROXY: "x" })).toEqual({
+      https: "http://a:1",
+      noProxy: "x",
+    });
+    expect(bypassesProxy("*", "any.test", 443)).toBe(true);
+    expect(bypassesProxy(".shop.test", "www.shop.test", 443)).toBe(true);
+    expect(bypassesProxy("*.shop.test", "shop.test", 443)).toBe(true);
+    expect(bypassesProxy("shop.test:8443", "shop.test", 443)).toBe(false);
+    expect(bypassesProxy("shop.test:8443", "shop.test", 8443)).toBe(true);
+    expect(bypassesProxy("other.test", "shop.test", 443)).toBe(false);
   });
 });
