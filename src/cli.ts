@@ -777,15 +777,24 @@ export function createProgram(
   program
     .command("resolve")
     .description("finish a merge git left golive.yaml unmerged in: merge, write and stage it")
+    .option(
+      "--take <side>",
+      "where both sides changed an item differently: ours or theirs for all, or ID=ours|theirs for one (repeatable)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .addHelpText(
       "after",
       examples(
         "# git merge stopped on golive.yaml: merge it, then commit",
         "golive resolve",
-        "golive --file plan/golive.yaml resolve",
+        "# both sides changed CLO-01 differently: see both, then choose",
+        "golive resolve --take CLO-01=theirs",
+        "golive resolve --take ours",
       ),
     )
-    .action(() => run(async (ctx) => (await import("./commands/resolve.js")).resolveMerge(ctx)));
+    .action((options: { take?: string[] }) =>
+      run(async (ctx) => (await import("./commands/resolve.js")).resolveMerge(ctx, options)),
+    );
 
   program
     .command("doctor")

@@ -7,9 +7,9 @@ import type { MergeSetup } from "../core/setup.js";
 import { GoliveError } from "../errors.js";
 import { catalogueRefFor, DEFAULT_CATALOGUE, loadCatalogue } from "../io/catalogue.js";
 import { confinementOf } from "../io/confined.js";
-import { withLock, writeFileAtomic } from "../io/fs-atomic.js";
-import { gitRepoOf } from "../io/git-repo.js";
-import { findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
+import { writeFileAtomic } from "../io/fs-atomic.js";
+import { findRepo, findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
+import { withLock } from "../io/lock.js";
 import { newStateText } from "../io/state-edit.js";
 import { answerProblem } from "../render/answer.js";
 import { renderInit } from "../render/init.js";
@@ -80,7 +80,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
   });
 
   // golive.yaml is written: a merge driver git could not be given is a warning, not a failure.
-  const repo = gitRepoOf(path);
+  const repo = findRepo(dirname(path));
   let merge: MergeSetup | undefined;
   let warning = "";
   if (repo) {

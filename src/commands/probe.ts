@@ -18,7 +18,7 @@ import {
   parseResolve,
   proxyFromEnv,
 } from "../io/probe-net.js";
-import { openRepo } from "../io/repo.js";
+import { openRepo } from "../io/repo-view.js";
 import { loadWorkspace, type Workspace } from "../io/state-read.js";
 import { readTextFile } from "../io/text-file.js";
 import { locate } from "../io/yaml-file.js";

@@ -12,7 +12,7 @@ import { worst } from "../core/verdict.js";
 import type { HttpAnswer, ProbeNet } from "../io/probe-net.js";
 import { gitBlobHash } from "../verify/generic.js";
 
-// robots-parser is CommonJS with an ES default in its types (see verify/spryker-code.ts).
+// robots-parser is CommonJS with an ES default in its types (see verify/rules/robots.ts).
 const robotsParser = ((robotsParserModule as { default?: unknown }).default ??
   robotsParserModule) as typeof robotsParserModule.default;
 

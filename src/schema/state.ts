@@ -3,7 +3,7 @@
  * `npm run schema` turns this schema into `schema/golive.schema.json` for editors.
  */
 import * as z from "zod/mini";
-import { RegexSchema } from "./checks.js";
+import { GlobSchema, RegexSchema } from "./checks.js";
 import { type HistoryField, STATUSES } from "./fields.js";
 
 /** The newest state file version this golive reads and writes. */
@@ -46,21 +46,21 @@ const ChangeFields = {
   at: described(z.optional(When), "when the change was made"),
 } satisfies Record<HistoryField, z.ZodMiniType>;
 
-/** An earlier state of an item, kept when it changes. */
-export const HistoryEntrySchema = z.strictObject(ChangeFields);
-export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
-
-/**
- * An accepted exception: the team knows the item is late and agreed to go on until `until`.
- * The CI gate does not fail on a waived item until the waiver expires (after `until`).
- */
-export const WaiverSchema = z.strictObject({
+const WaiverFields = {
   /** Why the item may stay open, as agreed. */
   reason: Text,
   /** The last day the waiver holds. */
   until: Day,
   /** Who accepted the risk, when someone other than the author did. */
   approver: z.optional(Text),
+};
+
+/**
+ * An accepted exception: the team knows the item is late and agreed to go on until `until`.
+ * The CI gate does not fail on a waived item until the waiver expires (after `until`).
+ */
+export const WaiverSchema = z.strictObject({
+  ...WaiverFields,
   /** Who recorded the waiver. */
   by: z.optional(Text),
   /** When the waiver was recorded. */
@@ -68,7 +68,38 @@ export const WaiverSchema = z.strictObject({
 });
 export type Waiver = z.infer<typeof WaiverSchema>;
 
+/**
+ * An earlier state of an item, kept when it changes. An entry with `waiver` is a waiver that
+ * was replaced or withdrawn (its `by` and `at` are the waiver's own); one with `unwaived` is
+ * a withdrawal (`golive unwaive`), with its reason.
+ */
+export const HistoryEntrySchema = z.strictObject({
+  ...ChangeFields,
+  waiver: described(
+    z.optional(z.strictObject(WaiverFields)),
+    "a waiver that was replaced or withdrawn",
+  ),
+  unwaived: described(z.optional(Text), "the waiver was withdrawn (golive unwaive), and why"),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
 const EvidenceArg = z.string().check(z.maxLength(10_000));
+
+/**
+ * What an item's checks read when its evidence was recorded, so that `status` can tell whether
+ * the evidence still holds without running them again (docs/verify.md#recorded-evidence).
+ */
+export const EvidenceInputsSchema = z.strictObject({
+  /** SHA-1 over golive's version, the item's checks and the git blob IDs of what they read. */
+  digest: z.string().check(z.regex(/^[0-9a-f]{40}$/, "expected 40 hexadecimal digits")),
+  /** Files read or looked for by name, relative to the repository's root. */
+  files: z.optional(z.array(EvidenceArg).check(z.maxLength(1000))),
+  /** Sets of files gone through: `all`, `deploy` (every deploy file), `glob:PATTERN`. */
+  sets: z.optional(z.array(EvidenceArg).check(z.maxLength(1000))),
+  /** Values of the run that decided something: today, goLive, allow, latestRelease. */
+  context: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(16))),
+});
+export type EvidenceInputs = z.infer<typeof EvidenceInputsSchema>;
 
 /**
  * What `golive verify --record` found in the repository for an item, and when: the code of the
@@ -94,6 +125,8 @@ export const EvidenceSchema = z.strictObject({
   more: z.optional(z.int().check(z.minimum(1))),
   /** The finding in words, as golive 1.0 recorded it: read, never written. */
   summary: z.optional(Text),
+  /** What the checks read, for telling without running them whether this still holds. */
+  inputs: z.optional(EvidenceInputsSchema),
   /** Which command recorded it: `probe` (the live hosts); absent for `verify` (the files). */
   source: z.optional(z.enum(["verify", "probe"])),
 });
@@ -102,7 +135,7 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 /** A reviewed `golive verify` finding that is not to be reported again. */
 export const AllowEntrySchema = z.strictObject({
   /** The file, relative to the repository root: a glob (`*`, `**`, `{a,b}`, `[ab]`; docs/catalogues.md#globs). */
-  path: z.string().check(z.minLength(1)),
+  path: GlobSchema,
   /** Only the finding on this line. */
   line: z.optional(z.int().check(z.minimum(1))),
   /** Only findings whose line matches this regular expression. */
