@@ -403,6 +403,10 @@ export function createProbeNet(options: NetOptions): ProbeNet {
           servername: isIP(host) ? undefined : host,
           ...(ca ? { ca } : {}),
           rejectUnauthorized: false,
+          // Offer the old protocols too, only here: a server that speaks nothing newer is then
+          // a failing verdict that says so, not a handshake error.
+          minVersion: "TLSv1",
+          ciphers: "DEFAULT:@SECLEVEL=0",
         });
         const timer = setTimeout(() => socket.destroy(new Error(limit.error)), limit.ms);
         socket.on("error", (e) => {

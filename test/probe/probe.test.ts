@@ -7,6 +7,7 @@
  */
 import { createServer as createHttpServer, request as httpRequest } from "node:http";
 import { type AddressInfo, connect as connectTcp, createServer as createNetServer } from "node:net";
+import { createServer as createTlsServer } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   bypassesProxy,
@@ -174,6 +175,36 @@ describe("CLO-12 TLS", () => {
       result: "fail",
       code,
     });
+  });
+  it("fail: a server that speaks nothing newer than TLS 1.1", async () => {
+    const pem = pki.leaf("old", "old.test");
+    const old = createTlsServer(
+      {
+        ...pem,
+        minVersion: "TLSv1",
+        maxVersion: "TLSv1.1",
+        ciphers: "DEFAULT:@SECLEVEL=0",
+      },
+      (c) => c.end(),
+    );
+    await new Promise<void>((r) => old.listen(0, "127.0.0.1", r));
+    const t = {
+      ...targets(),
+      hosts: [host("old.test", "storefront", (old.address() as AddressInfo).port)],
+    };
+    const n = createProbeNet({
+      userAgent: "t",
+      timeoutMs: 1000,
+      maxBytes: 1,
+      ca: pki.ca,
+      resolve: [`old.test:${(old.address() as AddressInfo).port}:127.0.0.1`],
+    });
+    expect(await first("CLO-12", t, BEFORE, n)).toMatchObject({
+      result: "fail",
+      code: "tls-old-protocol",
+      found: "TLSv1.1",
+    });
+    old.close();
   });
   it("fail: a certificate no trusted root signed (the test CA not given)", async () => {
     expect(await first("CLO-12", targets(), BEFORE, net({ ca: false }))).toMatchObject({
