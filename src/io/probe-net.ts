@@ -5,47 +5,13 @@
  * Kept small so it can merge with the bounded body reader of src/io/.
  */
 import { Resolver } from "node:dns/promises";
-import {
-  type ClientRequest,
-  request as httpRequest,
-  type IncomingHttpHeaders,
-  type RequestOptions,
-} from "node:http";
+import { type ClientRequest, request as httpRequest, type RequestOptions } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP, type LookupFunction, type Socket } from "node:net";
 import { checkServerIdentity, connect, rootCertificates, type TLSSocket } from "node:tls";
+import type { DnsAnswer, Failed, HttpAnswer, ProbeNet, TlsAnswer } from "../probe/net.js";
 
-export interface HttpAnswer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-  /** The body was longer than the bound and was cut. */
-  truncated: boolean;
-  ms: number;
-}
-
-export interface TlsAnswer {
-  protocol: string | null;
-  /** Why the chain is not trusted (Node's code), if it is not. */
-  chainError?: string;
-  /** Why the certificate does not cover the host, if it does not. */
-  hostError?: string;
-  validTo?: string;
-}
-
-export interface DnsAnswer {
-  cname: string[];
-  addresses: { address: string; ttl: number }[];
-}
-
-export type Failed = { error: string };
-
-export interface ProbeNet {
-  http(url: string, method?: "GET" | "HEAD"): Promise<HttpAnswer | Failed>;
-  tls(host: string, port: number): Promise<TlsAnswer | Failed>;
-  dns(host: string): Promise<DnsAnswer | Failed>;
-  txt(name: string): Promise<string[] | Failed>;
-}
+export type { DnsAnswer, Failed, HttpAnswer, ProbeNet, TlsAnswer } from "../probe/net.js";
 
 export interface NetOptions {
   userAgent: string;

@@ -9,8 +9,8 @@ import { maxOf } from "../core/arrays.js";
 import { addDays, type CalendarDate, daysBetween } from "../core/dates.js";
 import type { Finding, ProbeCode, Result } from "../core/verdict.js";
 import { worst } from "../core/verdict.js";
-import type { HttpAnswer, ProbeNet } from "../io/probe-net.js";
 import { gitBlobHash } from "../verify/generic.js";
+import type { HttpAnswer, ProbeNet } from "./net.js";
 
 // robots-parser is CommonJS with an ES default in its types (see verify/rules/robots.ts).
 const robotsParser = ((robotsParserModule as { default?: unknown }).default ??
