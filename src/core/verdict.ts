@@ -241,6 +241,7 @@ export const PROBE_CODES = [
   "old-system-error",
   "old-system-window",
   "smoke-ok",
+  "smoke-behind-auth",
   "smoke-bad",
 ] as const;
 export type ProbeCode = (typeof PROBE_CODES)[number];

@@ -370,6 +370,13 @@ export async function runProbe(
             ? await home(stores.find((h) => `${origin(h)}/` === url)!)
             : await net.http(url);
           if (failed(a)) return unreachable(url, a.error);
+          if (!live && a.status === 401 && /^\s*basic/i.test(header(a, "www-authenticate") ?? ""))
+            return {
+              code: "smoke-behind-auth",
+              result: "pass",
+              subject: url,
+              found: `${a.status} in ${a.ms} ms`,
+            };
           const ok = a.status >= 200 && a.status < 300;
           return {
             code: ok ? "smoke-ok" : "smoke-bad",
@@ -564,14 +571,15 @@ async function redirectCheck(
         }
         // Before go-live the new shop is behind basic auth: arriving there is what counts.
         const arrived = sameUrl(url, to) && hop > 0;
-        if (arrived && !live && a.status === 401 && temporary === undefined)
+        const behindAuth = !live && a.status === 401;
+        const ok = arrived && (a.status === 200 || behindAuth);
+        if (ok && temporary === undefined && behindAuth)
           return {
             code: "redirect-ok-before-golive",
             result: "pass",
             subject: from,
             found: `${hop}`,
           };
-        const ok = a.status === 200 && arrived;
         if (ok && temporary !== undefined)
           return {
             code: "redirect-temporary",

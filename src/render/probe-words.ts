@@ -9,6 +9,7 @@ import type { Finding, ProbeCode } from "../core/verdict.js";
 type Words = (f: Finding) => string;
 const s = (v: string | undefined) => v ?? "?";
 const at = (f: Finding) => s(f.subject);
+const hops = (f: Finding) => (f.found === "1" ? "1 hop" : `${s(f.found)} hops`);
 
 export const PROBE_MESSAGES: Record<ProbeCode, Words> = {
   unreachable: (f) => `${at(f)}: no answer (${s(f.found)})`,
@@ -60,9 +61,9 @@ export const PROBE_MESSAGES: Record<ProbeCode, Words> = {
   "dmarc-missing": (f) => `${at(f)} publishes no DMARC policy (_dmarc TXT)`,
   "spf-ok": (f) => `${at(f)} publishes SPF`,
   "spf-missing": (f) => `${at(f)} publishes no SPF record`,
-  "redirect-ok": (f) => `${at(f)} redirects permanently to its new URL in ${s(f.found)} hops`,
+  "redirect-ok": (f) => `${at(f)} redirects permanently to its new URL in ${hops(f)}`,
   "redirect-ok-before-golive": (f) =>
-    `${at(f)} redirects permanently to its new URL in ${s(f.found)} hops, which asks for basic auth, as expected before go-live`,
+    `${at(f)} redirects permanently to its new URL in ${hops(f)}, which asks for basic auth, as expected before go-live`,
   "redirect-temporary": (f) =>
     `${at(f)} reaches ${s(f.expected)} through a temporary ${s(f.found)}: search engines keep the old URL`,
   "redirect-wrong": (f) =>
@@ -79,6 +80,8 @@ export const PROBE_MESSAGES: Record<ProbeCode, Words> = {
   "old-system-window": (f) =>
     `${at(f)} is not judged outside the 72 hours after go-live (${s(f.found)})`,
   "smoke-ok": (f) => `${at(f)}: ${s(f.found)}`,
+  "smoke-behind-auth": (f) =>
+    `${at(f)}: ${s(f.found)}, basic auth as expected before go-live (smoke it with the credentials)`,
   "smoke-bad": (f) => `${at(f)}: ${s(f.found)}, expected 2xx`,
 };
 

@@ -544,6 +544,14 @@ describe("TES-12 smoke", () => {
     expect((await one("TES-12", t, BEFORE)).result).toBe("warn");
     expect((await one("TES-12", t, AFTER)).result).toBe("fail");
   });
+  it("pass before go-live: the home page asks for basic auth (fail after)", async () => {
+    s.routes.clear().set("/", basicAuth);
+    expect(await first("TES-12", targets(), BEFORE)).toMatchObject({
+      result: "pass",
+      code: "smoke-behind-auth",
+    });
+    expect((await first("TES-12", targets(), AFTER)).result).toBe("fail");
+  });
   it("unknown: a page that never answers, given up after the timeout", async () => {
     s.routes.clear().set("/hang", () => {});
     const started = Date.now();
@@ -612,6 +620,11 @@ describe("SEO-01 before go-live", () => {
     expect(await first("SEO-01", t, AFTER)).toMatchObject({
       result: "fail",
       code: "redirect-wrong",
+    });
+    s.routes.set("/old", redirect("/new", 307));
+    expect(await first("SEO-01", t, BEFORE)).toMatchObject({
+      result: "warn",
+      code: "redirect-temporary",
     });
   });
 });
