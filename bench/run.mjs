@@ -404,6 +404,38 @@ function shopCase(n) {
 }
 
 /**
+ * A shop whose PHP configuration production loads is `bytes` in all: config_default.php
+ * requires eight files, each one long array of secret-named entries read from the environment
+ * (the shape APP-17 was quadratic on), under php-parser's 512 KiB a file.
+ */
+function phpConfigCase(bytes) {
+  const dir = repo(`php-${bytes}`);
+  const write = (path, content) => {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  };
+  for (const [path, content] of Object.entries(SHOP)) write(path, content);
+  const parts = 8;
+  const requires = [];
+  for (let p = 0; p < parts; p++) {
+    const lines = ["<?php", "", `$config['BIG_${p}'] = [`];
+    let size = 0;
+    for (let i = 0; size < bytes / parts - 200; i++) {
+      const line = `    'service_${i}' => ['password' => getenv('SERVICE_${p}_${i}_PASSWORD'), 'host' => 'host-${i}.internal'],`;
+      lines.push(line);
+      size += line.length + 1;
+    }
+    lines.push("];", "");
+    write(`config/Shared/big/part-${p}.php`, lines.join("\n"));
+    requires.push(`require __DIR__ . '/big/part-${p}.php';`);
+  }
+  write("config/Shared/config_default.php", `<?php\n\n${requires.join("\n")}\n`);
+  golive(dir, "init", "--date", GO_LIVE);
+  git(dir, "add", "-A");
+  return dir;
+}
+
+/**
  * `n` repositories, each with the Spryker case's golive.yaml committed, and two lists for
  * `golive portfolio`: their work trees, and their HEAD read with git (no checkout).
  */
@@ -521,6 +553,35 @@ function rest(spryker) {
     measure(shopCase(SHOP_FILES), ["verify"]),
     (r) => r.median < 2000,
   );
+  // Issue 21: every rule stays linear. APP-17 (and the PHP parser) on 2 and 4 MiB of
+  // configuration, and all of verify on half the files: twice the input, about twice the time.
+  const MiB = quick ? 64 * 1024 : 2 ** 20;
+  const php2 = report(
+    `verify APP-17: ${quick ? "128 KiB" : "2 MiB"} of PHP`,
+    measure(phpConfigCase(2 * MiB), ["verify", "--item", "APP-17"]),
+  );
+  const php4 = report(
+    `verify APP-17: ${quick ? "256 KiB" : "4 MiB"} of PHP`,
+    measure(phpConfigCase(4 * MiB), ["verify", "--item", "APP-17"]),
+    (r) => quick || r.median < 10_000,
+  );
+  const half = report(
+    `verify: ${SHOP_FILES / 2} files`,
+    measure(shopCase(SHOP_FILES / 2), ["verify"]),
+  );
+  console.log(
+    "\ncost above bare node, twice the input (about 2×: every rule linear; at most 2.6×):",
+  );
+  for (const [what, small, large] of [
+    ["APP-17, PHP", php2, php4],
+    ["verify, files", half, rows.find((r) => r.label === `verify: ${SHOP_FILES} files`)],
+  ]) {
+    const growth = (large.median - large.base) / Math.max(0.1, small.median - small.base);
+    console.log(
+      `  ${what.padEnd(14)}${(small.median - small.base).toFixed(1).padStart(8)} ms → ${(large.median - large.base).toFixed(1).padStart(8)} ms  ${growth.toFixed(1).padStart(5)}×${quick || growth <= 2.6 ? "" : "  MISSED"}`,
+    );
+  }
+
   // Tables stay linear: every item due this week, so every row is in the standup.
   const busy = syntheticCase(BUSY, { allDueThisWeek: true, compact: true });
   report(`${BUSY} items due: status`, measure(busy.dir, ["status"]), (r) => r.median < 2000);

@@ -70,8 +70,9 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
   if (pinned !== undefined && pinned !== "") {
     const date = parseCalendarDate(pinned.trim());
     if (!date) {
-      const source = options.today !== undefined ? "--today" : "GOLIVE_TODAY";
-      throw new GoliveError("bad-date", `${source} "${pinned}" is not a date`, {
+      // A value from the environment is never echoed: the environment holds the job's secrets.
+      const source = options.today !== undefined ? `--today "${pinned}"` : "GOLIVE_TODAY";
+      throw new GoliveError("bad-date", `${source} is not a date`, {
         hint: "write a real calendar day as YYYY-MM-DD",
       });
     }
@@ -569,6 +570,25 @@ export function createProgram(
     .addOption(by)
     .action((ids, options) =>
       run(async (ctx) => (await import("./commands/waive.js")).waive(ctx, ids, options)),
+    );
+
+  program
+    .command("unwaive")
+    .description(
+      "withdraw a waiver: the gate judges the items again; the waiver stays in their history",
+    )
+    .addHelpText(
+      "after",
+      examples(
+        'golive unwaive TR-03 --reason "training moved before go-live"',
+        'golive unwaive SEO-02 --reason "the agency delivered" --by Dana',
+      ),
+    )
+    .argument("<ids...>", "one or more items")
+    .option("--reason <text>", "why the exception ends (required)")
+    .addOption(by)
+    .action((ids, options) =>
+      run(async (ctx) => (await import("./commands/unwaive.js")).unwaive(ctx, ids, options)),
     );
 
   program

@@ -33,9 +33,10 @@ export const EXIT_MEANINGS: readonly { code: ExitCode; help: readonly string[]; 
     help: [
       "something was found: `check` found overdue items (or, with --verify,",
       "regressed or check-failing done ones), `verify` or `probe` a failing check, `doctor`",
-      "a problem; `resolve` or the merge driver could not merge",
+      "a problem; `resolve` or the merge driver could not merge, or left a",
+      "choice to a person",
     ],
-    doc: "The gate found something: `check` found overdue (or, with `--verify`, regressed or check-failing done) items; `verify` or `probe` found a failing check; the merge driver or `resolve` could not merge (or left go-live in conflict); `doctor` found a problem.",
+    doc: "The gate found something: `check` found overdue (or, with `--verify`, regressed or check-failing done) items; `verify` or `probe` found a failing check; the merge driver or `resolve` could not merge, or left a choice to a person (go-live, or an item both sides changed differently); `doctor` found a problem.",
   },
   {
     code: EXIT.usage,
@@ -118,6 +119,13 @@ export class GoliveError extends Error {
 /** What to do when the merge driver left two go-live dates in conflict (every place says it). */
 export const GO_LIVE_CONFLICT_HINT =
   "keep the goLive line with the right date, delete the other one and the three marker lines, then run `golive resolve` (it checks the file and stages it); or `golive resolve --take ours` (or theirs)";
+
+/**
+ * What to do with items the merge driver left between conflict markers once git no longer
+ * holds the file unmerged (the markers were staged): `golive resolve` has nothing to take.
+ */
+export const ITEM_MARKERS_HINT =
+  "for each item between the markers keep one side (ours, then theirs), delete the other side and the three marker lines, then run the command again";
 
 /** What to do when the merge driver left items both sides changed differently in conflict. */
 export const ITEM_CONFLICT_HINT =

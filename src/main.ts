@@ -37,11 +37,12 @@ run(process.argv.slice(2), {
   gitUserName,
   ...(process.stdin.isTTY && process.stdout.isTTY
     ? {
-        ask: async (questions) =>
-          (await import("./io/prompt.js")).askQuestions(questions, {
-            input: process.stdin,
-            output: process.stdout,
-          }),
+        ask: async (questions, stopped) =>
+          (await import("./io/prompt.js")).askQuestions(
+            questions,
+            { input: process.stdin, output: process.stdout },
+            stopped,
+          ),
       }
     : {}),
   ...(file !== undefined

@@ -172,12 +172,16 @@ function pathWithGolive(): string {
   return `${bin}:${process.env.PATH ?? ""}`;
 }
 
+/** Printed between the answers of several completions run in one shell. */
+const CUT = "--8<--";
+
 /** CI installs zsh and fish (.ci/run), so there these tests always run; elsewhere they need the shell. */
 function has(shell: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${shell}`]).status === 0;
 }
 
-describe("the scripts in their shells", { tags: ["process"] }, () => {
+// zsh's compinit alone reads thousands of files: on a loaded machine the 20 s default is not enough.
+describe("the scripts in their shells", { tags: ["process"], timeout: 60_000 }, () => {
   let dir = "";
   let env: NodeJS.ProcessEnv = {};
   const script = (shell: string) =>
@@ -191,23 +195,31 @@ describe("the scripts in their shells", { tags: ["process"] }, () => {
   it("bash: COMPREPLY holds the IDs, values and file names", () => {
     const file = join(dir, "golive.bash");
     writeFileSync(file, script("bash"));
-    const run = (line: string) =>
-      execFileSync(
-        "bash",
-        [
-          "-c",
-          `source ${file}; COMP_WORDS=(${line}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _golive_completions; printf '%s\\n' "\${COMPREPLY[@]}"`,
-        ],
-        { cwd: dir, env, encoding: "utf8" },
-      ).trimEnd();
-    expect(run("golive done ''")).toBe("OPS-01\nOPS-02\nSEC-01");
-    expect(run("golive status --owner S")).toBe("Sam\\ Taylor");
-    expect(run("golive list --phase = w")).toBe("week");
-    expect(run("golive export --output rep")).toBe("report.html");
-    expect(run("golive sta")).toBe("status\nstart");
-    expect(
-      execFileSync("bash", ["-c", `source ${file}; complete -p golive`], { env, encoding: "utf8" }),
-    ).toBe("complete -F _golive_completions golive\n");
+    // One shell for all the lines: each completion starts from an empty COMPREPLY.
+    const lines = [
+      "golive done ''",
+      "golive status --owner S",
+      "golive list --phase = w",
+      "golive export --output rep",
+      "golive sta",
+    ];
+    const each = lines.map(
+      (line) =>
+        `COMPREPLY=(); COMP_WORDS=(${line}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _golive_completions; printf '%s\\n' "\${COMPREPLY[@]}" '${CUT}'`,
+    );
+    const out = execFileSync(
+      "bash",
+      ["-c", [`source ${file}`, ...each, "complete -p golive"].join("\n")],
+      { cwd: dir, env, encoding: "utf8" },
+    ).split(`${CUT}\n`);
+    expect(out.map((o) => o.trimEnd())).toEqual([
+      "OPS-01\nOPS-02\nSEC-01",
+      "Sam\\ Taylor",
+      "week",
+      "report.html",
+      "status\nstart",
+      "complete -F _golive_completions golive",
+    ]);
   });
 
   it.skipIf(!has("zsh") && process.env.CI !== "true")(
@@ -216,24 +228,28 @@ describe("the scripts in their shells", { tags: ["process"] }, () => {
       const folder = join(dir, "zfunc");
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, "_golive"), script("zsh"));
-      // compinit finds _golive in $fpath; _describe and _files are stood in for, to print.
-      const run = (words: string) =>
-        execFileSync(
-          "zsh",
-          [
-            "-fc",
-            `fpath=(${folder} $fpath); autoload -U compinit && compinit -u -D; ` +
-              `[[ \${_comps[golive]} == _golive ]] || exit 3; ` +
-              `_describe() { print -rl -- "\${(@P)\${@[-1]}}" }; _files() { print -r -- '<files>' }; ` +
-              `words=(${words}); CURRENT=\${#words}; _golive`,
-          ],
-          { cwd: dir, env, encoding: "utf8" },
-        ).trimEnd();
-      expect(run("golive show ''")).toBe(
-        "OPS-01:Order the servers\nOPS-02:Warm the caches\nSEC-01:Rotate the keys",
+      // compinit finds _golive in $fpath; _describe and _files are stood in for, to print. One
+      // shell for the three lines.
+      const each = ["golive show ''", "golive list --phase=m", "golive export --output rep"].map(
+        (words) => `words=(${words}); CURRENT=\${#words}; _golive; print -r -- '${CUT}'`,
       );
-      expect(run("golive list --phase=m")).toBe("--phase=month:A month before");
-      expect(run("golive export --output rep")).toBe("<files>");
+      const out = execFileSync(
+        "zsh",
+        [
+          "-fc",
+          `fpath=(${folder} $fpath); autoload -U compinit && compinit -u -D; ` +
+            `[[ \${_comps[golive]} == _golive ]] || exit 3; ` +
+            `_describe() { print -rl -- "\${(@P)\${@[-1]}}" }; _files() { print -r -- '<files>' }; ` +
+            each.join("; "),
+        ],
+        { cwd: dir, env, encoding: "utf8" },
+      ).split(`${CUT}\n`);
+      expect(out.map((o) => o.trimEnd())).toEqual([
+        "OPS-01:Order the servers\nOPS-02:Warm the caches\nSEC-01:Rotate the keys",
+        "--phase=month:A month before",
+        "<files>",
+        "",
+      ]);
       // Sourced instead of autoloaded, it registers itself with compdef.
       const sourced = execFileSync(
         "zsh",
@@ -252,20 +268,25 @@ describe("the scripts in their shells", { tags: ["process"] }, () => {
     () => {
       const file = join(dir, "golive.fish");
       writeFileSync(file, script("fish"));
-      const run = (line: string) =>
-        execFileSync("fish", ["--no-config", "-c", `source ${file}; complete -C'${line}'`], {
-          cwd: dir,
-          env,
-          encoding: "utf8",
-        }).trimEnd();
-      expect(run("golive done ")).toBe(
+      // One shell for the four lines.
+      const each = [
+        "golive done ",
+        "golive done sec",
+        "golive list --phase=",
+        "golive export --output rep",
+      ].map((line) => `complete -C'${line}'; echo '${CUT}'`);
+      const out = execFileSync(
+        "fish",
+        ["--no-config", "-c", [`source ${file}`, ...each].join("; ")],
+        { cwd: dir, env, encoding: "utf8" },
+      ).split(`${CUT}\n`);
+      expect(out.map((o) => o.trimEnd())).toEqual([
         "OPS-01\tOrder the servers\nOPS-02\tWarm the caches\nSEC-01\tRotate the keys",
-      );
-      expect(run("golive done sec")).toBe("SEC-01\tRotate the keys");
-      expect(run("golive list --phase=")).toBe(
+        "SEC-01\tRotate the keys",
         "--phase=month\tA month before\n--phase=week\tThe last week",
-      );
-      expect(run("golive export --output rep")).toBe("report.html");
+        "report.html",
+        "",
+      ]);
     },
   );
 });

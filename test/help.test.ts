@@ -72,6 +72,10 @@ async function demo(): Promise<string> {
   await ok(["assign", "TES-02", "Priya Shah"]);
   await ok(["assign", "CLO-12", "Sam Taylor"]);
   await ok(["block", "CLO-12", "--reason", "waiting for the registrar", "--by", "Sam Taylor"]);
+  // Waivers, for the examples that withdraw one.
+  for (const id of ["SEO-02", "TR-03"]) {
+    await ok(["waive", id, "--reason", "after launch", "--until", "2027-03-15", "--by", "Dana"]);
+  }
   // A second project's state file in a folder, for the examples that name one with --file.
   mkdirSync(join(dir, "plan"));
   await ok(["--file", "plan/golive.yaml", "init", "--date", "2027-04-01"]);

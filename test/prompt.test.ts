@@ -36,6 +36,30 @@ describe("asking the catalogue's questions", () => {
     expect(shown).toContain("Does it replace a shop?");
   });
 
+  it("Ctrl-C stops the prompt with the asking command's own words", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const question: Question = {
+      id: "CLO-01",
+      question: "Keep which side?",
+      answers: ["ours", "theirs"],
+      default: "ours",
+    };
+    const asked = askQuestions(
+      [question],
+      { input, output },
+      {
+        command: "golive resolve",
+        hint: "choose without a terminal: golive resolve --take ours",
+      },
+    );
+    setTimeout(() => input.write("\u0003"), 50);
+    await expect(asked).rejects.toMatchObject({
+      message: "golive resolve was stopped before every question was answered",
+      hint: "choose without a terminal: golive resolve --take ours",
+    });
+  });
+
   it("init asks on a terminal what --answer did not answer, and records it", async () => {
     const repo = tempRepo();
     let asked: string[] = [];

@@ -66,6 +66,7 @@ const COMMANDS: string[][] = [
   ["ack", "GEN-02"],
   ["note", "GEN-02", "n"],
   ["waive", "GEN-02", "--reason", "r", "--until", "2027-02-01"],
+  ["unwaive", "GEN-02", "--reason", "r"],
   ["reschedule", "--date", "2027-04-01"],
   ["init", "--date", "2027-04-01", "--force"],
 ];
@@ -143,6 +144,31 @@ describe("an unmerged golive.yaml", { tags: ["process"] }, () => {
     expect(items["GEN-01"]).toMatchObject({ status: "done", note: "theirs", by: "Bo" });
   });
 
+  test("a side kept by hand is the choice; a --take that names no conflict is refused", async () => {
+    const dir = await conflicted("missing");
+    expect((await golive(dir, ["resolve"])).code).toBe(1);
+    const before = read(dir);
+    for (const take of ["CLO-99=theirs", "GEN-01=both", "mine"]) {
+      const r = await golive(dir, ["resolve", "--take", take]);
+      expect(r.code, take).toBe(2);
+      expect(r.stderr, take).toContain(`--take "${take}"`);
+    }
+    expect((await golive(dir, ["resolve", "--take", "clo-99=ours"])).stderr).toContain(
+      "the conflicts are: GEN-01",
+    );
+    expect(read(dir)).toBe(before);
+    // Theirs kept by hand: ours' lines and the markers deleted.
+    writeFileSync(
+      join(dir, "golive.yaml"),
+      before.replace(/^<<<<<<< ours\n[\s\S]*?^=======\n|^>>>>>>> theirs\n/gm, ""),
+    );
+    const r = await golive(dir, ["resolve"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("GEN-01: theirs (Bo, 2027-01-05)");
+    expect(git(dir, "ls-files", "-u").out).toBe("");
+    expect(parse(read(dir)).items["GEN-01"]).toMatchObject({ status: "done", by: "Bo" });
+  });
+
   test("on a terminal, resolve asks which side to take, item by item", async () => {
     const dir = await conflicted("none");
     const asked: string[] = [];
@@ -218,6 +244,24 @@ describe("two go-live dates left in conflict, then staged as they are", () => {
     expect(r.stderr).toContain("has unresolved git merge-conflict markers");
     expect(r.stderr).toContain("hint: keep the goLive line with the right date");
     expect(r.stderr).not.toContain("keep both sides' items");
+  });
+});
+
+describe("items left in conflict, then staged as they are", () => {
+  test("every command says to keep one side of each item, not to run resolve", async () => {
+    const dir = await initRepo();
+    writeFileSync(
+      join(dir, "golive.yaml"),
+      read(dir).replace(
+        "  GEN-01: {}\n",
+        "<<<<<<< ours\n  GEN-01: { status: done }\n=======\n  GEN-01: { status: blocked, reason: r }\n>>>>>>> theirs\n",
+      ),
+    );
+    const r = await golive(dir, ["status"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("has unresolved git merge-conflict markers");
+    expect(r.stderr).toContain("hint: for each item between the markers keep one side");
+    expect(r.stderr).not.toContain("golive resolve");
   });
 });
 

@@ -1,17 +1,18 @@
 import { checkAnswer } from "../core/answers.js";
 import { answersOf, buildBoard } from "../core/board.js";
+import { boardWarnings } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
-import { updateWorkspace } from "../io/state-update.js";
 import { type AnswerResult, answerProblem, renderAnswer } from "../render/answer.js";
+import { renderWarnings } from "../render/error.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { boardWarnings, statePath, warningText } from "../work/shared.js";
+import { openState } from "../work/workspace.js";
 
 /**
  * Records the answer to one of the catalogue's questions and lists the items it makes stop or
  * start applying. Items whose status was set by hand keep it.
  */
-export function answer(ctx: Context, id: string, value: string): Output {
-  const { result, warnings } = updateWorkspace(statePath(ctx), ctx.cwd, (workspace, editor) => {
+export async function answer(ctx: Context, id: string, value: string): Promise<Output> {
+  const { result, warnings } = await openState(ctx).update((workspace, editor) => {
     const checked = checkAnswer(workspace.catalogue, id, value);
     if (!checked.ok) {
       const { message, hint } = answerProblem(checked.problem);
@@ -34,5 +35,5 @@ export function answer(ctx: Context, id: string, value: string): Output {
     };
     return { result, warnings: boardWarnings(after) };
   });
-  return output(renderAnswer(ctx.style, result), warningText(ctx, warnings));
+  return output(renderAnswer(ctx.style, result), renderWarnings(ctx.style, warnings));
 }

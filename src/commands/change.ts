@@ -9,8 +9,8 @@ import { GoliveError } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
 import { renderAcked, renderChanges } from "../render/change.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { changedBy, changeItems, editItems } from "../work/edit-items.js";
-import { type FilterOptions, filtered } from "../work/shared.js";
+import { changedBy, changeItems, updateItems } from "../work/edit-items.js";
+import { type FilterOptions, filtered } from "../work/select.js";
 
 function requireText(value: string | undefined, option: string, why: string): string {
   if (value === undefined || value.trim() === "") {
@@ -21,8 +21,13 @@ function requireText(value: string | undefined, option: string, why: string): st
   return value;
 }
 
-function report(ctx: Context, ids: string[], change: Change, by: string | undefined): Output {
-  return output(renderChanges(ctx.style, changeItems(ctx, ids, change, by), change));
+async function report(
+  ctx: Context,
+  ids: string[],
+  change: Change,
+  by: string | undefined,
+): Promise<Output> {
+  return output(renderChanges(ctx.style, await changeItems(ctx, ids, change, by), change));
 }
 
 export interface DoneOptions {
@@ -30,7 +35,7 @@ export interface DoneOptions {
   by?: string;
 }
 
-export function done(ctx: Context, ids: string[], options: DoneOptions): Output {
+export async function done(ctx: Context, ids: string[], options: DoneOptions): Promise<Output> {
   const change: Change = { status: "done" };
   if (options.note !== undefined) {
     if (options.note.trim() === "") {
@@ -43,34 +48,42 @@ export function done(ctx: Context, ids: string[], options: DoneOptions): Output 
   return report(ctx, ids, change, options.by);
 }
 
-export function start(ctx: Context, ids: string[], options: { by?: string }): Output {
+export async function start(
+  ctx: Context,
+  ids: string[],
+  options: { by?: string },
+): Promise<Output> {
   return report(ctx, ids, { status: "in-progress" }, options.by);
 }
 
-export function block(
+export async function block(
   ctx: Context,
   ids: string[],
   options: { reason?: string; by?: string },
-): Output {
+): Promise<Output> {
   const reason = requireText(options.reason, "--reason", "to block an item");
   return report(ctx, ids, { status: "blocked", reason }, options.by);
 }
 
-export function skip(
+export async function skip(
   ctx: Context,
   ids: string[],
   options: { reason?: string; by?: string },
-): Output {
+): Promise<Output> {
   const reason = requireText(options.reason, "--reason", "to mark an item not applicable");
   return report(ctx, ids, { status: "not-applicable", reason }, options.by);
 }
 
-export function reopen(ctx: Context, ids: string[], options: { by?: string }): Output {
+export async function reopen(
+  ctx: Context,
+  ids: string[],
+  options: { by?: string },
+): Promise<Output> {
   return report(ctx, ids, { status: "todo" }, options.by);
 }
 
 /** assign and note: set a text field, or clear it with a flag; never both, never empty. */
-function setOrClear(
+async function setOrClear(
   ctx: Context,
   id: string,
   field: "owner" | "note",
@@ -78,7 +91,7 @@ function setOrClear(
   clear: boolean | undefined,
   by: string | undefined,
   words: { flag: string; missing: string; usage: string },
-): Output {
+): Promise<Output> {
   if (clear) {
     if (value !== undefined) {
       throw new GoliveError("usage", `give ${words.usage} or ${words.flag}, not both`, {
@@ -106,7 +119,11 @@ export interface AssignOptions extends FilterOptions {
  * `golive assign ID OWNER`, `golive assign ID... --to OWNER`, `golive assign --to OWNER
  * --phase P [--category C] [--unassigned]`, and `--none` to take owners away.
  */
-export function assign(ctx: Context, args: string[], options: AssignOptions): Output {
+export async function assign(
+  ctx: Context,
+  args: string[],
+  options: AssignOptions,
+): Promise<Output> {
   const filters =
     options.phase !== undefined || options.category !== undefined || options.unassigned === true;
   if (options.to !== undefined && options.none) {
@@ -168,15 +185,15 @@ export function assign(ctx: Context, args: string[], options: AssignOptions): Ou
         return filtered(ctx, workspace, board, options).items.map((v) => v.item.id);
       }
     : args;
-  return output(renderChanges(ctx.style, changeItems(ctx, ids, change, options.by), change));
+  return output(renderChanges(ctx.style, await changeItems(ctx, ids, change, options.by), change));
 }
 
-export function note(
+export async function note(
   ctx: Context,
   id: string,
   text: string | undefined,
   options: { clear?: boolean; by?: string },
-): Output {
+): Promise<Output> {
   return setOrClear(ctx, id, "note", text, options.clear, options.by, {
     flag: "--clear",
     missing: "the note",
@@ -185,10 +202,10 @@ export function note(
 }
 
 /** `golive ack ID...`: the items' reminders were acted on; the standup stops showing them. */
-export function ack(ctx: Context, ids: string[], options: { by?: string }): Output {
+export async function ack(ctx: Context, ids: string[], options: { by?: string }): Promise<Output> {
   const who = changedBy(ctx, options.by);
   let at: string | undefined;
-  const acked = editItems(ctx, ids, (item, before) => {
+  const acked = await updateItems(ctx, ids, (item, before) => {
     if (!item.reminder) {
       throw new GoliveError("usage", `${item.id} has no reminder to acknowledge`, {
         hint: "`golive status` lists the reminders; `golive show ID` shows an item's",

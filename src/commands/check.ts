@@ -1,24 +1,20 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import { DEFAULT_POLICY, type GatePolicy, readyToTick, runGate } from "../core/gate.js";
+import { boardWarnings } from "../core/warnings.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
 import { appendStepSummary, writeReport } from "../io/report-file.js";
 import { itemLines, type Workspace } from "../io/state-read.js";
 import { renderCheck, renderReadyToTick } from "../render/check.js";
+import { renderWarnings } from "../render/error.js";
 import { renderGithub } from "../render/github.js";
 import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
 import { renderJunit } from "../render/junit.js";
 import { renderGateMarkdown } from "../render/markdown.js";
 import { type Context, type Output, output, rawOutput } from "../work/context.js";
 import type { CheckFormat } from "../work/formats.js";
-import {
-  boardWarnings,
-  type FilterOptions,
-  filtered,
-  loadBoard,
-  readFiles,
-  warningText,
-} from "../work/shared.js";
+import { type FilterOptions, filtered } from "../work/select.js";
+import { openState, readFiles } from "../work/workspace.js";
 
 export interface CheckOptions extends FilterOptions {
   json?: boolean;
@@ -55,7 +51,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
     grace: days(options.grace, "--grace", DEFAULT_POLICY.grace),
     strict: options.strict ?? false,
   };
-  const { workspace, board: whole } = loadBoard(ctx);
+  const { workspace, board: whole } = openState(ctx).board();
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   // --verify: the repository's checks go into the gate, so a regressed done item fails it in
   // every format, counts included.
@@ -121,7 +117,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   // Workflow commands are golive's own, meant to run; any other format is for the log.
   return (shown === "github" ? rawOutput : output)(
     render(shown),
-    warningText(ctx, warnings) + ready,
+    renderWarnings(ctx.style, warnings) + ready,
     result.passed ? EXIT.ok : EXIT.findings,
   );
 }

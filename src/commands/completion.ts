@@ -14,11 +14,10 @@ import {
   type ValueKind,
 } from "../core/completion.js";
 import { DEFAULT_CATALOGUE, loadCatalogue, shippedCatalogueNames } from "../io/catalogue.js";
-import { loadWorkspace } from "../io/state-read.js";
 import { renderCandidates, renderCompletionScript, type Shell } from "../render/completion.js";
 import { STATUSES } from "../schema/fields.js";
 import { type Context, type Output, rawOutput } from "../work/context.js";
-import { statePath } from "../work/shared.js";
+import { openState } from "../work/workspace.js";
 
 export function completionScript(shell: Shell): Output {
   return rawOutput(renderCompletionScript(shell));
@@ -32,8 +31,7 @@ interface Known {
 /** The catalogue and owners of the state file `file` (or the one found), else the shipped ones. */
 function known(ctx: Context, file: string | undefined): Known {
   try {
-    const path = statePath(file === undefined ? ctx : { ...ctx, file });
-    const workspace = loadWorkspace(path, ctx.cwd);
+    const workspace = openState(file === undefined ? ctx : { ...ctx, file }).read();
     const owners = new Map<string, string>();
     for (const state of Object.values(workspace.state.items ?? {})) {
       const owner = state?.owner;

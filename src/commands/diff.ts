@@ -1,9 +1,7 @@
-import { dirname } from "node:path";
 import { diffStates } from "../core/diff.js";
 import { GoliveError } from "../errors.js";
 import { GitError, gitCommitOf, gitDefaultBranch, gitFileAt, gitMergeBase } from "../io/git.js";
 import { gitPath } from "../io/git-repo.js";
-import { findRepo } from "../io/locate.js";
 import { parseState } from "../io/state-read.js";
 import {
   type DiffBase,
@@ -13,7 +11,7 @@ import {
 } from "../render/diff.js";
 import { type Context, type Output, output } from "../work/context.js";
 import type { DiffFormat } from "../work/formats.js";
-import { loadBoard } from "../work/shared.js";
+import { openState } from "../work/workspace.js";
 
 export interface DiffOptions {
   format?: DiffFormat;
@@ -25,8 +23,9 @@ export interface DiffOptions {
  * pull request does to the checklist.
  */
 export function diff(ctx: Context, baseRef: string | undefined, options: DiffOptions): Output {
-  const { workspace, board } = loadBoard(ctx);
-  const repo = findRepo(dirname(workspace.statePath));
+  const state = openState(ctx);
+  const { workspace, board } = state.board();
+  const repo = state.repo;
   if (repo === undefined) {
     throw new GoliveError(
       "not-git",

@@ -5,7 +5,6 @@
  * driver's program actually starting golive). Exit 1 when something is wrong.
  */
 import { dirname, join, relative } from "node:path";
-import { buildBoard } from "../core/board.js";
 import type { DoctorFinding } from "../core/setup.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { gitPath, isUnmerged } from "../io/git-repo.js";
@@ -17,10 +16,9 @@ import {
   mergeAttribute,
   probeDriver,
 } from "../io/merge-setup.js";
-import { loadWorkspace } from "../io/state-read.js";
 import { renderDoctor } from "../render/doctor.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { statePath } from "../work/shared.js";
+import { openState } from "../work/workspace.js";
 
 /** The oldest Node.js major version golive runs on (package.json's engines). */
 const NODE_MAJOR = 20;
@@ -37,9 +35,9 @@ export function doctor(ctx: Context): Output {
 
   let path: string | undefined;
   try {
-    path = statePath(ctx, { allowUnmerged: true });
-    const workspace = loadWorkspace(path, ctx.cwd);
-    const board = buildBoard(workspace.catalogue, workspace.state, ctx.today);
+    const state = openState(ctx, { allowUnmerged: true });
+    path = state.path;
+    const { workspace, board } = state.board();
     const shown = relative(ctx.cwd, path) || path;
     findings.push({ check: "state", ok: true, path: shown, items: board.items.length });
     findings.push(

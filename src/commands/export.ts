@@ -1,32 +1,30 @@
 /**
  * `golive export`: the reports people read outside the terminal: a Markdown summary, a
- * calendar, a spreadsheet and a status page.
+ * calendar, a spreadsheet, a status page, and the launch report handed to the client.
  */
 import { resolve } from "node:path";
 import { changedSince } from "../core/history.js";
+import { launchReport } from "../core/launch.js";
 import { originalGoLive } from "../core/schedule.js";
+import { boardWarnings } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
 import { writeReport } from "../io/report-file.js";
 import { renderCsv } from "../render/csv.js";
+import { renderWarnings } from "../render/error.js";
+import { describeFilter } from "../render/filter.js";
 import { renderHtml } from "../render/html.js";
 import { renderIcs } from "../render/ics.js";
 import { renderJiraCsv } from "../render/jira-csv.js";
+import { renderLaunchHtml, renderLaunchMarkdown } from "../render/launch.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
 import { type Context, type Output, output, rawOutput } from "../work/context.js";
+import { parseDateOrAge } from "../work/dates.js";
 import type { ExportFormat } from "../work/formats.js";
-import {
-  boardWarnings,
-  describeFilter,
-  type FilterOptions,
-  filtered,
-  loadBoard,
-  parseDateOrAge,
-  readFiles,
-  warningText,
-} from "../work/shared.js";
+import { type FilterOptions, filtered } from "../work/select.js";
+import { openState, readFiles } from "../work/workspace.js";
 
 export interface ExportOptions extends FilterOptions {
   format?: ExportFormat;
@@ -49,7 +47,7 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
       hint: "drop --no-bom; only the CSV sheet starts with a byte order mark",
     });
   }
-  const { workspace, board: whole } = loadBoard(ctx);
+  const { workspace, board: whole } = openState(ctx).board();
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
   const catalogue = workspace.catalogue;
@@ -78,6 +76,19 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
       text = renderHtml(catalogue, board, items, { generated: ctx.now(), version: VERSION });
       what = `a page of ${plural(items.length, "item")}`;
       break;
+    case "report":
+    case "report-html": {
+      const report = launchReport(board, items, workspace.state);
+      text =
+        format === "report"
+          ? renderLaunchMarkdown(catalogue.file.title, report)
+          : renderLaunchHtml(catalogue.file.title, report, {
+              generated: ctx.now(),
+              version: VERSION,
+            });
+      what = "the launch report";
+      break;
+    }
     default:
       text = renderMarkdownSummary(catalogue, board, {
         items,
@@ -86,7 +97,7 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
       });
       what = "the summary";
   }
-  const warnings = warningText(ctx, boardWarnings(board));
+  const warnings = renderWarnings(ctx.style, boardWarnings(board));
   // A report on stdout is the file's bytes, as --output would write them.
   if (options.output === undefined) return rawOutput(text, warnings);
   const path = resolve(ctx.cwd, options.output);

@@ -4,6 +4,7 @@ import { checkAnswer, splitAnswer } from "../core/answers.js";
 import { buildBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import type { MergeSetup } from "../core/setup.js";
+import { goLiveWarnings } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
 import { catalogueRefFor, DEFAULT_CATALOGUE, loadCatalogue } from "../io/catalogue.js";
 import { confinementOf } from "../io/confined.js";
@@ -12,12 +13,14 @@ import { findRepo, findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
 import { withLock } from "../io/lock.js";
 import { newStateText } from "../io/state-edit.js";
 import { answerProblem } from "../render/answer.js";
+import { renderWarnings } from "../render/error.js";
 import { renderInit } from "../render/init.js";
 import { renderInitMerge } from "../render/setup.js";
 import { safe } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
+import { requireDate } from "../work/dates.js";
 import { setUpMerges } from "../work/merge-setup.js";
-import { pastGoLiveWarning, refuseUnmerged, requireDate } from "../work/shared.js";
+import { refuseUnmerged } from "../work/workspace.js";
 
 export interface InitOptions {
   date: string;
@@ -100,7 +103,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
   const merges = repo && !merge ? undefined : renderInitMerge(merge);
   return output(
     renderInit(ctx.style, { shown, commit, catalogue, board, ...(merges ? { merges } : {}) }),
-    warning + pastGoLiveWarning(ctx, goLive),
+    warning + renderWarnings(ctx.style, goLiveWarnings(goLive, ctx.today)),
   );
 }
 

@@ -6,13 +6,18 @@ import { ticketProblem } from "../core/links.js";
 import { GoliveError } from "../errors.js";
 import { renderLinked } from "../render/change.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { editItems } from "../work/edit-items.js";
+import { updateItems } from "../work/edit-items.js";
 
 export interface LinkOptions {
   remove?: boolean;
 }
 
-export function link(ctx: Context, id: string, tickets: string[], options: LinkOptions): Output {
+export async function link(
+  ctx: Context,
+  id: string,
+  tickets: string[],
+  options: LinkOptions,
+): Promise<Output> {
   if (tickets.length === 0) {
     throw new GoliveError("usage", "no ticket given", {
       hint: "golive link ID SHOP-123, or golive link ID https://github.com/org/repo/issues/7",
@@ -33,7 +38,7 @@ export function link(ctx: Context, id: string, tickets: string[], options: LinkO
       );
     }
   }
-  const [result] = editItems(ctx, [id], (item, before) => {
+  const [result] = await updateItems(ctx, [id], (item, before) => {
     const current = before.links ?? [];
     const next = options.remove
       ? current.filter((r) => !refs.includes(r))

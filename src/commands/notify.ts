@@ -18,7 +18,8 @@ import {
 } from "../render/notify.js";
 import { plural } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { loadBoard, parseDateOrAge } from "../work/shared.js";
+import { parseDateOrAge } from "../work/dates.js";
+import { openState } from "../work/workspace.js";
 
 export interface NotifyOptions {
   to: ChatTarget;
@@ -79,7 +80,7 @@ function webhookUrl(ctx: Context, options: NotifyOptions): string {
 }
 
 export async function notify(ctx: Context, options: NotifyOptions): Promise<Output> {
-  const { workspace, board } = loadBoard(ctx);
+  const { workspace, board } = openState(ctx).board();
   const since = parseDateOrAge(ctx, options.since ?? "1d");
   const digest = buildDigest(board, since);
   const title = options.title ?? workspace.catalogue.file.title;

@@ -10,7 +10,6 @@ import { indexState } from "../core/board.js";
 import type { ItemVerdict } from "../core/verdict.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { confinedPath } from "../io/confined.js";
-import { findRepoRoot } from "../io/locate.js";
 import {
   createProbeNet,
   type NetOptions,
@@ -19,7 +18,7 @@ import {
   proxyFromEnv,
 } from "../io/probe-net.js";
 import { openRepo } from "../io/repo-view.js";
-import { loadWorkspace, type Workspace } from "../io/state-read.js";
+import type { Workspace } from "../io/state-read.js";
 import { readTextFile } from "../io/text-file.js";
 import { locate } from "../io/yaml-file.js";
 import { PROBE_ITEMS, type ProbeTargets, runProbe } from "../probe/index.js";
@@ -30,7 +29,8 @@ import { type ProbeRun, probeJson, renderProbe } from "../render/probe.js";
 import { VERSION } from "../version.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { recordEvidence } from "../work/evidence.js";
-import { resolveItems, statePath } from "../work/shared.js";
+import { resolveItems } from "../work/select.js";
+import { openState } from "../work/workspace.js";
 
 export interface ProbeOptions {
   env?: "production" | "staging";
@@ -172,9 +172,10 @@ function netOptions(ctx: Context, options: ProbeOptions): NetOptions {
 }
 
 export async function probe(ctx: Context, options: ProbeOptions): Promise<Output> {
-  const workspace = loadWorkspace(statePath(ctx), ctx.cwd);
+  const state = openState(ctx);
+  const workspace = state.read();
   const items = probedItems(workspace, options.item);
-  const root = findRepoRoot(dirname(workspace.statePath));
+  const root = state.repo?.root ?? dirname(state.path);
   const env = options.env ?? "production";
   const net = createProbeNet(netOptions(ctx, options));
   const settings = workspace.state.probe ?? {};
@@ -225,7 +226,7 @@ export async function probe(ctx: Context, options: ProbeOptions): Promise<Output
     verdicts,
   };
   if (options.record && verdicts.length > 0) {
-    recordEvidence(ctx, verdicts, "probe");
+    await recordEvidence(ctx, verdicts, "probe");
     run.recordedIn = relative(ctx.cwd, workspace.statePath) || workspace.statePath;
   }
   const exitCode = verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;

@@ -1,9 +1,11 @@
 import { buildBoard } from "../core/board.js";
-import { updateWorkspace } from "../io/state-update.js";
+import { goLiveWarnings } from "../core/warnings.js";
+import { renderWarnings } from "../render/error.js";
 import { type RescheduleResult, renderReschedule } from "../render/reschedule.js";
 import { type Context, type Output, output } from "../work/context.js";
+import { requireDate } from "../work/dates.js";
 import { changedBy } from "../work/edit-items.js";
-import { pastGoLiveWarning, requireDate, statePath } from "../work/shared.js";
+import { openState } from "../work/workspace.js";
 
 export interface RescheduleOptions {
   date: string;
@@ -14,9 +16,9 @@ export interface RescheduleOptions {
 const SOON_DAYS = 7;
 
 /** Moves go-live, records the slip, and lists what the move makes late or urgent. */
-export function reschedule(ctx: Context, options: RescheduleOptions): Output {
+export async function reschedule(ctx: Context, options: RescheduleOptions): Promise<Output> {
   const to = requireDate(options.date, "--date");
-  const result = updateWorkspace(statePath(ctx), ctx.cwd, (workspace, editor): RescheduleResult => {
+  const result = await openState(ctx).update((workspace, editor): RescheduleResult => {
     const from = workspace.state.goLive;
     const after = buildBoard(workspace.catalogue, { ...workspace.state, goLive: to }, ctx.today);
     const unchanged = {
@@ -44,6 +46,7 @@ export function reschedule(ctx: Context, options: RescheduleOptions): Output {
     });
     return { ...unchanged, urgent };
   });
-  const warning = result.from === result.to ? "" : pastGoLiveWarning(ctx, to);
+  const warning =
+    result.from === result.to ? "" : renderWarnings(ctx.style, goLiveWarnings(to, ctx.today));
   return output(renderReschedule(ctx.style, result), warning);
 }

@@ -26,7 +26,7 @@ import {
   renderUnresolved,
 } from "../render/resolve.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { statePath } from "../work/shared.js";
+import { openState } from "../work/workspace.js";
 
 /** The same text, whatever the line endings or a byte order mark. */
 function sameText(a: string, b: string): boolean {
@@ -40,7 +40,7 @@ export interface ResolveOptions {
 }
 
 export async function resolveMerge(ctx: Context, options: ResolveOptions = {}): Promise<Output> {
-  const path = statePath(ctx, { allowUnmerged: true });
+  const path = openState(ctx, { allowUnmerged: true }).path;
   const shown = relative(ctx.cwd, path) || path;
   const repo = findRepo(dirname(path));
   if (!repo) {
@@ -133,6 +133,10 @@ export async function resolveMerge(ctx: Context, options: ResolveOptions = {}): 
           answers: ["ours", "theirs"],
           default: "ours",
         })),
+        {
+          command: "golive resolve",
+          hint: "run it again, or choose without a terminal: golive resolve --take ours (or theirs), or --take ID=theirs",
+        },
       );
       for (const c of open) {
         const answer = asked[c.key];

@@ -10,11 +10,11 @@ import { findRepo } from "../io/locate.js";
 import { renderSetup } from "../render/setup.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { setUpMerges } from "../work/merge-setup.js";
-import { statePath } from "../work/shared.js";
+import { openState } from "../work/workspace.js";
 
 export function setup(ctx: Context): Output {
   // It works on a file git holds unmerged: setting up is one way out of that state.
-  const path = statePath(ctx, { allowUnmerged: true });
+  const path = openState(ctx, { allowUnmerged: true }).path;
   const repo = findRepo(dirname(path));
   if (!repo) {
     throw new GoliveError(

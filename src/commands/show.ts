@@ -1,10 +1,11 @@
 import { jsonItem, REPORT_VERSION, renderJson } from "../render/json.js";
 import { renderShow } from "../render/show.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { loadBoard, resolveItems } from "../work/shared.js";
+import { resolveItems } from "../work/select.js";
+import { openState } from "../work/workspace.js";
 
 export function show(ctx: Context, id: string, options: { json?: boolean }): Output {
-  const { workspace, board } = loadBoard(ctx);
+  const { workspace, board } = openState(ctx).board();
   const [item] = resolveItems(workspace.catalogue, [id]);
   const view = board.items.find((v) => v.item === item)!;
   if (options.json) {

@@ -3,10 +3,10 @@ import { planUpgrade, versionsChange } from "../core/upgrade.js";
 import { type CatalogueRef, catalogueRefFor, loadCatalogue } from "../io/catalogue.js";
 import { confinementOf } from "../io/confined.js";
 import { catalogueRecord } from "../io/state-edit.js";
-import { updateWorkspace } from "../io/state-update.js";
+import { renderWarnings } from "../render/error.js";
 import { renderUpgrade } from "../render/upgrade.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { statePath, warningText } from "../work/shared.js";
+import { openState } from "../work/workspace.js";
 
 export interface UpgradeOptions {
   /** Another catalogue to follow from now on: a shipped name or a path. */
@@ -19,9 +19,10 @@ export interface UpgradeOptions {
  * entries for new items, carries every state across a rename, keeps entries of removed items,
  * and records the new versions. `--dry-run` only says what it would do.
  */
-export function upgrade(ctx: Context, options: UpgradeOptions): Output {
-  const path = statePath(ctx);
-  const plan = updateWorkspace(path, ctx.cwd, (workspace, editor) => {
+export async function upgrade(ctx: Context, options: UpgradeOptions): Promise<Output> {
+  const state = openState(ctx);
+  const path = state.path;
+  const plan = await state.update((workspace, editor) => {
     let catalogue = workspace.catalogue;
     let ref: CatalogueRef = workspace.state.catalogue;
     if (options.catalogue !== undefined) {
@@ -46,8 +47,8 @@ export function upgrade(ctx: Context, options: UpgradeOptions): Output {
       editor.setTop("catalogue", catalogueRecord(catalogue, named));
     return plan;
   });
-  const warnings = warningText(
-    ctx,
+  const warnings = renderWarnings(
+    ctx.style,
     plan.removed.map((id) => ({ code: "orphan-entry", id }) as const),
   );
   return output(renderUpgrade(ctx.style, plan, options.dryRun === true), warnings);

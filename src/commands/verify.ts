@@ -6,14 +6,15 @@ import { relative } from "node:path";
 import { indexState } from "../core/board.js";
 import { type ItemVerdict, recordVerdict } from "../core/verdict.js";
 import { EXIT } from "../errors.js";
-import { loadWorkspace, type Workspace } from "../io/state-read.js";
+import type { Workspace } from "../io/state-read.js";
 import { renderJson } from "../render/json.js";
 import { renderVerify, type VerifyRun, verifyJson } from "../render/verify.js";
 import type { EvidenceInputs } from "../schema/state.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { editItems } from "../work/edit-items.js";
-import { resolveItems, statePath } from "../work/shared.js";
+import { updateItems } from "../work/edit-items.js";
+import { resolveItems } from "../work/select.js";
 import { runVerify } from "../work/verify-run.js";
+import { openState } from "../work/workspace.js";
 
 export interface VerifyOptions {
   path?: string;
@@ -27,7 +28,7 @@ export interface VerifyOptions {
 }
 
 export async function verify(ctx: Context, options: VerifyOptions): Promise<Output> {
-  const workspace = loadWorkspace(statePath(ctx), ctx.cwd);
+  const workspace = openState(ctx).read();
   // Items the team ruled out are not checked, unless asked for by name.
   const ruledOut = notApplicable(workspace);
   const items =
@@ -53,7 +54,7 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Outp
     run.manual = items.filter((i) => !i.checks).map((i) => ({ id: i.id, title: i.title }));
   }
   if (options.record && result.verdicts.length > 0) {
-    record(ctx, result.verdicts, result.inputs);
+    await record(ctx, result.verdicts, result.inputs);
     run.recordedIn = relative(ctx.cwd, workspace.statePath) || workspace.statePath;
   }
   const exitCode = result.verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
@@ -77,14 +78,14 @@ function notApplicable(workspace: Workspace): Set<string> {
  * read (`inputs`, so that status can tell unchanged evidence without running the checks).
  * Status, owner, by and at stay as they are.
  */
-function record(
+async function record(
   ctx: Context,
   verdicts: readonly ItemVerdict[],
   inputs: ReadonlyMap<string, EvidenceInputs> | undefined,
-): void {
+): Promise<void> {
   let at: string | undefined;
   const byId = new Map(verdicts.map((v) => [v.id, v]));
-  editItems(
+  await updateItems(
     ctx,
     verdicts.map((v) => v.id),
     (item, before) => {

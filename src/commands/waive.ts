@@ -1,14 +1,16 @@
 /**
  * `golive waive ID --reason TEXT --until DATE`: records an accepted exception, so the CI gate
  * passes on a late item until the waiver expires. It lives in golive.yaml and is reviewed in
- * the pull request like any other change.
+ * the pull request like any other change. A waiver it replaces goes into the item's history,
+ * as does one `golive unwaive` withdraws: what people agreed stays visible.
  */
+import { addToHistory, waiverRecord } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
 import { renderWaived } from "../render/change.js";
 import type { Waiver } from "../schema/state.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { changedBy, editItems } from "../work/edit-items.js";
-import { requireDate } from "../work/shared.js";
+import { requireDate } from "../work/dates.js";
+import { changedBy, updateItems } from "../work/edit-items.js";
 
 export interface WaiveOptions {
   reason?: string;
@@ -17,7 +19,7 @@ export interface WaiveOptions {
   by?: string;
 }
 
-export function waive(ctx: Context, ids: string[], options: WaiveOptions): Output {
+export async function waive(ctx: Context, ids: string[], options: WaiveOptions): Promise<Output> {
   if (options.reason === undefined || options.reason.trim() === "") {
     throw new GoliveError("missing-reason", "--reason is required to waive an item", {
       hint: 'add --reason "..." so that reviewers know which risk they accept',
@@ -40,7 +42,7 @@ export function waive(ctx: Context, ids: string[], options: WaiveOptions): Outpu
   const who = changedBy(ctx, options.by);
   const reason = options.reason;
   let waiver: Waiver | undefined;
-  const waived = editItems(ctx, ids, (item, before) => {
+  const waived = await updateItems(ctx, ids, (item, before) => {
     // Taken under the lock, like every change's time.
     waiver ??= {
       reason,
@@ -49,10 +51,24 @@ export function waive(ctx: Context, ids: string[], options: WaiveOptions): Outpu
       by: who,
       at: ctx.now(),
     };
+    const replaced = before.waiver;
+    const result = { id: item.id, title: item.title, until, status: before.status ?? "todo" };
+    // The same terms again: the waiver stands as it was recorded, by whom and when.
+    if (replaced && sameTerms(replaced, waiver)) return { after: undefined, result };
     return {
-      after: { ...before, waiver },
-      result: { id: item.id, title: item.title, until, status: before.status ?? "todo" },
+      after: {
+        ...before,
+        waiver,
+        ...(replaced
+          ? { history: addToHistory(before.history ?? [], waiverRecord(replaced)) }
+          : {}),
+      },
+      result: { ...result, ...(replaced ? { replaced: replaced.until } : {}) },
     };
   });
   return output(renderWaived(ctx.style, waived));
+}
+
+function sameTerms(a: Waiver, b: Waiver): boolean {
+  return a.reason === b.reason && a.until === b.until && a.approver === b.approver;
 }

@@ -9,6 +9,7 @@ import type { Evidence, ItemState, StateData, Status, Waiver } from "../schema/s
 import { buildBoard, type ItemView } from "./board.js";
 import type { Catalogue } from "./catalogue.js";
 import { type CalendarDate, compareDates } from "./dates.js";
+import { lastWithdrawal } from "./transitions.js";
 
 /** Who made a change and when, as golive.yaml records it. */
 export interface Author {
@@ -28,7 +29,7 @@ export type ItemChange =
   | ({ kind: "note"; from?: string; to?: string } & Author)
   | { kind: "waiver-added"; waiver: Waiver }
   | { kind: "waiver-extended" | "waiver-shortened" | "waiver-changed"; from: Waiver; to: Waiver }
-  | ({ kind: "waiver-withdrawn"; waiver: Waiver } & Author)
+  | ({ kind: "waiver-withdrawn"; waiver: Waiver; reason?: string } & Author)
   | { kind: "evidence"; from?: Evidence; to: Evidence }
   | { kind: "links"; added: string[]; removed: string[] };
 
@@ -219,7 +220,15 @@ function waiverChange(a: ItemState, b: ItemState): ItemChange | undefined {
   const to = b.waiver;
   if (from === undefined && to === undefined) return undefined;
   if (from === undefined) return { kind: "waiver-added", waiver: to! };
-  if (to === undefined) return { kind: "waiver-withdrawn", waiver: from, ...author(b) };
+  if (to === undefined) {
+    // `golive unwaive` recorded who withdrew it, when and why; a hand edit did not.
+    const withdrawal = lastWithdrawal(b);
+    return {
+      kind: "waiver-withdrawn",
+      waiver: from,
+      ...(withdrawal ? { ...author(withdrawal), reason: withdrawal.unwaived! } : author(b)),
+    };
+  }
   if (sameWaiver(from, to)) return undefined;
   const order = compareDates(to.until, from.until);
   const kind = order > 0 ? "waiver-extended" : order < 0 ? "waiver-shortened" : "waiver-changed";

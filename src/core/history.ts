@@ -1,6 +1,7 @@
 /** When items changed: the date of a recorded `at`, what changed since a day. */
 import type { ItemView } from "./board.js";
 import { type CalendarDate, compareDates } from "./dates.js";
+import { lastWithdrawal } from "./transitions.js";
 
 export function dateOf(at: string | undefined): CalendarDate | undefined {
   return at?.slice(0, 10);
@@ -17,12 +18,14 @@ export function changedSince(items: readonly ItemView[], since: CalendarDate): I
 }
 
 /**
- * When an item last changed: its own `at`, or its waiver's when that is later. (A waiver
- * leaves the item's `at` alone, so that a merge still orders status changes by their time.)
+ * When an item last changed: its own `at`, or its waiver's or the latest withdrawal of a
+ * waiver's when that is later. (A waiver leaves the item's `at` alone, so that a merge still
+ * orders status changes by their time.)
  */
 export function lastChangeAt(view: ItemView): string | undefined {
-  const own = view.state.at;
-  const waived = view.state.waiver?.at;
-  if (waived === undefined) return own;
-  return own === undefined || waived > own ? waived : own;
+  let last = view.state.at;
+  for (const at of [view.state.waiver?.at, lastWithdrawal(view.state)?.at]) {
+    if (at !== undefined && (last === undefined || at > last)) last = at;
+  }
+  return last;
 }

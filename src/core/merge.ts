@@ -268,8 +268,8 @@ export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState, i
       theirs: fromSide(theirs, t),
     });
 
-  // Values both sides agree on, or only one changed; `undefined` in `open` marks a field both
-  // changed, settled below.
+  // `common`: the values both takes share (agreed, changed by one side, or settled by a rule);
+  // `take`: each side's values of the fields in conflict.
   const common: Record<string, unknown> = {};
   const take: Record<Side, Record<string, unknown>> = { ours: {}, theirs: {} };
   const archived: HistoryEntry[] = [];
@@ -359,7 +359,10 @@ export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState, i
       if (stampOf.by !== undefined) item.by = stampOf.by;
       if (stampOf.at !== undefined) item.at = stampOf.at;
     } else {
-      const names = [...new Set([earlier.by, later.by].filter((n) => n !== undefined))];
+      // Each name once, also after several merges ("Ana + Bo" and "Ana": "Ana + Bo").
+      const names = [
+        ...new Set([earlier.by, later.by].flatMap((n) => (n === undefined ? [] : n.split(" + ")))),
+      ];
       if (names.length > 0) item.by = names.join(" + ");
       if (later.at !== undefined) item.at = later.at;
       else if (earlier.at !== undefined) item.at = earlier.at;

@@ -62,6 +62,15 @@ export function isStateEntry(entry: HistoryEntry): boolean {
   return entry.waiver === undefined && entry.unwaived === undefined;
 }
 
+/** The latest withdrawal of a waiver (`golive unwaive`) in the item's history, if any. */
+export function lastWithdrawal(state: ItemState): HistoryEntry | undefined {
+  const history = state.history ?? [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (history[i]!.unwaived !== undefined) return history[i]!;
+  }
+  return undefined;
+}
+
 /** The item's state before its latest change: the last state entry of its history. */
 export function previousState(state: ItemState): HistoryEntry {
   const history = state.history ?? [];

@@ -6,6 +6,7 @@
 import { NEEDS_REASON } from "../schema/fields.js";
 import type { Status } from "../schema/state.js";
 import type { Board } from "./board.js";
+import type { CalendarDate } from "./dates.js";
 
 export type Warning =
   /** A state entry for an ID the catalogue no longer has: kept, never dropped. */
@@ -22,6 +23,11 @@ export type Warning =
   | { code: "step-summary-unwritten"; path: string; reason: string };
 
 /** What every read command repeats about the state file. */
+/** A go-live date before today is allowed (a retrospective), but rarely meant. */
+export function goLiveWarnings(goLive: CalendarDate, today: CalendarDate): Warning[] {
+  return goLive < today ? [{ code: "go-live-in-past", goLive, today }] : [];
+}
+
 export function boardWarnings(board: Board): Warning[] {
   return [
     ...board.orphans.map((id): Warning => ({ code: "orphan-entry", id })),

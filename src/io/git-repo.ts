@@ -26,8 +26,11 @@ export interface UnmergedAnswer {
 }
 
 /** Whether git holds the file at `path` unmerged, and how that was found. */
-export function unmergedCheck(path: string, env: NodeJS.ProcessEnv = process.env): UnmergedAnswer {
-  const repo = findRepo(dirname(resolve(path)));
+export function unmergedCheck(
+  path: string,
+  env: NodeJS.ProcessEnv = process.env,
+  repo = findRepo(dirname(resolve(path))),
+): UnmergedAnswer {
   if (!repo) return { unmerged: false, askedGit: false };
   const rel = gitPath(repo, path);
   if (!REDIRECTS.some((name) => env[name]) && !splitIndex(repo.gitDir)) {
@@ -39,8 +42,8 @@ export function unmergedCheck(path: string, env: NodeJS.ProcessEnv = process.env
 }
 
 /** Whether git holds the file at `path` unmerged (a merge, rebase, cherry-pick, stash stopped). */
-export function isUnmerged(path: string): boolean {
-  return unmergedCheck(path).unmerged;
+export function isUnmerged(path: string, repo?: GitRepo): boolean {
+  return unmergedCheck(path, process.env, repo ?? findRepo(dirname(resolve(path)))).unmerged;
 }
 
 export type GitOperation = "merge" | "rebase" | "cherry-pick" | "revert";

@@ -69,9 +69,9 @@ export function findRepoRoot(from: string): string {
  * Walks up from `from` to the first folder holding `golive.yaml`, as git does for `.git`, but
  * never out of the git repository it starts in: a parent project's file is not this one's.
  */
-export function findStateFile(from: string): string {
+export function findStateFile(from: string, repo = findRepo(from)): string {
   const start = resolve(from);
-  const root = findRepo(start)?.root;
+  const root = repo?.root;
   const folders = foldersUp(start, (dir) => dir === root);
   const found = folders.map((dir) => join(dir, STATE_FILE_NAME)).find((f) => existsSync(f));
   if (found) return found;

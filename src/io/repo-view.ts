@@ -15,10 +15,18 @@ import {
   readdirSync,
   readSync,
   realpathSync,
+  type Stats,
 } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import type { RepoView } from "../verify/types.js";
-import { gitChangedFiles, gitTrackedFiles } from "./git.js";
+import { gitChangedFiles, gitTrackedFiles, type TrackedFile } from "./git.js";
+import {
+  type IndexEntry,
+  type IndexSnapshot,
+  readIndexEntries,
+  statMatches,
+} from "./index-entries.js";
+import { findRepo } from "./locate.js";
 
 /** Larger files are not read: no file a check needs comes close (composer.lock is ~1 MiB). */
 export const MAX_REPO_FILE_BYTES = 4 * 1024 * 1024;
@@ -65,9 +73,48 @@ export function gitBlobId(bytes: Uint8Array): string {
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
-export function openRepo(root: string): RealRepo {
+/** The index's entries as `git ls-files --stage` lists them: one per path. */
+function trackedFromIndex(snapshot: IndexSnapshot): TrackedFile[] {
+  const files: TrackedFile[] = [];
+  let last: string | undefined;
+  for (const e of snapshot.entries) {
+    if (e.path === last) continue;
+    last = e.path;
+    if (e.mode === 0o160000) files.push({ path: e.path, submodule: e.object });
+    else
+      files.push({
+        path: e.path,
+        object: e.object,
+        ...(e.mode === 0o120000 ? { link: true } : {}),
+      });
+  }
+  return files;
+}
+
+/**
+ * The repository at `root`. `fromIndex`: list the tracked files from git's index read by
+ * golive (io/index-entries.ts) rather than by starting `git ls-files`, when it can.
+ */
+export function openRepo(root: string, options: { fromIndex?: boolean } = {}): RealRepo {
   const realRoot = realpathSync(root);
-  const listed = gitTrackedFiles(root);
+  // git's index, read once when needed, for a repository's top folder only (its paths are
+  // relative to it): null until read.
+  let snapshot: IndexSnapshot | undefined | null = null;
+  const index = (): IndexSnapshot | undefined => {
+    if (snapshot === null) {
+      const repo = findRepo(root);
+      let top = false;
+      try {
+        top = repo !== undefined && realpathSync(repo.root) === realRoot;
+      } catch {
+        top = false;
+      }
+      snapshot = top && repo ? readIndexEntries(repo.gitDir) : undefined;
+    }
+    return snapshot;
+  };
+  const fromIndex = options.fromIndex ? index() : undefined;
+  const listed = fromIndex ? trackedFromIndex(fromIndex) : gitTrackedFiles(root);
   const source = listed ? "git" : "walk";
   const submodules = new Map<string, string>();
   const objects = new Map<string, string>();
@@ -77,6 +124,7 @@ export function openRepo(root: string): RealRepo {
     else if (f.object && !f.link) objects.set(f.path, f.object);
   }
   let changed: Set<string> | undefined;
+  let entries: Map<string, IndexEntry> | undefined;
   const files = (listed?.map((f) => f.path) ?? walk(root))
     .filter((f) => !SKIPPED_DIR.test(f) && !submodules.has(f))
     .sort();
@@ -169,10 +217,30 @@ export function openRepo(root: string): RealRepo {
     const pinned = submodules.get(path);
     if (pinned !== undefined) return pinned;
     if (!set.has(path)) return undefined;
-    // Asked once, on the first path: `git diff-files` stats every tracked file, in C.
-    changed ??= gitChangedFiles(root) ?? new Set(files);
     const object = objects.get(path);
-    if (object !== undefined && !changed.has(path)) return object;
+    if (object !== undefined) {
+      const snap = index();
+      if (snap) {
+        // As git decides whether a file changed: by the stat data its index holds.
+        entries ??= new Map(snap.entries.filter((e) => e.stage === 0).map((e) => [e.path, e]));
+        const entry = entries.get(path);
+        // A file whose stat data is the index entry's is the file git hashed (a folder turned
+        // into a link leads to another inode), so no folder's real path is needed here.
+        if (entry) {
+          let stat: Stats | undefined;
+          try {
+            stat = lstatSync(join(root, path), { throwIfNoEntry: false });
+          } catch {
+            stat = undefined;
+          }
+          if (stat && statMatches(entry, stat, snap.mtimeMs)) return entry.object;
+        }
+      } else {
+        // Asked once, on the first path: `git diff-files` stats every tracked file, in C.
+        changed ??= gitChangedFiles(root) ?? new Set(files);
+        if (!changed.has(path)) return object;
+      }
+    }
     const bytes = load(path);
     return bytes === undefined ? "unreadable" : gitBlobId(bytes);
   };

@@ -15,13 +15,18 @@ import { loadWorkspace, type Workspace } from "./state-read.js";
 import { MAX_FILE_BYTES } from "./text-file.js";
 import { parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
 
+/**
+ * Runs `edit` on the state file at `statePath` under its lock, and writes what it changed.
+ * `root` is the repository's root (the file's folder outside git): a link inside it is written
+ * through; one that leads out of it is refused.
+ */
 export function updateWorkspace<T>(
   statePath: string,
   shownFrom: string,
   edit: (workspace: Workspace, editor: StateEditor) => T,
+  root = findRepoRoot(dirname(statePath)),
 ): T {
-  // A link inside the repository is written through; one that leads out of it is refused.
-  const target = writableTarget(statePath, findRepoRoot(dirname(statePath)));
+  const target = writableTarget(statePath, root);
   return withLock(target, () => {
     const workspace = loadWorkspace(statePath, shownFrom);
     refuseAliasedItems(workspace.file);

@@ -31,13 +31,33 @@ export type PostResult =
 /** The most of a refusal's answer that is shown. */
 const SAID_CHARS = 200;
 
-/** A service's answer as it may be shown: the webhook URL (and its path) never in it, cut short. */
+/**
+ * The parts of a webhook URL that may be its credential: the whole, its path and query, and
+ * each path segment and query value of 6 characters or more (Slack's token is the last segment,
+ * a Teams workflow's the `sig` query value), as written and decoded, longest first.
+ */
+function secretParts(url: string): string[] {
+  const parsed = new URL(url);
+  const parts = [url, url.replace(/\/$/, ""), parsed.pathname, parsed.search.slice(1), parsed.host];
+  for (const segment of parsed.pathname.split("/")) parts.push(segment);
+  for (const pair of parsed.search.slice(1).split("&"))
+    parts.push(pair.slice(pair.indexOf("=") + 1));
+  const decoded = parts.map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  return [...new Set([...parts, ...decoded])]
+    .filter((p) => p.length >= 6)
+    .sort((a, b) => b.length - a.length);
+}
+
+/** A service's answer as it may be shown: no part of the webhook URL in it, cut short. */
 export function answerShown(text: string, url: string): string {
   let shown = text;
-  const { pathname, host } = new URL(url);
-  for (const secret of [url, url.replace(/\/$/, ""), pathname, host]) {
-    if (secret.length > 1) shown = shown.split(secret).join("<webhook>");
-  }
+  for (const secret of secretParts(url)) shown = shown.split(secret).join("<webhook>");
   shown = shown.trim();
   return shown.length > SAID_CHARS ? `${shown.slice(0, SAID_CHARS)}...` : shown;
 }

@@ -23,7 +23,7 @@ import { parserMessage } from "../core/parse-error.js";
 import {
   GO_LIVE_CONFLICT_HINT,
   GoliveError,
-  ITEM_CONFLICT_HINT,
+  ITEM_MARKERS_HINT,
   type SourceLocation,
 } from "../errors.js";
 import { describeIssue, formatPath } from "../schema/issues.js";
@@ -74,7 +74,7 @@ export function parseYaml(path: string, rawText: string, what: string): YamlFile
         location: { file: path, line: conflicts[0]!, col: 1 },
         hint:
           itemConflicts(text).length > 0
-            ? ITEM_CONFLICT_HINT
+            ? ITEM_MARKERS_HINT
             : hasGoLiveConflict(text)
               ? GO_LIVE_CONFLICT_HINT
               : "resolve the conflict (keep both sides' items), remove the markers, then run the command again",

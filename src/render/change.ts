@@ -34,12 +34,33 @@ export function renderChanges(
 /** What `golive waive` reports: one line per item, saying when a waived item is closed already. */
 export function renderWaived(
   style: Style,
-  waived: readonly { id: string; title: string; until: string; status: string }[],
+  waived: readonly {
+    id: string;
+    title: string;
+    until: string;
+    status: string;
+    /** The `until` of the waiver this one replaced, which is now in the item's history. */
+    replaced?: string;
+  }[],
 ): string {
-  const lines = waived.map(({ id, title, until, status }) => {
+  const lines = waived.map(({ id, title, until, status, replaced }) => {
     const closed = status === "done" || status === "not-applicable" ? ` (it is ${status})` : "";
-    return `${style.chalk.bold(id)} ${safe(title)}: waived until ${until}${closed}`;
+    const before =
+      replaced !== undefined ? `; the waiver until ${replaced} it replaces is in its history` : "";
+    return `${style.chalk.bold(id)} ${safe(title)}: waived until ${until}${closed}${before}`;
   });
+  return `${lines.join("\n")}\n`;
+}
+
+/** What `golive unwaive` reports: one line per item. */
+export function renderUnwaived(
+  style: Style,
+  withdrawn: readonly { id: string; title: string; until: string }[],
+): string {
+  const lines = withdrawn.map(
+    ({ id, title, until }) =>
+      `${style.chalk.bold(id)} ${safe(title)}: waiver until ${until} withdrawn (kept in its history); the gate judges it again`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

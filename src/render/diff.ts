@@ -94,7 +94,7 @@ export function describe(change: ItemChange, esc: Escape): string {
       return `${verb} ${waiverWords(change.to, esc)}`;
     }
     case "waiver-withdrawn":
-      return `waiver withdrawn${who(change.by, change.at, esc)} (it held ${waiverWords(change.waiver, esc)})`;
+      return `waiver withdrawn${who(change.by, change.at, esc)}${change.reason !== undefined ? `: ${esc(change.reason)}` : ""} (it held ${waiverWords(change.waiver, esc)})`;
     case "evidence": {
       const before = change.from !== undefined ? ` (was ${change.from.result})` : "";
       return `evidence recorded on ${day(change.to.at)}: ${change.to.result}${before}, ${esc(evidenceSummary(change.to))}`;

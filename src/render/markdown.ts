@@ -21,29 +21,31 @@ import {
   relativeGoLive,
 } from "./text.js";
 
-/** Escapes text for a Markdown table cell (GitHub flavour): one line, no HTML, no markup. */
+const ZWSP = "\u200b";
+
+/**
+ * Escapes text for a Markdown table cell (GitHub flavour): one line, no HTML, no markup. And
+ * no mention or autolink: on GitHub `@name` and `@org/team` notify people (in a PR comment,
+ * from whatever a note or a team catalogue's title says), and `https://…`, `www.…` and e-mail
+ * addresses become links even without Markdown link syntax. A zero-width space after `@`,
+ * inside `://` and after `www` keeps the text readable while GitHub sees neither. Every text
+ * golive did not write itself, a person's or a catalogue's, goes through here.
+ */
 export function mdCell(text: string): string {
   return printable(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
-    .replace(/\r\n|\r|\n/g, "<br>");
-}
-
-const ZWSP = "\u200b";
-
-/**
- * `mdCell` for text people wrote: on GitHub `@name` and `@org/team` notify people (in a PR
- * comment, from whatever a note says), and `https://…`, `www.…` and e-mail addresses become
- * links even without Markdown link syntax. A zero-width space after `@`, inside `://` and
- * after `www` keeps the text readable while GitHub no longer sees a mention or an autolink.
- */
-export function mdText(text: string): string {
-  return mdCell(text)
+    .replace(/\r\n|\r|\n/g, "<br>")
     .replace(/@/g, `@${ZWSP}`)
     .replace(/:\/\//g, `:${ZWSP}//`)
     .replace(/(www)\./gi, `$1${ZWSP}.`);
+}
+
+/** `mdCell`, by the name the renderers give text people wrote. */
+export function mdText(text: string): string {
+  return mdCell(text);
 }
 
 function table(header: string[], rows: string[][]): string[] {

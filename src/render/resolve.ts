@@ -104,13 +104,13 @@ function describe(rule: MergeRule, value: unknown): string {
 
 const RULE_WORDS: Record<MergeRule, (kept: Side | undefined) => string> = {
   "further-along": (kept) =>
-    `the status further along wins (todo, in progress, done), so ${kept}'; the other is in the item's history`,
+    `the status further along wins (todo, in progress, done), so ${kept} is kept; the other side is in the item's history`,
   "both-notes": () => "both notes are kept, the earlier change's first",
   "both-reasons": () => "both reasons are kept, the earlier change's first",
   "later-waiver": (kept) =>
-    `the later waiver wins, so ${kept}'; the other is in the item's history`,
-  "later-evidence": (kept) => `the later evidence wins, so ${kept}'`,
-  "later-ack": (kept) => `the later acknowledgement wins, so ${kept}'`,
+    `the later waiver wins, so ${kept} is kept; the other is in the item's history`,
+  "later-evidence": (kept) => `the later evidence wins, so ${kept} is kept`,
+  "later-ack": (kept) => `the later acknowledgement wins, so ${kept} is kept`,
 };
 
 /** The keys in conflict, for a message: "CLO-01 (status), TES-11 (owner) and go-live". */
@@ -153,7 +153,11 @@ function sideCells(style: Style, c: Conflict, side: Side): string[][] {
       const w = value as { until: string; reason: string };
       return [field, `until ${w.until}: ${multiline(w.reason)}`];
     }
-    return [field, typeof value === "string" ? multiline(value) : oneLine(value)];
+    // A note may have lines; any other text (an owner) is one line, as people gave it.
+    return [
+      field,
+      field === "note" && typeof value === "string" ? multiline(value) : oneLine(value),
+    ];
   });
 }
 

@@ -5,7 +5,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { ItemView, Progress } from "../core/board.js";
 import { humanDate } from "../core/dates.js";
 import { lastChangeAt } from "../core/history.js";
-import { previousState } from "../core/transitions.js";
+import { lastWithdrawal, previousState } from "../core/transitions.js";
 import type { Status } from "../schema/state.js";
 
 export interface Style {
@@ -184,6 +184,14 @@ export function describeChange(
   const waiver = view.state.waiver;
   if (waiver?.at !== undefined && lastChangeAt(view) === waiver.at && waiver.at !== view.state.at) {
     return `waived until ${waiver.until} by ${text(waiver.by ?? "?")} on ${waiver.at.slice(0, 10)}`;
+  }
+  const withdrawal = lastWithdrawal(view.state);
+  if (
+    withdrawal?.at !== undefined &&
+    lastChangeAt(view) === withdrawal.at &&
+    withdrawal.at !== view.state.at
+  ) {
+    return `waiver withdrawn by ${text(withdrawal.by ?? "?")} on ${withdrawal.at.slice(0, 10)}`;
   }
   const before = previousState(view.state);
   const parts: string[] = [];

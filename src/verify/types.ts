@@ -1,6 +1,6 @@
 /**
  * What every rule of `golive verify` gets injected: the read-only view of a repository and the
- * run's context. Pure: no file system here; `io/repo.ts` provides the real view. Results and
+ * run's context. Pure: no file system here; `io/repo-view.ts` provides the real view. Results and
  * findings are in core/verdict.ts.
  */
 import type { CalendarDate } from "../core/dates.js";

@@ -7,8 +7,14 @@ import { EXIT, type ExitCode } from "../errors.js";
 import type { Style } from "../render/text.js";
 import type { Question } from "../schema/catalogue.js";
 
-/** Asks questions on a terminal and returns the answers by question ID. */
-export type Asker = (questions: readonly Question[]) => Promise<Record<string, string>>;
+/**
+ * Asks questions on a terminal and returns the answers by question ID; `stopped` says what a
+ * Ctrl-C stopped and how to answer without a terminal (default: `golive init`'s).
+ */
+export type Asker = (
+  questions: readonly Question[],
+  stopped?: { command: string; hint: string },
+) => Promise<Record<string, string>>;
 
 export interface Context {
   cwd: string;
@@ -21,7 +27,7 @@ export interface Context {
   style: Style;
   /** `git config user.name`, looked up only when needed. */
   gitUser: () => string | undefined;
-  /** Present only on a terminal: asks the catalogue's questions (`golive init`). */
+  /** Present only on a terminal: asks questions (`golive init`, `golive resolve`). */
   ask?: Asker;
   /** The environment's variables, for a command that reads a secret from one (notify). */
   env?: NodeJS.ProcessEnv;

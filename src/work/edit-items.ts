@@ -7,11 +7,11 @@ import { indexState } from "../core/board.js";
 import { applyChange, type Change, type ItemChange } from "../core/transitions.js";
 import { GoliveError } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
-import { updateWorkspace } from "../io/state-update.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import type { ItemState } from "../schema/state.js";
 import type { Context } from "./context.js";
-import { resolveItems, statePath } from "./shared.js";
+import { resolveItems } from "./select.js";
+import { openState } from "./workspace.js";
 
 function loginName(): string | undefined {
   try {
@@ -35,12 +35,12 @@ export function changedBy(ctx: Context, by: string | undefined): string {
  * Edits items under the state file's lock: every ID is resolved first (one bad ID changes
  * nothing), then `edit` gets each item's current state and says what to write, if anything.
  */
-export function editItems<T>(
+export function updateItems<T>(
   ctx: Context,
   ids: readonly string[] | ((workspace: Workspace) => readonly string[]),
   edit: (item: CatalogueItem, before: ItemState) => { after: ItemState | undefined; result: T },
-): T[] {
-  return updateWorkspace(statePath(ctx), ctx.cwd, (workspace, editor) => {
+): Promise<T[]> {
+  return openState(ctx).update((workspace, editor) => {
     // A selection by filters is made under the lock, on the file as it is now.
     const items = resolveItems(
       workspace.catalogue,
@@ -63,12 +63,12 @@ export function changeItems(
   ids: readonly string[] | ((workspace: Workspace) => readonly string[]),
   change: Change,
   by: string | undefined,
-): ItemChange[] {
+): Promise<ItemChange[]> {
   const who = changedBy(ctx, by);
   // Taken under the lock, on the first edit: writers that wait for each other record their
   // times in the order their changes land.
   let at: string | undefined;
-  return editItems(ctx, ids, (item, before) => {
+  return updateItems(ctx, ids, (item, before) => {
     at ??= ctx.now();
     const after = applyChange(before, change, who, at);
     return { after, result: { id: item.id, title: item.title, before, after } };

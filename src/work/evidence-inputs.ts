@@ -159,7 +159,7 @@ export async function currentEvidence(
   workspace: Workspace,
   items: readonly ItemView[],
 ): Promise<{ verdicts: Map<string, ItemVerdict>; ran: string[] }> {
-  const repo = openRepo(findRepoRoot(dirname(workspace.statePath)));
+  const repo = openRepo(findRepoRoot(dirname(workspace.statePath)), { fromIndex: true });
   const vctx = verifyContext(ctx, workspace);
   const { unchanged, changed } =
     repo.source === "git"

@@ -5,16 +5,16 @@
  */
 import { type ItemVerdict, recordVerdict } from "../core/verdict.js";
 import type { Context } from "./context.js";
-import { editItems } from "./edit-items.js";
+import { updateItems } from "./edit-items.js";
 
-export function recordEvidence(
+export async function recordEvidence(
   ctx: Context,
   verdicts: readonly ItemVerdict[],
   source: "probe",
-): void {
+): Promise<void> {
   let at: string | undefined;
   const byId = new Map(verdicts.map((v) => [v.id, v]));
-  editItems(
+  await updateItems(
     ctx,
     verdicts.map((v) => v.id),
     (item, before) => {

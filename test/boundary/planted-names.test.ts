@@ -226,3 +226,31 @@ describe("a merge keeps both sides' changes to an entry called __proto__", () =>
     expect(({} as { status?: unknown }).status).toBeUndefined();
   });
 });
+
+describe("an entry called __proto__ both sides changed differently is a conflict like any other", () => {
+  const base = STATE.replace("items:\n", "items:\n  __proto__: {}\n");
+  const side = (owner: string) =>
+    base.replace(
+      "  __proto__: {}",
+      `  __proto__: { owner: ${owner}, by: ${owner}, at: 2027-02-10 }`,
+    );
+
+  it("each side's take holds that entry as a key, never as a prototype", () => {
+    const repo = tempRepo({ "ours.yaml": team() });
+    const merged = mergeStateTexts(
+      { text: base, what: "the base version" },
+      { text: side("Alex"), what: "our version" },
+      { text: side("Kim"), what: "their version" },
+      repo,
+      "golive.yaml",
+    );
+    expect(merged.kind).toBe("conflicts");
+    if (merged.kind !== "conflicts") return;
+    expect(merged.conflicts.map((c) => c.key)).toEqual(["__proto__"]);
+    const taken = merged.settle(new Map([["__proto__", "theirs"]]));
+    expect(Object.hasOwn(taken.state.items!, "__proto__")).toBe(true);
+    const entry = Object.getOwnPropertyDescriptor(taken.state.items, "__proto__")?.value;
+    expect(entry).toMatchObject({ owner: "Kim" });
+    expect(taken.text).toContain("owner: Kim");
+  });
+});

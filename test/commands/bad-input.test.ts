@@ -87,7 +87,7 @@ const cases: Case[] = [
     repo: initialised,
     args: ["status"],
     env: { GOLIVE_TODAY: "soon" },
-    says: /GOLIVE_TODAY "soon" is not a date/,
+    says: /^error: GOLIVE_TODAY is not a date$/m,
   },
   {
     name: "a bad reschedule date",

@@ -1,6 +1,6 @@
 /**
  * Repository views for rule tests: an inline file tree instead of a folder on disk, with the
- * same size cap and binary test as `io/repo.ts`.
+ * same size cap and binary test as `io/repo-view.ts`.
  */
 import type { RepoView } from "../../src/verify/types.js";
 

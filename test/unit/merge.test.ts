@@ -149,6 +149,15 @@ describe("mergeItem: disagreements a rule settles, and says so", () => {
     expect(m.settled.map((s) => [s.rule, s.kept])).toEqual([["both-notes", undefined]]);
   });
 
+  test("names joined by an earlier merge are not repeated", () => {
+    const m = mergeItem(
+      {},
+      { note: "x", by: "Ana + Bo", at: "2027-01-05" },
+      { note: "y", by: "Bo", at: "2027-01-06" },
+    );
+    expect(m.item.by).toBe("Ana + Bo");
+  });
+
   test("the same status for two reasons keeps both reasons", () => {
     const m = mergeItem(
       {},

@@ -61,6 +61,21 @@ describe("the modules a command loads", () => {
     expect(loaded).not.toContain("io/state-edit.ts");
   });
 
+  it("php-parser is loaded by verify only: status with recorded evidence does not load it", () => {
+    // Named by one module, and there only as a lazy import() (types aside).
+    const naming = sources(SRC).filter((f) => readFileSync(f, "utf8").includes('"php-parser"'));
+    expect(naming.map((f) => relative(SRC, f))).toEqual(["verify/php-ast.ts"]);
+    const text = readFileSync(join(SRC, "verify/php-ast.ts"), "utf8");
+    expect(text.match(/^import [^;]*"php-parser"/gm)).toEqual([
+      'import type { Engine as PhpEngine } from "php-parser"',
+    ]);
+    expect(text).toContain('await import("php-parser")');
+    // What status loads to tell unchanged evidence, and what every command loads, leave it out.
+    for (const entry of ["commands/status.ts", "commands/check.ts", "work/evidence-inputs.ts"])
+      expect([...loadedBy(entry)], entry).not.toContain("verify/php-ast.ts");
+    expect([...loadedBy("work/verify-run.ts")]).toContain("verify/php-ast.ts");
+  });
+
   it("no command loads another", () => {
     for (const name of readdirSync(join(SRC, "commands"))) {
       const loaded = [...loadedBy(`commands/${name}`)].filter((m) => m.startsWith("commands/"));

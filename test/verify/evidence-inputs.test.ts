@@ -11,7 +11,7 @@ import type { CalendarDate } from "../../src/core/dates.js";
 import { makeStyle } from "../../src/render/text.js";
 import type { Context } from "../../src/work/context.js";
 import { currentEvidence } from "../../src/work/evidence-inputs.js";
-import { loadBoard } from "../../src/work/shared.js";
+import { openState } from "../../src/work/workspace.js";
 import { gitEnv, golive, read, tempRepo } from "../helpers/cli.js";
 import { composerLock, PACKAGES, shop } from "../helpers/shop.js";
 
@@ -30,7 +30,7 @@ function context(dir: string, today: CalendarDate = DAY): Context {
 /** Which checks `status` would run now, and what it would say about each recorded item. */
 async function rerun(dir: string, today: CalendarDate = DAY) {
   const ctx = context(dir, today);
-  const { board, workspace } = loadBoard(ctx);
+  const { board, workspace } = openState(ctx).board();
   const recorded = board.items.filter((v) => v.state.evidence !== undefined && v.item.checks);
   const inputs = new Map(board.items.map((v) => [v.item.id, v.state.evidence?.inputs]));
   return { recorded, inputs, ...(await currentEvidence(ctx, workspace, recorded)) };
@@ -42,7 +42,7 @@ function git(dir: string, ...args: string[]): void {
 
 /** The recorded inputs of every item, from golive.yaml through golive's own reader. */
 function inputsOf(dir: string) {
-  const { board } = loadBoard(context(dir));
+  const { board } = openState(context(dir)).board();
   return new Map(board.items.map((v) => [v.item.id, v.state.evidence?.inputs]));
 }
 

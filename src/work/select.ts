@@ -1,97 +1,19 @@
 /**
- * Steps most commands share: finding and reading the state file, resolving IDs and filters.
- * Writing changes is in edit-items.ts, through the YAML editor.
+ * Which items a command works on: IDs as people type them (`app-3` is APP-03), and the
+ * filters (--phase, --category, --owner, --mine, --status, --unassigned) resolved against the
+ * catalogue and the owners golive.yaml names. A bad ID or filter is a usage error naming it.
  */
-import { existsSync } from "node:fs";
-import { relative, resolve } from "node:path";
-import { type Board, buildBoard, scopeBoard } from "../core/board.js";
+import { type Board, scopeBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
-import { addDays, GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
 import { filterItems, type ItemFilter, isFiltered } from "../core/filter.js";
 import { findItem } from "../core/ids.js";
 import { knownOwners, matchOwner } from "../core/owners.js";
-import type { Warning } from "../core/warnings.js";
-import { GO_LIVE_CONFLICT_HINT, GoliveError, ITEM_CONFLICT_HINT } from "../errors.js";
-import { isUnmerged } from "../io/git-repo.js";
-import { findStateFile, shellQuote } from "../io/locate.js";
-import { loadWorkspace, type Workspace } from "../io/state-read.js";
-import { readTextFile } from "../io/text-file.js";
-import { hasGoLiveConflict, itemConflicts } from "../io/yaml-file.js";
-import { renderWarnings } from "../render/error.js";
+import { GoliveError } from "../errors.js";
+import type { Workspace } from "../io/state-read.js";
+import { describeFilter } from "../render/filter.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { isStatus, STATUSES, type Status } from "../schema/fields.js";
 import type { Context } from "./context.js";
-
-/**
- * The state file: found from the working folder, or given with --file. While git holds it
- * unmerged, it is refused (`allowUnmerged` is for the commands that finish or check merges).
- */
-export function statePath(ctx: Context, options: { allowUnmerged?: boolean } = {}): string {
-  let path: string;
-  if (ctx.file === undefined) path = findStateFile(ctx.cwd);
-  else {
-    path = resolve(ctx.cwd, ctx.file);
-    if (!existsSync(path)) {
-      throw new GoliveError("no-state-file", "the state file given with --file does not exist", {
-        location: { file: ctx.file },
-        hint: `check the path, or create it with \`golive --file ${shellQuote(ctx.file)} init --date YYYY-MM-DD\``,
-      });
-    }
-  }
-  if (!options.allowUnmerged) refuseUnmerged(ctx, path);
-  return path;
-}
-
-/**
- * A state file git holds unmerged may be any one side of the merge, with or without conflict
- * markers (a merge driver that did not run leaves ours): reading it would show, and the next
- * commit would keep, one side only. Every command refuses it until `golive resolve` (or a
- * person and `git add`) has merged it.
- */
-export function refuseUnmerged(ctx: Context, path: string): void {
-  if (!isUnmerged(path)) return;
-  const shown = relative(ctx.cwd, path) || path;
-  const text = stateText(path);
-  const items = text === undefined ? [] : itemConflicts(text);
-  if (items.length > 0) {
-    throw new GoliveError(
-      "unmerged",
-      `${shown} is merged but for ${items.length === 1 ? "an item" : `${items.length} items`} both sides changed differently (${items.slice(0, 5).join(", ")}${items.length > 5 ? ", ..." : ""}): golive does not choose for people`,
-      { hint: ITEM_CONFLICT_HINT },
-    );
-  }
-  if (text !== undefined && hasGoLiveConflict(text)) {
-    throw new GoliveError(
-      "unmerged",
-      `${shown} is merged but for its goLive line: both sides moved go-live, and golive does not pick the date every due date hangs on`,
-      {
-        hint: GO_LIVE_CONFLICT_HINT,
-      },
-    );
-  }
-  throw new GoliveError(
-    "unmerged",
-    `${shown} is unmerged in git's index: a merge (or rebase, cherry-pick, stash) stopped on it, and the file may hold one side's changes only`,
-    {
-      hint: "run `golive resolve`: it merges the base, our and their versions git holds, writes the file and stages it; then finish what stopped (`git commit`, `git rebase --continue`, ...)",
-    },
-  );
-}
-
-/** The state file's text, or undefined when it cannot be read as text. */
-function stateText(path: string): string | undefined {
-  try {
-    return readTextFile(path, "state file");
-  } catch {
-    return undefined; // not readable as text: the general message and `golive resolve` say more
-  }
-}
-
-export { boardWarnings } from "../core/warnings.js";
-
-export function warningText(ctx: Context, warnings: readonly Warning[]): string {
-  return renderWarnings(ctx.style, warnings);
-}
 
 /** An ID as typed, cut short: a 10,000-character argument must not fill the terminal. */
 function shown(id: string): string {
@@ -261,27 +183,6 @@ export function resolveFilter(
   return filter;
 }
 
-export function describeFilter(filter: ItemFilter): string | undefined {
-  const parts: string[] = [];
-  if (filter.phase) parts.push(`phase ${filter.phase.join(" or ")}`);
-  if (filter.category) parts.push(`category ${filter.category}`);
-  if (filter.owner) parts.push(`owner ${filter.owner}`);
-  if (filter.unassigned) parts.push("no owner");
-  if (filter.status) parts.push(`status ${filter.status.join(" or ")}`);
-  return parts.length > 0 ? parts.join(", ") : undefined;
-}
-
-/** The files a workspace was read from: a report must never be written over one of them. */
-export function readFiles(workspace: Workspace): string[] {
-  return [workspace.statePath, ...(workspace.cataloguePath ? [workspace.cataloguePath] : [])];
-}
-
-/** The state file, read and checked, and its board for today. */
-export function loadBoard(ctx: Context): { workspace: Workspace; board: Board } {
-  const workspace = loadWorkspace(statePath(ctx), ctx.cwd);
-  return { workspace, board: buildBoard(workspace.catalogue, workspace.state, ctx.today) };
-}
-
 /**
  * The items a command's filters select, and the board with progress counted over them. Filters
  * that select nothing are a usage error, naming them, for the gate and the reports (a gate over
@@ -304,44 +205,4 @@ export function filtered(
     });
   }
   return { filter, items, board: scopeBoard(whole, items) };
-}
-
-/** A date option: a real YYYY-MM-DD day, or a usage error naming the option. */
-export function requireDate(text: string, option: string): string {
-  const date = parseCalendarDate(text.trim());
-  if (!date) {
-    throw new GoliveError("bad-date", `${option} "${text}" is not a date`, {
-      hint: "write a real calendar day as YYYY-MM-DD, for example 2027-03-01",
-    });
-  }
-  if (!isSchedulable(date)) {
-    throw new GoliveError(
-      "bad-date",
-      `${option} ${date} is outside the years golive schedules (${GO_LIVE_YEARS.first} to ${GO_LIVE_YEARS.last})`,
-      { hint: "give the real go-live date, for example 2027-03-01" },
-    );
-  }
-  return date;
-}
-
-/** `--since`: a date, or an age like `1d` or `2w` counted back from today. */
-export function parseDateOrAge(ctx: Context, text: string): string {
-  const age = /^(\d{1,4})([dw])$/.exec(text.trim());
-  if (age) {
-    const days = Number(age[1]) * (age[2] === "w" ? 7 : 1);
-    return addDays(ctx.today, -days);
-  }
-  const date = parseCalendarDate(text.trim());
-  if (!date) {
-    throw new GoliveError("bad-date", `--since "${text}" is neither a date nor an age`, {
-      hint: "use YYYY-MM-DD, or an age such as 1d (yesterday) or 2w",
-    });
-  }
-  return date;
-}
-
-/** A go-live date before today is allowed (a retrospective), but rarely meant. */
-export function pastGoLiveWarning(ctx: Context, goLive: string): string {
-  if (goLive >= ctx.today) return "";
-  return warningText(ctx, [{ code: "go-live-in-past", goLive, today: ctx.today }]);
 }

@@ -1,0 +1,76 @@
+/**
+ * git's index read by golive (io/index-entries.ts): the same entries `git ls-files --stage`
+ * lists, and the stat comparison that lets `status` take a blob ID from the index only for a
+ * file git would call unchanged.
+ */
+import { execFileSync } from "node:child_process";
+import { lstatSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { gitTrackedFiles } from "../../src/io/git.js";
+import { parseIndex, readIndexEntries, statMatches } from "../../src/io/index-entries.js";
+import { gitBlobId, openRepo } from "../../src/io/repo-view.js";
+import { gitEnv, tempRepo } from "../helpers/cli.js";
+
+function repo(): string {
+  const dir = tempRepo({
+    "a.txt": "one\n",
+    "deep/dir/b.php": "<?php\n",
+    "ünïcode name.yml": "x: 1\n",
+  });
+  const git = (...args: string[]) =>
+    execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" }).trim();
+  git("add", "-A");
+  // A path of 4,095 bytes or more (its length is where its NUL is): longer than the file
+  // system allows, so only in the index.
+  const long = `${Array(40).fill("d".repeat(110)).join("/")}/c.txt`;
+  git("update-index", "--add", "--cacheinfo", `100644,${git("hash-object", "a.txt")},${long}`);
+  return dir;
+}
+
+describe("git's index read by golive", () => {
+  test("lists what git ls-files --stage lists, with the same blob IDs", () => {
+    const dir = repo();
+    const snapshot = readIndexEntries(join(dir, ".git"), {});
+    expect(snapshot).toBeDefined();
+    const ours = snapshot!.entries.map((e) => ({ path: e.path, object: e.object }));
+    const gits = gitTrackedFiles(dir)!.map((f) => ({ path: f.path, object: f.object }));
+    expect(ours).toEqual(gits);
+    expect(ours.length).toBe(4);
+    expect(snapshot!.entries[0]!.object).toBe(gitBlobId(readFileSync(join(dir, "a.txt"))));
+  });
+
+  test("a file rewritten with the same size and its time put back is not taken as unchanged", () => {
+    const dir = repo();
+    const file = join(dir, "a.txt");
+    const before = lstatSync(file);
+    // The index must be newer than the file, or every entry is "racily clean".
+    const index = join(dir, ".git/index");
+    utimesSync(index, new Date(), new Date(Date.now() + 5_000));
+    const snapshot = readIndexEntries(join(dir, ".git"), {})!;
+    const entry = snapshot.entries.find((e) => e.path === "a.txt")!;
+    expect(statMatches(entry, lstatSync(file), snapshot.mtimeMs)).toBe(true);
+    writeFileSync(file, "two\n");
+    utimesSync(file, before.atime, before.mtime);
+    expect(statMatches(entry, lstatSync(file), snapshot.mtimeMs)).toBe(false);
+    // And the repository view hashes it: the blob ID is the new content's.
+    expect(openRepo(dir, { fromIndex: true }).blob("a.txt")).toBe(gitBlobId(Buffer.from("two\n")));
+  });
+
+  test("an entry written in the moment the index was is not trusted (racily clean)", () => {
+    const dir = repo();
+    const snapshot = readIndexEntries(join(dir, ".git"), {})!;
+    const entry = snapshot.entries.find((e) => e.path === "a.txt")!;
+    expect(statMatches(entry, lstatSync(join(dir, "a.txt")), entry.mtimeMs)).toBe(false);
+  });
+
+  test("what it does not read, it leaves to git", () => {
+    const dir = repo();
+    expect(readIndexEntries(join(dir, ".git"), { GIT_INDEX_FILE: "/elsewhere" })).toBeUndefined();
+    const bytes = readFileSync(join(dir, ".git/index"));
+    bytes.writeUInt32BE(4, 4);
+    expect(() => parseIndex(bytes)).toThrow(/version 4/);
+    expect(() => parseIndex(bytes.subarray(0, 40))).toThrow();
+    expect(readIndexEntries(join(dir, "no-such-git-dir"), {})).toBeUndefined();
+  });
+});
