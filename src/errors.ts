@@ -32,11 +32,11 @@ export const EXIT_MEANINGS: readonly { code: ExitCode; help: readonly string[]; 
     code: EXIT.findings,
     help: [
       "something was found: `check` found overdue items (or, with --verify,",
-      "regressed or check-failing done ones), `verify` a failing check, `doctor`",
+      "regressed or check-failing done ones), `verify` or `probe` a failing check, `doctor`",
       "a problem; `resolve` or the merge driver could not merge, or left a",
       "choice to a person",
     ],
-    doc: "The gate found something: `check` found overdue (or, with `--verify`, regressed or check-failing done) items; `verify` found a failing check; the merge driver or `resolve` could not merge, or left a choice to a person (go-live, or an item both sides changed differently); `doctor` found a problem.",
+    doc: "The gate found something: `check` found overdue (or, with `--verify`, regressed or check-failing done) items; `verify` or `probe` found a failing check; the merge driver or `resolve` could not merge, or left a choice to a person (go-live, or an item both sides changed differently); `doctor` found a problem.",
   },
   {
     code: EXIT.usage,

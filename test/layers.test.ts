@@ -88,6 +88,8 @@ const PLANTED: [string, string][] = [
   ["src/commands/planted.ts", 'import { status } from "../commands/status.js";'],
   ["src/work/planted.ts", 'import { status } from "../commands/status.js";'],
   ["src/verify/planted.ts", 'import { openRepo } from "../io/repo-view.js";'],
+  ["src/probe/planted.ts", 'import { createProbeNet } from "../io/probe-net.js";'],
+  ["src/probe/planted.ts", 'import { request } from "node:https";'],
   ["src/schema/planted.ts", 'import { buildBoard } from "../core/board.js";'],
   ["src/cli.ts", 'import { execFileSync } from "node:child_process";'],
 ];

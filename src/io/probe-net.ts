@@ -5,47 +5,13 @@
  * Kept small so it can merge with the bounded body reader of src/io/.
  */
 import { Resolver } from "node:dns/promises";
-import {
-  type ClientRequest,
-  request as httpRequest,
-  type IncomingHttpHeaders,
-  type RequestOptions,
-} from "node:http";
+import { type ClientRequest, request as httpRequest, type RequestOptions } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP, type LookupFunction, type Socket } from "node:net";
 import { checkServerIdentity, connect, rootCertificates, type TLSSocket } from "node:tls";
+import type { DnsAnswer, Failed, HttpAnswer, ProbeNet, TlsAnswer } from "../probe/net.js";
 
-export interface HttpAnswer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-  /** The body was longer than the bound and was cut. */
-  truncated: boolean;
-  ms: number;
-}
-
-export interface TlsAnswer {
-  protocol: string | null;
-  /** Why the chain is not trusted (Node's code), if it is not. */
-  chainError?: string;
-  /** Why the certificate does not cover the host, if it does not. */
-  hostError?: string;
-  validTo?: string;
-}
-
-export interface DnsAnswer {
-  cname: string[];
-  addresses: { address: string; ttl: number }[];
-}
-
-export type Failed = { error: string };
-
-export interface ProbeNet {
-  http(url: string, method?: "GET" | "HEAD"): Promise<HttpAnswer | Failed>;
-  tls(host: string, port: number): Promise<TlsAnswer | Failed>;
-  dns(host: string): Promise<DnsAnswer | Failed>;
-  txt(name: string): Promise<string[] | Failed>;
-}
+export type { DnsAnswer, Failed, HttpAnswer, ProbeNet, TlsAnswer } from "../probe/net.js";
 
 export interface NetOptions {
   userAgent: string;
@@ -312,6 +278,8 @@ export function createProbeNet(options: NetOptions): ProbeNet {
               ...tls,
               ...(proxy
                 ? {
+                    // No agent: with `agent: false` Node makes one, and it ignores this.
+                    agent: undefined,
                     createConnection: (
                       _opts: unknown,
                       cb: (err: Error | null, socket?: TLSSocket) => void,
@@ -401,6 +369,10 @@ export function createProbeNet(options: NetOptions): ProbeNet {
           servername: isIP(host) ? undefined : host,
           ...(ca ? { ca } : {}),
           rejectUnauthorized: false,
+          // Offer the old protocols too, only here: a server that speaks nothing newer is then
+          // a failing verdict that says so, not a handshake error.
+          minVersion: "TLSv1",
+          ciphers: "DEFAULT:@SECLEVEL=0",
         });
         const timer = setTimeout(() => socket.destroy(new Error(limit.error)), limit.ms);
         socket.on("error", (e) => {
@@ -414,7 +386,14 @@ export function createProbeNet(options: NetOptions): ProbeNet {
           const chainError = socket.authorizationError;
           done({
             protocol: socket.getProtocol(),
-            ...(chainError ? { chainError: reason(chainError) } : {}),
+            // Node's code as a string (`CERT_HAS_EXPIRED`); anything else, as a plain code.
+            ...(chainError
+              ? {
+                  chainError: /^[A-Z][A-Z0-9_]{0,40}$/.test(String(chainError))
+                    ? String(chainError)
+                    : reason(chainError),
+                }
+              : {}),
             ...(hostError ? { hostError: "ERR_TLS_CERT_ALTNAME_INVALID" } : {}),
             ...(cert?.valid_to ? { validTo: cert.valid_to } : {}),
           });
@@ -430,7 +409,13 @@ export function createProbeNet(options: NetOptions): ProbeNet {
     let name = host;
     try {
       for (let i = 0; i < 8; i++) {
-        const next = await resolver.resolveCname(name).catch(() => [] as string[]);
+        const next = await resolver.resolveCname(name).catch((e) => e as Error);
+        // No CNAME is the usual answer; a server that does not answer ends the lookup here.
+        if (next instanceof Error) {
+          const r = reason(next);
+          if (r === "ENODATA" || r === "ENOTFOUND") break;
+          return { error: r };
+        }
         if (next.length === 0 || next[0] === undefined) break;
         name = next[0];
         cname.push(name);

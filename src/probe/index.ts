@@ -9,8 +9,8 @@ import { maxOf } from "../core/arrays.js";
 import { addDays, type CalendarDate, daysBetween } from "../core/dates.js";
 import type { Finding, ProbeCode, Result } from "../core/verdict.js";
 import { worst } from "../core/verdict.js";
-import type { HttpAnswer, ProbeNet } from "../io/probe-net.js";
 import { gitBlobHash } from "../verify/generic.js";
+import type { HttpAnswer, ProbeNet } from "./net.js";
 
 // robots-parser is CommonJS with an ES default in its types (see verify/rules/robots.ts).
 const robotsParser = ((robotsParserModule as { default?: unknown }).default ??
@@ -256,12 +256,14 @@ export async function runProbe(
           out.push(unreachable(url, a.error));
           continue;
         }
-        if (a.status !== 200 || !/^text\//i.test(header(a, "content-type") ?? "text/plain")) {
+        const type = header(a, "content-type") ?? "text/plain";
+        if (a.status !== 200 || !/^text\/plain/i.test(type)) {
+          // A shop that answers every path with its home page serves robots.txt as HTML.
           out.push({
             code: "robots-not-served",
             result: "fail",
             subject: url,
-            found: `${a.status}`,
+            found: a.status === 200 ? `200, ${type.slice(0, 60)}` : `${a.status}`,
           });
           continue;
         }
@@ -273,8 +275,16 @@ export async function runProbe(
               : { code: "robots-blocks-all-before-golive", result: "pass", subject: url },
           );
         } else out.push({ code: "robots-served", result: "pass", subject: url });
-        for (const s of robots.getSitemaps())
-          out.push({ code: "robots-sitemap", result: "pass", subject: url, found: s });
+        const sitemaps = robots.getSitemaps();
+        for (const s of sitemaps)
+          out.push({
+            code: "robots-sitemap",
+            result: "pass",
+            subject: url,
+            found: s.slice(0, 200),
+          });
+        if (sitemaps.length === 0)
+          out.push({ code: "robots-sitemap-missing", result: "warn", subject: url });
       }
       return out;
     },
@@ -301,11 +311,18 @@ export async function runProbe(
           out.push({ code: "favicon-missing", result: "fail", subject: url, found: `${a.status}` });
         else {
           const hash = gitBlobHash(a.body);
-          out.push(
-            t.faviconDefaults.includes(hash)
-              ? { code: "favicon-default", result: "fail", subject: url, found: hash }
-              : { code: "favicon-custom", result: "pass", subject: url },
-          );
+          const type = header(a, "content-type") ?? "";
+          if (t.faviconDefaults.includes(hash))
+            out.push({ code: "favicon-default", result: "fail", subject: url, found: hash });
+          else if (/^text\//i.test(type))
+            // The home page served for every path, not an icon.
+            out.push({
+              code: "favicon-not-image",
+              result: "warn",
+              subject: url,
+              found: type.slice(0, 60),
+            });
+          else out.push({ code: "favicon-custom", result: "pass", subject: url });
         }
       }
       return out;
@@ -313,8 +330,8 @@ export async function runProbe(
     "APP-16": () => headerChecks(stores, home),
     "SEC-03": () => headerChecks(stores, home),
     "CLO-15": () => mailCheck(net, t.mailDomain),
-    "SEO-01": () => redirectCheck(net, t.redirects),
-    "SEO-07": () => redirectCheck(net, t.redirects),
+    "SEO-01": () => redirectCheck(net, t.redirects, live),
+    "SEO-07": () => redirectCheck(net, t.redirects, live),
     "GEN-10": async () => {
       if (!t.oldSystem) return [];
       const end = addDays(ctx.goLive, 3);
@@ -337,6 +354,10 @@ export async function runProbe(
             found: failed(a) ? a.error : `${a.status}`,
           },
         ];
+      if (a.status >= 400)
+        return [
+          { code: "old-system-error", result: "warn", subject: t.oldSystem, found: `${a.status}` },
+        ];
       return [
         { code: "old-system-up", result: "pass", subject: t.oldSystem, found: `${a.status}` },
       ];
@@ -349,6 +370,13 @@ export async function runProbe(
             ? await home(stores.find((h) => `${origin(h)}/` === url)!)
             : await net.http(url);
           if (failed(a)) return unreachable(url, a.error);
+          if (!live && a.status === 401 && /^\s*basic/i.test(header(a, "www-authenticate") ?? ""))
+            return {
+              code: "smoke-behind-auth",
+              result: "pass",
+              subject: url,
+              found: `${a.status} in ${a.ms} ms`,
+            };
           const ok = a.status >= 200 && a.status < 300;
           return {
             code: ok ? "smoke-ok" : "smoke-bad",
@@ -389,7 +417,10 @@ async function sitemapCheck(net: ProbeNet, url: string, h: ProbeHost): Promise<P
     }
   });
   if (foreign !== undefined)
-    return [{ code: "sitemap-foreign-url", result: "fail", subject: url, found: foreign }];
+    return [
+      { code: "sitemap-foreign-url", result: "fail", subject: url, found: foreign.slice(0, 200) },
+    ];
+  if (locs.length === 0) return [{ code: "sitemap-empty", result: "warn", subject: url }];
   return [{ code: "sitemap-ok", result: "pass", subject: url, found: `${locs.length}` }];
 }
 
@@ -499,6 +530,7 @@ const MAX_HOPS = 3;
 async function redirectCheck(
   net: ProbeNet,
   pairs: readonly [string, string][] | undefined,
+  live: boolean,
 ): Promise<ProbeFinding[]> {
   if (!pairs) return [];
   return Promise.all(
@@ -507,6 +539,8 @@ async function redirectCheck(
         return { code: "redirect-unsafe", result: "fail", subject: from, found: from };
       let url = from;
       const seen = new Set<string>([url]);
+      // A 302 or 307 on the way: it arrives, but search engines keep the old URL.
+      let temporary: number | undefined;
       for (let hop = 0; ; hop++) {
         let a = await net.http(url, "HEAD");
         // Some servers answer HEAD with 405 or 501: ask again with GET.
@@ -520,14 +554,7 @@ async function redirectCheck(
           } catch {
             return { code: "redirect-unsafe", result: "fail", subject: from, found: "?" };
           }
-          if (a.status !== 301 && a.status !== 308)
-            return {
-              code: "redirect-wrong",
-              result: "fail",
-              subject: from,
-              found: `${a.status} ${url}`,
-              expected: to,
-            };
+          if (a.status !== 301 && a.status !== 308) temporary ??= a.status;
           if (!safeTarget(next))
             return {
               code: "redirect-unsafe",
@@ -542,7 +569,25 @@ async function redirectCheck(
           url = next;
           continue;
         }
-        const ok = a.status === 200 && sameUrl(url, to) && hop > 0;
+        // Before go-live the new shop is behind basic auth: arriving there is what counts.
+        const arrived = sameUrl(url, to) && hop > 0;
+        const behindAuth = !live && a.status === 401;
+        const ok = arrived && (a.status === 200 || behindAuth);
+        if (ok && temporary === undefined && behindAuth)
+          return {
+            code: "redirect-ok-before-golive",
+            result: "pass",
+            subject: from,
+            found: `${hop}`,
+          };
+        if (ok && temporary !== undefined)
+          return {
+            code: "redirect-temporary",
+            result: "warn",
+            subject: from,
+            found: `${temporary}`,
+            expected: to,
+          };
         return ok
           ? { code: "redirect-ok", result: "pass", subject: from, found: `${hop}` }
           : {

@@ -9,6 +9,7 @@ import type { Finding, ProbeCode } from "../core/verdict.js";
 type Words = (f: Finding) => string;
 const s = (v: string | undefined) => v ?? "?";
 const at = (f: Finding) => s(f.subject);
+const hops = (f: Finding) => (f.found === "1" ? "1 hop" : `${s(f.found)} hops`);
 
 export const PROBE_MESSAGES: Record<ProbeCode, Words> = {
   unreachable: (f) => `${at(f)}: no answer (${s(f.found)})`,
@@ -40,6 +41,9 @@ export const PROBE_MESSAGES: Record<ProbeCode, Words> = {
   "robots-blocks-all-before-golive": (f) =>
     `${at(f)} disallows everything, as expected before go-live`,
   "robots-sitemap": (f) => `${at(f)} names the sitemap ${s(f.found)}`,
+  "robots-sitemap-missing": (f) =>
+    `${at(f)} names no sitemap (a Sitemap: line is how search engines find it)`,
+  "sitemap-empty": (f) => `${at(f)} lists no URLs`,
   "sitemap-ok": (f) => `${at(f)}: a valid sitemap with ${s(f.found)} URLs on the host`,
   "sitemap-not-served": (f) => `${at(f)} is not served (${s(f.found)})`,
   "sitemap-invalid": (f) => `${at(f)} is not a urlset or sitemapindex`,
@@ -47,6 +51,7 @@ export const PROBE_MESSAGES: Record<ProbeCode, Words> = {
   "favicon-custom": (f) => `${at(f)} is the shop's own icon`,
   "favicon-default": (f) => `${at(f)} is Spryker's default icon (blob ${s(f.found).slice(0, 12)})`,
   "favicon-missing": (f) => `${at(f)} is not served (${s(f.found)})`,
+  "favicon-not-image": (f) => `${at(f)} is served as ${s(f.found)}, not an icon`,
   "header-ok": (f) => `${at(f)} sends ${s(f.found)}`,
   "header-missing": (f) => `${at(f)} does not send ${s(f.expected)}`,
   "header-php-version": (f) => `${at(f)} names its PHP version: X-Powered-By ${s(f.found)}`,
@@ -56,7 +61,11 @@ export const PROBE_MESSAGES: Record<ProbeCode, Words> = {
   "dmarc-missing": (f) => `${at(f)} publishes no DMARC policy (_dmarc TXT)`,
   "spf-ok": (f) => `${at(f)} publishes SPF`,
   "spf-missing": (f) => `${at(f)} publishes no SPF record`,
-  "redirect-ok": (f) => `${at(f)} redirects permanently to its new URL in ${s(f.found)} hops`,
+  "redirect-ok": (f) => `${at(f)} redirects permanently to its new URL in ${hops(f)}`,
+  "redirect-ok-before-golive": (f) =>
+    `${at(f)} redirects permanently to its new URL in ${hops(f)}, which asks for basic auth, as expected before go-live`,
+  "redirect-temporary": (f) =>
+    `${at(f)} reaches ${s(f.expected)} through a temporary ${s(f.found)}: search engines keep the old URL`,
   "redirect-wrong": (f) =>
     `${at(f)} ends at ${s(f.found)}, expected a 301/308 to ${s(f.expected)} answering 200`,
   "redirect-loop": (f) => `${at(f)} redirects in a loop`,
@@ -66,9 +75,13 @@ export const PROBE_MESSAGES: Record<ProbeCode, Words> = {
   "old-system-up": (f) => `${at(f)} still answers (${s(f.found)}) in the 72 hours after go-live`,
   "old-system-down": (f) =>
     `${at(f)} does not answer (${s(f.found)}) in the 72 hours after go-live`,
+  "old-system-error": (f) =>
+    `${at(f)} answers ${s(f.found)} in the 72 hours after go-live: up, but not serving`,
   "old-system-window": (f) =>
     `${at(f)} is not judged outside the 72 hours after go-live (${s(f.found)})`,
   "smoke-ok": (f) => `${at(f)}: ${s(f.found)}`,
+  "smoke-behind-auth": (f) =>
+    `${at(f)}: ${s(f.found)}, basic auth as expected before go-live (smoke it with the credentials)`,
   "smoke-bad": (f) => `${at(f)}: ${s(f.found)}, expected 2xx`,
 };
 
@@ -90,6 +103,11 @@ export const PROBE_HINTS: Partial<Record<ProbeCode, string>> = {
   "admin-open": "restrict the Back Office by IP allow-list or basic auth (CLO-05)",
   "robots-not-served": "serve robots.txt at the storefront's root as text/plain",
   "robots-blocks-all": "replace the staging robots.txt with the production one",
+  "robots-sitemap-missing": "add a Sitemap: line with the sitemap's URL to robots.txt",
+  "sitemap-empty": "generate the sitemap (SEO-03)",
+  "favicon-not-image": "serve the icon itself at /favicon.ico",
+  "redirect-temporary": "make the redirect permanent (301 or 308)",
+  "old-system-error": "keep the old system serving for 72 hours after go-live (GEN-10)",
   "sitemap-not-served": "generate the sitemap and name it in robots.txt (SEO-03)",
   "sitemap-invalid": "serve a sitemap in the sitemaps.org format",
   "sitemap-foreign-url": "list only https URLs of the storefront's own host",

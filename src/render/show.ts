@@ -61,7 +61,7 @@ export function renderShow(style: Style, view: ItemView, today?: string): string
   if (state.evidence) {
     const e = state.evidence;
     lines.push(
-      `Evidence ${e.result} on ${e.at.slice(0, 10)} (golive verify): ${safe(evidenceSummary(e))}`,
+      `Evidence ${e.result} on ${e.at.slice(0, 10)} (golive ${e.source === "probe" ? "probe" : "verify"}): ${safe(evidenceSummary(e))}`,
     );
   }
   if (view.tickets.length > 0) {

@@ -232,7 +232,9 @@ items:
     expect(help.stdout).toContain(
       "1  something was found: `check` found overdue items (or, with --verify,",
     );
-    expect(help.stdout).toMatch(/regressed or check-failing done ones\), `verify` a failing check/);
+    expect(help.stdout).toMatch(
+      /regressed or check-failing done ones\), `verify` or `probe` a failing check/,
+    );
     expect(help.stdout).toMatch(/a problem; `resolve` or the merge driver could not merge/);
     expect(help.stdout).toContain("2  bad usage or a bad file");
     expect(help.stdout).toContain("3  `notify` could not deliver the digest");

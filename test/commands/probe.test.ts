@@ -211,7 +211,9 @@ describe("golive probe", () => {
     expect(gate.stdout).toContain("CLO-17");
     expect(gate.stdout).toContain("still asks for basic auth after go-live");
     const shown = await golive(dir, ["show", "CLO-17"], AFTER);
-    expect(shown.stdout).toContain("still asks for basic auth after go-live");
+    expect(shown.stdout).toMatch(
+      /Evidence fail on 2027-03-02 \(golive probe\): www\.shop\.example still asks for basic auth after go-live/,
+    );
   });
 
   test("probe evidence recorded before go-live day does not count from go-live day on", async () => {
@@ -300,6 +302,26 @@ describe("golive probe: bad input is exit 2, changes nothing, shows no secret", 
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("redirects.csv:3:23: not an http(s) URL");
     expect(r.stderr).not.toContain("hunter2");
+  });
+});
+
+describe("golive probe: a hostile shop", () => {
+  test("terminal escapes in what the server sends are shown escaped; the exit code holds", async () => {
+    liveShop();
+    s.routes.set(
+      "www.shop.example/sitemap.xml",
+      ok("<urlset><url><loc>https://evil\x1b]0;pwned\x07\x1b[2J.example/</loc></url></urlset>"),
+    );
+    const dir = await shopRepo();
+    const r = await golive(dir, ["probe", "--item", "SEO-03", ...NET()], AFTER);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("sitemap.xml lists https://evil\\x1b]0;pwned");
+    expect(r.stdout).not.toContain("\x1b");
+    expect(r.stdout).not.toContain("\x07");
+    const json = await golive(dir, ["probe", "--item", "SEO-03", "--json", ...NET()], AFTER);
+    expect(json.code).toBe(1);
+    expect(json.stdout).not.toContain("\x1b");
+    expect(JSON.parse(json.stdout).items[0].findings[0].found).toContain("\x1b]0;pwned");
   });
 });
 

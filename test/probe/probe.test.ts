@@ -1,359 +1,595 @@
 /**
- * `golive probe` against servers on 127.0.0.1 only: an HTTPS shop with certificates made here by
- * openssl (a test CA, a certificate for shop.test, judged on later days for expiry), and an injected resolver for DNS.
+ * Every check of `golive probe` passes, warns, fails and says unknown against servers on
+ * 127.0.0.1 only: HTTPS with certificates openssl makes here (good, expired, for another
+ * host, self-signed, sent without their intermediate, expiring soon), chosen by SNI; plain
+ * HTTP; a DNS server (A, CNAME, TXT, TTLs, a name it never answers). One set of servers for
+ * the file; each test sets the routes it needs.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer as createHttpServer, type Server, type ServerResponse } from "node:http";
-import { createServer as createHttpsServer } from "node:https";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createServer as createHttpServer, request as httpRequest } from "node:http";
+import { type AddressInfo, connect as connectTcp, createServer as createNetServer } from "node:net";
+import { createServer as createTlsServer } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProbeNet, limiter, type ProbeNet } from "../../src/io/probe-net.js";
-import { type ProbeTargets, runProbe } from "../../src/probe/index.js";
+import {
+  bypassesProxy,
+  createProbeNet,
+  limiter,
+  type ProbeNet,
+  proxyFromEnv,
+} from "../../src/io/probe-net.js";
+import { type ProbeHost, type ProbeTargets, runProbe } from "../../src/probe/index.js";
+import { renderProbe } from "../../src/render/probe.js";
+import { makeStyle } from "../../src/render/text.js";
 import { gitBlobHash } from "../../src/verify/generic.js";
-
-const dir = mkdtempSync(join(tmpdir(), "golive-probe-"));
-const ssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
-
-function makeCert(name: string, host: string, days: string[]) {
-  ssl(
-    "req",
-    "-new",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-nodes",
-    "-keyout",
-    `${name}.key`,
-    "-out",
-    `${name}.csr`,
-    "-subj",
-    `/CN=${host}`,
-  );
-  writeFileSync(join(dir, `${name}.ext`), `subjectAltName=DNS:${host}\n`);
-  ssl(
-    "x509",
-    "-req",
-    "-in",
-    `${name}.csr`,
-    "-CA",
-    "ca.pem",
-    "-CAkey",
-    "ca.key",
-    "-CAcreateserial",
-    "-extfile",
-    `${name}.ext`,
-    "-out",
-    `${name}.pem`,
-    ...days,
-  );
-  return {
-    key: readFileSync(join(dir, `${name}.key`)),
-    cert: readFileSync(join(dir, `${name}.pem`)),
-  };
-}
+import {
+  basicAuth,
+  ok,
+  type ProbeServers,
+  redirect,
+  startServers,
+  TestPki,
+} from "../helpers/probe-servers.js";
 
 const DEFAULT_ICON = Buffer.from("spryker default icon");
-type Route = (res: ServerResponse, path: string) => void;
-let routes: Record<string, Route> = {};
-const servers: Server[] = [];
-let ca = "";
-let port = 0;
-let plainPort = 0;
-
-function handler(req: { url?: string }, res: ServerResponse) {
-  const path = req.url ?? "/";
-  const route = routes[path];
-  if (route) route(res, path);
-  else {
-    res.statusCode = 404;
-    res.end("no");
-  }
-}
-
-async function listen(s: Server): Promise<number> {
-  servers.push(s);
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  return (s.address() as AddressInfo).port;
-}
+const A = (ttl = 300) => ({ A: [["127.0.0.1", ttl]] });
+let pki: TestPki;
+let s: ProbeServers;
 
 beforeAll(async () => {
-  ssl(
-    "req",
-    "-x509",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-nodes",
-    "-keyout",
-    "ca.key",
-    "-out",
-    "ca.pem",
-    "-subj",
-    "/CN=golive test CA",
-    "-days",
-    "2",
+  pki = new TestPki();
+  const soon = new Date(Date.now() + 20 * 86400_000);
+  s = await startServers(
+    {
+      "shop.test": pki.leaf("shop", "shop.test"),
+      "expired.test": pki.leaf("expired", "expired.test", {
+        start: "20200101000000Z",
+        end: "20200201000000Z",
+      }),
+      "self.test": pki.selfSigned("self", "self.test"),
+      "chain.test": pki.leaf("chain", "chain.test", { viaIntermediate: true }),
+      "soon.test": pki.leaf("soon", "soon.test", {
+        start: "20200101000000Z",
+        end: `${soon.toISOString().slice(0, 10).replace(/-/g, "")}000000Z`,
+      }),
+    },
+    {
+      "shop.test": A(),
+      "www.shop.test": { CNAME: ["edge.cdn.test", 300] },
+      "edge.cdn.test": A(),
+      "slow.test": A(86400),
+      "expired.test": A(),
+      "wrong.test": A(),
+      "self.test": A(),
+      "chain.test": A(),
+      "soon.test": A(),
+      "bo.test": A(),
+      "_dmarc.good.test": { TXT: [["v=DMARC1; p=reject; rua=mailto:d@good.test", 300]] },
+      "good.test": { TXT: [["v=spf1 include:_spf.good.test -all", 300]] },
+      "_dmarc.lax.test": { TXT: [["v=DMARC1; p=none", 300]] },
+      "lax.test": { TXT: [["v=spf1 -all", 300]] },
+      "bare.test": { TXT: [["google-site-verification=abc", 300]] },
+      "slowmail.test": { TXT: [["v=spf1 -all", 300]] },
+    },
+    new Set(["hang.test", "_dmarc.slowmail.test"]),
   );
-  ca = readFileSync(join(dir, "ca.pem"), "utf8");
-  const good = makeCert("shop", "shop.test", ["-days", "400"]);
-  port = await listen(createHttpsServer(good, handler));
-  plainPort = await listen(createHttpServer(handler));
-}, 20_000);
+}, 30_000);
 
 afterAll(() => {
-  for (const s of servers) s.close();
-  rmSync(dir, { recursive: true, force: true });
+  s?.close();
+  pki?.remove();
 });
 
-function net(extra: Partial<ProbeNet> = {}): ProbeNet {
-  const real = createProbeNet({
+function net(o: { ca?: boolean; timeoutMs?: number; maxBytes?: number } = {}): ProbeNet {
+  return createProbeNet({
     userAgent: "golive/test",
-    timeoutMs: 800,
-    maxBytes: 64 * 1024,
-    ca,
-    resolve: [`shop.test:${port}:127.0.0.1`, `wrong.test:${port}:127.0.0.1`],
+    timeoutMs: o.timeoutMs ?? 600,
+    maxBytes: o.maxBytes ?? 64 * 1024,
+    dnsServer: `127.0.0.1:${s.dns.port}`,
+    ...(o.ca === false ? {} : { ca: pki.ca }),
   });
-  return {
-    ...real,
-    dns: async (h) => ({
-      cname: [],
-      addresses: [{ address: "127.0.0.1", ttl: h.startsWith("slow") ? 86400 : 300 }],
-    }),
-    txt: async () => [],
-    ...extra,
-  };
 }
 
-const shop = (host = "shop.test", p = port): ProbeTargets => ({
-  hosts: [{ host, scheme: "https", port: p, kind: "storefront" }],
+const host = (name: string, kind: ProbeHost["kind"] = "storefront", port?: number): ProbeHost => ({
+  host: name,
+  scheme: "https",
+  port: port ?? s.https,
+  kind,
+});
+const targets = (extra: Partial<ProbeTargets> = {}, name = "shop.test"): ProbeTargets => ({
+  hosts: [host(name)],
   production: true,
   faviconDefaults: [gitBlobHash(DEFAULT_ICON)],
+  ...extra,
 });
 const BEFORE = { today: "2026-12-04", goLive: "2026-12-06" };
 const AFTER = { today: "2026-12-07", goLive: "2026-12-06" };
+/** Nothing listens on port 1: refused at once. */
+const CLOSED = 1;
 
-async function one(id: string, t: ProbeTargets, ctx = BEFORE, n = net()) {
+async function one(id: string, t: ProbeTargets, ctx = AFTER, n = net()) {
   const [v] = await runProbe(n, t, ctx, new Set([id]));
   return v!;
 }
+async function first(id: string, t: ProbeTargets, ctx = AFTER, n = net()) {
+  const v = await one(id, t, ctx, n);
+  return { result: v.result, code: v.findings[0]?.code, found: v.findings[0]?.found };
+}
 
-const basic: Route = (res) => {
-  res.writeHead(401, { "www-authenticate": 'Basic realm="shop"' });
-  res.end();
+const HEADERS = {
+  "strict-transport-security": "max-age=31536000",
+  "x-content-type-options": "nosniff",
+  "content-security-policy": "frame-ancestors 'self'",
 };
-const ok =
-  (body: string | Buffer, headers: Record<string, string | string[]> = {}): Route =>
-  (res) => {
-    res.writeHead(200, { "content-type": "text/plain", ...headers });
-    res.end(body);
-  };
+
+describe("CLO-14 DNS, through a DNS server on 127.0.0.1", () => {
+  it("pass: resolves, showing the CNAME chain", async () => {
+    expect(await first("CLO-14", targets({}, "www.shop.test"), BEFORE)).toEqual({
+      result: "pass",
+      code: "dns-ok",
+      found: "edge.cdn.test → 127.0.0.1",
+    });
+  });
+  it("warn: a TTL above an hour in the week before go-live, not a month before", async () => {
+    expect(await first("CLO-14", targets({}, "slow.test"), BEFORE)).toMatchObject({
+      result: "warn",
+      code: "dns-ttl-high",
+      found: "86400",
+    });
+    const early = { today: "2026-11-01", goLive: "2026-12-06" };
+    expect((await first("CLO-14", targets({}, "slow.test"), early)).result).toBe("pass");
+  });
+  it("fail: the name does not resolve", async () => {
+    expect(await first("CLO-14", targets({}, "gone.test"))).toMatchObject({
+      result: "fail",
+      code: "dns-missing",
+    });
+  });
+  it("unknown: the DNS server never answers", async () => {
+    expect(await first("CLO-14", targets({}, "hang.test"))).toMatchObject({
+      result: "unknown",
+      code: "unreachable",
+      found: "ETIMEOUT",
+    });
+  });
+});
 
 describe("CLO-12 TLS", () => {
-  it("passes a trusted certificate for the host, fails an expired or wrong-host one", async () => {
-    routes = { "/": ok("hi") };
-    expect((await one("CLO-12", shop())).findings[0]).toMatchObject({
-      code: "tls-ok",
+  it("pass: trusted, for the host, TLS 1.2 or newer, valid well past go-live", async () => {
+    s.routes.clear();
+    expect(await first("CLO-12", targets(), BEFORE)).toMatchObject({
       result: "pass",
+      code: "tls-ok",
     });
-    // The certificate is good for 400 days: judged two years on, it has expired.
-    const later = { today: "2028-12-20", goLive: "2028-12-24" };
-    expect((await one("CLO-12", shop(), later)).findings[0]?.code).toBe("tls-expired");
-    expect((await one("CLO-12", shop("wrong.test"))).findings[0]?.code).toBe("tls-wrong-host");
   });
-  it("fails a chain to no trusted root, warns when it expires within 30 days of go-live", async () => {
-    const untrusted = {
-      ...net(),
-      tls: createProbeNet({
-        userAgent: "t",
-        timeoutMs: 800,
-        maxBytes: 1,
-        resolve: [`shop.test:${port}:127.0.0.1`],
-      }).tls,
-    };
-    expect((await one("CLO-12", shop(), BEFORE, untrusted)).findings[0]?.code).toBe(
-      "tls-untrusted",
+  it("warn: expires within 30 days after go-live", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const v = await first("CLO-12", targets({}, "soon.test"), { today, goLive: today });
+    expect(v).toMatchObject({ result: "warn", code: "tls-expiring" });
+  });
+  it.each([
+    ["expired.test", "tls-expired"],
+    ["wrong.test", "tls-wrong-host"],
+    ["self.test", "tls-self-signed"],
+    ["chain.test", "tls-chain-incomplete"],
+  ])("fail: %s is %s", async (name, code) => {
+    expect(await first("CLO-12", targets({}, name), BEFORE)).toMatchObject({
+      result: "fail",
+      code,
+    });
+  });
+  it("fail: a server that speaks nothing newer than TLS 1.1", async () => {
+    const pem = pki.leaf("old", "old.test");
+    const old = createTlsServer(
+      {
+        ...pem,
+        minVersion: "TLSv1",
+        maxVersion: "TLSv1.1",
+        ciphers: "DEFAULT:@SECLEVEL=0",
+      },
+      (c) => c.end(),
     );
-    const late = { today: "2027-12-01", goLive: "2027-12-20" };
-    expect((await one("CLO-12", shop(), late)).findings[0]).toMatchObject({
-      code: "tls-expiring",
-      result: "warn",
-    });
-  });
-  it("says unknown for a host that does not answer", async () => {
-    const v = await one("CLO-12", shop("shop.test", 1));
-    expect(v.result).toBe("unknown");
-  });
-});
-
-describe("CLO-17 storefront basic auth depends on the day", () => {
-  it("passes before go-live and fails from go-live day; an open shop warns before", async () => {
-    routes = { "/": basic };
-    expect((await one("CLO-17", shop(), BEFORE)).result).toBe("pass");
-    expect((await one("CLO-17", shop(), AFTER)).findings[0]?.code).toBe("auth-basic-live");
-    routes = { "/": ok("home") };
-    expect((await one("CLO-17", shop(), BEFORE)).result).toBe("warn");
-    expect((await one("CLO-17", shop(), AFTER)).result).toBe("pass");
-  });
-});
-
-describe("SEO-04 robots.txt and SEO-03 sitemap", () => {
-  it("fails Disallow: / for * on production from go-live, not before", async () => {
-    routes = { "/robots.txt": ok("User-agent: *\nDisallow: /\n") };
-    expect((await one("SEO-04", shop(), BEFORE)).result).toBe("pass");
-    expect((await one("SEO-04", shop(), AFTER)).findings[0]?.code).toBe("robots-blocks-all");
-  });
-  it("notes the Sitemap line and checks the sitemap's URLs are https on the host", async () => {
-    const sm = `https://shop.test:${port}/sm.xml`;
-    routes = {
-      "/robots.txt": ok(`User-agent: *\nAllow: /\nSitemap: ${sm}\n`),
-      "/sm.xml": ok("<urlset><url><loc>https://shop.test/a</loc></url></urlset>"),
+    await new Promise<void>((r) => old.listen(0, "127.0.0.1", r));
+    const t = {
+      ...targets(),
+      hosts: [host("old.test", "storefront", (old.address() as AddressInfo).port)],
     };
-    const robots = await one("SEO-04", shop(), AFTER);
-    expect(robots.findings.map((f) => f.code)).toEqual(["robots-served", "robots-sitemap"]);
-    expect((await one("SEO-03", shop())).findings[0]).toMatchObject({
-      code: "sitemap-ok",
-      found: "1",
+    const n = createProbeNet({
+      userAgent: "t",
+      timeoutMs: 1000,
+      maxBytes: 1,
+      ca: pki.ca,
+      resolve: [`old.test:${(old.address() as AddressInfo).port}:127.0.0.1`],
     });
-    routes["/sm.xml"] = ok("<urlset><url><loc>http://elsewhere.test/a</loc></url></urlset>");
-    expect((await one("SEO-03", shop())).findings[0]?.code).toBe("sitemap-foreign-url");
-    routes["/sm.xml"] = ok("<html></html>");
-    expect((await one("SEO-03", shop())).findings[0]?.code).toBe("sitemap-invalid");
+    expect(await first("CLO-12", t, BEFORE, n)).toMatchObject({
+      result: "fail",
+      code: "tls-old-protocol",
+      found: "TLSv1.1",
+    });
+    old.close();
   });
-  it("fails a missing robots.txt and sitemap", async () => {
-    routes = {};
-    expect((await one("SEO-04", shop())).result).toBe("fail");
-    expect((await one("SEO-03", shop())).findings[0]?.code).toBe("sitemap-not-served");
+  it("fail: a certificate no trusted root signed (the test CA not given)", async () => {
+    expect(await first("CLO-12", targets(), BEFORE, net({ ca: false }))).toMatchObject({
+      result: "fail",
+      code: "tls-chain-incomplete",
+    });
+  });
+  it("unknown: nothing answers on the port", async () => {
+    const t = { ...targets(), hosts: [host("shop.test", "storefront", CLOSED)] };
+    expect(await first("CLO-12", t)).toMatchObject({
+      result: "unknown",
+      found: "ECONNREFUSED",
+    });
+  });
+});
+
+describe("CLO-17 storefront basic auth, by the day", () => {
+  it("pass before go-live with basic auth; fail from go-live day", async () => {
+    s.routes.clear().set("/", basicAuth);
+    expect(await first("CLO-17", targets(), BEFORE)).toMatchObject({
+      result: "pass",
+      code: "auth-basic-before-golive",
+    });
+    expect(await first("CLO-17", targets(), { ...AFTER, today: AFTER.goLive })).toMatchObject({
+      result: "fail",
+      code: "auth-basic-live",
+    });
+  });
+  it("warn: open before go-live; pass: open after", async () => {
+    s.routes.clear().set("/", ok("home"));
+    expect((await first("CLO-17", targets(), BEFORE)).result).toBe("warn");
+    expect((await first("CLO-17", targets(), AFTER)).result).toBe("pass");
+  });
+  it("unknown: no answer", async () => {
+    const t = { ...targets(), hosts: [host("shop.test", "storefront", CLOSED)] };
+    expect((await first("CLO-17", t)).result).toBe("unknown");
+  });
+});
+
+describe("CLO-05 Back Office from outside", () => {
+  const admin = (port = s.https, name = "bo.test") => ({
+    ...targets(),
+    hosts: [host(name, "admin", port)],
+  });
+  it("pass: 401/403, or no connection at all", async () => {
+    s.routes.clear().set("bo.test/", (res) => {
+      res.statusCode = 403;
+      res.end();
+    });
+    expect(await first("CLO-05", admin())).toMatchObject({ result: "pass", found: "403" });
+    expect(await first("CLO-05", admin(CLOSED))).toMatchObject({
+      result: "pass",
+      found: "ECONNREFUSED",
+    });
+  });
+  it("warn: a login page served openly", async () => {
+    s.routes.clear().set("bo.test/", redirect("/security-gui/login", 302));
+    expect(await first("CLO-05", admin())).toMatchObject({ result: "warn", code: "admin-open" });
+  });
+  it("fail: never, the Back Office item is judged by people; unknown: the name does not resolve", async () => {
+    expect(await first("CLO-05", admin(s.https, "gone.test"))).toMatchObject({
+      result: "unknown",
+      code: "unreachable",
+    });
+  });
+});
+
+describe("SEO-04 robots.txt", () => {
+  const robots = (text: string, type = "text/plain") =>
+    s.routes.clear().set("/robots.txt", ok(text, { "content-type": type }));
+  it("pass: served, indexable, a Sitemap line noted", async () => {
+    robots("User-agent: *\nAllow: /\nSitemap: https://shop.test/sitemap.xml\n");
+    const v = await one("SEO-04", targets());
+    expect(v.result).toBe("pass");
+    expect(v.findings.map((f) => f.code)).toEqual(["robots-served", "robots-sitemap"]);
+  });
+  it("warn: no Sitemap line", async () => {
+    robots("User-agent: *\nAllow: /\n");
+    expect((await one("SEO-04", targets())).result).toBe("warn");
+  });
+  it("fail: Disallow: / for * on production from go-live (pass before, and on staging)", async () => {
+    robots("User-agent: *\nDisallow: /\nSitemap: https://shop.test/sitemap.xml\n");
+    expect(await first("SEO-04", targets())).toMatchObject({
+      result: "fail",
+      code: "robots-blocks-all",
+    });
+    expect((await first("SEO-04", targets(), BEFORE)).result).toBe("pass");
+    expect((await first("SEO-04", { ...targets(), production: false })).result).toBe("pass");
+  });
+  it("fail: the home page served as robots.txt, or none", async () => {
+    robots("<html>shop</html>", "text/html");
+    expect(await first("SEO-04", targets())).toMatchObject({
+      code: "robots-not-served",
+      found: "200, text/html",
+    });
+    s.routes.clear();
+    expect(await first("SEO-04", targets())).toMatchObject({ result: "fail", found: "404" });
+  });
+  it("unknown: no answer", async () => {
+    const t = { ...targets(), hosts: [host("shop.test", "storefront", CLOSED)] };
+    expect((await first("SEO-04", t)).result).toBe("unknown");
+  });
+});
+
+describe("SEO-03 sitemap", () => {
+  const sitemap = (xml: string) =>
+    s.routes
+      .clear()
+      .set("/robots.txt", ok(`User-agent: *\nSitemap: https://shop.test:${s.https}/sm.xml\n`))
+      .set("/sm.xml", ok(xml, { "content-type": "application/xml" }));
+  it("pass: the robots Sitemap URL is a urlset of https URLs on the host", async () => {
+    sitemap(
+      "<urlset><url><loc>https://shop.test/a</loc></url><url><loc>https://shop.test/b</loc></url></urlset>",
+    );
+    expect(await first("SEO-03", targets())).toEqual({
+      result: "pass",
+      code: "sitemap-ok",
+      found: "2",
+    });
+  });
+  it("warn: an empty urlset", async () => {
+    sitemap("<urlset></urlset>");
+    expect(await first("SEO-03", targets())).toMatchObject({
+      result: "warn",
+      code: "sitemap-empty",
+    });
+  });
+  it("fail: another host or http, not a sitemap, or /sitemap.xml not served", async () => {
+    sitemap(
+      "<sitemapindex><sitemap><loc>http://elsewhere.test/s.xml</loc></sitemap></sitemapindex>",
+    );
+    expect((await first("SEO-03", targets())).code).toBe("sitemap-foreign-url");
+    sitemap("<html><body>home</body></html>");
+    expect((await first("SEO-03", targets())).code).toBe("sitemap-invalid");
+    s.routes.clear();
+    expect(await first("SEO-03", targets())).toMatchObject({
+      result: "fail",
+      code: "sitemap-not-served",
+    });
+  });
+  it("unknown: no answer", async () => {
+    const t = { ...targets(), hosts: [host("shop.test", "storefront", CLOSED)] };
+    expect((await first("SEO-03", t)).result).toBe("unknown");
   });
 });
 
 describe("SEO-06 favicon", () => {
-  it("fails Spryker's default icon, passes the shop's own", async () => {
-    routes = { "/favicon.ico": ok(DEFAULT_ICON) };
-    expect((await one("SEO-06", shop())).findings[0]?.code).toBe("favicon-default");
-    routes = { "/favicon.ico": ok(Buffer.from("our icon")) };
-    expect((await one("SEO-06", shop())).result).toBe("pass");
+  const icon = (body: Buffer, type = "image/x-icon") =>
+    s.routes.clear().set("/favicon.ico", ok(body, { "content-type": type }));
+  it("pass: the shop's own icon", async () => {
+    icon(Buffer.from("our icon"));
+    expect((await first("SEO-06", targets())).code).toBe("favicon-custom");
+  });
+  it("warn: the home page served as the icon", async () => {
+    icon(Buffer.from("<html>"), "text/html");
+    expect((await first("SEO-06", targets())).result).toBe("warn");
+  });
+  it("fail: Spryker's default icon (verify's hashes), or none", async () => {
+    icon(DEFAULT_ICON);
+    expect((await first("SEO-06", targets())).code).toBe("favicon-default");
+    s.routes.clear();
+    expect((await first("SEO-06", targets())).code).toBe("favicon-missing");
+  });
+  it("unknown: no answer", async () => {
+    const t = { ...targets(), hosts: [host("shop.test", "storefront", CLOSED)] };
+    expect((await first("SEO-06", t)).result).toBe("unknown");
   });
 });
 
-describe("APP-16 headers", () => {
-  it("passes the security headers and flags PHP versions and insecure session cookies", async () => {
-    routes = {
-      "/": ok("home", {
-        "strict-transport-security": "max-age=31536000",
-        "x-content-type-options": "nosniff",
-        "content-security-policy": "frame-ancestors 'self'",
-      }),
-    };
-    expect((await one("APP-16", shop())).result).toBe("pass");
-    routes = {
-      "/": ok("home", { "x-powered-by": "PHP/8.1.2", "set-cookie": ["PHPSESSID=s3cr3t; path=/"] }),
-    };
-    const v = await one("APP-16", shop());
-    expect(v.result).toBe("fail");
-    expect(v.findings.map((f) => f.code)).toContain("header-php-version");
-    const cookie = v.findings.find((f) => f.code === "cookie-insecure");
-    expect(cookie?.found).toBe("PHPSESSID");
+describe("APP-16 security headers (and SEC-03)", () => {
+  it("pass: HSTS, nosniff, frame-ancestors", async () => {
+    s.routes.clear().set("/", ok("home", HEADERS));
+    expect((await one("APP-16", targets())).result).toBe("pass");
+    expect((await one("SEC-03", targets())).result).toBe("pass");
+  });
+  it("warn: a session cookie without Secure or HttpOnly, named but never its value", async () => {
+    s.routes
+      .clear()
+      .set("/", ok("home", { ...HEADERS, "set-cookie": ["PHPSESSID=s3cr3t-value; path=/"] }));
+    const v = await one("APP-16", targets());
+    expect(v.result).toBe("warn");
+    expect(v.findings.find((f) => f.code === "cookie-insecure")?.found).toBe("PHPSESSID");
     expect(JSON.stringify(v)).not.toContain("s3cr3t");
   });
-});
-
-describe("CLO-14 DNS and CLO-15 mail through an injected resolver", () => {
-  it("warns a TTL above an hour in the week before go-live; fails a name that does not resolve", async () => {
-    expect((await one("CLO-14", shop())).result).toBe("pass");
-    expect((await one("CLO-14", shop("slow.test"))).findings[0]?.code).toBe("dns-ttl-high");
-    const none = net({ dns: async () => ({ error: "ENOTFOUND" }) });
-    expect((await one("CLO-14", shop(), BEFORE, none)).result).toBe("fail");
-    const down = net({ dns: async () => ({ error: "ETIMEOUT" }) });
-    expect((await one("CLO-14", shop(), BEFORE, down)).result).toBe("unknown");
+  it("fail: a missing header, or X-Powered-By with the PHP version", async () => {
+    s.routes.clear().set("/", ok("home", { ...HEADERS, "x-powered-by": "PHP/8.1.2" }));
+    expect((await one("APP-16", targets())).findings.map((f) => f.code)).toContain(
+      "header-php-version",
+    );
+    s.routes.clear().set("/", ok("home"));
+    const v = await one("APP-16", targets());
+    expect(v.result).toBe("fail");
+    expect(v.findings.filter((f) => f.code === "header-missing")).toHaveLength(3);
   });
-  it("judges DMARC and SPF", async () => {
-    const t = { ...shop(), mailDomain: "shop.test" };
-    const txt = (dmarc: string[]) =>
-      net({ txt: async (n) => (n.startsWith("_dmarc.") ? dmarc : ["v=spf1 -all"]) });
-    expect((await one("CLO-15", t, BEFORE, txt(["v=DMARC1; p=reject"]))).result).toBe("pass");
-    expect((await one("CLO-15", t, BEFORE, txt(["v=DMARC1; p=none"]))).result).toBe("warn");
-    expect((await one("CLO-15", t, BEFORE, txt([]))).result).toBe("fail");
-    const broken = net({ txt: async () => ({ error: "ESERVFAIL" }) });
-    expect((await one("CLO-15", t, BEFORE, broken)).result).toBe("unknown");
+  it("unknown: no answer", async () => {
+    const t = { ...targets(), hosts: [host("shop.test", "storefront", CLOSED)] };
+    expect((await first("APP-16", t)).result).toBe("unknown");
   });
 });
 
-describe("SEO-01 redirects, GEN-10 old system, TES-12 smoke", () => {
-  const base = () => `http://127.0.0.1:${plainPort}`;
-  const to =
-    (where: string, status = 301): Route =>
-    (res) => {
-      res.writeHead(status, { location: where });
-      res.end();
-    };
-  it("passes a 301 chain ending 200 at the new URL; fails loops and wrong targets", async () => {
-    routes = {
-      "/old": to("/mid"),
-      "/mid": to("/new", 308),
-      "/new": ok("new"),
-      "/a": to("/b"),
-      "/b": to("/a"),
-      "/c": to("/x", 302),
-    };
-    const t = (pairs: [string, string][]) => ({ ...shop(), redirects: pairs });
-    expect((await one("SEO-01", t([[`${base()}/old`, `${base()}/new`]]))).result).toBe("pass");
-    expect((await one("SEO-01", t([[`${base()}/a`, `${base()}/new`]]))).findings[0]?.code).toBe(
+describe("CLO-15 DMARC and SPF, through the DNS server", () => {
+  const mail = (mailDomain: string) => targets({ mailDomain });
+  it("pass: DMARC p=reject and SPF", async () => {
+    const v = await one("CLO-15", mail("good.test"));
+    expect(v.findings.map((f) => [f.code, f.result])).toEqual([
+      ["dmarc-ok", "pass"],
+      ["spf-ok", "pass"],
+    ]);
+  });
+  it("warn: DMARC p=none", async () => {
+    expect(await first("CLO-15", mail("lax.test"))).toMatchObject({
+      result: "warn",
+      code: "dmarc-none",
+    });
+  });
+  it("fail: no DMARC, no SPF (another TXT record is not one)", async () => {
+    const v = await one("CLO-15", mail("bare.test"));
+    expect(v.result).toBe("fail");
+    expect(v.findings.map((f) => f.code)).toEqual(["dmarc-missing", "spf-missing"]);
+  });
+  it("unknown: the DNS server does not answer for _dmarc; and no mail domain at all", async () => {
+    expect(await first("CLO-15", mail("slowmail.test"))).toMatchObject({
+      result: "unknown",
+      found: "ETIMEOUT",
+    });
+    expect(await first("CLO-15", targets())).toMatchObject({
+      result: "unknown",
+      code: "no-target",
+    });
+  });
+});
+
+describe("SEO-01 / SEO-07 redirects", () => {
+  const base = () => `http://127.0.0.1:${s.http}`;
+  const pairs = (...p: [string, string][]) =>
+    targets({ redirects: p.map(([a, b]) => [`${base()}${a}`, `${base()}${b}`]) });
+  it("pass: 301 then 308, ending 200 at the new URL; a server refusing HEAD gets a GET", async () => {
+    s.routes
+      .clear()
+      .set("/old", redirect("/mid"))
+      .set("/mid", redirect("/new", 308))
+      .set("/new", ok("new"))
+      .set("/nohead", (res, req) => {
+        if (req.method === "HEAD") {
+          res.statusCode = 405;
+          res.end();
+        } else redirect("/new")(res, req);
+      });
+    const v = await one("SEO-07", pairs(["/old", "/new"], ["/nohead", "/new"]));
+    expect(v.findings.map((f) => [f.code, f.found])).toEqual([
+      ["redirect-ok", "2"],
+      ["redirect-ok", "1"],
+    ]);
+  });
+  it("warn: a temporary redirect on the way", async () => {
+    s.routes.clear().set("/old", redirect("/new", 302)).set("/new", ok("new"));
+    expect(await first("SEO-01", pairs(["/old", "/new"]))).toMatchObject({
+      result: "warn",
+      code: "redirect-temporary",
+      found: "302",
+    });
+  });
+  it("fail: a loop, more than 3 hops, the wrong target, a redirect to file: or link-local", async () => {
+    s.routes
+      .clear()
+      .set("/a", redirect("/b"))
+      .set("/b", redirect("/a"))
+      .set("/h1", redirect("/h2"))
+      .set("/h2", redirect("/h3"))
+      .set("/h3", redirect("/h4"))
+      .set("/h4", redirect("/new"))
+      .set("/new", ok("new"))
+      .set("/file", redirect("file:///etc/passwd"))
+      .set("/meta", redirect("http://169.254.169.254/latest/meta-data/"));
+    const v = await one(
+      "SEO-01",
+      pairs(
+        ["/a", "/new"],
+        ["/h1", "/new"],
+        ["/new", "/elsewhere"],
+        ["/file", "/new"],
+        ["/meta", "/new"],
+      ),
+    );
+    expect(v.findings.map((f) => f.code)).toEqual([
       "redirect-loop",
-    );
-    expect((await one("SEO-01", t([[`${base()}/c`, `${base()}/x`]]))).findings[0]?.code).toBe(
+      "redirect-too-long",
       "redirect-wrong",
-    );
+      "redirect-unsafe",
+      "redirect-unsafe",
+    ]);
   });
-  it("GEN-10 wants the old system up in the 72 hours after go-live", async () => {
-    routes = { "/": ok("old shop") };
-    const t = { ...shop(), oldSystem: `${base()}/` };
-    expect((await one("GEN-10", t, AFTER)).result).toBe("pass");
-    expect((await one("GEN-10", { ...t, oldSystem: "http://127.0.0.1:1/" }, AFTER)).result).toBe(
-      "fail",
-    );
-    expect((await one("GEN-10", t, BEFORE)).findings[0]?.code).toBe("old-system-window");
+  it("unknown: the old URL does not answer", async () => {
+    const t = targets({ redirects: [["http://127.0.0.1:1/old", `${base()}/new`]] });
+    expect((await first("SEO-01", t)).result).toBe("unknown");
   });
-  it("TES-12 shows response times and fails a non-2xx smoke URL after go-live", async () => {
-    routes = {
-      "/": ok("home"),
-      "/broken": (res) => {
+});
+
+describe("GEN-10 the old system in the 72 hours after go-live", () => {
+  const old = (url: string) => targets({ oldSystem: url });
+  it("pass: answers in the window; outside it, not judged", async () => {
+    s.routes.clear().set("/", ok("old shop"));
+    expect((await first("GEN-10", old(`http://127.0.0.1:${s.http}/`))).code).toBe("old-system-up");
+    expect(await first("GEN-10", old(`http://127.0.0.1:${s.http}/`), BEFORE)).toMatchObject({
+      result: "pass",
+      code: "old-system-window",
+    });
+  });
+  it("warn: up but answering 404", async () => {
+    s.routes.clear();
+    expect((await first("GEN-10", old(`http://127.0.0.1:${s.http}/`))).result).toBe("warn");
+  });
+  it("fail: down in the window", async () => {
+    expect(await first("GEN-10", old("http://127.0.0.1:1/"))).toMatchObject({
+      result: "fail",
+      code: "old-system-down",
+    });
+  });
+  it("unknown: no old system named", async () => {
+    expect((await first("GEN-10", targets())).code).toBe("no-target");
+  });
+});
+
+describe("TES-12 smoke", () => {
+  it("pass with response times; warn before go-live and fail after on a non-2xx page", async () => {
+    s.routes
+      .clear()
+      .set("/", ok("home"))
+      .set("/broken", (res) => {
         res.statusCode = 500;
         res.end();
-      },
-    };
-    const v = await one("TES-12", { ...shop(), smoke: [`${base()}/broken`] }, AFTER);
-    expect(v.findings[0]?.found).toMatch(/^200 in \d+ ms$/);
-    expect(v.result).toBe("fail");
+      });
+    const fine = await one("TES-12", targets());
+    expect(fine.result).toBe("pass");
+    expect(fine.findings[0]?.found).toMatch(/^200 in \d+ ms$/);
+    const t = targets({ smoke: [`http://127.0.0.1:${s.http}/broken`] });
+    expect((await one("TES-12", t, BEFORE)).result).toBe("warn");
+    expect((await one("TES-12", t, AFTER)).result).toBe("fail");
+  });
+  it("pass before go-live: the home page asks for basic auth (fail after)", async () => {
+    s.routes.clear().set("/", basicAuth);
+    expect(await first("TES-12", targets(), BEFORE)).toMatchObject({
+      result: "pass",
+      code: "smoke-behind-auth",
+    });
+    expect((await first("TES-12", targets(), AFTER)).result).toBe("fail");
+  });
+  it("unknown: a page that never answers, given up after the timeout", async () => {
+    s.routes.clear().set("/hang", () => {});
+    const started = Date.now();
+    const v = await one("TES-12", {
+      ...targets({ smoke: [`http://127.0.0.1:${s.http}/hang`] }),
+      hosts: [],
+    });
+    expect(v.findings[0]).toMatchObject({ result: "unknown", found: "timeout" });
+    expect(Date.now() - started).toBeLessThan(3000);
   });
 });
 
 describe("the network door's bounds", () => {
-  it("cuts a body at the size bound and gives up on a server that never answers", async () => {
-    routes = {
-      "/huge": (res) => {
-        res.writeHead(200);
-        const chunk = Buffer.alloc(64 * 1024, 97);
-        // Endless: only the reader's bound stops it.
-        const pump = () => {
-          while (res.write(chunk)) {}
-          res.once("drain", pump);
-        };
-        res.on("close", () => res.removeAllListeners("drain"));
-        pump();
-      },
-      "/hang": () => {},
-    };
-    const n = net();
-    const huge = await n.http(`http://127.0.0.1:${plainPort}/huge`);
-    expect(huge).toMatchObject({ status: 200, truncated: true });
-    expect("body" in huge && huge.body.length).toBe(64 * 1024);
+  it("reads a 6 GB body up to the bound only, streamed, and closes it", async () => {
+    let sent = 0;
+    s.routes.clear().set("/huge", (res) => {
+      res.writeHead(200, { "content-length": String(6 * 1024 ** 3) });
+      const chunk = Buffer.alloc(64 * 1024, 97);
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+        if (!res.destroyed) res.once("drain", pump);
+      };
+      pump();
+    });
+    const a = await net().http(`http://127.0.0.1:${s.http}/huge`);
+    expect(a).toMatchObject({ status: 200, truncated: true });
+    expect("body" in a && a.body.length).toBe(64 * 1024);
+    // The server stops soon after: what it pushed before it saw the close, nowhere near 6 GB.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+  });
+  it("ends every request when the run's time is up", async () => {
+    s.routes.clear().set("/hang", () => {});
+    const n = createProbeNet({ userAgent: "t", timeoutMs: 5000, runMs: 300, maxBytes: 1 });
     const started = Date.now();
-    expect(await n.http(`http://127.0.0.1:${plainPort}/hang`)).toEqual({ error: "timeout" });
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(await n.http(`http://127.0.0.1:${s.http}/hang`)).toEqual({ error: "run-timeout" });
+    expect(await n.http(`http://127.0.0.1:${s.http}/hang`)).toEqual({ error: "run-timeout" });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
   it("runs at most n tasks at once", async () => {
     const gate = limiter(2);
@@ -369,5 +605,273 @@ describe("the network door's bounds", () => {
       ),
     );
     expect(peak).toBe(2);
+  });
+});
+
+describe("SEO-01 before go-live", () => {
+  it("pass: the redirect arrives at the new URL, which asks for basic auth until go-live (a fail after)", async () => {
+    s.routes.clear().set("/old", redirect("/new")).set("/new", basicAuth);
+    const base = `http://127.0.0.1:${s.http}`;
+    const t = targets({ redirects: [[`${base}/old`, `${base}/new`]] });
+    expect(await first("SEO-01", t, BEFORE)).toMatchObject({
+      result: "pass",
+      code: "redirect-ok-before-golive",
+    });
+    expect(await first("SEO-01", t, AFTER)).toMatchObject({
+      result: "fail",
+      code: "redirect-wrong",
+    });
+    s.routes.set("/old", redirect("/new", 307));
+    expect(await first("SEO-01", t, BEFORE)).toMatchObject({
+      result: "warn",
+      code: "redirect-temporary",
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Hostile answers: nothing hangs, nothing leaks, nothing reaches the terminal raw.
+
+/** A TCP server that answers every connection with `raw` bytes, or says nothing. */
+async function rawServer(
+  raw: () => string | undefined,
+): Promise<{ port: number; close: () => void }> {
+  const server = createNetServer((socket) => {
+    socket.on("error", () => {});
+    socket.once("data", () => {
+      const bytes = raw();
+      if (bytes !== undefined) socket.end(bytes);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => server.close(),
+  };
+}
+
+const STYLE = makeStyle(0, 100);
+const ESC = "\x1b";
+
+describe("hostile answers", () => {
+  let answer: string | undefined;
+  let raw: { port: number; close: () => void };
+  beforeAll(async () => {
+    raw = await rawServer(() => answer);
+  });
+  afterAll(() => raw.close());
+  const rawHost = () => ({
+    ...targets(),
+    hosts: [{ ...host("127.0.0.1"), scheme: "http" as const, port: raw.port }],
+  });
+  const report = (verdicts: Awaited<ReturnType<typeof runProbe>>) =>
+    renderProbe(STYLE, {
+      today: AFTER.today,
+      goLive: AFTER.goLive,
+      environment: "urls",
+      from: [],
+      hosts: [],
+      skipped: [],
+      verdicts: verdicts.map((v) => ({ ...v, title: v.id })),
+    });
+
+  it("terminal escapes in a header, a status line's target and a sitemap URL are shown escaped", async () => {
+    answer =
+      "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nx-powered-by: PHP/8.1 \x1b]0;owned\x07\x1b[2J\r\nset-cookie: SESS\x1b[31m=v\r\ncontent-length: 0\r\n\r\n";
+    const verdicts = await runProbe(net(), rawHost(), AFTER, new Set(["APP-16"]));
+    s.routes
+      .clear()
+      .set("/robots.txt", ok(`User-agent: *\nSitemap: https://shop.test:${s.https}/sm.xml\n`))
+      .set(
+        "/sm.xml",
+        ok(`<urlset><url><loc>https://evil${ESC}[2J${ESC}]0;x${"\x07"}.test/</loc></url></urlset>`),
+      );
+    const sitemap = await runProbe(net(), targets(), AFTER, new Set(["SEO-03", "SEO-04"]));
+    const text = report([...verdicts, ...sitemap]);
+    expect(sitemap.find((v) => v.id === "SEO-03")?.findings[0]?.code).toBe("sitemap-foreign-url");
+    expect(text).not.toContain(ESC);
+    expect(text).not.toContain("\x07");
+    expect(text).toContain("\\x1b");
+  });
+
+  it("a header block past 16 KiB is unknown, not read", async () => {
+    answer = `HTTP/1.1 200 OK\r\nx-big: ${"a".repeat(64 * 1024)}\r\ncontent-length: 0\r\n\r\n`;
+    const [v] = await runProbe(net(), rawHost(), AFTER, new Set(["TES-12"]));
+    expect(v?.findings[0]).toMatchObject({ result: "unknown", found: "HPE_HEADER_OVERFLOW" });
+  });
+
+  it("a server that accepts and never speaks, or trickles its body, is given up on in time", async () => {
+    answer = undefined;
+    const started = Date.now();
+    const [tls, smoke] = await runProbe(
+      net({ timeoutMs: 400 }),
+      { ...targets(), hosts: [host("127.0.0.1", "storefront", raw.port)] },
+      AFTER,
+      new Set(["CLO-12", "TES-12"]),
+    );
+    expect(tls?.findings[0]).toMatchObject({ result: "unknown", found: "timeout" });
+    expect(smoke?.findings[0]).toMatchObject({ result: "unknown", found: "timeout" });
+    s.routes.clear().set("/trickle", (res) => {
+      res.writeHead(200);
+      const t = setInterval(() => (res.destroyed ? clearInterval(t) : res.write("x")), 50);
+    });
+    expect(await net({ timeoutMs: 400 }).http(`http://127.0.0.1:${s.http}/trickle`)).toEqual({
+      error: "timeout",
+    });
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it("a name that resolves to a link-local (cloud metadata) address is never connected to", async () => {
+    let reached = false;
+    const meta = createNetServer((c) => {
+      reached = true;
+      c.destroy();
+    });
+    await new Promise<void>((r) => meta.listen(0, "127.0.0.1", r));
+    const n = createProbeNet({
+      userAgent: "t",
+      timeoutMs: 600,
+      maxBytes: 1024,
+      resolve: [`meta.test:${(meta.address() as AddressInfo).port}:169.254.169.254`],
+    });
+    expect(await n.http(`http://meta.test:${(meta.address() as AddressInfo).port}/`)).toEqual({
+      error: "ELINKLOCAL",
+    });
+    expect(await n.http("http://169.254.169.254/latest/meta-data/")).toEqual({
+      error: "ELINKLOCAL",
+    });
+    expect(await n.http("file:///etc/passwd")).toEqual({ error: "bad-url" });
+    expect(reached).toBe(false);
+    meta.close();
+  });
+
+  it("sends no credentials and no cookies; says who it is", async () => {
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    s.routes.clear().set("/", (res, req) => {
+      seen.push(req.headers);
+      res.writeHead(200, { "set-cookie": "SESS=1; Secure; HttpOnly" });
+      res.end();
+    });
+    await runProbe(net(), targets(), AFTER, new Set(["CLO-17", "TES-12", "APP-16"]));
+    await net().http(`https://shop.test:${s.https}/`);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const h of seen) {
+      expect(h.authorization).toBeUndefined();
+      expect(h.cookie).toBeUndefined();
+      expect(h["user-agent"]).toBe("golive/test");
+    }
+  });
+});
+
+describe("HTTPS_PROXY, HTTP_PROXY, NO_PROXY", () => {
+  let proxy: { port: number; close: () => void; log: string[] };
+  beforeAll(async () => {
+    const log: string[] = [];
+    const server = createHttpServer((req, res) => {
+      // Plain HTTP through the proxy: the whole URL as the target.
+      log.push(`${req.method} ${req.url} ${req.headers["proxy-authorization"] ?? ""}`);
+      const u = new URL(req.url ?? "/");
+      // As proxies do, the proxy's own header stays with the proxy.
+      const { "proxy-authorization": _, ...headers } = req.headers;
+      const out = httpRequest(
+        { host: "127.0.0.1", port: u.port, path: u.pathname, headers },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
+      out.on("error", () => res.destroy());
+      out.end();
+    });
+    server.on("connect", (req, socket) => {
+      log.push(`CONNECT ${req.url} ${req.headers["proxy-authorization"] ?? ""}`);
+      if (req.headers["proxy-authorization"] === undefined) {
+        socket.end("HTTP/1.1 407 Proxy Authentication Required\r\n\r\n");
+        return;
+      }
+      const port = Number((req.url ?? "").split(":").pop());
+      const upstream = connectTcp(port, "127.0.0.1", () => {
+        socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on("error", () => socket.destroy());
+      socket.on("error", () => upstream.destroy());
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    proxy = {
+      port: (server.address() as AddressInfo).port,
+      close: () => {
+        server.closeAllConnections();
+        server.close();
+      },
+      log,
+    };
+  });
+  afterAll(() => proxy.close());
+
+  it("tunnels HTTPS and TLS through CONNECT with the proxy's credentials, which the shop never sees", async () => {
+    const seen: (string | undefined)[] = [];
+    s.routes.clear().set("/", (res, req) => {
+      seen.push(req.headers["proxy-authorization"]);
+      res.end("home");
+    });
+    const url = `http://user:p%40ss@127.0.0.1:${proxy.port}`;
+    const n = createProbeNet({
+      userAgent: "t",
+      timeoutMs: 1000,
+      maxBytes: 1024,
+      ca: pki.ca,
+      resolve: [`shop.test:${s.https}:127.0.0.1`],
+      proxy: { https: url, http: url },
+    });
+    proxy.log.length = 0;
+    expect(await n.http(`https://shop.test:${s.https}/`)).toMatchObject({ status: 200 });
+    expect(await n.tls("shop.test", s.https)).toMatchObject({ protocol: "TLSv1.3" });
+    expect(await n.http(`http://127.0.0.1:${s.http}/`)).toMatchObject({ status: 200 });
+    const basic = `Basic ${Buffer.from("user:p@ss").toString("base64")}`;
+    expect(proxy.log).toEqual([
+      `CONNECT shop.test:${s.https} ${basic}`,
+      `CONNECT shop.test:${s.https} ${basic}`,
+      `GET http://127.0.0.1:${s.http}/ ${basic}`,
+    ]);
+    expect(seen.every((h) => h === undefined)).toBe(true);
+  });
+
+  it("NO_PROXY goes direct; a proxy that refuses is a verdict, not a crash", async () => {
+    s.routes.clear().set("/", ok("home"));
+    const url = `http://127.0.0.1:${proxy.port}`;
+    proxy.log.length = 0;
+    const direct = createProbeNet({
+      userAgent: "t",
+      timeoutMs: 1000,
+      maxBytes: 1024,
+      ca: pki.ca,
+      resolve: [`shop.test:${s.https}:127.0.0.1`],
+      proxy: { https: url, noProxy: "localhost, .test" },
+    });
+    expect(await direct.http(`https://shop.test:${s.https}/`)).toMatchObject({ status: 200 });
+    expect(proxy.log).toEqual([]);
+    const refused = createProbeNet({
+      userAgent: "t",
+      timeoutMs: 1000,
+      maxBytes: 1024,
+      proxy: { https: url },
+    });
+    expect(await refused.http(`https://shop.test:${s.https}/`)).toEqual({ error: "PROXY_407" });
+    expect(await refused.tls("shop.test", s.https)).toEqual({ error: "proxy-407" });
+  });
+
+  it("reads the variables as curl does, and matches NO_PROXY entries", () => {
+    expect(proxyFromEnv({ https_proxy: "http://a:1", NO_PROXY: "x" })).toEqual({
+      https: "http://a:1",
+      noProxy: "x",
+    });
+    expect(bypassesProxy("*", "any.test", 443)).toBe(true);
+    expect(bypassesProxy(".shop.test", "www.shop.test", 443)).toBe(true);
+    expect(bypassesProxy("*.shop.test", "shop.test", 443)).toBe(true);
+    expect(bypassesProxy("shop.test:8443", "shop.test", 443)).toBe(false);
+    expect(bypassesProxy("shop.test:8443", "shop.test", 8443)).toBe(true);
+    expect(bypassesProxy("other.test", "shop.test", 443)).toBe(false);
   });
 });
