@@ -295,12 +295,16 @@ export function createProgram(
       "after",
       examples(
         "# go-live on 1 March 2027, with the Spryker Cloud checklist",
-        "golive init --date 2027-03-01",
+        'golive init --date 2027-03-01 --name "Acme shop"',
         "# a second project in the same repository, in a file of its own",
         "golive --file golive-b2c.yaml init --date 2027-05-03",
       ),
     )
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
+    .option(
+      "--name <name>",
+      "the project's name, in every title (default: the origin remote's repository name, else the folder's)",
+    )
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
     .option(
@@ -585,6 +589,16 @@ export function createProgram(
     .addOption(by)
     .action((options) =>
       run(async (ctx) => (await import("./commands/reschedule.js")).reschedule(ctx, options)),
+    );
+
+  program
+    .command("rename")
+    .description("give the project a new name: every report's title shows it")
+    .argument("<name>", "the new name")
+    .addOption(by)
+    .addHelpText("after", examples('golive rename "Acme B2B shop"'))
+    .action((name, options) =>
+      run(async (ctx) => (await import("./commands/rename.js")).rename(ctx, name, options)),
     );
 
   program

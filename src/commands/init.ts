@@ -1,14 +1,16 @@
 import { existsSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { checkAnswer, splitAnswer } from "../core/answers.js";
 import { buildBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
+import { cleanName, nameFromRemote } from "../core/identity.js";
 import type { MergeSetup } from "../core/setup.js";
 import { GoliveError } from "../errors.js";
 import { catalogueRefFor, DEFAULT_CATALOGUE, loadCatalogue } from "../io/catalogue.js";
 import { confinementOf } from "../io/confined.js";
 import { withLock, writeFileAtomic } from "../io/fs-atomic.js";
-import { gitRepoOf } from "../io/git-repo.js";
+import { gitConfigGet } from "../io/git.js";
+import { type GitRepo, gitRepoOf } from "../io/git-repo.js";
 import { findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
 import { newStateText } from "../io/state-edit.js";
 import { answerProblem } from "../render/answer.js";
@@ -17,7 +19,7 @@ import { renderInitMerge } from "../render/setup.js";
 import { safe } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { setUpMerges } from "../work/merge-setup.js";
-import { pastGoLiveWarning, refuseUnmerged, requireDate } from "../work/shared.js";
+import { pastGoLiveWarning, refuseUnmerged, requireDate, requireName } from "../work/shared.js";
 
 export interface InitOptions {
   date: string;
@@ -25,6 +27,22 @@ export interface InitOptions {
   force?: boolean;
   /** `QUESTION=ANSWER`, each as typed. */
   answer?: readonly string[];
+  /** The project's name; by default the remote's repository name, else the folder's. */
+  name?: string;
+}
+
+/**
+ * The name a project gets when init is not given one: its origin remote's repository name
+ * (user info and host never taken), else the name of the repository's folder, else the
+ * state file's folder.
+ */
+function defaultName(repo: GitRepo | undefined, path: string): string | undefined {
+  if (repo) {
+    const url = gitConfigGet(repo.root, "remote.origin.url");
+    const fromRemote = url === undefined ? undefined : nameFromRemote(url);
+    if (fromRemote !== undefined) return fromRemote;
+  }
+  return cleanName(basename(repo?.root ?? dirname(path)));
 }
 
 /** Creates golive.yaml at the repository root (or at --file) with every item todo. */
@@ -52,6 +70,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
       },
     );
   }
+  const typedName = options.name === undefined ? undefined : requireName(options.name, "--name");
   const ref = options.catalogue ?? DEFAULT_CATALOGUE;
   // golive.yaml will name the catalogue, and every later read keeps that path inside the
   // repository: a catalogue outside it is refused now, not after golive.yaml is written.
@@ -67,11 +86,14 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
     }
     refuseExisting();
   }
+  const repo = gitRepoOf(path);
+  const name = typedName ?? defaultName(repo, path);
   const text = newStateText(
     catalogue,
     catalogueRefFor(ref, dirname(path), ctx.cwd),
     goLive,
     answers,
+    name,
   );
   // Under the lock, so that init --force cannot interleave with another command's write.
   withLock(path, () => {
@@ -80,7 +102,6 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
   });
 
   // golive.yaml is written: a merge driver git could not be given is a warning, not a failure.
-  const repo = gitRepoOf(path);
   let merge: MergeSetup | undefined;
   let warning = "";
   if (repo) {
@@ -93,7 +114,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
   }
   const board = buildBoard(
     catalogue,
-    { golive: 1, catalogue: { name: ref }, goLive, items: {}, answers },
+    { golive: 1, catalogue: { name: ref }, goLive, items: {}, answers, ...(name ? { name } : {}) },
     ctx.today,
   );
   const commit = merge?.attributes.status === "added" ? `${shown} and .gitattributes` : shown;

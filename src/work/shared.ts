@@ -16,6 +16,7 @@ import {
 } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays, GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
+import { cleanName } from "../core/identity.js";
 import { findItem } from "../core/ids.js";
 import type { Warning } from "../core/warnings.js";
 import { GO_LIVE_CONFLICT_HINT, GoliveError } from "../errors.js";
@@ -342,4 +343,15 @@ export function parseDateOrAge(ctx: Context, text: string): string {
 export function pastGoLiveWarning(ctx: Context, goLive: string): string {
   if (goLive >= ctx.today) return "";
   return warningText(ctx, [{ code: "go-live-in-past", goLive, today: ctx.today }]);
+}
+
+/** `--name` as typed, checked: one line of text. */
+export function requireName(typed: string, option: string): string {
+  const name = cleanName(typed);
+  if (name === undefined) {
+    throw new GoliveError("usage", `${option} needs a name`, {
+      hint: `${option} "Acme shop" (any text; it is shown in every title)`,
+    });
+  }
+  return name;
 }

@@ -1,0 +1,100 @@
+/**
+ * A project has a name: init --name or its default, golive rename, and a state file
+ * without a name that keeps working.
+ */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { cleanName, nameFromRemote, projectTitle } from "../../src/core/identity.js";
+import { golive, initRepo, read, tempRepo } from "../helpers/cli.js";
+
+const TODAY = { GOLIVE_TODAY: "2027-02-10" };
+
+describe("the project's name", () => {
+  it.each([
+    ["https://github.com/acme/shop.git", "shop"],
+    ["https://x-access-token:ghp_abc@github.com/acme/b2b-shop.git", "b2b-shop"],
+    ["git@gitlab.com:acme/group/store.git", "store"],
+    ["ssh://git@host:22/acme/shop/", "shop"],
+    ["/srv/git/acme-shop.git", "acme-shop"],
+    ["file:///srv/git/shop", "shop"],
+    ["https://user:secret@host", undefined],
+    ["https://host/acme/shop.git?token=abc", "shop"],
+  ])("is taken from the remote %s as %s, never its user info", (url, name) => {
+    expect(nameFromRemote(url)).toBe(name);
+  });
+
+  it("is one line of text, and titles fall back to the catalogue's alone", () => {
+    expect(cleanName(" Acme\n\tshop\u0007 ")).toBe("Acme shop");
+    expect(cleanName("  ")).toBeUndefined();
+    expect(projectTitle(undefined, "Checklist")).toBe("Checklist");
+    expect(projectTitle("Acme", "Checklist")).toBe("Acme: Checklist");
+  });
+
+  it("init --name writes it to golive.yaml and says how to change it", async () => {
+    const repo = tempRepo();
+    const result = await golive(repo, ["init", "--date", "2027-03-01", "--name", "Acme shop"], TODAY);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Created golive.yaml for Acme shop:");
+    expect(result.stdout).toContain("golive rename");
+    expect(parse(read(repo)).name).toBe("Acme shop");
+  });
+
+  it("init --name with nothing in it is a usage error, and nothing is written", async () => {
+    const repo = tempRepo();
+    const result = await golive(repo, ["init", "--date", "2027-03-01", "--name", " "], TODAY);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--name needs a name");
+    expect(() => read(repo)).toThrow();
+  });
+
+  it("defaults to the origin remote's repository name, without user info", async () => {
+    const repo = tempRepo();
+    execFileSync("git", [
+      "-C",
+      repo,
+      "remote",
+      "add",
+      "origin",
+      "https://x-access-token:ghp_SECRET@github.com/acme/acme-b2c.git",
+    ]);
+    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const text = read(repo);
+    expect(parse(text).name).toBe("acme-b2c");
+    expect(text).not.toContain("SECRET");
+  });
+
+  it("defaults to the repository folder's name without a remote", async () => {
+    const repo = tempRepo();
+    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    expect(parse(read(repo)).name).toBe(basename(repo));
+  });
+
+  it("golive rename changes it and records who, when and the old name", async () => {
+    const repo = await initRepo(["--date", "2027-03-01", "--name", "Acme"], TODAY);
+    const result = await golive(repo, ["rename", "Acme B2B", "--by", "Dana"], TODAY);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("now named Acme B2B (was Acme)");
+    const state = parse(read(repo));
+    expect(state.name).toBe("Acme B2B");
+    expect(state.renames).toEqual([{ from: "Acme", to: "Acme B2B", by: "Dana", at: "2027-02-10" }]);
+    const again = await golive(repo, ["rename", "Acme B2B"], TODAY);
+    expect(again.stdout).toContain("already named Acme B2B");
+    expect(parse(read(repo)).renames).toHaveLength(1);
+  });
+
+  it("a state file without a name keeps working, and rename gives it one", async () => {
+    const repo = tempRepo();
+    writeFileSync(
+      join(repo, "golive.yaml"),
+      "golive: 1\ncatalogue: { name: spryker-cloud }\ngoLive: 2027-03-01\n",
+    );
+    const status = await golive(repo, ["status"], TODAY);
+    expect(status.code).toBe(0);
+    expect(status.stdout.split("\n")[0]).toBe("Spryker Cloud Commerce OS go-live checklist");
+    expect((await golive(repo, ["rename", "Acme"], TODAY)).code).toBe(0);
+    expect(parse(read(repo)).renames).toEqual([{ to: "Acme", by: expect.any(String), at: "2027-02-10" }]);
+  });
+});
