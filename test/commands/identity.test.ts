@@ -35,7 +35,11 @@ describe("the project's name", () => {
 
   it("init --name writes it to golive.yaml and says how to change it", async () => {
     const repo = tempRepo();
-    const result = await golive(repo, ["init", "--date", "2027-03-01", "--name", "Acme shop"], TODAY);
+    const result = await golive(
+      repo,
+      ["init", "--date", "2027-03-01", "--name", "Acme shop"],
+      TODAY,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Created golive.yaml for Acme shop:");
     expect(result.stdout).toContain("golive rename");
@@ -95,6 +99,8 @@ describe("the project's name", () => {
     expect(status.code).toBe(0);
     expect(status.stdout.split("\n")[0]).toBe("Spryker Cloud Commerce OS go-live checklist");
     expect((await golive(repo, ["rename", "Acme"], TODAY)).code).toBe(0);
-    expect(parse(read(repo)).renames).toEqual([{ to: "Acme", by: expect.any(String), at: "2027-02-10" }]);
+    expect(parse(read(repo)).renames).toEqual([
+      { to: "Acme", by: expect.any(String), at: "2027-02-10" },
+    ]);
   });
 });
