@@ -104,3 +104,29 @@ describe("the project's name", () => {
     ]);
   });
 });
+
+describe("live from go-live day", () => {
+  it("status shows the name, says the project is live and puts the post-go-live items first", async () => {
+    const repo = await initRepo(["--date", "2027-03-01", "--name", "Acme"], TODAY);
+    const before = await golive(repo, ["status"], { GOLIVE_TODAY: "2027-02-28" });
+    expect(before.stdout.split("\n").slice(0, 2)).toEqual([
+      "Acme: Spryker Cloud Commerce OS go-live checklist",
+      "Go-live Mon 1 Mar 2027 · 1 day to go · today Sun 28 Feb 2027",
+    ]);
+    expect(before.stdout).not.toContain("After go-live");
+    const after = await golive(repo, ["status"], { GOLIVE_TODAY: "2027-03-02" });
+    expect(after.code).toBe(0);
+    expect(after.stdout.split("\n")[1]).toBe(
+      "Live since Mon 1 Mar 2027 · 1 day after go-live · today Tue 2 Mar 2027",
+    );
+    // GEN-10 opens T+3 inside the go-live day phase: only this section says when.
+    const section = after.stdout.split("After go-live (")[1]!.split("\n\n")[0]!;
+    expect(section).toMatch(
+      /GEN-10\s+Disable old system after 72 hours\s+—\s+opens Thu 4 Mar, due in 6 days \(Mon 8 Mar\)/,
+    );
+    // Go-live day items are overdue by now, listed under Overdue and not twice.
+    expect(section).not.toContain("CLO-18");
+    expect(after.stdout).toMatch(/Overdue \(\d+\)[\s\S]*CLO-18/);
+    expect(after.stdout).not.toContain("Due in the next 7 days");
+  });
+});
