@@ -64,7 +64,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   const checks = options.verify
     ? await (await import("../work/verify-run.js")).verifyChecks(ctx, workspace, items)
     : undefined;
-  const result = runGate(items, ctx.today, policy, checks);
+  const result = runGate(items, ctx.today, policy, checks, board.life.closed);
   const warnings = boardWarnings(board);
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
   const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);
@@ -80,9 +80,9 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
           ),
         );
       case "junit":
-        return renderJunit(result, { name: workspace.catalogue.file.title, timestamp: ctx.now() });
+        return renderJunit(result, { name: board.title, timestamp: ctx.now() });
       case "markdown":
-        return renderGateMarkdown(result, workspace.catalogue.file.title);
+        return renderGateMarkdown(result, board.title);
       case "github":
         return renderGithub(result, { locations: locations(workspace) });
       default:
@@ -105,7 +105,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
     try {
       appendStepSummary(
         resolve(ctx.cwd, ctx.ci.stepSummary),
-        renderGateMarkdown(result, `golive check: ${workspace.catalogue.file.title}`),
+        renderGateMarkdown(result, `golive check: ${board.title}`),
         readFiles(workspace),
       );
     } catch (error) {

@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { changedSince } from "../core/board.js";
+import { originalName } from "../core/identity.js";
 import { originalGoLive } from "../core/schedule.js";
 import { GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
@@ -55,23 +56,29 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
   const catalogue = workspace.catalogue;
   let text: string;
   let what: string;
+  const uidName = originalName(workspace.state);
   switch (format) {
     case "ics":
       text = renderIcs(board, items, {
         catalogueName: catalogue.file.name,
         originalGoLive: originalGoLive(workspace.state),
-        title: catalogue.file.title,
+        title: board.title,
+        ...(board.name !== undefined ? { name: board.name } : {}),
+        ...(uidName !== undefined ? { uidName } : {}),
         now: ctx.now(),
         version: VERSION,
       });
       what = plural(items.length + 1, "event");
       break;
     case "csv":
-      text = renderCsv(items, { bom: options.bom !== false });
+      text = renderCsv(items, {
+        bom: options.bom !== false,
+        ...(board.name !== undefined ? { project: board.name } : {}),
+      });
       what = plural(items.length, "row");
       break;
     case "jira-csv":
-      text = renderJiraCsv(items);
+      text = renderJiraCsv(items, board.name);
       what = plural(items.length, "issue");
       break;
     case "html":

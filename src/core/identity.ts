@@ -56,6 +56,15 @@ export function projectTitle(name: string | undefined, catalogueTitle: string): 
   return name === undefined ? catalogueTitle : `${name}: ${catalogueTitle}`;
 }
 
+/**
+ * The name the project had first: what calendar UIDs carry, so that a rename does not turn
+ * every event into a new one. Undefined when it had none (the UIDs golive 1.x made).
+ */
+export function originalName(state: Pick<StateData, "name" | "renames">): string | undefined {
+  const first = state.renames?.[0];
+  return first === undefined ? state.name : first.from;
+}
+
 /** Where the project is in its life. */
 export type Phase = "planning" | "live" | "closed";
 

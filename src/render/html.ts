@@ -222,7 +222,7 @@ export interface HtmlOptions {
 }
 
 export function renderHtml(
-  catalogue: Catalogue,
+  _catalogue: Catalogue,
   board: Board,
   items: readonly ItemView[],
   options: HtmlOptions,
@@ -248,9 +248,9 @@ export function renderHtml(
       v.status === "blocked" ||
       (v.open && v.state.waiver !== undefined),
   );
-  return `${pageHead(`${catalogue.file.title}: go-live ${board.goLive}`, CSS)}
+  return `${pageHead(`${board.title}: go-live ${board.goLive}`, CSS)}
 <body>
-<h1>${e(catalogue.file.title)}</h1>
+<h1>${e(board.title)}</h1>
 <p>Go-live <b>${e(board.goLive)}</b> · ${e(relativeGoLive(board.daysToGoLive))} · today ${e(board.today)}</p>
 <div class="headline">
 <div><b>${percent(p)}%</b>closed (${p.closed}/${p.total})</div>

@@ -11,7 +11,7 @@ import { golive, initRepo, read } from "../helpers/cli.js";
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
 async function linkedRepo(): Promise<string> {
-  const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+  const repo = await initRepo(["--date", "2027-03-01", "--name", "Acme"], TODAY);
   appendFileSync(join(repo, "golive.yaml"), "tracker:\n  jira: https://shop.atlassian.net/\n");
   return repo;
 }
@@ -120,8 +120,9 @@ describe("golive export --format jira-csv", () => {
       "Labels",
     ]);
     expect(issues).toHaveLength(41);
-    const clo = issues.find((r) => r[0]!.startsWith("CLO-01 "))!;
-    expect(clo[0]).toBe("CLO-01 Ensure a network diagram");
+    // The project's name before every summary: issues of several projects tell apart.
+    const clo = issues.find((r) => r[0]!.startsWith("Acme: CLO-01 "))!;
+    expect(clo[0]).toBe("Acme: CLO-01 Ensure a network diagram");
     expect(clo[1]).toBe("Task");
     expect(clo[2]).toContain("https://shop.atlassian.net/browse/SHOP-123");
     expect(clo[2]).toContain("golive item CLO-01");
