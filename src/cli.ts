@@ -166,6 +166,7 @@ const OPTION_VALUES: Record<string, ValueKind> = {
   "--file": "file",
   "--output": "file",
   "--path": "file",
+  "--ca": "file",
 };
 
 function optionSpec(option: Option): OptionSpec {
@@ -668,6 +669,39 @@ export function createProgram(
       run(async (ctx) => (await import("./commands/verify.js")).verify(ctx, options)),
     );
 
+  program
+    .command("probe")
+    .description("ask the live hosts the go-live-day items: TLS, DNS, basic auth, robots.txt, ...")
+    .addHelpText(
+      "after",
+      examples(
+        "golive probe --record",
+        "golive probe --env staging --item CLO-17",
+        "# a host before its DNS exists",
+        "golive probe --url https://www.shop.example --resolve www.shop.example:443:203.0.113.7",
+      ),
+    )
+    .addOption(
+      new Option("--env <environment>", "whose deploy file names the hosts")
+        .choices(["production", "staging"])
+        .default("production"),
+    )
+    .option("--url <urls...>", "probe these storefront URLs instead of the deploy file's hosts")
+    .option("--item <id>", "probe one item")
+    .option("--json", "print the versioned JSON report")
+    .option("--record", "store each result as evidence in golive.yaml (no status changes)")
+    .option("--resolve <host:port:address...>", "connect there for HOST:PORT, as curl does")
+    .option("--dns <server[:port]>", "ask this DNS server")
+    .option("--ca <file>", "trust this CA (PEM) too")
+    .option("--timeout <seconds>", "give up on one request after SECONDS (default: 10)")
+    .option(
+      "--mail-domain <domain>",
+      "check this domain's DMARC and SPF (default: probe.mailDomain)",
+    )
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/probe.js")).probe(ctx, options)),
+    );
+
   filterOptions(program.command("check"))
     .description("CI gate: exit 1 while any open item is past its due date")
     .addOption(
@@ -793,15 +827,24 @@ export function createProgram(
   program
     .command("resolve")
     .description("finish a merge git left golive.yaml unmerged in: merge, write and stage it")
+    .option(
+      "--take <side>",
+      "where both sides changed an item differently: ours or theirs for all, or ID=ours|theirs for one (repeatable)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .addHelpText(
       "after",
       examples(
         "# git merge stopped on golive.yaml: merge it, then commit",
         "golive resolve",
-        "golive --file plan/golive.yaml resolve",
+        "# both sides changed CLO-01 differently: see both, then choose",
+        "golive resolve --take CLO-01=theirs",
+        "golive resolve --take ours",
       ),
     )
-    .action(() => run(async (ctx) => (await import("./commands/resolve.js")).resolveMerge(ctx)));
+    .action((options: { take?: string[] }) =>
+      run(async (ctx) => (await import("./commands/resolve.js")).resolveMerge(ctx, options)),
+    );
 
   program
     .command("doctor")

@@ -78,6 +78,7 @@ export type ErrorCode =
   | "invalid-yaml"
   | "merge-conflict"
   | "unmerged"
+  | "hand-edits"
   | "not-git"
   | "invalid-state"
   | "invalid-change"
@@ -117,4 +118,8 @@ export class GoliveError extends Error {
 
 /** What to do when the merge driver left two go-live dates in conflict (every place says it). */
 export const GO_LIVE_CONFLICT_HINT =
-  "keep the goLive line with the right date, delete the other one and the three marker lines, then run `golive resolve` (it checks the file and stages it)";
+  "keep the goLive line with the right date, delete the other one and the three marker lines, then run `golive resolve` (it checks the file and stages it); or `golive resolve --take ours` (or theirs)";
+
+/** What to do when the merge driver left items both sides changed differently in conflict. */
+export const ITEM_CONFLICT_HINT =
+  "run `golive resolve` to see both sides and choose; without a terminal, `golive resolve --take ours` (or theirs), or per item `--take CLO-01=theirs`";

@@ -278,15 +278,22 @@ describe("named hostile inputs, through the CLI", () => {
     const repo = project(
       STATE.replace(
         "items:\n",
-        "items:\n  __proto__: { status: done, polluted: yes }\n  constructor: { status: done }\n",
+        "items:\n  __proto__: { status: done }\n  constructor: { status: done }\n",
       ),
     );
     const status = await golive(repo, ["status"], ENV);
     expect(status.code).toBe(0);
     expect(status.stderr).toContain("entry for constructor");
+    expect(status.stderr).toContain("entry for __proto__");
     expect((await golive(repo, ["done", "GEN-02", "--by", "Me"], ENV)).code).toBe(0);
     // Kept as written: golive drops nothing it does not understand.
     expect(readFileSync(join(repo, "golive.yaml"), "utf8")).toContain("__proto__: { status: done");
+    // And checked as written: a field no item has is refused under __proto__ as under any key.
+    await refused(
+      project(STATE.replace("items:\n", "items:\n  __proto__: { status: done, polluted: yes }\n")),
+      ["status"],
+      /items\.__proto__: unknown field "polluted"/,
+    );
     await refused(
       project(STATE.replace("golive: 1\n", "golive: 1\n__proto__: { x: 1 }\n")),
       ["status"],

@@ -8,11 +8,34 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { canonical, mergeItem, mergeStates } from "../src/core/merge.js";
+import { canonical, type ItemMerge, mergeItem, mergeStates, type Side } from "../src/core/merge.js";
 import type { ItemState, StateData } from "../src/schema/state.js";
 import { golive, initRepo, tempDir } from "./helpers/cli.js";
 
 const DAYS = ["2027-01-05", "2027-01-06"];
+
+const flipped = (side: Side | undefined): Side | undefined =>
+  side === undefined ? undefined : side === "ours" ? "theirs" : "ours";
+
+/**
+ * A merge of one item as it reads whichever side is ours: each side's take (the one item when
+ * nothing is in conflict) and what rules settled, named from ours' side, or from theirs' when
+ * `flip` (the merge in the other direction).
+ */
+function directionless(m: ItemMerge, flip = false): unknown {
+  const [o, t] = m.conflict ? [m.conflict.take.ours, m.conflict.take.theirs] : [m.item, m.item];
+  return {
+    ours: flip ? t : o,
+    theirs: flip ? o : t,
+    fields: m.conflict?.fields,
+    settled: m.settled.map((s) => ({
+      rule: s.rule,
+      kept: flip ? flipped(s.kept) : s.kept,
+      ours: flip ? s.theirs : s.ours,
+      theirs: flip ? s.ours : s.theirs,
+    })),
+  };
+}
 
 const entry = fc.record(
   {
@@ -74,9 +97,11 @@ describe("the merge reads the same in both directions", () => {
     };
     const one = mergeItem(base, done, skipped);
     const other = mergeItem(base, skipped, done);
-    expect(canonical(one)).toBe(canonical(other));
-    expect(one.status).toBe("done");
-    expect(one.history).toEqual([skipped]);
+    expect(canonical(directionless(one))).toBe(canonical(directionless(other, true)));
+    // No rule puts done over n/a: a person chooses, and either choice keeps the other side.
+    expect(one.conflict?.fields).toEqual(["status"]);
+    expect(one.conflict?.take.ours).toMatchObject({ status: "done", history: [skipped] });
+    expect(one.conflict?.take.theirs).toMatchObject({ ...skipped, history: [done] });
   });
 
   test("mergeItem, over generated items and same-day times", () => {
@@ -84,8 +109,8 @@ describe("the merge reads the same in both directions", () => {
       fc.property(sides, ([base, a, b, changeA, changeB]) => {
         const ours = changeA ? a : base;
         const theirs = changeB ? b : base;
-        expect(canonical(mergeItem(base, ours, theirs))).toBe(
-          canonical(mergeItem(base, theirs, ours)),
+        expect(canonical(directionless(mergeItem(base, ours, theirs)))).toBe(
+          canonical(directionless(mergeItem(base, theirs, ours), true)),
         );
       }),
       { numRuns: 500 },
@@ -125,10 +150,23 @@ describe("the merge reads the same in both directions", () => {
           expect(one).toEqual(other);
           return;
         }
-        // On a go-live conflict each side's result holds its own date, and names the other's.
-        expect(canonical({ ...one.state, goLive: "" })).toBe(
-          canonical({ ...other.state, goLive: "" }),
-        );
+        // Each side's result holds its own side of every conflict: the go-live date, and each
+        // item both changed differently, which the conflict holds both takes of.
+        const rest = (r: typeof one, flip: boolean) => {
+          const items = { ...r.state.items };
+          for (const c of r.conflicts) delete items[c.id];
+          // In the order of ours' file: compared as a set.
+          const conflicts = [...r.conflicts]
+            .sort((x, y) => (x.id < y.id ? -1 : 1))
+            .map((c) => [
+              c.id,
+              c.fields,
+              flip ? c.take.theirs : c.take.ours,
+              flip ? c.take.ours : c.take.theirs,
+            ]);
+          return { ...r.state, goLive: "", items, conflicts };
+        };
+        expect(canonical(rest(one, false))).toBe(canonical(rest(other, true)));
         if (one.goLiveConflict) {
           expect(other.goLiveConflict).toEqual({
             ours: one.goLiveConflict.theirs,

@@ -8,7 +8,8 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { bytesOf, indexHoldsUnmerged, unmergedCheck } from "../src/io/git-repo.js";
+import { bytesOf, indexHoldsUnmerged } from "../src/io/git-index.js";
+import { unmergedCheck } from "../src/io/git-repo.js";
 import { gitEnv, golive, initRepo, read, tempRepo } from "./helpers/cli.js";
 
 function git(dir: string, ...args: string[]): { code: number; out: string } {
@@ -84,16 +85,39 @@ describe("an unmerged golive.yaml", { tags: ["process"] }, () => {
     expect(read(dir)).toBe(before);
   });
 
-  test("golive resolve merges the three versions git holds, writes and stages the file", async () => {
+  test("golive resolve merges the three versions git holds, shows what only a person can settle, then stages the choice", async () => {
     const dir = await conflicted("missing");
-    const r = await golive(dir, ["resolve"]);
+    // GEN-01 is done on their side and blocked on ours: not golive's to choose.
+    const shown = await golive(dir, ["resolve"]);
+    expect(shown.code).toBe(1);
+    expect(shown.stderr).toContain("both sides changed GEN-01 (status) differently");
+    expect(shown.stderr).toContain("blocked: ours");
+    expect(shown.stderr).toContain("Ana, 2027-01-06");
+    expect(shown.stderr).toContain("Bo, 2027-01-05");
+    // The file is the merge, that entry between markers; git still holds it unmerged.
+    expect(read(dir).match(/^<<<<<<< ours\r?$/gm)).toHaveLength(1);
+    // Without ours' side of the conflict and the markers, it is the whole merge.
+    const theirs = parse(
+      read(dir).replace(/^<<<<<<< ours\n[\s\S]*?^=======\n|^>>>>>>> theirs\n/gm, ""),
+    );
+    expect(theirs.items["CLO-01"]).toMatchObject({ owner: "Bo" });
+    expect(theirs.items["GEN-01"]).toMatchObject({ status: "done", by: "Bo" });
+    expect(git(dir, "ls-files", "-u").out).not.toBe("");
+
+    const r = await golive(dir, ["resolve", "--take", "ours"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("staged");
     expect(r.stdout).toContain("`git commit` finishes the merge");
     expect(git(dir, "ls-files", "-u").out).toBe("");
     const items = parse(read(dir)).items;
-    // Theirs' done (earlier) is history under ours' later block; their other change is in.
-    expect(items["GEN-01"]).toMatchObject({ status: "blocked", reason: "ours", by: "Ana" });
+    // Ours' block with theirs' note (both names), theirs' done in the history with its own
+    // author; their other change is in.
+    expect(items["GEN-01"]).toMatchObject({
+      status: "blocked",
+      reason: "ours",
+      note: "theirs",
+      by: "Bo + Ana",
+    });
     expect(items["GEN-01"].history).toContainEqual(
       expect.objectContaining({ status: "done", note: "theirs", by: "Bo" }),
     );
@@ -111,9 +135,46 @@ describe("an unmerged golive.yaml", { tags: ["process"] }, () => {
   test("resolve rescues a merge made without the driver, conflict markers and all", async () => {
     const dir = await conflicted("none");
     expect(read(dir)).toContain("<<<<<<<");
-    expect((await golive(dir, ["resolve"])).code).toBe(0);
+    const r = await golive(dir, ["resolve", "--take", "GEN-01=theirs"]);
+    expect(r.code, r.stderr).toBe(0);
     expect(read(dir)).not.toContain("<<<<<<<");
-    expect(parse(read(dir)).items["CLO-01"]).toMatchObject({ owner: "Bo" });
+    const items = parse(read(dir)).items;
+    expect(items["CLO-01"]).toMatchObject({ owner: "Bo" });
+    expect(items["GEN-01"]).toMatchObject({ status: "done", note: "theirs", by: "Bo" });
+  });
+
+  test("on a terminal, resolve asks which side to take, item by item", async () => {
+    const dir = await conflicted("none");
+    const asked: string[] = [];
+    const r = await golive(
+      dir,
+      ["resolve"],
+      {},
+      {
+        isTTY: true,
+        ask: async (questions) => {
+          for (const q of questions) asked.push(q.id, q.question);
+          return { "GEN-01": "theirs" };
+        },
+      },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(asked[0]).toBe("GEN-01");
+    expect(asked[1]).toContain("blocked: ours");
+    expect(parse(read(dir)).items["GEN-01"]).toMatchObject({ status: "done", by: "Bo" });
+    expect(git(dir, "ls-files", "-u").out).toBe("");
+  });
+
+  test("lines written by hand during the conflict are not lost: resolve refuses and names them", async () => {
+    const dir = await conflicted("none");
+    const mine = read(dir).replace(/^items:$/m, "items:\n  # ask Priya about the VPN");
+    expect(mine).not.toBe(read(dir));
+    writeFileSync(join(dir, "golive.yaml"), mine);
+    const r = await golive(dir, ["resolve", "--take", "ours"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/golive\.yaml:\d+: # ask Priya about the VPN/);
+    expect(read(dir)).toBe(mine);
+    expect(git(dir, "ls-files", "-u").out).not.toBe("");
   });
 
   test("resolve leaves a file a person merged by hand, and says how to go on", async () => {
@@ -202,7 +263,7 @@ describe("the unmerged check's cost", () => {
     expect(unmergedCheck(path)).toEqual({ unmerged: true, askedGit: true });
     git(dir, "update-index", "--index-version", "2");
     // Resolved: no unmerged entry any more (git keeps a resolve-undo record of it).
-    expect((await golive(dir, ["resolve"])).code).toBe(0);
+    expect((await golive(dir, ["resolve", "--take", "ours"])).code).toBe(0);
     agree();
     expect(unmergedCheck(path)).toEqual({ unmerged: false, askedGit: false });
   });

@@ -4,12 +4,11 @@ import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
 import { appendStepSummary, writeReport } from "../io/report-file.js";
 import { itemLines, type Workspace } from "../io/state-read.js";
-import { renderCheck } from "../render/check.js";
+import { renderCheck, renderReadyToTick } from "../render/check.js";
 import { renderGithub } from "../render/github.js";
 import { jsonCheckReport, jsonReport, renderJson } from "../render/json.js";
 import { renderJunit } from "../render/junit.js";
 import { renderGateMarkdown } from "../render/markdown.js";
-import { renderReadyToTick } from "../render/verify.js";
 import { type Context, type Output, output, rawOutput } from "../work/context.js";
 import type { CheckFormat } from "../work/formats.js";
 import {
@@ -60,7 +59,8 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
   // --verify: the repository's checks go into the gate, so a regressed done item fails it in
   // every format, counts included.
-  // Loaded only for --verify: the plain gate never loads the verify rules (test/layers.test.ts).
+  // Loaded only for --verify: the plain gate never loads the verify rules
+  // (test/unit/module-graph.test.ts).
   const checks = options.verify
     ? await (await import("../work/verify-run.js")).verifyChecks(ctx, workspace, items)
     : undefined;

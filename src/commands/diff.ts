@@ -1,7 +1,9 @@
+import { dirname } from "node:path";
 import { diffStates } from "../core/diff.js";
 import { GoliveError } from "../errors.js";
 import { GitError, gitCommitOf, gitDefaultBranch, gitFileAt, gitMergeBase } from "../io/git.js";
-import { gitPath, gitRepoOf } from "../io/git-repo.js";
+import { gitPath } from "../io/git-repo.js";
+import { findRepo } from "../io/locate.js";
 import { parseState } from "../io/state-read.js";
 import {
   type DiffBase,
@@ -24,7 +26,7 @@ export interface DiffOptions {
  */
 export function diff(ctx: Context, baseRef: string | undefined, options: DiffOptions): Output {
   const { workspace, board } = loadBoard(ctx);
-  const repo = gitRepoOf(workspace.statePath);
+  const repo = findRepo(dirname(workspace.statePath));
   if (repo === undefined) {
     throw new GoliveError(
       "not-git",

@@ -4,12 +4,12 @@
  * with golive (no unmerged state, the `.gitattributes` line, the driver configured, and the
  * driver's program actually starting golive). Exit 1 when something is wrong.
  */
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { buildBoard } from "../core/board.js";
 import type { DoctorFinding } from "../core/setup.js";
 import { EXIT, GoliveError } from "../errors.js";
-import { gitPath, gitRepoOf, isUnmerged } from "../io/git-repo.js";
-import { findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
+import { gitPath, isUnmerged } from "../io/git-repo.js";
+import { findRepo, findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
 import {
   attributesLine,
   configuredDriver,
@@ -65,7 +65,7 @@ export function doctor(ctx: Context): Output {
 
   // Without a state file, the checks below are about the one `golive init` would make.
   const target = path ?? join(findRepoRoot(ctx.cwd), STATE_FILE_NAME);
-  const repo = gitRepoOf(target);
+  const repo = findRepo(dirname(target));
   findings.push({ check: "git", ok: true, found: repo !== undefined });
   if (repo) {
     const rel = gitPath(repo, target);

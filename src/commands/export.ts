@@ -3,7 +3,7 @@
  * calendar, a spreadsheet and a status page.
  */
 import { resolve } from "node:path";
-import { changedSince } from "../core/board.js";
+import { changedSince } from "../core/history.js";
 import { originalName } from "../core/identity.js";
 import { originalGoLive } from "../core/schedule.js";
 import { GoliveError } from "../errors.js";

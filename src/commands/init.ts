@@ -8,10 +8,10 @@ import type { MergeSetup } from "../core/setup.js";
 import { GoliveError } from "../errors.js";
 import { catalogueRefFor, DEFAULT_CATALOGUE, loadCatalogue } from "../io/catalogue.js";
 import { confinementOf } from "../io/confined.js";
-import { withLock, writeFileAtomic } from "../io/fs-atomic.js";
+import { writeFileAtomic } from "../io/fs-atomic.js";
 import { gitConfigGet } from "../io/git.js";
-import { type GitRepo, gitRepoOf } from "../io/git-repo.js";
-import { findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
+import { findRepo, findRepoRoot, type GitRepo, STATE_FILE_NAME } from "../io/locate.js";
+import { withLock } from "../io/lock.js";
 import { newStateText } from "../io/state-edit.js";
 import { answerProblem } from "../render/answer.js";
 import { renderInit } from "../render/init.js";
@@ -86,7 +86,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
     }
     refuseExisting();
   }
-  const repo = gitRepoOf(path);
+  const repo = findRepo(dirname(path));
   const name = typedName ?? defaultName(repo, path);
   const text = newStateText(
     catalogue,

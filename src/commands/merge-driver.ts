@@ -1,10 +1,12 @@
 /**
  * `golive merge-driver %O %A %B %P`: git's custom merge driver for golive.yaml
  * (`.gitattributes`: `golive.yaml merge=golive`, written by `golive init` and `golive setup`).
- * Resolves two edits of the same item without losing either (see core/merge.ts) and writes the
- * result to %A, keeping ours' comments, line endings and layout. Two different go-live dates
- * are left in conflict, that line only. When it cannot merge at all, it leaves git's usual
- * conflict markers in %A. Either way it exits 1, so the merge stops for a person.
+ * Merges two edits of the same item without losing either (see core/merge.ts) and writes the
+ * result to %A, keeping both sides' comments and ours' line endings and layout; what a rule
+ * settled it says on stderr. What only a person can settle (one field changed to two values,
+ * two go-live dates) it leaves between conflict markers, that entry only, and exits 1; when
+ * it cannot merge at all, it leaves git's usual conflict markers in %A and exits 1 too, so
+ * the merge stops for a person.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -14,7 +16,7 @@ import { gitMergeFile } from "../io/git.js";
 import { mergeStateTexts, stateDirOf, type TextMerge, type Version } from "../io/state-merge.js";
 import { readTextFile } from "../io/text-file.js";
 import { conflictMarkerLines } from "../io/yaml-file.js";
-import { goLiveConflictWords } from "../render/resolve.js";
+import { conflictWords, renderSettled } from "../render/resolve.js";
 import { safe } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
 
@@ -56,14 +58,14 @@ export function mergeDriver(
   const merge = mergeFiles([base!, ours!, theirs!], stateDirOf(ctx.cwd, pathname), shown);
   if (merge.kind === "merged") {
     writeFileAtomic(ours!, merge.text);
-    return output("");
+    return output("", renderSettled(merge.settled, "golive merge-driver: "));
   }
-  if (merge.kind === "go-live") {
+  if (merge.kind === "conflicts") {
     writeFileAtomic(ours!, merge.text);
-    const words = goLiveConflictWords(shown, merge.ours, merge.theirs);
+    const words = conflictWords(shown, merge.conflicts);
     return output(
       "",
-      `golive merge-driver: ${safe(words.message)}\nhint: ${safe(words.hint)}\n`,
+      `${renderSettled(merge.settled, "golive merge-driver: ")}golive merge-driver: ${safe(words.message)}\nhint: ${safe(words.hint)}\n`,
       EXIT.findings,
     );
   }

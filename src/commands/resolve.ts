@@ -5,17 +5,24 @@
  * driver does, writes the result and stages it (`git add`).
  */
 import { dirname, relative } from "node:path";
+import { GO_LIVE, type Side } from "../core/merge.js";
 import { EXIT, GoliveError } from "../errors.js";
-import { withLock, writableTarget, writeFileAtomic } from "../io/fs-atomic.js";
+import { writableTarget, writeFileAtomic } from "../io/fs-atomic.js";
 import { gitAdd, gitStageText, gitUnmergedStages } from "../io/git.js";
-import { gitOperation, gitPath, gitRepoOf } from "../io/git-repo.js";
-import { mergeStateTexts, settledGoLive } from "../io/state-merge.js";
+import { gitOperation, gitPath } from "../io/git-repo.js";
+import { findRepo } from "../io/locate.js";
+import { withLock } from "../io/lock.js";
+import { type Conflict, mergeStateTexts, settledBy } from "../io/state-merge.js";
 import { readTextFile } from "../io/text-file.js";
 import { conflictMarkerLines } from "../io/yaml-file.js";
 import {
-  goLiveConflictWords,
+  conflictQuestion,
+  conflictWords,
+  renderChosen,
+  renderConflicts,
   renderNothingToResolve,
   renderResolved,
+  renderSettled,
   renderUnresolved,
 } from "../render/resolve.js";
 import { type Context, type Output, output } from "../work/context.js";
@@ -27,10 +34,15 @@ function sameText(a: string, b: string): boolean {
   return plain(a) === plain(b);
 }
 
-export function resolveMerge(ctx: Context): Output {
+export interface ResolveOptions {
+  /** `ours`, `theirs`, or `ID=ours|theirs`: the side to take, for all conflicts or one. */
+  take?: string[];
+}
+
+export async function resolveMerge(ctx: Context, options: ResolveOptions = {}): Promise<Output> {
   const path = statePath(ctx, { allowUnmerged: true });
   const shown = relative(ctx.cwd, path) || path;
-  const repo = gitRepoOf(path);
+  const repo = findRepo(dirname(path));
   if (!repo) {
     throw new GoliveError(
       "not-git",
@@ -64,16 +76,14 @@ export function resolveMerge(ctx: Context): Output {
     return stopped(`${shown} has no merge base: both sides added it`, byHand);
   }
   const ours = version(2, "our version");
-  const merge = mergeStateTexts(
-    version(1, "the base version"),
-    ours,
-    version(3, "their version"),
-    dirname(path),
-    shown,
-  );
+  const base = version(1, "the base version");
+  const theirs = version(3, "their version");
+  const merge = mergeStateTexts(base, ours, theirs, dirname(path), shown);
   if (merge.kind === "failed") {
     return stopped(`cannot merge ${shown}: ${merge.reasons.join("; ")}`, byHand);
   }
+  const choices =
+    merge.kind === "conflicts" ? takeChoices(merge.conflicts, options.take) : new Map();
   const operation = gitOperation(repo);
   const target = writableTarget(path, repo.root);
   const stage = () => {
@@ -89,12 +99,15 @@ export function resolveMerge(ctx: Context): Output {
   } catch {
     now = undefined;
   }
-  if (merge.kind === "go-live" && now !== undefined) {
-    // A person picked one of the two dates: that file is the answer.
-    const chosen = settledGoLive(merge, now);
-    if (chosen !== undefined) {
+  const settledWords = renderSettled(merge.settled);
+  if (merge.kind === "conflicts" && now !== undefined) {
+    // A person kept one side of each conflict and deleted the other: that file is the answer.
+    const byPerson = settledBy(merge, now);
+    if (byPerson !== undefined) {
       stage();
-      return output(renderResolved(ctx.style, shown, { operation, goLive: chosen }));
+      return output(
+        settledWords + renderChosen(ctx.style, shown, operation, merge.conflicts, byPerson),
+      );
     }
   }
   // What git left (ours, conflict markers) is replaced; a file a person has merged is not.
@@ -109,11 +122,130 @@ export function resolveMerge(ctx: Context): Output {
       `if it is the merge you want, stage it with \`git add ${rel}\`; to let golive merge instead, \`git checkout --ours -- ${rel}\`, then \`golive resolve\``,
     );
   }
-  withLock(target, () => writeFileAtomic(target, merge.text));
-  if (merge.kind === "go-live") {
-    const words = goLiveConflictWords(shown, merge.ours, merge.theirs);
-    return stopped(words.message, words.hint);
+  if (merge.kind === "conflicts") {
+    const titles = merge.titles;
+    const open = merge.conflicts.filter((c) => !choices.has(c.key));
+    if (open.length > 0 && ctx.ask) {
+      const asked = await ctx.ask(
+        open.map((c) => ({
+          id: c.key,
+          question: conflictQuestion(ctx.style, c, titles),
+          answers: ["ours", "theirs"],
+          default: "ours",
+        })),
+      );
+      for (const c of open) {
+        const answer = asked[c.key];
+        if (answer === "ours" || answer === "theirs") choices.set(c.key, answer);
+      }
+    }
+    const left = merge.conflicts.filter((c) => !choices.has(c.key));
+    if (left.length > 0) {
+      refuseLosing(now, [base.text, ours.text, theirs.text, merge.text], merge.text, shown);
+      withLock(target, () => writeFileAtomic(target, merge.text));
+      const words = conflictWords(shown, left);
+      return output(
+        "",
+        settledWords +
+          renderConflicts(ctx.style, left, titles) +
+          renderUnresolved(ctx.style, words.message, words.hint),
+        EXIT.findings,
+      );
+    }
+    const settled = merge.settle(choices);
+    refuseLosing(now, [base.text, ours.text, theirs.text, merge.text], settled.text, shown);
+    withLock(target, () => writeFileAtomic(target, settled.text));
+    stage();
+    return output(
+      settledWords + renderChosen(ctx.style, shown, operation, merge.conflicts, choices),
+    );
   }
+  refuseLosing(now, [base.text, ours.text, theirs.text], merge.text, shown);
+  withLock(target, () => writeFileAtomic(target, merge.text));
   stage();
-  return output(renderResolved(ctx.style, shown, { operation }));
+  return output(settledWords + renderResolved(ctx.style, shown, { operation }));
+}
+
+/**
+ * `--take ours`, `--take theirs`, `--take CLO-01=theirs` (repeatable): a side for every
+ * conflict, or for one; the one named wins over the one for all.
+ */
+function takeChoices(
+  conflicts: readonly Conflict[],
+  takes: readonly string[] = [],
+): Map<string, Side> {
+  const choices = new Map<string, Side>();
+  const keys = conflicts.map((c) => c.key);
+  const listed = keys.length > 0 ? keys.join(", ") : "none";
+  let all: Side | undefined;
+  for (const take of takes) {
+    const at = take.lastIndexOf("=");
+    const [key, side] = at < 0 ? [undefined, take] : [take.slice(0, at), take.slice(at + 1)];
+    if (side !== "ours" && side !== "theirs") {
+      throw new GoliveError("usage", `--take ${shortArg(take)}: the side is ours or theirs`, {
+        hint: "--take ours, --take theirs, or per item --take CLO-01=theirs",
+      });
+    }
+    if (key === undefined) {
+      all = side;
+      continue;
+    }
+    const found = keys.find(
+      (k) =>
+        k.toUpperCase() === key.trim().toUpperCase() ||
+        (k === GO_LIVE && /^go-?live$/i.test(key.trim())),
+    );
+    if (found === undefined) {
+      throw new GoliveError(
+        "usage",
+        `--take ${shortArg(take)}: ${shortArg(key)} is not in conflict`,
+        {
+          hint: `the conflicts are: ${listed}`,
+        },
+      );
+    }
+    choices.set(found, side);
+  }
+  if (all !== undefined) for (const key of keys) if (!choices.has(key)) choices.set(key, all);
+  return choices;
+}
+
+function shortArg(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
+
+/**
+ * Lines a person wrote into the file while git held it unmerged (a note, a comment) are in
+ * none of the versions golive merges: writing `result` over them would lose them. Refuses,
+ * naming them, when `result` does not hold them all.
+ */
+function refuseLosing(
+  now: string | undefined,
+  versions: readonly string[],
+  result: string,
+  shown: string,
+): void {
+  if (now === undefined) return;
+  const lines = (text: string) => text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const known = new Set(versions.flatMap(lines));
+  const kept = new Set(lines(result));
+  const markers = new Set(conflictMarkerLines(now));
+  const lost = lines(now)
+    .map((line, i) => ({ line, n: i + 1 }))
+    .filter(
+      ({ line, n }) => line.trim() !== "" && !markers.has(n) && !known.has(line) && !kept.has(line),
+    );
+  if (lost.length === 0) return;
+  const some = lost
+    .slice(0, 5)
+    .map(({ line, n }) => `${shown}:${n}: ${line.trim().slice(0, 80)}`)
+    .join("; ");
+  throw new GoliveError(
+    "hand-edits",
+    `${shown} holds ${lost.length} line${lost.length > 1 ? "s" : ""} written by hand during the merge that golive's merge would lose (${some}${lost.length > 5 ? "; ..." : ""})`,
+    {
+      location: { file: shown, line: lost[0]!.n, col: 1 },
+      hint: `finish the merge by hand (keep your lines, settle the conflict, remove the markers, then \`git add ${shown}\`), or copy your lines, \`git checkout --merge -- ${shown}\`, run \`golive resolve\` and add them again with golive`,
+    },
+  );
 }

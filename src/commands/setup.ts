@@ -4,8 +4,9 @@
  * git config is its own and no commit carries it. Running it again changes nothing.
  */
 
+import { dirname } from "node:path";
 import { EXIT, GoliveError } from "../errors.js";
-import { gitRepoOf } from "../io/git-repo.js";
+import { findRepo } from "../io/locate.js";
 import { renderSetup } from "../render/setup.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { setUpMerges } from "../work/merge-setup.js";
@@ -14,7 +15,7 @@ import { statePath } from "../work/shared.js";
 export function setup(ctx: Context): Output {
   // It works on a file git holds unmerged: setting up is one way out of that state.
   const path = statePath(ctx, { allowUnmerged: true });
-  const repo = gitRepoOf(path);
+  const repo = findRepo(dirname(path));
   if (!repo) {
     throw new GoliveError(
       "not-git",

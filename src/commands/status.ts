@@ -1,4 +1,5 @@
-import { changedSince, type ItemView } from "../core/board.js";
+import type { ItemView } from "../core/board.js";
+import { changedSince } from "../core/history.js";
 import type { ItemVerdict } from "../core/verdict.js";
 import { GoliveError } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";

@@ -5,7 +5,7 @@
 import type { CatalogueItem, Category, Phase } from "../schema/catalogue.js";
 import type { ItemState, StateData, Status, Waiver } from "../schema/state.js";
 import type { Catalogue } from "./catalogue.js";
-import { type CalendarDate, compareDates, daysBetween } from "./dates.js";
+import { type CalendarDate, daysBetween } from "./dates.js";
 import { type Life, lifeOf, projectTitle } from "./identity.js";
 import { idKey } from "./ids.js";
 import { type TicketLink, ticketLinks } from "./links.js";
@@ -250,99 +250,4 @@ export function unmetCondition(
     if (!accepted.includes(answer)) return { question, answer };
   }
   return undefined;
-}
-
-export interface ItemFilter {
-  /** Any of these phases. */
-  phase?: readonly string[];
-  category?: string;
-  /** The owner as written in golive.yaml (resolved from what was typed). */
-  owner?: string;
-  /** Any of these statuses. */
-  status?: readonly Status[];
-  /** Only items nobody owns. */
-  unassigned?: boolean;
-}
-
-/** True when `filter` narrows the items at all. */
-export function isFiltered(filter: ItemFilter): boolean {
-  return (
-    filter.phase !== undefined ||
-    filter.category !== undefined ||
-    filter.owner !== undefined ||
-    filter.status !== undefined ||
-    filter.unassigned === true
-  );
-}
-
-export function filterItems(items: readonly ItemView[], filter: ItemFilter): ItemView[] {
-  const owner = filter.owner?.toLowerCase();
-  const phases = filter.phase === undefined ? undefined : new Set(filter.phase);
-  const statuses = filter.status === undefined ? undefined : new Set(filter.status);
-  return items.filter(
-    (v) =>
-      (phases === undefined || phases.has(v.phase.id)) &&
-      (filter.category === undefined || v.category.id === filter.category) &&
-      (owner === undefined || v.state.owner?.toLowerCase() === owner) &&
-      (statuses === undefined || statuses.has(v.status)) &&
-      (!filter.unassigned || v.state.owner === undefined),
-  );
-}
-
-/** The owners named in golive.yaml, as written, in the order of their first item. */
-export function knownOwners(items: readonly ItemView[]): string[] {
-  const seen = new Map<string, string>();
-  for (const v of items) {
-    const owner = v.state.owner;
-    if (owner !== undefined && !seen.has(owner.toLowerCase())) seen.set(owner.toLowerCase(), owner);
-  }
-  return [...seen.values()];
-}
-
-/**
- * The owner someone meant by `typed`: the one written so (in any case), else the only one
- * whose first name it is (`sam` finds "Sam Taylor"). Several first-name matches are ambiguous.
- * A full name never takes an owner written as a first name alone ("Bob" may be Bob Smith,
- * not git's "Bob Jones"): `shortForms` names them, for the message.
- */
-export function matchOwner(
-  owners: readonly string[],
-  typed: string,
-): { ok: true; owner: string } | { ok: false; candidates: string[]; shortForms: string[] } {
-  const wanted = typed.trim().toLowerCase();
-  const exact = owners.find((o) => o.toLowerCase() === wanted);
-  if (exact !== undefined) return { ok: true, owner: exact };
-  const firstName = (o: string) => o.trim().split(/\s+/)[0]!.toLowerCase();
-  const first = owners.filter((o) => firstName(o) === wanted);
-  if (first.length === 1) return { ok: true, owner: first[0]! };
-  const typedFirst = wanted.split(/\s+/)[0]!;
-  const shortForms =
-    typedFirst === wanted ? [] : owners.filter((o) => o.trim().toLowerCase() === typedFirst);
-  return { ok: false, candidates: first, shortForms };
-}
-
-/** The calendar date part of a recorded `at`. */
-export function dateOf(at: string | undefined): CalendarDate | undefined {
-  return at?.slice(0, 10);
-}
-
-/** Items whose state changed on or after `since`, most recent first. */
-export function changedSince(items: readonly ItemView[], since: CalendarDate): ItemView[] {
-  return items
-    .filter((v) => {
-      const at = dateOf(lastChangeAt(v));
-      return at !== undefined && at >= since;
-    })
-    .sort((a, b) => compareDates(lastChangeAt(b) ?? "", lastChangeAt(a) ?? ""));
-}
-
-/**
- * When an item last changed: its own `at`, or its waiver's when that is later. (A waiver
- * leaves the item's `at` alone, so that a merge still orders status changes by their time.)
- */
-export function lastChangeAt(view: ItemView): string | undefined {
-  const own = view.state.at;
-  const waived = view.state.waiver?.at;
-  if (waived === undefined) return own;
-  return own === undefined || waived > own ? waived : own;
 }

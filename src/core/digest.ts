@@ -1,8 +1,9 @@
 /**
  * What `golive notify` posts: the standup's lists that need people, as data. Pure.
  */
-import { type Board, changedSince, type ItemView } from "./board.js";
+import type { Board, ItemView } from "./board.js";
 import type { CalendarDate } from "./dates.js";
+import { changedSince } from "./history.js";
 import { type ReminderView, standup } from "./standup.js";
 
 export interface Digest {

@@ -3,7 +3,6 @@
  */
 import { distance } from "fastest-levenshtein";
 import type { CatalogueItem } from "../schema/catalogue.js";
-import type { Catalogue } from "./catalogue.js";
 
 // With a dash the prefix may hold digits (`S3-1`); without one (`clo14`) it is letters only.
 const LOOSE_ID = /^(?:([A-Za-z][A-Za-z0-9]*)-|([A-Za-z]+))(\d{1,9})$/;
@@ -19,11 +18,17 @@ export function idKey(text: string): string | undefined {
   return `${prefix.toUpperCase()}-${Number.parseInt(match[3]!, 10)}`;
 }
 
+/** What an ID is looked up in: a catalogue's items, by the key `idKey` gives (core/catalogue.ts). */
+export interface ItemIndex {
+  readonly items: readonly CatalogueItem[];
+  readonly byKey: ReadonlyMap<string, CatalogueItem>;
+}
+
 export type IdLookup =
   | { ok: true; item: CatalogueItem }
   | { ok: false; reason: "malformed" | "unknown"; suggestions: string[] };
 
-export function findItem(catalogue: Catalogue, text: string): IdLookup {
+export function findItem(catalogue: ItemIndex, text: string): IdLookup {
   const key = idKey(text);
   if (key === undefined) {
     // `CLO-1O` (a letter O) or `APP-l2`: the ID the look-alike digits spell, if there is one.
@@ -44,7 +49,7 @@ function lookAlikeDigits(text: string): string {
 }
 
 /** Up to three IDs closest to what was typed, nearest first. */
-export function closestIds(catalogue: Catalogue, text: string, limit = 3): string[] {
+export function closestIds(catalogue: ItemIndex, text: string, limit = 3): string[] {
   const wanted = text.trim().toUpperCase();
   const wantedKey = idKey(wanted) ?? wanted;
   return (

@@ -2,9 +2,10 @@
  * One line per project of `golive portfolio`: where its go-live stands, from its board and its
  * gate. Pure: boards and today in, summaries out.
  */
-import { type Board, lastChangeAt, type Progress } from "./board.js";
+import type { Board, Progress } from "./board.js";
 import { type CalendarDate, compareDates } from "./dates.js";
 import { DEFAULT_POLICY, failures, runGate } from "./gate.js";
+import { lastChangeAt } from "./history.js";
 import type { Phase } from "./identity.js";
 
 export interface ProjectSummary {

@@ -3,7 +3,7 @@
  * who and when in; the next state out, with the previous one kept in its history.
  */
 import { HISTORY_FIELDS, NEEDS_REASON, type Status } from "../schema/fields.js";
-import type { HistoryEntry, ItemState } from "../schema/state.js";
+import type { HistoryEntry, ItemState, Waiver } from "../schema/state.js";
 
 /** What a command asks for; `null` clears a field, `undefined` leaves it alone. */
 export interface Change {
@@ -24,6 +24,51 @@ export function snapshot(state: ItemState): HistoryEntry | undefined {
     if (value !== undefined) (entry as Record<string, string>)[field] = value;
   }
   return Object.keys(entry).length > 0 ? entry : undefined;
+}
+
+/**
+ * A waiver as the history keeps it when it is replaced or withdrawn: its terms, and who
+ * recorded it when (the waiver's own `by` and `at`).
+ */
+export function waiverRecord(waiver: Waiver): HistoryEntry {
+  const { by, at, ...terms } = waiver;
+  return {
+    waiver: terms,
+    ...(by !== undefined ? { by } : {}),
+    ...(at !== undefined ? { at } : {}),
+  };
+}
+
+/**
+ * `history` with `entry` added in time order: after every entry of its time or earlier (an
+ * entry without a time goes last), so that a waiver recorded before the latest status change
+ * reads before it.
+ */
+export function addToHistory(
+  history: readonly HistoryEntry[],
+  entry: HistoryEntry,
+): HistoryEntry[] {
+  const time = (at: string | undefined) => (at === undefined ? Number.NaN : Date.parse(at));
+  const at = time(entry.at);
+  let i = history.length;
+  if (!Number.isNaN(at)) {
+    while (i > 0 && time(history[i - 1]!.at) > at) i--;
+  }
+  return [...history.slice(0, i), entry, ...history.slice(i)];
+}
+
+/** Whether a history entry is an earlier state of the item (not a waiver's record). */
+export function isStateEntry(entry: HistoryEntry): boolean {
+  return entry.waiver === undefined && entry.unwaived === undefined;
+}
+
+/** The item's state before its latest change: the last state entry of its history. */
+export function previousState(state: ItemState): HistoryEntry {
+  const history = state.history ?? [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (isStateEntry(history[i]!)) return history[i]!;
+  }
+  return {};
 }
 
 /**

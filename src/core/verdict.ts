@@ -177,7 +177,67 @@ export type FindingCode =
   | "demo-user"
   | "demo-customers"
   | "demo-import"
-  | "demo-data-none";
+  | "demo-data-none"
+  | ProbeCode;
+
+/**
+ * The findings of `golive probe` (src/probe/): about the live hosts, not the files. Named apart
+ * from verify's (`robots-served`, not `robots-ok`), so that recorded evidence reads the same
+ * whichever command recorded it.
+ */
+export const PROBE_CODES = [
+  "unreachable",
+  "no-target",
+  "dns-ok",
+  "dns-missing",
+  "dns-ttl-high",
+  "tls-ok",
+  "tls-untrusted",
+  "tls-self-signed",
+  "tls-chain-incomplete",
+  "tls-wrong-host",
+  "tls-old-protocol",
+  "tls-expired",
+  "tls-expiring",
+  "auth-basic-before-golive",
+  "auth-basic-live",
+  "auth-open-before-golive",
+  "auth-open",
+  "admin-closed",
+  "admin-open",
+  "robots-served",
+  "robots-not-served",
+  "robots-blocks-all",
+  "robots-blocks-all-before-golive",
+  "robots-sitemap",
+  "sitemap-ok",
+  "sitemap-not-served",
+  "sitemap-invalid",
+  "sitemap-foreign-url",
+  "favicon-custom",
+  "favicon-default",
+  "favicon-missing",
+  "header-ok",
+  "header-missing",
+  "header-php-version",
+  "cookie-insecure",
+  "dmarc-ok",
+  "dmarc-none",
+  "dmarc-missing",
+  "spf-ok",
+  "spf-missing",
+  "redirect-ok",
+  "redirect-wrong",
+  "redirect-loop",
+  "redirect-too-long",
+  "redirect-unsafe",
+  "old-system-up",
+  "old-system-down",
+  "old-system-window",
+  "smoke-ok",
+  "smoke-bad",
+] as const;
+export type ProbeCode = (typeof PROBE_CODES)[number];
 
 /** What one item's checks found. */
 export interface ItemVerdict {
@@ -243,9 +303,50 @@ export function recordVerdict(v: ItemVerdict): RecordedVerdict {
  * same result for another reason (another finding decides).
  */
 export function evidenceStale(
-  recorded: { result: Result; code?: string | undefined },
+  recorded: { result: Result; code?: string | undefined; source?: string | undefined },
   current: ItemVerdict,
 ): boolean {
+  // The repository's files cannot make what the live hosts answered stale.
+  if (recorded.source === "probe") return false;
   if (recorded.result !== current.result) return true;
   return recorded.code !== undefined && recorded.code !== decidingFinding(current)?.code;
+}
+
+/**
+ * Recorded `golive probe` evidence as a verdict `check --verify` counts like verify's, or
+ * undefined when it does not count: evidence from another command, a code this golive does not
+ * know, or an answer recorded before go-live day judged from go-live day on (before go-live,
+ * basic auth and a robots.txt that disallows everything are expected; after, they fail).
+ */
+export function probeEvidenceVerdict(
+  id: string,
+  title: string,
+  evidence: RecordedEvidence,
+  goLive: string,
+  today: string,
+): ItemVerdict | undefined {
+  if (evidence.source !== "probe") return undefined;
+  if (today >= goLive && evidence.at.slice(0, 10) < goLive) return undefined;
+  const code = evidence.code;
+  if (code !== undefined && !(PROBE_CODES as readonly string[]).includes(code)) return undefined;
+  const findings: Finding[] =
+    code === undefined
+      ? []
+      : [{ code: code as ProbeCode, result: evidence.result, ...evidence.args }];
+  return { id, title, result: evidence.result, findings };
+}
+
+/** Evidence as golive.yaml keeps it (schema/state.ts), as far as the gate reads it. */
+export interface RecordedEvidence {
+  result: Result;
+  at: string;
+  code?: string | undefined;
+  source?: string | undefined;
+  args?: {
+    file?: string | undefined;
+    line?: number | undefined;
+    subject?: string | undefined;
+    found?: string | undefined;
+    expected?: string | undefined;
+  };
 }

@@ -1,9 +1,10 @@
 /**
  * Finding the state file and the repository around it: plain walks up the folders, kept apart
- * from the YAML reading so that every command can use them cheaply.
+ * from the YAML reading so that every command can use them cheaply. `findRepo()` is the one
+ * way golive finds a repository.
  */
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { GoliveError } from "../errors.js";
 
 export const STATE_FILE_NAME = "golive.yaml";
@@ -23,13 +24,45 @@ export function foldersUp(from: string, stop: (dir: string) => boolean = () => f
   }
 }
 
-const isRepoRoot = (dir: string) => existsSync(join(dir, ".git"));
+export interface GitRepo {
+  /** The work tree's root: the folder holding `.git`. */
+  root: string;
+  /** The git folder: `.git`, or where a `.git` file points (worktrees, submodules). */
+  gitDir: string;
+}
+
+/**
+ * The repository whose work tree holds the folder `from`, or undefined outside git: the
+ * nearest `.git` up from it, a folder, or a file that points to one (`gitdir: PATH`, as
+ * worktrees and submodules have). A `.git` file without a pointer is no repository git could
+ * use, and ends the search.
+ */
+export function findRepo(from: string): GitRepo | undefined {
+  for (const dir of foldersUp(from)) {
+    const dotGit = join(dir, ".git");
+    let isDir: boolean;
+    try {
+      isDir = statSync(dotGit).isDirectory();
+    } catch {
+      continue;
+    }
+    if (isDir) return { root: dir, gitDir: dotGit };
+    try {
+      const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, "utf8"))?.[1];
+      if (pointer) {
+        return { root: dir, gitDir: isAbsolute(pointer) ? pointer : resolve(dir, pointer) };
+      }
+    } catch {
+      // An unreadable .git file: git could not use it either.
+    }
+    return undefined;
+  }
+  return undefined;
+}
 
 /** The root of the git work tree holding `from`, or `from` itself outside git. */
 export function findRepoRoot(from: string): string {
-  const folders = foldersUp(from, isRepoRoot);
-  const last = folders[folders.length - 1]!;
-  return isRepoRoot(last) ? last : resolve(from);
+  return findRepo(from)?.root ?? resolve(from);
 }
 
 /**
@@ -38,11 +71,10 @@ export function findRepoRoot(from: string): string {
  */
 export function findStateFile(from: string): string {
   const start = resolve(from);
-  const folders = foldersUp(start, isRepoRoot);
+  const root = findRepo(start)?.root;
+  const folders = foldersUp(start, (dir) => dir === root);
   const found = folders.map((dir) => join(dir, STATE_FILE_NAME)).find((f) => existsSync(f));
   if (found) return found;
-  const last = folders[folders.length - 1]!;
-  const root = isRepoRoot(last) ? last : undefined;
   const searched =
     root === undefined
       ? `in ${start} or any parent folder`

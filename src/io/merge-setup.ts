@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { AttributesStatus, DriverStatus } from "../core/setup.js";
 import { writeFileAtomic } from "./fs-atomic.js";
 import { gitCheckAttr, gitConfigGet, gitConfigSet } from "./git.js";
-import type { GitRepo } from "./git-repo.js";
+import type { GitRepo } from "./locate.js";
 import { shellQuote } from "./locate.js";
 
 /** The merge driver's name in `.gitattributes` and git's config (`merge.golive.*`). */

@@ -5,10 +5,15 @@
  * Kept small so it can merge with the bounded body reader of src/io/.
  */
 import { Resolver } from "node:dns/promises";
-import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import {
+  type ClientRequest,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type RequestOptions,
+} from "node:http";
 import { request as httpsRequest } from "node:https";
-import { isIP, type LookupFunction } from "node:net";
-import { checkServerIdentity, connect, rootCertificates } from "node:tls";
+import { isIP, type LookupFunction, type Socket } from "node:net";
+import { checkServerIdentity, connect, rootCertificates, type TLSSocket } from "node:tls";
 
 export interface HttpAnswer {
   status: number;
@@ -54,6 +59,63 @@ export interface NetOptions {
   ca?: string;
   /** At most this many requests at a time. */
   concurrency?: number;
+  /** The whole run's bound: a request started after it, or still running, ends as `run-timeout`. */
+  runMs?: number;
+  /** HTTPS_PROXY, HTTP_PROXY and NO_PROXY as the environment gives them. */
+  proxy?: ProxySettings;
+}
+
+export interface ProxySettings {
+  https?: string;
+  http?: string;
+  noProxy?: string;
+}
+
+/** The proxy settings of an environment, read as curl reads them (upper or lower case). */
+export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
+  const pick = (name: string) => env[name.toUpperCase()] || env[name] || undefined;
+  const https = pick("https_proxy");
+  const http = pick("http_proxy");
+  const noProxy = pick("no_proxy");
+  return {
+    ...(https ? { https } : {}),
+    ...(http ? { http } : {}),
+    ...(noProxy ? { noProxy } : {}),
+  };
+}
+
+/** The proxy URL, or a reason it cannot be used (never the URL itself: it may hold a password). */
+export function parseProxy(text: string): URL | { error: string } {
+  let u: URL;
+  try {
+    u = new URL(text.includes("://") ? text : `http://${text}`);
+  } catch {
+    return { error: "not a URL" };
+  }
+  if (u.protocol !== "http:") return { error: "not an http:// proxy" };
+  return u;
+}
+
+/** Whether NO_PROXY exempts `host:port`: `*`, a host, `.domain` or `*.domain`, `host:port`. */
+export function bypassesProxy(noProxy: string | undefined, host: string, port: number): boolean {
+  if (!noProxy) return false;
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  for (const raw of noProxy.split(/[\s,]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === "") continue;
+    if (entry === "*") return true;
+    const m = /^(.*?)(?::(\d+))?$/.exec(entry.replace(/^\[(.*)\](:\d+)?$/, "$1$2"));
+    const name = (m?.[1] ?? "").replace(/^\*?\./, ".");
+    if (m?.[2] !== undefined && Number(m[2]) !== port) continue;
+    if (name.startsWith(".") ? h.endsWith(name) || h === name.slice(1) : h === name) return true;
+  }
+  return false;
+}
+
+/** Link-local addresses (cloud metadata services live there): never a shop, never contacted. */
+export function isLinkLocal(address: string): boolean {
+  const a = address.toLowerCase().replace(/^::ffff:/, "");
+  return /^169\.254\./.test(a) || /^fe[89ab][0-9a-f]:/.test(a);
 }
 
 /** A counting gate: at most `n` tasks run at once. */
@@ -85,30 +147,116 @@ export function parseResolve(entries: readonly string[]): Map<string, string> {
   return map;
 }
 
+/** An error as a short code: Node's code, never its message (which may quote the server). */
 function reason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
-  return err?.code ?? err?.message ?? "failed";
+  if (typeof err?.code === "string" && /^[A-Z][A-Z0-9_]{0,40}$/.test(err.code)) return err.code;
+  if (err?.message === "timeout" || err?.message === "run-timeout") return err.message;
+  if (typeof err?.message === "string" && /^[a-z][a-z0-9-]{0,40}$/.test(err.message))
+    return err.message;
+  return "failed";
 }
 
 export function createProbeNet(options: NetOptions): ProbeNet {
   const pinned = parseResolve(options.resolve ?? []);
   const gate = limiter(options.concurrency ?? 8);
   const ca = options.ca ? [...rootCertificates, options.ca] : undefined;
+  const started = performance.now();
+  const runMs = options.runMs ?? Number.POSITIVE_INFINITY;
+  const left = () => runMs - (performance.now() - started);
+  /** The bound of one request: its own, cut to what is left of the run's. */
+  const bound = (): { ms: number; error: string } =>
+    left() < options.timeoutMs
+      ? { ms: Math.max(0, left()), error: "run-timeout" }
+      : { ms: options.timeoutMs, error: "timeout" };
+  const proxies = {
+    https: options.proxy?.https ? parseProxy(options.proxy.https) : undefined,
+    http: options.proxy?.http ? parseProxy(options.proxy.http) : undefined,
+  };
+  const proxyFor = (scheme: "https" | "http", host: string, port: number): URL | undefined => {
+    const p = proxies[scheme];
+    if (p === undefined || "error" in p) return undefined;
+    return bypassesProxy(options.proxy?.noProxy, host, port) ? undefined : p;
+  };
+  const proxyAuth = (p: URL): Record<string, string> =>
+    p.username
+      ? {
+          "proxy-authorization": `Basic ${Buffer.from(`${decodeURIComponent(p.username)}:${decodeURIComponent(p.password)}`).toString("base64")}`,
+        }
+      : {};
+
+  const resolver = new Resolver({ timeout: options.timeoutMs, tries: 1 });
+  if (options.dnsServer) resolver.setServers([options.dnsServer]);
   const lookupFor =
     (port: number): LookupFunction =>
     (hostname, opts, cb) => {
       const address = pinned.get(`${hostname.toLowerCase()}:${port}`);
-      if (address === undefined) {
-        // Not pinned: the system's resolver, as any client would.
-        import("node:dns").then((dns) => dns.lookup(hostname, opts, cb));
+      const all = (opts as { all?: boolean }).all;
+      const answer = (addr: string) => {
+        if (isLinkLocal(addr)) {
+          const e = new Error("link-local") as NodeJS.ErrnoException;
+          e.code = "ELINKLOCAL";
+          cb(e, "", 4);
+          return;
+        }
+        const family = isIP(addr);
+        if (all) cb(null, [{ address: addr, family }]);
+        else cb(null, addr, family);
+      };
+      if (address !== undefined) {
+        answer(address);
         return;
       }
-      const family = isIP(address);
-      if ((opts as { all?: boolean }).all) cb(null, [{ address, family }]);
-      else cb(null, address, family);
+      // `--dns`: connections ask that server too, as the DNS check does.
+      if (options.dnsServer) {
+        resolver
+          .resolve4(hostname)
+          .catch(() => resolver.resolve6(hostname))
+          .then(
+            (list) => {
+              if (list[0] === undefined) throw Object.assign(new Error("x"), { code: "ENOTFOUND" });
+              answer(list[0]);
+            },
+            (err) => cb(err as NodeJS.ErrnoException, "", 4),
+          )
+          .catch((err) => cb(err as NodeJS.ErrnoException, "", 4));
+        return;
+      }
+      // Not pinned: the system's resolver, as any client would; one address, checked.
+      import("node:dns").then((dns) =>
+        dns.lookup(hostname, { family: (opts as { family?: number }).family ?? 0 }, (err, a) => {
+          if (err) cb(err, "", 4);
+          else answer(a);
+        }),
+      );
     };
-  const resolver = new Resolver({ timeout: options.timeoutMs, tries: 1 });
-  if (options.dnsServer) resolver.setServers([options.dnsServer]);
+
+  /** A socket to `host:port` through the proxy's CONNECT, or why there is none. */
+  const tunnel = (proxy: URL, host: string, port: number, ms: number) =>
+    new Promise<Socket | Failed>((done) => {
+      const target = `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+      const req = httpRequest({
+        host: proxy.hostname.replace(/^\[(.*)\]$/, "$1"),
+        port: Number(proxy.port) || 80,
+        method: "CONNECT",
+        path: target,
+        headers: { host: target, "user-agent": options.userAgent, ...proxyAuth(proxy) },
+        agent: false,
+      });
+      const timer = setTimeout(() => req.destroy(new Error("timeout")), ms);
+      req.on("error", (e) => {
+        clearTimeout(timer);
+        done({ error: reason(e) });
+      });
+      req.on("connect", (res, socket) => {
+        clearTimeout(timer);
+        if (res.statusCode !== 200) {
+          socket.destroy();
+          done({ error: `proxy-${res.statusCode ?? 0}` });
+        } else done(socket);
+      });
+      req.end();
+    });
 
   const http = (url: string, method: "GET" | "HEAD" = "GET") =>
     gate(
@@ -121,22 +269,81 @@ export function createProbeNet(options: NetOptions): ProbeNet {
             done({ error: "bad-url" });
             return;
           }
+          // GET and HEAD on the web only: a redirect to file: or data: is not followed here.
+          if ((u.protocol !== "https:" && u.protocol !== "http:") || u.username || u.password) {
+            done({ error: "bad-url" });
+            return;
+          }
+          const host = u.hostname.replace(/^\[(.*)\]$/, "$1");
+          if (isLinkLocal(host)) {
+            done({ error: "ELINKLOCAL" });
+            return;
+          }
+          const limit = bound();
+          if (limit.ms <= 0) {
+            done({ error: limit.error });
+            return;
+          }
           const https = u.protocol === "https:";
           const port = Number(u.port) || (https ? 443 : 80);
-          const started = performance.now();
-          const req = (https ? httpsRequest : httpRequest)(u, {
+          const proxy = proxyFor(https ? "https" : "http", host, port);
+          const begun = performance.now();
+          const base: RequestOptions = {
             method,
             headers: { "user-agent": options.userAgent, accept: "*/*" },
-            lookup: lookupFor(port),
             agent: false,
-            ...(https ? { ca, rejectUnauthorized: false, servername: u.hostname } : {}),
-          });
+            maxHeaderSize: 16 * 1024,
+          };
+          let req: ClientRequest;
+          if (proxy && !https) {
+            // A plain-HTTP request through a proxy names the whole URL.
+            req = httpRequest({
+              ...base,
+              host: proxy.hostname.replace(/^\[(.*)\]$/, "$1"),
+              port: Number(proxy.port) || 80,
+              path: u.toString(),
+              headers: { ...base.headers, host: u.host, ...proxyAuth(proxy) },
+            });
+          } else {
+            const tls = https ? { ca, rejectUnauthorized: false, servername: u.hostname } : {};
+            req = (https ? httpsRequest : httpRequest)(u, {
+              ...base,
+              lookup: lookupFor(port),
+              ...tls,
+              ...(proxy
+                ? {
+                    createConnection: (
+                      _opts: unknown,
+                      cb: (err: Error | null, socket?: TLSSocket) => void,
+                    ) => {
+                      tunnel(proxy, host, port, limit.ms).then((s) => {
+                        if ("error" in s) {
+                          const e = new Error(s.error) as NodeJS.ErrnoException;
+                          e.code = s.error.toUpperCase().replace(/-/g, "_");
+                          cb(e);
+                        } else
+                          cb(
+                            null,
+                            connect({
+                              socket: s,
+                              servername: isIP(host) ? undefined : host,
+                              ...(ca ? { ca } : {}),
+                              rejectUnauthorized: false,
+                            }),
+                          );
+                      });
+                      return undefined;
+                    },
+                  }
+                : {}),
+            } as RequestOptions);
+          }
           const timer = setTimeout(() => {
-            req.destroy(new Error("timeout"));
-          }, options.timeoutMs);
+            req.destroy(new Error(limit.error));
+          }, limit.ms);
           req.on("error", (e) => {
             clearTimeout(timer);
-            done({ error: reason(e) === "timeout" ? "timeout" : reason(e) });
+            done({ error: reason(e) });
           });
           req.on("response", (res) => {
             const chunks: Buffer[] = [];
@@ -149,7 +356,7 @@ export function createProbeNet(options: NetOptions): ProbeNet {
                 headers: res.headers,
                 body: Buffer.concat(chunks),
                 truncated,
-                ms: Math.round(performance.now() - started),
+                ms: Math.round(performance.now() - begun),
               });
             };
             res.on("data", (c: Buffer) => {
@@ -181,40 +388,44 @@ export function createProbeNet(options: NetOptions): ProbeNet {
     );
 
   const tls = (host: string, port: number) =>
-    gate(
-      () =>
-        new Promise<TlsAnswer | Failed>((done) => {
-          const socket = connect({
-            host,
-            port,
-            servername: isIP(host) ? undefined : host,
-            ...(ca ? { ca } : {}),
-            rejectUnauthorized: false,
-            lookup: lookupFor(port),
+    gate(async (): Promise<TlsAnswer | Failed> => {
+      if (isLinkLocal(host)) return { error: "ELINKLOCAL" };
+      const limit = bound();
+      if (limit.ms <= 0) return { error: limit.error };
+      const proxy = proxyFor("https", host, port);
+      const through = proxy ? await tunnel(proxy, host, port, limit.ms) : undefined;
+      if (through && "error" in through) return through;
+      return new Promise<TlsAnswer | Failed>((done) => {
+        const socket = connect({
+          ...(through ? { socket: through } : { host, port, lookup: lookupFor(port) }),
+          servername: isIP(host) ? undefined : host,
+          ...(ca ? { ca } : {}),
+          rejectUnauthorized: false,
+        });
+        const timer = setTimeout(() => socket.destroy(new Error(limit.error)), limit.ms);
+        socket.on("error", (e) => {
+          clearTimeout(timer);
+          done({ error: reason(e) });
+        });
+        socket.on("secureConnect", () => {
+          clearTimeout(timer);
+          const cert = socket.getPeerCertificate();
+          const hostError = cert?.subject ? checkServerIdentity(host, cert) : undefined;
+          const chainError = socket.authorizationError;
+          done({
+            protocol: socket.getProtocol(),
+            ...(chainError ? { chainError: reason(chainError) } : {}),
+            ...(hostError ? { hostError: "ERR_TLS_CERT_ALTNAME_INVALID" } : {}),
+            ...(cert?.valid_to ? { validTo: cert.valid_to } : {}),
           });
-          const timer = setTimeout(() => socket.destroy(new Error("timeout")), options.timeoutMs);
-          socket.on("error", (e) => {
-            clearTimeout(timer);
-            done({ error: reason(e) === "timeout" ? "timeout" : reason(e) });
-          });
-          socket.on("secureConnect", () => {
-            clearTimeout(timer);
-            const cert = socket.getPeerCertificate();
-            const hostError = cert?.subject ? checkServerIdentity(host, cert) : undefined;
-            const chainError = socket.authorizationError;
-            done({
-              protocol: socket.getProtocol(),
-              ...(chainError ? { chainError: String(chainError) } : {}),
-              ...(hostError ? { hostError: "ERR_TLS_CERT_ALTNAME_INVALID" } : {}),
-              ...(cert?.valid_to ? { validTo: cert.valid_to } : {}),
-            });
-            socket.end();
-          });
-        }),
-    );
+          socket.end();
+        });
+      });
+    });
 
   const dns = async (host: string): Promise<DnsAnswer | Failed> => {
     if (isIP(host)) return { cname: [], addresses: [{ address: host, ttl: 0 }] };
+    if (left() <= 0) return { error: "run-timeout" };
     const cname: string[] = [];
     let name = host;
     try {
@@ -224,10 +435,13 @@ export function createProbeNet(options: NetOptions): ProbeNet {
         name = next[0];
         cname.push(name);
       }
-      const v4 = await resolver.resolve4(name, { ttl: true }).catch(() => []);
+      const v4 = await resolver.resolve4(name, { ttl: true }).catch((e) => e as Error);
       const v6 = await resolver.resolve6(name, { ttl: true }).catch(() => []);
-      const addresses = [...v4, ...v6];
-      if (addresses.length === 0) return { error: "ENOTFOUND" };
+      const addresses = [...(Array.isArray(v4) ? v4 : []), ...v6];
+      if (addresses.length === 0) {
+        const r = v4 instanceof Error ? reason(v4) : "ENOTFOUND";
+        return { error: r === "ENODATA" ? "ENOTFOUND" : r };
+      }
       return { cname, addresses };
     } catch (e) {
       return { error: reason(e) };
@@ -235,6 +449,7 @@ export function createProbeNet(options: NetOptions): ProbeNet {
   };
 
   const txt = async (name: string): Promise<string[] | Failed> => {
+    if (left() <= 0) return { error: "run-timeout" };
     try {
       return (await resolver.resolveTxt(name)).map((parts) => parts.join(""));
     } catch (e) {

@@ -5,12 +5,25 @@
  * three files) and `golive resolve` (it takes the three versions from git's index).
  */
 import { join, resolve } from "node:path";
+import { isMap, isNode, isScalar, parseDocument } from "yaml";
+import { pushAll } from "../core/arrays.js";
 import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
-import { mergeStates, same, TOP_KEYS } from "../core/merge.js";
+import {
+  type Conflict,
+  GO_LIVE,
+  mergeStates,
+  type Settled,
+  SIDES,
+  type Side,
+  type SideValue,
+  same,
+  TOP_KEYS,
+} from "../core/merge.js";
 import { GoliveError } from "../errors.js";
 import type { CatalogueFile } from "../schema/catalogue.js";
 import { type ItemState, STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";
 import { loadCatalogue } from "./catalogue.js";
+import { mergeComments } from "./comment-merge.js";
 import { confinementOf } from "./confined.js";
 import { StateEditor } from "./state-edit.js";
 import { checkStateText } from "./state-update.js";
@@ -23,20 +36,27 @@ export interface Version {
   what: string;
 }
 
+export type { Conflict };
+
+/** What a person chose for each conflict, by its key ("goLive" or an item's ID). */
+export type Choices = ReadonlyMap<string, Side>;
+
 export type TextMerge =
-  /** Merged: `text` is a file golive reads. */
-  | { kind: "merged"; text: string; state: StateData }
+  /** Merged: `text` is a file golive reads; `settled` the disagreements a rule settled. */
+  | { kind: "merged"; text: string; state: StateData; settled: Settled[] }
   /**
-   * Merged but for go-live: both sides moved it to different dates. `text` is the merge with
-   * the goLive line in git's conflict markers; `resolved(date)` the merge with that date.
+   * Merged but for `conflicts`: `text` is the merge with each of them (the goLive line, an
+   * item's entry) between git's conflict markers, ours then theirs; `settle` the merge with
+   * a side chosen for each.
    */
   | {
-      kind: "go-live";
+      kind: "conflicts";
       text: string;
-      ours: string;
-      theirs: string;
-      state: StateData;
-      resolved: (date: string) => string;
+      conflicts: Conflict[];
+      settled: Settled[];
+      /** The catalogue's titles by item ID, to show the conflicts by. */
+      titles: ReadonlyMap<string, string>;
+      settle: (choices: Choices) => { text: string; state: StateData };
     }
   /** Not merged, for `reasons`. */
   | { kind: "failed"; reasons: string[] };
@@ -101,21 +121,55 @@ export function mergeStateTexts(
     const result = mergeStates(o.state, a.state, b.state);
     if (!result.ok) return { kind: "failed", reasons: result.reasons };
     const catalogue = catalogueOf(result.state, stateDir);
-    const render = (goLive: string) =>
-      renderInto(a.file, a.state, { ...result.state, goLive }, result.changes, catalogue);
-    const text = render(result.state.goLive);
-    // What the merge writes must be a file golive reads: else it is a conflict.
-    checkStateText(text, shown);
-    if (!result.goLiveConflict) return { kind: "merged", text, state: result.state };
-    const { ours: ourDate, theirs: theirDate } = result.goLiveConflict;
-    checkStateText(render(theirDate), shown);
+    const { conflicts: items, settled, goLiveConflict } = result;
+    const conflicts: Conflict[] = [
+      ...(goLiveConflict
+        ? [
+            {
+              kind: "go-live" as const,
+              key: GO_LIVE as typeof GO_LIVE,
+              sides: {
+                ours: slipTo(a.state, goLiveConflict.ours),
+                theirs: slipTo(b.state, goLiveConflict.theirs),
+              },
+            },
+          ]
+        : []),
+      ...items.map((item) => ({ kind: "item" as const, key: item.id, item })),
+    ];
+    const settle = (choices: Choices | Side) => {
+      const choice = (key: string): Side =>
+        typeof choices === "string" ? choices : (choices.get(key) ?? "ours");
+      const state: StateData = { ...result.state, items: { ...result.state.items } };
+      const changes = new Map(result.changes);
+      if (goLiveConflict) state.goLive = goLiveConflict[choice(GO_LIVE)];
+      for (const c of items) {
+        const taken = c.take[choice(c.id)];
+        state.items![c.id] = taken;
+        changes.set(c.id, taken);
+      }
+      const text = renderInto([o.file, a.file, b.file], a.state, state, changes, catalogue);
+      // What the merge writes must be a file golive reads: else it is not merged.
+      checkStateText(text, shown);
+      return { text, state };
+    };
+    const first = settle("ours");
+    if (conflicts.length === 0) {
+      return { kind: "merged", text: first.text, state: first.state, settled };
+    }
+    const other = settle("theirs");
     return {
-      kind: "go-live",
-      text: markGoLive(text, theirDate, a.file.eol),
-      ours: ourDate,
-      theirs: theirDate,
-      state: result.state,
-      resolved: render,
+      kind: "conflicts",
+      text: markConflicts(
+        first.text,
+        other.text,
+        conflicts.map((c) => c.key),
+        a.file.eol,
+      ),
+      conflicts,
+      settled,
+      titles: new Map(catalogue.items.map((item) => [item.id, item.title])),
+      settle,
     };
   } catch (error) {
     if (!(error instanceof GoliveError)) throw error;
@@ -123,64 +177,120 @@ export function mergeStateTexts(
   }
 }
 
-/** Whether `text` is `merge` with go-live settled on one of its two dates (a person's choice). */
-export function settledGoLive(
-  merge: Extract<TextMerge, { kind: "go-live" }>,
+/** A side's go-live date, and who moved it there when (its latest slip to that day). */
+function slipTo(state: StateData, date: string): SideValue {
+  const slip = [...(state.slips ?? [])].reverse().find((s) => s.to === date);
+  return {
+    value: date,
+    ...(slip?.by !== undefined ? { by: slip.by } : {}),
+    ...(slip?.at !== undefined ? { at: slip.at } : {}),
+  };
+}
+
+/**
+ * The choices a person made by editing the conflicted file (keeping one side of each
+ * conflict, deleting the other and the markers), when `text` is exactly the merge settled
+ * that way; undefined when it is not.
+ */
+export function settledBy(
+  merge: Extract<TextMerge, { kind: "conflicts" }>,
   text: string,
-): string | undefined {
+): Choices | undefined {
   try {
     const { state } = readVersion({ text, what: "golive.yaml" });
-    if (state.goLive !== merge.ours && state.goLive !== merge.theirs) return undefined;
-    return same(state, { ...merge.state, goLive: state.goLive }) ? state.goLive : undefined;
+    const choices = new Map<string, Side>();
+    for (const c of merge.conflicts) {
+      const value = c.kind === "go-live" ? state.goLive : state.items?.[c.key];
+      const side = SIDES.find((s) =>
+        same(value, c.kind === "go-live" ? c.sides[s].value : c.item.take[s]),
+      );
+      if (side === undefined) return undefined;
+      choices.set(c.key, side);
+    }
+    return same(state, merge.settle(choices).state) ? choices : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Ours' document, edited only where the merge differs from ours. */
+/**
+ * Ours' document, edited only where the merge differs from ours, with the comments either
+ * side added, changed or removed since the base.
+ */
 function renderInto(
-  file: YamlFile,
-  ours: StateData,
+  [base, ours, theirs]: [YamlFile, YamlFile, YamlFile],
+  ourState: StateData,
   merged: StateData,
   changes: Map<string, ItemState | null>,
   catalogue: Catalogue,
 ): string {
-  // Each rendering edits a fresh copy of ours' document: the go-live variants share nothing.
-  const fresh = parseYaml(file.path, (file.bom ? "\uFEFF" : "") + file.text, file.path);
+  // Each rendering edits a fresh copy of ours' document: the variants share nothing.
+  const fresh = parseYaml(ours.path, (ours.bom ? "\uFEFF" : "") + ours.text, ours.path);
   const editor = new StateEditor(fresh, catalogue);
   for (const key of TOP_KEYS) {
-    if (!same(ours[key], merged[key])) editor.setTop(key, merged[key]);
+    if (!same(ourState[key], merged[key])) editor.setTop(key, merged[key]);
   }
-  if (!same(ours.slips ?? [], merged.slips ?? [])) editor.setSlips(merged.slips ?? []);
-  if (ours.goLive !== merged.goLive) editor.setGoLive(merged.goLive);
+  if (!same(ourState.slips ?? [], merged.slips ?? [])) editor.setSlips(merged.slips ?? []);
+  if (ourState.goLive !== merged.goLive) editor.setGoLive(merged.goLive);
   for (const [key, value] of changes) {
     if (value === null) editor.removeItem(key);
     else editor.replaceItem(key, value);
   }
+  mergeComments(fresh.doc, base.doc, ours.doc, theirs.doc);
   return editor.toString();
 }
 
 /**
- * The merged text with its top-level goLive line in git's conflict markers: ours' date, then
- * theirs'. Only that line is in conflict; the rest of the file is merged.
+ * The merge with each conflict's lines (the goLive line, an item's entry) between git's
+ * conflict markers: ours' lines from `ours` (the merge taking ours' side), then theirs' from
+ * `theirs`. Everything else is the same in both texts, and is merged.
  */
-function markGoLive(text: string, theirs: string, eol: string): string {
-  const lines = text.split("\n");
-  const at = lines.findIndex((line) => /^goLive\s*:/.test(line));
-  if (at < 0) throw new GoliveError("invalid-state", "the merged file has no goLive line");
-  const line = lines[at]!.replace(/\r$/, "");
-  const theirLine = line.replace(/^(goLive\s*:\s*["']?)\d{4}-\d{2}-\d{2}/, `$1${theirs}`);
+function markConflicts(ours: string, theirs: string, keys: string[], eol: string): string {
+  const [a, b] = [regionsOf(ours, keys), regionsOf(theirs, keys)];
+  const lines = ours.split("\n");
+  const theirLines = theirs.split("\n");
   const cr = eol === "\r\n" ? "\r" : "";
-  lines.splice(
-    at,
-    1,
-    `<<<<<<< ours${cr}`,
-    `${line}${cr}`,
-    `=======${cr}`,
-    `${theirLine}${cr}`,
-    `>>>>>>> theirs${cr}`,
-  );
-  return lines.join("\n");
+  // In file order, whatever the order of the keys.
+  const order = keys.map((_, i) => i).sort((x, y) => a[x]![0] - a[y]![0]);
+  const out: string[] = [];
+  let next = 0;
+  for (const i of order) {
+    const [from, to] = a[i]!;
+    const [tf, tt] = b[i]!;
+    pushAll(out, lines.slice(next, from));
+    out.push(`<<<<<<< ours${cr}`);
+    pushAll(out, lines.slice(from, to + 1));
+    out.push(`=======${cr}`);
+    pushAll(out, theirLines.slice(tf, tt + 1));
+    out.push(`>>>>>>> theirs${cr}`);
+    next = to + 1;
+  }
+  pushAll(out, lines.slice(next));
+  return out.join("\n");
+}
+
+/** The first and last line (0-based) of each key's entry: `goLive`, or an item's ID. */
+function regionsOf(text: string, keys: string[]): [number, number][] {
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { uniqueKeys: false });
+  const offset = text.startsWith("\uFEFF") ? 1 : 0;
+  const lineAt = (pos: number) => {
+    let n = 0;
+    for (let i = text.indexOf("\n"); i >= 0 && i < pos + offset; i = text.indexOf("\n", i + 1)) n++;
+    return n;
+  };
+  const items = doc.get("items", true);
+  return keys.map((key) => {
+    const map = key === GO_LIVE ? doc.contents : items;
+    const pair = isMap(map)
+      ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
+      : undefined;
+    const start = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+    const end = isNode(pair?.value) ? pair.value.range?.[1] : undefined;
+    if (start === undefined || end === undefined) {
+      throw new GoliveError("invalid-state", `the merged file has no entry for ${key}`);
+    }
+    return [lineAt(start), lineAt(Math.max(start, end - 1))];
+  });
 }
 
 /** Resolves a path the way git hands it to a merge driver: relative to the repository root. */

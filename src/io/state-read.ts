@@ -73,7 +73,6 @@ export function parseState(text: string, shownAs: string): { file: YamlFile; sta
     );
   }
   const state = validate(file, data, StateSchema, what, "invalid-state");
-  keepOddKeys(data, state);
   if (!parseCalendarDate(state.goLive) || !isSchedulable(state.goLive)) {
     throw new GoliveError(
       "invalid-state",
@@ -106,25 +105,6 @@ function checkAnswers(file: YamlFile, state: StateData, catalogue: Catalogue): v
         },
       );
     }
-  }
-}
-
-/**
- * An entry under a key like `__proto__` is data like any other, but building a plain object
- * from it (as the schema does) drops it silently. It is put back as an own property, so that
- * it is warned about as an entry no catalogue item has, and kept.
- */
-function keepOddKeys(data: unknown, state: StateData): void {
-  const raw = (data as { items?: unknown } | null)?.items;
-  if (typeof raw !== "object" || raw === null || state.items === undefined) return;
-  for (const key of Object.keys(raw)) {
-    if (Object.hasOwn(state.items, key)) continue;
-    Object.defineProperty(state.items, key, {
-      value: (raw as Record<string, unknown>)[key],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
   }
 }
 

@@ -13,9 +13,19 @@ import {
   parseDocument,
 } from "yaml";
 import type * as z from "zod/mini";
-import { withoutPrototypes } from "../core/own.js";
+import {
+  issueWithKeysRestored,
+  restoredKey,
+  withoutPrototypes,
+  withProtoKeysRenamed,
+} from "../core/own.js";
 import { parserMessage } from "../core/parse-error.js";
-import { GO_LIVE_CONFLICT_HINT, GoliveError, type SourceLocation } from "../errors.js";
+import {
+  GO_LIVE_CONFLICT_HINT,
+  GoliveError,
+  ITEM_CONFLICT_HINT,
+  type SourceLocation,
+} from "../errors.js";
 import { describeIssue, formatPath } from "../schema/issues.js";
 
 export interface YamlFile {
@@ -47,6 +57,11 @@ export function hasGoLiveConflict(text: string): boolean {
   return /^<<<<<<< ours\r?\ngoLive\s*:[^\n]*\n=======\r?\ngoLive\s*:/m.test(text);
 }
 
+/** The items the merge driver left between conflict markers (both sides changed them). */
+export function itemConflicts(text: string): string[] {
+  return [...text.matchAll(/^<<<<<<< ours\r?\n {2}([A-Za-z0-9_-]+):/gm)].map((m) => m[1]!);
+}
+
 export function parseYaml(path: string, rawText: string, what: string): YamlFile {
   const bom = rawText.startsWith("\uFEFF");
   const text = bom ? rawText.slice(1) : rawText;
@@ -57,9 +72,12 @@ export function parseYaml(path: string, rawText: string, what: string): YamlFile
       `${what} has unresolved git merge-conflict markers on line${conflicts.length > 1 ? "s" : ""} ${conflicts.join(", ")}`,
       {
         location: { file: path, line: conflicts[0]!, col: 1 },
-        hint: hasGoLiveConflict(text)
-          ? GO_LIVE_CONFLICT_HINT
-          : "resolve the conflict (keep both sides' items), remove the markers, then run the command again",
+        hint:
+          itemConflicts(text).length > 0
+            ? ITEM_CONFLICT_HINT
+            : hasGoLiveConflict(text)
+              ? GO_LIVE_CONFLICT_HINT
+              : "resolve the conflict (keep both sides' items), remove the markers, then run the command again",
       },
     );
   }
@@ -188,7 +206,11 @@ export function validate<T>(
 ): T {
   // zod/mini loads no locale: describeIssue words every issue. zod asks it only for issues
   // whose schema gave no message of its own, so "expected an ID like CLO-14" stays as written.
-  const result = schema.safeParse(data, { error: describeIssue });
+  // zod drops a key `__proto__` from every mapping it builds: the data goes in with such keys
+  // renamed (core/own.ts), so that they are checked, kept and merged like any other key.
+  const result = schema.safeParse(withProtoKeysRenamed(data), {
+    error: (issue) => describeIssue(issueWithKeysRestored(issue)),
+  });
   // zod builds plain objects: keys from the file must not meet Object.prototype's (core/own.ts).
   if (result.success) return withoutPrototypes(result.data);
   // A misspelt field also makes the real one "missing": name the misspelling first.
@@ -197,10 +219,11 @@ export function validate<T>(
   );
   const first = issues[0]!;
   const more = issues.length - 1;
-  throw new GoliveError(code, `${what}: ${formatPath(first.path)}: ${first.message}`, {
+  const path = first.path.map(restoredKey);
+  throw new GoliveError(code, `${what}: ${formatPath(path)}: ${first.message}`, {
     location: locate(
       file,
-      first.code === "unrecognized_keys" ? [...first.path, first.keys[0]!] : first.path,
+      first.code === "unrecognized_keys" ? [...path, restoredKey(first.keys[0]!)] : path,
     ),
     hint: `fix that field${more > 0 ? ` (${more} more problem${more > 1 ? "s" : ""} after it)` : ""}, then run the command again`,
   });

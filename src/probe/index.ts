@@ -5,71 +5,19 @@
  */
 import { XMLParser } from "fast-xml-parser";
 import robotsParserModule from "robots-parser";
+import { maxOf } from "../core/arrays.js";
 import { addDays, type CalendarDate, daysBetween } from "../core/dates.js";
-import { type Result, worst } from "../core/verdict.js";
+import type { Finding, ProbeCode, Result } from "../core/verdict.js";
+import { worst } from "../core/verdict.js";
 import type { HttpAnswer, ProbeNet } from "../io/probe-net.js";
 import { gitBlobHash } from "../verify/generic.js";
 
-// robots-parser is CommonJS with an ES default in its types (see verify/spryker-code.ts).
+// robots-parser is CommonJS with an ES default in its types (see verify/rules/robots.ts).
 const robotsParser = ((robotsParserModule as { default?: unknown }).default ??
   robotsParserModule) as typeof robotsParserModule.default;
 
-export type ProbeCode =
-  | "unreachable"
-  | "dns-ok"
-  | "dns-missing"
-  | "dns-ttl-high"
-  | "tls-ok"
-  | "tls-untrusted"
-  | "tls-wrong-host"
-  | "tls-old-protocol"
-  | "tls-expired"
-  | "tls-expiring"
-  | "auth-basic-before-golive"
-  | "auth-basic-live"
-  | "auth-open-before-golive"
-  | "auth-open"
-  | "admin-closed"
-  | "admin-open"
-  | "robots-ok"
-  | "robots-missing"
-  | "robots-disallow-all"
-  | "robots-disallow-all-before-golive"
-  | "robots-sitemap"
-  | "sitemap-ok"
-  | "sitemap-missing"
-  | "sitemap-invalid"
-  | "sitemap-foreign-url"
-  | "favicon-custom"
-  | "favicon-default"
-  | "favicon-missing"
-  | "header-ok"
-  | "header-missing"
-  | "header-php-version"
-  | "cookie-insecure"
-  | "dmarc-ok"
-  | "dmarc-none"
-  | "dmarc-missing"
-  | "spf-ok"
-  | "spf-missing"
-  | "redirect-ok"
-  | "redirect-wrong"
-  | "redirect-loop"
-  | "old-system-up"
-  | "old-system-down"
-  | "old-system-window"
-  | "smoke-ok"
-  | "smoke-bad"
-  | "no-target";
-
-export interface ProbeFinding {
-  code: ProbeCode;
-  result: Result;
-  /** The host or URL the finding is about. */
-  subject?: string;
-  found?: string;
-  expected?: string;
-}
+/** A finding of the probe: verify's shape, a code from `PROBE_CODES`. */
+export type ProbeFinding = Finding & { code: ProbeCode };
 
 export interface ProbeVerdict {
   id: string;
@@ -121,6 +69,16 @@ export const PROBE_ITEMS = [
   "TES-12",
 ] as const;
 
+/** Errors of a host that is there but does not let this client in. */
+const CLOSED_ERRORS = new Set([
+  "timeout",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+]);
+
 const failed = (a: unknown): a is { error: string } =>
   typeof a === "object" && a !== null && "error" in a;
 
@@ -158,12 +116,24 @@ async function dnsCheck(net: ProbeNet, t: ProbeTargets, ctx: ProbeContext) {
       continue;
     }
     const chain = [...a.cname, ...a.addresses.map((x) => x.address)].join(" → ");
-    const ttl = Math.max(...a.addresses.map((x) => x.ttl));
+    const ttl = maxOf(
+      a.addresses.map((x) => x.ttl),
+      0,
+    );
     if (days >= 0 && days <= 7 && ttl > 3600)
       out.push({ code: "dns-ttl-high", result: "warn", subject: h.host, found: `${ttl}` });
     else out.push({ code: "dns-ok", result: "pass", subject: h.host, found: chain });
   }
   return out;
+}
+
+/** Node's reason a chain is not trusted, as the finding that says what to do about it. */
+function chainCode(error: string): ProbeCode {
+  if (error === "DEPTH_ZERO_SELF_SIGNED_CERT" || error === "SELF_SIGNED_CERT_IN_CHAIN")
+    return "tls-self-signed";
+  if (error === "UNABLE_TO_VERIFY_LEAF_SIGNATURE" || error === "UNABLE_TO_GET_ISSUER_CERT")
+    return "tls-chain-incomplete";
+  return "tls-untrusted";
 }
 
 async function tlsCheck(net: ProbeNet, t: ProbeTargets, ctx: ProbeContext) {
@@ -180,7 +150,7 @@ async function tlsCheck(net: ProbeNet, t: ProbeTargets, ctx: ProbeContext) {
       continue;
     }
     if (a.chainError && a.chainError !== "CERT_HAS_EXPIRED") {
-      out.push({ code: "tls-untrusted", result: "fail", subject, found: a.chainError });
+      out.push({ code: chainCode(a.chainError), result: "fail", subject, found: a.chainError });
       continue;
     }
     if (a.protocol && /^(SSLv|TLSv1(\.1)?$)/.test(a.protocol)) {
@@ -262,8 +232,14 @@ export async function runProbe(
       const out: ProbeFinding[] = [];
       for (const h of admins) {
         const a = await net.http(`${origin(h)}/`);
+        // Not answering from outside is what a closed Back Office does; a name that does not
+        // resolve, or a run out of time, says nothing.
         if (failed(a))
-          out.push({ code: "admin-closed", result: "pass", subject: h.host, found: a.error });
+          out.push(
+            CLOSED_ERRORS.has(a.error)
+              ? { code: "admin-closed", result: "pass", subject: h.host, found: a.error }
+              : unreachable(h.host, a.error),
+          );
         else if (a.status === 401 || a.status === 403)
           out.push({ code: "admin-closed", result: "pass", subject: h.host, found: `${a.status}` });
         else
@@ -281,17 +257,22 @@ export async function runProbe(
           continue;
         }
         if (a.status !== 200 || !/^text\//i.test(header(a, "content-type") ?? "text/plain")) {
-          out.push({ code: "robots-missing", result: "fail", subject: url, found: `${a.status}` });
+          out.push({
+            code: "robots-not-served",
+            result: "fail",
+            subject: url,
+            found: `${a.status}`,
+          });
           continue;
         }
         const robots = robotsParser(url, a.body.toString("utf8"));
         if (robots.isDisallowed(`${origin(h)}/`, "*")) {
           out.push(
             live && t.production
-              ? { code: "robots-disallow-all", result: "fail", subject: url }
-              : { code: "robots-disallow-all-before-golive", result: "pass", subject: url },
+              ? { code: "robots-blocks-all", result: "fail", subject: url }
+              : { code: "robots-blocks-all-before-golive", result: "pass", subject: url },
           );
-        } else out.push({ code: "robots-ok", result: "pass", subject: url });
+        } else out.push({ code: "robots-served", result: "pass", subject: url });
         for (const s of robots.getSitemaps())
           out.push({ code: "robots-sitemap", result: "pass", subject: url, found: s });
       }
@@ -306,7 +287,7 @@ export async function runProbe(
             ? robotsParser(`${origin(h)}/robots.txt`, r.body.toString("utf8")).getSitemaps()[0]
             : undefined;
         const url = listed ?? `${origin(h)}/sitemap.xml`;
-        out.push(...(await sitemapCheck(net, url, h)));
+        for (const f of await sitemapCheck(net, url, h)) out.push(f);
       }
       return out;
     },
@@ -338,7 +319,14 @@ export async function runProbe(
       if (!t.oldSystem) return [];
       const end = addDays(ctx.goLive, 3);
       if (ctx.today < ctx.goLive || ctx.today > end)
-        return [{ code: "old-system-window", result: "pass", subject: t.oldSystem }];
+        return [
+          {
+            code: "old-system-window",
+            result: "pass",
+            subject: t.oldSystem,
+            found: `${ctx.goLive} to ${end}`,
+          },
+        ];
       const a = await net.http(t.oldSystem);
       if (failed(a) || a.status >= 500)
         return [
@@ -380,7 +368,7 @@ async function sitemapCheck(net: ProbeNet, url: string, h: ProbeHost): Promise<P
   const a = await net.http(url);
   if (failed(a)) return [unreachable(url, a.error)];
   if (a.status !== 200)
-    return [{ code: "sitemap-missing", result: "fail", subject: url, found: `${a.status}` }];
+    return [{ code: "sitemap-not-served", result: "fail", subject: url, found: `${a.status}` }];
   let doc: Record<string, unknown>;
   try {
     doc = new XMLParser({ processEntities: false }).parse(a.body.toString("utf8"), true);
@@ -484,6 +472,30 @@ async function mailCheck(net: ProbeNet, domain: string | undefined): Promise<Pro
   return out;
 }
 
+/** Where redirects may lead: the web, never a file or a link-local (cloud metadata) address. */
+function safeTarget(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== "https:" && u.protocol !== "http:") return false;
+  const host = u.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  return !/^169\.254\./.test(host) && !/^fe[89ab][0-9a-f]:/.test(host);
+}
+
+/** The same URL as the map writes it: no difference in a default port or a trailing slash of the root. */
+function sameUrl(a: string, b: string): boolean {
+  try {
+    return new URL(a).toString() === new URL(b).toString();
+  } catch {
+    return false;
+  }
+}
+
+const MAX_HOPS = 3;
+
 async function redirectCheck(
   net: ProbeNet,
   pairs: readonly [string, string][] | undefined,
@@ -491,19 +503,46 @@ async function redirectCheck(
   if (!pairs) return [];
   return Promise.all(
     pairs.map(async ([from, to]): Promise<ProbeFinding> => {
+      if (!safeTarget(from))
+        return { code: "redirect-unsafe", result: "fail", subject: from, found: from };
       let url = from;
       const seen = new Set<string>([url]);
-      for (let hop = 0; hop <= 3; hop++) {
-        const a = await net.http(url, "HEAD");
+      for (let hop = 0; ; hop++) {
+        let a = await net.http(url, "HEAD");
+        // Some servers answer HEAD with 405 or 501: ask again with GET.
+        if (!failed(a) && (a.status === 405 || a.status === 501)) a = await net.http(url);
         if (failed(a)) return unreachable(url, a.error);
         const location = header(a, "location");
-        if ((a.status === 301 || a.status === 308) && location && hop < 3) {
-          url = new URL(location, url).toString();
-          if (seen.has(url)) return { code: "redirect-loop", result: "fail", subject: from };
-          seen.add(url);
+        if (a.status >= 300 && a.status < 400 && location !== undefined) {
+          let next: string;
+          try {
+            next = new URL(location, url).toString();
+          } catch {
+            return { code: "redirect-unsafe", result: "fail", subject: from, found: "?" };
+          }
+          if (a.status !== 301 && a.status !== 308)
+            return {
+              code: "redirect-wrong",
+              result: "fail",
+              subject: from,
+              found: `${a.status} ${url}`,
+              expected: to,
+            };
+          if (!safeTarget(next))
+            return {
+              code: "redirect-unsafe",
+              result: "fail",
+              subject: from,
+              found: next.slice(0, 200),
+            };
+          if (seen.has(next)) return { code: "redirect-loop", result: "fail", subject: from };
+          if (hop + 1 > MAX_HOPS)
+            return { code: "redirect-too-long", result: "fail", subject: from, expected: to };
+          seen.add(next);
+          url = next;
           continue;
         }
-        const ok = a.status === 200 && url === new URL(to).toString() && hop > 0;
+        const ok = a.status === 200 && sameUrl(url, to) && hop > 0;
         return ok
           ? { code: "redirect-ok", result: "pass", subject: from, found: `${hop}` }
           : {
@@ -514,7 +553,6 @@ async function redirectCheck(
               expected: to,
             };
       }
-      return { code: "redirect-wrong", result: "fail", subject: from, expected: to };
     }),
   );
 }

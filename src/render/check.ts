@@ -2,6 +2,7 @@
  * `golive check` in plain text: the verdict, then failures, warnings and waivers.
  */
 import { pushAll } from "../core/arrays.js";
+import type { ItemView } from "../core/board.js";
 import { failures, type GateResult, notable } from "../core/gate.js";
 import { findingReason, verdictLine } from "./gate-words.js";
 import { hangingLine, wrapText } from "./table.js";
@@ -55,4 +56,18 @@ export function renderCheck(style: Style, result: GateResult): string {
 function stripLen(text: string): number {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: measures text without colour codes
   return text.replace(/\u001b\[[0-9;]*m/g, "").length;
+}
+
+/**
+ * `check --verify`'s warnings: open items whose check passes. Regressed items are findings of
+ * the gate itself, so every format of `check` shows them.
+ */
+export function renderReadyToTick(style: Style, ready: readonly { view: ItemView }[]): string {
+  const c = style.chalk;
+  return ready
+    .map(
+      (r) =>
+        `${c.yellow("warning:")} ${r.view.item.id} passes its check but is still ${r.view.status}: ready to tick (\`golive done ${r.view.item.id}\`)\n`,
+    )
+    .join("");
 }

@@ -9,10 +9,20 @@ import { date, multiline, relativeDue, type Style, safe, statusLabel } from "./t
 import { evidenceSummary } from "./verify-words.js";
 
 function historyLine(style: Style, entry: HistoryEntry): string {
-  const parts = [entry.status ? statusLabel(style, entry.status) : "todo"];
-  if (entry.owner) parts.push(`owner ${safe(entry.owner)}`);
-  if (entry.reason) parts.push(`reason: ${multiline(entry.reason).replace(/\n/g, "\n      ")}`);
-  if (entry.note) parts.push(`note: ${multiline(entry.note).replace(/\n/g, "\n      ")}`);
+  const indented = (text: string) => multiline(text).replace(/\n/g, "\n      ");
+  const parts: string[] = [];
+  if (entry.waiver) {
+    const w = entry.waiver;
+    const approver = w.approver ? `, approved by ${safe(w.approver)}` : "";
+    parts.push(`waived until ${w.until}${approver}: ${indented(w.reason)}`);
+  } else if (entry.unwaived !== undefined) {
+    parts.push(`waiver withdrawn: ${indented(entry.unwaived)}`);
+  } else {
+    parts.push(entry.status ? statusLabel(style, entry.status) : "todo");
+    if (entry.owner) parts.push(`owner ${safe(entry.owner)}`);
+    if (entry.reason) parts.push(`reason: ${indented(entry.reason)}`);
+    if (entry.note) parts.push(`note: ${indented(entry.note)}`);
+  }
   const who = [entry.at ? entry.at.slice(0, 10) : undefined, entry.by ? safe(entry.by) : undefined]
     .filter(Boolean)
     .join(" ");

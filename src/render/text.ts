@@ -2,8 +2,10 @@
  * Shared pieces of the terminal renderers: colours, safe user text, relative dates.
  */
 import { Chalk, type ChalkInstance } from "chalk";
-import { type ItemView, lastChangeAt, type Progress } from "../core/board.js";
+import type { ItemView, Progress } from "../core/board.js";
 import { humanDate } from "../core/dates.js";
+import { lastChangeAt } from "../core/history.js";
+import { previousState } from "../core/transitions.js";
 import type { Status } from "../schema/state.js";
 
 export interface Style {
@@ -183,7 +185,7 @@ export function describeChange(
   if (waiver?.at !== undefined && lastChangeAt(view) === waiver.at && waiver.at !== view.state.at) {
     return `waived until ${waiver.until} by ${text(waiver.by ?? "?")} on ${waiver.at.slice(0, 10)}`;
   }
-  const before = view.state.history?.at(-1) ?? {};
+  const before = previousState(view.state);
   const parts: string[] = [];
   if ((before.status ?? "todo") !== view.status) parts.push(word(view.status));
   if (before.owner !== view.state.owner) {

@@ -11,12 +11,15 @@ import { PARSE_ERROR_KINDS } from "../core/parse-error.js";
 import type { Finding, FindingCode, ItemVerdict } from "../core/verdict.js";
 import { CONTEXT_CODES, decidingFinding } from "../core/verdict.js";
 import type { Evidence } from "../schema/state.js";
+import { PROBE_HINTS, PROBE_MESSAGES } from "./probe-words.js";
 import { plural } from "./text.js";
 
 type Words = (f: Finding) => string;
 const s = (v: string | undefined) => v ?? "?";
 
 const MESSAGES: Record<FindingCode, Words> = {
+  // golive probe's findings, so that its recorded evidence reads as verify's does.
+  ...PROBE_MESSAGES,
   "file-present": () => "present",
   "file-missing": (f) => (f.result === "pass" ? "absent, as expected" : "missing"),
   "file-empty": () => "is empty",
@@ -220,6 +223,7 @@ const MESSAGES: Record<FindingCode, Words> = {
 };
 
 const HINTS: Partial<Record<FindingCode, string>> = {
+  ...PROBE_HINTS,
   "deploy-none": "add a production deploy file (deploy.<project>-prod.yml)",
   "file-missing": "add the file and commit it",
   "file-empty": "give the file its content",

@@ -3,7 +3,6 @@
  * The words come from verify-words.ts; repository text is made safe here, where it reaches a
  * terminal.
  */
-import type { ItemView } from "../core/board.js";
 import type { FindingCode, ItemVerdict, Result } from "../core/verdict.js";
 import { REPORT_VERSION } from "./json.js";
 import { hangingLine } from "./table.js";
@@ -198,18 +197,4 @@ export function verifyJson(run: VerifyRun): VerifyJsonReport {
     notApplicable: run.notApplicable ?? [],
     recorded: run.recordedIn !== undefined,
   };
-}
-
-/**
- * `check --verify`'s warnings: open items whose check passes. Regressed items are findings of
- * the gate itself, so every format of `check` shows them.
- */
-export function renderReadyToTick(style: Style, ready: readonly { view: ItemView }[]): string {
-  const c = style.chalk;
-  return ready
-    .map(
-      (r) =>
-        `${c.yellow("warning:")} ${r.view.item.id} passes its check but is still ${r.view.status}: ready to tick (\`golive done ${r.view.item.id}\`)\n`,
-    )
-    .join("");
 }

@@ -4,7 +4,7 @@
  * catalogue can use them, and named Spryker rules where the logic needs code.
  */
 import * as z from "zod/mini";
-import { patternProblem, requiresText } from "./pattern.js";
+import { globProblem, patternProblem, requiresText } from "./pattern.js";
 
 /** What an unmet check reports; `pass` is never a failure's result. */
 export const SeveritySchema = z.enum(["fail", "warn", "unknown"]);
@@ -33,8 +33,16 @@ export const SPRYKER_RULES = [
 ] as const;
 export type SprykerRule = (typeof SPRYKER_RULES)[number];
 
-const RepoPath = z.string().check(
+/** A glob over the repository's tracked paths (verify/glob.ts), bounded as globProblem says. */
+export const GlobSchema = z.string().check(
   z.minLength(1),
+  z.superRefine((glob, ctx) => {
+    const problem = globProblem(glob);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem, input: glob });
+  }),
+);
+
+const RepoPath = GlobSchema.check(
   z.refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), {
     message: "expected a path inside the repository, like public/Yves/robots.txt",
   }),

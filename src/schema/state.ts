@@ -3,7 +3,7 @@
  * `npm run schema` turns this schema into `schema/golive.schema.json` for editors.
  */
 import * as z from "zod/mini";
-import { RegexSchema } from "./checks.js";
+import { GlobSchema, RegexSchema } from "./checks.js";
 import { type HistoryField, STATUSES } from "./fields.js";
 
 /** The newest state file version this golive reads and writes. */
@@ -46,27 +46,42 @@ const ChangeFields = {
   at: described(z.optional(When), "when the change was made"),
 } satisfies Record<HistoryField, z.ZodMiniType>;
 
-/** An earlier state of an item, kept when it changes. */
-export const HistoryEntrySchema = z.strictObject(ChangeFields);
-export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
-
-/**
- * An accepted exception: the team knows the item is late and agreed to go on until `until`.
- * The CI gate does not fail on a waived item until the waiver expires (after `until`).
- */
-export const WaiverSchema = z.strictObject({
+const WaiverFields = {
   /** Why the item may stay open, as agreed. */
   reason: Text,
   /** The last day the waiver holds. */
   until: Day,
   /** Who accepted the risk, when someone other than the author did. */
   approver: z.optional(Text),
+};
+
+/**
+ * An accepted exception: the team knows the item is late and agreed to go on until `until`.
+ * The CI gate does not fail on a waived item until the waiver expires (after `until`).
+ */
+export const WaiverSchema = z.strictObject({
+  ...WaiverFields,
   /** Who recorded the waiver. */
   by: z.optional(Text),
   /** When the waiver was recorded. */
   at: z.optional(When),
 });
 export type Waiver = z.infer<typeof WaiverSchema>;
+
+/**
+ * An earlier state of an item, kept when it changes. An entry with `waiver` is a waiver that
+ * was replaced or withdrawn (its `by` and `at` are the waiver's own); one with `unwaived` is
+ * a withdrawal (`golive unwaive`), with its reason.
+ */
+export const HistoryEntrySchema = z.strictObject({
+  ...ChangeFields,
+  waiver: described(
+    z.optional(z.strictObject(WaiverFields)),
+    "a waiver that was replaced or withdrawn",
+  ),
+  unwaived: described(z.optional(Text), "the waiver was withdrawn (golive unwaive), and why"),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 const EvidenceArg = z.string().check(z.maxLength(10_000));
 
@@ -94,13 +109,15 @@ export const EvidenceSchema = z.strictObject({
   more: z.optional(z.int().check(z.minimum(1))),
   /** The finding in words, as golive 1.0 recorded it: read, never written. */
   summary: z.optional(Text),
+  /** Which command recorded it: `probe` (the live hosts); absent for `verify` (the files). */
+  source: z.optional(z.enum(["verify", "probe"])),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** A reviewed `golive verify` finding that is not to be reported again. */
 export const AllowEntrySchema = z.strictObject({
   /** The file, relative to the repository root: a glob (`*`, `**`, `{a,b}`, `[ab]`; docs/catalogues.md#globs). */
-  path: z.string().check(z.minLength(1)),
+  path: GlobSchema,
   /** Only the finding on this line. */
   line: z.optional(z.int().check(z.minimum(1))),
   /** Only findings whose line matches this regular expression. */
@@ -109,6 +126,33 @@ export const AllowEntrySchema = z.strictObject({
   reason: Text,
 });
 export type AllowEntry = z.infer<typeof AllowEntrySchema>;
+
+const WebUrl = z
+  .string()
+  .check(
+    z.maxLength(2_000),
+    z.regex(/^https?:\/\/[^\s@]+$/, "expected an http(s) URL without user info"),
+  );
+
+/** What `golive probe` asks about besides the deploy file's hosts. */
+export const ProbeSettingsSchema = z.strictObject({
+  /** The domain the shop sends mail from: its DMARC and SPF records are checked (CLO-15). */
+  mailDomain: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(253),
+        z.regex(/^(?:[a-zA-Z0-9-]{1,63}\.)+[a-zA-Z]{2,63}$/, "expected a domain like shop.example"),
+      ),
+  ),
+  /** A CSV of old URL, new URL in the repository (SEO-01, SEO-07): each must redirect. */
+  redirects: z.optional(z.string().check(z.minLength(1), z.maxLength(1_000))),
+  /** The old shop's URL, which should still answer in the 72 hours after go-live (GEN-10). */
+  oldSystem: z.optional(WebUrl),
+  /** Pages that must answer 2xx besides the storefront's home (TES-12). */
+  smoke: z.optional(z.array(WebUrl).check(z.maxLength(100))),
+});
+export type ProbeSettings = z.infer<typeof ProbeSettingsSchema>;
 
 /** The item's reminder was acted on (`golive ack`): the standup stops showing it. */
 export const ReminderAckSchema = z.strictObject({
@@ -260,6 +304,8 @@ export const StateSchema = z.strictObject({
   ),
   /** Settings of `golive verify`. */
   verify: z.optional(z.strictObject({ allow: z.optional(z.array(AllowEntrySchema)) })),
+  /** Settings of `golive probe` (docs/probe.md). */
+  probe: z.optional(ProbeSettingsSchema),
   /** The project was closed (golive close): the gate passes, notify stops, edits go on. */
   closed: z.optional(ClosedSchema),
   /** Per item, by ID; items not listed, or listed as `{}`, are `todo`. */

@@ -38,7 +38,8 @@ export function globMatcher(glob: string): Matcher {
     const source = picomatch.makeRe(glob, OPTIONS).source;
     const plain = glob.replace(/\\./g, "");
     const wildcards = plain.match(/\*+/g)?.length ?? 0;
-    if (wildcards <= 2 && !/[*+?@!]\(/.test(plain)) matcher = new RegExp(source);
+    // Braces are alternatives: `{a,aa}` thirty times took 12 s on a 40-character path here.
+    if (wildcards <= 2 && !/[*+?@!]\(|\{/.test(plain)) matcher = new RegExp(source);
     else {
       const linear = PATH_GUARDS.reduce((s, guard) => s.replaceAll(guard, ""), source);
       matcher = patternProblem(linear) === undefined ? compilePattern(linear) : new RegExp(source);

@@ -1,6 +1,7 @@
 /**
  * `golive verify`'s core: every item's checks against a repository view. Pure: the view,
- * today and go-live are passed in.
+ * today and go-live are passed in. The named Spryker rules are one file each in rules/, named
+ * after the rule (`spryker/flysystem` is rules/flysystem.ts); SPRYKER below is their registry.
  */
 
 import type { Finding, ItemVerdict } from "../core/verdict.js";
@@ -10,30 +11,26 @@ import type { Check, SprykerRule } from "../schema/checks.js";
 import { Facts } from "./facts.js";
 import { runGeneric } from "./generic.js";
 import { loadPhpParser } from "./php-ast.js";
+import { backofficeAuth } from "./rules/backoffice-auth.js";
+import { composerLock } from "./rules/composer-lock.js";
+import { database } from "./rules/database.js";
+import { demoData } from "./rules/demo-data.js";
+import { deployFiles } from "./rules/deploy-files.js";
+import { dockerSdk } from "./rules/docker-sdk.js";
+import { flysystem } from "./rules/flysystem.js";
+import { installRecipe } from "./rules/install-recipe.js";
+import { ipTracking } from "./rules/ip-tracking.js";
+import { productionConfig } from "./rules/production-config.js";
+import { productionDeploy } from "./rules/production-deploy.js";
+import { propelMigrations } from "./rules/propel-migrations.js";
+import { release } from "./rules/release.js";
+import { robots } from "./rules/robots.js";
+import { schedulerJobs } from "./rules/scheduler-jobs.js";
+import { secrets, tokenSources } from "./rules/secrets.js";
+import { sitemap } from "./rules/sitemap.js";
+import { splitEndpoints } from "./rules/split-endpoints.js";
+import { storefrontAuth } from "./rules/storefront-auth.js";
 import { hasCredentialShape } from "./secret-names.js";
-import {
-  composerLock,
-  demoData,
-  dockerSdk,
-  flysystem,
-  installRecipe,
-  productionConfig,
-  propelMigrations,
-  release,
-  robots,
-  schedulerJobs,
-  sitemap,
-} from "./spryker-code.js";
-import {
-  backofficeAuth,
-  database,
-  deployFiles,
-  ipTracking,
-  productionDeploy,
-  splitEndpoints,
-  storefrontAuth,
-} from "./spryker-deploy.js";
-import { secrets, tokenSources } from "./spryker-secrets.js";
 import { findProviderTokens } from "./tokens.js";
 import type { RepoView, VerifyContext } from "./types.js";
 

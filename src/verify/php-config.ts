@@ -2,25 +2,18 @@
  * Spryker's PHP configuration as production loads it: `config/Shared/config_default.php`, then
  * `config_default-<environment>.php` for the `environment:` of the production deploy file, each
  * with the files it `require`s or `include`s read where the statement stands, all in one scope
- * (as PHP shares it). Read as PHP (verify/php-ast.ts): the model is the `$config[...]`
+ * (as PHP shares it). Read as PHP (verify/php-eval.ts): the model is the `$config[...]`
  * assignments in the order PHP runs them, so a later assignment overrides an earlier one, and
  * the arrays that name a filesystem adapter.
  *
  * Also the small line-based readings the scheduler rules still use: code without comments and
  * statements joined across lines. Pure: texts in.
  */
-import {
-  type ConfigAssignment,
-  MAGIC_DIR,
-  MAGIC_ROOT,
-  newScope,
-  type PhpParse,
-  type PhpValue,
-  parsePhp,
-  run,
-} from "./php-ast.js";
+import { type PhpParse, parsePhp } from "./php-ast.js";
+import { type ConfigAssignment, MAGIC_DIR, MAGIC_ROOT, newScope, run } from "./php-eval.js";
+import type { PhpValue } from "./php-value.js";
 
-export { isPlaceholder } from "./php-ast.js";
+export { isPlaceholder } from "./php-value.js";
 
 export interface ConfigLine {
   file: string;

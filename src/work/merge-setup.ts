@@ -5,7 +5,8 @@
 
 import type { MergeSetup } from "../core/setup.js";
 import { GoliveError } from "../errors.js";
-import { type GitRepo, gitPath } from "../io/git-repo.js";
+import { gitPath } from "../io/git-repo.js";
+import type { GitRepo } from "../io/locate.js";
 import { driverCommand, ensureAttributes, ensureDriver } from "../io/merge-setup.js";
 import type { Context } from "./context.js";
 

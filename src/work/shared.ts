@@ -4,27 +4,20 @@
  */
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import {
-  type Board,
-  buildBoard,
-  filterItems,
-  type ItemFilter,
-  isFiltered,
-  knownOwners,
-  matchOwner,
-  scopeBoard,
-} from "../core/board.js";
+import { type Board, buildBoard, scopeBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays, GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
+import { filterItems, type ItemFilter, isFiltered } from "../core/filter.js";
 import { cleanName } from "../core/identity.js";
 import { findItem } from "../core/ids.js";
+import { knownOwners, matchOwner } from "../core/owners.js";
 import type { Warning } from "../core/warnings.js";
-import { GO_LIVE_CONFLICT_HINT, GoliveError } from "../errors.js";
+import { GO_LIVE_CONFLICT_HINT, GoliveError, ITEM_CONFLICT_HINT } from "../errors.js";
 import { isUnmerged } from "../io/git-repo.js";
 import { findStateFile, shellQuote } from "../io/locate.js";
 import { loadWorkspace, type Workspace } from "../io/state-read.js";
 import { readTextFile } from "../io/text-file.js";
-import { hasGoLiveConflict } from "../io/yaml-file.js";
+import { hasGoLiveConflict, itemConflicts } from "../io/yaml-file.js";
 import { renderWarnings } from "../render/error.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { isStatus, STATUSES, type Status } from "../schema/fields.js";
@@ -59,7 +52,16 @@ export function statePath(ctx: Context, options: { allowUnmerged?: boolean } = {
 export function refuseUnmerged(ctx: Context, path: string): void {
   if (!isUnmerged(path)) return;
   const shown = relative(ctx.cwd, path) || path;
-  if (goLiveInConflict(path)) {
+  const text = stateText(path);
+  const items = text === undefined ? [] : itemConflicts(text);
+  if (items.length > 0) {
+    throw new GoliveError(
+      "unmerged",
+      `${shown} is merged but for ${items.length === 1 ? "an item" : `${items.length} items`} both sides changed differently (${items.slice(0, 5).join(", ")}${items.length > 5 ? ", ..." : ""}): golive does not choose for people`,
+      { hint: ITEM_CONFLICT_HINT },
+    );
+  }
+  if (text !== undefined && hasGoLiveConflict(text)) {
     throw new GoliveError(
       "unmerged",
       `${shown} is merged but for its goLive line: both sides moved go-live, and golive does not pick the date every due date hangs on`,
@@ -77,12 +79,12 @@ export function refuseUnmerged(ctx: Context, path: string): void {
   );
 }
 
-/** Whether the file is the merge driver's output with two go-live dates left in conflict. */
-function goLiveInConflict(path: string): boolean {
+/** The state file's text, or undefined when it cannot be read as text. */
+function stateText(path: string): string | undefined {
   try {
-    return hasGoLiveConflict(readTextFile(path, "state file"));
+    return readTextFile(path, "state file");
   } catch {
-    return false; // not readable as text: the general message and `golive resolve` say more
+    return undefined; // not readable as text: the general message and `golive resolve` say more
   }
 }
 

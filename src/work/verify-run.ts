@@ -6,10 +6,10 @@
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ItemView } from "../core/board.js";
-import type { ItemVerdict } from "../core/verdict.js";
+import { type ItemVerdict, probeEvidenceVerdict, worst } from "../core/verdict.js";
 import { GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
-import { openRepo } from "../io/repo.js";
+import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { verifyRepository } from "../verify/index.js";
@@ -62,7 +62,11 @@ export async function runVerify(
   return { root, source: repo.source, fileCount: repo.files.length, verdicts };
 }
 
-/** `golive check --verify`: the repository's verdict on each of `items`, by item ID. */
+/**
+ * `golive check --verify`: the repository's verdict on each of `items`, by item ID, joined by
+ * the evidence `golive probe --record` kept (the gate never contacts a host itself): an item
+ * both answer gets the worse of the two.
+ */
 export async function verifyChecks(
   ctx: Context,
   workspace: Workspace,
@@ -74,5 +78,33 @@ export async function verifyChecks(
     items.map((v) => v.item),
     {},
   );
-  return new Map(verdicts.map((v) => [v.id, v]));
+  const byId = new Map(verdicts.map((v) => [v.id, v]));
+  for (const view of items) {
+    const e = view.state.evidence;
+    if (e?.source !== "probe") continue;
+    const probed = probeEvidenceVerdict(
+      view.item.id,
+      view.item.title,
+      e,
+      workspace.state.goLive,
+      ctx.today,
+    );
+    if (!probed) continue;
+    const files = byId.get(view.item.id);
+    byId.set(
+      view.item.id,
+      files
+        ? {
+            ...files,
+            result: worst([files.result, probed.result]) ?? files.result,
+            // The probe's finding first when it decides: the gate words the deciding one.
+            findings:
+              probed.result === worst([files.result, probed.result])
+                ? [...probed.findings, ...files.findings]
+                : [...files.findings, ...probed.findings],
+          }
+        : probed,
+    );
+  }
+  return byId;
 }

@@ -204,7 +204,7 @@ describe("SEO-04 robots.txt and SEO-03 sitemap", () => {
   it("fails Disallow: / for * on production from go-live, not before", async () => {
     routes = { "/robots.txt": ok("User-agent: *\nDisallow: /\n") };
     expect((await one("SEO-04", shop(), BEFORE)).result).toBe("pass");
-    expect((await one("SEO-04", shop(), AFTER)).findings[0]?.code).toBe("robots-disallow-all");
+    expect((await one("SEO-04", shop(), AFTER)).findings[0]?.code).toBe("robots-blocks-all");
   });
   it("notes the Sitemap line and checks the sitemap's URLs are https on the host", async () => {
     const sm = `https://shop.test:${port}/sm.xml`;
@@ -213,7 +213,7 @@ describe("SEO-04 robots.txt and SEO-03 sitemap", () => {
       "/sm.xml": ok("<urlset><url><loc>https://shop.test/a</loc></url></urlset>"),
     };
     const robots = await one("SEO-04", shop(), AFTER);
-    expect(robots.findings.map((f) => f.code)).toEqual(["robots-ok", "robots-sitemap"]);
+    expect(robots.findings.map((f) => f.code)).toEqual(["robots-served", "robots-sitemap"]);
     expect((await one("SEO-03", shop())).findings[0]).toMatchObject({
       code: "sitemap-ok",
       found: "1",
@@ -226,7 +226,7 @@ describe("SEO-04 robots.txt and SEO-03 sitemap", () => {
   it("fails a missing robots.txt and sitemap", async () => {
     routes = {};
     expect((await one("SEO-04", shop())).result).toBe("fail");
-    expect((await one("SEO-03", shop())).findings[0]?.code).toBe("sitemap-missing");
+    expect((await one("SEO-03", shop())).findings[0]?.code).toBe("sitemap-not-served");
   });
 });
 

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { GoliveError } from "../../src/errors.js";
-import { withLock, writeFileAtomic } from "../../src/io/fs-atomic.js";
+import { writeFileAtomic } from "../../src/io/fs-atomic.js";
+import { withLock } from "../../src/io/lock.js";
 import { BIN, gitEnv, golive, initRepo, tempRepo } from "../helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };

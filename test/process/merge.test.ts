@@ -1,12 +1,10 @@
 // @module-tag process
 import { execFileSync, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { mergeItem, mergeLog, mergeStates } from "../../src/core/merge.js";
-import type { StateData } from "../../src/schema/state.js";
-import { BIN, golive, initRepo, read } from "../helpers/cli.js";
+import { BIN, golive, initRepo, read, tempDir } from "../helpers/cli.js";
 
 function git(dir: string, ...args: string[]): { code: number; out: string } {
   const result = spawnSync("git", args, {
@@ -17,22 +15,33 @@ function git(dir: string, ...args: string[]): { code: number; out: string } {
   return { code: result.status ?? -1, out: result.stdout + result.stderr };
 }
 
-/** A repository with golive.yaml committed on main, and a branch `other` at the same commit. */
+const projects = new Map<boolean, string>();
+
+/**
+ * A repository with golive.yaml committed on main, and a branch `other` at the same commit:
+ * made once per file for each kind, and copied for each test.
+ */
 async function project(withDriver: boolean): Promise<string> {
-  const dir = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" });
-  if (withDriver) {
-    writeFileSync(join(dir, ".gitattributes"), "golive.yaml merge=golive\n");
-    execFileSync("git", [
-      "-C",
-      dir,
-      "config",
-      "merge.golive.driver",
-      `"${process.execPath}" "${BIN}" merge-driver %O %A %B %P`,
-    ]);
+  let source = projects.get(withDriver);
+  if (source === undefined) {
+    source = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" });
+    if (withDriver) {
+      writeFileSync(join(source, ".gitattributes"), "golive.yaml merge=golive\n");
+      execFileSync("git", [
+        "-C",
+        source,
+        "config",
+        "merge.golive.driver",
+        `"${process.execPath}" "${BIN}" merge-driver %O %A %B %P`,
+      ]);
+    }
+    git(source, "add", "-A");
+    git(source, "commit", "-qm", "init");
+    git(source, "branch", "other");
+    projects.set(withDriver, source);
   }
-  git(dir, "add", "-A");
-  git(dir, "commit", "-qm", "init");
-  git(dir, "branch", "other");
+  const dir = tempDir();
+  cpSync(source, dir, { recursive: true });
   return dir;
 }
 
@@ -59,6 +68,35 @@ async function mergeOther(dir: string): Promise<void> {
   expect(merge.out).not.toContain("CONFLICT");
   expect(merge.code).toBe(0);
   expect((await golive(dir, ["check"], { GOLIVE_TODAY: "2027-01-04" })).stderr).toBe("");
+}
+
+/**
+ * Both branches changed items, one commit each: GEN-01 done (Ana) and blocked (Bo), both with
+ * a note; CLO-02 started and done; CLO-03 assigned to Ana and to Bo; CLO-01 done on one side.
+ */
+async function twoSides(): Promise<string> {
+  const dir = await project(true);
+  const edit = async (branch: string, today: string, runs: string[][]) => {
+    expect(git(dir, "checkout", "-q", branch).code).toBe(0);
+    for (const args of runs) {
+      const r = await golive(dir, args, { GOLIVE_TODAY: today });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    git(dir, "commit", "-qam", branch);
+  };
+  await edit("main", "2027-01-04", [
+    ["done", "GEN-01", "--by", "Ana", "--note", "announced by mail"],
+    ["start", "CLO-02", "--by", "Ana"],
+    ["assign", "CLO-03", "Ana", "--by", "Ana"],
+  ]);
+  await edit("other", "2027-01-06", [
+    ["block", "GEN-01", "--reason", "no date yet", "--by", "Bo"],
+    ["note", "GEN-01", "waiting for the CSM", "--by", "Bo"],
+    ["done", "CLO-02", "--by", "Bo"],
+    ["assign", "CLO-03", "Bo", "--by", "Bo"],
+    ["done", "CLO-01", "--by", "Bo"],
+  ]);
+  return dir;
 }
 
 /**
@@ -108,67 +146,80 @@ describe("plain git merge, no driver", () => {
 });
 
 describe("golive merge-driver through git merge", () => {
-  test("two edits of the same item: the later status wins, both notes and all history stay", async () => {
-    const dir = await project(true);
-    await on(
-      dir,
-      "main",
-      "2027-01-04",
-      "done",
-      "GEN-01",
-      "--by",
-      "Ana",
-      "--note",
-      "announced by mail",
-    );
-    await on(dir, "other", "2027-01-05", "assign", "GEN-01", "Bo", "--by", "Bo");
-    await on(
-      dir,
-      "other",
-      "2027-01-06",
-      "block",
-      "GEN-01",
-      "--reason",
-      "no date yet",
-      "--by",
-      "Bo",
-    );
-    await on(dir, "other", "2027-01-06", "note", "GEN-01", "waiting for the CSM", "--by", "Bo");
+  test("one field changed to two values: that item waits for a person; rules say what they settled", async () => {
+    const dir = await twoSides();
     git(dir, "checkout", "-q", "main");
     const merge = git(dir, "merge", "--no-edit", "other");
-    expect(merge.out).not.toContain("CONFLICT");
-    expect(merge.code).toBe(0);
+    // git stops, as for any conflict: the file stays unmerged.
+    expect(merge.code).toBe(1);
+    expect(merge.out).toContain("CONFLICT");
+    expect(merge.out).toContain(
+      "golive merge-driver: GEN-01: ours noted (Ana, 2027-01-04), theirs noted (Bo, 2027-01-06): both notes are kept",
+    );
+    expect(merge.out).toContain(
+      "golive merge-driver: CLO-02: ours in progress (Ana, 2027-01-04), theirs done (Bo, 2027-01-06): the status further along wins",
+    );
+    expect(merge.out).toContain(
+      "both sides changed GEN-01 (status) and CLO-03 (owner) differently",
+    );
     const text = read(dir);
+    expect(text.match(/^<<<<<<< ours$/gm)).toHaveLength(2);
     expect(text).toContain("# GEN-01 Share go-live plan");
-    const item = parse(text).items["GEN-01"];
-    expect(item).toMatchObject({
+    expect(git(dir, "ls-files", "-u", "--", "golive.yaml").out).not.toBe("");
+    // Every command refuses the file until a person chose, and names the items.
+    const refused = await golive(dir, ["status"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("GEN-01, CLO-03");
+
+    // Without a terminal, resolve shows both sides (what, who, when) and changes nothing.
+    const shown = await golive(dir, ["resolve"]);
+    expect(shown.code).toBe(1);
+    for (const cell of ["done", "blocked: no date yet", "Ana, 2027-01-04", "Bo, 2027-01-06"]) {
+      expect(shown.stderr).toContain(cell);
+    }
+    expect(shown.stderr).toContain("--take");
+    expect(read(dir)).toBe(text);
+
+    const r = await golive(dir, ["resolve", "--take", "theirs", "--take", "CLO-03=ours"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(git(dir, "ls-files", "-u").out).toBe("");
+    expect(git(dir, "commit", "-qm", "merged").code).toBe(0);
+    const items = parse(read(dir)).items;
+    expect(items["GEN-01"]).toMatchObject({
       status: "blocked",
-      owner: "Bo",
       reason: "no date yet",
       note: "announced by mail\nwaiting for the CSM",
-      by: "Bo",
+      by: "Ana + Bo",
       at: "2027-01-06",
     });
-    // Ours' done is history now, next to theirs' earlier states.
-    expect(item.history).toContainEqual({
+    // The side not taken is history, under its own author.
+    expect(items["GEN-01"].history).toContainEqual({
       status: "done",
       note: "announced by mail",
       by: "Ana",
       at: "2027-01-04",
     });
-    expect(item.history).toContainEqual({ owner: "Bo", by: "Bo", at: "2027-01-05" });
-    expect((await golive(dir, ["show", "GEN-01"], { GOLIVE_TODAY: "2027-01-06" })).code).toBe(0);
-  });
+    expect(items["CLO-02"]).toMatchObject({ status: "done", by: "Bo" });
+    expect(items["CLO-02"].history).toEqual([
+      { status: "in-progress", by: "Ana", at: "2027-01-04" },
+    ]);
+    expect(items["CLO-03"]).toMatchObject({ owner: "Ana", by: "Ana" });
+    expect(items["CLO-03"].history).toEqual([{ owner: "Bo", by: "Bo", at: "2027-01-06" }]);
+    expect(items["CLO-01"]).toMatchObject({ status: "done", by: "Bo" });
+    expect((await golive(dir, ["check"], { GOLIVE_TODAY: "2027-01-06" })).stderr).toBe("");
 
-  test("ours later than theirs: ours wins the status", async () => {
-    const dir = await project(true);
-    await on(dir, "other", "2027-01-04", "start", "GEN-01", "--by", "Bo");
-    await on(dir, "main", "2027-01-05", "done", "GEN-01", "--by", "Ana");
-    git(dir, "checkout", "-q", "main");
-    expect(git(dir, "merge", "--no-edit", "other").code).toBe(0);
-    const item = parse(read(dir)).items["GEN-01"];
-    expect(item).toMatchObject({ status: "done", by: "Ana", at: "2027-01-05" });
-    expect(item.history).toEqual([{ status: "in-progress", by: "Bo", at: "2027-01-04" }]);
+    // Rebasing other onto main gives the same file (main is ours there too).
+    const rebased = await twoSides();
+    const rebase = git(rebased, "rebase", "main");
+    expect(rebase.code).toBe(1);
+    expect(rebase.out).toContain(
+      "both sides changed GEN-01 (status) and CLO-03 (owner) differently",
+    );
+    const taken = await golive(rebased, ["resolve", "--take", "theirs", "--take", "CLO-03=ours"]);
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(taken.stdout).toContain("git rebase --continue");
+    expect(git(rebased, "-c", "core.editor=true", "rebase", "--continue").code).toBe(0);
+    expect(parse(read(rebased))).toEqual(parse(read(dir)));
   });
 
   test("both branches reschedule: both slips kept, the go-live line left for a person", async () => {
@@ -319,135 +370,5 @@ describe("golive merge-driver through git merge", () => {
     expect(merge.out).toContain("CONFLICT");
     expect(read(dir)).toMatch(/^<<<<<<< ours$/m);
     expect((await golive(dir, ["status"])).code).toBe(2);
-  });
-});
-
-describe("mergeStates", () => {
-  const base: StateData = {
-    golive: 1,
-    catalogue: { name: "spryker-cloud" },
-    goLive: "2027-03-01",
-    items: { "GEN-01": {}, "CLO-01": { owner: "Ana" } },
-  };
-
-  test("takes the one side that changed an item, and removals the other side left alone", () => {
-    const ours = { ...base, items: { "GEN-01": { status: "done" as const } } };
-    const theirs = { ...base, items: { ...base.items, "CLO-01": { owner: "Bo" } } };
-    const result = mergeStates(base, ours, theirs);
-    expect(result.ok && result.state.items).toEqual({
-      "GEN-01": { status: "done" },
-      "CLO-01": { owner: "Bo" },
-    });
-  });
-
-  test("refuses when both sides changed the catalogue differently", () => {
-    const ours = { ...base, catalogue: { name: "a" } };
-    const theirs = { ...base, catalogue: { name: "b" } };
-    expect(mergeStates(base, ours, theirs)).toEqual({
-      ok: false,
-      reasons: ["both sides changed catalogue.name, differently"],
-    });
-  });
-
-  test("a field only one side changed keeps that change, whoever is later", () => {
-    const merged = mergeItem(
-      { owner: "Ana" },
-      { owner: "Cy", by: "A", at: "2027-01-04T10:00:00+01:00" },
-      { owner: "Ana", status: "done", by: "B", at: "2027-01-04T10:00:00Z" },
-    );
-    // 10:00Z is later than 10:00+01:00: theirs is the later change.
-    expect(merged).toMatchObject({ owner: "Cy", status: "done", by: "B" });
-    expect(merged.history).toEqual([{ owner: "Cy", by: "A", at: "2027-01-04T10:00:00+01:00" }]);
-  });
-});
-
-describe("mergeLog", () => {
-  const [A, B, C, D, X] = [
-    { to: "A", at: "2027-01-01" },
-    { to: "B", at: "2027-01-02" },
-    { to: "C", at: "2027-01-03" },
-    { to: "D", at: "2027-01-04" },
-    { to: "X", at: "2027-01-02" },
-  ];
-
-  test("a changed entry ends the common prefix: nothing lost, nothing doubled", () => {
-    expect(mergeLog([A, B, C], [A, X, C, D], [A, B, C])).toEqual([A, X, C, D]);
-    expect(mergeLog([A, B, C], [A, B, C], [A, X, C, D])).toEqual([A, X, C, D]);
-  });
-
-  test("both sides' new entries, once each, by time", () => {
-    const E = { to: "E", at: "2027-01-05" };
-    expect(mergeLog([A], [A, E, C], [A, B, C])).toEqual([A, B, C, E]);
-  });
-});
-
-describe("mergeItem, beyond the change fields", () => {
-  test("both sides waived: the later waiver wins, by its own time", () => {
-    const earlier = { reason: "r1", until: "2027-02-01", at: "2027-01-05" };
-    const later = { reason: "r2", until: "2027-02-15", at: "2027-01-06" };
-    // Ours' item change is later, but theirs' waiver is.
-    const merged = mergeItem(
-      {},
-      { status: "done", at: "2027-01-07", waiver: earlier },
-      { waiver: later },
-    );
-    expect(merged).toEqual({ status: "done", at: "2027-01-07", waiver: later });
-  });
-
-  test("the same note written on both sides is kept once", () => {
-    const merged = mergeItem(
-      {},
-      { note: "n", status: "done", at: "2027-01-02" },
-      { note: "n", at: "2027-01-03" },
-    );
-    expect(merged.note).toBe("n");
-  });
-
-  test("the stamp moves as a pair: who goes with when", () => {
-    const merged = mergeItem(
-      { owner: "Ana", by: "Ana", at: "2027-01-01" },
-      { owner: "Ana", note: "n", by: "Bo", at: "2027-01-02" },
-      { owner: "Cy", by: "Ana", at: "2027-01-03" },
-    );
-    expect(merged).toMatchObject({ owner: "Cy", note: "n", by: "Ana", at: "2027-01-03" });
-  });
-});
-
-describe("mergeStates, top-level settings", () => {
-  const base: StateData = {
-    golive: 1,
-    catalogue: { name: "spryker-cloud" },
-    goLive: "2027-03-01",
-    settings: { weekendShift: true },
-    verify: { allow: [{ path: "a", reason: "r" }] },
-  };
-
-  test("allow entries: both sides' additions, one side's removal", () => {
-    const ours = { ...base, verify: { allow: [{ path: "b", reason: "r" }] } };
-    const theirs = {
-      ...base,
-      verify: {
-        allow: [
-          { reason: "r", path: "a" },
-          { path: "c", reason: "r" },
-        ],
-      },
-    };
-    const result = mergeStates(base, ours, theirs);
-    expect(result.ok && result.state.verify).toEqual({
-      allow: [
-        { path: "b", reason: "r" },
-        { path: "c", reason: "r" },
-      ],
-    });
-  });
-
-  test("one setting changed differently on both sides cannot be merged", () => {
-    const ours = { ...base, settings: { weekendShift: false } };
-    const theirs = { ...base, settings: {} };
-    expect(mergeStates(base, ours, theirs)).toEqual({
-      ok: false,
-      reasons: ["both sides changed settings.weekendShift, differently"],
-    });
   });
 });

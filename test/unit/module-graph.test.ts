@@ -1,9 +1,10 @@
 /**
  * What each command loads before it runs (the static imports, followed through src/; an
  * `await import()` is loaded only when its branch runs): `golive check` without --verify
- * loads none of verify's rules nor the YAML editor, and no command loads another.
+ * loads none of verify's rules nor the YAML editor, and no command loads another. And no
+ * module of src/ reaches itself through its imports, type-only and lazy ones included.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -41,8 +42,10 @@ describe("the modules a command loads", () => {
     const loaded = [...loadedBy("commands/check.ts")];
     expect(loaded).toContain("core/gate.ts");
     expect(loaded.filter((m) => m.startsWith("verify/"))).toEqual([]);
+    // Only the words for recorded evidence's findings, which the plain gate shows.
+    expect(loaded.filter((m) => m.includes("verify"))).toEqual(["render/verify-words.ts"]);
     expect(loaded).not.toContain("work/verify-run.ts");
-    expect(loaded).not.toContain("io/repo.ts");
+    expect(loaded).not.toContain("io/repo-view.ts");
     expect(loaded).not.toContain("io/state-edit.ts");
     // --verify loads them when it is given.
     expect(readFileSync(join(SRC, "commands/check.ts"), "utf8")).toContain(
@@ -52,7 +55,10 @@ describe("the modules a command loads", () => {
   });
 
   it("status loads no verify rule either", () => {
-    expect([...loadedBy("commands/status.ts")].filter((m) => m.startsWith("verify/"))).toEqual([]);
+    const loaded = [...loadedBy("commands/status.ts")];
+    expect(loaded).toContain("core/board.ts");
+    expect(loaded.filter((m) => m.includes("verify"))).toEqual(["render/verify-words.ts"]);
+    expect(loaded).not.toContain("io/state-edit.ts");
   });
 
   it("no command loads another", () => {
@@ -60,5 +66,83 @@ describe("the modules a command loads", () => {
       const loaded = [...loadedBy(`commands/${name}`)].filter((m) => m.startsWith("commands/"));
       expect(loaded, name).toEqual([`commands/${name}`]);
     }
+  });
+});
+
+/** Every .ts file under `dir`. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+/** Every module of src/ that `text`, the source of `file`, names: static, type-only, re-exported or lazy. */
+function importsIn(file: string, text: string): string[] {
+  const pattern = /(?:^(?:import|export)\b[^;]*?\bfrom\s+|^import\s+|\bimport\()\s*"(\.[^"]+)"/gms;
+  return [...text.matchAll(pattern)].map((m) =>
+    resolve(dirname(file), m[1]!.replace(/\.js$/, ".ts")),
+  );
+}
+
+/** The import cycles among `files`: each a list of modules that reach one another. */
+function cycles(graph: Map<string, string[]>): string[][] {
+  // Tarjan's strongly connected components: a component of two or more modules is a cycle.
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    order.set(v, order.size);
+    low.set(v, order.get(v)!);
+    stack.push(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!order.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (stack.includes(w)) low.set(v, Math.min(low.get(v)!, order.get(w)!));
+    }
+    if (low.get(v) !== order.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      component.push(relative(SRC, w));
+    } while (w !== v);
+    if (component.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(component.sort());
+  };
+  for (const v of graph.keys()) if (!order.has(v)) visit(v);
+  return found;
+}
+
+describe("import cycles", () => {
+  it("src/ has none, type-only and lazy imports included", () => {
+    const graph = new Map(sources(SRC).map((f) => [f, importsIn(f, readFileSync(f, "utf8"))]));
+    expect(graph.size).toBeGreaterThan(100);
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it("finds a cycle of three modules", () => {
+    const a = join(SRC, "core/a.ts");
+    const b = join(SRC, "core/b.ts");
+    const c = join(SRC, "core/c.ts");
+    const graph = new Map([
+      [a, [b]],
+      [b, [c]],
+      [c, [a]],
+    ]);
+    expect(cycles(graph)).toEqual([["core/a.ts", "core/b.ts", "core/c.ts"]]);
+  });
+
+  it("reads type-only imports, re-exports and lazy imports as imports", () => {
+    const text =
+      'import type { X } from "./x.js";\nexport { y } from "../y.js";\nconst z = await import("./z.js");\n';
+    expect(importsIn(join(SRC, "core/a.ts"), text).map((f) => relative(SRC, f))).toEqual([
+      "core/x.ts",
+      "y.ts",
+      "core/z.ts",
+    ]);
   });
 });

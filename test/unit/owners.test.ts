@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchOwner } from "../../src/core/board.js";
+import { matchOwner } from "../../src/core/owners.js";
 
 describe("matchOwner", () => {
   const owners = ["Sam Taylor", "Sam Okafor", "Ana Lee", "Bob"];

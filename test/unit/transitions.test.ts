@@ -54,7 +54,10 @@ describe("applyChange", () => {
 
 describe("snapshot", () => {
   it("keeps the schema's history fields, and nothing a history entry cannot hold", () => {
-    expect(HISTORY_FIELDS).toEqual(Object.keys(HistoryEntrySchema.shape));
+    // The other fields of a history entry record a waiver replaced or withdrawn.
+    expect([...HISTORY_FIELDS, "waiver", "unwaived"]).toEqual(
+      Object.keys(HistoryEntrySchema.shape),
+    );
     const entry = snapshot({
       status: "done",
       owner: "Ann",

@@ -1,5 +1,5 @@
 /**
- * io/repo.ts as verify reads a real repository: symlinks out of it are not followed (one
+ * io/repo-view.ts as verify reads a real repository: symlinks out of it are not followed (one
  * open with O_NOFOLLOW per file, the target looked up only for a link), and a submodule is not
  * a file but a pinned commit (`git ls-files --stage`).
  */
@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { openRepo } from "../../src/io/repo.js";
+import { openRepo } from "../../src/io/repo-view.js";
 import { gitEnv, tempDir, tempRepo } from "../helpers/cli.js";
 
 const git = (dir: string, ...args: string[]) =>

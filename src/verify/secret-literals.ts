@@ -1,46 +1,28 @@
 /**
- * APP-17: no password, private key or API secret in clear text in the repository. The value of
- * a secret never leaves this file: findings carry the file, the line and the name of the key,
- * never the value, and never the user name of an `auth.users` entry (real files use the
- * password as the user name).
- *
- * What is found:
- * - PEM private keys in any tracked file, also on one line inside JSON (`"-----BEGIN PRIVATE
- *   KEY-----\nMIIE..."`, as cloud service-account files hold them);
- * - in `config/**\/*.php` and the installer's users (`src/Pyz/Zed/User/UserConfig.php`):
- *   literal values (and `getenv(...) ?: 'literal'` fallbacks) of `$config[...]` keys with a secret name, nested `['token']` entries, and `'secret' =>` /
- *   `'key' =>` array entries, statements read whole across lines and without comments;
- * - in every deploy file, at the root or in folders (read as text, so a file the YAML parser
- *   refuses is still searched): literal values of secret-named keys (`environment`
- *   variables, `password`, `services.database.root.password`) and `auth.users[].password`;
- * - in committed `.env` files: secret-named variables with a value;
- * - provider token formats (cloud keys, tokens of well-known services) with secretlint's
- *   recommended preset (verify/tokens.ts), in configuration-like files.
- * Placeholders (`CHANGE_ME`, "Your private key.") are reported as placeholders, a warning.
+ * APP-17's search for secrets kept in clear text: private keys, and literal values of secret-named
+ * keys in PHP configuration, deploy files and `.env` files. Hits carry the file, the line and the
+ * key's name, never the value (rules/secrets.ts judges them).
  */
+
 import type { Finding, FindingCode } from "../core/verdict.js";
-import { compilePattern } from "../schema/pattern.js";
-import { isDeployName } from "./deploy.js";
 import { type Facts, phpUnreadable } from "./facts.js";
-import { matchGlob } from "./glob.js";
+import { loadConfig } from "./php-config.js";
+import { newScope, run } from "./php-eval.js";
 import {
   isPlaceholder,
   kindOf,
   literalLine,
-  newScope,
   type PhpEntry,
   type PhpValue,
-  run,
   type ValueKind,
-} from "./php-ast.js";
-import { loadConfig } from "./php-config.js";
+} from "./php-value.js";
 import { isSecretName, isSecretPath } from "./secret-names.js";
 
 /** Extensions that are never text: not worth reading for keys. */
 export const BINARY =
   /\.(png|jpe?g|gif|ico|webp|avif|bmp|tiff?|woff2?|ttf|eot|otf|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|phar|mp4|mp3|wav|ogg|webm|mov|svgz|psd|ai|sketch|xlsx?|docx?|pptx?)$/i;
 
-interface SecretHit extends Finding {
+export interface SecretHit extends Finding {
   file: string;
   line: number;
 }
@@ -58,7 +40,7 @@ function lineAtOffset(text: string, offset: number): number {
 }
 
 /** `-----BEGIN ... PRIVATE KEY-----` followed by a key body, on its own line or inline. */
-function privateKeys(file: string, text: string, hits: SecretHit[]): void {
+export function privateKeys(file: string, text: string, hits: SecretHit[]): void {
   for (const m of text.matchAll(PEM)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 80);
     // Documentation that names the header has no body; a template has a stand-in.
@@ -116,7 +98,7 @@ function throwawayWords(name: string): boolean {
  * and files in such a folder (`config/Shared/ci/travis/`); never a file production loads
  * (config_default.php, the named environment's file, and what they require).
  */
-function throwawayConfig(facts: Facts): Set<string> {
+export function throwawayConfig(facts: Facts): Set<string> {
   const { loads } = facts.config();
   const out = new Set<string>();
   const production = new Set(loads.flatMap((l) => l.files));
@@ -174,7 +156,12 @@ function literalLeaves(value: PhpValue, out: PhpValue[], depth = 0): void {
  * secret name. In a file only a development or CI machine loads, a literal is a warning, as in
  * a local deploy file.
  */
-function configLiterals(facts: Facts, file: string, throwaway: boolean, hits: SecretHit[]): void {
+export function configLiterals(
+  facts: Facts,
+  file: string,
+  throwaway: boolean,
+  hits: SecretHit[],
+): void {
   const parsed = facts.php(file);
   if (!parsed) return;
   if (!parsed.ok) {
@@ -316,7 +303,12 @@ const JSON_PAIR = /"([\w.-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
  * a CI runner) a literal is expected and throwaway: a warning, so that production's own secret
  * is not the same; in any other deploy file, a failure.
  */
-function yamlLiterals(file: string, text: string, throwaway: boolean, hits: SecretHit[]): void {
+export function yamlLiterals(
+  file: string,
+  text: string,
+  throwaway: boolean,
+  hits: SecretHit[],
+): void {
   for (const e of yamlEntries(text)) {
     const last = e.path[e.path.length - 1]!;
     if (e.value !== undefined && /^[[{]/.test(e.value.trim()) && !isSecretPath(e.path)) {
@@ -353,14 +345,14 @@ function yamlLiterals(file: string, text: string, throwaway: boolean, hits: Secr
   }
 }
 
-const ENV_FILE = /(?:^|\/)\.env(?:\.[\w-]+)?$/;
-const CONFIG_PHP = /^config\/.*\.php$/;
+export const ENV_FILE = /(?:^|\/)\.env(?:\.[\w-]+)?$/;
+export const CONFIG_PHP = /^config\/.*\.php$/;
 /** The Back Office users `vendor/bin/install` creates (`getInstallerUsers()`), with passwords. */
-const INSTALLER_USERS = /^src\/[^/]+\/Zed\/User\/UserConfig\.php$/;
-const IMPORT_DATA = /^data\/import\/.*\.(?:csv|tsv)$/i;
-const ENV_TEMPLATE = /\.(?:dist|example|sample|template|tpl)$/;
+export const INSTALLER_USERS = /^src\/[^/]+\/Zed\/User\/UserConfig\.php$/;
+export const IMPORT_DATA = /^data\/import\/.*\.(?:csv|tsv)$/i;
+export const ENV_TEMPLATE = /\.(?:dist|example|sample|template|tpl)$/;
 
-function envLiterals(file: string, text: string, hits: SecretHit[]): void {
+export function envLiterals(file: string, text: string, hits: SecretHit[]): void {
   text.split("\n").forEach((raw, i) => {
     const m = /^\s*(?:export\s+)?([A-Za-z_][\w.]*)\s*=\s*(.*)$/.exec(raw);
     if (!m || !isSecretName(m[1]!)) return;
@@ -376,126 +368,4 @@ function envLiterals(file: string, text: string, hits: SecretHit[]): void {
       expected: "a secret from the environment",
     });
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Files secretlint reads: where configuration and credentials live, not code or data: config
- * formats anywhere, dotfiles with credentials, `config/**\/*.php` and project `*Config.php`.
- */
-const TOKEN_FILE =
-  /\.(?:ya?ml|json|env|ini|conf|cnf|properties|xml|neon|toml|sh|bash|pem|key|txt|dist|cfg)$|(?:^|\/)(?:\.env[^/]*|\.npmrc|\.netrc|Dockerfile[^/]*)$|^config\/.*\.php$|^src\/[^/]+\/.*Config\.php$/;
-const LOCK_FILES = /(?:^|\/)(?:composer\.lock|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/;
-/** Larger files are data (exports, fixtures), not configuration. */
-const TOKEN_FILE_BYTES = 512 * 1024;
-
-/** The files and texts to hand to secretlint (verify/tokens.ts). */
-export function tokenSources(facts: Facts): { file: string; text: string }[] {
-  const out: { file: string; text: string }[] = [];
-  for (const file of facts.files) {
-    if (!TOKEN_FILE.test(file) || BINARY.test(file) || LOCK_FILES.test(file)) continue;
-    const kept = facts.keptText(file);
-    if (kept !== undefined) {
-      if (kept.length <= TOKEN_FILE_BYTES) out.push({ file, text: kept });
-      continue;
-    }
-    const bytes = facts.scanBytes(file);
-    if (bytes === undefined || bytes.length > TOKEN_FILE_BYTES) continue;
-    const text = facts.scanText(file, bytes);
-    if (text !== undefined) out.push({ file, text });
-  }
-  return out;
-}
-
-function allowed(facts: Facts, hit: SecretHit, line: () => string): boolean {
-  return facts.ctx.allow.some(
-    (a) =>
-      (a.path === hit.file || matchGlob(a.path, hit.file)) &&
-      (a.line === undefined || a.line === hit.line) &&
-      (a.pattern === undefined || compilePattern(a.pattern).test(line())),
-  );
-}
-
-/** Whether the bytes hold `PRIVATE KEY` (ASCII in every encoding a key file uses). */
-function mentionsPrivateKey(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("PRIVATE KEY");
-}
-
-export function secrets(facts: Facts): Finding[] {
-  const hits: SecretHit[] = [];
-  const kinds = new Map(facts.deployEntries().map((e) => [e.file, e.kind]));
-  const throwaway = (file: string) => {
-    const kind = kinds.get(file);
-    return kind === "local" || kind === "ci" || kind === "template";
-  };
-  const throwawayConfigs = throwawayConfig(facts);
-  for (const file of facts.files) {
-    if (BINARY.test(file)) continue;
-    const isConfig = CONFIG_PHP.test(file) || INSTALLER_USERS.test(file);
-    const isDeploy = kinds.has(file) || isDeployName(file);
-    const isEnv = ENV_FILE.test(file) && !ENV_TEMPLATE.test(file);
-    // Most files are only searched for a key header: in their bytes, without decoding them.
-    const kept = facts.keptText(file);
-    let bytes: Uint8Array | undefined;
-    if (!isConfig && !isDeploy && !isEnv) {
-      if (kept !== undefined) {
-        if (!kept.includes("PRIVATE KEY")) continue;
-      } else {
-        // Spryker's data import CSVs are data (the demo data alone is 19 MiB in a demo shop):
-        // no key is kept there, and reading them all would cost a fifth of the run.
-        if (IMPORT_DATA.test(file)) continue;
-        bytes = facts.scanBytes(file);
-        if (bytes === undefined || !mentionsPrivateKey(bytes)) continue;
-      }
-    }
-    // A PHP file is kept: its tree is parsed from the same text (Facts.php).
-    const text = kept ?? (isConfig ? facts.text(file) : facts.scanText(file, bytes));
-    if (text === undefined) continue;
-    if (text.includes("PRIVATE KEY")) privateKeys(file, text, hits);
-    if (isConfig) configLiterals(facts, file, throwawayConfigs.has(file), hits);
-    if (isDeploy) yamlLiterals(file, text, throwaway(file), hits);
-    if (isEnv) envLiterals(file, text, hits);
-  }
-  const seen = new Set(hits.map((h) => `${h.file}:${h.line}`));
-  for (const t of facts.tokens?.hits ?? []) {
-    const key = `${t.file}:${t.line}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    hits.push({
-      code: "secret-provider-token",
-      result: "fail",
-      file: t.file,
-      line: t.line,
-      subject: t.kind,
-    });
-  }
-  const kept: Finding[] = [];
-  let silenced = 0;
-  // The line's text is read only for an allow entry with a pattern, and stays here.
-  const texts = new Map<string, string[]>();
-  const lineOfHit = (hit: SecretHit) => () => {
-    let lines = texts.get(hit.file);
-    if (!lines) {
-      lines = facts.scanText(hit.file)?.split("\n") ?? [];
-      texts.set(hit.file, lines);
-    }
-    return lines[hit.line - 1] ?? "";
-  };
-  for (const hit of hits) {
-    if (allowed(facts, hit, lineOfHit(hit))) silenced++;
-    else kept.push(hit);
-  }
-  if (facts.tokens?.failed)
-    kept.push({ code: "secret-scan-failed", result: "unknown", subject: "secretlint" });
-  if (silenced > 0)
-    kept.push({
-      code: "secrets-allowed",
-      result: "pass",
-      found: `${silenced}`,
-      subject: "golive.yaml verify.allow",
-    });
-  if (kept.every((f) => f.result === "pass"))
-    kept.unshift({ code: "secrets-none", result: "pass" });
-  return kept;
 }

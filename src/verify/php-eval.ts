@@ -1,0 +1,442 @@
+/**
+ * The evaluator of php-parser's tree: what each expression is (verify/php-value.ts).
+ * `$config[...]` assignments, `define()` and `const`, variables, `require`/`include` and array
+ * entries reach the rules through hooks, in the order PHP runs the statements.
+ */
+import type { PhpNode } from "./php-ast.js";
+import {
+  combine,
+  cut,
+  either,
+  orElse,
+  type PhpEntry,
+  type PhpValue,
+  stringOf,
+} from "./php-value.js";
+
+function lineOfNode(node: PhpNode | null | undefined, fallback = 1): number {
+  return node?.loc?.start.line ?? fallback;
+}
+
+/** Calls that give back a string made of their arguments (and nothing from outside). */
+const STRING_FUNCTIONS = new Set([
+  "trim",
+  "ltrim",
+  "rtrim",
+  "strval",
+  "sprintf",
+  "vsprintf",
+  "implode",
+  "join",
+  "strtolower",
+  "strtoupper",
+  "str_replace",
+  "base64_decode",
+  "base64_encode",
+  "urldecode",
+  "rawurldecode",
+  "html_entity_decode",
+  "stripslashes",
+  "hex2bin",
+  "str_rot13",
+  "strrev",
+]);
+const ENV_FUNCTIONS = new Set(["getenv", "env", "apache_getenv"]);
+const ENV_ARRAYS = new Set(["_ENV", "_SERVER"]);
+
+/** What the evaluator needs from its surroundings, and hears about as it goes. */
+export interface PhpScope {
+  /** The file being read, relative to the repository root. */
+  file: string;
+  vars: Map<string, PhpValue>;
+  consts: Map<string, PhpValue>;
+  /** `$config` as assigned so far, by the key path as written. */
+  config: Map<string, PhpValue>;
+  hooks: PhpHooks;
+}
+
+export interface ConfigAssignment {
+  file: string;
+  line: number;
+  /** The keys' names: `[Foo::BAR]['token']` → BAR, token. */
+  names: string[];
+  /** The keys as written: `[Foo::BAR]['token']`. */
+  written: string;
+  operator: string;
+  value: PhpValue;
+}
+
+export interface PhpHooks {
+  /** `$config[...] = value` (also `??=`, `.=`, and each target of `$a = $b = value`). */
+  assign?(assignment: ConfigAssignment): void;
+  /** `define('NAME', value)`, `const NAME = value`, a class constant. */
+  define?(file: string, line: number, name: string, value: PhpValue): void;
+  /** An array written in the code, once per time its expression is evaluated. */
+  array?(file: string, value: Extract<PhpValue, { k: "array" }>): void;
+  /** A string literal, for searches in code (`dev_only_private.key`). */
+  string?(file: string, line: number, value: string): void;
+  /** `require`/`include` of `target`: the loader reads the file in the same scope. */
+  include?(file: string, line: number, target: PhpValue): void;
+}
+
+export function newScope(file: string, hooks: PhpHooks): PhpScope {
+  return { file, vars: new Map(), consts: new Map(), config: new Map(), hooks };
+}
+
+function keyOf(node: PhpNode | null | undefined): { name?: string; written?: string } {
+  if (!node) return {};
+  switch (node.kind) {
+    case "string":
+      return { name: String(node.value), written: String(node.raw ?? `'${node.value}'`) };
+    case "number":
+      return { name: String(node.value), written: String(node.value) };
+    case "staticlookup": {
+      const what = node.what as PhpNode;
+      const offset = node.offset as PhpNode;
+      const cls = what.kind === "name" ? String(what.name) : "?";
+      const name = offset.kind === "identifier" ? String(offset.name) : "?";
+      return { name, written: `${cls}::${name}` };
+    }
+    case "name":
+      return { name: String(node.name), written: String(node.name) };
+    case "variable":
+      return { written: `$${String(node.name)}` };
+    default:
+      return { written: "…" };
+  }
+}
+
+/** `$config[A][B]`: the keys, or undefined when the target is not `$config`. */
+function configPath(node: PhpNode): { names: string[]; written: string } | undefined {
+  const keys: { name?: string; written?: string }[] = [];
+  let n: PhpNode = node;
+  while (n.kind === "offsetlookup") {
+    keys.unshift(keyOf(n.offset as PhpNode | null));
+    n = n.what as PhpNode;
+  }
+  if (n.kind !== "variable" || n.name !== "config" || keys.length === 0) return undefined;
+  return {
+    names: keys.map((k) => k.name ?? ""),
+    written: keys.map((k) => `[${k.written ?? ""}]`).join(""),
+  };
+}
+
+/** Evaluates an expression in `scope`, running its hooks on what it finds inside. */
+export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): PhpValue {
+  const line = lineOfNode(node);
+  if (!node) return { k: "null", line };
+  switch (node.kind) {
+    case "string": {
+      const s = String(node.value);
+      scope.hooks.string?.(scope.file, line, s);
+      return { k: "string", s: cut(s), line };
+    }
+    case "nowdoc": {
+      const s = String(node.value);
+      scope.hooks.string?.(scope.file, line, s);
+      return { k: "string", s: cut(s), line };
+    }
+    case "encapsed": {
+      const parts = (node.value as PhpNode[]).map((part) =>
+        part.kind === "encapsedpart"
+          ? evaluate(part.expression as PhpNode, scope)
+          : evaluate(part, scope),
+      );
+      const v = combine(parts, line);
+      if (v.k === "string") scope.hooks.string?.(scope.file, line, v.s);
+      return v;
+    }
+    case "number":
+      return { k: "number", n: Number(node.value), line };
+    case "boolean":
+      return { k: "bool", b: node.value === true, line };
+    case "nullkeyword":
+      return { k: "null", line };
+    case "magic":
+      return node.value === "__DIR__"
+        ? { k: "string", s: `${MAGIC_DIR}${dirOf(scope.file)}`, line }
+        : { k: "expr", line };
+    case "name": {
+      const name = String(node.name);
+      const lower = name.toLowerCase();
+      if (lower === "true" || lower === "false") return { k: "bool", b: lower === "true", line };
+      if (lower === "null") return { k: "null", line };
+      if (name === "APPLICATION_ROOT_DIR") return { k: "string", s: MAGIC_ROOT, line };
+      return scope.consts.get(name) ?? { k: "expr", line };
+    }
+    case "staticlookup": {
+      const offset = node.offset as PhpNode;
+      const what = node.what as PhpNode;
+      if (offset.kind === "identifier" && String(offset.name).toLowerCase() === "class") {
+        const full = what.kind === "name" ? String(what.name) : "";
+        return { k: "class", name: full.slice(full.lastIndexOf("\\") + 1), line };
+      }
+      return { k: "expr", line };
+    }
+    case "variable": {
+      if (typeof node.name !== "string") return { k: "expr", line };
+      return scope.vars.get(node.name) ?? { k: "expr", line };
+    }
+    case "offsetlookup": {
+      const what = node.what as PhpNode;
+      if (what.kind === "variable" && ENV_ARRAYS.has(String(what.name))) return { k: "env", line };
+      const path = configPath(node);
+      if (path) return scope.config.get(path.written) ?? { k: "expr", line };
+      evaluate(node.offset as PhpNode, scope);
+      const base = evaluate(what, scope);
+      const key = keyOf(node.offset as PhpNode);
+      if (base.k === "array" && key.name !== undefined)
+        return base.entries.findLast((e) => e.name === key.name)?.value ?? { k: "expr", line };
+      return { k: "expr", line };
+    }
+    case "array": {
+      const entries: PhpEntry[] = [];
+      for (const item of (node.items as (PhpNode | null)[]) ?? []) {
+        if (!item) continue;
+        if (item.kind === "entry") {
+          const key = keyOf(item.key as PhpNode | null);
+          const value = evaluate(item.value as PhpNode, scope);
+          if (item.key) evaluate(item.key as PhpNode, scope);
+          entries.push({
+            name: key.name,
+            written: key.written,
+            value,
+            line: lineOfNode(item, line),
+          });
+        } else {
+          entries.push({
+            name: undefined,
+            written: undefined,
+            value: evaluate(item, scope),
+            line: lineOfNode(item, line),
+          });
+        }
+      }
+      const array = { k: "array" as const, entries, line };
+      scope.hooks.array?.(scope.file, array);
+      return array;
+    }
+    case "bin": {
+      const left = evaluate(node.left as PhpNode, scope);
+      const right = evaluate(node.right as PhpNode, scope);
+      const type = String(node.type);
+      if (type === ".") return combine([left, right], line);
+      if (type === "??") return orElse(left, right, line);
+      return { k: "expr", line };
+    }
+    case "retif": {
+      const test = evaluate(node.test as PhpNode, scope);
+      const whenFalse = evaluate(node.falseExpr as PhpNode, scope);
+      // `a ?: b`
+      if (!node.trueExpr) return orElse(test, whenFalse, line);
+      const whenTrue = evaluate(node.trueExpr as PhpNode, scope);
+      return either(whenTrue, whenFalse, line);
+    }
+    case "cast": {
+      const inner = evaluate(node.expr as PhpNode, scope);
+      const type = String(node.type);
+      if (type === "bool" || type === "boolean") {
+        const s = stringOf(inner);
+        if (s !== undefined) return { k: "bool", b: s !== "" && s !== "0", line };
+      }
+      if (type === "string") {
+        const s = stringOf(inner);
+        if (s !== undefined) return { k: "string", s, line };
+      }
+      return inner;
+    }
+    case "call": {
+      const what = node.what as PhpNode;
+      const name = what.kind === "name" ? String(what.name).replace(/^\\/, "").toLowerCase() : "";
+      const args = ((node.arguments as PhpNode[]) ?? []).map((a) => evaluate(a, scope));
+      if (ENV_FUNCTIONS.has(name)) return { k: "env", line };
+      if (name === "define" && args.length >= 2) {
+        const constName = stringOf(args[0]!);
+        if (constName !== undefined) {
+          scope.consts.set(constName, args[1]!);
+          scope.hooks.define?.(scope.file, line, constName, args[1]!);
+        }
+        return { k: "bool", b: true, line };
+      }
+      if (name === "constant" && args.length >= 1) {
+        const constName = stringOf(args[0]!);
+        return (constName && scope.consts.get(constName)) || { k: "expr", line };
+      }
+      if (STRING_FUNCTIONS.has(name)) {
+        // implode(',', ['a', 'b']) and friends: the array's values count as parts.
+        const parts = args.flatMap((a) => (a.k === "array" ? a.entries.map((e) => e.value) : [a]));
+        return combine(parts, line);
+      }
+      return { k: "expr", line };
+    }
+    case "assign": {
+      const value = assign(node, scope);
+      return value;
+    }
+    case "include": {
+      const target = evaluate(node.target as PhpNode, scope);
+      scope.hooks.include?.(scope.file, line, target);
+      return { k: "expr", line };
+    }
+    case "parenthesis":
+      return evaluate(node.inner as PhpNode, scope);
+    default:
+      evaluateChildren(node, scope);
+      return { k: "expr", line };
+  }
+}
+
+/** Paths start with these markers, so that the loader knows what a path is relative to. */
+export const MAGIC_DIR = "\u0000dir:";
+export const MAGIC_ROOT = "\u0000root:";
+
+function dirOf(file: string): string {
+  const i = file.lastIndexOf("/");
+  return i === -1 ? "" : file.slice(0, i);
+}
+
+function assign(node: PhpNode, scope: PhpScope): PhpValue {
+  const right = evaluate(node.right as PhpNode, scope);
+  const left = node.left as PhpNode;
+  const operator = String(node.operator ?? "=");
+  const line = lineOfNode(node);
+  const path = configPath(left);
+  if (path) {
+    const before = scope.config.get(path.written);
+    const value =
+      operator === ".="
+        ? combine([before ?? { k: "string", s: "", line }, right], line)
+        : operator === "??="
+          ? before && before.k !== "null"
+            ? before
+            : right
+          : right;
+    scope.config.set(path.written, value);
+    scope.hooks.assign?.({ file: scope.file, line, ...path, operator, value: right });
+    return value;
+  }
+  if (left.kind === "variable" && typeof left.name === "string") {
+    const before = scope.vars.get(left.name);
+    const value =
+      operator === ".="
+        ? combine([before ?? { k: "string", s: "", line }, right], line)
+        : operator === "??="
+          ? (before ?? right)
+          : operator === "="
+            ? right
+            : { k: "expr" as const, line };
+    scope.vars.set(left.name, value);
+    return value;
+  }
+  if (left.kind === "offsetlookup") evaluate(left.offset as PhpNode, scope);
+  return right;
+}
+
+/** Fields of a node that hold code, for nodes the evaluator does not read itself. */
+const CHILD_FIELDS = [
+  "children",
+  "body",
+  "alternate",
+  "test",
+  "expression",
+  "expr",
+  "arguments",
+  "what",
+  "items",
+  "value",
+  "init",
+  "increment",
+  "source",
+  "left",
+  "right",
+  "properties",
+  "constants",
+  "cases",
+  "catches",
+  "always",
+  "expressions",
+  "trueExpr",
+  "falseExpr",
+];
+
+function evaluateChildren(node: PhpNode, scope: PhpScope): void {
+  for (const field of CHILD_FIELDS) {
+    const v = node[field];
+    if (Array.isArray(v)) {
+      for (const c of v) if (c && typeof c === "object" && "kind" in c) run(c as PhpNode, scope);
+    } else if (v && typeof v === "object" && "kind" in v) run(v as PhpNode, scope);
+  }
+}
+
+/**
+ * Runs the statements of a file (or a block) in order. Both branches of an `if` run, one after
+ * the other: golive cannot know the condition, and a value either branch sets may be used.
+ * Function and method bodies run once where they stand, in the file's scope.
+ */
+export function run(node: PhpNode, scope: PhpScope): void {
+  switch (node.kind) {
+    case "program":
+    case "namespace":
+    case "block":
+      for (const c of node.children as PhpNode[]) run(c, scope);
+      return;
+    case "expressionstatement":
+      evaluate(node.expression as PhpNode, scope);
+      return;
+    case "constantstatement":
+    case "classconstant":
+      for (const c of node.constants as PhpNode[]) {
+        const nameNode = c.name as PhpNode | string;
+        const name = typeof nameNode === "string" ? nameNode : String(nameNode.name);
+        const value = evaluate(c.value as PhpNode, scope);
+        if (node.kind === "constantstatement") scope.consts.set(name, value);
+        scope.hooks.define?.(scope.file, lineOfNode(c), name, value);
+      }
+      return;
+    case "propertystatement":
+      for (const p of node.properties as PhpNode[])
+        if (p.value) evaluate(p.value as PhpNode, scope);
+      return;
+    case "usegroup":
+    case "inline":
+    case "declare":
+    case "noop":
+      return;
+    default:
+      // if, loops, switch, try, class, function, method: their parts, in order.
+      if (STATEMENTS.has(node.kind)) evaluateChildren(node, scope);
+      // return, echo, throw and any expression: evaluated where they stand.
+      else evaluate(node, scope);
+  }
+}
+
+/** Statements whose parts are run one by one. */
+const STATEMENTS = new Set([
+  "if",
+  "while",
+  "do",
+  "for",
+  "foreach",
+  "switch",
+  "case",
+  "try",
+  "catch",
+  "class",
+  "trait",
+  "interface",
+  "enum",
+  "function",
+  "method",
+  "closure",
+  "arrowfunc",
+  "return",
+  "echo",
+  "print",
+  "throw",
+  "unset",
+  "global",
+  "static",
+  "staticvariable",
+  "property",
+  "attrgroup",
+]);

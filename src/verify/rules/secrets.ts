@@ -1,0 +1,162 @@
+/**
+ * APP-17: no password, private key or API secret in clear text in the repository. The value of
+ * a secret never leaves this file: findings carry the file, the line and the name of the key,
+ * never the value, and never the user name of an `auth.users` entry (real files use the
+ * password as the user name).
+ *
+ * What is found:
+ * - PEM private keys in any tracked file, also on one line inside JSON (`"-----BEGIN PRIVATE
+ *   KEY-----\nMIIE..."`, as cloud service-account files hold them);
+ * - in `config/**\/*.php` and the installer's users (`src/Pyz/Zed/User/UserConfig.php`):
+ *   literal values (and `getenv(...) ?: 'literal'` fallbacks) of `$config[...]` keys with a secret name, nested `['token']` entries, and `'secret' =>` /
+ *   `'key' =>` array entries, statements read whole across lines and without comments;
+ * - in every deploy file, at the root or in folders (read as text, so a file the YAML parser
+ *   refuses is still searched): literal values of secret-named keys (`environment`
+ *   variables, `password`, `services.database.root.password`) and `auth.users[].password`;
+ * - in committed `.env` files: secret-named variables with a value;
+ * - provider token formats (cloud keys, tokens of well-known services) with secretlint's
+ *   recommended preset (verify/tokens.ts), in configuration-like files.
+ * Placeholders (`CHANGE_ME`, "Your private key.") are reported as placeholders, a warning.
+ */
+
+import type { Finding } from "../../core/verdict.js";
+import { compilePattern } from "../../schema/pattern.js";
+import { isDeployName } from "../deploy.js";
+import type { Facts } from "../facts.js";
+import { matchGlob } from "../glob.js";
+import {
+  BINARY,
+  CONFIG_PHP,
+  configLiterals,
+  ENV_FILE,
+  ENV_TEMPLATE,
+  envLiterals,
+  IMPORT_DATA,
+  INSTALLER_USERS,
+  privateKeys,
+  type SecretHit,
+  throwawayConfig,
+  yamlLiterals,
+} from "../secret-literals.js";
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Files secretlint reads: where configuration and credentials live, not code or data: config
+ * formats anywhere, dotfiles with credentials, `config/**\/*.php` and project `*Config.php`.
+ */
+const TOKEN_FILE =
+  /\.(?:ya?ml|json|env|ini|conf|cnf|properties|xml|neon|toml|sh|bash|pem|key|txt|dist|cfg)$|(?:^|\/)(?:\.env[^/]*|\.npmrc|\.netrc|Dockerfile[^/]*)$|^config\/.*\.php$|^src\/[^/]+\/.*Config\.php$/;
+const LOCK_FILES = /(?:^|\/)(?:composer\.lock|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/;
+/** Larger files are data (exports, fixtures), not configuration. */
+const TOKEN_FILE_BYTES = 512 * 1024;
+
+/** The files and texts to hand to secretlint (verify/tokens.ts). */
+export function tokenSources(facts: Facts): { file: string; text: string }[] {
+  const out: { file: string; text: string }[] = [];
+  for (const file of facts.files) {
+    if (!TOKEN_FILE.test(file) || BINARY.test(file) || LOCK_FILES.test(file)) continue;
+    const kept = facts.keptText(file);
+    if (kept !== undefined) {
+      if (kept.length <= TOKEN_FILE_BYTES) out.push({ file, text: kept });
+      continue;
+    }
+    const bytes = facts.scanBytes(file);
+    if (bytes === undefined || bytes.length > TOKEN_FILE_BYTES) continue;
+    const text = facts.scanText(file, bytes);
+    if (text !== undefined) out.push({ file, text });
+  }
+  return out;
+}
+
+function allowed(facts: Facts, hit: SecretHit, line: () => string): boolean {
+  return facts.ctx.allow.some(
+    (a) =>
+      (a.path === hit.file || matchGlob(a.path, hit.file)) &&
+      (a.line === undefined || a.line === hit.line) &&
+      (a.pattern === undefined || compilePattern(a.pattern).test(line())),
+  );
+}
+
+/** Whether the bytes hold `PRIVATE KEY` (ASCII in every encoding a key file uses). */
+function mentionsPrivateKey(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("PRIVATE KEY");
+}
+
+export function secrets(facts: Facts): Finding[] {
+  const hits: SecretHit[] = [];
+  const kinds = new Map(facts.deployEntries().map((e) => [e.file, e.kind]));
+  const throwaway = (file: string) => {
+    const kind = kinds.get(file);
+    return kind === "local" || kind === "ci" || kind === "template";
+  };
+  const throwawayConfigs = throwawayConfig(facts);
+  for (const file of facts.files) {
+    if (BINARY.test(file)) continue;
+    const isConfig = CONFIG_PHP.test(file) || INSTALLER_USERS.test(file);
+    const isDeploy = kinds.has(file) || isDeployName(file);
+    const isEnv = ENV_FILE.test(file) && !ENV_TEMPLATE.test(file);
+    // Most files are only searched for a key header: in their bytes, without decoding them.
+    const kept = facts.keptText(file);
+    let bytes: Uint8Array | undefined;
+    if (!isConfig && !isDeploy && !isEnv) {
+      if (kept !== undefined) {
+        if (!kept.includes("PRIVATE KEY")) continue;
+      } else {
+        // Spryker's data import CSVs are data (the demo data alone is 19 MiB in a demo shop):
+        // no key is kept there, and reading them all would cost a fifth of the run.
+        if (IMPORT_DATA.test(file)) continue;
+        bytes = facts.scanBytes(file);
+        if (bytes === undefined || !mentionsPrivateKey(bytes)) continue;
+      }
+    }
+    // A PHP file is kept: its tree is parsed from the same text (Facts.php).
+    const text = kept ?? (isConfig ? facts.text(file) : facts.scanText(file, bytes));
+    if (text === undefined) continue;
+    if (text.includes("PRIVATE KEY")) privateKeys(file, text, hits);
+    if (isConfig) configLiterals(facts, file, throwawayConfigs.has(file), hits);
+    if (isDeploy) yamlLiterals(file, text, throwaway(file), hits);
+    if (isEnv) envLiterals(file, text, hits);
+  }
+  const seen = new Set(hits.map((h) => `${h.file}:${h.line}`));
+  for (const t of facts.tokens?.hits ?? []) {
+    const key = `${t.file}:${t.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    hits.push({
+      code: "secret-provider-token",
+      result: "fail",
+      file: t.file,
+      line: t.line,
+      subject: t.kind,
+    });
+  }
+  const kept: Finding[] = [];
+  let silenced = 0;
+  // The line's text is read only for an allow entry with a pattern, and stays here.
+  const texts = new Map<string, string[]>();
+  const lineOfHit = (hit: SecretHit) => () => {
+    let lines = texts.get(hit.file);
+    if (!lines) {
+      lines = facts.scanText(hit.file)?.split("\n") ?? [];
+      texts.set(hit.file, lines);
+    }
+    return lines[hit.line - 1] ?? "";
+  };
+  for (const hit of hits) {
+    if (allowed(facts, hit, lineOfHit(hit))) silenced++;
+    else kept.push(hit);
+  }
+  if (facts.tokens?.failed)
+    kept.push({ code: "secret-scan-failed", result: "unknown", subject: "secretlint" });
+  if (silenced > 0)
+    kept.push({
+      code: "secrets-allowed",
+      result: "pass",
+      found: `${silenced}`,
+      subject: "golive.yaml verify.allow",
+    });
+  if (kept.every((f) => f.result === "pass"))
+    kept.unshift({ code: "secrets-none", result: "pass" });
+  return kept;
+}

@@ -1,0 +1,225 @@
+/**
+ * core/merge.ts, pure: what a merge does with each kind of disagreement. A field only one side
+ * changed keeps that change; a documented rule settles some disagreements and says so
+ * (`settled`); the rest are conflicts a person settles (`conflict`, with both sides' items).
+ */
+import { describe, expect, test } from "vitest";
+import { mergeItem, mergeLog, mergeStates } from "../../src/core/merge.js";
+import type { ItemState, StateData } from "../../src/schema/state.js";
+
+describe("mergeStates", () => {
+  const base: StateData = {
+    golive: 1,
+    catalogue: { name: "spryker-cloud" },
+    goLive: "2027-03-01",
+    items: { "GEN-01": {}, "CLO-01": { owner: "Ana" } },
+  };
+
+  test("takes the one side that changed an item, and removals the other side left alone", () => {
+    const ours = { ...base, items: { "GEN-01": { status: "done" as const } } };
+    const theirs = { ...base, items: { ...base.items, "CLO-01": { owner: "Bo" } } };
+    const result = mergeStates(base, ours, theirs);
+    expect(result.ok && result.state.items).toEqual({
+      "GEN-01": { status: "done" },
+      "CLO-01": { owner: "Bo" },
+    });
+    expect(result.ok && [result.conflicts, result.settled]).toEqual([[], []]);
+  });
+
+  test("refuses when both sides changed the catalogue differently", () => {
+    const ours = { ...base, catalogue: { name: "a" } };
+    const theirs = { ...base, catalogue: { name: "b" } };
+    expect(mergeStates(base, ours, theirs)).toEqual({
+      ok: false,
+      reasons: ["both sides changed catalogue.name, differently"],
+    });
+  });
+
+  test("an item both sides changed differently is a conflict; the state holds ours' side", () => {
+    const ours = {
+      ...base,
+      items: { ...base.items, "CLO-01": { owner: "Sam", by: "Sam", at: "2027-03-02" } },
+    };
+    const theirs = {
+      ...base,
+      items: { ...base.items, "CLO-01": { owner: "Priya", by: "Priya", at: "2027-03-03" } },
+    };
+    const result = mergeStates(base, ours, theirs);
+    if (!result.ok) throw new Error(result.reasons.join("; "));
+    expect(result.conflicts.map((c) => [c.id, c.fields])).toEqual([["CLO-01", ["owner"]]]);
+    expect(result.state.items?.["CLO-01"]).toMatchObject({ owner: "Sam", by: "Sam" });
+    expect(result.conflicts[0]!.take.theirs).toMatchObject({ owner: "Priya", by: "Priya" });
+  });
+});
+
+describe("mergeLog", () => {
+  const [A, B, C, D, X] = [
+    { to: "A", at: "2027-01-01" },
+    { to: "B", at: "2027-01-02" },
+    { to: "C", at: "2027-01-03" },
+    { to: "D", at: "2027-01-04" },
+    { to: "X", at: "2027-01-02" },
+  ];
+
+  test("a changed entry ends the common prefix: nothing lost, nothing doubled", () => {
+    expect(mergeLog([A, B, C], [A, X, C, D], [A, B, C])).toEqual([A, X, C, D]);
+    expect(mergeLog([A, B, C], [A, B, C], [A, X, C, D])).toEqual([A, X, C, D]);
+  });
+
+  test("both sides' new entries, once each, by time", () => {
+    const E = { to: "E", at: "2027-01-05" };
+    expect(mergeLog([A], [A, E, C], [A, B, C])).toEqual([A, B, C, E]);
+  });
+});
+
+describe("mergeItem: fields only one side changed", () => {
+  test("each side's change is kept, and each side's state is in the history with its author", () => {
+    const m = mergeItem(
+      { owner: "Ana" },
+      { owner: "Cy", by: "A", at: "2027-01-04T10:00:00+01:00" },
+      { owner: "Ana", status: "done", by: "B", at: "2027-01-04T10:00:00Z" },
+      "GEN-01",
+    );
+    expect(m.conflict).toBeUndefined();
+    expect(m.settled).toEqual([]);
+    // The item holds both sides' words: both names, the later time (10:00Z is after 10:00+01:00).
+    expect(m.item).toMatchObject({ owner: "Cy", status: "done", by: "A + B" });
+    expect(m.item.at).toBe("2027-01-04T10:00:00Z");
+    expect(m.item.history).toEqual([
+      { owner: "Cy", by: "A", at: "2027-01-04T10:00:00+01:00" },
+      { status: "done", owner: "Ana", by: "B", at: "2027-01-04T10:00:00Z" },
+    ]);
+  });
+
+  test("the stamp moves as a pair: who goes with when", () => {
+    const m = mergeItem(
+      { owner: "Ana", by: "Ana", at: "2027-01-01" },
+      { owner: "Ana", note: "n", by: "Bo", at: "2027-01-02" },
+      { owner: "Cy", by: "Ana", at: "2027-01-03" },
+    );
+    expect(m.item).toMatchObject({ owner: "Cy", note: "n", by: "Bo + Ana", at: "2027-01-03" });
+  });
+
+  test("the same note written on both sides is kept once, and needs no rule", () => {
+    const m = mergeItem(
+      {},
+      { note: "n", status: "done", at: "2027-01-02" },
+      { note: "n", at: "2027-01-03" },
+    );
+    expect(m.item.note).toBe("n");
+    expect(m.settled).toEqual([]);
+  });
+});
+
+describe("mergeItem: disagreements a rule settles, and says so", () => {
+  test("done beats todo and in progress, whoever is later; the other side is history", () => {
+    const started: ItemState = { status: "in-progress", by: "Priya", at: "2027-03-03" };
+    const done: ItemState = { status: "done", by: "Sam", at: "2027-03-02" };
+    for (const [ours, theirs, kept] of [
+      [started, done, "theirs"],
+      [done, started, "ours"],
+    ] as const) {
+      const m = mergeItem({}, ours, theirs, "CLO-01");
+      expect(m.conflict).toBeUndefined();
+      expect(m.item).toMatchObject({ status: "done", by: "Sam", at: "2027-03-02" });
+      expect(m.item.history).toEqual([started]);
+      expect(m.settled).toEqual([
+        {
+          id: "CLO-01",
+          rule: "further-along",
+          kept,
+          ours: { value: ours.status, by: ours.by, at: ours.at },
+          theirs: { value: theirs.status, by: theirs.by, at: theirs.at },
+        },
+      ]);
+    }
+  });
+
+  test("two notes are both kept, the earlier first; each author keeps their own note", () => {
+    const sam: ItemState = { note: "Sam runs E2E", by: "Sam Taylor", at: "2027-03-02" };
+    const priya: ItemState = { note: "Priya runs E2E", by: "Priya", at: "2027-03-03" };
+    const m = mergeItem({}, priya, sam, "TES-11");
+    expect(m.item).toMatchObject({
+      note: "Sam runs E2E\nPriya runs E2E",
+      by: "Sam Taylor + Priya",
+      at: "2027-03-03",
+    });
+    // Never one person's name on another's note.
+    expect(m.item.history).toEqual([sam, priya]);
+    expect(m.settled.map((s) => [s.rule, s.kept])).toEqual([["both-notes", undefined]]);
+  });
+
+  test("the same status for two reasons keeps both reasons", () => {
+    const m = mergeItem(
+      {},
+      { status: "blocked", reason: "VPN", by: "Ana", at: "2027-01-05" },
+      { status: "blocked", reason: "no diagram", by: "Bo", at: "2027-01-06" },
+      "CLO-01",
+    );
+    expect(m.conflict).toBeUndefined();
+    expect(m.item).toMatchObject({ status: "blocked", reason: "VPN\nno diagram" });
+    expect(m.settled.map((s) => s.rule)).toEqual(["both-reasons"]);
+  });
+
+  test("both sides waived: the later waiver wins by its own time, the other is history", () => {
+    const earlier = { reason: "r1", until: "2027-02-01", by: "Klaus", at: "2027-01-05" };
+    const later = { reason: "r2", until: "2027-02-15", by: "Ana", at: "2027-01-06" };
+    // Ours' item change is later, but theirs' waiver is.
+    const m = mergeItem(
+      {},
+      { status: "done", at: "2027-01-07", waiver: earlier },
+      { waiver: later },
+      "TR-03",
+    );
+    expect(m.conflict).toBeUndefined();
+    expect(m.item).toMatchObject({ status: "done", at: "2027-01-07", waiver: later });
+    expect(m.item.history).toEqual([
+      { waiver: { reason: "r1", until: "2027-02-01" }, by: "Klaus", at: "2027-01-05" },
+    ]);
+    expect(m.settled.map((s) => [s.rule, s.kept])).toEqual([["later-waiver", "theirs"]]);
+  });
+});
+
+describe("mergeItem: disagreements a person settles", () => {
+  test("done on one side, blocked on the other: a conflict with each side's item", () => {
+    const done: ItemState = { status: "done", by: "Sam", at: "2027-03-02" };
+    const blocked: ItemState = {
+      status: "blocked",
+      reason: "diagram missing the payment provider's VPN",
+      by: "Priya",
+      at: "2027-03-03",
+    };
+    const m = mergeItem({}, done, blocked, "CLO-01");
+    expect(m.settled).toEqual([]);
+    expect(m.conflict).toMatchObject({ id: "CLO-01", fields: ["status"] });
+    expect(m.conflict!.sides).toEqual({ ours: done, theirs: blocked });
+    // Whichever side a person takes, the other's state stays in the history with its author.
+    expect(m.conflict!.take.ours).toMatchObject({ status: "done", by: "Sam" });
+    expect(m.conflict!.take.ours.history).toEqual([blocked]);
+    expect(m.conflict!.take.theirs).toMatchObject(blocked);
+    expect(m.conflict!.take.theirs.history).toEqual([done]);
+    expect(m.item).toEqual(m.conflict!.take.ours);
+  });
+
+  test("two owners: a conflict on the owner; a field only one side changed is in both takes", () => {
+    const m = mergeItem(
+      { owner: "Ana" },
+      { owner: "Sam", note: "n", by: "Sam", at: "2027-03-02" },
+      { owner: "Priya", status: "in-progress", by: "Priya", at: "2027-03-03" },
+      "TES-11",
+    );
+    expect(m.conflict?.fields).toEqual(["owner"]);
+    expect(m.conflict!.take.ours).toMatchObject({ owner: "Sam", note: "n", status: "in-progress" });
+    expect(m.conflict!.take.theirs).toMatchObject({
+      owner: "Priya",
+      note: "n",
+      status: "in-progress",
+    });
+  });
+
+  test("two notes too long to keep both are a conflict, not a cut", () => {
+    const long = (c: string) => c.repeat(6_000);
+    const m = mergeItem({}, { note: long("a") }, { note: long("b") }, "GEN-01");
+    expect(m.conflict?.fields).toEqual(["note"]);
+  });
+});
