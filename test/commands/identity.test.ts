@@ -8,7 +8,7 @@ import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { cleanName, nameFromRemote, projectTitle } from "../../src/core/identity.js";
-import { golive, initRepo, read, tempRepo } from "../helpers/cli.js";
+import { gitEnv, golive, initRepo, read, tempRepo } from "../helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
@@ -128,5 +128,72 @@ describe("live from go-live day", () => {
     expect(section).not.toContain("CLO-18");
     expect(after.stdout).toMatch(/Overdue \(\d+\)[\s\S]*CLO-18/);
     expect(after.stdout).not.toContain("Due in the next 7 days");
+  });
+});
+
+describe("golive diff says when the project was renamed or closed", () => {
+  it("text, Markdown and JSON name the rename and the close, with who and why", async () => {
+    const env = { GOLIVE_TODAY: "2027-03-10" };
+    const repo = tempRepo();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-C", repo, ...args], { env: gitEnv(repo), encoding: "utf8" });
+    expect((await golive(repo, ["init", "--date", "2027-03-01", "--name", "Acme"], env)).code).toBe(
+      0,
+    );
+    git("add", "-A");
+    git("commit", "-qm", "golive");
+    git("checkout", "-qb", "wrap-up");
+    expect((await golive(repo, ["rename", "Acme *B2B*", "--by", "Dana"], env)).code).toBe(0);
+    const ids = JSON.parse((await golive(repo, ["list", "--json"], env)).stdout).items.map(
+      (i: { id: string }) => i.id,
+    ) as string[];
+    const leave = ids.flatMap((id) => ["--leave", `${id}=handed to the client`]);
+    const close = await golive(
+      repo,
+      ["close", "--reason", "hypercare over", "--by", "Dana", ...leave],
+      env,
+    );
+    expect(close.code, close.stderr).toBe(0);
+    const text = await golive(repo, ["diff", "main"], env);
+    expect(text.stdout).toContain("project renamed, project closed");
+    expect(text.stdout).toContain(
+      "  project renamed from Acme to Acme *B2B* by Dana on Wed 10 Mar 2027",
+    );
+    expect(text.stdout).toMatch(
+      / {2}project closed on Wed 10 Mar 2027 by Dana: hypercare over; left open: GEN-01 \(handed to the client\)/,
+    );
+    const md = await golive(repo, ["diff", "main", "--format", "markdown"], env);
+    expect(md.stdout).toContain(
+      "- **project renamed from Acme to Acme \\*B2B\\* by Dana on Wed 10 Mar 2027**",
+    );
+    const json = JSON.parse((await golive(repo, ["diff", "main", "--json"], env)).stdout);
+    expect(json.name).toEqual({ from: "Acme", to: "Acme *B2B*", by: "Dana", at: "2027-03-10" });
+    expect(json.closed.kind).toBe("closed");
+    expect(json.closed.closed.left).toHaveLength(84);
+    git("commit", "-qam", "closed");
+    expect((await golive(repo, ["close", "--undo"], env)).code).toBe(0);
+    expect((await golive(repo, ["diff", "HEAD"], env)).stdout).toContain(
+      "project reopened (it was closed on Wed 10 Mar 2027)",
+    );
+  });
+});
+
+describe("the gate after go-live", () => {
+  it("judges the post-go-live items on their own dates: GEN-10 passes until T+7 and fails from T+8", async () => {
+    const repo = await initRepo(["--date", "2027-03-01", "--name", "Acme"], TODAY);
+    const ids = JSON.parse((await golive(repo, ["list", "--json"], TODAY)).stdout).items.map(
+      (i: { id: string }) => i.id,
+    ) as string[];
+    const before = ids.filter((id) => id !== "GEN-10");
+    expect((await golive(repo, ["done", ...before], { GOLIVE_TODAY: "2027-03-01" })).code).toBe(0);
+    for (const day of ["2027-03-01", "2027-03-04", "2027-03-08"]) {
+      const check = await golive(repo, ["check"], { GOLIVE_TODAY: day });
+      expect(check.code, `${day}: ${check.stdout}`).toBe(0);
+    }
+    const late = await golive(repo, ["check"], { GOLIVE_TODAY: "2027-03-09" });
+    expect(late.code).toBe(1);
+    expect(late.stdout).toContain(
+      "GEN-10  Disable old system after 72 hours: overdue by 1 day (due 2027-03-08)",
+    );
   });
 });
