@@ -91,7 +91,8 @@ describe("export --format html", () => {
   });
 
   it("shows dates on the axis, above the rows and below them", () => {
-    const firstChart = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
+    const timeline = html.indexOf('<div id="timeline">');
+    const firstChart = html.slice(html.indexOf("<svg", timeline), html.indexOf("</svg>", timeline));
     const dates = [...firstChart.matchAll(/<text [^>]*class="date">([^<]+)<\/text>/g)].map(
       (m) => m[1],
     );

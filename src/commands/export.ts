@@ -1,10 +1,11 @@
 /**
  * `golive export`: the reports people read outside the terminal: a Markdown summary, a
- * calendar, a spreadsheet and a status page.
+ * calendar, a spreadsheet, a status page, and the launch report handed to the client.
  */
 import { resolve } from "node:path";
 import { changedSince } from "../core/history.js";
 import { originalName } from "../core/identity.js";
+import { launchReport } from "../core/launch.js";
 import { originalGoLive } from "../core/schedule.js";
 import { GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
@@ -13,6 +14,7 @@ import { renderCsv } from "../render/csv.js";
 import { renderHtml } from "../render/html.js";
 import { renderIcs } from "../render/ics.js";
 import { renderJiraCsv } from "../render/jira-csv.js";
+import { renderLaunchHtml, renderLaunchMarkdown } from "../render/launch.js";
 import { renderMarkdownSummary } from "../render/markdown.js";
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
@@ -85,6 +87,19 @@ export function exportReport(ctx: Context, options: ExportOptions): Output {
       text = renderHtml(catalogue, board, items, { generated: ctx.now(), version: VERSION });
       what = `a page of ${plural(items.length, "item")}`;
       break;
+    case "report":
+    case "report-html": {
+      const report = launchReport(board, items, workspace.state);
+      text =
+        format === "report"
+          ? renderLaunchMarkdown(board.title, report)
+          : renderLaunchHtml(board.title, report, {
+              generated: ctx.now(),
+              version: VERSION,
+            });
+      what = "the launch report";
+      break;
+    }
     default:
       text = renderMarkdownSummary(catalogue, board, {
         items,

@@ -30,7 +30,8 @@ export interface StatusOptions extends FilterOptions {
  * What the repository's checks say now about the items with recorded evidence, so that status
  * shows evidence the repository no longer bears out as stale; undefined when no item has any
  * (then no check runs and status reads nothing but golive.yaml and the catalogue), or when the
- * repository cannot be read (the evidence is then shown as recorded).
+ * repository cannot be read (the evidence is then shown as recorded). Only the checks whose
+ * recorded inputs changed run again (work/evidence-inputs.ts).
  */
 async function currentVerdicts(
   ctx: Context,
@@ -40,8 +41,8 @@ async function currentVerdicts(
   const recorded = items.filter((v) => v.state.evidence !== undefined && v.item.checks);
   if (recorded.length === 0) return undefined;
   try {
-    const { verifyChecks } = await import("../work/verify-run.js");
-    return await verifyChecks(ctx, workspace, recorded);
+    const { currentEvidence } = await import("../work/evidence-inputs.js");
+    return (await currentEvidence(ctx, workspace, recorded)).verdicts;
   } catch (error) {
     if (error instanceof GoliveError) return undefined;
     throw error;

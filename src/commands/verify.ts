@@ -9,6 +9,7 @@ import { EXIT } from "../errors.js";
 import { loadWorkspace, type Workspace } from "../io/state-read.js";
 import { renderJson } from "../render/json.js";
 import { renderVerify, type VerifyRun, verifyJson } from "../render/verify.js";
+import type { EvidenceInputs } from "../schema/state.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { editItems } from "../work/edit-items.js";
 import { resolveItems, statePath } from "../work/shared.js";
@@ -33,7 +34,10 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Outp
     options.item === undefined
       ? workspace.catalogue.items.filter((i) => !ruledOut.has(i.id))
       : resolveItems(workspace.catalogue, [options.item]);
-  const result = await runVerify(ctx, workspace, items, options);
+  const result = await runVerify(ctx, workspace, items, {
+    ...options,
+    ...(options.record ? { inputs: true } : {}),
+  });
   const run: VerifyRun = {
     ...result,
     today: ctx.today,
@@ -49,7 +53,7 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Outp
     run.manual = items.filter((i) => !i.checks).map((i) => ({ id: i.id, title: i.title }));
   }
   if (options.record && result.verdicts.length > 0) {
-    record(ctx, result.verdicts);
+    record(ctx, result.verdicts, result.inputs);
     run.recordedIn = relative(ctx.cwd, workspace.statePath) || workspace.statePath;
   }
   const exitCode = result.verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
@@ -69,10 +73,15 @@ function notApplicable(workspace: Workspace): Set<string> {
 
 /**
  * Stores each verdict as the item's evidence: the deciding finding's code and arguments, no
- * words (they are made when shown) and no secret (no finding holds one). Status, owner, by and
- * at stay as they are.
+ * words (they are made when shown) and no secret (no finding holds one), and what its checks
+ * read (`inputs`, so that status can tell unchanged evidence without running the checks).
+ * Status, owner, by and at stay as they are.
  */
-function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
+function record(
+  ctx: Context,
+  verdicts: readonly ItemVerdict[],
+  inputs: ReadonlyMap<string, EvidenceInputs> | undefined,
+): void {
   let at: string | undefined;
   const byId = new Map(verdicts.map((v) => [v.id, v]));
   editItems(
@@ -81,8 +90,12 @@ function record(ctx: Context, verdicts: readonly ItemVerdict[]): void {
     (item, before) => {
       const v = byId.get(item.id)!;
       at ??= ctx.now();
+      const read = inputs?.get(v.id);
       return {
-        after: { ...before, evidence: { ...recordVerdict(v), at } },
+        after: {
+          ...before,
+          evidence: { ...recordVerdict(v), at, ...(read ? { inputs: read } : {}) },
+        },
         result: undefined,
       };
     },

@@ -1,6 +1,7 @@
 /**
  * Every git command golive runs, in one place (docs/state-file.md lists them):
- * `git config user.name`, `git ls-files -z --cached --stage`, `git merge-file`; for merges of
+ * `git config user.name`, `git ls-files -z --cached --stage`, `git diff-files --name-only`
+ * (status, for recorded evidence), `git merge-file`; for merges of
  * golive.yaml `git ls-files -u`, `git cat-file blob :N:PATH`, `git add`, `git check-attr` and
  * `git config merge.golive.*`; and for the portfolio `git show REF:PATH`, `git init --bare`
  * and `git fetch --depth 1`.
@@ -78,10 +79,15 @@ export function gitUserName(cwd: string, env?: NodeJS.ProcessEnv): string | unde
   }
 }
 
-/** A tracked path; `submodule` is the commit of a gitlink (a submodule's pinned commit). */
+/**
+ * A tracked path; `submodule` is the commit of a gitlink (a submodule's pinned commit), `object`
+ * the blob ID git's index holds for a file, `link` set for a symbolic link.
+ */
 export interface TrackedFile {
   path: string;
   submodule?: string;
+  object?: string;
+  link?: boolean;
 }
 
 /**
@@ -107,13 +113,32 @@ export function gitTrackedFiles(root: string): TrackedFile[] | undefined {
       if (path === last) continue;
       last = path;
       const [mode, object] = entry.slice(0, tab).split(" ");
-      files.push(mode === "160000" && object ? { path, submodule: object } : { path });
+      if (mode === "160000" && object) files.push({ path, submodule: object });
+      else if (object) files.push({ path, object, ...(mode === "120000" ? { link: true } : {}) });
+      else files.push({ path });
     }
     return files;
   } catch (error) {
     if (timedOut(error)) throw gitTimedOut(["ls-files"], root);
     return undefined;
   }
+}
+
+/**
+ * The tracked paths whose work-tree file may differ from git's index (`git diff-files
+ * --name-only`: changed, deleted, or only touched since the index last saw them; git compares
+ * contents where a time stamp cannot tell), or undefined when git cannot say. Nothing is
+ * written: the index is not refreshed.
+ */
+export function gitChangedFiles(root: string): Set<string> | undefined {
+  const out = gitOut(root, ["diff-files", "--name-only", "-z", "--no-renames"]);
+  if (out === undefined) return undefined;
+  return new Set(
+    out
+      .toString("utf8")
+      .split("\0")
+      .filter((p) => p !== ""),
+  );
 }
 
 /** git's usual three-way text merge, with conflict markers, written into `ours`. */

@@ -4,6 +4,8 @@
  * symlink followed out of the repository. Reading only: no command but `git ls-files` runs.
  * A submodule is not a file: its pinned commit is given by `submodule(path)`.
  */
+
+import { createHash } from "node:crypto";
 import {
   closeSync,
   constants,
@@ -16,7 +18,7 @@ import {
 } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import type { RepoView } from "../verify/types.js";
-import { gitTrackedFiles } from "./git.js";
+import { gitChangedFiles, gitTrackedFiles } from "./git.js";
 
 /** Larger files are not read: no file a check needs comes close (composer.lock is ~1 MiB). */
 export const MAX_REPO_FILE_BYTES = 4 * 1024 * 1024;
@@ -49,6 +51,18 @@ export interface RealRepo extends RepoView {
   root: string;
   /** Where the list of files came from. */
   source: "git" | "walk";
+  /**
+   * The git blob ID of a path's content in the work tree (what `git hash-object` would say):
+   * the index's own ID when git sees the file unchanged, else the hash of the bytes read; a
+   * submodule's pinned commit; `unreadable` for a file that cannot be read; undefined when the
+   * path is not tracked, and for every path outside git (a walked folder has no index).
+   */
+  blob(path: string): string | undefined;
+}
+
+/** git's blob ID of `bytes`: SHA-1 of `blob <length>\0` and the bytes. */
+export function gitBlobId(bytes: Uint8Array): string {
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 export function openRepo(root: string): RealRepo {
@@ -56,7 +70,13 @@ export function openRepo(root: string): RealRepo {
   const listed = gitTrackedFiles(root);
   const source = listed ? "git" : "walk";
   const submodules = new Map<string, string>();
-  for (const f of listed ?? []) if (f.submodule) submodules.set(f.path, f.submodule);
+  const objects = new Map<string, string>();
+  for (const f of listed ?? []) {
+    if (f.submodule) submodules.set(f.path, f.submodule);
+    // A link's index ID is its target's name, not what reading through it gives.
+    else if (f.object && !f.link) objects.set(f.path, f.object);
+  }
+  let changed: Set<string> | undefined;
   const files = (listed?.map((f) => f.path) ?? walk(root))
     .filter((f) => !SKIPPED_DIR.test(f) && !submodules.has(f))
     .sort();
@@ -144,9 +164,22 @@ export function openRepo(root: string): RealRepo {
   };
 
   const decoder = new TextDecoder("utf-8");
+  const blob = (path: string): string | undefined => {
+    if (!listed) return undefined;
+    const pinned = submodules.get(path);
+    if (pinned !== undefined) return pinned;
+    if (!set.has(path)) return undefined;
+    // Asked once, on the first path: `git diff-files` stats every tracked file, in C.
+    changed ??= gitChangedFiles(root) ?? new Set(files);
+    const object = objects.get(path);
+    if (object !== undefined && !changed.has(path)) return object;
+    const bytes = load(path);
+    return bytes === undefined ? "unreadable" : gitBlobId(bytes);
+  };
   return {
     root,
     source,
+    blob,
     files,
     has: (path) => set.has(path),
     submodule: (path) => submodules.get(path),

@@ -12,16 +12,11 @@ import type { Board, ItemView, Progress } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { addDays, daysBetween, humanDate } from "../core/dates.js";
-import { percent, printable, relativeDue, relativeGoLive } from "./text.js";
+import { escapeHtml } from "./html-escape.js";
+import { PACE_CSS, paceSections } from "./pace-html.js";
+import { percent, relativeDue, relativeGoLive } from "./text.js";
 
-export function escapeHtml(text: string): string {
-  return printable(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export { escapeHtml };
 
 const e = escapeHtml;
 
@@ -248,7 +243,7 @@ export function renderHtml(
       v.status === "blocked" ||
       (v.open && v.state.waiver !== undefined),
   );
-  return `${pageHead(`${board.title}: go-live ${board.goLive}`, CSS)}
+  return `${pageHead(`${board.title}: go-live ${board.goLive}`, CSS + PACE_CSS)}
 <body>
 <h1>${e(board.title)}</h1>
 <p>Go-live <b>${e(board.goLive)}</b> · ${e(relativeGoLive(board.daysToGoLive))} · today ${e(board.today)}</p>
@@ -258,6 +253,7 @@ export function renderHtml(
 <div><b>${p.blocked}</b>blocked</div>
 <div><b>${p.inProgress}</b>in progress</div>
 </div>
+${paceSections(board, items)}
 <h2>Progress per phase</h2>
 <table><thead><tr><th>Phase</th><th>Due</th><th>Progress</th><th>Closed</th><th>Overdue</th><th>Blocked</th></tr></thead><tbody>${phases}</tbody></table>
 <h2>Timeline</h2>

@@ -5,10 +5,12 @@
 import { pushAll } from "../core/arrays.js";
 import type { Board, PhaseView } from "../core/board.js";
 import { addDays, daysBetween } from "../core/dates.js";
+import { paceOf } from "../core/pace.js";
 import type { ProjectSummary } from "../core/portfolio.js";
 import { COLOURS, escapeHtml as e, pageHead } from "./html.js";
 import { REPORT_VERSION } from "./json.js";
 import { mdCell, mdText } from "./markdown.js";
+import { PACE_CSS, sparklineSvg } from "./pace-html.js";
 import { type Column, renderTable } from "./table.js";
 import { percent, plural, relativeDue, relativeGoLive, type Style, safe } from "./text.js";
 
@@ -186,24 +188,24 @@ export function renderPortfolioHtml(
   const days = Math.max(1, daysBetween(from, to));
   const rowHtml = (row: PortfolioRow) => {
     if ("error" in row) {
-      return `<tr class="project" data-project="${e(row.name)}"><td>${e(row.name)}<br><small>${e(row.source)}</small></td><td colspan="6" class="err">cannot be read: ${e(errorText(row))}</td></tr>`;
+      return `<tr class="project" data-project="${e(row.name)}"><td>${e(row.name)}<br><small>${e(row.source)}</small></td><td colspan="7" class="err">cannot be read: ${e(errorText(row))}</td></tr>`;
     }
     const s = row.summary;
     const p = s.progress;
-    return `<tr class="project" data-project="${e(row.name)}" data-life="${s.life}"><td>${e(row.name)}<br><small>${e(row.title)}</small></td><td>${e(s.goLive)}<br><small>${e(relativeGoLive(s.daysToGoLive))}</small></td><td>${p.closed}/${p.total} (${percent(p)}%)</td>${s.closedOn !== null ? "<td>—</td>" : `<td${p.overdue > 0 ? ' class="late"' : ""}>${p.overdue}</td>`}<td>${p.blocked}</td><td>${s.closedOn !== null ? e(`closed ${s.closedOn}`) : s.nextDue ? `${e(s.nextDue.id)} ${e(s.nextDue.title)}<br><small>${e(relativeDue(s.nextDue.daysUntilDue))}</small>` : "—"}</td><td>${strip(row.board, from, days, today)}</td></tr>`;
+    return `<tr class="project" data-project="${e(row.name)}" data-life="${s.life}"><td>${e(row.name)}<br><small>${e(row.title)}</small></td><td>${e(s.goLive)}<br><small>${e(relativeGoLive(s.daysToGoLive))}</small></td><td>${p.closed}/${p.total} (${percent(p)}%)</td>${s.closedOn !== null ? "<td>—</td>" : `<td${p.overdue > 0 ? ' class="late"' : ""}>${p.overdue}</td>`}<td>${p.blocked}</td><td>${s.closedOn !== null ? e(`closed ${s.closedOn}`) : s.nextDue ? `${e(s.nextDue.id)} ${e(s.nextDue.title)}<br><small>${e(relativeDue(s.nextDue.daysUntilDue))}</small>` : "—"}</td><td>${strip(row.board, from, days, today)}</td><td>${sparklineSvg(row.board, paceOf(row.board, row.board.items))}</td></tr>`;
   };
   const head =
-    "<table><thead><tr><th>Project</th><th>Go-live</th><th>Progress</th><th>Overdue</th><th>Blocked</th><th>Next due</th><th>Timeline</th></tr></thead>";
+    "<table><thead><tr><th>Project</th><th>Go-live</th><th>Progress</th><th>Overdue</th><th>Blocked</th><th>Next due</th><th>Timeline</th><th>Burn-up</th></tr></thead>";
   const body = sections(rows)
     .map(
       (section) =>
         `${section.heading ? `<h2>${e(section.heading)} (${section.rows.length})</h2>\n` : ""}${head}<tbody>${section.rows.map(rowHtml).join("")}</tbody></table>`,
     )
     .join("\n");
-  return `${pageHead(`Go-live portfolio ${today}`, CSS)}
+  return `${pageHead(`Go-live portfolio ${today}`, CSS + PACE_CSS)}
 <body>
 <h1>Go-live portfolio</h1>
-<p>Today ${e(today)} · ${e(plural(rows.length, "project"))} · timelines from ${e(from)} to ${e(to)}; the black line is go-live, the red one today</p>
+<p>Today ${e(today)} · ${e(plural(rows.length, "project"))} · timelines from ${e(from)} to ${e(to)}; the black line is go-live, the red one today; each burn-up shows items closed (green) against items due (dashed)</p>
 ${body}
 <p><small>Made by golive ${e(options.version)} on ${e(options.generated)}.</small></p>
 </body>

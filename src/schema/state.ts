@@ -86,6 +86,22 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 const EvidenceArg = z.string().check(z.maxLength(10_000));
 
 /**
+ * What an item's checks read when its evidence was recorded, so that `status` can tell whether
+ * the evidence still holds without running them again (docs/verify.md#recorded-evidence).
+ */
+export const EvidenceInputsSchema = z.strictObject({
+  /** SHA-1 over golive's version, the item's checks and the git blob IDs of what they read. */
+  digest: z.string().check(z.regex(/^[0-9a-f]{40}$/, "expected 40 hexadecimal digits")),
+  /** Files read or looked for by name, relative to the repository's root. */
+  files: z.optional(z.array(EvidenceArg).check(z.maxLength(1000))),
+  /** Sets of files gone through: `all`, `deploy` (every deploy file), `glob:PATTERN`. */
+  sets: z.optional(z.array(EvidenceArg).check(z.maxLength(1000))),
+  /** Values of the run that decided something: today, goLive, allow, latestRelease. */
+  context: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(16))),
+});
+export type EvidenceInputs = z.infer<typeof EvidenceInputsSchema>;
+
+/**
  * What `golive verify --record` found in the repository for an item, and when: the code of the
  * finding that decided the result and its arguments, never words (golive words them when it
  * shows them) and never a secret's value (no finding holds one).
@@ -109,6 +125,8 @@ export const EvidenceSchema = z.strictObject({
   more: z.optional(z.int().check(z.minimum(1))),
   /** The finding in words, as golive 1.0 recorded it: read, never written. */
   summary: z.optional(Text),
+  /** What the checks read, for telling without running them whether this still holds. */
+  inputs: z.optional(EvidenceInputsSchema),
   /** Which command recorded it: `probe` (the live hosts); absent for `verify` (the files). */
   source: z.optional(z.enum(["verify", "probe"])),
 });

@@ -17,6 +17,8 @@ import {
   parseDeployFile,
   productionScope,
 } from "./deploy.js";
+import { filesMatching } from "./glob.js";
+import { type ContextInput, globSet, type InputSet, InputTracker } from "./inputs.js";
 import { type RecipeCommand, type RecipeRef, recipeCommands, recipesOf } from "./install.js";
 import { type PhpParse, parsePhp } from "./php-ast.js";
 import { type ConfigLoad, loadConfig, type PhpSource } from "./php-config.js";
@@ -83,25 +85,90 @@ export class Facts {
   private recipeSet: RecipeSet | undefined;
   private configSet: ProductionConfig | undefined;
   private readonly parses = new Map<string, PhpParse | undefined>();
-  /** Provider tokens, found before the rules run (`verifyItems` awaits the scan). */
-  tokens: TokenScan | undefined;
+  private scan: TokenScan | undefined;
+  /** What each item's checks read (verify/inputs.ts). */
+  readonly inputs = new InputTracker();
+  /** The keys each fact made once touched, added again to each item that reuses the fact. */
+  private readonly factKeys = new Map<string, Set<string>>();
+  /** The run's context; reading a value records it as an input of the item being checked. */
+  readonly ctx: VerifyContext;
 
   constructor(
     private readonly repo: RepoView,
-    readonly ctx: VerifyContext,
-  ) {}
+    ctx: VerifyContext,
+  ) {
+    const read = <K extends ContextInput>(key: K): VerifyContext[K] => {
+      this.inputs.touch(`c:${key}`);
+      return ctx[key];
+    };
+    this.ctx = {
+      get today() {
+        return read("today");
+      },
+      get goLive() {
+        return read("goLive");
+      },
+      get allow() {
+        return read("allow");
+      },
+      get latestRelease() {
+        return read("latestRelease");
+      },
+    };
+  }
 
-  /** Every tracked path, sorted. */
+  /** Provider tokens, found before the rules run (`verifyRepository` awaits the scan). */
+  get tokens(): TokenScan | undefined {
+    // The scan went through every file's bytes (tokenSources).
+    this.inputs.touch("s:all");
+    return this.scan;
+  }
+
+  set tokens(scan: TokenScan | undefined) {
+    this.scan = scan;
+  }
+
+  /**
+   * A fact computed once per run: the first call computes it in an input frame of its own,
+   * every call adds that frame's keys to the item being checked.
+   */
+  private once<T>(name: string, known: () => T | undefined, compute: () => T): T {
+    const keys = this.factKeys.get(name);
+    const have = keys ? known() : undefined;
+    if (keys && have !== undefined) {
+      for (const k of keys) this.inputs.touch(k);
+      return have;
+    }
+    const made = this.inputs.collect(compute);
+    this.factKeys.set(name, made.keys);
+    return made.value;
+  }
+
+  /** Every tracked path, sorted: a rule that goes through them all depends on every file. */
   get files(): readonly string[] {
+    this.inputs.touch("s:all");
     return this.repo.files;
   }
 
+  /** The tracked paths a glob (or any of several) matches: the rule depends on that set. */
+  matching(glob: string | readonly string[]): string[] {
+    this.inputs.touch(`s:${globSet(glob)}`);
+    return filesMatching(this.repo.files, glob);
+  }
+
+  /** Records a set of files as an input of the item being checked. */
+  dependsOn(set: InputSet): void {
+    this.inputs.touch(`s:${set}`);
+  }
+
   has(path: string): boolean {
+    this.inputs.touch(`f:${path}`);
     return this.repo.has(path);
   }
 
   /** The commit a submodule at `path` is pinned to, when `path` is one. */
   submodule(path: string): string | undefined {
+    this.inputs.touch(`f:${path}`);
     return this.repo.submodule?.(path);
   }
 
@@ -110,11 +177,13 @@ export class Facts {
    * as text is, because nothing else reads bytes.
    */
   bytes(path: string): Uint8Array | undefined {
+    this.inputs.touch(`f:${path}`);
     return this.repo.bytes(path);
   }
 
   /** A file's text (see `RepoView.read`), read once per run: for files rules read by name. */
   text(path: string): string | undefined {
+    this.inputs.touch(`f:${path}`);
     if (this.texts.has(path)) return this.texts.get(path);
     const text = this.repo.read(path);
     const cost = text?.length ?? 0;
@@ -132,6 +201,7 @@ export class Facts {
    * decoding that takes less time than the scan.
    */
   scanText(path: string, bytes?: Uint8Array): string | undefined {
+    this.inputs.touch(`f:${path}`);
     if (this.texts.has(path)) return this.texts.get(path);
     if (bytes === undefined) return this.repo.read(path);
     // As RepoView.read: a NUL byte early on is binary, not text.
@@ -140,11 +210,13 @@ export class Facts {
 
   /** The text a rule read by name, when it is kept; undefined otherwise. */
   keptText(path: string): string | undefined {
+    this.inputs.touch(`f:${path}`);
     return this.texts.get(path);
   }
 
   /** A file's bytes for a scan over many files: not kept here (the repository view may). */
   scanBytes(path: string): Uint8Array | undefined {
+    this.inputs.touch(`f:${path}`);
     return this.repo.bytes(path);
   }
 
@@ -153,6 +225,7 @@ export class Facts {
    * undefined when the file is not there or is not text.
    */
   php(path: string): PhpParse | undefined {
+    this.inputs.touch(`f:${path}`);
     if (this.parses.has(path)) return this.parses.get(path);
     const text = this.text(path);
     const parsed = text === undefined ? undefined : parsePhp(text);
@@ -167,6 +240,14 @@ export class Facts {
 
   /** The parsed composer.lock, or the finding that says why there is none. */
   composer(): { lock?: ComposerLock; problem?: Finding } {
+    return this.once(
+      "composer",
+      () => this.lock,
+      () => this.composerMade(),
+    );
+  }
+
+  private composerMade(): { lock?: ComposerLock; problem?: Finding } {
     if (!this.lock) {
       const file = "composer.lock";
       const text = this.text(file);
@@ -190,8 +271,17 @@ export class Facts {
 
   /** Every deploy file, at the root or in folders, with what it describes. */
   deployEntries(): readonly DeployEntry[] {
+    return this.once(
+      "deployEntries",
+      () => this.entries,
+      () => this.deployEntriesMade(),
+    );
+  }
+
+  private deployEntriesMade(): readonly DeployEntry[] {
     if (!this.entries) {
       this.entries = [];
+      this.dependsOn("deploy");
       for (const file of this.repo.files) {
         if (!isDeployName(file)) continue;
         const text = this.text(file);
@@ -205,6 +295,14 @@ export class Facts {
 
   /** One deploy file's tree (or why there is none), parsed once whichever rule asks first. */
   deployFile(file: string): DeployFile | Finding {
+    return this.once(
+      `deployFile:${file}`,
+      () => this.deployFiles.get(file),
+      () => this.deployFileMade(file),
+    );
+  }
+
+  private deployFileMade(file: string): DeployFile | Finding {
     let parsed = this.deployFiles.get(file);
     if (!parsed) {
       const entry =
@@ -217,12 +315,28 @@ export class Facts {
 
   /** The deploy files a rule about production judges (see `ProductionScope`). */
   production(): ProductionScope {
+    return this.once(
+      "production",
+      () => this.scope,
+      () => this.productionMade(),
+    );
+  }
+
+  private productionMade(): ProductionScope {
     this.scope ??= productionScope(this.deployEntries(), (file) => this.deployFile(file));
     return this.scope;
   }
 
   /** The install recipes the judged deploy files run, as Spryker Cloud runs them. */
   recipes(): RecipeSet {
+    return this.once(
+      "recipes",
+      () => this.recipeSet,
+      () => this.recipesMade(),
+    );
+  }
+
+  private recipesMade(): RecipeSet {
     if (!this.recipeSet) {
       const scope = this.production();
       const byFile = new Map<string, ProductionRecipe>();
@@ -257,6 +371,14 @@ export class Facts {
 
   /** The PHP configuration production loads, per environment the production files name. */
   config(): ProductionConfig {
+    return this.once(
+      "config",
+      () => this.configSet,
+      () => this.configMade(),
+    );
+  }
+
+  private configMade(): ProductionConfig {
     if (!this.configSet) {
       const scope = this.production();
       const environments = new Map<string, { file: string; line: number }>();

@@ -8,7 +8,6 @@ import type { Check } from "../schema/checks.js";
 import { compilePattern, type PatternOptions } from "../schema/pattern.js";
 import { compareVersions, parseVersion } from "./composer.js";
 import type { Facts } from "./facts.js";
-import { filesMatching } from "./glob.js";
 import { mayShowValue } from "./secret-names.js";
 import { scalarText, select } from "./yaml-tree.js";
 
@@ -152,7 +151,7 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
     }
     case "text-present":
     case "text-absent": {
-      const files = filesMatching(facts.files, check.files);
+      const files = facts.matching(check.files);
       const globs = typeof check.files === "string" ? check.files : check.files.join(", ");
       const limit = check.kind === "text-present" ? 1 : 50;
       const hits = searchText(

@@ -10,6 +10,7 @@ import type { CatalogueItem } from "../schema/catalogue.js";
 import type { Check, SprykerRule } from "../schema/checks.js";
 import { Facts } from "./facts.js";
 import { runGeneric } from "./generic.js";
+import { type InputKeys, inputKeys } from "./inputs.js";
 import { loadPhpParser } from "./php-ast.js";
 import { backofficeAuth } from "./rules/backoffice-auth.js";
 import { composerLock } from "./rules/composer-lock.js";
@@ -77,23 +78,30 @@ function allowed(f: Finding): Finding {
   return { ...f, ...(found ? { found: WITHHELD } : {}), ...(subject ? { subject: WITHHELD } : {}) };
 }
 
-function runItems(items: readonly CatalogueItem[], facts: Facts): ItemVerdict[] {
+function runItems(
+  items: readonly CatalogueItem[],
+  facts: Facts,
+  inputs?: Map<string, InputKeys>,
+): ItemVerdict[] {
   const verdicts: ItemVerdict[] = [];
   for (const item of items) {
     if (!item.checks) continue;
     const findings: Finding[] = [];
     let hint: string | undefined;
     let hintRank = -1;
-    for (const check of item.checks) {
-      const found = runCheck(check, facts).map(allowed);
-      for (const f of found) findings.push(f);
-      const result = worst(found.map((f) => f.result));
-      const rank = result === "fail" ? 3 : result === "warn" ? 2 : result === "unknown" ? 1 : -1;
-      if (check.hint && rank > hintRank) {
-        hint = check.hint;
-        hintRank = rank;
+    const { keys } = facts.inputs.collect(() => {
+      for (const check of item.checks!) {
+        const found = runCheck(check, facts).map(allowed);
+        for (const f of found) findings.push(f);
+        const result = worst(found.map((f) => f.result));
+        const rank = result === "fail" ? 3 : result === "warn" ? 2 : result === "unknown" ? 1 : -1;
+        if (check.hint && rank > hintRank) {
+          hint = check.hint;
+          hintRank = rank;
+        }
       }
-    }
+    });
+    inputs?.set(item.id, inputKeys(keys));
     verdicts.push({
       id: item.id,
       title: item.title,
@@ -117,15 +125,19 @@ export function verifyItems(
   return runItems(items, new Facts(repo, ctx));
 }
 
-/** What `golive verify` runs: `verifyItems`, with secretlint's scan when an item asks for secrets. */
+/**
+ * What `golive verify` runs: `verifyItems`, with secretlint's scan when an item asks for secrets.
+ * `inputs`, when given, receives what each item's checks read (verify/inputs.ts).
+ */
 export async function verifyRepository(
   items: readonly CatalogueItem[],
   repo: RepoView,
   ctx: VerifyContext,
+  inputs?: Map<string, InputKeys>,
 ): Promise<ItemVerdict[]> {
   await loadPhpParser();
   const facts = new Facts(repo, ctx);
   if (items.some((i) => i.checks?.some((c) => c.kind === "spryker/secrets")))
     facts.tokens = await findProviderTokens(tokenSources(facts));
-  return runItems(items, facts);
+  return runItems(items, facts, inputs);
 }

@@ -4,7 +4,6 @@
  */
 
 import type { Facts } from "./facts.js";
-import { filesMatching } from "./glob.js";
 import { lineOf, statements, stripPhpComments } from "./php-config.js";
 
 export interface ScheduledJob {
@@ -16,11 +15,11 @@ export interface ScheduledJob {
 
 function scheduleFiles(facts: Facts): { file: string; via: ScheduledJob["via"] }[] {
   return [
-    ...filesMatching(facts.files, "config/Zed/cronjobs/*.php").map((file) => ({
+    ...facts.matching("config/Zed/cronjobs/*.php").map((file) => ({
       file,
       via: "jenkins" as const,
     })),
-    ...filesMatching(facts.files, "src/**/SymfonySchedulerConfig.php").map((file) => ({
+    ...facts.matching("src/**/SymfonySchedulerConfig.php").map((file) => ({
       file,
       via: "symfony-scheduler" as const,
     })),

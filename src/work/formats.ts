@@ -6,7 +6,15 @@
 export const CHECK_FORMATS = ["text", "github", "junit", "json", "markdown"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
-export const EXPORT_FORMATS = ["markdown", "ics", "csv", "jira-csv", "html"] as const;
+export const EXPORT_FORMATS = [
+  "markdown",
+  "ics",
+  "csv",
+  "jira-csv",
+  "html",
+  "report",
+  "report-html",
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const STATUS_FORMATS = ["text", "markdown", "json"] as const;

@@ -12,9 +12,12 @@ import { findRepoRoot } from "../io/locate.js";
 import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
+import type { EvidenceInputs } from "../schema/state.js";
 import { verifyRepository } from "../verify/index.js";
+import type { InputKeys } from "../verify/inputs.js";
 import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
 import type { Context } from "./context.js";
+import { evidenceInputs, verifyContext } from "./evidence-inputs.js";
 
 function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undefined): string {
   if (path === undefined) return findRepoRoot(dirname(workspace.statePath));
@@ -43,23 +46,37 @@ function latestRelease(value: string | undefined): string | undefined {
   return value.trim();
 }
 
-/** Runs the checks of `items` against the repository. */
+/**
+ * Runs the checks of `items` against the repository. With `inputs`, also what each item's
+ * checks read (evidence-inputs.ts), in a repository git tracks.
+ */
 export async function runVerify(
   ctx: Context,
   workspace: Workspace,
   items: readonly CatalogueItem[],
-  options: { path?: string; latestRelease?: string },
-): Promise<{ root: string; source: "git" | "walk"; fileCount: number; verdicts: ItemVerdict[] }> {
+  options: { path?: string; latestRelease?: string; inputs?: boolean },
+): Promise<{
+  root: string;
+  source: "git" | "walk";
+  fileCount: number;
+  verdicts: ItemVerdict[];
+  inputs?: Map<string, EvidenceInputs>;
+}> {
   const root = repositoryRoot(ctx, workspace, options.path);
   const release = latestRelease(options.latestRelease);
   const repo = openRepo(root);
-  const verdicts = await verifyRepository(items, repo, {
-    today: ctx.today,
-    goLive: workspace.state.goLive,
-    allow: workspace.state.verify?.allow ?? [],
-    ...(release ? { latestRelease: release } : {}),
-  });
-  return { root, source: repo.source, fileCount: repo.files.length, verdicts };
+  const vctx = verifyContext(ctx, workspace, release);
+  const keys = options.inputs && repo.source === "git" ? new Map<string, InputKeys>() : undefined;
+  const verdicts = await verifyRepository(items, repo, vctx, keys);
+  const result = { root, source: repo.source, fileCount: repo.files.length, verdicts };
+  if (!keys) return result;
+  const inputs = new Map<string, EvidenceInputs>();
+  const sets = new Map<string, string>();
+  for (const item of items) {
+    const k = keys.get(item.id);
+    if (k) inputs.set(item.id, evidenceInputs(item, k, repo, vctx, sets));
+  }
+  return { ...result, inputs };
 }
 
 /**

@@ -158,6 +158,18 @@ describe("golive portfolio", () => {
     expect(page).toContain("Content-Security-Policy");
     expect(page.match(/<tr class="project"/g)).toHaveLength(2);
     expect(page.match(/<svg class="strip"/g)).toHaveLength(2);
+    // Each project's own small burn-up, its numbers as data: nothing closed, none due yet in B.
+    const sparks = [
+      ...page.matchAll(
+        /<svg class="spark" [^>]*data-scope="(\d+)" data-closed="(\d+)" data-planned="(\d+)"/g,
+      ),
+    ];
+    expect(sparks.map((m) => [m[1], m[2]])).toEqual([
+      ["84", "0"],
+      ["84", "0"],
+    ]);
+    expect(Number(sparks[0]![3])).toBeGreaterThan(0);
+    expect(sparks[1]![3]).toBe("0");
     expect(page).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
 
     writeFileSync(join(home, "bad.yaml"), "projects:\n  - name: x\n");

@@ -2,7 +2,6 @@
 
 import type { Finding } from "../../core/verdict.js";
 import type { Facts } from "../facts.js";
-import { filesMatching } from "../glob.js";
 import { demoImport } from "../install.js";
 
 /** DAT-02: demo users, demo customers and demo imports. */
@@ -20,7 +19,7 @@ export function demoData(facts: Facts): Finding[] {
       if (m) findings.push({ code: "demo-user", result: "fail", file, line: i + 1, found: m[0] });
     });
   }
-  for (const file of filesMatching(facts.files, "data/import/**/customer.csv")) {
+  for (const file of facts.matching("data/import/**/customer.csv")) {
     const text = facts.text(file);
     if (text === undefined || !DEMO_CUSTOMERS.test(text)) continue;
     const lines = text.split("\n");

@@ -3,7 +3,6 @@
 import { pushAll } from "../../core/arrays.js";
 import type { Finding } from "../../core/verdict.js";
 import type { Facts } from "../facts.js";
-import { filesMatching } from "../glob.js";
 import { destructiveSteps, recipesOrNone } from "../recipe-findings.js";
 
 /**
@@ -14,7 +13,7 @@ import { destructiveSteps, recipesOrNone } from "../recipe-findings.js";
  */
 export function propelMigrations(facts: Facts): Finding[] {
   const { recipes, findings } = recipesOrNone(facts);
-  const migrations = filesMatching(facts.files, "src/Orm/Propel/**/Migration_{mysql,pgsql}/*.php");
+  const migrations = facts.matching("src/Orm/Propel/**/Migration_{mysql,pgsql}/*.php");
   let diffs = recipes.length > 0;
   for (const r of recipes) {
     const lines = r.commands!;

@@ -1,0 +1,177 @@
+/**
+ * Whether recorded evidence still holds without running its checks again: `verify --record`
+ * stores with each item's evidence what its checks read (files, sets of files, context values;
+ * verify/inputs.ts) and one SHA-1 over their git blob IDs; `status` computes the same digest
+ * from the repository in front of it (git's index, and the bytes of files git sees changed)
+ * and runs again only the checks whose digest differs. Loaded by `status` when an item has
+ * recorded evidence; it loads no rule.
+ */
+import { createHash } from "node:crypto";
+import { dirname } from "node:path";
+import type { ItemView } from "../core/board.js";
+import type { FindingCode, ItemVerdict } from "../core/verdict.js";
+import { findRepoRoot } from "../io/locate.js";
+import { openRepo } from "../io/repo-view.js";
+import type { Workspace } from "../io/state-read.js";
+import type { CatalogueItem } from "../schema/catalogue.js";
+import type { Evidence, EvidenceInputs } from "../schema/state.js";
+import {
+  CONTEXT_INPUTS,
+  type ContextInput,
+  type InputKeys,
+  type InputSet,
+  knownSet,
+  setMembers,
+} from "../verify/inputs.js";
+import type { VerifyContext } from "../verify/types.js";
+import { VERSION } from "../version.js";
+import type { Context } from "./context.js";
+
+/** The files of a repository and the blob ID of each (`RealRepo` from io/repo.ts). */
+export interface BlobSource {
+  readonly files: readonly string[];
+  blob(path: string): string | undefined;
+}
+
+function contextValue(ctx: VerifyContext, key: ContextInput): string {
+  if (key === "allow") return JSON.stringify(ctx.allow);
+  return ctx[key] ?? "";
+}
+
+/**
+ * One SHA-1 over what an item's checks read: golive's version and the item's checks (another
+ * rule may judge otherwise), each context value, each set's members with their blob IDs, each
+ * named file's blob ID (or that it is absent).
+ */
+export function inputsDigest(
+  item: CatalogueItem,
+  keys: InputKeys,
+  source: BlobSource,
+  ctx: VerifyContext,
+  sets: Map<string, string> = new Map(),
+): string {
+  const hash = createHash("sha1");
+  hash.update(`golive ${VERSION}\0${JSON.stringify(item.checks ?? [])}\n`);
+  for (const key of keys.context) hash.update(`c\0${key}\0${contextValue(ctx, key)}\n`);
+  for (const set of keys.sets) {
+    let digest = sets.get(set);
+    if (digest === undefined) {
+      // One update of one string: thousands of small updates cost more than the hashing.
+      const lines: string[] = [];
+      for (const file of setMembers(set, source.files))
+        lines.push(`${file}\0${source.blob(file) ?? "absent"}\n`);
+      digest = createHash("sha1").update(lines.join("")).digest("hex");
+      sets.set(set, digest);
+    }
+    hash.update(`s\0${set}\0${digest}\n`);
+  }
+  for (const file of keys.files) hash.update(`f\0${file}\0${source.blob(file) ?? "absent"}\n`);
+  return hash.digest("hex");
+}
+
+/** What `verify --record` stores with an item's evidence. */
+export function evidenceInputs(
+  item: CatalogueItem,
+  keys: InputKeys,
+  source: BlobSource,
+  ctx: VerifyContext,
+  sets?: Map<string, string>,
+): EvidenceInputs {
+  return {
+    digest: inputsDigest(item, keys, source, ctx, sets),
+    ...(keys.files.length > 0 ? { files: keys.files } : {}),
+    ...(keys.sets.length > 0 ? { sets: keys.sets } : {}),
+    ...(keys.context.length > 0 ? { context: keys.context } : {}),
+  };
+}
+
+/**
+ * The keys recorded evidence names, when this version can compute them all; undefined for
+ * evidence without inputs (recorded by an older golive, or outside git) or naming what this
+ * version does not know: such evidence is checked by running its checks.
+ */
+function recordedKeys(inputs: EvidenceInputs | undefined): InputKeys | undefined {
+  if (!inputs) return undefined;
+  const sets = inputs.sets ?? [];
+  const context = inputs.context ?? [];
+  if (!sets.every(knownSet)) return undefined;
+  if (!context.every((c) => (CONTEXT_INPUTS as readonly string[]).includes(c))) return undefined;
+  return {
+    files: inputs.files ?? [],
+    sets: sets as InputSet[],
+    context: context as ContextInput[],
+  };
+}
+
+/** The verdict recorded evidence stands for, when its inputs are unchanged. */
+function asRecorded(view: ItemView, e: Evidence): ItemVerdict {
+  return {
+    id: view.item.id,
+    title: view.item.title,
+    result: e.result,
+    findings: e.code ? [{ code: e.code as FindingCode, result: e.result, ...(e.args ?? {}) }] : [],
+  };
+}
+
+/**
+ * Splits items with recorded evidence into those whose inputs are unchanged (their verdict is
+ * the recorded one) and those whose checks must run again.
+ */
+export function unchangedEvidence(
+  items: readonly ItemView[],
+  source: BlobSource,
+  ctx: VerifyContext,
+): { unchanged: Map<string, ItemVerdict>; changed: ItemView[] } {
+  const unchanged = new Map<string, ItemVerdict>();
+  const changed: ItemView[] = [];
+  const sets = new Map<string, string>();
+  for (const view of items) {
+    const e = view.state.evidence;
+    const keys = recordedKeys(e?.inputs);
+    if (e && keys && inputsDigest(view.item, keys, source, ctx, sets) === e.inputs?.digest)
+      unchanged.set(view.item.id, asRecorded(view, e));
+    else changed.push(view);
+  }
+  return { unchanged, changed };
+}
+
+/** What the checks of `golive verify` are told about the run. */
+export function verifyContext(
+  ctx: Context,
+  workspace: Workspace,
+  latestRelease?: string,
+): VerifyContext {
+  return {
+    today: ctx.today,
+    goLive: workspace.state.goLive,
+    allow: workspace.state.verify?.allow ?? [],
+    ...(latestRelease ? { latestRelease } : {}),
+  };
+}
+
+/**
+ * `status`: what the repository says now about items with recorded evidence, by item ID. An
+ * item whose recorded inputs are unchanged keeps its recorded verdict; only the others' checks
+ * run. The rules are loaded only when some check must run.
+ */
+export async function currentEvidence(
+  ctx: Context,
+  workspace: Workspace,
+  items: readonly ItemView[],
+): Promise<{ verdicts: Map<string, ItemVerdict>; ran: string[] }> {
+  const repo = openRepo(findRepoRoot(dirname(workspace.statePath)));
+  const vctx = verifyContext(ctx, workspace);
+  const { unchanged, changed } =
+    repo.source === "git"
+      ? unchangedEvidence(items, repo, vctx)
+      : { unchanged: new Map<string, ItemVerdict>(), changed: [...items] };
+  if (changed.length === 0) return { verdicts: unchanged, ran: [] };
+  const { verifyRepository } = await import("../verify/index.js");
+  const verdicts = await verifyRepository(
+    changed.map((v) => v.item),
+    repo,
+    vctx,
+  );
+  for (const v of verdicts) unchanged.set(v.id, v);
+  return { verdicts: unchanged, ran: changed.map((v) => v.item.id) };
+}

@@ -1,0 +1,158 @@
+/**
+ * Fast evidence in the standup (issue 21): `verify --record` stores what each item's checks read
+ * and one digest over their git blob IDs; `status` runs again only the checks whose inputs
+ * changed. `currentEvidence` says which checks it ran (`ran`), the hook these tests count with.
+ */
+import { execFileSync } from "node:child_process";
+import { utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { CalendarDate } from "../../src/core/dates.js";
+import { makeStyle } from "../../src/render/text.js";
+import type { Context } from "../../src/work/context.js";
+import { currentEvidence } from "../../src/work/evidence-inputs.js";
+import { loadBoard } from "../../src/work/shared.js";
+import { gitEnv, golive, read, tempRepo } from "../helpers/cli.js";
+import { composerLock, PACKAGES, shop } from "../helpers/shop.js";
+
+const DAY = "2027-01-04" as CalendarDate;
+
+function context(dir: string, today: CalendarDate = DAY): Context {
+  return {
+    cwd: dir,
+    today,
+    now: () => today,
+    style: makeStyle(0, 100),
+    gitUser: () => "Test User",
+  };
+}
+
+/** Which checks `status` would run now, and what it would say about each recorded item. */
+async function rerun(dir: string, today: CalendarDate = DAY) {
+  const ctx = context(dir, today);
+  const { board, workspace } = loadBoard(ctx);
+  const recorded = board.items.filter((v) => v.state.evidence !== undefined && v.item.checks);
+  const inputs = new Map(board.items.map((v) => [v.item.id, v.state.evidence?.inputs]));
+  return { recorded, inputs, ...(await currentEvidence(ctx, workspace, recorded)) };
+}
+
+function git(dir: string, ...args: string[]): void {
+  execFileSync("git", args, { cwd: dir, env: gitEnv(dir), stdio: "ignore" });
+}
+
+/** The recorded inputs of every item, from golive.yaml through golive's own reader. */
+function inputsOf(dir: string) {
+  const { board } = loadBoard(context(dir));
+  return new Map(board.items.map((v) => [v.item.id, v.state.evidence?.inputs]));
+}
+
+/** A project with every check's evidence recorded, copied fresh for each test. */
+let recordedShop: string;
+beforeAll(async () => {
+  const files: Record<string, string> = {};
+  for (const [k, v] of Object.entries(shop())) if (typeof v === "string") files[k] = v;
+  files["composer.lock"] = composerLock({ ...PACKAGES, "spryker/twig": "3.12.0" });
+  recordedShop = tempRepo(files);
+  git(recordedShop, "add", "-A");
+  expect(
+    (await golive(recordedShop, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: DAY })).code,
+  ).toBe(0);
+  const verified = await golive(recordedShop, ["verify", "--record"], { GOLIVE_TODAY: DAY });
+  expect(verified.code, verified.stderr).toBe(1);
+});
+
+function copyShop(): string {
+  const dir = tempRepo({});
+  execFileSync("cp", ["-a", `${recordedShop}/.`, dir]);
+  return dir;
+}
+
+describe("recorded evidence with its inputs", () => {
+  test("records what each item read: named files, sets of files, context", () => {
+    const inputs = inputsOf(recordedShop);
+    expect(inputs.get("APP-03")).toEqual({
+      digest: expect.stringMatching(/^[0-9a-f]{40}$/),
+      files: ["composer.lock"],
+    });
+    // APP-17 looks for a key header in every file; CLO-10 reads the deploy files and the date.
+    expect(inputs.get("APP-17")?.sets).toContain("all");
+    expect(inputs.get("CLO-10")?.sets).toContain("deploy");
+    expect(inputs.get("CLO-10")?.context).toContain("today");
+    // One line per record, as before.
+    expect(read(recordedShop)).toMatch(
+      /APP-03:\n {4}evidence: \{ result: fail, code: composer-old, .*, inputs: \{ digest: [0-9a-f]{40}, files: \[ composer\.lock \] \} \}\n/,
+    );
+  });
+
+  test("nothing changed: no check runs, every verdict is the recorded one", async () => {
+    const { recorded, ran, verdicts } = await rerun(recordedShop);
+    expect(recorded.length).toBeGreaterThan(20);
+    expect(ran).toEqual([]);
+    for (const v of recorded)
+      expect(verdicts.get(v.item.id)?.result).toBe(v.state.evidence!.result);
+    const status = await golive(recordedShop, ["status"], { GOLIVE_TODAY: DAY });
+    expect(status.stdout).not.toContain("Recorded evidence is stale");
+    expect(status.stdout).toMatch(/Recorded evidence fails \(\d+\)[\s\S]*APP-03/);
+  });
+
+  test("a changed input makes its evidence stale; checks that did not read it do not run", async () => {
+    const dir = copyShop();
+    // Not staged: verify reads the work tree, and so does the digest.
+    writeFileSync(
+      join(dir, "composer.lock"),
+      composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" }),
+    );
+    const { ran, verdicts, inputs } = await rerun(dir);
+    const readLock = [...inputs]
+      .filter(([, i]) => i?.files?.includes("composer.lock") || i?.sets?.includes("all"))
+      .map(([id]) => id);
+    expect(ran).toContain("APP-03");
+    expect(ran.sort()).toEqual(readLock.sort());
+    expect(ran).not.toContain("CLO-10");
+    expect(verdicts.get("APP-03")?.result).toBe("pass");
+    const status = await golive(dir, ["status"], { GOLIVE_TODAY: DAY });
+    expect(status.stdout).toMatch(/Recorded evidence is stale \(1\)[\s\S]*APP-03/);
+  });
+
+  test("the same bytes written again (a checkout, a touch) run nothing", async () => {
+    const dir = copyShop();
+    const lock = join(dir, "composer.lock");
+    writeFileSync(lock, read(dir, "composer.lock"));
+    utimesSync(lock, new Date(), new Date(Date.now() + 60_000));
+    expect((await rerun(dir)).ran).toEqual([]);
+  });
+
+  test("a new file runs only the checks that went through every file, or a set it joins", async () => {
+    const dir = copyShop();
+    writeFileSync(join(dir, "README.md"), "# shop\n");
+    // Untracked: not part of the repository verify reads.
+    expect((await rerun(dir)).ran).toEqual([]);
+    git(dir, "add", "README.md");
+    const { ran, inputs } = await rerun(dir);
+    const everyFile = [...inputs].filter(([, i]) => i?.sets?.includes("all")).map(([id]) => id);
+    expect(ran.sort()).toEqual(everyFile.sort());
+    expect(ran).toContain("APP-17");
+    expect(ran).not.toContain("APP-03");
+
+    writeFileSync(join(dir, "deploy.shop-uat.yml"), read(dir, "deploy.shop-staging.yml"));
+    git(dir, "add", "deploy.shop-uat.yml");
+    expect((await rerun(dir)).ran).toContain("CLO-10");
+  });
+
+  test("another day runs the checks that read the date, and only those", async () => {
+    const { ran, inputs } = await rerun(recordedShop, "2027-01-05" as CalendarDate);
+    const dated = [...inputs].filter(([, i]) => i?.context?.includes("today")).map(([id]) => id);
+    expect(dated.length).toBeGreaterThan(0);
+    expect(ran.sort()).toEqual(dated.sort());
+  });
+
+  test("evidence without inputs, or naming what golive does not know, runs its checks", async () => {
+    const dir = copyShop();
+    const text = read(dir)
+      .replace(/(APP-03:\n {4}evidence: \{.*), inputs: \{[^}]*\} \}/, "$1 }")
+      .replace(/(CLO-10:\n {4}evidence: \{.*inputs: \{.*sets: \[ )/, "$1nope, ");
+    expect(text.match(/nope/g)).toHaveLength(1);
+    writeFileSync(join(dir, "golive.yaml"), text);
+    expect((await rerun(dir)).ran.sort()).toEqual(["APP-03", "CLO-10"]);
+  });
+});
