@@ -5,6 +5,8 @@
 /** The demo's pinned today and go-live. */
 export const DEMO_TODAY = "2027-02-10";
 export const DEMO_GO_LIVE = "2027-03-01";
+/** The demo project's name (golive init --name). */
+export const DEMO_NAME = "Acme shop";
 
 /** The golive commands after `init`, given the IDs of the eight-weeks phase in order. */
 export function demoSteps(eightWeeks) {

@@ -5,7 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO_GO_LIVE, DEMO_TODAY, demoSteps } from "./demo-steps.mjs";
+import { DEMO_GO_LIVE, DEMO_NAME, DEMO_TODAY, demoSteps } from "./demo-steps.mjs";
 
 const bin = new URL("../dist/golive.cjs", import.meta.url).pathname;
 /** The installed command, as a clone has it. */
@@ -21,8 +21,8 @@ const run = (args, show = false) =>
 
 execFileSync("git", ["init", "-q"], { cwd: repo });
 console.log(`$ cd ${repo}`);
-console.log(`$ golive init --date ${DEMO_GO_LIVE}`);
-run(["init", "--date", DEMO_GO_LIVE], true);
+console.log(`$ golive init --date ${DEMO_GO_LIVE} --name "${DEMO_NAME}"`);
+run(["init", "--date", DEMO_GO_LIVE, "--name", DEMO_NAME], true);
 const eightWeeks = JSON.parse(run(["list", "--phase", "eight-weeks", "--json"])).items.map(
   (i) => i.id,
 );

@@ -297,12 +297,16 @@ export function createProgram(
       "after",
       examples(
         "# go-live on 1 March 2027, with the Spryker Cloud checklist",
-        "golive init --date 2027-03-01",
+        'golive init --date 2027-03-01 --name "Acme shop"',
         "# a second project in the same repository, in a file of its own",
         "golive --file golive-b2c.yaml init --date 2027-05-03",
       ),
     )
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
+    .option(
+      "--name <name>",
+      "the project's name, in every title (default: the origin remote's repository name, else the folder's)",
+    )
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
     .option("--allow-past", "accept a go-live date before today (a project recorded late)")
@@ -610,6 +614,48 @@ export function createProgram(
     );
 
   program
+    .command("rename")
+    .description("give the project a new name: every report's title shows it")
+    .argument("<name>", "the new name")
+    .addOption(by)
+    .addHelpText(
+      "after",
+      examples('golive rename "Acme B2B shop"', 'golive rename "Acme B2B shop" --by Dana'),
+    )
+    .action((name, options) =>
+      run(async (ctx) => (await import("./commands/rename.js")).rename(ctx, name, options)),
+    );
+
+  program
+    .command("close")
+    .description(
+      "end the project: check passes and notify stops; refused while items are open, unless each is left with --leave",
+    )
+    .option("--reason <text>", "why the project ends now")
+    .option(
+      "--leave <id=reason>",
+      "an item left open, and why; repeat for each open item",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option("--undo", "take the close back: the project is open again")
+    .addOption(by)
+    .addHelpText(
+      "after",
+      '\nWhile items are open it is refused, listing them: finish or skip them, or name each one\nleft open, e.g. golive close --reason "hypercare over" --leave "SEO-02=the agency does it".',
+    )
+    .addHelpText(
+      "after",
+      examples(
+        "# the project is not over after all",
+        "golive close --undo",
+        "golive close --undo --by Dana",
+      ),
+    )
+    .action((options) =>
+      run(async (ctx) => (await import("./commands/close.js")).close(ctx, options)),
+    );
+
+  program
     .command("upgrade")
     .description(
       "move golive.yaml to the catalogue version golive ships (or --catalogue): items added, renamed, removed",
@@ -718,11 +764,15 @@ export function createProgram(
     .option("--webhook-env <name>", "the variable holding the webhook URL", "GOLIVE_WEBHOOK_URL")
     .option("--webhook-file <file>", "a file holding the webhook URL instead")
     .option("--since <date|age>", "what changed since a date or an age (default 1d)")
-    .option("--title <text>", "the digest's title (default: the catalogue's)")
+    .option(
+      "--title <text>",
+      "the digest's title (default: the project's name and the catalogue's title)",
+    )
     .option("--timeout <seconds>", "per attempt (default 10)")
     .option("--retries <n>", "retries on 429, 5xx and network errors (default 3)")
     .option("--dry-run", "print the payload; send nothing")
     .option("--post-empty", "post the digest even when nothing is in it")
+    .option("--force", "post even though the project is closed (golive close)")
     .addHelpText(
       "after",
       examples(

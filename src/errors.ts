@@ -88,6 +88,7 @@ export type ErrorCode =
   | "newer-schema"
   | "unknown-catalogue"
   | "locked"
+  | "items-open"
   | "delivery-failed";
 
 /**

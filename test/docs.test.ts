@@ -25,7 +25,7 @@ import {
 } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { DEMO_GO_LIVE, DEMO_TODAY, demoSteps } from "../scripts/demo-steps.mjs";
+import { DEMO_GO_LIVE, DEMO_NAME, DEMO_TODAY, demoSteps } from "../scripts/demo-steps.mjs";
 import { gitEnv, golive, initRepo, tempDir, tempRepo } from "./helpers/cli.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -62,7 +62,9 @@ async function ok(cwd: string, args: string[], today: string): Promise<void> {
  * change names who made it, where the demo takes the machine's `git config user.name`.
  */
 async function demo(): Promise<string> {
-  const dir = await initRepo(["--date", DEMO_GO_LIVE], { GOLIVE_TODAY: DEMO_TODAY });
+  const dir = await initRepo(["--date", DEMO_GO_LIVE, "--name", DEMO_NAME], {
+    GOLIVE_TODAY: DEMO_TODAY,
+  });
   const list = await golive(dir, ["list", "--phase", "eight-weeks", "--json"], {
     GOLIVE_TODAY: DEMO_TODAY,
   });
@@ -105,7 +107,9 @@ async function conflict(): Promise<string> {
 
 /** A state file a few changes old: a slip, a done item with its history, a blocked one. */
 async function statefile(): Promise<string> {
-  const dir = await initRepo(["--date", "2027-02-15"], { GOLIVE_TODAY: "2026-11-20" });
+  const dir = await initRepo(["--date", "2027-02-15", "--name", DEMO_NAME], {
+    GOLIVE_TODAY: "2026-11-20",
+  });
   await ok(
     dir,
     ["reschedule", "--date", "2027-03-01", "--reason", "payment provider late", "--by", "Alex"],
@@ -151,7 +155,7 @@ async function shop(): Promise<string> {
       "<?php\n$jobs[] = ['name' => 'sitemap', 'command' => '$PHP_BIN vendor/bin/console sitemap:generate'];\n",
     "public/Yves/robots.txt": "User-agent: *\nDisallow: /\n",
   });
-  await ok(dir, ["init", "--date", "2027-03-01"], "2027-01-04");
+  await ok(dir, ["init", "--date", "2027-03-01", "--name", DEMO_NAME], "2027-01-04");
   git(dir, "add", "-A");
   return dir;
 }
@@ -228,7 +232,11 @@ async function combined(): Promise<string> {
 /** The extending catalogue, started. */
 async function extended(): Promise<string> {
   const dir = await extending();
-  await ok(dir, ["init", "--date", "2027-03-01", "--catalogue", "checks/team.yaml"], "2026-12-01");
+  await ok(
+    dir,
+    ["init", "--date", "2027-03-01", "--catalogue", "checks/team.yaml", "--name", DEMO_NAME],
+    "2026-12-01",
+  );
   return dir;
 }
 
@@ -241,7 +249,9 @@ async function badoverride(): Promise<string> {
 
 /** The Spryker catalogue, started with nobody's answers but the defaults. */
 async function answered(): Promise<string> {
-  const dir = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2026-12-01" });
+  const dir = await initRepo(["--date", "2027-03-01", "--name", DEMO_NAME], {
+    GOLIVE_TODAY: "2026-12-01",
+  });
   return dir;
 }
 
@@ -250,7 +260,9 @@ async function answered(): Promise<string> {
  * still under its former ID GEN-8, and an entry for an item since dropped.
  */
 async function outdated(): Promise<string> {
-  const dir = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2026-12-01" });
+  const dir = await initRepo(["--date", "2027-03-01", "--name", DEMO_NAME], {
+    GOLIVE_TODAY: "2026-12-01",
+  });
   const path = join(dir, "golive.yaml");
   const text = readFileSync(path, "utf8")
     .replace(/version: "?2025-06-27"?/, 'version: "2024-11-01"')
@@ -299,7 +311,8 @@ async function copyOf(scenario: string): Promise<string> {
   const build = SCENARIOS[scenario];
   if (!build) throw new Error(`no scenario "${scenario}" in test/docs.test.ts`);
   if (!built.has(scenario)) built.set(scenario, build());
-  const dir = tempDir("golive-docs-");
+  // In a folder named like the samples' /path/to/shop: init's default name is the folder's.
+  const dir = join(tempDir("golive-docs-"), "shop");
   cpSync(await built.get(scenario)!, dir, { recursive: true });
   return dir;
 }

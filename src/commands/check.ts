@@ -58,7 +58,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   const checks = options.verify
     ? await (await import("../work/verify-run.js")).verifyChecks(ctx, workspace, items)
     : undefined;
-  const result = runGate(items, ctx.today, policy, checks);
+  const result = runGate(items, ctx.today, policy, checks, board.life.closed);
   const warnings = boardWarnings(board);
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
   const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);
@@ -90,7 +90,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
     try {
       appendStepSummary(
         resolve(ctx.cwd, ctx.ci.stepSummary),
-        renderGateMarkdown(result, `golive check: ${workspace.catalogue.file.title}`),
+        renderGateMarkdown(result, `golive check: ${board.title}`),
         readFiles(workspace),
       );
     } catch (error) {

@@ -1,15 +1,17 @@
 import { existsSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { checkAnswer, splitAnswer } from "../core/answers.js";
 import { buildBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
+import { cleanName, nameFromRemote } from "../core/identity.js";
 import type { MergeSetup } from "../core/setup.js";
 import { goLiveWarnings } from "../core/warnings.js";
 import { GoliveError } from "../errors.js";
 import { catalogueRefFor, DEFAULT_CATALOGUE, loadCatalogue } from "../io/catalogue.js";
 import { confinementOf } from "../io/confined.js";
 import { writeFileAtomic } from "../io/fs-atomic.js";
-import { findRepo, findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
+import { gitConfigGet } from "../io/git.js";
+import { findRepo, findRepoRoot, type GitRepo, STATE_FILE_NAME } from "../io/locate.js";
 import { withLock } from "../io/lock.js";
 import { newStateText } from "../io/state-edit.js";
 import { answerProblem } from "../render/answer.js";
@@ -20,6 +22,7 @@ import { safe } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { refusePastGoLive, requireDate } from "../work/dates.js";
 import { setUpMerges } from "../work/merge-setup.js";
+import { requireName } from "../work/select.js";
 import { refuseUnmerged } from "../work/workspace.js";
 
 export interface InitOptions {
@@ -30,6 +33,22 @@ export interface InitOptions {
   answer?: readonly string[];
   /** Start a project whose go-live is before today on purpose. */
   allowPast?: boolean;
+  /** The project's name; by default the remote's repository name, else the folder's. */
+  name?: string;
+}
+
+/**
+ * The name a project gets when init is not given one: its origin remote's repository name
+ * (user info and host never taken), else the name of the repository's folder, else the
+ * state file's folder.
+ */
+function defaultName(repo: GitRepo | undefined, path: string): string | undefined {
+  if (repo) {
+    const url = gitConfigGet(repo.root, "remote.origin.url");
+    const fromRemote = url === undefined ? undefined : nameFromRemote(url);
+    if (fromRemote !== undefined) return fromRemote;
+  }
+  return cleanName(basename(repo?.root ?? dirname(path)));
 }
 
 /** Creates golive.yaml at the repository root (or at --file) with every item todo. */
@@ -58,6 +77,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
       },
     );
   }
+  const typedName = options.name === undefined ? undefined : requireName(options.name, "--name");
   const ref = options.catalogue ?? DEFAULT_CATALOGUE;
   // golive.yaml will name the catalogue, and every later read keeps that path inside the
   // repository: a catalogue outside it is refused now, not after golive.yaml is written.
@@ -73,11 +93,14 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
     }
     refuseExisting();
   }
+  const repo = findRepo(dirname(path));
+  const name = typedName ?? defaultName(repo, path);
   const text = newStateText(
     catalogue,
     catalogueRefFor(ref, dirname(path), ctx.cwd),
     goLive,
     answers,
+    name,
   );
   // Under the lock, so that init --force cannot interleave with another command's write.
   withLock(path, () => {
@@ -86,7 +109,6 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
   });
 
   // golive.yaml is written: a merge driver git could not be given is a warning, not a failure.
-  const repo = findRepo(dirname(path));
   let merge: MergeSetup | undefined;
   let warning = "";
   if (repo) {
@@ -99,7 +121,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
   }
   const board = buildBoard(
     catalogue,
-    { golive: 1, catalogue: { name: ref }, goLive, items: {}, answers },
+    { golive: 1, catalogue: { name: ref }, goLive, items: {}, answers, ...(name ? { name } : {}) },
     ctx.today,
   );
   const commit = merge?.attributes.status === "added" ? `${shown} and .gitattributes` : shown;

@@ -26,6 +26,8 @@ export interface NotifyOptions {
   title?: string;
   timeout?: string;
   retries?: string;
+  /** Post even though the project is closed. */
+  force?: boolean;
 }
 
 function count(text: string | undefined, option: string, fallback: number, max: number): number {
@@ -77,9 +79,17 @@ function webhookUrl(ctx: Context, options: NotifyOptions): string {
 
 export async function notify(ctx: Context, options: NotifyOptions): Promise<Output> {
   const { workspace, board } = openState(ctx).board();
+  const closed = board.life.closed;
+  // A closed project's channel stops getting digests: the schedule that posts them daily
+  // usually outlives the project.
+  if (closed && !options.force && !options.dryRun) {
+    return output(
+      `The project was closed on ${closed.on}: no digest posted (--force posts one anyway).\n`,
+    );
+  }
   const since = parseDateOrAge(ctx, options.since ?? "1d");
   const digest = buildDigest(board, since);
-  const title = options.title ?? workspace.catalogue.file.title;
+  const title = options.title ?? board.title;
   const payload = digestFormats({ title, chat: workspace.state.chat })[options.to](digest);
   const empty = digestEmpty(digest) && !options.postEmpty;
   const quiet = `Nothing overdue, due this week, blocked, missed, expiring or changed since ${since}: `;

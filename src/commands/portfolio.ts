@@ -68,8 +68,11 @@ export async function portfolio(
     const base = { name: r.source.name, source: describe(r.source) };
     if ("error" in r) return { ...base, error: r.error };
     const board = buildBoard(r.workspace.catalogue, r.workspace.state, ctx.today);
+    // The project's own name, unless the portfolio list named it.
+    const own = r.source.named ? undefined : board.name;
     return {
       ...base,
+      ...(own !== undefined ? { name: own } : {}),
       title: r.workspace.catalogue.file.title,
       board,
       summary: summariseProject(board, ctx.today, r.workspace.state.slips),

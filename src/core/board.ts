@@ -6,6 +6,7 @@ import type { CatalogueItem, Category, Phase } from "../schema/catalogue.js";
 import type { ItemState, StateData, Status, Waiver } from "../schema/state.js";
 import type { Catalogue } from "./catalogue.js";
 import { type CalendarDate, daysBetween } from "./dates.js";
+import { type Life, lifeOf, projectTitle } from "./identity.js";
 import { idKey } from "./ids.js";
 import { type TicketLink, ticketLinks } from "./links.js";
 import { own } from "./own.js";
@@ -61,6 +62,12 @@ export interface PhaseView {
 export interface Board {
   today: CalendarDate;
   goLive: CalendarDate;
+  /** The project's name (golive.yaml's `name`), when it has one. */
+  name?: string;
+  /** The title of every view: the name before the catalogue's title (core/identity.ts). */
+  title: string;
+  /** Planning, live from go-live day, or closed (golive close). */
+  life: Life;
   /** Days from today to go-live: negative after it. */
   daysToGoLive: number;
   items: ItemView[];
@@ -197,6 +204,9 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
   return {
     today,
     goLive: state.goLive,
+    ...(state.name !== undefined ? { name: state.name } : {}),
+    title: projectTitle(state.name, catalogue.file.title),
+    life: lifeOf(state, today),
     daysToGoLive: daysBetween(today, state.goLive),
     items,
     ...tally(plan.phases, items),

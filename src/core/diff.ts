@@ -5,10 +5,11 @@
  * the catalogue in, a list of changes out. Both states are read against the same catalogue
  * (the one golive.yaml names now), so a change of the catalogue itself is reported apart.
  */
-import type { Evidence, ItemState, StateData, Status, Waiver } from "../schema/state.js";
+import type { Closed, Evidence, ItemState, StateData, Status, Waiver } from "../schema/state.js";
 import { buildBoard, type ItemView } from "./board.js";
 import type { Catalogue } from "./catalogue.js";
 import { type CalendarDate, compareDates } from "./dates.js";
+import { same } from "./merge.js";
 import { lastWithdrawal } from "./transitions.js";
 
 /** Who made a change and when, as golive.yaml records it. */
@@ -67,6 +68,10 @@ export interface StateDiff {
   catalogue?: { from: string; to: string };
   /** Entries whose ID the catalogue does not know, added or removed by the change. */
   unknownEntries: { added: string[]; removed: string[] };
+  /** The project's name changed (golive rename), with who and when when it was recorded. */
+  name?: { from?: string; to?: string; by?: string; at?: string };
+  /** The project was closed (golive close), or the close was taken back. */
+  closed?: { kind: "closed"; closed: Closed } | { kind: "reopened"; was: Closed };
 }
 
 /** A state with nothing recorded: what "before" means when golive.yaml is new. */
@@ -100,6 +105,19 @@ export function diffStates(
     },
   };
   if (before.goLive !== head.goLive) diff.goLive = goLiveChange(before.goLive, head);
+  if (base !== undefined && before.name !== head.name) {
+    const rename = head.renames?.at(-1);
+    const recorded = rename !== undefined && rename.to === head.name;
+    diff.name = {
+      ...(before.name !== undefined ? { from: before.name } : {}),
+      ...(head.name !== undefined ? { to: head.name } : {}),
+      ...(recorded && rename.by !== undefined ? { by: rename.by } : {}),
+      ...(recorded && rename.at !== undefined ? { at: rename.at } : {}),
+    };
+  }
+  if (head.closed && !same(before.closed, head.closed)) {
+    diff.closed = { kind: "closed", closed: head.closed };
+  } else if (before.closed && !head.closed) diff.closed = { kind: "reopened", was: before.closed };
   const from = catalogueName(before);
   const to = catalogueName(head);
   if (from !== to) diff.catalogue = { from, to };
@@ -248,6 +266,8 @@ export function isEmptyDiff(diff: StateDiff): boolean {
   return (
     !diff.created &&
     diff.goLive === undefined &&
+    diff.name === undefined &&
+    diff.closed === undefined &&
     diff.catalogue === undefined &&
     diff.answers.length === 0 &&
     diff.items.length === 0 &&

@@ -12,10 +12,12 @@
  * - a done item whose repository check fails (`check --verify`) fails the gate: it has
  *   _regressed_ when its recorded evidence passed, else it _fails its check_; a waiver that
  *   holds accepts the failing check (the team reviewed it) until it expires;
- * - otherwise done passes; not applicable is skipped.
+ * - otherwise done passes; not applicable is skipped;
+ * - once the project is closed (`golive close`) nothing fails or warns: what is still open
+ *   was left open (skipped, with the reason given at close), and the gate passes.
  */
 
-import type { Waiver } from "../schema/state.js";
+import type { Closed, Waiver } from "../schema/state.js";
 import { type ItemView, waiverExpired } from "./board.js";
 import type { CalendarDate } from "./dates.js";
 import type { ItemVerdict } from "./verdict.js";
@@ -47,7 +49,8 @@ export type GateCode =
   | "waived"
   | "open"
   | "done"
-  | "not-applicable";
+  | "not-applicable"
+  | "left-open";
 
 export interface GateFinding {
   view: ItemView;
@@ -59,6 +62,8 @@ export interface GateFinding {
   waiver?: Waiver & { expired: boolean };
   /** What the repository's check said about the item, when the gate was given checks. */
   check?: ItemVerdict;
+  /** The project was closed with the item open (`left-open`), and why, when the team said. */
+  left?: { on: CalendarDate; reason?: string };
 }
 
 export interface GateCounts {
@@ -76,6 +81,8 @@ export interface GateResult {
   verified: boolean;
   findings: GateFinding[];
   counts: GateCounts;
+  /** The project was closed (`golive close`): the gate passes whatever is open. */
+  closed?: Closed;
 }
 
 export function judgeItem(
@@ -121,8 +128,10 @@ export function runGate(
   today: CalendarDate,
   policy: GatePolicy,
   checks?: ReadonlyMap<string, ItemVerdict>,
+  closed?: Closed,
 ): GateResult {
-  const findings = items.map((v) => judgeItem(v, today, policy, checks?.get(v.item.id)));
+  const judged = items.map((v) => judgeItem(v, today, policy, checks?.get(v.item.id)));
+  const findings = closed ? judged.map((f) => leftOpen(f, closed)) : judged;
   const counts: GateCounts = { fail: 0, warn: 0, pass: 0, skip: 0 };
   for (const f of findings) counts[f.verdict]++;
   return {
@@ -132,6 +141,19 @@ export function runGate(
     verified: checks !== undefined,
     findings,
     counts,
+    ...(closed ? { closed } : {}),
+  };
+}
+
+/** A finding of a closed project: an item still open, or failing, was left so. */
+function leftOpen(f: GateFinding, closed: Closed): GateFinding {
+  if (!f.view.open && f.verdict !== "fail") return f;
+  const reason = closed.left?.find((l) => l.id === f.view.item.id)?.reason;
+  return {
+    ...f,
+    verdict: "skip",
+    code: "left-open",
+    left: { on: closed.on, ...(reason !== undefined ? { reason } : {}) },
   };
 }
 
@@ -168,7 +190,8 @@ export function notable(result: GateResult): GateFinding[] {
         f.verdict === "fail" ||
         f.verdict === "warn" ||
         f.code === "waived" ||
-        f.code === "check-waived",
+        f.code === "check-waived" ||
+        f.code === "left-open",
     )
     .sort((a, b) => rank[a.verdict] - rank[b.verdict] || a.view.daysUntilDue - b.view.daysUntilDue);
 }

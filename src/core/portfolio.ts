@@ -6,8 +6,15 @@ import type { Board, Progress } from "./board.js";
 import { type CalendarDate, compareDates } from "./dates.js";
 import { DEFAULT_POLICY, failures, runGate } from "./gate.js";
 import { lastChangeAt } from "./history.js";
+import type { Phase } from "./identity.js";
 
 export interface ProjectSummary {
+  /** The project's own name (golive.yaml's `name`), null when it has none. */
+  project: string | null;
+  /** Planning before go-live day, live from it, closed after `golive close`. */
+  life: Phase;
+  /** The day it was closed, when it was. */
+  closedOn: CalendarDate | null;
   goLive: CalendarDate;
   daysToGoLive: number;
   progress: Progress;
@@ -33,9 +40,12 @@ export function summariseProject(
   for (const at of times) {
     if (at !== undefined && (lastChange === undefined || at > lastChange)) lastChange = at;
   }
-  const result = runGate(board.items, today, DEFAULT_POLICY);
+  const result = runGate(board.items, today, DEFAULT_POLICY, undefined, board.life.closed);
   const { overdue, regressed } = failures(result);
   return {
+    project: board.name ?? null,
+    life: board.life.phase,
+    closedOn: board.life.closed?.on ?? null,
     goLive: board.goLive,
     daysToGoLive: board.daysToGoLive,
     progress: { ...board.progress },

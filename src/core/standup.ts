@@ -31,6 +31,13 @@ export interface Standup {
   overdue: ItemView[];
   /** Late, but waived or optional: not failures, not hidden either. */
   lateExcused: ItemView[];
+  /**
+   * Once the project is live (from go-live day): the open items due on go-live day or after
+   * it, not late, soonest first. The standup after launch is about them; an item with its own
+   * window after go-live (GEN-10 opens T+3) opens inside a phase that opened on go-live day,
+   * so no "phase opened" line ever announces it.
+   */
+  afterGoLive: ItemView[];
   /** Open, not late, due within SOON_DAYS (however recently the window opened), soonest first. */
   dueSoon: ItemView[];
   reminders: ReminderView[];
@@ -71,10 +78,18 @@ export function standup(board: Board, items: readonly ItemView[]): Standup {
       unowned: mine.filter((v) => v.open && v.state.owner === undefined).length,
     });
   }
+  const live = board.life.phase === "live";
+  const afterGoLive = live
+    ? items.filter((v) => v.open && !v.late && v.window.due >= board.goLive).sort(byDue)
+    : [];
+  const after = new Set(afterGoLive);
   return {
     overdue: items.filter((v) => v.overdue).sort(byDue),
     lateExcused: items.filter((v) => v.late && !v.overdue).sort(byDue),
-    dueSoon: items.filter((v) => v.open && !v.late && v.window.due <= horizon).sort(byDue),
+    afterGoLive,
+    dueSoon: items
+      .filter((v) => v.open && !v.late && v.window.due <= horizon && !after.has(v))
+      .sort(byDue),
     reminders,
     blocked: items.filter((v) => v.status === "blocked"),
     inProgress: items.filter((v) => v.status === "in-progress" && !v.late),

@@ -19,11 +19,15 @@ import { loadWorkspace, type Workspace } from "./state-read.js";
 import { readTextFile } from "./text-file.js";
 import { parseYaml, toData, validate } from "./yaml-file.js";
 
-/** Where one project's golive.yaml comes from. */
-export type ProjectSource =
+/**
+ * Where one project's golive.yaml comes from. `named`: the portfolio list gave the name, which
+ * then wins over the project's own.
+ */
+export type ProjectSource = (
   | { kind: "worktree"; name: string; dir: string; file: string }
   | { kind: "ref"; name: string; dir: string; ref: string; file: string }
-  | { kind: "remote"; name: string; url: string; ref: string; file: string };
+  | { kind: "remote"; name: string; url: string; ref: string; file: string }
+) & { named?: true };
 
 export type ProjectRead =
   | { source: ProjectSource; workspace: Workspace }
@@ -68,8 +72,10 @@ function sourceOfEntry(entry: PortfolioProject, base: string, at: string): Proje
       hint: "path: a local folder; git: a remote, with ref: the branch or tag",
     });
   }
+  const named = entry.name !== undefined ? ({ named: true } as const) : {};
   if (entry.git !== undefined) {
     return {
+      ...named,
       kind: "remote",
       name: entry.name ?? nameOf(entry.git),
       url: entry.git,
@@ -80,8 +86,8 @@ function sourceOfEntry(entry: PortfolioProject, base: string, at: string): Proje
   const dir = resolve(base, entry.path!);
   const name = entry.name ?? nameOf(dir);
   return entry.ref !== undefined
-    ? { kind: "ref", name, dir, ref: entry.ref, file }
-    : { kind: "worktree", name, dir, file };
+    ? { ...named, kind: "ref", name, dir, ref: entry.ref, file }
+    : { ...named, kind: "worktree", name, dir, file };
 }
 
 /** The projects a portfolio.yaml lists; a bad list is a usage error (exit 2). */

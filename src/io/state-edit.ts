@@ -57,9 +57,11 @@ export function newStateText(
   ref: CatalogueRef,
   goLive: string,
   answers: Record<string, string> = {},
+  name?: string,
 ): string {
   const doc = new Document({
     golive: STATE_VERSION,
+    ...(name !== undefined ? { name } : {}),
     catalogue: catalogueRecord(catalogue, ref),
     goLive,
     settings: { weekendShift: true },

@@ -32,7 +32,7 @@ export function checkFormats(env: { style: Style; now: string }): Formats<CheckF
   return {
     text: (r) => renderCheck(env.style, r.result),
     github: (r) => renderGithub(r.result, { locations: r.locations }),
-    junit: (r) => renderJunit(r.result, { name: r.catalogue.file.title, timestamp: env.now }),
+    junit: (r) => renderJunit(r.result, { name: r.board.title, timestamp: env.now }),
     json: (r) =>
       renderJson(
         jsonCheckReport(
@@ -41,6 +41,6 @@ export function checkFormats(env: { style: Style; now: string }): Formats<CheckF
           r.phases,
         ),
       ),
-    markdown: (r) => renderGateMarkdown(r.result, r.catalogue.file.title),
+    markdown: (r) => renderGateMarkdown(r.result, r.board.title),
   };
 }

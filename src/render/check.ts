@@ -24,7 +24,9 @@ export function renderCheck(style: Style, result: GateResult): string {
         ? c.red("FAIL")
         : f.verdict === "warn"
           ? c.yellow("WARN")
-          : c.dim("WAIVED");
+          : f.code === "left-open"
+            ? c.dim("LEFT")
+            : c.dim("WAIVED");
     const owner = f.view.state.owner ? ` (owner ${safe(f.view.state.owner)})` : "";
     // Long reasons wrap under the title, within the terminal's width.
     lines.push(

@@ -42,9 +42,11 @@ export const CSV_COLUMNS = [
   "changed_by",
   "changed_at",
   "links",
+  // Last, so that sheets built on the columns before it keep working.
+  "project",
 ] as const;
 
-function row(v: ItemView): string[] {
+function row(v: ItemView, project: string): string[] {
   const w = v.state.waiver;
   return [
     v.item.id,
@@ -67,14 +69,19 @@ function row(v: ItemView): string[] {
     v.state.at ?? "",
     // One cell: each reference's URL when golive knows it, else the reference itself.
     v.tickets.map((t) => t.url ?? t.ref).join(" "),
+    project,
   ];
 }
 
 /** The UTF-8 byte order mark, as the first character of the text. */
 export const BOM = "\ufeff";
 
-export function renderCsv(items: readonly ItemView[], options: { bom?: boolean } = {}): string {
-  const rows = [[...CSV_COLUMNS], ...items.map(row)];
+/** `project`: the project's name, in every row (empty for a project without one). */
+export function renderCsv(
+  items: readonly ItemView[],
+  options: { bom?: boolean; project?: string } = {},
+): string {
+  const rows = [[...CSV_COLUMNS], ...items.map((v) => row(v, options.project ?? ""))];
   const text = rows.map((r) => `${r.map(csvField).join(",")}\r\n`).join("");
   return options.bom === true ? BOM + text : text;
 }

@@ -135,6 +135,9 @@ export function diffSummary(diff: StateDiff): string {
   ];
   const said = parts.filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}`);
   if (diff.goLive) said.unshift(`go-live moved to ${day(diff.goLive.to)}`);
+  if (diff.closed)
+    said.unshift(diff.closed.kind === "closed" ? "project closed" : "project reopened");
+  if (diff.name) said.unshift("project renamed");
   if (diff.answers.length > 0) said.push(`${plural(diff.answers.length, "answer")} changed`);
   if (said.length === 0) said.push(`${plural(diff.items.length, "item")} changed`);
   return said.join(", ");
@@ -153,6 +156,20 @@ function goLiveLine(g: NonNullable<StateDiff["goLive"]>, esc: Escape): string {
   return `go-live moved from ${day(g.from)} to ${day(g.to)}${who(g.by, g.at, esc)}${reason}`;
 }
 
+function nameLine(n: NonNullable<StateDiff["name"]>, esc: Escape): string {
+  const from = n.from === undefined ? "" : ` from ${esc(n.from)}`;
+  const to = n.to === undefined ? " (no name)" : ` to ${esc(n.to)}`;
+  return `project renamed${from}${to}${who(n.by, n.at, esc)}`;
+}
+
+function closedLine(c: NonNullable<StateDiff["closed"]>, esc: Escape): string {
+  if (c.kind === "reopened") return `project reopened (it was closed on ${day(c.was.on)})`;
+  const x = c.closed;
+  const reason = x.reason !== undefined ? `: ${esc(x.reason)}` : "";
+  const left = (x.left ?? []).map((l) => `${l.id} (${esc(l.reason)})`);
+  return `project closed on ${day(x.on)}${who(x.by, undefined, esc)}${reason}${left.length > 0 ? `; left open: ${left.join(", ")}` : ""}`;
+}
+
 function baseWords(base: DiffBase): string {
   const short = base.commit.slice(0, 7);
   return base.ref === base.commit || base.ref.startsWith(short) ? short : `${base.ref} (${short})`;
@@ -168,6 +185,8 @@ export function renderDiffText(style: Style, diff: StateDiff, base: DiffBase): s
   if (diff.catalogue) {
     lines.push(`  catalogue: ${safe(diff.catalogue.from)} → ${safe(diff.catalogue.to)}`);
   }
+  if (diff.name) lines.push(`  ${nameLine(diff.name, esc)}`);
+  if (diff.closed) lines.push(`  ${closedLine(diff.closed, esc)}`);
   if (diff.goLive) lines.push(`  ${goLiveLine(diff.goLive, esc)}`);
   for (const a of diff.answers) lines.push(`  answer ${answerLine(a, esc)}`);
   for (const item of diff.items) {
@@ -197,6 +216,10 @@ export function renderDiffMarkdown(diff: StateDiff, base: DiffBase): string {
   if (diff.catalogue) {
     lines.push(`- Catalogue: ${esc(diff.catalogue.from)} → ${esc(diff.catalogue.to)}`);
   }
+  // The lines escape what people wrote themselves (mdText): escaping them again would show
+  // the backslashes.
+  if (diff.name) lines.push(`- **${nameLine(diff.name, esc)}**`);
+  if (diff.closed) lines.push(`- **${closedLine(diff.closed, esc)}**`);
   if (diff.goLive) lines.push(`- **${mdCell(goLiveLine(diff.goLive, esc))}**`);
   for (const a of diff.answers) lines.push(`- Answer ${answerLine(a, esc)}`);
   for (const item of diff.items) {
@@ -225,6 +248,8 @@ export function renderDiffJson(diff: StateDiff, base: DiffBase, today: string): 
     empty: isEmptyDiff(diff),
     created: diff.created,
     goLive: diff.goLive ?? null,
+    name: diff.name ?? null,
+    closed: diff.closed ?? null,
     catalogue: diff.catalogue ?? null,
     answers: diff.answers,
     items: diff.items,

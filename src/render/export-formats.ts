@@ -2,6 +2,7 @@
  * `golive export --format`: each report a function of the one value the command builds, and
  * what `--output` says it wrote.
  */
+import { originalName } from "../core/identity.js";
 import { launchReport } from "../core/launch.js";
 import type { BoardReport } from "../core/report.js";
 import type { ExportFormat } from "../work/formats.js";
@@ -25,22 +26,30 @@ export interface ExportEnv {
 export function exportFormats(env: ExportEnv): Formats<ExportFormat, BoardReport> {
   return {
     markdown: renderMarkdownSummary,
-    ics: (r) =>
-      renderIcs(r.board, r.items, {
+    ics: (r) => {
+      // The name and date the project was planned with name its events: UIDs survive a
+      // rename and a slip.
+      const uidName = originalName(r.state);
+      return renderIcs(r.board, r.items, {
         catalogueName: r.catalogue.file.name,
-        // The date the project was planned with names it: its UIDs survive a slip.
         originalGoLive: r.slip?.from ?? r.board.goLive,
-        title: r.catalogue.file.title,
+        title: r.board.title,
+        ...(r.board.name !== undefined ? { name: r.board.name } : {}),
+        ...(uidName !== undefined ? { uidName } : {}),
         now: env.now,
         version: env.version,
+      });
+    },
+    csv: (r) =>
+      renderCsv(r.items, {
+        bom: env.bom,
+        ...(r.board.name !== undefined ? { project: r.board.name } : {}),
       }),
-    csv: (r) => renderCsv(r.items, { bom: env.bom }),
-    "jira-csv": (r) => renderJiraCsv(r.items),
+    "jira-csv": (r) => renderJiraCsv(r.items, r.board.name),
     html: (r) => renderHtml(r, { generated: env.now, version: env.version }),
-    report: (r) =>
-      renderLaunchMarkdown(r.catalogue.file.title, launchReport(r.board, r.items, r.state)),
+    report: (r) => renderLaunchMarkdown(r.board.title, launchReport(r.board, r.items, r.state)),
     "report-html": (r) =>
-      renderLaunchHtml(r.catalogue.file.title, launchReport(r.board, r.items, r.state), {
+      renderLaunchHtml(r.board.title, launchReport(r.board, r.items, r.state), {
         generated: env.now,
         version: env.version,
       }),

@@ -28,6 +28,7 @@ export function findingTitle(f: GateFinding): string {
     open: "open",
     done: "done",
     "not-applicable": "not applicable",
+    "left-open": "left open",
   };
   return `${f.view.item.id} ${what[f.code]}`;
 }
@@ -81,11 +82,17 @@ function verdictReason(f: GateFinding, grace: number): string {
       return v.state.note ? `done: ${v.state.note}` : "done";
     case "not-applicable":
       return `not applicable: ${v.state.reason ?? "no reason given"}`;
+    case "left-open":
+      return `left ${v.open ? v.status : "failing its check"} when the project was closed on ${f.left!.on}: ${f.left!.reason ?? "no reason given"}`;
   }
 }
 
 /** "golive check failed: 2 overdue, 1 regressed, 1 warning, 1 waived (of 95 items)". */
 export function verdictLine(result: GateResult): string {
+  if (result.closed) {
+    const left = result.findings.filter((f) => f.code === "left-open").length;
+    return `golive check passed: closed on ${result.closed.on}, ${left} left open (of ${plural(result.findings.length, "item")})`;
+  }
   const waived = result.findings.filter(
     (f) => f.code === "waived" || f.code === "check-waived",
   ).length;

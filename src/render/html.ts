@@ -232,7 +232,7 @@ export interface HtmlOptions {
 }
 
 export function renderHtml(report: BoardReport, options: HtmlOptions): string {
-  const { catalogue, board, items, day } = report;
+  const { board, items, day } = report;
   const p = board.progress;
   const phases = board.phases
     .map(
@@ -254,9 +254,9 @@ export function renderHtml(report: BoardReport, options: HtmlOptions): string {
       v.status === "blocked" ||
       (v.open && v.state.waiver !== undefined),
   );
-  return `${pageHead(`${catalogue.file.title}: go-live ${board.goLive}`, CSS + PACE_CSS)}
+  return `${pageHead(`${board.title}: go-live ${board.goLive}`, CSS + PACE_CSS)}
 <body>
-<h1>${e(catalogue.file.title)}</h1>
+<h1>${e(board.title)}</h1>
 <p>Go-live <b>${e(board.goLive)}</b> · ${e(relativeGoLive(board.daysToGoLive))} · today ${e(board.today)}</p>
 ${report.slip ? `<p class="slip"><b>${e(slipLine(report.slip, (d) => d))}</b></p>\n` : ""}
 <div class="headline">

@@ -83,13 +83,21 @@ export interface IcsOptions {
   originalGoLive: CalendarDate;
   /** The calendar's name, e.g. the catalogue's title. */
   title: string;
+  /** The project's name: the go-live event's title, and every item event's prefix. */
+  name?: string;
+  /**
+   * The name the project had first (`originalName`), part of every UID when it has one: two
+   * projects with the same go-live date and catalogue must not overwrite each other's events.
+   */
+  uidName?: string;
   /** When the file was made (DTSTAMP, and SEQUENCE from it), ISO. */
   now: string;
   version: string;
 }
 
 function uid(name: string, o: IcsOptions): string {
-  return escapeText(`${name}@${basicDate(o.originalGoLive)}.${o.catalogueName}.golive`);
+  const project = o.uidName === undefined ? "" : `${o.uidName}.`;
+  return escapeText(`${name}@${project}${basicDate(o.originalGoLive)}.${o.catalogueName}.golive`);
 }
 
 const CLOSED_LABEL = { done: "Done", "not-applicable": "Not applicable" } as const;
@@ -119,7 +127,12 @@ function itemEvent(lines: string[], v: ItemView, o: IcsOptions, stamp: string): 
     ["STATUS", v.open ? "CONFIRMED" : "CANCELLED"],
     ["DTSTART;VALUE=DATE", basicDate(v.window.due)],
     ["DTEND;VALUE=DATE", basicDate(addDays(v.window.due, 1))],
-    ["SUMMARY", escapeText(`${label}: ${v.item.id} ${v.item.title}`)],
+    [
+      "SUMMARY",
+      escapeText(
+        `${o.name === undefined ? "" : `${o.name}: `}${label}: ${v.item.id} ${v.item.title}`,
+      ),
+    ],
     ["DESCRIPTION", escapeText(details.join("\n"))],
     ["CATEGORIES", escapeText(v.category.title)],
     ["TRANSP", "TRANSPARENT"],
@@ -143,7 +156,7 @@ export function renderIcs(board: Board, items: readonly ItemView[], o: IcsOption
     ["STATUS", "CONFIRMED"],
     ["DTSTART;VALUE=DATE", basicDate(board.goLive)],
     ["DTEND;VALUE=DATE", basicDate(addDays(board.goLive, 1))],
-    ["SUMMARY", escapeText(`Go-live: ${o.title}`)],
+    ["SUMMARY", escapeText(`Go-live: ${o.name ?? o.title}`)],
     ["TRANSP", "OPAQUE"],
   ]);
   for (const v of items) itemEvent(lines, v, o, stamp);

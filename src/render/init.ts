@@ -24,7 +24,7 @@ export function renderInit(
   ]);
   const lines = [
     ...wrapText(
-      `Created ${c.bold(safe(shown))}: ${safe(catalogue.file.title)} (${safe(catalogue.file.version)}), ${plural(catalogue.items.length, "item")}, go-live ${c.bold(date(board.goLive, true))}.`,
+      `Created ${c.bold(safe(shown))}${board.name === undefined ? "" : ` for ${c.bold(safe(board.name))}`}: ${safe(catalogue.file.title)} (${safe(catalogue.file.version)}), ${plural(catalogue.items.length, "item")}, go-live ${c.bold(date(board.goLive, true))}.`,
       style.width,
     ),
     "",
@@ -36,6 +36,9 @@ export function renderInit(
     "",
     // Sentences wrap at the width, as the table above fits it.
     ...(merges ? wrapText(merges, style.width) : []),
+    ...(board.name === undefined
+      ? []
+      : wrapText("The name is in every report's title; `golive rename` changes it.", style.width)),
     ...wrapText(
       `Next: commit ${safe(commit)}, then run \`golive status\` in your standups.`,
       style.width,

@@ -38,7 +38,9 @@ function description(v: ItemView): string {
   return parts.join("\n\n");
 }
 
-export function renderJiraCsv(items: readonly ItemView[]): string {
+/** `name`: the project's, before every summary, so issues of several projects tell apart. */
+export function renderJiraCsv(items: readonly ItemView[], name?: string): string {
+  const prefix = name === undefined ? "" : `${name}: `;
   const labelsOf = (v: ItemView) => ["golive", label(v.category.id), label(v.phase.id)];
   const width = maxOf(
     items.map((v) => labelsOf(v).length),
@@ -55,7 +57,7 @@ export function renderJiraCsv(items: readonly ItemView[]): string {
   const rows = items.map((v) => {
     const labels = labelsOf(v);
     return [
-      `${v.item.id} ${v.item.title}`,
+      `${prefix}${v.item.id} ${v.item.title}`,
       "Task",
       description(v),
       v.window.due,

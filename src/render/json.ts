@@ -90,6 +90,10 @@ export interface JsonProgress {
 export interface JsonReport {
   version: typeof REPORT_VERSION;
   command: string;
+  /** The project's name (golive.yaml's `name`), null when it has none. */
+  name: string | null;
+  /** Planning before go-live day, live from it, closed after `golive close`. */
+  life: "planning" | "live" | "closed";
   today: string;
   goLive: string;
   daysToGoLive: number;
@@ -175,6 +179,8 @@ export function jsonReport(
   return {
     version: REPORT_VERSION,
     command,
+    name: board.name ?? null,
+    life: board.life.phase,
     today: board.today,
     goLive: board.goLive,
     daysToGoLive: board.daysToGoLive,
@@ -206,6 +212,13 @@ export interface JsonCheckReport extends JsonReport {
   readyToTick?: string[];
   policy: { warnWithin: number; grace: number; strict: boolean; phases: string[] | null };
   counts: { fail: number; warn: number; pass: number; skip: number };
+  /** The project was closed (`golive close`): when, why, by whom, and the items left open. */
+  closed: {
+    on: string;
+    reason: string | null;
+    by: string | null;
+    left: { id: string; reason: string | null }[];
+  } | null;
   /**
    * Each item as in the other reports (its own `reason`: why it is blocked or not applicable),
    * with the gate's verdict, its code and `gateReason`, the sentence that explains the verdict.
@@ -233,6 +246,16 @@ export function jsonCheckReport(
         }
       : {}),
     policy: { ...result.policy, phases: phases ? [...phases] : null },
+    closed: result.closed
+      ? {
+          on: result.closed.on,
+          reason: result.closed.reason ?? null,
+          by: result.closed.by ?? null,
+          left: result.findings
+            .filter((f) => f.code === "left-open")
+            .map((f) => ({ id: f.view.item.id, reason: f.left?.reason ?? null })),
+        }
+      : null,
     counts: { ...result.counts },
     items: base.items.map((item) => {
       const f = byId.get(item.id)!;

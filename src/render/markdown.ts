@@ -63,11 +63,13 @@ function gateRow(f: GateFinding, grace: number): string[] {
   return [
     f.code === "waived" || f.code === "check-waived"
       ? "⏸️ WAIVED"
-      : f.verdict === "fail"
-        ? "❌ FAIL"
-        : f.verdict === "warn"
-          ? "⚠️ WARN"
-          : VERDICT_LABEL[f.verdict],
+      : f.code === "left-open"
+        ? "⏹️ LEFT OPEN"
+        : f.verdict === "fail"
+          ? "❌ FAIL"
+          : f.verdict === "warn"
+            ? "⚠️ WARN"
+            : VERDICT_LABEL[f.verdict],
     mdCell(v.item.id),
     mdCell(v.item.title),
     mdCell(v.phase.id),
@@ -147,11 +149,11 @@ function section(heading: string, items: readonly ItemView[], detail: (v: ItemVi
 
 /** The standup/stakeholder summary: progress per phase, overdue, due soon, blocked, waivers. */
 export function renderMarkdownSummary(report: BoardReport): string {
-  const { catalogue, board } = report;
+  const { board } = report;
   const sections = report;
   const today = board.today;
   const lines = [
-    `# ${mdCell(catalogue.file.title)}`,
+    `# ${mdCell(board.title)}`,
     "",
     `**Go-live ${board.goLive}** · ${relativeGoLive(board.daysToGoLive)} · today ${today}`,
   ];

@@ -110,7 +110,8 @@ export function slackPayload(d: Digest, title: string, users: Record<string, str
       },
     });
   }
-  return { text: printable(`${title}: ${headline(d)}`), blocks };
+  // The fallback text is mrkdwn too: a name or --title holding `<!channel>` must not ping.
+  return { text: `${slackText(title)}: ${headline(d)}`, blocks };
 }
 
 export function teamsPayload(d: Digest, title: string, users: Record<string, string>): object {

@@ -2,6 +2,7 @@
  * `golive portfolio`: one line per project, as a terminal table, Markdown, a self-contained
  * HTML page with each project's timeline on one shared calendar, and the versioned JSON report.
  */
+import { pushAll } from "../core/arrays.js";
 import type { Board, PhaseView } from "../core/board.js";
 import { addDays, daysBetween } from "../core/dates.js";
 import { paceOf } from "../core/pace.js";
@@ -22,7 +23,33 @@ function errorText(row: Extract<PortfolioRow, { error: unknown }>): string {
   return row.error.where ? `${row.error.where}: ${row.error.message}` : row.error.message;
 }
 
+/** The portfolio's sections, in order: projects in preparation (and unreadable ones), live, closed. */
+const SECTIONS = [
+  { life: "planning", heading: "In preparation" },
+  { life: "live", heading: "Live" },
+  { life: "closed", heading: "Closed" },
+] as const;
+
+/**
+ * The rows of each section that has any, in the order given. A portfolio of projects all in
+ * preparation is one table without a heading, as before projects had a life.
+ */
+function sections(
+  rows: readonly PortfolioRow[],
+): { heading: string | undefined; rows: PortfolioRow[] }[] {
+  const lifeOf = (r: PortfolioRow) => ("summary" in r ? r.summary.life : "planning");
+  const found = SECTIONS.map((s) => ({
+    heading: s.heading as string | undefined,
+    rows: rows.filter((r) => lifeOf(r) === s.life),
+  })).filter((s) => s.rows.length > 0);
+  if (found.length === 1 && found[0]!.rows.every((r) => lifeOf(r) === "planning")) {
+    return [{ heading: undefined, rows: found[0]!.rows }];
+  }
+  return found;
+}
+
 function nextDueText(s: ProjectSummary): string {
+  if (s.closedOn !== null) return `closed ${s.closedOn}`;
   return s.nextDue ? `${s.nextDue.id} ${relativeDue(s.nextDue.daysUntilDue)}` : "—";
 }
 
@@ -41,7 +68,7 @@ export function renderPortfolioText(
     { header: "Next due" },
     { header: "Last change" },
   ];
-  const cells = rows.map((row) => {
+  const cellsOf = (row: PortfolioRow) => {
     if ("error" in row) {
       return [safe(row.name), c.red("cannot be read"), "", "", "", "", safe(errorText(row))];
     }
@@ -51,17 +78,19 @@ export function renderPortfolioText(
       safe(row.name),
       `${s.goLive} (${relativeGoLive(s.daysToGoLive)})`,
       `${p.closed}/${p.total} ${percent(p)}%`,
-      p.overdue > 0 ? c.red(String(p.overdue)) : "0",
+      // A closed project's open items were left open on purpose: nothing is overdue any more.
+      s.closedOn !== null ? "—" : p.overdue > 0 ? c.red(String(p.overdue)) : "0",
       p.blocked > 0 ? c.yellow(String(p.blocked)) : "0",
       nextDueText(s),
       s.lastChange ? s.lastChange.slice(0, 10) : "—",
     ];
-  });
+  };
   const unreadable = rows.filter((r) => "error" in r).length;
-  const lines = [
-    c.bold(`Portfolio: ${plural(rows.length, "project")}, today ${today}`),
-    renderTable(style, columns, cells),
-  ];
+  const lines = [c.bold(`Portfolio: ${plural(rows.length, "project")}, today ${today}`)];
+  for (const section of sections(rows)) {
+    if (section.heading) lines.push("", c.bold(`${section.heading} (${section.rows.length})`));
+    lines.push(renderTable(style, columns, section.rows.map(cellsOf)));
+  }
   if (unreadable > 0) lines.push(c.yellow(`${plural(unreadable, "project")} could not be read.`));
   return `${lines.join("\n")}\n`;
 }
@@ -76,7 +105,7 @@ export function renderPortfolioMarkdown(rows: readonly PortfolioRow[], today: st
     "Next due",
     "Last change",
   ];
-  const body = rows.map((row) => {
+  const cellsOf = (row: PortfolioRow) => {
     if ("error" in row) {
       return [mdText(row.name), "**cannot be read**", "", "", "", "", mdText(errorText(row))];
     }
@@ -86,23 +115,27 @@ export function renderPortfolioMarkdown(rows: readonly PortfolioRow[], today: st
       mdText(row.name),
       `${s.goLive} (${relativeGoLive(s.daysToGoLive)})`,
       `${p.closed}/${p.total} (${percent(p)}%)`,
-      p.overdue > 0 ? `**${p.overdue}**` : "0",
+      s.closedOn !== null ? "—" : p.overdue > 0 ? `**${p.overdue}**` : "0",
       String(p.blocked),
-      s.nextDue
-        ? `${mdCell(s.nextDue.id)} ${mdCell(s.nextDue.title)}, ${relativeDue(s.nextDue.daysUntilDue)}`
-        : "—",
+      s.closedOn !== null
+        ? `closed ${s.closedOn}`
+        : s.nextDue
+          ? `${mdCell(s.nextDue.id)} ${mdCell(s.nextDue.title)}, ${relativeDue(s.nextDue.daysUntilDue)}`
+          : "—",
       s.lastChange ? s.lastChange.slice(0, 10) : "—",
     ];
-  });
-  return `${[
-    `# Go-live portfolio`,
-    "",
-    `Today ${today} · ${plural(rows.length, "project")}`,
-    "",
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...body.map((r) => `| ${r.join(" | ")} |`),
-  ].join("\n")}\n`;
+  };
+  const lines = [`# Go-live portfolio`, "", `Today ${today} · ${plural(rows.length, "project")}`];
+  for (const section of sections(rows)) {
+    if (section.heading) lines.push("", `## ${section.heading} (${section.rows.length})`);
+    pushAll(lines, [
+      "",
+      `| ${header.join(" | ")} |`,
+      `| ${header.map(() => "---").join(" | ")} |`,
+      ...section.rows.map((r) => `| ${cellsOf(r).join(" | ")} |`),
+    ]);
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 /**
@@ -179,22 +212,28 @@ export function renderPortfolioHtml(
   const from = [...starts, today].sort()[0]!;
   const to = [...read.map((r) => addDays(r.board.goLive, 7)), addDays(today, 7)].sort().at(-1)!;
   const days = Math.max(1, daysBetween(from, to));
-  const body = rows
-    .map((row) => {
-      if ("error" in row) {
-        return `<tr class="project" data-project="${e(row.name)}"><td>${e(row.name)}<br><small>${e(row.source)}</small></td><td colspan="7" class="err">cannot be read: ${e(errorText(row))}</td></tr>`;
-      }
-      const s = row.summary;
-      const p = s.progress;
-      return `<tr class="project" data-project="${e(row.name)}"><td>${e(row.name)}<br><small>${e(row.title)}</small></td><td>${e(s.goLive)}<br><small>${e(relativeGoLive(s.daysToGoLive))}</small></td><td>${p.closed}/${p.total} (${percent(p)}%)</td><td${p.overdue > 0 ? ' class="late"' : ""}>${p.overdue}</td><td>${p.blocked}</td><td>${s.nextDue ? `${e(s.nextDue.id)} ${e(s.nextDue.title)}<br><small>${e(relativeDue(s.nextDue.daysUntilDue))}</small>` : "—"}</td><td>${strip(row.board, from, days, today)}</td><td>${sparklineSvg(row.board, paceOf(row.board, row.board.items))}</td></tr>`;
-    })
-    .join("");
+  const rowHtml = (row: PortfolioRow) => {
+    if ("error" in row) {
+      return `<tr class="project" data-project="${e(row.name)}"><td>${e(row.name)}<br><small>${e(row.source)}</small></td><td colspan="7" class="err">cannot be read: ${e(errorText(row))}</td></tr>`;
+    }
+    const s = row.summary;
+    const p = s.progress;
+    return `<tr class="project" data-project="${e(row.name)}" data-life="${s.life}"><td>${e(row.name)}<br><small>${e(row.title)}</small></td><td>${e(s.goLive)}<br><small>${e(relativeGoLive(s.daysToGoLive))}</small></td><td>${p.closed}/${p.total} (${percent(p)}%)</td>${s.closedOn !== null ? "<td>—</td>" : `<td${p.overdue > 0 ? ' class="late"' : ""}>${p.overdue}</td>`}<td>${p.blocked}</td><td>${s.closedOn !== null ? e(`closed ${s.closedOn}`) : s.nextDue ? `${e(s.nextDue.id)} ${e(s.nextDue.title)}<br><small>${e(relativeDue(s.nextDue.daysUntilDue))}</small>` : "—"}</td><td>${strip(row.board, from, days, today)}</td><td>${sparklineSvg(row.board, paceOf(row.board, row.board.items))}</td></tr>`;
+  };
+  const head =
+    "<table><thead><tr><th>Project</th><th>Go-live</th><th>Progress</th><th>Overdue</th><th>Blocked</th><th>Next due</th><th>Timeline</th><th>Burn-up</th></tr></thead>";
+  const body = sections(rows)
+    .map(
+      (section) =>
+        `${section.heading ? `<h2>${e(section.heading)} (${section.rows.length})</h2>\n` : ""}${head}<tbody>${section.rows.map(rowHtml).join("")}</tbody></table>`,
+    )
+    .join("\n");
   return `${pageHead(`Go-live portfolio ${today}`, CSS + PACE_CSS)}
 <body>
 <h1>Go-live portfolio</h1>
 <p>Today ${e(today)} · ${e(plural(rows.length, "project"))} · timelines from ${e(from)} to ${e(to)}; the black line is go-live, the red one today; each burn-up shows items closed (green) against items due (dashed)</p>
 ${legend()}
-<table><thead><tr><th>Project</th><th>Go-live</th><th>Progress</th><th>Overdue</th><th>Blocked</th><th>Next due</th><th>Timeline</th><th>Burn-up</th></tr></thead><tbody>${body}</tbody></table>
+${body}
 <p><small>Made by golive ${e(options.version)} on ${e(options.generated)}.</small></p>
 </body>
 </html>

@@ -141,18 +141,28 @@ function dueDetail(style: Style, today: string): (v: ItemView) => string {
   };
 }
 
+/** "Go-live Mon 1 Mar 2027 · 19 days to go", "Live since ...", "Closed on ...". */
+function goLiveLine(style: Style, board: Board): string {
+  const c = style.chalk;
+  const today = `today ${date(board.today, true)}`;
+  const closed = board.life.closed;
+  if (closed) {
+    return `${c.bold(`Closed on ${date(closed.on, true)}`)} · went live ${date(board.goLive, true)} · ${today}`;
+  }
+  if (board.life.phase === "live") {
+    return `${c.bold(`Live since ${date(board.goLive, true)}`)} · ${relativeGoLive(board.daysToGoLive)} · ${today}`;
+  }
+  return `Go-live ${c.bold(date(board.goLive, true))} · ${relativeGoLive(board.daysToGoLive)} · ${today}`;
+}
+
 export function renderStatus(style: Style, report: BoardReport, layout: StatusLayout): string {
-  const { catalogue, board } = report;
+  const { board } = report;
   const sections = { ...report, all: layout.all };
   const c = style.chalk;
   const lines: string[] = [];
   lines.push(
-    hangingLine(style.width, "", c.bold(safe(catalogue.file.title))),
-    hangingLine(
-      style.width,
-      "",
-      `Go-live ${c.bold(date(board.goLive, true))} · ${relativeGoLive(board.daysToGoLive)} · today ${date(board.today, true)}`,
-    ),
+    hangingLine(style.width, "", c.bold(safe(board.title))),
+    hangingLine(style.width, "", goLiveLine(style, board)),
   );
   if (report.slip) {
     lines.push(hangingLine(style.width, "", c.yellow(slipLine(report.slip, (d) => date(d, true)))));
@@ -196,6 +206,14 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
       ),
     );
   }
+  pushAll(
+    lines,
+    sect("After go-live", day.afterGoLive, (v) =>
+      v.window.opens > board.today
+        ? `opens ${date(v.window.opens)}, ${relativeDue(v.daysUntilDue)} (${date(v.window.due)})`
+        : due(v),
+    ),
+  );
   pushAll(lines, sect("Overdue", day.overdue, due));
   pushAll(
     lines,

@@ -211,6 +211,40 @@ export const SlipSchema = z.strictObject({
 });
 export type Slip = z.infer<typeof SlipSchema>;
 
+/** A project's name: shown in every title golive makes (status, reports, calendar, CI). */
+export const ProjectNameSchema = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** A change of the project's name (golive rename). */
+export const RenameSchema = z.strictObject({
+  from: z.optional(ProjectNameSchema),
+  to: ProjectNameSchema,
+  by: z.optional(Text),
+  at: z.optional(When),
+});
+export type Rename = z.infer<typeof RenameSchema>;
+
+/** An item left open when the project was closed, and why. */
+export const LeftOpenSchema = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  reason: Text,
+});
+export type LeftOpen = z.infer<typeof LeftOpenSchema>;
+
+/** The project ended (golive close): the gate passes and notify stops. */
+export const ClosedSchema = z.strictObject({
+  /** The day it was closed. */
+  on: Day,
+  /** Why, in the team's words. */
+  reason: z.optional(Text),
+  /** Who closed it. */
+  by: z.optional(Text),
+  /** When it was closed. */
+  at: z.optional(When),
+  /** Items still open when it closed, each with the reason it was left. */
+  left: z.optional(z.array(LeftOpenSchema)),
+});
+export type Closed = z.infer<typeof ClosedSchema>;
+
 /** The version of each catalogue the project's catalogue extends, by catalogue name. */
 const BaseVersions = z.record(z.string(), z.string());
 const BASES =
@@ -219,6 +253,10 @@ const BASES =
 export const StateSchema = z.strictObject({
   /** The state file format version. */
   golive: z.int().check(z.minimum(1)),
+  /** The project's name, in every title (golive init --name, golive rename); optional. */
+  name: z.optional(ProjectNameSchema),
+  /** Every change of the name, oldest first. */
+  renames: z.optional(z.array(RenameSchema)),
   /** The catalogue this project follows: a shipped one by name, or a file by path. */
   catalogue: z.union([
     z.strictObject({
@@ -286,6 +324,8 @@ export const StateSchema = z.strictObject({
   verify: z.optional(z.strictObject({ allow: z.optional(z.array(AllowEntrySchema)) })),
   /** Settings of `golive probe` (docs/probe.md). */
   probe: z.optional(ProbeSettingsSchema),
+  /** The project was closed (golive close): the gate passes, notify stops, edits go on. */
+  closed: z.optional(ClosedSchema),
   /** Per item, by ID; items not listed, or listed as `{}`, are `todo`. */
   items: z.optional(z.record(z.string(), z.nullable(ItemStateSchema))),
 });

@@ -16,7 +16,7 @@ const at = async (today: string, args: string[], env: Record<string, string> = {
   await golive(dir, ["--today", today, ...args], env);
 
 beforeEach(async () => {
-  dir = await initRepo();
+  dir = await initRepo(["--date", "2027-03-01", "--name", "Acme"]);
 });
 
 describe("golive check", () => {
@@ -201,8 +201,8 @@ describe("golive export", () => {
     expect(r.stdout).toBe("Wrote 2 events to cal.ics.\n");
     const ics = read(dir, "cal.ics");
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
-    expect(ics).toContain("UID:CLO-01@20270301.spryker-cloud.golive\r\n");
-    expect(ics).toContain("UID:go-live@20270301.spryker-cloud.golive\r\n");
+    expect(ics).toContain("UID:CLO-01@Acme.20270301.spryker-cloud.golive\r\n");
+    expect(ics).toContain("UID:go-live@Acme.20270301.spryker-cloud.golive\r\n");
     expect(ics).toContain("DTSTART;VALUE=DATE:20270301\r\n");
   });
 
@@ -217,11 +217,11 @@ describe("golive export", () => {
     ).toBe(0);
     const after = (await at("2027-02-03", ["export", "--format", "ics"])).stdout;
     const [was, is] = [event(before, "GEN-01"), event(after, "GEN-01")];
-    expect(is).toContain("UID:GEN-01@20270301.spryker-cloud.golive\r\n");
+    expect(is).toContain("UID:GEN-01@Acme.20270301.spryker-cloud.golive\r\n");
     expect(is).not.toBe(was);
     expect(sequence(is)).toBeGreaterThan(sequence(was));
     expect(event(after, "CLO-01")).toContain("STATUS:CANCELLED\r\n");
-    expect(event(after, "CLO-01")).toContain("SUMMARY:Done: CLO-01");
+    expect(event(after, "CLO-01")).toContain("SUMMARY:Acme: Done: CLO-01");
   });
 
   it("writes csv and html files", async () => {

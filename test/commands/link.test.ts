@@ -11,7 +11,7 @@ import { golive, initRepo, read } from "../helpers/cli.js";
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
 async function linkedRepo(): Promise<string> {
-  const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+  const repo = await initRepo(["--date", "2027-03-01", "--name", "Acme"], TODAY);
   appendFileSync(join(repo, "golive.yaml"), "tracker:\n  jira: https://shop.atlassian.net/\n");
   return repo;
 }
@@ -48,7 +48,9 @@ describe("golive link", () => {
     ]);
     const status = await golive(repo, ["status"], TODAY);
     // A status table shortens a ticket URL to its host and last segment; show has it whole.
-    expect(status.stdout).toMatch(/CLO-01\s+Ensure a network diagram \(SHOP-123, github\.com\/…\/7\)/);
+    expect(status.stdout).toMatch(
+      /CLO-01\s+Ensure a network diagram \(SHOP-123, github\.com\/…\/7\)/,
+    );
     const md = (await golive(repo, ["export"], TODAY)).stdout;
     expect(md).toContain("[SHOP-123](https://shop.atlassian.net/browse/SHOP-123)");
     const html = (await golive(repo, ["export", "--format", "html"], TODAY)).stdout;
@@ -121,8 +123,9 @@ describe("golive export --format jira-csv", () => {
       "Labels",
     ]);
     expect(issues).toHaveLength(41);
-    const clo = issues.find((r) => r[0]!.startsWith("CLO-01 "))!;
-    expect(clo[0]).toBe("CLO-01 Ensure a network diagram");
+    // The project's name before every summary: issues of several projects tell apart.
+    const clo = issues.find((r) => r[0]!.startsWith("Acme: CLO-01 "))!;
+    expect(clo[0]).toBe("Acme: CLO-01 Ensure a network diagram");
     expect(clo[1]).toBe("Task");
     expect(clo[2]).toContain("https://shop.atlassian.net/browse/SHOP-123");
     expect(clo[2]).toContain("golive item CLO-01");

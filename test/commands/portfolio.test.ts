@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gitEnv, golive, initRepo, tempDir, tempRepo } from "../helpers/cli.js";
+import { gitEnv, golive, initRepo, read, tempDir, tempRepo } from "../helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
@@ -111,7 +111,8 @@ describe("golive portfolio", () => {
       TODAY,
     );
     expect(fail.code).toBe(1);
-    const name = late.split("/").pop()!;
+    // Each project is shown by its own name (golive.yaml's `name`, here init's default).
+    const name = /^name: (.+)$/m.exec(read(late))![1]!;
     expect(fail.stderr).toMatch(
       new RegExp(
         `golive portfolio --gate failed: ${name} \\(36 failing items\\), .* \\(cannot be read\\)`,

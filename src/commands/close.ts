@@ -1,0 +1,98 @@
+/**
+ * `golive close`: the team ends the project. Refused while items are open, unless each open
+ * one is named with the reason it is left (`--leave ID=REASON`); `--undo` takes it back.
+ * Edits go on working after it; the gate passes and notify stops.
+ */
+import { buildBoard, type ItemView } from "../core/board.js";
+import { GoliveError } from "../errors.js";
+import { type CloseResult, renderClose } from "../render/identity.js";
+import type { Closed, LeftOpen } from "../schema/state.js";
+import { type Context, type Output, output } from "../work/context.js";
+import { changedBy } from "../work/edit-items.js";
+import { resolveItems } from "../work/select.js";
+import { openState } from "../work/workspace.js";
+
+export interface CloseOptions {
+  reason?: string;
+  /** `ID=REASON`, each as typed. */
+  leave?: readonly string[];
+  undo?: boolean;
+  by?: string;
+}
+
+/** `ID=REASON` as typed: the ID and a reason that is not empty. */
+function splitLeave(text: string): { id: string; reason: string } {
+  const at = text.indexOf("=");
+  const id = at <= 0 ? "" : text.slice(0, at).trim();
+  const reason = at <= 0 ? "" : text.slice(at + 1).trim();
+  if (id === "" || reason === "") {
+    throw new GoliveError("usage", "--leave needs an item and a reason: --leave ID=REASON", {
+      hint: '--leave "SEO-02=SEO review after launch, owned by the agency"',
+    });
+  }
+  return { id, reason };
+}
+
+export async function close(ctx: Context, options: CloseOptions): Promise<Output> {
+  if (options.undo && (options.reason !== undefined || (options.leave ?? []).length > 0)) {
+    throw new GoliveError("usage", "--undo takes no --reason or --leave", {
+      hint: "golive close --undo reopens the project as it was before golive close",
+    });
+  }
+  if (options.reason !== undefined && options.reason.trim() === "") {
+    throw new GoliveError("usage", "--reason needs some text", { hint: '--reason "launched"' });
+  }
+  const typed = (options.leave ?? []).map(splitLeave);
+  const result = await openState(ctx).update((workspace, editor): CloseResult => {
+    const was = workspace.state.closed;
+    if (options.undo) {
+      if (was) editor.setTop("closed", undefined);
+      return { kind: "undone", ...(was ? { was } : {}) };
+    }
+    if (was) return { kind: "already", closed: was };
+    const board = buildBoard(workspace.catalogue, workspace.state, ctx.today);
+    const reasons = new Map<string, string>();
+    const named = [];
+    for (const t of typed) {
+      const item = resolveItems(workspace.catalogue, [t.id])[0]!;
+      named.push(item);
+      reasons.set(item.id, t.reason);
+    }
+    const open = board.items.filter((v) => v.open);
+    const openIds = new Set(open.map((v) => v.item.id));
+    const notOpen = named.filter((item) => !openIds.has(item.id));
+    if (notOpen.length > 0) {
+      throw new GoliveError(
+        "usage",
+        `--leave names ${notOpen.map((i) => i.id).join(", ")}, which ${notOpen.length === 1 ? "is" : "are"} not open`,
+        { hint: "--leave is for the items still open when the project closes" },
+      );
+    }
+    const unnamed = open.filter((v) => !reasons.has(v.item.id));
+    if (unnamed.length > 0) throw openItems(unnamed);
+    const left: LeftOpen[] = open.map((v) => ({ id: v.item.id, reason: reasons.get(v.item.id)! }));
+    const closed: Closed = {
+      on: ctx.today,
+      ...(options.reason !== undefined ? { reason: options.reason.trim() } : {}),
+      by: changedBy(ctx, options.by),
+      at: ctx.now(),
+      ...(left.length > 0 ? { left } : {}),
+    };
+    editor.setTop("closed", closed);
+    return { kind: "closed", closed };
+  });
+  return output(renderClose(ctx.style, result));
+}
+
+function openItems(open: readonly ItemView[]): GoliveError {
+  const shown = open.slice(0, 20).map((v) => `${v.item.id} ${v.item.title} (${v.status})`);
+  if (open.length > shown.length) shown.push(`and ${open.length - shown.length} more`);
+  return new GoliveError(
+    "items-open",
+    `${open.length === 1 ? "1 item is" : `${open.length} items are`} still open; golive close ends the project only when each is done, skipped, or left with a reason`,
+    {
+      details: shown,
+      hint: `finish or skip them, or name each: golive close --leave ${open[0]!.item.id}=REASON${open.length > 1 ? " --leave ..." : ""}`,
+    },
+  );
+}

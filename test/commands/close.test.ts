@@ -1,0 +1,203 @@
+/**
+ * Life after go-live: golive close ends the project, the gate passes with "closed on DATE",
+ * the portfolio puts live and closed projects in sections of their own, notify stops.
+ */
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { golive, initRepo, read, tempDir } from "../helpers/cli.js";
+
+const LAUNCH = { GOLIVE_TODAY: "2027-03-10" };
+
+/** A shop launched on 1 Mar 2027 with every item done but SEO-02 and GEN-10. */
+async function launched(name = "Acme"): Promise<string> {
+  const repo = await initRepo(["--date", "2027-03-01", "--name", name], {
+    GOLIVE_TODAY: "2027-01-04",
+  });
+  const ids = JSON.parse((await golive(repo, ["list", "--json"], LAUNCH)).stdout).items.map(
+    (i: { id: string }) => i.id,
+  ) as string[];
+  const done = ids.filter((id) => id !== "SEO-02" && id !== "GEN-10");
+  expect((await golive(repo, ["done", ...done], { GOLIVE_TODAY: "2027-02-26" })).code).toBe(0);
+  return repo;
+}
+
+const leave = [
+  "--leave",
+  "SEO-02=the agency does the SEO review",
+  "--leave",
+  "gen-10=old shop kept for the B2B buyers",
+];
+
+describe("golive close", () => {
+  it("is refused while items are open, listing them; nothing is written", async () => {
+    const repo = await launched();
+    const before = read(repo);
+    const result = await golive(repo, ["close", "--leave", "SEO-02=agency"], LAUNCH);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("1 item is still open");
+    expect(result.stderr).toContain("GEN-10 Disable old system after 72 hours (todo)");
+    expect(result.stderr).not.toContain("SEO-02 ");
+    expect(result.stderr).toContain("--leave GEN-10=REASON");
+    expect(read(repo)).toBe(before);
+  });
+
+  it("refuses --leave of an item that is not open, and --leave without a reason", async () => {
+    const repo = await launched();
+    const done = await golive(repo, ["close", ...leave, "--leave", "CLO-01=x"], LAUNCH);
+    expect(done.code).toBe(2);
+    expect(done.stderr).toContain("--leave names CLO-01, which is not open");
+    const bare = await golive(repo, ["close", "--leave", "SEO-02"], LAUNCH);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain("--leave needs an item and a reason");
+  });
+
+  it("records the day, who, why and what was left; check then passes in every format", async () => {
+    const repo = await launched();
+    expect((await golive(repo, ["check"], LAUNCH)).code).toBe(1);
+    const closed = await golive(
+      repo,
+      ["close", "--reason", "hypercare over", "--by", "Dana", ...leave],
+      LAUNCH,
+    );
+    expect(closed.code).toBe(0);
+    expect(closed.stdout).toContain("Closed the project on Wed 10 Mar 2027: hypercare over.");
+    expect(parse(read(repo)).closed).toEqual({
+      on: "2027-03-10",
+      reason: "hypercare over",
+      by: "Dana",
+      at: "2027-03-10",
+      left: [
+        { id: "SEO-02", reason: "the agency does the SEO review" },
+        { id: "GEN-10", reason: "old shop kept for the B2B buyers" },
+      ],
+    });
+    const later = { GOLIVE_TODAY: "2027-06-01" };
+    const text = await golive(repo, ["check"], later);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      "golive check passed: closed on 2027-03-10, 2 left open (of 84 items)",
+    );
+    expect(text.stdout).toMatch(
+      /LEFT\s+GEN-10\s+Disable old system after 72 hours: left todo when the project was closed on 2027-03-10: old shop kept for the B2B buyers/,
+    );
+
+    const json = JSON.parse((await golive(repo, ["check", "--json"], later)).stdout);
+    expect(json.passed).toBe(true);
+    expect(json.life).toBe("closed");
+    expect(json.name).toBe("Acme");
+    expect(json.closed).toEqual({
+      on: "2027-03-10",
+      reason: "hypercare over",
+      by: "Dana",
+      left: [
+        { id: "SEO-02", reason: "the agency does the SEO review" },
+        { id: "GEN-10", reason: "old shop kept for the B2B buyers" },
+      ],
+    });
+    expect(json.items.find((i: { id: string }) => i.id === "GEN-10").code).toBe("left-open");
+
+    const junit = await golive(repo, ["check", "--format", "junit"], later);
+    expect(junit.code).toBe(0);
+    expect(junit.stdout).toContain(
+      '<testsuites name="Acme: Spryker Cloud Commerce OS go-live checklist"',
+    );
+    expect(junit.stdout).toContain('failures="0"');
+    expect(junit.stdout).toContain("closed on 2027-03-10, 2 left open");
+    expect(junit.stdout).toMatch(
+      /GEN-10[^\n]*\n\s*<skipped message="left todo when the project was closed on 2027-03-10: old shop kept/,
+    );
+
+    const md = await golive(repo, ["check", "--format", "markdown"], later);
+    expect(md.stdout).toContain("### ✅ Acme: Spryker Cloud Commerce OS go-live checklist");
+    expect(md.stdout).toContain("closed on 2027-03-10, 2 left open");
+    expect(md.stdout).toMatch(/\| ⏹️ LEFT OPEN \| GEN-10 [^\n]*left todo when/);
+
+    const github = await golive(repo, ["check", "--format", "github"], later);
+    expect(github.code).toBe(0);
+    expect(github.stdout).toMatch(/::notice [^\n]*title=golive%3A GEN-10 left open::/);
+    expect(github.stdout).toContain("golive check passed: closed on 2027-03-10, 2 left open");
+  });
+
+  it("edits after close keep working; status shows closed; --undo reopens it", async () => {
+    const repo = await launched();
+    expect((await golive(repo, ["close", ...leave], LAUNCH)).code).toBe(0);
+    const again = await golive(repo, ["close"], LAUNCH);
+    expect(again.stdout).toContain("already closed on Wed 10 Mar 2027");
+    expect((await golive(repo, ["done", "GEN-10"], { GOLIVE_TODAY: "2027-03-12" })).code).toBe(0);
+    const status = await golive(repo, ["status"], { GOLIVE_TODAY: "2027-03-12" });
+    expect(status.stdout.split("\n")[1]).toBe(
+      "Closed on Wed 10 Mar 2027 · went live Mon 1 Mar 2027 · today Fri 12 Mar 2027",
+    );
+    const undo = await golive(repo, ["close", "--undo"], LAUNCH);
+    expect(undo.stdout).toContain("open again (it was closed on Wed 10 Mar 2027)");
+    expect(parse(read(repo)).closed).toBeUndefined();
+    expect((await golive(repo, ["check"], { GOLIVE_TODAY: "2027-06-01" })).code).toBe(1);
+  });
+
+  it("notify posts nothing for a closed project unless --force", async () => {
+    const repo = await launched();
+    expect((await golive(repo, ["close", ...leave], LAUNCH)).code).toBe(0);
+    const env = { ...LAUNCH, GOLIVE_WEBHOOK_URL: "http://127.0.0.1:9/hook" };
+    const stopped = await golive(repo, ["notify", "--to", "slack"], env);
+    expect(stopped.code).toBe(0);
+    expect(stopped.stdout).toContain(
+      "closed on 2027-03-10: no digest posted (--force posts one anyway)",
+    );
+    // --force goes on to post (and fails here, with nothing listening): it did try.
+    const forced = await golive(
+      repo,
+      ["notify", "--to", "slack", "--force", "--retries", "0", "--timeout", "2"],
+      env,
+    );
+    expect(forced.code).toBe(3);
+  });
+});
+
+describe("golive portfolio with live and closed projects", () => {
+  it("puts projects in preparation, live and closed in sections of their own (text, Markdown, HTML, JSON)", async () => {
+    const closed = await launched("Closed shop");
+    expect((await golive(closed, ["close", ...leave], LAUNCH)).code).toBe(0);
+    const live = await launched("Live shop");
+    const planned = await initRepo(["--date", "2027-09-01", "--name", "Next shop"], LAUNCH);
+    for (const repo of [closed, live, planned]) {
+      execFileSync("git", ["-C", repo, "add", "-A"]);
+      execFileSync("git", ["-C", repo, "commit", "-qm", "state"]);
+    }
+    const args = ["portfolio", closed, live, planned];
+    const text = await golive(tempDir(), args, LAUNCH);
+    expect(text.code).toBe(0);
+    const at = (s: string) => text.stdout.indexOf(s);
+    expect(at("In preparation (1)")).toBeLessThan(at("Next shop"));
+    expect(at("Next shop")).toBeLessThan(at("Live (1)"));
+    expect(at("Live (1)")).toBeLessThan(at("Live shop"));
+    expect(at("Live shop")).toBeLessThan(at("Closed (1)"));
+    expect(at("Closed (1)")).toBeLessThan(at("Closed shop"));
+    expect(text.stdout).toMatch(/Closed shop[^\n]*—[^\n]*closed 2027-03-10/);
+
+    const md = (await golive(tempDir(), [...args, "--format", "markdown"], LAUNCH)).stdout;
+    expect(md).toContain("## Live (1)");
+    expect(md).toMatch(
+      /## Closed \(1\)[\s\S]*\| Closed shop \| [^\n]*\| — \|[^\n]*closed 2027-03-10/,
+    );
+
+    const html = (await golive(tempDir(), [...args, "--format", "html"], LAUNCH)).stdout;
+    expect(html).toContain("<h2>Closed (1)</h2>");
+    expect(html).toMatch(/data-project="Closed shop" data-life="closed"/);
+
+    const json = JSON.parse((await golive(tempDir(), [...args, "--json"], LAUNCH)).stdout);
+    expect(
+      json.projects.map((p: { name: string; life: string; closedOn: string | null }) => [
+        p.name,
+        p.life,
+        p.closedOn,
+      ]),
+    ).toEqual([
+      ["Closed shop", "closed", "2027-03-10"],
+      ["Live shop", "live", null],
+      ["Next shop", "planning", null],
+    ]);
+    // The closed project's gate passes; the live one's fails on GEN-10 and SEO-02.
+    expect(json.projects[0].gate.passed).toBe(true);
+  });
+});
