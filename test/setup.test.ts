@@ -51,8 +51,9 @@ describe("golive init", () => {
     expect(driver(dir)).toBe(`${process.execPath} ${BIN} merge-driver %O %A %B %P`);
     expect(git(dir, "config", "--get", "merge.golive.name")).toContain("golive");
     expect(r.stdout).toContain(
-      "Merges: added `golive.yaml merge=golive` to .gitattributes (commit it too), and set this clone's merge driver; every other clone runs `golive setup` once.\nNext: commit golive.yaml and .gitattributes,",
+      "Merges: added `golive.yaml merge=golive` to .gitattributes (commit it too), and set this clone's merge driver; every other clone runs `golive setup` once.\n",
     );
+    expect(r.stdout).toMatch(/^Next: commit golive\.yaml and \.gitattributes,/m);
     expect(git(dir, "check-attr", "merge", "--", "golive.yaml")).toBe("golive.yaml: merge: golive");
   });
 

@@ -15,7 +15,7 @@ describe("the launch report", () => {
       const r = await golive(dir, ["--today", today, ...args]);
       expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
     };
-    await on("2027-01-04", ["init", "--date", "2027-02-22"]);
+    await on("2027-01-04", ["init", "--date", "2027-02-22", "--name", "Acme <B2B> shop"]);
     await on("2027-01-05", ["answer", "old-shop", "no"]);
     // GEN-01 and CLO-01 are due 2027-01-25 (T-28 from the first date, a Monday).
     await on("2027-01-11", ["done", "GEN-01"]);
@@ -46,7 +46,10 @@ describe("the launch report", () => {
 
   it("says what was done on time and late, waived, skipped, and every move of go-live", () => {
     const md = readFileSync(join(dir, "launch.md"), "utf8");
-    expect(md).toMatch(/^# Launch report: Spryker Cloud Commerce OS go-live checklist\n/);
+    // The project's name titles it (escaped for each format).
+    expect(md).toMatch(
+      /^# Launch report: Acme &lt;B2B&gt; shop: Spryker Cloud Commerce OS go-live checklist\n/,
+    );
     expect(md).toContain("Go-live Mon 1 Mar 2027 (planned for Mon 22 Feb 2027, moved 1 time)");
     // After the move, the eight-weeks phase is due 2027-02-01.
     expect(md).toMatch(/\| GEN-01 \| [^|]+ \| — \| 2027-02-01 \| 2027-01-11 \|\n/);
@@ -63,7 +66,9 @@ describe("the launch report", () => {
 
   it("makes the same report a page", () => {
     const html = readFileSync(join(dir, "launch.html"), "utf8");
-    expect(html).toContain("<h1>Launch report: Spryker Cloud Commerce OS go-live checklist</h1>");
+    expect(html).toContain(
+      "<h1>Launch report: Acme &lt;B2B&gt; shop: Spryker Cloud Commerce OS go-live checklist</h1>",
+    );
     expect(html).toContain('<section id="slips"><h2>Go-live date moves (1)</h2>');
     expect(html).toContain("<td>Klaus (client PM)</td>");
     expect(html).not.toContain("<script");
