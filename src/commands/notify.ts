@@ -82,7 +82,8 @@ export async function notify(ctx: Context, options: NotifyOptions): Promise<Outp
   const closed = board.life.closed;
   // A closed project's channel stops getting digests: the schedule that posts them daily
   // usually outlives the project.
-  if (closed && !options.force && !options.dryRun) {
+  const stopped = closed !== undefined && !options.force;
+  if (stopped && !options.dryRun) {
     return output(
       `The project was closed on ${closed.on}: no digest posted (--force posts one anyway).\n`,
     );
@@ -94,10 +95,13 @@ export async function notify(ctx: Context, options: NotifyOptions): Promise<Outp
   const empty = digestEmpty(digest) && !options.postEmpty;
   const quiet = `Nothing overdue, due this week, blocked, missed, expiring or changed since ${since}: `;
   if (options.dryRun) {
-    return output(
-      renderJson(payload),
-      empty ? `${quiet}golive notify would not post this digest (--post-empty posts it).\n` : "",
-    );
+    // A dry run says what the real run would do, and shows what --force would post.
+    const why = stopped
+      ? `The project was closed on ${closed.on}: golive notify would not post (--force posts one anyway).\n`
+      : empty
+        ? `${quiet}golive notify would not post this digest (--post-empty posts it).\n`
+        : "";
+    return output(renderJson(payload), why);
   }
   // A channel that gets an empty digest every morning learns to skip the real ones.
   if (empty) return output(`${quiet}nothing posted (--post-empty posts it anyway).\n`);

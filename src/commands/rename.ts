@@ -11,7 +11,7 @@ export interface RenameOptions {
 }
 
 export async function rename(ctx: Context, typed: string, options: RenameOptions): Promise<Output> {
-  const to = requireName(typed, "the name");
+  const to = requireName(typed, "NAME");
   const result = await openState(ctx).update((workspace, editor) => {
     const from = workspace.state.name;
     if (from === to) return { from, to, changed: false };

@@ -62,8 +62,11 @@ export interface GateFinding {
   waiver?: Waiver & { expired: boolean };
   /** What the repository's check said about the item, when the gate was given checks. */
   check?: ItemVerdict;
-  /** The project was closed with the item open (`left-open`), and why, when the team said. */
-  left?: { on: CalendarDate; reason?: string };
+  /**
+   * The project was closed (`left-open`): when, and whether the team left this item open then
+   * (`named`, with its reason); an item reopened, or failing its check, since the close was not.
+   */
+  left?: { on: CalendarDate; reason?: string; named: boolean };
 }
 
 export interface GateCounts {
@@ -148,12 +151,12 @@ export function runGate(
 /** A finding of a closed project: an item still open, or failing, was left so. */
 function leftOpen(f: GateFinding, closed: Closed): GateFinding {
   if (!f.view.open && f.verdict !== "fail") return f;
-  const reason = closed.left?.find((l) => l.id === f.view.item.id)?.reason;
+  const entry = closed.left?.find((l) => l.id === f.view.item.id);
   return {
     ...f,
     verdict: "skip",
     code: "left-open",
-    left: { on: closed.on, ...(reason !== undefined ? { reason } : {}) },
+    left: { on: closed.on, ...(entry ? { reason: entry.reason } : {}), named: entry !== undefined },
   };
 }
 

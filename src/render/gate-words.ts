@@ -82,16 +82,25 @@ function verdictReason(f: GateFinding, grace: number): string {
       return v.state.note ? `done: ${v.state.note}` : "done";
     case "not-applicable":
       return `not applicable: ${v.state.reason ?? "no reason given"}`;
-    case "left-open":
-      return `left ${v.open ? v.status : "failing its check"} when the project was closed on ${f.left!.on}: ${f.left!.reason ?? "no reason given"}`;
+    case "left-open": {
+      const left = f.left!;
+      // Only what the team named at the close was left: anything else changed after it.
+      if (left.named)
+        return `left ${v.status} when the project was closed on ${left.on}: ${left.reason}`;
+      return v.open
+        ? `${v.status} since the project was closed on ${left.on} (it was not open then)`
+        : `fails its check since the project was closed on ${left.on}`;
+    }
   }
 }
 
 /** "golive check failed: 2 overdue, 1 regressed, 1 warning, 1 waived (of 95 items)". */
 export function verdictLine(result: GateResult): string {
   if (result.closed) {
-    const left = result.findings.filter((f) => f.code === "left-open").length;
-    return `golive check passed: closed on ${result.closed.on}, ${left} left open (of ${plural(result.findings.length, "item")})`;
+    const after = result.findings.filter((f) => f.code === "left-open" && !f.left?.named).length;
+    const left = result.findings.filter((f) => f.code === "left-open").length - after;
+    const since = after > 0 ? `, ${after} open or failing since` : "";
+    return `golive check passed: closed on ${result.closed.on}, ${left} left open${since} (of ${plural(result.findings.length, "item")})`;
   }
   const waived = result.findings.filter(
     (f) => f.code === "waived" || f.code === "check-waived",

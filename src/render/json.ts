@@ -252,7 +252,7 @@ export function jsonCheckReport(
           reason: result.closed.reason ?? null,
           by: result.closed.by ?? null,
           left: result.findings
-            .filter((f) => f.code === "left-open")
+            .filter((f) => f.code === "left-open" && f.left?.named)
             .map((f) => ({ id: f.view.item.id, reason: f.left?.reason ?? null })),
         }
       : null,

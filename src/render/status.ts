@@ -147,7 +147,12 @@ function goLiveLine(style: Style, board: Board): string {
   const today = `today ${date(board.today, true)}`;
   const closed = board.life.closed;
   if (closed) {
-    return `${c.bold(`Closed on ${date(closed.on, true)}`)} · went live ${date(board.goLive, true)} · ${today}`;
+    // Closed before go-live (a cancelled launch) never went live.
+    const live =
+      board.goLive <= closed.on
+        ? `went live ${date(board.goLive, true)}`
+        : `go-live was ${date(board.goLive, true)}`;
+    return `${c.bold(`Closed on ${date(closed.on, true)}`)} · ${live} · ${today}`;
   }
   if (board.life.phase === "live") {
     return `${c.bold(`Live since ${date(board.goLive, true)}`)} · ${relativeGoLive(board.daysToGoLive)} · ${today}`;

@@ -212,7 +212,7 @@ export function filtered(
 export function requireName(typed: string, option: string): string {
   const name = cleanName(typed);
   if (name === undefined) {
-    throw new GoliveError("usage", `${option} needs a name`, {
+    throw new GoliveError("usage", `${option} is empty: a project needs a name`, {
       hint: `${option} "Acme shop" (any text; it is shown in every title)`,
     });
   }

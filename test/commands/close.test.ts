@@ -135,6 +135,40 @@ describe("golive close", () => {
     expect((await golive(repo, ["check"], { GOLIVE_TODAY: "2027-06-01" })).code).toBe(1);
   });
 
+  it("a project closed before its go-live day never went live", async () => {
+    const repo = await initRepo(["--date", "2027-03-01", "--name", "Cancelled"], {
+      GOLIVE_TODAY: "2027-01-04",
+    });
+    const early = { GOLIVE_TODAY: "2027-01-20" };
+    const ids = JSON.parse((await golive(repo, ["list", "--json"], early)).stdout).items.map(
+      (i: { id: string }) => i.id,
+    ) as string[];
+    const leave = ids.flatMap((id) => ["--leave", `${id}=launch cancelled`]);
+    expect((await golive(repo, ["close", "--reason", "cancelled", ...leave], early)).code).toBe(0);
+    const status = await golive(repo, ["status"], early);
+    expect(status.stdout.split("\n")[1]).toBe(
+      "Closed on Wed 20 Jan 2027 · go-live was Mon 1 Mar 2027 · today Wed 20 Jan 2027",
+    );
+  });
+
+  it("says an item reopened after the close is open since then, not that it was left", async () => {
+    const repo = await launched();
+    expect((await golive(repo, ["close", ...leave], LAUNCH)).code).toBe(0);
+    const later = { GOLIVE_TODAY: "2027-03-12" };
+    expect((await golive(repo, ["reopen", "CLO-01"], later)).code).toBe(0);
+    const text = await golive(repo, ["check"], later);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      "golive check passed: closed on 2027-03-10, 2 left open, 1 open or failing since (of 84 items)",
+    );
+    expect(text.stdout).toMatch(
+      /CLO-01\s+[^\n]*: todo since the project was closed on 2027-03-10 \(it was not open then\)/,
+    );
+    expect(text.stdout).not.toMatch(/CLO-01[^\n]*no reason given/);
+    const json = JSON.parse((await golive(repo, ["check", "--json"], later)).stdout);
+    expect(json.closed.left.map((l: { id: string }) => l.id)).toEqual(["SEO-02", "GEN-10"]);
+  });
+
   it("notify posts nothing for a closed project unless --force", async () => {
     const repo = await launched();
     expect((await golive(repo, ["close", ...leave], LAUNCH)).code).toBe(0);
@@ -143,6 +177,12 @@ describe("golive close", () => {
     expect(stopped.code).toBe(0);
     expect(stopped.stdout).toContain(
       "closed on 2027-03-10: no digest posted (--force posts one anyway)",
+    );
+    // A dry run says the same, and shows the payload --force would post.
+    const dry = await golive(repo, ["notify", "--to", "slack", "--dry-run"], env);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain(
+      "closed on 2027-03-10: golive notify would not post (--force posts one anyway)",
     );
     // --force goes on to post (and fails here, with nothing listening): it did try.
     const forced = await golive(

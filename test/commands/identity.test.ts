@@ -50,8 +50,12 @@ describe("the project's name", () => {
     const repo = tempRepo();
     const result = await golive(repo, ["init", "--date", "2027-03-01", "--name", " "], TODAY);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--name needs a name");
+    expect(result.stderr).toContain("--name is empty: a project needs a name");
     expect(() => read(repo)).toThrow();
+    const named = await initRepo(["--date", "2027-03-01", "--name", "Acme"], TODAY);
+    const rename = await golive(named, ["rename", ""], TODAY);
+    expect(rename.code).toBe(2);
+    expect(rename.stderr).toContain("NAME is empty: a project needs a name");
   });
 
   it("defaults to the origin remote's repository name, without user info", async () => {
