@@ -128,13 +128,17 @@ function ok(how: string, dir: string, args: string[], today = TODAY): string {
 const item = (dir: string, id: string) =>
   parse(readFileSync(join(dir, "golive.yaml"), "utf8")).items[id];
 
-/** init by `how`, committed; then `other` marks GEN-01 skipped and CLO-01 owned, `main` GEN-01 done. */
+/**
+ * init by `how`, committed; then `other` skips GEN-02 and gives CLO-01 an owner, `main` marks
+ * GEN-01 done: changes to different items, which merge without a person (a field both sides
+ * changed differently is left to one: test/process/merge.test.ts).
+ */
 function twoBranches(how: string, dir: string): void {
   ok(how, dir, ["init", "--date", "2027-03-01"], "2027-01-04");
   git(dir, "add", "-A");
   expect(git(dir, "commit", "-qm", "init").code).toBe(0);
   git(dir, "checkout", "-qb", "other");
-  ok(how, dir, ["skip", "GEN-01", "--reason", "no plan needed", "--by", "Bo"]);
+  ok(how, dir, ["skip", "GEN-02", "--reason", "no plan needed", "--by", "Bo"]);
   ok(how, dir, ["assign", "CLO-01", "Bo", "--by", "Bo"]);
   git(dir, "commit", "-qam", "theirs");
   git(dir, "checkout", "-q", "main");
@@ -157,11 +161,9 @@ describe.each(["dev", "global", "file"])("golive installed as %s", (how) => {
     const merge = git(dir, "merge", "--no-edit", "other");
     expect(merge.out).not.toContain("CONFLICT");
     expect(merge.code, merge.out).toBe(0);
-    // Same day: done wins over not applicable, which stays in the history. Nothing is lost.
+    // Each side's change lands, with its author. Nothing is lost.
     expect(item(dir, "GEN-01")).toMatchObject({ status: "done", by: "Ana" });
-    expect(item(dir, "GEN-01").history).toContainEqual(
-      expect.objectContaining({ status: "not-applicable", by: "Bo" }),
-    );
+    expect(item(dir, "GEN-02")).toMatchObject({ status: "not-applicable", by: "Bo" });
     expect(item(dir, "CLO-01")).toMatchObject({ owner: "Bo" });
     expect(parse(readFileSync(join(dir, "golive.yaml"), "utf8")).items).toEqual(reverse);
     expect(run(how, dir, ["doctor"]).code).toBe(0);
@@ -206,6 +208,12 @@ describe("with golive a dev dependency", () => {
   test("a clone without the driver: git's text merge, then resolve", () => {
     const origin = shop("dev");
     twoBranches("dev", origin);
+    // Both sides write GEN-01's entry (a status here, a note there): git's text merge stops
+    // on it; golive resolve takes each side's field.
+    git(origin, "checkout", "-q", "other");
+    ok("dev", origin, ["note", "GEN-01", "theirs", "--by", "Bo"]);
+    git(origin, "commit", "-qam", "note");
+    git(origin, "checkout", "-q", "main");
     const dir = join(tempDir(), "clone");
     execFileSync("git", ["clone", "-q", origin, dir], { env: gitEnv(origin) });
     git(dir, "branch", "-q", "other", "origin/other");
@@ -217,6 +225,7 @@ describe("with golive a dev dependency", () => {
     expect(run("dev", dir, ["list"]).code).toBe(2);
     ok("dev", dir, ["resolve"]);
     expect(item(dir, "CLO-01")).toMatchObject({ owner: "Bo" });
+    expect(item(dir, "GEN-01")).toMatchObject({ status: "done", note: "theirs" });
     expect(git(dir, "ls-files", "-u").out).toBe("");
   });
 
@@ -249,7 +258,9 @@ describe("with golive a dev dependency", () => {
         .replace("<<<<<<< ours\ngoLive: 2027-03-15\n=======\n", "")
         .replace(">>>>>>> theirs\n", ""),
     );
-    expect(ok("dev", dir, ["resolve"])).toContain("with go-live 2027-03-22 as you chose");
+    const resolved = ok("dev", dir, ["resolve"]);
+    expect(resolved).toContain("merged, with the sides you chose, and staged.");
+    expect(resolved).toContain("go-live: theirs (Bo, 2027-01-05)");
     expect(git(dir, "commit", "-qm", "merged").code).toBe(0);
     expect(item(dir, "CLO-01")).toMatchObject({ owner: "Bo" });
     expect(ok("dev", dir, ["status"])).toContain("Go-live Mon 22 Mar 2027");
