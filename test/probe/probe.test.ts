@@ -838,6 +838,22 @@ describe("HTTPS_PROXY, HTTP_PROXY, NO_PROXY", () => {
     expect(seen.every((h) => h === undefined)).toBe(true);
   });
 
+  it("a proxy password with a stray % is sent as typed, not an internal error", async () => {
+    s.routes.clear().set("/", (res) => res.end("home"));
+    const url = `http://u:p%zz@127.0.0.1:${proxy.port}`;
+    const n = createProbeNet({
+      userAgent: "t",
+      timeoutMs: 1000,
+      maxBytes: 1024,
+      proxy: { http: url },
+    });
+    proxy.log.length = 0;
+    expect(await n.http(`http://127.0.0.1:${s.http}/`)).toMatchObject({ status: 200 });
+    expect(proxy.log).toEqual([
+      `GET http://127.0.0.1:${s.http}/ Basic ${Buffer.from("u:p%zz").toString("base64")}`,
+    ]);
+  });
+
   it("NO_PROXY goes direct; a proxy that refuses is a verdict, not a crash", async () => {
     s.routes.clear().set("/", ok("home"));
     const url = `http://127.0.0.1:${proxy.port}`;
