@@ -13,8 +13,8 @@
  *   _regressed_ when its recorded evidence passed, else it _fails its check_; a waiver that
  *   holds accepts the failing check (the team reviewed it) until it expires;
  * - otherwise done passes; not applicable is skipped;
- * - once the project is closed (`golive close`) nothing fails or warns: what is still open
- *   was left open (skipped, with the reason given at close), and the gate passes.
+ * - once the project is closed (`golive close`) nothing fails: what the team left open at the
+ *   close is skipped with its reason; an item open or failing since then warns; the gate passes.
  */
 
 import type { Closed, Waiver } from "../schema/state.js";
@@ -154,7 +154,9 @@ function leftOpen(f: GateFinding, closed: Closed): GateFinding {
   const entry = closed.left?.find((l) => l.id === f.view.item.id);
   return {
     ...f,
-    verdict: "skip",
+    // What the team left open at the close is settled; anything open or failing since (a
+    // reopen, a merge, a hand edit) passes too, the project being closed, but as a warning.
+    verdict: entry ? "skip" : "warn",
     code: "left-open",
     left: { on: closed.on, ...(entry ? { reason: entry.reason } : {}), named: entry !== undefined },
   };

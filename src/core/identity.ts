@@ -76,6 +76,8 @@ export interface Life {
 
 /** Planning before go-live day, live from it, closed once `golive close` recorded it. */
 export function lifeOf(state: Pick<StateData, "goLive" | "closed">, today: CalendarDate): Life {
-  if (state.closed) return { phase: "closed", closed: state.closed };
+  // A close dated after today (a hand edit; `golive close` writes today) has not happened:
+  // the gate goes on judging until that day.
+  if (state.closed && state.closed.on <= today) return { phase: "closed", closed: state.closed };
   return { phase: today >= state.goLive ? "live" : "planning" };
 }

@@ -85,6 +85,13 @@ export function parseState(text: string, shownAs: string): { file: YamlFile; sta
       },
     );
   }
+  const closedOn = state.closed?.on;
+  if (closedOn !== undefined && (!parseCalendarDate(closedOn) || !isSchedulable(closedOn))) {
+    throw new GoliveError("invalid-state", `${what}: closed.on: ${closedOn} is not a real date`, {
+      location: locate(file, ["closed", "on"]),
+      hint: "write the day the project was closed as YYYY-MM-DD, or run `golive close --undo`",
+    });
+  }
   return { file, state };
 }
 

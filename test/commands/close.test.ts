@@ -3,6 +3,8 @@
  * the portfolio puts live and closed projects in sections of their own, notify stops.
  */
 import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { golive, initRepo, read, tempDir } from "../helpers/cli.js";
@@ -135,6 +137,24 @@ describe("golive close", () => {
     expect((await golive(repo, ["check"], { GOLIVE_TODAY: "2027-06-01" })).code).toBe(1);
   });
 
+  it("a close dated after today has not happened; a close on no real day is refused", async () => {
+    const repo = await launched();
+    const text = read(repo);
+    writeFileSync(
+      join(repo, "golive.yaml"),
+      `${text}closed:\n  on: 2099-01-01\n  by: x\n  at: 2027-03-10\n`,
+    );
+    expect((await golive(repo, ["check"], LAUNCH)).code).toBe(1);
+    writeFileSync(
+      join(repo, "golive.yaml"),
+      `${text}closed:\n  on: 2027-02-30\n  by: x\n  at: 2027-03-10\n`,
+    );
+    const bad = await golive(repo, ["close", "--undo"], LAUNCH);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/golive\.yaml:\d+:\d+: .*closed\.on: 2027-02-30 is not a real date/);
+    expect(read(repo)).toContain("on: 2027-02-30");
+  });
+
   it("a project closed before its go-live day never went live", async () => {
     const repo = await initRepo(["--date", "2027-03-01", "--name", "Cancelled"], {
       GOLIVE_TODAY: "2027-01-04",
@@ -165,8 +185,10 @@ describe("golive close", () => {
       /CLO-01\s+[^\n]*: todo since the project was closed on 2027-03-10 \(it was not open then\)/,
     );
     expect(text.stdout).not.toMatch(/CLO-01[^\n]*no reason given/);
+    expect(text.stdout).toMatch(/^ {2}WARN\s+CLO-01/m);
     const json = JSON.parse((await golive(repo, ["check", "--json"], later)).stdout);
     expect(json.closed.left.map((l: { id: string }) => l.id)).toEqual(["SEO-02", "GEN-10"]);
+    expect(json.items.find((i: { id: string }) => i.id === "CLO-01").verdict).toBe("warn");
   });
 
   it("notify posts nothing for a closed project unless --force", async () => {
