@@ -27,8 +27,8 @@ export interface ItemView {
   waived: boolean;
   /**
    * Late, and what the CI gate fails on with its default policy: not waived (an expired waiver
-   * no longer counts) and not optional. The one meaning of "overdue" in every view; late items
-   * that are waived or optional are shown under those names.
+   * no longer counts), not optional, and the project not closed. The one meaning of "overdue"
+   * in every view; late items that are waived or optional are shown under those names.
    */
   overdue: boolean;
   /** Days from today to the due date: negative when overdue. */
@@ -164,6 +164,9 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
   const index = indexState(catalogue, state);
   const entries = state.items ?? {};
   const answers = answersOf(catalogue, state);
+  const life = lifeOf(state, today);
+  // A closed project has nothing overdue: what was open was left (golive close), in every view.
+  const closed = life.phase === "closed";
   const items: ItemView[] = [];
   for (const item of catalogue.items) {
     const key = index.keyOf.get(item.id);
@@ -194,7 +197,7 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
       open,
       late,
       waived,
-      overdue: late && !waived && item.optional !== true,
+      overdue: late && !waived && item.optional !== true && !closed,
       daysUntilDue,
       ...(doesNotApply ? { doesNotApply } : {}),
       tickets: ticketLinks(itemState.links, state.tracker?.jira),
@@ -206,7 +209,7 @@ export function buildBoard(catalogue: Catalogue, state: StateData, today: Calend
     goLive: state.goLive,
     ...(state.name !== undefined ? { name: state.name } : {}),
     title: projectTitle(state.name, catalogue.file.title),
-    life: lifeOf(state, today),
+    life,
     daysToGoLive: daysBetween(today, state.goLive),
     items,
     ...tally(plan.phases, items),

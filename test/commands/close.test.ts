@@ -84,7 +84,12 @@ describe("golive close", () => {
       /LEFT\s+GEN-10\s+Disable old system after 72 hours: left todo when the project was closed on 2027-03-10: old shop kept for the B2B buyers/,
     );
 
+    // Nothing is overdue in any view of a closed project: status and the JSON agree with check.
+    const status = await golive(repo, ["status"], later);
+    expect(status.stdout).not.toContain("Overdue");
+    expect(status.stdout).not.toMatch(/\d+ overdue/);
     const json = JSON.parse((await golive(repo, ["check", "--json"], later)).stdout);
+    expect(json.progress.overdue).toBe(0);
     expect(json.passed).toBe(true);
     expect(json.life).toBe("closed");
     expect(json.name).toBe("Acme");
@@ -206,10 +211,11 @@ describe("golive close", () => {
     expect(dry.stderr).toContain(
       "closed on 2027-03-10: golive notify would not post (--force posts one anyway)",
     );
-    // --force goes on to post (and fails here, with nothing listening): it did try.
+    // --force goes on to post (and fails here, with nothing listening): it did try. A closed
+    // project has nothing overdue, so its digest is empty: --post-empty too.
     const forced = await golive(
       repo,
-      ["notify", "--to", "slack", "--force", "--retries", "0", "--timeout", "2"],
+      ["notify", "--to", "slack", "--force", "--post-empty", "--retries", "0", "--timeout", "2"],
       env,
     );
     expect(forced.code).toBe(3);
