@@ -339,7 +339,8 @@ export async function runProbe(
         return [
           {
             code: "old-system-window",
-            result: "pass",
+            // Nothing was asked of the old system: neither kept nor switched off is shown.
+            result: "unknown",
             subject: t.oldSystem,
             found: `${ctx.goLive} to ${end}`,
           },
