@@ -168,7 +168,10 @@ function perWeek(perDay: number): string {
 }
 
 /** The forecast in words, the figures in `data-` attributes for whoever reads the page. */
-function forecastHtml(board: Pick<Board, "today" | "goLive">, fc: Forecast): string {
+function forecastHtml(
+  board: Pick<Board, "today" | "goLive"> & { life?: Board["life"] },
+  fc: Forecast,
+): string {
   const data = `data-open="${fc.open}" data-per-day="${fc.perDay.toFixed(3)}" data-closes-on="${fc.closesOn ?? ""}" data-ready-on="${fc.readyOn ?? ""}" data-on-time="${fc.onTime}" data-at-risk="${fc.atRisk.length}"`;
   const pace = `At the pace of the last ${PACE_DAYS} days (${plural(fc.closedRecently, "item")} closed, ${perWeek(fc.perDay)} a week)`;
   let lead: string;
@@ -179,7 +182,16 @@ function forecastHtml(board: Pick<Board, "today" | "goLive">, fc: Forecast): str
     lead = `${pace}, the ${plural(fc.open, "open item")} close by <b>${e(humanDate(fc.closesOn))}</b>, ${e(againstGoLive(fc.closesOn, board.goLive))}.`;
   }
   let verdict = "";
-  if (fc.dueByGoLive > 0) {
+  const closed = board.life?.closed;
+  if (closed) {
+    // Go-live is behind the project: no risk to it is forecast, only what was left.
+    verdict = `<span class="verdict">Closed on ${e(humanDate(closed.on))}.</span>`;
+  } else if (board.today >= board.goLive) {
+    verdict =
+      fc.dueByGoLive > 0
+        ? `<span class="verdict late">Live since ${e(humanDate(board.goLive))}:</span> ${plural(fc.dueByGoLive, "item")} due by go-live ${fc.dueByGoLive === 1 ? "is" : "are"} still open.`
+        : `<span class="verdict ok">Live since ${e(humanDate(board.goLive))}.</span>`;
+  } else if (fc.dueByGoLive > 0) {
     verdict =
       fc.readyOn === undefined
         ? `<span class="verdict late">Go-live is at risk:</span> ${plural(fc.dueByGoLive, "item")} due by go-live ${fc.dueByGoLive === 1 ? "is" : "are"} open.`
@@ -232,7 +244,7 @@ function nextWeekHtml(board: Pick<Board, "today" | "goLive">, items: readonly It
 
 /** The sections a project manager reads first, for the page's top. */
 export function paceSections(
-  board: Pick<Board, "today" | "goLive">,
+  board: Pick<Board, "today" | "goLive"> & { life?: Board["life"] },
   items: readonly ItemView[],
 ): string {
   const pace = paceOf(board, items);

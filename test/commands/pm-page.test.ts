@@ -147,4 +147,13 @@ describe("the project manager's page", () => {
     expect(chart(mine).scope).toBe(1);
     expect(forecast(mine).open).toBe("1");
   });
+
+  it("forecasts no risk to a go-live that has passed: live, then closed", async () => {
+    const after = (await golive(dir, ["--today", "2027-03-10", "export", "--format", "html"]))
+      .stdout;
+    expect(after).not.toContain("Go-live is at risk");
+    expect(after).toMatch(
+      /Live since Mon 1 Mar 2027:<\/span> \d+ items due by go-live are still open/,
+    );
+  });
 });
