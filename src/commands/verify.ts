@@ -4,14 +4,12 @@
  */
 import { relative } from "node:path";
 import { indexState } from "../core/board.js";
-import { type ItemVerdict, recordVerdict } from "../core/verdict.js";
 import { EXIT } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
 import { renderJson } from "../render/json.js";
 import { renderVerify, type VerifyRun, verifyJson } from "../render/verify.js";
-import type { EvidenceInputs } from "../schema/state.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { updateItems } from "../work/edit-items.js";
+import { recordEvidence } from "../work/evidence.js";
 import { resolveItems } from "../work/select.js";
 import { runVerify } from "../work/verify-run.js";
 import { openState } from "../work/workspace.js";
@@ -54,7 +52,7 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Outp
     run.manual = items.filter((i) => !i.checks).map((i) => ({ id: i.id, title: i.title }));
   }
   if (options.record && result.verdicts.length > 0) {
-    await record(ctx, result.verdicts, result.inputs);
+    await recordEvidence(ctx, result.verdicts, { inputs: result.inputs });
     run.recordedIn = relative(ctx.cwd, workspace.statePath) || workspace.statePath;
   }
   const exitCode = result.verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
@@ -70,35 +68,4 @@ function notApplicable(workspace: Workspace): Set<string> {
     if (entries[key]?.status === "not-applicable") ids.add(id);
   }
   return ids;
-}
-
-/**
- * Stores each verdict as the item's evidence: the deciding finding's code and arguments, no
- * words (they are made when shown) and no secret (no finding holds one), and what its checks
- * read (`inputs`, so that status can tell unchanged evidence without running the checks).
- * Status, owner, by and at stay as they are.
- */
-async function record(
-  ctx: Context,
-  verdicts: readonly ItemVerdict[],
-  inputs: ReadonlyMap<string, EvidenceInputs> | undefined,
-): Promise<void> {
-  let at: string | undefined;
-  const byId = new Map(verdicts.map((v) => [v.id, v]));
-  await updateItems(
-    ctx,
-    verdicts.map((v) => v.id),
-    (item, before) => {
-      const v = byId.get(item.id)!;
-      at ??= ctx.now();
-      const read = inputs?.get(v.id);
-      return {
-        after: {
-          ...before,
-          evidence: { ...recordVerdict(v), at, ...(read ? { inputs: read } : {}) },
-        },
-        result: undefined,
-      };
-    },
-  );
 }

@@ -1,16 +1,26 @@
 /**
  * Recording verdicts as items' evidence in golive.yaml, for the commands that check items
- * (`probe --record`; verify keeps its own for now): the deciding finding's code and
- * arguments, which command found it, and when. Status, owner, by and at stay as they are.
+ * (`verify --record`, `probe --record`): the deciding finding's code and arguments, no words
+ * (they are made when shown) and no secret (no finding holds one), which command found it
+ * (`source`, probe's; verify's is the default), when, and what verify's checks read (`inputs`,
+ * so that status can tell unchanged evidence without running the checks). Status, owner, by
+ * and at stay as they are.
  */
 import { type ItemVerdict, recordVerdict } from "../core/verdict.js";
+import type { EvidenceInputs } from "../schema/state.js";
 import type { Context } from "./context.js";
 import { updateItems } from "./edit-items.js";
+
+export interface RecordOptions {
+  source?: "probe";
+  /** What each item's checks read, by item ID (verify). */
+  inputs?: ReadonlyMap<string, EvidenceInputs> | undefined;
+}
 
 export async function recordEvidence(
   ctx: Context,
   verdicts: readonly ItemVerdict[],
-  source: "probe",
+  options: RecordOptions = {},
 ): Promise<void> {
   let at: string | undefined;
   const byId = new Map(verdicts.map((v) => [v.id, v]));
@@ -20,8 +30,17 @@ export async function recordEvidence(
     (item, before) => {
       const v = byId.get(item.id)!;
       at ??= ctx.now();
+      const read = options.inputs?.get(v.id);
       return {
-        after: { ...before, evidence: { ...recordVerdict(v), at, source } },
+        after: {
+          ...before,
+          evidence: {
+            ...recordVerdict(v),
+            at,
+            ...(options.source ? { source: options.source } : {}),
+            ...(read ? { inputs: read } : {}),
+          },
+        },
         result: undefined,
       };
     },
