@@ -9,13 +9,9 @@ import { createServer as createHttpServer, request as httpRequest } from "node:h
 import { type AddressInfo, connect as connectTcp, createServer as createNetServer } from "node:net";
 import { createServer as createTlsServer } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  bypassesProxy,
-  createProbeNet,
-  limiter,
-  type ProbeNet,
-  proxyFromEnv,
-} from "../../src/io/probe-net.js";
+import { limiter } from "../../src/io/limiter.js";
+import { createProbeNet, type ProbeNet } from "../../src/io/probe-net.js";
+import { bypassesProxy, proxyFromEnv } from "../../src/io/proxy.js";
 import { type ProbeHost, type ProbeTargets, runProbe } from "../../src/probe/index.js";
 import { renderProbe } from "../../src/render/probe.js";
 import { makeStyle } from "../../src/render/text.js";
