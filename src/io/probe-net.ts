@@ -108,7 +108,10 @@ export function createProbeNet(options: NetOptions): ProbeNet {
               headers: { ...base.headers, host: u.host, ...proxyAuth(proxy) },
             });
           } else {
-            const tls = https ? { ca, rejectUnauthorized: false, servername: u.hostname } : {};
+            // A server name is a host name: an address sent as one breaks RFC 6066 (Node's DEP0123).
+            const tls = https
+              ? { ca, rejectUnauthorized: false, ...(isIP(host) === 0 ? { servername: host } : {}) }
+              : {};
             req = (https ? httpsRequest : httpRequest)(u, {
               ...base,
               lookup: lookupFor(port),
@@ -131,7 +134,7 @@ export function createProbeNet(options: NetOptions): ProbeNet {
                             null,
                             connect({
                               socket: s,
-                              servername: isIP(host) ? undefined : host,
+                              ...(isIP(host) === 0 ? { servername: host } : {}),
                               ...(ca ? { ca } : {}),
                               rejectUnauthorized: false,
                             }),
@@ -205,7 +208,7 @@ export function createProbeNet(options: NetOptions): ProbeNet {
       return new Promise<TlsAnswer | Failed>((done) => {
         const socket = connect({
           ...(through ? { socket: through } : { host, port, lookup: lookupFor(port) }),
-          servername: isIP(host) ? undefined : host,
+          ...(isIP(host) === 0 ? { servername: host } : {}),
           ...(ca ? { ca } : {}),
           rejectUnauthorized: false,
           // Offer the old protocols too, only here: a server that speaks nothing newer is then
