@@ -16,7 +16,13 @@ import { exitCodesHelp } from "./render/exit-codes.js";
 import { ciSafe, colorLevel, makeStyle, safe } from "./render/text.js";
 import { STATUSES } from "./schema/fields.js";
 import { VERSION } from "./version.js";
-import type { Asker, Context, Output, Runtime } from "./work/context.js";
+import {
+  type Asker,
+  type Context,
+  inEnvironment,
+  type Output,
+  type Runtime,
+} from "./work/context.js";
 import {
   CHECK_FORMATS,
   DIFF_FORMATS,
@@ -968,7 +974,7 @@ export async function run(args: readonly string[], environment: Environment): Pr
   );
   const errStyle = () => makeStyle(colorLevel(environment.env, environment.stderrIsTTY), 100);
   try {
-    await program.parseAsync([...args], { from: "user" });
+    await inEnvironment(environment.env, () => program.parseAsync([...args], { from: "user" }));
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with a CommanderError too, successfully.
