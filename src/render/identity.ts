@@ -2,9 +2,10 @@
  * What `golive rename` and `golive close` report, and the words for a project's life
  * (live, closed) that status, check and the portfolio share.
  */
+import type { Board } from "../core/board.js";
 import type { Life } from "../core/identity.js";
 import type { Closed } from "../schema/state.js";
-import { date, type Style, safe } from "./text.js";
+import { date, relativeGoLive, type Style, safe } from "./text.js";
 
 export interface RenameResult {
   from: string | undefined;
@@ -25,6 +26,36 @@ export function lifeWords(life: Life, goLive: string): string | undefined {
   if (life.closed) return `closed on ${date(life.closed.on, true)}`;
   if (life.phase === "live") return `live since ${date(goLive, true)}`;
   return undefined;
+}
+
+/**
+ * The words of every view's headline (status, the Markdown summary, the HTML page): where the
+ * project stands (`Go-live`, `Live since`, `Closed on`), the day that goes with it, then the
+ * rest of the line. `day` words a date as the view shows dates.
+ */
+export interface Headline {
+  label: "Go-live" | "Live since" | "Closed on";
+  day: string;
+  rest: string[];
+}
+
+export function headline(
+  board: Pick<Board, "goLive" | "today" | "daysToGoLive" | "life">,
+  day: (d: string) => string,
+): Headline {
+  const today = `today ${day(board.today)}`;
+  const closed = board.life.closed;
+  if (closed) {
+    // Closed before go-live (a cancelled launch) never went live.
+    const live =
+      board.goLive <= closed.on
+        ? `went live ${day(board.goLive)}`
+        : `go-live was ${day(board.goLive)}`;
+    return { label: "Closed on", day: day(closed.on), rest: [live, today] };
+  }
+  const rest = [relativeGoLive(board.daysToGoLive), today];
+  if (board.life.phase === "live") return { label: "Live since", day: day(board.goLive), rest };
+  return { label: "Go-live", day: day(board.goLive), rest };
 }
 
 export type CloseResult =
