@@ -12,7 +12,7 @@ import type { TicketLink } from "../core/links.js";
 import type { BoardReport } from "../core/report.js";
 import { SOON_DAYS } from "../core/standup.js";
 import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
-import { headline } from "./identity.js";
+import { headline, projectChangeWords } from "./identity.js";
 import { describeChange, lateNote, percent, printable, relativeDue, slipLine } from "./text.js";
 import { evidenceSummary } from "./verify-words.js";
 
@@ -235,6 +235,17 @@ export function renderMarkdownSummary(report: BoardReport): string {
         const e = v.state.evidence!;
         return `recorded ${e.result} on ${e.at.slice(0, 10)}, the repository now says ${report.current?.get(v.item.id)?.result ?? "?"}`;
       }),
+    );
+  }
+  if (sections.since && sections.since.project.length > 0) {
+    lines.push(
+      "",
+      `## Project changed since ${sections.since.date} (${sections.since.project.length})`,
+      "",
+    );
+    pushAll(
+      lines,
+      sections.since.project.map((p) => `- ${projectChangeWords(p, mdText)}`),
     );
   }
   if (sections.since) {

@@ -6,7 +6,7 @@ import type { Board, ItemView, PhaseView, Progress } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
 import type { BoardReport } from "../core/report.js";
 import { SOON_DAYS } from "../core/standup.js";
-import { headline } from "./identity.js";
+import { headline, projectChangeWords } from "./identity.js";
 import { type Column, cutText, displayWidth, hangingLine, renderTable, wrapText } from "./table.js";
 import {
   bar,
@@ -277,6 +277,14 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
       "Evidence",
     ),
   );
+  if (sections.since && sections.since.project.length > 0) {
+    const { date: since, project } = sections.since;
+    lines.push("", c.bold(`Project changed since ${date(since, true)} (${project.length})`));
+    pushAll(
+      lines,
+      project.map((p) => hangingLine(style.width, "  ", projectChangeWords(p, safe))),
+    );
+  }
   if (sections.since) {
     pushAll(
       lines,
