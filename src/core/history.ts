@@ -42,7 +42,8 @@ export type ProjectChange =
       reason?: string;
       by?: string;
     }
-  | { kind: "closed"; at: string; closed: Closed };
+  | { kind: "closed"; at: string; closed: Closed }
+  | { kind: "reopened"; at: string; was: Closed; by?: string };
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
@@ -50,11 +51,11 @@ function optional<K extends string>(key: K, value: string | undefined): { [P in 
 
 /**
  * The project's own changes on or after `since`, most recent first: renames, moves of the
- * go-live date and the close, each by its recorded `at` (a close without one by its day).
+ * go-live date, the close and closes taken back, each by its recorded `at` (a close without one by its day).
  * Those recorded without a time cannot be placed and are left out, as items without `at` are.
  */
 export function projectChangesSince(
-  state: Pick<StateData, "renames" | "slips" | "closed">,
+  state: Pick<StateData, "renames" | "slips" | "closed" | "reopened">,
   since: CalendarDate,
 ): ProjectChange[] {
   // Latest first within each kind, and a close before the rest, so that changes recorded
@@ -62,6 +63,10 @@ export function projectChangesSince(
   const out: ProjectChange[] = [];
   const closed = state.closed;
   if (closed) out.push({ kind: "closed", at: closed.at ?? closed.on, closed });
+  for (const r of [...(state.reopened ?? [])].reverse()) {
+    if (r.at === undefined) continue;
+    out.push({ kind: "reopened", at: r.at, was: r.was, ...optional("by", r.by) });
+  }
   for (const s of [...(state.slips ?? [])].reverse()) {
     if (s.at === undefined) continue;
     out.push({

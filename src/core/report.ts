@@ -50,7 +50,7 @@ export interface BoardReport {
   /** Go-live moved since the plan (golive.yaml's `slips`). */
   slip?: GoLiveSlip;
   /** golive.yaml's go-live and its moves, for the reports that tell the whole story. */
-  state: Pick<StateData, "goLive" | "slips" | "name" | "renames" | "closed">;
+  state: Pick<StateData, "goLive" | "slips" | "name" | "renames" | "closed" | "reopened">;
   warnings: readonly Warning[];
 }
 
@@ -85,7 +85,7 @@ export interface BoardReportInput {
   catalogue: Catalogue;
   board: Board;
   items: readonly ItemView[];
-  state: Pick<StateData, "goLive" | "slips" | "name" | "renames" | "closed">;
+  state: Pick<StateData, "goLive" | "slips" | "name" | "renames" | "closed" | "reopened">;
   warnings?: readonly Warning[];
   current?: ReadonlyMap<string, ItemVerdict> | undefined;
   since?: CalendarDate | undefined;

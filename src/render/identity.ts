@@ -157,5 +157,7 @@ export function projectChangeWords(change: ProjectChange, esc: Escape): string {
       return goLiveMovedWords(change, esc);
     case "closed":
       return projectClosedWords({ kind: "closed", closed: change.closed }, esc);
+    case "reopened":
+      return `${projectClosedWords({ kind: "reopened", was: change.was }, esc)}${whoWords(change.by, change.at, esc)}`;
   }
 }

@@ -138,7 +138,20 @@ describe("golive close", () => {
     );
     const undo = await golive(repo, ["close", "--undo"], LAUNCH);
     expect(undo.stdout).toContain("open again (it was closed on Wed 10 Mar 2027)");
-    expect(parse(read(repo)).closed).toBeUndefined();
+    const state = parse(read(repo));
+    expect(state.closed).toBeUndefined();
+    // The close taken back stays in golive.yaml's history, with who took it back and when.
+    expect(state.reopened).toHaveLength(1);
+    expect(state.reopened[0].was.on).toBe("2027-03-10");
+    expect(state.reopened[0].was.left.map((l: { id: string }) => l.id)).toEqual([
+      "SEO-02",
+      "GEN-10",
+    ]);
+    expect(state.reopened[0].by).toBe("Test User");
+    const since = await golive(repo, ["status", "--since", "2027-03-10"], LAUNCH);
+    expect(since.stdout).toContain(
+      "  project reopened (it was closed on Wed 10 Mar 2027) by Test User on Wed 10 Mar 2027",
+    );
     expect((await golive(repo, ["check"], { GOLIVE_TODAY: "2027-06-01" })).code).toBe(1);
   });
 
