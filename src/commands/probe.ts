@@ -226,7 +226,7 @@ export async function probe(ctx: Context, options: ProbeOptions): Promise<Output
     verdicts,
   };
   if (options.record && verdicts.length > 0) {
-    await recordEvidence(ctx, verdicts, { source: "probe" });
+    run.kept = await recordEvidence(ctx, verdicts, { source: "probe" });
     run.recordedIn = relative(ctx.cwd, workspace.statePath) || workspace.statePath;
   }
   const exitCode = verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
