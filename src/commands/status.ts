@@ -14,7 +14,7 @@ export interface StatusOptions extends FilterOptions {
   all?: boolean;
   since?: string;
   json?: boolean;
-  /** `--json` is `--format json`; cli.ts refuses the two together. */
+  /** `--json` is `--format json`; cli/ refuses the two together. */
   format?: StatusFormat;
 }
 
