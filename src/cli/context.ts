@@ -32,6 +32,7 @@ export interface Environment {
 /** The options every command takes, before its name: `golive --file x.yaml status`. */
 export interface GlobalOptions {
   file?: string;
+  /** YYYY-MM-DD, checked by its parser. */
   today?: string;
 }
 
@@ -39,14 +40,16 @@ export interface GlobalOptions {
 export type Runner = (work: (ctx: Context) => Promise<Output> | Output) => Promise<void>;
 
 export function makeContext(environment: Environment, options: GlobalOptions): Context {
+  // --today is a date already (cli/options.ts); GOLIVE_TODAY is checked here.
   const pinned = options.today ?? environment.env.GOLIVE_TODAY;
   let today: string;
-  if (pinned !== undefined && pinned !== "") {
+  if (options.today !== undefined) {
+    today = options.today;
+  } else if (pinned !== undefined && pinned !== "") {
     const date = parseCalendarDate(pinned.trim());
     if (!date) {
       // A value from the environment is never echoed: the environment holds the job's secrets.
-      const source = options.today !== undefined ? `--today "${pinned}"` : "GOLIVE_TODAY";
-      throw new GoliveError("bad-date", `${source} is not a date`, {
+      throw new GoliveError("bad-date", "GOLIVE_TODAY is not a date", {
         hint: "write a real calendar day as YYYY-MM-DD",
       });
     }

@@ -6,7 +6,16 @@ import type { Command } from "commander";
 import { STATUSES } from "../schema/fields.js";
 import { STATUS_FORMATS } from "../work/formats.js";
 import type { Runner } from "./context.js";
-import { byOption, examples, filterOptions, formatOption, jsonOption } from "./options.js";
+import {
+  byOption,
+  dayArg,
+  examples,
+  filterOptions,
+  formatOption,
+  jsonOption,
+  sinceArg,
+  statusListArg,
+} from "./options.js";
 
 /** `golive status` */
 export function statusCommand(program: Command, run: Runner): void {
@@ -22,7 +31,7 @@ export function statusCommand(program: Command, run: Runner): void {
       ),
     )
     .option("--all", "also list every selected item")
-    .option("--since <date|age>", "what changed since a date or an age (1d, 2w)")
+    .option("--since <date|age>", "what changed since a date or an age (1d, 2w)", sinceArg)
     .addOption(jsonOption())
     .addOption(formatOption(STATUS_FORMATS, "the output format (markdown: the export's summary)"))
     .action((options) =>
@@ -45,7 +54,7 @@ export function listCommand(program: Command, run: Runner): void {
     .option(
       "--status <statuses>",
       `only items with these statuses: ${[...STATUSES, "open"].join(", ")} (open: todo, in-progress, blocked); repeat or separate with commas`,
-      (value: string, previous: string[] = []) => [...previous, value],
+      statusListArg,
     )
     .option("--unassigned", "only items nobody owns")
     .option("--json", "print the versioned JSON report")
@@ -253,7 +262,7 @@ export function waiveCommand(program: Command, run: Runner): void {
     )
     .argument("<ids...>", "one or more items")
     .option("--reason <text>", "the accepted risk and why (required)")
-    .option("--until <date>", "the last day the waiver holds, YYYY-MM-DD (required)")
+    .option("--until <date>", "the last day the waiver holds, YYYY-MM-DD (required)", dayArg)
     .option("--approver <name>", "who accepted the risk")
     .addOption(byOption())
     .action((ids, options) =>

@@ -31,7 +31,7 @@ import {
   unwaiveCommand,
   waiveCommand,
 } from "./daily.js";
-import { examples } from "./options.js";
+import { examples, todayArg } from "./options.js";
 import {
   answerCommand,
   closeCommand,
@@ -143,7 +143,7 @@ export function createProgram(
     .version(VERSION, "-V, --version", "output the version number (also -v)")
     .addOption(new Option("-v", "output the version number").hideHelp())
     .option("-f, --file <path>", "the state file (default: golive.yaml in this folder or a parent)")
-    .option("--today <date>", "pretend today is YYYY-MM-DD (also GOLIVE_TODAY)")
+    .option("--today <date>", "pretend today is YYYY-MM-DD (also GOLIVE_TODAY)", todayArg)
     .showHelpAfterError("(run golive --help for usage)")
     // Required options say so, like the options whose command checks them ("(required)").
     .configureHelp({

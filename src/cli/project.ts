@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import type { Runner } from "./context.js";
-import { byOption, examples } from "./options.js";
+import { byOption, dayArg, examples } from "./options.js";
 
 /** `golive init` */
 export function initCommand(program: Command, run: Runner): void {
@@ -20,7 +20,7 @@ export function initCommand(program: Command, run: Runner): void {
         "golive --file golive-b2c.yaml init --date 2027-05-03",
       ),
     )
-    .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD")
+    .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD", dayArg)
     .option(
       "--name <name>",
       "the project's name, in every title (default: the origin remote's repository name, else the folder's)",
@@ -72,7 +72,7 @@ export function rescheduleCommand(program: Command, run: Runner): void {
         "golive reschedule --date 2027-04-01",
       ),
     )
-    .requiredOption("--date <date>", "the new go-live date, YYYY-MM-DD")
+    .requiredOption("--date <date>", "the new go-live date, YYYY-MM-DD", dayArg)
     .option("--reason <text>", "why it moves")
     .option("--allow-past", "accept a go-live date before today")
     .addOption(byOption())

@@ -5,7 +5,15 @@
 import { type Command, Option } from "commander";
 import { CHECK_FORMATS, DIFF_FORMATS, EXPORT_FORMATS, PORTFOLIO_FORMATS } from "../work/formats.js";
 import type { Runner } from "./context.js";
-import { daysOption, examples, filterOptions, formatOption, jsonOption } from "./options.js";
+import {
+  daysOption,
+  examples,
+  filterOptions,
+  formatOption,
+  jsonOption,
+  sinceArg,
+  wholeNumberArg,
+} from "./options.js";
 
 /** `golive export` */
 export function exportCommand(program: Command, run: Runner): void {
@@ -26,6 +34,7 @@ export function exportCommand(program: Command, run: Runner): void {
     .option(
       "--since <date|age>",
       "what changed since a date or an age (1d, 2w); --format markdown only",
+      sinceArg,
     )
     .action((options) =>
       run(async (ctx) => (await import("../commands/export.js")).exportReport(ctx, options)),
@@ -84,7 +93,11 @@ export function probeCommand(program: Command, run: Runner): void {
     .option("--resolve <host:port:address...>", "connect there for HOST:PORT, as curl does")
     .option("--dns <server[:port]>", "ask this DNS server")
     .option("--ca <file>", "trust this CA (PEM) too")
-    .option("--timeout <seconds>", "give up on one request after SECONDS (default: 10)")
+    .option(
+      "--timeout <seconds>",
+      "give up on one request after SECONDS (default: 10)",
+      wholeNumberArg(1, 300, "seconds"),
+    )
     .option(
       "--mail-domain <domain>",
       "check this domain's DMARC and SPF (default: probe.mailDomain)",
@@ -139,13 +152,17 @@ export function notifyCommand(program: Command, run: Runner): void {
     )
     .option("--webhook-env <name>", "the variable holding the webhook URL", "GOLIVE_WEBHOOK_URL")
     .option("--webhook-file <file>", "a file holding the webhook URL instead")
-    .option("--since <date|age>", "what changed since a date or an age (default 1d)")
+    .option("--since <date|age>", "what changed since a date or an age (default 1d)", sinceArg)
     .option(
       "--title <text>",
       "the digest's title (default: the project's name and the catalogue's title)",
     )
-    .option("--timeout <seconds>", "per attempt (default 10)")
-    .option("--retries <n>", "retries on 429, 5xx and network errors (default 3)")
+    .option("--timeout <seconds>", "per attempt (default 10)", wholeNumberArg(1, 300, "seconds"))
+    .option(
+      "--retries <n>",
+      "retries on 429, 5xx and network errors (default 3)",
+      wholeNumberArg(0, 10, "retries"),
+    )
     .option("--dry-run", "print the payload; send nothing")
     .option("--post-empty", "post the digest even when nothing is in it")
     .option("--force", "post even though the project is closed (golive close)")
