@@ -214,7 +214,9 @@ describe("never an internal error", () => {
     const repo = tempRepo();
     const init = await golive(repo, ["init", "--date", "9999-12-31"], TODAY);
     expect(init.code).toBe(2);
-    expect(init.stderr).toMatch(/--date 9999-12-31 is outside the years golive schedules/);
+    expect(init.stderr).toMatch(
+      /^error: option '--date <date>' argument '9999-12-31' is invalid\. It is outside the years golive schedules/,
+    );
     expect(existsSync(join(repo, "golive.yaml"))).toBe(false);
     expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
     const resched = await golive(repo, ["reschedule", "--date", "9999-12-31", "--reason", "x"]);
