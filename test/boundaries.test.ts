@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { confinedPath } from "../src/io/confined.js";
-import { gitEnv, golive, goliveBin, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";
+import { git, golive, goliveBin, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 const SECRET = "ghp_BoundaryCanary0123456789abcdefABCDEF";
@@ -23,10 +23,6 @@ phases: [{ id: go-live, title: Go-live, opens: -7, due: 0 }]
 items:
   - { id: GEN-01, title: One, phase: go-live, category: GEN, summary: One. }
 `;
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
-}
 
 /** A repository whose golive.yaml names the catalogue `path` (written as given). */
 async function naming(path: string, files: Record<string, string> = {}): Promise<string> {

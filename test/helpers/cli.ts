@@ -161,6 +161,17 @@ function userName(
   return () => user ?? undefined;
 }
 
+/** `git ARGS` in `dir` with the test's git environment: its output; throws if git fails. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
+}
+
+/** Stages everything in `dir` and commits it. */
+export function commitAll(dir: string, message: string): void {
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", message);
+}
+
 /** Runs the built `golive` command as a separate process; for what needs a real process. */
 export function goliveBin(
   cwd: string,
