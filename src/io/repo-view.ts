@@ -93,9 +93,13 @@ function trackedFromIndex(snapshot: IndexSnapshot): TrackedFile[] {
 
 /**
  * The repository at `root`. `fromIndex`: list the tracked files from git's index read by
- * golive (io/index-entries.ts) rather than by starting `git ls-files`, when it can.
+ * golive (io/index-entries.ts) rather than by starting `git ls-files`, when it can. `omit`:
+ * paths (relative to `root`) that are not part of it, like golive's own state file.
  */
-export function openRepo(root: string, options: { fromIndex?: boolean } = {}): RealRepo {
+export function openRepo(
+  root: string,
+  options: { fromIndex?: boolean; omit?: readonly string[] } = {},
+): RealRepo {
   const realRoot = realpathSync(root);
   // git's index, read once when needed, for a repository's top folder only (its paths are
   // relative to it): null until read.
@@ -125,8 +129,9 @@ export function openRepo(root: string, options: { fromIndex?: boolean } = {}): R
   }
   let changed: Set<string> | undefined;
   let entries: Map<string, IndexEntry> | undefined;
+  const omit = new Set(options.omit);
   const files = (listed?.map((f) => f.path) ?? walk(root))
-    .filter((f) => !SKIPPED_DIR.test(f) && !submodules.has(f))
+    .filter((f) => !SKIPPED_DIR.test(f) && !submodules.has(f) && !omit.has(f))
     .sort();
   const set = new Set(files);
   const cache = new Map<string, Uint8Array | null>();
