@@ -228,6 +228,35 @@ describe("mergeItem: disagreements a person settles", () => {
     });
   });
 
+  test("the side a person takes keeps its own time, also when the item holds both sides' words (and both names)", () => {
+    // Ours is the later change; both notes are kept; the status is theirs to choose.
+    const ours: ItemState = { status: "done", note: "a", by: "Sam", at: "2027-03-04" };
+    const theirs: ItemState = {
+      status: "blocked",
+      reason: "vendor",
+      note: "b",
+      by: "Priya",
+      at: "2027-03-03",
+    };
+    const m = mergeItem({}, ours, theirs, "CLO-01");
+    expect(m.conflict?.fields).toEqual(["status"]);
+    expect(m.conflict!.take.theirs).toMatchObject({
+      status: "blocked",
+      reason: "vendor",
+      note: "b\na",
+      by: "Priya + Sam",
+      at: "2027-03-03",
+    });
+    expect(m.conflict!.take.ours).toMatchObject({
+      status: "done",
+      note: "b\na",
+      by: "Priya + Sam",
+      at: "2027-03-04",
+    });
+    // Each side's own state stays in the history with its author.
+    expect(m.conflict!.take.theirs.history).toEqual([theirs, ours]);
+  });
+
   test("two notes too long to keep both are a conflict, not a cut", () => {
     const long = (c: string) => c.repeat(6_000);
     const m = mergeItem({}, { note: long("a") }, { note: long("b") }, "GEN-01");
