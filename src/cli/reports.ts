@@ -3,7 +3,12 @@
  * notify, portfolio, diff.
  */
 import { type Command, Option } from "commander";
-import { CHECK_FORMATS, DIFF_FORMATS, EXPORT_FORMATS, PORTFOLIO_FORMATS } from "../work/formats.js";
+import {
+  CHECK_FORMATS,
+  DIFF_FORMATS,
+  EXPORT_FORMATS,
+  PORTFOLIO_FORMATS,
+} from "../render/formats.js";
 import type { Runner } from "./context.js";
 import {
   daysOption,

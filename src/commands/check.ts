@@ -8,9 +8,9 @@ import { itemLines, type Workspace } from "../io/state-read.js";
 import { renderReadyToTick } from "../render/check.js";
 import { checkFormats, type GateReport } from "../render/check-formats.js";
 import { renderWarnings } from "../render/error.js";
+import type { CheckFormat } from "../render/formats.js";
 import { renderGateMarkdown } from "../render/markdown.js";
 import { type Context, type Output, output, rawOutput } from "../work/context.js";
-import type { CheckFormat } from "../work/formats.js";
 import { type FilterOptions, filtered } from "../work/select.js";
 import { openState, readFiles } from "../work/workspace.js";
 

@@ -27,7 +27,7 @@ import type { VerifyContext } from "../verify/types.js";
 import { VERSION } from "../version.js";
 import type { Context } from "./context.js";
 
-/** The files of a repository and the blob ID of each (`RealRepo` from io/repo.ts). */
+/** The files of a repository and the blob ID of each (`RealRepo` from io/repo-view.ts). */
 export interface BlobSource {
   readonly files: readonly string[];
   blob(path: string): string | undefined;

@@ -21,7 +21,7 @@ import { statusFormats } from "../../src/render/status-formats.js";
 import { makeStyle } from "../../src/render/text.js";
 import type { CatalogueFile } from "../../src/schema/catalogue.js";
 import type { ItemState, StateData, Status } from "../../src/schema/state.js";
-import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "../../src/work/formats.js";
+import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "../../src/render/formats.js";
 
 const GO_LIVE = "2027-03-01";
 
