@@ -16,6 +16,7 @@ import {
   indexCatalogue,
   mergeCatalogue,
 } from "../core/catalogue.js";
+import { echo } from "../core/escape.js";
 import { own } from "../core/own.js";
 import { GoliveError, type SourceLocation } from "../errors.js";
 import { type CatalogueFile, CatalogueSchema } from "../schema/catalogue.js";
@@ -233,7 +234,7 @@ export function parseCatalogue(
 function missingBase(ref: string, where: SourceLocation): GoliveError {
   const word = !/[/\\]/.test(ref) && !/\.ya?ml$/i.test(ref);
   return word
-    ? new GoliveError("unknown-catalogue", `extends: there is no catalogue named "${ref}"`, {
+    ? new GoliveError("unknown-catalogue", `extends: there is no catalogue named "${echo(ref)}"`, {
         location: where,
         hint: `extend one of: ${shippedCatalogueNames().join(", ")}, or a file (relative to this catalogue)`,
       })

@@ -3,9 +3,11 @@
  * `golive check --verify`, which imports this module only when --verify is given, so that the
  * plain gate never loads the verify rules.
  */
+
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ItemView } from "../core/board.js";
+import { echo } from "../core/escape.js";
 import { type ItemVerdict, probeEvidenceVerdict, worst } from "../core/verdict.js";
 import { GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
@@ -39,7 +41,7 @@ function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undef
 function latestRelease(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!RELEASE_PATTERN.test(value.trim())) {
-    throw new GoliveError("usage", `--latest-release "${value}" is not a Spryker release`, {
+    throw new GoliveError("usage", `--latest-release "${echo(value)}" is not a Spryker release`, {
       hint: "write it like 202507.0",
     });
   }
