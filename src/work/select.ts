@@ -123,11 +123,6 @@ export function resolveFilter(
     filter.category = category.id;
   }
   if (options.status !== undefined) filter.status = [...options.status];
-  if (options.mine && options.owner !== undefined) {
-    throw new GoliveError("usage", "--mine and --owner cannot be used together", {
-      hint: "--mine is --owner with your `git config user.name`: give one of them",
-    });
-  }
   if (options.unassigned && (options.mine || options.owner !== undefined)) {
     throw new GoliveError(
       "usage",
