@@ -172,3 +172,48 @@ export function statusListArg(text: string, previous: readonly Status[] = []): S
 }
 
 const OPEN: readonly Status[] = ["todo", "in-progress", "blocked"];
+
+/** One `KEY=VALUE` of a repeatable option, as typed around the first `=`. */
+export interface Pair {
+  key: string;
+  value: string;
+}
+
+/**
+ * A parser of a repeatable `KEY=VALUE` option: the key before the first `=` is never blank,
+ * and neither is the value when `valueRequired` (--leave's reason; --answer's answer is
+ * judged against the catalogue's). `example` is a whole good value.
+ */
+export function pairArg(
+  shape: string,
+  example: string,
+  valueRequired: boolean,
+): (text: string, previous?: readonly Pair[]) => Pair[] {
+  return (text, previous = []) => {
+    const at = text.indexOf("=");
+    const key = at < 0 ? "" : text.slice(0, at).trim();
+    const value = at < 0 ? "" : text.slice(at + 1);
+    if (key === "" || (valueRequired && value.trim() === "")) {
+      throw new InvalidArgumentError(`It is not ${shape}: for example ${example}.`);
+    }
+    return [...previous, { key, value: valueRequired ? value.trim() : value }];
+  };
+}
+
+/** `--take ours`, `--take theirs`, `--take CLO-01=theirs`: a side for all, or for one. */
+export interface Take {
+  key?: string;
+  side: "ours" | "theirs";
+}
+
+/** The parser of resolve's repeatable `--take`. */
+export function takeArg(text: string, previous: readonly Take[] = []): Take[] {
+  const at = text.lastIndexOf("=");
+  const [key, side] = at < 0 ? [undefined, text] : [text.slice(0, at), text.slice(at + 1)];
+  if (side !== "ours" && side !== "theirs") {
+    throw new InvalidArgumentError(
+      "The side is ours or theirs: use --take ours, --take theirs, or per item --take CLO-01=theirs.",
+    );
+  }
+  return [...previous, key === undefined ? { side } : { key, side }];
+}

@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import type { Runner } from "./context.js";
-import { byOption, dayArg, examples } from "./options.js";
+import { byOption, dayArg, examples, pairArg, type Take, takeArg } from "./options.js";
 
 /** `golive init` */
 export function initCommand(program: Command, run: Runner): void {
@@ -31,7 +31,7 @@ export function initCommand(program: Command, run: Runner): void {
     .option(
       "--answer <question=answer>",
       "answer one of the catalogue's questions, e.g. old-shop=no; repeat for more",
-      (value: string, previous: string[] = []) => [...previous, value],
+      pairArg("QUESTION=ANSWER", "--answer old-shop=no", false),
     )
     .action((options) =>
       run(async (ctx) => (await import("../commands/init.js")).init(ctx, options)),
@@ -108,7 +108,7 @@ export function closeCommand(program: Command, run: Runner): void {
     .option(
       "--leave <id=reason>",
       "an item left open, and why; repeat for each open item",
-      (value: string, previous: string[] = []) => [...previous, value],
+      pairArg("ID=REASON", '--leave "SEO-02=SEO review after launch, owned by the agency"', true),
     )
     .option("--undo", "take the close back: the project is open again")
     .addOption(byOption())
@@ -168,7 +168,7 @@ export function resolveCommand(program: Command, run: Runner): void {
     .option(
       "--take <side>",
       "where both sides changed an item differently: ours or theirs for all, or ID=ours|theirs for one (repeatable)",
-      (value: string, previous: string[] = []) => [...previous, value],
+      takeArg,
     )
     .addHelpText(
       "after",
@@ -180,7 +180,7 @@ export function resolveCommand(program: Command, run: Runner): void {
         "golive resolve --take ours",
       ),
     )
-    .action((options: { take?: string[] }) =>
+    .action((options: { take?: Take[] }) =>
       run(async (ctx) => (await import("../commands/resolve.js")).resolveMerge(ctx, options)),
     );
 }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { checkAnswer, splitAnswer } from "../core/answers.js";
+import { checkAnswer } from "../core/answers.js";
 import { buildBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { cleanName, nameFromRemote } from "../core/identity.js";
@@ -30,7 +30,8 @@ export interface InitOptions {
   catalogue?: string;
   force?: boolean;
   /** `QUESTION=ANSWER`, each as typed. */
-  answer?: readonly string[];
+  /** `QUESTION=ANSWER`, split (cli/options.ts); the catalogue judges them. */
+  answer?: readonly { key: string; value: string }[];
   /** Start a project whose go-live is before today on purpose. */
   allowPast?: boolean;
   /** The project's name; by default the remote's repository name, else the folder's. */
@@ -138,17 +139,14 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
  */
 function initialAnswers(
   catalogue: Catalogue,
-  typed: readonly string[],
+  typed: readonly { key: string; value: string }[],
 ): { answers: Record<string, string>; given: Set<string> } {
   const answers: Record<string, string> = Object.fromEntries(
     catalogue.questions.map((q) => [q.id, q.default]),
   );
   const given = new Set<string>();
-  for (const text of typed) {
-    const split = splitAnswer(text);
-    const checked = split
-      ? checkAnswer(catalogue, split.id, split.answer)
-      : ({ ok: false, problem: { code: "malformed", text } } as const);
+  for (const { key, value } of typed) {
+    const checked = checkAnswer(catalogue, key, value);
     if (!checked.ok) {
       const { message, hint } = answerProblem(checked.problem);
       throw new GoliveError("usage", message, { hint });
