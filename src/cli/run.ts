@@ -6,6 +6,7 @@ import { CommanderError } from "commander";
 import { EXIT, type ExitCode, GoliveError } from "../errors.js";
 import { renderError } from "../render/error.js";
 import { ciSafe, colorLevel, makeStyle, safe } from "../render/text.js";
+import { inEnvironment } from "../work/context.js";
 import type { Environment } from "./context.js";
 import { createProgram } from "./program.js";
 
@@ -35,7 +36,7 @@ export async function run(args: readonly string[], environment: Environment): Pr
   );
   const errStyle = () => makeStyle(colorLevel(environment.env, environment.stderrIsTTY), 100);
   try {
-    await program.parseAsync([...args], { from: "user" });
+    await inEnvironment(environment.env, () => program.parseAsync([...args], { from: "user" }));
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with a CommanderError too, successfully.

@@ -10,13 +10,9 @@ import { indexState } from "../core/board.js";
 import type { ItemVerdict } from "../core/verdict.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { confinedPath } from "../io/confined.js";
-import {
-  createProbeNet,
-  type NetOptions,
-  parseProxy,
-  parseResolve,
-  proxyFromEnv,
-} from "../io/probe-net.js";
+import { parseResolve } from "../io/net-lookup.js";
+import { createProbeNet, type NetOptions } from "../io/probe-net.js";
+import { parseProxy, proxyFromEnv } from "../io/proxy.js";
 import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import { readTextFile } from "../io/text-file.js";
@@ -218,7 +214,7 @@ export async function probe(ctx: Context, options: ProbeOptions): Promise<Output
     verdicts,
   };
   if (options.record && verdicts.length > 0) {
-    await recordEvidence(ctx, verdicts, { source: "probe" });
+    run.kept = await recordEvidence(ctx, verdicts, { source: "probe" });
     run.recordedIn = relative(ctx.cwd, workspace.statePath) || workspace.statePath;
   }
   const exitCode = verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;
