@@ -1,5 +1,6 @@
 /** The option builders several commands share, so that the same flag reads the same everywhere. */
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { maxOf } from "../core/arrays.js";
 import { GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
 import { isStatus, STATUSES, type Status } from "../schema/fields.js";
 import type { DateOrAge } from "../work/dates.js";
@@ -216,4 +217,11 @@ export function takeArg(text: string, previous: readonly Take[] = []): Take[] {
     );
   }
   return [...previous, key === undefined ? { side } : { key, side }];
+}
+
+/** A "Formats:" block for a command's --help: each format and what it makes. */
+export function formatsHelp(words: Readonly<Record<string, string>>): string {
+  const width = maxOf(Object.keys(words).map((name) => name.length));
+  const lines = Object.entries(words).map(([name, what]) => `  ${name.padEnd(width)}  ${what}`);
+  return `\nFormats:\n${lines.join("\n")}`;
 }
