@@ -2,6 +2,7 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { maxOf } from "../core/arrays.js";
 import { GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
+import { MAX_NAME_LENGTH, oneLine } from "../core/identity.js";
 import { isStatus, STATUSES, type Status } from "../schema/fields.js";
 import type { DateOrAge } from "../work/dates.js";
 
@@ -224,4 +225,23 @@ export function formatsHelp(words: Readonly<Record<string, string>>): string {
   const width = maxOf(Object.keys(words).map((name) => name.length));
   const lines = Object.entries(words).map(([name, what]) => `  ${name.padEnd(width)}  ${what}`);
   return `\nFormats:\n${lines.join("\n")}`;
+}
+
+/**
+ * A project's name as typed (init --name, rename NAME): one line, not empty, and at most
+ * MAX_NAME_LENGTH characters; a longer one is refused, never cut in silence.
+ */
+export function nameArg(text: string): string {
+  const name = oneLine(text);
+  if (name === "") {
+    throw new InvalidArgumentError(
+      'It is empty: a project needs a name, for example "Acme shop" (it is shown in every title).',
+    );
+  }
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new InvalidArgumentError(
+      `It is ${name.length} characters long: a name has at most ${MAX_NAME_LENGTH} (it heads every title); use a shorter one, for example "Acme shop".`,
+    );
+  }
+  return name;
 }

@@ -3,8 +3,9 @@
  * reschedule, rename, close, upgrade, and git's side (setup, resolve, doctor, merge-driver).
  */
 import type { Command } from "commander";
+import { MAX_NAME_LENGTH } from "../core/identity.js";
 import type { Runner } from "./context.js";
-import { byOption, dayArg, examples, pairArg, type Take, takeArg } from "./options.js";
+import { byOption, dayArg, examples, nameArg, pairArg, type Take, takeArg } from "./options.js";
 
 /** `golive init` */
 export function initCommand(program: Command, run: Runner): void {
@@ -23,7 +24,8 @@ export function initCommand(program: Command, run: Runner): void {
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD", dayArg)
     .option(
       "--name <name>",
-      "the project's name, in every title (default: the origin remote's repository name, else the folder's)",
+      `the project's name, in every title, at most ${MAX_NAME_LENGTH} characters (default: the origin remote's repository name, else the folder's)`,
+      nameArg,
     )
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
@@ -86,7 +88,7 @@ export function renameCommand(program: Command, run: Runner): void {
   program
     .command("rename")
     .description("give the project a new name: every report's title shows it")
-    .argument("<name>", "the new name")
+    .argument("<name>", `the new name, at most ${MAX_NAME_LENGTH} characters`, nameArg)
     .addOption(byOption())
     .addHelpText(
       "after",

@@ -22,19 +22,17 @@ import { safe } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { refusePastGoLive } from "../work/dates.js";
 import { setUpMerges } from "../work/merge-setup.js";
-import { requireName } from "../work/select.js";
 import { refuseUnmerged } from "../work/workspace.js";
 
 export interface InitOptions {
   date: string;
   catalogue?: string;
   force?: boolean;
-  /** `QUESTION=ANSWER`, each as typed. */
   /** `QUESTION=ANSWER`, split (cli/options.ts); the catalogue judges them. */
   answer?: readonly { key: string; value: string }[];
   /** Start a project whose go-live is before today on purpose. */
   allowPast?: boolean;
-  /** The project's name; by default the remote's repository name, else the folder's. */
+  /** The project's name, one line (cli/options.ts); by default the remote's repository name, else the folder's. */
   name?: string;
 }
 
@@ -78,7 +76,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
       },
     );
   }
-  const typedName = options.name === undefined ? undefined : requireName(options.name, "--name");
+  const typedName = options.name;
   const ref = options.catalogue ?? DEFAULT_CATALOGUE;
   // golive.yaml will name the catalogue, and every later read keeps that path inside the
   // repository: a catalogue outside it is refused now, not after golive.yaml is written.

@@ -43,6 +43,8 @@ const BAD: Case[] = [
   [["close"], "--leave <id=reason>", "SEO-02=  "],
   [["resolve"], "--take <side>", "mine"],
   [["resolve"], "--take <side>", "CLO-01=both"],
+  [["init", "--date", "2027-03-01"], "--name <name>", " "],
+  [["init", "--date", "2027-03-01"], "--name <name>", "x".repeat(201)],
 ];
 
 /** The files of a folder, .git left out, with their contents. */
@@ -136,6 +138,7 @@ describe("a good option value arrives typed", () => {
         ],
       },
     ],
+    [["init", "--date", "2027-03-01", "--name", " Acme\n  shop "], { name: "Acme shop" }],
     [
       ["close", "--leave", "SEO-02= after launch "],
       { leave: [{ key: "SEO-02", value: "after launch" }] },
