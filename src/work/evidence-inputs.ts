@@ -7,10 +7,9 @@
  * recorded evidence; it loads no rule.
  */
 import { createHash } from "node:crypto";
-import { dirname, isAbsolute, relative, sep } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
 import type { ItemView } from "../core/board.js";
 import type { FindingCode, ItemVerdict } from "../core/verdict.js";
-import { findRepoRoot } from "../io/locate.js";
 import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
@@ -170,7 +169,7 @@ export async function currentEvidence(
   workspace: Workspace,
   items: readonly ItemView[],
 ): Promise<{ verdicts: Map<string, ItemVerdict>; ran: string[] }> {
-  const root = findRepoRoot(dirname(workspace.statePath));
+  const root = workspace.root;
   const repo = openRepo(root, { fromIndex: true, omit: goliveFiles(workspace, root) });
   const vctx = verifyContext(ctx, workspace);
   const { unchanged, changed } =
