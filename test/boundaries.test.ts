@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { confinedPath } from "../src/io/confined.js";
-import { git, golive, goliveBin, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";
+import { git, golive, goliveBin, goliveBinAsync, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 const SECRET = "ghp_BoundaryCanary0123456789abcdefABCDEF";
@@ -261,18 +261,23 @@ describe("every git call has a time bound", () => {
     git(repo, "config", "include.path", fifo);
     const env = { ...TODAY, GOLIVE_GIT_TIMEOUT: "1" };
     const before = read(repo);
-    for (const [args, says] of [
-      [["done", "CLO-01"], /git config user\.name did not finish within 1 s/],
-      [["verify"], /git ls-files did not finish within 1 s/],
+    // Side by side: each waits out its own time bound.
+    const started = Date.now();
+    const [done, verify, status] = await Promise.all([
+      goliveBinAsync(repo, ["done", "CLO-01"], env),
+      goliveBinAsync(repo, ["verify"], env),
+      goliveBinAsync(repo, ["status"], env),
+    ]);
+    for (const [r, says] of [
+      [done, /git config user\.name did not finish within 1 s/],
+      [verify, /git ls-files did not finish within 1 s/],
     ] as const) {
-      const started = Date.now();
-      const r = goliveBin(repo, [...args], env);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toMatch(says);
       expect(r.stderr).toMatch(/hint: check the repository's git config for an include\.path/);
-      expect(Date.now() - started).toBeLessThan(15_000);
     }
-    expect(goliveBin(repo, ["status"], env).code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(status.code, status.stderr).toBe(0);
     expect(read(repo)).toBe(before);
   });
 });
