@@ -9,7 +9,17 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { confinedPath } from "../src/io/confined.js";
-import { git, golive, goliveBin, goliveBinAsync, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";
+import {
+  FROM_GIT,
+  git,
+  golive,
+  goliveBin,
+  goliveBinAsync,
+  initRepo,
+  read,
+  tempDir,
+  tempRepo,
+} from "./helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 const SECRET = "ghp_BoundaryCanary0123456789abcdefABCDEF";
@@ -213,7 +223,9 @@ describe("never an internal error", () => {
     const repo = tempRepo();
     const init = await golive(repo, ["init", "--date", "9999-12-31"], TODAY);
     expect(init.code).toBe(2);
-    expect(init.stderr).toMatch(/--date 9999-12-31 is outside the years golive schedules/);
+    expect(init.stderr).toMatch(
+      /^error: option '--date <date>' argument '9999-12-31' is invalid\. It is outside the years golive schedules/,
+    );
     expect(existsSync(join(repo, "golive.yaml"))).toBe(false);
     expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
     const resched = await golive(repo, ["reschedule", "--date", "9999-12-31", "--reason", "x"]);
@@ -278,6 +290,24 @@ describe("every git call has a time bound", () => {
     }
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(status.code, status.stderr).toBe(0);
+    expect(read(repo)).toBe(before);
+  });
+
+  it("in-process too: the injected environment's GOLIVE_GIT_TIMEOUT bounds git, not the process's", async () => {
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    const fifo = join(tempDir(), "config-pipe");
+    execFileSync("mkfifo", [fifo]);
+    git(repo, "config", "include.path", fifo);
+    const env = { ...TODAY, GOLIVE_GIT_TIMEOUT: "1" };
+    const before = read(repo);
+    const started = Date.now();
+    const verify = await golive(repo, ["verify"], env);
+    expect(verify.code, verify.stderr).toBe(2);
+    expect(verify.stderr).toMatch(/git ls-files did not finish within 1 s/);
+    const done = await golive(repo, ["done", "CLO-01"], env, { user: FROM_GIT });
+    expect(done.code, done.stderr).toBe(2);
+    expect(done.stderr).toMatch(/git config user\.name did not finish within 1 s/);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(read(repo)).toBe(before);
   });
 });

@@ -39,7 +39,10 @@ export function globMatcher(glob: string): Matcher {
     const plain = glob.replace(/\\./g, "");
     const wildcards = plain.match(/\*+/g)?.length ?? 0;
     // Braces are alternatives: `{a,aa}` thirty times took 12 s on a 40-character path here.
-    if (wildcards <= 2 && !/[*+?@!]\(|\{/.test(plain)) matcher = new RegExp(source);
+    // One group of plain alternatives (`Migration_{mysql,pgsql}`) adds no backtracking, and
+    // spares loading RE2 (8 ms of a status run).
+    const braces = /\{/.test(plain) && !/^[^{}]*\{[^{}*?[\]()!+@.\\]*\}[^{}]*$/.test(plain);
+    if (wildcards <= 2 && !/[*+?@!]\(/.test(plain) && !braces) matcher = new RegExp(source);
     else {
       const linear = PATH_GUARDS.reduce((s, guard) => s.replaceAll(guard, ""), source);
       matcher = patternProblem(linear) === undefined ? compilePattern(linear) : new RegExp(source);
@@ -71,6 +74,24 @@ export function filesMatching(
     const wanted = new Set(globs);
     return files.filter((f) => wanted.has(f));
   }
-  const res = globs.map(globMatcher);
-  return files.filter((f) => res.some((re) => re.test(f)));
+  const tests = globs.map((glob) => {
+    const re = globMatcher(glob);
+    // Only paths under a glob's fixed folders can match it: a string comparison spares the
+    // matcher (RE2 for braces) thousands of paths that lie elsewhere.
+    const base = staticBase(glob);
+    return base === ""
+      ? (f: string) => re.test(f)
+      : (f: string) => f.startsWith(base) && re.test(f);
+  });
+  return files.filter((f) => tests.some((test) => test(f)));
+}
+
+/**
+ * What every path a glob matches begins with: its fixed folders, `src/Orm` for
+ * `src/Orm/**\/*.php` (`scripts/**` matches `scripts` itself, so no slash); "" when unsure.
+ */
+function staticBase(glob: string): string {
+  // An escaped character is written differently in a glob than in a path; picomatch drops `./`.
+  if (glob.includes("\\") || glob.startsWith("./")) return "";
+  return picomatch.scan(glob, OPTIONS).base;
 }

@@ -7,7 +7,7 @@
  * recorded evidence; it loads no rule.
  */
 import { createHash } from "node:crypto";
-import { dirname } from "node:path";
+import { dirname, isAbsolute, relative, sep } from "node:path";
 import type { ItemView } from "../core/board.js";
 import type { FindingCode, ItemVerdict } from "../core/verdict.js";
 import { findRepoRoot } from "../io/locate.js";
@@ -135,6 +135,17 @@ export function unchangedEvidence(
   return { unchanged, changed };
 }
 
+/**
+ * golive's own files in the repository at `root`: its state file, which `verify --record`
+ * writes. The checks judge the shop, not golive's record of it; were it read, recording would
+ * change what every check that reads every file read, and its evidence would be stale at once.
+ */
+export function goliveFiles(workspace: Workspace, root: string): string[] {
+  const path = relative(root, workspace.statePath);
+  if (path === "" || path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path)) return [];
+  return [path.split(sep).join("/")];
+}
+
 /** What the checks of `golive verify` are told about the run. */
 export function verifyContext(
   ctx: Context,
@@ -159,7 +170,8 @@ export async function currentEvidence(
   workspace: Workspace,
   items: readonly ItemView[],
 ): Promise<{ verdicts: Map<string, ItemVerdict>; ran: string[] }> {
-  const repo = openRepo(findRepoRoot(dirname(workspace.statePath)), { fromIndex: true });
+  const root = findRepoRoot(dirname(workspace.statePath));
+  const repo = openRepo(root, { fromIndex: true, omit: goliveFiles(workspace, root) });
   const vctx = verifyContext(ctx, workspace);
   const { unchanged, changed } =
     repo.source === "git"

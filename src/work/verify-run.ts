@@ -17,7 +17,7 @@ import { verifyRepository } from "../verify/index.js";
 import type { InputKeys } from "../verify/inputs.js";
 import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
 import type { Context } from "./context.js";
-import { evidenceInputs, verifyContext } from "./evidence-inputs.js";
+import { evidenceInputs, goliveFiles, verifyContext } from "./evidence-inputs.js";
 
 function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undefined): string {
   if (path === undefined) return findRepoRoot(dirname(workspace.statePath));
@@ -64,7 +64,7 @@ export async function runVerify(
 }> {
   const root = repositoryRoot(ctx, workspace, options.path);
   const release = latestRelease(options.latestRelease);
-  const repo = openRepo(root);
+  const repo = openRepo(root, { omit: goliveFiles(workspace, root) });
   const vctx = verifyContext(ctx, workspace, release);
   const keys = options.inputs && repo.source === "git" ? new Map<string, InputKeys>() : undefined;
   const verdicts = await verifyRepository(items, repo, vctx, keys);

@@ -1,6 +1,6 @@
 /**
  * Runs golive in temporary repositories built from inline files: in-process through `run`
- * (src/cli.ts) with an injected environment, the way most tests do, or as the built binary
+ * (src/cli/run.ts) with an injected environment, the way most tests do, or as the built binary
  * for what only a real process shows (exit of the process, kills, concurrency, git's drivers).
  */
 import { execFile, execFileSync, spawnSync } from "node:child_process";
@@ -19,7 +19,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { run } from "../../src/cli.js";
+import { run } from "../../src/cli/run.js";
 import { readCatalogueFile } from "../../src/io/catalogue.js";
 import { gitUserName } from "../../src/io/git.js";
 import type { CatalogueFile } from "../../src/schema/catalogue.js";

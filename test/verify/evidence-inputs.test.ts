@@ -122,6 +122,18 @@ describe("recorded evidence with its inputs", () => {
     expect((await rerun(dir)).ran).toEqual([]);
   });
 
+  test("committing golive.yaml after recording runs nothing: golive's own file is not the shop's", async () => {
+    const dir = copyShop();
+    // What a team does after `verify --record`: commit the evidence. The state file changed
+    // since it was recorded, and APP-17 went through every tracked file.
+    git(dir, "add", "golive.yaml");
+    expect((await rerun(dir)).ran).toEqual([]);
+    // Nor does verify read it: a key pasted into a note in golive.yaml is not the shop's secret.
+    writeFileSync(join(dir, "golive.yaml"), `${read(dir)}# -----BEGIN RSA PRIVATE KEY-----\n`);
+    git(dir, "add", "golive.yaml");
+    expect((await rerun(dir)).ran).toEqual([]);
+  });
+
   test("a new file runs only the checks that went through every file, or a set it joins", async () => {
     const dir = copyShop();
     writeFileSync(join(dir, "README.md"), "# shop\n");

@@ -46,6 +46,35 @@ describe("globs over repository paths (picomatch)", () => {
     expect(filesMatching(files, ["ab.txt", "c*.txt"])).toEqual(["ab.txt", "c[1].txt", "c1.txt"]);
   });
 
+  test("only paths under a glob's fixed folders are tried, and every match is still found", () => {
+    const files = [
+      "scripts",
+      "scripts/a.sh",
+      "scriptsx/b.sh",
+      "src/Orm/Propel/Shop/Migration_mysql/V1.php",
+      "src/Orm/Propel/Shop/Migration_pgsql/V1.php",
+      "src/Orm/Propel/Shop/Migration_oracle/V1.php",
+      "vendor/src/Orm/Propel/Migration_mysql/V1.php",
+      "x/a.php",
+    ];
+    expect(filesMatching(files, "scripts/**")).toEqual(["scripts", "scripts/a.sh"]);
+    expect(filesMatching(files, "src/Orm/Propel/**/Migration_{mysql,pgsql}/*.php")).toEqual([
+      "src/Orm/Propel/Shop/Migration_mysql/V1.php",
+      "src/Orm/Propel/Shop/Migration_pgsql/V1.php",
+    ]);
+    expect(filesMatching(files, ["./x/*.php", "{x,y}/*.php"])).toEqual(["x/a.php"]);
+  });
+
+  test("many brace groups still run in linear time; one group of words is plain alternatives", () => {
+    const path = `${"a".repeat(40)}b`;
+    const started = performance.now();
+    expect(matchGlob("{a,aa}".repeat(30), path)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(matchGlob("*{a,aa}*b", path)).toBe(true);
+    expect(matchGlob("deploy.{prod,staging}.yml", "deploy.prod.yml")).toBe(true);
+    expect(matchGlob("deploy.{prod,staging}.yml", "deploy.uat.yml")).toBe(false);
+  });
+
   test("a glob that backtracks in JavaScript's engine runs in linear time", () => {
     const glob = `${"*a".repeat(8)}*b`;
     const path = "a".repeat(4000);

@@ -53,3 +53,22 @@ test("a docker submodule is its pinned commit, not a file", () => {
   expect(repo.submodule?.("docker")).toBe(pin);
   expect(repo.submodule?.(".gitmodules")).toBeUndefined();
 });
+
+test("blob IDs of many files, the work tree's where it differs from the index", () => {
+  const files: Record<string, string> = {};
+  // More files than are stat'ed one by one (repo-view.ts MAX_STATS): the rest are git's answer.
+  for (let i = 0; i < 400; i++) files[`f/${String(i).padStart(3, "0")}.txt`] = `file ${i}\n`;
+  const dir = tempRepo(files);
+  git(dir, "add", "-A");
+  writeFileSync(join(dir, "f/010.txt"), "changed early\n");
+  writeFileSync(join(dir, "f/390.txt"), "changed late\n");
+  // The same bytes written again: only its time stamp differs.
+  writeFileSync(join(dir, "f/391.txt"), "file 391\n");
+  const repo = openRepo(dir, { fromIndex: true });
+  const want = git(dir, "hash-object", "--", ...repo.files)
+    .trim()
+    .split("\n");
+  expect(repo.files.map((path) => repo.blob(path))).toEqual(want);
+  expect(repo.blob("f/390.txt")).not.toBe(git(dir, "rev-parse", ":f/390.txt").trim());
+  expect(openRepo(dir, { omit: ["f/000.txt"] }).files).not.toContain("f/000.txt");
+});
