@@ -69,19 +69,64 @@ export function inputsDigest(
   return hash.digest("hex");
 }
 
-/** What `verify --record` stores with an item's evidence. */
+/** What `verify --record` stores with an item's evidence: one line (`encodeInputs`). */
 export function evidenceInputs(
   item: CatalogueItem,
   keys: InputKeys,
   source: BlobSource,
   ctx: VerifyContext,
   sets?: Map<string, string>,
-): EvidenceInputs {
-  return {
+): string {
+  return encodeInputs({
     digest: inputsDigest(item, keys, source, ctx, sets),
     ...(keys.files.length > 0 ? { files: keys.files } : {}),
     ...(keys.sets.length > 0 ? { sets: keys.sets } : {}),
     ...(keys.context.length > 0 ? { context: keys.context } : {}),
+  });
+}
+
+// A token holds no space (they separate tokens) and no line break (one line a record); `%`
+// is the escape character itself.
+const escapeToken = (value: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are escaped
+  value.replace(/[%\s\x00-\x1f\x7f]/g, encodeURIComponent);
+
+/**
+ * Inputs as one line: the digest, then `f:PATH` per file, `s:SET` per set and `c:NAME` per
+ * context value, each `%`-escaped (a glob set of several globs holds line breaks).
+ */
+export function encodeInputs(inputs: EvidenceInputs): string {
+  const tokens = [inputs.digest];
+  for (const f of inputs.files ?? []) tokens.push(`f:${escapeToken(f)}`);
+  for (const s of inputs.sets ?? []) tokens.push(`s:${escapeToken(s)}`);
+  for (const c of inputs.context ?? []) tokens.push(`c:${escapeToken(c)}`);
+  return tokens.join(" ");
+}
+
+/**
+ * Recorded inputs as a map, from either shape golive wrote; undefined when the line cannot be
+ * read back (then the evidence is checked by running its checks).
+ */
+export function decodeInputs(inputs: string | EvidenceInputs): EvidenceInputs | undefined {
+  if (typeof inputs !== "string") return inputs;
+  const [digest, ...tokens] = inputs.split(" ");
+  const files: string[] = [];
+  const sets: string[] = [];
+  const context: string[] = [];
+  for (const token of tokens) {
+    let value: string;
+    try {
+      value = decodeURIComponent(token.slice(2));
+    } catch {
+      return undefined;
+    }
+    (token[0] === "f" ? files : token[0] === "s" ? sets : context).push(value);
+  }
+  return {
+    digest: digest ?? "",
+    ...(files.length > 0 ? { files } : {}),
+    ...(sets.length > 0 ? { sets } : {}),
+    ...(context.length > 0 ? { context } : {}),
   };
 }
 
@@ -90,13 +135,17 @@ export function evidenceInputs(
  * evidence without inputs (recorded by an older golive, or outside git) or naming what this
  * version does not know: such evidence is checked by running its checks.
  */
-function recordedKeys(inputs: EvidenceInputs | undefined): InputKeys | undefined {
+function recordedKeys(
+  recorded: string | EvidenceInputs | undefined,
+): (InputKeys & { digest: string }) | undefined {
+  const inputs = recorded === undefined ? undefined : decodeInputs(recorded);
   if (!inputs) return undefined;
   const sets = inputs.sets ?? [];
   const context = inputs.context ?? [];
   if (!sets.every(knownSet)) return undefined;
   if (!context.every((c) => (CONTEXT_INPUTS as readonly string[]).includes(c))) return undefined;
   return {
+    digest: inputs.digest,
     files: inputs.files ?? [],
     sets: sets as InputSet[],
     context: context as ContextInput[],
@@ -128,7 +177,7 @@ export function unchangedEvidence(
   for (const view of items) {
     const e = view.state.evidence;
     const keys = recordedKeys(e?.inputs);
-    if (e && keys && inputsDigest(view.item, keys, source, ctx, sets) === e.inputs?.digest)
+    if (e && keys && inputsDigest(view.item, keys, source, ctx, sets) === keys.digest)
       unchanged.set(view.item.id, asRecorded(view, e));
     else changed.push(view);
   }

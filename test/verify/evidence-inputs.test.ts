@@ -9,8 +9,9 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { CalendarDate } from "../../src/core/dates.js";
 import { makeStyle } from "../../src/render/text.js";
+import { EvidenceInputsTextSchema } from "../../src/schema/state.js";
 import type { Context } from "../../src/work/context.js";
-import { currentEvidence } from "../../src/work/evidence-inputs.js";
+import { currentEvidence, decodeInputs, encodeInputs } from "../../src/work/evidence-inputs.js";
 import { openState } from "../../src/work/workspace.js";
 import { gitEnv, golive, read, tempRepo } from "../helpers/cli.js";
 import { composerLock, PACKAGES, shop } from "../helpers/shop.js";
@@ -32,7 +33,7 @@ async function rerun(dir: string, today: CalendarDate = DAY) {
   const ctx = context(dir, today);
   const { board, workspace } = openState(ctx).board();
   const recorded = board.items.filter((v) => v.state.evidence !== undefined && v.item.checks);
-  const inputs = new Map(board.items.map((v) => [v.item.id, v.state.evidence?.inputs]));
+  const inputs = inputsOf(dir);
   return { recorded, inputs, ...(await currentEvidence(ctx, workspace, recorded)) };
 }
 
@@ -43,7 +44,12 @@ function git(dir: string, ...args: string[]): void {
 /** The recorded inputs of every item, from golive.yaml through golive's own reader. */
 function inputsOf(dir: string) {
   const { board } = openState(context(dir)).board();
-  return new Map(board.items.map((v) => [v.item.id, v.state.evidence?.inputs]));
+  return new Map(
+    board.items.map((v) => {
+      const recorded = v.state.evidence?.inputs;
+      return [v.item.id, recorded === undefined ? undefined : decodeInputs(recorded)];
+    }),
+  );
 }
 
 /** A project with every check's evidence recorded, copied fresh for each test. */
@@ -78,9 +84,12 @@ describe("recorded evidence with its inputs", () => {
     expect(inputs.get("APP-17")?.sets).toContain("all");
     expect(inputs.get("CLO-10")?.sets).toContain("deploy");
     expect(inputs.get("CLO-10")?.context).toContain("today");
-    // One line per record, as before.
+    // One line per record, the inputs one scalar: a digest and a token per input.
     expect(read(recordedShop)).toMatch(
-      /APP-03:\n {4}evidence: \{ result: fail, code: composer-old, .*, inputs: \{ digest: [0-9a-f]{40}, files: \[ composer\.lock \] \} \}\n/,
+      /APP-03:\n {4}evidence: \{ result: fail, code: composer-old, .*, inputs: [0-9a-f]{40} f:composer\.lock \}\n/,
+    );
+    expect(read(recordedShop)).toMatch(
+      /CLO-10:\n {4}evidence: \{.*, inputs: "?[0-9a-f]{40} .*s:deploy/,
     );
   });
 
@@ -158,11 +167,53 @@ describe("recorded evidence with its inputs", () => {
     expect(ran.sort()).toEqual(dated.sort());
   });
 
+  test("inputs as golive wrote them before (a map) still read, and are one line after the next record", async () => {
+    const dir = copyShop();
+    const old = read(dir).replace(
+      /, inputs: "?([0-9a-f]{40})((?: [^ }"]+)*)"? \}/g,
+      (_, digest, rest) => {
+        const kinds: Record<string, string[]> = { files: [], sets: [], context: [] };
+        for (const token of (rest as string).trim().split(" ").filter(Boolean)) {
+          const kind = token[0] === "f" ? "files" : token[0] === "s" ? "sets" : "context";
+          kinds[kind]!.push(JSON.stringify(decodeURIComponent(token.slice(2))));
+        }
+        const lists = Object.entries(kinds)
+          .filter(([, v]) => v.length > 0)
+          .map(([k, v]) => `, ${k}: [ ${v.join(", ")} ]`);
+        return `, inputs: { digest: ${digest}${lists.join("")} } }`;
+      },
+    );
+    expect(old).toMatch(
+      /APP-03:\n.*inputs: \{ digest: [0-9a-f]{40}, files: \[ "composer\.lock" \] \}/,
+    );
+    writeFileSync(join(dir, "golive.yaml"), old);
+    expect((await rerun(dir)).ran).toEqual([]);
+    expect((await golive(dir, ["verify", "--record"], { GOLIVE_TODAY: DAY })).code).toBe(1);
+    expect(read(dir)).not.toContain("digest:");
+    expect(read(dir)).toMatch(/APP-03:\n.*inputs: [0-9a-f]{40} f:composer\.lock \}/);
+  });
+
+  test("an input's path with spaces, % or line breaks survives the one line", () => {
+    const inputs = {
+      digest: "0".repeat(40),
+      files: ["docs/a b.md", "100%.txt", "naïve\u2028.txt"],
+      sets: ["deploy", "glob:config/*.php\nsrc/**/*.php"],
+      context: ["today"],
+    };
+    const line = encodeInputs(inputs);
+    expect(line).toBe(
+      `${"0".repeat(40)} f:docs/a%20b.md f:100%25.txt f:naïve%E2%80%A8.txt s:deploy s:glob:config/*.php%0Asrc/**/*.php c:today`,
+    );
+    expect(decodeInputs(line)).toEqual(inputs);
+    expect(EvidenceInputsTextSchema.safeParse(line).success).toBe(true);
+    expect(decodeInputs(`${"0".repeat(40)} f:bad%zz`)).toBeUndefined();
+  });
+
   test("evidence without inputs, or naming what golive does not know, runs its checks", async () => {
     const dir = copyShop();
     const text = read(dir)
-      .replace(/(APP-03:\n {4}evidence: \{.*), inputs: \{[^}]*\} \}/, "$1 }")
-      .replace(/(CLO-10:\n {4}evidence: \{.*inputs: \{.*sets: \[ )/, "$1nope, ");
+      .replace(/(APP-03:\n {4}evidence: \{.*), inputs: [^}]*\}/, "$1 }")
+      .replace(/(CLO-10:\n {4}evidence: \{.*inputs: "?[0-9a-f]{40})/, "$1 s:nope");
     expect(text.match(/nope/g)).toHaveLength(1);
     writeFileSync(join(dir, "golive.yaml"), text);
     expect((await rerun(dir)).ran.sort()).toEqual(["APP-03", "CLO-10"]);
