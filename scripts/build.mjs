@@ -5,7 +5,7 @@
 // Why one CommonJS file: Node starts a CommonJS file faster than an ES module (measured here:
 // an empty .cjs file takes 1.0x bare `node -e 0`, an empty .mjs file 1.2x), and a single file is
 // what a team copies into a repository that has no node_modules. The `import()` of each command
-// in src/cli.ts stays lazy inside the one file: esbuild wraps each module in a function that
+// in src/cli/ stays lazy inside the one file: esbuild wraps each module in a function that
 // runs on first import, so `golive status` never runs the YAML editor's or the exports' code.
 //
 // `node scripts/build.mjs --analyze` prints what takes the room in the bundle;

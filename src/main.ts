@@ -3,7 +3,7 @@
  * exit code. The only place that touches the process.
  */
 import { realpathSync } from "node:fs";
-import { run } from "./cli.js";
+import { run } from "./cli/run.js";
 import { gitUserName } from "./io/git.js";
 
 /** The golive file Node was asked to run (bin/golive.cjs, the bundle, a copy), links resolved. */

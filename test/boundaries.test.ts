@@ -9,7 +9,16 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { confinedPath } from "../src/io/confined.js";
-import { gitEnv, golive, goliveBin, read, tempDir, tempRepo } from "./helpers/cli.js";
+import {
+  FROM_GIT,
+  git,
+  golive,
+  goliveBin,
+  initRepo,
+  read,
+  tempDir,
+  tempRepo,
+} from "./helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 const SECRET = "ghp_BoundaryCanary0123456789abcdefABCDEF";
@@ -24,15 +33,16 @@ items:
   - { id: GEN-01, title: One, phase: go-live, category: GEN, summary: One. }
 `;
 
-function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
-}
-
 /** A repository whose golive.yaml names the catalogue `path` (written as given). */
 async function naming(path: string, files: Record<string, string> = {}): Promise<string> {
-  const repo = tempRepo({ "ops/ours.yaml": OWN, ...files });
-  const init = await golive(repo, ["init", "--date", "2027-03-01", "--catalogue", "ops/ours.yaml"]);
-  expect(init.code, init.stderr).toBe(0);
+  const repo = await initRepo(
+    ["--date", "2027-03-01", "--catalogue", "ops/ours.yaml"],
+    {},
+    {
+      "ops/ours.yaml": OWN,
+      ...files,
+    },
+  );
   const text = read(repo).replace("path: ops/ours.yaml", `path: ${JSON.stringify(path)}`);
   writeFileSync(join(repo, "golive.yaml"), text);
   return repo;
@@ -172,8 +182,7 @@ describe("portfolio reads only what a project's repository holds", () => {
 
 describe("report --output stays inside the repository it names", () => {
   it("a folder linked out of the repository is refused; the file outside is unchanged", async () => {
-    const repo = tempRepo();
-    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     const outside = tempDir();
     writeFileSync(join(outside, "authorized_keys"), "ssh-ed25519 AAAA keep\n");
     symlinkSync(outside, join(repo, "reports"));
@@ -194,8 +203,7 @@ describe("report --output stays inside the repository it names", () => {
 
 describe("never an internal error", () => {
   it("a 240-character --output name is written; a 300-character one is refused with the reason", async () => {
-    const repo = tempRepo();
-    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     const ok = await golive(repo, ["export", "--output", `${"a".repeat(240)}.csv`], TODAY);
     expect(ok.code, ok.stderr).toBe(0);
     const long = await golive(repo, ["export", "--output", `${"a".repeat(300)}.csv`], TODAY);
@@ -214,7 +222,9 @@ describe("never an internal error", () => {
     const repo = tempRepo();
     const init = await golive(repo, ["init", "--date", "9999-12-31"], TODAY);
     expect(init.code).toBe(2);
-    expect(init.stderr).toMatch(/--date 9999-12-31 is outside the years golive schedules/);
+    expect(init.stderr).toMatch(
+      /^error: option '--date <date>' argument '9999-12-31' is invalid\. It is outside the years golive schedules/,
+    );
     expect(existsSync(join(repo, "golive.yaml"))).toBe(false);
     expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
     const resched = await golive(repo, ["reschedule", "--date", "9999-12-31", "--reason", "x"]);
@@ -256,8 +266,7 @@ describe("the built golive names an unknown catalogue", () => {
 
 describe("every git call has a time bound", () => {
   it("include.path naming a FIFO: done and verify exit 2 naming git's command, status completes", async () => {
-    const repo = tempRepo();
-    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     const fifo = join(tempDir(), "config-pipe");
     execFileSync("mkfifo", [fifo]);
     git(repo, "config", "include.path", fifo);
@@ -277,12 +286,30 @@ describe("every git call has a time bound", () => {
     expect(goliveBin(repo, ["status"], env).code).toBe(0);
     expect(read(repo)).toBe(before);
   });
+
+  it("in-process too: the injected environment's GOLIVE_GIT_TIMEOUT bounds git, not the process's", async () => {
+    const repo = tempRepo();
+    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const fifo = join(tempDir(), "config-pipe");
+    execFileSync("mkfifo", [fifo]);
+    git(repo, "config", "include.path", fifo);
+    const env = { ...TODAY, GOLIVE_GIT_TIMEOUT: "1" };
+    const before = read(repo);
+    const started = Date.now();
+    const verify = await golive(repo, ["verify"], env);
+    expect(verify.code, verify.stderr).toBe(2);
+    expect(verify.stderr).toMatch(/git ls-files did not finish within 1 s/);
+    const done = await golive(repo, ["done", "CLO-01"], env, { user: FROM_GIT });
+    expect(done.code, done.stderr).toBe(2);
+    expect(done.stderr).toMatch(/git config user\.name did not finish within 1 s/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(read(repo)).toBe(before);
+  });
 });
 
 describe("what golive writes it can read back", () => {
   it("a note that would take golive.yaml over the read limit is refused with the limit named", async () => {
-    const repo = tempRepo();
-    expect((await golive(repo, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
     const entry = `      - { status: todo, note: "${"n".repeat(9_700)}" }\n`;
     const history = `  CLO-01:\n    status: todo\n    history:\n${entry.repeat(214)}`;
     writeFileSync(join(repo, "golive.yaml"), read(repo).replace("  CLO-01: {}\n", history));
@@ -322,8 +349,7 @@ describe("a deploy file nested too deep for the parser", () => {
 describe("a portfolio list's file: stays inside its project", () => {
   it("file: ../../ or an absolute path is a row error, nothing read", async () => {
     const secret = outsideSecret();
-    const shop = tempRepo();
-    expect((await golive(shop, ["init", "--date", "2027-03-01"], TODAY)).code).toBe(0);
+    const shop = await initRepo(["--date", "2027-03-01"], TODAY);
     const dir = tempDir();
     writeFileSync(
       join(dir, "portfolio.yaml"),

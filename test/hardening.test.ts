@@ -223,7 +223,7 @@ describe("changes are timed under the lock", () => {
     const repo = await initialised();
     const lock = join(repo, "golive.yaml.lock");
     const seen: boolean[] = [];
-    const { run } = await import("../src/cli.js");
+    const { run } = await import("../src/cli/run.js");
     const result = await run(["done", "CLO-01", "--by", "Sam"], {
       cwd: repo,
       env: { NO_COLOR: "1" },

@@ -91,7 +91,9 @@ const PLANTED: [string, string][] = [
   ["src/probe/planted.ts", 'import { createProbeNet } from "../io/probe-net.js";'],
   ["src/probe/planted.ts", 'import { request } from "node:https";'],
   ["src/schema/planted.ts", 'import { buildBoard } from "../core/board.js";'],
-  ["src/cli.ts", 'import { execFileSync } from "node:child_process";'],
+  ["src/core/planted.ts", 'import { run } from "../cli/run.js";'],
+  ["src/cli/planted.ts", 'import { execFileSync } from "node:child_process";'],
+  ["src/cli/planted.ts", 'import { findRepo } from "../io/locate.js";'],
 ];
 
 const SPREADS = [
@@ -103,8 +105,7 @@ const FINE_SPREADS =
   "const b: number[] = [];\nconst o = { x: 1 };\nexport const planted = [...b, { ...o }];\nconsole.info(...b);\n";
 
 /** Where each case is planted: its layer's folder, a name of its own. */
-const plantedAt = (path: string, i: number) =>
-  path === "src/cli.ts" ? path : path.replace(/planted\.ts$/, `planted-${i}.ts`);
+const plantedAt = (path: string, i: number) => path.replace(/planted\.ts$/, `planted-${i}.ts`);
 
 const FILES: Record<string, string> = {
   ...Object.fromEntries(

@@ -8,7 +8,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { canonical, type ItemMerge, mergeItem, mergeStates, type Side } from "../src/core/merge.js";
+import { canonical } from "../src/core/compare.js";
+import { mergeStates } from "../src/core/merge.js";
+import { type ItemMerge, mergeItem, type Side } from "../src/core/merge-item.js";
 import type { ItemState, StateData } from "../src/schema/state.js";
 import { golive, initRepo, tempDir } from "./helpers/cli.js";
 

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { run } from "../src/cli.js";
+import { run } from "../src/cli/run.js";
 import { attributesPattern, commandWords, driverCommand } from "../src/io/merge-setup.js";
 import type { Runtime } from "../src/work/context.js";
 import { BIN, gitEnv, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";

@@ -10,7 +10,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { bytesOf, indexHoldsUnmerged } from "../src/io/git-index.js";
 import { unmergedCheck } from "../src/io/git-repo.js";
-import { gitEnv, golive, initRepo, read, tempRepo } from "./helpers/cli.js";
+import { copyOf, gitEnv, golive, initRepo, read, tempRepo } from "./helpers/cli.js";
 
 function git(dir: string, ...args: string[]): { code: number; out: string } {
   const r = spawnSync("git", args, { cwd: dir, encoding: "utf8", env: gitEnv(dir) });
@@ -25,9 +25,14 @@ async function ok(dir: string, args: string[], today = "2027-01-05"): Promise<vo
 /**
  * A repository where `git merge` stopped on golive.yaml after both branches changed GEN-01.
  * `driver`: none (git's text merge writes conflict markers), or one git cannot start (as with
- * golive a dev dependency not on PATH: the file is left as ours, without markers).
+ * golive a dev dependency not on PATH: the file is left as ours, without markers). Each test
+ * gets its own copy of the one merge this file makes for each.
  */
-async function conflicted(driver: "none" | "missing"): Promise<string> {
+function conflicted(driver: "none" | "missing"): Promise<string> {
+  return copyOf(`conflicted ${driver}`, () => merged(driver));
+}
+
+async function merged(driver: "none" | "missing"): Promise<string> {
   const dir = await initRepo(["--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" });
   writeFileSync(join(dir, ".gitattributes"), driver === "none" ? "" : "golive.yaml merge=golive\n");
   git(dir, "config", "--unset-all", "merge.golive.driver");

@@ -3,18 +3,17 @@
  * day. In-process, against a project made with golive's own commands.
  */
 import { describe, expect, it } from "vitest";
-import { golive, tempRepo } from "./helpers/cli.js";
+import { golive, initRepo } from "./helpers/cli.js";
 
 const GO_LIVE = "2027-03-01";
 
 async function project(
   today = "2027-02-16",
 ): Promise<{ repo: string; env: Record<string, string> }> {
-  const repo = tempRepo();
   const env = { GOLIVE_TODAY: today };
   // A project looked at after its go-live was started before it: --allow-past says so.
   const past = today > GO_LIVE ? ["--allow-past"] : [];
-  expect((await golive(repo, ["init", "--date", GO_LIVE, ...past], env)).code).toBe(0);
+  const repo = await initRepo(["--date", GO_LIVE, ...past], env);
   return { repo, env };
 }
 

@@ -18,21 +18,12 @@ export interface CheckOptions extends FilterOptions {
   json?: boolean;
   format?: CheckFormat;
   output?: string;
-  warnWithin?: string;
-  grace?: string;
+  /** Days; cli/options.ts parses them and gives the defaults. */
+  warnWithin?: number;
+  grace?: number;
   strict?: boolean;
   /** Also run `golive verify`: a done item whose check fails is a regression. */
   verify?: boolean;
-}
-
-function days(text: string | undefined, option: string, fallback: number): number {
-  if (text === undefined) return fallback;
-  if (!/^\d{1,4}$/.test(text.trim())) {
-    throw new GoliveError("usage", `${option} "${text}" is not a number of days`, {
-      hint: `write a whole number of days, for example ${option} 3`,
-    });
-  }
-  return Number(text.trim());
 }
 
 /** Where each item sits in golive.yaml, by a path from the repository root as GitHub wants. */
@@ -45,8 +36,8 @@ function locations(workspace: Workspace): Map<string, SourceLocation> {
 /** The CI gate: exit 1 while an open item is past its due date (and its grace), unwaived. */
 export async function check(ctx: Context, options: CheckOptions): Promise<Output> {
   const policy: GatePolicy = {
-    warnWithin: days(options.warnWithin, "--warn-within", DEFAULT_POLICY.warnWithin),
-    grace: days(options.grace, "--grace", DEFAULT_POLICY.grace),
+    warnWithin: options.warnWithin ?? DEFAULT_POLICY.warnWithin,
+    grace: options.grace ?? DEFAULT_POLICY.grace,
     strict: options.strict ?? false,
   };
   const { workspace, board: whole } = openState(ctx).board();

@@ -6,7 +6,7 @@
 import { buildBoard, type ItemView } from "../core/board.js";
 import { GoliveError } from "../errors.js";
 import { type CloseResult, renderClose } from "../render/identity.js";
-import type { Closed, LeftOpen } from "../schema/state.js";
+import type { Closed, LeftOpen, Reopened } from "../schema/state.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { changedBy } from "../work/edit-items.js";
 import { resolveItems } from "../work/select.js";
@@ -46,7 +46,12 @@ export async function close(ctx: Context, options: CloseOptions): Promise<Output
   const result = await openState(ctx).update((workspace, editor): CloseResult => {
     const was = workspace.state.closed;
     if (options.undo) {
-      if (was) editor.setTop("closed", undefined);
+      if (was) {
+        // The close is history once taken back: kept under `reopened`, as slips and renames are.
+        const undone: Reopened = { was, by: changedBy(ctx, options.by), at: ctx.now() };
+        editor.setTop("reopened", [...(workspace.state.reopened ?? []), undone]);
+        editor.setTop("closed", undefined);
+      }
       return { kind: "undone", ...(was ? { was } : {}) };
     }
     if (was) return { kind: "already", closed: was };

@@ -15,7 +15,7 @@ import { safe } from "../render/text.js";
 import { VERSION } from "../version.js";
 import { type Context, type Output, output, rawOutput } from "../work/context.js";
 import { currentVerdicts } from "../work/current-evidence.js";
-import { parseDateOrAge } from "../work/dates.js";
+import { type DateOrAge, sinceDate } from "../work/dates.js";
 import type { ExportFormat } from "../work/formats.js";
 import { type FilterOptions, filtered } from "../work/select.js";
 import { openState, readFiles } from "../work/workspace.js";
@@ -23,7 +23,7 @@ import { openState, readFiles } from "../work/workspace.js";
 export interface ExportOptions extends FilterOptions {
   format?: ExportFormat;
   output?: string;
-  since?: string;
+  since?: DateOrAge;
   /** `--no-bom` makes it false: a CSV without the byte order mark. */
   bom?: boolean;
 }
@@ -43,7 +43,7 @@ export async function exportReport(ctx: Context, options: ExportOptions): Promis
   }
   const { workspace, board: whole } = openState(ctx).board();
   const { filter, items, board } = filtered(ctx, workspace, whole, options);
-  const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
+  const since = options.since === undefined ? undefined : sinceDate(ctx, options.since);
   const report = buildBoardReport({
     catalogue: workspace.catalogue,
     board,

@@ -20,7 +20,7 @@ import { renderInit } from "../render/init.js";
 import { renderInitMerge } from "../render/setup.js";
 import { safe } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { refusePastGoLive, requireDate } from "../work/dates.js";
+import { refusePastGoLive } from "../work/dates.js";
 import { setUpMerges } from "../work/merge-setup.js";
 import { requireName } from "../work/select.js";
 import { refuseUnmerged } from "../work/workspace.js";
@@ -53,7 +53,7 @@ function defaultName(repo: GitRepo | undefined, path: string): string | undefine
 
 /** Creates golive.yaml at the repository root (or at --file) with every item todo. */
 export async function init(ctx: Context, options: InitOptions): Promise<Output> {
-  const goLive = requireDate(options.date, "--date");
+  const goLive = options.date;
   refusePastGoLive(ctx, goLive, options.allowPast);
   const path = ctx.file ? resolve(ctx.cwd, ctx.file) : join(findRepoRoot(ctx.cwd), STATE_FILE_NAME);
   const shown = relative(ctx.cwd, path) || path;

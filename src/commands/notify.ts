@@ -12,7 +12,7 @@ import { renderJson } from "../render/json.js";
 import { type ChatTarget, deliveryMessage, digestFormats } from "../render/notify.js";
 import { plural } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { parseDateOrAge } from "../work/dates.js";
+import { type DateOrAge, sinceDate } from "../work/dates.js";
 import { openState } from "../work/workspace.js";
 
 export interface NotifyOptions {
@@ -22,23 +22,14 @@ export interface NotifyOptions {
   dryRun?: boolean;
   /** Post a digest with nothing in it too (a quiet day's "all clear"). */
   postEmpty?: boolean;
-  since?: string;
+  since?: DateOrAge;
   title?: string;
-  timeout?: string;
-  retries?: string;
+  /** Seconds per attempt, 1 to 300 (cli/options.ts checks it). */
+  timeout?: number;
+  /** 0 to 10. */
+  retries?: number;
   /** Post even though the project is closed. */
   force?: boolean;
-}
-
-function count(text: string | undefined, option: string, fallback: number, max: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n > max) {
-    throw new GoliveError("usage", `${option} "${text}" is not a whole number up to ${max}`, {
-      hint: `for example ${option} ${fallback}`,
-    });
-  }
-  return n;
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -88,7 +79,7 @@ export async function notify(ctx: Context, options: NotifyOptions): Promise<Outp
       `The project was closed on ${closed.on}: no digest posted (--force posts one anyway).\n`,
     );
   }
-  const since = parseDateOrAge(ctx, options.since ?? "1d");
+  const since = sinceDate(ctx, options.since ?? { daysAgo: 1 });
   const digest = buildDigest(board, since);
   const title = options.title ?? board.title;
   const payload = digestFormats({ title, chat: workspace.state.chat })[options.to](digest);
@@ -107,8 +98,8 @@ export async function notify(ctx: Context, options: NotifyOptions): Promise<Outp
   if (empty) return output(`${quiet}nothing posted (--post-empty posts it anyway).\n`);
   const url = webhookUrl(ctx, options);
   const result = await postJson(url, payload, {
-    timeoutMs: count(options.timeout, "--timeout", 10, 300) * 1000,
-    retries: count(options.retries, "--retries", 3, 10),
+    timeoutMs: (options.timeout ?? 10) * 1000,
+    retries: options.retries ?? 3,
     backoffMs: 1000,
     maxWaitMs: 60_000,
   });

@@ -10,13 +10,9 @@ import { indexState } from "../core/board.js";
 import type { ItemVerdict } from "../core/verdict.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { confinedPath } from "../io/confined.js";
-import {
-  createProbeNet,
-  type NetOptions,
-  parseProxy,
-  parseResolve,
-  proxyFromEnv,
-} from "../io/probe-net.js";
+import { parseResolve } from "../io/net-lookup.js";
+import { createProbeNet, type NetOptions } from "../io/probe-net.js";
+import { parseProxy, proxyFromEnv } from "../io/proxy.js";
 import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import { readTextFile } from "../io/text-file.js";
@@ -41,7 +37,8 @@ export interface ProbeOptions {
   resolve?: string[];
   dns?: string;
   ca?: string;
-  timeout?: string;
+  /** Seconds, 1 to 300 (cli/options.ts checks it). */
+  timeout?: number;
   mailDomain?: string;
 }
 
@@ -49,15 +46,6 @@ export interface ProbeOptions {
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** The whole run may take this many request timeouts. */
 const RUN_TIMEOUTS = 12;
-
-function seconds(text: string | undefined): number {
-  if (text === undefined) return 10;
-  if (!/^\d{1,3}$/.test(text.trim()) || Number(text) < 1 || Number(text) > 300)
-    throw new GoliveError("usage", `--timeout "${text}" is not a number of seconds from 1 to 300`, {
-      hint: "for example --timeout 5",
-    });
-  return Number(text.trim());
-}
 
 function dnsServer(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
@@ -136,7 +124,7 @@ function faviconDefaults(workspace: Workspace): string[] {
 }
 
 function netOptions(ctx: Context, options: ProbeOptions): NetOptions {
-  const timeoutMs = seconds(options.timeout) * 1000;
+  const timeoutMs = (options.timeout ?? 10) * 1000;
   try {
     parseResolve(options.resolve ?? []);
   } catch (e) {
@@ -226,7 +214,7 @@ export async function probe(ctx: Context, options: ProbeOptions): Promise<Output
     verdicts,
   };
   if (options.record && verdicts.length > 0) {
-    await recordEvidence(ctx, verdicts, { source: "probe" });
+    run.kept = await recordEvidence(ctx, verdicts, { source: "probe" });
     run.recordedIn = relative(ctx.cwd, workspace.statePath) || workspace.statePath;
   }
   const exitCode = verdicts.some((v) => v.result === "fail") ? EXIT.findings : EXIT.ok;

@@ -3,7 +3,7 @@ import { goLiveWarnings } from "../core/warnings.js";
 import { renderWarnings } from "../render/error.js";
 import { type RescheduleResult, renderReschedule } from "../render/reschedule.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { refusePastGoLive, requireDate } from "../work/dates.js";
+import { refusePastGoLive } from "../work/dates.js";
 import { changedBy } from "../work/edit-items.js";
 import { openState } from "../work/workspace.js";
 
@@ -19,7 +19,7 @@ const SOON_DAYS = 7;
 
 /** Moves go-live, records the slip, and lists what the move makes late or urgent. */
 export async function reschedule(ctx: Context, options: RescheduleOptions): Promise<Output> {
-  const to = requireDate(options.date, "--date");
+  const to = options.date;
   // Refused before golive.yaml is touched; said once it moved.
   refusePastGoLive(ctx, to, options.allowPast);
   const result = await openState(ctx).update((workspace, editor): RescheduleResult => {

@@ -5,7 +5,8 @@
  * driver does, writes the result and stages it (`git add`).
  */
 import { dirname, relative } from "node:path";
-import { GO_LIVE, type Side } from "../core/merge.js";
+import { GO_LIVE } from "../core/merge.js";
+import type { Side } from "../core/merge-item.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { writableTarget, writeFileAtomic } from "../io/fs-atomic.js";
 import { gitAdd, gitStageText, gitUnmergedStages } from "../io/git.js";

@@ -5,16 +5,16 @@ import { describeFilter } from "../render/filter.js";
 import { statusFormats } from "../render/status-formats.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { currentVerdicts } from "../work/current-evidence.js";
-import { parseDateOrAge } from "../work/dates.js";
+import { type DateOrAge, sinceDate } from "../work/dates.js";
 import type { StatusFormat } from "../work/formats.js";
 import { type FilterOptions, filtered } from "../work/select.js";
 import { openState } from "../work/workspace.js";
 
 export interface StatusOptions extends FilterOptions {
   all?: boolean;
-  since?: string;
+  since?: DateOrAge;
   json?: boolean;
-  /** `--json` is `--format json`; cli.ts refuses the two together. */
+  /** `--json` is `--format json`; cli/ refuses the two together. */
   format?: StatusFormat;
 }
 
@@ -22,7 +22,7 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Outp
   const { workspace, board: whole } = openState(ctx).board();
   const { filter, items, board } = filtered(ctx, workspace, whole, options, true);
   const warnings = boardWarnings(board);
-  const since = options.since === undefined ? undefined : parseDateOrAge(ctx, options.since);
+  const since = options.since === undefined ? undefined : sinceDate(ctx, options.since);
   const report = buildBoardReport({
     catalogue: workspace.catalogue,
     board,

@@ -9,7 +9,6 @@ import { GoliveError } from "../errors.js";
 import { renderWaived } from "../render/change.js";
 import type { Waiver } from "../schema/state.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { requireDate } from "../work/dates.js";
 import { changedBy, updateItems } from "../work/edit-items.js";
 
 export interface WaiveOptions {
@@ -30,7 +29,7 @@ export async function waive(ctx: Context, ids: string[], options: WaiveOptions):
       hint: "add --until YYYY-MM-DD, the last day the waiver holds",
     });
   }
-  const until = requireDate(options.until, "--until");
+  const until = options.until;
   if (until < ctx.today) {
     throw new GoliveError("bad-date", `--until ${until} is already past (today is ${ctx.today})`, {
       hint: "a waiver holds through its --until day; choose today or later",

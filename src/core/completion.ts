@@ -1,6 +1,6 @@
 /**
  * Shell completion: what the word being typed can become, from the words before it. Pure: the
- * commands and options come in as data (cli.ts reads them off the commander program), the item
+ * commands and options come in as data (cli/completion.ts reads them off the commander program), the item
  * IDs, phases, categories and owners through `values` (commands/completion.ts reads them from
  * golive.yaml). The shells' scripts (render/completion.ts) only pass the words and show the
  * answer, so the three shells complete alike.

@@ -8,8 +8,8 @@
 import type { Closed, Evidence, ItemState, StateData, Status, Waiver } from "../schema/state.js";
 import { buildBoard, type ItemView } from "./board.js";
 import type { Catalogue } from "./catalogue.js";
+import { same } from "./compare.js";
 import { type CalendarDate, compareDates } from "./dates.js";
-import { same } from "./merge.js";
 import { lastWithdrawal } from "./transitions.js";
 
 /** Who made a change and when, as golive.yaml records it. */

@@ -4,7 +4,7 @@
  * skipped, every move of the go-live date, and the evidence `golive verify --record` left.
  * Pure: the board, the date's moves and today in; one value out, which each format words.
  */
-import type { Evidence, Slip, Waiver } from "../schema/state.js";
+import type { Closed, Evidence, Slip, Waiver } from "../schema/state.js";
 import type { Board, ItemView } from "./board.js";
 import { waiverExpired } from "./board.js";
 import { type CalendarDate, compareDates, daysBetween } from "./dates.js";
@@ -38,6 +38,8 @@ export interface LaunchReport {
   open: ItemView[];
   /** Every move of the go-live date, oldest first. */
   slips: Slip[];
+  /** The close (`golive close`), when the project has ended: why, by whom, what was left open. */
+  closed?: Closed;
   /** What verify recorded, by item, in catalogue order. */
   evidence: { view: ItemView; evidence: Evidence }[];
 }
@@ -47,7 +49,7 @@ function byDue(a: ItemView, b: ItemView): number {
 }
 
 export function launchReport(
-  board: Pick<Board, "today" | "goLive">,
+  board: Pick<Board, "today" | "goLive" | "life">,
   items: readonly ItemView[],
   state: { goLive: CalendarDate; slips?: Slip[] | undefined },
 ): LaunchReport {
@@ -90,6 +92,7 @@ export function launchReport(
       .map((view) => ({ view, ruledOut: view.doesNotApply !== undefined })),
     open: items.filter((v) => v.open).sort(byDue),
     slips: [...(state.slips ?? [])],
+    ...(board.life.closed ? { closed: board.life.closed } : {}),
     evidence: items.flatMap((view) =>
       view.state.evidence ? [{ view, evidence: view.state.evidence }] : [],
     ),

@@ -8,7 +8,7 @@ import type { StateData } from "../schema/state.js";
 import type { Board, ItemView } from "./board.js";
 import type { Catalogue } from "./catalogue.js";
 import type { CalendarDate } from "./dates.js";
-import { changedSince } from "./history.js";
+import { changedSince, type ProjectChange, projectChangesSince } from "./history.js";
 import { originalGoLive } from "./schedule.js";
 import { type Standup, standup } from "./standup.js";
 import { evidenceStale, type ItemVerdict } from "./verdict.js";
@@ -44,13 +44,13 @@ export interface BoardReport {
   /** What the repository's checks say now, by item ID, where the command ran them. */
   current?: ReadonlyMap<string, ItemVerdict>;
   /** Changes since a date, when `--since` was given, most recent first. */
-  since?: { date: CalendarDate; items: ItemView[] };
+  since?: { date: CalendarDate; items: ItemView[]; project: ProjectChange[] };
   /** Describes the active filters, for a heading. */
   filterLabel?: string;
   /** Go-live moved since the plan (golive.yaml's `slips`). */
   slip?: GoLiveSlip;
   /** golive.yaml's go-live and its moves, for the reports that tell the whole story. */
-  state: Pick<StateData, "goLive" | "slips" | "name" | "renames">;
+  state: Pick<StateData, "goLive" | "slips" | "name" | "renames" | "closed" | "reopened">;
   warnings: readonly Warning[];
 }
 
@@ -85,7 +85,7 @@ export interface BoardReportInput {
   catalogue: Catalogue;
   board: Board;
   items: readonly ItemView[];
-  state: Pick<StateData, "goLive" | "slips" | "name" | "renames">;
+  state: Pick<StateData, "goLive" | "slips" | "name" | "renames" | "closed" | "reopened">;
   warnings?: readonly Warning[];
   current?: ReadonlyMap<string, ItemVerdict> | undefined;
   since?: CalendarDate | undefined;
@@ -103,7 +103,13 @@ export function buildBoardReport(input: BoardReportInput): BoardReport {
     evidence: evidenceLists(items, input.current),
     ...(input.current ? { current: input.current } : {}),
     ...(input.since !== undefined
-      ? { since: { date: input.since, items: changedSince(items, input.since) } }
+      ? {
+          since: {
+            date: input.since,
+            items: changedSince(items, input.since),
+            project: projectChangesSince(input.state, input.since),
+          },
+        }
       : {}),
     ...(input.filterLabel ? { filterLabel: input.filterLabel } : {}),
     ...(slip ? { slip } : {}),

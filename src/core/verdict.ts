@@ -343,6 +343,34 @@ export function probeEvidenceVerdict(
   return { id, title, result: evidence.result, findings };
 }
 
+/** An item whose evidence from the other command was kept, being worse than the new verdict. */
+export interface KeptEvidence {
+  id: string;
+  kept: RecordedEvidence;
+}
+
+/**
+ * Whether the evidence the other command recorded on an item outweighs a new verdict: an item
+ * keeps one evidence, so `verify --record` must not wipe a failure `probe --record` saw on the
+ * live host (nor the other way round), or the gate would go green on a record. The other
+ * command's evidence stays when it is worse and still counts (probe evidence from before
+ * go-live day does not count after it); evidence from the same command is always replaced.
+ */
+export function keepsOther(
+  before: RecordedEvidence | undefined,
+  verdict: ItemVerdict,
+  source: "probe" | undefined,
+  goLive: string,
+  today: string,
+): before is RecordedEvidence {
+  if (before === undefined || before.source === source) return false;
+  if (worst([before.result, verdict.result]) === verdict.result) return false;
+  if (before.source === "probe") {
+    return probeEvidenceVerdict(verdict.id, verdict.title, before, goLive, today) !== undefined;
+  }
+  return before.source === undefined;
+}
+
 /** Evidence as golive.yaml keeps it (schema/state.ts), as far as the gate reads it. */
 export interface RecordedEvidence {
   result: Result;

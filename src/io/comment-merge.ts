@@ -5,7 +5,7 @@
  * both sides' comments survive whichever branch is merged into which.
  */
 import { type Document, isMap, isNode, isScalar, isSeq, type Node } from "yaml";
-import { canonical } from "../core/merge.js";
+import { canonical } from "../core/compare.js";
 
 /** A place a comment can sit, read and written. */
 interface Slot {

@@ -10,6 +10,7 @@
  * `git ls-files`), and a repository golive is pointed at may be hostile, so each command runs
  * with those keys neutralised on the command line, which wins over every config file.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { GoliveError } from "../errors.js";
 
@@ -25,12 +26,23 @@ const NO_PROGRAMS = [
   "diff.external=",
 ];
 
+/** The environment of the run in progress: its variables, never the process's. */
+const runEnvironment = new AsyncLocalStorage<NodeJS.ProcessEnv>();
+
+/**
+ * Runs `task` (one golive command line) with git's settings read from `env`, the run's
+ * injected environment: a run in-process and the real process read GOLIVE_GIT_TIMEOUT alike.
+ */
+export function withGitEnvironment<T>(env: NodeJS.ProcessEnv, task: () => T): T {
+  return runEnvironment.run(env, task);
+}
+
 /**
  * How long one local git command may take: git reads every config file a repository includes,
  * and `include.path` naming a FIFO or a stalled mount would wait forever. GOLIVE_GIT_TIMEOUT
- * (seconds) changes it.
+ * (seconds) in the run's environment changes it; outside a run, the default.
  */
-export function gitTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+export function gitTimeoutMs(env: NodeJS.ProcessEnv = runEnvironment.getStore() ?? {}): number {
   const given = Number(env.GOLIVE_GIT_TIMEOUT);
   return Number.isFinite(given) && given > 0 && given <= 3600 ? given * 1000 : 20_000;
 }

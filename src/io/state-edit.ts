@@ -16,7 +16,7 @@ import {
   YAMLSeq,
 } from "yaml";
 import type { Catalogue } from "../core/catalogue.js";
-import { same } from "../core/merge.js";
+import { same } from "../core/compare.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { type ItemState, type Slip, STATE_VERSION } from "../schema/state.js";
 import type { CatalogueRef } from "./catalogue.js";

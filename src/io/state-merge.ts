@@ -8,17 +8,9 @@ import { join, resolve } from "node:path";
 import { isMap, isNode, isScalar, parseDocument } from "yaml";
 import { pushAll } from "../core/arrays.js";
 import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
-import {
-  type Conflict,
-  GO_LIVE,
-  mergeStates,
-  type Settled,
-  SIDES,
-  type Side,
-  type SideValue,
-  same,
-  TOP_KEYS,
-} from "../core/merge.js";
+import { same } from "../core/compare.js";
+import { type Conflict, GO_LIVE, mergeStates, TOP_KEYS } from "../core/merge.js";
+import { type Settled, SIDES, type Side, type SideValue } from "../core/merge-item.js";
 import { GoliveError } from "../errors.js";
 import type { CatalogueFile } from "../schema/catalogue.js";
 import { type ItemState, STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";

@@ -14,7 +14,7 @@ import {
 } from "../verify/deploy.js";
 import type { RepoView } from "../verify/types.js";
 import { child, scalarText } from "../verify/yaml-tree.js";
-import type { AppKind, ProbeHost } from "./index.js";
+import type { AppKind, ProbeHost } from "./types.js";
 
 export interface SkippedHost {
   file: string;

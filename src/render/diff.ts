@@ -3,9 +3,15 @@
  * comment (Markdown) and scripts (JSON). One wording for every format: `describe` takes the
  * format's escaper for what people wrote.
  */
-import { humanDate } from "../core/dates.js";
 import { type ItemChange, isEmptyDiff, type StateDiff } from "../core/diff.js";
 import type { Status } from "../schema/state.js";
+import {
+  projectClosedWords as closedLine,
+  humanDay as day,
+  goLiveMovedWords as goLiveLine,
+  projectRenamedWords as nameLine,
+  whoWords as who,
+} from "./identity.js";
 import { REPORT_VERSION, renderJson } from "./json.js";
 import { mdCell, mdText } from "./markdown.js";
 import { multiline, plural, type Style, safe } from "./text.js";
@@ -20,16 +26,6 @@ export interface DiffBase {
 }
 
 type Escape = (text: string) => string;
-
-function day(d: string): string {
-  return humanDate(d.slice(0, 10));
-}
-
-function who(by: string | undefined, at: string | undefined, esc: Escape): string {
-  const parts = [by !== undefined ? `by ${esc(by)}` : "", at !== undefined ? `on ${day(at)}` : ""];
-  const said = parts.filter((p) => p !== "").join(" ");
-  return said === "" ? "" : ` ${said}`;
-}
 
 const STATUS_WORD: Record<Status, string> = {
   todo: "to do",
@@ -149,25 +145,6 @@ function answerLine(a: StateDiff["answers"][number], esc: Escape): string {
     a.off.length > 0 ? `rules out ${a.off.join(", ")}` : "",
   ].filter((p) => p !== "");
   return `${esc(a.question)}: ${esc(a.from)} → ${esc(a.to)}${effect.length > 0 ? ` (${effect.join("; ")})` : ""}`;
-}
-
-function goLiveLine(g: NonNullable<StateDiff["goLive"]>, esc: Escape): string {
-  const reason = g.reason !== undefined ? `: ${esc(g.reason)}` : "";
-  return `go-live moved from ${day(g.from)} to ${day(g.to)}${who(g.by, g.at, esc)}${reason}`;
-}
-
-function nameLine(n: NonNullable<StateDiff["name"]>, esc: Escape): string {
-  const from = n.from === undefined ? "" : ` from ${esc(n.from)}`;
-  const to = n.to === undefined ? " (no name)" : ` to ${esc(n.to)}`;
-  return `project renamed${from}${to}${who(n.by, n.at, esc)}`;
-}
-
-function closedLine(c: NonNullable<StateDiff["closed"]>, esc: Escape): string {
-  if (c.kind === "reopened") return `project reopened (it was closed on ${day(c.was.on)})`;
-  const x = c.closed;
-  const reason = x.reason !== undefined ? `: ${esc(x.reason)}` : "";
-  const left = (x.left ?? []).map((l) => `${l.id} (${esc(l.reason)})`);
-  return `project closed on ${day(x.on)}${who(x.by, undefined, esc)}${reason}${left.length > 0 ? `; left open: ${left.join(", ")}` : ""}`;
 }
 
 function baseWords(base: DiffBase): string {

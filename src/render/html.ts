@@ -13,8 +13,9 @@ import { waiverExpired } from "../core/board.js";
 import { addDays, daysBetween, humanDate } from "../core/dates.js";
 import type { BoardReport } from "../core/report.js";
 import { escapeHtml } from "./html-escape.js";
+import { headline } from "./identity.js";
 import { PACE_CSS, paceSections } from "./pace-html.js";
-import { percent, relativeDue, relativeGoLive, slipLine } from "./text.js";
+import { percent, relativeDue, slipLine } from "./text.js";
 import { evidenceSummary } from "./verify-words.js";
 
 export { escapeHtml };
@@ -231,6 +232,12 @@ export interface HtmlOptions {
   version: string;
 }
 
+/** "Go-live <b>2027-03-01</b> · 19 days to go · today 2027-02-10", or live since / closed on. */
+function headlineHtml(board: BoardReport["board"]): string {
+  const h = headline(board, (d) => d);
+  return [`${h.label} <b>${escapeHtml(h.day)}</b>`, ...h.rest.map(escapeHtml)].join(" · ");
+}
+
 export function renderHtml(report: BoardReport, options: HtmlOptions): string {
   const { board, items, day } = report;
   const p = board.progress;
@@ -257,7 +264,7 @@ export function renderHtml(report: BoardReport, options: HtmlOptions): string {
   return `${pageHead(`${board.title}: go-live ${board.goLive}`, CSS + PACE_CSS)}
 <body>
 <h1>${e(board.title)}</h1>
-<p>Go-live <b>${e(board.goLive)}</b> · ${e(relativeGoLive(board.daysToGoLive))} · today ${e(board.today)}</p>
+<p>${headlineHtml(board)}</p>
 ${report.slip ? `<p class="slip"><b>${e(slipLine(report.slip, (d) => d))}</b></p>\n` : ""}
 <div class="headline">
 <div><b>${percent(p)}%</b>closed (${p.closed}/${p.total})</div>

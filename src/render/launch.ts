@@ -9,7 +9,7 @@
 import type { ItemView } from "../core/board.js";
 import { humanDate } from "../core/dates.js";
 import type { DoneItem, LaunchReport } from "../core/launch.js";
-import type { Evidence } from "../schema/state.js";
+import type { Closed, Evidence } from "../schema/state.js";
 import { hasCredentialShape } from "../verify/secret-names.js";
 import { pageHead } from "./html.js";
 import { escapeHtml } from "./html-escape.js";
@@ -119,13 +119,17 @@ function tables(r: LaunchReport, c: Cells): Table[] {
     {
       id: "open",
       title: `Still open (${r.open.length})`,
-      header: ["ID", "Title", "Owner", "Due", "Status"],
+      ...(r.closed
+        ? { note: "The project is closed: why each item was left open at the close, as recorded." }
+        : {}),
+      header: ["ID", "Title", "Owner", "Due", "Status", ...(r.closed ? ["Left at the close"] : [])],
       rows: r.open.map((v) => [
         c.ours(v.item.id),
         c.ours(v.item.title),
         owner(c, v),
         c.ours(v.window.due),
         v.status === "todo" ? "to do" : v.status.replace("-", " "),
+        ...(r.closed ? [leftReason(c, r.closed, v.item.id)] : []),
       ]),
     },
     {
@@ -158,6 +162,20 @@ function tables(r: LaunchReport, c: Cells): Table[] {
   return out;
 }
 
+/** Why an item was left open at the close; "—" for one opened (or reopened) since. */
+function leftReason(c: Cells, closed: Closed, id: string): string {
+  const left = closed.left?.find((l) => l.id === id);
+  return left ? c.theirs(left.reason) : "— (open since the close)";
+}
+
+/** "Closed on Fri 12 Mar 2027 by Ana: handed over to support." */
+function closeLine(r: LaunchReport, c: Cells): string | undefined {
+  if (!r.closed) return undefined;
+  const by = r.closed.by ? ` by ${c.theirs(r.closed.by)}` : "";
+  const reason = r.closed.reason ? `: ${c.theirs(r.closed.reason)}` : "";
+  return `Closed on ${humanDate(r.closed.on)}${by}${reason}.`;
+}
+
 function headline(r: LaunchReport): string {
   const done = r.onTime.length + r.late.length + r.undated.length;
   return `${plural(r.scope, "item")} applied: ${done} done (${r.onTime.length} on time, ${r.late.length} late), ${r.waived.length} waived, ${r.skipped.length} skipped, ${r.open.length} still open.`;
@@ -173,7 +191,15 @@ function dateLine(r: LaunchReport): string {
 
 export function renderLaunchMarkdown(title: string, r: LaunchReport): string {
   const c: Cells = { ours: mdCell, theirs: mdText };
-  const lines = [`# Launch report: ${mdCell(title)}`, "", dateLine(r), "", headline(r)];
+  const closed = closeLine(r, c);
+  const lines = [
+    `# Launch report: ${mdCell(title)}`,
+    "",
+    dateLine(r),
+    ...(closed ? ["", `**${closed}**`] : []),
+    "",
+    headline(r),
+  ];
   for (const t of tables(r, c)) {
     lines.push("", `## ${t.title}`, "");
     if (t.note) lines.push(t.note, "");
@@ -216,7 +242,7 @@ export function renderLaunchHtml(
 <body>
 <h1>Launch report: ${e(title)}</h1>
 <p>${e(dateLine(r))}</p>
-<p class="summary">${e(headline(r))}</p>
+${r.closed ? `<p><b>${closeLine(r, c)}</b></p>\n` : ""}<p class="summary">${e(headline(r))}</p>
 ${sections.join("\n")}
 <p><small>Made by golive ${e(options.version)} on ${e(options.generated)}.</small></p>
 </body>

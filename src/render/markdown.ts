@@ -12,15 +12,8 @@ import type { TicketLink } from "../core/links.js";
 import type { BoardReport } from "../core/report.js";
 import { SOON_DAYS } from "../core/standup.js";
 import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
-import {
-  describeChange,
-  lateNote,
-  percent,
-  printable,
-  relativeDue,
-  relativeGoLive,
-  slipLine,
-} from "./text.js";
+import { headline, projectChangeWords } from "./identity.js";
+import { describeChange, lateNote, percent, printable, relativeDue, slipLine } from "./text.js";
 import { evidenceSummary } from "./verify-words.js";
 
 const ZWSP = "\u200b";
@@ -147,16 +140,18 @@ function section(heading: string, items: readonly ItemView[], detail: (v: ItemVi
   return ["", `## ${heading} (${items.length})`, "", ...itemTable(items, detail)];
 }
 
+/** "**Go-live 2027-03-01** · 19 days to go · today 2027-02-10", or live since / closed on. */
+function headlineMarkdown(board: BoardReport["board"]): string {
+  const h = headline(board, (d) => d);
+  return [`**${h.label} ${h.day}**`, ...h.rest].join(" · ");
+}
+
 /** The standup/stakeholder summary: progress per phase, overdue, due soon, blocked, waivers. */
 export function renderMarkdownSummary(report: BoardReport): string {
   const { board } = report;
   const sections = report;
   const today = board.today;
-  const lines = [
-    `# ${mdCell(board.title)}`,
-    "",
-    `**Go-live ${board.goLive}** · ${relativeGoLive(board.daysToGoLive)} · today ${today}`,
-  ];
+  const lines = [`# ${mdCell(board.title)}`, "", headlineMarkdown(board)];
   if (report.slip) lines.push("", `**${slipLine(report.slip, (d) => d)}**`);
   if (sections.filterLabel) lines.push("", `_Showing ${mdText(sections.filterLabel)}_`);
   pushAll(lines, [
@@ -240,6 +235,17 @@ export function renderMarkdownSummary(report: BoardReport): string {
         const e = v.state.evidence!;
         return `recorded ${e.result} on ${e.at.slice(0, 10)}, the repository now says ${report.current?.get(v.item.id)?.result ?? "?"}`;
       }),
+    );
+  }
+  if (sections.since && sections.since.project.length > 0) {
+    lines.push(
+      "",
+      `## Project changed since ${sections.since.date} (${sections.since.project.length})`,
+      "",
+    );
+    pushAll(
+      lines,
+      sections.since.project.map((p) => `- ${projectChangeWords(p, mdText)}`),
     );
   }
   if (sections.since) {

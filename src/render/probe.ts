@@ -4,13 +4,23 @@
  * the head (which hosts, which day) and the hints. Everything a server sent (headers, URLs,
  * status lines) is made safe here, where it reaches a terminal.
  */
+
+import { pushAll } from "../core/arrays.js";
 import { daysBetween } from "../core/dates.js";
-import type { ItemVerdict, Result } from "../core/verdict.js";
+import type { ItemVerdict, KeptEvidence, Result } from "../core/verdict.js";
 import { REPORT_VERSION } from "./json.js";
 import { PROBE_HINTS } from "./probe-words.js";
 import { hangingLine } from "./table.js";
 import { plural, type Style, safe } from "./text.js";
-import { counts, findingsForText, type JsonVerdict, jsonVerdict, resultLabel } from "./verify.js";
+import {
+  counts,
+  findingsForText,
+  type JsonVerdict,
+  jsonKept,
+  jsonVerdict,
+  recordedLines,
+  resultLabel,
+} from "./verify.js";
 import { findingMessage } from "./verify-words.js";
 
 export interface ProbeHostView {
@@ -32,6 +42,8 @@ export interface ProbeRun {
   skipped: { file: string; line: number; reason: string }[];
   verdicts: ItemVerdict[];
   recordedIn?: string;
+  /** Items whose worse evidence from verify was kept (work/evidence.ts). */
+  kept?: readonly KeptEvidence[];
 }
 
 /** "2 days before go-live", "go-live day", "3 days after go-live". */
@@ -96,8 +108,7 @@ export function renderProbe(style: Style, run: ProbeRun): string {
       `${plural(run.verdicts.length, "probed item")}: ${n.pass} pass, ${n.warn} warn, ${n.fail} fail, ${n.unknown} unknown (judged on ${run.today}).`,
     ),
   );
-  if (run.recordedIn)
-    lines.push(line("", `Recorded as evidence in ${safe(run.recordedIn)}; no status changed.`));
+  pushAll(lines, recordedLines(run, line));
   return `${lines.join("\n")}\n`;
 }
 
@@ -121,6 +132,8 @@ export interface ProbeJsonReport {
   counts: Record<Result, number>;
   items: ProbeJsonVerdict[];
   recorded: boolean;
+  /** Items that kept verify's worse evidence (`--record`). */
+  kept: ReturnType<typeof jsonKept>;
 }
 
 export function probeJson(run: ProbeRun): ProbeJsonReport {
@@ -141,5 +154,6 @@ export function probeJson(run: ProbeRun): ProbeJsonReport {
       judgedOn: run.today,
     })),
     recorded: run.recordedIn !== undefined,
+    kept: jsonKept(run.kept),
   };
 }

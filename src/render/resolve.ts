@@ -1,7 +1,8 @@
 /**
  * What `golive resolve` and the merge driver say about a merge of golive.yaml.
  */
-import type { Conflict, MergeRule, Settled, Side } from "../core/merge.js";
+import type { Conflict } from "../core/merge.js";
+import type { MergeRule, Settled, Side } from "../core/merge-item.js";
 import { GO_LIVE_CONFLICT_HINT, ITEM_CONFLICT_HINT } from "../errors.js";
 import { renderTable } from "./table.js";
 import { multiline, type Style, safe, statusLabel } from "./text.js";

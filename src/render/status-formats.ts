@@ -20,7 +20,13 @@ export function statusFormats(env: {
       renderJson({
         ...jsonReport("status", r.catalogue, r.board, r.items, r.warnings, r.current),
         goLiveSlip: r.slip ?? null,
-        ...(r.since ? { since: r.since.date, changed: r.since.items.map((v) => v.item.id) } : {}),
+        ...(r.since
+          ? {
+              since: r.since.date,
+              changed: r.since.items.map((v) => v.item.id),
+              projectChanges: r.since.project,
+            }
+          : {}),
       }),
   };
 }

@@ -6,6 +6,7 @@ import type { Board, ItemView, PhaseView, Progress } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
 import type { BoardReport } from "../core/report.js";
 import { SOON_DAYS } from "../core/standup.js";
+import { headline, projectChangeWords } from "./identity.js";
 import { type Column, cutText, displayWidth, hangingLine, renderTable, wrapText } from "./table.js";
 import {
   bar,
@@ -16,7 +17,6 @@ import {
   percent,
   plural,
   relativeDue,
-  relativeGoLive,
   type Style,
   safe,
   slipLine,
@@ -144,20 +144,9 @@ function dueDetail(style: Style, today: string): (v: ItemView) => string {
 /** "Go-live Mon 1 Mar 2027 · 19 days to go", "Live since ...", "Closed on ...". */
 function goLiveLine(style: Style, board: Board): string {
   const c = style.chalk;
-  const today = `today ${date(board.today, true)}`;
-  const closed = board.life.closed;
-  if (closed) {
-    // Closed before go-live (a cancelled launch) never went live.
-    const live =
-      board.goLive <= closed.on
-        ? `went live ${date(board.goLive, true)}`
-        : `go-live was ${date(board.goLive, true)}`;
-    return `${c.bold(`Closed on ${date(closed.on, true)}`)} · ${live} · ${today}`;
-  }
-  if (board.life.phase === "live") {
-    return `${c.bold(`Live since ${date(board.goLive, true)}`)} · ${relativeGoLive(board.daysToGoLive)} · ${today}`;
-  }
-  return `Go-live ${c.bold(date(board.goLive, true))} · ${relativeGoLive(board.daysToGoLive)} · ${today}`;
+  const h = headline(board, (d) => date(d, true));
+  const lead = h.label === "Go-live" ? `Go-live ${c.bold(h.day)}` : c.bold(`${h.label} ${h.day}`);
+  return [lead, ...h.rest].join(" · ");
 }
 
 export function renderStatus(style: Style, report: BoardReport, layout: StatusLayout): string {
@@ -288,6 +277,14 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
       "Evidence",
     ),
   );
+  if (sections.since && sections.since.project.length > 0) {
+    const { date: since, project } = sections.since;
+    lines.push("", c.bold(`Project changed since ${date(since, true)} (${project.length})`));
+    pushAll(
+      lines,
+      project.map((p) => hangingLine(style.width, "  ", projectChangeWords(p, safe))),
+    );
+  }
   if (sections.since) {
     pushAll(
       lines,

@@ -3,7 +3,8 @@
  * The words come from verify-words.ts; repository text is made safe here, where it reaches a
  * terminal.
  */
-import type { FindingCode, ItemVerdict, Result } from "../core/verdict.js";
+import { pushAll } from "../core/arrays.js";
+import type { FindingCode, ItemVerdict, KeptEvidence, Result } from "../core/verdict.js";
 import { REPORT_VERSION } from "./json.js";
 import { hangingLine } from "./table.js";
 import { plural, type Style, safe } from "./text.js";
@@ -37,6 +38,8 @@ export interface VerifyRun {
   notApplicable?: string[];
   /** The state file the results were recorded in, with --record. */
   recordedIn?: string;
+  /** Items whose worse evidence from the other command was kept (work/evidence.ts). */
+  kept?: readonly KeptEvidence[];
   /** Every finding in text (`--full`), not the first `MAX_EVIDENCE` of each item. */
   full?: boolean;
 }
@@ -124,9 +127,40 @@ export function renderVerify(style: Style, run: VerifyRun): string {
           : ""),
     ),
   );
-  if (run.recordedIn)
-    lines.push(line("", `Recorded as evidence in ${safe(run.recordedIn)}; no status changed.`));
+  pushAll(lines, recordedLines(run, line));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * "Recorded as evidence in golive.yaml", and each item that kept the other command's worse
+ * evidence, with what replaces it: verify's and probe's report say the same.
+ */
+export function recordedLines(
+  run: { recordedIn?: string; kept?: readonly KeptEvidence[] },
+  line: (indent: string, text: string) => string,
+): string[] {
+  if (!run.recordedIn) return [];
+  const out = [line("", `Recorded as evidence in ${safe(run.recordedIn)}; no status changed.`)];
+  for (const k of run.kept ?? []) {
+    const by = k.kept.source === "probe" ? "probe" : "verify";
+    out.push(
+      line(
+        "  ",
+        `${k.id} keeps the ${k.kept.result} golive ${by} recorded on ${k.kept.at.slice(0, 10)}: worse than this run's verdict, and an item keeps one evidence (golive ${by} --record replaces it).`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Kept evidence in a JSON report: which item, whose, what and when. */
+export function jsonKept(kept: readonly KeptEvidence[] | undefined) {
+  return (kept ?? []).map((k) => ({
+    id: k.id,
+    source: k.kept.source ?? "verify",
+    result: k.kept.result,
+    at: k.kept.at,
+  }));
 }
 
 export interface JsonFinding {
@@ -162,6 +196,8 @@ export interface VerifyJsonReport {
   /** Checkable items marked not applicable, which were not checked. */
   notApplicable: string[];
   recorded: boolean;
+  /** Items that kept the other command's worse evidence (`--record`). */
+  kept: ReturnType<typeof jsonKept>;
 }
 
 export function jsonVerdict(v: ItemVerdict): JsonVerdict {
@@ -196,5 +232,6 @@ export function verifyJson(run: VerifyRun): VerifyJsonReport {
     manual: run.manual ?? null,
     notApplicable: run.notApplicable ?? [],
     recorded: run.recordedIn !== undefined,
+    kept: jsonKept(run.kept),
   };
 }

@@ -260,6 +260,14 @@ export const ClosedSchema = z.strictObject({
 });
 export type Closed = z.infer<typeof ClosedSchema>;
 
+/** A close taken back (golive close --undo): the close as it was, who took it back and when. */
+export const ReopenedSchema = z.strictObject({
+  was: ClosedSchema,
+  by: z.optional(Text),
+  at: z.optional(When),
+});
+export type Reopened = z.infer<typeof ReopenedSchema>;
+
 /** The version of each catalogue the project's catalogue extends, by catalogue name. */
 const BaseVersions = z.record(z.string(), z.string());
 const BASES =
@@ -341,6 +349,8 @@ export const StateSchema = z.strictObject({
   probe: z.optional(ProbeSettingsSchema),
   /** The project was closed (golive close): the gate passes, notify stops, edits go on. */
   closed: z.optional(ClosedSchema),
+  /** Every close taken back (golive close --undo), oldest first. */
+  reopened: z.optional(z.array(ReopenedSchema)),
   /** Per item, by ID; items not listed, or listed as `{}`, are `todo`. */
   items: z.optional(z.record(z.string(), z.nullable(ItemStateSchema))),
 });

@@ -4,6 +4,7 @@
  */
 import type { CalendarDate } from "../core/dates.js";
 import { EXIT, type ExitCode } from "../errors.js";
+import { withGitEnvironment } from "../io/git.js";
 import type { Style } from "../render/text.js";
 import type { Question } from "../schema/catalogue.js";
 
@@ -75,4 +76,12 @@ export function output(stdout: string, stderr = "", exitCode: ExitCode = EXIT.ok
 /** `output` for stdout that is printed byte for byte (see Output.raw). */
 export function rawOutput(stdout: string, stderr = "", exitCode: ExitCode = EXIT.ok): Output {
   return { stdout, stderr, exitCode, raw: true };
+}
+
+/**
+ * Runs one command line in its environment: what has no Context to ask (git's time bound,
+ * GOLIVE_GIT_TIMEOUT) reads the run's injected variables, never the process's.
+ */
+export function inEnvironment<T>(env: NodeJS.ProcessEnv, task: () => Promise<T>): Promise<T> {
+  return withGitEnvironment(env, task);
 }

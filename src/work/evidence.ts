@@ -6,7 +6,7 @@
  * so that status can tell unchanged evidence without running the checks). Status, owner, by
  * and at stay as they are.
  */
-import { type ItemVerdict, recordVerdict } from "../core/verdict.js";
+import { type ItemVerdict, type KeptEvidence, keepsOther, recordVerdict } from "../core/verdict.js";
 import type { Context } from "./context.js";
 import { updateItems } from "./edit-items.js";
 
@@ -20,14 +20,22 @@ export async function recordEvidence(
   ctx: Context,
   verdicts: readonly ItemVerdict[],
   options: RecordOptions = {},
-): Promise<void> {
+): Promise<KeptEvidence[]> {
   let at: string | undefined;
   const byId = new Map(verdicts.map((v) => [v.id, v]));
-  await updateItems(
+  const kept = await updateItems(
     ctx,
     verdicts.map((v) => v.id),
-    (item, before) => {
+    (
+      item,
+      before,
+      workspace,
+    ): { after: typeof before | undefined; result: KeptEvidence | undefined } => {
       const v = byId.get(item.id)!;
+      const other = before.evidence;
+      if (keepsOther(other, v, options.source, workspace.state.goLive, ctx.today)) {
+        return { after: undefined, result: { id: item.id, kept: other } };
+      }
       at ??= ctx.now();
       const read = options.inputs?.get(v.id);
       return {
@@ -44,4 +52,5 @@ export async function recordEvidence(
       };
     },
   );
+  return kept.filter((k): k is KeptEvidence => k !== undefined);
 }

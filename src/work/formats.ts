@@ -1,5 +1,5 @@
 /**
- * The output formats each command offers: one list for the `--format` choices in cli.ts and
+ * The output formats each command offers: one list for the `--format` choices in cli/ and
  * for the command's option type. Kept apart from the commands, so that building the program
  * does not load a command module to know its choices.
  */

@@ -13,7 +13,7 @@ import { GoliveError } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
 import { describeFilter } from "../render/filter.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
-import { isStatus, STATUSES, type Status } from "../schema/fields.js";
+import type { Status } from "../schema/fields.js";
 import type { Context } from "./context.js";
 
 /** An ID as typed, cut short: a 10,000-character argument must not fill the terminal. */
@@ -49,26 +49,15 @@ export function resolveItems(catalogue: Catalogue, ids: readonly string[]): Cata
 }
 
 export interface FilterOptions {
-  /** Phase IDs as given: `--phase a,b --phase c` gives `["a,b", "c"]`. */
+  /** Phase IDs as typed, lists split (cli/options.ts): `--phase a,b --phase c` gives `["a", "b", "c"]`. */
   phase?: readonly string[];
   category?: string;
   owner?: string;
   mine?: boolean;
-  /** Statuses as given, like phases; `open` is todo, in progress and blocked. */
-  status?: readonly string[];
+  /** Statuses, `open` and `n/a` already read as what they stand for (cli/options.ts). */
+  status?: readonly Status[];
   unassigned?: boolean;
 }
-
-/** `--phase a,b --phase c` as one list, blanks dropped; undefined when not given. */
-function listOption(values: readonly string[] | undefined): string[] | undefined {
-  if (values === undefined || values.length === 0) return undefined;
-  return values
-    .flatMap((value) => value.split(","))
-    .map((v) => v.trim())
-    .filter((v) => v !== "");
-}
-
-const OPEN: readonly Status[] = ["todo", "in-progress", "blocked"];
 
 function phaseHint(catalogue: Catalogue): string {
   return `use one of: ${catalogue.phases.map((p) => p.id).join(", ")} (several: a,b or repeat --phase)`;
@@ -109,13 +98,7 @@ export function resolveFilter(
   owners: readonly string[] = [],
 ): ItemFilter {
   const filter: ItemFilter = {};
-  const phases = listOption(options.phase);
-  if (phases !== undefined && phases.length === 0) {
-    // `--phase "$PHASES"` with the variable unset must not quietly mean every phase.
-    throw new GoliveError("usage", "--phase was given without a phase", {
-      hint: phaseHint(catalogue),
-    });
-  }
+  const phases = options.phase;
   if (phases !== undefined) {
     const ids: string[] = [];
     for (const given of phases) {
@@ -139,22 +122,7 @@ export function resolveFilter(
     }
     filter.category = category.id;
   }
-  const statuses = listOption(options.status);
-  if (statuses !== undefined) {
-    const wanted: Status[] = [];
-    for (const given of statuses.length > 0 ? statuses : [""]) {
-      // `n/a` is how list and status print not-applicable: what is shown can be typed back.
-      const value = given.toLowerCase() === "n/a" ? "not-applicable" : given.toLowerCase();
-      const add = value === "open" ? OPEN : isStatus(value) ? [value] : undefined;
-      if (!add) {
-        throw new GoliveError("usage", `unknown status "${given}"`, {
-          hint: `use one of: ${[...STATUSES, "open"].join(", ")} (n/a is not-applicable; several: a,b or repeat --status)`,
-        });
-      }
-      for (const s of add) if (!wanted.includes(s)) wanted.push(s);
-    }
-    filter.status = wanted;
-  }
+  if (options.status !== undefined) filter.status = [...options.status];
   if (options.mine && options.owner !== undefined) {
     throw new GoliveError("usage", "--mine and --owner cannot be used together", {
       hint: "--mine is --owner with your `git config user.name`: give one of them",

@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { globProblem, patternProblem } from "../../src/schema/pattern.js";
 import { globMatcher } from "../../src/verify/glob.js";
+import { TEAM_STATE, teamCatalogue } from "../helpers/catalogue.js";
 import { golive, tempRepo } from "../helpers/cli.js";
 
 const ENV = { GOLIVE_TODAY: "2027-02-20" };
@@ -15,15 +16,7 @@ const PATH = "a".repeat(40);
 
 /** A team catalogue with one text-absent check over `files`, matching `pattern`. */
 function team(files: string, pattern = "x"): string {
-  return `format: 1
-name: ours
-title: Our go-live checklist
-version: "1"
-categories:
-  - { id: OPS, title: Operations }
-phases:
-  - { id: prep, title: Preparation, opens: -60, due: -30 }
-items:
+  return teamCatalogue(`items:
   - id: OPS-01
     category: OPS
     phase: prep
@@ -33,10 +26,10 @@ items:
       - kind: text-absent
         files: ${JSON.stringify(files)}
         pattern: ${JSON.stringify(pattern)}
-`;
+`);
 }
 
-const STATE = "golive: 1\ncatalogue:\n  path: ours.yaml\ngoLive: 2027-03-01\n";
+const STATE = TEAM_STATE;
 
 /** Globs that backtracked in JavaScript's engine (what they cost on PATH before), or too long. */
 const REFUSED_GLOBS: [string, string][] = [

@@ -11,7 +11,7 @@ import { parseDocument } from "yaml";
 import { PARSE_ERROR_KINDS, parserMessage, QUOTING } from "../../src/core/parse-error.js";
 import { evidenceSummary } from "../../src/render/verify-words.js";
 import { parseYamlTree } from "../../src/verify/yaml-tree.js";
-import { gitEnv, golive, read, tempRepo } from "../helpers/cli.js";
+import { gitEnv, golive, initRepo, read, tempRepo } from "../helpers/cli.js";
 import { shop, verdict } from "../helpers/shop.js";
 
 /** Deploy-file lines the yaml library's messages would quote, each with the secret in it. */
@@ -118,9 +118,8 @@ describe("golive's own files keep the parser's words, without the file's text", 
   test.each(HOSTILE)(
     "%s in golive.yaml: exit 2, located, the value not echoed",
     async (_n, line, secret) => {
-      const dir = tempRepo({});
       const today = { GOLIVE_TODAY: "2027-01-04" };
-      expect((await golive(dir, ["init", "--date", "2027-03-01"], today)).code).toBe(0);
+      const dir = await initRepo(["--date", "2027-03-01"], today);
       const before = read(dir);
       const value = line.replace(/^ *SPRYKER_DB_PASSWORD: /, "");
       const hostile = before.replace(/^items:.*$/m, (m) => `${m}\n  CLO-01:\n    note: ${value}`);

@@ -13,6 +13,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mergeStateTexts } from "../../src/io/state-merge.js";
+import { overdueItem, TEAM_STATE, teamCatalogue } from "../helpers/catalogue.js";
 import { gitEnv, golive, read, tempRepo } from "../helpers/cli.js";
 
 const PLANTED = ["constructor", "__proto__", "toString", "hasOwnProperty"] as const;
@@ -20,32 +21,14 @@ const ENV = { GOLIVE_TODAY: "2027-02-20" };
 
 /** A team catalogue: one question, two items, `extra` appended to the file. */
 function team(extra = "", appliesWhen = "{ deploys: yes }"): string {
-  return `format: 1
-name: ours
-title: Our go-live checklist
-version: "1"
-categories:
-  - { id: OPS, title: Operations }
-phases:
-  - { id: prep, title: Preparation, opens: -60, due: -30 }
-questions:
+  return teamCatalogue(`questions:
   - { id: deploys, question: Do we deploy?, answers: [yes, no], default: yes }
 items:
-  - id: OPS-01
-    category: OPS
-    phase: prep
-    title: Overdue and applying
-    summary: The gate must see it.
-    appliesWhen: ${appliesWhen}
-  - { id: OPS-02, category: OPS, phase: prep, title: Second, summary: Also overdue. }
-${extra}`;
+${overdueItem(appliesWhen)}  - { id: OPS-02, category: OPS, phase: prep, title: Second, summary: Also overdue. }
+${extra}`);
 }
 
-const STATE = `golive: 1
-catalogue:
-  path: ours.yaml
-goLive: 2027-03-01
-items:
+const STATE = `${TEAM_STATE}items:
   OPS-01: {}
   OPS-02: {}
 `;

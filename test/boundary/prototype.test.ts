@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answersOf } from "../../src/core/board.js";
 import { loadCatalogue } from "../../src/io/catalogue.js";
+import { overdueItem, teamCatalogue } from "../helpers/catalogue.js";
 import { golive, read, tempRepo } from "../helpers/cli.js";
 
 const PLANTED = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"] as const;
@@ -15,27 +16,13 @@ const PLANTED = ["constructor", "__proto__", "toString", "hasOwnProperty", "valu
 const QUESTION_NAMES = ["constructor", "tostring", "hasownproperty", "valueof"] as const;
 
 function team(question: string): string {
-  return `format: 1
-name: ours
-title: Our go-live checklist
-version: "1"
-categories:
-  - { id: OPS, title: Operations }
-phases:
-  - { id: prep, title: Preparation, opens: -60, due: -30 }
-questions:
+  return teamCatalogue(`questions:
   - id: ${question}
     question: Does it apply?
     answers: [yes, no]
     default: yes
 items:
-  - id: OPS-01
-    category: OPS
-    phase: prep
-    title: Overdue and applying
-    summary: The gate must see it.
-    appliesWhen: { ${question}: yes }
-`;
+${overdueItem(`{ ${question}: yes }`)}`);
 }
 
 describe("the gate with a question named like a property of every object", () => {

@@ -138,8 +138,51 @@ describe("golive close", () => {
     );
     const undo = await golive(repo, ["close", "--undo"], LAUNCH);
     expect(undo.stdout).toContain("open again (it was closed on Wed 10 Mar 2027)");
-    expect(parse(read(repo)).closed).toBeUndefined();
+    const state = parse(read(repo));
+    expect(state.closed).toBeUndefined();
+    // The close taken back stays in golive.yaml's history, with who took it back and when.
+    expect(state.reopened).toHaveLength(1);
+    expect(state.reopened[0].was.on).toBe("2027-03-10");
+    expect(state.reopened[0].was.left.map((l: { id: string }) => l.id)).toEqual([
+      "SEO-02",
+      "GEN-10",
+    ]);
+    expect(state.reopened[0].by).toBe("Test User");
+    const since = await golive(repo, ["status", "--since", "2027-03-10"], LAUNCH);
+    expect(since.stdout).toContain(
+      "  project reopened (it was closed on Wed 10 Mar 2027) by Test User on Wed 10 Mar 2027",
+    );
     expect((await golive(repo, ["check"], { GOLIVE_TODAY: "2027-06-01" })).code).toBe(1);
+  });
+
+  it("every page says live since and closed on; the launch report says why and what was left", async () => {
+    const repo = await launched();
+    const live = await golive(repo, ["export", "--format", "markdown"], LAUNCH);
+    expect(live.stdout).toContain(
+      "**Live since 2027-03-01** · 9 days after go-live · today 2027-03-10",
+    );
+    const liveHtml = await golive(repo, ["export", "--format", "html"], LAUNCH);
+    expect(liveHtml.stdout).toContain("<p>Live since <b>2027-03-01</b> · 9 days after go-live");
+    const reason = ["--reason", "handed over to <support> *team*"];
+    expect((await golive(repo, ["close", ...reason, ...leave], LAUNCH)).code).toBe(0);
+    const later = { GOLIVE_TODAY: "2027-03-12" };
+    expect((await golive(repo, ["reopen", "CLO-01"], later)).code).toBe(0);
+    const md = await golive(repo, ["export", "--format", "markdown"], later);
+    expect(md.stdout).toContain(
+      "**Closed on 2027-03-10** · went live 2027-03-01 · today 2027-03-12",
+    );
+    const html = await golive(repo, ["export", "--format", "html"], later);
+    expect(html.stdout).toContain("<p>Closed on <b>2027-03-10</b> · went live 2027-03-01");
+    const report = await golive(repo, ["export", "--format", "report"], later);
+    expect(report.stdout).toContain(
+      "**Closed on Wed 10 Mar 2027 by Test User: handed over to &lt;support&gt; \\*team\\*.**",
+    );
+    expect(report.stdout).toMatch(/\| SEO-02 \|[^\n]*\| the agency does the SEO review \|/);
+    expect(report.stdout).toMatch(/\| CLO-01 \|[^\n]*\| — \(open since the close\) \|/);
+    const page = await golive(repo, ["export", "--format", "report-html"], later);
+    expect(page.stdout).toContain("handed over to &lt;support&gt; *team*.</b></p>");
+    expect(page.stdout).toContain("<th>Left at the close</th>");
+    expect(page.stdout).toContain("<td>old shop kept for the B2B buyers</td>");
   });
 
   it("a close dated after today has not happened; a close on no real day is refused", async () => {

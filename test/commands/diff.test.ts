@@ -1,27 +1,13 @@
-/**
- * golive diff against real git histories made in the test: a branch's changes to golive.yaml
- * in people's words, against the merge base or a named commit.
- */
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffStates } from "../../src/core/diff.js";
 import { statusVerb } from "../../src/render/diff.js";
 import type { StateData } from "../../src/schema/state.js";
-import { gitEnv, golive, tempDir, tempRepo } from "../helpers/cli.js";
+import { commitAll, copyOf, git, golive, initRepo, tempDir, tempRepo } from "../helpers/cli.js";
 import { smallCatalogue } from "../helpers/fixtures.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-01-20" };
-
-function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
-}
-
-function commitAll(dir: string, message: string): void {
-  git(dir, "add", "-A");
-  git(dir, "commit", "-q", "-m", message);
-}
 
 async function ok(dir: string, ...args: string[]): Promise<string> {
   const r = await golive(dir, args, TODAY);
@@ -30,10 +16,13 @@ async function ok(dir: string, ...args: string[]): Promise<string> {
   return r.stdout;
 }
 
-/** A shop with golive.yaml on main, and a branch `feature` checked out. */
-async function shopOnBranch(): Promise<string> {
-  const repo = tempRepo();
-  await ok(repo, "init", "--date", "2027-03-01");
+/** A shop with golive.yaml on main, and a branch `feature` checked out: a copy for each test. */
+function shopOnBranch(): Promise<string> {
+  return copyOf("shop on a branch", madeOnBranch);
+}
+
+async function madeOnBranch(): Promise<string> {
+  const repo = await initRepo(["--date", "2027-03-01"]);
   await ok(repo, "waive", "APP-01", "--until", "2027-02-01", "--reason", "vendor late");
   await ok(repo, "done", "CLO-04");
   commitAll(repo, "golive");

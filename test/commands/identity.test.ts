@@ -174,6 +174,36 @@ describe("golive diff says when the project was renamed or closed", () => {
     expect(json.name).toEqual({ from: "Acme", to: "Acme *B2B*", by: "Dana", at: "2027-03-10" });
     expect(json.closed.kind).toBe("closed");
     expect(json.closed.closed.left).toHaveLength(84);
+    const since = await golive(repo, ["status", "--since", "2027-03-10"], env);
+    expect(since.stdout).toContain(
+      [
+        "Project changed since Wed 10 Mar 2027 (2)",
+        "  project closed on Wed 10 Mar 2027 by Dana: hypercare over; left open: GEN-01 (handed to",
+      ].join("\n"),
+    );
+    expect(since.stdout).toContain(
+      "  project renamed from Acme to Acme *B2B* by Dana on Wed 10 Mar 2027",
+    );
+    const sinceMd = await golive(
+      repo,
+      ["status", "--since", "2027-03-10", "--format", "markdown"],
+      env,
+    );
+    expect(sinceMd.stdout).toContain("## Project changed since 2027-03-10 (2)");
+    expect(sinceMd.stdout).toContain(
+      "- project renamed from Acme to Acme \\*B2B\\* by Dana on Wed 10 Mar 2027",
+    );
+    const sinceJson = JSON.parse(
+      (await golive(repo, ["status", "--since", "2027-03-10", "--json"], env)).stdout,
+    );
+    expect(sinceJson.projectChanges.map((c: { kind: string }) => c.kind)).toEqual([
+      "closed",
+      "renamed",
+    ]);
+    const before = await golive(repo, ["status", "--since", "2027-03-11"], {
+      GOLIVE_TODAY: "2027-03-12",
+    });
+    expect(before.stdout).not.toContain("Project changed since");
     git("commit", "-qam", "closed");
     expect((await golive(repo, ["close", "--undo"], env)).code).toBe(0);
     expect((await golive(repo, ["diff", "HEAD"], env)).stdout).toContain(

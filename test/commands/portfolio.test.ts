@@ -6,25 +6,28 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gitEnv, golive, initRepo, read, tempDir, tempRepo } from "../helpers/cli.js";
+import {
+  commitAll,
+  copyOf,
+  git,
+  gitEnv,
+  golive,
+  initRepo,
+  read,
+  tempDir,
+  tempRepo,
+} from "../helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
-function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
-}
-
-function commitAll(dir: string, message: string): void {
-  git(dir, "add", "-A");
-  git(dir, "commit", "-q", "-m", message);
-}
-
-/** A shop going live on `date`; `done` items marked and committed on main. */
-async function shop(date: string, done: string[] = []): Promise<string> {
-  const repo = await initRepo(["--date", date], TODAY);
-  if (done.length > 0) expect((await golive(repo, ["done", ...done], TODAY)).code).toBe(0);
-  commitAll(repo, "golive");
-  return repo;
+/** A shop going live on `date`; `done` items marked and committed on main: a copy for each test. */
+function shop(date: string, done: string[] = []): Promise<string> {
+  return copyOf(JSON.stringify(["shop", date, done]), async () => {
+    const repo = await initRepo(["--date", date], TODAY);
+    if (done.length > 0) expect((await golive(repo, ["done", ...done], TODAY)).code).toBe(0);
+    commitAll(repo, "golive");
+    return repo;
+  });
 }
 
 describe("golive portfolio", () => {

@@ -216,6 +216,36 @@ describe("golive probe", () => {
     );
   });
 
+  test("verify --record does not wipe the failure probe recorded, nor probe verify's: the worse one stays and says so", async () => {
+    liveShop();
+    s.routes.set("www.shop.example/", basicAuth);
+    const dir = await shopRepo();
+    expect((await golive(dir, ["done", "CLO-17"], AFTER)).code).toBe(0);
+    await golive(dir, ["probe", "--record", "--item", "CLO-17", ...NET()], AFTER);
+    const files = await golive(dir, ["verify", "--record", "--item", "CLO-17"], AFTER);
+    expect(files.stdout).toMatch(/pass\s+CLO-17/);
+    expect(files.stdout).toContain(
+      "CLO-17 keeps the fail golive probe recorded on 2027-03-02: worse than this run's verdict",
+    );
+    expect(read(dir)).toMatch(
+      /evidence: \{ result: fail, code: auth-basic-live, .*source: probe \}/,
+    );
+    expect((await golive(dir, ["check", "--verify"], AFTER)).code).toBe(1);
+    const json = JSON.parse(
+      (await golive(dir, ["verify", "--record", "--item", "CLO-17", "--json"], AFTER)).stdout,
+    );
+    expect(json.kept).toEqual([
+      { id: "CLO-17", source: "probe", result: "fail", at: expect.stringMatching(/^2027-03-02/) },
+    ]);
+    // Probe again once the host is fixed: its own evidence is replaced.
+    s.routes.set("www.shop.example/", ok("home", SHOP_HEADERS));
+    const fixed = await golive(dir, ["probe", "--record", "--item", "CLO-17", ...NET()], AFTER);
+    expect(fixed.stdout).not.toContain("keeps the");
+    expect(read(dir)).toMatch(
+      /CLO-17:[^\n]*\n(?: {4}[^\n]*\n)*? {4}evidence: \{ result: pass,[^\n]*source: probe/,
+    );
+  });
+
   test("probe evidence recorded before go-live day does not count from go-live day on", async () => {
     liveShop();
     s.routes.set("www.shop.example/", basicAuth);

@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { golive, read, tempRepo } from "../helpers/cli.js";
+import { copyOf, golive, read, tempRepo } from "../helpers/cli.js";
 import { deployFile, KEY_BODY, leakyFiles, SECRET, shop } from "../helpers/shop.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-01-04" };
@@ -12,7 +13,15 @@ const TODAY = { GOLIVE_TODAY: "2027-01-04" };
  */
 const NEWEST = ["--latest-release", "202606.0"];
 
-async function shopRepo(files: Record<string, string | Uint8Array> = shop()): Promise<string> {
+/** A shop holding `files`, started and staged: built once per test file for each set of files. */
+function shopRepo(files: Record<string, string | Uint8Array> = shop()): Promise<string> {
+  const digest = createHash("sha256");
+  for (const [path, content] of Object.entries(files))
+    digest.update(`${path}\0${content.length}\0`).update(content);
+  return copyOf(`shop ${digest.digest("hex")}`, () => stagedShop(files));
+}
+
+async function stagedShop(files: Record<string, string | Uint8Array>): Promise<string> {
   const dir = tempRepo();
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(join(dir, path, ".."), { recursive: true });

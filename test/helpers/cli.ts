@@ -1,6 +1,6 @@
 /**
  * Runs golive in temporary repositories built from inline files: in-process through `run`
- * (src/cli.ts) with an injected environment, the way most tests do, or as the built binary
+ * (src/cli/run.ts) with an injected environment, the way most tests do, or as the built binary
  * for what only a real process shows (exit of the process, kills, concurrency, git's drivers).
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -19,7 +19,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { run } from "../../src/cli.js";
+import { run } from "../../src/cli/run.js";
 import { readCatalogueFile } from "../../src/io/catalogue.js";
 import { gitUserName } from "../../src/io/git.js";
 import type { CatalogueFile } from "../../src/schema/catalogue.js";
@@ -101,9 +101,7 @@ export async function golive(
     user?: string | null | typeof FROM_GIT;
   } = {},
 ): Promise<RunResult> {
-  global.__GOLIVE_CATALOGUES__ = shippedCatalogues();
-  running++;
-  try {
+  return withShippedCatalogues(async () => {
     const result = await run(args, {
       cwd,
       env: { NO_COLOR: "1", ...env },
@@ -117,9 +115,31 @@ export async function golive(
       runtime: { node: process.execPath, script: BIN, nodeVersion: process.versions.node },
     });
     return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
-  } finally {
-    if (--running === 0) delete global.__GOLIVE_CATALOGUES__;
+  });
+}
+
+/**
+ * Runs `work` (sync or async) with the shipped catalogues as the built golive holds them (see
+ * `golive`): for tests that call golive's readers directly thousands of times, where parsing
+ * checklists/spryker-cloud.yaml on each read would be most of their time.
+ */
+export function withShippedCatalogues<T>(work: () => T): T {
+  global.__GOLIVE_CATALOGUES__ = shippedCatalogues();
+  running++;
+  let result: T;
+  try {
+    result = work();
+  } catch (error) {
+    release();
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(release) as T;
+  release();
+  return result;
+}
+
+function release(): void {
+  if (--running === 0) delete global.__GOLIVE_CATALOGUES__;
 }
 
 /** The user name in every tempRepo's git config. */
@@ -139,6 +159,17 @@ function userName(
 ): (dir: string) => string | undefined {
   if (user === FROM_GIT) return (dir) => gitUserName(dir, gitEnv(cwd));
   return () => user ?? undefined;
+}
+
+/** `git ARGS` in `dir` with the test's git environment: its output; throws if git fails. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
+}
+
+/** Stages everything in `dir` and commits it. */
+export function commitAll(dir: string, message: string): void {
+  git(dir, "add", "-A");
+  git(dir, "commit", "-q", "-m", message);
 }
 
 /** Runs the built `golive` command as a separate process; for what needs a real process. */
@@ -170,7 +201,7 @@ export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
   template = undefined;
   withoutGit.clear();
-  initialised.clear();
+  built.clear();
 }
 
 /**
@@ -216,7 +247,9 @@ function emptyRepo(): string {
     });
     appendFileSync(
       join(dir, ".git/config"),
-      "[user]\n\tname = Test User\n\temail = test@example.com\n",
+      // No `git maintenance run --auto` after each commit: a process per commit, for
+      // housekeeping a repository that lives a few seconds never needs.
+      "[user]\n\tname = Test User\n\temail = test@example.com\n[maintenance]\n\tauto = false\n",
     );
     template = join(dir, ".git");
   }
@@ -239,32 +272,46 @@ export function tempRepo(
   return dir;
 }
 
-/** Projects `golive init` made, by what it was given: each initRepo copies one. */
-const initialised = new Map<string, string>();
+/** Folders built once per test file, by key: each `copyOf` copies one. */
+const built = new Map<string, Promise<string>>();
+
+/**
+ * A fresh copy of the folder `build` makes, built once per test file for each `key`: git
+ * repositories a test sets up with commits, branches and merges cost several processes each,
+ * a copy of their small files costs none. The copy is a whole repository (its `.git` too),
+ * not a link to the original: nothing a test does to it reaches the next test's copy.
+ */
+export async function copyOf(key: string, build: () => Promise<string> | string): Promise<string> {
+  let source = built.get(key);
+  if (source === undefined) {
+    source = Promise.resolve().then(build);
+    built.set(key, source);
+    // A build that fails fails each test that asks for it, not only the first.
+    source.catch(() => built.delete(key));
+  }
+  const dir = tempDir();
+  cpSync(await source, dir, { recursive: true });
+  return dir;
+}
 
 /**
  * A copy of a repository holding `files` in which `golive init ARGS` ran (with `env`), made
  * once per test file for each set of arguments: init sets up git's merge driver, several git
  * processes, and most tests start from a fresh project. Fails the test if init fails.
  */
-export async function initRepo(
+export function initRepo(
   args: string[] = ["--date", "2027-03-01"],
   env: Record<string, string> = {},
   files: Record<string, string> = {},
 ): Promise<string> {
-  const key = JSON.stringify([args, env, files]);
-  let source = initialised.get(key);
-  if (source === undefined) {
-    source = tempRepo(files);
+  return copyOf(JSON.stringify(["init", args, env, files]), async () => {
+    const source = tempRepo(files);
     const result = await golive(source, ["init", ...args], env);
     if (result.code !== 0) {
       throw new Error(`golive init ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
     }
-    initialised.set(key, source);
-  }
-  const dir = tempDir();
-  cpSync(source, dir, { recursive: true });
-  return dir;
+    return source;
+  });
 }
 
 export function read(dir: string, path = "golive.yaml"): string {

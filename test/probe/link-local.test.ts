@@ -3,7 +3,7 @@
  * spelling a URL parser or a resolver hands it: IPv4 written inside IPv6 included.
  */
 import { describe, expect, it } from "vitest";
-import { isLinkLocal } from "../../src/io/probe-net.js";
+import { isLinkLocal } from "../../src/io/net-lookup.js";
 
 describe("isLinkLocal", () => {
   it.each([

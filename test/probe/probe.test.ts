@@ -6,16 +6,13 @@
  * the file; each test sets the routes it needs.
  */
 import { createServer as createHttpServer, request as httpRequest } from "node:http";
+import { createRequire } from "node:module";
 import { type AddressInfo, connect as connectTcp, createServer as createNetServer } from "node:net";
-import { createServer as createTlsServer } from "node:tls";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  bypassesProxy,
-  createProbeNet,
-  limiter,
-  type ProbeNet,
-  proxyFromEnv,
-} from "../../src/io/probe-net.js";
+import { type ConnectionOptions, createServer as createTlsServer } from "node:tls";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { limiter } from "../../src/io/limiter.js";
+import { createProbeNet, type ProbeNet } from "../../src/io/probe-net.js";
+import { bypassesProxy, proxyFromEnv } from "../../src/io/proxy.js";
 import { type ProbeHost, type ProbeTargets, runProbe } from "../../src/probe/index.js";
 import { renderProbe } from "../../src/render/probe.js";
 import { makeStyle } from "../../src/render/text.js";
@@ -218,6 +215,36 @@ describe("CLO-12 TLS", () => {
       result: "unknown",
       found: "ECONNREFUSED",
     });
+  });
+});
+
+describe("an HTTPS host given by its address", () => {
+  it("is asked without a TLS server name: an IP address is not one (RFC 6066, Node's DEP0123)", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error & { code?: string }) => warnings.push(w.code ?? w.name);
+    // Node warns once per process; what https hands tls.connect shows it every time (the
+    // module object Node's https calls, not the ES namespace a test import gives).
+    const connect = vi.spyOn(
+      createRequire(import.meta.url)("node:tls") as typeof import("node:tls"),
+      "connect",
+    );
+    const names: (string | undefined)[] = [];
+    process.on("warning", onWarning);
+    try {
+      s.routes.set("/by-address", ok("here"));
+      expect(await net().http(`https://127.0.0.1:${s.https}/by-address`)).toMatchObject({
+        status: 200,
+      });
+      expect(await net().tls("127.0.0.1", s.https)).toMatchObject({ protocol: "TLSv1.3" });
+      await new Promise((r) => setImmediate(r));
+      for (const c of connect.mock.calls) names.push((c[0] as ConnectionOptions).servername);
+    } finally {
+      process.off("warning", onWarning);
+      connect.mockRestore();
+    }
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((n) => n === "127.0.0.1")).toEqual([]);
+    expect(warnings).not.toContain("DEP0123");
   });
 });
 

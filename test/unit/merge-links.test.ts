@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeItem } from "../../src/core/merge.js";
+import { mergeItem } from "../../src/core/merge-item.js";
 
 describe("merging an item's tracker references", () => {
   it("keeps both sides' additions and either side's removals", () => {

@@ -4,7 +4,9 @@
  * (`settled`); the rest are conflicts a person settles (`conflict`, with both sides' items).
  */
 import { describe, expect, test } from "vitest";
-import { mergeItem, mergeLog, mergeStates } from "../../src/core/merge.js";
+import { mergeStates } from "../../src/core/merge.js";
+import { mergeItem } from "../../src/core/merge-item.js";
+import { mergeLog } from "../../src/core/merge-log.js";
 import type { ItemState, StateData } from "../../src/schema/state.js";
 
 describe("mergeStates", () => {

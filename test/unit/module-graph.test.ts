@@ -76,6 +76,25 @@ describe("the modules a command loads", () => {
     expect([...loadedBy("work/verify-run.ts")]).toContain("verify/php-ast.ts");
   });
 
+  it("the CLI loads a command's module only when that command runs", () => {
+    const loaded = [...loadedBy("main.ts")];
+    expect(loaded).toContain("cli/program.ts");
+    expect(loaded).toContain("cli/daily.ts");
+    expect(loaded.filter((m) => m.startsWith("commands/"))).toEqual([]);
+    // Each registration imports its command lazily, where the verb runs.
+    expect(readFileSync(join(SRC, "cli/daily.ts"), "utf8")).toContain(
+      'await import("../commands/status.js")',
+    );
+  });
+
+  it("no file of the CLI is over 450 lines", () => {
+    for (const file of sources(join(SRC, "cli"))) {
+      const lines = readFileSync(file, "utf8").split("\n").length - 1;
+      expect(lines, relative(SRC, file)).toBeLessThanOrEqual(450);
+    }
+    expect(sources(join(SRC, "cli")).length).toBeGreaterThan(5);
+  });
+
   it("no command loads another", () => {
     for (const name of readdirSync(join(SRC, "commands"))) {
       const loaded = [...loadedBy(`commands/${name}`)].filter((m) => m.startsWith("commands/"));

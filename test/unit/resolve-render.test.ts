@@ -3,7 +3,7 @@
  * sides of a conflict side by side, and people's text escaped wherever it goes.
  */
 import { describe, expect, test } from "vitest";
-import { mergeItem } from "../../src/core/merge.js";
+import { mergeItem } from "../../src/core/merge-item.js";
 import { renderConflicts, renderSettled } from "../../src/render/resolve.js";
 import { makeStyle } from "../../src/render/text.js";
 

@@ -1,0 +1,174 @@
+/** The option builders several commands share, so that the same flag reads the same everywhere. */
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
+import { isStatus, STATUSES, type Status } from "../schema/fields.js";
+import type { DateOrAge } from "../work/dates.js";
+
+/** `--format <format>` offering exactly the formats the command declares (help lists them). */
+export function formatOption(
+  formats: readonly string[],
+  description = "the output format",
+): Option {
+  return new Option("--format <format>", description).choices(formats);
+}
+
+/** `--json`, a short form of `--format json`: given with another --format it is a usage error. */
+export function jsonOption(): Option {
+  return new Option("--json", "print the versioned JSON report (same as --format json)").conflicts(
+    "format",
+  );
+}
+
+/** The item filters, alike for every command that selects items. */
+export function filterOptions(command: Command, which: { owner?: boolean } = {}): Command {
+  command
+    .option(
+      "--phase <ids>",
+      "only these phases; repeat or separate with commas (e.g. four-weeks,two-weeks)",
+      listArg("phase", "--phase two-weeks"),
+    )
+    .option("--category <id>", "only items of this category (e.g. CLO)");
+  if (which.owner === false) return command;
+  return command
+    .option(
+      "--owner <name>",
+      "only items owned by this person (any case; a unique first name will do)",
+    )
+    .addOption(
+      new Option("--mine", "only items owned by you (git config user.name)").conflicts("owner"),
+    );
+}
+
+/**
+ * The end of a command's --help: real examples, each run as shown (test/help.test.ts runs
+ * every `$ golive` line in a demo repository). A `#` line says what the next one does.
+ */
+export function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  ${line.startsWith("#") ? line : `$ ${line}`}`).join("\n")}`;
+}
+
+/** A number of days with its default, which --help shows as a number ("default: 3"). */
+export function daysOption(flags: string, description: string, days: number): Option {
+  return new Option(flags, description).argParser(daysArg).default(days);
+}
+
+/** `--by <name>`: who made a change, for every command that records one. */
+export function byOption(): Option {
+  return new Option("--by <name>", "who made the change (default: git config user.name)");
+}
+
+/*
+ * The parsers of option values: each option's syntax is checked where it is declared, so every
+ * bad value is the same usage error (commander's "error: option '--x <v>' argument 'y' is
+ * invalid. <why, what to do>", exit 2, no file touched) and commands receive numbers, dates and
+ * lists. What needs the catalogue or golive.yaml (an unknown phase, a date before today) stays
+ * with the command.
+ */
+
+/** A real calendar day as YYYY-MM-DD, in the years golive schedules: --date, --until. */
+export function dayArg(text: string): string {
+  const date = parseCalendarDate(text.trim());
+  if (!date) {
+    throw new InvalidArgumentError(
+      "It is not a date: write a real calendar day as YYYY-MM-DD, for example 2027-03-01.",
+    );
+  }
+  if (!isSchedulable(date)) {
+    throw new InvalidArgumentError(
+      `It is outside the years golive schedules (${GO_LIVE_YEARS.first} to ${GO_LIVE_YEARS.last}): give the real date, for example 2027-03-01.`,
+    );
+  }
+  return date;
+}
+
+/** `--today`: any real calendar day as YYYY-MM-DD. */
+export function todayArg(text: string): string {
+  const date = parseCalendarDate(text.trim());
+  if (!date) {
+    throw new InvalidArgumentError(
+      "It is not a date: write a real calendar day as YYYY-MM-DD, for example 2027-03-01.",
+    );
+  }
+  return date;
+}
+
+/** `--since`: a date, or an age like `1d` or `2w`; the command counts an age back from today. */
+export function sinceArg(text: string): DateOrAge {
+  const age = /^(\d{1,4})([dw])$/.exec(text.trim());
+  if (age) return { daysAgo: Number(age[1]) * (age[2] === "w" ? 7 : 1) };
+  const date = parseCalendarDate(text.trim());
+  if (!date) {
+    throw new InvalidArgumentError(
+      "It is neither a date nor an age: use YYYY-MM-DD, or an age such as 1d (yesterday) or 2w.",
+    );
+  }
+  return { date };
+}
+
+/** A whole number of days, 0 to 9999: --warn-within, --grace. */
+export function daysArg(text: string): number {
+  if (!/^\d{1,4}$/.test(text.trim())) {
+    throw new InvalidArgumentError(
+      "It is not a number of days: write a whole number of days, for example 3.",
+    );
+  }
+  return Number(text.trim());
+}
+
+/** A parser of a whole number from `min` to `max`, `what` naming its unit: --timeout, --retries. */
+export function wholeNumberArg(min: number, max: number, what: string): (text: string) => number {
+  return (text) => {
+    const n = Number(text.trim());
+    if (!/^\d{1,6}$/.test(text.trim()) || n < min || n > max) {
+      throw new InvalidArgumentError(
+        `It is not a whole number of ${what} from ${min} to ${max}: for example ${Math.min(max, Math.max(min, 5))}.`,
+      );
+    }
+    return n;
+  };
+}
+
+/**
+ * A parser of a repeatable list: `--phase a,b --phase c` is `["a", "b", "c"]`, blanks dropped. A
+ * value with nothing in it is refused: `--phase "$PHASES"` with the variable unset must not
+ * quietly mean every phase.
+ */
+export function listArg(
+  what: string,
+  example: string,
+): (text: string, previous?: readonly string[]) => string[] {
+  return (text, previous = []) => {
+    const values = text
+      .split(",")
+      .map((v) => v.trim())
+      .filter((v) => v !== "");
+    if (values.length === 0) {
+      throw new InvalidArgumentError(
+        `It names no ${what}: give one, for example ${example} (several: a,b or repeat the option).`,
+      );
+    }
+    return [...previous, ...values];
+  };
+}
+
+/**
+ * `--status a,b --status c`: statuses, `open` standing for todo, in progress and blocked, and
+ * `n/a` for not-applicable (what list and status print can be typed back).
+ */
+export function statusListArg(text: string, previous: readonly Status[] = []): Status[] {
+  const wanted = [...previous];
+  const given = text.split(",").map((v) => v.trim().toLowerCase());
+  for (const value of given.every((v) => v === "") ? [""] : given.filter((v) => v !== "")) {
+    const status = value === "n/a" ? "not-applicable" : value;
+    const add = status === "open" ? OPEN : isStatus(status) ? [status] : undefined;
+    if (!add) {
+      throw new InvalidArgumentError(
+        `${value === "" ? "It names no status" : `Unknown status "${value}"`}: use ${[...STATUSES, "open"].join(", ")} (n/a is not-applicable; several: a,b or repeat --status).`,
+      );
+    }
+    for (const s of add) if (!wanted.includes(s)) wanted.push(s);
+  }
+  return wanted;
+}
+
+const OPEN: readonly Status[] = ["todo", "in-progress", "blocked"];

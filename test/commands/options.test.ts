@@ -1,0 +1,163 @@
+/**
+ * Flags are parsed where they are declared (src/cli/options.ts): a bad value of any parsed
+ * option is commander's usage error of one shape, exit 2, nothing printed on stdout and no file
+ * touched, before any command runs; a good one reaches the command as a number, a date or a
+ * list. Every option of the program with a parser is in the table (the last test says so).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createProgram } from "../../src/cli/program.js";
+import { golive, initRepo } from "../helpers/cli.js";
+
+const TODAY = { GOLIVE_TODAY: "2027-02-10" };
+
+/** A command's words before the option, the option's flags as help shows them, a bad value. */
+type Case = [words: string[], flags: string, bad: string];
+
+const BAD: Case[] = [
+  [[], "--today <date>", "2027-13-01"],
+  [["init"], "--date <date>", "2027-02-30"],
+  [["init"], "--date <date>", "9999-12-31"],
+  [["reschedule"], "--date <date>", "next month"],
+  [["waive", "CLO-01", "--reason", "r"], "--until <date>", "2027-02-29"],
+  [["status"], "--since <date|age>", "last week"],
+  [["export"], "--since <date|age>", "1y"],
+  [["notify", "--to", "slack"], "--since <date|age>", "-2d"],
+  [["check"], "--warn-within <days>", "three"],
+  [["check"], "--grace <days>", "-1"],
+  [["notify", "--to", "slack"], "--timeout <seconds>", "0"],
+  [["notify", "--to", "slack"], "--retries <n>", "11"],
+  [["probe"], "--timeout <seconds>", "301"],
+  [["status"], "--phase <ids>", ","],
+  [["export"], "--phase <ids>", " "],
+  [["check"], "--phase <ids>", ""],
+  [["list"], "--phase <ids>", ",,"],
+  [["assign", "--to", "Sam"], "--phase <ids>", ","],
+  [["list"], "--status <statuses>", "finished"],
+  [["list"], "--status <statuses>", ","],
+];
+
+/** The files of a folder, .git left out, with their contents. */
+function files(dir: string): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (path.includes("/.git/")) continue;
+    found[path] = readFileSync(path, "latin1");
+  }
+  return found;
+}
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("a bad option value", () => {
+  let repo: string;
+  beforeAll(async () => {
+    repo = await initRepo(["--date", "2027-03-01"], TODAY);
+  });
+
+  it.each(BAD)("%j %s %j: one usage error, exit 2, no file changed", async (words, flags, bad) => {
+    const option = flags.split(" ")[0]!;
+    const before = files(repo);
+    const args = words.length === 0 ? [option, bad, "status"] : [...words, option, bad];
+    const r = await golive(repo, args, TODAY);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    // Why it is wrong, then what to write: a sentence with an example or the values allowed.
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^error: option '${literal(flags)}' argument '${literal(bad)}' is invalid\\. [A-Z][^\\n]*(for example|use) [^\\n]+\\.\\n`,
+      ),
+    );
+    const help = words.length === 0 ? "golive --help" : `golive ${words[0]} --help`;
+    expect(r.stderr.endsWith(`(run ${help} for usage)\n`)).toBe(true);
+    expect(files(repo)).toEqual(before);
+  });
+});
+
+/** What the command named by `args` would receive: its options, parsed; the command never runs. */
+async function received(args: string[]): Promise<Record<string, unknown>> {
+  const program = createProgram(
+    {
+      cwd: "/nowhere",
+      env: {},
+      isTTY: false,
+      stderrIsTTY: false,
+      columns: undefined,
+      clock: () => new Date("2027-02-10T12:00:00Z"),
+      gitUserName: () => undefined,
+    },
+    () => {},
+    { out: () => {}, err: () => {} },
+  );
+  let options: Record<string, unknown> = {};
+  const stop = new Error("stop before the command runs");
+  program.hook("preAction", (_program, command: Command) => {
+    options = { ...program.opts(), ...command.opts() };
+    throw stop;
+  });
+  await expect(program.parseAsync(args, { from: "user" })).rejects.toBe(stop);
+  return options;
+}
+
+describe("a good option value arrives typed", () => {
+  it.each([
+    [["--today", " 2027-03-01 ", "status"], { today: "2027-03-01" }],
+    [["init", "--date", "2027-03-01"], { date: "2027-03-01" }],
+    [["reschedule", "--date", "2027-04-01"], { date: "2027-04-01" }],
+    [["waive", "X-1", "--until", "2027-03-15"], { until: "2027-03-15" }],
+    [["status", "--since", "2w"], { since: { daysAgo: 14 } }],
+    [["export", "--since", "3d"], { since: { daysAgo: 3 } }],
+    [["notify", "--to", "json", "--since", "2027-02-01"], { since: { date: "2027-02-01" } }],
+    [["check"], { warnWithin: 3, grace: 0 }],
+    [["check", "--warn-within", "7", "--grace", "2"], { warnWithin: 7, grace: 2 }],
+    [["notify", "--to", "json", "--timeout", "5", "--retries", "0"], { timeout: 5, retries: 0 }],
+    [["probe", "--timeout", "300"], { timeout: 300 }],
+    [["status", "--phase", "a, b,", "--phase", "c"], { phase: ["a", "b", "c"] }],
+    [
+      ["list", "--status", "open,N/A", "--status", "todo"],
+      { status: ["todo", "in-progress", "blocked", "not-applicable"] },
+    ],
+  ] as [string[], Record<string, unknown>][])("%j", async (args, expected) => {
+    expect(await received(args)).toMatchObject(expected);
+  });
+});
+
+describe("the table", () => {
+  it("names every option the program parses", () => {
+    const program = createProgram(
+      {
+        cwd: "/nowhere",
+        env: {},
+        isTTY: false,
+        stderrIsTTY: false,
+        columns: undefined,
+        clock: () => new Date(),
+        gitUserName: () => undefined,
+      },
+      () => {},
+    );
+    const parsed = (command: Command, name: string) =>
+      command.options
+        // Choices are commander's own check.
+        .filter((o) => o.parseArg !== undefined && o.argChoices === undefined)
+        .map((o) => `${name} ${o.flags}`);
+    const all = [
+      ...parsed(program, ""),
+      ...program.commands.flatMap((c) => parsed(c, c.name())),
+    ].filter((o) => !UNPARSED_HERE.includes(o));
+    const tabled = new Set(BAD.map(([words, flags]) => `${words[0] ?? ""} ${flags}`));
+    expect(all.filter((o) => !tabled.has(o))).toEqual([]);
+    expect(all.length).toBeGreaterThanOrEqual(tabled.size);
+  });
+});
+
+/** Options whose parser only collects repeated values; their syntax has its own tests. */
+const UNPARSED_HERE: string[] = [
+  "init --answer <question=answer>",
+  "close --leave <id=reason>",
+  "resolve --take <side>",
+];
