@@ -13,6 +13,7 @@ import type { FindingCode, ItemVerdict } from "../core/verdict.js";
 import { findRepoRoot } from "../io/locate.js";
 import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
+import { knownFindingCode } from "../render/verify-words.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import type { Evidence, EvidenceInputs } from "../schema/state.js";
 import {
@@ -176,7 +177,9 @@ export function unchangedEvidence(
   const sets = new Map<string, string>();
   for (const view of items) {
     const e = view.state.evidence;
-    const keys = recordedKeys(e?.inputs);
+    // A finding code this golive does not know tells nothing: the checks say what holds now.
+    const known = e?.code === undefined || knownFindingCode(e.code);
+    const keys = known ? recordedKeys(e?.inputs) : undefined;
     if (e && keys && inputsDigest(view.item, keys, source, ctx, sets) === keys.digest)
       unchanged.set(view.item.id, asRecorded(view, e));
     else changed.push(view);

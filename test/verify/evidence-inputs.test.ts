@@ -209,6 +209,28 @@ describe("recorded evidence with its inputs", () => {
     expect(decodeInputs(`${"0".repeat(40)} f:bad%zz`)).toBeUndefined();
   });
 
+  test("evidence with a code golive no longer knows is checked again, and shown stale in plain words", async () => {
+    const dir = copyShop();
+    // deploy-fallback: a code golive retired; the inputs are as recorded.
+    const text = read(dir).replace(
+      /(APP-03:\n {4}evidence: \{ result: )fail, code: composer-old/,
+      "$1pass, code: deploy-fallback",
+    );
+    expect(text).toContain("code: deploy-fallback");
+    writeFileSync(join(dir, "golive.yaml"), text);
+    const { ran, verdicts } = await rerun(dir);
+    expect(ran).toEqual(["APP-03"]);
+    expect(verdicts.get("APP-03")?.result).toBe("fail");
+    const status = await golive(dir, ["status"], { GOLIVE_TODAY: DAY });
+    expect(status.code, status.stderr).not.toBe(2);
+    expect(status.stdout).toMatch(/Recorded evidence is stale \(1\)[\s\S]*APP-03/);
+    const show = await golive(dir, ["show", "APP-03"], { GOLIVE_TODAY: DAY });
+    expect(show.stdout).toContain(
+      "Evidence pass on 2027-01-04 (golive verify): a finding this golive does not know: record it again",
+    );
+    expect(show.stdout).not.toContain("deploy-fallback");
+  });
+
   test("evidence without inputs, or naming what golive does not know, runs its checks", async () => {
     const dir = copyShop();
     const text = read(dir)
