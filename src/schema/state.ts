@@ -103,14 +103,15 @@ export type EvidenceInputs = z.infer<typeof EvidenceInputsSchema>;
 
 /**
  * The same in one line, as golive writes it: the digest, then one token a file (`f:PATH`), set
- * (`s:SET`) or context value (`c:NAME`), `%`-escaped where a space, `%` or a control character
+ * (`s:SET`) or context value (`c:NAME`), and the day a date-reading answer holds until
+ * (`u:YYYY-MM-DD`), `%`-escaped where a space, `%` or a control character
  * would be (work/evidence-inputs.ts). One scalar costs status a fraction of a YAML map's parse.
  */
 export const EvidenceInputsTextSchema = z
   .string()
   .check(
     z.maxLength(200_000),
-    z.regex(/^[0-9a-f]{40}(?: [fsc]:[^ ]+)*$/, "expected a digest and f:, s: or c: tokens"),
+    z.regex(/^[0-9a-f]{40}(?: [fscu]:[^ ]+)*$/, "expected a digest and f:, s:, c: or u: tokens"),
   );
 
 /**

@@ -53,7 +53,12 @@ export function inputsDigest(
 ): string {
   const hash = createHash("sha1");
   hash.update(`golive ${VERSION}\0${JSON.stringify(item.checks ?? [])}\n`);
-  for (const key of keys.context) hash.update(`c\0${key}\0${contextValue(ctx, key)}\n`);
+  for (const key of keys.context) {
+    // An answer that holds until a day does not depend on which day before it this is.
+    const value =
+      key === "today" && keys.until !== undefined ? `until ${keys.until}` : contextValue(ctx, key);
+    hash.update(`c\0${key}\0${value}\n`);
+  }
   for (const set of keys.sets) {
     let digest = sets.get(set);
     if (digest === undefined) {
@@ -83,8 +88,12 @@ export function evidenceInputs(
     ...(keys.files.length > 0 ? { files: keys.files } : {}),
     ...(keys.sets.length > 0 ? { sets: keys.sets } : {}),
     ...(keys.context.length > 0 ? { context: keys.context } : {}),
+    ...(keys.until !== undefined ? { until: keys.until } : {}),
   });
 }
+
+/** Recorded inputs: golive 1.0's map, and the day a date-reading answer holds until. */
+export type RecordedInputs = EvidenceInputs & { until?: string };
 
 // A token holds no space (they separate tokens) and no line break (one line a record); `%`
 // is the escape character itself.
@@ -96,11 +105,12 @@ const escapeToken = (value: string) =>
  * Inputs as one line: the digest, then `f:PATH` per file, `s:SET` per set and `c:NAME` per
  * context value, each `%`-escaped (a glob set of several globs holds line breaks).
  */
-export function encodeInputs(inputs: EvidenceInputs): string {
+export function encodeInputs(inputs: RecordedInputs): string {
   const tokens = [inputs.digest];
   for (const f of inputs.files ?? []) tokens.push(`f:${escapeToken(f)}`);
   for (const s of inputs.sets ?? []) tokens.push(`s:${escapeToken(s)}`);
   for (const c of inputs.context ?? []) tokens.push(`c:${escapeToken(c)}`);
+  if (inputs.until !== undefined) tokens.push(`u:${escapeToken(inputs.until)}`);
   return tokens.join(" ");
 }
 
@@ -108,12 +118,13 @@ export function encodeInputs(inputs: EvidenceInputs): string {
  * Recorded inputs as a map, from either shape golive wrote; undefined when the line cannot be
  * read back (then the evidence is checked by running its checks).
  */
-export function decodeInputs(inputs: string | EvidenceInputs): EvidenceInputs | undefined {
+export function decodeInputs(inputs: string | EvidenceInputs): RecordedInputs | undefined {
   if (typeof inputs !== "string") return inputs;
   const [digest, ...tokens] = inputs.split(" ");
   const files: string[] = [];
   const sets: string[] = [];
   const context: string[] = [];
+  let until: string | undefined;
   for (const token of tokens) {
     let value: string;
     try {
@@ -121,13 +132,15 @@ export function decodeInputs(inputs: string | EvidenceInputs): EvidenceInputs | 
     } catch {
       return undefined;
     }
-    (token[0] === "f" ? files : token[0] === "s" ? sets : context).push(value);
+    if (token[0] === "u") until = value;
+    else (token[0] === "f" ? files : token[0] === "s" ? sets : context).push(value);
   }
   return {
     digest: digest ?? "",
     ...(files.length > 0 ? { files } : {}),
     ...(sets.length > 0 ? { sets } : {}),
     ...(context.length > 0 ? { context } : {}),
+    ...(until !== undefined ? { until } : {}),
   };
 }
 
@@ -145,11 +158,13 @@ function recordedKeys(
   const context = inputs.context ?? [];
   if (!sets.every(knownSet)) return undefined;
   if (!context.every((c) => (CONTEXT_INPUTS as readonly string[]).includes(c))) return undefined;
+  if (inputs.until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(inputs.until)) return undefined;
   return {
     digest: inputs.digest,
     files: inputs.files ?? [],
     sets: sets as InputSet[],
     context: context as ContextInput[],
+    ...(inputs.until !== undefined ? { until: inputs.until } : {}),
   };
 }
 
@@ -180,7 +195,9 @@ export function unchangedEvidence(
     // A finding code this golive does not know tells nothing: the checks say what holds now.
     const known = e?.code === undefined || knownFindingCode(e.code);
     const keys = known ? recordedKeys(e?.inputs) : undefined;
-    if (e && keys && inputsDigest(view.item, keys, source, ctx, sets) === keys.digest)
+    // From the day a date-reading answer holds until, the checks say it again.
+    const due = keys?.until !== undefined && ctx.today >= keys.until;
+    if (e && keys && !due && inputsDigest(view.item, keys, source, ctx, sets) === keys.digest)
       unchanged.set(view.item.id, asRecorded(view, e));
     else changed.push(view);
   }
