@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { CalendarDate } from "../../src/core/dates.js";
 import { makeStyle } from "../../src/render/text.js";
 import { EvidenceInputsTextSchema } from "../../src/schema/state.js";
+import { InputTracker, inputKeys, NEVER } from "../../src/verify/inputs.js";
 import type { Context } from "../../src/work/context.js";
 import { currentEvidence, decodeInputs, encodeInputs } from "../../src/work/evidence-inputs.js";
 import { openState } from "../../src/work/workspace.js";
@@ -254,5 +255,40 @@ describe("recorded evidence with its inputs", () => {
     expect(text.match(/nope/g)).toHaveLength(1);
     writeFileSync(join(dir, "golive.yaml"), text);
     expect((await rerun(dir)).ran.sort()).toEqual(["APP-03", "CLO-10"]);
+  });
+});
+
+describe("how long a date-reading answer holds (verify/inputs.ts)", () => {
+  const keysOf = (fn: (t: InputTracker) => void) => {
+    const tracker = new InputTracker();
+    return inputKeys(tracker.collect(() => fn(tracker)).keys);
+  };
+
+  test("the nearest day any rule names; none ahead: never", () => {
+    expect(
+      keysOf((t) => {
+        t.readToday();
+        t.until("2027-06-30");
+        t.readToday();
+        t.until("2027-04-01");
+      }).until,
+    ).toBe("2027-04-01");
+    expect(
+      keysOf((t) => {
+        t.readToday();
+        t.until(undefined);
+      }).until,
+    ).toBe(NEVER);
+  });
+
+  test("a read of today no rule speaks for keeps the item daily", () => {
+    const keys = keysOf((t) => {
+      t.readToday();
+      t.until("2027-06-30");
+      t.readToday();
+    });
+    expect(keys.context).toEqual(["today"]);
+    expect(keys.until).toBeUndefined();
+    expect(keysOf((t) => t.until("2027-06-30")).until).toBeUndefined();
   });
 });
