@@ -94,6 +94,13 @@ const PLANTED: [string, string][] = [
   ["src/core/planted.ts", 'import { run } from "../cli/run.js";'],
   ["src/cli/planted.ts", 'import { execFileSync } from "node:child_process";'],
   ["src/cli/planted.ts", 'import { findRepo } from "../io/locate.js";'],
+  // check and status load no verify rule: cli/ builds the program without them.
+  ["src/cli/planted.ts", 'import { verifyItems } from "../verify/index.js";'],
+  // work/ is for commands: the layers under it never reach fs and git through it.
+  ["src/core/planted.ts", 'import { openState } from "../work/workspace.js";'],
+  ["src/io/planted.ts", 'import { openState } from "../work/workspace.js";'],
+  ["src/render/planted.ts", 'import { openState } from "../work/workspace.js";'],
+  ["src/verify/planted.ts", 'import { openState } from "../work/workspace.js";'],
 ];
 
 const SPREADS = [

@@ -153,10 +153,16 @@ describe("an unmerged golive.yaml", { tags: ["process"] }, () => {
     const dir = await conflicted("missing");
     expect((await golive(dir, ["resolve"])).code).toBe(1);
     const before = read(dir);
-    for (const take of ["CLO-99=theirs", "GEN-01=both", "mine"]) {
-      const r = await golive(dir, ["resolve", "--take", take]);
-      expect(r.code, take).toBe(2);
-      expect(r.stderr, take).toContain(`--take "${take}"`);
+    const unknown = await golive(dir, ["resolve", "--take", "CLO-99=theirs"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--take "CLO-99=theirs": "CLO-99" is not in conflict');
+    // A side that is neither is refused where --take is parsed (test/commands/options.test.ts).
+    for (const take of ["GEN-01=both", "mine"]) {
+      const bad = await golive(dir, ["resolve", "--take", take]);
+      expect(bad.code, take).toBe(2);
+      expect(bad.stderr, take).toContain(
+        `argument '${take}' is invalid. The side is ours or theirs`,
+      );
     }
     expect((await golive(dir, ["resolve", "--take", "clo-99=ours"])).stderr).toContain(
       "the conflicts are: GEN-01",

@@ -3,8 +3,8 @@
  * item edits (done, start, block, skip, reopen, assign, ack, note, link, waive, unwaive).
  */
 import type { Command } from "commander";
+import { STATUS_FORMATS } from "../render/formats.js";
 import { STATUSES } from "../schema/fields.js";
-import { STATUS_FORMATS } from "../work/formats.js";
 import type { Runner } from "./context.js";
 import {
   byOption,

@@ -1,6 +1,8 @@
 /** The option builders several commands share, so that the same flag reads the same everywhere. */
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { maxOf } from "../core/arrays.js";
 import { GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
+import { MAX_NAME_LENGTH, oneLine } from "../core/identity.js";
 import { isStatus, STATUSES, type Status } from "../schema/fields.js";
 import type { DateOrAge } from "../work/dates.js";
 
@@ -172,3 +174,74 @@ export function statusListArg(text: string, previous: readonly Status[] = []): S
 }
 
 const OPEN: readonly Status[] = ["todo", "in-progress", "blocked"];
+
+/** One `KEY=VALUE` of a repeatable option, as typed around the first `=`. */
+export interface Pair {
+  key: string;
+  value: string;
+}
+
+/**
+ * A parser of a repeatable `KEY=VALUE` option: the key before the first `=` is never blank,
+ * and neither is the value when `valueRequired` (--leave's reason; --answer's answer is
+ * judged against the catalogue's). `example` is a whole good value.
+ */
+export function pairArg(
+  shape: string,
+  example: string,
+  valueRequired: boolean,
+): (text: string, previous?: readonly Pair[]) => Pair[] {
+  return (text, previous = []) => {
+    const at = text.indexOf("=");
+    const key = at < 0 ? "" : text.slice(0, at).trim();
+    const value = at < 0 ? "" : text.slice(at + 1);
+    if (key === "" || (valueRequired && value.trim() === "")) {
+      throw new InvalidArgumentError(`It is not ${shape}: for example ${example}.`);
+    }
+    return [...previous, { key, value: valueRequired ? value.trim() : value }];
+  };
+}
+
+/** `--take ours`, `--take theirs`, `--take CLO-01=theirs`: a side for all, or for one. */
+export interface Take {
+  key?: string;
+  side: "ours" | "theirs";
+}
+
+/** The parser of resolve's repeatable `--take`. */
+export function takeArg(text: string, previous: readonly Take[] = []): Take[] {
+  const at = text.lastIndexOf("=");
+  const [key, side] = at < 0 ? [undefined, text] : [text.slice(0, at), text.slice(at + 1)];
+  if (side !== "ours" && side !== "theirs") {
+    throw new InvalidArgumentError(
+      "The side is ours or theirs: use --take ours, --take theirs, or per item --take CLO-01=theirs.",
+    );
+  }
+  return [...previous, key === undefined ? { side } : { key, side }];
+}
+
+/** A "Formats:" block for a command's --help: each format and what it makes. */
+export function formatsHelp(words: Readonly<Record<string, string>>): string {
+  const width = maxOf(Object.keys(words).map((name) => name.length));
+  const lines = Object.entries(words).map(([name, what]) => `  ${name.padEnd(width)}  ${what}`);
+  return `\nFormats:\n${lines.join("\n")}`;
+}
+
+/**
+ * A project's name as typed (init --name, rename NAME): one line, not empty, and at most
+ * MAX_NAME_LENGTH characters; a longer one is refused, never cut in silence.
+ */
+export function nameArg(text: string): string {
+  const name = oneLine(text);
+  if (name === "") {
+    throw new InvalidArgumentError(
+      'It is empty: a project needs a name, for example "Acme shop" (it is shown in every title).',
+    );
+  }
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new InvalidArgumentError(
+      `It is ${name.length} characters long: a name has at most ${MAX_NAME_LENGTH} (it heads every title); use a shorter one, for example "Acme shop".`,
+    );
+  }
+  return name;
+}

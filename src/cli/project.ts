@@ -3,8 +3,9 @@
  * reschedule, rename, close, upgrade, and git's side (setup, resolve, doctor, merge-driver).
  */
 import type { Command } from "commander";
+import { MAX_NAME_LENGTH } from "../core/identity.js";
 import type { Runner } from "./context.js";
-import { byOption, dayArg, examples } from "./options.js";
+import { byOption, dayArg, examples, nameArg, pairArg, type Take, takeArg } from "./options.js";
 
 /** `golive init` */
 export function initCommand(program: Command, run: Runner): void {
@@ -23,7 +24,8 @@ export function initCommand(program: Command, run: Runner): void {
     .requiredOption("--date <date>", "the go-live date, YYYY-MM-DD", dayArg)
     .option(
       "--name <name>",
-      "the project's name, in every title (default: the origin remote's repository name, else the folder's)",
+      `the project's name, in every title, at most ${MAX_NAME_LENGTH} characters (default: the origin remote's repository name, else the folder's)`,
+      nameArg,
     )
     .option("--catalogue <name|path>", "a shipped catalogue name or your own file", "spryker-cloud")
     .option("--force", "overwrite an existing golive.yaml")
@@ -31,7 +33,7 @@ export function initCommand(program: Command, run: Runner): void {
     .option(
       "--answer <question=answer>",
       "answer one of the catalogue's questions, e.g. old-shop=no; repeat for more",
-      (value: string, previous: string[] = []) => [...previous, value],
+      pairArg("QUESTION=ANSWER", "--answer old-shop=no", false),
     )
     .action((options) =>
       run(async (ctx) => (await import("../commands/init.js")).init(ctx, options)),
@@ -86,7 +88,7 @@ export function renameCommand(program: Command, run: Runner): void {
   program
     .command("rename")
     .description("give the project a new name: every report's title shows it")
-    .argument("<name>", "the new name")
+    .argument("<name>", `the new name, at most ${MAX_NAME_LENGTH} characters`, nameArg)
     .addOption(byOption())
     .addHelpText(
       "after",
@@ -108,7 +110,7 @@ export function closeCommand(program: Command, run: Runner): void {
     .option(
       "--leave <id=reason>",
       "an item left open, and why; repeat for each open item",
-      (value: string, previous: string[] = []) => [...previous, value],
+      pairArg("ID=REASON", '--leave "SEO-02=SEO review after launch, owned by the agency"', true),
     )
     .option("--undo", "take the close back: the project is open again")
     .addOption(byOption())
@@ -168,7 +170,7 @@ export function resolveCommand(program: Command, run: Runner): void {
     .option(
       "--take <side>",
       "where both sides changed an item differently: ours or theirs for all, or ID=ours|theirs for one (repeatable)",
-      (value: string, previous: string[] = []) => [...previous, value],
+      takeArg,
     )
     .addHelpText(
       "after",
@@ -180,7 +182,7 @@ export function resolveCommand(program: Command, run: Runner): void {
         "golive resolve --take ours",
       ),
     )
-    .action((options: { take?: string[] }) =>
+    .action((options: { take?: Take[] }) =>
       run(async (ctx) => (await import("../commands/resolve.js")).resolveMerge(ctx, options)),
     );
 }

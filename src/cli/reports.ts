@@ -3,13 +3,21 @@
  * notify, portfolio, diff.
  */
 import { type Command, Option } from "commander";
-import { CHECK_FORMATS, DIFF_FORMATS, EXPORT_FORMATS, PORTFOLIO_FORMATS } from "../work/formats.js";
+import {
+  CHECK_FORMATS,
+  DIFF_FORMATS,
+  EXPORT_FORMAT_WORDS,
+  EXPORT_FORMATS,
+  NOTIFY_TARGETS,
+  PORTFOLIO_FORMATS,
+} from "../render/formats.js";
 import type { Runner } from "./context.js";
 import {
   daysOption,
   examples,
   filterOptions,
   formatOption,
+  formatsHelp,
   jsonOption,
   sinceArg,
   wholeNumberArg,
@@ -18,7 +26,8 @@ import {
 /** `golive export` */
 export function exportCommand(program: Command, run: Runner): void {
   filterOptions(program.command("export"))
-    .description("reports for people: markdown summary, ics calendar, csv sheet, html page")
+    .description(`reports for people: ${EXPORT_FORMATS.join(", ")}`)
+    .addHelpText("after", formatsHelp(EXPORT_FORMAT_WORDS))
     .addHelpText(
       "after",
       examples(
@@ -28,7 +37,7 @@ export function exportCommand(program: Command, run: Runner): void {
         "golive export --format html --output reports/golive.html",
       ),
     )
-    .addOption(formatOption(EXPORT_FORMATS).default("markdown"))
+    .addOption(formatOption(EXPORT_FORMATS, "which report (see Formats below)").default("markdown"))
     .option("--output <file>", "write to FILE instead of the console")
     .option("--no-bom", "csv: leave out the byte order mark (Excel needs it to read UTF-8)")
     .option(
@@ -147,7 +156,7 @@ export function notifyCommand(program: Command, run: Runner): void {
     .description("post the standup digest to a Slack, Teams or JSON webhook")
     .addOption(
       new Option("--to <target>", "the webhook's kind")
-        .choices(["slack", "teams", "json"])
+        .choices(NOTIFY_TARGETS)
         .makeOptionMandatory(),
     )
     .option("--webhook-env <name>", "the variable holding the webhook URL", "GOLIVE_WEBHOOK_URL")

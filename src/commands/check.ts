@@ -1,4 +1,4 @@
-import { dirname, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { DEFAULT_POLICY, type GatePolicy, readyToTick, runGate } from "../core/gate.js";
 import { boardWarnings } from "../core/warnings.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
@@ -8,9 +8,9 @@ import { itemLines, type Workspace } from "../io/state-read.js";
 import { renderReadyToTick } from "../render/check.js";
 import { checkFormats, type GateReport } from "../render/check-formats.js";
 import { renderWarnings } from "../render/error.js";
+import type { CheckFormat } from "../render/formats.js";
 import { renderGateMarkdown } from "../render/markdown.js";
 import { type Context, type Output, output, rawOutput } from "../work/context.js";
-import type { CheckFormat } from "../work/formats.js";
 import { type FilterOptions, filtered } from "../work/select.js";
 import { openState, readFiles } from "../work/workspace.js";
 
@@ -28,7 +28,7 @@ export interface CheckOptions extends FilterOptions {
 
 /** Where each item sits in golive.yaml, by a path from the repository root as GitHub wants. */
 function locations(workspace: Workspace): Map<string, SourceLocation> {
-  const root = findRepoRoot(dirname(workspace.statePath));
+  const root = workspace.root;
   const file = relative(root, workspace.statePath).split(sep).join("/");
   return new Map([...itemLines(workspace)].map(([id, line]) => [id, { file, line }]));
 }

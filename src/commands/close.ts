@@ -14,23 +14,10 @@ import { openState } from "../work/workspace.js";
 
 export interface CloseOptions {
   reason?: string;
-  /** `ID=REASON`, each as typed. */
-  leave?: readonly string[];
+  /** `ID=REASON`, split (cli/options.ts): the ID as typed, a reason that is not blank. */
+  leave?: readonly { key: string; value: string }[];
   undo?: boolean;
   by?: string;
-}
-
-/** `ID=REASON` as typed: the ID and a reason that is not empty. */
-function splitLeave(text: string): { id: string; reason: string } {
-  const at = text.indexOf("=");
-  const id = at <= 0 ? "" : text.slice(0, at).trim();
-  const reason = at <= 0 ? "" : text.slice(at + 1).trim();
-  if (id === "" || reason === "") {
-    throw new GoliveError("usage", "--leave needs an item and a reason: --leave ID=REASON", {
-      hint: '--leave "SEO-02=SEO review after launch, owned by the agency"',
-    });
-  }
-  return { id, reason };
 }
 
 export async function close(ctx: Context, options: CloseOptions): Promise<Output> {
@@ -42,7 +29,7 @@ export async function close(ctx: Context, options: CloseOptions): Promise<Output
   if (options.reason !== undefined && options.reason.trim() === "") {
     throw new GoliveError("usage", "--reason needs some text", { hint: '--reason "launched"' });
   }
-  const typed = (options.leave ?? []).map(splitLeave);
+  const typed = (options.leave ?? []).map(({ key, value }) => ({ id: key, reason: value }));
   const result = await openState(ctx).update((workspace, editor): CloseResult => {
     const was = workspace.state.closed;
     if (options.undo) {

@@ -9,8 +9,8 @@ import {
   renderDiffMarkdown,
   renderDiffText,
 } from "../render/diff.js";
+import type { DiffFormat } from "../render/formats.js";
 import { type Context, type Output, output } from "../work/context.js";
-import type { DiffFormat } from "../work/formats.js";
 import { openState } from "../work/workspace.js";
 
 export interface DiffOptions {

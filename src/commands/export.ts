@@ -11,12 +11,12 @@ import { writeReport } from "../io/report-file.js";
 import { renderWarnings } from "../render/error.js";
 import { EXPORT_WRITTEN, exportFormats } from "../render/export-formats.js";
 import { describeFilter } from "../render/filter.js";
+import type { ExportFormat } from "../render/formats.js";
 import { safe } from "../render/text.js";
 import { VERSION } from "../version.js";
 import { type Context, type Output, output, rawOutput } from "../work/context.js";
 import { currentVerdicts } from "../work/current-evidence.js";
 import { type DateOrAge, sinceDate } from "../work/dates.js";
-import type { ExportFormat } from "../work/formats.js";
 import { type FilterOptions, filtered } from "../work/select.js";
 import { openState, readFiles } from "../work/workspace.js";
 

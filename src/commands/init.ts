@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { checkAnswer, splitAnswer } from "../core/answers.js";
+import { checkAnswer } from "../core/answers.js";
 import { buildBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { cleanName, nameFromRemote } from "../core/identity.js";
@@ -22,18 +22,17 @@ import { safe } from "../render/text.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { refusePastGoLive } from "../work/dates.js";
 import { setUpMerges } from "../work/merge-setup.js";
-import { requireName } from "../work/select.js";
 import { refuseUnmerged } from "../work/workspace.js";
 
 export interface InitOptions {
   date: string;
   catalogue?: string;
   force?: boolean;
-  /** `QUESTION=ANSWER`, each as typed. */
-  answer?: readonly string[];
+  /** `QUESTION=ANSWER`, split (cli/options.ts); the catalogue judges them. */
+  answer?: readonly { key: string; value: string }[];
   /** Start a project whose go-live is before today on purpose. */
   allowPast?: boolean;
-  /** The project's name; by default the remote's repository name, else the folder's. */
+  /** The project's name, one line (cli/options.ts); by default the remote's repository name, else the folder's. */
   name?: string;
 }
 
@@ -77,7 +76,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
       },
     );
   }
-  const typedName = options.name === undefined ? undefined : requireName(options.name, "--name");
+  const typedName = options.name;
   const ref = options.catalogue ?? DEFAULT_CATALOGUE;
   // golive.yaml will name the catalogue, and every later read keeps that path inside the
   // repository: a catalogue outside it is refused now, not after golive.yaml is written.
@@ -138,17 +137,14 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
  */
 function initialAnswers(
   catalogue: Catalogue,
-  typed: readonly string[],
+  typed: readonly { key: string; value: string }[],
 ): { answers: Record<string, string>; given: Set<string> } {
   const answers: Record<string, string> = Object.fromEntries(
     catalogue.questions.map((q) => [q.id, q.default]),
   );
   const given = new Set<string>();
-  for (const text of typed) {
-    const split = splitAnswer(text);
-    const checked = split
-      ? checkAnswer(catalogue, split.id, split.answer)
-      : ({ ok: false, problem: { code: "malformed", text } } as const);
+  for (const { key, value } of typed) {
+    const checked = checkAnswer(catalogue, key, value);
     if (!checked.ok) {
       const { message, hint } = answerProblem(checked.problem);
       throw new GoliveError("usage", message, { hint });

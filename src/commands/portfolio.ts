@@ -17,6 +17,7 @@ import {
   sourceOfArgument,
 } from "../io/portfolio.js";
 import { writeReport } from "../io/report-file.js";
+import type { PortfolioFormat } from "../render/formats.js";
 import { renderJson } from "../render/json.js";
 import {
   jsonPortfolio,
@@ -28,7 +29,6 @@ import {
 import { plural, safe } from "../render/text.js";
 import { VERSION } from "../version.js";
 import { type Context, type Output, output } from "../work/context.js";
-import type { PortfolioFormat } from "../work/formats.js";
 
 export interface PortfolioOptions {
   list?: string;

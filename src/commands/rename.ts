@@ -3,7 +3,6 @@ import { renderRename } from "../render/identity.js";
 import type { Rename } from "../schema/state.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { changedBy } from "../work/edit-items.js";
-import { requireName } from "../work/select.js";
 import { openState } from "../work/workspace.js";
 
 export interface RenameOptions {
@@ -11,7 +10,8 @@ export interface RenameOptions {
 }
 
 export async function rename(ctx: Context, typed: string, options: RenameOptions): Promise<Output> {
-  const to = requireName(typed, "NAME");
+  // One line, not empty, within the limit: cli/options.ts nameArg.
+  const to = typed;
   const result = await openState(ctx).update((workspace, editor) => {
     const from = workspace.state.name;
     if (from === to) return { from, to, changed: false };

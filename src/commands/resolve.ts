@@ -36,8 +36,8 @@ function sameText(a: string, b: string): boolean {
 }
 
 export interface ResolveOptions {
-  /** `ours`, `theirs`, or `ID=ours|theirs`: the side to take, for all conflicts or one. */
-  take?: string[];
+  /** `ours`, `theirs`, or `ID=ours|theirs` (cli/options.ts): the side for all conflicts, or for one. */
+  take?: readonly { key?: string; side: Side }[];
 }
 
 export async function resolveMerge(ctx: Context, options: ResolveOptions = {}): Promise<Output> {
@@ -177,20 +177,13 @@ export async function resolveMerge(ctx: Context, options: ResolveOptions = {}): 
  */
 function takeChoices(
   conflicts: readonly Conflict[],
-  takes: readonly string[] = [],
+  takes: readonly { key?: string; side: Side }[] = [],
 ): Map<string, Side> {
   const choices = new Map<string, Side>();
   const keys = conflicts.map((c) => c.key);
   const listed = keys.length > 0 ? keys.join(", ") : "none";
   let all: Side | undefined;
-  for (const take of takes) {
-    const at = take.lastIndexOf("=");
-    const [key, side] = at < 0 ? [undefined, take] : [take.slice(0, at), take.slice(at + 1)];
-    if (side !== "ours" && side !== "theirs") {
-      throw new GoliveError("usage", `--take ${shortArg(take)}: the side is ours or theirs`, {
-        hint: "--take ours, --take theirs, or per item --take CLO-01=theirs",
-      });
-    }
+  for (const { key, side } of takes) {
     if (key === undefined) {
       all = side;
       continue;
@@ -203,7 +196,7 @@ function takeChoices(
     if (found === undefined) {
       throw new GoliveError(
         "usage",
-        `--take ${shortArg(take)}: ${shortArg(key)} is not in conflict`,
+        `--take ${shortArg(`${key}=${side}`)}: ${shortArg(key)} is not in conflict`,
         {
           hint: `the conflicts are: ${listed}`,
         },

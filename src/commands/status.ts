@@ -2,11 +2,11 @@ import { buildBoardReport } from "../core/report.js";
 import { boardWarnings } from "../core/warnings.js";
 import { renderWarnings } from "../render/error.js";
 import { describeFilter } from "../render/filter.js";
+import type { StatusFormat } from "../render/formats.js";
 import { statusFormats } from "../render/status-formats.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { currentVerdicts } from "../work/current-evidence.js";
 import { type DateOrAge, sinceDate } from "../work/dates.js";
-import type { StatusFormat } from "../work/formats.js";
 import { type FilterOptions, filtered } from "../work/select.js";
 import { openState } from "../work/workspace.js";
 

@@ -8,8 +8,7 @@ import type { Catalogue } from "./catalogue.js";
 /** Why an answer cannot be taken, as data; render/answer.ts words it. */
 export type AnswerProblem =
   | { code: "unknown-question"; id: string; known: string[] }
-  | { code: "unknown-answer"; id: string; answer: string; answers: string[] }
-  | { code: "malformed"; text: string };
+  | { code: "unknown-answer"; id: string; answer: string; answers: string[] };
 
 export function findQuestion(catalogue: Catalogue, id: string): Question | undefined {
   const wanted = id.trim().toLowerCase();
@@ -37,11 +36,4 @@ export function checkAnswer(
     };
   }
   return { ok: true, question, answer: given };
-}
-
-/** `--answer ID=VALUE`, split; undefined when there is no `=`. */
-export function splitAnswer(text: string): { id: string; answer: string } | undefined {
-  const at = text.indexOf("=");
-  if (at <= 0) return undefined;
-  return { id: text.slice(0, at), answer: text.slice(at + 1) };
 }

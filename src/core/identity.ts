@@ -40,12 +40,20 @@ export function nameFromRemote(url: string): string | undefined {
 /** A name as golive.yaml keeps it: trimmed, one line, within the limit; undefined when empty. */
 export function cleanName(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const name = text
+  const name = oneLine(text);
+  if (name === "") return undefined;
+  return name.length > MAX_NAME_LENGTH ? name.slice(0, MAX_NAME_LENGTH).trim() : name;
+}
+
+/**
+ * A name as typed, on one line: control characters and line breaks become spaces, runs of
+ * space one, the ends trimmed. Never cut: a name typed too long is refused (cli/options.ts).
+ */
+export function oneLine(text: string): string {
+  return text
     .replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (name === "") return undefined;
-  return name.length > MAX_NAME_LENGTH ? name.slice(0, MAX_NAME_LENGTH).trim() : name;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type HistoryEntry,
   type ItemState,
   ItemStateSchema,
+  MAX_TEXT,
   type Waiver,
 } from "../schema/state.js";
 import { compareValues, isRecord, same } from "./compare.js";
@@ -20,8 +21,6 @@ import { addToHistory, snapshot, waiverRecord } from "./transitions.js";
 function ownTime(value: unknown): number | undefined {
   return isRecord(value) && typeof value.at === "string" ? time(value.at) : undefined;
 }
-
-const MAX_TEXT = 10_000;
 
 /** Every field of an item but its history (merged as a log) and `by`/`at` (merged as a pair). */
 const ITEM_KEYS = (Object.keys(ItemStateSchema.shape) as (keyof ItemState)[]).filter(

@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { gitUnmergedStages } from "./git.js";
+import { gitUnmergedStages, runEnv } from "./git.js";
 import { readIndex, splitIndex } from "./git-index.js";
 import { findRepo, type GitRepo } from "./locate.js";
 
@@ -43,7 +43,7 @@ export function unmergedCheck(
 
 /** Whether git holds the file at `path` unmerged (a merge, rebase, cherry-pick, stash stopped). */
 export function isUnmerged(path: string, repo?: GitRepo): boolean {
-  return unmergedCheck(path, process.env, repo ?? findRepo(dirname(resolve(path)))).unmerged;
+  return unmergedCheck(path, runEnv(), repo ?? findRepo(dirname(resolve(path)))).unmerged;
 }
 
 export type GitOperation = "merge" | "rebase" | "cherry-pick" | "revert";

@@ -26,7 +26,11 @@ const NO_PROGRAMS = [
   "diff.external=",
 ];
 
-/** The environment of the run in progress: its variables, never the process's. */
+/**
+ * The environment of the run in progress, for what has no Context to ask: git's time bound
+ * (GOLIVE_GIT_TIMEOUT) and which index git would read (GIT_DIR, GIT_INDEX_FILE). The git
+ * processes golive starts still inherit the process's own environment, as git expects.
+ */
 const runEnvironment = new AsyncLocalStorage<NodeJS.ProcessEnv>();
 
 /**
@@ -35,6 +39,11 @@ const runEnvironment = new AsyncLocalStorage<NodeJS.ProcessEnv>();
  */
 export function withGitEnvironment<T>(env: NodeJS.ProcessEnv, task: () => T): T {
   return runEnvironment.run(env, task);
+}
+
+/** The run's environment (see above); outside a run, the process's. */
+export function runEnv(): NodeJS.ProcessEnv {
+  return runEnvironment.getStore() ?? process.env;
 }
 
 /**

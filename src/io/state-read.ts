@@ -17,6 +17,11 @@ import { locate, parseYaml, toData, validate, type YamlFile } from "./yaml-file.
 /** The state file, checked, with its YAML document and the catalogue it names. */
 export interface Workspace {
   statePath: string;
+  /**
+   * The folder the shop is read from (verify, recorded evidence, check's file paths): the git
+   * repository around the state file, else the file's folder. Found once, when it is read.
+   */
+  root: string;
   /** The state file's content as read. */
   text: string;
   file: YamlFile;
@@ -50,7 +55,7 @@ export function loadWorkspace(
     inside,
   );
   checkAnswers(file, state, catalogue);
-  return { statePath, text, file, state, catalogue, cataloguePath: path };
+  return { statePath, root: inside.root, text, file, state, catalogue, cataloguePath: path };
 }
 
 /**

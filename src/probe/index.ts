@@ -4,7 +4,6 @@
  * can pass before go-live and fail after (basic auth, robots.txt), so the report names the day.
  * This file is the registry: which item each check answers, one file per kind of question.
  */
-import { daysBetween } from "../core/dates.js";
 import { worst } from "../core/verdict.js";
 import { backOfficeCheck, basicAuthCheck } from "./access.js";
 import { origin } from "./answers.js";
@@ -102,9 +101,4 @@ export async function runProbe(
   };
   const ids = PROBE_ITEMS.filter((id) => !only || only.has(id));
   return Promise.all(ids.map(async (id) => verdict(id, await CHECKS[id](run))));
-}
-
-/** How far today is from go-live, for the report's "judged on" line. */
-export function judgedDay(ctx: ProbeContext): number {
-  return daysBetween(ctx.today, ctx.goLive);
 }

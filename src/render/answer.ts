@@ -8,11 +8,6 @@ import { plural, type Style, safe } from "./text.js";
 
 export function answerProblem(problem: AnswerProblem): { message: string; hint: string } {
   switch (problem.code) {
-    case "malformed":
-      return {
-        message: `--answer "${safe(problem.text)}" is not QUESTION=ANSWER`,
-        hint: "write it like --answer old-shop=no",
-      };
     case "unknown-question":
       return {
         message: `the catalogue asks no question "${safe(problem.id)}"`,

@@ -5,9 +5,8 @@
 import { originalName } from "../core/identity.js";
 import { launchReport } from "../core/launch.js";
 import type { BoardReport } from "../core/report.js";
-import type { ExportFormat } from "../work/formats.js";
 import { renderCsv } from "./csv.js";
-import type { Formats } from "./formats.js";
+import type { ExportFormat, Formats } from "./formats.js";
 import { renderHtml } from "./html.js";
 import { renderIcs } from "./ics.js";
 import { renderJiraCsv } from "./jira-csv.js";

@@ -5,11 +5,11 @@
  */
 import type { ItemView } from "../core/board.js";
 import type { Digest } from "../core/digest.js";
-import type { Formats } from "./formats.js";
+import type { Formats, NotifyTarget } from "./formats.js";
 import { REPORT_VERSION } from "./json.js";
 import { printable, relativeDue, relativeGoLive, safe } from "./text.js";
 
-export type ChatTarget = "slack" | "teams" | "json";
+export type ChatTarget = NotifyTarget;
 
 /** Slack mrkdwn: &, < and > are the control characters (`<!channel>`, `<@U1>`, `<url|x>`). */
 export function slackText(text: string): string {

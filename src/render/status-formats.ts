@@ -2,8 +2,7 @@
  * `golive status --format`: each format a function of the one report the command builds.
  */
 import type { BoardReport } from "../core/report.js";
-import type { StatusFormat } from "../work/formats.js";
-import type { Formats } from "./formats.js";
+import type { Formats, StatusFormat } from "./formats.js";
 import { jsonReport, renderJson } from "./json.js";
 import { renderMarkdownSummary } from "./markdown.js";
 import { renderStatus } from "./status.js";

@@ -20,7 +20,9 @@ const When = z
     ),
   );
 const Day = z.string().check(z.regex(DATE, "expected a date YYYY-MM-DD"));
-const Text = z.string().check(z.minLength(1), z.maxLength(10_000));
+/** The longest text golive.yaml takes in a field people write (a note, a reason). */
+export const MAX_TEXT = 10_000;
+const Text = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT));
 
 export const StatusSchema = z.enum(STATUSES);
 
@@ -83,7 +85,7 @@ export const HistoryEntrySchema = z.strictObject({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
-const EvidenceArg = z.string().check(z.maxLength(10_000));
+const EvidenceArg = z.string().check(z.maxLength(MAX_TEXT));
 
 /**
  * What an item's checks read when its evidence was recorded, so that `status` can tell whether

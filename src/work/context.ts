@@ -80,7 +80,8 @@ export function rawOutput(stdout: string, stderr = "", exitCode: ExitCode = EXIT
 
 /**
  * Runs one command line in its environment: what has no Context to ask (git's time bound,
- * GOLIVE_GIT_TIMEOUT) reads the run's injected variables, never the process's.
+ * GOLIVE_GIT_TIMEOUT; the index git reads) reads the run's injected variables. cli/ reaches
+ * io/ through here only.
  */
 export function inEnvironment<T>(env: NodeJS.ProcessEnv, task: () => Promise<T>): Promise<T> {
   return withGitEnvironment(env, task);

@@ -7,10 +7,9 @@
  * recorded evidence; it loads no rule.
  */
 import { createHash } from "node:crypto";
-import { dirname, isAbsolute, relative, sep } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
 import type { ItemView } from "../core/board.js";
 import type { FindingCode, ItemVerdict } from "../core/verdict.js";
-import { findRepoRoot } from "../io/locate.js";
 import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import { knownFindingCode } from "../render/verify-words.js";
@@ -28,7 +27,7 @@ import type { VerifyContext } from "../verify/types.js";
 import { VERSION } from "../version.js";
 import type { Context } from "./context.js";
 
-/** The files of a repository and the blob ID of each (`RealRepo` from io/repo.ts). */
+/** The files of a repository and the blob ID of each (`RealRepo` from io/repo-view.ts). */
 export interface BlobSource {
   readonly files: readonly string[];
   blob(path: string): string | undefined;
@@ -239,7 +238,7 @@ export async function currentEvidence(
   workspace: Workspace,
   items: readonly ItemView[],
 ): Promise<{ verdicts: Map<string, ItemVerdict>; ran: string[] }> {
-  const root = findRepoRoot(dirname(workspace.statePath));
+  const root = workspace.root;
   const repo = openRepo(root, { fromIndex: true, omit: goliveFiles(workspace, root) });
   const vctx = verifyContext(ctx, workspace);
   const { unchanged, changed } =

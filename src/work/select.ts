@@ -6,7 +6,6 @@
 import { type Board, scopeBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
 import { filterItems, type ItemFilter, isFiltered } from "../core/filter.js";
-import { cleanName } from "../core/identity.js";
 import { findItem } from "../core/ids.js";
 import { knownOwners, matchOwner } from "../core/owners.js";
 import { GoliveError } from "../errors.js";
@@ -123,11 +122,6 @@ export function resolveFilter(
     filter.category = category.id;
   }
   if (options.status !== undefined) filter.status = [...options.status];
-  if (options.mine && options.owner !== undefined) {
-    throw new GoliveError("usage", "--mine and --owner cannot be used together", {
-      hint: "--mine is --owner with your `git config user.name`: give one of them",
-    });
-  }
   if (options.unassigned && (options.mine || options.owner !== undefined)) {
     throw new GoliveError(
       "usage",
@@ -174,15 +168,4 @@ export function filtered(
     });
   }
   return { filter, items, board: scopeBoard(whole, items) };
-}
-
-/** `--name` as typed, checked: one line of text. */
-export function requireName(typed: string, option: string): string {
-  const name = cleanName(typed);
-  if (name === undefined) {
-    throw new GoliveError("usage", `${option} is empty: a project needs a name`, {
-      hint: `${option} "Acme shop" (any text; it is shown in every title)`,
-    });
-  }
-  return name;
 }

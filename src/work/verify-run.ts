@@ -4,11 +4,10 @@
  * plain gate never loads the verify rules.
  */
 import { statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { ItemView } from "../core/board.js";
 import { type ItemVerdict, probeEvidenceVerdict, worst } from "../core/verdict.js";
 import { GoliveError } from "../errors.js";
-import { findRepoRoot } from "../io/locate.js";
 import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
@@ -19,7 +18,7 @@ import type { Context } from "./context.js";
 import { evidenceInputs, goliveFiles, verifyContext } from "./evidence-inputs.js";
 
 function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undefined): string {
-  if (path === undefined) return findRepoRoot(dirname(workspace.statePath));
+  if (path === undefined) return workspace.root;
   const root = resolve(ctx.cwd, path);
   let isDir = false;
   try {

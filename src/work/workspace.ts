@@ -12,7 +12,13 @@
  *   asynchronous only because the editor is loaded when a command first writes.
  *
  * Changing items (done, assign, waive, ...) is `update` with the item edits of edit-items.ts
- * (`updateItems`, `changeItems`).
+ * (`updateItems`, `changeItems`). Two commands write the file without `update`, because there
+ * is no valid file to read first: `init` creates it, and `resolve` replaces a file git holds
+ * unmerged with the merge of its three versions. Both take the same lock and write atomically
+ * (io/lock.ts, io/fs-atomic.ts).
+ *
+ * What a workspace holds (io/state-read.ts): the file's text, its YAML and data, the catalogue,
+ * and `root`, the repository the shop is read from (found once, here).
  */
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";

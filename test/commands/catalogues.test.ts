@@ -231,7 +231,9 @@ describe("questions decide which items apply", () => {
     const repo = tempRepo();
     expect(
       (await golive(repo, ["init", "--date", "2027-03-01", "--answer", "old-shop"], TODAY)).stderr,
-    ).toContain("is not QUESTION=ANSWER");
+    ).toMatch(
+      /argument 'old-shop' is invalid\. It is not QUESTION=ANSWER: for example --answer old-shop=no\./,
+    );
     await golive(repo, ["init", "--date", "2027-03-01"], TODAY);
     const unknown = await golive(repo, ["answer", "vpn", "no"], TODAY);
     expect(unknown.code).toBe(2);

@@ -50,12 +50,45 @@ describe("the project's name", () => {
     const repo = tempRepo();
     const result = await golive(repo, ["init", "--date", "2027-03-01", "--name", " "], TODAY);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--name is empty: a project needs a name");
+    expect(result.stderr).toMatch(
+      /^error: option '--name <name>' argument ' ' is invalid\. It is empty: a project needs a name/,
+    );
     expect(() => read(repo)).toThrow();
     const named = await initRepo(["--date", "2027-03-01", "--name", "Acme"], TODAY);
     const rename = await golive(named, ["rename", ""], TODAY);
     expect(rename.code).toBe(2);
-    expect(rename.stderr).toContain("NAME is empty: a project needs a name");
+    expect(rename.stderr).toMatch(
+      /^error: command-argument value '' is invalid for argument 'name'\. It is empty: a project needs a name/,
+    );
+  });
+
+  it("a name over 200 characters is refused, never cut: rename and init --name", async () => {
+    const named = await initRepo(["--date", "2027-03-01", "--name", "Acme"], TODAY);
+    const before = read(named);
+    const long = `${"Acme B2B shop ".repeat(15)}end!`; // 214 characters
+    expect(long.length).toBe(214);
+    const rename = await golive(named, ["rename", long], TODAY);
+    expect(rename.code).toBe(2);
+    expect(rename.stdout).toBe("");
+    expect(rename.stderr).toMatch(
+      new RegExp(
+        `^error: command-argument value '${long}' is invalid for argument 'name'\\. It is ${long.length} characters long: a name has at most 200 \\(it heads every title\\); use a shorter one`,
+      ),
+    );
+    expect(read(named)).toBe(before);
+    const repo = tempRepo();
+    const init = await golive(repo, ["init", "--date", "2027-03-01", "--name", long], TODAY);
+    expect(init.code).toBe(2);
+    expect(init.stderr).toMatch(
+      new RegExp(
+        `^error: option '--name <name>' argument '${long}' is invalid\\. It is 214 characters long`,
+      ),
+    );
+    expect(() => read(repo)).toThrow();
+    // 200 characters, spaces around them trimmed, are a name.
+    const exact = `  ${"n".repeat(200)}  `;
+    expect((await golive(named, ["rename", exact], TODAY)).code).toBe(0);
+    expect(parse(read(named)).name).toBe("n".repeat(200));
   });
 
   it("defaults to the origin remote's repository name, without user info", async () => {

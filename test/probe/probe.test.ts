@@ -633,6 +633,30 @@ describe("the network door's bounds", () => {
     );
     expect(peak).toBe(2);
   });
+
+  it("the limit holds for a task that arrives while a freed slot is handed to a waiter", async () => {
+    // A task started a few microtasks after another ends lands between the release and the
+    // waiter's resume: the slot must already be the waiter's.
+    for (let depth = 0; depth < 6; depth++) {
+      const gate = limiter(1);
+      let active = 0;
+      let peak = 0;
+      const later: Promise<unknown>[] = [];
+      const task = (spawn: boolean) => async () => {
+        peak = Math.max(peak, ++active);
+        await new Promise((r) => setTimeout(r, 1));
+        active--;
+        if (spawn) {
+          let p: Promise<unknown> = Promise.resolve();
+          for (let i = 0; i < depth; i++) p = p.then(() => undefined);
+          later.push(p.then(() => gate(task(false))));
+        }
+      };
+      await Promise.all([gate(task(true)), gate(task(false))]);
+      await Promise.all(later);
+      expect({ depth, peak }).toEqual({ depth, peak: 1 });
+    }
+  });
 });
 
 describe("SEO-01 before go-live", () => {

@@ -16,12 +16,12 @@ import { DEFAULT_POLICY, runGate } from "../../src/core/gate.js";
 import { type BoardReport, buildBoardReport } from "../../src/core/report.js";
 import { checkFormats, type GateReport } from "../../src/render/check-formats.js";
 import { exportFormats } from "../../src/render/export-formats.js";
+import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "../../src/render/formats.js";
 import { digestFormats } from "../../src/render/notify.js";
 import { statusFormats } from "../../src/render/status-formats.js";
 import { makeStyle } from "../../src/render/text.js";
 import type { CatalogueFile } from "../../src/schema/catalogue.js";
 import type { ItemState, StateData, Status } from "../../src/schema/state.js";
-import { CHECK_FORMATS, EXPORT_FORMATS, STATUS_FORMATS } from "../../src/work/formats.js";
 
 const GO_LIVE = "2027-03-01";
 
