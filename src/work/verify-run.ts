@@ -13,7 +13,6 @@ import { GoliveError } from "../errors.js";
 import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
-import type { EvidenceInputs } from "../schema/state.js";
 import { verifyRepository } from "../verify/index.js";
 import type { InputKeys } from "../verify/inputs.js";
 import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
@@ -61,7 +60,7 @@ export async function runVerify(
   source: "git" | "walk";
   fileCount: number;
   verdicts: ItemVerdict[];
-  inputs?: Map<string, EvidenceInputs>;
+  inputs?: Map<string, string>;
 }> {
   const root = repositoryRoot(ctx, workspace, options.path);
   const release = latestRelease(options.latestRelease);
@@ -71,7 +70,7 @@ export async function runVerify(
   const verdicts = await verifyRepository(items, repo, vctx, keys);
   const result = { root, source: repo.source, fileCount: repo.files.length, verdicts };
   if (!keys) return result;
-  const inputs = new Map<string, EvidenceInputs>();
+  const inputs = new Map<string, string>();
   const sets = new Map<string, string>();
   for (const item of items) {
     const k = keys.get(item.id);
