@@ -163,7 +163,7 @@ describe("golive never writes what it then refuses to read", () => {
     await refused(
       repo,
       ["reschedule", "--date", "2027-04-01", "--reason", "y".repeat(10_001)],
-      /would make golive\.yaml unreadable: slips/,
+      /^error: option '--reason <text>' argument 'y+…' is invalid\. It is 10001 characters long: golive\.yaml keeps at most 10000/,
     );
   });
 

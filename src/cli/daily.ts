@@ -15,6 +15,7 @@ import {
   jsonOption,
   sinceArg,
   statusListArg,
+  textArg,
 } from "./options.js";
 
 /** `golive status` */
@@ -97,7 +98,11 @@ export function doneCommand(program: Command, run: Runner): void {
       ),
     )
     .argument("<ids...>", "one or more items, e.g. CLO-14 app-3")
-    .option("--note <text>", "what was done, where to look")
+    .option(
+      "--note <text>",
+      "what was done, where to look",
+      textArg("the note's text", '--note "what was done"'),
+    )
     .addOption(byOption())
     .action((ids, options) =>
       run(async (ctx) => (await import("../commands/change.js")).done(ctx, ids, options)),
@@ -130,7 +135,11 @@ export function blockCommand(program: Command, run: Runner): void {
       ),
     )
     .argument("<ids...>", "one or more items")
-    .option("--reason <text>", "what blocks it (required)")
+    .requiredOption(
+      "--reason <text>",
+      "what blocks it",
+      textArg("what blocks it", '--reason "waiting for the registrar"'),
+    )
     .addOption(byOption())
     .action((ids, options) =>
       run(async (ctx) => (await import("../commands/change.js")).block(ctx, ids, options)),
@@ -150,7 +159,11 @@ export function skipCommand(program: Command, run: Runner): void {
       ),
     )
     .argument("<ids...>", "one or more items")
-    .option("--reason <text>", "why it does not apply (required)")
+    .requiredOption(
+      "--reason <text>",
+      "why it does not apply",
+      textArg("why it does not apply", '--reason "already on MariaDB"'),
+    )
     .addOption(byOption())
     .action((ids, options) =>
       run(async (ctx) => (await import("../commands/change.js")).skip(ctx, ids, options)),
@@ -186,7 +199,11 @@ export function assignCommand(program: Command, run: Runner): void {
         ),
       )
       .argument("[ids-or-owner...]", "ID OWNER; or IDs with --to or --none")
-      .option("--to <owner>", "the owner for every item named or selected")
+      .option(
+        "--to <owner>",
+        "the owner for every item named or selected",
+        textArg("the owner's name", "--to Sam"),
+      )
       .option("--none", "the items have no owner any more")
       .option("--unassigned", "with --to: select only items nobody owns"),
   )
@@ -261,9 +278,17 @@ export function waiveCommand(program: Command, run: Runner): void {
       ),
     )
     .argument("<ids...>", "one or more items")
-    .option("--reason <text>", "the accepted risk and why (required)")
-    .option("--until <date>", "the last day the waiver holds, YYYY-MM-DD (required)", dayArg)
-    .option("--approver <name>", "who accepted the risk")
+    .requiredOption(
+      "--reason <text>",
+      "the accepted risk and why",
+      textArg("the accepted risk and why", '--reason "SEO review after launch"'),
+    )
+    .requiredOption("--until <date>", "the last day the waiver holds, YYYY-MM-DD", dayArg)
+    .option(
+      "--approver <name>",
+      "who accepted the risk",
+      textArg("the approver's name", "--approver Dana"),
+    )
     .addOption(byOption())
     .action((ids, options) =>
       run(async (ctx) => (await import("../commands/waive.js")).waive(ctx, ids, options)),
@@ -285,7 +310,11 @@ export function unwaiveCommand(program: Command, run: Runner): void {
       ),
     )
     .argument("<ids...>", "one or more items")
-    .option("--reason <text>", "why the exception ends (required)")
+    .requiredOption(
+      "--reason <text>",
+      "why the exception ends",
+      textArg("why the exception ends", '--reason "the agency delivered"'),
+    )
     .addOption(byOption())
     .action((ids, options) =>
       run(async (ctx) => (await import("../commands/unwaive.js")).unwaive(ctx, ids, options)),

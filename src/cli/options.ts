@@ -1,9 +1,11 @@
 /** The option builders several commands share, so that the same flag reads the same everywhere. */
+import { isIP } from "node:net";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { maxOf } from "../core/arrays.js";
 import { GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
 import { MAX_NAME_LENGTH, oneLine } from "../core/identity.js";
 import { isStatus, STATUSES, type Status } from "../schema/fields.js";
+import { MAX_TEXT } from "../schema/state.js";
 import type { DateOrAge } from "../work/dates.js";
 
 /** `--format <format>` offering exactly the formats the command declares (help lists them). */
@@ -56,7 +58,9 @@ export function daysOption(flags: string, description: string, days: number): Op
 
 /** `--by <name>`: who made a change, for every command that records one. */
 export function byOption(): Option {
-  return new Option("--by <name>", "who made the change (default: git config user.name)");
+  return new Option("--by <name>", "who made the change (default: git config user.name)").argParser(
+    textArg("the name of who made the change", '--by "Priya Shah"'),
+  );
 }
 
 /*
@@ -244,4 +248,96 @@ export function nameArg(text: string): string {
     );
   }
   return name;
+}
+
+/**
+ * A parser of text users write (--note, --reason, --by, --to, --owner, --approver): trimmed,
+ * never blank (a blank reason explains nothing, and `--by "$USER"` with the variable unset must
+ * not record nobody), and within what golive.yaml holds (MAX_TEXT), never cut in silence.
+ * `example` is a whole good value.
+ */
+export function textArg(what: string, example: string): (text: string) => string {
+  return (text) => {
+    const value = text.trim();
+    if (value === "") {
+      throw new InvalidArgumentError(`It is empty: give ${what}, for example ${example}.`);
+    }
+    if (value.length > MAX_TEXT) {
+      throw new InvalidArgumentError(
+        `It is ${value.length} characters long: golive.yaml keeps at most ${MAX_TEXT}; write it shorter, for example ${example}.`,
+      );
+    }
+    return value;
+  };
+}
+
+/** `--dns SERVER[:PORT]`, the server an IP address (a name would need a resolver first). */
+export function dnsArg(text: string): string {
+  const value = text.trim();
+  const m = /^(\[([0-9a-fA-F:.]+)\]|([0-9.]+))(?::(\d{1,5}))?$/.exec(value);
+  const address = m?.[2] ?? m?.[3];
+  if (!m || address === undefined || isIP(address) === 0 || Number(m[4] ?? 53) > 65535) {
+    throw new InvalidArgumentError(
+      "It is not SERVER[:PORT] with an IP address: for example --dns 1.1.1.1 or --dns 127.0.0.1:5353.",
+    );
+  }
+  return value;
+}
+
+/**
+ * A parser of the repeatable `--resolve HOST:PORT:ADDRESS` (curl's), into the pins the probe's
+ * connections use: `host:port` (host in lower case) to the address, brackets taken off.
+ */
+export function resolveArg(
+  text: string,
+  previous: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
+  const m = /^([^:]+):(\d{1,5}):(.+)$/.exec(text.trim());
+  const address = m?.[3]?.replace(/^\[(.*)\]$/, "$1");
+  if (!m || !address || isIP(address) === 0 || Number(m[2]) > 65535) {
+    throw new InvalidArgumentError(
+      "It is not HOST:PORT:ADDRESS with an IP address: write it as curl does, for example --resolve shop.example.com:443:203.0.113.7.",
+    );
+  }
+  return new Map([...previous, [`${m[1]!.toLowerCase()}:${Number(m[2])}`, address]]);
+}
+
+/** A parser of `--url`: an http(s) URL without user info (a probe never sends credentials). */
+export function webUrlArg(text: string, previous: readonly string[] = []): string[] {
+  const url = URL.canParse(text.trim()) ? new URL(text.trim()) : undefined;
+  if (
+    !url ||
+    (url.protocol !== "https:" && url.protocol !== "http:") ||
+    url.username ||
+    url.password
+  ) {
+    throw new InvalidArgumentError(
+      "It is not an http(s) URL without user info: give the storefront's address, for example --url https://www.shop.example.",
+    );
+  }
+  return [...previous, text.trim()];
+}
+
+/** `--mail-domain`: a domain name, as golive.yaml's probe.mailDomain. */
+export function domainArg(text: string): string {
+  const value = text.trim();
+  if (value.length > 253 || !/^(?:[a-zA-Z0-9-]{1,63}\.)+[a-zA-Z]{2,63}$/.test(value)) {
+    throw new InvalidArgumentError(
+      "It is not a domain name: for example --mail-domain shop.example.",
+    );
+  }
+  return value;
+}
+
+/** `--latest-release`: a Spryker release as its version, YYYYMM.N. */
+const RELEASE_PATTERN = /^\d{6}\.\d+$/;
+
+export function releaseArg(text: string): string {
+  const value = text.trim();
+  if (!RELEASE_PATTERN.test(value)) {
+    throw new InvalidArgumentError(
+      "It is not a Spryker release: write it as YYYYMM.N, for example 202507.0.",
+    );
+  }
+  return value;
 }

@@ -7,6 +7,7 @@
 import { Argument, Command, CommanderError, Help, Option } from "commander";
 import { distance } from "fastest-levenshtein";
 import { minOf } from "../core/arrays.js";
+import { echo } from "../core/escape.js";
 import { EXIT } from "../errors.js";
 import { SHELLS, type Shell } from "../render/completion.js";
 import { exitCodesHelp } from "../render/exit-codes.js";
@@ -117,6 +118,28 @@ function unknownCommand(program: Command, name: string): never {
   );
 }
 
+/** commander's message about a bad value, up to the value it quotes and after it. */
+const QUOTED =
+  /^(error: (?:option '[^'\n]*' argument|command-argument value) ')([\s\S]*)(' is invalid[. ])/;
+
+/** A URL's user info, which may hold a password: `--url https://user:pw@host` shows `//…@host`. */
+const hideUserInfo = (text: string) => text.replace(/(\/\/)[^\s/?#@']*@/g, "$1…@");
+
+/**
+ * A parser error as printed: the value it quotes as every error echoes a typed value (escaped,
+ * cut to ECHO_MAX, core/escape.ts), the rest with control characters shown instead of obeyed,
+ * and never a URL's user info.
+ */
+export function parseError(text: string): string {
+  const quoted = QUOTED.exec(text);
+  const rest = quoted ? text.slice(quoted[0].length) : text;
+  const shown = rest
+    .split("\n")
+    .map((line) => safe(hideUserInfo(line)))
+    .join("\n");
+  return quoted ? `${quoted[1]}${echo(hideUserInfo(quoted[2]!))}${quoted[3]}${shown}` : shown;
+}
+
 /**
  * Builds the program; `emit` receives each command's output, `write` what commander itself
  * prints (help, version, usage errors).
@@ -158,11 +181,10 @@ export function createProgram(
     // Throw instead of exiting, so main.ts maps usage errors to exit code 2. Subcommands
     // inherit this only when it is set before they are added.
     .exitOverride()
-    // Parser errors quote what was typed: show control characters instead of obeying them.
     .configureOutput({
       writeOut: write.out,
       writeErr: write.err,
-      outputError: (text, print) => print(text.split("\n").map(safe).join("\n")),
+      outputError: (text, print) => print(parseError(text)),
     })
     .addHelpText("after", EXIT_CODES);
 

@@ -2,10 +2,19 @@
  * The registrations of the commands that set up and steer the project: init, answer,
  * reschedule, rename, close, upgrade, and git's side (setup, resolve, doctor, merge-driver).
  */
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { MAX_NAME_LENGTH } from "../core/identity.js";
 import type { Runner } from "./context.js";
-import { byOption, dayArg, examples, nameArg, pairArg, type Take, takeArg } from "./options.js";
+import {
+  byOption,
+  dayArg,
+  examples,
+  nameArg,
+  pairArg,
+  type Take,
+  takeArg,
+  textArg,
+} from "./options.js";
 
 /** `golive init` */
 export function initCommand(program: Command, run: Runner): void {
@@ -75,7 +84,11 @@ export function rescheduleCommand(program: Command, run: Runner): void {
       ),
     )
     .requiredOption("--date <date>", "the new go-live date, YYYY-MM-DD", dayArg)
-    .option("--reason <text>", "why it moves")
+    .option(
+      "--reason <text>",
+      "why it moves",
+      textArg("why it moves", '--reason "payment provider late"'),
+    )
     .option("--allow-past", "accept a go-live date before today")
     .addOption(byOption())
     .action((options) =>
@@ -106,13 +119,22 @@ export function closeCommand(program: Command, run: Runner): void {
     .description(
       "end the project: check passes and notify stops; refused while items are open, unless each is left with --leave",
     )
-    .option("--reason <text>", "why the project ends now")
+    .option(
+      "--reason <text>",
+      "why the project ends now",
+      textArg("why the project ends now", '--reason "launched"'),
+    )
     .option(
       "--leave <id=reason>",
       "an item left open, and why; repeat for each open item",
       pairArg("ID=REASON", '--leave "SEO-02=SEO review after launch, owned by the agency"', true),
     )
-    .option("--undo", "take the close back: the project is open again")
+    .addOption(
+      new Option("--undo", "take the close back: the project is open again").conflicts([
+        "reason",
+        "leave",
+      ]),
+    )
     .addOption(byOption())
     .addHelpText(
       "after",

@@ -14,12 +14,17 @@ import {
 import type { Runner } from "./context.js";
 import {
   daysOption,
+  dnsArg,
+  domainArg,
   examples,
   filterOptions,
   formatOption,
   formatsHelp,
   jsonOption,
+  releaseArg,
+  resolveArg,
   sinceArg,
+  webUrlArg,
   wholeNumberArg,
 } from "./options.js";
 
@@ -70,7 +75,7 @@ export function verifyCommand(program: Command, run: Runner): void {
     .option("--full", "show every finding (text lists 12 per item, failures first)")
     .option("--json", "print the versioned JSON report")
     .option("--record", "store each result as evidence in golive.yaml (no status changes)")
-    .option("--latest-release <version>", "the newest Spryker release, e.g. 202507.0")
+    .option("--latest-release <version>", "the newest Spryker release, e.g. 202507.0", releaseArg)
     .action((options) =>
       run(async (ctx) => (await import("../commands/verify.js")).verify(ctx, options)),
     );
@@ -95,21 +100,30 @@ export function probeCommand(program: Command, run: Runner): void {
         .choices(["production", "staging"])
         .default("production"),
     )
-    .option("--url <urls...>", "probe these storefront URLs instead of the deploy file's hosts")
+    .option(
+      "--url <urls...>",
+      "probe these storefront URLs instead of the deploy file's hosts",
+      webUrlArg,
+    )
     .option("--item <id>", "probe one item")
     .option("--json", "print the versioned JSON report")
     .option("--record", "store each result as evidence in golive.yaml (no status changes)")
-    .option("--resolve <host:port:address...>", "connect there for HOST:PORT, as curl does")
-    .option("--dns <server[:port]>", "ask this DNS server")
-    .option("--ca <file>", "trust this CA (PEM) too")
     .option(
-      "--timeout <seconds>",
-      "give up on one request after SECONDS (default: 10)",
-      wholeNumberArg(1, 300, "seconds"),
+      "--resolve <host:port:address...>",
+      "connect there for HOST:PORT, as curl does",
+      resolveArg,
+    )
+    .option("--dns <server[:port]>", "ask this DNS server", dnsArg)
+    .option("--ca <file>", "trust this CA (PEM) too")
+    .addOption(
+      new Option("--timeout <seconds>", "give up on one request after SECONDS")
+        .argParser(wholeNumberArg(1, 300, "seconds"))
+        .default(10),
     )
     .option(
       "--mail-domain <domain>",
       "check this domain's DMARC and SPF (default: probe.mailDomain)",
+      domainArg,
     )
     .action((options) =>
       run(async (ctx) => (await import("../commands/probe.js")).probe(ctx, options)),
@@ -166,11 +180,15 @@ export function notifyCommand(program: Command, run: Runner): void {
       "--title <text>",
       "the digest's title (default: the project's name and the catalogue's title)",
     )
-    .option("--timeout <seconds>", "per attempt (default 10)", wholeNumberArg(1, 300, "seconds"))
-    .option(
-      "--retries <n>",
-      "retries on 429, 5xx and network errors (default 3)",
-      wholeNumberArg(0, 10, "retries"),
+    .addOption(
+      new Option("--timeout <seconds>", "per attempt")
+        .argParser(wholeNumberArg(1, 300, "seconds"))
+        .default(10),
+    )
+    .addOption(
+      new Option("--retries <n>", "retries on 429, 5xx and network errors")
+        .argParser(wholeNumberArg(0, 10, "retries"))
+        .default(3),
     )
     .option("--dry-run", "print the payload; send nothing")
     .option("--post-empty", "post the digest even when nothing is in it")

@@ -16,15 +16,6 @@ import { changedBy, changeItems, updateItems } from "../work/edit-items.js";
 import { type FilterOptions, filtered } from "../work/select.js";
 import { openState } from "../work/workspace.js";
 
-function requireText(value: string | undefined, option: string, why: string): string {
-  if (value === undefined || value.trim() === "") {
-    throw new GoliveError("missing-reason", `${option} is required ${why}`, {
-      hint: `add ${option} "..." so that the team knows why`,
-    });
-  }
-  return value;
-}
-
 async function report(
   ctx: Context,
   ids: string[],
@@ -34,6 +25,7 @@ async function report(
   return output(renderChanges(ctx.style, await changeItems(ctx, ids, change, by), change));
 }
 
+/** Texts as cli/options.ts parsed them: trimmed, never blank. */
 export interface DoneOptions {
   note?: string;
   by?: string;
@@ -41,14 +33,7 @@ export interface DoneOptions {
 
 export async function done(ctx: Context, ids: string[], options: DoneOptions): Promise<Output> {
   const change: Change = { status: "done" };
-  if (options.note !== undefined) {
-    if (options.note.trim() === "") {
-      throw new GoliveError("usage", "--note is empty", {
-        hint: 'give the note\'s text (--note "what was done"), or leave --note out',
-      });
-    }
-    change.note = options.note;
-  }
+  if (options.note !== undefined) change.note = options.note;
   return report(ctx, ids, change, options.by);
 }
 
@@ -63,19 +48,17 @@ export async function start(
 export async function block(
   ctx: Context,
   ids: string[],
-  options: { reason?: string; by?: string },
+  options: { reason: string; by?: string },
 ): Promise<Output> {
-  const reason = requireText(options.reason, "--reason", "to block an item");
-  return report(ctx, ids, { status: "blocked", reason }, options.by);
+  return report(ctx, ids, { status: "blocked", reason: options.reason }, options.by);
 }
 
 export async function skip(
   ctx: Context,
   ids: string[],
-  options: { reason?: string; by?: string },
+  options: { reason: string; by?: string },
 ): Promise<Output> {
-  const reason = requireText(options.reason, "--reason", "to mark an item not applicable");
-  return report(ctx, ids, { status: "not-applicable", reason }, options.by);
+  return report(ctx, ids, { status: "not-applicable", reason: options.reason }, options.by);
 }
 
 export async function reopen(
@@ -187,9 +170,6 @@ export async function assign(
     throw new GoliveError("usage", "give NAME or --none, not both", {
       hint: "golive assign ID NAME, or golive assign ID --none",
     });
-  }
-  if (options.to !== undefined && options.to.trim() === "") {
-    throw new GoliveError("usage", "--to needs a name", { hint: "--to NAME, or --none" });
   }
   if (args.length > 0 && filters) {
     throw new GoliveError("usage", "name items by ID or select them with filters, not both", {

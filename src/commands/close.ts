@@ -12,6 +12,7 @@ import { changedBy } from "../work/edit-items.js";
 import { resolveItems } from "../work/select.js";
 import { openState } from "../work/workspace.js";
 
+/** What cli/options.ts parsed: --reason trimmed and not blank, never with --undo. */
 export interface CloseOptions {
   reason?: string;
   /** `ID=REASON`, split (cli/options.ts): the ID as typed, a reason that is not blank. */
@@ -21,14 +22,6 @@ export interface CloseOptions {
 }
 
 export async function close(ctx: Context, options: CloseOptions): Promise<Output> {
-  if (options.undo && (options.reason !== undefined || (options.leave ?? []).length > 0)) {
-    throw new GoliveError("usage", "--undo takes no --reason or --leave", {
-      hint: "golive close --undo reopens the project as it was before golive close",
-    });
-  }
-  if (options.reason !== undefined && options.reason.trim() === "") {
-    throw new GoliveError("usage", "--reason needs some text", { hint: '--reason "launched"' });
-  }
   const typed = (options.leave ?? []).map(({ key, value }) => ({ id: key, reason: value }));
   const result = await openState(ctx).update((workspace, editor): CloseResult => {
     const was = workspace.state.closed;
@@ -65,7 +58,7 @@ export async function close(ctx: Context, options: CloseOptions): Promise<Output
     const left: LeftOpen[] = open.map((v) => ({ id: v.item.id, reason: reasons.get(v.item.id)! }));
     const closed: Closed = {
       on: ctx.today,
-      ...(options.reason !== undefined ? { reason: options.reason.trim() } : {}),
+      ...(options.reason !== undefined ? { reason: options.reason } : {}),
       by: changedBy(ctx, options.by),
       at: ctx.now(),
       ...(left.length > 0 ? { left } : {}),

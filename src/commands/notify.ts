@@ -24,10 +24,10 @@ export interface NotifyOptions {
   postEmpty?: boolean;
   since?: DateOrAge;
   title?: string;
-  /** Seconds per attempt, 1 to 300 (cli/options.ts checks it). */
-  timeout?: number;
-  /** 0 to 10. */
-  retries?: number;
+  /** Seconds per attempt, 1 to 300 (cli/options.ts checks it and gives the default). */
+  timeout: number;
+  /** 0 to 10, the default from cli/options.ts too. */
+  retries: number;
   /** Post even though the project is closed. */
   force?: boolean;
 }
@@ -98,8 +98,8 @@ export async function notify(ctx: Context, options: NotifyOptions): Promise<Outp
   if (empty) return output(`${quiet}nothing posted (--post-empty posts it anyway).\n`);
   const url = webhookUrl(ctx, options);
   const result = await postJson(url, payload, {
-    timeoutMs: (options.timeout ?? 10) * 1000,
-    retries: options.retries ?? 3,
+    timeoutMs: options.timeout * 1000,
+    retries: options.retries,
     backoffMs: 1000,
     maxWaitMs: 60_000,
   });

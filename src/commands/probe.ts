@@ -12,7 +12,6 @@ import { echo } from "../core/escape.js";
 import type { ItemVerdict } from "../core/verdict.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { confinedPath } from "../io/confined.js";
-import { parseResolve } from "../io/net-lookup.js";
 import { createProbeNet, type NetOptions } from "../io/probe-net.js";
 import { parseProxy, proxyFromEnv } from "../io/proxy.js";
 import { openRepo } from "../io/repo-view.js";
@@ -32,15 +31,19 @@ import { openState } from "../work/workspace.js";
 
 export interface ProbeOptions {
   env?: "production" | "staging";
+  /** http(s) URLs without user info (cli/options.ts checks them). */
   url?: string[];
   item?: string;
   json?: boolean;
   record?: boolean;
-  resolve?: string[];
+  /** `--resolve` pins, `host:port` to address (cli/options.ts parses them). */
+  resolve?: ReadonlyMap<string, string>;
+  /** SERVER[:PORT], an IP address (cli/options.ts checks it). */
   dns?: string;
   ca?: string;
-  /** Seconds, 1 to 300 (cli/options.ts checks it). */
-  timeout?: number;
+  /** Seconds, 1 to 300 (cli/options.ts checks it and gives the default). */
+  timeout: number;
+  /** A domain name (cli/options.ts checks it). */
   mailDomain?: string;
 }
 
@@ -48,20 +51,6 @@ export interface ProbeOptions {
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** The whole run may take this many request timeouts. */
 const RUN_TIMEOUTS = 12;
-
-function dnsServer(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const m = /^(\[[0-9a-fA-F:]+\]|[0-9.]+)(?::(\d{1,5}))?$/.exec(text.trim());
-  if (!m)
-    throw new GoliveError(
-      "usage",
-      `--dns "${echo(text)}" is not SERVER[:PORT] with an IP address`,
-      {
-        hint: "for example --dns 1.1.1.1 or --dns 127.0.0.1:5353",
-      },
-    );
-  return text.trim();
-}
 
 function caFile(ctx: Context, path: string | undefined): string | undefined {
   if (path === undefined) return undefined;
@@ -130,14 +119,7 @@ function faviconDefaults(workspace: Workspace): string[] {
 }
 
 function netOptions(ctx: Context, options: ProbeOptions): NetOptions {
-  const timeoutMs = (options.timeout ?? 10) * 1000;
-  try {
-    parseResolve(options.resolve ?? []);
-  } catch (e) {
-    throw new GoliveError("usage", (e as Error).message, {
-      hint: "write it as curl does: --resolve shop.example.com:443:203.0.113.7",
-    });
-  }
+  const timeoutMs = options.timeout * 1000;
   const proxy = proxyFromEnv(ctx.env ?? {});
   for (const [name, value] of [
     ["HTTPS_PROXY", proxy.https],
@@ -151,7 +133,6 @@ function netOptions(ctx: Context, options: ProbeOptions): NetOptions {
       });
   }
   const ca = caFile(ctx, options.ca);
-  const dns = dnsServer(options.dns);
   return {
     userAgent: `golive/${VERSION}`,
     timeoutMs,
@@ -160,7 +141,7 @@ function netOptions(ctx: Context, options: ProbeOptions): NetOptions {
     concurrency: 8,
     proxy,
     ...(options.resolve ? { resolve: options.resolve } : {}),
-    ...(dns ? { dnsServer: dns } : {}),
+    ...(options.dns ? { dnsServer: options.dns } : {}),
     ...(ca ? { ca } : {}),
   };
 }
@@ -178,12 +159,7 @@ export async function probe(ctx: Context, options: ProbeOptions): Promise<Output
   let from: string[] = [];
   let skipped: SkippedHost[] = [];
   if (options.url && options.url.length > 0) {
-    const given = urlTargets(options.url);
-    if ("bad" in given)
-      throw new GoliveError("usage", `--url #${given.bad + 1} is not an http(s) URL`, {
-        hint: "give the storefront's address, like --url https://www.shop.example (no user info)",
-      });
-    hosts = given;
+    hosts = urlTargets(options.url);
   } else {
     const found = deployTargets(openRepo(root), env);
     hosts = found.hosts;
@@ -191,11 +167,8 @@ export async function probe(ctx: Context, options: ProbeOptions): Promise<Output
     skipped = found.skipped;
   }
   const redirects = redirectMap(workspace, root);
+  // golive.yaml's probe.mailDomain is checked by its schema, --mail-domain by cli/options.ts.
   const mailDomain = options.mailDomain ?? settings.mailDomain;
-  if (mailDomain !== undefined && !/^(?:[a-zA-Z0-9-]{1,63}\.)+[a-zA-Z]{2,63}$/.test(mailDomain))
-    throw new GoliveError("usage", "--mail-domain is not a domain", {
-      hint: "for example --mail-domain shop.example",
-    });
   const targets: ProbeTargets = {
     hosts,
     production: env === "production",

@@ -8,8 +8,9 @@ import { renderUnwaived } from "../render/change.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { changedBy, updateItems } from "../work/edit-items.js";
 
+/** What cli/options.ts parsed: texts trimmed and not blank. */
 export interface UnwaiveOptions {
-  reason?: string;
+  reason: string;
   by?: string;
 }
 
@@ -22,11 +23,6 @@ export async function unwaive(
   ids: string[],
   options: UnwaiveOptions,
 ): Promise<Output> {
-  if (options.reason === undefined || options.reason.trim() === "") {
-    throw new GoliveError("missing-reason", "--reason is required to withdraw a waiver", {
-      hint: 'add --reason "..." so that the team knows why the exception ends',
-    });
-  }
   const who = changedBy(ctx, options.by);
   const reason = options.reason;
   let at: string | undefined;

@@ -44,19 +44,6 @@ export function isLinkLocal(address: string): boolean {
   return embedsIpv4 && g[6] === 0xa9fe;
 }
 
-/** Parses `HOST:PORT:ADDRESS` entries; throws a plain Error with the bad entry's position. */
-export function parseResolve(entries: readonly string[]): Map<string, string> {
-  const map = new Map<string, string>();
-  entries.forEach((e, i) => {
-    const m = /^([^:]+):(\d{1,5}):(.+)$/.exec(e);
-    const address = m?.[3]?.replace(/^\[(.*)\]$/, "$1");
-    if (!m || !address || isIP(address) === 0)
-      throw new Error(`--resolve #${i + 1} is not HOST:PORT:ADDRESS`);
-    map.set(`${m[1]!.toLowerCase()}:${m[2]}`, address);
-  });
-  return map;
-}
-
 /**
  * How connections to `port` find their address: a `--resolve` pin, else the `--dns` server,
  * else the system's resolver; a link-local answer is refused (`ELINKLOCAL`).

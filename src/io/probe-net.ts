@@ -12,7 +12,7 @@ import { checkServerIdentity, connect, rootCertificates, type TLSSocket } from "
 import type { DnsAnswer, Failed, HttpAnswer, ProbeNet, TlsAnswer } from "../probe/net.js";
 import { limiter } from "./limiter.js";
 import { netErrorCode } from "./net-errors.js";
-import { isLinkLocal, lookupVia, parseResolve } from "./net-lookup.js";
+import { isLinkLocal, lookupVia } from "./net-lookup.js";
 import { bypassesProxy, type ProxySettings, parseProxy, proxyAuth, tunnel } from "./proxy.js";
 
 export type { DnsAnswer, Failed, HttpAnswer, ProbeNet, TlsAnswer } from "../probe/net.js";
@@ -21,8 +21,8 @@ export interface NetOptions {
   userAgent: string;
   timeoutMs: number;
   maxBytes: number;
-  /** curl's `--resolve HOST:PORT:ADDRESS`. */
-  resolve?: readonly string[];
+  /** curl's `--resolve HOST:PORT:ADDRESS` as cli/options.ts parses it: `host:port` to address. */
+  resolve?: ReadonlyMap<string, string>;
   /** `--dns SERVER[:PORT]`. */
   dnsServer?: string;
   /** Extra trusted CA, PEM. */
@@ -36,7 +36,7 @@ export interface NetOptions {
 }
 
 export function createProbeNet(options: NetOptions): ProbeNet {
-  const pinned = parseResolve(options.resolve ?? []);
+  const pinned = options.resolve ?? new Map<string, string>();
   const gate = limiter(options.concurrency ?? 8);
   const ca = options.ca ? [...rootCertificates, options.ca] : undefined;
   const started = performance.now();

@@ -96,26 +96,19 @@ export function deployTargets(repo: RepoView, env: "production" | "staging"): De
   return out;
 }
 
-/** `--url URL...`: each an http(s) URL's origin, probed as a storefront. */
-export function urlTargets(urls: readonly string[]): ProbeHost[] | { bad: number } {
-  const out: ProbeHost[] = [];
-  for (const [i, text] of urls.entries()) {
-    let u: URL;
-    try {
-      u = new URL(text);
-    } catch {
-      return { bad: i };
-    }
-    if ((u.protocol !== "https:" && u.protocol !== "http:") || u.username || u.password)
-      return { bad: i };
+/**
+ * `--url URL...`: each an http(s) URL's origin, probed as a storefront. The URLs are checked
+ * where the flag is parsed (cli/options.ts `webUrlArg`).
+ */
+export function urlTargets(urls: readonly string[]): ProbeHost[] {
+  return urls.map((text) => {
+    const u = new URL(text);
     const scheme = u.protocol === "https:" ? "https" : "http";
-    const host = u.hostname.replace(/^\[(.*)\]$/, "$1");
-    out.push({
-      host,
+    return {
+      host: u.hostname.replace(/^\[(.*)\]$/, "$1"),
       scheme,
       port: Number(u.port) || (scheme === "https" ? 443 : 80),
       kind: "storefront",
-    });
-  }
-  return out;
+    };
+  });
 }

@@ -30,8 +30,6 @@ export const SPRYKER_RELEASES: readonly SprykerRelease[] = [
 /** The oldest release Spryker Cloud accepts for go-live. */
 export const MINIMUM_RELEASE = "202009.0";
 
-export const RELEASE_PATTERN = /^\d{6}\.\d+$/;
-
 /** Spryker releases every few months: past this, a newer release golive does not know is likely. */
 export const STALE_MONTHS = 4;
 

@@ -5,7 +5,6 @@
 import { userInfo } from "node:os";
 import { answersOf, indexState, unmetCondition } from "../core/board.js";
 import { applyChange, type Change, type ItemChange } from "../core/transitions.js";
-import { GoliveError } from "../errors.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import type { ItemState } from "../schema/state.js";
@@ -21,14 +20,12 @@ function loginName(): string | undefined {
   }
 }
 
-/** Who is making a change: --by, else git's user.name, else the login name. */
+/**
+ * Who is making a change: --by (trimmed and not blank, cli/options.ts), else git's user.name,
+ * else the login name.
+ */
 export function changedBy(ctx: Context, by: string | undefined): string {
-  if (by !== undefined) {
-    if (by.trim() === "")
-      throw new GoliveError("usage", "--by needs a name", { hint: "--by NAME" });
-    return by;
-  }
-  return ctx.gitUser() ?? loginName() ?? "unknown";
+  return by ?? ctx.gitUser() ?? loginName() ?? "unknown";
 }
 
 /**

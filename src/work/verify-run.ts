@@ -7,7 +7,6 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ItemView } from "../core/board.js";
-import { echo } from "../core/escape.js";
 import { type ItemVerdict, probeEvidenceVerdict, worst } from "../core/verdict.js";
 import { GoliveError } from "../errors.js";
 import { openRepo } from "../io/repo-view.js";
@@ -15,7 +14,6 @@ import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { verifyRepository } from "../verify/index.js";
 import type { InputKeys } from "../verify/inputs.js";
-import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
 import type { Context } from "./context.js";
 import { evidenceInputs, goliveFiles, verifyContext } from "./evidence-inputs.js";
 
@@ -36,16 +34,6 @@ function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undef
   return root;
 }
 
-function latestRelease(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!RELEASE_PATTERN.test(value.trim())) {
-    throw new GoliveError("usage", `--latest-release "${echo(value)}" is not a Spryker release`, {
-      hint: "write it like 202507.0",
-    });
-  }
-  return value.trim();
-}
-
 /**
  * Runs the checks of `items` against the repository. With `inputs`, also what each item's
  * checks read (evidence-inputs.ts), in a repository git tracks.
@@ -63,7 +51,7 @@ export async function runVerify(
   inputs?: Map<string, string>;
 }> {
   const root = repositoryRoot(ctx, workspace, options.path);
-  const release = latestRelease(options.latestRelease);
+  const release = options.latestRelease;
   const repo = openRepo(root, { omit: goliveFiles(workspace, root) });
   const vctx = verifyContext(ctx, workspace, release);
   const keys = options.inputs && repo.source === "git" ? new Map<string, InputKeys>() : undefined;

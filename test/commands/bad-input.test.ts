@@ -141,13 +141,13 @@ const cases: Case[] = [
     name: "block without a reason",
     repo: initialised,
     args: ["block", "CLO-02"],
-    says: /--reason is required to block an item/,
+    says: /^error: required option '--reason <text>' not specified\n/,
   },
   {
     name: "skip without a reason",
     repo: initialised,
     args: ["skip", "CLO-02", "--reason", "  "],
-    says: /--reason is required to mark an item not applicable/,
+    says: /^error: option '--reason <text>' argument ' {2}' is invalid\. It is empty/,
   },
   {
     name: "an unreadable file",

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { echo } from "../../src/core/escape.js";
 import { cleanName, nameFromRemote, projectTitle } from "../../src/core/identity.js";
 import { gitEnv, golive, initRepo, read, tempRepo } from "../helpers/cli.js";
 
@@ -72,7 +73,7 @@ describe("the project's name", () => {
     expect(rename.stdout).toBe("");
     expect(rename.stderr).toMatch(
       new RegExp(
-        `^error: command-argument value '${long}' is invalid for argument 'name'\\. It is ${long.length} characters long: a name has at most 200 \\(it heads every title\\); use a shorter one`,
+        `^error: command-argument value '${echo(long)}' is invalid for argument 'name'\\. It is ${long.length} characters long: a name has at most 200 \\(it heads every title\\); use a shorter one`,
       ),
     );
     expect(read(named)).toBe(before);
@@ -81,7 +82,7 @@ describe("the project's name", () => {
     expect(init.code).toBe(2);
     expect(init.stderr).toMatch(
       new RegExp(
-        `^error: option '--name <name>' argument '${long}' is invalid\\. It is 214 characters long`,
+        `^error: option '--name <name>' argument '${echo(long)}' is invalid\\. It is 214 characters long`,
       ),
     );
     expect(() => read(repo)).toThrow();

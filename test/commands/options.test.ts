@@ -9,7 +9,8 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createProgram } from "../../src/cli/program.js";
-import { golive, initRepo } from "../helpers/cli.js";
+import { echo } from "../../src/core/escape.js";
+import { golive, initRepo, tempDir } from "../helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
@@ -45,6 +46,38 @@ const BAD: Case[] = [
   [["resolve"], "--take <side>", "CLO-01=both"],
   [["init", "--date", "2027-03-01"], "--name <name>", " "],
   [["init", "--date", "2027-03-01"], "--name <name>", "x".repeat(201)],
+  [["probe"], "--dns <server[:port]>", "nope"],
+  [["probe"], "--dns <server[:port]>", "1.1.1.1:99999"],
+  [["probe"], "--resolve <host:port:address...>", "www.shop.example:443"],
+  [["probe"], "--resolve <host:port:address...>", "www.shop.example:443:shop.example"],
+  [["probe"], "--url <urls...>", "file:///etc/passwd"],
+  [["probe"], "--mail-domain <domain>", "not a domain"],
+  [["verify"], "--latest-release <version>", "2025.7"],
+  [["done", "CLO-01"], "--note <text>", " "],
+  [["done", "CLO-01"], "--note <text>", "x".repeat(10_001)],
+  [["block", "CLO-01"], "--reason <text>", ""],
+  [["skip", "CLO-01"], "--reason <text>", "  "],
+  [["waive", "CLO-01", "--until", "2027-03-01"], "--reason <text>", " "],
+  [["waive", "CLO-01", "--reason", "r", "--until", "2027-03-01"], "--approver <name>", " "],
+  [["unwaive", "CLO-01"], "--reason <text>", "\n"],
+  [["close"], "--reason <text>", " "],
+  [["reschedule", "--date", "2027-04-01"], "--reason <text>", ""],
+  [["assign", "CLO-01"], "--to <owner>", " "],
+  ...[
+    ["done", "CLO-01"],
+    ["start", "CLO-01"],
+    ["block", "CLO-01", "--reason", "r"],
+    ["skip", "CLO-01", "--reason", "r"],
+    ["reopen", "CLO-01"],
+    ["assign", "CLO-01", "Sam"],
+    ["ack", "CLO-01"],
+    ["note", "CLO-01", "n"],
+    ["waive", "CLO-01", "--reason", "r", "--until", "2027-03-01"],
+    ["unwaive", "CLO-01", "--reason", "r"],
+    ["reschedule", "--date", "2027-04-01"],
+    ["rename", "Acme"],
+    ["close"],
+  ].map((words): Case => [words, "--by <name>", " "]),
 ];
 
 /** The files of a folder, .git left out, with their contents. */
@@ -63,8 +96,10 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("a bad option value", () => {
   let repo: string;
+  let empty: string;
   beforeAll(async () => {
     repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    empty = tempDir();
   });
 
   it.each(BAD)("%j %s %j: one usage error, exit 2, no file changed", async (words, flags, bad) => {
@@ -77,11 +112,44 @@ describe("a bad option value", () => {
     // Why it is wrong, then what to write: a sentence with an example or the values allowed.
     expect(r.stderr).toMatch(
       new RegExp(
-        `^error: option '${literal(flags)}' argument '${literal(bad)}' is invalid\\. [A-Z][^\\n]*(for example|use) [^\\n]+\\.\\n`,
+        `^error: option '${literal(flags)}' argument '${literal(echo(bad))}' is invalid\\. [A-Z][^\\n]*(for example|use) [^\\n]+\\.\\n`,
       ),
     );
     const help = words.length === 0 ? "golive --help" : `golive ${words[0]} --help`;
     expect(r.stderr.endsWith(`(run ${help} for usage)\n`)).toBe(true);
+    expect(files(repo)).toEqual(before);
+    // The same error before golive.yaml is looked for: a folder without one says it too.
+    expect(await golive(empty, args, TODAY)).toEqual(r);
+  });
+});
+
+/** commander's own usage errors: a required option left out, options that exclude each other. */
+describe("a missing or conflicting option", () => {
+  it.each([
+    [["block", "CLO-01"], "error: required option '--reason <text>' not specified"],
+    [["skip", "CLO-01"], "error: required option '--reason <text>' not specified"],
+    [
+      ["waive", "CLO-01", "--until", "2027-03-01"],
+      "error: required option '--reason <text>' not specified",
+    ],
+    [["waive", "CLO-01", "--reason", "r"], "error: required option '--until <date>' not specified"],
+    [["unwaive", "CLO-01"], "error: required option '--reason <text>' not specified"],
+    [
+      ["close", "--undo", "--reason", "r"],
+      "error: option '--undo' cannot be used with option '--reason <text>'",
+    ],
+    [
+      ["close", "--leave", "SEO-02=later", "--undo"],
+      "error: option '--undo' cannot be used with option '--leave <id=reason>'",
+    ],
+  ])("%j: exit 2, in a project or none", async (args, says) => {
+    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+    const before = files(repo);
+    for (const dir of [repo, tempDir()]) {
+      const r = await golive(dir, args, TODAY);
+      expect([r.code, r.stdout]).toEqual([2, ""]);
+      expect(r.stderr.startsWith(`${says}\n`)).toBe(true);
+    }
     expect(files(repo)).toEqual(before);
   });
 });
@@ -116,7 +184,7 @@ describe("a good option value arrives typed", () => {
     [["--today", " 2027-03-01 ", "status"], { today: "2027-03-01" }],
     [["init", "--date", "2027-03-01"], { date: "2027-03-01" }],
     [["reschedule", "--date", "2027-04-01"], { date: "2027-04-01" }],
-    [["waive", "X-1", "--until", "2027-03-15"], { until: "2027-03-15" }],
+    [["waive", "X-1", "--reason", "r", "--until", "2027-03-15"], { until: "2027-03-15" }],
     [["status", "--since", "2w"], { since: { daysAgo: 14 } }],
     [["export", "--since", "3d"], { since: { daysAgo: 3 } }],
     [["notify", "--to", "json", "--since", "2027-02-01"], { since: { date: "2027-02-01" } }],
@@ -124,6 +192,27 @@ describe("a good option value arrives typed", () => {
     [["check", "--warn-within", "7", "--grace", "2"], { warnWithin: 7, grace: 2 }],
     [["notify", "--to", "json", "--timeout", "5", "--retries", "0"], { timeout: 5, retries: 0 }],
     [["probe", "--timeout", "300"], { timeout: 300 }],
+    [["probe"], { timeout: 10 }],
+    [["notify", "--to", "json"], { timeout: 10, retries: 3 }],
+    [
+      ["probe", "--resolve", "WWW.Shop.example:443:[::1]", "--resolve", "a.example:80:10.0.0.1"],
+      {
+        resolve: new Map([
+          ["www.shop.example:443", "::1"],
+          ["a.example:80", "10.0.0.1"],
+        ]),
+      },
+    ],
+    [["probe", "--dns", " 127.0.0.1:5353 "], { dns: "127.0.0.1:5353" }],
+    [["probe", "--dns", "[::1]:53"], { dns: "[::1]:53" }],
+    [
+      ["probe", "--url", "https://a.example", "http://b.example:8080/x"],
+      { url: ["https://a.example", "http://b.example:8080/x"] },
+    ],
+    [["probe", "--mail-domain", "shop.example"], { mailDomain: "shop.example" }],
+    [["verify", "--latest-release", " 202507.0"], { latestRelease: "202507.0" }],
+    [["done", "X-1", "--note", " TTL 300 \n", "--by", " Priya "], { note: "TTL 300", by: "Priya" }],
+    [["waive", "X-1", "--reason", " r ", "--until", "2027-03-15"], { reason: "r" }],
     [["status", "--phase", "a, b,", "--phase", "c"], { phase: ["a", "b", "c"] }],
     [
       ["list", "--status", "open,N/A", "--status", "todo"],

@@ -154,7 +154,7 @@ describe("golive verify", () => {
     const bad = await golive(dir, ["verify", "--record", "--latest-release", "2025.7"], TODAY);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(
-      /^error: --latest-release "2025\.7" is not a Spryker release\nhint:/,
+      /^error: option '--latest-release <version>' argument '2025\.7' is invalid\. It is not a Spryker release/,
     );
     expect((await golive(dir, ["verify", "--path", "nope"], TODAY)).code).toBe(2);
     expect((await golive(dir, ["verify", "--item", "ZZZ-1"], TODAY)).code).toBe(2);

@@ -128,7 +128,7 @@ describe("waiver history", () => {
     const noReason = await golive(repo, ["unwaive", "CLO-01"], on("2027-02-10"));
     expect([noReason.code, noReason.stderr]).toEqual([
       2,
-      expect.stringContaining("--reason is required to withdraw a waiver"),
+      expect.stringContaining("error: required option '--reason <text>' not specified"),
     ]);
     // One item without a waiver: none of them is changed.
     const none = await golive(

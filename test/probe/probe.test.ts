@@ -194,7 +194,7 @@ describe("CLO-12 TLS", () => {
       timeoutMs: 1000,
       maxBytes: 1,
       ca: pki.ca,
-      resolve: [`old.test:${(old.address() as AddressInfo).port}:127.0.0.1`],
+      resolve: new Map([[`old.test:${(old.address() as AddressInfo).port}`, "127.0.0.1"]]),
     });
     expect(await first("CLO-12", t, BEFORE, n)).toMatchObject({
       result: "fail",
@@ -783,7 +783,7 @@ describe("hostile answers", () => {
       userAgent: "t",
       timeoutMs: 600,
       maxBytes: 1024,
-      resolve: [`meta.test:${(meta.address() as AddressInfo).port}:169.254.169.254`],
+      resolve: new Map([[`meta.test:${(meta.address() as AddressInfo).port}`, "169.254.169.254"]]),
     });
     expect(await n.http(`http://meta.test:${(meta.address() as AddressInfo).port}/`)).toEqual({
       error: "ELINKLOCAL",
@@ -873,7 +873,7 @@ describe("HTTPS_PROXY, HTTP_PROXY, NO_PROXY", () => {
       timeoutMs: 1000,
       maxBytes: 1024,
       ca: pki.ca,
-      resolve: [`shop.test:${s.https}:127.0.0.1`],
+      resolve: new Map([[`shop.test:${s.https}`, "127.0.0.1"]]),
       proxy: { https: url, http: url },
     });
     proxy.log.length = 0;
@@ -914,7 +914,7 @@ describe("HTTPS_PROXY, HTTP_PROXY, NO_PROXY", () => {
       timeoutMs: 1000,
       maxBytes: 1024,
       ca: pki.ca,
-      resolve: [`shop.test:${s.https}:127.0.0.1`],
+      resolve: new Map([[`shop.test:${s.https}`, "127.0.0.1"]]),
       proxy: { https: url, noProxy: "localhost, .test" },
     });
     expect(await direct.http(`https://shop.test:${s.https}/`)).toMatchObject({ status: 200 });
