@@ -2,7 +2,21 @@
  * The registrations of the daily commands: the standup views (status, list, show) and the
  * item edits (done, start, block, skip, reopen, assign, ack, note, link, waive, unwaive).
  */
+
 import type { Command } from "commander";
+import type {
+  AssignOptions,
+  ByOptions,
+  DoneOptions,
+  NoteOptions,
+  ReasonOptions,
+} from "../commands/change.js";
+import type { LinkOptions } from "../commands/link.js";
+import type { ListOptions } from "../commands/list.js";
+import type { ShowOptions } from "../commands/show.js";
+import type { StatusOptions } from "../commands/status.js";
+import type { UnwaiveOptions } from "../commands/unwaive.js";
+import type { WaiveOptions } from "../commands/waive.js";
 import { STATUS_FORMATS } from "../render/formats.js";
 import { STATUSES } from "../schema/fields.js";
 import type { Runner } from "./context.js";
@@ -35,7 +49,7 @@ export function statusCommand(program: Command, run: Runner): void {
     .option("--since <date|age>", "what changed since a date or an age (1d, 2w)", sinceArg)
     .addOption(jsonOption())
     .addOption(formatOption(STATUS_FORMATS, "the output format (markdown: the export's summary)"))
-    .action((options) =>
+    .action((options: StatusOptions) =>
       run(async (ctx) => (await import("../commands/status.js")).status(ctx, options)),
     );
 }
@@ -59,7 +73,7 @@ export function listCommand(program: Command, run: Runner): void {
     )
     .option("--unassigned", "only items nobody owns")
     .option("--json", "print the versioned JSON report")
-    .action((options) =>
+    .action((options: ListOptions) =>
       run(async (ctx) => (await import("../commands/list.js")).list(ctx, options)),
     );
 }
@@ -79,7 +93,7 @@ export function showCommand(program: Command, run: Runner): void {
     )
     .argument("<id>", "the item, e.g. CLO-14")
     .option("--json", "print the versioned JSON report")
-    .action((id, options) =>
+    .action((id: string, options: ShowOptions) =>
       run(async (ctx) => (await import("../commands/show.js")).show(ctx, id, options)),
     );
 }
@@ -104,7 +118,7 @@ export function doneCommand(program: Command, run: Runner): void {
       textArg("the note's text", '--note "what was done"'),
     )
     .addOption(byOption())
-    .action((ids, options) =>
+    .action((ids: string[], options: DoneOptions) =>
       run(async (ctx) => (await import("../commands/change.js")).done(ctx, ids, options)),
     );
 }
@@ -117,7 +131,7 @@ export function startCommand(program: Command, run: Runner): void {
     .addHelpText("after", examples("golive start TES-05", "golive start TES-05 TES-06 --by Priya"))
     .argument("<ids...>", "one or more items")
     .addOption(byOption())
-    .action((ids, options) =>
+    .action((ids: string[], options: ByOptions) =>
       run(async (ctx) => (await import("../commands/change.js")).start(ctx, ids, options)),
     );
 }
@@ -141,7 +155,7 @@ export function blockCommand(program: Command, run: Runner): void {
       textArg("what blocks it", '--reason "waiting for the registrar"'),
     )
     .addOption(byOption())
-    .action((ids, options) =>
+    .action((ids: string[], options: ReasonOptions) =>
       run(async (ctx) => (await import("../commands/change.js")).block(ctx, ids, options)),
     );
 }
@@ -165,7 +179,7 @@ export function skipCommand(program: Command, run: Runner): void {
       textArg("why it does not apply", '--reason "already on MariaDB"'),
     )
     .addOption(byOption())
-    .action((ids, options) =>
+    .action((ids: string[], options: ReasonOptions) =>
       run(async (ctx) => (await import("../commands/change.js")).skip(ctx, ids, options)),
     );
 }
@@ -178,7 +192,7 @@ export function reopenCommand(program: Command, run: Runner): void {
     .addHelpText("after", examples("golive reopen CLO-08", "golive reopen CLO-08 APP-26 --by Sam"))
     .argument("<ids...>", "one or more items")
     .addOption(byOption())
-    .action((ids, options) =>
+    .action((ids: string[], options: ByOptions) =>
       run(async (ctx) => (await import("../commands/change.js")).reopen(ctx, ids, options)),
     );
 }
@@ -208,7 +222,7 @@ export function assignCommand(program: Command, run: Runner): void {
       .option("--unassigned", "with --to: select only items nobody owns"),
   )
     .addOption(byOption())
-    .action((args, options) =>
+    .action((args: string[], options: AssignOptions) =>
       run(async (ctx) => (await import("../commands/change.js")).assign(ctx, args, options)),
     );
 }
@@ -221,7 +235,7 @@ export function ackCommand(program: Command, run: Runner): void {
     .addHelpText("after", examples("golive ack TES-05", "golive ack TES-05 TES-06 --by Priya"))
     .argument("<ids...>", "items whose reminder was acted on, e.g. TES-05")
     .addOption(byOption())
-    .action((ids, options) =>
+    .action((ids: string[], options: ByOptions) =>
       run(async (ctx) => (await import("../commands/change.js")).ack(ctx, ids, options)),
     );
 }
@@ -239,7 +253,7 @@ export function noteCommand(program: Command, run: Runner): void {
     .argument("[text]", "the note")
     .option("--clear", "remove the note")
     .addOption(byOption())
-    .action((id, text, options) =>
+    .action((id: string, text: string | undefined, options: NoteOptions) =>
       run(async (ctx) => (await import("../commands/change.js")).note(ctx, id, text, options)),
     );
 }
@@ -260,7 +274,7 @@ export function linkCommand(program: Command, run: Runner): void {
         "golive link CLO-14 SHOP-123 --remove",
       ),
     )
-    .action((id, tickets, options) =>
+    .action((id: string, tickets: string[], options: LinkOptions) =>
       run(async (ctx) => (await import("../commands/link.js")).link(ctx, id, tickets, options)),
     );
 }
@@ -290,7 +304,7 @@ export function waiveCommand(program: Command, run: Runner): void {
       textArg("the approver's name", "--approver Dana"),
     )
     .addOption(byOption())
-    .action((ids, options) =>
+    .action((ids: string[], options: WaiveOptions) =>
       run(async (ctx) => (await import("../commands/waive.js")).waive(ctx, ids, options)),
     );
 }
@@ -316,7 +330,7 @@ export function unwaiveCommand(program: Command, run: Runner): void {
       textArg("why the exception ends", '--reason "the agency delivered"'),
     )
     .addOption(byOption())
-    .action((ids, options) =>
+    .action((ids: string[], options: UnwaiveOptions) =>
       run(async (ctx) => (await import("../commands/unwaive.js")).unwaive(ctx, ids, options)),
     );
 }

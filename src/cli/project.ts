@@ -2,19 +2,17 @@
  * The registrations of the commands that set up and steer the project: init, answer,
  * reschedule, rename, close, upgrade, and git's side (setup, resolve, doctor, merge-driver).
  */
+
 import { type Command, Option } from "commander";
+import type { CloseOptions } from "../commands/close.js";
+import type { InitOptions } from "../commands/init.js";
+import type { RenameOptions } from "../commands/rename.js";
+import type { RescheduleOptions } from "../commands/reschedule.js";
+import type { ResolveOptions } from "../commands/resolve.js";
+import type { UpgradeOptions } from "../commands/upgrade.js";
 import { MAX_NAME_LENGTH } from "../core/identity.js";
 import type { Runner } from "./context.js";
-import {
-  byOption,
-  dayArg,
-  examples,
-  nameArg,
-  pairArg,
-  type Take,
-  takeArg,
-  textArg,
-} from "./options.js";
+import { byOption, dayArg, examples, nameArg, pairArg, takeArg, textArg } from "./options.js";
 
 /** `golive init` */
 export function initCommand(program: Command, run: Runner): void {
@@ -44,7 +42,7 @@ export function initCommand(program: Command, run: Runner): void {
       "answer one of the catalogue's questions, e.g. old-shop=no; repeat for more",
       pairArg("QUESTION=ANSWER", "--answer old-shop=no", false),
     )
-    .action((options) =>
+    .action((options: InitOptions) =>
       run(async (ctx) => (await import("../commands/init.js")).init(ctx, options)),
     );
 }
@@ -66,7 +64,7 @@ export function answerCommand(program: Command, run: Runner): void {
         "golive answer old-shop yes",
       ),
     )
-    .action((id, value) =>
+    .action((id: string, value: string) =>
       run(async (ctx) => (await import("../commands/answer.js")).answer(ctx, id, value)),
     );
 }
@@ -91,7 +89,7 @@ export function rescheduleCommand(program: Command, run: Runner): void {
     )
     .option("--allow-past", "accept a go-live date before today")
     .addOption(byOption())
-    .action((options) =>
+    .action((options: RescheduleOptions) =>
       run(async (ctx) => (await import("../commands/reschedule.js")).reschedule(ctx, options)),
     );
 }
@@ -107,7 +105,7 @@ export function renameCommand(program: Command, run: Runner): void {
       "after",
       examples('golive rename "Acme B2B shop"', 'golive rename "Acme B2B shop" --by Dana'),
     )
-    .action((name, options) =>
+    .action((name: string, options: RenameOptions) =>
       run(async (ctx) => (await import("../commands/rename.js")).rename(ctx, name, options)),
     );
 }
@@ -148,7 +146,7 @@ export function closeCommand(program: Command, run: Runner): void {
         "golive close --undo --by Dana",
       ),
     )
-    .action((options) =>
+    .action((options: CloseOptions) =>
       run(async (ctx) => (await import("../commands/close.js")).close(ctx, options)),
     );
 }
@@ -163,7 +161,7 @@ export function upgradeCommand(program: Command, run: Runner): void {
     .option("--catalogue <name|path>", "follow this catalogue from now on instead")
     .option("--dry-run", "only list what would change; golive.yaml is not touched")
     .addHelpText("after", examples("golive upgrade --dry-run", "golive upgrade"))
-    .action((options) =>
+    .action((options: UpgradeOptions) =>
       run(async (ctx) => (await import("../commands/upgrade.js")).upgrade(ctx, options)),
     );
 }
@@ -204,7 +202,7 @@ export function resolveCommand(program: Command, run: Runner): void {
         "golive resolve --take ours",
       ),
     )
-    .action((options: { take?: Take[] }) =>
+    .action((options: ResolveOptions) =>
       run(async (ctx) => (await import("../commands/resolve.js")).resolveMerge(ctx, options)),
     );
 }
@@ -239,7 +237,7 @@ export function mergeDriverCommand(program: Command, run: Runner): void {
     .argument("<ours>", "git's %A: the result is written here")
     .argument("<theirs>", "git's %B")
     .argument("[pathname]", "git's %P: the state file's path in the repository")
-    .action((base, ours, theirs, pathname) =>
+    .action((base: string, ours: string, theirs: string, pathname: string | undefined) =>
       run(async (ctx) =>
         (await import("../commands/merge-driver.js")).mergeDriver(
           ctx,

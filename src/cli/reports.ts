@@ -2,7 +2,15 @@
  * The registrations of the commands that report and judge: export, verify, probe, check,
  * notify, portfolio, diff.
  */
+
 import { type Command, Option } from "commander";
+import type { CheckOptions } from "../commands/check.js";
+import type { DiffOptions } from "../commands/diff.js";
+import type { ExportOptions } from "../commands/export.js";
+import type { NotifyOptions } from "../commands/notify.js";
+import type { PortfolioOptions } from "../commands/portfolio.js";
+import type { ProbeOptions } from "../commands/probe.js";
+import type { VerifyOptions } from "../commands/verify.js";
 import {
   CHECK_FORMATS,
   DIFF_FORMATS,
@@ -50,7 +58,7 @@ export function exportCommand(program: Command, run: Runner): void {
       "what changed since a date or an age (1d, 2w); --format markdown only",
       sinceArg,
     )
-    .action((options) =>
+    .action((options: ExportOptions) =>
       run(async (ctx) => (await import("../commands/export.js")).exportReport(ctx, options)),
     );
 }
@@ -76,7 +84,7 @@ export function verifyCommand(program: Command, run: Runner): void {
     .option("--json", "print the versioned JSON report")
     .option("--record", "store each result as evidence in golive.yaml (no status changes)")
     .option("--latest-release <version>", "the newest Spryker release, e.g. 202507.0", releaseArg)
-    .action((options) =>
+    .action((options: VerifyOptions) =>
       run(async (ctx) => (await import("../commands/verify.js")).verify(ctx, options)),
     );
 }
@@ -125,7 +133,7 @@ export function probeCommand(program: Command, run: Runner): void {
       "check this domain's DMARC and SPF (default: probe.mailDomain)",
       domainArg,
     )
-    .action((options) =>
+    .action((options: ProbeOptions) =>
       run(async (ctx) => (await import("../commands/probe.js")).probe(ctx, options)),
     );
 }
@@ -158,7 +166,7 @@ export function checkCommand(program: Command, run: Runner): void {
         "golive check --verify --strict",
       ),
     )
-    .action((options) =>
+    .action((options: CheckOptions) =>
       run(async (ctx) => (await import("../commands/check.js")).check(ctx, options)),
     );
 }
@@ -201,7 +209,7 @@ export function notifyCommand(program: Command, run: Runner): void {
         "golive notify --to teams --since 3d --dry-run",
       ),
     )
-    .action((options) =>
+    .action((options: NotifyOptions) =>
       run(async (ctx) => (await import("../commands/notify.js")).notify(ctx, options)),
     );
 }
@@ -225,11 +233,17 @@ export function portfolioCommand(program: Command, run: Runner): void {
         "golive portfolio . .#main --format markdown",
       ),
     )
-    .action((projects, options) =>
+    .action((projects: string[], options: PortfolioOptions) =>
       run(async (ctx) =>
         (await import("../commands/portfolio.js")).portfolio(ctx, projects, options),
       ),
     );
+}
+
+/** What `golive diff` declares: --json is --format json. */
+interface DiffFlags {
+  json?: boolean;
+  format?: DiffOptions["format"];
 }
 
 /** `golive diff` */
@@ -251,7 +265,7 @@ export function diffCommand(program: Command, run: Runner): void {
         "golive diff origin/main --format markdown",
       ),
     )
-    .action((base, options) =>
+    .action((base: string | undefined, options: DiffFlags) =>
       run(async (ctx) =>
         (await import("../commands/diff.js")).diff(ctx, base, {
           format: options.json ? "json" : options.format,

@@ -25,6 +25,21 @@ async function report(
   return output(renderChanges(ctx.style, await changeItems(ctx, ids, change, by), change));
 }
 
+/** Who made the change (--by), as cli/options.ts parsed it: trimmed, never blank. */
+export interface ByOptions {
+  by?: string;
+}
+
+/** block and skip: --reason is required (cli/options.ts), trimmed and never blank. */
+export interface ReasonOptions extends ByOptions {
+  reason: string;
+}
+
+/** note: --clear removes the note. */
+export interface NoteOptions extends ByOptions {
+  clear?: boolean;
+}
+
 /** Texts as cli/options.ts parsed them: trimmed, never blank. */
 export interface DoneOptions {
   note?: string;
@@ -37,35 +52,19 @@ export async function done(ctx: Context, ids: string[], options: DoneOptions): P
   return report(ctx, ids, change, options.by);
 }
 
-export async function start(
-  ctx: Context,
-  ids: string[],
-  options: { by?: string },
-): Promise<Output> {
+export async function start(ctx: Context, ids: string[], options: ByOptions): Promise<Output> {
   return report(ctx, ids, { status: "in-progress" }, options.by);
 }
 
-export async function block(
-  ctx: Context,
-  ids: string[],
-  options: { reason: string; by?: string },
-): Promise<Output> {
+export async function block(ctx: Context, ids: string[], options: ReasonOptions): Promise<Output> {
   return report(ctx, ids, { status: "blocked", reason: options.reason }, options.by);
 }
 
-export async function skip(
-  ctx: Context,
-  ids: string[],
-  options: { reason: string; by?: string },
-): Promise<Output> {
+export async function skip(ctx: Context, ids: string[], options: ReasonOptions): Promise<Output> {
   return report(ctx, ids, { status: "not-applicable", reason: options.reason }, options.by);
 }
 
-export async function reopen(
-  ctx: Context,
-  ids: string[],
-  options: { by?: string },
-): Promise<Output> {
+export async function reopen(ctx: Context, ids: string[], options: ByOptions): Promise<Output> {
   return report(ctx, ids, { status: "todo" }, options.by);
 }
 
@@ -217,7 +216,7 @@ export async function note(
   ctx: Context,
   id: string,
   text: string | undefined,
-  options: { clear?: boolean; by?: string },
+  options: NoteOptions,
 ): Promise<Output> {
   return setOrClear(ctx, id, "note", text, options.clear, options.by, {
     flag: "--clear",
@@ -227,7 +226,7 @@ export async function note(
 }
 
 /** `golive ack ID...`: the items' reminders were acted on; the standup stops showing them. */
-export async function ack(ctx: Context, ids: string[], options: { by?: string }): Promise<Output> {
+export async function ack(ctx: Context, ids: string[], options: ByOptions): Promise<Output> {
   const who = changedBy(ctx, options.by);
   let at: string | undefined;
   const acked = await updateItems(ctx, ids, (item, before) => {

@@ -4,7 +4,11 @@ import { type Context, type Output, output } from "../work/context.js";
 import { resolveItems } from "../work/select.js";
 import { openState } from "../work/workspace.js";
 
-export function show(ctx: Context, id: string, options: { json?: boolean }): Output {
+export interface ShowOptions {
+  json?: boolean;
+}
+
+export function show(ctx: Context, id: string, options: ShowOptions): Output {
   const { workspace, board } = openState(ctx).board();
   const [item] = resolveItems(workspace.catalogue, [id]);
   const view = board.items.find((v) => v.item === item)!;
