@@ -183,7 +183,11 @@ export function notifyCommand(program: Command, run: Runner): void {
     )
     .option("--webhook-env <name>", "the variable holding the webhook URL", "GOLIVE_WEBHOOK_URL")
     .option("--webhook-file <file>", "a file holding the webhook URL instead")
-    .option("--since <date|age>", "what changed since a date or an age (default 1d)", sinceArg)
+    .addOption(
+      new Option("--since <date|age>", "what changed since a date or an age")
+        .argParser(sinceArg)
+        .default({ daysAgo: 1 }, "1d"),
+    )
     .option(
       "--title <text>",
       "the digest's title (default: the project's name and the catalogue's title)",

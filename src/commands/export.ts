@@ -21,7 +21,8 @@ import { type FilterOptions, filtered } from "../work/select.js";
 import { openState, readFiles } from "../work/workspace.js";
 
 export interface ExportOptions extends FilterOptions {
-  format?: ExportFormat;
+  /** cli/ gives the default, markdown. */
+  format: ExportFormat;
   output?: string;
   since?: DateOrAge;
   /** `--no-bom` makes it false: a CSV without the byte order mark. */
@@ -29,7 +30,7 @@ export interface ExportOptions extends FilterOptions {
 }
 
 export async function exportReport(ctx: Context, options: ExportOptions): Promise<Output> {
-  const format = options.format ?? "markdown";
+  const { format } = options;
   // Only the summary has a "changed since" section: elsewhere --since would be ignored silently.
   if (options.since !== undefined && format !== "markdown") {
     throw new GoliveError("usage", `--since only applies to --format markdown, not ${format}`, {

@@ -17,12 +17,14 @@ import { openState } from "../work/workspace.js";
 
 export interface NotifyOptions {
   to: ChatTarget;
-  webhookEnv?: string;
+  /** The variable holding the webhook URL (cli/ gives the default, GOLIVE_WEBHOOK_URL). */
+  webhookEnv: string;
   webhookFile?: string;
   dryRun?: boolean;
   /** Post a digest with nothing in it too (a quiet day's "all clear"). */
   postEmpty?: boolean;
-  since?: DateOrAge;
+  /** cli/ gives the default, a day ago. */
+  since: DateOrAge;
   title?: string;
   /** Seconds per attempt, 1 to 300 (cli/options.ts checks it and gives the default). */
   timeout: number;
@@ -42,7 +44,7 @@ function webhookUrl(ctx: Context, options: NotifyOptions): string {
     from = `the file ${options.webhookFile}`;
     raw = readTextFile(resolve(ctx.cwd, options.webhookFile), "webhook file").trim();
   } else {
-    const name = options.webhookEnv ?? "GOLIVE_WEBHOOK_URL";
+    const name = options.webhookEnv;
     from = `$${name}`;
     raw = ctx.env?.[name]?.trim();
     if (!raw) {
@@ -79,7 +81,7 @@ export async function notify(ctx: Context, options: NotifyOptions): Promise<Outp
       `The project was closed on ${closed.on}: no digest posted (--force posts one anyway).\n`,
     );
   }
-  const since = sinceDate(ctx, options.since ?? { daysAgo: 1 });
+  const since = sinceDate(ctx, options.since);
   const digest = buildDigest(board, since);
   const title = options.title ?? board.title;
   const payload = digestFormats({ title, chat: workspace.state.chat })[options.to](digest);

@@ -30,7 +30,8 @@ import { resolveItems } from "../work/select.js";
 import { openState } from "../work/workspace.js";
 
 export interface ProbeOptions {
-  env?: "production" | "staging";
+  /** Whose deploy file names the hosts (cli/ gives the default, production). */
+  env: "production" | "staging";
   /** http(s) URLs without user info (cli/options.ts checks them). */
   url?: string[];
   item?: string;
@@ -151,7 +152,7 @@ export async function probe(ctx: Context, options: ProbeOptions): Promise<Output
   const workspace = state.read();
   const items = probedItems(workspace, options.item);
   const root = state.repo?.root ?? dirname(state.path);
-  const env = options.env ?? "production";
+  const env = options.env;
   const net = createProbeNet(netOptions(ctx, options));
   const settings = workspace.state.probe ?? {};
 

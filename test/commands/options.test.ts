@@ -192,8 +192,13 @@ describe("a good option value arrives typed", () => {
     [["check", "--warn-within", "7", "--grace", "2"], { warnWithin: 7, grace: 2 }],
     [["notify", "--to", "json", "--timeout", "5", "--retries", "0"], { timeout: 5, retries: 0 }],
     [["probe", "--timeout", "300"], { timeout: 300 }],
-    [["probe"], { timeout: 10 }],
-    [["notify", "--to", "json"], { timeout: 10, retries: 3 }],
+    // Defaults are declared with the option, once: the command reads them, never its own.
+    [["probe"], { timeout: 10, env: "production" }],
+    [
+      ["notify", "--to", "json"],
+      { timeout: 10, retries: 3, since: { daysAgo: 1 }, webhookEnv: "GOLIVE_WEBHOOK_URL" },
+    ],
+    [["export"], { format: "markdown" }],
     [
       ["probe", "--resolve", "WWW.Shop.example:443:[::1]", "--resolve", "a.example:80:10.0.0.1"],
       {
