@@ -9,6 +9,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { run } from "../src/cli/run.js";
+import { gitConfigGetMany } from "../src/io/git.js";
 import { attributesPattern, commandWords, driverCommand } from "../src/io/merge-setup.js";
 import type { Runtime } from "../src/work/context.js";
 import { BIN, gitEnv, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";
@@ -293,5 +294,26 @@ describe("golive doctor", { tags: ["process"] }, () => {
     const r = await golive(dir, ["doctor"]);
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain("✓ git repository: none here, so there is no merge to set up");
+  });
+});
+
+describe("reading git's config", () => {
+  test("several keys in one git process: the last value of each, unset ones absent", () => {
+    const repo = tempRepo();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-C", repo, ...args], { env: gitEnv(repo) });
+    git("config", "merge.golive.name", "first");
+    git("config", "--add", "merge.golive.name", "second");
+    git("config", "merge.golive.driver", "node 'a b'\ttwo\nlines");
+    git("config", "merge.golivex.driver", "not this one");
+    const found = gitConfigGetMany(repo, [
+      "merge.golive.driver",
+      "merge.golive.name",
+      "merge.none.x",
+    ]);
+    expect([...found].sort()).toEqual([
+      ["merge.golive.driver", "node 'a b'\ttwo\nlines"],
+      ["merge.golive.name", "second"],
+    ]);
   });
 });

@@ -226,6 +226,23 @@ export function gitConfigGet(root: string, key: string): string | undefined {
   return out === undefined ? undefined : out.toString("utf8").replace(/\n$/, "");
 }
 
+/**
+ * The last value of each of `keys` (git config's own lower-case names), in one `git config -z
+ * --get-regexp`; a key that is unset is absent from the map.
+ */
+export function gitConfigGetMany(root: string, keys: readonly string[]): Map<string, string> {
+  const pattern = `^(${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})$`;
+  const out = gitOut(root, ["config", "-z", "--get-regexp", pattern]);
+  const found = new Map<string, string>();
+  // -z: each entry is `key\nvalue\0`; the last of several values wins, as `--get` does.
+  for (const entry of out?.toString("utf8").split("\0") ?? []) {
+    if (entry === "") continue;
+    const nl = entry.indexOf("\n");
+    found.set(nl === -1 ? entry : entry.slice(0, nl), nl === -1 ? "" : entry.slice(nl + 1));
+  }
+  return found;
+}
+
 /** `git config KEY VALUE`: sets the key in the repository's own config (.git/config). */
 export function gitConfigSet(root: string, key: string, value: string): boolean {
   return gitOut(root, ["config", key, value]) !== undefined;
@@ -246,6 +263,8 @@ export function gitCheckAttr(root: string, attr: string, path: string): string |
  * For `golive portfolio`: git may also reach out to a remote. `ext::` runs a command of the
  * URL's choosing and is refused outright (git's default, made explicit); submodules are never
  * fetched, and git asks no one for a password: a project that needs one is a row with its error.
+ * The bare repository is thrown away after one fetch, so git's housekeeping after it
+ * (`git maintenance --auto`, a process of its own each time) is switched off.
  */
 const FOR_REMOTES = [
   ...NO_PROGRAMS,
@@ -255,6 +274,8 @@ const FOR_REMOTES = [
   "fetch.recurseSubmodules=false",
   "-c",
   "credential.helper=",
+  "-c",
+  "maintenance.auto=false",
 ];
 
 /** How long one git command of the portfolio may take before it counts as failed. */

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { AttributesStatus, DriverStatus } from "../core/setup.js";
 import { writeFileAtomic } from "./fs-atomic.js";
-import { gitCheckAttr, gitConfigGet, gitConfigSet } from "./git.js";
+import { gitCheckAttr, gitConfigGet, gitConfigGetMany, gitConfigSet } from "./git.js";
 import type { GitRepo } from "./locate.js";
 import { shellQuote } from "./locate.js";
 
@@ -140,8 +140,10 @@ export function ensureDriver(
   repo: GitRepo,
   command: string,
 ): { status: DriverStatus; previous?: string } | undefined {
-  const previous = gitConfigGet(repo.root, DRIVER_KEY);
-  if (gitConfigGet(repo.root, DRIVER_NAME_KEY) !== DRIVER_TITLE) {
+  // Both keys in one git process: init runs this in every new clone.
+  const set = gitConfigGetMany(repo.root, [DRIVER_KEY, DRIVER_NAME_KEY]);
+  const previous = set.get(DRIVER_KEY);
+  if (set.get(DRIVER_NAME_KEY) !== DRIVER_TITLE) {
     if (!gitConfigSet(repo.root, DRIVER_NAME_KEY, DRIVER_TITLE)) return undefined;
   }
   if (previous === command) return { status: "present" };
