@@ -19,7 +19,7 @@ import type { UnwaiveOptions } from "../commands/unwaive.js";
 import type { WaiveOptions } from "../commands/waive.js";
 import { STATUS_FORMATS } from "../render/formats.js";
 import { STATUSES } from "../schema/fields.js";
-import type { Runner } from "./context.js";
+import type { Runner } from "./environment.js";
 import {
   byOption,
   dayArg,

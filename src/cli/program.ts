@@ -15,7 +15,6 @@ import { safe } from "../render/text.js";
 import { VERSION } from "../version.js";
 import type { Output } from "../work/context.js";
 import { completionSpec } from "./completion.js";
-import { type Environment, type GlobalOptions, makeContext, type Runner } from "./context.js";
 import {
   ackCommand,
   assignCommand,
@@ -32,6 +31,7 @@ import {
   unwaiveCommand,
   waiveCommand,
 } from "./daily.js";
+import { type Environment, type GlobalOptions, makeContext, type Runner } from "./environment.js";
 import { examples, todayArg } from "./options.js";
 import {
   answerCommand,

@@ -11,7 +11,7 @@ import type { RescheduleOptions } from "../commands/reschedule.js";
 import type { ResolveOptions } from "../commands/resolve.js";
 import type { UpgradeOptions } from "../commands/upgrade.js";
 import { MAX_NAME_LENGTH } from "../core/identity.js";
-import type { Runner } from "./context.js";
+import type { Runner } from "./environment.js";
 import { byOption, dayArg, examples, nameArg, pairArg, takeArg, textArg } from "./options.js";
 
 /** `golive init` */

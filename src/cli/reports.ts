@@ -19,7 +19,7 @@ import {
   NOTIFY_TARGETS,
   PORTFOLIO_FORMATS,
 } from "../render/formats.js";
-import type { Runner } from "./context.js";
+import type { Runner } from "./environment.js";
 import {
   daysOption,
   dnsArg,

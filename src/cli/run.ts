@@ -7,7 +7,7 @@ import { EXIT, type ExitCode, GoliveError } from "../errors.js";
 import { renderError } from "../render/error.js";
 import { ciSafe, colorLevel, makeStyle, safe } from "../render/text.js";
 import { inEnvironment } from "../work/context.js";
-import type { Environment } from "./context.js";
+import type { Environment } from "./environment.js";
 import { createProgram } from "./program.js";
 
 /** What one run of the CLI printed, and how it ended. */

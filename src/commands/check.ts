@@ -1,8 +1,9 @@
-import { relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import { DEFAULT_POLICY, type GatePolicy, readyToTick, runGate } from "../core/gate.js";
 import { boardWarnings } from "../core/warnings.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
+import { posixRelative } from "../io/posix-path.js";
 import { appendStepSummary, writeReport } from "../io/report-file.js";
 import { itemLines, type Workspace } from "../io/state-read.js";
 import { renderReadyToTick } from "../render/check.js";
@@ -29,7 +30,7 @@ export interface CheckOptions extends FilterOptions {
 /** Where each item sits in golive.yaml, by a path from the repository root as GitHub wants. */
 function locations(workspace: Workspace): Map<string, SourceLocation> {
   const root = workspace.root;
-  const file = relative(root, workspace.statePath).split(sep).join("/");
+  const file = posixRelative(root, workspace.statePath);
   return new Map([...itemLines(workspace)].map(([id, line]) => [id, { file, line }]));
 }
 

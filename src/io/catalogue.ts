@@ -8,7 +8,7 @@
  * name reads checklists/NAME.yaml.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   type BaseCatalogue,
@@ -21,6 +21,7 @@ import { own } from "../core/own.js";
 import { GoliveError, type SourceLocation } from "../errors.js";
 import { type CatalogueFile, CatalogueSchema } from "../schema/catalogue.js";
 import { type Confinement, confinedPath, confinementOf } from "./confined.js";
+import { toPosix } from "./posix-path.js";
 import { readTextFile } from "./text-file.js";
 import { locate, parseYaml, toData, validate } from "./yaml-file.js";
 
@@ -63,7 +64,7 @@ export function catalogueRefFor(given: string, stateDir: string, cwd: string): C
   if (isCatalogueName(given)) return { name: given };
   const absolute = resolve(cwd, given);
   const rel = relative(stateDir, absolute);
-  return { path: isAbsolute(rel) ? absolute : rel.split(sep).join("/") };
+  return { path: isAbsolute(rel) ? absolute : toPosix(rel) };
 }
 
 /** A catalogue, and where it came from: its file, or none for a shipped one. */

@@ -5,14 +5,15 @@
  * when the index is of a kind that reader does not walk, or is named by GIT_* variables.
  */
 import { existsSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { gitUnmergedStages, runEnv } from "./git.js";
 import { readIndex, splitIndex } from "./git-index.js";
 import { findRepo, type GitRepo } from "./locate.js";
+import { posixRelative } from "./posix-path.js";
 
 /** A path as git names it in the index: relative to the work tree's root, with `/`. */
 export function gitPath(repo: GitRepo, path: string): string {
-  return relative(repo.root, resolve(path)).split(sep).join("/");
+  return posixRelative(repo.root, path);
 }
 
 /** Variables that make git use another index or repository than the one found on disk. */

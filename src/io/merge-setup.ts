@@ -8,12 +8,13 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import type { AttributesStatus, DriverStatus } from "../core/setup.js";
 import { writeFileAtomic } from "./fs-atomic.js";
 import { gitCheckAttr, gitConfigGet, gitConfigGetMany, gitConfigSet } from "./git.js";
 import type { GitRepo } from "./locate.js";
 import { shellQuote } from "./locate.js";
+import { posixRelative } from "./posix-path.js";
 
 /** The merge driver's name in `.gitattributes` and git's config (`merge.golive.*`). */
 export const DRIVER_NAME = "golive";
@@ -97,7 +98,7 @@ export function mergeOverride(repo: GitRepo, path: string): string | undefined {
     });
   };
   const info = join(repo.gitDir, "info", "attributes");
-  if (says(info, "")) return relative(repo.root, info).split(sep).join("/");
+  if (says(info, "")) return posixRelative(repo.root, info);
   // Folders' own files, deepest first, win over the root's.
   const folders = path.split("/").slice(0, -1);
   for (let n = folders.length; n >= 1; n--) {

@@ -17,7 +17,7 @@ import {
   realpathSync,
   type Stats,
 } from "node:fs";
-import { join, posix, relative, sep } from "node:path";
+import { join, posix, sep } from "node:path";
 import type { RepoView } from "../verify/types.js";
 import { gitChangedFiles, gitTrackedFiles, type TrackedFile } from "./git.js";
 import {
@@ -27,6 +27,7 @@ import {
   statMatches,
 } from "./index-entries.js";
 import { findRepo } from "./locate.js";
+import { posixRelative } from "./posix-path.js";
 
 /**
  * Paths whose git blob ID is told by stat'ing each against git's index before one `git
@@ -54,8 +55,7 @@ function walk(root: string): string[] {
       const full = join(dir, e.name);
       // Symlinked folders are not entered: they may lead anywhere, or in a circle.
       if (e.isDirectory()) visit(full);
-      else if (e.isFile() || e.isSymbolicLink())
-        out.push(relative(root, full).split(sep).join("/"));
+      else if (e.isFile() || e.isSymbolicLink()) out.push(posixRelative(root, full));
     }
   };
   visit(root);

@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { isAbsolute, relative, sep } from "node:path";
 import type { ItemView } from "../core/board.js";
 import type { FindingCode, ItemVerdict } from "../core/verdict.js";
+import { toPosix } from "../io/posix-path.js";
 import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import { knownFindingCode } from "../render/verify-words.js";
@@ -211,7 +212,7 @@ export function unchangedEvidence(
 export function goliveFiles(workspace: Workspace, root: string): string[] {
   const path = relative(root, workspace.statePath);
   if (path === "" || path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path)) return [];
-  return [path.split(sep).join("/")];
+  return [toPosix(path)];
 }
 
 /** What the checks of `golive verify` are told about the run. */
