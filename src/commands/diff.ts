@@ -1,4 +1,5 @@
 import { diffStates } from "../core/diff.js";
+import { echo } from "../core/escape.js";
 import { GoliveError } from "../errors.js";
 import { GitError, gitCommitOf, gitDefaultBranch, gitFileAt, gitMergeBase } from "../io/git.js";
 import { gitPath } from "../io/git-repo.js";
@@ -53,7 +54,7 @@ function findBase(root: string, given: string | undefined, path: string): DiffBa
     if (given !== undefined) {
       const commit = gitCommitOf(root, given);
       if (commit === undefined) {
-        throw new GoliveError("usage", `"${given}" names no commit in this repository`, {
+        throw new GoliveError("usage", `"${echo(given)}" names no commit in this repository`, {
           hint: "give a branch, tag or commit (git log --oneline shows them), or leave it out to compare with the default branch",
         });
       }

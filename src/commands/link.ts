@@ -2,6 +2,7 @@
  * `golive link ID TICKET...`: attach tracker references to an item (a Jira key or an https
  * URL); `--remove` takes them off. The references are data; the links are made when shown.
  */
+import { echo } from "../core/escape.js";
 import { ticketProblem } from "../core/links.js";
 import { GoliveError } from "../errors.js";
 import { renderLinked } from "../render/change.js";
@@ -28,7 +29,7 @@ export async function link(
     for (const ref of refs) {
       const problem = ticketProblem(ref);
       if (problem === undefined) continue;
-      const shown = ref.length > 60 ? `${ref.slice(0, 60)}…` : ref;
+      const shown = echo(ref);
       throw new GoliveError(
         "bad-ticket",
         problem === "not-https"

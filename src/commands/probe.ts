@@ -4,9 +4,11 @@
  * the files. Contacts only the deploy file's hosts (or `--url`) and what golive.yaml's `probe:`
  * names; optionally records the verdicts as evidence (never changing a status).
  */
+
 import { X509Certificate } from "node:crypto";
 import { dirname, relative, resolve } from "node:path";
 import { indexState } from "../core/board.js";
+import { echo } from "../core/escape.js";
 import type { ItemVerdict } from "../core/verdict.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { confinedPath } from "../io/confined.js";
@@ -51,9 +53,13 @@ function dnsServer(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const m = /^(\[[0-9a-fA-F:]+\]|[0-9.]+)(?::(\d{1,5}))?$/.exec(text.trim());
   if (!m)
-    throw new GoliveError("usage", `--dns "${text}" is not SERVER[:PORT] with an IP address`, {
-      hint: "for example --dns 1.1.1.1 or --dns 127.0.0.1:5353",
-    });
+    throw new GoliveError(
+      "usage",
+      `--dns "${echo(text)}" is not SERVER[:PORT] with an IP address`,
+      {
+        hint: "for example --dns 1.1.1.1 or --dns 127.0.0.1:5353",
+      },
+    );
   return text.trim();
 }
 
@@ -78,7 +84,7 @@ function probedItems(workspace: Workspace, item: string | undefined) {
   if (item !== undefined) {
     const [found] = resolveItems(workspace.catalogue, [item]);
     if (!found || !probed.has(found.id))
-      throw new GoliveError("usage", `${item} is not an item golive probe answers`, {
+      throw new GoliveError("usage", `${echo(item)} is not an item golive probe answers`, {
         hint: `probe answers ${PROBE_ITEMS.join(", ")}`,
       });
     return [found];

@@ -4,7 +4,9 @@
  * the three versions git holds in its index (base, ours, theirs), merges them as the merge
  * driver does, writes the result and stages it (`git add`).
  */
+
 import { dirname, relative } from "node:path";
+import { echo } from "../core/escape.js";
 import { GO_LIVE } from "../core/merge.js";
 import type { Side } from "../core/merge-item.js";
 import { EXIT, GoliveError } from "../errors.js";
@@ -209,7 +211,7 @@ function takeChoices(
 }
 
 function shortArg(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  return `"${echo(text)}"`;
 }
 
 /**

@@ -45,8 +45,10 @@ export function ticketLinks(
 
 /**
  * Text with the user info of every URL in it cut out: `https://x-access-token:ghp_...@host/x`
- * is shown as `https://host/x`. A remote's URL may carry a token; no format shows it.
+ * is shown as `https://host/x`. A remote's URL may carry a token; no format shows it. The user
+ * info ends at the last `@` before the host (as URL parsing reads `https://u:p@ss@host/x`), so
+ * a raw `@` in a password does not leave its tail behind.
  */
 export function withoutUserInfo(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]{0,31}:\/\/)[^/\s@]{1,1024}@/gi, "$1");
+  return text.replace(/([a-z][a-z0-9+.-]{0,31}:\/\/)[^/\s]{0,1024}@/gi, "$1");
 }

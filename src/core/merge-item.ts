@@ -223,10 +223,13 @@ export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState, i
     for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
     const item = merged as ItemState;
     // Who and when: the side whose word the item now holds; when it holds both sides' words,
-    // both names, and the later time. Never one person's name on another's note.
+    // both names, and the later time. Never one person's name on another's note. A side a
+    // person takes in a conflict is that side's decision, made when that side made it: its
+    // own time, never the other side's later one.
     const now = said(item);
     const [eo, et] = [same(now, said(ours)), same(now, said(theirs))];
-    const stampOf = eo && et ? later : eo ? ours : et ? theirs : undefined;
+    const taken = conflicts.length > 0 ? (side === "ours" ? ours : theirs) : undefined;
+    const stampOf = eo && et ? (taken ?? later) : eo ? ours : et ? theirs : undefined;
     if (stampOf) {
       if (stampOf.by !== undefined) item.by = stampOf.by;
       if (stampOf.at !== undefined) item.at = stampOf.at;
@@ -236,8 +239,8 @@ export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState, i
         ...new Set([earlier.by, later.by].flatMap((n) => (n === undefined ? [] : n.split(" + ")))),
       ];
       if (names.length > 0) item.by = names.join(" + ");
-      if (later.at !== undefined) item.at = later.at;
-      else if (earlier.at !== undefined) item.at = earlier.at;
+      const when = taken?.at ?? later.at ?? earlier.at;
+      if (when !== undefined) item.at = when;
     }
     // Each side's state was real for a while: it joins the history with its own author,
     // unless it is the base's (that side changed only a waiver or evidence) or the result's.

@@ -38,12 +38,28 @@ export type MergeResult =
       changes: Map<string, ItemState | null>;
       /** Both sides moved go-live, to different dates: everything else merged, that is not. */
       goLiveConflict?: { ours: string; theirs: string };
+      /**
+       * The project's name or close both sides changed differently (two renames, two closes):
+       * a person picks one, as an item's field; `state` takes ours' until then.
+       */
+      projectConflicts: ProjectConflict[];
       /** Items both sides changed differently, for a person; `state` takes ours' values. */
       conflicts: ItemConflict[];
       /** Disagreements a rule settled, for the merge to say so. */
       settled: Settled[];
     }
   | { ok: false; reasons: string[] };
+
+/** The project's fields a person settles like an item's: its name (rename) and its close. */
+export const PROJECT_KEYS = ["name", "closed"] as const;
+export type ProjectKey = (typeof PROJECT_KEYS)[number];
+
+/** Both sides changed a project field to different values: each side's value. */
+export interface ProjectConflict {
+  key: ProjectKey;
+  ours: unknown;
+  theirs: unknown;
+}
 
 /** The key of the go-live conflict among the item IDs. */
 export const GO_LIVE = "goLive" as const;
@@ -54,6 +70,12 @@ export type Conflict =
       kind: "go-live";
       key: typeof GO_LIVE;
       /** Each side's date, and the slip that moved it there (who, when). */
+      sides: Record<Side, SideValue>;
+    }
+  | {
+      kind: "project";
+      key: ProjectKey;
+      /** Each side's value, and who set it when (the rename to it, the close). */
       sides: Record<Side, SideValue>;
     }
   | { kind: "item"; key: string; item: ItemConflict };
@@ -113,7 +135,21 @@ type Items = Record<string, ItemState | null>;
 export function mergeStates(base: StateData, ours: StateData, theirs: StateData): MergeResult {
   const reasons: string[] = [];
   const state: StateData = { ...ours };
+  const projectConflicts: ProjectConflict[] = [];
   for (const key of TOP_KEYS) {
+    const [b, o, t] = [base[key], ours[key], theirs[key]];
+    if (
+      (PROJECT_KEYS as readonly string[]).includes(key) &&
+      o !== undefined &&
+      t !== undefined &&
+      !same(o, t) &&
+      !same(o, b) &&
+      !same(t, b)
+    ) {
+      // Two renames, or two closes: a person picks one. Ours stands in until then.
+      projectConflicts.push({ key: key as ProjectKey, ours: o, theirs: t });
+      continue;
+    }
     const value = mergeValue(base[key], ours[key], theirs[key], key, reasons);
     if (value === undefined) delete state[key];
     else (state as Record<string, unknown>)[key] = value;
@@ -166,7 +202,9 @@ export function mergeStates(base: StateData, ours: StateData, theirs: StateData)
   // whichever side a person takes.
   const theirTakes = { ...merged };
   for (const c of conflicts) theirTakes[c.id] = c.take.theirs;
-  for (const whole of [state, { ...state, items: theirTakes }]) {
+  const theirSide: StateData = { ...state, items: theirTakes };
+  for (const p of projectConflicts) (theirSide as Record<string, unknown>)[p.key] = p.theirs;
+  for (const whole of [state, theirSide]) {
     const valid = StateSchema.safeParse(whole, { error: describeIssue });
     if (!valid.success) {
       const issue = valid.error.issues[0]!;
@@ -181,6 +219,7 @@ export function mergeStates(base: StateData, ours: StateData, theirs: StateData)
     state,
     changes,
     conflicts,
+    projectConflicts,
     settled,
     ...(goLiveConflict ? { goLiveConflict } : {}),
   };

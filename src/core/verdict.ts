@@ -55,7 +55,6 @@ export type FindingCode =
   | "composer-unparsable-version"
   | "composer-lock-missing"
   | "deploy-none"
-  | "deploy-fallback"
   | "deploy-judged"
   | "deploy-no-production"
   | "deploy-lenient"
@@ -263,7 +262,6 @@ export interface ItemVerdict {
 export const CONTEXT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "deploy-judged",
   "deploy-no-production",
-  "deploy-fallback",
   "deploy-lenient",
   "config-judged",
   "config-environment-unknown",

@@ -16,6 +16,7 @@ import {
   indexCatalogue,
   mergeCatalogue,
 } from "../core/catalogue.js";
+import { echo } from "../core/escape.js";
 import { own } from "../core/own.js";
 import { GoliveError, type SourceLocation } from "../errors.js";
 import { type CatalogueFile, CatalogueSchema } from "../schema/catalogue.js";
@@ -205,6 +206,7 @@ export function parseCatalogue(
           { location: where, hint: "extend fewer catalogues: merge some of them into one file" },
         );
       }
+      if (!isCatalogueName(ref) && !existsSync(key)) throw missingBase(ref, where);
       catalogue = loadCatalogue(ref, dir, where, [...reading, key], inside, memo).catalogue;
       memo.set(key, catalogue);
     }
@@ -222,4 +224,22 @@ export function parseCatalogue(
     });
   }
   return indexCatalogue(data);
+}
+
+/**
+ * The refusal of an `extends` that names nothing: a bare word (`toString`, `Spryker-Cloud`) is
+ * meant as a catalogue's name, anything else as a file next to the extending catalogue. Neither
+ * is golive.yaml's `catalogue.path`, whose hint the plain load would give.
+ */
+function missingBase(ref: string, where: SourceLocation): GoliveError {
+  const word = !/[/\\]/.test(ref) && !/\.ya?ml$/i.test(ref);
+  return word
+    ? new GoliveError("unknown-catalogue", `extends: there is no catalogue named "${echo(ref)}"`, {
+        location: where,
+        hint: `extend one of: ${shippedCatalogueNames().join(", ")}, or a file (relative to this catalogue)`,
+      })
+    : new GoliveError("unreadable", `extends: the catalogue ${ref} does not exist`, {
+        location: where,
+        hint: "correct the path: it is relative to the catalogue that extends it",
+      });
 }

@@ -9,7 +9,14 @@ import { isMap, isNode, isScalar, parseDocument } from "yaml";
 import { pushAll } from "../core/arrays.js";
 import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
 import { same } from "../core/compare.js";
-import { type Conflict, GO_LIVE, mergeStates, TOP_KEYS } from "../core/merge.js";
+import {
+  type Conflict,
+  GO_LIVE,
+  mergeStates,
+  PROJECT_KEYS,
+  type ProjectKey,
+  TOP_KEYS,
+} from "../core/merge.js";
 import { type Settled, SIDES, type Side, type SideValue } from "../core/merge-item.js";
 import { GoliveError } from "../errors.js";
 import type { CatalogueFile } from "../schema/catalogue.js";
@@ -113,7 +120,7 @@ export function mergeStateTexts(
     const result = mergeStates(o.state, a.state, b.state);
     if (!result.ok) return { kind: "failed", reasons: result.reasons };
     const catalogue = catalogueOf(result.state, stateDir);
-    const { conflicts: items, settled, goLiveConflict } = result;
+    const { conflicts: items, settled, goLiveConflict, projectConflicts } = result;
     const conflicts: Conflict[] = [
       ...(goLiveConflict
         ? [
@@ -127,6 +134,14 @@ export function mergeStateTexts(
             },
           ]
         : []),
+      ...projectConflicts.map((p) => ({
+        kind: "project" as const,
+        key: p.key,
+        sides: {
+          ours: projectSide(a.state, p.key, p.ours),
+          theirs: projectSide(b.state, p.key, p.theirs),
+        },
+      })),
       ...items.map((item) => ({ kind: "item" as const, key: item.id, item })),
     ];
     const settle = (choices: Choices | Side) => {
@@ -135,6 +150,8 @@ export function mergeStateTexts(
       const state: StateData = { ...result.state, items: { ...result.state.items } };
       const changes = new Map(result.changes);
       if (goLiveConflict) state.goLive = goLiveConflict[choice(GO_LIVE)];
+      for (const p of projectConflicts)
+        (state as Record<string, unknown>)[p.key] = p[choice(p.key)];
       for (const c of items) {
         const taken = c.take[choice(c.id)];
         state.items![c.id] = taken;
@@ -169,6 +186,19 @@ export function mergeStateTexts(
   }
 }
 
+/** A side's name or close, and who set it when: the rename to that name, the close's own. */
+function projectSide(state: StateData, key: ProjectKey, value: unknown): SideValue {
+  const stamp =
+    key === "name"
+      ? [...(state.renames ?? [])].reverse().find((r) => r.to === value)
+      : (value as { by?: string; at?: string });
+  return {
+    value,
+    ...(stamp?.by !== undefined ? { by: stamp.by } : {}),
+    ...(stamp?.at !== undefined ? { at: stamp.at } : {}),
+  };
+}
+
 /** A side's go-live date, and who moved it there when (its latest slip to that day). */
 function slipTo(state: StateData, date: string): SideValue {
   const slip = [...(state.slips ?? [])].reverse().find((s) => s.to === date);
@@ -192,9 +222,14 @@ export function settledBy(
     const { state } = readVersion({ text, what: "golive.yaml" });
     const choices = new Map<string, Side>();
     for (const c of merge.conflicts) {
-      const value = c.kind === "go-live" ? state.goLive : state.items?.[c.key];
+      const value =
+        c.kind === "go-live"
+          ? state.goLive
+          : c.kind === "project"
+            ? state[c.key]
+            : state.items?.[c.key];
       const side = SIDES.find((s) =>
-        same(value, c.kind === "go-live" ? c.sides[s].value : c.item.take[s]),
+        same(value, c.kind === "item" ? c.item.take[s] : c.sides[s].value),
       );
       if (side === undefined) return undefined;
       choices.set(c.key, side);
@@ -272,7 +307,8 @@ function regionsOf(text: string, keys: string[]): [number, number][] {
   };
   const items = doc.get("items", true);
   return keys.map((key) => {
-    const map = key === GO_LIVE ? doc.contents : items;
+    const topLevel = key === GO_LIVE || (PROJECT_KEYS as readonly string[]).includes(key);
+    const map = topLevel ? doc.contents : items;
     const pair = isMap(map)
       ? map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
       : undefined;

@@ -35,10 +35,16 @@ const STATUS_WORD: Record<Status, string> = {
   "not-applicable": "not applicable",
 };
 
-/** What a status change means to a reviewer: "done", "reopened", "blocked", "unblocked". */
+/**
+ * What a status change means to a reviewer: "done", "reopened", "blocked", "unblocked". An item
+ * done (or not applicable) that is now blocked says so: "blocked (was done)".
+ */
 export function statusVerb(from: Status, to: Status): string {
   if (to === "done") return "done";
-  if (to === "blocked") return "blocked";
+  if (to === "blocked")
+    return from === "done" || from === "not-applicable"
+      ? `blocked (was ${STATUS_WORD[from]})`
+      : "blocked";
   if (to === "not-applicable") return "marked not applicable";
   if (from === "done" || from === "not-applicable") return `reopened (${STATUS_WORD[to]})`;
   if (from === "blocked") return `unblocked (${STATUS_WORD[to]})`;
@@ -111,6 +117,8 @@ export function diffSummary(diff: StateDiff): string {
   const count = (test: (c: ItemChange) => boolean) =>
     diff.items.reduce((n, item) => n + item.changes.filter(test).length, 0);
   const status = (to: Status) => (c: ItemChange) => c.kind === "status" && c.to === to;
+  // Each status change once, in the bucket of where the item is now: done to blocked is
+  // blocked (its line says it was done), not also reopened.
   const parts: [number, string][] = [
     [count(status("done")), "done"],
     [
@@ -118,7 +126,8 @@ export function diffSummary(diff: StateDiff): string {
         (c) =>
           c.kind === "status" &&
           (c.from === "done" || c.from === "not-applicable") &&
-          c.to !== "done",
+          c.to !== "done" &&
+          c.to !== "blocked",
       ),
       "reopened",
     ],

@@ -114,10 +114,22 @@ const RULE_WORDS: Record<MergeRule, (kept: Side | undefined) => string> = {
   "later-ack": (kept) => `the later acknowledgement wins, so ${kept} is kept`,
 };
 
+/** A conflict's name in a sentence: "go-live", "the project's name", "CLO-01". */
+function conflictName(c: Conflict): string {
+  if (c.kind === "go-live") return "go-live";
+  if (c.kind === "project") return c.key === "name" ? "the project's name" : "the project's close";
+  return safe(c.key);
+}
+
+/** Each side of a conflict: its value, and who set it when. */
+function sidesOf(c: Conflict): Record<Side, { by?: string; at?: string }> {
+  return c.kind === "item" ? c.item.sides : c.sides;
+}
+
 /** The keys in conflict, for a message: "CLO-01 (status), TES-11 (owner) and go-live". */
 function conflictList(conflicts: readonly Conflict[]): string {
   const names = conflicts.map((c) =>
-    c.kind === "go-live" ? "go-live" : `${safe(c.key)} (${c.item.fields.join(", ")})`,
+    c.kind === "item" ? `${safe(c.key)} (${c.item.fields.join(", ")})` : conflictName(c),
   );
   return names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0]!;
 }
@@ -142,6 +154,12 @@ export function conflictWords(
 function sideCells(style: Style, c: Conflict, side: Side): string[][] {
   if (c.kind === "go-live") {
     return [["go-live", String(c.sides[side].value)]];
+  }
+  if (c.kind === "project") {
+    const value = c.sides[side].value;
+    if (c.key === "name") return [["name", oneLine(value)]];
+    const closed = value as { on: string; reason?: string };
+    return [["closed", `on ${closed.on}${closed.reason ? `: ${multiline(closed.reason)}` : ""}`]];
   }
   const taken = c.item.take[side];
   return c.item.fields.map((field) => {
@@ -177,13 +195,15 @@ export function renderConflicts(
     const head =
       conflict.kind === "go-live"
         ? c.bold("go-live date")
-        : `${c.bold(safe(conflict.key))}${title ? ` ${safe(title)}` : ""}`;
+        : conflict.kind === "project"
+          ? c.bold(conflict.key === "name" ? "project name" : "project close")
+          : `${c.bold(safe(conflict.key))}${title ? ` ${safe(title)}` : ""}`;
     const [ours, theirs] = [
       sideCells(style, conflict, "ours"),
       sideCells(style, conflict, "theirs"),
     ];
     const rows = ours.map(([field, value], i) => [field!, value!, theirs[i]![1]!]);
-    const sides = conflict.kind === "go-live" ? conflict.sides : conflict.item.sides;
+    const sides = sidesOf(conflict);
     rows.push(
       ["changed by", whoWhen(sides.ours), whoWhen(sides.theirs)].map((x, i) =>
         i === 0 ? x : safe(x),
@@ -205,7 +225,7 @@ export function conflictQuestion(
   conflict: Conflict,
   titles: ReadonlyMap<string, string>,
 ): string {
-  return `${renderConflicts(style, [conflict], titles)}Keep which side of ${conflict.kind === "go-live" ? "go-live" : safe(conflict.key)}?`;
+  return `${renderConflicts(style, [conflict], titles)}Keep which side of ${conflictName(conflict)}?`;
 }
 
 /** `golive resolve` settled the conflicts as chosen: what it took. */
@@ -219,9 +239,12 @@ export function renderChosen(
   const c = style.chalk;
   const taken = conflicts.map((conflict) => {
     const side = choices.get(conflict.key) ?? "ours";
-    const sides = conflict.kind === "go-live" ? conflict.sides : conflict.item.sides;
-    const name = conflict.kind === "go-live" ? "go-live" : safe(conflict.key);
-    return `  ${name}: ${side} (${safe(whoWhen(sides[side]))}); the other side is in the item's history`;
+    const sides = sidesOf(conflict);
+    const other =
+      conflict.kind === "project"
+        ? "the other side is not taken"
+        : "the other side is in the item's history";
+    return `  ${conflictName(conflict)}: ${side} (${safe(whoWhen(sides[side]))}); ${other}`;
   });
   return `${c.green("✓")} ${safe(shown)}: merged, with the sides you chose, and staged.\n${taken.join("\n")}\n${next(operation)}\n`;
 }

@@ -4,10 +4,13 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { ItemView, Progress } from "../core/board.js";
 import { humanDate } from "../core/dates.js";
+import { INVISIBLE, LONE_JOINER, safe } from "../core/escape.js";
 import { lastChangeAt } from "../core/history.js";
 import type { GoLiveSlip } from "../core/report.js";
 import { lastWithdrawal, previousState } from "../core/transitions.js";
 import type { Status } from "../schema/state.js";
+
+export { safe };
 
 export interface Style {
   chalk: ChalkInstance;
@@ -33,35 +36,6 @@ export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 
 
 export function makeStyle(level: 0 | 1 | 2 | 3, width: number): Style {
   return { chalk: new Chalk({ level }), width };
-}
-
-/**
- * Invisible characters that change how text reads without showing: the bidirectional marks
- * (ALM, LRM, RLM) and overrides, zero-width spaces and joiners, word joiners, line and
- * paragraph separators, and a byte order mark inside text. A zero-width joiner between two
- * emoji builds one emoji (a family, a flag) and is kept.
- */
-const INVISIBLE =
-  "\u061c\u180e\u200b\u200c\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff";
-const LONE_JOINER =
-  "(?<!\\p{Extended_Pictographic}\\ufe0f?)\\u200d|\\u200d(?!\\p{Extended_Pictographic})";
-
-// C0 and C1 controls, DEL, and the invisible characters above.
-const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}]|${LONE_JOINER}`, "gu");
-
-/**
- * Makes text that users wrote safe to print on a terminal: control characters and escape
- * sequences are shown as visible escapes instead of being obeyed.
- */
-export function safe(text: string): string {
-  return text.replace(UNSAFE, (c) => {
-    if (c === "\n") return "\\n";
-    if (c === "\t") return "\\t";
-    const code = c.codePointAt(0)!;
-    return code > 0xff
-      ? `\\u${code.toString(16).padStart(4, "0")}`
-      : `\\x${code.toString(16).padStart(2, "0")}`;
-  });
 }
 
 /**

@@ -39,8 +39,6 @@ const MESSAGES: Record<FindingCode, Words> = {
     f.found
       ? `no production or cloud deploy file (${plural(Number(f.found), "local, CI or template deploy file")} not judged)`
       : "no deploy files (deploy*.yml) in the repository",
-  "deploy-fallback": (f) =>
-    `no deploy.<project>-<environment>.yml files; read ${s(f.found)} instead`,
   "deploy-judged": (f) => `judged the production deploy files: ${s(f.found)}`,
   "deploy-no-production": (f) =>
     `no production deploy file; judged the other environments' files: ${s(f.found)}`,
@@ -368,12 +366,21 @@ function findingLine(f: Finding, more: number): string {
   return `${where ? `${where}: ` : ""}${findingMessage(f)}${more > 0 ? ` (+${more} more)` : ""}`;
 }
 
+/** Whether this golive has words for a finding code (golive.yaml may hold any, or a retired one). */
+export function knownFindingCode(code: string): code is FindingCode {
+  return Object.hasOwn(MESSAGES, code);
+}
+
 /**
  * Recorded evidence in words, made when it is shown: from its code and arguments, or the words
- * golive 1.0 stored; a code this golive does not know is shown as it is.
+ * golive 1.0 stored; a code this golive does not know (retired, or from a newer golive) is said
+ * to be so, and status re-runs its checks (work/evidence-inputs.ts).
  */
 export function evidenceSummary(e: Evidence): string {
   if (e.code === undefined) return e.summary ?? "no evidence";
-  if (!Object.hasOwn(MESSAGES, e.code)) return e.summary ?? e.code;
+  if (!knownFindingCode(e.code))
+    return (
+      e.summary ?? "a finding this golive does not know: record it again (golive verify --record)"
+    );
   return findingLine({ code: e.code as FindingCode, result: e.result, ...e.args }, e.more ?? 0);
 }

@@ -104,6 +104,19 @@ export const EvidenceInputsSchema = z.strictObject({
 export type EvidenceInputs = z.infer<typeof EvidenceInputsSchema>;
 
 /**
+ * The same in one line, as golive writes it: the digest, then one token a file (`f:PATH`), set
+ * (`s:SET`) or context value (`c:NAME`), and the day a date-reading answer holds until
+ * (`u:YYYY-MM-DD`), `%`-escaped where a space, `%` or a control character
+ * would be (work/evidence-inputs.ts). One scalar costs status a fraction of a YAML map's parse.
+ */
+export const EvidenceInputsTextSchema = z
+  .string()
+  .check(
+    z.maxLength(200_000),
+    z.regex(/^[0-9a-f]{40}(?: [fscu]:[^ ]+)*$/, "expected a digest and f:, s:, c: or u: tokens"),
+  );
+
+/**
  * What `golive verify --record` found in the repository for an item, and when: the code of the
  * finding that decided the result and its arguments, never words (golive words them when it
  * shows them) and never a secret's value (no finding holds one).
@@ -127,8 +140,11 @@ export const EvidenceSchema = z.strictObject({
   more: z.optional(z.int().check(z.minimum(1))),
   /** The finding in words, as golive 1.0 recorded it: read, never written. */
   summary: z.optional(Text),
-  /** What the checks read, for telling without running them whether this still holds. */
-  inputs: z.optional(EvidenceInputsSchema),
+  /**
+   * What the checks read, for telling without running them whether this still holds: one line
+   * (a map as golive wrote it until 1.1: still read, rewritten at the next record).
+   */
+  inputs: z.optional(z.union([EvidenceInputsTextSchema, EvidenceInputsSchema])),
   /** Which command recorded it: `probe` (the live hosts); absent for `verify` (the files). */
   source: z.optional(z.enum(["verify", "probe"])),
 });

@@ -97,13 +97,15 @@ export class Facts {
     private readonly repo: RepoView,
     ctx: VerifyContext,
   ) {
+    const inputs = this.inputs;
     const read = <K extends ContextInput>(key: K): VerifyContext[K] => {
       this.inputs.touch(`c:${key}`);
       return ctx[key];
     };
     this.ctx = {
       get today() {
-        return read("today");
+        inputs.readToday();
+        return ctx.today;
       },
       get goLive() {
         return read("goLive");
@@ -115,6 +117,14 @@ export class Facts {
         return read("latestRelease");
       },
     };
+  }
+
+  /**
+   * How long the answer a rule made from today's date holds: until `date`, the first day it
+   * may differ (undefined: no date changes it). Said after the rule's last read of today.
+   */
+  until(date: string | undefined): void {
+    this.inputs.until(date);
   }
 
   /** Provider tokens, found before the rules run (`verifyRepository` awaits the scan). */

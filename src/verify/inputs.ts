@@ -27,7 +27,19 @@ export interface InputKeys {
   files: string[];
   sets: InputSet[];
   context: ContextInput[];
+  /**
+   * With `today` among the context: the day the verdict may first change by the date alone (an
+   * end of support, a release, go-live day), so that status runs the checks again from that
+   * day instead of every day; `9999-12-31` when no date changes it.
+   */
+  until?: string;
 }
+
+/** The key of a read of today that no rule has yet said how long its answer holds. */
+const TODAY_OPEN = "t:open";
+
+/** `until` for an answer no date changes. */
+export const NEVER = "9999-12-31";
 
 /** More named files than this, and the item depends on every file instead (one set, not a list). */
 export const MAX_INPUT_FILES = 200;
@@ -70,6 +82,21 @@ export class InputTracker {
     this.frames[this.frames.length - 1]?.add(key);
   }
 
+  /** A read of today: the item depends on the date until a rule says how long (`until`). */
+  readToday(): void {
+    this.touch("c:today");
+    this.touch(TODAY_OPEN);
+  }
+
+  /**
+   * The answer made from today's date holds until `date` (undefined: no date changes it).
+   * Said after the rule's last read of today; a read no rule speaks for keeps the item daily.
+   */
+  until(date: string | undefined): void {
+    this.frames[this.frames.length - 1]?.delete(TODAY_OPEN);
+    this.touch(`u:${date ?? NEVER}`);
+  }
+
   /** Runs `fn` in a frame of its own; returns its result and the keys it touched. */
   collect<T>(fn: () => T): { value: T; keys: Set<string> } {
     const frame = new Set<string>();
@@ -92,16 +119,24 @@ export function inputKeys(keys: ReadonlySet<string>): InputKeys {
   const sets: InputSet[] = [];
   const context: ContextInput[] = [];
   const named: string[] = [];
+  let until: string | undefined;
   for (const key of keys) {
     const value = key.slice(2);
     if (key.startsWith("s:")) sets.push(value as InputSet);
     else if (key.startsWith("c:")) context.push(value as ContextInput);
-    else named.push(value);
+    else if (key.startsWith("u:")) until = until === undefined || value < until ? value : until;
+    else if (key.startsWith("f:")) named.push(value);
   }
+  if (keys.has(TODAY_OPEN) || !context.includes("today")) until = undefined;
   let files = named.filter((f) => !sets.some((s) => covers(s, f)));
   if (files.length > MAX_INPUT_FILES) {
     files = [];
     sets.splice(0, sets.length, "all");
   }
-  return { files: files.sort(), sets: sets.sort(), context: context.sort() };
+  return {
+    files: files.sort(),
+    sets: sets.sort(),
+    context: context.sort(),
+    ...(until !== undefined ? { until } : {}),
+  };
 }

@@ -53,6 +53,27 @@ export function addMonths(date: string, months: number): string {
   return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
 }
 
+/**
+ * The first day after `today` on which APP-02's answer may change by the date alone: the next
+ * release golive knows comes out, or its list turns stale; undefined when neither is ahead.
+ */
+export function releaseAnswerUntil(today: string): string | undefined {
+  const next = SPRYKER_RELEASES.find((r) => r.date > today)?.date;
+  const newest = SPRYKER_RELEASES[SPRYKER_RELEASES.length - 1]!;
+  // releaseListStale holds from the day after this one.
+  const staleFrom = dayAfter(addMonths(newest.date, STALE_MONTHS));
+  const ahead = [next, staleFrom > today ? staleFrom : undefined].filter(
+    (d): d is string => d !== undefined,
+  );
+  return ahead.sort()[0];
+}
+
+function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Whether golive's list is too old to say a release is the newest on `today`. */
 export function releaseListStale(today: string): SprykerRelease | undefined {
   const newest = SPRYKER_RELEASES[SPRYKER_RELEASES.length - 1]!;

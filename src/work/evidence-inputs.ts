@@ -12,6 +12,7 @@ import type { ItemView } from "../core/board.js";
 import type { FindingCode, ItemVerdict } from "../core/verdict.js";
 import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
+import { knownFindingCode } from "../render/verify-words.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import type { Evidence, EvidenceInputs } from "../schema/state.js";
 import {
@@ -51,7 +52,12 @@ export function inputsDigest(
 ): string {
   const hash = createHash("sha1");
   hash.update(`golive ${VERSION}\0${JSON.stringify(item.checks ?? [])}\n`);
-  for (const key of keys.context) hash.update(`c\0${key}\0${contextValue(ctx, key)}\n`);
+  for (const key of keys.context) {
+    // An answer that holds until a day does not depend on which day before it this is.
+    const value =
+      key === "today" && keys.until !== undefined ? `until ${keys.until}` : contextValue(ctx, key);
+    hash.update(`c\0${key}\0${value}\n`);
+  }
   for (const set of keys.sets) {
     let digest = sets.get(set);
     if (digest === undefined) {
@@ -68,19 +74,72 @@ export function inputsDigest(
   return hash.digest("hex");
 }
 
-/** What `verify --record` stores with an item's evidence. */
+/** What `verify --record` stores with an item's evidence: one line (`encodeInputs`). */
 export function evidenceInputs(
   item: CatalogueItem,
   keys: InputKeys,
   source: BlobSource,
   ctx: VerifyContext,
   sets?: Map<string, string>,
-): EvidenceInputs {
-  return {
+): string {
+  return encodeInputs({
     digest: inputsDigest(item, keys, source, ctx, sets),
     ...(keys.files.length > 0 ? { files: keys.files } : {}),
     ...(keys.sets.length > 0 ? { sets: keys.sets } : {}),
     ...(keys.context.length > 0 ? { context: keys.context } : {}),
+    ...(keys.until !== undefined ? { until: keys.until } : {}),
+  });
+}
+
+/** Recorded inputs: golive 1.0's map, and the day a date-reading answer holds until. */
+export type RecordedInputs = EvidenceInputs & { until?: string };
+
+// A token holds no space (they separate tokens) and no line break (one line a record); `%`
+// is the escape character itself.
+const escapeToken = (value: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are escaped
+  value.replace(/[%\s\x00-\x1f\x7f]/g, encodeURIComponent);
+
+/**
+ * Inputs as one line: the digest, then `f:PATH` per file, `s:SET` per set and `c:NAME` per
+ * context value, each `%`-escaped (a glob set of several globs holds line breaks).
+ */
+export function encodeInputs(inputs: RecordedInputs): string {
+  const tokens = [inputs.digest];
+  for (const f of inputs.files ?? []) tokens.push(`f:${escapeToken(f)}`);
+  for (const s of inputs.sets ?? []) tokens.push(`s:${escapeToken(s)}`);
+  for (const c of inputs.context ?? []) tokens.push(`c:${escapeToken(c)}`);
+  if (inputs.until !== undefined) tokens.push(`u:${escapeToken(inputs.until)}`);
+  return tokens.join(" ");
+}
+
+/**
+ * Recorded inputs as a map, from either shape golive wrote; undefined when the line cannot be
+ * read back (then the evidence is checked by running its checks).
+ */
+export function decodeInputs(inputs: string | EvidenceInputs): RecordedInputs | undefined {
+  if (typeof inputs !== "string") return inputs;
+  const [digest, ...tokens] = inputs.split(" ");
+  const files: string[] = [];
+  const sets: string[] = [];
+  const context: string[] = [];
+  let until: string | undefined;
+  for (const token of tokens) {
+    let value: string;
+    try {
+      value = decodeURIComponent(token.slice(2));
+    } catch {
+      return undefined;
+    }
+    if (token[0] === "u") until = value;
+    else (token[0] === "f" ? files : token[0] === "s" ? sets : context).push(value);
+  }
+  return {
+    digest: digest ?? "",
+    ...(files.length > 0 ? { files } : {}),
+    ...(sets.length > 0 ? { sets } : {}),
+    ...(context.length > 0 ? { context } : {}),
+    ...(until !== undefined ? { until } : {}),
   };
 }
 
@@ -89,16 +148,22 @@ export function evidenceInputs(
  * evidence without inputs (recorded by an older golive, or outside git) or naming what this
  * version does not know: such evidence is checked by running its checks.
  */
-function recordedKeys(inputs: EvidenceInputs | undefined): InputKeys | undefined {
+function recordedKeys(
+  recorded: string | EvidenceInputs | undefined,
+): (InputKeys & { digest: string }) | undefined {
+  const inputs = recorded === undefined ? undefined : decodeInputs(recorded);
   if (!inputs) return undefined;
   const sets = inputs.sets ?? [];
   const context = inputs.context ?? [];
   if (!sets.every(knownSet)) return undefined;
   if (!context.every((c) => (CONTEXT_INPUTS as readonly string[]).includes(c))) return undefined;
+  if (inputs.until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(inputs.until)) return undefined;
   return {
+    digest: inputs.digest,
     files: inputs.files ?? [],
     sets: sets as InputSet[],
     context: context as ContextInput[],
+    ...(inputs.until !== undefined ? { until: inputs.until } : {}),
   };
 }
 
@@ -126,8 +191,12 @@ export function unchangedEvidence(
   const sets = new Map<string, string>();
   for (const view of items) {
     const e = view.state.evidence;
-    const keys = recordedKeys(e?.inputs);
-    if (e && keys && inputsDigest(view.item, keys, source, ctx, sets) === e.inputs?.digest)
+    // A finding code this golive does not know tells nothing: the checks say what holds now.
+    const known = e?.code === undefined || knownFindingCode(e.code);
+    const keys = known ? recordedKeys(e?.inputs) : undefined;
+    // From the day a date-reading answer holds until, the checks say it again.
+    const due = keys?.until !== undefined && ctx.today >= keys.until;
+    if (e && keys && !due && inputsDigest(view.item, keys, source, ctx, sets) === keys.digest)
       unchanged.set(view.item.id, asRecorded(view, e));
     else changed.push(view);
   }

@@ -7,14 +7,13 @@
  * and at stay as they are.
  */
 import { type ItemVerdict, type KeptEvidence, keepsOther, recordVerdict } from "../core/verdict.js";
-import type { EvidenceInputs } from "../schema/state.js";
 import type { Context } from "./context.js";
 import { updateItems } from "./edit-items.js";
 
 export interface RecordOptions {
   source?: "probe";
   /** What each item's checks read, by item ID (verify). */
-  inputs?: ReadonlyMap<string, EvidenceInputs> | undefined;
+  inputs?: ReadonlyMap<string, string> | undefined;
 }
 
 export async function recordEvidence(

@@ -5,6 +5,7 @@
  */
 import { type Board, scopeBoard } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
+import { echo } from "../core/escape.js";
 import { filterItems, type ItemFilter, isFiltered } from "../core/filter.js";
 import { findItem } from "../core/ids.js";
 import { knownOwners, matchOwner } from "../core/owners.js";
@@ -14,11 +15,6 @@ import { describeFilter } from "../render/filter.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import type { Status } from "../schema/fields.js";
 import type { Context } from "./context.js";
-
-/** An ID as typed, cut short: a 10,000-character argument must not fill the terminal. */
-function shown(id: string): string {
-  return id.length > 40 ? `${id.slice(0, 40)}…` : id;
-}
 
 /** Resolves every ID first, so that one bad ID changes nothing. */
 export function resolveItems(catalogue: Catalogue, ids: readonly string[]): CatalogueItem[] {
@@ -30,14 +26,14 @@ export function resolveItems(catalogue: Catalogue, ids: readonly string[]): Cata
       continue;
     }
     if (found.reason === "malformed") {
-      throw new GoliveError("bad-id", `"${shown(id)}" is not a checklist ID`, {
+      throw new GoliveError("bad-id", `"${echo(id)}" is not a checklist ID`, {
         hint:
           found.suggestions.length > 0
             ? `did you mean ${found.suggestions.join(", ")}? (a digit, not a letter)`
             : "IDs look like CLO-14 or app-3; `golive list` shows them all",
       });
     }
-    throw new GoliveError("unknown-id", `there is no item ${shown(id)} in the catalogue`, {
+    throw new GoliveError("unknown-id", `there is no item ${echo(id)} in the catalogue`, {
       hint:
         found.suggestions.length > 0
           ? `did you mean ${found.suggestions.join(", ")}?`
@@ -82,7 +78,7 @@ function resolveOwner(typed: string, owners: readonly string[], option: string):
     );
   }
   const short = match.shortForms[0];
-  throw new GoliveError("usage", `${option} "${typed}" owns no item`, {
+  throw new GoliveError("usage", `${option} "${echo(typed)}" owns no item`, {
     hint:
       short === undefined
         ? ownersHint(owners)
@@ -103,7 +99,9 @@ export function resolveFilter(
     for (const given of phases) {
       const phase = catalogue.phases.find((p) => p.id === given.toLowerCase());
       if (!phase) {
-        throw new GoliveError("usage", `unknown phase "${given}"`, { hint: phaseHint(catalogue) });
+        throw new GoliveError("usage", `unknown phase "${echo(given)}"`, {
+          hint: phaseHint(catalogue),
+        });
       }
       if (!ids.includes(phase.id)) ids.push(phase.id);
     }
@@ -115,7 +113,7 @@ export function resolveFilter(
       (c) => c.id.toLowerCase() === wanted || c.title.toLowerCase() === wanted,
     );
     if (!category) {
-      throw new GoliveError("usage", `unknown category "${options.category}"`, {
+      throw new GoliveError("usage", `unknown category "${echo(options.category)}"`, {
         hint: `use one of: ${catalogue.categories.map((c) => c.id).join(", ")}`,
       });
     }

@@ -3,15 +3,16 @@
  * `golive check --verify`, which imports this module only when --verify is given, so that the
  * plain gate never loads the verify rules.
  */
+
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ItemView } from "../core/board.js";
+import { echo } from "../core/escape.js";
 import { type ItemVerdict, probeEvidenceVerdict, worst } from "../core/verdict.js";
 import { GoliveError } from "../errors.js";
 import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
-import type { EvidenceInputs } from "../schema/state.js";
 import { verifyRepository } from "../verify/index.js";
 import type { InputKeys } from "../verify/inputs.js";
 import { RELEASE_PATTERN } from "../verify/spryker-releases.js";
@@ -38,7 +39,7 @@ function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undef
 function latestRelease(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!RELEASE_PATTERN.test(value.trim())) {
-    throw new GoliveError("usage", `--latest-release "${value}" is not a Spryker release`, {
+    throw new GoliveError("usage", `--latest-release "${echo(value)}" is not a Spryker release`, {
       hint: "write it like 202507.0",
     });
   }
@@ -59,7 +60,7 @@ export async function runVerify(
   source: "git" | "walk";
   fileCount: number;
   verdicts: ItemVerdict[];
-  inputs?: Map<string, EvidenceInputs>;
+  inputs?: Map<string, string>;
 }> {
   const root = repositoryRoot(ctx, workspace, options.path);
   const release = latestRelease(options.latestRelease);
@@ -69,7 +70,7 @@ export async function runVerify(
   const verdicts = await verifyRepository(items, repo, vctx, keys);
   const result = { root, source: repo.source, fileCount: repo.files.length, verdicts };
   if (!keys) return result;
-  const inputs = new Map<string, EvidenceInputs>();
+  const inputs = new Map<string, string>();
   const sets = new Map<string, string>();
   for (const item of items) {
     const k = keys.get(item.id);

@@ -136,6 +136,13 @@ describe.each(PLANTED)("the name %s", (name) => {
     noInternalError(e);
     expect(e.code).toBe(2);
     expect(e.stderr).toMatch(new RegExp(`^error: ours\\.yaml:5:10: .*catalogue.*${name}`));
+    // A name golive does not ship, said plainly: golive.yaml's catalogue.path has no part in it.
+    expect(e.stderr).toContain(
+      name === "constructor"
+        ? `there is no shipped catalogue named "${name}"`
+        : `extends: there is no catalogue named "${name}"`,
+    );
+    expect(e.stderr).not.toContain("catalogue.path");
     const kind = project(
       undefined,
       team().replace("title: Second,", `title: Second, checks: [{ kind: "spryker/${name}" }],`),

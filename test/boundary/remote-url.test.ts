@@ -36,4 +36,17 @@ describe("a remote with a token in its URL", () => {
     );
     expect(withoutUserInfo("git@github.com:org/repo.git")).toBe("git@github.com:org/repo.git");
   });
+
+  it("withoutUserInfo cuts up to the last '@' before the host, as URL parsing does: a raw '@' in a password", () => {
+    const url = "https://u:p@ss@host/x";
+    expect(new URL(url).host).toBe("host");
+    expect(withoutUserInfo(`fatal: '${url}': refused`)).toBe("fatal: 'https://host/x': refused");
+    expect(withoutUserInfo("https://u:a@b@c@host:8443/x?to=me@there")).toBe(
+      "https://host:8443/x?to=me@there",
+    );
+    // The host's own part and what follows the URL stay as they are.
+    expect(withoutUserInfo("https://host/a@b and ssh://me@box/r")).toBe(
+      "https://host/a@b and ssh://box/r",
+    );
+  });
 });

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffStates } from "../../src/core/diff.js";
-import { statusVerb } from "../../src/render/diff.js";
+import { diffSummary, renderDiffText, statusVerb } from "../../src/render/diff.js";
+import { makeStyle } from "../../src/render/text.js";
 import type { StateData } from "../../src/schema/state.js";
 import { commitAll, copyOf, git, golive, initRepo, tempDir, tempRepo } from "../helpers/cli.js";
 import { smallCatalogue } from "../helpers/fixtures.js";
@@ -166,5 +167,31 @@ describe("diffStates", () => {
     expect(statusVerb("todo", "in-progress")).toBe("started");
     expect(statusVerb("in-progress", "todo")).toBe("back to to do");
     expect(statusVerb("todo", "not-applicable")).toBe("marked not applicable");
+    expect(statusVerb("todo", "blocked")).toBe("blocked");
+    expect(statusVerb("done", "blocked")).toBe("blocked (was done)");
+  });
+
+  it("counts each item once, in its final state's bucket: done to blocked is blocked, not also reopened", () => {
+    const before: StateData = {
+      ...base,
+      items: { "GEN-1": { status: "done" }, "GEN-2": { status: "done" }, "CLO-1": {} },
+    };
+    const after: StateData = {
+      ...base,
+      items: {
+        "GEN-1": { status: "blocked", reason: "vendor" },
+        "GEN-2": { status: "todo" },
+        "CLO-1": { status: "blocked", reason: "dns" },
+      },
+    };
+    const diff = diffStates(catalogue, before, after, "2027-01-20");
+    expect(diffSummary(diff)).toBe("1 reopened, 2 blocked");
+    expect(
+      renderDiffText(makeStyle(0, 100), diff, {
+        path: "golive.yaml",
+        ref: "abc1234",
+        commit: "abc1234",
+      }),
+    ).toMatch(/GEN-1 .*\n {4}blocked \(was done\): vendor/);
   });
 });

@@ -3,7 +3,7 @@
  * (src/cli/run.ts) with an injected environment, the way most tests do, or as the built binary
  * for what only a real process shows (exit of the process, kills, concurrency, git's drivers).
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import {
   accessSync,
   appendFileSync,
@@ -187,6 +187,34 @@ export function goliveBin(
     env: { ...gitEnv(cwd), NO_COLOR: "1", ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * `goliveBin` without blocking: for several processes that each wait on something (a time
+ * bound, a lock) and can run side by side.
+ */
+export function goliveBinAsync(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  return new Promise((resolvePromise) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        cwd,
+        encoding: "utf8",
+        timeout: 60_000,
+        killSignal: "SIGKILL",
+        env: { ...gitEnv(cwd), NO_COLOR: "1", ...env },
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolvePromise({ code, stdout, stderr });
+      },
+    );
+  });
 }
 
 const created: string[] = [];

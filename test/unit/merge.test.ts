@@ -17,6 +17,26 @@ describe("mergeStates", () => {
     items: { "GEN-01": {}, "CLO-01": { owner: "Ana" } },
   };
 
+  test("two renames, or two closes: a conflict a person settles, not a failed merge", () => {
+    const renamed = (to: string, by: string): StateData => ({
+      ...base,
+      name: to,
+      renames: [{ to, by, at: "2027-02-01" }],
+    });
+    const names = mergeStates(base, renamed("Shop A", "Ana"), renamed("Shop B", "Bo"));
+    expect(names.ok).toBe(true);
+    if (!names.ok) return;
+    expect(names.projectConflicts).toEqual([{ key: "name", ours: "Shop A", theirs: "Shop B" }]);
+    expect(names.state.name).toBe("Shop A");
+    expect(names.state.renames?.map((r) => r.to)).toEqual(["Shop A", "Shop B"]);
+    const closed = (on: string): StateData => ({ ...base, closed: { on, by: "Ana" } });
+    const closes = mergeStates(base, closed("2027-03-02"), closed("2027-03-03"));
+    expect(closes.ok && closes.projectConflicts.map((p) => p.key)).toEqual(["closed"]);
+    // One side's rename the other did not touch is simply taken.
+    const one = mergeStates(base, renamed("Shop A", "Ana"), base);
+    expect(one.ok && [one.state.name, one.projectConflicts]).toEqual(["Shop A", []]);
+  });
+
   test("takes the one side that changed an item, and removals the other side left alone", () => {
     const ours = { ...base, items: { "GEN-01": { status: "done" as const } } };
     const theirs = { ...base, items: { ...base.items, "CLO-01": { owner: "Bo" } } };
@@ -226,6 +246,35 @@ describe("mergeItem: disagreements a person settles", () => {
       note: "n",
       status: "in-progress",
     });
+  });
+
+  test("the side a person takes keeps its own time, also when the item holds both sides' words (and both names)", () => {
+    // Ours is the later change; both notes are kept; the status is theirs to choose.
+    const ours: ItemState = { status: "done", note: "a", by: "Sam", at: "2027-03-04" };
+    const theirs: ItemState = {
+      status: "blocked",
+      reason: "vendor",
+      note: "b",
+      by: "Priya",
+      at: "2027-03-03",
+    };
+    const m = mergeItem({}, ours, theirs, "CLO-01");
+    expect(m.conflict?.fields).toEqual(["status"]);
+    expect(m.conflict!.take.theirs).toMatchObject({
+      status: "blocked",
+      reason: "vendor",
+      note: "b\na",
+      by: "Priya + Sam",
+      at: "2027-03-03",
+    });
+    expect(m.conflict!.take.ours).toMatchObject({
+      status: "done",
+      note: "b\na",
+      by: "Priya + Sam",
+      at: "2027-03-04",
+    });
+    // Each side's own state stays in the history with its author.
+    expect(m.conflict!.take.theirs.history).toEqual([theirs, ours]);
   });
 
   test("two notes too long to keep both are a conflict, not a cut", () => {

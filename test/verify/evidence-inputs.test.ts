@@ -9,8 +9,10 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { CalendarDate } from "../../src/core/dates.js";
 import { makeStyle } from "../../src/render/text.js";
+import { EvidenceInputsTextSchema } from "../../src/schema/state.js";
+import { InputTracker, inputKeys, NEVER } from "../../src/verify/inputs.js";
 import type { Context } from "../../src/work/context.js";
-import { currentEvidence } from "../../src/work/evidence-inputs.js";
+import { currentEvidence, decodeInputs, encodeInputs } from "../../src/work/evidence-inputs.js";
 import { openState } from "../../src/work/workspace.js";
 import { gitEnv, golive, read, tempRepo } from "../helpers/cli.js";
 import { composerLock, PACKAGES, shop } from "../helpers/shop.js";
@@ -32,7 +34,7 @@ async function rerun(dir: string, today: CalendarDate = DAY) {
   const ctx = context(dir, today);
   const { board, workspace } = openState(ctx).board();
   const recorded = board.items.filter((v) => v.state.evidence !== undefined && v.item.checks);
-  const inputs = new Map(board.items.map((v) => [v.item.id, v.state.evidence?.inputs]));
+  const inputs = inputsOf(dir);
   return { recorded, inputs, ...(await currentEvidence(ctx, workspace, recorded)) };
 }
 
@@ -43,7 +45,12 @@ function git(dir: string, ...args: string[]): void {
 /** The recorded inputs of every item, from golive.yaml through golive's own reader. */
 function inputsOf(dir: string) {
   const { board } = openState(context(dir)).board();
-  return new Map(board.items.map((v) => [v.item.id, v.state.evidence?.inputs]));
+  return new Map(
+    board.items.map((v) => {
+      const recorded = v.state.evidence?.inputs;
+      return [v.item.id, recorded === undefined ? undefined : decodeInputs(recorded)];
+    }),
+  );
 }
 
 /** A project with every check's evidence recorded, copied fresh for each test. */
@@ -78,9 +85,12 @@ describe("recorded evidence with its inputs", () => {
     expect(inputs.get("APP-17")?.sets).toContain("all");
     expect(inputs.get("CLO-10")?.sets).toContain("deploy");
     expect(inputs.get("CLO-10")?.context).toContain("today");
-    // One line per record, as before.
+    // One line per record, the inputs one scalar: a digest and a token per input.
     expect(read(recordedShop)).toMatch(
-      /APP-03:\n {4}evidence: \{ result: fail, code: composer-old, .*, inputs: \{ digest: [0-9a-f]{40}, files: \[ composer\.lock \] \} \}\n/,
+      /APP-03:\n {4}evidence: \{ result: fail, code: composer-old, .*, inputs: [0-9a-f]{40} f:composer\.lock \}\n/,
+    );
+    expect(read(recordedShop)).toMatch(
+      /CLO-10:\n {4}evidence: \{.*, inputs: "?[0-9a-f]{40} .*s:deploy/,
     );
   });
 
@@ -151,20 +161,134 @@ describe("recorded evidence with its inputs", () => {
     expect((await rerun(dir)).ran).toContain("CLO-10");
   });
 
-  test("another day runs the checks that read the date, and only those", async () => {
-    const { ran, inputs } = await rerun(recordedShop, "2027-01-05" as CalendarDate);
-    const dated = [...inputs].filter(([, i]) => i?.context?.includes("today")).map(([id]) => id);
-    expect(dated.length).toBeGreaterThan(0);
-    expect(ran.sort()).toEqual(dated.sort());
+  test("the checks that read the date run again on the day their answer may change, not every day", async () => {
+    const { inputs } = await rerun(recordedShop);
+    const dated = [...inputs].filter(([, i]) => i?.context?.includes("today"));
+    // APP-02 (the next release), CLO-10 (an end of support), CLO-17 (go-live day).
+    expect(dated.map(([id]) => id).sort()).toEqual(["APP-02", "CLO-10", "CLO-17"]);
+    for (const [, i] of dated) expect(i?.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // CLO-17's answer changes on go-live day.
+    expect(inputs.get("CLO-17")?.until).toBe("2027-03-01");
+    expect((await rerun(recordedShop, "2027-01-05" as CalendarDate)).ran).toEqual([]);
+    for (const [id, i] of dated) {
+      const day = i!.until! as CalendarDate;
+      const before = new Date(`${day}T00:00:00Z`);
+      before.setUTCDate(before.getUTCDate() - 1);
+      const eve = before.toISOString().slice(0, 10) as CalendarDate;
+      if (eve > DAY) expect((await rerun(recordedShop, eve)).ran).not.toContain(id);
+      expect((await rerun(recordedShop, day)).ran).toContain(id);
+    }
+  });
+
+  test("inputs as golive wrote them before (a map) still read, and are one line after the next record", async () => {
+    const dir = copyShop();
+    const old = read(dir).replace(
+      /, inputs: "?([0-9a-f]{40})((?: [^ }"]+)*)"? \}/g,
+      (_, digest, rest) => {
+        const kinds: Record<string, string[]> = { files: [], sets: [], context: [] };
+        for (const token of (rest as string).trim().split(" ").filter(Boolean)) {
+          // The map had no day the answer holds until: its digest was over today's date.
+          if (token.startsWith("u:")) continue;
+          const kind = token[0] === "f" ? "files" : token[0] === "s" ? "sets" : "context";
+          kinds[kind]!.push(JSON.stringify(decodeURIComponent(token.slice(2))));
+        }
+        const lists = Object.entries(kinds)
+          .filter(([, v]) => v.length > 0)
+          .map(([k, v]) => `, ${k}: [ ${v.join(", ")} ]`);
+        return `, inputs: { digest: ${digest}${lists.join("")} } }`;
+      },
+    );
+    expect(old).toMatch(
+      /APP-03:\n.*inputs: \{ digest: [0-9a-f]{40}, files: \[ "composer\.lock" \] \}/,
+    );
+    writeFileSync(join(dir, "golive.yaml"), old);
+    // Only the date-reading checks run: the map's digest was over the date, not a day until.
+    expect((await rerun(dir)).ran.sort()).toEqual(["APP-02", "CLO-10", "CLO-17"]);
+    expect((await golive(dir, ["verify", "--record"], { GOLIVE_TODAY: DAY })).code).toBe(1);
+    expect(read(dir)).not.toContain("digest:");
+    expect(read(dir)).toMatch(/APP-03:\n.*inputs: [0-9a-f]{40} f:composer\.lock \}/);
+  });
+
+  test("an input's path with spaces, % or line breaks survives the one line", () => {
+    const inputs = {
+      digest: "0".repeat(40),
+      files: ["docs/a b.md", "100%.txt", "naïve\u2028.txt"],
+      sets: ["deploy", "glob:config/*.php\nsrc/**/*.php"],
+      context: ["today"],
+    };
+    const line = encodeInputs(inputs);
+    expect(line).toBe(
+      `${"0".repeat(40)} f:docs/a%20b.md f:100%25.txt f:naïve%E2%80%A8.txt s:deploy s:glob:config/*.php%0Asrc/**/*.php c:today`,
+    );
+    expect(decodeInputs(line)).toEqual(inputs);
+    expect(EvidenceInputsTextSchema.safeParse(line).success).toBe(true);
+    expect(decodeInputs(`${"0".repeat(40)} f:bad%zz`)).toBeUndefined();
+  });
+
+  test("evidence with a code golive no longer knows is checked again, and shown stale in plain words", async () => {
+    const dir = copyShop();
+    // deploy-fallback: a code golive retired; the inputs are as recorded.
+    const text = read(dir).replace(
+      /(APP-03:\n {4}evidence: \{ result: )fail, code: composer-old/,
+      "$1pass, code: deploy-fallback",
+    );
+    expect(text).toContain("code: deploy-fallback");
+    writeFileSync(join(dir, "golive.yaml"), text);
+    const { ran, verdicts } = await rerun(dir);
+    expect(ran).toEqual(["APP-03"]);
+    expect(verdicts.get("APP-03")?.result).toBe("fail");
+    const status = await golive(dir, ["status"], { GOLIVE_TODAY: DAY });
+    expect(status.code, status.stderr).not.toBe(2);
+    expect(status.stdout).toMatch(/Recorded evidence is stale \(1\)[\s\S]*APP-03/);
+    const show = await golive(dir, ["show", "APP-03"], { GOLIVE_TODAY: DAY });
+    expect(show.stdout).toContain(
+      "Evidence pass on 2027-01-04 (golive verify): a finding this golive does not know: record it again",
+    );
+    expect(show.stdout).not.toContain("deploy-fallback");
   });
 
   test("evidence without inputs, or naming what golive does not know, runs its checks", async () => {
     const dir = copyShop();
     const text = read(dir)
-      .replace(/(APP-03:\n {4}evidence: \{.*), inputs: \{[^}]*\} \}/, "$1 }")
-      .replace(/(CLO-10:\n {4}evidence: \{.*inputs: \{.*sets: \[ )/, "$1nope, ");
+      .replace(/(APP-03:\n {4}evidence: \{.*), inputs: [^}]*\}/, "$1 }")
+      .replace(/(CLO-10:\n {4}evidence: \{.*inputs: "?[0-9a-f]{40})/, "$1 s:nope");
     expect(text.match(/nope/g)).toHaveLength(1);
     writeFileSync(join(dir, "golive.yaml"), text);
     expect((await rerun(dir)).ran.sort()).toEqual(["APP-03", "CLO-10"]);
+  });
+});
+
+describe("how long a date-reading answer holds (verify/inputs.ts)", () => {
+  const keysOf = (fn: (t: InputTracker) => void) => {
+    const tracker = new InputTracker();
+    return inputKeys(tracker.collect(() => fn(tracker)).keys);
+  };
+
+  test("the nearest day any rule names; none ahead: never", () => {
+    expect(
+      keysOf((t) => {
+        t.readToday();
+        t.until("2027-06-30");
+        t.readToday();
+        t.until("2027-04-01");
+      }).until,
+    ).toBe("2027-04-01");
+    expect(
+      keysOf((t) => {
+        t.readToday();
+        t.until(undefined);
+      }).until,
+    ).toBe(NEVER);
+  });
+
+  test("a read of today no rule speaks for keeps the item daily", () => {
+    const keys = keysOf((t) => {
+      t.readToday();
+      t.until("2027-06-30");
+      t.readToday();
+    });
+    expect(keys.context).toEqual(["today"]);
+    expect(keys.until).toBeUndefined();
+    expect(keysOf((t) => t.until("2027-06-30")).until).toBeUndefined();
   });
 });

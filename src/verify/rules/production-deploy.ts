@@ -12,7 +12,10 @@ function endOfLife(
   facts: Facts,
 ): { result: Result; found: string } | undefined {
   if (end === undefined) return undefined;
-  if (end <= facts.ctx.today) return { result: "fail", found: end };
+  const past = end <= facts.ctx.today;
+  // From the end of support on, it fails.
+  facts.until(past ? undefined : end);
+  if (past) return { result: "fail", found: end };
   if (end <= facts.ctx.goLive) return { result: "warn", found: end };
   return undefined;
 }

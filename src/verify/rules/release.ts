@@ -6,6 +6,7 @@ import type { Facts } from "../facts.js";
 import {
   latestReleaseOn,
   MINIMUM_RELEASE,
+  releaseAnswerUntil,
   releaseListStale,
   STALE_MONTHS,
 } from "../spryker-releases.js";
@@ -58,12 +59,15 @@ export function release(facts: Facts): Finding[] {
   };
   if (compareVersions(oldest.parsed, parseVersion(MINIMUM_RELEASE)!) < 0)
     return [{ code: "release-too-old", result: "fail", ...at, expected: `>= ${MINIMUM_RELEASE}` }];
-  const latest = facts.ctx.latestRelease ?? latestReleaseOn(facts.ctx.today)?.version;
+  const given = facts.ctx.latestRelease;
+  const today = given === undefined ? facts.ctx.today : undefined;
+  // The next release golive knows, or the day its list turns stale, may change the answer.
+  if (today !== undefined) facts.until(releaseAnswerUntil(today));
+  const latest = given ?? (today === undefined ? undefined : latestReleaseOn(today)?.version);
   if (latest && compareVersions(oldest.parsed, parseVersion(latest)!) < 0)
     return [{ code: "release-behind", result: "warn", ...at, expected: latest }];
   // Months after the newest release golive knows, a newer one it does not know is likely.
-  const stale =
-    facts.ctx.latestRelease === undefined ? releaseListStale(facts.ctx.today) : undefined;
+  const stale = today === undefined ? undefined : releaseListStale(today);
   if (stale)
     return [
       {

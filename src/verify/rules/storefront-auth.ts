@@ -21,6 +21,8 @@ export function storefrontAuth(facts: Facts): Finding[] {
   if (yves.length === 0)
     return [...scope.notes, { code: "no-public-endpoints", result: "unknown", subject: "yves" }];
   const live = daysBetween(facts.ctx.goLive, facts.ctx.today) >= 0;
+  // On go-live day, the storefront must be open.
+  facts.until(live ? undefined : facts.ctx.goLive);
   return [
     ...scope.notes,
     ...yves.map((e): Finding => {
