@@ -7,6 +7,7 @@
 import { Argument, Command, CommanderError, Help, Option } from "commander";
 import { distance } from "fastest-levenshtein";
 import { minOf } from "../core/arrays.js";
+import { echo } from "../core/escape.js";
 import { EXIT } from "../errors.js";
 import { SHELLS, type Shell } from "../render/completion.js";
 import { exitCodesHelp } from "../render/exit-codes.js";
@@ -162,7 +163,7 @@ export function createProgram(
     .configureOutput({
       writeOut: write.out,
       writeErr: write.err,
-      outputError: (text, print) => print(text.split("\n").map(safe).join("\n")),
+      outputError: (text, print) => print(parserError(text)),
     })
     .addHelpText("after", EXIT_CODES);
 
@@ -219,4 +220,33 @@ export function createProgram(
     });
 
   return program;
+}
+
+/**
+ * The forms of commander's errors that quote what was typed, the value between the first
+ * `'` and the last one before the message's fixed end: an option's value, an argument's, an
+ * unknown option or command (whose "Did you mean" suggestion is on a line of its own).
+ */
+const QUOTING: readonly RegExp[] = [
+  /^(error: option '[^'\n]*' argument ')([\s\S]*)(' is invalid\.[^\n]*)$/,
+  /^(error: command-argument value ')([\s\S]*)(' is invalid for argument '[^'\n]*'\.[^\n]*)$/,
+  /^(error: unknown (?:option|command) ')([\s\S]*)('(?:\n\(Did you mean [^'\n]*\?\))?)$/,
+];
+
+/**
+ * A parser error as commander words it, for the terminal: the typed value in it shown as
+ * every error shows one (`echo`: escaped, cut to a line), so that a value with a line break
+ * cannot print a line of its own ("error: ..." or "::error::") and a 70,000-character one
+ * cannot fill the screen; any other text escaped line by line.
+ */
+export function parserError(text: string): string {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  for (const form of QUOTING) {
+    const match = form.exec(body);
+    if (match) {
+      const end = match[3]!.split("\n").map(safe).join("\n");
+      return `${safe(match[1]!)}${echo(match[2]!)}${end}\n`;
+    }
+  }
+  return text.split("\n").map(safe).join("\n");
 }
