@@ -219,7 +219,7 @@ describe("mergeItem: disagreements a rule settles, and says so", () => {
       code: "auth-basic-live",
       args: { subject: "www.shop.example" },
       at: "2027-03-01T10:00:00.000Z",
-      source: "probe",
+      source: "probe" as const,
     };
     const verify = { result: "pass" as const, code: "storefront-open", at: "2027-03-02" };
     for (const [ours, theirs, kept] of [
