@@ -50,6 +50,7 @@ describe("a value commander quotes in a parser error", () => {
         ["status", "--since", value],
         ["status", `--since=${value}`],
         ["check", "--grace", value],
+        ["list", "--status", value],
         ["export", "--format", value],
         ["notify", "--dry-run", "--timeout", value],
         ["rename", `${"n".repeat(300)}${value}`],
