@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { maxOf } from "../core/arrays.js";
 import { GO_LIVE_YEARS, isSchedulable, parseCalendarDate } from "../core/dates.js";
+import { echo } from "../core/escape.js";
 import { MAX_NAME_LENGTH, oneLine } from "../core/identity.js";
 import { isStatus, STATUSES, type Status } from "../schema/fields.js";
 import { MAX_TEXT } from "../schema/state.js";
@@ -169,7 +170,7 @@ export function statusListArg(text: string, previous: readonly Status[] = []): S
     const add = status === "open" ? OPEN : isStatus(status) ? [status] : undefined;
     if (!add) {
       throw new InvalidArgumentError(
-        `${value === "" ? "It names no status" : `Unknown status "${value}"`}: use ${[...STATUSES, "open"].join(", ")} (n/a is not-applicable; several: a,b or repeat --status).`,
+        `${value === "" ? "It names no status" : `Unknown status "${echo(value, 40)}"`}: use ${[...STATUSES, "open"].join(", ")} (n/a is not-applicable; several: a,b or repeat --status).`,
       );
     }
     for (const s of add) if (!wanted.includes(s)) wanted.push(s);

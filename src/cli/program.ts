@@ -118,27 +118,8 @@ function unknownCommand(program: Command, name: string): never {
   );
 }
 
-/** commander's message about a bad value, up to the value it quotes and after it. */
-const QUOTED =
-  /^(error: (?:option '[^'\n]*' argument|command-argument value) ')([\s\S]*)(' is invalid[. ])/;
-
 /** A URL's user info, which may hold a password: `--url https://user:pw@host` shows `//…@host`. */
 const hideUserInfo = (text: string) => text.replace(/(\/\/)[^\s/?#@']*@/g, "$1…@");
-
-/**
- * A parser error as printed: the value it quotes as every error echoes a typed value (escaped,
- * cut to ECHO_MAX, core/escape.ts), the rest with control characters shown instead of obeyed,
- * and never a URL's user info.
- */
-export function parseError(text: string): string {
-  const quoted = QUOTED.exec(text);
-  const rest = quoted ? text.slice(quoted[0].length) : text;
-  const shown = rest
-    .split("\n")
-    .map((line) => safe(hideUserInfo(line)))
-    .join("\n");
-  return quoted ? `${quoted[1]}${echo(hideUserInfo(quoted[2]!))}${quoted[3]}${shown}` : shown;
-}
 
 /**
  * Builds the program; `emit` receives each command's output, `write` what commander itself
@@ -184,7 +165,7 @@ export function createProgram(
     .configureOutput({
       writeOut: write.out,
       writeErr: write.err,
-      outputError: (text, print) => print(parseError(text)),
+      outputError: (text, print) => print(parserError(text)),
     })
     .addHelpText("after", EXIT_CODES);
 
@@ -241,4 +222,37 @@ export function createProgram(
     });
 
   return program;
+}
+
+/**
+ * The forms of commander's errors that quote what was typed, the value between the first
+ * `'` and the last one before the message's fixed end: an option's value, an argument's, an
+ * unknown option or command (whose "Did you mean" suggestion is on a line of its own).
+ */
+const QUOTING: readonly RegExp[] = [
+  /^(error: option '[^'\n]*' argument ')([\s\S]*)(' is invalid\.[^\n]*)$/,
+  /^(error: command-argument value ')([\s\S]*)(' is invalid for argument '[^'\n]*'\.[^\n]*)$/,
+  /^(error: unknown (?:option|command) ')([\s\S]*)('(?:\n\(Did you mean [^'\n]*\?\))?)$/,
+];
+
+/**
+ * A parser error as commander words it, for the terminal: the typed value in it shown as
+ * every error shows one (`echo`: escaped, cut to a line), so that a value with a line break
+ * cannot print a line of its own ("error: ..." or "::error::") and a 70,000-character one
+ * cannot fill the screen; any other text escaped line by line. A URL's user info is never
+ * shown, in the value or elsewhere.
+ */
+export function parserError(text: string): string {
+  const body = text.endsWith("\n") ? text.slice(0, -1) : text;
+  for (const form of QUOTING) {
+    const match = form.exec(body);
+    if (match) {
+      const end = match[3]!.split("\n").map(safe).join("\n");
+      return `${safe(match[1]!)}${echo(hideUserInfo(match[2]!))}${hideUserInfo(end)}\n`;
+    }
+  }
+  return text
+    .split("\n")
+    .map((line) => safe(hideUserInfo(line)))
+    .join("\n");
 }

@@ -16,6 +16,7 @@ import {
 import { compareValues, isRecord, same } from "./compare.js";
 import { mergeLog, time } from "./merge-log.js";
 import { addToHistory, snapshot, waiverRecord } from "./transitions.js";
+import { type Result, worst } from "./verdict.js";
 
 /** The time a value carries itself (a waiver's, an evidence's `at`), if any. */
 function ownTime(value: unknown): number | undefined {
@@ -56,7 +57,9 @@ export const SIDES: readonly Side[] = ["ours", "theirs"];
  * The rules that settle a disagreement without a person, each documented in
  * docs/state-file.md: the status further along (todo, in progress, done) wins; two notes,
  * or two reasons for the same status, are both kept; of two waivers, two recorded evidences
- * or two acknowledgements, the later one (by its own time) wins.
+ * or two acknowledgements, the later one (by its own time) wins; but of evidence `verify
+ * --record` and `probe --record` recorded with different results, the worse one stays, as
+ * when either command records over the other's.
  */
 export type MergeRule =
   | "further-along"
@@ -64,7 +67,21 @@ export type MergeRule =
   | "both-reasons"
   | "later-waiver"
   | "later-evidence"
+  | "worse-evidence"
   | "later-ack";
+
+/**
+ * Of two evidences the two commands recorded (one `source: probe`, one verify's), the side
+ * whose result is worse; undefined when both come from one command or say the same. Merging
+ * must not do what recording does not: let a passing `verify --record` on one branch wipe the
+ * failure `probe --record` saw on the live host on the other, and the gate go green.
+ */
+function worseEvidence(o: unknown, t: unknown): Side | undefined {
+  if (!isRecord(o) || !isRecord(t) || o.source === t.source) return undefined;
+  const [ro, rt] = [o.result as Result, t.result as Result];
+  if (ro === rt) return undefined;
+  return worst([ro, rt]) === ro ? "ours" : "theirs";
+}
 
 /** One side's part in a disagreement: its value, and who changed the item when. */
 export interface SideValue {
@@ -195,6 +212,10 @@ export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState, i
         pick(key, joined);
         settle("both-notes", undefined, o, t);
       }
+    } else if (key === "evidence" && worseEvidence(o, t) !== undefined) {
+      const kept = worseEvidence(o, t)!;
+      pick(key, kept === "ours" ? o : t);
+      settle("worse-evidence", kept, o, t);
     } else if (
       (key === "waiver" || key === "evidence" || key === "reminded") &&
       ownTime(o) !== undefined &&

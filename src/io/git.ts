@@ -109,33 +109,45 @@ export interface TrackedFile {
   submodule?: string;
   object?: string;
   link?: boolean;
+  /**
+   * Marked assume-unchanged or skip-worktree: git stops comparing the work-tree file with the
+   * index (`git diff-files` never lists it), so only its bytes tell what it holds now.
+   */
+  unwatched?: boolean;
 }
 
 /**
  * The paths git tracks under `root` (`git ls-files --stage`, which also gives the commit each
- * submodule is pinned to), or undefined outside a git work tree.
+ * submodule is pinned to; `-v` tags the unwatched ones: lower case assume-unchanged, `S`
+ * skip-worktree), or undefined outside a git work tree.
  */
 export function gitTrackedFiles(root: string): TrackedFile[] | undefined {
   try {
-    const out = execFileSync("git", [...NO_PROGRAMS, "ls-files", "-z", "--cached", "--stage"], {
-      cwd: root,
-      ...bounded(),
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ["ignore", "pipe", "ignore"],
-    });
+    const out = execFileSync(
+      "git",
+      [...NO_PROGRAMS, "ls-files", "-z", "-v", "--cached", "--stage"],
+      {
+        cwd: root,
+        ...bounded(),
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
     const files: TrackedFile[] = [];
     let last: string | undefined;
     for (const entry of out.split("\0")) {
-      // "<mode> <object> <stage>\t<path>"; a conflicted path has one entry per stage.
+      // "<tag> <mode> <object> <stage>\t<path>"; a conflicted path has one entry per stage.
       const tab = entry.indexOf("\t");
       if (tab === -1) continue;
       const path = entry.slice(tab + 1);
       if (path === last) continue;
       last = path;
-      const [mode, object] = entry.slice(0, tab).split(" ");
+      const [tag = "", mode, object] = entry.slice(0, tab).split(" ");
+      const unwatched = tag === "S" || tag !== tag.toUpperCase() ? { unwatched: true } : {};
       if (mode === "160000" && object) files.push({ path, submodule: object });
-      else if (object) files.push({ path, object, ...(mode === "120000" ? { link: true } : {}) });
+      else if (object)
+        files.push({ path, object, ...(mode === "120000" ? { link: true } : {}), ...unwatched });
       else files.push({ path });
     }
     return files;

@@ -21,6 +21,8 @@ export interface IndexEntry {
   mtimeMs: number;
   ino: number;
   size: number;
+  /** Flagged assume-valid or skip-worktree: git no longer compares the file (io/git.ts). */
+  unwatched: boolean;
 }
 
 export interface IndexSnapshot {
@@ -78,6 +80,9 @@ export function parseIndex(bytes: Buffer): IndexEntry[] {
     if (at + 62 > bytes.length) throw new Error("index cut short");
     const flags = bytes.readUInt16BE(at + 60);
     const extended = version === 3 && (flags & 0x4000) !== 0;
+    // assume-valid is the top bit of the flags; skip-worktree the second of the extended ones.
+    const unwatched =
+      (flags & 0x8000) !== 0 || (extended && (bytes.readUInt16BE(at + 62) & 0x4000) !== 0);
     const start = at + 62 + (extended ? 2 : 0);
     let length = flags & 0xfff;
     if (length === 0xfff) length = bytes.indexOf(0, start + 0xfff) - start;
@@ -91,6 +96,7 @@ export function parseIndex(bytes: Buffer): IndexEntry[] {
       mtimeMs: ms(bytes.readUInt32BE(at + 8), bytes.readUInt32BE(at + 12)),
       ino: bytes.readUInt32BE(at + 20),
       size: bytes.readUInt32BE(at + 36),
+      unwatched,
     });
     at += (62 + (extended ? 2 : 0) + length + 8) & ~7;
   }

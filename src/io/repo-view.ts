@@ -93,6 +93,7 @@ function trackedFromIndex(snapshot: IndexSnapshot): TrackedFile[] {
         path: e.path,
         object: e.object,
         ...(e.mode === 0o120000 ? { link: true } : {}),
+        ...(e.unwatched ? { unwatched: true } : {}),
       });
   }
   return files;
@@ -132,7 +133,8 @@ export function openRepo(
   for (const f of listed ?? []) {
     if (f.submodule) submodules.set(f.path, f.submodule);
     // A link's index ID is its target's name, not what reading through it gives.
-    else if (f.object && !f.link) objects.set(f.path, f.object);
+    // Nor is an unwatched file's: git does not notice when it changes, so it is hashed.
+    else if (f.object && !f.link && !f.unwatched) objects.set(f.path, f.object);
   }
   let changed: Set<string> | undefined;
   let entries: Map<string, IndexEntry> | undefined;

@@ -97,7 +97,10 @@ function describe(rule: MergeRule, value: unknown): string {
       return `waived until ${w?.until ?? "?"}`;
     }
     case "later-evidence":
-      return "recorded evidence";
+    case "worse-evidence": {
+      const e = value as { result?: string; source?: string } | undefined;
+      return `recorded ${e?.source === "probe" ? "probe" : "verify"} evidence: ${e?.result ?? "?"}`;
+    }
     case "later-ack":
       return "acknowledged the reminder";
   }
@@ -111,6 +114,8 @@ const RULE_WORDS: Record<MergeRule, (kept: Side | undefined) => string> = {
   "later-waiver": (kept) =>
     `the later waiver wins, so ${kept} is kept; the other is in the item's history`,
   "later-evidence": (kept) => `the later evidence wins, so ${kept} is kept`,
+  "worse-evidence": (kept) =>
+    `of verify's and probe's evidence the worse result stays, as when either records over the other, so ${kept} is kept`,
   "later-ack": (kept) => `the later acknowledgement wins, so ${kept} is kept`,
 };
 

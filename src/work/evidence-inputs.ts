@@ -195,8 +195,13 @@ export function unchangedEvidence(
     // A finding code this golive does not know tells nothing: the checks say what holds now.
     const known = e?.code === undefined || knownFindingCode(e.code);
     const keys = known ? recordedKeys(e?.inputs) : undefined;
-    // From the day a date-reading answer holds until, the checks say it again.
-    const due = keys?.until !== undefined && ctx.today >= keys.until;
+    // A date-reading answer holds from the day it was recorded to the day before `until`:
+    // from that day on, or on a day before the record (GOLIVE_TODAY, --today, a clock set
+    // back), the checks say it again.
+    const due =
+      keys?.until !== undefined &&
+      e !== undefined &&
+      (ctx.today >= keys.until || ctx.today < e.at.slice(0, 10));
     if (e && keys && !due && inputsDigest(view.item, keys, source, ctx, sets) === keys.digest)
       unchanged.set(view.item.id, asRecorded(view, e));
     else changed.push(view);

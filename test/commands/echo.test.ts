@@ -40,3 +40,36 @@ describe("echo", () => {
     }
   });
 });
+
+describe("a value commander quotes in a parser error", () => {
+  const FORGED = "x\nerror: fake\n::error file=golive.yaml::forged";
+  it("is echoed on the error's one line, escaped and cut, for options, arguments and unknown options", async () => {
+    const dir = await initRepo(["--date", "2027-03-01"], TODAY);
+    for (const value of [LONG, FORGED]) {
+      for (const args of [
+        ["status", "--since", value],
+        ["status", `--since=${value}`],
+        ["check", "--grace", value],
+        ["list", "--status", value],
+        ["export", "--format", value],
+        ["notify", "--dry-run", "--timeout", value],
+        ["rename", `${"n".repeat(300)}${value}`],
+        ["status", `--x${value}`],
+        [value],
+      ]) {
+        const r = await golive(dir, args, TODAY);
+        const what = `${args.join(" ").slice(0, 30)}`;
+        expect(r.code, what).toBe(2);
+        const lines = r.stderr.trimEnd().split("\n");
+        expect(lines[0], what).toMatch(/^error: /);
+        expect(lines[0], what).toContain("…".repeat(value === LONG ? 1 : 0));
+        expect(lines[0]!.length, what).toBeLessThan(ECHO_MAX + 300);
+        expect(
+          lines.filter((line) => /^error:|^::/.test(line)),
+          what,
+        ).toHaveLength(1);
+        expect(r.stderr).not.toContain("\u001b");
+      }
+    }
+  });
+});

@@ -209,6 +209,39 @@ describe("mergeItem: disagreements a rule settles, and says so", () => {
     ]);
     expect(m.settled.map((s) => [s.rule, s.kept])).toEqual([["later-waiver", "theirs"]]);
   });
+
+  test("verify's and probe's evidence: the worse result stays, whichever is later, in both directions", () => {
+    const base: ItemState = { status: "done", by: "Jo", at: "2027-03-02" };
+    // probe --record on one branch saw basic auth on the live host; verify --record on the
+    // other, a day later, read the deploy file, which has none.
+    const probe = {
+      result: "fail" as const,
+      code: "auth-basic-live",
+      args: { subject: "www.shop.example" },
+      at: "2027-03-01T10:00:00.000Z",
+      source: "probe" as const,
+    };
+    const verify = { result: "pass" as const, code: "storefront-open", at: "2027-03-02" };
+    for (const [ours, theirs, kept] of [
+      [probe, verify, "ours"],
+      [verify, probe, "theirs"],
+    ] as const) {
+      const m = mergeItem(
+        base,
+        { ...base, evidence: ours },
+        { ...base, evidence: theirs },
+        "CLO-17",
+      );
+      expect(m.conflict).toBeUndefined();
+      expect(m.item.evidence).toEqual(probe);
+      expect(m.settled.map((s) => [s.rule, s.kept])).toEqual([["worse-evidence", kept]]);
+    }
+    // Two records of one command: the later one, as before.
+    const older = { ...verify, result: "fail" as const, at: "2027-03-01" };
+    const m = mergeItem(base, { ...base, evidence: older }, { ...base, evidence: verify });
+    expect(m.item.evidence).toEqual(verify);
+    expect(m.settled.map((s) => s.rule)).toEqual(["later-evidence"]);
+  });
 });
 
 describe("mergeItem: disagreements a person settles", () => {

@@ -180,6 +180,12 @@ describe("recorded evidence with its inputs", () => {
     }
   });
 
+  test("a date-reading answer holds from the day it was recorded: on a day before it, its checks run", async () => {
+    // Recorded on 2027-01-04 with a day it holds until; today set back before the record.
+    const { ran } = await rerun(recordedShop, "2025-01-01" as CalendarDate);
+    expect([...ran].sort()).toEqual(["APP-02", "CLO-10", "CLO-17"]);
+  });
+
   test("inputs as golive wrote them before (a map) still read, and are one line after the next record", async () => {
     const dir = copyShop();
     const old = read(dir).replace(

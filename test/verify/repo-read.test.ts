@@ -72,3 +72,27 @@ test("blob IDs of many files, the work tree's where it differs from the index", 
   expect(repo.blob("f/390.txt")).not.toBe(git(dir, "rev-parse", ":f/390.txt").trim());
   expect(openRepo(dir, { omit: ["f/000.txt"] }).files).not.toContain("f/000.txt");
 });
+
+test("a file git was told to stop watching (assume-unchanged, skip-worktree) is hashed from the work tree", () => {
+  const files: Record<string, string> = {};
+  // More files than repo-view.ts stats one by one: the rest are `git diff-files`'s answer,
+  // which never lists a file git does not watch.
+  for (let i = 0; i < 300; i++) files[`f/${String(i).padStart(3, "0")}.txt`] = `file ${i}\n`;
+  const dir = tempRepo(files);
+  git(dir, "add", "-A");
+  git(dir, "update-index", "--assume-unchanged", "f/290.txt");
+  git(dir, "update-index", "--skip-worktree", "f/291.txt");
+  writeFileSync(join(dir, "f/290.txt"), "-----BEGIN RSA PRIVATE KEY-----\n");
+  writeFileSync(join(dir, "f/291.txt"), "changed, skip-worktree\n");
+  const hash = (path: string) => git(dir, "hash-object", "--", path).trim();
+  // golive's own reading of the index (version 3, for the skip-worktree flag), and git's
+  // answer when golive cannot read it (version 4).
+  for (const version of ["3", "4"]) {
+    git(dir, "update-index", "--index-version", version);
+    const repo = openRepo(dir, { fromIndex: true });
+    expect(repo.files.map((path) => repo.blob(path)).slice(290, 292)).toEqual([
+      hash("f/290.txt"),
+      hash("f/291.txt"),
+    ]);
+  }
+});
