@@ -8,14 +8,18 @@
 import { pushAll } from "../core/arrays.js";
 import type { GateFinding, GateResult } from "../core/gate.js";
 import { findingReason, findingTitle, verdictLine } from "./gate-words.js";
-import { ciSafe } from "./text.js";
+import { ciSafe, printable } from "./text.js";
 
 // XML 1.0 allows tab, LF, CR and these ranges; lone surrogates are outside them.
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
-/** Escapes character data and attribute values alike. */
+/**
+ * Escapes character data and attribute values alike. What every other report file drops goes
+ * too (`printable`): C1 controls (XML allows U+009B, a terminal's CSI when the report is
+ * printed) and bidirectional overrides, which a CI server's test view would obey.
+ */
 export function escapeXml(text: string): string {
-  return text
+  return printable(text)
     .replace(FORBIDDEN, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
