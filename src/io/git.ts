@@ -52,7 +52,10 @@ export function runEnv(): NodeJS.ProcessEnv {
  * (seconds) in the run's environment changes it; outside a run, the default.
  */
 export function gitTimeoutMs(env: NodeJS.ProcessEnv = runEnvironment.getStore() ?? {}): number {
-  const given = Number(env.GOLIVE_GIT_TIMEOUT);
+  // Seconds as people write them (20, 1.5); `Number` alone also reads 0x10, 1e3 and 0b1,
+  // which no flag of golive takes as a number.
+  const text = env.GOLIVE_GIT_TIMEOUT?.trim() ?? "";
+  const given = /^\d{1,4}(\.\d{1,3})?$/.test(text) ? Number(text) : Number.NaN;
   return Number.isFinite(given) && given > 0 && given <= 3600 ? given * 1000 : 20_000;
 }
 
