@@ -36,6 +36,9 @@ export function safe(text: string): string {
 /** The most characters of a typed value an error shows, escapes counted. */
 export const ECHO_MAX = 80;
 
+/** The longest path an error shows: long enough for a deep real one, not for a pasted page. */
+export const PATH_SHOWN_MAX = 200;
+
 /**
  * A value the user typed, as an error shows it: escaped first, then cut to `ECHO_MAX`
  * characters with an ellipsis, so a 10,000-character argument cannot fill the terminal.

@@ -1,13 +1,18 @@
 /**
  * The one place where errors and warnings become words on stderr.
  */
+
+import { echo, PATH_SHOWN_MAX } from "../core/escape.js";
 import type { Warning } from "../core/warnings.js";
 import { formatLocation, type GoliveError } from "../errors.js";
 import { type Style, safe } from "./text.js";
 
 export function renderError(style: Style, error: GoliveError): string {
   const c = style.chalk;
-  const where = error.location ? `${formatLocation(error.location)}: ` : "";
+  // The file may be a path the user typed (--output, verify --path): shown as a typed value is.
+  const where = error.location
+    ? `${formatLocation({ ...error.location, file: echo(error.location.file, PATH_SHOWN_MAX) })}: `
+    : "";
   const lines = [`${c.red("error:")} ${safe(where + error.message)}`];
   for (const detail of error.details) lines.push(`  ${safe(detail)}`);
   if (error.hint) lines.push(`${c.dim("hint:")} ${safe(error.hint)}`);

@@ -7,6 +7,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ItemView } from "../core/board.js";
+import { echo, PATH_SHOWN_MAX } from "../core/escape.js";
 import { type ItemVerdict, probeEvidenceVerdict, worst } from "../core/verdict.js";
 import { GoliveError } from "../errors.js";
 import { openRepo } from "../io/repo-view.js";
@@ -27,7 +28,7 @@ function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undef
     isDir = false;
   }
   if (!isDir) {
-    throw new GoliveError("usage", `--path ${path} is not a folder`, {
+    throw new GoliveError("usage", `--path ${echo(path, PATH_SHOWN_MAX)} is not a folder`, {
       hint: "give the folder of the shop's repository",
     });
   }

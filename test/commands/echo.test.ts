@@ -3,7 +3,10 @@
  * with an ellipsis (core/escape.ts `echo`), whichever command words the error.
  */
 import { describe, expect, it } from "vitest";
-import { ECHO_MAX, echo } from "../../src/core/escape.js";
+import { ECHO_MAX, echo, PATH_SHOWN_MAX } from "../../src/core/escape.js";
+import { GoliveError } from "../../src/errors.js";
+import { renderError } from "../../src/render/error.js";
+import { makeStyle } from "../../src/render/text.js";
 import { golive, initRepo } from "../helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-01-05" };
@@ -18,6 +21,16 @@ describe("echo", () => {
     expect(shown.startsWith("\\x1b[31mxxx")).toBe(true);
     expect(shown.endsWith("x…")).toBe(true);
     expect(echo("\u001b".repeat(50))).toBe(`${"\\x1b".repeat(19)}\\x1…`);
+  });
+
+  it("cuts a typed path too, at a length a real deep path fits in", async () => {
+    const dir = await initRepo(["--date", "2027-03-01"], TODAY);
+    const r = await golive(dir, ["verify", "--path", `${"d/".repeat(1500)}x`], TODAY);
+    expect(r.code).toBe(2);
+    const first = r.stderr.split("\n")[0]!;
+    expect(first).toContain("d/d/d/");
+    expect(first).toContain("…");
+    expect(first.length).toBeLessThan(PATH_SHOWN_MAX + 80);
   });
 
   it("holds for every error that echoes what was typed", async () => {
@@ -71,5 +84,16 @@ describe("a value commander quotes in a parser error", () => {
         expect(r.stderr).not.toContain("\u001b");
       }
     }
+  });
+});
+
+describe("an error's location", () => {
+  it("shows a long file name cut, escaped, with its line and column", () => {
+    const error = new GoliveError("usage", "cannot write the report", {
+      location: { file: `out/\u001b[2J${"x".repeat(3000)}.md`, line: 3, col: 7 },
+    });
+    const first = renderError(makeStyle(0, 100), error).split("\n")[0]!;
+    expect(first).toMatch(/^error: out\/\\x1b\[2Jx+…:3:7: cannot write the report$/);
+    expect(first.length).toBeLessThan(PATH_SHOWN_MAX + 60);
   });
 });
