@@ -71,7 +71,7 @@ function resolveOwner(typed: string, owners: readonly string[], option: string):
   if (match.candidates.length > 1) {
     throw new GoliveError(
       "usage",
-      `${option} "${typed}" could be ${match.candidates.join(" or ")}`,
+      `${option} "${echo(typed)}" could be ${match.candidates.join(" or ")}`,
       {
         hint: "give the full name",
       },
