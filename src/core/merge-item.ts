@@ -143,11 +143,19 @@ export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState, i
   const sideOf = (s: ItemState): Side => (s === ours ? "ours" : "theirs");
   const settled: Settled[] = [];
   const conflicts: string[] = [];
-  const fromSide = (s: ItemState, value: unknown): SideValue => ({
-    value,
-    ...(s.by !== undefined ? { by: s.by } : {}),
-    ...(s.at !== undefined ? { at: s.at } : {}),
-  });
+  // Who and when: a value that records its own time (a waiver, evidence, an acknowledgement)
+  // is named by it, not by the item's last change, which may be someone else's, another day.
+  const fromSide = (s: ItemState, value: unknown): SideValue => {
+    if (ownTime(value) !== undefined) {
+      const v = value as { by?: unknown; at: string };
+      return { value, ...(typeof v.by === "string" ? { by: v.by } : {}), at: v.at };
+    }
+    return {
+      value,
+      ...(s.by !== undefined ? { by: s.by } : {}),
+      ...(s.at !== undefined ? { at: s.at } : {}),
+    };
+  };
   const settle = (rule: MergeRule, kept: Side | undefined, o: unknown, t: unknown) =>
     settled.push({
       id,

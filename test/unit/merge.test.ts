@@ -235,6 +235,10 @@ describe("mergeItem: disagreements a rule settles, and says so", () => {
       expect(m.conflict).toBeUndefined();
       expect(m.item.evidence).toEqual(probe);
       expect(m.settled.map((s) => [s.rule, s.kept])).toEqual([["worse-evidence", kept]]);
+      // Each side is named by its evidence's own time, not by the item's last change.
+      const sides = m.settled[0]!;
+      expect([sides.ours.at, sides.theirs.at]).toEqual([ours.at, theirs.at]);
+      expect([sides.ours.by, sides.theirs.by]).toEqual([undefined, undefined]);
     }
     // Two records of one command: the later one, as before.
     const older = { ...verify, result: "fail" as const, at: "2027-03-01" };
