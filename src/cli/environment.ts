@@ -4,6 +4,7 @@
  */
 import { format } from "date-fns";
 import { localDateOf, parseCalendarDate } from "../core/dates.js";
+import { gitTimeoutSeconds } from "../core/git-timeout.js";
 import { GoliveError } from "../errors.js";
 import { colorLevel, makeStyle } from "../render/text.js";
 import type { Asker, Context, Output, Runtime } from "../work/context.js";
@@ -56,6 +57,13 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
     today = date;
   } else {
     today = localDateOf(environment.clock());
+  }
+  const timeout = environment.env.GOLIVE_GIT_TIMEOUT;
+  if (timeout !== undefined && timeout.trim() !== "" && gitTimeoutSeconds(timeout) === undefined) {
+    // Never echoed, as GOLIVE_TODAY is not: the environment holds the job's secrets.
+    throw new GoliveError("usage", "GOLIVE_GIT_TIMEOUT is not a number of seconds golive takes", {
+      hint: "write seconds from 1 to 3600 (GOLIVE_GIT_TIMEOUT=60), or unset it for the default 20",
+    });
   }
   const isPinned = pinned !== undefined && pinned !== "";
   let user: { name: string | undefined } | undefined;

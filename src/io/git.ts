@@ -10,8 +10,10 @@
  * `git ls-files`), and a repository golive is pointed at may be hostile, so each command runs
  * with those keys neutralised on the command line, which wins over every config file.
  */
+
 import { AsyncLocalStorage } from "node:async_hooks";
 import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { GIT_TIMEOUT_DEFAULT_SECONDS, gitTimeoutSeconds } from "../core/git-timeout.js";
 import { GoliveError } from "../errors.js";
 
 /** `-c` settings that stop git from running programs named in a repository's config. */
@@ -52,11 +54,9 @@ export function runEnv(): NodeJS.ProcessEnv {
  * (seconds) in the run's environment changes it; outside a run, the default.
  */
 export function gitTimeoutMs(env: NodeJS.ProcessEnv = runEnvironment.getStore() ?? {}): number {
-  // Seconds as people write them (20, 1.5); `Number` alone also reads 0x10, 1e3 and 0b1,
-  // which no flag of golive takes as a number.
-  const text = env.GOLIVE_GIT_TIMEOUT?.trim() ?? "";
-  const given = /^\d{1,4}(\.\d{1,3})?$/.test(text) ? Number(text) : Number.NaN;
-  return Number.isFinite(given) && given > 0 && given <= 3600 ? given * 1000 : 20_000;
+  // A run refuses a value it cannot read (cli/environment.ts); elsewhere, the default.
+  const given = gitTimeoutSeconds(env.GOLIVE_GIT_TIMEOUT ?? "");
+  return (given ?? GIT_TIMEOUT_DEFAULT_SECONDS) * 1000;
 }
 
 /** The refusal when git passed its time bound: exit 2, naming the command, never hanging. */

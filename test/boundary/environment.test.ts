@@ -62,13 +62,28 @@ describe("no value of the environment reaches an output", () => {
     expect(r.stderr).not.toMatch(NEVER);
   });
 
+  it("GOLIVE_GIT_TIMEOUT holding a secret or no number golive takes: refused, the value not shown", async () => {
+    const repo = tempRepo();
+    for (const value of [SECRET, "0x10", "0", "-1", "3601"]) {
+      const r = await golive(repo, ["status"], {
+        GOLIVE_TODAY: "2027-01-04",
+        GOLIVE_GIT_TIMEOUT: value,
+      });
+      expect(r.code, value).toBe(2);
+      expect(r.stderr).toMatch(
+        /^error: GOLIVE_GIT_TIMEOUT is not a number of seconds golive takes$/m,
+      );
+      expect(r.stderr).not.toMatch(NEVER);
+      if (value === "0x10" || value === "3601") expect(r.stderr).not.toContain(value);
+    }
+  });
+
   it(`every other variable holding one, under ${COMMANDS.length} commands`, async () => {
     const repo = await shopProject();
     const summary = join(tempDir(), "summary.md");
     const env = {
       GOLIVE_TODAY: "2027-02-20",
       GOLIVE_WEBHOOK_URL: `https://127.0.0.1:1/hooks/${SECRET}`,
-      GOLIVE_GIT_TIMEOUT: SECRET,
       GOLIVE_DEBUG: SECRET,
       COLUMNS: SECRET,
       TERM: SECRET,
