@@ -265,12 +265,18 @@ describe("the built golive names an unknown catalogue", () => {
   });
 });
 
+/** A project whose git config includes a FIFO: every git call that reads the config waits. */
+async function fifoConfigRepo(): Promise<string> {
+  const repo = await initRepo(["--date", "2027-03-01"], TODAY);
+  const fifo = join(tempDir(), "config-pipe");
+  execFileSync("mkfifo", [fifo]);
+  git(repo, "config", "include.path", fifo);
+  return repo;
+}
+
 describe("every git call has a time bound", () => {
   it("include.path naming a FIFO: done and verify exit 2 naming git's command, status completes", async () => {
-    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
-    const fifo = join(tempDir(), "config-pipe");
-    execFileSync("mkfifo", [fifo]);
-    git(repo, "config", "include.path", fifo);
+    const repo = await fifoConfigRepo();
     const env = { ...TODAY, GOLIVE_GIT_TIMEOUT: "1" };
     const before = read(repo);
     // Side by side: each waits out its own time bound.
@@ -294,10 +300,7 @@ describe("every git call has a time bound", () => {
   });
 
   it("in-process too: the injected environment's GOLIVE_GIT_TIMEOUT bounds git, not the process's", async () => {
-    const repo = await initRepo(["--date", "2027-03-01"], TODAY);
-    const fifo = join(tempDir(), "config-pipe");
-    execFileSync("mkfifo", [fifo]);
-    git(repo, "config", "include.path", fifo);
+    const repo = await fifoConfigRepo();
     const env = { ...TODAY, GOLIVE_GIT_TIMEOUT: "1" };
     const before = read(repo);
     const started = Date.now();

@@ -9,32 +9,18 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { createProgram } from "../src/cli/program.js";
 import { commandReference, referencedCommands } from "../src/cli/reference.js";
 import { checkFormats } from "../src/render/check-formats.js";
 import { exportFormats } from "../src/render/export-formats.js";
 import { digestFormats } from "../src/render/notify.js";
 import { statusFormats } from "../src/render/status-formats.js";
 import { makeStyle } from "../src/render/text.js";
-import { golive, tempDir } from "./helpers/cli.js";
+import { bareProgram, golive, tempDir } from "./helpers/cli.js";
 
 const DOC = resolve(import.meta.dirname, "../docs/commands.md");
 const UPDATE = process.env.GOLIVE_DOCS_UPDATE === "1";
 
-function program(): Command {
-  return createProgram(
-    {
-      cwd: "/nowhere",
-      env: {},
-      isTTY: false,
-      stderrIsTTY: false,
-      columns: undefined,
-      clock: () => new Date(),
-      gitUserName: () => undefined,
-    },
-    () => {},
-  );
-}
+const program = (): Command => bareProgram();
 
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const begin = (name: string) => `<!-- reference: golive ${name}, written by npm run docs -->`;

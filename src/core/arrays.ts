@@ -1,6 +1,6 @@
 /**
- * Array helpers that hold for any length. Spreading an array into a call's arguments
- * (`findings.push(...found)`, `Math.max(...widths)`) puts every element on the stack and throws
+ * Array helpers that hold for any length. Spreading an array into a call's arguments (an
+ * array spread into push or Math.max) puts every element on the stack and throws
  * "Maximum call stack size exceeded" past ~100k elements; lint/no-spread-arguments.grit refuses
  * it in src/, and these loop instead.
  */

@@ -8,9 +8,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createProgram } from "../../src/cli/program.js";
 import { echo } from "../../src/core/escape.js";
-import { golive, initRepo, tempDir } from "../helpers/cli.js";
+import { bareProgram, golive, initRepo, tempDir } from "../helpers/cli.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-02-10" };
 
@@ -156,19 +155,7 @@ describe("a missing or conflicting option", () => {
 
 /** What the command named by `args` would receive: its options, parsed; the command never runs. */
 async function received(args: string[]): Promise<Record<string, unknown>> {
-  const program = createProgram(
-    {
-      cwd: "/nowhere",
-      env: {},
-      isTTY: false,
-      stderrIsTTY: false,
-      columns: undefined,
-      clock: () => new Date("2027-02-10T12:00:00Z"),
-      gitUserName: () => undefined,
-    },
-    () => {},
-    { out: () => {}, err: () => {} },
-  );
+  const program = bareProgram(() => new Date("2027-02-10T12:00:00Z"));
   let options: Record<string, unknown> = {};
   const stop = new Error("stop before the command runs");
   program.hook("preAction", (_program, command: Command) => {
@@ -248,18 +235,7 @@ describe("a good option value arrives typed", () => {
 
 describe("the table", () => {
   it("names every option the program parses", () => {
-    const program = createProgram(
-      {
-        cwd: "/nowhere",
-        env: {},
-        isTTY: false,
-        stderrIsTTY: false,
-        columns: undefined,
-        clock: () => new Date(),
-        gitUserName: () => undefined,
-      },
-      () => {},
-    );
+    const program = bareProgram();
     const parsed = (command: Command, name: string) =>
       command.options
         // Choices are commander's own check.

@@ -19,6 +19,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import type { Command } from "commander";
+import { createProgram } from "../../src/cli/program.js";
 import { run } from "../../src/cli/run.js";
 import { readCatalogueFile } from "../../src/io/catalogue.js";
 import { gitUserName } from "../../src/io/git.js";
@@ -144,6 +146,26 @@ function release(): void {
 
 /** The user name in every tempRepo's git config. */
 export const TEST_USER = "Test User";
+
+/**
+ * The program as main.ts builds it, for tests that read its commands and options or parse a
+ * command line without running it: an environment that touches nothing, and output dropped.
+ */
+export function bareProgram(clock = () => new Date()): Command {
+  return createProgram(
+    {
+      cwd: "/nowhere",
+      env: {},
+      isTTY: false,
+      stderrIsTTY: false,
+      columns: undefined,
+      clock,
+      gitUserName: () => undefined,
+    },
+    () => {},
+    { out: () => {}, err: () => {} },
+  );
+}
 
 /** tempRepo's folders made without git: git has no user name there. */
 const withoutGit = new Set<string>();
