@@ -27,7 +27,13 @@ test("a symlink inside is read, one leading outside is not", () => {
 test("a tracked file under a folder that is now a link out of the repository is not read", () => {
   const outside = tempDir();
   writeFileSync(join(outside, "id_rsa"), "-----BEGIN OPENSSH PRIVATE KEY-----\n");
-  const dir = tempRepo({ "keys/id_rsa": "placeholder\n", "ok/a.txt": "inside\n" });
+  mkdirSync(join(outside, "deep"));
+  writeFileSync(join(outside, "deep/id_rsa"), "-----BEGIN OPENSSH PRIVATE KEY-----\n");
+  const dir = tempRepo({
+    "keys/id_rsa": "placeholder\n",
+    "keys/deep/id_rsa": "placeholder\n",
+    "ok/a.txt": "inside\n",
+  });
   git(dir, "add", "-A");
   // The index still lists keys/id_rsa; the folder is swapped for a link to the outside one.
   renameSync(join(dir, "keys"), join(dir, "moved"));
@@ -38,6 +44,8 @@ test("a tracked file under a folder that is now a link out of the repository is 
   expect(repo.files).toContain("keys/id_rsa");
   expect(repo.read("keys/id_rsa")).toBeUndefined();
   expect(repo.bytes("keys/id_rsa")).toBeUndefined();
+  // A real folder inside the linked one is just as far out (folders are checked one by one).
+  expect(repo.read("keys/deep/id_rsa")).toBeUndefined();
   expect(repo.read("ok/a.txt")).toBe("inside\n");
 });
 
