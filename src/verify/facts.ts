@@ -6,7 +6,7 @@
  */
 
 import type { Finding } from "../core/verdict.js";
-import { type ComposerLock, parseComposerLock } from "./composer.js";
+import { type ComposerLock, parseComposerLockBytes } from "./composer.js";
 import {
   classifyDeployFile,
   type DeployEntry,
@@ -77,6 +77,8 @@ export function phpUnreadable(p: {
 
 export class Facts {
   private readonly texts = new Map<string, string | undefined>();
+  /** Bytes a rule read by name instead of text (composer.lock), for the scans to reuse. */
+  private readonly keptBytes = new Map<string, Uint8Array>();
   private textBudget = TEXT_CACHE_CHARS;
   private lock: { lock?: ComposerLock; problem?: Finding } | undefined;
   private entries: DeployEntry[] | undefined;
@@ -183,8 +185,8 @@ export class Facts {
   }
 
   /**
-   * Raw bytes, for the file-* checks only (each reads its own path once); not cached here,
-   * as text is, because nothing else reads bytes.
+   * Raw bytes, for the file-* checks (each reads its own path once) and composer.lock (kept for
+   * the scans: `scanBytes`); not cached here otherwise, as text is.
    */
   bytes(path: string): Uint8Array | undefined {
     this.inputs.touch(`f:${path}`);
@@ -227,7 +229,7 @@ export class Facts {
   /** A file's bytes for a scan over many files: not kept here (the repository view may). */
   scanBytes(path: string): Uint8Array | undefined {
     this.inputs.touch(`f:${path}`);
-    return this.repo.bytes(path);
+    return this.keptBytes.get(path) ?? this.repo.bytes(path);
   }
 
   /**
@@ -260,8 +262,10 @@ export class Facts {
   private composerMade(): { lock?: ComposerLock; problem?: Finding } {
     if (!this.lock) {
       const file = "composer.lock";
-      const text = this.text(file);
-      if (text === undefined) {
+      // Its bytes, not its text (composer.ts): as `text`, a NUL byte early on is not text.
+      const bytes = this.bytes(file);
+      if (bytes !== undefined) this.keptBytes.set(file, bytes);
+      if (bytes === undefined || bytes.subarray(0, 8000).includes(0)) {
         this.lock = {
           problem: {
             code: this.repo.has(file) ? "file-unreadable" : "composer-lock-missing",
@@ -270,7 +274,7 @@ export class Facts {
           },
         };
       } else {
-        const lock = parseComposerLock(text);
+        const lock = parseComposerLockBytes(bytes);
         this.lock = lock
           ? { lock }
           : { problem: { code: "file-unreadable", result: "unknown", file } };
