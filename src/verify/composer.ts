@@ -58,7 +58,7 @@ const utf8 = new TextDecoder("utf-8");
 
 /** Whether every character is ASCII. */
 function ascii(text: string): boolean {
-  return !/[^\x00-\x7f]/.test(text);
+  return !/[\u0080-\uffff]/.test(text);
 }
 
 /**
