@@ -6,19 +6,11 @@
  */
 
 import { createHash } from "node:crypto";
-import {
-  closeSync,
-  constants,
-  fstatSync,
-  lstatSync,
-  openSync,
-  readdirSync,
-  readSync,
-  realpathSync,
-  type Stats,
-} from "node:fs";
-import { join, posix, sep } from "node:path";
-import type { RepoView } from "../verify/types.js";
+import * as fs from "node:fs";
+import { lstatSync, readdirSync, realpathSync, type Stats } from "node:fs";
+import * as path from "node:path";
+import { join } from "node:path";
+import type { PrescanRequest, RepoView } from "../verify/types.js";
 import { gitChangedFiles, gitTrackedFiles, type TrackedFile } from "./git.js";
 import {
   type IndexEntry,
@@ -28,6 +20,7 @@ import {
 } from "./index-entries.js";
 import { findRepo } from "./locate.js";
 import { posixRelative } from "./posix-path.js";
+import { confinedReader, prescan } from "./repo-scan.js";
 
 /**
  * Paths whose git blob ID is told by stat'ing each against git's index before one `git
@@ -73,6 +66,7 @@ export interface RealRepo extends RepoView {
    * path is not tracked, and for every path outside git (a walked folder has no index).
    */
   blob(path: string): string | undefined;
+  prescan(requests: readonly PrescanRequest[]): Promise<ReadonlySet<string>[]>;
 }
 
 /** git's blob ID of `bytes`: SHA-1 of `blob <length>\0` and the bytes. */
@@ -148,88 +142,13 @@ export function openRepo(
   // scanned text; a whole-tree scan must not keep every file it saw either, so the cache has
   // a budget.
   let cacheBudget = 32 * 1024 * 1024;
-  // A tracked path whose folder is now a symbolic link (`shared -> ../outside`) leads out of
-  // the repository though its last part is a file: each folder is checked once. A real folder
-  // in a folder that is inside is inside: one lstat each (a shop has ~2,000 folders, and their
-  // real paths cost three times as much); only a link's target is looked up.
-  const folders = new Map<string, boolean>();
-  const folderInside = (dir: string): boolean => {
-    if (dir === "." || dir === "") return true;
-    let known = folders.get(dir);
-    if (known === undefined) {
-      known = false;
-      if (folderInside(posix.dirname(dir))) {
-        let stat: Stats | undefined;
-        try {
-          stat = lstatSync(join(root, dir), { throwIfNoEntry: false });
-        } catch {
-          stat = undefined;
-        }
-        if (stat?.isDirectory()) known = true;
-        else if (stat?.isSymbolicLink()) {
-          try {
-            const real = realpathSync.native(join(root, dir));
-            known = real === realRoot || real.startsWith(realRoot + sep);
-          } catch {
-            known = false;
-          }
-        }
-      }
-      folders.set(dir, known);
-    }
-    return known;
-  };
+  const reader = confinedReader(fs, path, root, realRoot, MAX_REPO_FILE_BYTES);
 
   const load = (path: string): Uint8Array | undefined => {
     if (!set.has(path)) return undefined;
     const cached = cache.get(path);
     if (cached !== undefined) return cached ?? undefined;
-    let result: Uint8Array | null = null;
-    try {
-      if (!folderInside(posix.dirname(path))) throw new Error("outside");
-      const full = join(root, path);
-      // O_NONBLOCK: a tracked path that is a FIFO now must not hang the run; it is not a
-      // regular file, so it is not read.
-      const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-      const inside = () => {
-        const target = realpathSync(full);
-        if (target !== realRoot && !target.startsWith(realRoot + sep)) throw new Error("outside");
-      };
-      let fd: number;
-      if (constants.O_NOFOLLOW === undefined) {
-        if (lstatSync(full).isSymbolicLink()) inside();
-        fd = openSync(full, flags);
-      } else {
-        // O_NOFOLLOW refuses a symlink (ELOOP): only then is its target looked up, which
-        // spares every other file an lstat (a verify run opens thousands).
-        try {
-          fd = openSync(full, flags | constants.O_NOFOLLOW);
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code !== "ELOOP" && code !== "EMLINK") throw error;
-          inside();
-          fd = openSync(full, flags);
-        }
-      }
-      try {
-        const stat = fstatSync(fd);
-        const size = stat.size;
-        if (stat.isFile() && size <= MAX_REPO_FILE_BYTES) {
-          const buffer = Buffer.allocUnsafe(size);
-          let read = 0;
-          while (read < size) {
-            const n = readSync(fd, buffer, read, size - read, read);
-            if (n === 0) break;
-            read += n;
-          }
-          result = buffer.subarray(0, read);
-        }
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      result = null;
-    }
+    const result = reader(path, (size) => Buffer.allocUnsafe(size));
     const cost = result?.length ?? 0;
     if (cost <= cacheBudget) {
       cache.set(path, result);
@@ -297,6 +216,8 @@ export function openRepo(
     has: (path) => set.has(path),
     submodule: (path) => submodules.get(path),
     bytes: load,
+    prescan: (requests: readonly PrescanRequest[]) =>
+      prescan(root, realRoot, MAX_REPO_FILE_BYTES, requests),
     read: (path) => {
       const bytes = load(path);
       if (!bytes) return undefined;

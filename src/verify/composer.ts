@@ -2,6 +2,7 @@
  * `composer.lock`: the installed packages and their versions, with the line each is on.
  */
 import { createHash } from "node:crypto";
+import type { Finding } from "../core/verdict.js";
 export interface LockedPackage {
   name: string;
   version: string;
@@ -79,6 +80,27 @@ export function parseComposerLockBytes(bytes: Uint8Array): ComposerLock | undefi
   )
     return fast;
   return parseComposerLock(utf8.decode(bytes));
+}
+
+/**
+ * composer.lock from its bytes (undefined: missing or unreadable), or the finding that says why
+ * there is none. As a rule reads text, a NUL byte early on is not text.
+ */
+export function readComposerLock(
+  bytes: Uint8Array | undefined,
+  present: boolean,
+): { lock?: ComposerLock; problem?: Finding } {
+  const file = "composer.lock";
+  if (bytes === undefined || bytes.subarray(0, 8000).includes(0))
+    return {
+      problem: {
+        code: present ? "file-unreadable" : "composer-lock-missing",
+        result: "unknown",
+        file,
+      },
+    };
+  const lock = parseComposerLockBytes(bytes);
+  return lock ? { lock } : { problem: { code: "file-unreadable", result: "unknown", file } };
 }
 
 /**

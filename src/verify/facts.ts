@@ -6,7 +6,7 @@
  */
 
 import type { Finding } from "../core/verdict.js";
-import { type ComposerLock, parseComposerLockBytes } from "./composer.js";
+import { type ComposerLock, readComposerLock } from "./composer.js";
 import {
   classifyDeployFile,
   type DeployEntry,
@@ -22,8 +22,9 @@ import { type ContextInput, globSet, type InputSet, InputTracker } from "./input
 import { type RecipeCommand, type RecipeRef, recipeCommands, recipesOf } from "./install.js";
 import { type PhpParse, parsePhp } from "./php-ast.js";
 import { type ConfigLoad, loadConfig, type PhpSource } from "./php-config.js";
+import { PrescanAnswers } from "./prescan.js";
 import type { TokenScan } from "./tokens.js";
-import type { RepoView, VerifyContext } from "./types.js";
+import type { PrescanRequest, RepoView, VerifyContext } from "./types.js";
 import { child, scalarText } from "./yaml-tree.js";
 
 /**
@@ -88,6 +89,8 @@ export class Facts {
   private configSet: ProductionConfig | undefined;
   private readonly parses = new Map<string, PhpParse | undefined>();
   private scan: TokenScan | undefined;
+  /** What the scan before the rules found (`RepoView.prescan`): `verifyRepository` keeps it. */
+  readonly prescan = new PrescanAnswers();
   /** What each item's checks read (verify/inputs.ts). */
   readonly inputs = new InputTracker();
   /** The keys each fact made once touched, added again to each item that reuses the fact. */
@@ -154,6 +157,12 @@ export class Facts {
     const made = this.inputs.collect(compute);
     this.factKeys.set(name, made.keys);
     return made.value;
+  }
+
+  /** Whether the scan before the rules says `path` may hold the needle (verify/prescan.ts). */
+  mayHold(path: string, request: Omit<PrescanRequest, "files">): boolean | undefined {
+    this.inputs.touch(`f:${path}`);
+    return this.prescan.mayHold(path, request);
   }
 
   /** Every tracked path, sorted: a rule that goes through them all depends on every file. */
@@ -261,24 +270,9 @@ export class Facts {
 
   private composerMade(): { lock?: ComposerLock; problem?: Finding } {
     if (!this.lock) {
-      const file = "composer.lock";
-      // Its bytes, not its text (composer.ts): as `text`, a NUL byte early on is not text.
-      const bytes = this.bytes(file);
-      if (bytes !== undefined) this.keptBytes.set(file, bytes);
-      if (bytes === undefined || bytes.subarray(0, 8000).includes(0)) {
-        this.lock = {
-          problem: {
-            code: this.repo.has(file) ? "file-unreadable" : "composer-lock-missing",
-            result: "unknown",
-            file,
-          },
-        };
-      } else {
-        const lock = parseComposerLockBytes(bytes);
-        this.lock = lock
-          ? { lock }
-          : { problem: { code: "file-unreadable", result: "unknown", file } };
-      }
+      const bytes = this.bytes("composer.lock");
+      if (bytes !== undefined) this.keptBytes.set("composer.lock", bytes);
+      this.lock = readComposerLock(bytes, this.repo.has("composer.lock"));
     }
     return this.lock;
   }

@@ -8,7 +8,9 @@ import type { Check } from "../schema/checks.js";
 import { compilePattern, type PatternOptions } from "../schema/pattern.js";
 import { compareVersions, parseVersion } from "./composer.js";
 import type { Facts } from "./facts.js";
+import { filesMatching } from "./glob.js";
 import { mayShowValue } from "./secret-names.js";
+import type { PrescanRequest } from "./types.js";
 import { scalarText, select } from "./yaml-tree.js";
 
 /** Git's object name for a file's contents: sha1 of `blob <length>\0<bytes>`. */
@@ -174,6 +176,23 @@ export function runGeneric(check: GenericCheck, facts: Facts): Finding[] {
   }
 }
 
+function textScan(contains: string, ignoreCase: boolean): Omit<PrescanRequest, "files"> {
+  return { needle: contains, ignoreCase, text: true };
+}
+
+/** A text check's question to the scan before the rules (`RepoView.prescan`): its `contains`. */
+export function textScanRequest(
+  check: Check,
+  files: readonly string[],
+): PrescanRequest | undefined {
+  if ((check.kind !== "text-present" && check.kind !== "text-absent") || !check.contains)
+    return undefined;
+  return {
+    ...textScan(check.contains, check.ignoreCase === true),
+    files: filesMatching(files, check.files),
+  };
+}
+
 /**
  * Lines matching the pattern `source` in `files`, up to `limit`; a quick whole-file test skips
  * most files, and `contains` (text every match holds) skips them before the pattern runs. The
@@ -197,7 +216,11 @@ export function searchText(
   const holds = (text: string) =>
     needle === undefined ||
     (options.ignoreCase ? text.toLowerCase().replaceAll("ſ", "s") : text).includes(needle);
+  const request =
+    contains === undefined ? undefined : textScan(contains, options.ignoreCase === true);
   for (const file of files) {
+    // The scan before the rules found the file does not hold `contains`: not read again.
+    if (request && facts.mayHold(file, request) === false) continue;
     const text = facts.scanText(file);
     if (text === undefined || !holds(text) || !whole.test(text)) continue;
     const lines = text.split("\n");

@@ -9,7 +9,7 @@ import { worst } from "../core/verdict.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import type { Check, SprykerRule } from "../schema/checks.js";
 import { Facts } from "./facts.js";
-import { runGeneric } from "./generic.js";
+import { runGeneric, textScanRequest } from "./generic.js";
 import { type InputKeys, inputKeys } from "./inputs.js";
 import { loadPhpParser } from "./php-ast.js";
 import { backofficeAuth } from "./rules/backoffice-auth.js";
@@ -27,13 +27,13 @@ import { propelMigrations } from "./rules/propel-migrations.js";
 import { release } from "./rules/release.js";
 import { robots } from "./rules/robots.js";
 import { schedulerJobs } from "./rules/scheduler-jobs.js";
-import { secrets, tokenSources } from "./rules/secrets.js";
+import { KEY_HEADER, keyScanRequest, secrets, tokenSources } from "./rules/secrets.js";
 import { sitemap } from "./rules/sitemap.js";
 import { splitEndpoints } from "./rules/split-endpoints.js";
 import { storefrontAuth } from "./rules/storefront-auth.js";
 import { hasCredentialShape } from "./secret-names.js";
 import { findProviderTokens } from "./tokens.js";
-import type { RepoView, VerifyContext } from "./types.js";
+import type { PrescanRequest, RepoView, VerifyContext } from "./types.js";
 
 const SPRYKER: Record<SprykerRule, (facts: Facts) => Finding[]> = {
   "ip-tracking": ipTracking,
@@ -78,56 +78,79 @@ function allowed(f: Finding): Finding {
   return { ...f, ...(found ? { found: WITHHELD } : {}), ...(subject ? { subject: WITHHELD } : {}) };
 }
 
-function runItems(
-  items: readonly CatalogueItem[],
+function runItem(
+  item: CatalogueItem & { checks: readonly Check[] },
   facts: Facts,
   inputs?: Map<string, InputKeys>,
-): ItemVerdict[] {
-  const verdicts: ItemVerdict[] = [];
-  for (const item of items) {
-    if (!item.checks) continue;
-    const findings: Finding[] = [];
-    let hint: string | undefined;
-    let hintRank = -1;
-    const { keys } = facts.inputs.collect(() => {
-      for (const check of item.checks!) {
-        const found = runCheck(check, facts).map(allowed);
-        for (const f of found) findings.push(f);
-        const result = worst(found.map((f) => f.result));
-        const rank = result === "fail" ? 3 : result === "warn" ? 2 : result === "unknown" ? 1 : -1;
-        if (check.hint && rank > hintRank) {
-          hint = check.hint;
-          hintRank = rank;
-        }
+): ItemVerdict {
+  const findings: Finding[] = [];
+  let hint: string | undefined;
+  let hintRank = -1;
+  const { keys } = facts.inputs.collect(() => {
+    for (const check of item.checks) {
+      const found = runCheck(check, facts).map(allowed);
+      for (const f of found) findings.push(f);
+      const result = worst(found.map((f) => f.result));
+      const rank = result === "fail" ? 3 : result === "warn" ? 2 : result === "unknown" ? 1 : -1;
+      if (check.hint && rank > hintRank) {
+        hint = check.hint;
+        hintRank = rank;
       }
-    });
-    inputs?.set(item.id, inputKeys(keys));
-    verdicts.push({
-      id: item.id,
-      title: item.title,
-      result: worst(findings.map((f) => f.result)) ?? "unknown",
-      findings,
-      ...(hint ? { hint } : {}),
-    });
-  }
-  return verdicts;
+    }
+  });
+  inputs?.set(item.id, inputKeys(keys));
+  return {
+    id: item.id,
+    title: item.title,
+    result: worst(findings.map((f) => f.result)) ?? "unknown",
+    findings,
+    ...(hint ? { hint } : {}),
+  };
 }
+
+const checked = (item: CatalogueItem): item is CatalogueItem & { checks: readonly Check[] } =>
+  item.checks !== undefined;
 
 /**
  * The verdict on each item that has checks, in catalogue order, without the provider-token
- * scan (which is asynchronous): for rules tested one by one.
+ * scan (which is asynchronous) and the scan before the rules: for rules tested one by one.
  */
 export function verifyItems(
   items: readonly CatalogueItem[],
   repo: RepoView,
   ctx: VerifyContext,
 ): ItemVerdict[] {
-  return runItems(items, new Facts(repo, ctx));
+  const facts = new Facts(repo, ctx);
+  return items.filter(checked).map((item) => runItem(item, facts));
+}
+
+/** Whether a check uses the scan before the rules. */
+const asksScan = (check: Check): boolean =>
+  check.kind === "spryker/secrets" || textScanRequest(check, []) !== undefined;
+
+/** What the checks of `items` ask the scan before the rules to look for (`RepoView.prescan`). */
+export function prescanRequests(
+  items: readonly CatalogueItem[],
+  files: readonly string[],
+): PrescanRequest[] {
+  const out: PrescanRequest[] = [];
+  for (const check of items.flatMap((i) => i.checks ?? [])) {
+    if (check.kind === "spryker/secrets") {
+      if (!out.some((r) => r.needle === KEY_HEADER.needle && !r.text))
+        out.push(keyScanRequest(files));
+    } else {
+      const request = textScanRequest(check, files);
+      if (request) out.push(request);
+    }
+  }
+  return out;
 }
 
 /**
- * What `golive verify` runs: `verifyItems`, with secretlint's scan when an item asks for secrets.
- * `inputs`, when given, receives what each item's checks read (verify/inputs.ts).
+ * What `golive verify` runs: `verifyItems`, with secretlint's scan when an item asks for secrets,
+ * and the files that may hold what the scans look for found at once, on another thread while
+ * the first rules run. `inputs`, when given, receives what each item's checks read
+ * (verify/inputs.ts).
  */
 export async function verifyRepository(
   items: readonly CatalogueItem[],
@@ -135,9 +158,22 @@ export async function verifyRepository(
   ctx: VerifyContext,
   inputs?: Map<string, InputKeys>,
 ): Promise<ItemVerdict[]> {
+  const requests = repo.prescan ? prescanRequests(items, repo.files) : [];
+  const scanning = requests.length > 0 ? repo.prescan?.(requests) : undefined;
   await loadPhpParser();
   const facts = new Facts(repo, ctx);
   if (items.some((i) => i.checks?.some((c) => c.kind === "spryker/secrets")))
     facts.tokens = await findProviderTokens(tokenSources(facts));
-  return runItems(items, facts, inputs);
+  const verdicts: ItemVerdict[] = [];
+  let waiting = scanning;
+  for (const item of items.filter(checked)) {
+    // The scan's answer is awaited by the first item that can use it: the items before run
+    // meanwhile.
+    if (waiting && item.checks.some(asksScan)) {
+      facts.prescan.add(requests, await waiting);
+      waiting = undefined;
+    }
+    verdicts.push(runItem(item, facts, inputs));
+  }
+  return verdicts;
 }

@@ -20,6 +20,26 @@ export interface RepoView {
   bytes(path: string): Uint8Array | undefined;
   /** The commit a git submodule at `path` is pinned to; undefined when `path` is not one. */
   submodule?(path: string): string | undefined;
+  /**
+   * Which of each request's files may hold its needle, all read at once before the rules run
+   * (io/repo-scan.ts: on another thread); one set per request, in order. A view without it is
+   * read file by file by the rules.
+   */
+  prescan?(requests: readonly PrescanRequest[]): Promise<ReadonlySet<string>[]>;
+}
+
+/**
+ * A word some rule looks for in many files (APP-17's private key header, a text check's
+ * `contains`). A file is left out of the answer only when the rule would not find it there:
+ * unreadable, over the size cap, not holding the needle's bytes, or, for `text`, binary (a NUL
+ * byte in its first 8,000) or, with `ignoreCase`, ASCII text that holds it in no case.
+ */
+export interface PrescanRequest {
+  needle: string;
+  ignoreCase: boolean;
+  /** The rule reads the file as text (`RepoView.read`), not as bytes. */
+  text: boolean;
+  files: readonly string[];
 }
 
 export interface VerifyContext {

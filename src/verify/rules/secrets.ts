@@ -38,6 +38,7 @@ import {
   throwawayConfig,
   yamlLiterals,
 } from "../secret-literals.js";
+import type { PrescanRequest } from "../types.js";
 
 // ---------------------------------------------------------------------------------------------
 
@@ -50,6 +51,14 @@ const TOKEN_FILE =
 const LOCK_FILES = /(?:^|\/)(?:composer\.lock|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/;
 /** Larger files are data (exports, fixtures), not configuration. */
 const TOKEN_FILE_BYTES = 512 * 1024;
+
+/** APP-17's question to the scan before the rules (`RepoView.prescan`): the key header's bytes. */
+export const KEY_HEADER = { needle: "PRIVATE KEY", ignoreCase: false, text: false } as const;
+
+/** Every file APP-17 may search for a key header in its bytes. */
+export function keyScanRequest(files: readonly string[]): PrescanRequest {
+  return { ...KEY_HEADER, files: files.filter((f) => !BINARY.test(f) && !IMPORT_DATA.test(f)) };
+}
 
 /** The files and texts to hand to secretlint (verify/tokens.ts). */
 export function tokenSources(facts: Facts): { file: string; text: string }[] {
@@ -105,7 +114,7 @@ export function secrets(facts: Facts): Finding[] {
       } else {
         // Spryker's data import CSVs are data (the demo data alone is 19 MiB in a demo shop):
         // no key is kept there, and reading them all would cost a fifth of the run.
-        if (IMPORT_DATA.test(file)) continue;
+        if (IMPORT_DATA.test(file) || facts.mayHold(file, KEY_HEADER) === false) continue;
         bytes = facts.scanBytes(file);
         if (bytes === undefined || !mentionsPrivateKey(bytes)) continue;
       }
