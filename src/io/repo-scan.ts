@@ -160,6 +160,12 @@ export function scanNeedles(
   return out;
 }
 
+/**
+ * Fewer files than this are scanned on this thread: starting a worker costs about what reading
+ * a few hundred files does (tests and small repositories), and a shop has thousands.
+ */
+export const WORKER_MIN_FILES = 1000;
+
 /** The worker's program: the two functions above, by their own source. */
 function workerSource(): string {
   return [
@@ -208,6 +214,7 @@ export async function prescan(
   realRoot: string,
   maxBytes: number,
   requests: readonly PrescanRequest[],
+  /** Where to scan; by default on a worker from `WORKER_MIN_FILES` files on. */
   options: { thread?: "worker" | "this" } = {},
 ): Promise<ReadonlySet<string>[]> {
   const index = new Map<string, number>();
@@ -233,7 +240,8 @@ export async function prescan(
       data.requests,
     );
   let found: number[][];
-  if (data.files.length === 0 || options.thread === "this") found = here();
+  const thread = options.thread ?? (data.files.length < WORKER_MIN_FILES ? "this" : "worker");
+  if (thread === "this") found = here();
   else {
     try {
       found = await scanInWorker(data);

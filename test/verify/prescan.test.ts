@@ -75,7 +75,8 @@ describe("which files may hold a needle", () => {
       requests: requests.map(({ needle, ignoreCase, text }) => ({ needle, ignoreCase, text })),
     });
     expect(found.map((list) => list.map((i) => files[i]).sort())).toEqual(want);
-    expect(sorted(await prescan(dir, realpathSync(dir), 100, requests))).toEqual(want);
+    const worker = { thread: "worker" } as const;
+    expect(sorted(await prescan(dir, realpathSync(dir), 100, requests, worker))).toEqual(want);
   });
 });
 
