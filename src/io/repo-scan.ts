@@ -15,10 +15,19 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { PrescanRequest } from "../verify/types.js";
+import type { PrescanAnswer, PrescanRequest } from "../verify/types.js";
 
 type Fs = typeof import("node:fs");
 type Path = typeof import("node:path");
+
+/** A request as the scan needs it: without its list of files. */
+type ScanRequest = Omit<PrescanRequest, "files">;
+
+/** Per request, the indexes of the files found; and the texts kept, by file index. */
+interface ScanFound {
+  found: number[][];
+  texts: [number, string][];
+}
 
 /** Reads one tracked file: its bytes in a buffer from `alloc(size)`, or null. */
 export type ConfinedRead = (file: string, alloc: (size: number) => Buffer) => Uint8Array | null;
@@ -123,9 +132,11 @@ export function scanNeedles(
   read: ConfinedRead,
   files: readonly string[],
   wants: readonly (readonly number[])[],
-  requests: readonly Pick<PrescanRequest, "needle" | "ignoreCase" | "text">[],
-): number[][] {
+  requests: readonly ScanRequest[],
+): ScanFound {
   const out: number[][] = requests.map(() => []);
+  const texts: [number, string][] = [];
+  const decoder = new TextDecoder("utf-8");
   const lower = requests.map((r) => r.needle.toLowerCase());
   let scratch = Buffer.allocUnsafe(64 * 1024);
   const alloc = (size: number) => {
@@ -154,10 +165,14 @@ export function scanNeedles(
         ascii ??= !/[\u0080-\u00ff]/.test(latin1);
         may = !ascii || latin1.toLowerCase().includes(lower[r]!);
       }
-      if (may) out[r]!.push(i);
+      if (!may) continue;
+      out[r]!.push(i);
+      const keep = request.keepText;
+      if (keep !== undefined && bytes.length <= keep && texts[texts.length - 1]?.[0] !== i)
+        texts.push([i, decoder.decode(bytes)]);
     }
   }
-  return out;
+  return { found: out, texts };
 }
 
 /**
@@ -182,24 +197,24 @@ interface ScanData {
   maxBytes: number;
   files: string[];
   wants: number[][];
-  requests: Pick<PrescanRequest, "needle" | "ignoreCase" | "text">[];
+  requests: ScanRequest[];
 }
 
 /** `scanNeedles` on a worker thread; rejects when the worker cannot start or fails. */
-export function scanInWorker(data: ScanData): Promise<number[][]> {
+export function scanInWorker(data: ScanData): Promise<ScanFound> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerSource(), { eval: true, workerData: data });
     // The run does not wait for the worker to end, nor does an error elsewhere.
     worker.unref();
     let done = false;
-    const finish = (found: number[][] | undefined, error?: unknown) => {
+    const finish = (found: ScanFound | undefined, error?: unknown) => {
       if (done) return;
       done = true;
       if (found) resolve(found);
       else reject(error ?? new Error("the scan's worker ended without an answer"));
       void worker.terminate();
     };
-    worker.once("message", (found: number[][]) => finish(found));
+    worker.once("message", (found: ScanFound) => finish(found));
     worker.once("error", (error) => finish(undefined, error));
     worker.once("exit", () => finish(undefined));
   });
@@ -216,11 +231,12 @@ export async function prescan(
   requests: readonly PrescanRequest[],
   /** Where to scan; by default on a worker from `WORKER_MIN_FILES` files on. */
   options: { thread?: "worker" | "this" } = {},
-): Promise<ReadonlySet<string>[]> {
+): Promise<PrescanAnswer> {
   const index = new Map<string, number>();
   const data: ScanData = { root, realRoot, maxBytes, files: [], wants: [], requests: [] };
   requests.forEach((r, n) => {
-    data.requests.push({ needle: r.needle, ignoreCase: r.ignoreCase, text: r.text });
+    const { files: _, ...request } = r;
+    data.requests.push(request);
     for (const file of r.files) {
       let i = index.get(file);
       if (i === undefined) {
@@ -239,7 +255,7 @@ export async function prescan(
       data.wants,
       data.requests,
     );
-  let found: number[][];
+  let found: ScanFound;
   const thread = options.thread ?? (data.files.length < WORKER_MIN_FILES ? "this" : "worker");
   if (thread === "this") found = here();
   else {
@@ -249,5 +265,8 @@ export async function prescan(
       found = here();
     }
   }
-  return found.map((list) => new Set(list.map((i) => data.files[i]!)));
+  return {
+    found: found.found.map((list) => new Set(list.map((i) => data.files[i]!))),
+    texts: new Map(found.texts.map(([i, text]) => [data.files[i]!, text])),
+  };
 }

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import { lstatSync, readdirSync, realpathSync, type Stats } from "node:fs";
 import * as path from "node:path";
 import { join } from "node:path";
-import type { PrescanRequest, RepoView } from "../verify/types.js";
+import type { PrescanAnswer, PrescanRequest, RepoView } from "../verify/types.js";
 import { gitChangedFiles, gitTrackedFiles, type TrackedFile } from "./git.js";
 import {
   type IndexEntry,
@@ -66,7 +66,7 @@ export interface RealRepo extends RepoView {
    * path is not tracked, and for every path outside git (a walked folder has no index).
    */
   blob(path: string): string | undefined;
-  prescan(requests: readonly PrescanRequest[]): Promise<ReadonlySet<string>[]>;
+  prescan(requests: readonly PrescanRequest[]): Promise<PrescanAnswer>;
 }
 
 /** git's blob ID of `bytes`: SHA-1 of `blob <length>\0` and the bytes. */

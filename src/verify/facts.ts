@@ -89,7 +89,7 @@ export class Facts {
   private configSet: ProductionConfig | undefined;
   private readonly parses = new Map<string, PhpParse | undefined>();
   private scan: TokenScan | undefined;
-  /** What the scan before the rules found (`RepoView.prescan`): `verifyRepository` keeps it. */
+  /** What the scan before the rules found (verify/prescan.ts), kept by `verifyRepository`. */
   readonly prescan = new PrescanAnswers();
   /** What each item's checks read (verify/inputs.ts). */
   readonly inputs = new InputTracker();
@@ -159,7 +159,11 @@ export class Facts {
     return made.value;
   }
 
-  /** Whether the scan before the rules says `path` may hold the needle (verify/prescan.ts). */
+  /** What the scan before the rules found in `path`: its text, or whether it may hold a needle. */
+  prescanText(path: string, size: number): { text: string | undefined } | undefined {
+    this.inputs.touch(`f:${path}`);
+    return this.prescan.text(path, size);
+  }
   mayHold(path: string, request: Omit<PrescanRequest, "files">): boolean | undefined {
     this.inputs.touch(`f:${path}`);
     return this.prescan.mayHold(path, request);

@@ -27,7 +27,13 @@ import { propelMigrations } from "./rules/propel-migrations.js";
 import { release } from "./rules/release.js";
 import { robots } from "./rules/robots.js";
 import { schedulerJobs } from "./rules/scheduler-jobs.js";
-import { KEY_HEADER, keyScanRequest, secrets, tokenSources } from "./rules/secrets.js";
+import {
+  KEY_HEADER,
+  keyScanRequest,
+  secrets,
+  tokenScanRequest,
+  tokenSources,
+} from "./rules/secrets.js";
 import { sitemap } from "./rules/sitemap.js";
 import { splitEndpoints } from "./rules/split-endpoints.js";
 import { storefrontAuth } from "./rules/storefront-auth.js";
@@ -137,7 +143,7 @@ export function prescanRequests(
   for (const check of items.flatMap((i) => i.checks ?? [])) {
     if (check.kind === "spryker/secrets") {
       if (!out.some((r) => r.needle === KEY_HEADER.needle && !r.text))
-        out.push(keyScanRequest(files));
+        out.push(keyScanRequest(files), tokenScanRequest(files));
     } else {
       const request = textScanRequest(check, files);
       if (request) out.push(request);
@@ -162,16 +168,23 @@ export async function verifyRepository(
   const scanning = requests.length > 0 ? repo.prescan?.(requests) : undefined;
   await loadPhpParser();
   const facts = new Facts(repo, ctx);
-  if (items.some((i) => i.checks?.some((c) => c.kind === "spryker/secrets")))
+  let tokens = items.some((i) => i.checks?.some((c) => c.kind === "spryker/secrets"));
+  if (tokens && !scanning) {
     facts.tokens = await findProviderTokens(tokenSources(facts));
+    tokens = false;
+  }
   const verdicts: ItemVerdict[] = [];
   let waiting = scanning;
   for (const item of items.filter(checked)) {
     // The scan's answer is awaited by the first item that can use it: the items before run
-    // meanwhile.
+    // meanwhile. secretlint reads the texts it found (the same as reading them here).
     if (waiting && item.checks.some(asksScan)) {
       facts.prescan.add(requests, await waiting);
       waiting = undefined;
+    }
+    if (tokens && item.checks.some((c) => c.kind === "spryker/secrets")) {
+      facts.tokens = await findProviderTokens(tokenSources(facts));
+      tokens = false;
     }
     verdicts.push(runItem(item, facts, inputs));
   }

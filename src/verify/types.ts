@@ -25,7 +25,14 @@ export interface RepoView {
    * (io/repo-scan.ts: on another thread); one set per request, in order. A view without it is
    * read file by file by the rules.
    */
-  prescan?(requests: readonly PrescanRequest[]): Promise<ReadonlySet<string>[]>;
+  prescan?(requests: readonly PrescanRequest[]): Promise<PrescanAnswer>;
+}
+
+/** What the scan before the rules found: per request, the files that may hold its needle. */
+export interface PrescanAnswer {
+  found: ReadonlySet<string>[];
+  /** The texts a request with `keepText` asked for (as `RepoView.read` gives them). */
+  texts: ReadonlyMap<string, string>;
 }
 
 /**
@@ -39,6 +46,8 @@ export interface PrescanRequest {
   ignoreCase: boolean;
   /** The rule reads the file as text (`RepoView.read`), not as bytes. */
   text: boolean;
+  /** Also hand back the text of each file found, up to this many bytes (secretlint's input). */
+  keepText?: number;
   files: readonly string[];
 }
 

@@ -10,7 +10,7 @@ import { describe, expect, test } from "vitest";
 import { prescan, scanInWorker } from "../../src/io/repo-scan.js";
 import { openRepo } from "../../src/io/repo-view.js";
 import { verifyRepository } from "../../src/verify/index.js";
-import type { PrescanRequest, RepoView } from "../../src/verify/types.js";
+import type { PrescanAnswer, PrescanRequest, RepoView } from "../../src/verify/types.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
 import { gitEnv, tempDir, tempRepo } from "../helpers/cli.js";
 import { countingRepo } from "../helpers/repo.js";
@@ -51,17 +51,26 @@ describe("which files may hold a needle", () => {
     { needle: "PRIVATE KEY", ignoreCase: false, text: false, files: all },
     { needle: "spy_oms_transition_log", ignoreCase: true, text: true, files: all },
     { needle: "PRIVATE KEY", ignoreCase: false, text: true, files: ["a/binary.txt", "a/key.pem"] },
+    // secretlint's input: every text, kept up to 30 bytes.
+    { needle: "", ignoreCase: false, text: true, keepText: 30, files: all },
   ];
   const want = [
     ["a/binary.txt", "a/key.pem"],
     ["a/accent.sql", "a/upper.sql"],
     ["a/key.pem"],
+    ["a/accent.sql", "a/key.pem", "a/other.sql", "a/plain.txt", "a/upper.sql"],
   ];
-  const sorted = (sets: readonly ReadonlySet<string>[]) => sets.map((s) => [...s].sort());
+  const texts = new Map([
+    ["a/plain.txt", "nothing here\n"],
+    ["a/other.sql", "TRUNCATE spy_sales_order;\n"],
+    ["a/accent.sql", "DELETE FROM café;\n"],
+  ]);
+  const sorted = (answer: PrescanAnswer) => answer.found.map((s) => [...s].sort());
 
   test("on this thread: only what the rule would find, never through a link out", async () => {
     const found = await prescan(dir, realpathSync(dir), 100, requests, { thread: "this" });
     expect(sorted(found)).toEqual(want);
+    expect(found.texts).toEqual(texts);
   });
 
   test("on a worker thread: the same answer, from the same reader's own source", async () => {
@@ -72,9 +81,10 @@ describe("which files may hold a needle", () => {
       maxBytes: 100,
       files,
       wants: files.map((f) => requests.flatMap((r, i) => (r.files.includes(f) ? [i] : []))),
-      requests: requests.map(({ needle, ignoreCase, text }) => ({ needle, ignoreCase, text })),
+      requests: requests.map(({ files: _, ...request }) => request),
     });
-    expect(found.map((list) => list.map((i) => files[i]).sort())).toEqual(want);
+    expect(new Map(found.texts.map(([i, text]) => [files[i], text]))).toEqual(texts);
+    expect(found.found.map((list) => list.map((i) => files[i]).sort())).toEqual(want);
     const worker = { thread: "worker" } as const;
     expect(sorted(await prescan(dir, realpathSync(dir), 100, requests, worker))).toEqual(want);
   });
@@ -83,6 +93,8 @@ describe("which files may hold a needle", () => {
 test("verify reads only the files the scan says may hold a key, and judges the same", async () => {
   const files = leakyFiles();
   for (let i = 0; i < 50; i++) files[`src/Pyz/Zed/Module${i}/Plain.php`] = `<?php // ${i}\n`;
+  // secretlint reads the texts the scan kept.
+  files["config/Shared/ci.env.yml"] = "GITHUB_TOKEN: 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\n";
   const dir = tempRepo(files as Record<string, string>);
   git(dir, "add", "-A");
   // The items whose checks use the scan: APP-17 (keys) and APP-24 (a text check's `contains`).
@@ -93,9 +105,14 @@ test("verify reads only the files the scan says may hold a key, and judges the s
   const fileByFile = countingRepo(openRepo(dir));
   const verdicts = await verifyRepository(items, withScan, BEFORE_GO_LIVE);
   expect(verdicts).toEqual(await verifyRepository(items, fileByFile.repo, BEFORE_GO_LIVE));
-  expect(verdicts.find((v) => v.id === "APP-17")?.findings).toContainEqual(
+  const app17 = verdicts.find((v) => v.id === "APP-17")?.findings;
+  expect(app17).toContainEqual(
     expect.objectContaining({ code: "secret-private-key", file: "keys/jwt.pem" }),
   );
+  expect(app17).toContainEqual(
+    expect.objectContaining({ code: "secret-provider-token", file: "config/Shared/ci.env.yml" }),
+  );
+  expect(scanned.reads.get("config/Shared/ci.env.yml")).toBeUndefined();
   const plain = "src/Pyz/Zed/Module7/Plain.php";
   expect(fileByFile.reads.get(plain)).toBeGreaterThan(0);
   expect(scanned.reads.get(plain)).toBeUndefined();
@@ -110,8 +127,10 @@ test("a folder of the scan that became a link out after listing is not read", as
   git(dir, "add", "-A");
   renameSync(join(dir, "keys"), join(dir, "moved"));
   symlinkSync(outside, join(dir, "keys"));
-  const [found] = await openRepo(dir).prescan([
+  const answer = await openRepo(dir).prescan([
     { needle: "PRIVATE KEY", ignoreCase: false, text: false, files: ["keys/deep/id_rsa"] },
+    { needle: "", ignoreCase: false, text: true, keepText: 100, files: ["keys/deep/id_rsa"] },
   ]);
-  expect([...found!]).toEqual([]);
+  expect(answer.found.map((s) => [...s])).toEqual([[], []]);
+  expect(answer.texts.size).toBe(0);
 });

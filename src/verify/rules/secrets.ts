@@ -60,11 +60,25 @@ export function keyScanRequest(files: readonly string[]): PrescanRequest {
   return { ...KEY_HEADER, files: files.filter((f) => !BINARY.test(f) && !IMPORT_DATA.test(f)) };
 }
 
+const tokenFile = (file: string) =>
+  TOKEN_FILE.test(file) && !BINARY.test(file) && !LOCK_FILES.test(file);
+
+/** The texts of secretlint's files, read by the scan before the rules (`RepoView.prescan`). */
+export function tokenScanRequest(files: readonly string[]): PrescanRequest {
+  const keepText = TOKEN_FILE_BYTES;
+  return { needle: "", ignoreCase: false, text: true, keepText, files: files.filter(tokenFile) };
+}
+
 /** The files and texts to hand to secretlint (verify/tokens.ts). */
 export function tokenSources(facts: Facts): { file: string; text: string }[] {
   const out: { file: string; text: string }[] = [];
   for (const file of facts.files) {
-    if (!TOKEN_FILE.test(file) || BINARY.test(file) || LOCK_FILES.test(file)) continue;
+    if (!tokenFile(file)) continue;
+    const scanned = facts.prescanText(file, TOKEN_FILE_BYTES);
+    if (scanned) {
+      if (scanned.text !== undefined) out.push({ file, text: scanned.text });
+      continue;
+    }
     const kept = facts.keptText(file);
     if (kept !== undefined) {
       if (kept.length <= TOKEN_FILE_BYTES) out.push({ file, text: kept });
