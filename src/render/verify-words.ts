@@ -142,7 +142,8 @@ const MESSAGES: Record<FindingCode, Words> = {
     `${s(f.subject)} is a literal (value not shown)${f.result === "warn" ? "; a local, CI or template file" : ""}`,
   "secret-auth-password": (f) =>
     `${s(f.subject)} is a literal (value not shown)${f.result === "warn" ? "; a local, CI or template file" : ""}`,
-  "secret-env-literal": (f) => `${s(f.subject)} has a value in a committed .env file (not shown)`,
+  "secret-env-literal": (f) =>
+    `${s(f.subject)} has a value in a committed .env file (not shown)${f.result === "warn" ? "; a local, CI or test file" : ""}`,
   "secret-provider-token": (f) => `${s(f.subject)} token (secretlint; value not shown)`,
   "secret-placeholder": (f) =>
     `${s(f.subject)} is a placeholder: set the real secret outside the repository`,

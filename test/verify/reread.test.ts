@@ -1,0 +1,61 @@
+/**
+ * Shapes a reviewer found re-reading Spryker's demo shops by hand (docs/verify.md, "Spryker's
+ * demo shops", 7 December 2026), each in a fixture of our own under test/fixtures/reread/, laid
+ * over the passing shop: where golive's findings and the reviewer's differed.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import { findingMessage } from "../../src/render/verify-words.js";
+import { found, shop, verdict } from "../helpers/shop.js";
+
+const FIXTURES = resolve(import.meta.dirname, "../fixtures/reread");
+
+/** The files of one fixture folder, by their path inside it. */
+function fixture(name: string): Record<string, string> {
+  const root = join(FIXTURES, name);
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out[relative(root, path).split("\\").join("/")] = readFileSync(path, "utf8");
+    }
+  };
+  walk(root);
+  return out;
+}
+
+describe("APP-17: .env files", () => {
+  test("a committed .env file named for CI, a local machine or tests only warns, as CI and development configuration does; others fail", () => {
+    const v = verdict("APP-17", { ...shop(), ...fixture("env-files") });
+    const env = found(v).filter((f) => f.code === "secret-env-literal");
+    expect(env.map((f) => [f.file, f.line, f.subject, f.result])).toEqual([
+      [".env", 1, "SPRYKER_DB_PASSWORD", "fail"],
+      [".env.production", 1, "SPRYKER_BROKER_PASSWORD", "fail"],
+      ["tests/e2e/.envs/.env.ci", 5, "DEFAULT_PASSWORD", "warn"],
+      ["tests/e2e/.envs/.env.local", 2, "DEFAULT_PASSWORD", "warn"],
+    ]);
+    expect(findingMessage(env[2]!)).toBe(
+      "DEFAULT_PASSWORD has a value in a committed .env file (not shown); a local, CI or test file",
+    );
+    expect(findingMessage(env[0]!)).toBe(
+      "SPRYKER_DB_PASSWORD has a value in a committed .env file (not shown)",
+    );
+    expect(JSON.stringify(v)).not.toContain("reread-fixture");
+  });
+});
+
+describe("DAT-02: demo users", () => {
+  test("every @spryker.com installer user and ACL entry is a demo user, not only the two administrators", () => {
+    const v = verdict("DAT-02", { ...shop(), ...fixture("demo-users") });
+    expect(v.result).toBe("fail");
+    expect(found(v).map((f) => [f.code, f.file, f.line, f.found])).toEqual([
+      ["demo-user", "src/Pyz/Zed/User/UserConfig.php", 14, "admin@spryker.com"],
+      ["demo-user", "src/Pyz/Zed/User/UserConfig.php", 19, "erika.demo@spryker.com"],
+      ["demo-user", "src/Pyz/Zed/User/UserConfig.php", 24, "merchant-agent@spryker.com"],
+      ["demo-user", "src/Pyz/Zed/Acl/AclConfig.php", 12, "admin@spryker.com"],
+      ["demo-user", "src/Pyz/Zed/Acl/AclConfig.php", 13, "erika.demo@spryker.com"],
+    ]);
+  });
+});
