@@ -59,3 +59,14 @@ describe("DAT-02: demo users", () => {
     ]);
   });
 });
+
+describe("counts in verify's words", () => {
+  test("a count that is no number (docs/verify.md's FOUND, evidence edited by hand) shows as it is, never NaN", () => {
+    const words = (found: string) =>
+      findingMessage({ code: "propel-migrations-present", result: "pass", found });
+    expect(words("1")).toBe("1 Propel migration committed");
+    expect(words("3")).toBe("3 Propel migrations committed");
+    expect(words("FOUND")).toBe("FOUND Propel migrations committed");
+    expect(readFileSync(resolve(FIXTURES, "../../../docs/verify.md"), "utf8")).not.toContain("NaN");
+  });
+});
