@@ -70,3 +70,30 @@ describe("counts in verify's words", () => {
     expect(readFileSync(resolve(FIXTURES, "../../../docs/verify.md"), "utf8")).not.toContain("NaN");
   });
 });
+
+describe("APP-05: the backend API is split off only where a shop has one", () => {
+  const without = (name: string) => {
+    const files: Record<string, string | Uint8Array> = { ...shop(), ...fixture(name) };
+    delete files["public/BackendApi/index.php"];
+    return files;
+  };
+
+  test("Back Office and backend gateway split, no backend API anywhere (b2b-demo-marketplace): pass", () => {
+    const v = verdict("APP-05", without("split-without-backend-api"));
+    expect(v.result).toBe("pass");
+    expect(found(v).map((f) => [f.code, f.file, f.subject])).toEqual([
+      ["split-app-present", "deploy.shop-prod.yml", "backoffice"],
+      ["split-app-present", "deploy.shop-prod.yml", "backend-gateway"],
+      ["split-bootstrap-present", "public/Backoffice/index.php", undefined],
+      ["split-bootstrap-present", "public/BackendGateway/index.php", undefined],
+    ]);
+  });
+
+  test("a zed endpoint with entry-point: BackendApi needs its bootstrap: warn without it", () => {
+    const v = verdict("APP-05", without("backend-api-without-bootstrap"));
+    expect(v.result).toBe("warn");
+    expect(found(v).filter((f) => f.result === "warn")).toEqual([
+      { code: "split-bootstrap-missing", result: "warn", file: "public/BackendApi/index.php" },
+    ]);
+  });
+});
