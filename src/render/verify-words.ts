@@ -80,8 +80,10 @@ const MESSAGES: Record<FindingCode, Words> = {
   "release-behind": (f) =>
     `${s(f.subject)} ${s(f.found)}, behind the newest release ${s(f.expected)}`,
   "release-too-old": (f) => `${s(f.subject)} ${s(f.found)}, expected ${s(f.expected)}`,
-  "release-none": () =>
-    "no spryker-feature/* packages with a release version in production, and spryker/kernel cannot tell the release",
+  "release-none": (f) =>
+    f.found
+      ? `no spryker-feature/* packages with a release version in production; ${s(f.subject)} ${s(f.found)} shows ${s(f.expected)} or newer, not which release`
+      : "no spryker-feature/* packages with a release version in production, and spryker/kernel cannot tell the release",
   "release-list-stale": (f) =>
     `${s(f.subject)} ${s(f.found)}; the newest release golive knows is ${s(f.expected)}: a newer one may be out (--latest-release tells golive)`,
   "composer-releases": () => "Spryker packages installed at release versions",

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { findingMessage } from "../../src/render/verify-words.js";
-import { found, shop, verdict } from "../helpers/shop.js";
+import { composerLock, found, shop, verdict } from "../helpers/shop.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/reread");
 
@@ -24,6 +24,11 @@ function fixture(name: string): Record<string, string> {
   };
   walk(root);
   return out;
+}
+
+/** The passing shop with a composer.lock of `packages`. */
+function editLock(packages: Record<string, string>): Record<string, string | Uint8Array> {
+  return { ...shop(), "composer.lock": composerLock(packages) };
 }
 
 describe("APP-17: .env files", () => {
@@ -95,5 +100,28 @@ describe("APP-05: the backend API is split off only where a shop has one", () =>
     expect(found(v).filter((f) => f.result === "warn")).toEqual([
       { code: "split-bootstrap-missing", result: "warn", file: "public/BackendApi/index.php" },
     ]);
+  });
+});
+
+describe("APP-02: a shop on modules, not feature packages (suite)", () => {
+  test("spryker/kernel past 202009.0's says so: the floor holds, which release it is stays unknown", () => {
+    const files = editLock({
+      "spryker-feature/self-service-portal": "15.0.0",
+      "spryker/kernel": "3.79.0",
+      "spryker/twig": "3.29.0",
+    });
+    const v = verdict("APP-02", files);
+    expect(v.result).toBe("unknown");
+    const none = found(v)[0]!;
+    expect(none).toMatchObject({
+      code: "release-none",
+      result: "unknown",
+      subject: "spryker/kernel",
+      found: "3.79.0",
+      expected: "202009.0",
+    });
+    expect(findingMessage(none)).toBe(
+      "no spryker-feature/* packages with a release version in production; spryker/kernel 3.79.0 shows 202009.0 or newer, not which release",
+    );
   });
 });
