@@ -32,16 +32,17 @@ function editLock(packages: Record<string, string>): Record<string, string | Uin
 }
 
 describe("APP-17: .env files", () => {
-  test("a committed .env file named for CI, a local machine or tests only warns, as CI and development configuration does; others fail", () => {
+  test("a committed .env file named for CI, a local machine or tests only warns, as CI and development configuration does; others fail, .env.prod.local too", () => {
     const v = verdict("APP-17", { ...shop(), ...fixture("env-files") });
     const env = found(v).filter((f) => f.code === "secret-env-literal");
     expect(env.map((f) => [f.file, f.line, f.subject, f.result])).toEqual([
       [".env", 1, "SPRYKER_DB_PASSWORD", "fail"],
+      [".env.prod.local", 2, "APP_SECRET", "fail"],
       [".env.production", 1, "SPRYKER_BROKER_PASSWORD", "fail"],
       ["tests/e2e/.envs/.env.ci", 5, "DEFAULT_PASSWORD", "warn"],
       ["tests/e2e/.envs/.env.local", 2, "DEFAULT_PASSWORD", "warn"],
     ]);
-    expect(findingMessage(env[2]!)).toBe(
+    expect(findingMessage(env[3]!)).toBe(
       "DEFAULT_PASSWORD has a value in a committed .env file (not shown); a local, CI or test file",
     );
     expect(findingMessage(env[0]!)).toBe(
