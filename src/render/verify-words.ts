@@ -164,7 +164,9 @@ const MESSAGES: Record<FindingCode, Words> = {
   "recipe-diff": (f) =>
     `production recipe runs ${s(f.found)}: migrations are made on each deploy (Spryker's default)`,
   "recipe-destructive": (f) =>
-    `production recipe runs ${s(f.found)}: it deletes or overwrites production data on every deploy`,
+    f.result === "warn"
+      ? `the recipe Spryker Cloud runs by default runs ${s(f.found)}: it would delete or overwrite production data on every deploy`
+      : `production recipe runs ${s(f.found)}: it deletes or overwrites production data on every deploy`,
   "recipe-unresolved": () =>
     "SPRYKER_HOOK_INSTALL runs no recipe golive can read (vendor/bin/install -r NAME)",
   "recipe-hook": (f) => `SPRYKER_HOOK_INSTALL runs ${s(f.found)}`,

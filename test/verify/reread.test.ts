@@ -126,3 +126,43 @@ describe("APP-02: a shop on modules, not feature packages (suite)", () => {
     );
   });
 });
+
+describe("CLO-11 without a cloud deploy file", () => {
+  /** The passing shop without its deploy files, with the fixture's local file and recipe. */
+  const files = () => {
+    const out: Record<string, string | Uint8Array> = { ...shop() };
+    for (const name of Object.keys(out)) if (/^deploy\..*\.yml$/.test(name)) delete out[name];
+    return { ...out, ...fixture("no-cloud-file-default-recipe") };
+  };
+
+  test("the cloud's default recipe that drops tables and imports demo data warns: the first cloud file without a hook runs it", () => {
+    const v = verdict("CLO-11", files());
+    expect(v.result).toBe("warn");
+    expect(found(v).map((f) => [f.code, f.result, f.file, f.line, f.found])).toEqual([
+      ["deploy-none", "unknown", undefined, undefined, "1"],
+      ["recipe-destructive", "warn", "config/install/EU/production.yml", 7, "storage:delete"],
+      ["recipe-destructive", "warn", "config/install/EU/production.yml", 9, "propel:tables:drop"],
+      ["recipe-destructive", "warn", "config/install/EU/production.yml", 17, "demo-data import"],
+    ]);
+    // Which recipe, and why: the cloud's default, for region EU.
+    expect(v.findings).toContainEqual({
+      code: "recipe-default",
+      result: "pass",
+      subject: "EU",
+      found: "config/install/EU/production.yml",
+    });
+    expect(findingMessage(found(v)[1]!)).toBe(
+      "the recipe Spryker Cloud runs by default runs storage:delete: it would delete or overwrite production data on every deploy",
+    );
+  });
+
+  test("a default recipe that keeps the data, or none, leaves it unknown", () => {
+    const safe = files();
+    safe["config/install/EU/production.yml"] =
+      "sections:\n  schema:\n    migrate:\n      command: 'vendor/bin/console propel:migrate'\n";
+    expect(verdict("CLO-11", safe).result).toBe("unknown");
+    const none = files();
+    delete none["config/install/EU/production.yml"];
+    expect(verdict("CLO-11", none).result).toBe("unknown");
+  });
+});
