@@ -138,7 +138,10 @@ export function scanNeedles(
   const out: number[][] = requests.map(() => []);
   const texts: [number, string][] = [];
   const decoder = new TextDecoder("utf-8");
-  const lower = requests.map((r) => r.needle.toLowerCase());
+  // Case folded by the pattern, not by a lower-case copy of every file.
+  const folded = requests.map(
+    (r) => new RegExp(r.needle.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&"), "i"),
+  );
   let scratch = Buffer.allocUnsafe(64 * 1024);
   const alloc = (size: number) => {
     if (size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
@@ -153,7 +156,7 @@ export function scanNeedles(
     // As the rules read text: a NUL byte early on is binary, not text.
     const binary = buf.subarray(0, 8000).includes(0);
     let latin1: string | undefined;
-    let ascii: boolean | undefined;
+    let nonAscii: boolean | undefined;
     for (const r of asked) {
       const request = requests[r]!;
       let may: boolean;
@@ -163,8 +166,11 @@ export function scanNeedles(
         // Only ASCII text is the same read byte by byte; any other text may hold the needle
         // once case is folded (`K` is the Kelvin sign's lower case), and is read by the rule.
         latin1 ??= buf.toString("latin1");
-        ascii ??= !/[\u0080-\u00ff]/.test(latin1);
-        may = !ascii || latin1.toLowerCase().includes(lower[r]!);
+        may = folded[r]!.test(latin1);
+        if (!may) {
+          nonAscii ??= /[\u0080-\u00ff]/.test(latin1);
+          may = nonAscii;
+        }
       }
       if (!may) continue;
       out[r]!.push(i);
