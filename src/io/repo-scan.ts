@@ -15,8 +15,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import { type LockRead, lockRead, parseComposerLock } from "../verify/composer.js";
-import type { PrescanAnswer, PrescanRequest, PrescanRun } from "../verify/types.js";
+import type { PrescanAnswer, PrescanRequest } from "../verify/types.js";
 
 type Fs = typeof import("node:fs");
 type Path = typeof import("node:path");
@@ -188,17 +187,12 @@ export function scanNeedles(
  */
 export const WORKER_MIN_FILES = 1000;
 
-/**
- * The worker's program: the two functions above and composer.lock's reading
- * (verify/composer.ts), by their own source. The lock goes first: APP-02 asks for it early.
- */
+/** The worker's program: the two functions above, by their own source. */
 function workerSource(): string {
   return [
     'const { parentPort, workerData: d } = require("node:worker_threads");',
     `const read = (${confinedReader.toString()})(require("node:fs"), require("node:path"), d.root, d.realRoot, d.maxBytes);`,
-    "if (d.lockFile !== undefined)",
-    `  parentPort.postMessage({ lock: (${lockRead.toString()})(read(d.lockFile, (size) => Buffer.allocUnsafe(size)), ${parseComposerLock.toString()}) });`,
-    `parentPort.postMessage({ found: (${scanNeedles.toString()})(read, d.files, d.wants, d.requests) });`,
+    `parentPort.postMessage((${scanNeedles.toString()})(read, d.files, d.wants, d.requests));`,
   ].join("\n");
 }
 
@@ -210,75 +204,42 @@ interface ScanData {
   files: string[];
   wants: number[][];
   requests: ScanRequest[];
-  /** composer.lock, to read and parse first. */
-  lockFile?: string;
 }
 
-/**
- * `scanNeedles` on a worker thread, and the lock first when asked; each rejects when the worker
- * cannot start or fails before it answers.
- */
-export function scanInWorker(data: ScanData): {
-  found: Promise<ScanFound>;
-  lock: Promise<LockRead | undefined>;
-} {
-  let answer: (found: ScanFound | undefined, error?: unknown) => void = () => {};
-  let answerLock: (lock: LockRead | undefined, error?: unknown) => void = () => {};
-  const found = new Promise<ScanFound>((resolve, reject) => {
-    answer = (value, error) =>
-      value ? resolve(value) : reject(error ?? new Error("the scan's worker ended early"));
-  });
-  const lock = new Promise<LockRead | undefined>((resolve, reject) => {
-    answerLock = (value, error) =>
-      value || data.lockFile === undefined
-        ? resolve(value)
-        : reject(error ?? new Error("the scan's worker ended early"));
-  });
-  // A promise nobody awaits must not stop the process when it rejects.
-  found.catch(() => {});
-  lock.catch(() => {});
-  let worker: Worker;
-  try {
-    worker = new Worker(workerSource(), { eval: true, workerData: data });
-  } catch (error) {
-    answerLock(undefined, error);
-    answer(undefined, error);
-    return { found, lock };
-  }
-  // The run does not wait for the worker to end, nor does an error elsewhere.
-  worker.unref();
-  worker.on("message", (message: { lock?: LockRead; found?: ScanFound }) => {
-    if (message.lock) answerLock(message.lock);
-    if (message.found) {
-      answer(message.found);
+/** `scanNeedles` on a worker thread; rejects when the worker cannot start or fails. */
+export function scanInWorker(data: ScanData): Promise<ScanFound> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerSource(), { eval: true, workerData: data });
+    // The run does not wait for the worker to end, nor does an error elsewhere.
+    worker.unref();
+    let done = false;
+    const finish = (found: ScanFound | undefined, error?: unknown) => {
+      if (done) return;
+      done = true;
+      if (found) resolve(found);
+      else reject(error ?? new Error("the scan's worker ended without an answer"));
       void worker.terminate();
-    }
+    };
+    worker.once("message", (found: ScanFound) => finish(found));
+    worker.once("error", (error) => finish(undefined, error));
+    worker.once("exit", () => finish(undefined));
   });
-  const failed = (error?: unknown) => {
-    answerLock(undefined, error);
-    answer(undefined, error);
-  };
-  worker.once("error", failed);
-  worker.once("exit", () => failed());
-  return { found, lock };
 }
 
 /**
  * Which files may hold each request's needle, scanned on a worker thread (on this one when no
- * worker starts or it fails); with `lockFile`, that file read and parsed as composer.lock first
- * (undefined on this thread: the rule reads it).
+ * worker starts or it fails): one set of paths per request, in order.
  */
-export function prescan(
+export async function prescan(
   root: string,
   realRoot: string,
   maxBytes: number,
   requests: readonly PrescanRequest[],
   /** Where to scan; by default on a worker from `WORKER_MIN_FILES` files on. */
-  options: { thread?: "worker" | "this"; lockFile?: string | undefined } = {},
-): PrescanRun {
+  options: { thread?: "worker" | "this" } = {},
+): Promise<PrescanAnswer> {
   const index = new Map<string, number>();
   const data: ScanData = { root, realRoot, maxBytes, files: [], wants: [], requests: [] };
-  if (options.lockFile !== undefined) data.lockFile = options.lockFile;
   requests.forEach((r, n) => {
     const { files: _, ...request } = r;
     data.requests.push(request);
@@ -300,19 +261,18 @@ export function prescan(
       data.wants,
       data.requests,
     );
-  const answerOf = (found: ScanFound): PrescanAnswer => ({
+  let found: ScanFound;
+  const thread = options.thread ?? (data.files.length < WORKER_MIN_FILES ? "this" : "worker");
+  if (thread === "this") found = here();
+  else {
+    try {
+      found = await scanInWorker(data);
+    } catch {
+      found = here();
+    }
+  }
+  return {
     found: found.found.map((list) => new Set(list.map((i) => data.files[i]!))),
     texts: new Map(found.texts.map(([i, text]) => [data.files[i]!, text])),
-  });
-  const thread = options.thread ?? (data.files.length < WORKER_MIN_FILES ? "this" : "worker");
-  if (thread === "this")
-    return {
-      answer: Promise.resolve().then(() => answerOf(here())),
-      lock: Promise.resolve(undefined),
-    };
-  const worker = scanInWorker(data);
-  return {
-    answer: worker.found.then(answerOf, () => answerOf(here())),
-    lock: worker.lock.catch(() => undefined),
   };
 }

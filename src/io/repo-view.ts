@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import { lstatSync, readdirSync, realpathSync, type Stats } from "node:fs";
 import * as path from "node:path";
 import { join } from "node:path";
-import type { PrescanRequest, PrescanRun, RepoView } from "../verify/types.js";
+import type { PrescanAnswer, PrescanRequest, RepoView } from "../verify/types.js";
 import { gitChangedFiles, gitTrackedFiles, type TrackedFile } from "./git.js";
 import {
   type IndexEntry,
@@ -66,7 +66,7 @@ export interface RealRepo extends RepoView {
    * path is not tracked, and for every path outside git (a walked folder has no index).
    */
   blob(path: string): string | undefined;
-  prescan(requests: readonly PrescanRequest[], lockFile?: string): PrescanRun;
+  prescan(requests: readonly PrescanRequest[]): Promise<PrescanAnswer>;
 }
 
 /** git's blob ID of `bytes`: SHA-1 of `blob <length>\0` and the bytes. */
@@ -216,8 +216,8 @@ export function openRepo(
     has: (path) => set.has(path),
     submodule: (path) => submodules.get(path),
     bytes: load,
-    prescan: (requests: readonly PrescanRequest[], lockFile?: string) =>
-      prescan(root, realRoot, MAX_REPO_FILE_BYTES, requests, { lockFile }),
+    prescan: (requests: readonly PrescanRequest[]) =>
+      prescan(root, realRoot, MAX_REPO_FILE_BYTES, requests),
     read: (path) => {
       const bytes = load(path);
       if (!bytes) return undefined;

@@ -55,60 +55,52 @@ export function parseComposerLock(text: string): ComposerLock | undefined {
   return { packages, ...(typeof hash === "string" ? { contentHash: hash } : {}) };
 }
 
-/** composer.lock as read from its bytes: whether they are text, and the lock they hold. */
-export interface LockRead {
-  text: boolean;
-  lock?: ComposerLock;
+const utf8 = new TextDecoder("utf-8");
+
+/** Whether every character is ASCII. */
+function ascii(text: string): boolean {
+  return !/[\u0080-\uffff]/.test(text);
 }
 
 /**
- * `parse` (`parseComposerLock`) of the file's bytes as UTF-8, for less: a lock file is megabytes
- * (3.6 MiB in b2b-demo-marketplace) with a few non-ASCII characters in descriptions, and decoding
- * it as UTF-8 costs more than parsing it. Its bytes are read one to one as Latin-1 instead:
- * JSON's structure and every key golive looks up are ASCII, no line break is part of a
- * multi-byte character, so the parse and the lines are the same; when a name, version or hash
- * read that way is not ASCII (or the parse fails: a byte order mark), the file is decoded as
- * UTF-8. As a rule reads text, a NUL byte early on is not text. Self-contained: the scan before
- * the rules (io/repo-scan.ts) runs its source on another thread.
+ * `parseComposerLock` of the file's bytes as UTF-8, for less: a lock file is megabytes (3.6 MiB
+ * in b2b-demo-marketplace) with a few non-ASCII characters in descriptions, and decoding it as
+ * UTF-8 costs more than parsing it. Its bytes are read one to one as Latin-1 instead: JSON's
+ * structure and every key golive looks up are ASCII, no line break is part of a multi-byte
+ * character, so the parse and the lines are the same; when a name, version or hash read that
+ * way is not ASCII (or the parse fails: a byte order mark), the file is decoded as UTF-8.
  */
-export function lockRead(
-  bytes: Uint8Array | null | undefined,
-  parse: (text: string) => ComposerLock | undefined,
-): LockRead {
-  if (!bytes || bytes.subarray(0, 8000).includes(0)) return { text: false };
-  const ascii = (text: string) => !/[\u0080-\uffff]/.test(text);
+export function parseComposerLockBytes(bytes: Uint8Array): ComposerLock | undefined {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-  const fast = parse(latin1);
+  const fast = parseComposerLock(latin1);
   if (
     fast &&
     (fast.contentHash === undefined || ascii(fast.contentHash)) &&
     [...fast.packages.values()].every((p) => ascii(p.name) && ascii(p.version))
   )
-    return { text: true, lock: fast };
-  const lock = parse(new TextDecoder("utf-8").decode(bytes));
-  return lock ? { text: true, lock } : { text: true };
+    return fast;
+  return parseComposerLock(utf8.decode(bytes));
 }
 
-/** `parseComposerLock` of the file's bytes (see `lockRead`). */
-export function parseComposerLockBytes(bytes: Uint8Array): ComposerLock | undefined {
-  return lockRead(bytes, parseComposerLock).lock;
-}
-
-/** The lock, or the finding that says why there is none (`present`: the file is tracked). */
-export function lockOrProblem(
-  read: LockRead,
+/**
+ * composer.lock from its bytes (undefined: missing or unreadable), or the finding that says why
+ * there is none. As a rule reads text, a NUL byte early on is not text.
+ */
+export function readComposerLock(
+  bytes: Uint8Array | undefined,
   present: boolean,
 ): { lock?: ComposerLock; problem?: Finding } {
   const file = "composer.lock";
-  if (read.lock) return { lock: read.lock };
-  const missing = !read.text && !present;
-  return {
-    problem: {
-      code: missing ? "composer-lock-missing" : "file-unreadable",
-      result: "unknown",
-      file,
-    },
-  };
+  if (bytes === undefined || bytes.subarray(0, 8000).includes(0))
+    return {
+      problem: {
+        code: present ? "file-unreadable" : "composer-lock-missing",
+        result: "unknown",
+        file,
+      },
+    };
+  const lock = parseComposerLockBytes(bytes);
+  return lock ? { lock } : { problem: { code: "file-unreadable", result: "unknown", file } };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 
 import type { Finding } from "../core/verdict.js";
-import { type ComposerLock, lockOrProblem, lockRead, parseComposerLock } from "./composer.js";
+import { type ComposerLock, readComposerLock } from "./composer.js";
 import {
   classifyDeployFile,
   type DeployEntry,
@@ -197,7 +197,10 @@ export class Facts {
     return this.repo.submodule?.(path);
   }
 
-  /** Raw bytes, for the file-* checks (each reads its own path once): not cached here. */
+  /**
+   * Raw bytes, for the file-* checks (each reads its own path once) and composer.lock (kept for
+   * the scans: `scanBytes`); not cached here otherwise, as text is.
+   */
   bytes(path: string): Uint8Array | undefined {
     this.inputs.touch(`f:${path}`);
     return this.repo.bytes(path);
@@ -271,12 +274,9 @@ export class Facts {
 
   private composerMade(): { lock?: ComposerLock; problem?: Finding } {
     if (!this.lock) {
-      // Read and parsed by the scan before the rules when it was (verify/prescan.ts).
-      const bytes = this.prescan.lock ? undefined : this.bytes("composer.lock");
+      const bytes = this.bytes("composer.lock");
       if (bytes !== undefined) this.keptBytes.set("composer.lock", bytes);
-      else this.inputs.touch("f:composer.lock");
-      const read = this.prescan.lock ?? lockRead(bytes, parseComposerLock);
-      this.lock = lockOrProblem(read, this.repo.has("composer.lock"));
+      this.lock = readComposerLock(bytes, this.repo.has("composer.lock"));
     }
     return this.lock;
   }

@@ -130,17 +130,6 @@ export function verifyItems(
   return items.filter(checked).map((item) => runItem(item, facts));
 }
 
-/** Check kinds whose rules read composer.lock (a hint: any rule may read it, only sooner). */
-const LOCK_KINDS = new Set<string>([
-  "composer",
-  "spryker/release",
-  "spryker/composer-lock",
-  "spryker/flysystem",
-  "spryker/sitemap",
-  "spryker/scheduler-jobs",
-]);
-const readsLock = (check: Check): boolean => LOCK_KINDS.has(check.kind);
-
 /** Whether a check uses the scan before the rules. */
 const asksScan = (check: Check): boolean =>
   check.kind === "spryker/secrets" || textScanRequest(check, []) !== undefined;
@@ -176,13 +165,7 @@ export async function verifyRepository(
   inputs?: Map<string, InputKeys>,
 ): Promise<ItemVerdict[]> {
   const requests = repo.prescan ? prescanRequests(items, repo.files) : [];
-  const lockWanted = items.some((i) => i.checks?.some(readsLock));
-  const run =
-    requests.length > 0 || lockWanted
-      ? repo.prescan?.(requests, lockWanted ? "composer.lock" : undefined)
-      : undefined;
-  const scanning = run?.answer;
-  let locking = run?.lock;
+  const scanning = requests.length > 0 ? repo.prescan?.(requests) : undefined;
   await loadPhpParser();
   const facts = new Facts(repo, ctx);
   let tokens = items.some((i) => i.checks?.some((c) => c.kind === "spryker/secrets"));
@@ -198,12 +181,6 @@ export async function verifyRepository(
     if (waiting && item.checks.some(asksScan)) {
       facts.prescan.add(requests, await waiting);
       waiting = undefined;
-    }
-    // The lock the worker parsed is awaited by the first item that reads it (or any later one:
-    // a rule that reads it sooner reads it itself).
-    if (locking && item.checks.some(readsLock)) {
-      facts.prescan.lock = await locking;
-      locking = undefined;
     }
     if (tokens && item.checks.some((c) => c.kind === "spryker/secrets")) {
       facts.tokens = await findProviderTokens(tokenSources(facts));

@@ -3,7 +3,6 @@
  * read one way, the files scanned and those that may hold it. Rules ask through
  * `Facts.mayHold`; a file not scanned for a needle is read by the rule, as without a scan.
  */
-import type { LockRead } from "./composer.js";
 import type { PrescanAnswer, PrescanRequest } from "./types.js";
 
 /** A request's identity: the same needle, read the same way. */
@@ -16,8 +15,6 @@ export class PrescanAnswers {
   /** Per `keepText` size, the files scanned for their text. */
   private readonly textScanned = new Map<number, Set<string>>();
   private texts: ReadonlyMap<string, string> = new Map();
-  /** composer.lock, read and parsed by the scan (io/repo-scan.ts) before a rule asks. */
-  lock: LockRead | undefined;
 
   /** Keeps the answer to `requests`: per request, the files that may hold its needle. */
   add(requests: readonly PrescanRequest[], { found, texts }: PrescanAnswer): void {

@@ -5,7 +5,6 @@
  */
 import type { CalendarDate } from "../core/dates.js";
 import type { AllowEntry } from "../schema/state.js";
-import type { LockRead } from "./composer.js";
 
 /**
  * The repository as rules see it: tracked files only, read-only, size-capped.
@@ -26,13 +25,7 @@ export interface RepoView {
    * (io/repo-scan.ts: on another thread); one set per request, in order. A view without it is
    * read file by file by the rules.
    */
-  prescan?(requests: readonly PrescanRequest[], lockFile?: string): PrescanRun;
-}
-
-/** A scan under way: its answer, and `lockFile` read and parsed first (undefined: not asked). */
-export interface PrescanRun {
-  answer: Promise<PrescanAnswer>;
-  lock: Promise<LockRead | undefined>;
+  prescan?(requests: readonly PrescanRequest[]): Promise<PrescanAnswer>;
 }
 
 /** What the scan before the rules found: per request, the files that may hold its needle. */

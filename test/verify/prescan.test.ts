@@ -9,7 +9,6 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { prescan, scanInWorker } from "../../src/io/repo-scan.js";
 import { openRepo } from "../../src/io/repo-view.js";
-import { lockRead, parseComposerLock } from "../../src/verify/composer.js";
 import { verifyRepository } from "../../src/verify/index.js";
 import type { PrescanAnswer, PrescanRequest, RepoView } from "../../src/verify/types.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
@@ -69,17 +68,14 @@ describe("which files may hold a needle", () => {
   const sorted = (answer: PrescanAnswer) => answer.found.map((s) => [...s].sort());
 
   test("on this thread: only what the rule would find, never through a link out", async () => {
-    const run = prescan(dir, realpathSync(dir), 100, requests, { thread: "this" });
-    const found = await run.answer;
+    const found = await prescan(dir, realpathSync(dir), 100, requests, { thread: "this" });
     expect(sorted(found)).toEqual(want);
     expect(found.texts).toEqual(texts);
-    // composer.lock is read by the rule then.
-    expect(await run.lock).toBeUndefined();
   });
 
   test("on a worker thread: the same answer, from the same reader's own source", async () => {
     const files = [...all];
-    const run = scanInWorker({
+    const found = await scanInWorker({
       root: dir,
       realRoot: realpathSync(dir),
       maxBytes: 100,
@@ -87,12 +83,10 @@ describe("which files may hold a needle", () => {
       wants: files.map((f) => requests.flatMap((r, i) => (r.files.includes(f) ? [i] : []))),
       requests: requests.map(({ files: _, ...request }) => request),
     });
-    const found = await run.found;
     expect(new Map(found.texts.map(([i, text]) => [files[i], text]))).toEqual(texts);
     expect(found.found.map((list) => list.map((i) => files[i]).sort())).toEqual(want);
     const worker = { thread: "worker" } as const;
-    const answer = prescan(dir, realpathSync(dir), 100, requests, worker).answer;
-    expect(sorted(await answer)).toEqual(want);
+    expect(sorted(await prescan(dir, realpathSync(dir), 100, requests, worker))).toEqual(want);
   });
 });
 
@@ -107,7 +101,7 @@ test("verify reads only the files the scan says may hold a key, and judges the s
   const items = sprykerCatalogue().items.filter((i) => i.id === "APP-17" || i.id === "APP-24");
   const real = openRepo(dir);
   const scanned = countingRepo(real);
-  const withScan: RepoView = { ...scanned.repo, prescan: (r, lock) => real.prescan(r, lock) };
+  const withScan: RepoView = { ...scanned.repo, prescan: (r) => real.prescan(r) };
   const fileByFile = countingRepo(openRepo(dir));
   const verdicts = await verifyRepository(items, withScan, BEFORE_GO_LIVE);
   expect(verdicts).toEqual(await verifyRepository(items, fileByFile.repo, BEFORE_GO_LIVE));
@@ -125,23 +119,6 @@ test("verify reads only the files the scan says may hold a key, and judges the s
   expect(scanned.reads.get("keys/jwt.pem")).toBeGreaterThan(0);
 });
 
-test("composer.lock is read and parsed on the worker first, as the rule reads it", async () => {
-  const lock = (name: string) =>
-    `{\n  "content-hash": "abc",\n  "packages": [\n    { "name": "${name}", "version": "1.0.0" }\n  ]\n}\n`;
-  for (const text of [lock("spryker/oms"), lock("vendor/café"), "{ not json", "\0binary"]) {
-    const dir = tempRepo({ "composer.lock": text });
-    const bytes = new TextEncoder().encode(text);
-    const run = prescan(dir, realpathSync(dir), 100, [], {
-      thread: "worker",
-      lockFile: "composer.lock",
-    });
-    expect(await run.lock).toEqual(lockRead(bytes, parseComposerLock));
-  }
-  const dir = tempRepo({});
-  const missing = prescan(dir, realpathSync(dir), 100, [], { thread: "worker", lockFile: "x" });
-  expect(await missing.lock).toEqual({ text: false });
-});
-
 test("a folder of the scan that became a link out after listing is not read", async () => {
   const outside = tempDir();
   mkdirSync(join(outside, "deep"));
@@ -153,7 +130,7 @@ test("a folder of the scan that became a link out after listing is not read", as
   const answer = await openRepo(dir).prescan([
     { needle: "PRIVATE KEY", ignoreCase: false, text: false, files: ["keys/deep/id_rsa"] },
     { needle: "", ignoreCase: false, text: true, keepText: 100, files: ["keys/deep/id_rsa"] },
-  ]).answer;
+  ]);
   expect(answer.found.map((s) => [...s])).toEqual([[], []]);
   expect(answer.texts.size).toBe(0);
 });
