@@ -30,6 +30,7 @@ import { schedulerJobs } from "./rules/scheduler-jobs.js";
 import {
   KEY_HEADER,
   keyScanRequest,
+  parseSecretsPhp,
   secrets,
   tokenScanRequest,
   tokenSources,
@@ -179,6 +180,8 @@ export async function verifyRepository(
     // The scan's answer is awaited by the first item that can use it: the items before run
     // meanwhile. secretlint reads the texts it found (the same as reading them here).
     if (waiting && item.checks.some(asksScan)) {
+      // Work APP-17 does anyway and that needs no scan, done while the scan may still run.
+      if (item.checks.some((c) => c.kind === "spryker/secrets")) parseSecretsPhp(facts);
       facts.prescan.add(requests, await waiting);
       waiting = undefined;
     }

@@ -134,3 +134,28 @@ test("a folder of the scan that became a link out after listing is not read", as
   expect(answer.found.map((s) => [...s])).toEqual([[], []]);
   expect(answer.texts.size).toBe(0);
 });
+
+test("while the scan runs, APP-17's PHP files are parsed: work the rule does anyway", async () => {
+  const dir = tempRepo(leakyFiles() as Record<string, string>);
+  git(dir, "add", "-A");
+  const real = openRepo(dir);
+  let scanned = false;
+  const readEarly: string[] = [];
+  const repo: RepoView = {
+    ...real,
+    read: (path) => {
+      if (!scanned) readEarly.push(path);
+      return real.read(path);
+    },
+    prescan: async (requests) => {
+      const answer = await real.prescan(requests);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      scanned = true;
+      return answer;
+    },
+  };
+  const items = sprykerCatalogue().items.filter((i) => i.id === "APP-17");
+  const [verdict] = await verifyRepository(items, repo, BEFORE_GO_LIVE);
+  expect(readEarly).toContain("config/Shared/config_prod.php");
+  expect(verdict).toEqual((await verifyRepository(items, real, BEFORE_GO_LIVE))[0]);
+});

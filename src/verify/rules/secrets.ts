@@ -71,6 +71,15 @@ export function tokenScanRequest(files: readonly string[]): PrescanRequest {
   return { needle: "", ignoreCase: false, text: true, keepText, files: files.filter(tokenFile) };
 }
 
+/**
+ * Parses the PHP files APP-17 reads as PHP, ahead of the rule: `verifyRepository` does it while
+ * it waits for the scan before the rules. Facts keeps each tree, so the rule finds them made.
+ */
+export function parseSecretsPhp(facts: Facts): void {
+  for (const file of facts.files)
+    if (CONFIG_PHP.test(file) || INSTALLER_USERS.test(file)) facts.php(file);
+}
+
 /** The files and texts to hand to secretlint (verify/tokens.ts). */
 export function tokenSources(facts: Facts): { file: string; text: string }[] {
   const out: { file: string; text: string }[] = [];
