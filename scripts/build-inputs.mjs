@@ -5,7 +5,7 @@
 // starts at once, and never runs a bundle older than its sources.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -22,12 +22,33 @@ function digest(root, path) {
 }
 
 /**
+ * The files esbuild consults beside the ones it bundles, which its metafile does not list: each
+ * folder's package.json (`main`, `exports`, `sideEffects`, `type`) and tsconfig.json or
+ * jsconfig.json (`useDefineForClassFields` follows tsconfig's `target`) from every input's folder
+ * up to the root. One absent now is recorded as absent: adding it later changes the bundle too.
+ */
+function configsAround(paths) {
+  const out = [];
+  const seen = new Set();
+  for (const path of paths) {
+    // dirname(".") is ".": the walk ends at the root, or at a folder another path walked.
+    for (let dir = posix.dirname(path); !seen.has(dir); dir = posix.dirname(dir)) {
+      seen.add(dir);
+      for (const name of ["package.json", "tsconfig.json", "jsconfig.json"])
+        out.push(dir === "." ? name : `${dir}/${name}`);
+    }
+  }
+  return out;
+}
+
+/**
  * Records what the build read (paths relative to the package's root) and its options: only a
  * plain build (no `--no-minify`) counts as the one the tests run.
  */
 export function recordInputs(paths, options, root = ROOT) {
   const files = {};
-  for (const path of [...new Set(paths)].sort()) files[path] = digest(root, path);
+  for (const path of [...new Set([...paths, ...configsAround(paths)])].sort())
+    files[path] = digest(root, path);
   mkdirSync(dirname(record(root)), { recursive: true });
   writeFileSync(record(root), `${JSON.stringify({ options, files })}\n`);
 }

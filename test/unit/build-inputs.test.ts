@@ -50,3 +50,20 @@ test("no record, or a build with options (--no-minify), is not taken as current"
   recordInputs(["src/main.ts"], [], root);
   expect(builtFromCurrentSources([], root)).toBe(false);
 });
+
+test("a file esbuild consults but does not bundle changed or appeared: build again", () => {
+  // tsconfig.json's target decides how esbuild compiles class fields; a package's package.json
+  // which of its files is bundled (main, exports) and what is dropped (sideEffects).
+  const tsconfig = built();
+  writeFileSync(join(tsconfig, "tsconfig.json"), '{ "compilerOptions": { "target": "ES2020" } }\n');
+  expect(builtFromCurrentSources(["checklists/a.yaml"], tsconfig)).toBe(false);
+
+  const pkg = built();
+  mkdirSync(join(pkg, "node_modules/dep"), { recursive: true });
+  writeFileSync(join(pkg, "node_modules/dep/index.js"), "module.exports = 1;\n");
+  writeFileSync(join(pkg, "node_modules/dep/package.json"), '{ "main": "index.js" }\n');
+  recordInputs(["src/main.ts", "node_modules/dep/index.js", "dist/golive.cjs"], [], pkg);
+  expect(builtFromCurrentSources([], pkg)).toBe(true);
+  writeFileSync(join(pkg, "node_modules/dep/package.json"), '{ "main": "other.js" }\n');
+  expect(builtFromCurrentSources([], pkg)).toBe(false);
+});
