@@ -4,12 +4,15 @@
 // changed, so `npm test` after `npm ci` (whose `prepare` built) or after an unchanged run
 // starts at once, and never runs a bundle older than its sources.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const record = (root) => join(root, "node_modules/.cache/golive/build-inputs.json");
+const BUNDLE = "dist/golive.cjs";
+/** What a file changed while the build ran is recorded as: no file's digest, so never current. */
+const CHANGED_DURING_BUILD = "changed-during-build";
 
 function digest(root, path) {
   try {
@@ -41,14 +44,27 @@ function configsAround(paths) {
   return out;
 }
 
+function changedSince(root, path, startedAt) {
+  try {
+    return statSync(join(root, path)).mtimeMs >= startedAt;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Records what the build read (paths relative to the package's root) and its options: only a
- * plain build (no `--no-minify`) counts as the one the tests run.
+ * plain build (no `--no-minify`) counts as the one the tests run. `startedAt` (Date.now() before
+ * the build read anything): a source saved while the build ran may be newer than what esbuild
+ * bundled, and its digest taken now would pass that bundle for current.
  */
-export function recordInputs(paths, options, root = ROOT) {
+export function recordInputs(paths, options, root = ROOT, startedAt = Number.POSITIVE_INFINITY) {
   const files = {};
   for (const path of [...new Set([...paths, ...configsAround(paths)])].sort())
-    files[path] = digest(root, path);
+    files[path] =
+      path !== BUNDLE && changedSince(root, path, startedAt)
+        ? CHANGED_DURING_BUILD
+        : digest(root, path);
   mkdirSync(dirname(record(root)), { recursive: true });
   writeFileSync(record(root), `${JSON.stringify({ options, files })}\n`);
 }
@@ -64,7 +80,7 @@ export function builtFromCurrentSources(catalogueNames, root = ROOT) {
   if (!Array.isArray(recorded.options) || recorded.options.length > 0) return false;
   const files = recorded.files ?? {};
   // The bundle itself is one of the files: a build that did not finish, or another, differs.
-  if (!("dist/golive.cjs" in files)) return false;
+  if (!(BUNDLE in files)) return false;
   // A catalogue added changes what the build compiles in (one removed is "absent" now).
   for (const name of catalogueNames) if (!(name in files)) return false;
   return Object.entries(files).every(([path, sha]) => digest(root, path) === sha);

@@ -72,6 +72,7 @@ const noOptionalRequires = {
   },
 };
 
+const startedAt = Date.now();
 rmSync(`${root}dist`, { recursive: true, force: true });
 const analyze = process.argv.includes("--analyze");
 // What the build reads, for the test run to tell whether dist/ is current (build-inputs.mjs).
@@ -107,7 +108,7 @@ const result = await build({
 chmodSync(`${root}dist/golive.cjs`, 0o755);
 // Plugin namespaces (`none:supports-color`) and stdin are no files.
 read.push(...Object.keys(result.metafile.inputs).filter((path) => !/^(<|\w+:)/.test(path)));
-recordInputs([...read, "dist/golive.cjs"], process.argv.slice(2));
+recordInputs([...read, "dist/golive.cjs"], process.argv.slice(2), root, startedAt);
 
 if (analyze) {
   for (const [path, output] of Object.entries(result.metafile.outputs)) {

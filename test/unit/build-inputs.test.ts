@@ -67,3 +67,18 @@ test("a file esbuild consults but does not bundle changed or appeared: build aga
   writeFileSync(join(pkg, "node_modules/dep/package.json"), '{ "main": "other.js" }\n');
   expect(builtFromCurrentSources([], pkg)).toBe(false);
 });
+
+test("a source saved while the build ran: its digest now may not be what was bundled, build again", () => {
+  const root = built();
+  const before = Date.now() - 60_000;
+  recordInputs(["src/main.ts", "checklists/a.yaml", "dist/golive.cjs"], [], root, before);
+  expect(builtFromCurrentSources(["checklists/a.yaml"], root)).toBe(false);
+  // The bundle is written by the build itself; sources older than the build are its inputs.
+  recordInputs(
+    ["src/main.ts", "checklists/a.yaml", "dist/golive.cjs"],
+    [],
+    root,
+    Date.now() + 60_000,
+  );
+  expect(builtFromCurrentSources(["checklists/a.yaml"], root)).toBe(true);
+});
