@@ -28,12 +28,16 @@ function digest(root, path) {
  * The files esbuild consults beside the ones it bundles, which its metafile does not list: each
  * folder's package.json (`main`, `exports`, `sideEffects`, `type`) and tsconfig.json or
  * jsconfig.json (`useDefineForClassFields` follows tsconfig's `target`) from every input's folder
- * up to the root. One absent now is recorded as absent: adding it later changes the bundle too.
+ * up to the root; and beside each TypeScript source, the files esbuild would take in its place
+ * (`import "./a.js"` is a.js before a.ts, `import "./a"` a.tsx before a.ts). One absent now is
+ * recorded as absent: adding it later changes the bundle too.
  */
 function configsAround(paths) {
   const out = [];
   const seen = new Set();
   for (const path of paths) {
+    const ts = /^(?!node_modules\/)(.*)\.ts$/.exec(path);
+    if (ts) out.push(`${ts[1]}.js`, `${ts[1]}.tsx`);
     // dirname(".") is ".": the walk ends at the root, or at a folder another path walked.
     for (let dir = posix.dirname(path); !seen.has(dir); dir = posix.dirname(dir)) {
       seen.add(dir);

@@ -82,3 +82,9 @@ test("a source saved while the build ran: its digest now may not be what was bun
   );
   expect(builtFromCurrentSources(["checklists/a.yaml"], root)).toBe(true);
 });
+
+test("a file that would shadow a source (a.js beside a.ts, as a stray tsc emit leaves): build again", () => {
+  const root = built();
+  writeFileSync(join(root, "src/main.js"), "export {};\n");
+  expect(builtFromCurrentSources(["checklists/a.yaml"], root)).toBe(false);
+});
