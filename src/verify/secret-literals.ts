@@ -360,12 +360,13 @@ const PRODUCTION_WORDS = new Set(["prod", "production", "prd", "live"]);
  * A `.env` file named for a CI runner, a local machine or a test suite (`.env.ci`, `.env.local`,
  * `.env.test`): what it holds is that machine's, the same rule as for CI and development
  * configuration (a warning). A plain `.env`, `.env.production` or `.env.prod.local` (the
- * production machine's own values) is not.
+ * production machine's own values) is not, nor one in a folder named for production
+ * (`production/.env.local`, `environments/live/.env.ci`).
  */
 export function throwawayEnvFile(file: string): boolean {
   const suffix = /(?:^|\/)\.env\.([\w.-]+)$/.exec(file)?.[1];
   if (suffix === undefined) return false;
-  const words = suffix.toLowerCase().split(/[.\-_]+/);
+  const words = file.toLowerCase().split(/[/.\-_]+/);
   return !words.some((w) => PRODUCTION_WORDS.has(w)) && throwawayWords(suffix);
 }
 
