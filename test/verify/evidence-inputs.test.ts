@@ -4,7 +4,7 @@
  * changed. `currentEvidence` says which checks it ran (`ran`), the hook these tests count with.
  */
 import { execFileSync } from "node:child_process";
-import { utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { CalendarDate } from "../../src/core/dates.js";
@@ -80,6 +80,8 @@ describe("recorded evidence with its inputs", () => {
     expect(inputs.get("APP-03")).toEqual({
       digest: expect.stringMatching(/^[0-9a-f]{40}$/),
       files: ["composer.lock"],
+      // The work tree held what git's index says: the digest over every file, too.
+      tree: expect.stringMatching(/^[0-9a-f]{40}$/),
     });
     // APP-17 looks for a key header in every file; CLO-10 reads the deploy files and the date.
     expect(inputs.get("APP-17")?.sets).toContain("all");
@@ -87,7 +89,7 @@ describe("recorded evidence with its inputs", () => {
     expect(inputs.get("CLO-10")?.context).toContain("today");
     // One line per record, the inputs one scalar: a digest and a token per input.
     expect(read(recordedShop)).toMatch(
-      /APP-03:\n {4}evidence: \{ result: fail, code: composer-old, .*, inputs: [0-9a-f]{40} f:composer\.lock \}\n/,
+      /APP-03:\n {4}evidence: \{ result: fail, code: composer-old, .*, inputs: [0-9a-f]{40} f:composer\.lock t:[0-9a-f]{40} \}\n/,
     );
     expect(read(recordedShop)).toMatch(
       /CLO-10:\n {4}evidence: \{.*, inputs: "?[0-9a-f]{40} .*s:deploy/,
@@ -95,9 +97,11 @@ describe("recorded evidence with its inputs", () => {
   });
 
   test("nothing changed: no check runs, every verdict is the recorded one", async () => {
-    const { recorded, ran, verdicts } = await rerun(recordedShop);
+    const { recorded, ran, verdicts, byTree } = await rerun(recordedShop);
     expect(recorded.length).toBeGreaterThan(20);
     expect(ran).toEqual([]);
+    // The work tree's fingerprint answers for every item: no set is listed, no blob ID taken.
+    expect(byTree.sort()).toEqual(recorded.map((v) => v.item.id).sort());
     for (const v of recorded)
       expect(verdicts.get(v.item.id)?.result).toBe(v.state.evidence!.result);
     const status = await golive(recordedShop, ["status"], { GOLIVE_TODAY: DAY });
@@ -112,7 +116,8 @@ describe("recorded evidence with its inputs", () => {
       join(dir, "composer.lock"),
       composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" }),
     );
-    const { ran, verdicts, inputs } = await rerun(dir);
+    const { ran, verdicts, inputs, byTree } = await rerun(dir);
+    expect(byTree).toEqual([]);
     const readLock = [...inputs]
       .filter(([, i]) => i?.files?.includes("composer.lock") || i?.sets?.includes("all"))
       .map(([id]) => id);
@@ -129,7 +134,10 @@ describe("recorded evidence with its inputs", () => {
     const lock = join(dir, "composer.lock");
     writeFileSync(lock, read(dir, "composer.lock"));
     utimesSync(lock, new Date(), new Date(Date.now() + 60_000));
-    expect((await rerun(dir)).ran).toEqual([]);
+    const { ran, byTree, recorded } = await rerun(dir);
+    expect(ran).toEqual([]);
+    // git diff-files lists the file; its bytes are the index's, so the fingerprint holds.
+    expect(byTree).toHaveLength(recorded.length);
   });
 
   test("committing golive.yaml after recording runs nothing: golive's own file is not the shop's", async () => {
@@ -137,7 +145,9 @@ describe("recorded evidence with its inputs", () => {
     // What a team does after `verify --record`: commit the evidence. The state file changed
     // since it was recorded, and APP-17 went through every tracked file.
     git(dir, "add", "golive.yaml");
-    expect((await rerun(dir)).ran).toEqual([]);
+    const { ran, byTree, recorded } = await rerun(dir);
+    expect(ran).toEqual([]);
+    expect(byTree).toHaveLength(recorded.length);
     // Nor does verify read it: a key pasted into a note in golive.yaml is not the shop's secret.
     writeFileSync(join(dir, "golive.yaml"), `${read(dir)}# -----BEGIN RSA PRIVATE KEY-----\n`);
     git(dir, "add", "golive.yaml");
@@ -150,7 +160,9 @@ describe("recorded evidence with its inputs", () => {
     // Untracked: not part of the repository verify reads.
     expect((await rerun(dir)).ran).toEqual([]);
     git(dir, "add", "README.md");
-    const { ran, inputs } = await rerun(dir);
+    const { ran, inputs, byTree } = await rerun(dir);
+    // Another fingerprint: each item's own digest decides.
+    expect(byTree).toEqual([]);
     const everyFile = [...inputs].filter(([, i]) => i?.sets?.includes("all")).map(([id]) => id);
     expect(ran.sort()).toEqual(everyFile.sort());
     expect(ran).toContain("APP-17");
@@ -186,6 +198,49 @@ describe("recorded evidence with its inputs", () => {
     expect([...ran].sort()).toEqual(["APP-02", "CLO-10", "CLO-17"]);
   });
 
+  test("a file git no longer compares (assume-unchanged, skip-worktree) still makes evidence stale", async () => {
+    for (const flag of ["--assume-unchanged", "--skip-worktree"]) {
+      const dir = copyShop();
+      git(dir, "update-index", flag, "composer.lock");
+      // git diff-files never lists it: only its bytes tell.
+      writeFileSync(
+        join(dir, "composer.lock"),
+        composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" }),
+      );
+      const { ran, byTree } = await rerun(dir);
+      expect(byTree).toEqual([]);
+      expect(ran).toContain("APP-03");
+    }
+  });
+
+  test("a symbolic link's target changing makes evidence stale: the index holds only its name", async () => {
+    const dir = copyShop();
+    writeFileSync(join(dir, ".gitignore"), "keys/\n");
+    mkdirSync(join(dir, "keys"));
+    writeFileSync(join(dir, "keys/shop.txt"), "no key here\n");
+    symlinkSync("keys/shop.txt", join(dir, "shop-key.txt"));
+    git(dir, "add", ".gitignore", "shop-key.txt");
+    expect((await golive(dir, ["verify", "--record"], { GOLIVE_TODAY: DAY })).code).toBe(1);
+    expect((await rerun(dir)).ran).toEqual([]);
+    writeFileSync(join(dir, "keys/shop.txt"), "-----BEGIN RSA PRIVATE KEY-----\n");
+    const { ran, byTree } = await rerun(dir);
+    expect(byTree).toEqual([]);
+    expect(ran).toContain("APP-17");
+  });
+
+  test("a commit that changes a file the checks read makes the fingerprint another", async () => {
+    const dir = copyShop();
+    writeFileSync(
+      join(dir, "composer.lock"),
+      composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" }),
+    );
+    git(dir, "add", "composer.lock");
+    const { ran, byTree } = await rerun(dir);
+    expect(byTree).toEqual([]);
+    expect(ran).toContain("APP-03");
+    expect(ran).not.toContain("CLO-10");
+  });
+
   test("inputs as golive wrote them before (a map) still read, and are one line after the next record", async () => {
     const dir = copyShop();
     const old = read(dir).replace(
@@ -193,8 +248,9 @@ describe("recorded evidence with its inputs", () => {
       (_, digest, rest) => {
         const kinds: Record<string, string[]> = { files: [], sets: [], context: [] };
         for (const token of (rest as string).trim().split(" ").filter(Boolean)) {
-          // The map had no day the answer holds until: its digest was over today's date.
-          if (token.startsWith("u:")) continue;
+          // The map had no day the answer holds until (its digest was over today's date), nor
+          // a digest over the whole work tree.
+          if (token.startsWith("u:") || token.startsWith("t:")) continue;
           const kind = token[0] === "f" ? "files" : token[0] === "s" ? "sets" : "context";
           kinds[kind]!.push(JSON.stringify(decodeURIComponent(token.slice(2))));
         }
@@ -212,7 +268,7 @@ describe("recorded evidence with its inputs", () => {
     expect((await rerun(dir)).ran.sort()).toEqual(["APP-02", "CLO-10", "CLO-17"]);
     expect((await golive(dir, ["verify", "--record"], { GOLIVE_TODAY: DAY })).code).toBe(1);
     expect(read(dir)).not.toContain("digest:");
-    expect(read(dir)).toMatch(/APP-03:\n.*inputs: [0-9a-f]{40} f:composer\.lock \}/);
+    expect(read(dir)).toMatch(/APP-03:\n.*inputs: [0-9a-f]{40} f:composer\.lock t:[0-9a-f]{40} \}/);
   });
 
   test("an input's path with spaces, % or line breaks survives the one line", () => {
