@@ -172,7 +172,11 @@ export function indexFingerprint(
   }
 }
 
-/** `indexFingerprint` of an index's bytes; throws on an index it does not read. */
+/**
+ * `indexFingerprint` of an index's bytes, which it overwrites: SHA-1 over the entries with
+ * their stat data zeroed (a checkout or a touch changes it, not what the file holds) and the
+ * omitted paths' entries cut out. Throws on an index it does not read.
+ */
 export function fingerprintOf(
   bytes: Buffer,
   omit: readonly string[],
@@ -183,37 +187,52 @@ export function fingerprintOf(
   if (version !== 2 && version !== 3) throw new Error(`index version ${version}`);
   const count = bytes.readUInt32BE(8);
   const omitted = omit.map((path) => Buffer.from(path, "utf8"));
-  // Per entry: its path, a NUL, its mode (4 bytes) and object (20 bytes), copied into one
-  // buffer and hashed once (thousands of small updates cost more than the hashing).
-  const listing = Buffer.allocUnsafe(bytes.length);
-  let size = 0;
+  // Entries start at 12 and are padded to multiples of 8: each starts on 4 bytes, so its stat
+  // words are zeroed as 32-bit words. Thousands of Buffer calls would cost more than the walk.
+  const aligned = bytes.byteOffset % 4 === 0;
+  const words = aligned
+    ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2)
+    : undefined;
+  const hash = createHash("sha1");
+  let from = 12;
   const gitlinks = new Set<string>();
   let at = 12;
   for (let i = 0; i < count; i++) {
     if (at + 62 > bytes.length) throw new Error("index cut short");
-    const flags = bytes.readUInt16BE(at + 60);
+    const flags = (bytes[at + 60]! << 8) | bytes[at + 61]!;
     const extended = version === 3 && (flags & 0x4000) !== 0;
-    if ((flags & 0x8000) !== 0 || (extended && (bytes.readUInt16BE(at + 62) & 0x4000) !== 0))
-      return undefined;
-    if (((flags >> 12) & 3) !== 0) return undefined;
+    // Unwatched (assume-valid, or skip-worktree in the extended flags) or unmerged.
+    if ((flags & 0x8000) !== 0 || (extended && (bytes[at + 62]! & 0x40) !== 0)) return undefined;
+    if ((flags & 0x3000) !== 0) return undefined;
     const start = at + 62 + (extended ? 2 : 0);
     let length = flags & 0xfff;
     if (length === 0xfff) length = bytes.indexOf(0, start + 0xfff) - start;
     if (length < 0 || start + length > bytes.length) throw new Error("index cut short");
     const mode = bytes.readUInt32BE(at + 24);
     if (mode === SYMLINK) return undefined;
-    const skip = omitted.some(
-      (o) => o.length === length && bytes.compare(o, 0, length, start, start + length) === 0,
-    );
-    if (!skip) {
+    const next = at + ((62 + (extended ? 2 : 0) + length + 8) & ~7);
+    let skip = false;
+    for (const o of omitted)
+      if (o.length === length && bytes.compare(o, 0, length, start, start + length) === 0)
+        skip = true;
+    if (skip) {
+      hash.update(bytes.subarray(from, at));
+      from = next;
+    } else {
       if (mode === GITLINK) gitlinks.add(bytes.toString("utf8", start, start + length));
-      size += bytes.copy(listing, size, start, start + length);
-      listing[size++] = 0;
-      size += bytes.copy(listing, size, at + 24, at + 28);
-      size += bytes.copy(listing, size, at + 40, at + 60);
+      if (words) {
+        // ctime, mtime, dev, ino (words 0-5), then uid, gid, size (words 7-9).
+        const w = at >> 2;
+        words[w] = words[w + 1] = words[w + 2] = words[w + 3] = words[w + 4] = words[w + 5] = 0;
+        words[w + 7] = words[w + 8] = words[w + 9] = 0;
+      } else {
+        bytes.fill(0, at, at + 24);
+        bytes.fill(0, at + 28, at + 40);
+      }
     }
-    at += (62 + (extended ? 2 : 0) + length + 8) & ~7;
+    at = next;
   }
+  hash.update(bytes.subarray(from, at));
   // A sparse index holds folders as entries ("sdir"): its list is not the files'.
   for (let ext = at; ext + 8 <= bytes.length - 20; ) {
     if (bytes.toString("latin1", ext, ext + 4) === "sdir") return undefined;
@@ -221,7 +240,7 @@ export function fingerprintOf(
   }
   let objects: Map<string, string> | undefined;
   return {
-    digest: createHash("sha1").update(listing.subarray(0, size)).digest("hex"),
+    digest: hash.digest("hex"),
     gitlinks,
     object: (path) => {
       objects ??= new Map(parseIndex(bytes).map((e) => [e.path, e.object]));
