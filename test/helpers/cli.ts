@@ -5,27 +5,25 @@
  */
 import { execFile, execFileSync, spawnSync } from "node:child_process";
 import {
-  accessSync,
   appendFileSync,
-  constants,
   cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statfsSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
+import { inject } from "vitest";
 import { createProgram } from "../../src/cli/program.js";
 import { run } from "../../src/cli/run.js";
 import { readCatalogueFile } from "../../src/io/catalogue.js";
 import { gitUserName } from "../../src/io/git.js";
 import type { CatalogueFile } from "../../src/schema/catalogue.js";
 import type { Asker } from "../../src/work/context.js";
+import { tempRoot } from "./temp-root.js";
 
 /** The installed command: Node's compile cache, then dist/golive.cjs. */
 export const BIN = resolve(import.meta.dirname, "../../bin/golive.cjs");
@@ -240,8 +238,10 @@ export function goliveBinAsync(
 }
 
 const created: string[] = [];
-/** emptyRepo's `.git`, removed with the file's other temporary folders. */
+/** emptyRepo's `.git`: kept for the run (in its folder), else removed with the file's folders. */
 let template: string | undefined;
+/** Whether the template lives in the run's folder, and so outlives the test file. */
+let templateForRun = false;
 
 /**
  * Removes the temporary folders made so far; test/setup.ts runs it when each test file is
@@ -249,28 +249,9 @@ let template: string | undefined;
  */
 export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-  template = undefined;
+  if (!templateForRun) template = undefined;
   withoutGit.clear();
   built.clear();
-}
-
-/**
- * Where temporary folders go: GOLIVE_TEST_TMPDIR if set, else a RAM-backed folder when the
- * machine has one with room to spare (Linux's /dev/shm), else the system's. The tests make
- * tens of thousands of small files and git objects; on a slow disk that alone took longer
- * than everything else in the run.
- */
-function tempRoot(): string {
-  const chosen = process.env.GOLIVE_TEST_TMPDIR;
-  if (chosen) return chosen;
-  try {
-    const { bavail, bsize } = statfsSync("/dev/shm");
-    accessSync("/dev/shm", constants.W_OK);
-    if (bavail * bsize > 2 * 1024 ** 3) return "/dev/shm";
-  } catch {
-    // No such folder: the system's temporary folder it is.
-  }
-  return tmpdir();
 }
 
 const TEMP_ROOT = tempRoot();
@@ -283,14 +264,16 @@ export function tempDir(prefix = "golive-test-"): string {
 }
 
 /**
- * The `.git` of a new, empty repository, made once per test file and copied into each
+ * The `.git` of a new, empty repository, made once per worker and copied into each
  * repository a test asks for: `git init` is one process, a copy of its eight small files is
  * not, and tests make hundreds. It has no templates (no hooks) and the test user in its config,
  * as `git config user.name` would write it; nothing in it names its folder.
  */
 function emptyRepo(): string {
   if (template === undefined) {
-    const dir = tempDir("golive-template-");
+    // Kept for the whole run when it has a folder for that: its content never changes.
+    const keep = runDir();
+    const dir = keep ? mkdtempSync(join(keep, "template-")) : tempDir("golive-template-");
     execFileSync("git", ["init", "-q", "-b", "main", "--template="], {
       cwd: dir,
       env: gitEnv(dir),
@@ -302,6 +285,7 @@ function emptyRepo(): string {
       "[user]\n\tname = Test User\n\temail = test@example.com\n[maintenance]\n\tauto = false\n",
     );
     template = join(dir, ".git");
+    templateForRun = keep !== undefined;
   }
   return template;
 }
@@ -324,20 +308,49 @@ export function tempRepo(
 
 /** Folders built once per test file, by key: each `copyOf` copies one. */
 const built = new Map<string, Promise<string>>();
+/** Folders built once per worker, by key, kept in the run's folder (`acrossFiles`). */
+const builtForRun = new Map<string, Promise<string>>();
+
+/** The folder that lives as long as the test run (test/global-setup.ts), when there is one. */
+function runDir(): string | undefined {
+  try {
+    return inject("runDir");
+  } catch {
+    // Run under a configuration without the global set-up: builds last one file.
+    return undefined;
+  }
+}
 
 /**
  * A fresh copy of the folder `build` makes, built once per test file for each `key`: git
  * repositories a test sets up with commits, branches and merges cost several processes each,
  * a copy of their small files costs none. The copy is a whole repository (its `.git` too),
  * not a link to the original: nothing a test does to it reaches the next test's copy.
+ *
+ * `acrossFiles`: the key says all that `build` does (nothing from the test file's own
+ * fixtures), so the folder is built once per worker and kept for the whole run.
  */
-export async function copyOf(key: string, build: () => Promise<string> | string): Promise<string> {
-  let source = built.get(key);
+export async function copyOf(
+  key: string,
+  build: () => Promise<string> | string,
+  options: { acrossFiles?: boolean } = {},
+): Promise<string> {
+  const keep = options.acrossFiles ? runDir() : undefined;
+  const cache = keep ? builtForRun : built;
+  let source = cache.get(key);
   if (source === undefined) {
-    source = Promise.resolve().then(build);
-    built.set(key, source);
+    source = Promise.resolve()
+      .then(build)
+      .then((dir) => {
+        if (!keep) return dir;
+        // Out of the test file's folders, which go when the file is done.
+        const kept = mkdtempSync(join(keep, "build-"));
+        cpSync(dir, kept, { recursive: true });
+        return kept;
+      });
+    cache.set(key, source);
     // A build that fails fails each test that asks for it, not only the first.
-    source.catch(() => built.delete(key));
+    source.catch(() => cache.delete(key));
   }
   const dir = tempDir();
   cpSync(await source, dir, { recursive: true });
@@ -346,22 +359,27 @@ export async function copyOf(key: string, build: () => Promise<string> | string)
 
 /**
  * A copy of a repository holding `files` in which `golive init ARGS` ran (with `env`), made
- * once per test file for each set of arguments: init sets up git's merge driver, several git
- * processes, and most tests start from a fresh project. Fails the test if init fails.
+ * once per worker for each set of arguments and kept for the run: init sets up git's merge
+ * driver, several git processes, and most tests start from a fresh project. Fails the test if
+ * init fails.
  */
 export function initRepo(
   args: string[] = ["--date", "2027-03-01"],
   env: Record<string, string> = {},
   files: Record<string, string> = {},
 ): Promise<string> {
-  return copyOf(JSON.stringify(["init", args, env, files]), async () => {
-    const source = tempRepo(files);
-    const result = await golive(source, ["init", ...args], env);
-    if (result.code !== 0) {
-      throw new Error(`golive init ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
-    }
-    return source;
-  });
+  return copyOf(
+    JSON.stringify(["init", args, env, files]),
+    async () => {
+      const source = tempRepo(files);
+      const result = await golive(source, ["init", ...args], env);
+      if (result.code !== 0) {
+        throw new Error(`golive init ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
+      }
+      return source;
+    },
+    { acrossFiles: true },
+  );
 }
 
 export function read(dir: string, path = "golive.yaml"): string {
