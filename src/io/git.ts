@@ -188,6 +188,37 @@ export function gitMergeFile(cwd: string, base: string, ours: string, theirs: st
   if (timedOut(result.error)) throw gitTimedOut(args, cwd);
 }
 
+/**
+ * `gitChangedFiles`, started now and answered later: git stats the work tree on another core
+ * while golive reads golive.yaml (status, for recorded evidence). The same time bound; a
+ * run that never asks for the answer leaves no rejection unhandled.
+ */
+export function gitChangedFilesLater(root: string): Promise<Set<string> | undefined> {
+  const args = ["diff-files", "--name-only", "-z", "--no-renames"];
+  const later = new Promise<Set<string> | undefined>((resolve, reject) => {
+    execFile(
+      "git",
+      [...NO_PROGRAMS, ...args],
+      { cwd: root, ...bounded(), maxBuffer: 64 * 1024 * 1024, encoding: "buffer" },
+      (error, stdout) => {
+        if (error && (error as { killed?: boolean }).killed) reject(gitTimedOut(args, root));
+        else if (error) resolve(undefined);
+        else
+          resolve(
+            new Set(
+              stdout
+                .toString("utf8")
+                .split("\0")
+                .filter((p) => p !== ""),
+            ),
+          );
+      },
+    );
+  });
+  later.catch(() => undefined);
+  return later;
+}
+
 /** Runs git in `root` with the program-running keys neutralised; stdout, or undefined on failure. */
 function gitOut(root: string, args: readonly string[]): Buffer | undefined {
   const result = spawnSync("git", [...NO_PROGRAMS, ...args], {

@@ -23,14 +23,25 @@ import type { Evidence, EvidenceInputs } from "../schema/state.js";
 import {
   CONTEXT_INPUTS,
   type ContextInput,
-  type InputKeys,
   type InputSet,
   knownSet,
-  setMembers,
-} from "../verify/inputs.js";
+} from "../verify/input-names.js";
+import type { InputKeys } from "../verify/inputs.js";
 import type { VerifyContext } from "../verify/types.js";
 import { VERSION } from "../version.js";
 import type { Context } from "./context.js";
+
+/** `git diff-files` started early, in the repository at `root` (current-evidence.ts). */
+export interface EarlyCheck {
+  root: string;
+  changed: Promise<Set<string> | undefined>;
+}
+
+/**
+ * The members of a set of files (`setMembers` of verify/inputs.ts, passed in: its matchers are
+ * loaded only when a set is listed).
+ */
+export type Members = (set: InputSet, files: readonly string[]) => readonly string[];
 
 /** The files of a repository and the blob ID of each (`RealRepo` from io/repo-view.ts). */
 export interface BlobSource {
@@ -66,6 +77,7 @@ export function inputsDigest(
   keys: InputKeys,
   source: BlobSource,
   ctx: VerifyContext,
+  members: Members,
   sets: Map<string, string> = new Map(),
 ): string {
   const hash = digestHead(item, keys, ctx);
@@ -74,7 +86,7 @@ export function inputsDigest(
     if (digest === undefined) {
       // One update of one string: thousands of small updates cost more than the hashing.
       const lines: string[] = [];
-      for (const file of setMembers(set, source.files))
+      for (const file of members(set, source.files))
         lines.push(`${file}\0${source.blob(file) ?? "absent"}\n`);
       digest = createHash("sha1").update(lines.join("")).digest("hex");
       sets.set(set, digest);
@@ -105,12 +117,14 @@ export function treeDigest(
  * when the work tree holds what git's index says (`git diff-files` lists no file, or only files
  * whose bytes are the index's: touched, or written again the same); undefined when it does
  * not, or when the index alone cannot tell (io/index-entries.ts: `indexFingerprint`). `view`
- * gives the blob ID of a listed file as the digests take it.
+ * gives the blob ID of a listed file as the digests take it; `changedFiles`, git's answer
+ * (asked now, or earlier: `gitChangedFilesLater`).
  */
 export function worktreeFingerprint(
   root: string,
   omit: readonly string[],
   view: () => BlobSource,
+  changedFiles: () => Set<string> | undefined = () => gitChangedFiles(root),
 ): string | undefined {
   const repo = findRepo(root);
   let top = false;
@@ -121,7 +135,7 @@ export function worktreeFingerprint(
   }
   const index = top && repo ? indexFingerprint(repo.gitDir, omit) : undefined;
   if (!index) return undefined;
-  const changed = gitChangedFiles(root);
+  const changed = changedFiles();
   if (changed === undefined) return undefined;
   for (const path of changed) {
     // A submodule's pinned commit is what the digests take, whatever is checked out in it.
@@ -138,11 +152,12 @@ export function evidenceInputs(
   keys: InputKeys,
   source: BlobSource,
   ctx: VerifyContext,
+  members: Members,
   sets?: Map<string, string>,
   fingerprint?: string,
 ): string {
   return encodeInputs({
-    digest: inputsDigest(item, keys, source, ctx, sets),
+    digest: inputsDigest(item, keys, source, ctx, members, sets),
     ...(keys.files.length > 0 ? { files: keys.files } : {}),
     ...(keys.sets.length > 0 ? { sets: keys.sets } : {}),
     ...(keys.context.length > 0 ? { context: keys.context } : {}),
@@ -274,6 +289,7 @@ export function unchangedEvidence(
   items: readonly ItemView[],
   source: BlobSource,
   ctx: VerifyContext,
+  members: Members,
 ): { unchanged: Map<string, ItemVerdict>; changed: ItemView[] } {
   const unchanged = new Map<string, ItemVerdict>();
   const changed: ItemView[] = [];
@@ -281,7 +297,7 @@ export function unchangedEvidence(
   for (const view of items) {
     const keys = usableKeys(view, ctx);
     const e = view.state.evidence;
-    if (e && keys && inputsDigest(view.item, keys, source, ctx, sets) === keys.digest)
+    if (e && keys && inputsDigest(view.item, keys, source, ctx, members, sets) === keys.digest)
       unchanged.set(view.item.id, asRecorded(view, e));
     else changed.push(view);
   }
@@ -341,13 +357,17 @@ export function verifyContext(
  * run. The work tree's fingerprint answers first, when the record has one: unchanged, it
  * spares listing the files and their blob IDs. The rules are loaded only when some check must
  * run. `ran`: the items whose checks ran; `byTree`: those the fingerprint answered for.
+ * `early`: `git diff-files` started before golive.yaml was read (`startEvidenceCheck`).
  */
 export async function currentEvidence(
   ctx: Context,
   workspace: Workspace,
   items: readonly ItemView[],
+  early?: EarlyCheck,
 ): Promise<{ verdicts: Map<string, ItemVerdict>; ran: string[]; byTree: string[] }> {
   const root = workspace.root;
+  const listed = early?.root === root ? await early.changed : null;
+  const changedFiles = listed === null ? undefined : () => listed;
   const omit = goliveFiles(workspace, root);
   let opened: RealRepo | undefined;
   const repo = () => {
@@ -359,16 +379,17 @@ export async function currentEvidence(
   const tree = unchangedTree(
     items,
     () => {
-      if (fingerprint === null) fingerprint = worktreeFingerprint(root, omit, repo);
+      if (fingerprint === null) fingerprint = worktreeFingerprint(root, omit, repo, changedFiles);
       return fingerprint;
     },
     vctx,
   );
   const byTree = [...tree.unchanged.keys()];
   if (tree.changed.length === 0) return { verdicts: tree.unchanged, ran: [], byTree };
+  const { setMembers } = await import("../verify/inputs.js");
   const { unchanged, changed } =
     repo().source === "git"
-      ? unchangedEvidence(tree.changed, repo(), vctx)
+      ? unchangedEvidence(tree.changed, repo(), vctx, setMembers)
       : { unchanged: new Map<string, ItemVerdict>(), changed: [...tree.changed] };
   for (const [id, verdict] of tree.unchanged) unchanged.set(id, verdict);
   if (changed.length === 0) return { verdicts: unchanged, ran: [], byTree };

@@ -14,7 +14,7 @@ import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { verifyRepository } from "../verify/index.js";
-import type { InputKeys } from "../verify/inputs.js";
+import { type InputKeys, setMembers } from "../verify/inputs.js";
 import type { Context } from "./context.js";
 import {
   evidenceInputs,
@@ -72,7 +72,7 @@ export async function runVerify(
   const fingerprint = keys.size > 0 ? worktreeFingerprint(root, omit, () => repo) : undefined;
   for (const item of items) {
     const k = keys.get(item.id);
-    if (k) inputs.set(item.id, evidenceInputs(item, k, repo, vctx, sets, fingerprint));
+    if (k) inputs.set(item.id, evidenceInputs(item, k, repo, vctx, setMembers, sets, fingerprint));
   }
   return { ...result, inputs };
 }

@@ -187,7 +187,7 @@ describe("the state file read with its evidence lines read apart", () => {
     const text = `${HEAD}  APP-03:\n    status: done\n${evidence("composer-old")}\n  APP-04:\n${evidence("db-mariadb")}\n  CLO-05: {}\n`;
     expect(readEvidenceLines(text)?.values.size).toBe(2);
     const { lean, whole } = bothWays(text);
-    expect(whole.state?.items["APP-03"]?.evidence?.code).toBe("composer-old");
+    expect(whole.state?.items?.["APP-03"]?.evidence?.code).toBe("composer-old");
     expect(lean).toEqual(whole);
     // Read apart indeed: the document read holds `{}` in their place.
     expect(parseState(text, "golive.yaml", { lean: true }).file.text).toContain("evidence: {}\n");
@@ -202,7 +202,7 @@ describe("the state file read with its evidence lines read apart", () => {
     expect(readEvidenceLines(text)?.values.size).toBe(2);
     const { lean, whole } = bothWays(text);
     expect(whole.state?.name).toContain("evidence: { result: fail");
-    expect(whole.state?.items["APP-04"]?.evidence?.code).toBe("db-mariadb");
+    expect(whole.state?.items?.["APP-04"]?.evidence?.code).toBe("db-mariadb");
     expect(lean).toEqual(whole);
   });
 

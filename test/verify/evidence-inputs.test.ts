@@ -12,7 +12,13 @@ import { makeStyle } from "../../src/render/text.js";
 import { EvidenceInputsTextSchema } from "../../src/schema/state.js";
 import { InputTracker, inputKeys, NEVER } from "../../src/verify/inputs.js";
 import type { Context } from "../../src/work/context.js";
-import { currentEvidence, decodeInputs, encodeInputs } from "../../src/work/evidence-inputs.js";
+import { startEvidenceCheck } from "../../src/work/current-evidence.js";
+import {
+  currentEvidence,
+  decodeInputs,
+  type EarlyCheck,
+  encodeInputs,
+} from "../../src/work/evidence-inputs.js";
 import { openState } from "../../src/work/workspace.js";
 import { gitEnv, golive, read, tempRepo } from "../helpers/cli.js";
 import { composerLock, PACKAGES, shop } from "../helpers/shop.js";
@@ -30,12 +36,12 @@ function context(dir: string, today: CalendarDate = DAY): Context {
 }
 
 /** Which checks `status` would run now, and what it would say about each recorded item. */
-async function rerun(dir: string, today: CalendarDate = DAY) {
+async function rerun(dir: string, today: CalendarDate = DAY, early?: EarlyCheck) {
   const ctx = context(dir, today);
   const { board, workspace } = openState(ctx).board();
   const recorded = board.items.filter((v) => v.state.evidence !== undefined && v.item.checks);
   const inputs = inputsOf(dir);
-  return { recorded, inputs, ...(await currentEvidence(ctx, workspace, recorded)) };
+  return { recorded, inputs, ...(await currentEvidence(ctx, workspace, recorded, early)) };
 }
 
 function git(dir: string, ...args: string[]): void {
@@ -107,6 +113,23 @@ describe("recorded evidence with its inputs", () => {
     const status = await golive(recordedShop, ["status"], { GOLIVE_TODAY: DAY });
     expect(status.stdout).not.toContain("Recorded evidence is stale");
     expect(status.stdout).toMatch(/Recorded evidence fails \(\d+\)[\s\S]*APP-03/);
+  });
+
+  test("status asks git before reading golive.yaml, only when evidence has a fingerprint", async () => {
+    const early = startEvidenceCheck(openState(context(recordedShop)));
+    expect(early?.root).toBe(recordedShop);
+    expect(await early?.changed).toBeInstanceOf(Set);
+    const { byTree, recorded } = await rerun(recordedShop, DAY, early);
+    expect(byTree).toHaveLength(recorded.length);
+    // git's early answer is the one taken: "git could not say" is no fingerprint.
+    const unsure = { root: recordedShop, changed: Promise.resolve(undefined) };
+    expect((await rerun(recordedShop, DAY, unsure)).byTree).toEqual([]);
+    // Nothing recorded: nothing started.
+    const fresh = tempRepo({});
+    expect(
+      (await golive(fresh, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: DAY })).code,
+    ).toBe(0);
+    expect(startEvidenceCheck(openState(context(fresh)))).toBeUndefined();
   });
 
   test("a changed input makes its evidence stale; checks that did not read it do not run", async () => {
