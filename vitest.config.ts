@@ -8,7 +8,8 @@ export default defineConfig({
     // the network and minutes: each has a command of its own, `npm run test:browser`
     // (vitest.browser.config.ts) and `npm run test:install` (vitest.install.config.ts).
     exclude: [...configDefaults.exclude, "test/browser/**", "test/install/**"],
-    // The tests that run the built binary need it: build it once, fresh, before any test.
+    // The tests that run the built binary need it current: built before any test, unless the
+    // last build read exactly the files there are now (scripts/build-inputs.mjs).
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup.ts"],
     testTimeout: 20_000,

@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { recordInputs } from "./build-inputs.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
@@ -24,11 +25,11 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
  * The shipped catalogues, checked with the same code that checks a team's own catalogue
  * (a broken one fails the build), as data to compile into the bundle.
  */
-async function compileShippedCatalogues() {
+async function compileShippedCatalogues(read) {
   const dir = mkdtempSync(join(tmpdir(), "golive-build-"));
   try {
     const compiler = join(dir, "compiler.cjs");
-    await build({
+    const compiled = await build({
       stdin: {
         contents: 'export { readCatalogueFile } from "./src/io/catalogue.ts";',
         resolveDir: root,
@@ -38,14 +39,18 @@ async function compileShippedCatalogues() {
       platform: "node",
       format: "cjs",
       outfile: compiler,
+      absWorkingDir: root,
+      metafile: true,
       logOverride: { "empty-import-meta": "silent" },
       logLevel: "warning",
     });
+    read.push(...Object.keys(compiled.metafile.inputs).filter((path) => !path.startsWith("<")));
     const { readCatalogueFile } = createRequire(import.meta.url)(compiler);
     const catalogues = {};
     for (const name of readdirSync(`${root}checklists`).sort()) {
       if (!name.endsWith(".yaml")) continue;
       const catalogue = readCatalogueFile(`${root}checklists/${name}`, `checklists/${name}`);
+      read.push(`checklists/${name}`);
       catalogues[name.slice(0, -".yaml".length)] = catalogue.file;
     }
     return catalogues;
@@ -69,6 +74,9 @@ const noOptionalRequires = {
 
 rmSync(`${root}dist`, { recursive: true, force: true });
 const analyze = process.argv.includes("--analyze");
+// What the build reads, for the test run to tell whether dist/ is current (build-inputs.mjs).
+const read = ["scripts/build.mjs", "scripts/build-inputs.mjs", "package.json"];
+const catalogues = await compileShippedCatalogues(read);
 const result = await build({
   entryPoints: [`${root}src/main.ts`],
   outfile: `${root}dist/golive.cjs`,
@@ -79,17 +87,21 @@ const result = await build({
   minify: !process.argv.includes("--no-minify"),
   legalComments: "none",
   banner: { js: "#!/usr/bin/env node" },
-  metafile: analyze,
+  absWorkingDir: root,
+  metafile: true,
   plugins: [noOptionalRequires],
   define: {
     __GOLIVE_VERSION__: JSON.stringify(pkg.version),
-    __GOLIVE_CATALOGUES__: JSON.stringify(await compileShippedCatalogues()),
+    __GOLIVE_CATALOGUES__: JSON.stringify(catalogues),
   },
   // src/io/catalogue.ts asks import.meta.url only when run from source, never in the bundle.
   logOverride: { "empty-import-meta": "silent" },
   logLevel: "warning",
 });
 chmodSync(`${root}dist/golive.cjs`, 0o755);
+// Plugin namespaces (`none:supports-color`) and stdin are no files.
+read.push(...Object.keys(result.metafile.inputs).filter((path) => !/^(<|\w+:)/.test(path)));
+recordInputs([...read, "dist/golive.cjs"], process.argv.slice(2));
 
 if (analyze) {
   for (const [path, output] of Object.entries(result.metafile.outputs)) {

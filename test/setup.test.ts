@@ -58,6 +58,35 @@ describe("golive init", () => {
     expect(git(dir, "check-attr", "merge", "--", "golive.yaml")).toBe("golive.yaml: merge: golive");
   });
 
+  test("asks git's config once for what it reads: the remote and the driver (one process)", async () => {
+    // A git on PATH that notes each command it is given, then runs the real one.
+    const shim = tempDir();
+    const log = join(shim, "calls.log");
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(
+      join(shim, "git"),
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const dir = tempRepo();
+    git(dir, "remote", "add", "origin", "https://example.com/acme/shop.git");
+    // golive's git runs with this process's environment: its PATH, for this one run.
+    const path = process.env.PATH;
+    process.env.PATH = `${shim}:${path}`;
+    let r: Awaited<ReturnType<typeof golive>>;
+    try {
+      r = await golive(dir, ["init", "--date", "2027-03-01"]);
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("shop");
+    const reads = readFileSync(log, "utf8")
+      .split("\n")
+      .filter((call) => / config (--get|-z --get)/.test(call));
+    expect(reads).toHaveLength(1);
+  });
+
   test("a state file elsewhere in the repository gets its own line; odd names are quoted", async () => {
     const dir = tempRepo({ ".gitattributes": "*.png binary" });
     mkdirSync(join(dir, "ops dir"));

@@ -10,9 +10,10 @@ import { GoliveError } from "../errors.js";
 import { catalogueRefFor, DEFAULT_CATALOGUE, loadCatalogue } from "../io/catalogue.js";
 import { confinementOf } from "../io/confined.js";
 import { writeFileAtomic } from "../io/fs-atomic.js";
-import { gitConfigGet } from "../io/git.js";
+import { gitConfigGetMany } from "../io/git.js";
 import { findRepo, findRepoRoot, type GitRepo, STATE_FILE_NAME } from "../io/locate.js";
 import { withLock } from "../io/lock.js";
+import { DRIVER_KEYS } from "../io/merge-setup.js";
 import { newStateText } from "../io/state-edit.js";
 import { answerProblem } from "../render/answer.js";
 import { renderWarnings } from "../render/error.js";
@@ -36,14 +37,21 @@ export interface InitOptions {
   name?: string;
 }
 
+/** The origin remote's URL, which names a project init is not given a name for. */
+const REMOTE_URL_KEY = "remote.origin.url";
+
 /**
  * The name a project gets when init is not given one: its origin remote's repository name
  * (user info and host never taken), else the name of the repository's folder, else the
  * state file's folder.
  */
-function defaultName(repo: GitRepo | undefined, path: string): string | undefined {
+function defaultName(
+  repo: GitRepo | undefined,
+  path: string,
+  config: ReadonlyMap<string, string> | undefined,
+): string | undefined {
   if (repo) {
-    const url = gitConfigGet(repo.root, "remote.origin.url");
+    const url = config?.get(REMOTE_URL_KEY);
     const fromRemote = url === undefined ? undefined : nameFromRemote(url);
     if (fromRemote !== undefined) return fromRemote;
   }
@@ -93,7 +101,9 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
     refuseExisting();
   }
   const repo = findRepo(dirname(path));
-  const name = typedName ?? defaultName(repo, path);
+  // What init asks git's config, in one process: the remote (for the name) and the driver.
+  const config = repo ? gitConfigGetMany(repo.root, [...DRIVER_KEYS, REMOTE_URL_KEY]) : undefined;
+  const name = typedName ?? defaultName(repo, path, config);
   const text = newStateText(
     catalogue,
     catalogueRefFor(ref, dirname(path), ctx.cwd),
@@ -112,7 +122,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<Output> 
   let warning = "";
   if (repo) {
     try {
-      merge = setUpMerges(ctx, repo, path);
+      merge = setUpMerges(ctx, repo, path, config);
     } catch (error) {
       if (!(error instanceof GoliveError)) throw error;
       warning = `${ctx.style.chalk.yellow("warning:")} git's merge driver for ${safe(shown)} was not set up: ${safe(error.message)}; run \`golive setup\`\n`;

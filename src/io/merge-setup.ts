@@ -21,6 +21,8 @@ export const DRIVER_NAME = "golive";
 export const DRIVER_KEY = `merge.${DRIVER_NAME}.driver`;
 export const DRIVER_NAME_KEY = `merge.${DRIVER_NAME}.name`;
 export const DRIVER_TITLE = "golive: keeps both sides' changes of golive.yaml";
+/** The config keys `ensureDriver` reads, for a caller that asks git for them with others. */
+export const DRIVER_KEYS = [DRIVER_KEY, DRIVER_NAME_KEY] as const;
 
 /** How golive runs now, as git's shell must start it again. */
 export interface Program {
@@ -136,13 +138,16 @@ export function ensureAttributes(
   return { status: "overridden", line, added: true, ...(source ? { source } : {}) };
 }
 
-/** Sets this clone's driver (and its name) to `command`; says what it found. */
+/**
+ * Sets this clone's driver (and its name) to `command`; says what it found. `set`: the values
+ * of DRIVER_KEYS when the caller read them already (init reads them with the remote's URL).
+ */
 export function ensureDriver(
   repo: GitRepo,
   command: string,
-): { status: DriverStatus; previous?: string } | undefined {
   // Both keys in one git process: init runs this in every new clone.
-  const set = gitConfigGetMany(repo.root, [DRIVER_KEY, DRIVER_NAME_KEY]);
+  set: ReadonlyMap<string, string> = gitConfigGetMany(repo.root, DRIVER_KEYS),
+): { status: DriverStatus; previous?: string } | undefined {
   const previous = set.get(DRIVER_KEY);
   if (set.get(DRIVER_NAME_KEY) !== DRIVER_TITLE) {
     if (!gitConfigSet(repo.root, DRIVER_NAME_KEY, DRIVER_TITLE)) return undefined;

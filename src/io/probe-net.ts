@@ -8,7 +8,14 @@ import { Resolver } from "node:dns/promises";
 import { type ClientRequest, request as httpRequest, type RequestOptions } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
-import { checkServerIdentity, connect, rootCertificates, type TLSSocket } from "node:tls";
+import {
+  checkServerIdentity,
+  connect,
+  createSecureContext,
+  rootCertificates,
+  type SecureContext,
+  type TLSSocket,
+} from "node:tls";
 import type { DnsAnswer, Failed, HttpAnswer, ProbeNet, TlsAnswer } from "../probe/net.js";
 import { limiter } from "./limiter.js";
 import { netErrorCode } from "./net-errors.js";
@@ -38,7 +45,26 @@ export interface NetOptions {
 export function createProbeNet(options: NetOptions): ProbeNet {
   const pinned = options.resolve ?? new Map<string, string>();
   const gate = limiter(options.concurrency ?? 8);
+  // An extra CA means a trust store of Node's roots and it, built once for the run: built per
+  // connection, as `ca` on each request does, it took tens of milliseconds a request.
   const ca = options.ca ? [...rootCertificates, options.ca] : undefined;
+  let requestContext: SecureContext | undefined;
+  const trusted = (): { secureContext: SecureContext } | Record<string, never> => {
+    if (ca === undefined) return {};
+    requestContext ??= createSecureContext({ ca });
+    return { secureContext: requestContext };
+  };
+  // What TLS questions offer: the old protocols too, only here, so that a server that speaks
+  // nothing newer is a failing verdict that says so, not a handshake error.
+  let inspectContext: SecureContext | undefined;
+  const inspecting = (): SecureContext => {
+    inspectContext ??= createSecureContext({
+      ...(ca ? { ca } : {}),
+      minVersion: "TLSv1",
+      ciphers: "DEFAULT:@SECLEVEL=0",
+    });
+    return inspectContext;
+  };
   const started = performance.now();
   const runMs = options.runMs ?? Number.POSITIVE_INFINITY;
   const left = () => runMs - (performance.now() - started);
@@ -110,7 +136,11 @@ export function createProbeNet(options: NetOptions): ProbeNet {
           } else {
             // A server name is a host name: an address sent as one breaks RFC 6066 (Node's DEP0123).
             const tls = https
-              ? { ca, rejectUnauthorized: false, ...(isIP(host) === 0 ? { servername: host } : {}) }
+              ? {
+                  ...trusted(),
+                  rejectUnauthorized: false,
+                  ...(isIP(host) === 0 ? { servername: host } : {}),
+                }
               : {};
             req = (https ? httpsRequest : httpRequest)(u, {
               ...base,
@@ -135,7 +165,7 @@ export function createProbeNet(options: NetOptions): ProbeNet {
                             connect({
                               socket: s,
                               ...(isIP(host) === 0 ? { servername: host } : {}),
-                              ...(ca ? { ca } : {}),
+                              ...trusted(),
                               rejectUnauthorized: false,
                             }),
                           );
@@ -209,12 +239,8 @@ export function createProbeNet(options: NetOptions): ProbeNet {
         const socket = connect({
           ...(through ? { socket: through } : { host, port, lookup: lookupFor(port) }),
           ...(isIP(host) === 0 ? { servername: host } : {}),
-          ...(ca ? { ca } : {}),
+          secureContext: inspecting(),
           rejectUnauthorized: false,
-          // Offer the old protocols too, only here: a server that speaks nothing newer is then
-          // a failing verdict that says so, not a handshake error.
-          minVersion: "TLSv1",
-          ciphers: "DEFAULT:@SECLEVEL=0",
         });
         const timer = setTimeout(() => socket.destroy(new Error(limit.error)), limit.ms);
         socket.on("error", (e) => {

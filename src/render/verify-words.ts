@@ -16,6 +16,9 @@ import { plural } from "./text.js";
 
 type Words = (f: Finding) => string;
 const s = (v: string | undefined) => v ?? "?";
+/** "3 Propel migrations": a count as the finding holds it; one that is no number shows as it is, never NaN. */
+const count = (found: string | undefined, word: string) =>
+  found !== undefined && /^\d+$/.test(found) ? plural(Number(found), word) : `${s(found)} ${word}s`;
 
 const MESSAGES: Record<FindingCode, Words> = {
   // golive probe's findings, so that its recorded evidence reads as verify's does.
@@ -37,7 +40,7 @@ const MESSAGES: Record<FindingCode, Words> = {
   "composer-lock-missing": () => "no composer.lock in the repository",
   "deploy-none": (f) =>
     f.found
-      ? `no production or cloud deploy file (${plural(Number(f.found), "local, CI or template deploy file")} not judged)`
+      ? `no production or cloud deploy file (${count(f.found, "local, CI or template deploy file")} not judged)`
       : "no deploy files (deploy*.yml) in the repository",
   "deploy-judged": (f) => `judged the production deploy files: ${s(f.found)}`,
   "deploy-no-production": (f) =>
@@ -77,14 +80,16 @@ const MESSAGES: Record<FindingCode, Words> = {
   "release-behind": (f) =>
     `${s(f.subject)} ${s(f.found)}, behind the newest release ${s(f.expected)}`,
   "release-too-old": (f) => `${s(f.subject)} ${s(f.found)}, expected ${s(f.expected)}`,
-  "release-none": () =>
-    "no spryker-feature/* packages with a release version in production, and spryker/kernel cannot tell the release",
+  "release-none": (f) =>
+    f.found
+      ? `no spryker-feature/* packages with a release version in production; ${s(f.subject)} ${s(f.found)} shows ${s(f.expected)} or newer, not which release`
+      : "no spryker-feature/* packages with a release version in production, and spryker/kernel cannot tell the release",
   "release-list-stale": (f) =>
     `${s(f.subject)} ${s(f.found)}; the newest release golive knows is ${s(f.expected)}: a newer one may be out (--latest-release tells golive)`,
   "composer-releases": () => "Spryker packages installed at release versions",
   "composer-dev-version": (f) => `${s(f.subject)} is installed at ${s(f.found)}, not a release`,
   "composer-dev-tooling": (f) =>
-    `${plural(Number(f.found), "development-only Spryker package")} at dev-* (packages-dev: not installed with --no-dev)`,
+    `${count(f.found, "development-only Spryker package")} at dev-* (packages-dev: not installed with --no-dev)`,
   "composer-hash-ok": () => "content-hash matches composer.json",
   "composer-hash-mismatch": () =>
     "content-hash does not match composer.json: the lock file is out of date",
@@ -142,15 +147,15 @@ const MESSAGES: Record<FindingCode, Words> = {
     `${s(f.subject)} is a literal (value not shown)${f.result === "warn" ? "; a local, CI or template file" : ""}`,
   "secret-auth-password": (f) =>
     `${s(f.subject)} is a literal (value not shown)${f.result === "warn" ? "; a local, CI or template file" : ""}`,
-  "secret-env-literal": (f) => `${s(f.subject)} has a value in a committed .env file (not shown)`,
+  "secret-env-literal": (f) =>
+    `${s(f.subject)} has a value in a committed .env file (not shown)${f.result === "warn" ? "; a local, CI or test file" : ""}`,
   "secret-provider-token": (f) => `${s(f.subject)} token (secretlint; value not shown)`,
   "secret-placeholder": (f) =>
     `${s(f.subject)} is a placeholder: set the real secret outside the repository`,
   "secret-scan-failed": () => "the provider-token scan (secretlint) could not run",
   "secrets-none": () => "no private keys or literal secrets found",
-  "secrets-allowed": (f) =>
-    `${plural(Number(f.found), "reviewed finding")} silenced by ${s(f.subject)}`,
-  "propel-migrations-present": (f) => `${plural(Number(f.found), "Propel migration")} committed`,
+  "secrets-allowed": (f) => `${count(f.found, "reviewed finding")} silenced by ${s(f.subject)}`,
+  "propel-migrations-present": (f) => `${count(f.found, "Propel migration")} committed`,
   "propel-migrations-missing": (f) => `no Propel migrations committed in ${s(f.subject)}`,
   "recipe-missing": (f) =>
     `production install recipe missing${f.subject ? ` (run by ${s(f.subject)})` : ""}`,
@@ -159,7 +164,9 @@ const MESSAGES: Record<FindingCode, Words> = {
   "recipe-diff": (f) =>
     `production recipe runs ${s(f.found)}: migrations are made on each deploy (Spryker's default)`,
   "recipe-destructive": (f) =>
-    `production recipe runs ${s(f.found)}: it deletes or overwrites production data on every deploy`,
+    f.result === "warn"
+      ? `the recipe Spryker Cloud runs by default runs ${s(f.found)}: it would delete or overwrite production data on every deploy`
+      : `production recipe runs ${s(f.found)}: it deletes or overwrites production data on every deploy`,
   "recipe-unresolved": () =>
     "SPRYKER_HOOK_INSTALL runs no recipe golive can read (vendor/bin/install -r NAME)",
   "recipe-hook": (f) => `SPRYKER_HOOK_INSTALL runs ${s(f.found)}`,
@@ -215,7 +222,7 @@ const MESSAGES: Record<FindingCode, Words> = {
   "robots-no-sitemap": () => "has no Sitemap: line",
   "demo-user": (f) => `demo user ${s(f.found)}`,
   "demo-customers": (f) =>
-    `${plural(Number(f.found), "demo customer")} (@spryker.com, @ottom.de, @acme.com)`,
+    `${count(f.found, "demo customer")} (@spryker.com, @ottom.de, @acme.com)`,
   "demo-import": (f) => `production recipe imports demo data${f.found ? ` (${s(f.found)})` : ""}`,
   "demo-data-none": () => "no demo users, customers or demo imports found",
 };

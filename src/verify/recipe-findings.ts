@@ -53,7 +53,9 @@ export function recipesOrNone(facts: Facts): { recipes: ProductionRecipe[]; find
   return { recipes: set.recipes.filter((r) => r.commands !== undefined), findings };
 }
 
-export function destructiveSteps(recipes: readonly ProductionRecipe[]): Finding[] {
+export function destructiveSteps(
+  recipes: readonly Pick<ProductionRecipe, "file" | "commands">[],
+): Finding[] {
   const out: Finding[] = [];
   for (const r of recipes)
     for (const c of r.commands!)

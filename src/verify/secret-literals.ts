@@ -345,14 +345,36 @@ export function yamlLiterals(
   }
 }
 
-export const ENV_FILE = /(?:^|\/)\.env(?:\.[\w-]+)?$/;
+/** `.env`, `.env.ci`, and `.env.<environment>.local` (Symfony's and others' machine overrides). */
+export const ENV_FILE = /(?:^|\/)\.env(?:\.[\w-]+)*$/;
 export const CONFIG_PHP = /^config\/.*\.php$/;
 /** The Back Office users `vendor/bin/install` creates (`getInstallerUsers()`), with passwords. */
 export const INSTALLER_USERS = /^src\/[^/]+\/Zed\/User\/UserConfig\.php$/;
 export const IMPORT_DATA = /^data\/import\/.*\.(?:csv|tsv)$/i;
 export const ENV_TEMPLATE = /\.(?:dist|example|sample|template|tpl)$/;
 
-export function envLiterals(file: string, text: string, hits: SecretHit[]): void {
+/** Words of production's environment, which no `.local` makes a developer's. */
+const PRODUCTION_WORDS = new Set(["prod", "production", "prd", "live"]);
+
+/**
+ * A `.env` file named for a CI runner, a local machine or a test suite (`.env.ci`, `.env.local`,
+ * `.env.test`): what it holds is that machine's, the same rule as for CI and development
+ * configuration (a warning). A plain `.env`, `.env.production` or `.env.prod.local` (the
+ * production machine's own values) is not.
+ */
+export function throwawayEnvFile(file: string): boolean {
+  const suffix = /(?:^|\/)\.env\.([\w.-]+)$/.exec(file)?.[1];
+  if (suffix === undefined) return false;
+  const words = suffix.toLowerCase().split(/[.\-_]+/);
+  return !words.some((w) => PRODUCTION_WORDS.has(w)) && throwawayWords(suffix);
+}
+
+export function envLiterals(
+  file: string,
+  text: string,
+  throwaway: boolean,
+  hits: SecretHit[],
+): void {
   text.split("\n").forEach((raw, i) => {
     const m = /^\s*(?:export\s+)?([A-Za-z_][\w.]*)\s*=\s*(.*)$/.exec(raw);
     if (!m || !isSecretName(m[1]!)) return;
@@ -361,7 +383,7 @@ export function envLiterals(file: string, text: string, hits: SecretHit[]): void
     const placeholder = isPlaceholder(value);
     hits.push({
       code: placeholder ? "secret-placeholder" : "secret-env-literal",
-      result: placeholder ? "warn" : "fail",
+      result: placeholder || throwaway ? "warn" : "fail",
       file,
       line: i + 1,
       subject: m[1]!,

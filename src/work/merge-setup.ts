@@ -20,7 +20,13 @@ function gitFailed(what: string): GoliveError {
  * Writes the `.gitattributes` line and this clone's driver for the state file at `path`, in
  * `repo`. Needs to know how golive was started (ctx.runtime).
  */
-export function setUpMerges(ctx: Context, repo: GitRepo, path: string): MergeSetup {
+export function setUpMerges(
+  ctx: Context,
+  repo: GitRepo,
+  path: string,
+  /** This clone's values of DRIVER_KEYS, when the caller read them already. */
+  config?: ReadonlyMap<string, string>,
+): MergeSetup {
   if (!ctx.runtime) {
     throw new GoliveError(
       "usage",
@@ -32,7 +38,7 @@ export function setUpMerges(ctx: Context, repo: GitRepo, path: string): MergeSet
   const command = driverCommand(ctx.runtime);
   const attributes = ensureAttributes(repo, rel);
   if (!attributes) throw gitFailed("say which merge driver .gitattributes gives golive.yaml");
-  const driver = ensureDriver(repo, command);
+  const driver = ensureDriver(repo, command, config);
   if (!driver) throw gitFailed("set the merge driver in this clone's config");
   return { path: rel, attributes, driver: { ...driver, command } };
 }

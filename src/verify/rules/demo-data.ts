@@ -4,8 +4,11 @@ import type { Finding } from "../../core/verdict.js";
 import type { Facts } from "../facts.js";
 import { demoImport } from "../install.js";
 
-/** DAT-02: demo users, demo customers and demo imports. */
-const DEMO_ADMINS = /admin(?:_de)?@spryker\.com/;
+/**
+ * DAT-02: demo users, demo customers and demo imports. The installer's users at spryker.com are
+ * the demo shops' own (admin@, admin_de@, and the agents and merchants' users beside them).
+ */
+const DEMO_USERS = /[\w.+-]+@spryker\.com(?![\w.-])/;
 /** The demo shops' customers: B2C at spryker.com and ottom.de, B2B at acme.com. */
 const DEMO_CUSTOMERS = /@(?:spryker\.com|ottom\.de|acme\.com)(?![\w.-])/;
 
@@ -15,7 +18,7 @@ export function demoData(facts: Facts): Finding[] {
     const text = facts.text(file);
     if (text === undefined) continue;
     text.split("\n").forEach((l, i) => {
-      const m = DEMO_ADMINS.exec(l);
+      const m = DEMO_USERS.exec(l);
       if (m) findings.push({ code: "demo-user", result: "fail", file, line: i + 1, found: m[0] });
     });
   }

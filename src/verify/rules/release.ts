@@ -49,6 +49,19 @@ export function release(facts: Facts): Finding[] {
           expected: `>= ${CORE_MODULE.minimum} (${MINIMUM_RELEASE}'s)`,
         },
       ];
+    // A core module past the oldest release's tells the floor holds, not which release it is.
+    if (core && parsed)
+      return [
+        {
+          code: "release-none",
+          result: "unknown",
+          file: "composer.lock",
+          line: core.line,
+          subject: core.name,
+          found: core.version,
+          expected: MINIMUM_RELEASE,
+        },
+      ];
     return [{ code: "release-none", result: "unknown", file: "composer.lock" }];
   }
   const at = {

@@ -13,7 +13,8 @@
  * - in every deploy file, at the root or in folders (read as text, so a file the YAML parser
  *   refuses is still searched): literal values of secret-named keys (`environment`
  *   variables, `password`, `services.database.root.password`) and `auth.users[].password`;
- * - in committed `.env` files: secret-named variables with a value;
+ * - in committed `.env` files: secret-named variables with a value (a warning in one named for
+ *   CI, a local machine or tests: `.env.ci`, `.env.local`);
  * - provider token formats (cloud keys, tokens of well-known services) with secretlint's
  *   recommended preset (verify/tokens.ts), in configuration-like files.
  * Placeholders (`CHANGE_ME`, "Your private key.") are reported as placeholders, a warning.
@@ -36,6 +37,7 @@ import {
   privateKeys,
   type SecretHit,
   throwawayConfig,
+  throwawayEnvFile,
   yamlLiterals,
 } from "../secret-literals.js";
 
@@ -116,7 +118,7 @@ export function secrets(facts: Facts): Finding[] {
     if (text.includes("PRIVATE KEY")) privateKeys(file, text, hits);
     if (isConfig) configLiterals(facts, file, throwawayConfigs.has(file), hits);
     if (isDeploy) yamlLiterals(file, text, throwaway(file), hits);
-    if (isEnv) envLiterals(file, text, hits);
+    if (isEnv) envLiterals(file, text, throwawayEnvFile(file), hits);
   }
   const seen = new Set(hits.map((h) => `${h.file}:${h.line}`));
   for (const t of facts.tokens?.hits ?? []) {

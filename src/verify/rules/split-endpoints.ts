@@ -4,18 +4,24 @@ import { judged } from "../deploy-judged.js";
 import type { Facts } from "../facts.js";
 import { child, scalarText } from "../yaml-tree.js";
 
-const BOOTSTRAPS = [
-  "public/Backoffice/index.php",
-  "public/BackendGateway/index.php",
-  "public/BackendApi/index.php",
-];
+const BOOTSTRAPS = ["public/Backoffice/index.php", "public/BackendGateway/index.php"];
+/**
+ * The backend API is split off only where a shop has one: b2b-demo-marketplace removed
+ * `public/BackendApi/` and its endpoints as unused (December 2025), and a cloud environment
+ * need not expose it. A `zed` endpoint that runs it needs its bootstrap.
+ */
+const BACKEND_API_BOOTSTRAP = "public/BackendApi/index.php";
 
-/** APP-05: separate Back Office, backend gateway and backend API bootstraps. */
+/**
+ * APP-05: separate Back Office and backend gateway bootstraps, and the backend API's where a
+ * deploy file runs one; no `zed` endpoint left holding all three.
+ */
 export function splitEndpoints(facts: Facts): Finding[] {
   const { files, notes, none } = judged(facts);
   // Without a deploy file to judge, the bootstraps still tell: a public/ with only Yves, Zed
   // and Glue is not split, whatever the cloud runs.
   const findings: Finding[] = [...(none ?? notes)];
+  let backendApi = false;
   // Each file judged must have every piece: one production region without a backend gateway
   // is not split because another region has one.
   for (const file of files) {
@@ -51,13 +57,8 @@ export function splitEndpoints(facts: Facts): Finding[] {
       // An application of the project's own (`entry-point: StoreApp`): not a missing split.
       else findings.push({ code: "split-entry-point-custom", result: "pass", ...at, found: entry });
     }
-    if (!zed.some((e) => scalarText(child(e.node, "entry-point")) === "BackendApi"))
-      findings.push({
-        code: "split-app-missing",
-        result: "warn",
-        file: file.file,
-        subject: "zed with entry-point: BackendApi",
-      });
+    if (zed.some((e) => scalarText(child(e.node, "entry-point")) === "BackendApi"))
+      backendApi = true;
   }
   for (const file of BOOTSTRAPS) {
     findings.push(
@@ -66,5 +67,9 @@ export function splitEndpoints(facts: Facts): Finding[] {
         : { code: "split-bootstrap-missing", result: "warn", file },
     );
   }
+  if (facts.has(BACKEND_API_BOOTSTRAP))
+    findings.push({ code: "split-bootstrap-present", result: "pass", file: BACKEND_API_BOOTSTRAP });
+  else if (backendApi)
+    findings.push({ code: "split-bootstrap-missing", result: "warn", file: BACKEND_API_BOOTSTRAP });
   return findings;
 }
