@@ -102,7 +102,10 @@ function leanState(
         if (!isScalar(field.key) || field.key.value !== "evidence") continue;
         const value = field.value;
         const at = isMap(value) && value.flow && value.items.length === 0 ? value.range?.[0] : -1;
-        const evidence = lines.values.get(at ?? -1);
+        // The document's offsets are the text's without its byte order mark.
+        const evidence = lines.values.get(
+          at === undefined || at < 0 ? -1 : at + (file.bom ? 1 : 0),
+        );
         if (evidence === undefined) continue;
         const item = (data.items as Record<string, unknown>)[pair.key.value];
         if (!Object.hasOwn(data.items, pair.key.value) || typeof item !== "object" || !item)

@@ -191,7 +191,10 @@ describe("the state file read with its evidence lines read apart", () => {
     expect(lean).toEqual(whole);
     // Read apart indeed: the document read holds `{}` in their place.
     expect(parseState(text, "golive.yaml", { lean: true }).file.text).toContain("evidence: {}\n");
-    // Windows line ends, too.
+    // A byte order mark first, and Windows line ends, too.
+    const bom = bothWays(`\uFEFF${text}`);
+    expect(bom.lean).toEqual(bom.whole);
+    expect(parseState(`\uFEFF${text}`, "g", { lean: true }).file.text).toContain("evidence: {}\n");
     const crlf = bothWays(text.replace(/\n/g, "\r\n"));
     expect(readEvidenceLines(text.replace(/\n/g, "\r\n"))?.values.size).toBe(2);
     expect(crlf.lean).toEqual(crlf.whole);
