@@ -125,5 +125,15 @@ describe("the index's fingerprint (status's shortcut for recorded evidence)", ()
     gitIn(linked, "add", "link.txt");
     expect(fingerprint(linked)).toBeUndefined();
     expect(indexFingerprint(join(linked, ".git"), [], { GIT_INDEX_FILE: "/x" })).toBeUndefined();
+    // A path git holds unmerged (stages 1 and 2 of a merge that stopped).
+    const unmerged = repo();
+    const blob = gitIn(unmerged, "hash-object", "a.txt").trim();
+    execFileSync("git", ["update-index", "--index-info"], {
+      cwd: unmerged,
+      env: gitEnv(unmerged),
+      input: `0 ${"0".repeat(40)}\tb.txt\n100644 ${blob} 1\tb.txt\n100644 ${blob} 2\tb.txt\n`,
+    });
+    expect(gitIn(unmerged, "ls-files", "-u")).toContain("b.txt");
+    expect(fingerprint(unmerged)).toBeUndefined();
   });
 });
