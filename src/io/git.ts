@@ -160,8 +160,9 @@ export function gitTrackedFiles(root: string): TrackedFile[] | undefined {
   }
 }
 
-/** `git diff-files` as golive asks it, and its answer as a set of paths. */
-const DIFF_FILES = ["diff-files", "--name-only", "-z", "--no-renames"];
+// `git diff-files` as golive asks it, and its answer. Not about submodules: golive takes their
+// pinned commit from the index, and asking about a checked-out one costs a `git status` in it.
+const DIFF_FILES = ["diff-files", "--name-only", "-z", "--no-renames", "--ignore-submodules"];
 const pathSet = (out: Buffer) =>
   new Set(
     out

@@ -4,10 +4,17 @@
  * file git would call unchanged.
  */
 import { execFileSync } from "node:child_process";
-import { lstatSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { gitTrackedFiles } from "../../src/io/git.js";
+import { gitChangedFiles, gitChangedFilesLater, gitTrackedFiles } from "../../src/io/git.js";
 import {
   fingerprintOf,
   indexFingerprint,
@@ -103,6 +110,20 @@ describe("the index's fingerprint (status's shortcut for recorded evidence)", ()
     writeFileSync(join(dir, "a.txt"), "two\n");
     gitIn(dir, "add", "a.txt");
     expect(fingerprint(dir, ["golive.yaml"])).not.toBe(before);
+  });
+
+  test("git is not asked about a submodule's checkout: its pinned commit is what counts", async () => {
+    const dir = repo();
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "sub/x.txt"), "x\n");
+    gitIn(join(dir, "sub"), "init", "-q");
+    gitIn(join(dir, "sub"), "add", "x.txt");
+    gitIn(join(dir, "sub"), "-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qm", "x");
+    // The outer repository pins another commit than the one checked out.
+    gitIn(dir, "update-index", "--add", "--cacheinfo", `160000,${"1".repeat(40)},sub`);
+    expect(gitIn(dir, "diff-files", "--name-only")).toContain("sub");
+    expect(gitChangedFiles(dir)?.has("sub")).toBe(false);
+    expect((await gitChangedFilesLater(dir))?.has("sub")).toBe(false);
   });
 
   test("the same from an index held anywhere in memory", () => {
