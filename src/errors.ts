@@ -68,7 +68,6 @@ export type ErrorCode =
   | "bad-id"
   | "bad-ticket"
   | "unknown-id"
-  | "missing-reason"
   | "no-state-file"
   | "state-exists"
   | "unreadable"

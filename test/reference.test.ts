@@ -81,6 +81,21 @@ describe("docs/commands.md", () => {
     }
   });
 
+  it("lists golive's own options in its Global options table, each flag of each", () => {
+    const section = /## Global options\n([\s\S]*?)\n## /.exec(readFileSync(DOC, "utf8"))?.[1];
+    const rows = (section ?? "").split("\n").filter((line) => /^\| `/.test(line));
+    const documented = rows.flatMap((row) =>
+      [...row.split(" | ")[0]!.matchAll(/`(-[-\w]+)/g)].map((m) => m[1]!),
+    );
+    // Every option the program declares (the hidden -v too), and the help option commander adds.
+    const root = program();
+    const options = [...root.options, ...root.createHelp().visibleOptions(root)];
+    const flags = [
+      ...new Set(options.flatMap((o) => [o.short, o.long].filter((f) => f !== undefined))),
+    ];
+    expect(documented.sort()).toEqual(flags.sort());
+  });
+
   it("gives each command's options with their descriptions, choices and defaults", () => {
     const check = referencedCommands(root).find((c) => c.name() === "check")!;
     const reference = commandReference(root, check);
