@@ -366,12 +366,16 @@ export async function currentEvidence(
   early?: EarlyCheck,
 ): Promise<{ verdicts: Map<string, ItemVerdict>; ran: string[]; byTree: string[] }> {
   const root = workspace.root;
-  const listed = early?.root === root ? await early.changed : null;
-  const changedFiles = listed === null ? undefined : () => listed;
+  // git's answer, asked once (early, or when first needed) and given to every digest.
+  let asked: Set<string> | undefined | null = early?.root === root ? await early.changed : null;
+  const changedFiles = () => {
+    if (asked === null) asked = gitChangedFiles(root);
+    return asked;
+  };
   const omit = goliveFiles(workspace, root);
   let opened: RealRepo | undefined;
   const repo = () => {
-    opened ??= openRepo(root, { fromIndex: true, omit });
+    opened ??= openRepo(root, { fromIndex: true, omit, ...(asked ? { changed: asked } : {}) });
     return opened;
   };
   const vctx = verifyContext(ctx, workspace);

@@ -4,7 +4,7 @@
  * changed. `currentEvidence` says which checks it ran (`ran`), the hook these tests count with.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { CalendarDate } from "../../src/core/dates.js";
@@ -20,7 +20,7 @@ import {
   encodeInputs,
 } from "../../src/work/evidence-inputs.js";
 import { openState } from "../../src/work/workspace.js";
-import { gitEnv, golive, read, tempRepo } from "../helpers/cli.js";
+import { gitEnv, golive, read, tempDir, tempRepo } from "../helpers/cli.js";
 import { composerLock, PACKAGES, shop } from "../helpers/shop.js";
 
 const DAY = "2027-01-04" as CalendarDate;
@@ -219,6 +219,44 @@ describe("recorded evidence with its inputs", () => {
     // Recorded on 2027-01-04 with a day it holds until; today set back before the record.
     const { ran } = await rerun(recordedShop, "2025-01-01" as CalendarDate);
     expect([...ran].sort()).toEqual(["APP-02", "CLO-10", "CLO-17"]);
+  });
+
+  test("a changed file: git diff-files runs once, its answer serving every item's digest", async () => {
+    const files: Record<string, string> = {};
+    for (const [k, v] of Object.entries(shop())) if (typeof v === "string") files[k] = v;
+    files["composer.lock"] = composerLock({ ...PACKAGES, "spryker/twig": "3.12.0" });
+    // More files than repo-view.ts stats one by one: it would ask git itself.
+    for (let i = 0; i < 300; i++) files[`src/Pyz/F${i}.php`] = `<?php // ${i}\n`;
+    const dir = tempRepo(files);
+    git(dir, "add", "-A");
+    expect((await golive(dir, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: DAY })).code).toBe(
+      0,
+    );
+    expect((await golive(dir, ["verify", "--record"], { GOLIVE_TODAY: DAY })).code).toBe(1);
+    writeFileSync(
+      join(dir, "composer.lock"),
+      composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" }),
+    );
+    // A git on PATH that notes each command it is given, then runs the real one.
+    const shim = tempDir();
+    const log = join(shim, "calls.log");
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(
+      join(shim, "git"),
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const path = process.env.PATH;
+    process.env.PATH = `${shim}:${path}`;
+    let status: Awaited<ReturnType<typeof golive>>;
+    try {
+      status = await golive(dir, ["status"], { GOLIVE_TODAY: DAY });
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(status.stdout).toMatch(/Recorded evidence is stale \(1\)[\s\S]*APP-03/);
+    const calls = readFileSync(log, "utf8").split("\n");
+    expect(calls.filter((c) => c.includes("diff-files"))).toHaveLength(1);
   });
 
   test("a file git no longer compares (assume-unchanged, skip-worktree) still makes evidence stale", async () => {
