@@ -72,10 +72,17 @@ const noOptionalRequires = {
   },
 };
 
+const startedAt = Date.now();
 rmSync(`${root}dist`, { recursive: true, force: true });
 const analyze = process.argv.includes("--analyze");
 // What the build reads, for the test run to tell whether dist/ is current (build-inputs.mjs).
-const read = ["scripts/build.mjs", "scripts/build-inputs.mjs", "package.json"];
+// esbuild's own version too: another one may bundle the same files differently.
+const read = [
+  "scripts/build.mjs",
+  "scripts/build-inputs.mjs",
+  "package.json",
+  "node_modules/esbuild/package.json",
+];
 const catalogues = await compileShippedCatalogues(read);
 const result = await build({
   entryPoints: [`${root}src/main.ts`],
@@ -101,7 +108,7 @@ const result = await build({
 chmodSync(`${root}dist/golive.cjs`, 0o755);
 // Plugin namespaces (`none:supports-color`) and stdin are no files.
 read.push(...Object.keys(result.metafile.inputs).filter((path) => !/^(<|\w+:)/.test(path)));
-recordInputs([...read, "dist/golive.cjs"], process.argv.slice(2));
+recordInputs([...read, "dist/golive.cjs"], process.argv.slice(2), root, startedAt);
 
 if (analyze) {
   for (const [path, output] of Object.entries(result.metafile.outputs)) {

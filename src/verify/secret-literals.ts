@@ -357,17 +357,26 @@ export const ENV_TEMPLATE = /\.(?:dist|example|sample|template|tpl)$/;
 const PRODUCTION_WORDS = new Set(["prod", "production", "prd", "live"]);
 
 /**
- * A `.env` file named for a CI runner, a local machine or a test suite (`.env.ci`, `.env.local`,
- * `.env.test`): what it holds is that machine's, the same rule as for CI and development
- * configuration (a warning). A plain `.env`, `.env.production` or `.env.prod.local` (the
- * production machine's own values) is not.
+ * A `.env` file named for a CI runner, a development machine or a test suite (`.env.ci`,
+ * `.env.dev`, `.env.test`): what it holds is that machine's, the same rule as for CI and
+ * development configuration (a warning). A plain `.env.local` is every machine's own override,
+ * the production server's too: it warns only in a folder named for tests or CI
+ * (`tests/e2e/.envs/.env.local`). A plain `.env`, `.env.production` or `.env.prod.local` (the
+ * production machine's own values) is not, nor one in a folder named for production
+ * (`production/.env.local`, `environments/live/.env.ci`).
  */
 export function throwawayEnvFile(file: string): boolean {
   const suffix = /(?:^|\/)\.env\.([\w.-]+)$/.exec(file)?.[1];
   if (suffix === undefined) return false;
-  const words = suffix.toLowerCase().split(/[.\-_]+/);
-  return !words.some((w) => PRODUCTION_WORDS.has(w)) && throwawayWords(suffix);
+  const words = file.toLowerCase().split(/[/.\-_]+/);
+  if (words.some((w) => PRODUCTION_WORDS.has(w))) return false;
+  if (suffix.toLowerCase() !== "local") return throwawayWords(suffix);
+  const folders = file.toLowerCase().split("/").slice(0, -1);
+  return folders.some((folder) => TEST_FOLDERS.test(folder));
 }
+
+/** Folders of a test suite or a CI set-up, where a `.env.local` is a test machine's. */
+const TEST_FOLDERS = /^(?:tests?|testing|e2e|cypress|ci|\.github|\.gitlab|\.envs?)$/;
 
 export function envLiterals(
   file: string,

@@ -50,3 +50,41 @@ test("no record, or a build with options (--no-minify), is not taken as current"
   recordInputs(["src/main.ts"], [], root);
   expect(builtFromCurrentSources([], root)).toBe(false);
 });
+
+test("a file esbuild consults but does not bundle changed or appeared: build again", () => {
+  // tsconfig.json's target decides how esbuild compiles class fields; a package's package.json
+  // which of its files is bundled (main, exports) and what is dropped (sideEffects).
+  const tsconfig = built();
+  writeFileSync(join(tsconfig, "tsconfig.json"), '{ "compilerOptions": { "target": "ES2020" } }\n');
+  expect(builtFromCurrentSources(["checklists/a.yaml"], tsconfig)).toBe(false);
+
+  const pkg = built();
+  mkdirSync(join(pkg, "node_modules/dep"), { recursive: true });
+  writeFileSync(join(pkg, "node_modules/dep/index.js"), "module.exports = 1;\n");
+  writeFileSync(join(pkg, "node_modules/dep/package.json"), '{ "main": "index.js" }\n');
+  recordInputs(["src/main.ts", "node_modules/dep/index.js", "dist/golive.cjs"], [], pkg);
+  expect(builtFromCurrentSources([], pkg)).toBe(true);
+  writeFileSync(join(pkg, "node_modules/dep/package.json"), '{ "main": "other.js" }\n');
+  expect(builtFromCurrentSources([], pkg)).toBe(false);
+});
+
+test("a source saved while the build ran: its digest now may not be what was bundled, build again", () => {
+  const root = built();
+  const before = Date.now() - 60_000;
+  recordInputs(["src/main.ts", "checklists/a.yaml", "dist/golive.cjs"], [], root, before);
+  expect(builtFromCurrentSources(["checklists/a.yaml"], root)).toBe(false);
+  // The bundle is written by the build itself; sources older than the build are its inputs.
+  recordInputs(
+    ["src/main.ts", "checklists/a.yaml", "dist/golive.cjs"],
+    [],
+    root,
+    Date.now() + 60_000,
+  );
+  expect(builtFromCurrentSources(["checklists/a.yaml"], root)).toBe(true);
+});
+
+test("a file that would shadow a source (a.js beside a.ts, as a stray tsc emit leaves): build again", () => {
+  const root = built();
+  writeFileSync(join(root, "src/main.js"), "export {};\n");
+  expect(builtFromCurrentSources(["checklists/a.yaml"], root)).toBe(false);
+});

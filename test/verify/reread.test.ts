@@ -52,6 +52,34 @@ describe("APP-17: .env files", () => {
   });
 });
 
+describe("APP-17: .env files in a folder named for production", () => {
+  test("fail whatever the file's own name says: production/.env.local is the production machine's", () => {
+    const line = "SPRYKER_DB_PASSWORD=Xk9vQ2pL7wR4tY8z\n";
+    const files = ["deploy/prd/.env.test", "environments/live/.env.ci", "production/.env.local"];
+    const v = verdict("APP-17", { ...shop(), ...Object.fromEntries(files.map((f) => [f, line])) });
+    expect(v.result).toBe("fail");
+    const env = found(v).filter((f) => f.code === "secret-env-literal");
+    expect(env.map((f) => [f.file, f.result])).toEqual(files.map((f) => [f, "fail"]));
+    expect(JSON.stringify(v)).not.toContain("Xk9vQ2pL7wR4tY8z");
+  });
+});
+
+describe("APP-17: a plain .env.local", () => {
+  test("is every machine's override, production's too: it fails, but in a test suite's folder only warns", () => {
+    const line = "SPRYKER_DB_PASSWORD=Xk9vQ2pL7wR4tY8z\n";
+    const files = [".env.local", "config/.env.local", "tests/e2e/.envs/.env.local"];
+    const v = verdict("APP-17", { ...shop(), ...Object.fromEntries(files.map((f) => [f, line])) });
+    expect(v.result).toBe("fail");
+    const env = found(v).filter((f) => f.code === "secret-env-literal");
+    expect(env.map((f) => [f.file, f.result])).toEqual([
+      [".env.local", "fail"],
+      ["config/.env.local", "fail"],
+      ["tests/e2e/.envs/.env.local", "warn"],
+    ]);
+    expect(JSON.stringify(v)).not.toContain("Xk9vQ2pL7wR4tY8z");
+  });
+});
+
 describe("DAT-02: demo users", () => {
   test("every @spryker.com installer user and ACL entry is a demo user, not only the two administrators", () => {
     const v = verdict("DAT-02", { ...shop(), ...fixture("demo-users") });
