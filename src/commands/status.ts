@@ -5,7 +5,7 @@ import { describeFilter } from "../render/filter.js";
 import type { StatusFormat } from "../render/formats.js";
 import { statusFormats } from "../render/status-formats.js";
 import { type Context, type Output, output } from "../work/context.js";
-import { currentVerdicts } from "../work/current-evidence.js";
+import { currentVerdicts, startEvidenceCheck } from "../work/current-evidence.js";
 import { type DateOrAge, sinceDate } from "../work/dates.js";
 import { type FilterOptions, filtered } from "../work/select.js";
 import { openState } from "../work/workspace.js";
@@ -19,7 +19,10 @@ export interface StatusOptions extends FilterOptions {
 }
 
 export async function status(ctx: Context, options: StatusOptions): Promise<Output> {
-  const { workspace, board: whole } = openState(ctx).board();
+  const state = openState(ctx);
+  // git stats the work tree for recorded evidence while golive.yaml is parsed.
+  const early = startEvidenceCheck(state);
+  const { workspace, board: whole } = state.board();
   const { filter, items, board } = filtered(ctx, workspace, whole, options, true);
   const warnings = boardWarnings(board);
   const since = options.since === undefined ? undefined : sinceDate(ctx, options.since);
@@ -29,7 +32,7 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Outp
     items,
     state: workspace.state,
     warnings,
-    current: await currentVerdicts(ctx, workspace, items),
+    current: await currentVerdicts(ctx, workspace, items, early),
     since,
     filterLabel: describeFilter(filter),
   });

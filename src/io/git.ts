@@ -160,6 +160,17 @@ export function gitTrackedFiles(root: string): TrackedFile[] | undefined {
   }
 }
 
+// `git diff-files` as golive asks it, and its answer. Not about submodules: golive takes their
+// pinned commit from the index, and asking about a checked-out one costs a `git status` in it.
+const DIFF_FILES = ["diff-files", "--name-only", "-z", "--no-renames", "--ignore-submodules"];
+const pathSet = (out: Buffer) =>
+  new Set(
+    out
+      .toString("utf8")
+      .split("\0")
+      .filter((p) => p),
+  );
+
 /**
  * The tracked paths whose work-tree file may differ from git's index (`git diff-files
  * --name-only`: changed, deleted, or only touched since the index last saw them; git compares
@@ -167,14 +178,8 @@ export function gitTrackedFiles(root: string): TrackedFile[] | undefined {
  * written: the index is not refreshed.
  */
 export function gitChangedFiles(root: string): Set<string> | undefined {
-  const out = gitOut(root, ["diff-files", "--name-only", "-z", "--no-renames"]);
-  if (out === undefined) return undefined;
-  return new Set(
-    out
-      .toString("utf8")
-      .split("\0")
-      .filter((p) => p !== ""),
-  );
+  const out = gitOut(root, DIFF_FILES);
+  return out === undefined ? undefined : pathSet(out);
 }
 
 /** git's usual three-way text merge, with conflict markers, written into `ours`. */
@@ -186,6 +191,27 @@ export function gitMergeFile(cwd: string, base: string, ours: string, theirs: st
     ...bounded(),
   });
   if (timedOut(result.error)) throw gitTimedOut(args, cwd);
+}
+
+/**
+ * `gitChangedFiles`, started now and answered later: git stats the work tree on another core
+ * while golive reads golive.yaml (status, for recorded evidence). The same time bound; a
+ * run that never asks for the answer leaves no rejection unhandled.
+ */
+export function gitChangedFilesLater(root: string): Promise<Set<string> | undefined> {
+  const later = new Promise<Set<string> | undefined>((resolve, reject) => {
+    execFile(
+      "git",
+      [...NO_PROGRAMS, ...DIFF_FILES],
+      { cwd: root, ...bounded(), maxBuffer: 64 * 1024 * 1024, encoding: "buffer" },
+      (error, stdout) => {
+        if (error && (error as { killed?: boolean }).killed) reject(gitTimedOut(DIFF_FILES, root));
+        else resolve(error ? undefined : pathSet(stdout));
+      },
+    );
+  });
+  later.catch(() => undefined);
+  return later;
 }
 
 /** Runs git in `root` with the program-running keys neutralised; stdout, or undefined on failure. */

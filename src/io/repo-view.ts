@@ -96,11 +96,12 @@ function trackedFromIndex(snapshot: IndexSnapshot): TrackedFile[] {
 /**
  * The repository at `root`. `fromIndex`: list the tracked files from git's index read by
  * golive (io/index-entries.ts) rather than by starting `git ls-files`, when it can. `omit`:
- * paths (relative to `root`) that are not part of it, like golive's own state file.
+ * paths (relative to `root`) that are not part of it, like golive's own state file. `changed`:
+ * `git diff-files`' answer, when the caller asked it already.
  */
 export function openRepo(
   root: string,
-  options: { fromIndex?: boolean; omit?: readonly string[] } = {},
+  options: { fromIndex?: boolean; omit?: readonly string[]; changed?: Set<string> } = {},
 ): RealRepo {
   const realRoot = realpathSync(root);
   // git's index, read once when needed, for a repository's top folder only (its paths are
@@ -130,7 +131,7 @@ export function openRepo(
     // Nor is an unwatched file's: git does not notice when it changes, so it is hashed.
     else if (f.object && !f.link && !f.unwatched) objects.set(f.path, f.object);
   }
-  let changed: Set<string> | undefined;
+  let changed: Set<string> | undefined = options.changed;
   let entries: Map<string, IndexEntry> | undefined;
   const omit = new Set(options.omit);
   const files = (listed?.map((f) => f.path) ?? walk(root))

@@ -105,15 +105,19 @@ export type EvidenceInputs = z.infer<typeof EvidenceInputsSchema>;
 
 /**
  * The same in one line, as golive writes it: the digest, then one token a file (`f:PATH`), set
- * (`s:SET`) or context value (`c:NAME`), and the day a date-reading answer holds until
- * (`u:YYYY-MM-DD`), `%`-escaped where a space, `%` or a control character
+ * (`s:SET`) or context value (`c:NAME`), the day a date-reading answer holds until
+ * (`u:YYYY-MM-DD`), and the digest over the whole work tree (`t:SHA-1`, when it held what
+ * git's index said), `%`-escaped where a space, `%` or a control character
  * would be (work/evidence-inputs.ts). One scalar costs status a fraction of a YAML map's parse.
  */
 export const EvidenceInputsTextSchema = z
   .string()
   .check(
     z.maxLength(200_000),
-    z.regex(/^[0-9a-f]{40}(?: [fscu]:[^ ]+)*$/, "expected a digest and f:, s:, c: or u: tokens"),
+    z.regex(
+      /^[0-9a-f]{40}(?: [fscut]:[^ ]+)*$/,
+      "expected a digest and f:, s:, c:, u: or t: tokens",
+    ),
   );
 
 /**

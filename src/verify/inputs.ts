@@ -8,19 +8,9 @@
  */
 import { isDeployName } from "./deploy.js";
 import { filesMatching, globMatcher } from "./glob.js";
+import type { ContextInput, InputSet } from "./input-names.js";
 
-/** A set of files a rule went through: every file, every deploy file, or a glob's matches. */
-export type InputSet = "all" | "deploy" | `glob:${string}`;
-
-/** A value of the run's context (`VerifyContext`) a rule read. */
-export type ContextInput = "today" | "goLive" | "allow" | "latestRelease";
-
-export const CONTEXT_INPUTS: readonly ContextInput[] = [
-  "today",
-  "goLive",
-  "allow",
-  "latestRelease",
-];
+export { CONTEXT_INPUTS, type ContextInput, type InputSet, knownSet } from "./input-names.js";
 
 /** What one item's checks read. Files covered by one of the sets are not listed again. */
 export interface InputKeys {
@@ -43,11 +33,6 @@ export const NEVER = "9999-12-31";
 
 /** More named files than this, and the item depends on every file instead (one set, not a list). */
 export const MAX_INPUT_FILES = 200;
-
-/** Whether a set's name is one this version knows (golive.yaml may hold any text). */
-export function knownSet(name: string): name is InputSet {
-  return name === "all" || name === "deploy" || (name.startsWith("glob:") && name.length > 5);
-}
 
 /** The files of `files` (sorted, tracked) in the set. */
 export function setMembers(set: InputSet, files: readonly string[]): readonly string[] {

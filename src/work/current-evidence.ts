@@ -6,8 +6,30 @@
 import type { ItemView } from "../core/board.js";
 import type { ItemVerdict } from "../core/verdict.js";
 import { GoliveError } from "../errors.js";
+import { gitChangedFilesLater } from "../io/git.js";
 import type { Workspace } from "../io/state-read.js";
+import { readTextFile } from "../io/text-file.js";
 import type { Context } from "./context.js";
+import type { EarlyCheck } from "./evidence-inputs.js";
+import type { StateFile } from "./workspace.js";
+
+/**
+ * Starts the one git process recorded evidence needs before golive.yaml is parsed, when the
+ * file holds evidence recorded with the work tree's fingerprint (`t:`): git stats the work tree
+ * on another core while golive reads the file. Undefined otherwise: nothing is started.
+ */
+export function startEvidenceCheck(state: StateFile): EarlyCheck | undefined {
+  const root = state.repo?.root;
+  if (root === undefined) return undefined;
+  let text: string;
+  try {
+    text = readTextFile(state.path, "state file");
+  } catch {
+    return undefined;
+  }
+  if (!/ t:[0-9a-f]{40}\b/.test(text)) return undefined;
+  return { root, changed: gitChangedFilesLater(root) };
+}
 
 /**
  * What the repository's checks say now about the items with recorded evidence, so that the
@@ -19,6 +41,7 @@ export async function currentVerdicts(
   ctx: Context,
   workspace: Workspace,
   items: readonly ItemView[],
+  early?: EarlyCheck,
 ): Promise<Map<string, ItemVerdict> | undefined> {
   // Probe evidence is about the live hosts: no file tells whether it still holds.
   const recorded = items.filter(
@@ -27,7 +50,7 @@ export async function currentVerdicts(
   if (recorded.length === 0) return undefined;
   try {
     const { currentEvidence } = await import("./evidence-inputs.js");
-    return (await currentEvidence(ctx, workspace, recorded)).verdicts;
+    return (await currentEvidence(ctx, workspace, recorded, early)).verdicts;
   } catch (error) {
     if (error instanceof GoliveError) return undefined;
     throw error;

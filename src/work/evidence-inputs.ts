@@ -7,11 +7,15 @@
  * recorded evidence; it loads no rule.
  */
 import { createHash } from "node:crypto";
+import { realpathSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
 import type { ItemView } from "../core/board.js";
 import type { FindingCode, ItemVerdict } from "../core/verdict.js";
+import { gitChangedFiles } from "../io/git.js";
+import { indexFingerprint } from "../io/index-entries.js";
+import { findRepo } from "../io/locate.js";
 import { toPosix } from "../io/posix-path.js";
-import { openRepo } from "../io/repo-view.js";
+import { openRepo, type RealRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import { knownFindingCode } from "../render/verify-words.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
@@ -19,14 +23,25 @@ import type { Evidence, EvidenceInputs } from "../schema/state.js";
 import {
   CONTEXT_INPUTS,
   type ContextInput,
-  type InputKeys,
   type InputSet,
   knownSet,
-  setMembers,
-} from "../verify/inputs.js";
+} from "../verify/input-names.js";
+import type { InputKeys } from "../verify/inputs.js";
 import type { VerifyContext } from "../verify/types.js";
 import { VERSION } from "../version.js";
 import type { Context } from "./context.js";
+
+/** `git diff-files` started early, in the repository at `root` (current-evidence.ts). */
+export interface EarlyCheck {
+  root: string;
+  changed: Promise<Set<string> | undefined>;
+}
+
+/**
+ * The members of a set of files (`setMembers` of verify/inputs.ts, passed in: its matchers are
+ * loaded only when a set is listed).
+ */
+export type Members = (set: InputSet, files: readonly string[]) => readonly string[];
 
 /** The files of a repository and the blob ID of each (`RealRepo` from io/repo-view.ts). */
 export interface BlobSource {
@@ -39,6 +54,19 @@ function contextValue(ctx: VerifyContext, key: ContextInput): string {
   return ctx[key] ?? "";
 }
 
+/** The part of an item's digest that is not the files: golive, the checks, the context. */
+function digestHead(item: CatalogueItem, keys: InputKeys, ctx: VerifyContext) {
+  const hash = createHash("sha1");
+  hash.update(`golive ${VERSION}\0${JSON.stringify(item.checks ?? [])}\n`);
+  for (const key of keys.context) {
+    // An answer that holds until a day does not depend on which day before it this is.
+    const value =
+      key === "today" && keys.until !== undefined ? `until ${keys.until}` : contextValue(ctx, key);
+    hash.update(`c\0${key}\0${value}\n`);
+  }
+  return hash;
+}
+
 /**
  * One SHA-1 over what an item's checks read: golive's version and the item's checks (another
  * rule may judge otherwise), each context value, each set's members with their blob IDs, each
@@ -49,22 +77,16 @@ export function inputsDigest(
   keys: InputKeys,
   source: BlobSource,
   ctx: VerifyContext,
+  members: Members,
   sets: Map<string, string> = new Map(),
 ): string {
-  const hash = createHash("sha1");
-  hash.update(`golive ${VERSION}\0${JSON.stringify(item.checks ?? [])}\n`);
-  for (const key of keys.context) {
-    // An answer that holds until a day does not depend on which day before it this is.
-    const value =
-      key === "today" && keys.until !== undefined ? `until ${keys.until}` : contextValue(ctx, key);
-    hash.update(`c\0${key}\0${value}\n`);
-  }
+  const hash = digestHead(item, keys, ctx);
   for (const set of keys.sets) {
     let digest = sets.get(set);
     if (digest === undefined) {
       // One update of one string: thousands of small updates cost more than the hashing.
       const lines: string[] = [];
-      for (const file of setMembers(set, source.files))
+      for (const file of members(set, source.files))
         lines.push(`${file}\0${source.blob(file) ?? "absent"}\n`);
       digest = createHash("sha1").update(lines.join("")).digest("hex");
       sets.set(set, digest);
@@ -75,25 +97,80 @@ export function inputsDigest(
   return hash.digest("hex");
 }
 
+/**
+ * The same over the whole work tree instead of the files the checks read: golive's version,
+ * the item's checks and context values, and the fingerprint of every tracked file
+ * (`worktreeFingerprint`). While the fingerprint is the one recorded, no file any check read
+ * can have changed, so `status` need not list a set's members or take a blob ID.
+ */
+export function treeDigest(
+  item: CatalogueItem,
+  keys: InputKeys,
+  ctx: VerifyContext,
+  fingerprint: string,
+): string {
+  return digestHead(item, keys, ctx).update(`t\0${fingerprint}\n`).digest("hex");
+}
+
+/**
+ * One SHA-1 over every file git tracks in the repository at `root` but `omit` (golive's own),
+ * when the work tree holds what git's index says (`git diff-files` lists no file, or only files
+ * whose bytes are the index's: touched, or written again the same); undefined when it does
+ * not, or when the index alone cannot tell (io/index-entries.ts: `indexFingerprint`). `view`
+ * gives the blob ID of a listed file as the digests take it; `changedFiles`, git's answer
+ * (asked now, or earlier: `gitChangedFilesLater`).
+ */
+export function worktreeFingerprint(
+  root: string,
+  omit: readonly string[],
+  view: () => BlobSource,
+  changedFiles: () => Set<string> | undefined = () => gitChangedFiles(root),
+): string | undefined {
+  const repo = findRepo(root);
+  let top = false;
+  try {
+    top = repo !== undefined && realpathSync(repo.root) === realpathSync(root);
+  } catch {
+    top = false;
+  }
+  const index = top && repo ? indexFingerprint(repo.gitDir, omit) : undefined;
+  if (!index) return undefined;
+  const changed = changedFiles();
+  if (changed === undefined) return undefined;
+  for (const path of changed) {
+    // A submodule's pinned commit is what the digests take, whatever is checked out in it.
+    if (index.gitlinks.has(path) || omit.includes(path)) continue;
+    const object = index.object(path);
+    if (object === undefined || view().blob(path) !== object) return undefined;
+  }
+  return index.digest;
+}
+
 /** What `verify --record` stores with an item's evidence: one line (`encodeInputs`). */
 export function evidenceInputs(
   item: CatalogueItem,
   keys: InputKeys,
   source: BlobSource,
   ctx: VerifyContext,
+  members: Members,
   sets?: Map<string, string>,
+  fingerprint?: string,
 ): string {
   return encodeInputs({
-    digest: inputsDigest(item, keys, source, ctx, sets),
+    digest: inputsDigest(item, keys, source, ctx, members, sets),
     ...(keys.files.length > 0 ? { files: keys.files } : {}),
     ...(keys.sets.length > 0 ? { sets: keys.sets } : {}),
     ...(keys.context.length > 0 ? { context: keys.context } : {}),
     ...(keys.until !== undefined ? { until: keys.until } : {}),
+    ...(fingerprint !== undefined ? { tree: treeDigest(item, keys, ctx, fingerprint) } : {}),
   });
 }
 
-/** Recorded inputs: golive 1.0's map, and the day a date-reading answer holds until. */
-export type RecordedInputs = EvidenceInputs & { until?: string };
+/**
+ * Recorded inputs: golive 1.0's map, the day a date-reading answer holds until, and the
+ * digest over the whole work tree (`treeDigest`) when it held what git's index said.
+ */
+export type RecordedInputs = EvidenceInputs & { until?: string; tree?: string };
 
 // A token holds no space (they separate tokens) and no line break (one line a record); `%`
 // is the escape character itself.
@@ -103,7 +180,8 @@ const escapeToken = (value: string) =>
 
 /**
  * Inputs as one line: the digest, then `f:PATH` per file, `s:SET` per set and `c:NAME` per
- * context value, each `%`-escaped (a glob set of several globs holds line breaks).
+ * context value, `u:DAY` and `t:TREE-DIGEST`, each `%`-escaped (a glob set of several globs
+ * holds line breaks).
  */
 export function encodeInputs(inputs: RecordedInputs): string {
   const tokens = [inputs.digest];
@@ -111,6 +189,7 @@ export function encodeInputs(inputs: RecordedInputs): string {
   for (const s of inputs.sets ?? []) tokens.push(`s:${escapeToken(s)}`);
   for (const c of inputs.context ?? []) tokens.push(`c:${escapeToken(c)}`);
   if (inputs.until !== undefined) tokens.push(`u:${escapeToken(inputs.until)}`);
+  if (inputs.tree !== undefined) tokens.push(`t:${escapeToken(inputs.tree)}`);
   return tokens.join(" ");
 }
 
@@ -125,6 +204,7 @@ export function decodeInputs(inputs: string | EvidenceInputs): RecordedInputs | 
   const sets: string[] = [];
   const context: string[] = [];
   let until: string | undefined;
+  let tree: string | undefined;
   for (const token of tokens) {
     let value: string;
     try {
@@ -133,6 +213,7 @@ export function decodeInputs(inputs: string | EvidenceInputs): RecordedInputs | 
       return undefined;
     }
     if (token[0] === "u") until = value;
+    else if (token[0] === "t") tree = value;
     else (token[0] === "f" ? files : token[0] === "s" ? sets : context).push(value);
   }
   return {
@@ -141,6 +222,7 @@ export function decodeInputs(inputs: string | EvidenceInputs): RecordedInputs | 
     ...(sets.length > 0 ? { sets } : {}),
     ...(context.length > 0 ? { context } : {}),
     ...(until !== undefined ? { until } : {}),
+    ...(tree !== undefined ? { tree } : {}),
   };
 }
 
@@ -151,7 +233,7 @@ export function decodeInputs(inputs: string | EvidenceInputs): RecordedInputs | 
  */
 function recordedKeys(
   recorded: string | EvidenceInputs | undefined,
-): (InputKeys & { digest: string }) | undefined {
+): (InputKeys & { digest: string; tree?: string }) | undefined {
   const inputs = recorded === undefined ? undefined : decodeInputs(recorded);
   if (!inputs) return undefined;
   const sets = inputs.sets ?? [];
@@ -165,6 +247,9 @@ function recordedKeys(
     sets: sets as InputSet[],
     context: context as ContextInput[],
     ...(inputs.until !== undefined ? { until: inputs.until } : {}),
+    ...(inputs.tree !== undefined && /^[0-9a-f]{40}$/.test(inputs.tree)
+      ? { tree: inputs.tree }
+      : {}),
   };
 }
 
@@ -179,6 +264,24 @@ function asRecorded(view: ItemView, e: Evidence): ItemVerdict {
 }
 
 /**
+ * The keys of an item's recorded evidence when they can tell whether it still holds: a finding
+ * code this golive knows, inputs it can compute, and for a date-reading answer, a day from the
+ * one it was recorded to the day before `until`.
+ */
+function usableKeys(view: ItemView, ctx: VerifyContext) {
+  const e = view.state.evidence;
+  if (!e) return undefined;
+  // A finding code this golive does not know tells nothing: the checks say what holds now.
+  if (e.code !== undefined && !knownFindingCode(e.code)) return undefined;
+  const keys = recordedKeys(e.inputs);
+  // From the day `until` names on, or on a day before the record (GOLIVE_TODAY, --today, a
+  // clock set back), the checks say it again.
+  if (keys?.until !== undefined && (ctx.today >= keys.until || ctx.today < e.at.slice(0, 10)))
+    return undefined;
+  return keys;
+}
+
+/**
  * Splits items with recorded evidence into those whose inputs are unchanged (their verdict is
  * the recorded one) and those whose checks must run again.
  */
@@ -186,23 +289,37 @@ export function unchangedEvidence(
   items: readonly ItemView[],
   source: BlobSource,
   ctx: VerifyContext,
+  members: Members,
 ): { unchanged: Map<string, ItemVerdict>; changed: ItemView[] } {
   const unchanged = new Map<string, ItemVerdict>();
   const changed: ItemView[] = [];
   const sets = new Map<string, string>();
   for (const view of items) {
+    const keys = usableKeys(view, ctx);
     const e = view.state.evidence;
-    // A finding code this golive does not know tells nothing: the checks say what holds now.
-    const known = e?.code === undefined || knownFindingCode(e.code);
-    const keys = known ? recordedKeys(e?.inputs) : undefined;
-    // A date-reading answer holds from the day it was recorded to the day before `until`:
-    // from that day on, or on a day before the record (GOLIVE_TODAY, --today, a clock set
-    // back), the checks say it again.
-    const due =
-      keys?.until !== undefined &&
-      e !== undefined &&
-      (ctx.today >= keys.until || ctx.today < e.at.slice(0, 10));
-    if (e && keys && !due && inputsDigest(view.item, keys, source, ctx, sets) === keys.digest)
+    if (e && keys && inputsDigest(view.item, keys, source, ctx, members, sets) === keys.digest)
+      unchanged.set(view.item.id, asRecorded(view, e));
+    else changed.push(view);
+  }
+  return { unchanged, changed };
+}
+
+/**
+ * The items whose recorded evidence still holds by the work tree's fingerprint alone
+ * (`worktreeFingerprint`, asked only when some item recorded one), and the others.
+ */
+export function unchangedTree(
+  items: readonly ItemView[],
+  fingerprint: () => string | undefined,
+  ctx: VerifyContext,
+): { unchanged: Map<string, ItemVerdict>; changed: ItemView[] } {
+  const unchanged = new Map<string, ItemVerdict>();
+  const changed: ItemView[] = [];
+  for (const view of items) {
+    const keys = usableKeys(view, ctx);
+    const e = view.state.evidence;
+    const tree = keys?.tree !== undefined ? fingerprint() : undefined;
+    if (e && keys && tree !== undefined && treeDigest(view.item, keys, ctx, tree) === keys.tree)
       unchanged.set(view.item.id, asRecorded(view, e));
     else changed.push(view);
   }
@@ -237,27 +354,55 @@ export function verifyContext(
 /**
  * `status`: what the repository says now about items with recorded evidence, by item ID. An
  * item whose recorded inputs are unchanged keeps its recorded verdict; only the others' checks
- * run. The rules are loaded only when some check must run.
+ * run. The work tree's fingerprint answers first, when the record has one: unchanged, it
+ * spares listing the files and their blob IDs. The rules are loaded only when some check must
+ * run. `ran`: the items whose checks ran; `byTree`: those the fingerprint answered for.
+ * `early`: `git diff-files` started before golive.yaml was read (`startEvidenceCheck`).
  */
 export async function currentEvidence(
   ctx: Context,
   workspace: Workspace,
   items: readonly ItemView[],
-): Promise<{ verdicts: Map<string, ItemVerdict>; ran: string[] }> {
+  early?: EarlyCheck,
+): Promise<{ verdicts: Map<string, ItemVerdict>; ran: string[]; byTree: string[] }> {
   const root = workspace.root;
-  const repo = openRepo(root, { fromIndex: true, omit: goliveFiles(workspace, root) });
+  // git's answer, asked once (early, or when first needed) and given to every digest.
+  let asked: Set<string> | undefined | null = early?.root === root ? await early.changed : null;
+  const changedFiles = () => {
+    if (asked === null) asked = gitChangedFiles(root);
+    return asked;
+  };
+  const omit = goliveFiles(workspace, root);
+  let opened: RealRepo | undefined;
+  const repo = () => {
+    opened ??= openRepo(root, { fromIndex: true, omit, ...(asked ? { changed: asked } : {}) });
+    return opened;
+  };
   const vctx = verifyContext(ctx, workspace);
+  let fingerprint: string | undefined | null = null;
+  const tree = unchangedTree(
+    items,
+    () => {
+      if (fingerprint === null) fingerprint = worktreeFingerprint(root, omit, repo, changedFiles);
+      return fingerprint;
+    },
+    vctx,
+  );
+  const byTree = [...tree.unchanged.keys()];
+  if (tree.changed.length === 0) return { verdicts: tree.unchanged, ran: [], byTree };
+  const { setMembers } = await import("../verify/inputs.js");
   const { unchanged, changed } =
-    repo.source === "git"
-      ? unchangedEvidence(items, repo, vctx)
-      : { unchanged: new Map<string, ItemVerdict>(), changed: [...items] };
-  if (changed.length === 0) return { verdicts: unchanged, ran: [] };
+    repo().source === "git"
+      ? unchangedEvidence(tree.changed, repo(), vctx, setMembers)
+      : { unchanged: new Map<string, ItemVerdict>(), changed: [...tree.changed] };
+  for (const [id, verdict] of tree.unchanged) unchanged.set(id, verdict);
+  if (changed.length === 0) return { verdicts: unchanged, ran: [], byTree };
   const { verifyRepository } = await import("../verify/index.js");
   const verdicts = await verifyRepository(
     changed.map((v) => v.item),
-    repo,
+    repo(),
     vctx,
   );
   for (const v of verdicts) unchanged.set(v.id, v);
-  return { verdicts: unchanged, ran: changed.map((v) => v.item.id) };
+  return { verdicts: unchanged, ran: changed.map((v) => v.item.id), byTree };
 }

@@ -14,9 +14,14 @@ import { openRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { verifyRepository } from "../verify/index.js";
-import type { InputKeys } from "../verify/inputs.js";
+import { type InputKeys, setMembers } from "../verify/inputs.js";
 import type { Context } from "./context.js";
-import { evidenceInputs, goliveFiles, verifyContext } from "./evidence-inputs.js";
+import {
+  evidenceInputs,
+  goliveFiles,
+  verifyContext,
+  worktreeFingerprint,
+} from "./evidence-inputs.js";
 
 function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undefined): string {
   if (path === undefined) return workspace.root;
@@ -53,8 +58,9 @@ export async function runVerify(
 }> {
   const root = repositoryRoot(ctx, workspace, options.path);
   const release = options.latestRelease;
+  const omit = goliveFiles(workspace, root);
   // git's index read here, not `git ls-files` started: the same list, ~40 ms sooner.
-  const repo = openRepo(root, { fromIndex: true, omit: goliveFiles(workspace, root) });
+  const repo = openRepo(root, { fromIndex: true, omit });
   const vctx = verifyContext(ctx, workspace, release);
   const keys = options.inputs && repo.source === "git" ? new Map<string, InputKeys>() : undefined;
   const verdicts = await verifyRepository(items, repo, vctx, keys);
@@ -62,9 +68,12 @@ export async function runVerify(
   if (!keys) return result;
   const inputs = new Map<string, string>();
   const sets = new Map<string, string>();
+  // Whether the work tree held what git's index says, and if so, its fingerprint: while it
+  // stays the same, status need not take a blob ID (evidence-inputs.ts: `treeDigest`).
+  const fingerprint = keys.size > 0 ? worktreeFingerprint(root, omit, () => repo) : undefined;
   for (const item of items) {
     const k = keys.get(item.id);
-    if (k) inputs.set(item.id, evidenceInputs(item, k, repo, vctx, sets));
+    if (k) inputs.set(item.id, evidenceInputs(item, k, repo, vctx, setMembers, sets, fingerprint));
   }
   return { ...result, inputs };
 }

@@ -66,7 +66,9 @@ export function openState(ctx: Context, options: { allowUnmerged?: boolean } = {
     repo = findRepo(dirname(path));
   }
   if (!options.allowUnmerged) refuseUnmerged(ctx, path, repo);
-  const read = () => loadWorkspace(path, ctx.cwd);
+  // Reading only: the evidence lines are read without the YAML library (io/evidence-lines.ts);
+  // `update` reads the file again, whole, for its editor.
+  const read = () => loadWorkspace(path, ctx.cwd, undefined, undefined, { lean: true });
   return {
     path,
     repo,

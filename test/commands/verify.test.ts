@@ -106,7 +106,7 @@ describe("golive verify", () => {
     // The deciding finding's code and arguments, not prose.
     // What the checks read, on one line (docs/verify.md): the digest, then each file.
     expect(after).toMatch(
-      /evidence: \{ result: fail, code: robots-empty, args: \{ file: public\/Yves\/robots\.txt \}, at: 2027-01-04, inputs: [0-9a-f]{40} f:public\/Yves\/robots\.txt \}/,
+      /evidence: \{ result: fail, code: robots-empty, args: \{ file: public\/Yves\/robots\.txt \}, at: 2027-01-04, inputs: [0-9a-f]{40} f:public\/Yves\/robots\.txt t:[0-9a-f]{40} \}/,
     );
     expect(after.match(/status: done/g)?.length).toBe(before.match(/status: done/g)?.length);
     expect(after).toMatch(/APP-03:\n\s+evidence: \{ result: pass/);

@@ -4,11 +4,24 @@
  * file git would call unchanged.
  */
 import { execFileSync } from "node:child_process";
-import { lstatSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { gitTrackedFiles } from "../../src/io/git.js";
-import { parseIndex, readIndexEntries, statMatches } from "../../src/io/index-entries.js";
+import { gitChangedFiles, gitChangedFilesLater, gitTrackedFiles } from "../../src/io/git.js";
+import {
+  fingerprintOf,
+  indexFingerprint,
+  parseIndex,
+  readIndexEntries,
+  statMatches,
+} from "../../src/io/index-entries.js";
 import { gitBlobId, openRepo } from "../../src/io/repo-view.js";
 import { gitEnv, tempRepo } from "../helpers/cli.js";
 
@@ -72,5 +85,76 @@ describe("git's index read by golive", () => {
     expect(() => parseIndex(bytes)).toThrow(/version 4/);
     expect(() => parseIndex(bytes.subarray(0, 40))).toThrow();
     expect(readIndexEntries(join(dir, "no-such-git-dir"), {})).toBeUndefined();
+  });
+});
+
+describe("the index's fingerprint (status's shortcut for recorded evidence)", () => {
+  const gitIn = (dir: string, ...args: string[]) =>
+    execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
+  const fingerprint = (dir: string, omit: string[] = []) =>
+    indexFingerprint(join(dir, ".git"), omit, {})?.digest;
+
+  test("what the files hold, not when they were written; the omitted paths not at all", () => {
+    const dir = repo();
+    const before = fingerprint(dir, ["golive.yaml"]);
+    expect(before).toMatch(/^[0-9a-f]{40}$/);
+    // New stat data in the index: the same fingerprint.
+    utimesSync(join(dir, "a.txt"), new Date(), new Date(Date.now() + 5_000));
+    gitIn(dir, "update-index", "-q", "--ignore-missing", "--refresh");
+    expect(fingerprint(dir, ["golive.yaml"])).toBe(before);
+    // golive's own file joining the index changes nothing; any other file does.
+    writeFileSync(join(dir, "golive.yaml"), "golive: 1\n");
+    gitIn(dir, "add", "golive.yaml");
+    expect(fingerprint(dir, ["golive.yaml"])).toBe(before);
+    expect(fingerprint(dir)).not.toBe(before);
+    writeFileSync(join(dir, "a.txt"), "two\n");
+    gitIn(dir, "add", "a.txt");
+    expect(fingerprint(dir, ["golive.yaml"])).not.toBe(before);
+  });
+
+  test("git is not asked about a submodule's checkout: its pinned commit is what counts", async () => {
+    const dir = repo();
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "sub/x.txt"), "x\n");
+    gitIn(join(dir, "sub"), "init", "-q");
+    gitIn(join(dir, "sub"), "add", "x.txt");
+    gitIn(join(dir, "sub"), "-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qm", "x");
+    // The outer repository pins another commit than the one checked out.
+    gitIn(dir, "update-index", "--add", "--cacheinfo", `160000,${"1".repeat(40)},sub`);
+    expect(gitIn(dir, "diff-files", "--name-only")).toContain("sub");
+    expect(gitChangedFiles(dir)?.has("sub")).toBe(false);
+    expect((await gitChangedFilesLater(dir))?.has("sub")).toBe(false);
+  });
+
+  test("the same from an index held anywhere in memory", () => {
+    const dir = repo();
+    const bytes = readFileSync(join(dir, ".git/index"));
+    const odd = Buffer.alloc(bytes.length + 1).subarray(1);
+    bytes.copy(odd);
+    expect(odd.byteOffset % 4).not.toBe(0);
+    expect(fingerprintOf(odd, [])?.digest).toBe(fingerprintOf(Buffer.from(bytes), [])?.digest);
+  });
+
+  test("none where the index does not tell what the work tree holds", () => {
+    for (const flag of ["--assume-unchanged", "--skip-worktree"]) {
+      const dir = repo();
+      gitIn(dir, "update-index", flag, "a.txt");
+      expect(fingerprint(dir)).toBeUndefined();
+    }
+    const linked = repo();
+    symlinkSync("a.txt", join(linked, "link.txt"));
+    gitIn(linked, "add", "link.txt");
+    expect(fingerprint(linked)).toBeUndefined();
+    expect(indexFingerprint(join(linked, ".git"), [], { GIT_INDEX_FILE: "/x" })).toBeUndefined();
+    // A path git holds unmerged (stages 1 and 2 of a merge that stopped).
+    const unmerged = repo();
+    const blob = gitIn(unmerged, "hash-object", "a.txt").trim();
+    execFileSync("git", ["update-index", "--index-info"], {
+      cwd: unmerged,
+      env: gitEnv(unmerged),
+      input: `0 ${"0".repeat(40)}\tb.txt\n100644 ${blob} 1\tb.txt\n100644 ${blob} 2\tb.txt\n`,
+    });
+    expect(gitIn(unmerged, "ls-files", "-u")).toContain("b.txt");
+    expect(fingerprint(unmerged)).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * changed. `currentEvidence` says which checks it ran (`ran`), the hook these tests count with.
  */
 import { execFileSync } from "node:child_process";
-import { utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { CalendarDate } from "../../src/core/dates.js";
@@ -12,9 +12,15 @@ import { makeStyle } from "../../src/render/text.js";
 import { EvidenceInputsTextSchema } from "../../src/schema/state.js";
 import { InputTracker, inputKeys, NEVER } from "../../src/verify/inputs.js";
 import type { Context } from "../../src/work/context.js";
-import { currentEvidence, decodeInputs, encodeInputs } from "../../src/work/evidence-inputs.js";
+import { startEvidenceCheck } from "../../src/work/current-evidence.js";
+import {
+  currentEvidence,
+  decodeInputs,
+  type EarlyCheck,
+  encodeInputs,
+} from "../../src/work/evidence-inputs.js";
 import { openState } from "../../src/work/workspace.js";
-import { gitEnv, golive, read, tempRepo } from "../helpers/cli.js";
+import { gitEnv, golive, read, tempDir, tempRepo } from "../helpers/cli.js";
 import { composerLock, PACKAGES, shop } from "../helpers/shop.js";
 
 const DAY = "2027-01-04" as CalendarDate;
@@ -30,12 +36,12 @@ function context(dir: string, today: CalendarDate = DAY): Context {
 }
 
 /** Which checks `status` would run now, and what it would say about each recorded item. */
-async function rerun(dir: string, today: CalendarDate = DAY) {
+async function rerun(dir: string, today: CalendarDate = DAY, early?: EarlyCheck) {
   const ctx = context(dir, today);
   const { board, workspace } = openState(ctx).board();
   const recorded = board.items.filter((v) => v.state.evidence !== undefined && v.item.checks);
   const inputs = inputsOf(dir);
-  return { recorded, inputs, ...(await currentEvidence(ctx, workspace, recorded)) };
+  return { recorded, inputs, ...(await currentEvidence(ctx, workspace, recorded, early)) };
 }
 
 function git(dir: string, ...args: string[]): void {
@@ -80,6 +86,8 @@ describe("recorded evidence with its inputs", () => {
     expect(inputs.get("APP-03")).toEqual({
       digest: expect.stringMatching(/^[0-9a-f]{40}$/),
       files: ["composer.lock"],
+      // The work tree held what git's index says: the digest over every file, too.
+      tree: expect.stringMatching(/^[0-9a-f]{40}$/),
     });
     // APP-17 looks for a key header in every file; CLO-10 reads the deploy files and the date.
     expect(inputs.get("APP-17")?.sets).toContain("all");
@@ -87,7 +95,7 @@ describe("recorded evidence with its inputs", () => {
     expect(inputs.get("CLO-10")?.context).toContain("today");
     // One line per record, the inputs one scalar: a digest and a token per input.
     expect(read(recordedShop)).toMatch(
-      /APP-03:\n {4}evidence: \{ result: fail, code: composer-old, .*, inputs: [0-9a-f]{40} f:composer\.lock \}\n/,
+      /APP-03:\n {4}evidence: \{ result: fail, code: composer-old, .*, inputs: [0-9a-f]{40} f:composer\.lock t:[0-9a-f]{40} \}\n/,
     );
     expect(read(recordedShop)).toMatch(
       /CLO-10:\n {4}evidence: \{.*, inputs: "?[0-9a-f]{40} .*s:deploy/,
@@ -95,14 +103,33 @@ describe("recorded evidence with its inputs", () => {
   });
 
   test("nothing changed: no check runs, every verdict is the recorded one", async () => {
-    const { recorded, ran, verdicts } = await rerun(recordedShop);
+    const { recorded, ran, verdicts, byTree } = await rerun(recordedShop);
     expect(recorded.length).toBeGreaterThan(20);
     expect(ran).toEqual([]);
+    // The work tree's fingerprint answers for every item: no set is listed, no blob ID taken.
+    expect(byTree.sort()).toEqual(recorded.map((v) => v.item.id).sort());
     for (const v of recorded)
       expect(verdicts.get(v.item.id)?.result).toBe(v.state.evidence!.result);
     const status = await golive(recordedShop, ["status"], { GOLIVE_TODAY: DAY });
     expect(status.stdout).not.toContain("Recorded evidence is stale");
     expect(status.stdout).toMatch(/Recorded evidence fails \(\d+\)[\s\S]*APP-03/);
+  });
+
+  test("status asks git before reading golive.yaml, only when evidence has a fingerprint", async () => {
+    const early = startEvidenceCheck(openState(context(recordedShop)));
+    expect(early?.root).toBe(recordedShop);
+    expect(await early?.changed).toBeInstanceOf(Set);
+    const { byTree, recorded } = await rerun(recordedShop, DAY, early);
+    expect(byTree).toHaveLength(recorded.length);
+    // git's early answer is the one taken: "git could not say" is no fingerprint.
+    const unsure = { root: recordedShop, changed: Promise.resolve(undefined) };
+    expect((await rerun(recordedShop, DAY, unsure)).byTree).toEqual([]);
+    // Nothing recorded: nothing started.
+    const fresh = tempRepo({});
+    expect(
+      (await golive(fresh, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: DAY })).code,
+    ).toBe(0);
+    expect(startEvidenceCheck(openState(context(fresh)))).toBeUndefined();
   });
 
   test("a changed input makes its evidence stale; checks that did not read it do not run", async () => {
@@ -112,7 +139,8 @@ describe("recorded evidence with its inputs", () => {
       join(dir, "composer.lock"),
       composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" }),
     );
-    const { ran, verdicts, inputs } = await rerun(dir);
+    const { ran, verdicts, inputs, byTree } = await rerun(dir);
+    expect(byTree).toEqual([]);
     const readLock = [...inputs]
       .filter(([, i]) => i?.files?.includes("composer.lock") || i?.sets?.includes("all"))
       .map(([id]) => id);
@@ -129,7 +157,10 @@ describe("recorded evidence with its inputs", () => {
     const lock = join(dir, "composer.lock");
     writeFileSync(lock, read(dir, "composer.lock"));
     utimesSync(lock, new Date(), new Date(Date.now() + 60_000));
-    expect((await rerun(dir)).ran).toEqual([]);
+    const { ran, byTree, recorded } = await rerun(dir);
+    expect(ran).toEqual([]);
+    // git diff-files lists the file; its bytes are the index's, so the fingerprint holds.
+    expect(byTree).toHaveLength(recorded.length);
   });
 
   test("committing golive.yaml after recording runs nothing: golive's own file is not the shop's", async () => {
@@ -137,7 +168,9 @@ describe("recorded evidence with its inputs", () => {
     // What a team does after `verify --record`: commit the evidence. The state file changed
     // since it was recorded, and APP-17 went through every tracked file.
     git(dir, "add", "golive.yaml");
-    expect((await rerun(dir)).ran).toEqual([]);
+    const { ran, byTree, recorded } = await rerun(dir);
+    expect(ran).toEqual([]);
+    expect(byTree).toHaveLength(recorded.length);
     // Nor does verify read it: a key pasted into a note in golive.yaml is not the shop's secret.
     writeFileSync(join(dir, "golive.yaml"), `${read(dir)}# -----BEGIN RSA PRIVATE KEY-----\n`);
     git(dir, "add", "golive.yaml");
@@ -150,7 +183,9 @@ describe("recorded evidence with its inputs", () => {
     // Untracked: not part of the repository verify reads.
     expect((await rerun(dir)).ran).toEqual([]);
     git(dir, "add", "README.md");
-    const { ran, inputs } = await rerun(dir);
+    const { ran, inputs, byTree } = await rerun(dir);
+    // Another fingerprint: each item's own digest decides.
+    expect(byTree).toEqual([]);
     const everyFile = [...inputs].filter(([, i]) => i?.sets?.includes("all")).map(([id]) => id);
     expect(ran.sort()).toEqual(everyFile.sort());
     expect(ran).toContain("APP-17");
@@ -186,6 +221,87 @@ describe("recorded evidence with its inputs", () => {
     expect([...ran].sort()).toEqual(["APP-02", "CLO-10", "CLO-17"]);
   });
 
+  test("a changed file: git diff-files runs once, its answer serving every item's digest", async () => {
+    const files: Record<string, string> = {};
+    for (const [k, v] of Object.entries(shop())) if (typeof v === "string") files[k] = v;
+    files["composer.lock"] = composerLock({ ...PACKAGES, "spryker/twig": "3.12.0" });
+    // More files than repo-view.ts stats one by one: it would ask git itself.
+    for (let i = 0; i < 300; i++) files[`src/Pyz/F${i}.php`] = `<?php // ${i}\n`;
+    const dir = tempRepo(files);
+    git(dir, "add", "-A");
+    expect((await golive(dir, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: DAY })).code).toBe(
+      0,
+    );
+    expect((await golive(dir, ["verify", "--record"], { GOLIVE_TODAY: DAY })).code).toBe(1);
+    writeFileSync(
+      join(dir, "composer.lock"),
+      composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" }),
+    );
+    // A git on PATH that notes each command it is given, then runs the real one.
+    const shim = tempDir();
+    const log = join(shim, "calls.log");
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    writeFileSync(
+      join(shim, "git"),
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const path = process.env.PATH;
+    process.env.PATH = `${shim}:${path}`;
+    let status: Awaited<ReturnType<typeof golive>>;
+    try {
+      status = await golive(dir, ["status"], { GOLIVE_TODAY: DAY });
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(status.stdout).toMatch(/Recorded evidence is stale \(1\)[\s\S]*APP-03/);
+    const calls = readFileSync(log, "utf8").split("\n");
+    expect(calls.filter((c) => c.includes("diff-files"))).toHaveLength(1);
+  });
+
+  test("a file git no longer compares (assume-unchanged, skip-worktree) still makes evidence stale", async () => {
+    for (const flag of ["--assume-unchanged", "--skip-worktree"]) {
+      const dir = copyShop();
+      git(dir, "update-index", flag, "composer.lock");
+      // git diff-files never lists it: only its bytes tell.
+      writeFileSync(
+        join(dir, "composer.lock"),
+        composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" }),
+      );
+      const { ran, byTree } = await rerun(dir);
+      expect(byTree).toEqual([]);
+      expect(ran).toContain("APP-03");
+    }
+  });
+
+  test("a symbolic link's target changing makes evidence stale: the index holds only its name", async () => {
+    const dir = copyShop();
+    writeFileSync(join(dir, ".gitignore"), "keys/\n");
+    mkdirSync(join(dir, "keys"));
+    writeFileSync(join(dir, "keys/shop.txt"), "no key here\n");
+    symlinkSync("keys/shop.txt", join(dir, "shop-key.txt"));
+    git(dir, "add", ".gitignore", "shop-key.txt");
+    expect((await golive(dir, ["verify", "--record"], { GOLIVE_TODAY: DAY })).code).toBe(1);
+    expect((await rerun(dir)).ran).toEqual([]);
+    writeFileSync(join(dir, "keys/shop.txt"), "-----BEGIN RSA PRIVATE KEY-----\n");
+    const { ran, byTree } = await rerun(dir);
+    expect(byTree).toEqual([]);
+    expect(ran).toContain("APP-17");
+  });
+
+  test("a commit that changes a file the checks read makes the fingerprint another", async () => {
+    const dir = copyShop();
+    writeFileSync(
+      join(dir, "composer.lock"),
+      composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" }),
+    );
+    git(dir, "add", "composer.lock");
+    const { ran, byTree } = await rerun(dir);
+    expect(byTree).toEqual([]);
+    expect(ran).toContain("APP-03");
+    expect(ran).not.toContain("CLO-10");
+  });
+
   test("inputs as golive wrote them before (a map) still read, and are one line after the next record", async () => {
     const dir = copyShop();
     const old = read(dir).replace(
@@ -193,8 +309,9 @@ describe("recorded evidence with its inputs", () => {
       (_, digest, rest) => {
         const kinds: Record<string, string[]> = { files: [], sets: [], context: [] };
         for (const token of (rest as string).trim().split(" ").filter(Boolean)) {
-          // The map had no day the answer holds until: its digest was over today's date.
-          if (token.startsWith("u:")) continue;
+          // The map had no day the answer holds until (its digest was over today's date), nor
+          // a digest over the whole work tree.
+          if (token.startsWith("u:") || token.startsWith("t:")) continue;
           const kind = token[0] === "f" ? "files" : token[0] === "s" ? "sets" : "context";
           kinds[kind]!.push(JSON.stringify(decodeURIComponent(token.slice(2))));
         }
@@ -212,7 +329,7 @@ describe("recorded evidence with its inputs", () => {
     expect((await rerun(dir)).ran.sort()).toEqual(["APP-02", "CLO-10", "CLO-17"]);
     expect((await golive(dir, ["verify", "--record"], { GOLIVE_TODAY: DAY })).code).toBe(1);
     expect(read(dir)).not.toContain("digest:");
-    expect(read(dir)).toMatch(/APP-03:\n.*inputs: [0-9a-f]{40} f:composer\.lock \}/);
+    expect(read(dir)).toMatch(/APP-03:\n.*inputs: [0-9a-f]{40} f:composer\.lock t:[0-9a-f]{40} \}/);
   });
 
   test("an input's path with spaces, % or line breaks survives the one line", () => {
