@@ -11,7 +11,6 @@ import { GoliveError } from "../errors.js";
 import { STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";
 import { loadCatalogue } from "./catalogue.js";
 import { type Confinement, confinementOf } from "./confined.js";
-import { readEvidenceLines } from "./evidence-lines.js";
 import { readTextFile } from "./text-file.js";
 import { locate, parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
 
@@ -36,18 +35,17 @@ export interface Workspace {
  * Reads and validates the state file and the catalogue it names. `shownFrom` is the folder
  * paths in errors are shown relative to (the command's working folder). The catalogue's path
  * stays inside `inside`: the repository around the state file unless given (the portfolio's
- * copy of a ref). `lean`: for reading only, never for the editor (`parseState`).
+ * copy of a ref).
  */
 export function loadWorkspace(
   statePath: string,
   shownFrom: string,
   given?: string,
   inside: Confinement = confinementOf(statePath),
-  options: { lean?: boolean } = {},
 ): Workspace {
   // `given`: the file's text, read already (the portfolio reads a ref's with git).
   const text = given ?? readTextFile(statePath, "state file");
-  const { file, state } = parseState(text, relative(shownFrom, statePath) || statePath, options);
+  const { file, state } = parseState(text, relative(shownFrom, statePath) || statePath);
   const field = "name" in state.catalogue ? "name" : "path";
   const { catalogue, path } = loadCatalogue(
     state.catalogue,
@@ -64,67 +62,10 @@ export function loadWorkspace(
  * A state file's text parsed and validated, without the catalogue it names: `shownAs` is the
  * name errors give it (`golive diff` reads an earlier version as `main:golive.yaml`).
  */
-export function parseState(
-  text: string,
-  shownAs: string,
-  options: { lean?: boolean } = {},
-): { file: YamlFile; state: StateData } {
-  const lean = options.lean ? leanState(text, shownAs) : undefined;
-  if (lean) return lean;
+export function parseState(text: string, shownAs: string): { file: YamlFile; state: StateData } {
   const what = "state file";
   const file = parseYaml(shownAs, text, what);
-  return { file, state: checkedState(file, toData(file, what)) };
-}
-
-/**
- * The state file read with its evidence lines read by io/evidence-lines.ts, not the YAML
- * library: the same data, sooner. Its document holds `{}` for each such line, so it is for
- * reading only (never for the editor), and every line and column but those lines' is the
- * file's own. Undefined, and the file is read whole by the library, when the lines read are
- * not each an item's evidence in the document (a line inside a block scalar, say), or the
- * file has any problem: its message then comes from the whole reading.
- */
-function leanState(
-  text: string,
-  shownAs: string,
-): { file: YamlFile; state: StateData } | undefined {
-  const lines = readEvidenceLines(text);
-  if (!lines) return undefined;
-  try {
-    const file = parseYaml(shownAs, lines.text, "state file");
-    const data = toData(file, "state file") as { items?: unknown } | null;
-    const items = file.doc.get("items", true);
-    if (!isMap(items) || typeof data?.items !== "object" || data.items === null) return undefined;
-    let placed = 0;
-    for (const pair of items.items) {
-      if (!isScalar(pair.key) || typeof pair.key.value !== "string" || !isMap(pair.value)) continue;
-      for (const field of pair.value.items) {
-        if (!isScalar(field.key) || field.key.value !== "evidence") continue;
-        const value = field.value;
-        const at = isMap(value) && value.flow && value.items.length === 0 ? value.range?.[0] : -1;
-        // The document's offsets are the text's without its byte order mark.
-        const evidence = lines.values.get(
-          at === undefined || at < 0 ? -1 : at + (file.bom ? 1 : 0),
-        );
-        if (evidence === undefined) continue;
-        const item = (data.items as Record<string, unknown>)[pair.key.value];
-        if (!Object.hasOwn(data.items, pair.key.value) || typeof item !== "object" || !item)
-          return undefined;
-        (item as Record<string, unknown>).evidence = evidence;
-        placed++;
-      }
-    }
-    if (placed !== lines.values.size) return undefined;
-    return { file, state: checkedState(file, data) };
-  } catch (error) {
-    if (error instanceof GoliveError) return undefined;
-    throw error;
-  }
-}
-
-/** The state file's data checked: its format, its fields, its dates. */
-function checkedState(file: YamlFile, data: unknown): StateData {
-  const what = "state file";
+  const data = toData(file, what);
   const version = (data as { golive?: unknown } | null)?.golive;
   if (typeof version === "number" && version > STATE_VERSION) {
     throw new GoliveError(
@@ -156,7 +97,7 @@ function checkedState(file: YamlFile, data: unknown): StateData {
       hint: "write the day the project was closed as YYYY-MM-DD, or run `golive close --undo`",
     });
   }
-  return state;
+  return { file, state };
 }
 
 /**

@@ -66,9 +66,7 @@ export function openState(ctx: Context, options: { allowUnmerged?: boolean } = {
     repo = findRepo(dirname(path));
   }
   if (!options.allowUnmerged) refuseUnmerged(ctx, path, repo);
-  // Reading only: the evidence lines are read without the YAML library (io/evidence-lines.ts);
-  // `update` reads the file again, whole, for its editor.
-  const read = () => loadWorkspace(path, ctx.cwd, undefined, undefined, { lean: true });
+  const read = () => loadWorkspace(path, ctx.cwd);
   return {
     path,
     repo,
