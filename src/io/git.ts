@@ -162,7 +162,20 @@ export function gitTrackedFiles(root: string): TrackedFile[] | undefined {
 
 // `git diff-files` as golive asks it, and its answer. Not about submodules: golive takes their
 // pinned commit from the index, and asking about a checked-out one costs a `git status` in it.
-const DIFF_FILES = ["diff-files", "--name-only", "-z", "--no-renames", "--ignore-submodules"];
+// Every stat field compared, whatever the repository's config says: with core.checkStat=minimal
+// or core.trustctime=false, a file rewritten with its size and time put back is not listed,
+// and status would take its old blob ID for what it holds now.
+const DIFF_FILES = [
+  "-c",
+  "core.checkStat=default",
+  "-c",
+  "core.trustctime=true",
+  "diff-files",
+  "--name-only",
+  "-z",
+  "--no-renames",
+  "--ignore-submodules",
+];
 const pathSet = (out: Buffer) =>
   new Set(
     out

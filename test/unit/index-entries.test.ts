@@ -4,6 +4,7 @@
  * file git would call unchanged.
  */
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   lstatSync,
   mkdirSync,
@@ -124,6 +125,28 @@ describe("the index's fingerprint (status's shortcut for recorded evidence)", ()
     expect(gitIn(dir, "diff-files", "--name-only")).toContain("sub");
     expect(gitChangedFiles(dir)?.has("sub")).toBe(false);
     expect((await gitChangedFilesLater(dir))?.has("sub")).toBe(false);
+  });
+
+  test("git is asked to compare every stat field, whatever the repository's config says", async () => {
+    const dir = repo();
+    gitIn(dir, "config", "core.checkStat", "minimal");
+    gitIn(dir, "config", "core.trustctime", "false");
+    const file = join(dir, "a.txt");
+    const before = lstatSync(file);
+    writeFileSync(file, "two\n");
+    utimesSync(file, before.atime, before.mtime);
+    // As if a.txt had been added a while ago (git may compare ctime by the second only): its
+    // entry's ctime (the first entry's first word) earlier, the index's checksum made again.
+    const indexFile = join(dir, ".git/index");
+    const bytes = readFileSync(indexFile);
+    bytes.writeUInt32BE(bytes.readUInt32BE(12) - 10, 12);
+    const body = bytes.subarray(0, bytes.length - 20);
+    writeFileSync(indexFile, Buffer.concat([body, createHash("sha1").update(body).digest()]));
+    // The index newer than the file: git compares stat data only, not contents.
+    utimesSync(indexFile, new Date(), new Date(Date.now() + 5_000));
+    expect(gitIn(dir, "diff-files", "--name-only")).toBe("");
+    expect(gitChangedFiles(dir)?.has("a.txt")).toBe(true);
+    expect((await gitChangedFilesLater(dir))?.has("a.txt")).toBe(true);
   });
 
   test("the same from an index held anywhere in memory", () => {
