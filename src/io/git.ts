@@ -160,22 +160,10 @@ export function gitTrackedFiles(root: string): TrackedFile[] | undefined {
   }
 }
 
-// `git diff-files` as golive asks it, and its answer. Not about submodules: golive takes their
-// pinned commit from the index, and asking about a checked-out one costs a `git status` in it.
-// Every stat field compared, whatever the repository's config says: with core.checkStat=minimal
-// or core.trustctime=false, a file rewritten with its size and time put back is not listed,
-// and status would take its old blob ID for what it holds now.
-const DIFF_FILES = [
-  "-c",
-  "core.checkStat=default",
-  "-c",
-  "core.trustctime=true",
-  "diff-files",
-  "--name-only",
-  "-z",
-  "--no-renames",
-  "--ignore-submodules",
-];
+// `git diff-files` as golive asks it: not about submodules (their pinned commit is in the index),
+// all stat data compared whatever the config (core.checkStat=minimal misses a same-size edit).
+const ALL_STAT = ["-c", "core.checkStat=default", "-c", "core.trustctime=true"];
+const DIFF_FILES = ["diff-files", "--name-only", "-z", "--no-renames", "--ignore-submodules"];
 const pathSet = (out: Buffer) =>
   new Set(
     out
@@ -191,7 +179,7 @@ const pathSet = (out: Buffer) =>
  * written: the index is not refreshed.
  */
 export function gitChangedFiles(root: string): Set<string> | undefined {
-  const out = gitOut(root, DIFF_FILES);
+  const out = gitOut(root, [...ALL_STAT, ...DIFF_FILES]);
   return out === undefined ? undefined : pathSet(out);
 }
 
@@ -215,7 +203,7 @@ export function gitChangedFilesLater(root: string): Promise<Set<string> | undefi
   const later = new Promise<Set<string> | undefined>((resolve, reject) => {
     execFile(
       "git",
-      [...NO_PROGRAMS, ...DIFF_FILES],
+      [...NO_PROGRAMS, ...ALL_STAT, ...DIFF_FILES],
       { cwd: root, ...bounded(), maxBuffer: 64 * 1024 * 1024, encoding: "buffer" },
       (error, stdout) => {
         if (error && (error as { killed?: boolean }).killed) reject(gitTimedOut(DIFF_FILES, root));
