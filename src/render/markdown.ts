@@ -14,7 +14,7 @@ import { SOON_DAYS } from "../core/standup.js";
 import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
 import { headline, projectChangeWords } from "./identity.js";
 import { describeChange, lateNote, percent, printable, relativeDue, slipLine } from "./text.js";
-import { evidenceSummary } from "./verify-words.js";
+import { evidenceSummary, staleEvidenceWords } from "./verify-words.js";
 
 const ZWSP = "\u200b";
 
@@ -231,10 +231,9 @@ export function renderMarkdownSummary(report: BoardReport): string {
   if (report.evidence.stale.length > 0) {
     pushAll(
       lines,
-      section("Recorded evidence is stale", report.evidence.stale, (v) => {
-        const e = v.state.evidence!;
-        return `recorded ${e.result} on ${e.at.slice(0, 10)}, the repository now says ${report.current?.get(v.item.id)?.result ?? "?"}`;
-      }),
+      section("Recorded evidence is stale", report.evidence.stale, (v) =>
+        staleEvidenceWords(v.state.evidence!, report.current?.get(v.item.id)),
+      ),
     );
   }
   if (sections.since && sections.since.project.length > 0) {

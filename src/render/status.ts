@@ -22,7 +22,7 @@ import {
   slipLine,
   statusLabel,
 } from "./text.js";
-import { evidenceSummary } from "./verify-words.js";
+import { evidenceSummary, staleEvidenceWords } from "./verify-words.js";
 
 /** How `status` shows its report: every selected item, not only those that need attention. */
 export interface StatusLayout {
@@ -272,8 +272,7 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
     sect(
       "Recorded evidence is stale",
       report.evidence.stale,
-      (v) =>
-        `recorded ${v.state.evidence!.result} on ${v.state.evidence!.at.slice(0, 10)}, the repository now says ${now(v)!.result} (golive verify --record)`,
+      (v) => `${staleEvidenceWords(v.state.evidence!, now(v))} (golive verify --record)`,
       "Evidence",
     ),
   );

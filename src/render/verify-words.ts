@@ -391,3 +391,19 @@ export function evidenceSummary(e: Evidence): string {
     );
   return findingLine({ code: e.code as FindingCode, result: e.result, ...e.args }, e.more ?? 0);
 }
+
+/**
+ * Why recorded evidence is stale, in the standup's words: the two results, and when they are
+ * the same, the findings that differ (`recorded unknown (release-none) on ..., the repository
+ * now says unknown (composer-lock-unreadable)`), so the line never reads as no change at all.
+ */
+export function staleEvidenceWords(e: Evidence, now: ItemVerdict | undefined): string {
+  if (now === undefined) return `recorded ${e.result} on ${e.at.slice(0, 10)}`;
+  const current = decidingFinding(now)?.code;
+  // golive.yaml's code is text anyone may edit: shown only when it is one of golive's own.
+  const recorded = e.code !== undefined && knownFindingCode(e.code) ? e.code : undefined;
+  const same = now.result === e.result && current !== e.code;
+  const was = same && recorded !== undefined ? `${e.result} (${recorded})` : e.result;
+  const is = same && current !== undefined ? `${now.result} (${current})` : now.result;
+  return `recorded ${was} on ${e.at.slice(0, 10)}, the repository now says ${is}`;
+}

@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { expect, test } from "vitest";
-import type { FindingCode } from "../../src/core/verdict.js";
-import { findingMessage } from "../../src/render/verify-words.js";
+import { describe, expect, test } from "vitest";
+import type { FindingCode, ItemVerdict } from "../../src/core/verdict.js";
+import { findingMessage, staleEvidenceWords } from "../../src/render/verify-words.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DOC = join(ROOT, "docs/verify.md");
@@ -72,4 +72,35 @@ test("every finding code of verify's rules is in docs/verify.md with its words, 
     return;
   }
   expect(block![1]).toBe(wanted);
+});
+
+describe("stale evidence in the standup's words", () => {
+  const recorded = { result: "unknown", code: "release-none", at: "2027-01-04T10:00:00Z" } as const;
+  const now = (result: "pass" | "unknown", code: string): ItemVerdict => ({
+    id: "APP-02",
+    title: "Keep Spryker up to date",
+    result,
+    findings: [{ code: code as FindingCode, result }],
+  });
+
+  test("another result: the two results", () => {
+    expect(staleEvidenceWords(recorded, now("pass", "release-ok"))).toBe(
+      "recorded unknown on 2027-01-04, the repository now says pass",
+    );
+  });
+
+  test("the same result from another finding: the findings, never 'unknown, now unknown' alone", () => {
+    expect(staleEvidenceWords(recorded, now("unknown", "composer-lock-missing"))).toBe(
+      "recorded unknown (release-none) on 2027-01-04, the repository now says unknown (composer-lock-missing)",
+    );
+  });
+
+  test("a code golive does not know, from an edited golive.yaml, is not echoed", () => {
+    const edited = { ...recorded, code: "\u001b]8;;evil\u0007x" };
+    const words = staleEvidenceWords(edited, now("unknown", "composer-lock-missing"));
+    expect(words).not.toContain("\u001b");
+    expect(words).toBe(
+      "recorded unknown on 2027-01-04, the repository now says unknown (composer-lock-missing)",
+    );
+  });
 });
