@@ -154,6 +154,7 @@ export function indexFingerprint(
   gitDir: string,
   omit: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
+  blobs?: ReadonlyMap<string, string>,
 ): IndexFingerprint | undefined {
   if (REDIRECTS.some((name) => env[name]) || splitIndex(gitDir)) return undefined;
   let bytes: Buffer;
@@ -166,7 +167,7 @@ export function indexFingerprint(
     return undefined;
   }
   try {
-    return fingerprintOf(bytes, omit);
+    return fingerprintOf(bytes, omit, blobs);
   } catch {
     return undefined;
   }
@@ -180,6 +181,8 @@ export function indexFingerprint(
 export function fingerprintOf(
   bytes: Buffer,
   omit: readonly string[],
+  /** Blob IDs (hex) to take in place of the index's, by path: what the work tree holds now. */
+  blobs?: ReadonlyMap<string, string>,
 ): IndexFingerprint | undefined {
   if (bytes.length < 12 || bytes.toString("latin1", 0, 4) !== "DIRC")
     throw new Error("not an index");
@@ -196,6 +199,7 @@ export function fingerprintOf(
   const hash = createHash("sha1");
   let from = 12;
   const gitlinks = new Set<string>();
+  let replaced = 0;
   let at = 12;
   for (let i = 0; i < count; i++) {
     if (at + 62 > bytes.length) throw new Error("index cut short");
@@ -219,6 +223,13 @@ export function fingerprintOf(
       hash.update(bytes.subarray(from, at));
       from = next;
     } else {
+      if (blobs !== undefined && blobs.size > 0) {
+        const blob = blobs.get(bytes.toString("utf8", start, start + length));
+        if (blob !== undefined) {
+          bytes.write(blob, at + 40, 20, "hex");
+          replaced++;
+        }
+      }
       if (mode === GITLINK) gitlinks.add(bytes.toString("utf8", start, start + length));
       if (words) {
         // ctime, mtime, dev, ino (words 0-5), then uid, gid, size (words 7-9).
@@ -233,6 +244,8 @@ export function fingerprintOf(
     at = next;
   }
   hash.update(bytes.subarray(from, at));
+  // A blob for a path the index does not hold: not the index's tree.
+  if (blobs !== undefined && replaced !== blobs.size) return undefined;
   // A sparse index holds folders as entries ("sdir"): its list is not the files'.
   for (let ext = at; ext + 8 <= bytes.length - 20; ) {
     if (bytes.toString("latin1", ext, ext + 4) === "sdir") return undefined;

@@ -113,12 +113,11 @@ export function treeDigest(
 }
 
 /**
- * One SHA-1 over every file git tracks in the repository at `root` but `omit` (golive's own),
- * when the work tree holds what git's index says (`git diff-files` lists no file, or only files
- * whose bytes are the index's: touched, or written again the same); undefined when it does
- * not, or when the index alone cannot tell (io/index-entries.ts: `indexFingerprint`). `view`
- * gives the blob ID of a listed file as the digests take it; `changedFiles`, git's answer
- * (asked now, or earlier: `gitChangedFilesLater`).
+ * One SHA-1 over every file git tracks in the repository at `root` but `omit` (golive's own):
+ * git's index, with the blob ID of what the work tree holds for each file `git diff-files`
+ * lists; undefined when a listed file cannot be read, or when the index alone cannot tell
+ * (io/index-entries.ts: `indexFingerprint`). `view` gives the blob ID of a listed file as the
+ * digests take it; `changedFiles`, git's answer (asked now, or earlier: `gitChangedFilesLater`).
  */
 export function worktreeFingerprint(
   root: string,
@@ -133,17 +132,21 @@ export function worktreeFingerprint(
   } catch {
     top = false;
   }
-  const index = top && repo ? indexFingerprint(repo.gitDir, omit) : undefined;
-  if (!index) return undefined;
+  if (!top || !repo) return undefined;
   const changed = changedFiles();
   if (changed === undefined) return undefined;
+  // A file git lists counts with the blob ID of what the work tree holds (the same as the
+  // index's when only touched): evidence recorded before a commit has the fingerprint the
+  // commit's index gives, as long as nothing changed in between. A file that cannot be read
+  // (deleted, a submodule's folder) leaves no fingerprint.
+  const blobs = new Map<string, string>();
   for (const path of changed) {
-    // A submodule's pinned commit is what the digests take, whatever is checked out in it.
-    if (index.gitlinks.has(path) || omit.includes(path)) continue;
-    const object = index.object(path);
-    if (object === undefined || view().blob(path) !== object) return undefined;
+    if (omit.includes(path)) continue;
+    const blob = view().blob(path);
+    if (blob === undefined) return undefined;
+    blobs.set(path, blob);
   }
-  return index.digest;
+  return indexFingerprint(repo.gitDir, omit, process.env, blobs)?.digest;
 }
 
 /** What `verify --record` stores with an item's evidence: one line (`encodeInputs`). */

@@ -95,6 +95,19 @@ describe("the index's fingerprint (status's shortcut for recorded evidence)", ()
   const fingerprint = (dir: string, omit: string[] = []) =>
     indexFingerprint(join(dir, ".git"), omit, {})?.digest;
 
+  test("a work-tree blob in place of the index's is the fingerprint of that file staged", () => {
+    const dir = repo();
+    writeFileSync(join(dir, "a.txt"), "changed\n");
+    const blob = gitIn(dir, "hash-object", "a.txt").trim();
+    const withBlob = indexFingerprint(join(dir, ".git"), [], {}, new Map([["a.txt", blob]]));
+    expect(withBlob?.digest).not.toBe(fingerprint(dir));
+    gitIn(dir, "add", "a.txt");
+    expect(withBlob?.digest).toBe(fingerprint(dir));
+    // A blob for a path the index does not hold: no fingerprint.
+    const stray = new Map([["nowhere.txt", blob]]);
+    expect(indexFingerprint(join(dir, ".git"), [], {}, stray)).toBeUndefined();
+  });
+
   test("what the files hold, not when they were written; the omitted paths not at all", () => {
     const dir = repo();
     const before = fingerprint(dir, ["golive.yaml"]);

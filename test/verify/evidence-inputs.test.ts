@@ -177,6 +177,30 @@ describe("recorded evidence with its inputs", () => {
     expect((await rerun(dir)).ran).toEqual([]);
   });
 
+  test("recorded over a change not yet committed, then committed: the fingerprint holds", async () => {
+    const dir = copyShop();
+    const lock = composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" });
+    writeFileSync(join(dir, "composer.lock"), lock);
+    // What a team does: verify --record with the change in the work tree, then commit both.
+    const verified = await golive(dir, ["verify", "--record"], { GOLIVE_TODAY: DAY });
+    expect(verified.code, verified.stderr).toBeLessThan(2);
+    expect(inputsOf(dir).get("APP-03")?.tree).toMatch(/^[0-9a-f]{40}$/);
+    git(dir, "add", "composer.lock", "golive.yaml");
+    git(dir, "commit", "-qm", "twig 3.16 and its evidence");
+    const { ran, byTree, recorded } = await rerun(dir);
+    expect(ran).toEqual([]);
+    expect(byTree).toHaveLength(recorded.length);
+    // Changed again before the status: the fingerprint is another, and the check runs.
+    writeFileSync(
+      join(dir, "composer.lock"),
+      composerLock({ ...PACKAGES, "spryker/twig": "3.12.0" }),
+    );
+    const after = await rerun(dir);
+    expect(after.byTree).toEqual([]);
+    expect(after.ran).toContain("APP-03");
+    expect(after.verdicts.get("APP-03")?.result).toBe("fail");
+  });
+
   test("a new file runs only the checks that went through every file, or a set it joins", async () => {
     const dir = copyShop();
     writeFileSync(join(dir, "README.md"), "# shop\n");
