@@ -226,6 +226,8 @@ export function fingerprintOf(
       if (blobs !== undefined && blobs.size > 0) {
         const blob = blobs.get(bytes.toString("utf8", start, start + length));
         if (blob !== undefined) {
+          // Buffer.write stops at the first character that is not hex, leaving the index's ID.
+          if (!/^[0-9a-f]{40}$/.test(blob)) throw new Error(`not a blob ID: ${blob}`);
           bytes.write(blob, at + 40, 20, "hex");
           replaced++;
         }

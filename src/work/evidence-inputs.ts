@@ -31,6 +31,8 @@ import type { VerifyContext } from "../verify/types.js";
 import { VERSION } from "../version.js";
 import type { Context } from "./context.js";
 
+const BLOB_ID = /^[0-9a-f]{40}$/;
+
 /** `git diff-files` started early, in the repository at `root` (current-evidence.ts). */
 export interface EarlyCheck {
   root: string;
@@ -138,12 +140,13 @@ export function worktreeFingerprint(
   // A file git lists counts with the blob ID of what the work tree holds (the same as the
   // index's when only touched): evidence recorded before a commit has the fingerprint the
   // commit's index gives, as long as nothing changed in between. A file that cannot be read
-  // (deleted, a submodule's folder) leaves no fingerprint.
+  // (deleted, a link out of the repository, a submodule's folder) leaves no fingerprint: the
+  // view names it "unreadable", no blob ID, and the index's ID would count it as unchanged.
   const blobs = new Map<string, string>();
   for (const path of changed) {
     if (omit.includes(path)) continue;
     const blob = view().blob(path);
-    if (blob === undefined) return undefined;
+    if (blob === undefined || !BLOB_ID.test(blob)) return undefined;
     blobs.set(path, blob);
   }
   return indexFingerprint(repo.gitDir, omit, process.env, blobs)?.digest;

@@ -171,6 +171,16 @@ describe("the index's fingerprint (status's shortcut for recorded evidence)", ()
     expect(fingerprintOf(odd, [])?.digest).toBe(fingerprintOf(Buffer.from(bytes), [])?.digest);
   });
 
+  test("a blob ID to take that is not one is refused, not half written over the index's", () => {
+    const dir = repo();
+    const bytes = readFileSync(join(dir, ".git/index"));
+    const path = parseIndex(Buffer.from(bytes))[0]!.path;
+    expect(() => fingerprintOf(Buffer.from(bytes), [], new Map([[path, "unreadable"]]))).toThrow();
+    expect(indexFingerprint(join(dir, ".git"), [], {}, new Map([[path, "unreadable"]]))).toBe(
+      undefined,
+    );
+  });
+
   test("none where the index does not tell what the work tree holds", () => {
     for (const flag of ["--assume-unchanged", "--skip-worktree"]) {
       const dir = repo();

@@ -298,6 +298,23 @@ describe("recorded evidence with its inputs", () => {
     }
   });
 
+  test("a file deleted, or a link out of the repository, makes evidence stale: neither has a blob ID", async () => {
+    const deleted = copyShop();
+    execFileSync("rm", [join(deleted, "composer.lock")]);
+    const gone = await rerun(deleted);
+    expect(gone.byTree).toEqual([]);
+    expect(gone.ran).toContain("APP-03");
+    expect(gone.verdicts.get("APP-03")?.result).toBe("unknown");
+    const linked = copyShop();
+    const outside = tempDir();
+    writeFileSync(join(outside, "composer.lock"), read(linked, "composer.lock"));
+    execFileSync("rm", [join(linked, "composer.lock")]);
+    symlinkSync(join(outside, "composer.lock"), join(linked, "composer.lock"));
+    const out = await rerun(linked);
+    expect(out.byTree).toEqual([]);
+    expect(out.ran).toContain("APP-03");
+  });
+
   test("a symbolic link's target changing makes evidence stale: the index holds only its name", async () => {
     const dir = copyShop();
     writeFileSync(join(dir, ".gitignore"), "keys/\n");
