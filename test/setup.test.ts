@@ -12,7 +12,15 @@ import { run } from "../src/cli/run.js";
 import { gitConfigGetMany } from "../src/io/git.js";
 import { attributesPattern, commandWords, driverCommand } from "../src/io/merge-setup.js";
 import type { Runtime } from "../src/work/context.js";
-import { BIN, gitEnv, initRepo, read, tempDir, tempRepo } from "./helpers/cli.js";
+import {
+  BIN,
+  gitEnv,
+  initRepo,
+  read,
+  tempDir,
+  tempRepo,
+  withGitCallsLogged,
+} from "./helpers/cli.js";
 
 const RUNTIME: Runtime = {
   node: process.execPath,
@@ -59,31 +67,14 @@ describe("golive init", () => {
   });
 
   test("asks git's config once for what it reads: the remote and the driver (one process)", async () => {
-    // A git on PATH that notes each command it is given, then runs the real one.
-    const shim = tempDir();
-    const log = join(shim, "calls.log");
-    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-    writeFileSync(
-      join(shim, "git"),
-      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`,
-      { mode: 0o755 },
-    );
     const dir = tempRepo();
     git(dir, "remote", "add", "origin", "https://example.com/acme/shop.git");
-    // golive's git runs with this process's environment: its PATH, for this one run.
-    const path = process.env.PATH;
-    process.env.PATH = `${shim}:${path}`;
-    let r: Awaited<ReturnType<typeof golive>>;
-    try {
-      r = await golive(dir, ["init", "--date", "2027-03-01"]);
-    } finally {
-      process.env.PATH = path;
-    }
+    const { result: r, calls } = await withGitCallsLogged(() =>
+      golive(dir, ["init", "--date", "2027-03-01"]),
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("shop");
-    const reads = readFileSync(log, "utf8")
-      .split("\n")
-      .filter((call) => / config (--get|-z --get)/.test(call));
+    const reads = calls.filter((call) => / config (--get|-z --get)/.test(call));
     expect(reads).toHaveLength(1);
   });
 

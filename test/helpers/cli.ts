@@ -382,6 +382,41 @@ export function initRepo(
   );
 }
 
+/**
+ * Runs `work` with a git first on PATH that notes each command it is given (its arguments,
+ * one line a call) and then runs the real git: golive's git runs with this process's
+ * environment, so PATH is changed for `work` alone. Gives `work`'s result and the calls.
+ */
+export async function withGitCallsLogged<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; calls: string[] }> {
+  const shim = tempDir();
+  const log = join(shim, "calls.log");
+  const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+  writeFileSync(
+    join(shim, "git"),
+    `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`,
+    { mode: 0o755 },
+  );
+  const path = process.env.PATH;
+  process.env.PATH = `${shim}:${path}`;
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    process.env.PATH = path;
+  }
+  let calls: string[] = [];
+  try {
+    calls = readFileSync(log, "utf8")
+      .split("\n")
+      .filter((line) => line !== "");
+  } catch {
+    // No git ran.
+  }
+  return { result, calls };
+}
+
 export function read(dir: string, path = "golive.yaml"): string {
   return readFileSync(join(dir, path), "utf8");
 }

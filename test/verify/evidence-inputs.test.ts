@@ -4,7 +4,7 @@
  * changed. `currentEvidence` says which checks it ran (`ran`), the hook these tests count with.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { CalendarDate } from "../../src/core/dates.js";
@@ -20,7 +20,7 @@ import {
   encodeInputs,
 } from "../../src/work/evidence-inputs.js";
 import { openState } from "../../src/work/workspace.js";
-import { gitEnv, golive, read, tempDir, tempRepo } from "../helpers/cli.js";
+import { gitEnv, golive, read, tempDir, tempRepo, withGitCallsLogged } from "../helpers/cli.js";
 import { composerLock, PACKAGES, shop } from "../helpers/shop.js";
 
 const DAY = "2027-01-04" as CalendarDate;
@@ -261,25 +261,10 @@ describe("recorded evidence with its inputs", () => {
       join(dir, "composer.lock"),
       composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" }),
     );
-    // A git on PATH that notes each command it is given, then runs the real one.
-    const shim = tempDir();
-    const log = join(shim, "calls.log");
-    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
-    writeFileSync(
-      join(shim, "git"),
-      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${real}' "$@"\n`,
-      { mode: 0o755 },
+    const { result: status, calls } = await withGitCallsLogged(() =>
+      golive(dir, ["status"], { GOLIVE_TODAY: DAY }),
     );
-    const path = process.env.PATH;
-    process.env.PATH = `${shim}:${path}`;
-    let status: Awaited<ReturnType<typeof golive>>;
-    try {
-      status = await golive(dir, ["status"], { GOLIVE_TODAY: DAY });
-    } finally {
-      process.env.PATH = path;
-    }
     expect(status.stdout).toMatch(/Recorded evidence is stale \(1\)[\s\S]*APP-03/);
-    const calls = readFileSync(log, "utf8").split("\n");
     expect(calls.filter((c) => c.includes("diff-files"))).toHaveLength(1);
   });
 
