@@ -63,7 +63,8 @@ export interface RealRepo extends RepoView {
    * The git blob ID of a path's content in the work tree (what `git hash-object` would say):
    * the index's own ID when git sees the file unchanged, else the hash of the bytes read; a
    * submodule's pinned commit; `unreadable` for a file that cannot be read; undefined when the
-   * path is not tracked, and for every path outside git (a walked folder has no index).
+   * path is not tracked or is golive's own (`omit`), and for every path outside git (a walked
+   * folder has no index). Files in folders the checks skip have their ID too.
    */
   blob(path: string): string | undefined;
   prescan(requests: readonly PrescanRequest[]): Promise<PrescanAnswer>;
@@ -166,7 +167,10 @@ export function openRepo(
     if (!listed) return undefined;
     const pinned = submodules.get(path);
     if (pinned !== undefined) return pinned;
-    if (!set.has(path)) return undefined;
+    // A tracked file in a folder the checks skip (vendor/, node_modules/) still has an ID: the
+    // work tree's fingerprint counts every tracked file, and one touched there must not cost it.
+    if (!set.has(path) && !(objects.has(path) && SKIPPED_DIR.test(path) && !omit.has(path)))
+      return undefined;
     let id = blobs.get(path);
     if (id === undefined) {
       id = workTreeBlob(path);
@@ -206,7 +210,10 @@ export function openRepo(
     return hashed(path);
   };
   const hashed = (path: string): string => {
-    const bytes = load(path);
+    // A skipped folder's file is read for its ID only, never kept: no check reads it.
+    const bytes = set.has(path)
+      ? load(path)
+      : (reader(path, (size) => Buffer.allocUnsafe(size)) ?? undefined);
     return bytes === undefined ? "unreadable" : gitBlobId(bytes);
   };
   return {

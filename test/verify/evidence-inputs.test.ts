@@ -163,6 +163,30 @@ describe("recorded evidence with its inputs", () => {
     expect(byTree).toHaveLength(recorded.length);
   });
 
+  test("a touched file in a folder the checks skip keeps the fingerprint; changed, it is another", async () => {
+    // Real shops track test fixtures under a vendor/ folder (a CLI sandbox's vendor/spryker/...).
+    const dir = copyShop();
+    const twig = "tests/_data/cli_sandbox/vendor/acme/gui/select.twig";
+    mkdirSync(join(dir, "tests/_data/cli_sandbox/vendor/acme/gui"), { recursive: true });
+    writeFileSync(join(dir, twig), "{{ select }}\n");
+    git(dir, "add", twig);
+    git(dir, "commit", "-qm", "a fixture");
+    const touch = () => utimesSync(join(dir, twig), new Date(), new Date(Date.now() + 60_000));
+    // Recorded while git sees the file's stat data changed: the fingerprint is still taken.
+    touch();
+    const verified = await golive(dir, ["verify", "--record"], { GOLIVE_TODAY: DAY });
+    expect(verified.code, verified.stderr).toBe(1);
+    expect(inputsOf(dir).get("APP-03")?.tree).toMatch(/^[0-9a-f]{40}$/);
+    git(dir, "add", "golive.yaml");
+    touch();
+    const { ran, byTree, recorded } = await rerun(dir);
+    expect(ran).toEqual([]);
+    expect(byTree).toHaveLength(recorded.length);
+    // Other bytes: another fingerprint, and each item's own digest decides.
+    writeFileSync(join(dir, twig), "{{ other }}\n");
+    expect((await rerun(dir)).byTree).toEqual([]);
+  });
+
   test("committing golive.yaml after recording runs nothing: golive's own file is not the shop's", async () => {
     const dir = copyShop();
     // What a team does after `verify --record`: commit the evidence. The state file changed
