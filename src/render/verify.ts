@@ -42,6 +42,8 @@ export interface VerifyRun {
   kept?: readonly KeptEvidence[];
   /** Every finding in text (`--full`), not the first `MAX_EVIDENCE` of each item. */
   full?: boolean;
+  /** With --record: tracked files changed during the run, so no inputs were recorded. */
+  changedWhileRead?: boolean;
 }
 
 const MAX_EVIDENCE = 12;
@@ -128,8 +130,12 @@ export function renderVerify(style: Style, run: VerifyRun): string {
     ),
   );
   pushAll(lines, recordedLines(run, line));
+  if (run.recordedIn && run.changedWhileRead) lines.push(line("  ", CHANGED_WHILE_READ));
   return `${lines.join("\n")}\n`;
 }
+
+const CHANGED_WHILE_READ =
+  "Files changed while the checks read them: the evidence is recorded without its inputs, so status runs its checks each time. Run golive verify --record again when nothing is writing to the repository.";
 
 /**
  * "Recorded as evidence in golive.yaml", and each item that kept the other command's worse
@@ -196,6 +202,11 @@ export interface VerifyJsonReport {
   /** Checkable items marked not applicable, which were not checked. */
   notApplicable: string[];
   recorded: boolean;
+  /**
+   * `--record` wrote no inputs (what the checks read): tracked files changed during the run,
+   * so status runs the recorded items' checks each time.
+   */
+  changedWhileRead: boolean;
   /** Items that kept the other command's worse evidence (`--record`). */
   kept: ReturnType<typeof jsonKept>;
 }
@@ -232,6 +243,7 @@ export function verifyJson(run: VerifyRun): VerifyJsonReport {
     manual: run.manual ?? null,
     notApplicable: run.notApplicable ?? [],
     recorded: run.recordedIn !== undefined,
+    changedWhileRead: run.recordedIn !== undefined && run.changedWhileRead === true,
     kept: jsonKept(run.kept),
   };
 }

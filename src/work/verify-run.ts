@@ -10,7 +10,7 @@ import type { ItemView } from "../core/board.js";
 import { echo, PATH_SHOWN_MAX } from "../core/escape.js";
 import { type ItemVerdict, probeEvidenceVerdict, worst } from "../core/verdict.js";
 import { GoliveError } from "../errors.js";
-import { openRepo } from "../io/repo-view.js";
+import { openRepo, type RealRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { verifyRepository } from "../verify/index.js";
@@ -48,13 +48,21 @@ export async function runVerify(
   ctx: Context,
   workspace: Workspace,
   items: readonly CatalogueItem[],
-  options: { path?: string; latestRelease?: string; inputs?: boolean },
+  options: {
+    path?: string;
+    latestRelease?: string;
+    inputs?: boolean;
+    /** Runs once the checks are done, before the work tree is looked at again (for tests). */
+    afterChecks?: () => void;
+  },
 ): Promise<{
   root: string;
   source: "git" | "walk";
   fileCount: number;
   verdicts: ItemVerdict[];
   inputs?: Map<string, string>;
+  /** With `inputs`: tracked files changed while the checks read them, so none are recorded. */
+  changedWhileRead?: boolean;
 }> {
   const root = repositoryRoot(ctx, workspace, options.path);
   const release = options.latestRelease;
@@ -63,14 +71,28 @@ export async function runVerify(
   const repo = openRepo(root, { fromIndex: true, omit });
   const vctx = verifyContext(ctx, workspace, release);
   const keys = options.inputs && repo.source === "git" ? new Map<string, InputKeys>() : undefined;
+  // The work tree as it is before the checks read it and after, each through a view of its
+  // own (the checks' view keeps the IDs and bytes it took): a file written in between (an
+  // editor saving, a build, a checkout) would leave a verdict over bytes the inputs do not
+  // name, which status would show as current once they are back.
+  const tree = () => {
+    let view: RealRepo | undefined;
+    const fresh = () => (view ??= openRepo(root, { fromIndex: true, omit }));
+    return worktreeFingerprint(root, omit, fresh) ?? "none";
+  };
+  const before = keys ? tree() : undefined;
   const verdicts = await verifyRepository(items, repo, vctx, keys);
+  options.afterChecks?.();
   const result = { root, source: repo.source, fileCount: repo.files.length, verdicts };
   if (!keys) return result;
-  const inputs = new Map<string, string>();
-  const sets = new Map<string, string>();
+  if (keys.size === 0) return { ...result, inputs: new Map() };
   // Whether the work tree held what git's index says, and if so, its fingerprint: while it
   // stays the same, status need not take a blob ID (evidence-inputs.ts: `treeDigest`).
-  const fingerprint = keys.size > 0 ? worktreeFingerprint(root, omit, () => repo) : undefined;
+  const after = tree();
+  if (after !== before) return { ...result, changedWhileRead: true };
+  const fingerprint = after === "none" ? undefined : after;
+  const inputs = new Map<string, string>();
+  const sets = new Map<string, string>();
   for (const item of items) {
     const k = keys.get(item.id);
     if (k) inputs.set(item.id, evidenceInputs(item, k, repo, vctx, setMembers, sets, fingerprint));

@@ -83,6 +83,7 @@ describe("golive verify", () => {
       command: "verify",
       goLive: "2027-03-01",
       recorded: false,
+      changedWhileRead: false,
     });
     expect(report.repository.files).toBe("git");
     expect(report.counts).toEqual({ pass: 21, warn: 0, fail: 0, unknown: 0 });

@@ -13,12 +13,14 @@ import { EvidenceInputsTextSchema } from "../../src/schema/state.js";
 import { InputTracker, inputKeys, NEVER } from "../../src/verify/inputs.js";
 import type { Context } from "../../src/work/context.js";
 import { startEvidenceCheck } from "../../src/work/current-evidence.js";
+import { recordEvidence } from "../../src/work/evidence.js";
 import {
   currentEvidence,
   decodeInputs,
   type EarlyCheck,
   encodeInputs,
 } from "../../src/work/evidence-inputs.js";
+import { runVerify } from "../../src/work/verify-run.js";
 import { openState } from "../../src/work/workspace.js";
 import { gitEnv, golive, read, tempDir, tempRepo, withGitCallsLogged } from "../helpers/cli.js";
 import { composerLock, PACKAGES, shop } from "../helpers/shop.js";
@@ -185,6 +187,36 @@ describe("recorded evidence with its inputs", () => {
     // Other bytes: another fingerprint, and each item's own digest decides.
     writeFileSync(join(dir, twig), "{{ other }}\n");
     expect((await rerun(dir)).byTree).toEqual([]);
+  });
+
+  test("a file written while the checks read it: no inputs are recorded, and status runs the checks", async () => {
+    const dir = copyShop();
+    const ctx = context(dir);
+    const workspace = openState(ctx).read();
+    const items = workspace.catalogue.items.filter((i) => i.checks);
+    const lock = join(dir, "composer.lock");
+    const twig316 = composerLock({ ...PACKAGES, "spryker/twig": "3.16.0" });
+    // Nothing written: the inputs, with the fingerprint, are there to record.
+    const still = await runVerify(ctx, workspace, items, { inputs: true });
+    expect(still.changedWhileRead).toBeUndefined();
+    expect(decodeInputs(still.inputs!.get("APP-03")!)?.tree).toMatch(/^[0-9a-f]{40}$/);
+    // The checks judged twig 3.12.0; 3.16.0 is written before golive looks again.
+    const moved = await runVerify(ctx, workspace, items, {
+      inputs: true,
+      afterChecks: () => writeFileSync(lock, twig316),
+    });
+    expect(moved.verdicts.find((v) => v.id === "APP-03")?.result).toBe("fail");
+    expect(moved.changedWhileRead).toBe(true);
+    expect(moved.inputs).toBeUndefined();
+    // Through the command: the verdict is recorded without inputs, so status checks it again.
+    writeFileSync(lock, read(recordedShop, "composer.lock"));
+    const recordedWithout = await recordEvidence(ctx, moved.verdicts, {});
+    expect(recordedWithout).toEqual([]);
+    expect(inputsOf(dir).get("APP-03")).toBeUndefined();
+    writeFileSync(lock, twig316);
+    const { ran, verdicts } = await rerun(dir);
+    expect(ran).toContain("APP-03");
+    expect(verdicts.get("APP-03")?.result).toBe("pass");
   });
 
   test("committing golive.yaml after recording runs nothing: golive's own file is not the shop's", async () => {
