@@ -52,7 +52,7 @@ export async function runVerify(
     path?: string;
     latestRelease?: string;
     inputs?: boolean;
-    /** Runs once the checks are done, before the work tree is looked at again (for tests). */
+    /** Runs once the checks are done, before the inputs are taken (for tests). */
     afterChecks?: () => void;
   },
 ): Promise<{
@@ -71,14 +71,16 @@ export async function runVerify(
   const repo = openRepo(root, { fromIndex: true, omit });
   const vctx = verifyContext(ctx, workspace, release);
   const keys = options.inputs && repo.source === "git" ? new Map<string, InputKeys>() : undefined;
-  // The work tree as it is before the checks read it and after, each through a view of its
-  // own (the checks' view keeps the IDs and bytes it took): a file written in between (an
-  // editor saving, a build, a checkout) would leave a verdict over bytes the inputs do not
-  // name, which status would show as current once they are back.
+  // The work tree before the checks read it, and again once the inputs are taken, each time
+  // through a view of its own (the checks' view keeps the IDs and bytes it took): a file
+  // written in between (an editor saving, a build, a checkout, `git add`) would leave a verdict
+  // over bytes the inputs do not name, which status would show as current once they are back.
+  // The same twice, the fingerprint is what the checks read: while it stays the same, status
+  // need not take a blob ID (evidence-inputs.ts: `treeDigest`).
   const tree = () => {
     let view: RealRepo | undefined;
     const fresh = () => (view ??= openRepo(root, { fromIndex: true, omit }));
-    return worktreeFingerprint(root, omit, fresh) ?? "none";
+    return worktreeFingerprint(root, omit, fresh);
   };
   const before = keys ? tree() : undefined;
   const verdicts = await verifyRepository(items, repo, vctx, keys);
@@ -86,17 +88,13 @@ export async function runVerify(
   const result = { root, source: repo.source, fileCount: repo.files.length, verdicts };
   if (!keys) return result;
   if (keys.size === 0) return { ...result, inputs: new Map() };
-  // Whether the work tree held what git's index says, and if so, its fingerprint: while it
-  // stays the same, status need not take a blob ID (evidence-inputs.ts: `treeDigest`).
-  const after = tree();
-  if (after !== before) return { ...result, changedWhileRead: true };
-  const fingerprint = after === "none" ? undefined : after;
   const inputs = new Map<string, string>();
   const sets = new Map<string, string>();
   for (const item of items) {
     const k = keys.get(item.id);
-    if (k) inputs.set(item.id, evidenceInputs(item, k, repo, vctx, setMembers, sets, fingerprint));
+    if (k) inputs.set(item.id, evidenceInputs(item, k, repo, vctx, setMembers, sets, before));
   }
+  if (tree() !== before) return { ...result, changedWhileRead: true };
   return { ...result, inputs };
 }
 
