@@ -67,22 +67,24 @@ export async function runVerify(
   const root = repositoryRoot(ctx, workspace, options.path);
   const release = options.latestRelease;
   const omit = goliveFiles(workspace, root);
-  // git's index read here, not `git ls-files` started: the same list, ~40 ms sooner.
-  const repo = openRepo(root, { fromIndex: true, omit });
-  const vctx = verifyContext(ctx, workspace, release);
-  const keys = options.inputs && repo.source === "git" ? new Map<string, InputKeys>() : undefined;
-  // The work tree before the checks read it, and again once the inputs are taken, each time
-  // through a view of its own (the checks' view keeps the IDs and bytes it took): a file
-  // written in between (an editor saving, a build, a checkout, `git add`) would leave a verdict
-  // over bytes the inputs do not name, which status would show as current once they are back.
-  // The same twice, the fingerprint is what the checks read: while it stays the same, status
-  // need not take a blob ID (evidence-inputs.ts: `treeDigest`).
+  // The work tree before the checks' view reads git's index, and again once the inputs are
+  // taken, each time through a view of its own (the checks' view keeps the IDs and bytes it
+  // took): a file written in between (an editor saving, a build, a checkout, `git add`) would
+  // leave a verdict over bytes, or a list of files, the inputs do not name, which status would
+  // show as current once they are back. The same twice, the fingerprint is what the checks
+  // read: while it stays the same, status need not take a blob ID (evidence-inputs.ts:
+  // `treeDigest`). Taken first: a file the index gained after the checks' list was read would
+  // be in both fingerprints and in no check.
   const tree = () => {
     let view: RealRepo | undefined;
     const fresh = () => (view ??= openRepo(root, { fromIndex: true, omit }));
     return worktreeFingerprint(root, omit, fresh);
   };
-  const before = keys ? tree() : undefined;
+  const before = options.inputs ? tree() : undefined;
+  // git's index read here, not `git ls-files` started: the same list, ~40 ms sooner.
+  const repo = openRepo(root, { fromIndex: true, omit });
+  const vctx = verifyContext(ctx, workspace, release);
+  const keys = options.inputs && repo.source === "git" ? new Map<string, InputKeys>() : undefined;
   const verdicts = await verifyRepository(items, repo, vctx, keys);
   options.afterChecks?.();
   const result = { root, source: repo.source, fileCount: repo.files.length, verdicts };
