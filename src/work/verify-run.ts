@@ -10,6 +10,7 @@ import type { ItemView } from "../core/board.js";
 import { echo, PATH_SHOWN_MAX } from "../core/escape.js";
 import { type ItemVerdict, probeEvidenceVerdict, worst } from "../core/verdict.js";
 import { GoliveError } from "../errors.js";
+import { gitChangedFiles } from "../io/git.js";
 import { openRepo, type RealRepo } from "../io/repo-view.js";
 import type { Workspace } from "../io/state-read.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
@@ -75,10 +76,14 @@ export async function runVerify(
   // read: while it stays the same, status need not take a blob ID (evidence-inputs.ts:
   // `treeDigest`). Taken first: a file the index gained after the checks' list was read would
   // be in both fingerprints and in no check.
+  // The view is given git's answer: with hundreds of files listed, it would stat them and ask
+  // git again.
   const tree = () => {
     let view: RealRepo | undefined;
-    const fresh = () => (view ??= openRepo(root, { fromIndex: true, omit }));
-    return worktreeFingerprint(root, omit, fresh);
+    let changed: Set<string> | undefined;
+    const fresh = () =>
+      (view ??= openRepo(root, { fromIndex: true, omit, ...(changed && { changed }) }));
+    return worktreeFingerprint(root, omit, fresh, () => (changed = gitChangedFiles(root)));
   };
   const before = options.inputs ? tree() : undefined;
   // git's index read here, not `git ls-files` started: the same list, ~40 ms sooner.

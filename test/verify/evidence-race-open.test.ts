@@ -5,7 +5,7 @@
  * its blob ID). Neither may leave a verdict that status repeats as current. openRepo is
  * wrapped here, in a file of its own.
  */
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test, vi } from "vitest";
 import type { CalendarDate } from "../../src/core/dates.js";
@@ -15,7 +15,7 @@ import type { Context } from "../../src/work/context.js";
 import { recordEvidence } from "../../src/work/evidence.js";
 import { runVerify } from "../../src/work/verify-run.js";
 import { openState } from "../../src/work/workspace.js";
-import { commitAll, git, golive, read, tempRepo } from "../helpers/cli.js";
+import { commitAll, git, golive, read, tempRepo, withGitCallsLogged } from "../helpers/cli.js";
 
 /** Runs once, right after the next view of the repository is opened, with that view. */
 let afterOpen: ((view: RealRepo) => void) | undefined;
@@ -95,5 +95,34 @@ describe("a file changed where afterChecks does not reach", () => {
     expect(run.changedWhileRead).toBe(true);
     expect(state).not.toContain("inputs:");
     expect(evidence).toMatchObject({ result: "pass", stale: true });
+  });
+});
+
+describe("the work tree's fingerprint, twice", () => {
+  test("with hundreds of touched files, git diff-files runs once for each fingerprint and once for the inputs", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`a/${String(i).padStart(3, "0")}.md`] = `${i}\n`;
+    const dir = tempRepo(files);
+    commitAll(dir, "shop");
+    const init = await golive(dir, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: DAY });
+    expect(init.code).toBe(0);
+    // Stat data changed, bytes not: git lists every file, and each is hashed.
+    const later = new Date(Date.now() + 60_000);
+    for (const path of Object.keys(files)) utimesSync(join(dir, path), later, later);
+    const ctx: Context = {
+      cwd: dir,
+      today: DAY,
+      now: () => "2027-01-04T09:00:00Z",
+      style: makeStyle(0, 100),
+      gitUser: () => "Test User",
+    };
+    const workspace = openState(ctx).read();
+    const items = workspace.catalogue.items.filter((i) => i.checks);
+    const { result: run, calls } = await withGitCallsLogged(() =>
+      runVerify(ctx, workspace, items, { inputs: true }),
+    );
+    expect(run.changedWhileRead).toBeUndefined();
+    expect(run.inputs?.get("APP-17")).toMatch(/ t:[0-9a-f]{40}/);
+    expect(calls.filter((c) => c.includes("diff-files"))).toHaveLength(3);
   });
 });
