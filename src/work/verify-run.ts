@@ -18,11 +18,15 @@ import { verifyRepository } from "../verify/index.js";
 import { type InputKeys, setMembers } from "../verify/inputs.js";
 import type { Context } from "./context.js";
 import {
+  type BlobSource,
   evidenceInputs,
   goliveFiles,
   verifyContext,
   worktreeFingerprint,
 } from "./evidence-inputs.js";
+
+/** Stands for a file the work tree's fingerprint cannot take, when two are compared. */
+const NO_BLOB = "0".repeat(40);
 
 function repositoryRoot(ctx: Context, workspace: Workspace, path: string | undefined): string {
   if (path === undefined) return workspace.root;
@@ -77,15 +81,36 @@ export async function runVerify(
   // `treeDigest`). Taken first: a file the index gained after the checks' list was read would
   // be in both fingerprints and in no check.
   // The view is given git's answer: with hundreds of files listed, it would stat them and ask
-  // git again.
+  // git again. A listed file that cannot be read (deleted, a link out of the repository)
+  // leaves no fingerprint to record, but the two are still compared, with it as no blob ID:
+  // a work tree with one deleted file must not let every other change go unseen.
   const tree = () => {
     let view: RealRepo | undefined;
     let changed: Set<string> | undefined;
+    let complete = true;
     const fresh = () =>
       (view ??= openRepo(root, { fromIndex: true, omit, ...(changed && { changed }) }));
-    return worktreeFingerprint(root, omit, fresh, () => (changed = gitChangedFiles(root)));
+    const seen: BlobSource = {
+      get files() {
+        return fresh().files;
+      },
+      blob: (path) => {
+        const id = fresh().blob(path);
+        if (id !== undefined && id !== "unreadable") return id;
+        complete = false;
+        return NO_BLOB;
+      },
+    };
+    const digest = worktreeFingerprint(
+      root,
+      omit,
+      () => seen,
+      () => (changed = gitChangedFiles(root)),
+    );
+    return { digest, fingerprint: complete ? digest : undefined };
   };
-  const before = options.inputs ? tree() : undefined;
+  const first = options.inputs ? tree() : undefined;
+  const before = first?.fingerprint;
   // git's index read here, not `git ls-files` started: the same list, ~40 ms sooner.
   const repo = openRepo(root, { fromIndex: true, omit });
   const vctx = verifyContext(ctx, workspace, release);
@@ -101,7 +126,7 @@ export async function runVerify(
     const k = keys.get(item.id);
     if (k) inputs.set(item.id, evidenceInputs(item, k, repo, vctx, setMembers, sets, before));
   }
-  if (tree() !== before) return { ...result, changedWhileRead: true };
+  if (tree().digest !== first?.digest) return { ...result, changedWhileRead: true };
   return { ...result, inputs };
 }
 

@@ -5,7 +5,7 @@
  * its blob ID). Neither may leave a verdict that status repeats as current. openRepo is
  * wrapped here, in a file of its own.
  */
-import { appendFileSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test, vi } from "vitest";
 import type { CalendarDate } from "../../src/core/dates.js";
@@ -124,5 +124,40 @@ describe("the work tree's fingerprint, twice", () => {
     expect(run.changedWhileRead).toBeUndefined();
     expect(run.inputs?.get("APP-17")).toMatch(/ t:[0-9a-f]{40}/);
     expect(calls.filter((c) => c.includes("diff-files"))).toHaveLength(3);
+  });
+});
+
+describe("a work tree with no fingerprint to record", () => {
+  test("a tracked file deleted: a key written after the checks still leaves no inputs", async () => {
+    const dir = tempRepo({ "docs/notes.md": "# notes\n", "old.md": "gone\n" });
+    commitAll(dir, "shop");
+    // A file that cannot be read leaves no fingerprint (evidence-inputs.ts: worktreeFingerprint).
+    rmSync(join(dir, "old.md"));
+    const init = await golive(dir, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: DAY });
+    expect(init.code).toBe(0);
+    const ctx: Context = {
+      cwd: dir,
+      today: DAY,
+      now: () => "2027-01-04T09:00:00Z",
+      style: makeStyle(0, 100),
+      gitUser: () => "Test User",
+    };
+    const workspace = openState(ctx).read();
+    const items = workspace.catalogue.items.filter((i) => i.checks);
+    // Nothing written: the inputs are recorded as before, without a fingerprint.
+    const still = await runVerify(ctx, workspace, items, { inputs: true });
+    expect(still.changedWhileRead).toBeUndefined();
+    expect(still.inputs?.get("APP-17")).toMatch(/^[0-9a-f]{40} /);
+    expect(still.inputs?.get("APP-17")).not.toContain("t:");
+    const run = await runVerify(ctx, workspace, items, {
+      inputs: true,
+      afterChecks: () => appendFileSync(join(dir, "docs/notes.md"), KEY),
+    });
+    expect(run.verdicts.find((v) => v.id === "APP-17")?.result).toBe("pass");
+    expect(run.changedWhileRead).toBe(true);
+    await recordEvidence(ctx, run.verdicts, run.inputs ? { inputs: run.inputs } : {});
+    const status = await golive(dir, ["status", "--json"], { GOLIVE_TODAY: DAY });
+    const app17 = JSON.parse(status.stdout).items.find((i: { id: string }) => i.id === "APP-17");
+    expect(app17.evidence).toMatchObject({ result: "pass", stale: true });
   });
 });
