@@ -57,6 +57,8 @@ export async function runVerify(
     path?: string;
     latestRelease?: string;
     inputs?: boolean;
+    /** Runs once the checks' view has read git's index, before the checks (for tests). */
+    afterOpen?: (view: RealRepo) => void;
     /** Runs once the checks are done, before the inputs are taken (for tests). */
     afterChecks?: () => void;
   },
@@ -113,6 +115,7 @@ export async function runVerify(
   const before = first?.fingerprint;
   // git's index read here, not `git ls-files` started: the same list, ~40 ms sooner.
   const repo = openRepo(root, { fromIndex: true, omit });
+  options.afterOpen?.(repo);
   const vctx = verifyContext(ctx, workspace, release);
   const keys = options.inputs && repo.source === "git" ? new Map<string, InputKeys>() : undefined;
   const verdicts = await verifyRepository(items, repo, vctx, keys);

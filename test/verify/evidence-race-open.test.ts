@@ -2,12 +2,12 @@
  * Files changed while `golive verify --record` runs (issue 21), at moments runVerify's
  * `afterChecks` does not reach: just after the checks' view read git's index (a `git add` or
  * a checkout adds a file no check lists), and while the inputs are taken (a file re-read for
- * its blob ID). Neither may leave a verdict that status repeats as current. openRepo is
- * wrapped here, in a file of its own.
+ * its blob ID), both through `afterOpen` (the suite shares modules between files: no mock).
+ * Neither may leave a verdict that status repeats as current.
  */
 import { appendFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { CalendarDate } from "../../src/core/dates.js";
 import type { RealRepo } from "../../src/io/repo-view.js";
 import { makeStyle } from "../../src/render/text.js";
@@ -17,31 +17,13 @@ import { runVerify } from "../../src/work/verify-run.js";
 import { openState } from "../../src/work/workspace.js";
 import { commitAll, git, golive, read, tempRepo, withGitCallsLogged } from "../helpers/cli.js";
 
-/** Runs once, right after the next view of the repository is opened, with that view. */
-let afterOpen: ((view: RealRepo) => void) | undefined;
-
-vi.mock("../../src/io/repo-view.js", async (original) => {
-  const real = await original<typeof import("../../src/io/repo-view.js")>();
-  return {
-    ...real,
-    openRepo: (...args: Parameters<typeof real.openRepo>) => {
-      const view = real.openRepo(...args);
-      const change = afterOpen;
-      afterOpen = undefined;
-      change?.(view);
-      return view;
-    },
-  };
-});
-
 const DAY = "2027-01-04" as CalendarDate;
 const KEY =
   "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAxvR0b8tq3Ynp1aZ0k5y0\n-----END RSA PRIVATE KEY-----\n";
 
 /**
- * `verify --record` in a clean shop with `change` made to the checks' view as it opens (nothing
- * in the work tree differs from the index, so the first view opened is the checks'); what is
- * recorded and what status says of APP-17.
+ * `verify --record` in a clean shop with `change` made as the checks' view has opened; what
+ * is recorded and what status says of APP-17.
  */
 async function recordWith(change: (dir: string, view: RealRepo) => void) {
   const dir = tempRepo({ "docs/notes.md": "# notes\n" });
@@ -57,9 +39,10 @@ async function recordWith(change: (dir: string, view: RealRepo) => void) {
   };
   const workspace = openState(ctx).read();
   const items = workspace.catalogue.items.filter((i) => i.checks);
-  afterOpen = (view) => change(dir, view);
-  const run = await runVerify(ctx, workspace, items, { inputs: true });
-  expect(afterOpen).toBeUndefined();
+  const run = await runVerify(ctx, workspace, items, {
+    inputs: true,
+    afterOpen: (view) => change(dir, view),
+  });
   await recordEvidence(ctx, run.verdicts, run.inputs ? { inputs: run.inputs } : {});
   const status = await golive(dir, ["status", "--json"], { GOLIVE_TODAY: DAY });
   const app17 = JSON.parse(status.stdout).items.find((i: { id: string }) => i.id === "APP-17");
