@@ -135,7 +135,7 @@ export function renderVerify(style: Style, run: VerifyRun): string {
 }
 
 const CHANGED_WHILE_READ =
-  "Files changed while the checks read them: the evidence is recorded without its inputs, so status runs its checks each time. Run golive verify --record again when nothing is writing to the repository.";
+  "Tracked files changed while golive verify ran, so the evidence is recorded without its inputs and status runs its checks each time: run golive verify --record again once nothing writes to the repository.";
 
 /**
  * "Recorded as evidence in golive.yaml", and each item that kept the other command's worse

@@ -109,19 +109,19 @@ describe("a record over files that changed while the checks read them", () => {
 
   test("says so after the record line, in text and JSON", () => {
     const text = renderVerify(makeStyle(0, 100), recorded);
-    expect(text).toMatch(/no status changed\.\n {2}Files changed while the checks read them/);
+    expect(text).toMatch(/no status changed\.\n {2}Tracked files changed while golive verify ran/);
     expect(text.replace(/\s+/g, " ")).toContain(
-      "Files changed while the checks read them: the evidence is recorded without its inputs, so status runs its checks each time. Run golive verify --record again when nothing is writing to the repository.",
+      "Tracked files changed while golive verify ran, so the evidence is recorded without its inputs and status runs its checks each time: run golive verify --record again once nothing writes to the repository.",
     );
     expect(verifyJson(recorded).changedWhileRead).toBe(true);
   });
 
   test("is not mentioned when nothing was recorded, or nothing changed", () => {
     const unrecorded = { ...run, changedWhileRead: true };
-    expect(renderVerify(makeStyle(0, 200), unrecorded)).not.toContain("Files changed");
+    expect(renderVerify(makeStyle(0, 200), unrecorded)).not.toContain("Tracked files changed");
     expect(verifyJson(unrecorded).changedWhileRead).toBe(false);
     const settled = { ...run, recordedIn: "golive.yaml" };
-    expect(renderVerify(makeStyle(0, 200), settled)).not.toContain("Files changed");
+    expect(renderVerify(makeStyle(0, 200), settled)).not.toContain("Tracked files changed");
     expect(verifyJson(settled).changedWhileRead).toBe(false);
   });
 });
