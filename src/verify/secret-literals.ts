@@ -137,16 +137,26 @@ function secretEntry(entry: PhpEntry, siblings: readonly PhpEntry[]): boolean {
   );
 }
 
-/** The literals in an array under a secret-named key: its neutral entries, at any depth. */
-function literalLeaves(value: PhpValue, out: PhpValue[], depth = 0): void {
+/**
+ * The literals in an array under a secret-named key: its neutral entries, at any depth. An
+ * array met again is not walked again: variables share arrays (`$b = [$a, $a, ...]` nine
+ * deep), and walking each path would take 40^9 steps where its leaves are the same few.
+ */
+function literalLeaves(
+  value: PhpValue,
+  out: PhpValue[],
+  depth = 0,
+  walked: Set<PhpValue> = new Set(),
+): void {
   if (value.k !== "array") {
     out.push(value);
     return;
   }
-  if (depth > 8) return;
+  if (depth > 8 || walked.has(value)) return;
+  walked.add(value);
   for (const e of value.entries)
     if (e.name === undefined || NEUTRAL_KEY.test(e.name) || isSecretName(e.name))
-      literalLeaves(e.value, out, depth + 1);
+      literalLeaves(e.value, out, depth + 1, walked);
 }
 
 /**

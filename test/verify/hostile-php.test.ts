@@ -1,0 +1,29 @@
+/**
+ * Hostile shop PHP (round 6 attack): shapes that cost golive time or memory out of proportion
+ * to the file's size. Own fixtures.
+ */
+import { describe, expect, test } from "vitest";
+import { found, SECRET, shop, verdict } from "../helpers/shop.js";
+
+const CONFIG = "config/Shared/config_default.php";
+
+/** `$a1 = [$a0, $a0, ...]` `levels` deep, `width` wide: a few KiB, width^levels paths. */
+function sharedArrays(width: number, levels: number): string {
+  const lines = ["$a0 = 'x';"];
+  for (let i = 1; i <= levels; i++)
+    lines.push(`$a${i} = [${Array.from({ length: width }, () => `$a${i - 1}`).join(", ")}];`);
+  return lines.join("\n");
+}
+
+describe("arrays shared through variables", () => {
+  test("a secret-named key holding 10^9 paths to the same arrays is walked once each", () => {
+    const php = `<?php\n${sharedArrays(10, 11)}\n$config['SHOP_PASSWORD'] = [$a11, '${SECRET}'];\n$x = ['password' => $a11];\n`;
+    const t0 = performance.now();
+    const v = verdict("APP-17", { ...shop(), [CONFIG]: php });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    expect(found(v).filter((f) => f.result === "fail")).toEqual([
+      expect.objectContaining({ code: "secret-config-literal", file: CONFIG, line: 14 }),
+    ]);
+  });
+});
