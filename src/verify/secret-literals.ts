@@ -137,26 +137,26 @@ function secretEntry(entry: PhpEntry, siblings: readonly PhpEntry[]): boolean {
   );
 }
 
+/** The arrays walked in a file, each with the shallowest depth it was walked at. */
+type Walked = Map<PhpValue, number>;
+
 /**
  * The literals in an array under a secret-named key: its neutral entries, at any depth. An
- * array met again is not walked again: variables share arrays (`$b = [$a, $a, ...]` nine
- * deep), and walking each path would take 40^9 steps where its leaves are the same few.
+ * array already walked in the file, as deep or deeper, is not walked again: variables share
+ * arrays (`$b = [$a, $a, ...]` nine deep is 40^9 paths to a few leaves, and each of a
+ * thousand arrays can hold the forty before it), and a leaf found once is reported once.
  */
-function literalLeaves(
-  value: PhpValue,
-  out: PhpValue[],
-  depth = 0,
-  walked: Set<PhpValue> = new Set(),
-): void {
+function literalLeaves(value: PhpValue, out: PhpValue[], walked: Walked, depth = 0): void {
   if (value.k !== "array") {
     out.push(value);
     return;
   }
-  if (depth > 8 || walked.has(value)) return;
-  walked.add(value);
+  const before = walked.get(value);
+  if (depth > 8 || (before !== undefined && before <= depth)) return;
+  walked.set(value, depth);
   for (const e of value.entries)
     if (e.name === undefined || NEUTRAL_KEY.test(e.name) || isSecretName(e.name))
-      literalLeaves(e.value, out, depth + 1, walked);
+      literalLeaves(e.value, out, walked, depth + 1);
 }
 
 /**
@@ -179,6 +179,7 @@ export function configLiterals(
     return;
   }
   const seen = new Set<number>();
+  const walked: Walked = new Map();
   const report = (value: PhpValue, code: FindingCode, subject: string): void => {
     const found = valueFinding(kindOf(value), code, throwaway);
     if (!found) return;
@@ -191,14 +192,14 @@ export function configLiterals(
     assign: (a) => {
       if (!a.names.some((n) => n.toLowerCase() !== "key" && isSecretName(n))) return;
       const leaves: PhpValue[] = [];
-      literalLeaves(a.value, leaves);
+      literalLeaves(a.value, leaves, walked);
       for (const leaf of leaves) report(leaf, "secret-config-literal", `$config${a.written}`);
     },
     array: (_file, array) => {
       for (const e of array.entries)
         if (secretEntry(e, array.entries)) {
           const leaves: PhpValue[] = [];
-          literalLeaves(e.value, leaves);
+          literalLeaves(e.value, leaves, walked);
           for (const leaf of leaves) report(leaf, "secret-array-literal", `${e.written} =>`);
         }
     },

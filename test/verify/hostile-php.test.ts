@@ -26,4 +26,20 @@ describe("arrays shared through variables", () => {
       expect.objectContaining({ code: "secret-config-literal", file: CONFIG, line: 14 }),
     ]);
   });
+
+  test("one secret-named key set 8,000 times to the same 10,000 literals walks them once", () => {
+    const lines = ["$a0 = 'x';"];
+    for (let i = 0; i < 100; i++) lines.push(`$b${i} = [${Array(100).fill("$a0").join(",")}];`);
+    lines.push(`$c = [${Array.from({ length: 100 }, (_, i) => `$b${i}`).join(",")}];`);
+    for (let i = 0; i < 8000; i++) lines.push("$config['SHOP_PASSWORD'] = $c;");
+    const php = `<?php\n${lines.join("\n")}\n$config['SHOP_PASSWORD'] = '${SECRET}';\n`;
+    const t0 = performance.now();
+    const v = verdict("APP-17", { ...shop(), [CONFIG]: php });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    expect(found(v).filter((f) => f.result === "fail")).toEqual([
+      expect.objectContaining({ code: "secret-config-literal", file: CONFIG, line: 2 }),
+      expect.objectContaining({ code: "secret-config-literal", file: CONFIG, line: 8104 }),
+    ]);
+  });
 });
