@@ -358,7 +358,8 @@ export function yamlLiterals(
 
 /** `.env`, `.env.ci`, and `.env.<environment>.local` (Symfony's and others' machine overrides). */
 export const ENV_FILE = /(?:^|\/)\.env(?:\.[\w-]+)*$/;
-export const CONFIG_PHP = /^config\/.*\.php$/;
+/** `s`: a newline in a tracked path (git allows one) must not take the file out of the scan. */
+export const CONFIG_PHP = /^config\/.*\.php$/s;
 /** The Back Office users `vendor/bin/install` creates (`getInstallerUsers()`), with passwords. */
 export const INSTALLER_USERS = /^src\/[^/]+\/Zed\/User\/UserConfig\.php$/;
 export const IMPORT_DATA = /^data\/import\/.*\.(?:csv|tsv)$/i;

@@ -3,7 +3,10 @@
  * to the file's size. Own fixtures.
  */
 import { describe, expect, test } from "vitest";
-import { found, SECRET, shop, verdict } from "../helpers/shop.js";
+import { verifyRepository } from "../../src/verify/index.js";
+import { sprykerCatalogue } from "../helpers/catalogue.js";
+import { memoryRepo } from "../helpers/repo.js";
+import { BEFORE_GO_LIVE, found, SECRET, shop, verdict } from "../helpers/shop.js";
 
 const CONFIG = "config/Shared/config_default.php";
 
@@ -40,6 +43,27 @@ describe("arrays shared through variables", () => {
     expect(found(v).filter((f) => f.result === "fail")).toEqual([
       expect.objectContaining({ code: "secret-config-literal", file: CONFIG, line: 2 }),
       expect.objectContaining({ code: "secret-config-literal", file: CONFIG, line: 8104 }),
+    ]);
+  });
+});
+
+describe("a newline in a tracked file's name (git allows one)", () => {
+  test("does not take a configuration file out of APP-17's literal and token scans", async () => {
+    const php = "config/Shared/a\nb.php";
+    const config = "src/Pyz/Zed/Shop/a\nShopConfig.php";
+    const token = "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";
+    const files = {
+      ...shop(),
+      [php]: `<?php\n$config['DB_PASSWORD'] = '${SECRET}';\n`,
+      [config]: `<?php\n// GITHUB_TOKEN=${token}\n`,
+    };
+    const item = sprykerCatalogue().items.find((i) => i.id === "APP-17")!;
+    const [v] = await verifyRepository([item], memoryRepo(files), BEFORE_GO_LIVE);
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    expect(JSON.stringify(v)).not.toContain(token);
+    expect(found(v!).filter((f) => f.result === "fail")).toEqual([
+      expect.objectContaining({ code: "secret-config-literal", file: php, line: 2 }),
+      expect.objectContaining({ code: "secret-provider-token", file: config, line: 2 }),
     ]);
   });
 });

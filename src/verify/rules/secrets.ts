@@ -46,10 +46,11 @@ import type { PrescanRequest } from "../types.js";
 
 /**
  * Files secretlint reads: where configuration and credentials live, not code or data: config
- * formats anywhere, dotfiles with credentials, `config/**\/*.php` and project `*Config.php`.
+ * formats anywhere, dotfiles with credentials, `config/**\/*.php` and project `*Config.php`
+ * (`s`: a newline in a tracked path must not take the file out).
  */
 const TOKEN_FILE =
-  /\.(?:ya?ml|json|env|ini|conf|cnf|properties|xml|neon|toml|sh|bash|pem|key|txt|dist|cfg)$|(?:^|\/)(?:\.env[^/]*|\.npmrc|\.netrc|Dockerfile[^/]*)$|^config\/.*\.php$|^src\/[^/]+\/.*Config\.php$/;
+  /\.(?:ya?ml|json|env|ini|conf|cnf|properties|xml|neon|toml|sh|bash|pem|key|txt|dist|cfg)$|(?:^|\/)(?:\.env[^/]*|\.npmrc|\.netrc|Dockerfile[^/]*)$|^config\/.*\.php$|^src\/[^/]+\/.*Config\.php$/s;
 const LOCK_FILES = /(?:^|\/)(?:composer\.lock|package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/;
 /** Larger files are data (exports, fixtures), not configuration. */
 const TOKEN_FILE_BYTES = 512 * 1024;
