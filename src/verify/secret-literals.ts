@@ -4,6 +4,7 @@
  * key's name, never the value (rules/secrets.ts judges them).
  */
 
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Finding, FindingCode } from "../core/verdict.js";
 import { type Facts, phpUnreadable } from "./facts.js";
 import { loadConfig } from "./php-config.js";
@@ -321,7 +322,6 @@ export function yamlLiterals(
   hits: SecretHit[],
 ): void {
   for (const e of yamlEntries(text)) {
-    const last = e.path[e.path.length - 1]!;
     if (e.value !== undefined && /^[[{]/.test(e.value.trim()) && !isSecretPath(e.path)) {
       for (const m of e.value.matchAll(JSON_PAIR)) {
         if (!isSecretName(m[1]!) || !isLiteral(m[2]!)) continue;
@@ -336,24 +336,84 @@ export function yamlLiterals(
       }
       continue;
     }
-    if (!isSecretPath(e.path) || !isLiteral(e.value)) continue;
-    // The user name of an auth.users entry is never shown, but is not a secret on its own.
-    if (last === "username" || last === "user") continue;
-    const auth = e.path.includes("users") && e.path.includes("auth");
-    const placeholder = isPlaceholder(e.value);
-    hits.push({
-      code: placeholder
-        ? "secret-placeholder"
-        : auth
-          ? "secret-auth-password"
-          : "secret-deploy-literal",
-      result: placeholder || throwaway ? "warn" : "fail",
-      file,
-      line: e.line,
-      subject: shortPath(e.path),
-      expected: "a secret from the environment",
-    });
+    pathLiteral(file, e.path, e.value, e.line, throwaway, hits);
   }
+  // What the line reading cannot see, read as YAML: flow mappings and lists (`&x {password:
+  // ...}`, `[{password: ...}]`), block scalars (`password: |`), quoted or escaped keys, `? key`.
+  const reported = new Set(hits.filter((h) => h.file === file).map((h) => h.line));
+  for (const e of yamlScalars(text)) {
+    if (reported.has(e.line)) continue;
+    if (pathLiteral(file, e.path, e.value, e.line, throwaway, hits)) reported.add(e.line);
+  }
+}
+
+/** A hit for a literal under a secret key path; whether there was one. */
+function pathLiteral(
+  file: string,
+  path: readonly string[],
+  value: string | undefined,
+  line: number,
+  throwaway: boolean,
+  hits: SecretHit[],
+): boolean {
+  if (!isSecretPath(path) || !isLiteral(value)) return false;
+  // The user name of an auth.users entry is never shown, but is not a secret on its own.
+  const last = path[path.length - 1]!;
+  if (last === "username" || last === "user") return false;
+  const auth = path.includes("users") && path.includes("auth");
+  const placeholder = isPlaceholder(value);
+  hits.push({
+    code: placeholder
+      ? "secret-placeholder"
+      : auth
+        ? "secret-auth-password"
+        : "secret-deploy-literal",
+    result: placeholder || throwaway ? "warn" : "fail",
+    file,
+    line,
+    subject: shortPath(path),
+    expected: "a secret from the environment",
+  });
+  return true;
+}
+
+/**
+ * Every string scalar of a YAML text with its key path (`[]` for a list item) and its key's
+ * line, as the parser reads it; aliases are not followed (the anchor's own value is seen where
+ * it is written), so the walk is as long as the file. Nothing for a file the parser refuses.
+ */
+function yamlScalars(text: string): { path: string[]; value: string; line: number }[] {
+  const lines = new LineCounter();
+  const out: { path: string[]; value: string; line: number }[] = [];
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: "silent" });
+  } catch {
+    return out;
+  }
+  if (doc.errors.length > 0) return out;
+  const lineOf = (node: { range?: [number, number, number] | null } | null | undefined) =>
+    node?.range ? lines.linePos(node.range[0]).line : 1;
+  // A stack, not recursion: a flow collection nested 100,000 deep must not overflow.
+  const stack: { node: unknown; path: string[]; line: number }[] = [
+    { node: doc.contents, path: [], line: 1 },
+  ];
+  while (stack.length > 0) {
+    const { node, path, line } = stack.pop()!;
+    if (isScalar(node)) {
+      if (typeof node.value === "string") out.push({ path, value: node.value, line });
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        stack.push({ node: pair.value, path: [...path, key], line: lineOf(pair.key) });
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items)
+        stack.push({ node: item, path: [...path, "[]"], line: lineOf(item as never) });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
 }
 
 /** `.env`, `.env.ci`, and `.env.<environment>.local` (Symfony's and others' machine overrides). */

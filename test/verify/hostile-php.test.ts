@@ -1,12 +1,12 @@
 /**
- * Hostile shop PHP (round 6 attack): shapes that cost golive time or memory out of proportion
- * to the file's size. Own fixtures.
+ * Hostile shops (round 6 attack): PHP shapes that cost golive time or memory out of proportion
+ * to the file's size, and shapes that hid a committed secret from APP-17. Own fixtures.
  */
 import { describe, expect, test } from "vitest";
 import { verifyRepository } from "../../src/verify/index.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
 import { memoryRepo } from "../helpers/repo.js";
-import { BEFORE_GO_LIVE, found, SECRET, shop, verdict } from "../helpers/shop.js";
+import { BEFORE_GO_LIVE, deployFile, found, SECRET, shop, verdict } from "../helpers/shop.js";
 
 const CONFIG = "config/Shared/config_default.php";
 
@@ -65,5 +65,29 @@ describe("a newline in a tracked file's name (git allows one)", () => {
       expect.objectContaining({ code: "secret-config-literal", file: php, line: 2 }),
       expect.objectContaining({ code: "secret-provider-token", file: config, line: 2 }),
     ]);
+  });
+});
+
+describe("a literal password in a deploy file in the shapes YAML allows", () => {
+  test.each([
+    ["a flow mapping behind an anchor", `x-db: &db {password: "${SECRET}", user: shop}`],
+    ["a literal block scalar", `x-db:\n  password: |\n    ${SECRET}`],
+    ["a folded block scalar", `x-db:\n  password: >-\n    ${SECRET}`],
+    ["an escaped quoted key", `x-db:\n  "pass\\x77ord": ${SECRET}`],
+    ["an explicit key", `x-db:\n  ? password\n  : ${SECRET}`],
+    ["a flow list of mappings", `x-db: [{password: ${SECRET}}]`],
+    ["a JSON object", `x-db: {"secret": "${SECRET}"}`],
+  ])("%s fails APP-17, value not shown", (_shape, yaml) => {
+    const file = `${deployFile("prod")}${yaml}\n`;
+    const line = file.split("\n").findIndex((l) => l.startsWith("x-db")) + 1;
+    const v = verdict("APP-17", { ...shop(), "deploy.shop-prod.yml": file });
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    const failed = found(v).filter((f) => f.result === "fail");
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({
+      code: "secret-deploy-literal",
+      file: "deploy.shop-prod.yml",
+    });
+    expect(failed[0]!.line).toBeGreaterThanOrEqual(line);
   });
 });
