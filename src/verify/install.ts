@@ -6,6 +6,7 @@
  * Run_install), `US/production` for a deploy file whose region is US. `pipeline:` and the SDK's
  * `docker.yml` are what a local `docker/sdk up` runs, not the cloud. Pure: trees and texts in.
  */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
 import type { DeployFile } from "./deploy.js";
 import { child, childIn, scalarText } from "./yaml-tree.js";
 
@@ -84,14 +85,60 @@ function recipePath(name: string): string {
   return `config/install/${bare}.yml`;
 }
 
-/** A recipe's commands, with their lines; comment lines left out. */
+/**
+ * A recipe's commands, with their lines; comment lines left out. A double-quoted value with
+ * escapes is read as YAML reads it (Spryker's installer parses the recipe with Symfony YAML):
+ * `"propel:tables:\x64rop"` and a `\` that joins two lines are `propel:tables:drop`.
+ */
 export function recipeCommands(text: string): RecipeCommand[] {
-  const out: RecipeCommand[] = [];
+  const byLine = new Map<number, RecipeCommand>();
   text.split("\n").forEach((raw, i) => {
     if (/^\s*#/.test(raw) || raw.trim() === "") return;
     const m = /^\s*command\s*:\s*(.*)$/.exec(raw);
-    out.push({ line: i + 1, text: m ? unquote(m[1]!) : raw.trim() });
+    byLine.set(i + 1, { line: i + 1, text: m ? unquote(m[1]!) : raw.trim() });
   });
+  if (text.includes("\\")) {
+    for (const q of escapedStrings(text)) {
+      for (let l = q.line; l <= q.end; l++) byLine.delete(l);
+      const lines = q.value.split("\n");
+      lines.forEach((t, i) => {
+        const line = Math.min(q.line + i, q.end);
+        const before = byLine.get(line);
+        byLine.set(line, { line, text: before ? `${before.text}\n${t}` : t });
+      });
+    }
+  }
+  return [...byLine.values()].sort((a, b) => a.line - b.line);
+}
+
+/** Double-quoted scalars with a `\` in their source: first and last line, and the value. */
+function escapedStrings(text: string): { line: number; end: number; value: string }[] {
+  const counter = new LineCounter();
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, logLevel: "silent" });
+  } catch {
+    return [];
+  }
+  if (doc.errors.length > 0) return [];
+  const out: { line: number; end: number; value: string }[] = [];
+  // A stack, not recursion: a flow collection nested 100,000 deep must not overflow.
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isScalar(node)) {
+      const range = node.range;
+      if (node.type !== Scalar.QUOTE_DOUBLE || typeof node.value !== "string" || !range) continue;
+      if (!text.slice(range[0], range[1]).includes("\\")) continue;
+      out.push({
+        line: counter.linePos(range[0]).line,
+        end: counter.linePos(Math.max(range[0], range[1] - 1)).line,
+        value: node.value,
+      });
+    } else if (isMap(node)) {
+      for (const pair of node.items) if (isPair(pair)) stack.push(pair.key, pair.value);
+    } else if (isSeq(node)) for (const item of node.items) stack.push(item);
+  }
   return out;
 }
 

@@ -91,3 +91,34 @@ describe("a literal password in a deploy file in the shapes YAML allows", () => 
     expect(failed[0]!.line).toBeGreaterThanOrEqual(line);
   });
 });
+
+describe("an install recipe's command written with YAML escapes", () => {
+  const RECIPE = "config/install/EU/production.yml";
+  const recipe = `sections:
+  database-migrate:
+    propel-migrate:
+      command: "vendor/bin/console propel:migrate"
+  wipe:
+    drop:
+      command: "vendor/bin/console propel:tables:\\x64rop"
+    delete:
+      command: "vendor/bin/console storage:\\
+        delete"
+    demo:
+      command: "vendor/bin/console data:\\u0069mport"
+`;
+
+  test("is read as the installer reads it: the destructive steps fail CLO-11 and DAT-02", () => {
+    const files = { ...shop(), [RECIPE]: recipe };
+    const lines = (id: string) =>
+      found(verdict(id, files))
+        .filter((f) => f.result === "fail")
+        .map((f) => [f.file, f.line]);
+    expect(lines("CLO-11")).toEqual([
+      [RECIPE, 7],
+      [RECIPE, 9],
+      [RECIPE, 12],
+    ]);
+    expect(lines("DAT-02")).toEqual([[RECIPE, 12]]);
+  });
+});
