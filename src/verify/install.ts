@@ -32,7 +32,15 @@ export interface RecipeCommand {
   text: string;
 }
 
-const RECIPE_FLAG = /(?:^|\s)(?:-r|--recipe)(?:\s+|=)["']?([^\s"';&|]+)/;
+const RECIPE_FLAG = /(?:^|\s)(?:-r|--recipe)(?:\s+|=)["']?([^\s"';&|]+)/g;
+
+/** The recipe one `vendor/bin/install` runs: its last `-r`, up to the next command. */
+function lastRecipeFlag(run: string): string | undefined {
+  const args = run.split(/&&|\|\||[;|\n]/)[0]!;
+  let name: string | undefined;
+  for (const m of args.matchAll(RECIPE_FLAG)) name = m[1];
+  return name;
+}
 /** The cloud's region when a deploy file names none. */
 const DEFAULT_REGION = "EU";
 
@@ -46,19 +54,17 @@ export function recipesOf(deploy: DeployFile): RecipeRef[] {
   if (hook) {
     const hookText = scalarText(hook);
     // Only `vendor/bin/install -r NAME` tells the recipe: a script of the project's own, or a
-    // name built from a variable, runs what golive cannot see.
-    const name =
-      hookText !== undefined && /\bvendor\/bin\/install\b/.test(hookText)
-        ? RECIPE_FLAG.exec(hookText)?.[1]
-        : undefined;
-    return [
-      {
-        file: name && !name.includes("$") ? recipePath(name) : undefined,
-        via: "hook",
-        from: { file: deploy.file, line: hook.line },
-        deployFile: deploy.file,
-      },
-    ];
+    // name built from a variable, runs what golive cannot see. Each `vendor/bin/install` of the
+    // hook runs its recipe (`... -r EU/production && vendor/bin/install -r EU/destructive`),
+    // and of an option given twice the console takes the last.
+    const runs = hookText?.split(/\bvendor\/bin\/install\b/).slice(1) ?? [];
+    const names = runs.length === 0 ? [undefined] : runs.map(lastRecipeFlag);
+    return names.map((name) => ({
+      file: name && !name.includes("$") ? recipePath(name) : undefined,
+      via: "hook" as const,
+      from: { file: deploy.file, line: hook.line },
+      deployFile: deploy.file,
+    }));
   }
   const regions = child(deploy.tree, "regions");
   const named = regions?.kind === "map" ? [...regions.entries] : [];

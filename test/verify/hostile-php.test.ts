@@ -122,3 +122,33 @@ describe("an install recipe's command written with YAML escapes", () => {
     expect(lines("DAT-02")).toEqual([[RECIPE, 12]]);
   });
 });
+
+describe("SPRYKER_HOOK_INSTALL running more than one recipe", () => {
+  const DESTRUCTIVE = `sections:\n  wipe:\n    drop:\n      command: "vendor/bin/console propel:tables:drop"\n`;
+  test.each([
+    ["two installs", "vendor/bin/install -r EU/production -vvv && vendor/bin/install -r EU/wipe"],
+    [
+      "two installs after ;",
+      "vendor/bin/install -r EU/production; vendor/bin/install --recipe EU/wipe",
+    ],
+    ["the option given twice (the last counts)", "vendor/bin/install -r EU/production -r EU/wipe"],
+  ])("%s: each recipe it runs is judged", (_case, hook) => {
+    const deploy = deployFile("prod").replace(
+      /SPRYKER_HOOK_INSTALL: .*/,
+      `SPRYKER_HOOK_INSTALL: "${hook}"`,
+    );
+    const v = verdict("CLO-11", {
+      ...shop(),
+      "deploy.shop-prod.yml": deploy,
+      "config/install/EU/wipe.yml": DESTRUCTIVE,
+    });
+    expect(v.result).toBe("fail");
+    expect(found(v).filter((f) => f.result === "fail")).toEqual([
+      expect.objectContaining({
+        code: "recipe-destructive",
+        file: "config/install/EU/wipe.yml",
+        line: 4,
+      }),
+    ]);
+  });
+});
