@@ -24,6 +24,11 @@ export interface RecipeRef {
   from?: { file: string; line: number };
   /** The deploy file that runs it. */
   deployFile: string;
+  /**
+   * The hook's own commands besides `vendor/bin/install` (`... && vendor/bin/console
+   * propel:tables:drop`), at the hook's line; on the hook's first recipe only.
+   */
+  hookCommands?: RecipeCommand[];
 }
 
 export interface RecipeCommand {
@@ -59,11 +64,17 @@ export function recipesOf(deploy: DeployFile): RecipeRef[] {
     // and of an option given twice the console takes the last.
     const runs = hookText?.split(/\bvendor\/bin\/install\b/).slice(1) ?? [];
     const names = runs.length === 0 ? [undefined] : runs.map(lastRecipeFlag);
-    return names.map((name) => ({
+    const own = (hookText ?? "")
+      .split(/&&|\|\||[;|\n]/)
+      .map((c) => c.trim())
+      .filter((c) => c !== "" && !/\bvendor\/bin\/install\b/.test(c))
+      .map((text) => ({ line: hook.line, text }));
+    return names.map((name, i) => ({
       file: name && !name.includes("$") ? recipePath(name) : undefined,
       via: "hook" as const,
       from: { file: deploy.file, line: hook.line },
       deployFile: deploy.file,
+      ...(i === 0 && own.length > 0 ? { hookCommands: own } : {}),
     }));
   }
   const regions = child(deploy.tree, "regions");

@@ -3,9 +3,10 @@
  * are missing or unreadable, and destructive steps. APP-28 and CLO-11 judge from these.
  */
 
+import { pushAll } from "../core/arrays.js";
 import type { Finding } from "../core/verdict.js";
 import type { Facts, ProductionRecipe } from "./facts.js";
-import { DESTRUCTIVE_STEPS } from "./install.js";
+import { DESTRUCTIVE_STEPS, type RecipeCommand } from "./install.js";
 
 export function recipesOrNone(facts: Facts): { recipes: ProductionRecipe[]; findings: Finding[] } {
   const set = facts.recipes();
@@ -50,7 +51,17 @@ export function recipesOrNone(facts: Facts): { recipes: ProductionRecipe[]; find
     else if (r.commands === undefined)
       findings.push({ code: "file-unreadable", result: "unknown", file: r.file });
   }
+  // What the hook runs itself, besides its recipes, counts as a recipe's step.
+  pushAll(findings, destructiveSteps(hookSteps(facts)));
   return { recipes: set.recipes.filter((r) => r.commands !== undefined), findings };
+}
+
+/** The hooks' own commands (`vendor/bin/install -r X && vendor/bin/console ...`), by deploy file. */
+export function hookSteps(facts: Facts): { file: string; commands: RecipeCommand[] }[] {
+  const out: { file: string; commands: RecipeCommand[] }[] = [];
+  for (const ref of facts.recipes().chosen)
+    if (ref.hookCommands) out.push({ file: ref.deployFile, commands: ref.hookCommands });
+  return out;
 }
 
 export function destructiveSteps(

@@ -152,3 +152,25 @@ describe("SPRYKER_HOOK_INSTALL running more than one recipe", () => {
     ]);
   });
 });
+
+test("SPRYKER_HOOK_INSTALL's own destructive commands fail CLO-11, APP-28 and DAT-02", () => {
+  const hook =
+    "vendor/bin/install -r EU/production && vendor/bin/console propel:tables:drop; vendor/bin/console data:import";
+  const deploy = deployFile("prod").replace(
+    /SPRYKER_HOOK_INSTALL: .*/,
+    `SPRYKER_HOOK_INSTALL: "${hook}"`,
+  );
+  const line = deploy.split("\n").findIndex((l) => l.includes("SPRYKER_HOOK_INSTALL")) + 1;
+  const files = { ...shop(), "deploy.shop-prod.yml": deploy };
+  const failed = (id: string) =>
+    found(verdict(id, files))
+      .filter((f) => f.result === "fail")
+      .map((f) => [f.code, f.file, f.line, f.found]);
+  const steps = [
+    ["recipe-destructive", "deploy.shop-prod.yml", line, "propel:tables:drop"],
+    ["recipe-destructive", "deploy.shop-prod.yml", line, "demo-data import"],
+  ];
+  expect(failed("CLO-11")).toEqual(steps);
+  expect(failed("APP-28")).toEqual(steps);
+  expect(failed("DAT-02")).toEqual([["demo-import", "deploy.shop-prod.yml", line, undefined]]);
+});

@@ -3,6 +3,7 @@
 import type { Finding } from "../../core/verdict.js";
 import type { Facts } from "../facts.js";
 import { demoImport } from "../install.js";
+import { hookSteps } from "../recipe-findings.js";
 
 /**
  * DAT-02: demo users, demo customers and demo imports. The installer's users at spryker.com are
@@ -36,7 +37,7 @@ export function demoData(facts: Facts): Finding[] {
       found: `${count}`,
     });
   }
-  for (const r of facts.recipes().recipes) {
+  for (const r of [...facts.recipes().recipes, ...hookSteps(facts)]) {
     for (const c of r.commands ?? []) {
       const demo = demoImport(c.text);
       if (demo)
