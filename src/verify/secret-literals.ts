@@ -4,7 +4,6 @@
  * key's name, never the value (rules/secrets.ts judges them).
  */
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Finding, FindingCode } from "../core/verdict.js";
 import { type Facts, phpUnreadable } from "./facts.js";
 import { loadConfig } from "./php-config.js";
@@ -18,6 +17,7 @@ import {
   type ValueKind,
 } from "./php-value.js";
 import { isSecretName, isSecretPath } from "./secret-names.js";
+import type { Tree } from "./yaml-tree.js";
 
 /** Extensions that are never text: not worth reading for keys. */
 export const BINARY =
@@ -320,6 +320,7 @@ export function yamlLiterals(
   text: string,
   throwaway: boolean,
   hits: SecretHit[],
+  tree?: Tree,
 ): void {
   for (const e of yamlEntries(text)) {
     if (e.value !== undefined && /^[[{]/.test(e.value.trim()) && !isSecretPath(e.path)) {
@@ -340,8 +341,9 @@ export function yamlLiterals(
   }
   // What the line reading cannot see, read as YAML: flow mappings and lists (`&x {password:
   // ...}`, `[{password: ...}]`), block scalars (`password: |`), quoted or escaped keys, `? key`.
+  if (!tree) return;
   const reported = new Set(hits.filter((h) => h.file === file).map((h) => h.line));
-  for (const e of yamlScalars(text)) {
+  for (const e of yamlScalars(tree)) {
     if (reported.has(e.line)) continue;
     if (pathLiteral(file, e.path, e.value, e.line, throwaway, hits)) reported.add(e.line);
   }
@@ -378,40 +380,21 @@ function pathLiteral(
 }
 
 /**
- * Every string scalar of a YAML text with its key path (`[]` for a list item) and its key's
- * line, as the parser reads it; aliases are not followed (the anchor's own value is seen where
- * it is written), so the walk is as long as the file. Nothing for a file the parser refuses.
+ * Every string scalar of a deploy file's tree (verify/yaml-tree.ts: parsed once a run, aliases
+ * followed within its budget) with its key path (`[]` for a list item) and the line it was
+ * written on.
  */
-function yamlScalars(text: string): { path: string[]; value: string; line: number }[] {
-  const lines = new LineCounter();
+function yamlScalars(tree: Tree): { path: string[]; value: string; line: number }[] {
   const out: { path: string[]; value: string; line: number }[] = [];
-  let doc: ReturnType<typeof parseDocument>;
-  try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: "silent" });
-  } catch {
-    return out;
-  }
-  if (doc.errors.length > 0) return out;
-  const lineOf = (node: { range?: [number, number, number] | null } | null | undefined) =>
-    node?.range ? lines.linePos(node.range[0]).line : 1;
-  // A stack, not recursion: a flow collection nested 100,000 deep must not overflow.
-  const stack: { node: unknown; path: string[]; line: number }[] = [
-    { node: doc.contents, path: [], line: 1 },
-  ];
+  // A stack, not recursion: the tree may be as deep as the parser allows.
+  const stack: { node: Tree; path: string[] }[] = [{ node: tree, path: [] }];
   while (stack.length > 0) {
-    const { node, path, line } = stack.pop()!;
-    if (isScalar(node)) {
-      if (typeof node.value === "string") out.push({ path, value: node.value, line });
-    } else if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isPair(pair) || !isScalar(pair.key)) continue;
-        const key = String(pair.key.value);
-        stack.push({ node: pair.value, path: [...path, key], line: lineOf(pair.key) });
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items)
-        stack.push({ node: item, path: [...path, "[]"], line: lineOf(item as never) });
-    }
+    const { node, path } = stack.pop()!;
+    if (node.kind === "scalar") {
+      if (typeof node.value === "string") out.push({ path, value: node.value, line: node.line });
+    } else if (node.kind === "map") {
+      for (const [key, value] of node.entries) stack.push({ node: value, path: [...path, key] });
+    } else for (const item of node.items) stack.push({ node: item, path: [...path, "[]"] });
   }
   return out.sort((a, b) => a.line - b.line);
 }

@@ -150,7 +150,11 @@ export function secrets(facts: Facts): Finding[] {
     if (text === undefined) continue;
     if (text.includes("PRIVATE KEY")) privateKeys(file, text, hits);
     if (isConfig) configLiterals(facts, file, throwawayConfigs.has(file), hits);
-    if (isDeploy) yamlLiterals(file, text, throwaway(file), hits);
+    if (isDeploy) {
+      const parsed = facts.deployFile(file);
+      const tree = "tree" in parsed ? parsed.tree : undefined;
+      yamlLiterals(file, text, throwaway(file), hits, tree);
+    }
     if (isEnv) envLiterals(file, text, throwawayEnvFile(file), hits);
   }
   const seen = new Set(hits.map((h) => `${h.file}:${h.line}`));
