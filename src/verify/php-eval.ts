@@ -40,6 +40,14 @@ const STRING_FUNCTIONS = new Set([
   "hex2bin",
   "str_rot13",
   "strrev",
+  "substr",
+  "str_pad",
+  "str_repeat",
+  "strtr",
+  "ucfirst",
+  "lcfirst",
+  "ucwords",
+  "chr",
 ]);
 const ENV_FUNCTIONS = new Set(["getenv", "env", "apache_getenv"]);
 const ENV_ARRAYS = new Set(["_ENV", "_SERVER"]);
@@ -280,6 +288,17 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
     }
     case "parenthesis":
       return evaluate(node.inner as PhpNode, scope);
+    case "match": {
+      // `match (x) { a => 'l', default => getenv('X') }`: any arm may be the one production takes.
+      evaluate(node.cond as PhpNode, scope);
+      let value: PhpValue | undefined;
+      for (const arm of (node.arms as PhpNode[] | null) ?? []) {
+        for (const c of (arm.conds as PhpNode[] | null) ?? []) evaluate(c, scope);
+        const body = evaluate(arm.body as PhpNode, scope);
+        value = value === undefined ? body : either(value, body, line);
+      }
+      return value ?? { k: "expr", line };
+    }
     default:
       evaluateChildren(node, scope);
       return { k: "expr", line };

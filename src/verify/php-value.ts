@@ -65,7 +65,9 @@ export function combine(parts: PhpValue[], line: number): PhpValue {
 
 /** The environment's value, else `right`: `getenv('X') ?: 'x'`, `$_ENV['X'] ?? 'x'`. */
 export function orElse(left: PhpValue, right: PhpValue, line: number): PhpValue {
-  if (left.k === "env") return right.k === "env" ? left : { k: "fallback", of: right, line };
+  // `$_SERVER['X'] ?? $_ENV['Y'] ?? 'x'`: the right is already a fallback to the literal.
+  if (left.k === "env")
+    return right.k === "env" || right.k === "fallback" ? right : { k: "fallback", of: right, line };
   if (left.k === "fallback") return left;
   if (left.k === "expr") return isWritten(right) ? { k: "fallback", of: right, line } : left;
   // A value written on the left is set: `??` and `?:` keep it (unless it is empty or false).
@@ -120,7 +122,7 @@ export function kindOf(v: PhpValue): ValueKind {
       return isPlaceholder(v.s) ? "placeholder" : "literal";
     case "fallback": {
       const inner = kindOf(v.of);
-      if (inner === "literal") return "fallback";
+      if (inner === "literal" || inner === "fallback") return "fallback";
       if (inner === "placeholder") return "placeholder";
       return "env";
     }

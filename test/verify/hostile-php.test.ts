@@ -174,3 +174,23 @@ test("SPRYKER_HOOK_INSTALL's own destructive commands fail CLO-11, APP-28 and DA
   expect(failed("APP-28")).toEqual(steps);
   expect(failed("DAT-02")).toEqual([["demo-import", "deploy.shop-prod.yml", line, undefined]]);
 });
+
+describe("PHP shapes that hid a literal secret from the evaluator", () => {
+  const P = "$config[X::DB_PASSWORD]";
+  test.each([
+    [
+      "?? chained over two environment arrays",
+      `${P} = $_SERVER['X'] ?? $_ENV['Y'] ?? '${SECRET}';`,
+    ],
+    ["match", `${P} = match (getenv('APP_ENV')) { 'ci' => 'x', default => '${SECRET}' };`],
+    ["substr()", `${P} = substr('x${SECRET}', 1);`],
+    ["str_pad()", `${P} = str_pad('${SECRET}', 40);`],
+    ["ucfirst()", `${P} = ucfirst('${SECRET}');`],
+    ["strtr()", `${P} = strtr('${SECRET}', 'a', 'b');`],
+    ["chr() . chr()", `${P} = chr(104) . chr(117);`],
+  ])("%s fails APP-17", (_shape, php) => {
+    const v = verdict("APP-17", { ...shop(), [CONFIG]: `<?php\n${php}\n` });
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    expect(v.result).toBe("fail");
+  });
+});
