@@ -133,7 +133,13 @@ function escapedStrings(text: string): { line: number; end: number; value: strin
   const counter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, logLevel: "silent" });
+    doc = parseDocument(text, {
+      lineCounter: counter,
+      prettyErrors: false,
+      logLevel: "silent",
+      // yaml's own check of repeated keys is quadratic (verify/yaml-tree.ts).
+      uniqueKeys: false,
+    });
   } catch {
     return [];
   }

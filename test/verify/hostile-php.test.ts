@@ -194,3 +194,21 @@ describe("PHP shapes that hid a literal secret from the evaluator", () => {
     expect(v.result).toBe("fail");
   });
 });
+
+describe("a deploy file of many keys", () => {
+  test("30,000 keys are read in linear time, and a repeated one is still refused", () => {
+    const many = Array.from({ length: 30_000 }, (_, i) => `x-k${i}: v\n`).join("");
+    const t0 = performance.now();
+    const v = verdict("APP-04", {
+      ...shop(),
+      "deploy.shop-prod.yml": `${deployFile("prod")}${many}`,
+    });
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(v.result).toBe("pass");
+    const repeated = `${deployFile("prod")}${many}x-k7: again\n`;
+    const line = repeated.split("\n").length - 1;
+    expect(found(verdict("APP-04", { ...shop(), "deploy.shop-prod.yml": repeated }))).toEqual([
+      expect.objectContaining({ result: "unknown", file: "deploy.shop-prod.yml", line }),
+    ]);
+  });
+});
