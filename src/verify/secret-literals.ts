@@ -17,7 +17,7 @@ import {
   type ValueKind,
 } from "./php-value.js";
 import { isSecretName, isSecretPath } from "./secret-names.js";
-import type { Tree } from "./yaml-tree.js";
+import { type Tree, treeStrings } from "./yaml-tree.js";
 
 /** Extensions that are never text: not worth reading for keys. */
 export const BINARY =
@@ -343,7 +343,7 @@ export function yamlLiterals(
   // ...}`, `[{password: ...}]`), block scalars (`password: |`), quoted or escaped keys, `? key`.
   if (!tree) return;
   const reported = new Set(hits.filter((h) => h.file === file).map((h) => h.line));
-  for (const e of yamlScalars(tree)) {
+  for (const e of treeStrings(tree)) {
     if (reported.has(e.line)) continue;
     if (pathLiteral(file, e.path, e.value, e.line, throwaway, hits)) reported.add(e.line);
   }
@@ -377,26 +377,6 @@ function pathLiteral(
     expected: "a secret from the environment",
   });
   return true;
-}
-
-/**
- * Every string scalar of a deploy file's tree (verify/yaml-tree.ts: parsed once a run, aliases
- * followed within its budget) with its key path (`[]` for a list item) and the line it was
- * written on.
- */
-function yamlScalars(tree: Tree): { path: string[]; value: string; line: number }[] {
-  const out: { path: string[]; value: string; line: number }[] = [];
-  // A stack, not recursion: the tree may be as deep as the parser allows.
-  const stack: { node: Tree; path: string[] }[] = [{ node: tree, path: [] }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
-    if (node.kind === "scalar") {
-      if (typeof node.value === "string") out.push({ path, value: node.value, line: node.line });
-    } else if (node.kind === "map") {
-      for (const [key, value] of node.entries) stack.push({ node: value, path: [...path, key] });
-    } else for (const item of node.items) stack.push({ node: item, path: [...path, "[]"] });
-  }
-  return out.sort((a, b) => a.line - b.line);
 }
 
 /** `.env`, `.env.ci`, and `.env.<environment>.local` (Symfony's and others' machine overrides). */

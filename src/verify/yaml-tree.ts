@@ -291,3 +291,22 @@ export function eachEntry(
     for (const item of tree.items) eachEntry(item, visit, parentKey);
   }
 }
+
+/**
+ * Every string scalar of a tree (parsed once a run, aliases followed within its budget) with
+ * its key path (`[]` for a list item) and the line it was written on.
+ */
+export function treeStrings(tree: Tree): { path: string[]; value: string; line: number }[] {
+  const out: { path: string[]; value: string; line: number }[] = [];
+  // A stack, not recursion: the tree may be as deep as the parser allows.
+  const stack: { node: Tree; path: string[] }[] = [{ node: tree, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node.kind === "scalar") {
+      if (typeof node.value === "string") out.push({ path, value: node.value, line: node.line });
+    } else if (node.kind === "map") {
+      for (const [key, value] of node.entries) stack.push({ node: value, path: [...path, key] });
+    } else for (const item of node.items) stack.push({ node: item, path: [...path, "[]"] });
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
