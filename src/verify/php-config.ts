@@ -262,6 +262,7 @@ export function loadConfig(
       else visit(path, true);
     },
   });
+  scope.stopAtReturn = true;
   // Spryker's loader skips a config_default-<environment>.php that is not there; a missing
   // `require` stops PHP.
   const visit = (file: string, required: boolean) => {
@@ -294,6 +295,22 @@ export function loadConfig(
   if (!options.environmentOnly) visit(`${SHARED}/config_default.php`, false);
   if (environment !== undefined) visit(`${SHARED}/config_default-${environment}.php`, false);
   return load;
+}
+
+/**
+ * The assignments of each `$config` key path that may be the one production runs: the last
+ * one not inside a branch, loop or function, and every one inside them after it (a switch
+ * turned off in `if (getenv('X')) { ... }` is still on where X is unset).
+ */
+export function possibleFinal(load: ConfigLoad): ConfigAssignment[] {
+  const out = new Map<string, ConfigAssignment[]>();
+  for (const a of load.assignments) {
+    const before = out.get(a.written);
+    if (a.operator === "??=" && before) continue;
+    if (a.conditional && before) before.push(a);
+    else out.set(a.written, [a]);
+  }
+  return [...out.values()].flat();
 }
 
 /**

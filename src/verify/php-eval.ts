@@ -40,6 +40,10 @@ export interface PhpScope {
   /** `$config` as assigned so far, by the key path as written. */
   config: Map<string, PhpValue>;
   hooks: PhpHooks;
+  /** How many branches, loops or function bodies the statement being run is inside. */
+  branch: number;
+  /** A `return` or `exit` ends the file's statements (the loader's reading; not APP-17's). */
+  stopAtReturn?: boolean;
 }
 
 export interface ConfigAssignment {
@@ -50,6 +54,8 @@ export interface ConfigAssignment {
   /** The keys as written: `[Foo::BAR]['token']`. */
   written: string;
   operator: string;
+  /** Inside an `if`, a loop, a `switch` or a function: production may not run it. */
+  conditional?: true;
   value: PhpValue;
 }
 
@@ -67,7 +73,7 @@ export interface PhpHooks {
 }
 
 export function newScope(file: string, hooks: PhpHooks): PhpScope {
-  return { file, vars: new Map(), consts: new Map(), config: new Map(), hooks };
+  return { file, vars: new Map(), consts: new Map(), config: new Map(), hooks, branch: 0 };
 }
 
 function keyOf(node: PhpNode | null | undefined): { name?: string; written?: string } {
@@ -310,7 +316,14 @@ function assign(node: PhpNode, scope: PhpScope): PhpValue {
             : right
           : right;
     scope.config.set(path.written, value);
-    scope.hooks.assign?.({ file: scope.file, line, ...path, operator, value: right });
+    scope.hooks.assign?.({
+      file: scope.file,
+      line,
+      ...path,
+      operator,
+      value: right,
+      ...(scope.branch > 0 ? { conditional: true as const } : {}),
+    });
     return value;
   }
   if (left.kind === "variable" && typeof left.name === "string") {
@@ -376,7 +389,10 @@ export function run(node: PhpNode, scope: PhpScope): void {
     case "program":
     case "namespace":
     case "block":
-      for (const c of node.children as PhpNode[]) run(c, scope);
+      for (const c of node.children as PhpNode[]) {
+        run(c, scope);
+        if (scope.stopAtReturn && ends(c)) return;
+      }
       return;
     case "expressionstatement":
       evaluate(node.expression as PhpNode, scope);
@@ -402,39 +418,31 @@ export function run(node: PhpNode, scope: PhpScope): void {
       return;
     default:
       // if, loops, switch, try, class, function, method: their parts, in order.
-      if (STATEMENTS.has(node.kind)) evaluateChildren(node, scope);
+      if (BRANCHES.has(node.kind)) {
+        scope.branch++;
+        try {
+          evaluateChildren(node, scope);
+        } finally {
+          scope.branch--;
+        }
+      } else if (STATEMENTS.has(node.kind)) evaluateChildren(node, scope);
       // return, echo, throw and any expression: evaluated where they stand.
       else evaluate(node, scope);
   }
 }
 
+/** Whether a statement ends the statements after it: `return`, `exit`, `die`. */
+const ends = (node: PhpNode): boolean =>
+  node.kind === "return" || (node.expression as PhpNode | null | undefined)?.kind === "exit";
+
+/** Statements whose parts production may not run: branches, loops, bodies of functions. */
+const BRANCHES = new Set([
+  ..."if while do for foreach switch case catch".split(" "),
+  ..."class trait interface enum function method closure arrowfunc".split(" "),
+]);
+
 /** Statements whose parts are run one by one. */
 const STATEMENTS = new Set([
-  "if",
-  "while",
-  "do",
-  "for",
-  "foreach",
-  "switch",
-  "case",
-  "try",
-  "catch",
-  "class",
-  "trait",
-  "interface",
-  "enum",
-  "function",
-  "method",
-  "closure",
-  "arrowfunc",
-  "return",
-  "echo",
-  "print",
-  "throw",
-  "unset",
-  "global",
-  "static",
-  "staticvariable",
-  "property",
-  "attrgroup",
+  ...BRANCHES,
+  ..."try return echo print throw unset global static staticvariable property attrgroup".split(" "),
 ]);

@@ -212,3 +212,23 @@ describe("a deploy file of many keys", () => {
     ]);
   });
 });
+
+describe("APP-16: a debug switch turned off where production may not run it", () => {
+  const D = "$config[ApplicationConstants::ENABLE_APPLICATION_DEBUG]";
+  test.each([
+    ["in an if", `${D} = true;\nif (getenv('NEVER_SET')) {\n    ${D} = false;\n}`],
+    ["in a function never called", `${D} = true;\nfunction off() {\n    ${D} = false;\n}`],
+    ["after return", `${D} = true;\nreturn;\n${D} = false;`],
+    ["after exit", `${D} = true;\nexit;\n${D} = false;`],
+  ])("%s: still on", (_case, php) => {
+    const v = verdict("APP-16", { ...shop(), [CONFIG]: `<?php\n${php}\n` });
+    expect(found(v).filter((f) => f.result === "fail")).toEqual([
+      expect.objectContaining({ code: "config-debug-on", file: CONFIG, line: 2 }),
+    ]);
+  });
+
+  test("turned off for good after a branch that turns it on: off", () => {
+    const php = `<?php\nif (getenv('X')) {\n    ${D} = true;\n}\n${D} = false;\n`;
+    expect(verdict("APP-16", { ...shop(), [CONFIG]: php }).result).toBe("pass");
+  });
+});

@@ -2,7 +2,7 @@
 
 import type { Finding } from "../../core/verdict.js";
 import type { Facts } from "../facts.js";
-import { finalConfig } from "../php-config.js";
+import { possibleFinal } from "../php-config.js";
 import { isOn } from "../php-value.js";
 import { child, childIn, scalarText } from "../yaml-tree.js";
 
@@ -52,8 +52,9 @@ export function productionConfig(facts: Facts): Finding[] {
         expected: "SPRYKER_OAUTH_KEY_PRIVATE from the environment",
       });
     // The last assignment of a setting is the one production runs: a switch turned on in
-    // config_default.php and off in the environment's file is off.
-    for (const a of finalConfig(load).values()) {
+    // config_default.php and off in the environment's file is off; but not one turned off in a
+    // branch production may not take, nor in code after a `return`.
+    for (const a of possibleFinal(load)) {
       if (a.names.length !== 1 || !DEBUG_SWITCH.test(a.names[0]!)) continue;
       if (isOn(a.value))
         findings.push({
