@@ -16,7 +16,7 @@ import {
   type PhpValue,
   type ValueKind,
 } from "./php-value.js";
-import { isSecretName, isSecretPath } from "./secret-names.js";
+import { isSecretName, isSecretPath, yamlOnly } from "./secret-names.js";
 import { type Tree, treeStrings } from "./yaml-tree.js";
 
 /** Extensions that are never text: not worth reading for keys. */
@@ -320,7 +320,7 @@ export function yamlLiterals(
   text: string,
   throwaway: boolean,
   hits: SecretHit[],
-  tree?: Tree,
+  treeOf?: () => Tree | undefined,
 ): void {
   for (const e of yamlEntries(text)) {
     if (e.value !== undefined && /^[[{]/.test(e.value.trim()) && !isSecretPath(e.path)) {
@@ -341,6 +341,9 @@ export function yamlLiterals(
   }
   // What the line reading cannot see, read as YAML: flow mappings and lists (`&x {password:
   // ...}`, `[{password: ...}]`), block scalars (`password: |`), quoted or escaped keys, `? key`.
+  // Parsing every deploy file (a shop has dozens) costs more than the rest of APP-17: only a
+  // file with such a line is parsed.
+  const tree = yamlOnly(text) ? treeOf?.() : undefined;
   if (!tree) return;
   const reported = new Set(hits.filter((h) => h.file === file).map((h) => h.line));
   for (const e of treeStrings(tree)) {

@@ -240,3 +240,21 @@ export function isSecretPath(path: readonly string[]): boolean {
     (last === "username" || last === "user") && path.some((p) => p === "users" || p === "auth")
   );
 }
+
+const SECRETISH = /pass|secret|token|key|auth|cred|pwd|salt|cert|private/i;
+const YAML_SHAPE = /[{}[\]|>?]/;
+const EXPLICIT_OR_ESCAPED_KEY = /^\s*(?:-\s+)*(?:\?|"[^"\\]*\\)/;
+
+/**
+ * Whether the line reading may misread a line: a secret-looking word beside a flow collection,
+ * a block scalar or an explicit key's `?`; an explicit key; a quoted key with an escape. Each
+ * test is linear in the line.
+ */
+export function yamlOnly(text: string): boolean {
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/\$\{[^}$]*\}/g, "");
+    if (YAML_SHAPE.test(line) && SECRETISH.test(line)) return true;
+    if (EXPLICIT_OR_ESCAPED_KEY.test(line)) return true;
+  }
+  return false;
+}

@@ -151,9 +151,11 @@ export function secrets(facts: Facts): Finding[] {
     if (text.includes("PRIVATE KEY")) privateKeys(file, text, hits);
     if (isConfig) configLiterals(facts, file, throwawayConfigs.has(file), hits);
     if (isDeploy) {
-      const parsed = facts.deployFile(file);
-      const tree = "tree" in parsed ? parsed.tree : undefined;
-      yamlLiterals(file, text, throwaway(file), hits, tree);
+      const treeOf = () => {
+        const parsed = facts.deployFile(file);
+        return "tree" in parsed ? parsed.tree : undefined;
+      };
+      yamlLiterals(file, text, throwaway(file), hits, treeOf);
     }
     if (isEnv) envLiterals(file, text, throwawayEnvFile(file), hits);
   }
