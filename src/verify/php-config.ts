@@ -12,6 +12,7 @@
 import { type PhpParse, parsePhp } from "./php-ast.js";
 import { type ConfigAssignment, MAGIC_DIR, MAGIC_ROOT, newScope, run } from "./php-eval.js";
 import type { PhpValue } from "./php-value.js";
+import { isSecretKey } from "./secret-names.js";
 
 export { isPlaceholder } from "./php-value.js";
 
@@ -256,8 +257,11 @@ export function loadConfig(
     string: (file, line, value) => {
       if (value.includes("dev_only_private.key")) load.devKeys.push({ file, line });
     },
-    include: (file, line, target) => {
-      const path = target.k === "string" ? resolvePath(file, target.s) : undefined;
+    include: (file, line, target, expression) => {
+      // A path built from a secret-named variable, constant or key is not followed: were the
+      // file missing, the finding would show the secret's value in the path.
+      const path =
+        target.k === "string" && !namesSecret(expression) ? resolvePath(file, target.s) : undefined;
       if (path === undefined) load.unresolved.push({ file, line });
       else visit(path, true);
     },
@@ -324,4 +328,22 @@ export function finalConfig(load: ConfigLoad): Map<string, ConfigAssignment> {
     out.set(a.written, a);
   }
   return out;
+}
+
+/** Whether a PHP expression names a variable, constant or key whose value may not be shown. */
+function namesSecret(node: unknown, depth = 0): boolean {
+  if (node === null || typeof node !== "object" || depth > 100) return false;
+  const n = node as { kind?: unknown; name?: unknown; offset?: unknown };
+  const named = n.kind === "variable" || n.kind === "name" || n.kind === "identifier";
+  if (named && typeof n.name === "string" && isSecretKey(n.name)) return true;
+  const offset =
+    n.kind === "offsetlookup" ? (n.offset as { kind?: unknown; value?: unknown }) : undefined;
+  if (offset?.kind === "string" && typeof offset.value === "string" && isSecretKey(offset.value))
+    return true;
+  for (const [key, value] of Object.entries(n)) {
+    if (key === "loc") continue;
+    const children = Array.isArray(value) ? value : [value];
+    if (children.some((child) => namesSecret(child, depth + 1))) return true;
+  }
+  return false;
 }

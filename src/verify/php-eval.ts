@@ -69,7 +69,7 @@ export interface PhpHooks {
   /** A string literal, for searches in code (`dev_only_private.key`). */
   string?(file: string, line: number, value: string): void;
   /** `require`/`include` of `target`: the loader reads the file in the same scope. */
-  include?(file: string, line: number, target: PhpValue): void;
+  include?(file: string, line: number, target: PhpValue, expression: PhpNode): void;
 }
 
 export function newScope(file: string, hooks: PhpHooks): PhpScope {
@@ -268,7 +268,7 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
     }
     case "include": {
       const target = evaluate(node.target as PhpNode, scope);
-      scope.hooks.include?.(scope.file, line, target);
+      scope.hooks.include?.(scope.file, line, target, node.target as PhpNode);
       return { k: "expr", line };
     }
     case "parenthesis":

@@ -232,3 +232,19 @@ describe("APP-16: a debug switch turned off where production may not run it", ()
     expect(verdict("APP-16", { ...shop(), [CONFIG]: php }).result).toBe("pass");
   });
 });
+
+describe("a require whose path is built from a secret", () => {
+  test("is not followed, so no finding shows the secret in the missing file's path", async () => {
+    const php = `<?php\n$dbPassword = '${SECRET}';\ndefine('SHOP_API_TOKEN', '${SECRET}');\n$keys = ['secret' => '${SECRET}'];\nrequire __DIR__ . '/a-' . $dbPassword . '.php';\nrequire __DIR__ . '/b-' . SHOP_API_TOKEN . '.php';\nrequire __DIR__ . '/c-' . $keys['secret'] . '.php';\nrequire __DIR__ . '/missing-but-plain.php';\n`;
+    const items = sprykerCatalogue().items.filter((i) => i.checks);
+    const verdicts = await verifyRepository(
+      items,
+      memoryRepo({ ...shop(), [CONFIG]: php }),
+      BEFORE_GO_LIVE,
+    );
+    const all = JSON.stringify(verdicts);
+    expect(all).not.toContain(SECRET);
+    // A path from literals alone is still named when the file is not there.
+    expect(all).toContain("config/Shared/missing-but-plain.php");
+  });
+});
