@@ -2,7 +2,7 @@
  * APP-17 in PHP configuration (`config/**\/*.php`, the installer's `UserConfig.php`): literal
  * secrets, read as PHP (verify/php-eval.ts). A value the evaluator cannot resolve to a literal,
  * an environment read or a known safe shape is searched for the literals it is built from
- * (`literalsIn`).
+ * (`literalsIn`); a file it cannot read as PHP is read as text (verify/secret-php-text.ts).
  * Hits carry the file, the line and the key's name, never the value.
  */
 import type { FindingCode } from "../core/verdict.js";
@@ -19,6 +19,7 @@ import {
 } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
 import { isSecretName } from "./secret-names.js";
+import { textLiterals } from "./secret-php-text.js";
 
 function valueFinding(
   kind: ValueKind,
@@ -104,6 +105,13 @@ export function configLiterals(
   if (!parsed) return;
   const seen = new Set<number>();
   const unread = (reason: string, line?: number, column?: number) => {
+    // One finding a line, as when read as PHP; lines the evaluator reported before it stopped
+    // are not reported again.
+    for (const hit of textLiterals(file, facts.text(file) ?? "", throwaway))
+      if (!seen.has(hit.line)) {
+        seen.add(hit.line);
+        hits.push(hit);
+      }
     hits.push({ ...phpUnreadable({ file, reason, line, column }), file, line: line ?? 1 });
   };
   if (!parsed.ok) {

@@ -1,7 +1,7 @@
 /**
  * Hostile shops (round 7 attack): PHP shapes that still hid a literal password in the
  * configuration production loads from APP-17 (list destructuring, object properties, closures
- * called in place, decoders and spread arguments). Each
+ * called in place, decoders and spread arguments, a file too deep or too large to parse). Each
  * must fail at the literal's line without its value; the same shape built from the environment
  * still passes. Own fixtures.
  */
@@ -146,6 +146,51 @@ describe("decoders, spread arguments and calls golive does not know", () => {
     ["a URL", `${P} = fetch_secret('https://vault.internal/db');`],
   ])("%s passes: no literal value, only names, paths and formats", (_shape, php) => {
     expect(app17(php)).toEqual({ result: "pass", hits: [] });
+  });
+});
+
+describe("a production configuration file golive cannot read as PHP", () => {
+  const unread = (php: string, reason: string, line: number) => {
+    const v = verdict("APP-17", { ...shop(), [CONFIG]: php });
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    expect(v.result).toBe("fail");
+    expect(found(v).map((f) => [f.code, f.line, f.result, f.found])).toEqual([
+      ["secret-unparsed-literal", line, "fail", undefined],
+      ["php-unreadable", expect.any(Number), "unknown", reason],
+    ]);
+  };
+
+  test("10,000 parentheses around the literal: read as text, the literal fails", () => {
+    const deep = `${"(".repeat(10_000)}'${SECRET}'${")".repeat(10_000)}`;
+    unread(`<?php\n$x = 1;\n${P} = ${deep};\n`, "too-deep", 3);
+  });
+
+  test("an array nested 10,000 deep under a secret-named entry", () => {
+    const deep = `${"[".repeat(10_000)}'${SECRET}'${"]".repeat(10_000)}`;
+    unread(`<?php\n$config[X::DB] = [\n  'password' => ${deep},\n];\n`, "too-deep", 3);
+  });
+
+  test("a file padded past 512 KiB", () => {
+    const pad = `// ${"x".repeat(600 * 1024)}\n`;
+    unread(`<?php\n${pad}${P} = "${SECRET}";\n`, "too-large", 3);
+  });
+
+  test("60,000 concatenations: one finding for the line", () => {
+    unread(`<?php\n${P} = '${SECRET}'${" . 'x'".repeat(60_000)};\n`, "too-deep", 2);
+  });
+
+  test("a syntax error", () => {
+    unread(`<?php\n${P} = '${SECRET}';\n$x = ;\n`, "syntax", 2);
+  });
+
+  test("only secret-named keys count, and environment reads and placeholders pass", () => {
+    const deep = `${"(".repeat(10_000)}getenv('DB')${")".repeat(10_000)}`;
+    const php = `<?php\n$config[X::HOST] = 'db.internal';\n${P} = ${deep};\n$config[X::API_KEY] = 'CHANGE_ME';\n`;
+    const v = verdict("APP-17", { ...shop(), [CONFIG]: php });
+    expect(found(v).map((f) => [f.code, f.line, f.result])).toEqual([
+      ["secret-placeholder", 4, "warn"],
+      ["php-unreadable", expect.any(Number), "unknown"],
+    ]);
   });
 });
 
