@@ -57,6 +57,8 @@ export interface PhpHooks {
   assign?(assignment: ConfigAssignment): void;
   /** `define('NAME', value)`, `const NAME = value`, a class constant. */
   define?(file: string, line: number, name: string, value: PhpValue): void;
+  /** An element or property set (`$db['password'] = v`, `$o->pw = v`): the target as written. */
+  element?(file: string, line: number, target: string, name: string, value: PhpValue): void;
   /** An array written in the code, once per time its expression is evaluated. */
   array?(file: string, value: Extract<PhpValue, { k: "array" }>): void;
   /** A string literal, for searches in code (`dev_only_private.key`). */

@@ -143,6 +143,11 @@ export function store(target: PhpNode, value: PhpValue, scope: PhpScope, ev: Eva
   }
   if (n.kind !== "variable" || typeof n.name !== "string") return;
   scope.vars.set(n.name, setIn(scope.vars.get(n.name), steps, 0, value, line));
+  const last = steps[steps.length - 1];
+  if (last?.name !== undefined) {
+    const keys = steps.map((s) => (s.property ? `->${s.name}` : `[${s.written ?? ""}]`));
+    scope.hooks.element?.(scope.file, line, `$${n.name}${keys.join("")}`, last.name, value);
+  }
 }
 
 function setIn(

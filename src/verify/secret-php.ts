@@ -158,6 +158,13 @@ export function configLiterals(
           for (const leaf of leaves) report(leaf, "secret-array-literal", `${e.written} =>`);
         }
     },
+    // `$db['password'] = '...'`, `$o->password = '...'`: as `['password' => '...']`.
+    element: (_file, _line, target, name, value) => {
+      if (name.toLowerCase() === "key" || !isSecretName(name)) return;
+      const leaves: PhpValue[] = [];
+      literalLeaves(value, leaves, walked);
+      for (const leaf of leaves) report(leaf, "secret-array-literal", `${target} =`);
+    },
     define: (_file, _line, name, value) => {
       if (isSecretName(name)) report(value, "secret-config-literal", `const ${name}`);
     },

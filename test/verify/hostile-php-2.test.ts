@@ -72,6 +72,22 @@ describe("object properties", () => {
     expect(app17(php)).toEqual(literal(php));
   });
 
+  test.each([
+    ["a property", `$db = new stdClass;\n$db->password = '${SECRET}';\n$config[X::DB] = $db;`],
+    ["an element", `$db = [];\n$db['password'] = '${SECRET}';\n$config[X::DB] = $db;`],
+    ["a nested element", `$db['main']['password'] = '${SECRET}';`],
+  ])("%s set under a secret name fails, as ['password' => ...] does", (_shape, php) => {
+    expect(app17(php)).toEqual({
+      result: "fail",
+      hits: [["secret-array-literal", CONFIG, lineOf(php, SECRET), "fail"]],
+    });
+  });
+
+  test("a property set from the environment, or under a lookup key, passes", () => {
+    const php = `$db = new stdClass;\n$db->password = getenv('DB_PASSWORD');\n$sort['key'] = 'name';`;
+    expect(app17(php)).toEqual({ result: "pass", hits: [] });
+  });
+
   test("the object's other property is not the password", () => {
     const php = `$o = new stdClass;\n$o->user = 'app-user';\n$o->pw = getenv('DB_PASSWORD');\n${P} = $o->pw;`;
     expect(app17(php)).toEqual({ result: "pass", hits: [] });
