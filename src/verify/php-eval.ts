@@ -13,6 +13,7 @@ import {
   functionValue,
   keyOf,
   lineOfNode,
+  memberKey,
   property,
   store,
 } from "./php-flow.js";
@@ -35,6 +36,8 @@ export interface PhpScope {
   stopAtReturn?: boolean;
   /** The values the function body being run returns. */
   returns?: PhpValue[];
+  /** The class whose body is being run: `self::` is it. */
+  className?: string | undefined;
   /** Functions declared in the files read so far, by lower-case name. */
   functions: Map<string, PhpValue>;
 }
@@ -136,7 +139,8 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
         const full = what.kind === "name" ? String(what.name) : "";
         return { k: "class", name: full.slice(full.lastIndexOf("\\") + 1), line };
       }
-      return { k: "expr", line };
+      const member = memberKey(node, scope);
+      return (member !== undefined && scope.consts.get(member)) || { k: "expr", line };
     }
     case "variable": {
       if (typeof node.name !== "string") return { k: "expr", line };
@@ -352,13 +356,35 @@ export function run(node: PhpNode, scope: PhpScope): void {
         const name = typeof nameNode === "string" ? nameNode : String(nameNode.name);
         const value = evaluate(c.value as PhpNode, scope);
         if (node.kind === "constantstatement") scope.consts.set(name, value);
+        else if (scope.className) scope.consts.set(`${scope.className}::${name}`, value);
         scope.hooks.define?.(scope.file, lineOfNode(c), name, value);
       }
       return;
     case "propertystatement":
-      for (const p of node.properties as PhpNode[])
-        if (p.value) evaluate(p.value as PhpNode, scope);
+      for (const p of node.properties as PhpNode[]) {
+        const value = evaluate(p.value as PhpNode | null, scope);
+        const name = (p.name as PhpNode | null)?.name;
+        if (node.isStatic && scope.className && typeof name === "string")
+          scope.consts.set(`${scope.className}::$${name}`, value);
+      }
       return;
+    case "class":
+    case "trait":
+    case "interface":
+    case "enum": {
+      // Its constants and static properties are kept by the class's name (`C::PW`, `self::PW`).
+      const outer = scope.className;
+      const name = (node.name as PhpNode | null)?.name;
+      scope.className = typeof name === "string" ? name : undefined;
+      scope.branch++;
+      try {
+        evaluateChildren(node, scope);
+      } finally {
+        scope.branch--;
+        scope.className = outer;
+      }
+      return;
+    }
     case "return": {
       const value = evaluate(node.expr as PhpNode | null, scope);
       scope.returns?.push(value);

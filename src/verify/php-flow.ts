@@ -98,6 +98,23 @@ export function entryAt(array: PhpArray, name: string | undefined): PhpValue | u
   return index.items[Number(name)];
 }
 
+/**
+ * `C::NAME`, `self::NAME`, `static::$name`: the key a class's constant or static property is
+ * kept under in the scope's constants (classes by their short name).
+ */
+export function memberKey(node: PhpNode, scope: PhpScope): string | undefined {
+  const what = node.what as PhpNode;
+  const offset = node.offset as PhpNode;
+  const full = what.kind === "name" ? String(what.name) : "";
+  const own = what.kind === "selfreference" || what.kind === "staticreference";
+  const cls = own ? scope.className : full.slice(full.lastIndexOf("\\") + 1);
+  if (!cls) return undefined;
+  if (offset.kind === "identifier") return `${cls}::${String(offset.name)}`;
+  if (offset.kind === "variable" && typeof offset.name === "string")
+    return `${cls}::$${offset.name}`;
+  return undefined;
+}
+
 const LOOKUPS = new Set(["offsetlookup", "propertylookup", "nullsafepropertylookup"]);
 
 /** `$o->p`, `$o?->p`: the property of an object golive built, else built from the object. */

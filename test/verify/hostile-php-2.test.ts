@@ -99,6 +99,29 @@ describe("object properties", () => {
   });
 });
 
+describe("class constants and static properties", () => {
+  test.each([
+    ["C::NAME", `class DbSecrets {\n  const PW = '${SECRET}';\n}\n${P} = DbSecrets::PW;`],
+    [
+      "C::$name",
+      `class DbSecrets {\n  public static $pw = '${SECRET}';\n}\n${P} = DbSecrets::$pw;`,
+    ],
+    [
+      "self::NAME in a method",
+      `class UserConfig {\n  protected const PW = '${SECRET}';\n  public function users(): array {\n    return [['password' => self::PW]];\n  }\n}`,
+    ],
+  ])("%s fails at the literal", (_shape, php) => {
+    const r = app17(php);
+    expect(r.result).toBe("fail");
+    expect(r.hits.map((h) => h[2])).toEqual([lineOf(php, SECRET)]);
+  });
+
+  test("another class's constant of the same name is not it", () => {
+    const php = `class A {\n  const PW = '${SECRET}';\n}\nclass B {\n  const PW = 'x';\n}\n${P} = getenv('X') ?: C::PW;`;
+    expect(app17(php)).toEqual({ result: "pass", hits: [] });
+  });
+});
+
 describe("a closure or arrow function called", () => {
   test.each([
     ["(fn() => ...)()", `${P} = (fn() => '${SECRET}')();`],
