@@ -44,6 +44,12 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
     const constName = stringOf(args[0]!);
     return (constName && scope.consts.get(constName)) || { k: "expr", line };
   }
+  // `extract(['pw' => '...'])` sets `$pw`.
+  const first = args[0];
+  if (name === "extract" && first?.k === "array") {
+    for (const e of first.entries) if (e.name !== undefined) scope.vars.set(e.name, e.value);
+    return { k: "number", n: first.entries.length, line };
+  }
   if (STRING_FUNCTIONS.has(name)) {
     // implode(',', ['a', 'b']) and friends: the array's values count as parts.
     const parts = args.flatMap((a) => (a.k === "array" ? a.entries.map((e) => e.value) : [a]));

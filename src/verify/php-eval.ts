@@ -6,6 +6,7 @@
 import type { PhpNode } from "./php-ast.js";
 import { arrayValue, callValue } from "./php-calls.js";
 import {
+  assign,
   callArguments,
   configPath,
   type Evaluator,
@@ -16,6 +17,7 @@ import {
   memberKey,
   property,
   store,
+  variableName,
 } from "./php-flow.js";
 import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
 
@@ -66,8 +68,17 @@ export interface PhpHooks {
   array?(file: string, value: Extract<PhpValue, { k: "array" }>): void;
   /** A string literal, for searches in code (`dev_only_private.key`). */
   string?(file: string, line: number, value: string): void;
-  /** `require`/`include` of `target`: the loader reads the file in the same scope. */
-  include?(file: string, line: number, target: PhpValue, expression: PhpNode): void;
+  /**
+   * `require`/`include` of `target`: the loader reads the file in the same scope. `used`: the
+   * expression's value is used (`$x = require ...`); the hook may give what the file returns.
+   */
+  include?(
+    file: string,
+    line: number,
+    target: PhpValue,
+    expression: PhpNode,
+    used: boolean,
+  ): PhpValue | undefined;
 }
 
 export function newScope(file: string, hooks: PhpHooks): PhpScope {
@@ -143,12 +154,16 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       return (member !== undefined && scope.consts.get(member)) || { k: "expr", line };
     }
     case "variable": {
-      if (typeof node.name !== "string") return { k: "expr", line };
-      return scope.vars.get(node.name) ?? { k: "expr", line };
+      const name = variableName(node, scope, engine);
+      return (name !== undefined && scope.vars.get(name)) || { k: "expr", line };
     }
     case "offsetlookup": {
       const what = node.what as PhpNode;
       if (what.kind === "variable" && ENV_ARRAYS.has(String(what.name))) return { k: "env", line };
+      // `$GLOBALS['pw']` is `$pw`.
+      const global = what.kind === "variable" && what.name === "GLOBALS";
+      const name = global ? keyOf(node.offset as PhpNode).name : undefined;
+      if (name !== undefined) return scope.vars.get(name) ?? { k: "expr", line };
       const path = configPath(node);
       if (path) return scope.config.get(path.written) ?? { k: "expr", line };
       evaluate(node.offset as PhpNode, scope);
@@ -207,15 +222,10 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
     }
     case "call":
       return callValue(node, scope, engine);
-    case "assign": {
-      const value = assign(node, scope);
-      return value;
-    }
-    case "include": {
-      const target = evaluate(node.target as PhpNode, scope);
-      scope.hooks.include?.(scope.file, line, target, node.target as PhpNode);
-      return { k: "expr", line };
-    }
+    case "assign":
+      return assign(node, scope, engine);
+    case "include":
+      return include(node, scope, true);
     case "parenthesis":
       return evaluate(node.inner as PhpNode, scope);
     case "match": {
@@ -235,6 +245,13 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
   }
 }
 
+function include(node: PhpNode, scope: PhpScope, used: boolean): PhpValue {
+  const line = lineOfNode(node);
+  const target = evaluate(node.target as PhpNode, scope);
+  const value = scope.hooks.include?.(scope.file, line, target, node.target as PhpNode, used);
+  return value ?? { k: "expr", line };
+}
+
 /** Paths start with these markers, so that the loader knows what a path is relative to. */
 export const MAGIC_DIR = "\u0000dir:";
 export const MAGIC_ROOT = "\u0000root:";
@@ -242,57 +259,6 @@ export const MAGIC_ROOT = "\u0000root:";
 function dirOf(file: string): string {
   const i = file.lastIndexOf("/");
   return i === -1 ? "" : file.slice(0, i);
-}
-
-function assign(node: PhpNode, scope: PhpScope): PhpValue {
-  const right = evaluate(node.right as PhpNode, scope);
-  const left = node.left as PhpNode;
-  const operator = String(node.operator ?? "=");
-  const line = lineOfNode(node);
-  const path = configPath(left);
-  if (path) {
-    const before = scope.config.get(path.written);
-    const value =
-      operator === ".="
-        ? combine([before ?? { k: "string", s: "", line }, right], line)
-        : operator === "??="
-          ? before && before.k !== "null"
-            ? before
-            : right
-          : right;
-    scope.config.set(path.written, value);
-    scope.hooks.assign?.({
-      file: scope.file,
-      line,
-      ...path,
-      operator,
-      value: right,
-      ...(scope.branch > 0 ? { conditional: true as const } : {}),
-    });
-    return value;
-  }
-  if (left.kind === "list" || left.kind === "array") {
-    store(left, right, scope, engine);
-    return right;
-  }
-  // A variable, or an element or a property under one (`$a['k'][] = ...`, `$o->p = ...`).
-  let before: PhpValue | undefined;
-  if (left.kind === "variable")
-    before = typeof left.name === "string" ? scope.vars.get(left.name) : undefined;
-  else if (operator !== "=") {
-    before = evaluate(left, scope);
-    if (before.k === "expr" && !before.from) before = undefined;
-  }
-  const value =
-    operator === ".="
-      ? combine([before ?? { k: "string", s: "", line }, right], line)
-      : operator === "??="
-        ? (before ?? right)
-        : operator === "="
-          ? right
-          : { k: "expr" as const, line };
-  store(left, value, scope, engine);
-  return value;
 }
 
 /** Fields of a node that hold code, for nodes the evaluator does not read itself. */
@@ -346,9 +312,12 @@ export function run(node: PhpNode, scope: PhpScope): void {
         if (scope.stopAtReturn && ends(c)) return;
       }
       return;
-    case "expressionstatement":
-      evaluate(node.expression as PhpNode, scope);
+    case "expressionstatement": {
+      const expression = node.expression as PhpNode;
+      if (expression.kind === "include") include(expression, scope, false);
+      else evaluate(expression, scope);
       return;
+    }
     case "constantstatement":
     case "classconstant":
       for (const c of node.constants as PhpNode[]) {
@@ -385,6 +354,16 @@ export function run(node: PhpNode, scope: PhpScope): void {
       }
       return;
     }
+    case "static":
+      // `static $pw = '...';`
+      for (const v of (node.variables as PhpNode[] | null) ?? [])
+        store(
+          v.variable as PhpNode,
+          evaluate(v.defaultValue as PhpNode | null, scope),
+          scope,
+          engine,
+        );
+      return;
     case "return": {
       const value = evaluate(node.expr as PhpNode | null, scope);
       scope.returns?.push(value);

@@ -7,7 +7,7 @@
  */
 import type { PhpNode } from "./php-ast.js";
 import type { PhpScope } from "./php-eval.js";
-import { either, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
+import { combine, either, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
 
 /** The evaluator's two entry points, handed in (php-eval.ts imports this file). */
 export interface Evaluator {
@@ -158,12 +158,13 @@ export function store(target: PhpNode, value: PhpValue, scope: PhpScope, ev: Eva
     steps.unshift({ name, written: keyOf(offset).written, property: n.kind !== "offsetlookup" });
     n = n.what as PhpNode;
   }
-  if (n.kind !== "variable" || typeof n.name !== "string") return;
-  scope.vars.set(n.name, setIn(scope.vars.get(n.name), steps, 0, value, line));
+  const root = n.kind === "variable" ? variableName(n, scope, ev) : undefined;
+  if (root === undefined) return;
+  scope.vars.set(root, setIn(scope.vars.get(root), steps, 0, value, line));
   const last = steps[steps.length - 1];
   if (last?.name !== undefined) {
     const keys = steps.map((s) => (s.property ? `->${s.name}` : `[${s.written ?? ""}]`));
-    scope.hooks.element?.(scope.file, line, `$${n.name}${keys.join("")}`, last.name, value);
+    scope.hooks.element?.(scope.file, line, `$${root}${keys.join("")}`, last.name, value);
   }
 }
 
@@ -220,6 +221,66 @@ function destructure(list: PhpNode, value: PhpValue, scope: PhpScope, ev: Evalua
         : (entryAt(value, name) ?? { k: "null" as const, line });
     store(target, part, scope, ev);
   }
+}
+
+/** `$x = v`, `$config[...] .= v`, `[$a, $b] = v`, `$o->p ??= v`: the value the expression has. */
+export function assign(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
+  const right = ev.evaluate(node.right as PhpNode, scope);
+  const left = node.left as PhpNode;
+  const operator = String(node.operator ?? "=");
+  const line = lineOfNode(node);
+  const path = configPath(left);
+  if (path) {
+    const before = scope.config.get(path.written);
+    const value =
+      operator === ".="
+        ? combine([before ?? { k: "string", s: "", line }, right], line)
+        : operator === "??="
+          ? before && before.k !== "null"
+            ? before
+            : right
+          : right;
+    scope.config.set(path.written, value);
+    scope.hooks.assign?.({
+      file: scope.file,
+      line,
+      ...path,
+      operator,
+      value: right,
+      ...(scope.branch > 0 ? { conditional: true as const } : {}),
+    });
+    return value;
+  }
+  if (left.kind === "list" || left.kind === "array") {
+    store(left, right, scope, ev);
+    return right;
+  }
+  // A variable, or an element or a property under one (`$a['k'][] = ...`, `$o->p = ...`).
+  let before: PhpValue | undefined;
+  if (left.kind === "variable") {
+    const name = variableName(left, scope, ev);
+    before = name === undefined ? undefined : scope.vars.get(name);
+  } else if (operator !== "=") {
+    before = ev.evaluate(left, scope);
+    if (before.k === "expr" && !before.from) before = undefined;
+  }
+  const value =
+    operator === ".="
+      ? combine([before ?? { k: "string", s: "", line }, right], line)
+      : operator === "??="
+        ? (before ?? right)
+        : operator === "="
+          ? right
+          : { k: "expr" as const, line };
+  store(left, value, scope, ev);
+  return value;
+}
+
+/** `$pw`, `$$name`, `${'pw'}`: the variable's name, when golive can tell it. */
+export function variableName(node: PhpNode, scope: PhpScope, ev: Evaluator): string | undefined {
+  if (typeof node.name === "string") return node.name;
+  const v = ev.evaluate(node.name as PhpNode | null, scope);
+  return v.k === "string" ? v.s : undefined;
 }
 
 /** Parameters' defaults are evaluated where they stand (hooks see their literals). */

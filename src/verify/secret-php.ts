@@ -7,7 +7,8 @@
  */
 import type { FindingCode } from "../core/verdict.js";
 import { type Facts, phpUnreadable } from "./facts.js";
-import { newScope, run } from "./php-eval.js";
+import { resolvePath } from "./php-config.js";
+import { newScope, type PhpHooks, run } from "./php-eval.js";
 import {
   kindOf,
   literalLine,
@@ -15,11 +16,32 @@ import {
   looksSecret,
   type PhpEntry,
   type PhpValue,
+  returned,
   type ValueKind,
 } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
 import { isSecretName } from "./secret-names.js";
 import { textLiterals } from "./secret-php-text.js";
+
+/** What a PHP file returns at its top level, read on its own (`include` for what it requires). */
+function returnedBy(
+  facts: Facts,
+  path: string,
+  include: PhpHooks["include"],
+): PhpValue | undefined {
+  const parsed = facts.php(path);
+  if (!parsed?.ok) return undefined;
+  const scope = newScope(path, { include });
+  scope.stopAtReturn = true;
+  scope.returns = [];
+  try {
+    run(parsed.program, scope);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return undefined;
+  }
+  return returned(scope.returns, 1);
+}
 
 function valueFinding(
   kind: ValueKind,
@@ -143,7 +165,20 @@ export function configLiterals(
       if (looksSecret(literal.s))
         hit({ code: literalCode, result: throwaway ? "warn" : "fail" }, literal.line, subject);
   };
+  // `$config[X::DB_PASSWORD] = require 'db-password.php'`: what the file returns, read once.
+  const includes = new Map<string, PhpValue | undefined>();
+  const include = (from: string, line: number, target: PhpValue, _e: unknown, used: boolean) => {
+    const path = used && target.k === "string" ? resolvePath(from, target.s) : undefined;
+    if (path === undefined) return undefined;
+    if (!includes.has(path)) {
+      includes.set(path, undefined);
+      includes.set(path, returnedBy(facts, path, include));
+    }
+    const value = includes.get(path);
+    return value && returned([value], line);
+  };
   const scope = newScope(file, {
+    include,
     assign: (a) => {
       if (!a.names.some((n) => n.toLowerCase() !== "key" && isSecretName(n))) return;
       const leaves: PhpValue[] = [];

@@ -99,6 +99,50 @@ describe("object properties", () => {
   });
 });
 
+describe("variables set in other ways", () => {
+  test.each([
+    ["extract()", `extract(['pw' => '${SECRET}']);\n${P} = $pw;`],
+    ["$$name", `$name = 'pw';\n$$name = '${SECRET}';\n${P} = $pw;`],
+    ["a braced variable name", `\${'pw'} = '${SECRET}';\n${P} = $pw;`],
+    ["static", `static $pw = '${SECRET}';\n${P} = $pw;`],
+    ["$GLOBALS", `$pw = '${SECRET}';\n${P} = $GLOBALS['pw'];`],
+  ])("%s fails", (_shape, php) => {
+    const r = app17(php);
+    expect(r.result).toBe("fail");
+    expect(r.hits).toHaveLength(1);
+  });
+});
+
+describe("a file required for its value", () => {
+  const PW_FILE = "config/Shared/db-password.php";
+  const judge = (returns: string) => {
+    const php = `<?php\n$x = 1;\n${P} = require __DIR__ . '/db-password.php';\n`;
+    const v = verdict("APP-17", {
+      ...shop(),
+      [CONFIG]: php,
+      [PW_FILE]: `<?php\nreturn ${returns};\n`,
+    });
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    return found(v).map((f) => [f.code, f.file, f.line, f.result]);
+  };
+
+  test("that returns a literal fails at the require", () => {
+    expect(judge(`'${SECRET}'`)).toEqual([["secret-config-literal", CONFIG, 3, "fail"]]);
+  });
+
+  test("that falls back to a literal fails as a fallback", () => {
+    expect(judge(`getenv('DB_PASSWORD') ?: '${SECRET}'`)).toEqual([
+      ["secret-config-fallback", CONFIG, 3, "fail"],
+    ]);
+  });
+
+  test("that reads the environment passes", () => {
+    expect(judge("getenv('DB_PASSWORD')")).toEqual([
+      ["secrets-none", undefined, undefined, "pass"],
+    ]);
+  });
+});
+
 describe("class constants and static properties", () => {
   test.each([
     ["C::NAME", `class DbSecrets {\n  const PW = '${SECRET}';\n}\n${P} = DbSecrets::PW;`],
