@@ -233,42 +233,53 @@ describe("decoders, spread arguments and calls golive does not know", () => {
 });
 
 describe("a production configuration file golive cannot read as PHP", () => {
-  const unread = (php: string, reason: string, line: number) => {
+  /** APP-17 fails with `code` at `line`, beside the file's php-unreadable (unknown). */
+  const unread = (php: string, reason: string, line: number, code = "secret-unparsed-literal") => {
     const v = verdict("APP-17", { ...shop(), [CONFIG]: php });
     expect(JSON.stringify(v)).not.toContain(SECRET);
     expect(v.result).toBe("fail");
     expect(found(v).map((f) => [f.code, f.line, f.result, f.found])).toEqual([
-      ["secret-unparsed-literal", line, "fail", undefined],
+      [code, line, "fail", undefined],
       ["php-unreadable", expect.any(Number), "unknown", reason],
     ]);
   };
+  const deep = (inner: string) => `${"(".repeat(10_000)}${inner}${")".repeat(10_000)}`;
 
   test("10,000 parentheses around the literal: read as text, the literal fails", () => {
-    const deep = `${"(".repeat(10_000)}'${SECRET}'${")".repeat(10_000)}`;
-    unread(`<?php\n$x = 1;\n${P} = ${deep};\n`, "too-deep", 3);
+    unread(`<?php\n$x = 1;\n${P} = ${deep(`'${SECRET}'`)};\n`, "too-deep", 3);
   });
 
   test("an array nested 10,000 deep under a secret-named entry", () => {
-    const deep = `${"[".repeat(10_000)}'${SECRET}'${"]".repeat(10_000)}`;
-    unread(`<?php\n$config[X::DB] = [\n  'password' => ${deep},\n];\n`, "too-deep", 3);
-  });
-
-  test("a file padded past 512 KiB", () => {
-    const pad = `// ${"x".repeat(600 * 1024)}\n`;
-    unread(`<?php\n${pad}${P} = "${SECRET}";\n`, "too-large", 3);
+    const array = `${"[".repeat(10_000)}'${SECRET}'${"]".repeat(10_000)}`;
+    unread(`<?php\n$config[X::DB] = [\n  'password' => ${array},\n];\n`, "too-deep", 3);
   });
 
   test("60,000 concatenations: one finding for the line", () => {
     unread(`<?php\n${P} = '${SECRET}'${" . 'x'".repeat(60_000)};\n`, "too-deep", 2);
   });
 
-  test("a syntax error", () => {
-    unread(`<?php\n${P} = '${SECRET}';\n$x = ;\n`, "syntax", 2);
+  test("the other statements are read as PHP: a variable still carries the literal", () => {
+    const php = `<?php\n$pw = '${SECRET}';\nif (true) {\n  ${P} = $pw;\n} else {\n  $y = 2;\n}\n$x = ${deep("1")};\n`;
+    unread(php, "too-deep", 2, "secret-config-literal");
+  });
+
+  test("a file padded past 512 KiB with comments is read statement by statement", () => {
+    const pad = `/* ${"x".repeat(600 * 1024)} */`;
+    const php = `<?php\n$pw = '${SECRET}';\n${pad}\n${P} = $pw; ${pad}\n`;
+    unread(php, "too-large", 2, "secret-config-literal");
+  });
+
+  test("a syntax error: the statements that parse are read as PHP", () => {
+    unread(
+      `<?php\n$pw = '${SECRET}';\n${P} = $pw;\n$x = ;\n`,
+      "syntax",
+      2,
+      "secret-config-literal",
+    );
   });
 
   test("only secret-named keys count, and environment reads and placeholders pass", () => {
-    const deep = `${"(".repeat(10_000)}getenv('DB')${")".repeat(10_000)}`;
-    const php = `<?php\n$config[X::HOST] = 'db.internal';\n${P} = ${deep};\n$config[X::API_KEY] = 'CHANGE_ME';\n`;
+    const php = `<?php\n$config[X::HOST] = 'db.internal';\n${P} = ${deep("getenv('DB')")};\n$config[X::API_KEY] = 'CHANGE_ME';\n`;
     const v = verdict("APP-17", { ...shop(), [CONFIG]: php });
     expect(found(v).map((f) => [f.code, f.line, f.result])).toEqual([
       ["secret-placeholder", 4, "warn"],
