@@ -14,7 +14,7 @@
  *   holds accepts the failing check (the team reviewed it) until it expires;
  * - otherwise done passes; not applicable is skipped;
  * - once the project is closed (`golive close`) nothing fails: what the team left open at the
- *   close is skipped with its reason; an item open or failing since then warns; the gate passes.
+ *   close is skipped with its reason; any other item open or failing warns; the gate passes.
  */
 
 import type { Closed, Waiver } from "../schema/state.js";
@@ -64,7 +64,8 @@ export interface GateFinding {
   check?: ItemVerdict;
   /**
    * The project was closed (`left-open`): when, and whether the team left this item open then
-   * (`named`, with its reason); an item reopened, or failing its check, since the close was not.
+   * (`named`, with its reason); an item reopened or failing its check since, or reopened on a
+   * branch merged after the close, was not.
    */
   left?: { on: CalendarDate; reason?: string; named: boolean };
 }

@@ -162,10 +162,10 @@ function tables(r: LaunchReport, c: Cells): Table[] {
   return out;
 }
 
-/** Why an item was left open at the close; "—" for one opened (or reopened) since. */
+/** Why an item was left open at the close; "—" for one the close did not name (reopened since, or on a branch merged after it). */
 function leftReason(c: Cells, closed: Closed, id: string): string {
   const left = closed.left?.find((l) => l.id === id);
-  return left ? c.theirs(left.reason) : "— (open since the close)";
+  return left ? c.theirs(left.reason) : "— (not left open at the close)";
 }
 
 /** "Closed on Fri 12 Mar 2027 by Ana: handed over to support." */
