@@ -5,7 +5,15 @@
  * the catalogue in, a list of changes out. Both states are read against the same catalogue
  * (the one golive.yaml names now), so a change of the catalogue itself is reported apart.
  */
-import type { Closed, Evidence, ItemState, StateData, Status, Waiver } from "../schema/state.js";
+import type {
+  AllowEntry,
+  Closed,
+  Evidence,
+  ItemState,
+  StateData,
+  Status,
+  Waiver,
+} from "../schema/state.js";
 import { buildBoard, type ItemView } from "./board.js";
 import type { Catalogue } from "./catalogue.js";
 import { same } from "./compare.js";
@@ -32,6 +40,7 @@ export type ItemChange =
   | { kind: "waiver-extended" | "waiver-shortened" | "waiver-changed"; from: Waiver; to: Waiver }
   | ({ kind: "waiver-withdrawn"; waiver: Waiver; reason?: string } & Author)
   | { kind: "evidence"; from?: Evidence; to: Evidence }
+  | { kind: "evidence-removed"; from: Evidence }
   | { kind: "links"; added: string[]; removed: string[] };
 
 export interface ItemDiff {
@@ -72,6 +81,15 @@ export interface StateDiff {
   name?: { from?: string; to?: string; by?: string; at?: string };
   /** The project was closed (golive close), or the close was taken back. */
   closed?: { kind: "closed"; closed: Closed } | { kind: "reopened"; was: Closed };
+  /** `settings.weekendShift` turned (true when unset): due dates on a weekend move or not. */
+  weekendShift?: { from: boolean; to: boolean };
+  /**
+   * Reviewed findings (`verify.allow`) added or removed: an entry silences `verify` and
+   * `check --verify`, so a reviewer must see it.
+   */
+  allow: { added: AllowEntry[]; removed: AllowEntry[] };
+  /** Other settings the change touched, by key: `probe`, `tracker`, `chat`. */
+  settings: string[];
 }
 
 /** A state with nothing recorded: what "before" means when golive.yaml is new. */
@@ -103,7 +121,14 @@ export function diffStates(
       added: now.orphans.filter((k) => !was.orphans.includes(k)),
       removed: was.orphans.filter((k) => !now.orphans.includes(k)),
     },
+    allow: {
+      added: allowOf(head).filter((e) => !allowOf(before).some((b) => same(b, e))),
+      removed: allowOf(before).filter((b) => !allowOf(head).some((e) => same(b, e))),
+    },
+    settings: (["probe", "tracker", "chat"] as const).filter((k) => !same(before[k], head[k])),
   };
+  const [shiftFrom, shiftTo] = [before, head].map((s) => s.settings?.weekendShift ?? true);
+  if (shiftFrom !== shiftTo) diff.weekendShift = { from: shiftFrom!, to: shiftTo! };
   if (before.goLive !== head.goLive) diff.goLive = goLiveChange(before.goLive, head);
   if (base !== undefined && before.name !== head.name) {
     const rename = head.renames?.at(-1);
@@ -122,6 +147,10 @@ export function diffStates(
   const to = catalogueName(head);
   if (from !== to) diff.catalogue = { from, to };
   return diff;
+}
+
+function allowOf(state: StateData): AllowEntry[] {
+  return state.verify?.allow ?? [];
 }
 
 function catalogueName(state: StateData): string {
@@ -220,6 +249,10 @@ function itemChanges(was: ItemView, now: ItemView): ItemChange[] {
   if (waiver) changes.push(waiver);
   if (b.evidence !== undefined && !sameEvidence(a.evidence, b.evidence)) {
     changes.push({ kind: "evidence", ...optional("from", a.evidence), to: b.evidence });
+  } else if (b.evidence === undefined && a.evidence !== undefined) {
+    // golive's commands replace evidence, never remove it: an edit that does hides what the
+    // checks saw (status lists a done item whose recorded evidence fails).
+    changes.push({ kind: "evidence-removed", from: a.evidence });
   }
   const linksBefore = a.links ?? [];
   const linksAfter = b.links ?? [];
@@ -272,6 +305,10 @@ export function isEmptyDiff(diff: StateDiff): boolean {
     diff.answers.length === 0 &&
     diff.items.length === 0 &&
     diff.unknownEntries.added.length === 0 &&
-    diff.unknownEntries.removed.length === 0
+    diff.unknownEntries.removed.length === 0 &&
+    diff.weekendShift === undefined &&
+    diff.allow.added.length === 0 &&
+    diff.allow.removed.length === 0 &&
+    diff.settings.length === 0
   );
 }

@@ -2,7 +2,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffStates } from "../../src/core/diff.js";
-import { diffSummary, renderDiffText, statusVerb } from "../../src/render/diff.js";
+import {
+  diffSummary,
+  renderDiffJson,
+  renderDiffMarkdown,
+  renderDiffText,
+  statusVerb,
+} from "../../src/render/diff.js";
 import { makeStyle } from "../../src/render/text.js";
 import type { StateData } from "../../src/schema/state.js";
 import { commitAll, copyOf, git, golive, initRepo, tempDir, tempRepo } from "../helpers/cli.js";
@@ -193,5 +199,48 @@ describe("diffStates", () => {
         commit: "abc1234",
       }),
     ).toMatch(/GEN-1 .*\n {4}blocked \(was done\): vendor/);
+  });
+
+  it("says what a change does to the settings the gate goes by, and evidence removed by hand", () => {
+    const before: StateData = {
+      ...base,
+      items: { "GEN-1": { status: "done", evidence: { result: "fail", at: "2027-01-10" } } },
+      verify: { allow: [{ path: "config/a.php", reason: "kept" }] },
+    };
+    const after: StateData = {
+      ...base,
+      items: { "GEN-1": { status: "done" } },
+      settings: { weekendShift: false },
+      verify: { allow: [{ path: "**", pattern: "a|b", reason: "fine <b>*x*</b>" }] },
+      chat: { slack: { Ana: "U123" } },
+    };
+    const diff = diffStates(catalogue, before, after, "2027-01-20");
+    expect(diff.weekendShift).toEqual({ from: true, to: false });
+    expect(diff.allow.added).toEqual(after.verify!.allow);
+    expect(diff.allow.removed).toEqual(before.verify!.allow);
+    expect(diff.settings).toEqual(["chat"]);
+    expect(diff.items[0]!.changes).toEqual([
+      { kind: "evidence-removed", from: { result: "fail", at: "2027-01-10" } },
+    ]);
+    expect(diffSummary(diff)).toBe(
+      "verify.allow: 1 added, 1 removed, weekend shift turned, settings changed (chat)",
+    );
+    const base_ = { path: "golive.yaml", ref: "abc1234", commit: "abc1234" };
+    const text = renderDiffText(makeStyle(0, 200), diff, base_);
+    expect(text).toContain("\n  weekend shift turned off: due dates on a weekend stay there\n");
+    expect(text).toContain(
+      "\n  verify.allow added (verify and check --verify no longer report it): ** matching a|b: fine <b>*x*</b>\n",
+    );
+    expect(text).toContain("\n  verify.allow removed: config/a.php: kept\n");
+    expect(text).toMatch(/GEN-1 .*\n {4}evidence removed \(it said fail on /);
+    const md = renderDiffMarkdown(diff, base_);
+    expect(md).toContain("matching a\\|b: fine &lt;b&gt;\\*x\\*&lt;/b&gt;**");
+    expect(JSON.parse(renderDiffJson(diff, base_, "2027-01-20"))).toMatchObject({
+      empty: false,
+      weekendShift: { from: true, to: false },
+      settings: ["chat"],
+    });
+    const none = diffStates(catalogue, after, structuredClone(after), "2027-01-20");
+    expect(diffSummary(none)).toBe("no change to the checklist");
   });
 });
