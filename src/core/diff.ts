@@ -36,6 +36,8 @@ export type ItemChange =
     } & Author)
   | ({ kind: "owner"; from?: string; to?: string } & Author)
   | ({ kind: "note"; from?: string; to?: string } & Author)
+  | ({ kind: "reason"; from?: string; to?: string } & Author)
+  | { kind: "history-removed"; count: number }
   | { kind: "waiver-added"; waiver: Waiver }
   | { kind: "waiver-extended" | "waiver-shortened" | "waiver-changed"; from: Waiver; to: Waiver }
   | ({ kind: "waiver-withdrawn"; waiver: Waiver; reason?: string } & Author)
@@ -90,6 +92,11 @@ export interface StateDiff {
   allow: { added: AllowEntry[]; removed: AllowEntry[] };
   /** Other settings the change touched, by key: `probe`, `tracker`, `chat`. */
   settings: string[];
+  /**
+   * Records the change deletes: slips, renames and closes taken back that the base had.
+   * golive only adds to them; an edit that removes one rewrites the project's history.
+   */
+  historyRemoved: { slips: number; renames: number; reopened: number };
 }
 
 /** A state with nothing recorded: what "before" means when golive.yaml is new. */
@@ -126,6 +133,14 @@ export function diffStates(
       removed: allowOf(before).filter((b) => !allowOf(head).some((e) => same(b, e))),
     },
     settings: (["probe", "tracker", "chat"] as const).filter((k) => !same(before[k], head[k])),
+    historyRemoved: { slips: 0, renames: 0, reopened: 0 },
+  };
+  const gone = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined) =>
+    (a ?? []).filter((x) => !(b ?? []).some((y) => same(x, y))).length;
+  diff.historyRemoved = {
+    slips: gone(before.slips, head.slips),
+    renames: gone(before.renames, head.renames),
+    reopened: gone(before.reopened, head.reopened),
   };
   const [shiftFrom, shiftTo] = [before, head].map((s) => s.settings?.weekendShift ?? true);
   if (shiftFrom !== shiftTo) diff.weekendShift = { from: shiftFrom!, to: shiftTo! };
@@ -234,8 +249,20 @@ function itemChanges(was: ItemView, now: ItemView): ItemChange[] {
       ...(b.note !== undefined && b.note !== a.note ? { note: b.note } : {}),
       ...by,
     });
-  } else if (b.note !== a.note) {
-    changes.push({ kind: "note", ...optional("from", a.note), ...optional("to", b.note), ...by });
+  } else {
+    if (b.note !== a.note) {
+      changes.push({ kind: "note", ...optional("from", a.note), ...optional("to", b.note), ...by });
+    }
+    // Why an item is blocked or not applicable is what a reviewer approves: a new reason for
+    // the same status is a change too (an answer's reason is reported with the answer).
+    if (b.reason !== a.reason && !now.doesNotApply && !was.doesNotApply) {
+      changes.push({
+        kind: "reason",
+        ...optional("from", a.reason),
+        ...optional("to", b.reason),
+        ...by,
+      });
+    }
   }
   if (a.owner !== b.owner) {
     changes.push({
@@ -254,6 +281,8 @@ function itemChanges(was: ItemView, now: ItemView): ItemChange[] {
     // checks saw (status lists a done item whose recorded evidence fails).
     changes.push({ kind: "evidence-removed", from: a.evidence });
   }
+  const rewritten = (a.history ?? []).filter((h) => !(b.history ?? []).some((x) => same(h, x)));
+  if (rewritten.length > 0) changes.push({ kind: "history-removed", count: rewritten.length });
   const linksBefore = a.links ?? [];
   const linksAfter = b.links ?? [];
   const added = linksAfter.filter((l) => !linksBefore.includes(l));
@@ -309,6 +338,7 @@ export function isEmptyDiff(diff: StateDiff): boolean {
     diff.weekendShift === undefined &&
     diff.allow.added.length === 0 &&
     diff.allow.removed.length === 0 &&
-    diff.settings.length === 0
+    diff.settings.length === 0 &&
+    Object.values(diff.historyRemoved).every((n) => n === 0)
   );
 }

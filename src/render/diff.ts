@@ -101,6 +101,12 @@ export function describe(change: ItemChange, esc: Escape): string {
       const before = change.from !== undefined ? ` (was ${change.from.result})` : "";
       return `evidence recorded on ${day(change.to.at)}: ${change.to.result}${before}, ${esc(evidenceSummary(change.to))}`;
     }
+    case "reason":
+      return change.to === undefined
+        ? `reason removed${who(change.by, change.at, esc)}`
+        : `reason${who(change.by, change.at, esc)}: ${esc(change.to)}${change.from !== undefined ? ` (was: ${esc(change.from)})` : ""}`;
+    case "history-removed":
+      return `${change.count === 1 ? "1 history entry" : `${change.count} history entries`} removed or rewritten (golive only adds to the history)`;
     case "evidence-removed":
       return `evidence removed (it said ${change.from.result} on ${day(change.from.at)}: ${esc(evidenceSummary(change.from))})`;
     case "links": {
@@ -152,6 +158,9 @@ export function diffSummary(diff: StateDiff): string {
   }
   if (diff.weekendShift) said.push("weekend shift turned");
   if (diff.settings.length > 0) said.push(`settings changed (${diff.settings.join(", ")})`);
+  if (Object.values(diff.historyRemoved).some((n) => n > 0)) said.push("project history rewritten");
+  const rewritten = count((c) => c.kind === "history-removed");
+  if (rewritten > 0) said.push(`history of ${plural(rewritten, "item")} rewritten`);
   if (said.length === 0) said.push(`${plural(diff.items.length, "item")} changed`);
   return said.join(", ");
 }
@@ -180,6 +189,15 @@ function settingLines(diff: StateDiff, esc: Escape): string[] {
   }
   for (const e of diff.allow.removed) lines.push(`verify.allow removed: ${allowWords(e, esc)}`);
   if (diff.settings.length > 0) lines.push(`settings changed: ${diff.settings.join(", ")}`);
+  const { slips, renames, reopened } = diff.historyRemoved;
+  const gone = [
+    slips > 0 ? plural(slips, "go-live move") : "",
+    renames > 0 ? plural(renames, "rename") : "",
+    reopened > 0 ? (reopened === 1 ? "1 close taken back" : `${reopened} closes taken back`) : "",
+  ].filter((p) => p !== "");
+  if (gone.length > 0) {
+    lines.push(`removed or rewritten from the project's history: ${gone.join(", ")}`);
+  }
   return lines;
 }
 
@@ -280,5 +298,6 @@ export function renderDiffJson(diff: StateDiff, base: DiffBase, today: string): 
     weekendShift: diff.weekendShift ?? null,
     allow: diff.allow,
     settings: diff.settings,
+    historyRemoved: diff.historyRemoved,
   });
 }

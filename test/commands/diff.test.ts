@@ -243,4 +243,43 @@ describe("diffStates", () => {
     const none = diffStates(catalogue, after, structuredClone(after), "2027-01-20");
     expect(diffSummary(none)).toBe("no change to the checklist");
   });
+
+  it("says a new reason for the same status, and history removed or rewritten by hand", () => {
+    const history = [
+      { status: "todo" as const, by: "Ana", at: "2027-01-02" },
+      { status: "in-progress" as const, by: "Bo", at: "2027-01-03" },
+    ];
+    const before: StateData = {
+      ...base,
+      items: {
+        "GEN-1": { status: "not-applicable", reason: "no old shop", history },
+        "GEN-2": { status: "blocked", reason: "vendor", history },
+      },
+      slips: [{ from: "2027-02-01", to: "2027-03-01", reason: "late", by: "Ana" }],
+    };
+    const after: StateData = {
+      ...base,
+      items: {
+        "GEN-1": { status: "not-applicable", reason: "we decided so", by: "Eve", history },
+        "GEN-2": { status: "blocked", reason: "vendor", history: [history[1]!] },
+      },
+    };
+    const diff = diffStates(catalogue, before, after, "2027-01-20");
+    expect(diff.items.map((i) => [i.id, i.changes])).toEqual([
+      ["GEN-1", [{ kind: "reason", from: "no old shop", to: "we decided so", by: "Eve" }]],
+      ["GEN-2", [{ kind: "history-removed", count: 1 }]],
+    ]);
+    expect(diff.historyRemoved).toEqual({ slips: 1, renames: 0, reopened: 0 });
+    expect(diffSummary(diff)).toBe("project history rewritten, history of 1 item rewritten");
+    const text = renderDiffText(makeStyle(0, 200), diff, {
+      path: "golive.yaml",
+      ref: "abc1234",
+      commit: "abc1234",
+    });
+    expect(text).toContain("\n  removed or rewritten from the project's history: 1 go-live move\n");
+    expect(text).toMatch(/GEN-1 .*\n {4}reason by Eve: we decided so \(was: no old shop\)\n/);
+    expect(text).toMatch(
+      /GEN-2 .*\n {4}1 history entry removed or rewritten \(golive only adds to the history\)\n/,
+    );
+  });
 });
