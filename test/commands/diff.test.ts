@@ -282,4 +282,23 @@ describe("diffStates", () => {
       /GEN-2 .*\n {4}1 history entry removed or rewritten \(golive only adds to the history\)\n/,
     );
   });
+
+  it("escapes the IDs a hand-edited close names as left open, as it escapes their reasons", () => {
+    const id = "CLO-1 @acme/security ![p](https://evil.example/p.png) <b>x</b> \u001b[31mRED";
+    const after: StateData = {
+      ...base,
+      closed: { on: "2027-01-05", by: "Ana", left: [{ id, reason: "r" }] },
+    };
+    const diff = diffStates(catalogue, base, after, "2027-01-20");
+    const where = { path: "golive.yaml", ref: "abc1234", commit: "abc1234" };
+    const text = renderDiffText(makeStyle(0, 300), diff, where);
+    expect(text).not.toContain("\u001b");
+    expect(text).toContain("left open: CLO-1 @acme/security");
+    const md = renderDiffMarkdown(diff, where);
+    expect(md).not.toMatch(/@acme|!\[p\]|<b>/);
+    expect(md).not.toContain("\u001b");
+    expect(md).toContain(
+      "@\u200bacme/security \\!\\[p\\](https:\u200b//evil.example/p.png) &lt;b&gt;x&lt;/b&gt;",
+    );
+  });
 });
