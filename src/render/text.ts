@@ -5,6 +5,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { ItemView, Progress } from "../core/board.js";
 import { humanDate } from "../core/dates.js";
 import { INVISIBLE, LONE_JOINER, safe } from "../core/escape.js";
+import { leftEntryOf } from "../core/gate.js";
 import { lastChangeAt } from "../core/history.js";
 import type { GoLiveSlip } from "../core/report.js";
 import { lastWithdrawal, previousState } from "../core/transitions.js";
@@ -133,7 +134,7 @@ export function excusedNote(
 ): string {
   const note = lateNote(view, today);
   if (note !== "" || closed === undefined) return note;
-  const left = closed.left?.find((l) => l.id === view.item.id);
+  const left = leftEntryOf(closed, view.item);
   return left ? `left open at the close: ${esc(left.reason)}` : "not left open at the close";
 }
 

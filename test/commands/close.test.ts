@@ -283,6 +283,22 @@ describe("golive close", () => {
     );
   });
 
+  it("finds an item the close left open by its ID in any case, or a former ID, in every view", async () => {
+    const repo = await launched();
+    expect((await golive(repo, ["close", ...leave], LAUNCH)).code).toBe(0);
+    const text = read(repo);
+    expect(text).toContain("id: GEN-10");
+    writeFileSync(join(repo, "golive.yaml"), text.replace("id: GEN-10", "id: gen-010"));
+    const later = { GOLIVE_TODAY: "2027-03-12" };
+    const check = await golive(repo, ["check"], later);
+    expect(check.stdout).toContain("closed on 2027-03-10, 2 left open (of 84 items)");
+    expect(check.stdout).toMatch(/LEFT\s+GEN-10 [^\n]*: old shop kept for the B2B buyers\n/);
+    const status = await golive(repo, ["status"], later);
+    expect(status.stdout).toMatch(/GEN-10 [^\n]*; left open at the close: old shop kept/);
+    const report = await golive(repo, ["export", "--format", "report"], later);
+    expect(report.stdout).toMatch(/\| GEN-10 \|[^\n]*\| old shop kept for the B2B buyers \|/);
+  });
+
   it("notify posts nothing for a closed project unless --force", async () => {
     const repo = await launched();
     expect((await golive(repo, ["close", ...leave], LAUNCH)).code).toBe(0);
