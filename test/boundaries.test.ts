@@ -277,7 +277,7 @@ async function fifoConfigRepo(): Promise<string> {
 describe("every git call has a time bound", () => {
   it("include.path naming a FIFO: done and verify exit 2 naming git's command, status completes", async () => {
     const repo = await fifoConfigRepo();
-    const env = { ...TODAY, GOLIVE_GIT_TIMEOUT: "1" };
+    const env = { ...TODAY, GOLIVE_GIT_TIMEOUT: "0.3" };
     const before = read(repo);
     // Side by side: each waits out its own time bound.
     const started = Date.now();
@@ -287,8 +287,8 @@ describe("every git call has a time bound", () => {
       goliveBinAsync(repo, ["status"], env),
     ]);
     for (const [r, says] of [
-      [done, /git config user\.name did not finish within 1 s/],
-      [verify, /git ls-files did not finish within 1 s/],
+      [done, /git config user\.name did not finish within 0\.3 s/],
+      [verify, /git ls-files did not finish within 0\.3 s/],
     ] as const) {
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toMatch(says);
@@ -301,15 +301,15 @@ describe("every git call has a time bound", () => {
 
   it("in-process too: the injected environment's GOLIVE_GIT_TIMEOUT bounds git, not the process's", async () => {
     const repo = await fifoConfigRepo();
-    const env = { ...TODAY, GOLIVE_GIT_TIMEOUT: "1" };
+    const env = { ...TODAY, GOLIVE_GIT_TIMEOUT: "0.3" };
     const before = read(repo);
     const started = Date.now();
     const verify = await golive(repo, ["verify"], env);
     expect(verify.code, verify.stderr).toBe(2);
-    expect(verify.stderr).toMatch(/git ls-files did not finish within 1 s/);
+    expect(verify.stderr).toMatch(/git ls-files did not finish within 0\.3 s/);
     const done = await golive(repo, ["done", "CLO-01"], env, { user: FROM_GIT });
     expect(done.code, done.stderr).toBe(2);
-    expect(done.stderr).toMatch(/git config user\.name did not finish within 1 s/);
+    expect(done.stderr).toMatch(/git config user\.name did not finish within 0\.3 s/);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(read(repo)).toBe(before);
   });

@@ -63,11 +63,27 @@ function isPlain(glob: string): boolean {
   return !picomatch.scan(glob, OPTIONS).isGlob && !glob.includes("\\");
 }
 
+/**
+ * What `filesMatching` found, by list of files and then by globs: rules ask for the same globs
+ * again (each scheduled command looks for `src/**\/SymfonySchedulerConfig.php` through
+ * thousands of paths), and a run's list of files does not change.
+ */
+const found = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
 /** The files matching one or more globs, in the view's order. */
 export function filesMatching(
   files: readonly string[],
   glob: string | readonly string[],
 ): string[] {
+  let known = found.get(files);
+  if (!known) found.set(files, (known = new Map()));
+  const key = typeof glob === "string" ? glob : JSON.stringify(glob);
+  let matched = known.get(key);
+  if (!matched) known.set(key, (matched = match(files, glob)));
+  return [...matched];
+}
+
+function match(files: readonly string[], glob: string | readonly string[]): string[] {
   const globs = typeof glob === "string" ? [glob] : glob;
   // A glob without wildcards is a plain path: no need to test every file.
   if (globs.every(isPlain)) {

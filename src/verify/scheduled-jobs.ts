@@ -53,7 +53,7 @@ function enclosingArray(text: string, offset: number): { start: number; end: num
 
 /** Where `command` is scheduled, enabled ones first; comments do not count. */
 export function scheduled(facts: Facts, command: string): ScheduledJob | undefined {
-  const re = new RegExp(`\\b${command.replace(/[:.]/g, "\\$&")}(?![\\w:-])`);
+  const re = new RegExp(`\\b${command.replace(/[:.]/g, "\\$&")}(?![\\w:-])`, "g");
   let disabled: ScheduledJob | undefined;
   for (const { file, via } of scheduleFiles(facts)) {
     const text = facts.text(file);
@@ -63,7 +63,7 @@ export function scheduled(facts: Facts, command: string): ScheduledJob | undefin
       .map((code, i) => ({ file, line: i + 1, code }));
     for (const st of statements(lines)) {
       // One job per `$jobs[] = [...]`, or per `'name' => [...]` entry of the scheduler's list.
-      for (const m of st.text.matchAll(new RegExp(re.source, "g"))) {
+      for (const m of st.text.matchAll(re)) {
         const job = enclosingArray(st.text, m.index);
         const body = job ? st.text.slice(job.start, job.end) : st.text;
         const enabled = !/['"]enable['"]\s*=>\s*false/.test(body);

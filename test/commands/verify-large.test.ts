@@ -31,7 +31,12 @@ test("15,000 tracked files verify, and every check passes", { timeout: 120_000 }
   expect(
     (await golive(dir, ["init", "--date", "2027-03-01"], { GOLIVE_TODAY: "2027-01-04" })).code,
   ).toBe(0);
-  execFileSync("git", ["add", "-A"], { cwd: dir });
+  // Tracked as `git add -A` tracks them, without writing 15,000 objects into .git (measured: 7.1 s
+  // against 0.3 s): verify reads git's index and the files, never the objects.
+  execFileSync("git", ["update-index", "--add", "--info-only", "-z", "--stdin"], {
+    cwd: dir,
+    input: execFileSync("git", ["ls-files", "--others", "-z"], { cwd: dir }),
+  });
 
   // The shop is on the newest release golive knows, which is more than four months before today.
   const r = await golive(dir, ["verify", "--json", "--latest-release", "202606.0"], {

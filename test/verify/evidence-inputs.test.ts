@@ -22,7 +22,15 @@ import {
 } from "../../src/work/evidence-inputs.js";
 import { runVerify } from "../../src/work/verify-run.js";
 import { openState } from "../../src/work/workspace.js";
-import { gitEnv, golive, read, tempDir, tempRepo, withGitCallsLogged } from "../helpers/cli.js";
+import {
+  gitEnv,
+  golive,
+  read,
+  tempDir,
+  tempRepo,
+  withGitCallsLogged,
+  withShippedCatalogues,
+} from "../helpers/cli.js";
 import { composerLock, PACKAGES, shop } from "../helpers/shop.js";
 
 const DAY = "2027-01-04" as CalendarDate;
@@ -40,7 +48,7 @@ function context(dir: string, today: CalendarDate = DAY): Context {
 /** Which checks `status` would run now, and what it would say about each recorded item. */
 async function rerun(dir: string, today: CalendarDate = DAY, early?: EarlyCheck) {
   const ctx = context(dir, today);
-  const { board, workspace } = openState(ctx).board();
+  const { board, workspace } = withShippedCatalogues(() => openState(ctx).board());
   const recorded = board.items.filter((v) => v.state.evidence !== undefined && v.item.checks);
   const inputs = inputsOf(dir);
   return { recorded, inputs, ...(await currentEvidence(ctx, workspace, recorded, early)) };
@@ -52,7 +60,7 @@ function git(dir: string, ...args: string[]): void {
 
 /** The recorded inputs of every item, from golive.yaml through golive's own reader. */
 function inputsOf(dir: string) {
-  const { board } = openState(context(dir)).board();
+  const { board } = withShippedCatalogues(() => openState(context(dir)).board());
   return new Map(
     board.items.map((v) => {
       const recorded = v.state.evidence?.inputs;
