@@ -10,6 +10,7 @@ import {
   lstatSync,
   mkdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -46,6 +47,24 @@ describe("files that are not what they seem", () => {
       /golive\.yaml: state file is a named pipe \(FIFO\), not a file/,
     );
     await refused(repo, ["done", "CLO-01"], /named pipe/);
+  });
+
+  it("git's index as a FIFO or a folder is named at once, not read (golive and git hung on it)", async () => {
+    const repo = await initialised();
+    const index = join(repo, ".git", "index");
+    rmSync(index, { force: true });
+    execFileSync("mkfifo", [index]);
+    const started = Date.now();
+    await refused(
+      repo,
+      ["check"],
+      /\.git\/index: git's index is a named pipe \(FIFO\), not a file/,
+    );
+    await refused(repo, ["done", "CLO-01"], /git's index is a named pipe/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    rmSync(index);
+    mkdirSync(index);
+    await refused(repo, ["status"], /\.git\/index: git's index is a folder, not a file/);
   });
 
   it("a link to a device as golive.yaml is refused before a byte is read", async () => {

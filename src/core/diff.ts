@@ -5,7 +5,15 @@
  * the catalogue in, a list of changes out. Both states are read against the same catalogue
  * (the one golive.yaml names now), so a change of the catalogue itself is reported apart.
  */
-import type { Closed, Evidence, ItemState, StateData, Status, Waiver } from "../schema/state.js";
+import type {
+  AllowEntry,
+  Closed,
+  Evidence,
+  ItemState,
+  StateData,
+  Status,
+  Waiver,
+} from "../schema/state.js";
 import { buildBoard, type ItemView } from "./board.js";
 import type { Catalogue } from "./catalogue.js";
 import { same } from "./compare.js";
@@ -28,10 +36,13 @@ export type ItemChange =
     } & Author)
   | ({ kind: "owner"; from?: string; to?: string } & Author)
   | ({ kind: "note"; from?: string; to?: string } & Author)
+  | ({ kind: "reason"; from?: string; to?: string } & Author)
+  | { kind: "history-removed"; count: number }
   | { kind: "waiver-added"; waiver: Waiver }
   | { kind: "waiver-extended" | "waiver-shortened" | "waiver-changed"; from: Waiver; to: Waiver }
   | ({ kind: "waiver-withdrawn"; waiver: Waiver; reason?: string } & Author)
   | { kind: "evidence"; from?: Evidence; to: Evidence }
+  | { kind: "evidence-removed"; from: Evidence }
   | { kind: "links"; added: string[]; removed: string[] };
 
 export interface ItemDiff {
@@ -72,6 +83,20 @@ export interface StateDiff {
   name?: { from?: string; to?: string; by?: string; at?: string };
   /** The project was closed (golive close), or the close was taken back. */
   closed?: { kind: "closed"; closed: Closed } | { kind: "reopened"; was: Closed };
+  /** `settings.weekendShift` turned (true when unset): due dates on a weekend move or not. */
+  weekendShift?: { from: boolean; to: boolean };
+  /**
+   * Reviewed findings (`verify.allow`) added or removed: an entry silences `verify` and
+   * `check --verify`, so a reviewer must see it.
+   */
+  allow: { added: AllowEntry[]; removed: AllowEntry[] };
+  /** Other settings the change touched, by key: `probe`, `tracker`, `chat`. */
+  settings: string[];
+  /**
+   * Records the change deletes: slips, renames and closes taken back that the base had.
+   * golive only adds to them; an edit that removes one rewrites the project's history.
+   */
+  historyRemoved: { slips: number; renames: number; reopened: number };
 }
 
 /** A state with nothing recorded: what "before" means when golive.yaml is new. */
@@ -103,7 +128,22 @@ export function diffStates(
       added: now.orphans.filter((k) => !was.orphans.includes(k)),
       removed: was.orphans.filter((k) => !now.orphans.includes(k)),
     },
+    allow: {
+      added: allowOf(head).filter((e) => !allowOf(before).some((b) => same(b, e))),
+      removed: allowOf(before).filter((b) => !allowOf(head).some((e) => same(b, e))),
+    },
+    settings: (["probe", "tracker", "chat"] as const).filter((k) => !same(before[k], head[k])),
+    historyRemoved: { slips: 0, renames: 0, reopened: 0 },
   };
+  const gone = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined) =>
+    (a ?? []).filter((x) => !(b ?? []).some((y) => same(x, y))).length;
+  diff.historyRemoved = {
+    slips: gone(before.slips, head.slips),
+    renames: gone(before.renames, head.renames),
+    reopened: gone(before.reopened, head.reopened),
+  };
+  const [shiftFrom, shiftTo] = [before, head].map((s) => s.settings?.weekendShift ?? true);
+  if (shiftFrom !== shiftTo) diff.weekendShift = { from: shiftFrom!, to: shiftTo! };
   if (before.goLive !== head.goLive) diff.goLive = goLiveChange(before.goLive, head);
   if (base !== undefined && before.name !== head.name) {
     const rename = head.renames?.at(-1);
@@ -122,6 +162,10 @@ export function diffStates(
   const to = catalogueName(head);
   if (from !== to) diff.catalogue = { from, to };
   return diff;
+}
+
+function allowOf(state: StateData): AllowEntry[] {
+  return state.verify?.allow ?? [];
 }
 
 function catalogueName(state: StateData): string {
@@ -205,8 +249,20 @@ function itemChanges(was: ItemView, now: ItemView): ItemChange[] {
       ...(b.note !== undefined && b.note !== a.note ? { note: b.note } : {}),
       ...by,
     });
-  } else if (b.note !== a.note) {
-    changes.push({ kind: "note", ...optional("from", a.note), ...optional("to", b.note), ...by });
+  } else {
+    if (b.note !== a.note) {
+      changes.push({ kind: "note", ...optional("from", a.note), ...optional("to", b.note), ...by });
+    }
+    // Why an item is blocked or not applicable is what a reviewer approves: a new reason for
+    // the same status is a change too (an answer's reason is reported with the answer).
+    if (b.reason !== a.reason && !now.doesNotApply && !was.doesNotApply) {
+      changes.push({
+        kind: "reason",
+        ...optional("from", a.reason),
+        ...optional("to", b.reason),
+        ...by,
+      });
+    }
   }
   if (a.owner !== b.owner) {
     changes.push({
@@ -220,7 +276,13 @@ function itemChanges(was: ItemView, now: ItemView): ItemChange[] {
   if (waiver) changes.push(waiver);
   if (b.evidence !== undefined && !sameEvidence(a.evidence, b.evidence)) {
     changes.push({ kind: "evidence", ...optional("from", a.evidence), to: b.evidence });
+  } else if (b.evidence === undefined && a.evidence !== undefined) {
+    // golive's commands replace evidence, never remove it: an edit that does hides what the
+    // checks saw (status lists a done item whose recorded evidence fails).
+    changes.push({ kind: "evidence-removed", from: a.evidence });
   }
+  const rewritten = (a.history ?? []).filter((h) => !(b.history ?? []).some((x) => same(h, x)));
+  if (rewritten.length > 0) changes.push({ kind: "history-removed", count: rewritten.length });
   const linksBefore = a.links ?? [];
   const linksAfter = b.links ?? [];
   const added = linksAfter.filter((l) => !linksBefore.includes(l));
@@ -272,6 +334,11 @@ export function isEmptyDiff(diff: StateDiff): boolean {
     diff.answers.length === 0 &&
     diff.items.length === 0 &&
     diff.unknownEntries.added.length === 0 &&
-    diff.unknownEntries.removed.length === 0
+    diff.unknownEntries.removed.length === 0 &&
+    diff.weekendShift === undefined &&
+    diff.allow.added.length === 0 &&
+    diff.allow.removed.length === 0 &&
+    diff.settings.length === 0 &&
+    Object.values(diff.historyRemoved).every((n) => n === 0)
   );
 }

@@ -14,12 +14,14 @@
  *   holds accepts the failing check (the team reviewed it) until it expires;
  * - otherwise done passes; not applicable is skipped;
  * - once the project is closed (`golive close`) nothing fails: what the team left open at the
- *   close is skipped with its reason; an item open or failing since then warns; the gate passes.
+ *   close is skipped with its reason; any other item open or failing warns; the gate passes.
  */
 
+import type { CatalogueItem } from "../schema/catalogue.js";
 import type { Closed, Waiver } from "../schema/state.js";
 import { type ItemView, waiverExpired } from "./board.js";
 import type { CalendarDate } from "./dates.js";
+import { idKey } from "./ids.js";
 import type { ItemVerdict } from "./verdict.js";
 
 export interface GatePolicy {
@@ -64,7 +66,8 @@ export interface GateFinding {
   check?: ItemVerdict;
   /**
    * The project was closed (`left-open`): when, and whether the team left this item open then
-   * (`named`, with its reason); an item reopened, or failing its check, since the close was not.
+   * (`named`, with its reason); an item reopened or failing its check since, or reopened on a
+   * branch merged after the close, was not.
    */
   left?: { on: CalendarDate; reason?: string; named: boolean };
 }
@@ -148,10 +151,25 @@ export function runGate(
   };
 }
 
+/**
+ * The close's entry for an item, by its ID as people type it (`gen-10`) or a former ID
+ * (`GEN-8`, written before `golive upgrade` renamed it GEN-08): every view finds it alike.
+ */
+export function leftEntryOf(
+  closed: Closed,
+  item: Pick<CatalogueItem, "id" | "aliases">,
+): NonNullable<Closed["left"]>[number] | undefined {
+  const keys = new Set([item.id, ...(item.aliases ?? [])].map(idKey));
+  return closed.left?.find((l) => {
+    const key = idKey(l.id);
+    return key !== undefined && keys.has(key);
+  });
+}
+
 /** A finding of a closed project: an item still open, or failing, was left so. */
 function leftOpen(f: GateFinding, closed: Closed): GateFinding {
   if (!f.view.open && f.verdict !== "fail") return f;
-  const entry = closed.left?.find((l) => l.id === f.view.item.id);
+  const entry = leftEntryOf(closed, f.view.item);
   return {
     ...f,
     // What the team left open at the close is settled; anything open or failing since (a

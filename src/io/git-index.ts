@@ -5,7 +5,9 @@
  * The reader walks only the index up to the path's entry, and answers undefined (ask git) for
  * an index of a kind it does not walk (version 4, a split index) or cannot read.
  */
-import { closeSync, openSync, readdirSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from "node:fs";
+import { GoliveError } from "../errors.js";
+import { kindOf } from "./text-file.js";
 
 /**
  * An index file's bytes, read through one window that moves with the walk (most walks end in
@@ -106,9 +108,19 @@ export function indexHoldsUnmerged(index: IndexBytes, path: string): boolean | u
 export function readIndex(file: string, path: string): boolean | undefined {
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    // O_NONBLOCK: an index that is a FIFO must not hang the command (nor git, which would
+    // wait on it until its time limit): it is refused below, at once.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ENOENT" ? false : undefined;
+  }
+  const stat = fstatSync(fd);
+  if (!stat.isFile()) {
+    closeSync(fd);
+    throw new GoliveError("unreadable", `git's index is ${kindOf(stat)}, not a file`, {
+      location: { file },
+      hint: "git cannot read it either: restore it (`rm` it, then `git reset`) and run the command again",
+    });
   }
   try {
     const bytes = new IndexBytes((into, offset) => readSync(fd, into, 0, into.length, offset));

@@ -97,6 +97,20 @@ export function parseState(text: string, shownAs: string): { file: YamlFile; sta
       hint: "write the day the project was closed as YYYY-MM-DD, or run `golive close --undo`",
     });
   }
+  // A waiver until no real day (2027-02-30) holds as long as the text sorts after today:
+  // refused as a go-live or a close on no real day is, with its place.
+  for (const [id, item] of Object.entries(state.items ?? {})) {
+    const until = item?.waiver?.until;
+    if (until === undefined || parseCalendarDate(until)) continue;
+    throw new GoliveError(
+      "invalid-state",
+      `${what}: items.${id}.waiver.until: ${until} is not a real date`,
+      {
+        location: locate(file, ["items", id, "waiver", "until"]),
+        hint: "write the last day the waiver holds as YYYY-MM-DD",
+      },
+    );
+  }
   return { file, state };
 }
 

@@ -4,7 +4,7 @@
  * format's escaper for what people wrote.
  */
 import { type ItemChange, isEmptyDiff, type StateDiff } from "../core/diff.js";
-import type { Status } from "../schema/state.js";
+import type { AllowEntry, Status } from "../schema/state.js";
 import {
   projectClosedWords as closedLine,
   humanDay as day,
@@ -101,6 +101,14 @@ export function describe(change: ItemChange, esc: Escape): string {
       const before = change.from !== undefined ? ` (was ${change.from.result})` : "";
       return `evidence recorded on ${day(change.to.at)}: ${change.to.result}${before}, ${esc(evidenceSummary(change.to))}`;
     }
+    case "reason":
+      return change.to === undefined
+        ? `reason removed${who(change.by, change.at, esc)}`
+        : `reason${who(change.by, change.at, esc)}: ${esc(change.to)}${change.from !== undefined ? ` (was: ${esc(change.from)})` : ""}`;
+    case "history-removed":
+      return `${change.count === 1 ? "1 history entry" : `${change.count} history entries`} removed or rewritten (golive only adds to the history)`;
+    case "evidence-removed":
+      return `evidence removed (it said ${change.from.result} on ${day(change.from.at)}: ${esc(evidenceSummary(change.from))})`;
     case "links": {
       const parts = [
         change.added.length > 0 ? `linked ${change.added.map(esc).join(", ")}` : "",
@@ -144,8 +152,53 @@ export function diffSummary(diff: StateDiff): string {
     said.unshift(diff.closed.kind === "closed" ? "project closed" : "project reopened");
   if (diff.name) said.unshift("project renamed");
   if (diff.answers.length > 0) said.push(`${plural(diff.answers.length, "answer")} changed`);
+  const { added: allowAdded, removed: allowRemoved } = diff.allow;
+  if (allowAdded.length + allowRemoved.length > 0) {
+    said.push(`verify.allow: ${allowAdded.length} added, ${allowRemoved.length} removed`);
+  }
+  if (diff.weekendShift) said.push("weekend shift turned");
+  if (diff.settings.length > 0) said.push(`settings changed (${diff.settings.join(", ")})`);
+  if (Object.values(diff.historyRemoved).some((n) => n > 0)) said.push("project history rewritten");
+  const rewritten = count((c) => c.kind === "history-removed");
+  if (rewritten > 0) said.push(`history of ${plural(rewritten, "item")} rewritten`);
   if (said.length === 0) said.push(`${plural(diff.items.length, "item")} changed`);
   return said.join(", ");
+}
+
+/** "tests/key.pem line 4 matching KEY: test key", what an allow entry silences and why. */
+function allowWords(e: AllowEntry, esc: Escape): string {
+  const line = e.line !== undefined ? ` line ${e.line}` : "";
+  const pattern = e.pattern !== undefined ? ` matching ${esc(e.pattern)}` : "";
+  return `${esc(e.path)}${line}${pattern}: ${esc(e.reason)}`;
+}
+
+/** The settings lines both formats share, each escaped by the format's `esc`. */
+function settingLines(diff: StateDiff, esc: Escape): string[] {
+  const lines: string[] = [];
+  if (diff.weekendShift) {
+    lines.push(
+      diff.weekendShift.to
+        ? "weekend shift turned on: due dates on a weekend move to the Friday before"
+        : "weekend shift turned off: due dates on a weekend stay there",
+    );
+  }
+  for (const e of diff.allow.added) {
+    lines.push(
+      `verify.allow added (verify and check --verify no longer report it): ${allowWords(e, esc)}`,
+    );
+  }
+  for (const e of diff.allow.removed) lines.push(`verify.allow removed: ${allowWords(e, esc)}`);
+  if (diff.settings.length > 0) lines.push(`settings changed: ${diff.settings.join(", ")}`);
+  const { slips, renames, reopened } = diff.historyRemoved;
+  const gone = [
+    slips > 0 ? plural(slips, "go-live move") : "",
+    renames > 0 ? plural(renames, "rename") : "",
+    reopened > 0 ? (reopened === 1 ? "1 close taken back" : `${reopened} closes taken back`) : "",
+  ].filter((p) => p !== "");
+  if (gone.length > 0) {
+    lines.push(`removed or rewritten from the project's history: ${gone.join(", ")}`);
+  }
+  return lines;
 }
 
 function answerLine(a: StateDiff["answers"][number], esc: Escape): string {
@@ -175,6 +228,7 @@ export function renderDiffText(style: Style, diff: StateDiff, base: DiffBase): s
   if (diff.closed) lines.push(`  ${closedLine(diff.closed, esc)}`);
   if (diff.goLive) lines.push(`  ${goLiveLine(diff.goLive, esc)}`);
   for (const a of diff.answers) lines.push(`  answer ${answerLine(a, esc)}`);
+  for (const l of settingLines(diff, (t) => safe(t))) lines.push(`  ${l}`);
   for (const item of diff.items) {
     lines.push(`  ${c.bold(item.id)}  ${safe(item.title)}`);
     for (const change of item.changes) {
@@ -208,6 +262,7 @@ export function renderDiffMarkdown(diff: StateDiff, base: DiffBase): string {
   if (diff.closed) lines.push(`- **${closedLine(diff.closed, esc)}**`);
   if (diff.goLive) lines.push(`- **${mdCell(goLiveLine(diff.goLive, esc))}**`);
   for (const a of diff.answers) lines.push(`- Answer ${answerLine(a, esc)}`);
+  for (const l of settingLines(diff, esc)) lines.push(`- **${l}**`);
   for (const item of diff.items) {
     const said = item.changes.map((change) => describe(change, esc));
     if (said.length === 1) lines.push(`- **${item.id}** ${mdCell(item.title)}: ${said[0]}`);
@@ -240,5 +295,9 @@ export function renderDiffJson(diff: StateDiff, base: DiffBase, today: string): 
     answers: diff.answers,
     items: diff.items,
     unknownEntries: diff.unknownEntries,
+    weekendShift: diff.weekendShift ?? null,
+    allow: diff.allow,
+    settings: diff.settings,
+    historyRemoved: diff.historyRemoved,
   });
 }

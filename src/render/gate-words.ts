@@ -84,12 +84,13 @@ function verdictReason(f: GateFinding, grace: number): string {
       return `not applicable: ${v.state.reason ?? "no reason given"}`;
     case "left-open": {
       const left = f.left!;
-      // Only what the team named at the close was left: anything else changed after it.
+      // Only what the team named at the close was left. Anything else is not said to have
+      // changed after it: a reopen on another branch, merged in, may be older than the close.
       if (left.named)
         return `left ${v.status} when the project was closed on ${left.on}: ${left.reason}`;
       return v.open
-        ? `${v.status} since the project was closed on ${left.on} (it was not open then)`
-        : `fails its check since the project was closed on ${left.on}`;
+        ? `${v.status}, not among the items left open when the project was closed on ${left.on}`
+        : `fails its check, not among the items left open when the project was closed on ${left.on}`;
     }
   }
 }
@@ -99,7 +100,7 @@ export function verdictLine(result: GateResult): string {
   if (result.closed) {
     const after = result.findings.filter((f) => f.code === "left-open" && !f.left?.named).length;
     const left = result.findings.filter((f) => f.code === "left-open").length - after;
-    const since = after > 0 ? `, ${after} open or failing since` : "";
+    const since = after > 0 ? `, ${after} open or failing but not left` : "";
     return `golive check passed: closed on ${result.closed.on}, ${left} left open${since} (of ${plural(result.findings.length, "item")})`;
   }
   const waived = result.findings.filter(

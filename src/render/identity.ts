@@ -144,7 +144,8 @@ export function projectClosedWords(
   if (c.kind === "reopened") return `project reopened (it was closed on ${humanDay(c.was.on)})`;
   const x = c.closed;
   const reason = x.reason !== undefined ? `: ${esc(x.reason)}` : "";
-  const left = (x.left ?? []).map((l) => `${l.id} (${esc(l.reason)})`);
+  // The IDs too are text from golive.yaml: a hand edit may write anything there.
+  const left = (x.left ?? []).map((l) => `${esc(l.id)} (${esc(l.reason)})`);
   return `project closed on ${humanDay(x.on)}${whoWords(x.by, undefined, esc)}${reason}${left.length > 0 ? `; left open: ${left.join(", ")}` : ""}`;
 }
 

@@ -8,6 +8,7 @@
  */
 import type { ItemView } from "../core/board.js";
 import { humanDate } from "../core/dates.js";
+import { leftEntryOf } from "../core/gate.js";
 import type { DoneItem, LaunchReport } from "../core/launch.js";
 import type { Closed, Evidence } from "../schema/state.js";
 import { hasCredentialShape } from "../verify/secret-names.js";
@@ -129,7 +130,7 @@ function tables(r: LaunchReport, c: Cells): Table[] {
         owner(c, v),
         c.ours(v.window.due),
         v.status === "todo" ? "to do" : v.status.replace("-", " "),
-        ...(r.closed ? [leftReason(c, r.closed, v.item.id)] : []),
+        ...(r.closed ? [leftReason(c, r.closed, v)] : []),
       ]),
     },
     {
@@ -162,10 +163,10 @@ function tables(r: LaunchReport, c: Cells): Table[] {
   return out;
 }
 
-/** Why an item was left open at the close; "—" for one opened (or reopened) since. */
-function leftReason(c: Cells, closed: Closed, id: string): string {
-  const left = closed.left?.find((l) => l.id === id);
-  return left ? c.theirs(left.reason) : "— (open since the close)";
+/** Why an item was left open at the close; "—" for one the close did not name (reopened since, or on a branch merged after it). */
+function leftReason(c: Cells, closed: Closed, view: ItemView): string {
+  const left = leftEntryOf(closed, view.item);
+  return left ? c.theirs(left.reason) : "— (not left open at the close)";
 }
 
 /** "Closed on Fri 12 Mar 2027 by Ana: handed over to support." */

@@ -13,7 +13,15 @@ import type { BoardReport } from "../core/report.js";
 import { SOON_DAYS } from "../core/standup.js";
 import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
 import { headline, projectChangeWords } from "./identity.js";
-import { describeChange, lateNote, percent, printable, relativeDue, slipLine } from "./text.js";
+import {
+  describeChange,
+  excusedNote,
+  lateNote,
+  percent,
+  printable,
+  relativeDue,
+  slipLine,
+} from "./text.js";
 import { evidenceSummary, staleEvidenceWords } from "./verify-words.js";
 
 const ZWSP = "\u200b";
@@ -180,8 +188,10 @@ export function renderMarkdownSummary(report: BoardReport): string {
   if (day.lateExcused.length > 0) {
     pushAll(
       lines,
-      section("Late, but waived or optional", day.lateExcused, (v) =>
-        v.waived ? `${due(v)}; waived until ${v.state.waiver!.until}` : `${due(v)}; optional`,
+      section(
+        board.life.closed ? "Late, but the project is closed" : "Late, but waived or optional",
+        day.lateExcused,
+        (v) => `${due(v)}; ${excusedNote(v, today, board.life.closed, mdText)}`,
       ),
     );
   }

@@ -12,6 +12,7 @@ import {
   bar,
   date,
   describeChange,
+  excusedNote,
   lateNote,
   multiline,
   percent,
@@ -212,10 +213,10 @@ export function renderStatus(style: Style, report: BoardReport, layout: StatusLa
   pushAll(
     lines,
     sect(
-      "Late, but waived or optional",
+      board.life.closed ? "Late, but the project is closed" : "Late, but waived or optional",
       day.lateExcused,
       (v) =>
-        `${relativeDue(v.daysUntilDue)} (${date(v.window.due)}); ${v.waived ? `waived until ${v.state.waiver!.until}` : "optional"}`,
+        `${relativeDue(v.daysUntilDue)} (${date(v.window.due)}); ${excusedNote(v, board.today, board.life.closed, safe)}`,
     ),
   );
   pushAll(lines, sect(`Due in the next ${SOON_DAYS} days`, day.dueSoon, due));

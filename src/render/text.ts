@@ -5,10 +5,11 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { ItemView, Progress } from "../core/board.js";
 import { humanDate } from "../core/dates.js";
 import { INVISIBLE, LONE_JOINER, safe } from "../core/escape.js";
+import { leftEntryOf } from "../core/gate.js";
 import { lastChangeAt } from "../core/history.js";
 import type { GoLiveSlip } from "../core/report.js";
 import { lastWithdrawal, previousState } from "../core/transitions.js";
-import type { Status } from "../schema/state.js";
+import type { Closed, Status } from "../schema/state.js";
 
 export { safe };
 
@@ -117,6 +118,24 @@ export function lateNote(view: ItemView, today: string): string {
   if (waiver && today <= waiver.until) return `waived until ${waiver.until}`;
   if (view.item.optional) return "optional";
   return "";
+}
+
+/**
+ * Why a late item is not overdue: `lateNote`, else the project's close, which leaves every
+ * open item to the team: "left open at the close: REASON", or "not left open at the close"
+ * for one the close did not name. Never "optional" for an item that is not. `esc` escapes
+ * the reason, text a person wrote, for the view's format.
+ */
+export function excusedNote(
+  view: ItemView,
+  today: string,
+  closed: Closed | undefined,
+  esc: (text: string) => string,
+): string {
+  const note = lateNote(view, today);
+  if (note !== "" || closed === undefined) return note;
+  const left = leftEntryOf(closed, view.item);
+  return left ? `left open at the close: ${esc(left.reason)}` : "not left open at the close";
 }
 
 /**

@@ -180,7 +180,7 @@ describe("golive close", () => {
       "**Closed on Wed 10 Mar 2027 by Test User: handed over to &lt;support&gt; \\*team\\*.**",
     );
     expect(report.stdout).toMatch(/\| SEO-02 \|[^\n]*\| the agency does the SEO review \|/);
-    expect(report.stdout).toMatch(/\| CLO-01 \|[^\n]*\| — \(open since the close\) \|/);
+    expect(report.stdout).toMatch(/\| CLO-01 \|[^\n]*\| — \(not left open at the close\) \|/);
     const page = await golive(repo, ["export", "--format", "report-html"], later);
     expect(page.stdout).toContain("handed over to &lt;support&gt; *team*.</b></p>");
     expect(page.stdout).toContain("<th>Left at the close</th>");
@@ -229,16 +229,74 @@ describe("golive close", () => {
     const text = await golive(repo, ["check"], later);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
-      "golive check passed: closed on 2027-03-10, 2 left open, 1 open or failing since (of 84 items)",
+      "golive check passed: closed on 2027-03-10, 2 left open, 1 open or failing but not left (of 84 items)",
     );
     expect(text.stdout).toMatch(
-      /CLO-01\s+[^\n]*: todo since the project was closed on 2027-03-10 \(it was not open then\)/,
+      /CLO-01\s+[^\n]*: todo, not among the items left open when the project was closed on 2027-03-10\n/,
     );
     expect(text.stdout).not.toMatch(/CLO-01[^\n]*no reason given/);
     expect(text.stdout).toMatch(/^ {2}WARN\s+CLO-01/m);
     const json = JSON.parse((await golive(repo, ["check", "--json"], later)).stdout);
     expect(json.closed.left.map((l: { id: string }) => l.id)).toEqual(["SEO-02", "GEN-10"]);
     expect(json.items.find((i: { id: string }) => i.id === "CLO-01").verdict).toBe("warn");
+  });
+
+  it("an item reopened before the close, on a branch merged after it, is not said to be open since", async () => {
+    const repo = await launched();
+    // The reopen, dated before the close, as a merge of another branch brings it in.
+    const reopened = { GOLIVE_TODAY: "2027-03-08" };
+    expect((await golive(repo, ["reopen", "CLO-01"], reopened)).code).toBe(0);
+    const state = parse(read(repo));
+    expect(state.items["CLO-01"].at).toBe("2027-03-08");
+    writeFileSync(
+      join(repo, "golive.yaml"),
+      `${read(repo)}closed:\n  on: 2027-03-10\n  by: Ana\n  at: 2027-03-10\n  left:\n    - { id: SEO-02, reason: the agency does it }\n    - { id: GEN-10, reason: old shop kept }\n`,
+    );
+    const later = { GOLIVE_TODAY: "2027-03-12" };
+    const check = await golive(repo, ["check"], later);
+    expect(check.code).toBe(0);
+    expect(check.stdout).not.toMatch(/since the project was closed|not open then|failing since/);
+    expect(check.stdout).toMatch(
+      /CLO-01\s+[^\n]*: todo, not among the items left open when the project was closed on 2027-03-10\n/,
+    );
+    const report = await golive(repo, ["export", "--format", "report"], later);
+    expect(report.stdout).toMatch(/\| CLO-01 \|[^\n]*\| — \(not left open at the close\) \|/);
+    expect(report.stdout).not.toContain("open since the close");
+  });
+
+  it("status and the Markdown summary never call a late item of a closed project optional", async () => {
+    const repo = await launched();
+    expect((await golive(repo, ["close", ...leave], LAUNCH)).code).toBe(0);
+    const later = { GOLIVE_TODAY: "2027-03-12" };
+    expect((await golive(repo, ["reopen", "CLO-01"], later)).code).toBe(0);
+    const status = await golive(repo, ["status"], later);
+    expect(status.stdout).toContain("Late, but the project is closed (3)");
+    expect(status.stdout).not.toContain("optional");
+    expect(status.stdout).toMatch(/CLO-01 [^\n]*; not left open at the close\n/);
+    expect(status.stdout).toMatch(/SEO-02 [^\n]*; left open at the close: the agency does the SEO/);
+    const md = await golive(repo, ["export", "--format", "markdown"], later);
+    expect(md.stdout).toContain("## Late, but the project is closed (3)");
+    expect(md.stdout).not.toContain("optional");
+    expect(md.stdout).toMatch(/\| CLO-01 \|[^\n]*; not left open at the close \|/);
+    expect(md.stdout).toMatch(
+      /\| GEN-10 \|[^\n]*; left open at the close: old shop kept for the B2B buyers \|/,
+    );
+  });
+
+  it("finds an item the close left open by its ID in any case, or a former ID, in every view", async () => {
+    const repo = await launched();
+    expect((await golive(repo, ["close", ...leave], LAUNCH)).code).toBe(0);
+    const text = read(repo);
+    expect(text).toContain("id: GEN-10");
+    writeFileSync(join(repo, "golive.yaml"), text.replace("id: GEN-10", "id: gen-010"));
+    const later = { GOLIVE_TODAY: "2027-03-12" };
+    const check = await golive(repo, ["check"], later);
+    expect(check.stdout).toContain("closed on 2027-03-10, 2 left open (of 84 items)");
+    expect(check.stdout).toMatch(/LEFT\s+GEN-10 [^\n]*: old shop kept for the B2B buyers\n/);
+    const status = await golive(repo, ["status"], later);
+    expect(status.stdout).toMatch(/GEN-10 [^\n]*; left open at the close: old shop kept/);
+    const report = await golive(repo, ["export", "--format", "report"], later);
+    expect(report.stdout).toMatch(/\| GEN-10 \|[^\n]*\| old shop kept for the B2B buyers \|/);
   });
 
   it("notify posts nothing for a closed project unless --force", async () => {

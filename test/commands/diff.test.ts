@@ -2,7 +2,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffStates } from "../../src/core/diff.js";
-import { diffSummary, renderDiffText, statusVerb } from "../../src/render/diff.js";
+import {
+  diffSummary,
+  renderDiffJson,
+  renderDiffMarkdown,
+  renderDiffText,
+  statusVerb,
+} from "../../src/render/diff.js";
 import { makeStyle } from "../../src/render/text.js";
 import type { StateData } from "../../src/schema/state.js";
 import { commitAll, copyOf, git, golive, initRepo, tempDir, tempRepo } from "../helpers/cli.js";
@@ -193,5 +199,106 @@ describe("diffStates", () => {
         commit: "abc1234",
       }),
     ).toMatch(/GEN-1 .*\n {4}blocked \(was done\): vendor/);
+  });
+
+  it("says what a change does to the settings the gate goes by, and evidence removed by hand", () => {
+    const before: StateData = {
+      ...base,
+      items: { "GEN-1": { status: "done", evidence: { result: "fail", at: "2027-01-10" } } },
+      verify: { allow: [{ path: "config/a.php", reason: "kept" }] },
+    };
+    const after: StateData = {
+      ...base,
+      items: { "GEN-1": { status: "done" } },
+      settings: { weekendShift: false },
+      verify: { allow: [{ path: "**", pattern: "a|b", reason: "fine <b>*x*</b>" }] },
+      chat: { slack: { Ana: "U123" } },
+    };
+    const diff = diffStates(catalogue, before, after, "2027-01-20");
+    expect(diff.weekendShift).toEqual({ from: true, to: false });
+    expect(diff.allow.added).toEqual(after.verify!.allow);
+    expect(diff.allow.removed).toEqual(before.verify!.allow);
+    expect(diff.settings).toEqual(["chat"]);
+    expect(diff.items[0]!.changes).toEqual([
+      { kind: "evidence-removed", from: { result: "fail", at: "2027-01-10" } },
+    ]);
+    expect(diffSummary(diff)).toBe(
+      "verify.allow: 1 added, 1 removed, weekend shift turned, settings changed (chat)",
+    );
+    const base_ = { path: "golive.yaml", ref: "abc1234", commit: "abc1234" };
+    const text = renderDiffText(makeStyle(0, 200), diff, base_);
+    expect(text).toContain("\n  weekend shift turned off: due dates on a weekend stay there\n");
+    expect(text).toContain(
+      "\n  verify.allow added (verify and check --verify no longer report it): ** matching a|b: fine <b>*x*</b>\n",
+    );
+    expect(text).toContain("\n  verify.allow removed: config/a.php: kept\n");
+    expect(text).toMatch(/GEN-1 .*\n {4}evidence removed \(it said fail on /);
+    const md = renderDiffMarkdown(diff, base_);
+    expect(md).toContain("matching a\\|b: fine &lt;b&gt;\\*x\\*&lt;/b&gt;**");
+    expect(JSON.parse(renderDiffJson(diff, base_, "2027-01-20"))).toMatchObject({
+      empty: false,
+      weekendShift: { from: true, to: false },
+      settings: ["chat"],
+    });
+    const none = diffStates(catalogue, after, structuredClone(after), "2027-01-20");
+    expect(diffSummary(none)).toBe("no change to the checklist");
+  });
+
+  it("says a new reason for the same status, and history removed or rewritten by hand", () => {
+    const history = [
+      { status: "todo" as const, by: "Ana", at: "2027-01-02" },
+      { status: "in-progress" as const, by: "Bo", at: "2027-01-03" },
+    ];
+    const before: StateData = {
+      ...base,
+      items: {
+        "GEN-1": { status: "not-applicable", reason: "no old shop", history },
+        "GEN-2": { status: "blocked", reason: "vendor", history },
+      },
+      slips: [{ from: "2027-02-01", to: "2027-03-01", reason: "late", by: "Ana" }],
+    };
+    const after: StateData = {
+      ...base,
+      items: {
+        "GEN-1": { status: "not-applicable", reason: "we decided so", by: "Eve", history },
+        "GEN-2": { status: "blocked", reason: "vendor", history: [history[1]!] },
+      },
+    };
+    const diff = diffStates(catalogue, before, after, "2027-01-20");
+    expect(diff.items.map((i) => [i.id, i.changes])).toEqual([
+      ["GEN-1", [{ kind: "reason", from: "no old shop", to: "we decided so", by: "Eve" }]],
+      ["GEN-2", [{ kind: "history-removed", count: 1 }]],
+    ]);
+    expect(diff.historyRemoved).toEqual({ slips: 1, renames: 0, reopened: 0 });
+    expect(diffSummary(diff)).toBe("project history rewritten, history of 1 item rewritten");
+    const text = renderDiffText(makeStyle(0, 200), diff, {
+      path: "golive.yaml",
+      ref: "abc1234",
+      commit: "abc1234",
+    });
+    expect(text).toContain("\n  removed or rewritten from the project's history: 1 go-live move\n");
+    expect(text).toMatch(/GEN-1 .*\n {4}reason by Eve: we decided so \(was: no old shop\)\n/);
+    expect(text).toMatch(
+      /GEN-2 .*\n {4}1 history entry removed or rewritten \(golive only adds to the history\)\n/,
+    );
+  });
+
+  it("escapes the IDs a hand-edited close names as left open, as it escapes their reasons", () => {
+    const id = "CLO-1 @acme/security ![p](https://evil.example/p.png) <b>x</b> \u001b[31mRED";
+    const after: StateData = {
+      ...base,
+      closed: { on: "2027-01-05", by: "Ana", left: [{ id, reason: "r" }] },
+    };
+    const diff = diffStates(catalogue, base, after, "2027-01-20");
+    const where = { path: "golive.yaml", ref: "abc1234", commit: "abc1234" };
+    const text = renderDiffText(makeStyle(0, 300), diff, where);
+    expect(text).not.toContain("\u001b");
+    expect(text).toContain("left open: CLO-1 @acme/security");
+    const md = renderDiffMarkdown(diff, where);
+    expect(md).not.toMatch(/@acme|!\[p\]|<b>/);
+    expect(md).not.toContain("\u001b");
+    expect(md).toContain(
+      "@\u200bacme/security \\!\\[p\\](https:\u200b//evil.example/p.png) &lt;b&gt;x&lt;/b&gt;",
+    );
   });
 });

@@ -3,6 +3,8 @@
  * in the item's history with its own author, and `golive unwaive` withdraws one, with a reason.
  */
 import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { gitEnv, golive, initRepo, read } from "../helpers/cli.js";
@@ -139,5 +141,20 @@ describe("waiver history", () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("CLO-02 has no waiver to withdraw");
     expect(read(repo)).toBe(before);
+  });
+
+  it("a waiver until no real day is refused at its place, by the gate and every view", async () => {
+    const repo = await waived();
+    const text = read(repo).replace("until: 2027-02-12", "until: 2027-02-30");
+    expect(text).toContain("until: 2027-02-30");
+    writeFileSync(join(repo, "golive.yaml"), text);
+    for (const args of [["check"], ["status"], ["export", "--format", "ics"]]) {
+      const result = await golive(repo, args, on("2027-02-20"));
+      expect([result.code, result.stdout]).toEqual([2, ""]);
+      expect(result.stderr).toMatch(
+        /^error: golive\.yaml:\d+:\d+: state file: items\.CLO-01\.waiver\.until: 2027-02-30 is not a real date\n/,
+      );
+    }
+    expect(read(repo)).toBe(text);
   });
 });

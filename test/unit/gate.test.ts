@@ -3,6 +3,7 @@ import {
   DEFAULT_POLICY,
   failures,
   type GatePolicy,
+  leftEntryOf,
   readyToTick,
   runGate,
 } from "../../src/core/gate.js";
@@ -160,5 +161,25 @@ describe("the gate", () => {
       passed: true,
       verified: false,
     });
+  });
+});
+
+describe("leftEntryOf", () => {
+  it("finds a close's entry by the ID in any case, with leading zeros, or a former ID", () => {
+    const closed = {
+      on: "2027-03-10",
+      left: [
+        { id: "gen-8", reason: "before the upgrade" },
+        { id: "CLO-001", reason: "zeros" },
+      ],
+    };
+    expect(leftEntryOf(closed, { id: "GEN-08", aliases: ["GEN-8"] })?.reason).toBe(
+      "before the upgrade",
+    );
+    expect(leftEntryOf(closed, { id: "CLO-01" })?.reason).toBe("zeros");
+    expect(leftEntryOf(closed, { id: "CLO-02" })).toBeUndefined();
+    expect(
+      leftEntryOf({ on: "2027-03-10", left: [{ id: "not an id", reason: "x" }] }, { id: "CLO-01" }),
+    ).toBeUndefined();
   });
 });
