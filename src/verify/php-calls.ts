@@ -5,8 +5,8 @@
  * spread items. A call golive does not know is built from its arguments (`unknown`).
  */
 import type { PhpNode } from "./php-ast.js";
-import type { PhpScope } from "./php-eval.js";
 import { callArguments, called, type Evaluator, keyOf, lineOfNode } from "./php-flow.js";
+import type { PhpScope } from "./php-scope.js";
 import { combine, type PhpEntry, type PhpValue, stringOf, unknown } from "./php-value.js";
 
 /** Calls that give back a string made of their arguments (and nothing from outside). */

@@ -6,7 +6,7 @@
  * built from (`unknown`), for APP-17 to search.
  */
 import type { PhpNode } from "./php-ast.js";
-import type { PhpScope } from "./php-eval.js";
+import type { PhpScope } from "./php-scope.js";
 import { combine, either, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
 
 /** The evaluator's two entry points, handed in (php-eval.ts imports this file). */
