@@ -5,7 +5,7 @@
  * spread items. A call golive does not know is built from its arguments (`unknown`).
  */
 import type { PhpNode } from "./php-ast.js";
-import { callArguments, called, type Evaluator, keyOf, lineOfNode } from "./php-flow.js";
+import { callArguments, called, type Evaluator, keyOf, lineOfNode, memberKey } from "./php-flow.js";
 import type { PhpScope } from "./php-scope.js";
 import { combine, type PhpEntry, type PhpValue, stringOf, unknown } from "./php-value.js";
 
@@ -28,6 +28,9 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
   const line = lineOfNode(node);
   const what = node.what as PhpNode;
   const args = callArguments(node, scope, ev);
+  // `Secrets::get()`, `(new Secrets)->get()`: a method of a class of the file.
+  const method = methodOf(what, scope, ev);
+  if (method) return called(method, args, line);
   // `(fn() => 'x')()`, `$f()`, `$o->m()`: a closure's return, else built from the parts.
   if (what.kind !== "name") return called(ev.evaluate(what, scope), args, line);
   const name = String(what.name).replace(/^\\/, "").toLowerCase();
@@ -57,6 +60,19 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
   }
   const declared = scope.functions.get(name);
   return declared ? called(declared, args, line) : unknown(line, args);
+}
+
+/** The method a call names, when its class is one of the file's: `C::m`, `self::m`, `$o->m`. */
+function methodOf(what: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue | undefined {
+  let key: string | undefined;
+  if (what.kind === "staticlookup") key = memberKey(what, scope);
+  else if (what.kind === "propertylookup" || what.kind === "nullsafepropertylookup") {
+    const offset = what.offset as PhpNode;
+    if (offset.kind !== "identifier") return undefined;
+    const base = ev.evaluate(what.what as PhpNode, scope);
+    if (base.k === "expr" && base.cls) key = `${base.cls}::${String(offset.name)}`;
+  }
+  return key === undefined ? undefined : scope.functions.get(key.toLowerCase());
 }
 
 /** An array written in the code; the `array` hook hears of it. */

@@ -116,7 +116,9 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       const args = callArguments(node, scope, engine);
       if (what.kind === "name" && /^\\?stdclass$/i.test(String(what.name)))
         return { k: "array", entries: [], line, object: true };
-      return unknown(line, args);
+      const made = unknown(line, args);
+      const full = what.kind === "name" ? String(what.name) : "";
+      return full ? { ...made, k: "expr", cls: full.slice(full.lastIndexOf("\\") + 1) } : made;
     }
     case "array":
       return arrayValue(node, scope, engine);

@@ -310,8 +310,12 @@ export function functionValue(node: PhpNode, scope: PhpScope, ev: Evaluator): Ph
   let value: PhpValue | undefined;
   for (const r of returns) value = value === undefined ? r : either(value, r, line);
   const closure = { k: "closure" as const, returns: value ?? { k: "null" as const, line }, line };
-  if (node.kind === "function")
-    scope.functions.set(String((node.name as PhpNode).name).toLowerCase(), closure);
+  const name = (node.name as PhpNode | null)?.name;
+  if (typeof name === "string" && node.kind === "function")
+    scope.functions.set(name.toLowerCase(), closure);
+  // A method, by its class: `Secrets::get()`, `$secrets->get()`.
+  if (typeof name === "string" && node.kind === "method" && scope.className)
+    scope.functions.set(`${scope.className}::${name}`.toLowerCase(), closure);
   return closure;
 }
 

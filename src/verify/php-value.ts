@@ -24,9 +24,10 @@ export type PhpValue =
   | { k: "closure"; returns: PhpValue; line: number }
   /**
    * Anything else: a call, an object, a constant golive does not know; `from` holds the values
-   * it was built from (a call's arguments, the parts of a concatenation), for APP-17's search.
+   * it was built from (a call's arguments, the parts of a concatenation), for APP-17's search;
+   * `cls`: an object of a class of the file (`new Secrets(...)`), by its short name.
    */
-  | { k: "expr"; line: number; from?: PhpValue[] };
+  | { k: "expr"; line: number; from?: PhpValue[]; cls?: string };
 
 export interface PhpEntry {
   /** The key's name: `'key'` → key, `Foo::BAR` → BAR; undefined for `[]`-style items. */

@@ -154,6 +154,18 @@ describe("class constants and static properties", () => {
       "self::NAME in a method",
       `class UserConfig {\n  protected const PW = '${SECRET}';\n  public function users(): array {\n    return [['password' => self::PW]];\n  }\n}`,
     ],
+    [
+      "a static method",
+      `class Secrets {\n  public static function db(): string {\n    return '${SECRET}';\n  }\n}\n${P} = Secrets::db();`,
+    ],
+    [
+      "a method of an object made here",
+      `class Secrets {\n  public function db(): string {\n    return '${SECRET}';\n  }\n}\n$s = new Secrets();\n${P} = $s->db();`,
+    ],
+    [
+      "(new C)->method()",
+      `class Secrets {\n  public function db(): string {\n    return '${SECRET}';\n  }\n}\n${P} = (new Secrets())->db();`,
+    ],
   ])("%s fails at the literal", (_shape, php) => {
     const r = app17(php);
     expect(r.result).toBe("fail");
