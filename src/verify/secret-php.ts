@@ -148,9 +148,26 @@ export function configLiterals(
     const from = unresolved(value, kind);
     if (!from) return;
     const literalCode = value.k === "fallback" ? "secret-config-fallback" : code;
-    for (const literal of literalsIn(from, holdsValue, searched))
-      if (looksSecret(literal.s))
-        hit({ code: literalCode, result: throwaway ? "warn" : "fail" }, literal.line, subject);
+    const finding = {
+      code: literalCode,
+      result: throwaway ? ("warn" as const) : ("fail" as const),
+    };
+    const literals = literalsIn(from, holdsValue, searched);
+    let any = false;
+    for (const literal of literals)
+      if (looksSecret(literal.s)) {
+        hit(finding, literal.line, subject);
+        any = true;
+      }
+    // A secret cut into pieces shorter than six characters (`f('hunte', 'r2-pw')`, a loop of
+    // `.=`) is judged whole: the short pieces, joined.
+    const pieces = literals.filter((l) => l.s.length < 6 && /^\S+$/.test(l.s));
+    if (!any && pieces.length > 1 && looksSecret(pieces.map((l) => l.s).join("")))
+      hit(
+        finding,
+        pieces.reduce((a, l) => Math.min(a, l.line), Infinity),
+        subject,
+      );
   };
   // `$config[X::DB_PASSWORD] = require 'db-password.php'`: what the file returns, read once.
   const includes = new Map<string, PhpValue | undefined>();

@@ -225,6 +225,12 @@ describe("decoders, spread arguments and calls golive does not know", () => {
     ["new with the literal", `$c = new Credentials('app', '${SECRET}');\n${P} = $c->password;`],
     ["a literal concatenated with an unknown", `${P} = '${SECRET}' . $suffix;`],
     ["getenv() ?: an unknown call", `${P} = getenv('X') ?: decrypt_value('${SECRET}');`],
+    ["cut into short pieces", `${P} = join_parts('s3cr3', 't-Hun', 'ter2');`, "s3cr3"],
+    [
+      "joined in a loop",
+      `$pw = '';\nforeach (['s3cr3', 't-Hun'] as $piece) {\n  $pw .= $piece;\n}\n${P} = $pw;`,
+      "s3cr3",
+    ],
   ])("%s fails at the literal", (_shape, php, needle = SECRET) => {
     const r = app17(php);
     expect(r.result).toBe("fail");
@@ -236,6 +242,7 @@ describe("decoders, spread arguments and calls golive does not know", () => {
     ["json_decode(getenv())", `${P} = json_decode(getenv('DB'), true)['password'];`],
     ["sprintf(...[getenv()])", `${P} = sprintf(...['%s', getenv('DB_PASSWORD')]);`],
     ["a format around an unknown", `${P} = sprintf('%s:%s', $user, $password);`],
+    ["short separators", `${P} = $user . ':' . $password . '@' . $host;`],
     ["a lookup by the secret's name", `${P} = $container->get('DB_PASSWORD');`],
     ["a file path", `${P} = file_get_contents(APPLICATION_ROOT_DIR . '/secrets/db');`],
     ["a URL", `${P} = fetch_secret('https://vault.internal/db');`],
