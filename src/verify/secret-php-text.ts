@@ -293,3 +293,32 @@ export function statementChunks(text: string): { code: string; line: number }[] 
   if (start !== -1) close(pendingEnd !== -1 ? pendingEnd : text.length);
   return out;
 }
+
+/**
+ * The first block of a statement (`namespace X { ... }`, `if (...) { ... }`, `class C { ... }`):
+ * where its `{` and its `}` stand, for a statement that does not parse whole.
+ */
+export function firstBlock(code: string): { open: number; close: number } | undefined {
+  let depth = 0;
+  let open = -1;
+  let close = -1;
+  const none = () => {};
+  lex(code, 1, {
+    string: none,
+    word: none,
+    open: (c, _callable, at) => {
+      if (depth === 0 && c === "{" && open === -1) open = at;
+      depth++;
+    },
+    close: (_c, end) => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0 && open !== -1 && close === -1) close = end - 1;
+    },
+    separator: none,
+    arrow: none,
+    assign: none,
+    comment: none,
+    other: none,
+  });
+  return open !== -1 && close !== -1 ? { open, close } : undefined;
+}

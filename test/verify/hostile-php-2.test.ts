@@ -282,6 +282,11 @@ describe("a production configuration file golive cannot read as PHP", () => {
     unread(php, "too-deep", 2, "secret-config-literal");
   });
 
+  test("inside a block that does not parse whole, its statements are read as PHP", () => {
+    const php = `<?php\nnamespace Shop {\n  if (true) {\n    $pw = '${SECRET}';\n    ${P} = $pw;\n    $x = ${deep("1")};\n  }\n}\n`;
+    unread(php, "too-deep", 4, "secret-config-literal");
+  });
+
   test("a file padded past 512 KiB with comments is read statement by statement", () => {
     const pad = `/* ${"x".repeat(600 * 1024)} */`;
     const php = `<?php\n$pw = '${SECRET}';\n${pad}\n${P} = $pw; ${pad}\n`;
