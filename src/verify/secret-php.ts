@@ -7,9 +7,10 @@
  */
 import type { FindingCode } from "../core/verdict.js";
 import { type Facts, phpUnreadable } from "./facts.js";
-import { MAX_PHP_BYTES, type PhpNode, parsePhp, shiftLines } from "./php-ast.js";
+import type { PhpNode } from "./php-ast.js";
 import { resolvePath } from "./php-config.js";
 import { newScope, type PhpHooks, type PhpScope, run } from "./php-eval.js";
+import { readInParts } from "./php-parts.js";
 import {
   kindOf,
   literalLine,
@@ -22,14 +23,7 @@ import {
 } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
 import { isSecretName } from "./secret-names.js";
-import { firstBlock, statementChunks, textLiterals } from "./secret-php-text.js";
-
-/** The line breaks in `text` before `end`. */
-function lineBreaks(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) n++;
-  return n;
-}
+import { textLiterals } from "./secret-php-text.js";
 
 /** What a PHP file returns at its top level, read on its own (`include` for what it requires). */
 function returnedBy(
@@ -230,37 +224,17 @@ export function configLiterals(
   // One finding a line: what the evaluator reported before it stopped is not reported again.
   const inParts = (reason: string, line?: number, column?: number) => {
     const scope = newScope(file, hooks);
-    let budget = MAX_PHP_BYTES;
-    const asText = (code: string, from: number) => {
-      for (const h of textLiterals(file, code, throwaway, from))
-        if (!seen.has(h.line)) {
-          seen.add(h.line);
-          hits.push(h);
-        }
-    };
-    const read = (code: string, from: number, depth: number): void => {
-      const fits = code.length <= budget;
-      const tree = fits ? parsePhp(`<?php ${code}`) : undefined;
-      if (fits) budget -= code.length;
-      if (tree?.ok) {
-        shiftLines(tree.program, from - 1);
-        if (runs(tree.program, scope)) return;
-      }
-      // A block that does not parse whole (`namespace X { ... }`, `if (...) { ... }`): the
-      // statements inside it one by one, what stands around them as text.
-      const block = depth < 4 ? firstBlock(code) : undefined;
-      if (!block) {
-        asText(code, from);
-        return;
-      }
-      const lineAt = (at: number) => from + lineBreaks(code, at);
-      asText(code.slice(0, block.open + 1), from);
-      const inner = code.slice(block.open + 1, block.close);
-      for (const part of statementChunks(inner))
-        read(part.code, lineAt(block.open + 1) + part.line - 1, depth + 1);
-      asText(code.slice(block.close), lineAt(block.close));
-    };
-    for (const part of statementChunks(facts.text(file) ?? "")) read(part.code, part.line, 0);
+    readInParts(
+      facts.text(file) ?? "",
+      (program) => runs(program, scope),
+      (code, from) => {
+        for (const h of textLiterals(file, code, throwaway, from))
+          if (!seen.has(h.line)) {
+            seen.add(h.line);
+            hits.push(h);
+          }
+      },
+    );
     hits.push({ ...phpUnreadable({ file, reason, line, column }), file, line: line ?? 1 });
   };
   if (!parsed.ok) inParts(parsed.reason, parsed.line, parsed.column);

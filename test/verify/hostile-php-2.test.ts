@@ -302,6 +302,14 @@ describe("a production configuration file golive cannot read as PHP", () => {
     );
   });
 
+  test("400,000 statements and one that does not parse are read in parts in bounded time", () => {
+    const php = `<?php\n$pw = '${SECRET}';\n${";".repeat(400_000)}\n${P} = $pw;\n$x = ;\n`;
+    const t0 = performance.now();
+    unread(php, "syntax", 2, "secret-config-literal");
+    // One parse per statement took 12 s; halving around the bad one takes a few dozen.
+    expect(performance.now() - t0).toBeLessThan(4000);
+  });
+
   test("only secret-named keys count, and environment reads and placeholders pass", () => {
     const php = `<?php\n$config[X::HOST] = 'db.internal';\n${P} = ${deep("getenv('DB')")};\n$config[X::API_KEY] = 'CHANGE_ME';\n`;
     const v = verdict("APP-17", { ...shop(), [CONFIG]: php });
