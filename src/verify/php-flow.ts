@@ -129,7 +129,9 @@ export function property(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValu
 function stepName(offset: PhpNode | null, scope: PhpScope, ev: Evaluator): string | undefined {
   const key = keyOf(offset);
   if (key.name !== undefined || !offset) return key.name;
-  const v = ev.evaluate(offset, scope);
+  // `$o->{$name}`: the braces hold the expression.
+  const inner = offset.kind === "encapsedpart" ? (offset.expression as PhpNode) : offset;
+  const v = ev.evaluate(inner, scope);
   return v.k === "string" ? v.s : v.k === "number" ? String(v.n) : undefined;
 }
 
@@ -163,7 +165,8 @@ export function store(target: PhpNode, value: PhpValue, scope: PhpScope, ev: Eva
   scope.vars.set(root, setIn(scope.vars.get(root), steps, 0, value, line));
   const last = steps[steps.length - 1];
   if (last?.name !== undefined) {
-    const keys = steps.map((s) => (s.property ? `->${s.name}` : `[${s.written ?? ""}]`));
+    // As written: a name computed when PHP runs (`$o->{$x}`) is not shown.
+    const keys = steps.map((s) => (s.property ? `->${s.written ?? "…"}` : `[${s.written ?? ""}]`));
     scope.hooks.element?.(scope.file, line, `$${root}${keys.join("")}`, last.name, value);
   }
 }

@@ -83,6 +83,14 @@ describe("object properties", () => {
     });
   });
 
+  test("a property name computed when PHP runs is not shown", () => {
+    const php = `<?php\n$name = 'dbPass' . 'word';\n$o->{$name} = '${SECRET}';\n`;
+    const v = verdict("APP-17", { ...shop(), [CONFIG]: php });
+    expect(found(v).map((f) => [f.code, f.line, f.subject])).toEqual([
+      ["secret-array-literal", 3, "$o->… ="],
+    ]);
+  });
+
   test("a property set from the environment, or under a lookup key, passes", () => {
     const php = `$db = new stdClass;\n$db->password = getenv('DB_PASSWORD');\n$sort['key'] = 'name';`;
     expect(app17(php)).toEqual({ result: "pass", hits: [] });
