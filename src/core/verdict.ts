@@ -120,6 +120,7 @@ export type FindingCode =
   | "secret-config-literal"
   | "secret-config-fallback"
   | "secret-array-literal"
+  | "secret-unparsed-literal"
   | "secret-deploy-literal"
   | "secret-auth-password"
   | "secret-env-literal"

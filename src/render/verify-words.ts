@@ -143,6 +143,8 @@ const MESSAGES: Record<FindingCode, Words> = {
   "secret-config-fallback": (f) =>
     `${s(f.subject)} falls back to a literal: getenv(...) ?: '...' (value not shown)`,
   "secret-array-literal": (f) => `${s(f.subject)} a literal (value not shown)`,
+  "secret-unparsed-literal": (f) =>
+    `${s(f.subject)} is a literal (value not shown; the file was read as text, without its PHP structure)`,
   "secret-deploy-literal": (f) =>
     `${s(f.subject)} is a literal (value not shown)${f.result === "warn" ? "; a local, CI or template file" : ""}`,
   "secret-auth-password": (f) =>
@@ -294,6 +296,8 @@ const HINTS: Partial<Record<FindingCode, string>> = {
     "drop the literal fallback (getenv(...) ?: '...'), set the variable and rotate the secret",
   "secret-array-literal":
     "read the value with getenv() and rotate the secret; or allow-list it in golive.yaml (verify.allow) once reviewed",
+  "secret-unparsed-literal":
+    "read the value with getenv() and rotate the secret; and make the file valid PHP golive can read (under 512 KiB, not nested thousands deep)",
   "secret-env-literal": "remove the .env file from git (git rm --cached) and rotate its secrets",
   "secret-provider-token":
     "revoke the token at its provider, remove it and load it from the environment",

@@ -76,10 +76,16 @@ export function filesMatching(
   glob: string | readonly string[],
 ): string[] {
   let known = found.get(files);
-  if (!known) found.set(files, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    found.set(files, known);
+  }
   const key = typeof glob === "string" ? glob : JSON.stringify(glob);
   let matched = known.get(key);
-  if (!matched) known.set(key, (matched = match(files, glob)));
+  if (!matched) {
+    matched = match(files, glob);
+    known.set(key, matched);
+  }
   return [...matched];
 }
 

@@ -4,31 +4,20 @@
  * entries reach the rules through hooks, in the order PHP runs the statements.
  */
 import type { PhpNode } from "./php-ast.js";
+import { arrayValue, callValue } from "./php-calls.js";
 import {
-  combine,
-  cut,
-  either,
-  orElse,
-  type PhpEntry,
-  type PhpValue,
-  stringOf,
-} from "./php-value.js";
+  callArguments,
+  configPath,
+  type Evaluator,
+  entryAt,
+  functionValue,
+  keyOf,
+  lineOfNode,
+  property,
+  store,
+} from "./php-flow.js";
+import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
 
-function lineOfNode(node: PhpNode | null | undefined, fallback = 1): number {
-  return node?.loc?.start.line ?? fallback;
-}
-
-/** Calls that give back a string made of their arguments (and nothing from outside). */
-const STRING_FUNCTIONS = new Set(
-  [
-    "trim ltrim rtrim strval sprintf vsprintf implode join strtolower strtoupper str_replace",
-    "base64_decode base64_encode urldecode rawurldecode html_entity_decode stripslashes hex2bin",
-    "str_rot13 strrev substr str_pad str_repeat strtr ucfirst lcfirst ucwords chr",
-  ]
-    .join(" ")
-    .split(" "),
-);
-const ENV_FUNCTIONS = new Set(["getenv", "env", "apache_getenv"]);
 const ENV_ARRAYS = new Set(["_ENV", "_SERVER"]);
 
 /** What the evaluator needs from its surroundings, and hears about as it goes. */
@@ -44,6 +33,10 @@ export interface PhpScope {
   branch: number;
   /** A `return` or `exit` ends the file's statements (the loader's reading; not APP-17's). */
   stopAtReturn?: boolean;
+  /** The values the function body being run returns. */
+  returns?: PhpValue[];
+  /** Functions declared in the files read so far, by lower-case name. */
+  functions: Map<string, PhpValue>;
 }
 
 export interface ConfigAssignment {
@@ -64,6 +57,8 @@ export interface PhpHooks {
   assign?(assignment: ConfigAssignment): void;
   /** `define('NAME', value)`, `const NAME = value`, a class constant. */
   define?(file: string, line: number, name: string, value: PhpValue): void;
+  /** An element or property set (`$db['password'] = v`, `$o->pw = v`): the target as written. */
+  element?(file: string, line: number, target: string, name: string, value: PhpValue): void;
   /** An array written in the code, once per time its expression is evaluated. */
   array?(file: string, value: Extract<PhpValue, { k: "array" }>): void;
   /** A string literal, for searches in code (`dev_only_private.key`). */
@@ -73,46 +68,23 @@ export interface PhpHooks {
 }
 
 export function newScope(file: string, hooks: PhpHooks): PhpScope {
-  return { file, vars: new Map(), consts: new Map(), config: new Map(), hooks, branch: 0 };
-}
-
-function keyOf(node: PhpNode | null | undefined): { name?: string; written?: string } {
-  if (!node) return {};
-  switch (node.kind) {
-    case "string":
-      return { name: String(node.value), written: String(node.raw ?? `'${node.value}'`) };
-    case "number":
-      return { name: String(node.value), written: String(node.value) };
-    case "staticlookup": {
-      const what = node.what as PhpNode;
-      const offset = node.offset as PhpNode;
-      const cls = what.kind === "name" ? String(what.name) : "?";
-      const name = offset.kind === "identifier" ? String(offset.name) : "?";
-      return { name, written: `${cls}::${name}` };
-    }
-    case "name":
-      return { name: String(node.name), written: String(node.name) };
-    case "variable":
-      return { written: `$${String(node.name)}` };
-    default:
-      return { written: "…" };
-  }
-}
-
-/** `$config[A][B]`: the keys, or undefined when the target is not `$config`. */
-function configPath(node: PhpNode): { names: string[]; written: string } | undefined {
-  const keys: { name?: string; written?: string }[] = [];
-  let n: PhpNode = node;
-  while (n.kind === "offsetlookup") {
-    keys.unshift(keyOf(n.offset as PhpNode | null));
-    n = n.what as PhpNode;
-  }
-  if (n.kind !== "variable" || n.name !== "config" || keys.length === 0) return undefined;
+  const functions = new Map<string, PhpValue>();
   return {
-    names: keys.map((k) => k.name ?? ""),
-    written: keys.map((k) => `[${k.written ?? ""}]`).join(""),
+    file,
+    vars: new Map(),
+    consts: new Map(),
+    config: new Map(),
+    hooks,
+    branch: 0,
+    functions,
   };
 }
+
+/** What php-flow.ts calls back. */
+const engine: Evaluator = {
+  evaluate: (node, scope) => evaluate(node, scope),
+  run: (n, s) => run(n, s),
+};
 
 /** Evaluates an expression in `scope`, running its hooks on what it finds inside. */
 export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): PhpValue {
@@ -178,44 +150,32 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       evaluate(node.offset as PhpNode, scope);
       const base = evaluate(what, scope);
       const key = keyOf(node.offset as PhpNode);
-      if (base.k === "array" && key.name !== undefined)
-        return base.entries.findLast((e) => e.name === key.name)?.value ?? { k: "expr", line };
-      return { k: "expr", line };
+      if (base.k !== "array" || key.name === undefined) return unknown(line, [base]);
+      return entryAt(base, key.name) ?? { k: "expr", line };
     }
-    case "array": {
-      const entries: PhpEntry[] = [];
-      for (const item of (node.items as (PhpNode | null)[]) ?? []) {
-        if (!item) continue;
-        if (item.kind === "entry") {
-          const key = keyOf(item.key as PhpNode | null);
-          const value = evaluate(item.value as PhpNode, scope);
-          if (item.key) evaluate(item.key as PhpNode, scope);
-          entries.push({
-            name: key.name,
-            written: key.written,
-            value,
-            line: lineOfNode(item, line),
-          });
-        } else {
-          entries.push({
-            name: undefined,
-            written: undefined,
-            value: evaluate(item, scope),
-            line: lineOfNode(item, line),
-          });
-        }
-      }
-      const array = { k: "array" as const, entries, line };
-      scope.hooks.array?.(scope.file, array);
-      return array;
+    case "propertylookup":
+    case "nullsafepropertylookup":
+      return property(node, scope, engine);
+    case "closure":
+    case "arrowfunc":
+      return functionValue(node, scope, engine);
+    case "new": {
+      const what = node.what as PhpNode;
+      const args = callArguments(node, scope, engine);
+      if (what.kind === "name" && /^\\?stdclass$/i.test(String(what.name)))
+        return { k: "array", entries: [], line, object: true };
+      return unknown(line, args);
     }
+    case "array":
+      return arrayValue(node, scope, engine);
     case "bin": {
       const left = evaluate(node.left as PhpNode, scope);
       const right = evaluate(node.right as PhpNode, scope);
       const type = String(node.type);
       if (type === ".") return combine([left, right], line);
       if (type === "??") return orElse(left, right, line);
-      return { k: "expr", line };
+      // `'a' | 'b'` makes a string of both.
+      return "|&^".includes(type) ? unknown(line, [left, right]) : { k: "expr", line };
     }
     case "retif": {
       const test = evaluate(node.test as PhpNode, scope);
@@ -236,32 +196,13 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
         const s = stringOf(inner);
         if (s !== undefined) return { k: "string", s, line };
       }
+      // `(object)[...]`: an object of its own, whose properties change in place.
+      if (type === "object" && inner.k === "array")
+        return { k: "array", entries: inner.entries.slice(), line, object: true };
       return inner;
     }
-    case "call": {
-      const what = node.what as PhpNode;
-      const name = what.kind === "name" ? String(what.name).replace(/^\\/, "").toLowerCase() : "";
-      const args = ((node.arguments as PhpNode[]) ?? []).map((a) => evaluate(a, scope));
-      if (ENV_FUNCTIONS.has(name)) return { k: "env", line };
-      if (name === "define" && args.length >= 2) {
-        const constName = stringOf(args[0]!);
-        if (constName !== undefined) {
-          scope.consts.set(constName, args[1]!);
-          scope.hooks.define?.(scope.file, line, constName, args[1]!);
-        }
-        return { k: "bool", b: true, line };
-      }
-      if (name === "constant" && args.length >= 1) {
-        const constName = stringOf(args[0]!);
-        return (constName && scope.consts.get(constName)) || { k: "expr", line };
-      }
-      if (STRING_FUNCTIONS.has(name)) {
-        // implode(',', ['a', 'b']) and friends: the array's values count as parts.
-        const parts = args.flatMap((a) => (a.k === "array" ? a.entries.map((e) => e.value) : [a]));
-        return combine(parts, line);
-      }
-      return { k: "expr", line };
-    }
+    case "call":
+      return callValue(node, scope, engine);
     case "assign": {
       const value = assign(node, scope);
       return value;
@@ -326,21 +267,28 @@ function assign(node: PhpNode, scope: PhpScope): PhpValue {
     });
     return value;
   }
-  if (left.kind === "variable" && typeof left.name === "string") {
-    const before = scope.vars.get(left.name);
-    const value =
-      operator === ".="
-        ? combine([before ?? { k: "string", s: "", line }, right], line)
-        : operator === "??="
-          ? (before ?? right)
-          : operator === "="
-            ? right
-            : { k: "expr" as const, line };
-    scope.vars.set(left.name, value);
-    return value;
+  if (left.kind === "list" || left.kind === "array") {
+    store(left, right, scope, engine);
+    return right;
   }
-  if (left.kind === "offsetlookup") evaluate(left.offset as PhpNode, scope);
-  return right;
+  // A variable, or an element or a property under one (`$a['k'][] = ...`, `$o->p = ...`).
+  let before: PhpValue | undefined;
+  if (left.kind === "variable")
+    before = typeof left.name === "string" ? scope.vars.get(left.name) : undefined;
+  else if (operator !== "=") {
+    before = evaluate(left, scope);
+    if (before.k === "expr" && !before.from) before = undefined;
+  }
+  const value =
+    operator === ".="
+      ? combine([before ?? { k: "string", s: "", line }, right], line)
+      : operator === "??="
+        ? (before ?? right)
+        : operator === "="
+          ? right
+          : { k: "expr" as const, line };
+  store(left, value, scope, engine);
+  return value;
 }
 
 /** Fields of a node that hold code, for nodes the evaluator does not read itself. */
@@ -411,6 +359,30 @@ export function run(node: PhpNode, scope: PhpScope): void {
       for (const p of node.properties as PhpNode[])
         if (p.value) evaluate(p.value as PhpNode, scope);
       return;
+    case "return": {
+      const value = evaluate(node.expr as PhpNode | null, scope);
+      scope.returns?.push(value);
+      return;
+    }
+    case "function":
+    case "method":
+    case "closure":
+    case "arrowfunc":
+      functionValue(node, scope, engine);
+      return;
+    case "foreach": {
+      const source = evaluate(node.source as PhpNode, scope);
+      scope.branch++;
+      try {
+        // The body runs once, with an element built from the source (golive cannot say which).
+        if (node.key) store(node.key as PhpNode, { k: "expr", line: source.line }, scope, engine);
+        if (node.value) store(node.value as PhpNode, unknown(source.line, [source]), scope, engine);
+        if (node.body) run(node.body as PhpNode, scope);
+      } finally {
+        scope.branch--;
+      }
+      return;
+    }
     case "usegroup":
     case "inline":
     case "declare":

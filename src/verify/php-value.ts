@@ -16,11 +16,17 @@ export type PhpValue =
   | { k: "bool"; b: boolean; line: number }
   | { k: "number"; n: number; line: number }
   | { k: "null"; line: number }
-  | { k: "array"; entries: PhpEntry[]; line: number }
+  /** An array, or an object (`new stdClass`, `(object)[...]`: its properties are entries). */
+  | { k: "array"; entries: PhpEntry[]; line: number; object?: true }
   /** `Foo::class`: the class's short name. */
   | { k: "class"; name: string; line: number }
-  /** Anything else: a call, an object, a constant golive does not know. */
-  | { k: "expr"; line: number };
+  /** A closure, arrow function or function of the file: what it returns, wherever it is called. */
+  | { k: "closure"; returns: PhpValue; line: number }
+  /**
+   * Anything else: a call, an object, a constant golive does not know; `from` holds the values
+   * it was built from (a call's arguments, the parts of a concatenation), for APP-17's search.
+   */
+  | { k: "expr"; line: number; from?: PhpValue[] };
 
 export interface PhpEntry {
   /** The key's name: `'key'` → key, `Foo::BAR` → BAR; undefined for `[]`-style items. */
@@ -36,6 +42,19 @@ const MAX_STRING = 4096;
 
 export function cut(s: string): string {
   return s.length > MAX_STRING ? s.slice(0, MAX_STRING) : s;
+}
+
+/** A value golive cannot resolve, built from `parts`: those that may hold a literal are kept. */
+export function unknown(line: number, parts: readonly PhpValue[] = []): PhpValue {
+  const from = parts.filter(
+    (p) =>
+      p.k === "string" ||
+      p.k === "array" ||
+      p.k === "fallback" ||
+      p.k === "closure" ||
+      (p.k === "expr" && p.from !== undefined),
+  );
+  return from.length === 0 ? { k: "expr", line } : { k: "expr", line, from };
 }
 
 export function stringOf(v: PhpValue): string | undefined {
@@ -56,7 +75,7 @@ export function combine(parts: PhpValue[], line: number): PhpValue {
     if (text !== undefined) s = cut(s + text);
     else if (p.k === "env") env = true;
     else if (p.k === "fallback") fallback ??= p;
-    else return { k: "expr", line };
+    else return unknown(line, parts);
   }
   if (fallback) return fallback;
   if (env) return { k: "env", line };
@@ -69,7 +88,8 @@ export function orElse(left: PhpValue, right: PhpValue, line: number): PhpValue 
   if (left.k === "env")
     return right.k === "env" || right.k === "fallback" ? right : { k: "fallback", of: right, line };
   if (left.k === "fallback") return left;
-  if (left.k === "expr") return isWritten(right) ? { k: "fallback", of: right, line } : left;
+  if (left.k === "expr")
+    return isWritten(right) ? { k: "fallback", of: right, line } : unknown(line, [left, right]);
   // A value written on the left is set: `??` and `?:` keep it (unless it is empty or false).
   const s = stringOf(left);
   if (s !== undefined && s !== "" && s !== "0") return left;
@@ -84,7 +104,7 @@ export function either(a: PhpValue, b: PhpValue, line: number): PhpValue {
   if (a.k === "env" && b.k === "env") return a;
   if (a.k === "fallback") return a;
   if (b.k === "fallback") return b;
-  return { k: "expr", line };
+  return unknown(line, [a, b]);
 }
 
 function isWritten(v: PhpValue): boolean {
@@ -151,4 +171,49 @@ export function isOn(v: PhpValue): boolean {
   if (v.k === "string") return /^(?:1|true|on|yes)$/i.test(v.s.trim());
   if (v.k === "fallback") return isOn(v.of);
   return false;
+}
+
+/**
+ * Whether a literal found inside a value golive cannot resolve reads as a secret rather than as
+ * what code passes around a secret: six characters or more, no white space, and not a name
+ * (`DB_PASSWORD`, `db_password`, `Pyz\Shared\X`), a path, a URL or a format (`%s:%s`).
+ */
+export function looksSecret(s: string): boolean {
+  if (s.length < 6 || /\s/.test(s) || isPlaceholder(s) || s.includes("\u0000")) return false;
+  if (/^(?:\.{0,2}\/|[a-z][\w+.-]*:\/\/)/i.test(s)) return false;
+  if (/%(?:\d+\$)?[-+ 0#']*\d*(?:\.\d+)?[bcdeEfFgGosuxX]/.test(s)) return false;
+  if (/^[A-Z][A-Z0-9_]*$/.test(s) || /^\\?[A-Za-z_]\w*(?:\\[A-Za-z_]\w*)+$/.test(s)) return false;
+  return !(/^[\w.-]+$/.test(s) && NAMES_SECRET.test(s));
+}
+
+/** A word that names a secret: `db_password`, `apiToken` (a lookup by name, not a value). */
+const NAMES_SECRET = /secret|passw|token|credential|api[-_.]?key|private[-_.]?key/i;
+
+/**
+ * The string literals a value golive could not resolve is built from: through what unknown
+ * expressions were built from, what closures return, fallbacks, and the entries of arrays that
+ * `follow` accepts. `seen` is shared by a file's searches: a value shared through variables is
+ * searched once (an array again only when it has grown: objects change in place).
+ */
+export function literalsIn(
+  value: PhpValue,
+  follow: (entry: PhpEntry) => boolean,
+  seen: Map<PhpValue, number>,
+): Extract<PhpValue, { k: "string" }>[] {
+  const out: Extract<PhpValue, { k: "string" }>[] = [];
+  const stack = [value];
+  for (let v = stack.pop(); v !== undefined; v = stack.pop()) {
+    const size = v.k === "array" ? v.entries.length : 0;
+    const before = seen.get(v);
+    if (before !== undefined && before >= size) continue;
+    seen.set(v, size);
+    if (v.k === "string") out.push(v);
+    else if (v.k === "fallback") stack.push(v.of);
+    else if (v.k === "closure") stack.push(v.returns);
+    else if (v.k === "expr") for (const p of v.from ?? []) stack.push(p);
+    else if (v.k === "array")
+      for (let i = before ?? 0; i < v.entries.length; i++)
+        if (follow(v.entries[i]!)) stack.push(v.entries[i]!.value);
+  }
+  return out;
 }

@@ -4,18 +4,10 @@
  * key's name, never the value (rules/secrets.ts judges them).
  */
 
-import type { Finding, FindingCode } from "../core/verdict.js";
-import { type Facts, phpUnreadable } from "./facts.js";
+import type { Finding } from "../core/verdict.js";
+import type { Facts } from "./facts.js";
 import { loadConfig } from "./php-config.js";
-import { newScope, run } from "./php-eval.js";
-import {
-  isPlaceholder,
-  kindOf,
-  literalLine,
-  type PhpEntry,
-  type PhpValue,
-  type ValueKind,
-} from "./php-value.js";
+import { isPlaceholder } from "./php-value.js";
 import { isSecretName, isSecretPath, yamlOnly } from "./secret-names.js";
 import { type Tree, treeStrings } from "./yaml-tree.js";
 
@@ -55,18 +47,6 @@ export function privateKeys(file: string, text: string, hits: SecretHit[]): void
       subject: m[1]!,
     });
   }
-}
-
-function valueFinding(
-  kind: ValueKind,
-  literalCode: FindingCode,
-  throwaway: boolean,
-): { code: FindingCode; result: "fail" | "warn" } | undefined {
-  const result = throwaway ? "warn" : "fail";
-  if (kind === "literal") return { code: literalCode, result };
-  if (kind === "fallback") return { code: "secret-config-fallback", result };
-  if (kind === "placeholder") return { code: "secret-placeholder", result: "warn" };
-  return undefined;
 }
 
 /** Words of a development, CI, test or demo machine's environment: `docker.dev`, `ci`, `devtest`. */
@@ -119,101 +99,6 @@ export function throwawayConfig(facts: Facts): Set<string> {
     }
   }
   return out;
-}
-
-/** Keys under a secret-named one whose value is the secret: `['value' => 'x']`, a list item. */
-const NEUTRAL_KEY = /^(?:value|val|default|\d+)$/i;
-
-/**
- * Whether an array entry's name holds a secret. A bare `key` does only beside a secret-named
- * sibling (`'key' => ..., 'secret' => ...`): a sort's `'key' => 'name'` is not one.
- */
-function secretEntry(entry: PhpEntry, siblings: readonly PhpEntry[]): boolean {
-  const name = entry.name;
-  if (name === undefined || !isSecretName(name)) return false;
-  if (name.toLowerCase() !== "key") return true;
-  return siblings.some(
-    (s) =>
-      s !== entry && s.name !== undefined && s.name.toLowerCase() !== "key" && isSecretName(s.name),
-  );
-}
-
-/** The arrays walked in a file, each with the shallowest depth it was walked at. */
-type Walked = Map<PhpValue, number>;
-
-/**
- * The literals in an array under a secret-named key: its neutral entries, at any depth. An
- * array already walked in the file, as deep or deeper, is not walked again: variables share
- * arrays (`$b = [$a, $a, ...]` nine deep is 40^9 paths to a few leaves, and each of a
- * thousand arrays can hold the forty before it), and a leaf found once is reported once.
- */
-function literalLeaves(value: PhpValue, out: PhpValue[], walked: Walked, depth = 0): void {
-  if (value.k !== "array") {
-    out.push(value);
-    return;
-  }
-  const before = walked.get(value);
-  if (depth > 8 || (before !== undefined && before <= depth)) return;
-  walked.set(value, depth);
-  for (const e of value.entries)
-    if (e.name === undefined || NEUTRAL_KEY.test(e.name) || isSecretName(e.name))
-      literalLeaves(e.value, out, walked, depth + 1);
-}
-
-/**
- * Literal secrets in a PHP file, read as PHP: `$config[...]` assignments to a secret-named key
- * (through variables, constants, concatenation, casts, string functions, `??`, `?:`, heredoc
- * and nowdoc), secret-named array entries anywhere in the code, and `define()`/`const` of a
- * secret name. In a file only a development or CI machine loads, a literal is a warning, as in
- * a local deploy file.
- */
-export function configLiterals(
-  facts: Facts,
-  file: string,
-  throwaway: boolean,
-  hits: SecretHit[],
-): void {
-  const parsed = facts.php(file);
-  if (!parsed) return;
-  if (!parsed.ok) {
-    hits.push({ ...phpUnreadable({ file, ...parsed }), file, line: parsed.line ?? 1 });
-    return;
-  }
-  const seen = new Set<number>();
-  const walked: Walked = new Map();
-  const report = (value: PhpValue, code: FindingCode, subject: string): void => {
-    const found = valueFinding(kindOf(value), code, throwaway);
-    if (!found) return;
-    const line = literalLine(value);
-    if (seen.has(line)) return;
-    seen.add(line);
-    hits.push({ ...found, file, line, subject, expected: "getenv('...')" });
-  };
-  const scope = newScope(file, {
-    assign: (a) => {
-      if (!a.names.some((n) => n.toLowerCase() !== "key" && isSecretName(n))) return;
-      const leaves: PhpValue[] = [];
-      literalLeaves(a.value, leaves, walked);
-      for (const leaf of leaves) report(leaf, "secret-config-literal", `$config${a.written}`);
-    },
-    array: (_file, array) => {
-      for (const e of array.entries)
-        if (secretEntry(e, array.entries)) {
-          const leaves: PhpValue[] = [];
-          literalLeaves(e.value, leaves, walked);
-          for (const leaf of leaves) report(leaf, "secret-array-literal", `${e.written} =>`);
-        }
-    },
-    define: (_file, _line, name, value) => {
-      if (isSecretName(name)) report(value, "secret-config-literal", `const ${name}`);
-    },
-  });
-  try {
-    run(parsed.program, scope);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    hits.push({ ...phpUnreadable({ file, reason: "too-deep" }), file, line: 1 });
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

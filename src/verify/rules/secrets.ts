@@ -28,7 +28,6 @@ import { matchGlob } from "../glob.js";
 import {
   BINARY,
   CONFIG_PHP,
-  configLiterals,
   ENV_FILE,
   ENV_TEMPLATE,
   envLiterals,
@@ -40,6 +39,7 @@ import {
   throwawayEnvFile,
   yamlLiterals,
 } from "../secret-literals.js";
+import { configLiterals } from "../secret-php.js";
 import type { PrescanRequest } from "../types.js";
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,89 @@
+/**
+ * Calls and array literals, for the evaluator (verify/php-eval.ts): the environment read
+ * (`getenv`), `define()` and `constant()`, the string functions whose result is made of their
+ * arguments only, closures and the file's own functions called; arrays with their keys and
+ * spread items. A call golive does not know is built from its arguments (`unknown`).
+ */
+import type { PhpNode } from "./php-ast.js";
+import type { PhpScope } from "./php-eval.js";
+import { callArguments, called, type Evaluator, keyOf, lineOfNode } from "./php-flow.js";
+import { combine, type PhpEntry, type PhpValue, stringOf, unknown } from "./php-value.js";
+
+/** Calls that give back a string made of their arguments (and nothing from outside). */
+export const STRING_FUNCTIONS = new Set(
+  [
+    "trim ltrim rtrim strval sprintf vsprintf implode join strtolower strtoupper str_replace",
+    "base64_decode base64_encode urldecode rawurldecode html_entity_decode stripslashes hex2bin",
+    "str_rot13 strrev substr str_pad str_repeat strtr ucfirst lcfirst ucwords chr",
+    // Decoders: a literal that decodes to a secret is a committed secret.
+    "json_decode gzinflate gzuncompress gzdecode convert_uudecode quoted_printable_decode",
+  ]
+    .join(" ")
+    .split(" "),
+);
+export const ENV_FUNCTIONS = new Set(["getenv", "env", "apache_getenv"]);
+
+/** `f(...)`, `$f(...)`, `(fn() => ...)()`, `$o->m(...)`. */
+export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
+  const line = lineOfNode(node);
+  const what = node.what as PhpNode;
+  const args = callArguments(node, scope, ev);
+  // `(fn() => 'x')()`, `$f()`, `$o->m()`: a closure's return, else built from the parts.
+  if (what.kind !== "name") return called(ev.evaluate(what, scope), args, line);
+  const name = String(what.name).replace(/^\\/, "").toLowerCase();
+  if (ENV_FUNCTIONS.has(name)) return { k: "env", line };
+  if (name === "define" && args.length >= 2) {
+    const constName = stringOf(args[0]!);
+    if (constName !== undefined) {
+      scope.consts.set(constName, args[1]!);
+      scope.hooks.define?.(scope.file, line, constName, args[1]!);
+    }
+    return { k: "bool", b: true, line };
+  }
+  if (name === "constant" && args.length >= 1) {
+    const constName = stringOf(args[0]!);
+    return (constName && scope.consts.get(constName)) || { k: "expr", line };
+  }
+  if (STRING_FUNCTIONS.has(name)) {
+    // implode(',', ['a', 'b']) and friends: the array's values count as parts.
+    const parts = args.flatMap((a) => (a.k === "array" ? a.entries.map((e) => e.value) : [a]));
+    return combine(parts, line);
+  }
+  const declared = scope.functions.get(name);
+  return declared ? called(declared, args, line) : unknown(line, args);
+}
+
+/** An array written in the code; the `array` hook hears of it. */
+export function arrayValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
+  const line = lineOfNode(node);
+  const entries: PhpEntry[] = [];
+  for (const item of (node.items as (PhpNode | null)[]) ?? []) {
+    if (!item) continue;
+    if (item.kind === "entry" && item.unpack) {
+      // `[...$a, 'x']`: the elements of $a, then the rest.
+      const spread = ev.evaluate(item.value as PhpNode, scope);
+      if (spread.k === "array") for (const e of spread.entries) entries.push(e);
+      else entries.push({ name: undefined, written: undefined, value: spread, line });
+    } else if (item.kind === "entry") {
+      const key = keyOf(item.key as PhpNode | null);
+      const value = ev.evaluate(item.value as PhpNode, scope);
+      if (item.key) ev.evaluate(item.key as PhpNode, scope);
+      entries.push({
+        name: key.name,
+        written: key.written,
+        value,
+        line: lineOfNode(item, line),
+      });
+    } else {
+      entries.push({
+        name: undefined,
+        written: undefined,
+        value: ev.evaluate(item, scope),
+        line: lineOfNode(item, line),
+      });
+    }
+  }
+  const array = { k: "array" as const, entries, line };
+  scope.hooks.array?.(scope.file, array);
+  return array;
+}

@@ -1,0 +1,259 @@
+/**
+ * Where values go and come back from, for the evaluator (verify/php-eval.ts): variables, array
+ * elements and object properties written and read (`$a['k'][] = v`, `$o->p = v`, `[$a, , 'k'
+ * => $b] = v`), closures, arrow functions and the file's own functions called (`(fn() =>
+ * 'x')()`, `$f()`), and spread arguments. What golive cannot follow keeps the values it was
+ * built from (`unknown`), for APP-17 to search.
+ */
+import type { PhpNode } from "./php-ast.js";
+import type { PhpScope } from "./php-eval.js";
+import { either, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
+
+/** The evaluator's two entry points, handed in (php-eval.ts imports this file). */
+export interface Evaluator {
+  evaluate(node: PhpNode | null | undefined, scope: PhpScope): PhpValue;
+  run(node: PhpNode, scope: PhpScope): void;
+}
+
+type PhpArray = Extract<PhpValue, { k: "array" }>;
+
+/**
+ * Arrays are values in PHP: a write makes a changed copy, so `$b = $a; $b['k'] = 1;` leaves
+ * `$a` as it was. Past this size a write changes the array in place (appending 60,000 items
+ * one by one must not copy 60,000² entries); objects always change in place, as in PHP.
+ */
+const COPY_LIMIT = 64;
+
+export function lineOfNode(node: PhpNode | null | undefined, fallback = 1): number {
+  return node?.loc?.start.line ?? fallback;
+}
+
+export function keyOf(node: PhpNode | null | undefined): { name?: string; written?: string } {
+  if (!node) return {};
+  switch (node.kind) {
+    case "string":
+      return { name: String(node.value), written: String(node.raw ?? `'${node.value}'`) };
+    case "number":
+      return { name: String(node.value), written: String(node.value) };
+    case "identifier":
+      return { name: String(node.name), written: String(node.name) };
+    case "staticlookup": {
+      const what = node.what as PhpNode;
+      const offset = node.offset as PhpNode;
+      const cls = what.kind === "name" ? String(what.name) : "?";
+      const name = offset.kind === "identifier" ? String(offset.name) : "?";
+      return { name, written: `${cls}::${name}` };
+    }
+    case "name":
+      return { name: String(node.name), written: String(node.name) };
+    case "variable":
+      return { written: `$${String(node.name)}` };
+    default:
+      return { written: "…" };
+  }
+}
+
+/** `$config[A][B]`: the keys, or undefined when the target is not `$config`. */
+export function configPath(node: PhpNode): { names: string[]; written: string } | undefined {
+  const keys: { name?: string; written?: string }[] = [];
+  let n: PhpNode = node;
+  while (n.kind === "offsetlookup") {
+    keys.unshift(keyOf(n.offset as PhpNode | null));
+    n = n.what as PhpNode;
+  }
+  if (n.kind !== "variable" || n.name !== "config" || keys.length === 0) return undefined;
+  return {
+    names: keys.map((k) => k.name ?? ""),
+    written: keys.map((k) => `[${k.written ?? ""}]`).join(""),
+  };
+}
+
+/** Each looked-up array's entries by name, and its items written without a key, in order. */
+interface EntryIndex {
+  size: number;
+  named: Map<string, PhpValue>;
+  items: PhpValue[];
+}
+const INDEXES = new WeakMap<PhpEntry[], EntryIndex>();
+
+/**
+ * `$a['k']`, `$o->k`, `$a[1]` (the second item written without a key); the last entry of a
+ * name wins. Indexed: reading 20,000 properties of an object of 20,000 must not compare 20,000²
+ * names. Entries are only ever appended (setIn), so an index grows with its array.
+ */
+export function entryAt(array: PhpArray, name: string | undefined): PhpValue | undefined {
+  if (name === undefined) return undefined;
+  let index = INDEXES.get(array.entries);
+  if (!index) {
+    index = { size: 0, named: new Map(), items: [] };
+    INDEXES.set(array.entries, index);
+  }
+  for (; index.size < array.entries.length; index.size++) {
+    const e = array.entries[index.size]!;
+    if (e.name === undefined) index.items.push(e.value);
+    else index.named.set(e.name, e.value);
+  }
+  const named = index.named.get(name);
+  if (named !== undefined || !/^(?:0|[1-9]\d{0,8})$/.test(name)) return named;
+  return index.items[Number(name)];
+}
+
+const LOOKUPS = new Set(["offsetlookup", "propertylookup", "nullsafepropertylookup"]);
+
+/** `$o->p`, `$o?->p`: the property of an object golive built, else built from the object. */
+export function property(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
+  const line = lineOfNode(node);
+  const base = ev.evaluate(node.what as PhpNode, scope);
+  const name = stepName(node.offset as PhpNode | null, scope, ev);
+  if (base.k !== "array" || name === undefined) return unknown(line, [base]);
+  return entryAt(base, name) ?? { k: "expr", line };
+}
+
+function stepName(offset: PhpNode | null, scope: PhpScope, ev: Evaluator): string | undefined {
+  const key = keyOf(offset);
+  if (key.name !== undefined || !offset) return key.name;
+  const v = ev.evaluate(offset, scope);
+  return v.k === "string" ? v.s : v.k === "number" ? String(v.n) : undefined;
+}
+
+interface Step {
+  /** undefined: `$a[]` (appends), or a key golive cannot tell. */
+  name: string | undefined;
+  written: string | undefined;
+  property: boolean;
+}
+
+/**
+ * Stores `value` where `target` says: a variable, an element or property under one (made as
+ * PHP makes them), or the variables of a list (`[$a, $b] = ...`). Other targets are left.
+ */
+export function store(target: PhpNode, value: PhpValue, scope: PhpScope, ev: Evaluator): void {
+  const line = lineOfNode(target);
+  if (target.kind === "list" || target.kind === "array") {
+    destructure(target, value, scope, ev);
+    return;
+  }
+  const steps: Step[] = [];
+  let n = target;
+  while (LOOKUPS.has(n.kind)) {
+    const offset = n.offset as PhpNode | null;
+    const name = offset ? stepName(offset, scope, ev) : undefined;
+    steps.unshift({ name, written: keyOf(offset).written, property: n.kind !== "offsetlookup" });
+    n = n.what as PhpNode;
+  }
+  if (n.kind !== "variable" || typeof n.name !== "string") return;
+  scope.vars.set(n.name, setIn(scope.vars.get(n.name), steps, 0, value, line));
+  const last = steps[steps.length - 1];
+  if (last?.name !== undefined) {
+    const keys = steps.map((s) => (s.property ? `->${s.name}` : `[${s.written ?? ""}]`));
+    scope.hooks.element?.(scope.file, line, `$${n.name}${keys.join("")}`, last.name, value);
+  }
+}
+
+function setIn(
+  base: PhpValue | undefined,
+  steps: readonly Step[],
+  i: number,
+  value: PhpValue,
+  line: number,
+): PhpValue {
+  const step = steps[i];
+  if (!step) return value;
+  // Into something golive does not know (an object a call made): built from both now.
+  if (base !== undefined && base.k !== "array" && base.k !== "null")
+    return unknown(line, [base, value]);
+  const array: PhpArray =
+    base?.k === "array"
+      ? base
+      : step.property
+        ? { k: "array", entries: [], line, object: true }
+        : { k: "array", entries: [], line };
+  const child = step.name === undefined ? undefined : entryAt(array, step.name);
+  const entry: PhpEntry = {
+    name: step.name,
+    written: step.written,
+    value: setIn(child, steps, i + 1, value, line),
+    line,
+  };
+  if (array.object || array.entries.length >= COPY_LIMIT) {
+    array.entries.push(entry);
+    return array;
+  }
+  const entries = array.entries.filter((e) => step.name === undefined || e.name !== step.name);
+  entries.push(entry);
+  return { ...array, entries };
+}
+
+/** `[$a, , 'k' => $b, [$c]] = value`: each variable gets its element. */
+function destructure(list: PhpNode, value: PhpValue, scope: PhpScope, ev: Evaluator): void {
+  let index = 0;
+  for (const item of (list.items as (PhpNode | null)[] | null) ?? []) {
+    if (!item || item.kind === "noop") {
+      index++;
+      continue;
+    }
+    const entry = item.kind === "entry" ? item : undefined;
+    const target = (entry ? entry.value : item) as PhpNode;
+    const key = entry?.key as PhpNode | null | undefined;
+    const name = key ? stepName(key, scope, ev) : String(index++);
+    const line = lineOfNode(item);
+    const part =
+      value.k !== "array"
+        ? unknown(line, [value])
+        : (entryAt(value, name) ?? { k: "null" as const, line });
+    store(target, part, scope, ev);
+  }
+}
+
+/** Parameters' defaults are evaluated where they stand (hooks see their literals). */
+function parameters(node: PhpNode, scope: PhpScope, ev: Evaluator): void {
+  for (const p of (node.arguments as PhpNode[] | null) ?? [])
+    if (p.value) ev.evaluate(p.value as PhpNode, scope);
+}
+
+/**
+ * A closure, arrow function, function or method: its body runs once where it stands, as a
+ * branch (production may never call it), and its value is what it returns.
+ */
+export function functionValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
+  const line = lineOfNode(node);
+  const returns: PhpValue[] = [];
+  const outer = scope.returns;
+  scope.returns = returns;
+  scope.branch++;
+  try {
+    parameters(node, scope, ev);
+    if (node.kind === "arrowfunc") returns.push(ev.evaluate(node.body as PhpNode, scope));
+    else if (node.body) ev.run(node.body as PhpNode, scope);
+  } finally {
+    scope.branch--;
+    scope.returns = outer;
+  }
+  let value: PhpValue | undefined;
+  for (const r of returns) value = value === undefined ? r : either(value, r, line);
+  const closure = { k: "closure" as const, returns: value ?? { k: "null" as const, line }, line };
+  if (node.kind === "function")
+    scope.functions.set(String((node.name as PhpNode).name).toLowerCase(), closure);
+  return closure;
+}
+
+/** A call's arguments, spread ones (`...$parts`, `...['%s', 'x']`) as their elements. */
+export function callArguments(call: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue[] {
+  const out: PhpValue[] = [];
+  for (const a of (call.arguments as PhpNode[] | null) ?? []) {
+    if (a.kind === "variadic") {
+      const v = ev.evaluate(a.what as PhpNode, scope);
+      if (v.k === "array") for (const e of v.entries) out.push(e.value);
+      else out.push(unknown(lineOfNode(a), [v]));
+    } else if (a.kind === "namedargument") out.push(ev.evaluate(a.value as PhpNode, scope));
+    else out.push(ev.evaluate(a, scope));
+  }
+  return out;
+}
+
+/** What a call of `callee` gives: a closure's return, else built from the callee and arguments. */
+export function called(callee: PhpValue, args: PhpValue[], line: number): PhpValue {
+  // `$f('x')` of `fn($p) => $p`: a return golive cannot resolve is built from the arguments too.
+  if (callee.k === "closure" && callee.returns.k !== "expr") return callee.returns;
+  return unknown(line, ([callee] as PhpValue[]).concat(args));
+}

@@ -1,0 +1,178 @@
+/**
+ * APP-17 in a PHP configuration file golive cannot read as PHP: nested deeper than the parser
+ * or the evaluator goes, larger than golive parses, or not valid PHP. Such a file is read as a
+ * stream of tokens instead, so that 10,000 parentheses around a password (or 512 KiB of
+ * comment before it) do not turn a failing gate into `unknown`.
+ *
+ * One rule, the one APP-17 applies to PHP it can read, without following variables: a string
+ * literal is a finding when the nearest key before it in its statement names a secret, either
+ * the target of an assignment (`$config[X::DB_PASSWORD] = ...`, `$dbPassword = ...`, `const
+ * API_TOKEN = ...`) or an array key (`'password' => ...`, and `'value' =>` or a list item under
+ * one). A literal passed to a call or used as an offset (`decrypt('...')`, `$_ENV['...']`)
+ * counts only when it reads as a secret (`looksSecret`). The value is never kept in a hit.
+ */
+import { isPlaceholder, looksSecret } from "./php-value.js";
+import type { SecretHit } from "./secret-literals.js";
+import { isSecretName } from "./secret-names.js";
+
+interface Frame {
+  /** The secret-named key in force where the frame opened (`[`, `(`; none for a `{` block). */
+  base: string | undefined;
+  /** The secret-named key in force now: the last assignment's target, the entry's key. */
+  current: string | undefined;
+  /** A secret-named name seen since the last `,`, `;` or `=`: a key or a target to come. */
+  pending: string | undefined;
+  /** The last name or literal: an entry's key when `=>` follows. */
+  last: string | undefined;
+  /** Inside a call's arguments or an offset (`f(...)`, `$a[...]`). */
+  argument: boolean;
+}
+
+const NEUTRAL_KEY = /^(?:value|val|default|\d+)$/i;
+/** Every secret name has one of these (secret-names.ts): most names are not read further. */
+const MAY_NAME_SECRET = /secret|pass|token|credential|key|pwd|salt|licen/i;
+const secretName = (name: string) =>
+  MAY_NAME_SECRET.test(name) &&
+  name.toLowerCase() !== "key" &&
+  isSecretName(name.replace(/^\$/, ""));
+
+/** `$`, `\\`, letters, digits, `_` and non-ASCII: the characters of names and numbers. */
+function isWord(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 36 ||
+    code === 92 ||
+    code >= 128
+  );
+}
+const HEREDOC = /<<<[ \t]*(["']?)([A-Za-z_]\w*)\1\r?\n/y;
+/** Two-character operators that assign (`.=`, `+=`, ...) and those that do not. */
+const ASSIGNS = new Set([".=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^="]);
+
+/** A literal's text; in a double-quoted string, what is not interpolated (`{$x}`, `$x->y`). */
+function literal(body: string, interpolates: boolean): string {
+  if (!interpolates || !body.includes("$")) return body;
+  return body.replace(/\{\$[^}]*\}|\$[A-Za-z_]\w*(?:->\w+|\[[^\]]*\])?/g, "");
+}
+
+/** Literal secrets in the text of a PHP file golive cannot read as PHP (see above). */
+export function textLiterals(file: string, text: string, throwaway: boolean): SecretHit[] {
+  const hits: SecretHit[] = [];
+  const stack: Frame[] = [
+    { base: undefined, current: undefined, pending: undefined, last: undefined, argument: false },
+  ];
+  let frame = stack[0]!;
+  let line = 1;
+  /** What came before: a name or a closing bracket make `(` and `[` a call or an offset. */
+  let callable = false;
+  const lines = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) line++;
+  };
+  const separator = () => {
+    frame.current = frame.base;
+    frame.pending = undefined;
+    frame.last = undefined;
+  };
+  const word = (value: string) => {
+    frame.last = value;
+    if (secretName(value)) frame.pending = value;
+  };
+  const string = (value: string, at: number) => {
+    if (frame.current !== undefined) {
+      const placeholder = isPlaceholder(value);
+      const counts = frame.argument ? looksSecret(value) : value.trim() !== "" && !placeholder;
+      if (counts || (placeholder && !frame.argument))
+        hits.push({
+          code: placeholder ? "secret-placeholder" : "secret-unparsed-literal",
+          result: placeholder || throwaway ? "warn" : "fail",
+          file,
+          line: at,
+          subject: frame.current,
+          expected: "getenv('...')",
+        });
+    }
+    if (value.length <= 256) word(value);
+  };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    const at = line;
+    let end = i + 1;
+    let isCallable = false;
+    if (c === "\n") line++;
+    else if (c === " " || c === "\t" || c === "\r") {
+      i++;
+      continue;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < n && text[j] !== c) j += text[j] === "\\" ? 2 : 1;
+      end = Math.min(j + 1, n);
+      lines(i, end);
+      string(literal(text.slice(i + 1, Math.min(j, n)), c === '"'), at);
+    } else if ((c === "/" && (next === "/" || next === "*")) || (c === "#" && next !== "[")) {
+      const close = next === "*" ? text.indexOf("*/", i + 2) : text.indexOf("\n", i);
+      end = close === -1 ? n : next === "*" ? close + 2 : close;
+      lines(i, end);
+      i = end;
+      continue;
+    } else if (c === "(" || c === "[" || c === "{") {
+      // `f(`, `$a[`, `$o->m(`, `)(`: arguments or an offset; `array(` is an array.
+      const base = c === "{" ? undefined : frame.current;
+      const argument = frame.argument || (c !== "{" && callable);
+      frame = { base, current: base, pending: undefined, last: undefined, argument };
+      stack.push(frame);
+    } else if (c === ")" || c === "]" || c === "}") {
+      const inner = frame;
+      if (stack.length > 1) stack.pop();
+      frame = stack[stack.length - 1]!;
+      // `$config[X::DB_PASSWORD]`: the key inside the brackets names the target.
+      if (c !== "}" && inner.pending !== undefined) frame.pending = inner.pending;
+      if (c === "}") separator();
+      isCallable = c !== "}";
+    } else if (c === "," || c === ";") separator();
+    else if (c === "=" && next === ">") {
+      const key = frame.last ?? "";
+      frame.current = secretName(key) ? key : NEUTRAL_KEY.test(key) ? frame.base : undefined;
+      frame.pending = undefined;
+      end = i + 2;
+    } else if (c === "=" || (c === "?" && text.startsWith("?=", i + 1)) || ASSIGNS.has(c + next)) {
+      if (c === "=" && next === "=") end = text[i + 2] === "=" ? i + 3 : i + 2;
+      else {
+        frame.current = frame.pending ?? frame.current;
+        frame.pending = undefined;
+        end = c === "=" ? i + 1 : c === "?" ? i + 3 : i + 2;
+      }
+    } else if (c === "?" && next === ">") {
+      separator();
+      end = i + 2;
+    } else if ((c === "!" || c === "<" || c === ">") && next === "=") end = i + 2;
+    else if (c === "<" && text.startsWith("<?php", i)) end = i + 5;
+    else if (c === "<" && next === "<" && text[i + 2] === "<") {
+      HEREDOC.lastIndex = i;
+      const here = HEREDOC.exec(text);
+      if (here) {
+        const bodyStart = i + here[0].length;
+        const close = new RegExp(`^[ \\t]*${here[2]!}\\b`, "gm");
+        close.lastIndex = bodyStart;
+        const closing = close.exec(text);
+        end = closing ? closing.index + closing[0].length : n;
+        const body = text.slice(bodyStart, closing ? closing.index : n).replace(/\r?\n$/, "");
+        lines(i, end);
+        string(literal(body, here[1] !== "'"), at);
+      } else end = i + 3;
+    } else if (isWord(c.charCodeAt(0))) {
+      while (end < n && isWord(text.charCodeAt(end))) end++;
+      const value = text.slice(i, end);
+      word(value);
+      isCallable = !/^(?:array|list)$/i.test(value);
+    }
+    callable = isCallable;
+    i = end;
+  }
+  return hits;
+}

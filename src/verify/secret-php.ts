@@ -1,0 +1,179 @@
+/**
+ * APP-17 in PHP configuration (`config/**\/*.php`, the installer's `UserConfig.php`): literal
+ * secrets, read as PHP (verify/php-eval.ts). A value the evaluator cannot resolve to a literal,
+ * an environment read or a known safe shape is searched for the literals it is built from
+ * (`literalsIn`); a file it cannot read as PHP is read as text (verify/secret-php-text.ts).
+ * Hits carry the file, the line and the key's name, never the value.
+ */
+import type { FindingCode } from "../core/verdict.js";
+import { type Facts, phpUnreadable } from "./facts.js";
+import { newScope, run } from "./php-eval.js";
+import {
+  kindOf,
+  literalLine,
+  literalsIn,
+  looksSecret,
+  type PhpEntry,
+  type PhpValue,
+  type ValueKind,
+} from "./php-value.js";
+import type { SecretHit } from "./secret-literals.js";
+import { isSecretName } from "./secret-names.js";
+import { textLiterals } from "./secret-php-text.js";
+
+function valueFinding(
+  kind: ValueKind,
+  literalCode: FindingCode,
+  throwaway: boolean,
+): { code: FindingCode; result: "fail" | "warn" } | undefined {
+  const result = throwaway ? "warn" : "fail";
+  if (kind === "literal") return { code: literalCode, result };
+  if (kind === "fallback") return { code: "secret-config-fallback", result };
+  if (kind === "placeholder") return { code: "secret-placeholder", result: "warn" };
+  return undefined;
+}
+
+/** Keys under a secret-named one whose value is the secret: `['value' => 'x']`, a list item. */
+const NEUTRAL_KEY = /^(?:value|val|default|\d+)$/i;
+
+/** The entries of an array under a secret-named key that hold its value. */
+const holdsValue = (e: PhpEntry): boolean =>
+  e.name === undefined || NEUTRAL_KEY.test(e.name) || isSecretName(e.name);
+
+/**
+ * Whether an array entry's name holds a secret. A bare `key` does only beside a secret-named
+ * sibling (`'key' => ..., 'secret' => ...`): a sort's `'key' => 'name'` is not one.
+ */
+function secretEntry(entry: PhpEntry, siblings: readonly PhpEntry[]): boolean {
+  const name = entry.name;
+  if (name === undefined || !isSecretName(name)) return false;
+  if (name.toLowerCase() !== "key") return true;
+  return siblings.some(
+    (s) =>
+      s !== entry && s.name !== undefined && s.name.toLowerCase() !== "key" && isSecretName(s.name),
+  );
+}
+
+/**
+ * The arrays walked in a file, each with the shallowest depth it was walked at and its size
+ * then (an object, or an array past php-flow's copy limit, grows in place).
+ */
+type Walked = Map<PhpValue, { depth: number; size: number }>;
+
+/**
+ * The literals in an array under a secret-named key: its neutral entries, at any depth. An
+ * array already walked in the file, as deep or deeper, is not walked again: variables share
+ * arrays (`$b = [$a, $a, ...]` nine deep is 40^9 paths to a few leaves, and each of a
+ * thousand arrays can hold the forty before it), and a leaf found once is reported once.
+ */
+function literalLeaves(value: PhpValue, out: PhpValue[], walked: Walked, depth = 0): void {
+  if (value.k !== "array") {
+    out.push(value);
+    return;
+  }
+  const before = walked.get(value);
+  const size = value.entries.length;
+  if (depth > 8 || (before && before.depth <= depth && before.size === size)) return;
+  walked.set(value, { depth, size });
+  for (const e of value.entries) if (holdsValue(e)) literalLeaves(e.value, out, walked, depth + 1);
+}
+
+/**
+ * The value golive could not resolve, to search for the literals it is built from: an
+ * expression, a closure, or the environment with such a fallback (`getenv('X') ?: f('...')`).
+ */
+function unresolved(value: PhpValue, kind: ValueKind): PhpValue | undefined {
+  if (value.k === "fallback") return kindOf(value.of) === "expression" ? value.of : undefined;
+  return kind === "expression" ? value : undefined;
+}
+
+/**
+ * Literal secrets in a PHP file, read as PHP: `$config[...]` assignments to a secret-named key
+ * (through variables, constants, concatenation, casts, string functions, `??`, `?:`, heredoc
+ * and nowdoc, list destructuring, properties, closures), secret-named array entries anywhere in
+ * the code, and `define()`/`const` of a secret name; what the evaluator cannot resolve, by the
+ * literals it is built from. In a file only a development or CI machine loads, a literal is a
+ * warning, as in a local deploy file.
+ */
+export function configLiterals(
+  facts: Facts,
+  file: string,
+  throwaway: boolean,
+  hits: SecretHit[],
+): void {
+  const parsed = facts.php(file);
+  if (!parsed) return;
+  const seen = new Set<number>();
+  const unread = (reason: string, line?: number, column?: number) => {
+    // One finding a line, as when read as PHP; lines the evaluator reported before it stopped
+    // are not reported again.
+    for (const hit of textLiterals(file, facts.text(file) ?? "", throwaway))
+      if (!seen.has(hit.line)) {
+        seen.add(hit.line);
+        hits.push(hit);
+      }
+    hits.push({ ...phpUnreadable({ file, reason, line, column }), file, line: line ?? 1 });
+  };
+  if (!parsed.ok) {
+    unread(parsed.reason, parsed.line, parsed.column);
+    return;
+  }
+  const walked: Walked = new Map();
+  const searched = new Map<PhpValue, number>();
+  const hit = (
+    found: { code: FindingCode; result: "fail" | "warn" },
+    line: number,
+    subject: string,
+  ) => {
+    if (seen.has(line)) return;
+    seen.add(line);
+    hits.push({ ...found, file, line, subject, expected: "getenv('...')" });
+  };
+  const report = (value: PhpValue, code: FindingCode, subject: string): void => {
+    const kind = kindOf(value);
+    const found = valueFinding(kind, code, throwaway);
+    if (found) {
+      hit(found, literalLine(value), subject);
+      return;
+    }
+    const from = unresolved(value, kind);
+    if (!from) return;
+    const literalCode = value.k === "fallback" ? "secret-config-fallback" : code;
+    for (const literal of literalsIn(from, holdsValue, searched))
+      if (looksSecret(literal.s))
+        hit({ code: literalCode, result: throwaway ? "warn" : "fail" }, literal.line, subject);
+  };
+  const scope = newScope(file, {
+    assign: (a) => {
+      if (!a.names.some((n) => n.toLowerCase() !== "key" && isSecretName(n))) return;
+      const leaves: PhpValue[] = [];
+      literalLeaves(a.value, leaves, walked);
+      for (const leaf of leaves) report(leaf, "secret-config-literal", `$config${a.written}`);
+    },
+    array: (_file, array) => {
+      for (const e of array.entries)
+        if (secretEntry(e, array.entries)) {
+          const leaves: PhpValue[] = [];
+          literalLeaves(e.value, leaves, walked);
+          for (const leaf of leaves) report(leaf, "secret-array-literal", `${e.written} =>`);
+        }
+    },
+    // `$db['password'] = '...'`, `$o->password = '...'`: as `['password' => '...']`.
+    element: (_file, _line, target, name, value) => {
+      if (name.toLowerCase() === "key" || !isSecretName(name)) return;
+      const leaves: PhpValue[] = [];
+      literalLeaves(value, leaves, walked);
+      for (const leaf of leaves) report(leaf, "secret-array-literal", `${target} =`);
+    },
+    define: (_file, _line, name, value) => {
+      if (isSecretName(name)) report(value, "secret-config-literal", `const ${name}`);
+    },
+  });
+  try {
+    run(parsed.program, scope);
+  } catch (error) {
+    // A tree nested deeper than the evaluator's stack: what it found stands, the text is read.
+    if (!(error instanceof RangeError)) throw error;
+    unread("too-deep");
+  }
+}
