@@ -41,6 +41,20 @@ describe("every view says the same", () => {
   });
 });
 
+describe("a waiver in every view", () => {
+  it("list says a late item's waiver beside its due date, as status does", async () => {
+    const { repo, env } = await project();
+    await ok(repo, ["waive", "GEN-01", "--reason", "plan late", "--until", "2027-02-20"], env);
+    const list = await ok(repo, ["list", "--category", "GEN"], { ...env, COLUMNS: "200" });
+    const line = list.stdout.split("\n").find((l) => /^\s*GEN-01\s/.test(l))!;
+    expect(line).toMatch(/overdue by \d+ days, waived until 2027-02-20\s*$/);
+    const other = list.stdout.split("\n").find((l) => /^\s*GEN-02\s/.test(l))!;
+    expect(other).not.toContain("waived");
+    const status = await ok(repo, ["status"], env);
+    expect(status.stdout).toMatch(/GEN-01 [^\n]*; waived until 2027-02-20/);
+  });
+});
+
 describe("small things a team meets every day", () => {
   it("list and status show an empty selection with exit 0; check refuses it", async () => {
     const { repo, env } = await project();

@@ -16,7 +16,7 @@ import type {
 } from "../schema/state.js";
 import { buildBoard, type ItemView } from "./board.js";
 import type { Catalogue } from "./catalogue.js";
-import { same } from "./compare.js";
+import { canonical, same } from "./compare.js";
 import { type CalendarDate, compareDates } from "./dates.js";
 import { lastWithdrawal } from "./transitions.js";
 
@@ -129,14 +129,14 @@ export function diffStates(
       removed: was.orphans.filter((k) => !now.orphans.includes(k)),
     },
     allow: {
-      added: allowOf(head).filter((e) => !allowOf(before).some((b) => same(b, e))),
-      removed: allowOf(before).filter((b) => !allowOf(head).some((e) => same(b, e))),
+      added: missing(allowOf(head), allowOf(before)),
+      removed: missing(allowOf(before), allowOf(head)),
     },
     settings: (["probe", "tracker", "chat"] as const).filter((k) => !same(before[k], head[k])),
     historyRemoved: { slips: 0, renames: 0, reopened: 0 },
   };
   const gone = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined) =>
-    (a ?? []).filter((x) => !(b ?? []).some((y) => same(x, y))).length;
+    missing(a ?? [], b ?? []).length;
   diff.historyRemoved = {
     slips: gone(before.slips, head.slips),
     renames: gone(before.renames, head.renames),
@@ -162,6 +162,15 @@ export function diffStates(
   const to = catalogueName(head);
   if (from !== to) diff.catalogue = { from, to };
   return diff;
+}
+
+/**
+ * The entries of `list` that `other` does not hold, compared by their canonical text: linear,
+ * as a history of thousands of entries (golive.yaml's 2 MiB) must not take minutes.
+ */
+function missing<T>(list: readonly T[], other: readonly T[]): T[] {
+  const held = new Set(other.map(canonical));
+  return list.filter((x) => !held.has(canonical(x)));
 }
 
 function allowOf(state: StateData): AllowEntry[] {
@@ -281,7 +290,7 @@ function itemChanges(was: ItemView, now: ItemView): ItemChange[] {
     // checks saw (status lists a done item whose recorded evidence fails).
     changes.push({ kind: "evidence-removed", from: a.evidence });
   }
-  const rewritten = (a.history ?? []).filter((h) => !(b.history ?? []).some((x) => same(h, x)));
+  const rewritten = missing(a.history ?? [], b.history ?? []);
   if (rewritten.length > 0) changes.push({ kind: "history-removed", count: rewritten.length });
   const linksBefore = a.links ?? [];
   const linksAfter = b.links ?? [];

@@ -59,7 +59,9 @@ export const SIDES: readonly Side[] = ["ours", "theirs"];
  * or two reasons for the same status, are both kept; of two waivers, two recorded evidences
  * or two acknowledgements, the later one (by its own time) wins; but of evidence `verify
  * --record` and `probe --record` recorded with different results, the worse one stays, as
- * when either command records over the other's.
+ * when either command records over the other's. And one the merge of the file makes (core/
+ * merge.ts): a side closed the project while the other opened an item the close does not
+ * leave open; both are kept (`open-after-close`), and said.
  */
 export type MergeRule =
   | "further-along"
@@ -68,7 +70,8 @@ export type MergeRule =
   | "later-waiver"
   | "later-evidence"
   | "worse-evidence"
-  | "later-ack";
+  | "later-ack"
+  | "open-after-close";
 
 /**
  * Of two evidences the two commands recorded (one `source: probe`, one verify's), the side

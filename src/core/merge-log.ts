@@ -3,7 +3,7 @@
  * share, then both sides' entries, oldest first, none twice.
  */
 
-import { compareValues, has, same } from "./compare.js";
+import { canonical, compareValues, same } from "./compare.js";
 
 /** An entry's time in milliseconds; one without a readable time sorts first. */
 export function time(at: string | undefined): number {
@@ -34,13 +34,24 @@ export function mergeLog<T extends { at?: string }>(
     n++;
   }
   const common = base.slice(0, n);
-  const dropped = base.slice(n).filter((e) => !has(ours, e) || !has(theirs, e));
+  // Entries compared by their canonical text, through sets: a history of thousands of entries
+  // (golive.yaml's 2 MiB) is merged in one pass, not one per entry.
+  const keys = (log: readonly T[]) => new Set(log.map(canonical));
+  const [inOurs, inTheirs] = [keys(ours), keys(theirs)];
+  const skip = keys(common);
+  for (const e of base.slice(n)) {
+    const key = canonical(e);
+    if (!inOurs.has(key) || !inTheirs.has(key)) skip.add(key);
+  }
   // Entries of one time keep each side's own order; which side's come first is decided by the
   // entries themselves, so that the merge reads the same in both directions.
   const sides = [ours.slice(n), theirs.slice(n)].sort(compareValues);
   const added: T[] = [];
   for (const entry of sides.flat()) {
-    if (!has(common, entry) && !has(added, entry) && !has(dropped, entry)) added.push(entry);
+    const key = canonical(entry);
+    if (skip.has(key)) continue;
+    skip.add(key);
+    added.push(entry);
   }
   // A stable sort: entries with the same time keep the order above.
   added.sort((a, b) => time(a.at) - time(b.at));

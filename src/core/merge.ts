@@ -19,6 +19,7 @@ import { describeIssue, formatPath } from "../schema/issues.js";
 import { type ItemState, type Slip, type StateData, StateSchema } from "../schema/state.js";
 import { pushAll } from "./arrays.js";
 import { compareValues, has, isRecord, same } from "./compare.js";
+import { leftEntryOf } from "./gate.js";
 import {
   type ItemConflict,
   mergeItem,
@@ -198,6 +199,7 @@ export function mergeStates(base: StateData, ours: StateData, theirs: StateData)
     else merged[key] = value;
   }
   state.items = merged;
+  pushAll(settled, openAfterClose(base, ours, theirs, state));
   // Merging valid parts can still make an invalid whole (a catalogue with a name and a path),
   // whichever side a person takes.
   const theirTakes = { ...merged };
@@ -223,4 +225,52 @@ export function mergeStates(base: StateData, ours: StateData, theirs: StateData)
     settled,
     ...(goLiveConflict ? { goLiveConflict } : {}),
   };
+}
+
+/**
+ * One side closed the project; the other, not knowing, opened an item (reopened it, say) that
+ * the close does not leave open. The merge keeps both, as a text merge would: the project
+ * stays closed, so the gate passes over that item. Said, since no person chose it.
+ */
+function openAfterClose(
+  base: StateData,
+  ours: StateData,
+  theirs: StateData,
+  merged: StateData,
+): Settled[] {
+  const closer: Side | undefined =
+    !same(ours.closed, base.closed) && same(theirs.closed, base.closed)
+      ? "ours"
+      : !same(theirs.closed, base.closed) && same(ours.closed, base.closed)
+        ? "theirs"
+        : undefined;
+  const closed = merged.closed;
+  if (closer === undefined || closed === undefined) return [];
+  const other = closer === "ours" ? theirs : ours;
+  const closeSide: SideValue = {
+    value: closed,
+    ...(closed.by !== undefined ? { by: closed.by } : {}),
+    ...(closed.at !== undefined ? { at: closed.at } : {}),
+  };
+  const out: Settled[] = [];
+  for (const key of Object.keys(other.items ?? {})) {
+    const item = own(merged.items ?? {}, key);
+    const status = item?.status ?? "todo";
+    if (item === undefined || status === "done" || status === "not-applicable") continue;
+    const theirsItem = own(other.items ?? {}, key);
+    // Only an item the other side changed: the closing side saw the rest as it closed.
+    if (same(theirsItem, own(base.items ?? {}, key)) || leftEntryOf(closed, { id: key })) continue;
+    const opener: SideValue = {
+      value: status,
+      ...(theirsItem?.by !== undefined ? { by: theirsItem.by } : {}),
+      ...(theirsItem?.at !== undefined ? { at: theirsItem.at } : {}),
+    };
+    out.push({
+      id: key,
+      rule: "open-after-close",
+      ours: closer === "ours" ? closeSide : opener,
+      theirs: closer === "ours" ? opener : closeSide,
+    });
+  }
+  return out;
 }

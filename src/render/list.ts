@@ -15,7 +15,7 @@ export function renderList(style: Style, items: readonly ItemView[]): string {
     `${date(v.window.opens)} – ${date(v.window.due)}`,
     statusLabel(style, v.status),
     v.state.owner ? safe(v.state.owner) : c.dim("—"),
-    v.open ? (v.overdue ? c.red(relativeDue(v.daysUntilDue)) : relativeDue(v.daysUntilDue)) : "",
+    v.open ? due(style, v) : "",
   ]);
   return `${renderTable(
     style,
@@ -30,4 +30,11 @@ export function renderList(style: Style, items: readonly ItemView[]): string {
     ],
     rows,
   )}\n`;
+}
+
+/** The Due column: late and failing in red; a waiver that holds said, as status says it. */
+function due(style: Style, v: ItemView): string {
+  const when = relativeDue(v.daysUntilDue);
+  if (v.overdue) return style.chalk.red(when);
+  return v.waived ? `${when}, waived until ${v.state.waiver!.until}` : when;
 }

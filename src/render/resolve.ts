@@ -1,6 +1,7 @@
 /**
  * What `golive resolve` and the merge driver say about a merge of golive.yaml.
  */
+import { isRecord } from "../core/compare.js";
 import type { Conflict } from "../core/merge.js";
 import type { MergeRule, Settled, Side } from "../core/merge-item.js";
 import { GO_LIVE_CONFLICT_HINT, ITEM_CONFLICT_HINT } from "../errors.js";
@@ -103,6 +104,11 @@ function describe(rule: MergeRule, value: unknown): string {
     }
     case "later-ack":
       return "acknowledged the reminder";
+    case "open-after-close": {
+      // The closing side's value is its close; the other side's, the item's status.
+      const on = isRecord(value) && typeof value.on === "string" ? value.on : undefined;
+      return on !== undefined ? `closed the project on ${on}` : `made it ${statusWord(value)}`;
+    }
   }
 }
 
@@ -117,6 +123,8 @@ const RULE_WORDS: Record<MergeRule, (kept: Side | undefined) => string> = {
   "worse-evidence": (kept) =>
     `of verify's and probe's evidence the worse result stays, as when either records over the other, so ${kept} is kept`,
   "later-ack": (kept) => `the later acknowledgement wins, so ${kept} is kept`,
+  "open-after-close": () =>
+    "both are kept, but the close does not leave the item open, so check passes over it (lists it as not left open); if it must be done, `golive close --undo`, or close again naming it with --leave",
 };
 
 /** A conflict's name in a sentence: "go-live", "the project's name", "CLO-01". */
