@@ -58,3 +58,28 @@ export function parsePhp(text: string): PhpParse {
     };
   }
 }
+
+/**
+ * Moves a tree's lines down by `by`: a statement parsed on its own (`<?php` + its code) reads
+ * at its line in the file. Iterative: a tree as deep as php-parser makes must not overflow.
+ */
+export function shiftLines(program: PhpNode, by: number): void {
+  if (by === 0) return;
+  const stack: unknown[] = [program];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object" || seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const c of v) stack.push(c);
+      continue;
+    }
+    const node = v as PhpNode & { loc?: { start: { line: number }; end?: { line: number } } };
+    if (node.loc) {
+      node.loc.start.line += by;
+      if (node.loc.end) node.loc.end.line += by;
+    }
+    for (const [key, c] of Object.entries(node)) if (key !== "loc") stack.push(c);
+  }
+}

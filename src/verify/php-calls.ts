@@ -5,8 +5,8 @@
  * spread items. A call golive does not know is built from its arguments (`unknown`).
  */
 import type { PhpNode } from "./php-ast.js";
-import type { PhpScope } from "./php-eval.js";
 import { callArguments, called, type Evaluator, keyOf, lineOfNode } from "./php-flow.js";
+import type { PhpScope } from "./php-scope.js";
 import { combine, type PhpEntry, type PhpValue, stringOf, unknown } from "./php-value.js";
 
 /** Calls that give back a string made of their arguments (and nothing from outside). */
@@ -43,6 +43,12 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
   if (name === "constant" && args.length >= 1) {
     const constName = stringOf(args[0]!);
     return (constName && scope.consts.get(constName)) || { k: "expr", line };
+  }
+  // `extract(['pw' => '...'])` sets `$pw`.
+  const first = args[0];
+  if (name === "extract" && first?.k === "array") {
+    for (const e of first.entries) if (e.name !== undefined) scope.vars.set(e.name, e.value);
+    return { k: "number", n: first.entries.length, line };
   }
   if (STRING_FUNCTIONS.has(name)) {
     // implode(',', ['a', 'b']) and friends: the array's values count as parts.

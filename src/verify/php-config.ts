@@ -11,7 +11,7 @@
  */
 import { type PhpParse, parsePhp } from "./php-ast.js";
 import { type ConfigAssignment, MAGIC_DIR, MAGIC_ROOT, newScope, run } from "./php-eval.js";
-import type { PhpValue } from "./php-value.js";
+import { type PhpValue, returned } from "./php-value.js";
 import { isSecretKey } from "./secret-names.js";
 
 export { isPlaceholder } from "./php-value.js";
@@ -177,7 +177,8 @@ export function statements(lines: readonly ConfigLine[]): Statement[] {
   return out;
 }
 
-function resolvePath(from: string, target: string): string | undefined {
+/** The repository path a `require` of `target` in `from` names; undefined outside it. */
+export function resolvePath(from: string, target: string): string | undefined {
   let base: string;
   let path: string;
   if (target.startsWith(MAGIC_DIR)) {
@@ -257,13 +258,24 @@ export function loadConfig(
     string: (file, line, value) => {
       if (value.includes("dev_only_private.key")) load.devKeys.push({ file, line });
     },
-    include: (file, line, target, expression) => {
+    include: (file, line, target, expression, used) => {
       // A path built from a secret-named variable, constant or key is not followed: were the
       // file missing, the finding would show the secret's value in the path.
       const path =
         target.k === "string" && !namesSecret(expression) ? resolvePath(file, target.s) : undefined;
-      if (path === undefined) load.unresolved.push({ file, line });
-      else visit(path, true);
+      if (path === undefined) {
+        load.unresolved.push({ file, line });
+        return undefined;
+      }
+      const outer = scope.returns;
+      const returns: PhpValue[] = [];
+      scope.returns = returns;
+      try {
+        visit(path, true);
+      } finally {
+        scope.returns = outer;
+      }
+      return used ? returned(returns, line) : undefined;
     },
   });
   scope.stopAtReturn = true;

@@ -6,6 +6,7 @@
 import type { PhpNode } from "./php-ast.js";
 import { arrayValue, callValue } from "./php-calls.js";
 import {
+  assign,
   callArguments,
   configPath,
   type Evaluator,
@@ -13,72 +14,18 @@ import {
   functionValue,
   keyOf,
   lineOfNode,
+  memberKey,
   property,
   store,
+  variableName,
 } from "./php-flow.js";
+import type { PhpScope } from "./php-scope.js";
 import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
 
 const ENV_ARRAYS = new Set(["_ENV", "_SERVER"]);
 
-/** What the evaluator needs from its surroundings, and hears about as it goes. */
-export interface PhpScope {
-  /** The file being read, relative to the repository root. */
-  file: string;
-  vars: Map<string, PhpValue>;
-  consts: Map<string, PhpValue>;
-  /** `$config` as assigned so far, by the key path as written. */
-  config: Map<string, PhpValue>;
-  hooks: PhpHooks;
-  /** How many branches, loops or function bodies the statement being run is inside. */
-  branch: number;
-  /** A `return` or `exit` ends the file's statements (the loader's reading; not APP-17's). */
-  stopAtReturn?: boolean;
-  /** The values the function body being run returns. */
-  returns?: PhpValue[];
-  /** Functions declared in the files read so far, by lower-case name. */
-  functions: Map<string, PhpValue>;
-}
-
-export interface ConfigAssignment {
-  file: string;
-  line: number;
-  /** The keys' names: `[Foo::BAR]['token']` → BAR, token. */
-  names: string[];
-  /** The keys as written: `[Foo::BAR]['token']`. */
-  written: string;
-  operator: string;
-  /** Inside an `if`, a loop, a `switch` or a function: production may not run it. */
-  conditional?: true;
-  value: PhpValue;
-}
-
-export interface PhpHooks {
-  /** `$config[...] = value` (also `??=`, `.=`, and each target of `$a = $b = value`). */
-  assign?(assignment: ConfigAssignment): void;
-  /** `define('NAME', value)`, `const NAME = value`, a class constant. */
-  define?(file: string, line: number, name: string, value: PhpValue): void;
-  /** An element or property set (`$db['password'] = v`, `$o->pw = v`): the target as written. */
-  element?(file: string, line: number, target: string, name: string, value: PhpValue): void;
-  /** An array written in the code, once per time its expression is evaluated. */
-  array?(file: string, value: Extract<PhpValue, { k: "array" }>): void;
-  /** A string literal, for searches in code (`dev_only_private.key`). */
-  string?(file: string, line: number, value: string): void;
-  /** `require`/`include` of `target`: the loader reads the file in the same scope. */
-  include?(file: string, line: number, target: PhpValue, expression: PhpNode): void;
-}
-
-export function newScope(file: string, hooks: PhpHooks): PhpScope {
-  const functions = new Map<string, PhpValue>();
-  return {
-    file,
-    vars: new Map(),
-    consts: new Map(),
-    config: new Map(),
-    hooks,
-    branch: 0,
-    functions,
-  };
-}
+export type { ConfigAssignment, PhpHooks, PhpScope } from "./php-scope.js";
+export { newScope } from "./php-scope.js";
 
 /** What php-flow.ts calls back. */
 const engine: Evaluator = {
@@ -136,15 +83,20 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
         const full = what.kind === "name" ? String(what.name) : "";
         return { k: "class", name: full.slice(full.lastIndexOf("\\") + 1), line };
       }
-      return { k: "expr", line };
+      const member = memberKey(node, scope);
+      return (member !== undefined && scope.consts.get(member)) || { k: "expr", line };
     }
     case "variable": {
-      if (typeof node.name !== "string") return { k: "expr", line };
-      return scope.vars.get(node.name) ?? { k: "expr", line };
+      const name = variableName(node, scope, engine);
+      return (name !== undefined && scope.vars.get(name)) || { k: "expr", line };
     }
     case "offsetlookup": {
       const what = node.what as PhpNode;
       if (what.kind === "variable" && ENV_ARRAYS.has(String(what.name))) return { k: "env", line };
+      // `$GLOBALS['pw']` is `$pw`.
+      const global = what.kind === "variable" && what.name === "GLOBALS";
+      const name = global ? keyOf(node.offset as PhpNode).name : undefined;
+      if (name !== undefined) return scope.vars.get(name) ?? { k: "expr", line };
       const path = configPath(node);
       if (path) return scope.config.get(path.written) ?? { k: "expr", line };
       evaluate(node.offset as PhpNode, scope);
@@ -203,15 +155,10 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
     }
     case "call":
       return callValue(node, scope, engine);
-    case "assign": {
-      const value = assign(node, scope);
-      return value;
-    }
-    case "include": {
-      const target = evaluate(node.target as PhpNode, scope);
-      scope.hooks.include?.(scope.file, line, target, node.target as PhpNode);
-      return { k: "expr", line };
-    }
+    case "assign":
+      return assign(node, scope, engine);
+    case "include":
+      return include(node, scope, true);
     case "parenthesis":
       return evaluate(node.inner as PhpNode, scope);
     case "match": {
@@ -231,6 +178,13 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
   }
 }
 
+function include(node: PhpNode, scope: PhpScope, used: boolean): PhpValue {
+  const line = lineOfNode(node);
+  const target = evaluate(node.target as PhpNode, scope);
+  const value = scope.hooks.include?.(scope.file, line, target, node.target as PhpNode, used);
+  return value ?? { k: "expr", line };
+}
+
 /** Paths start with these markers, so that the loader knows what a path is relative to. */
 export const MAGIC_DIR = "\u0000dir:";
 export const MAGIC_ROOT = "\u0000root:";
@@ -238,57 +192,6 @@ export const MAGIC_ROOT = "\u0000root:";
 function dirOf(file: string): string {
   const i = file.lastIndexOf("/");
   return i === -1 ? "" : file.slice(0, i);
-}
-
-function assign(node: PhpNode, scope: PhpScope): PhpValue {
-  const right = evaluate(node.right as PhpNode, scope);
-  const left = node.left as PhpNode;
-  const operator = String(node.operator ?? "=");
-  const line = lineOfNode(node);
-  const path = configPath(left);
-  if (path) {
-    const before = scope.config.get(path.written);
-    const value =
-      operator === ".="
-        ? combine([before ?? { k: "string", s: "", line }, right], line)
-        : operator === "??="
-          ? before && before.k !== "null"
-            ? before
-            : right
-          : right;
-    scope.config.set(path.written, value);
-    scope.hooks.assign?.({
-      file: scope.file,
-      line,
-      ...path,
-      operator,
-      value: right,
-      ...(scope.branch > 0 ? { conditional: true as const } : {}),
-    });
-    return value;
-  }
-  if (left.kind === "list" || left.kind === "array") {
-    store(left, right, scope, engine);
-    return right;
-  }
-  // A variable, or an element or a property under one (`$a['k'][] = ...`, `$o->p = ...`).
-  let before: PhpValue | undefined;
-  if (left.kind === "variable")
-    before = typeof left.name === "string" ? scope.vars.get(left.name) : undefined;
-  else if (operator !== "=") {
-    before = evaluate(left, scope);
-    if (before.k === "expr" && !before.from) before = undefined;
-  }
-  const value =
-    operator === ".="
-      ? combine([before ?? { k: "string", s: "", line }, right], line)
-      : operator === "??="
-        ? (before ?? right)
-        : operator === "="
-          ? right
-          : { k: "expr" as const, line };
-  store(left, value, scope, engine);
-  return value;
 }
 
 /** Fields of a node that hold code, for nodes the evaluator does not read itself. */
@@ -342,9 +245,12 @@ export function run(node: PhpNode, scope: PhpScope): void {
         if (scope.stopAtReturn && ends(c)) return;
       }
       return;
-    case "expressionstatement":
-      evaluate(node.expression as PhpNode, scope);
+    case "expressionstatement": {
+      const expression = node.expression as PhpNode;
+      if (expression.kind === "include") include(expression, scope, false);
+      else evaluate(expression, scope);
       return;
+    }
     case "constantstatement":
     case "classconstant":
       for (const c of node.constants as PhpNode[]) {
@@ -352,12 +258,44 @@ export function run(node: PhpNode, scope: PhpScope): void {
         const name = typeof nameNode === "string" ? nameNode : String(nameNode.name);
         const value = evaluate(c.value as PhpNode, scope);
         if (node.kind === "constantstatement") scope.consts.set(name, value);
+        else if (scope.className) scope.consts.set(`${scope.className}::${name}`, value);
         scope.hooks.define?.(scope.file, lineOfNode(c), name, value);
       }
       return;
     case "propertystatement":
-      for (const p of node.properties as PhpNode[])
-        if (p.value) evaluate(p.value as PhpNode, scope);
+      for (const p of node.properties as PhpNode[]) {
+        const value = evaluate(p.value as PhpNode | null, scope);
+        const name = (p.name as PhpNode | null)?.name;
+        if (node.isStatic && scope.className && typeof name === "string")
+          scope.consts.set(`${scope.className}::$${name}`, value);
+      }
+      return;
+    case "class":
+    case "trait":
+    case "interface":
+    case "enum": {
+      // Its constants and static properties are kept by the class's name (`C::PW`, `self::PW`).
+      const outer = scope.className;
+      const name = (node.name as PhpNode | null)?.name;
+      scope.className = typeof name === "string" ? name : undefined;
+      scope.branch++;
+      try {
+        evaluateChildren(node, scope);
+      } finally {
+        scope.branch--;
+        scope.className = outer;
+      }
+      return;
+    }
+    case "static":
+      // `static $pw = '...';`
+      for (const v of (node.variables as PhpNode[] | null) ?? [])
+        store(
+          v.variable as PhpNode,
+          evaluate(v.defaultValue as PhpNode | null, scope),
+          scope,
+          engine,
+        );
       return;
     case "return": {
       const value = evaluate(node.expr as PhpNode | null, scope);

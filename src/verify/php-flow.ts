@@ -6,8 +6,8 @@
  * built from (`unknown`), for APP-17 to search.
  */
 import type { PhpNode } from "./php-ast.js";
-import type { PhpScope } from "./php-eval.js";
-import { either, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
+import type { PhpScope } from "./php-scope.js";
+import { combine, either, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
 
 /** The evaluator's two entry points, handed in (php-eval.ts imports this file). */
 export interface Evaluator {
@@ -98,6 +98,23 @@ export function entryAt(array: PhpArray, name: string | undefined): PhpValue | u
   return index.items[Number(name)];
 }
 
+/**
+ * `C::NAME`, `self::NAME`, `static::$name`: the key a class's constant or static property is
+ * kept under in the scope's constants (classes by their short name).
+ */
+export function memberKey(node: PhpNode, scope: PhpScope): string | undefined {
+  const what = node.what as PhpNode;
+  const offset = node.offset as PhpNode;
+  const full = what.kind === "name" ? String(what.name) : "";
+  const own = what.kind === "selfreference" || what.kind === "staticreference";
+  const cls = own ? scope.className : full.slice(full.lastIndexOf("\\") + 1);
+  if (!cls) return undefined;
+  if (offset.kind === "identifier") return `${cls}::${String(offset.name)}`;
+  if (offset.kind === "variable" && typeof offset.name === "string")
+    return `${cls}::$${offset.name}`;
+  return undefined;
+}
+
 const LOOKUPS = new Set(["offsetlookup", "propertylookup", "nullsafepropertylookup"]);
 
 /** `$o->p`, `$o?->p`: the property of an object golive built, else built from the object. */
@@ -141,12 +158,13 @@ export function store(target: PhpNode, value: PhpValue, scope: PhpScope, ev: Eva
     steps.unshift({ name, written: keyOf(offset).written, property: n.kind !== "offsetlookup" });
     n = n.what as PhpNode;
   }
-  if (n.kind !== "variable" || typeof n.name !== "string") return;
-  scope.vars.set(n.name, setIn(scope.vars.get(n.name), steps, 0, value, line));
+  const root = n.kind === "variable" ? variableName(n, scope, ev) : undefined;
+  if (root === undefined) return;
+  scope.vars.set(root, setIn(scope.vars.get(root), steps, 0, value, line));
   const last = steps[steps.length - 1];
   if (last?.name !== undefined) {
     const keys = steps.map((s) => (s.property ? `->${s.name}` : `[${s.written ?? ""}]`));
-    scope.hooks.element?.(scope.file, line, `$${n.name}${keys.join("")}`, last.name, value);
+    scope.hooks.element?.(scope.file, line, `$${root}${keys.join("")}`, last.name, value);
   }
 }
 
@@ -203,6 +221,66 @@ function destructure(list: PhpNode, value: PhpValue, scope: PhpScope, ev: Evalua
         : (entryAt(value, name) ?? { k: "null" as const, line });
     store(target, part, scope, ev);
   }
+}
+
+/** `$x = v`, `$config[...] .= v`, `[$a, $b] = v`, `$o->p ??= v`: the value the expression has. */
+export function assign(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
+  const right = ev.evaluate(node.right as PhpNode, scope);
+  const left = node.left as PhpNode;
+  const operator = String(node.operator ?? "=");
+  const line = lineOfNode(node);
+  const path = configPath(left);
+  if (path) {
+    const before = scope.config.get(path.written);
+    const value =
+      operator === ".="
+        ? combine([before ?? { k: "string", s: "", line }, right], line)
+        : operator === "??="
+          ? before && before.k !== "null"
+            ? before
+            : right
+          : right;
+    scope.config.set(path.written, value);
+    scope.hooks.assign?.({
+      file: scope.file,
+      line,
+      ...path,
+      operator,
+      value: right,
+      ...(scope.branch > 0 ? { conditional: true as const } : {}),
+    });
+    return value;
+  }
+  if (left.kind === "list" || left.kind === "array") {
+    store(left, right, scope, ev);
+    return right;
+  }
+  // A variable, or an element or a property under one (`$a['k'][] = ...`, `$o->p = ...`).
+  let before: PhpValue | undefined;
+  if (left.kind === "variable") {
+    const name = variableName(left, scope, ev);
+    before = name === undefined ? undefined : scope.vars.get(name);
+  } else if (operator !== "=") {
+    before = ev.evaluate(left, scope);
+    if (before.k === "expr" && !before.from) before = undefined;
+  }
+  const value =
+    operator === ".="
+      ? combine([before ?? { k: "string", s: "", line }, right], line)
+      : operator === "??="
+        ? (before ?? right)
+        : operator === "="
+          ? right
+          : { k: "expr" as const, line };
+  store(left, value, scope, ev);
+  return value;
+}
+
+/** `$pw`, `$$name`, `${'pw'}`: the variable's name, when golive can tell it. */
+export function variableName(node: PhpNode, scope: PhpScope, ev: Evaluator): string | undefined {
+  if (typeof node.name === "string") return node.name;
+  const v = ev.evaluate(node.name as PhpNode | null, scope);
+  return v.k === "string" ? v.s : undefined;
 }
 
 /** Parameters' defaults are evaluated where they stand (hooks see their literals). */

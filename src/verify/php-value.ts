@@ -159,6 +159,22 @@ export function kindOf(v: PhpValue): ValueKind {
   }
 }
 
+/**
+ * What a file `require`d for its value returns (`$config[X] = require 'db.php'` of a file that
+ * says `return '...';`), as a value of the line that requires it; undefined for anything but a
+ * string, the environment or a fallback (arrays and the rest are judged in their own file).
+ */
+export function returned(returns: readonly PhpValue[], line: number): PhpValue | undefined {
+  let value: PhpValue | undefined;
+  for (const r of returns) value = value === undefined ? r : either(value, r, line);
+  if (value?.k === "string" || value?.k === "env") return { ...value, line };
+  if (value?.k === "fallback") {
+    const of = returned([value.of], line);
+    return of && { k: "fallback", of, line };
+  }
+  return undefined;
+}
+
 /** The line of the literal a value came from (a fallback's literal, not its `getenv`). */
 export function literalLine(v: PhpValue): number {
   return v.k === "fallback" ? literalLine(v.of) : v.line;

@@ -58,43 +58,29 @@ function literal(body: string, interpolates: boolean): string {
   return body.replace(/\{\$[^}]*\}|\$[A-Za-z_]\w*(?:->\w+|\[[^\]]*\])?/g, "");
 }
 
-/** Literal secrets in the text of a PHP file golive cannot read as PHP (see above). */
-export function textLiterals(file: string, text: string, throwaway: boolean): SecretHit[] {
-  const hits: SecretHit[] = [];
-  const stack: Frame[] = [
-    { base: undefined, current: undefined, pending: undefined, last: undefined, argument: false },
-  ];
-  let frame = stack[0]!;
-  let line = 1;
+/** What the lexer reports, in order; `at` is where the token starts, `line` its line. */
+interface Events {
+  string(value: string, line: number, at: number): void;
+  word(value: string, at: number, line: number): void;
+  /** `(`, `[`, `{`; `callable`: after a name or a closing bracket (a call or an offset). */
+  open(c: string, callable: boolean, at: number, line: number): void;
+  /** `)`, `]`, `}`; `end` is after it. */
+  close(c: string, end: number, line: number): void;
+  /** `;` (also `?>`) or `,`; `end` is after it. */
+  separator(c: string, end: number, line: number): void;
+  arrow(): void;
+  assign(): void;
+  comment(at: number, end: number): void;
+  /** Any other operator (`.`, `->`, `==`, `?`, `@`). */
+  other(at: number, line: number): void;
+}
+
+/** Hands the tokens of PHP code to `on`, from `line`; white space dropped. Linear. */
+function lex(text: string, line: number, on: Events): void {
   /** What came before: a name or a closing bracket make `(` and `[` a call or an offset. */
   let callable = false;
   const lines = (from: number, to: number) => {
     for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) line++;
-  };
-  const separator = () => {
-    frame.current = frame.base;
-    frame.pending = undefined;
-    frame.last = undefined;
-  };
-  const word = (value: string) => {
-    frame.last = value;
-    if (secretName(value)) frame.pending = value;
-  };
-  const string = (value: string, at: number) => {
-    if (frame.current !== undefined) {
-      const placeholder = isPlaceholder(value);
-      const counts = frame.argument ? looksSecret(value) : value.trim() !== "" && !placeholder;
-      if (counts || (placeholder && !frame.argument))
-        hits.push({
-          code: placeholder ? "secret-placeholder" : "secret-unparsed-literal",
-          result: placeholder || throwaway ? "warn" : "fail",
-          file,
-          line: at,
-          subject: frame.current,
-          expected: "getenv('...')",
-        });
-    }
-    if (value.length <= 256) word(value);
   };
   const n = text.length;
   let i = 0;
@@ -113,45 +99,37 @@ export function textLiterals(file: string, text: string, throwaway: boolean): Se
       while (j < n && text[j] !== c) j += text[j] === "\\" ? 2 : 1;
       end = Math.min(j + 1, n);
       lines(i, end);
-      string(literal(text.slice(i + 1, Math.min(j, n)), c === '"'), at);
+      on.string(literal(text.slice(i + 1, Math.min(j, n)), c === '"'), at, i);
     } else if ((c === "/" && (next === "/" || next === "*")) || (c === "#" && next !== "[")) {
       const close = next === "*" ? text.indexOf("*/", i + 2) : text.indexOf("\n", i);
       end = close === -1 ? n : next === "*" ? close + 2 : close;
       lines(i, end);
+      on.comment(i, end);
       i = end;
       continue;
-    } else if (c === "(" || c === "[" || c === "{") {
-      // `f(`, `$a[`, `$o->m(`, `)(`: arguments or an offset; `array(` is an array.
-      const base = c === "{" ? undefined : frame.current;
-      const argument = frame.argument || (c !== "{" && callable);
-      frame = { base, current: base, pending: undefined, last: undefined, argument };
-      stack.push(frame);
-    } else if (c === ")" || c === "]" || c === "}") {
-      const inner = frame;
-      if (stack.length > 1) stack.pop();
-      frame = stack[stack.length - 1]!;
-      // `$config[X::DB_PASSWORD]`: the key inside the brackets names the target.
-      if (c !== "}" && inner.pending !== undefined) frame.pending = inner.pending;
-      if (c === "}") separator();
+    } else if (c === "(" || c === "[" || c === "{") on.open(c, callable, i, at);
+    else if (c === ")" || c === "]" || c === "}") {
+      on.close(c, end, at);
       isCallable = c !== "}";
-    } else if (c === "," || c === ";") separator();
+    } else if (c === "," || c === ";") on.separator(c, end, at);
     else if (c === "=" && next === ">") {
-      const key = frame.last ?? "";
-      frame.current = secretName(key) ? key : NEUTRAL_KEY.test(key) ? frame.base : undefined;
-      frame.pending = undefined;
+      on.arrow();
       end = i + 2;
     } else if (c === "=" || (c === "?" && text.startsWith("?=", i + 1)) || ASSIGNS.has(c + next)) {
-      if (c === "=" && next === "=") end = text[i + 2] === "=" ? i + 3 : i + 2;
-      else {
-        frame.current = frame.pending ?? frame.current;
-        frame.pending = undefined;
+      if (c === "=" && next === "=") {
+        end = text[i + 2] === "=" ? i + 3 : i + 2;
+        on.other(i, at);
+      } else {
+        on.assign();
         end = c === "=" ? i + 1 : c === "?" ? i + 3 : i + 2;
       }
     } else if (c === "?" && next === ">") {
-      separator();
       end = i + 2;
-    } else if ((c === "!" || c === "<" || c === ">") && next === "=") end = i + 2;
-    else if (c === "<" && text.startsWith("<?php", i)) end = i + 5;
+      on.separator(";", end, at);
+    } else if ((c === "!" || c === "<" || c === ">") && next === "=") {
+      end = i + 2;
+      on.other(i, at);
+    } else if (c === "<" && text.startsWith("<?php", i)) end = i + 5;
     else if (c === "<" && next === "<" && text[i + 2] === "<") {
       HEREDOC.lastIndex = i;
       const here = HEREDOC.exec(text);
@@ -163,16 +141,155 @@ export function textLiterals(file: string, text: string, throwaway: boolean): Se
         end = closing ? closing.index + closing[0].length : n;
         const body = text.slice(bodyStart, closing ? closing.index : n).replace(/\r?\n$/, "");
         lines(i, end);
-        string(literal(body, here[1] !== "'"), at);
+        on.string(literal(body, here[1] !== "'"), at, i);
       } else end = i + 3;
     } else if (isWord(c.charCodeAt(0))) {
       while (end < n && isWord(text.charCodeAt(end))) end++;
       const value = text.slice(i, end);
-      word(value);
+      on.word(value, i, at);
       isCallable = !/^(?:array|list)$/i.test(value);
-    }
+    } else on.other(i, at);
     callable = isCallable;
     i = end;
   }
+}
+
+/** Literal secrets in the text of PHP code golive cannot read as PHP, from `line` (see above). */
+export function textLiterals(
+  file: string,
+  text: string,
+  throwaway: boolean,
+  line = 1,
+): SecretHit[] {
+  const hits: SecretHit[] = [];
+  const stack: Frame[] = [
+    { base: undefined, current: undefined, pending: undefined, last: undefined, argument: false },
+  ];
+  let frame = stack[0]!;
+  const separator = () => {
+    frame.current = frame.base;
+    frame.pending = undefined;
+    frame.last = undefined;
+  };
+  const word = (value: string) => {
+    frame.last = value;
+    if (secretName(value)) frame.pending = value;
+  };
+  lex(text, line, {
+    string: (value, at) => {
+      if (frame.current !== undefined) {
+        const placeholder = isPlaceholder(value);
+        const counts = frame.argument ? looksSecret(value) : value.trim() !== "" && !placeholder;
+        if (counts || (placeholder && !frame.argument))
+          hits.push({
+            code: placeholder ? "secret-placeholder" : "secret-unparsed-literal",
+            result: placeholder || throwaway ? "warn" : "fail",
+            file,
+            line: at,
+            subject: frame.current,
+            expected: "getenv('...')",
+          });
+      }
+      if (value.length <= 256) word(value);
+    },
+    word,
+    open: (c, callable) => {
+      // `f(`, `$a[`, `$o->m(`, `)(`: arguments or an offset; `array(` is an array.
+      const base = c === "{" ? undefined : frame.current;
+      const argument = frame.argument || (c !== "{" && callable);
+      frame = { base, current: base, pending: undefined, last: undefined, argument };
+      stack.push(frame);
+    },
+    close: (c) => {
+      const inner = frame;
+      if (stack.length > 1) stack.pop();
+      frame = stack[stack.length - 1]!;
+      // `$config[X::DB_PASSWORD]`: the key inside the brackets names the target.
+      if (c !== "}" && inner.pending !== undefined) frame.pending = inner.pending;
+      if (c === "}") separator();
+    },
+    separator,
+    arrow: () => {
+      const key = frame.last ?? "";
+      frame.current = secretName(key) ? key : NEUTRAL_KEY.test(key) ? frame.base : undefined;
+      frame.pending = undefined;
+    },
+    assign: () => {
+      frame.current = frame.pending ?? frame.current;
+      frame.pending = undefined;
+    },
+    comment: () => {},
+    other: () => {},
+  });
   return hits;
+}
+
+/** Words after a block's `}` that continue its statement. */
+const CONTINUES = /^(?:else|elseif|catch|finally|while)$/i;
+
+/**
+ * The top-level statements of PHP code, each as code of its own (comments dropped, their line
+ * breaks kept) with the line it starts on: a statement ends at a `;` outside brackets, or at
+ * the `}` that closes a block (`if`, `class`, `function`) unless `else`, `catch` and the like
+ * follow. For a file php-parser refuses: what parses is read as PHP, statement by statement.
+ */
+export function statementChunks(text: string): { code: string; line: number }[] {
+  const out: { code: string; line: number }[] = [];
+  let depth = 0;
+  let start = -1;
+  let startLine = 1;
+  let pendingEnd = -1;
+  let comments: [number, number][] = [];
+  const close = (end: number) => {
+    let code = "";
+    let from = start;
+    for (const [a, b] of comments) {
+      code += text.slice(from, a) + text.slice(a, b).replace(/[^\n]/g, "");
+      from = b;
+    }
+    out.push({ code: code + text.slice(from, end), line: startLine });
+    start = -1;
+    pendingEnd = -1;
+    comments = [];
+  };
+  /** A token; `starts`: it may start a statement, so one after a block's `}` ends the block. */
+  const token = (at: number, line: number, starts: boolean, word?: string) => {
+    if (pendingEnd !== -1) {
+      if (!starts || (word !== undefined && CONTINUES.test(word))) pendingEnd = -1;
+      else close(pendingEnd);
+    }
+    if (start === -1) {
+      start = at;
+      startLine = line;
+    }
+  };
+  lex(text, 1, {
+    string: (_value, line, at) => token(at, line, true),
+    word: (value, at, line) => token(at, line, true, value),
+    open: (_c, _callable, at, line) => {
+      token(at, line, true);
+      depth++;
+    },
+    close: (c, end, line) => {
+      token(end - 1, line, false);
+      depth = Math.max(0, depth - 1);
+      if (depth === 0 && c === "}") pendingEnd = end;
+    },
+    separator: (c, end, line) => {
+      token(end - 1, line, false);
+      if (depth === 0 && c === ";") close(end);
+    },
+    arrow: () => {
+      pendingEnd = -1;
+    },
+    assign: () => {
+      pendingEnd = -1;
+    },
+    comment: (at, end) => {
+      if (start !== -1) comments.push([at, end]);
+    },
+    other: (at, line) => token(at, line, false),
+  });
+  if (start !== -1) close(pendingEnd !== -1 ? pendingEnd : text.length);
+  return out;
 }

@@ -7,7 +7,9 @@
  */
 import type { FindingCode } from "../core/verdict.js";
 import { type Facts, phpUnreadable } from "./facts.js";
-import { newScope, run } from "./php-eval.js";
+import { MAX_PHP_BYTES, type PhpNode, parsePhp, shiftLines } from "./php-ast.js";
+import { resolvePath } from "./php-config.js";
+import { newScope, type PhpHooks, type PhpScope, run } from "./php-eval.js";
 import {
   kindOf,
   literalLine,
@@ -15,11 +17,32 @@ import {
   looksSecret,
   type PhpEntry,
   type PhpValue,
+  returned,
   type ValueKind,
 } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
 import { isSecretName } from "./secret-names.js";
-import { textLiterals } from "./secret-php-text.js";
+import { statementChunks, textLiterals } from "./secret-php-text.js";
+
+/** What a PHP file returns at its top level, read on its own (`include` for what it requires). */
+function returnedBy(
+  facts: Facts,
+  path: string,
+  include: PhpHooks["include"],
+): PhpValue | undefined {
+  const parsed = facts.php(path);
+  if (!parsed?.ok) return undefined;
+  const scope = newScope(path, { include });
+  scope.stopAtReturn = true;
+  scope.returns = [];
+  try {
+    run(parsed.program, scope);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return undefined;
+  }
+  return returned(scope.returns, 1);
+}
 
 function valueFinding(
   kind: ValueKind,
@@ -104,20 +127,6 @@ export function configLiterals(
   const parsed = facts.php(file);
   if (!parsed) return;
   const seen = new Set<number>();
-  const unread = (reason: string, line?: number, column?: number) => {
-    // One finding a line, as when read as PHP; lines the evaluator reported before it stopped
-    // are not reported again.
-    for (const hit of textLiterals(file, facts.text(file) ?? "", throwaway))
-      if (!seen.has(hit.line)) {
-        seen.add(hit.line);
-        hits.push(hit);
-      }
-    hits.push({ ...phpUnreadable({ file, reason, line, column }), file, line: line ?? 1 });
-  };
-  if (!parsed.ok) {
-    unread(parsed.reason, parsed.line, parsed.column);
-    return;
-  }
   const walked: Walked = new Map();
   const searched = new Map<PhpValue, number>();
   const hit = (
@@ -143,7 +152,20 @@ export function configLiterals(
       if (looksSecret(literal.s))
         hit({ code: literalCode, result: throwaway ? "warn" : "fail" }, literal.line, subject);
   };
-  const scope = newScope(file, {
+  // `$config[X::DB_PASSWORD] = require 'db-password.php'`: what the file returns, read once.
+  const includes = new Map<string, PhpValue | undefined>();
+  const include = (from: string, line: number, target: PhpValue, _e: unknown, used: boolean) => {
+    const path = used && target.k === "string" ? resolvePath(from, target.s) : undefined;
+    if (path === undefined) return undefined;
+    if (!includes.has(path)) {
+      includes.set(path, undefined);
+      includes.set(path, returnedBy(facts, path, include));
+    }
+    const value = includes.get(path);
+    return value && returned([value], line);
+  };
+  const hooks: PhpHooks = {
+    include,
     assign: (a) => {
       if (!a.names.some((n) => n.toLowerCase() !== "key" && isSecretName(n))) return;
       const leaves: PhpValue[] = [];
@@ -168,12 +190,39 @@ export function configLiterals(
     define: (_file, _line, name, value) => {
       if (isSecretName(name)) report(value, "secret-config-literal", `const ${name}`);
     },
-  });
-  try {
-    run(parsed.program, scope);
-  } catch (error) {
-    // A tree nested deeper than the evaluator's stack: what it found stands, the text is read.
-    if (!(error instanceof RangeError)) throw error;
-    unread("too-deep");
-  }
+  };
+  /** Runs a tree; false when it is nested deeper than the evaluator's stack. */
+  const runs = (program: PhpNode, scope: PhpScope): boolean => {
+    try {
+      run(program, scope);
+      return true;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      return false;
+    }
+  };
+  // A file golive cannot read as PHP whole is read statement by statement: each statement that
+  // parses is read as PHP (in one scope, up to the bytes golive parses), the others as text.
+  // One finding a line: what the evaluator reported before it stopped is not reported again.
+  const inParts = (reason: string, line?: number, column?: number) => {
+    const scope = newScope(file, hooks);
+    let budget = MAX_PHP_BYTES;
+    for (const part of statementChunks(facts.text(file) ?? "")) {
+      const fits = part.code.length <= budget;
+      const tree = fits ? parsePhp(`<?php ${part.code}`) : undefined;
+      if (fits) budget -= part.code.length;
+      if (tree?.ok) {
+        shiftLines(tree.program, part.line - 1);
+        if (runs(tree.program, scope)) continue;
+      }
+      for (const h of textLiterals(file, part.code, throwaway, part.line))
+        if (!seen.has(h.line)) {
+          seen.add(h.line);
+          hits.push(h);
+        }
+    }
+    hits.push({ ...phpUnreadable({ file, reason, line, column }), file, line: line ?? 1 });
+  };
+  if (!parsed.ok) inParts(parsed.reason, parsed.line, parsed.column);
+  else if (!runs(parsed.program, newScope(file, hooks))) inParts("too-deep");
 }

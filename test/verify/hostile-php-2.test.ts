@@ -99,6 +99,73 @@ describe("object properties", () => {
   });
 });
 
+describe("variables set in other ways", () => {
+  test.each([
+    ["extract()", `extract(['pw' => '${SECRET}']);\n${P} = $pw;`],
+    ["$$name", `$name = 'pw';\n$$name = '${SECRET}';\n${P} = $pw;`],
+    ["a braced variable name", `\${'pw'} = '${SECRET}';\n${P} = $pw;`],
+    ["static", `static $pw = '${SECRET}';\n${P} = $pw;`],
+    ["$GLOBALS", `$pw = '${SECRET}';\n${P} = $GLOBALS['pw'];`],
+  ])("%s fails", (_shape, php) => {
+    const r = app17(php);
+    expect(r.result).toBe("fail");
+    expect(r.hits).toHaveLength(1);
+  });
+});
+
+describe("a file required for its value", () => {
+  const PW_FILE = "config/Shared/db-password.php";
+  const judge = (returns: string) => {
+    const php = `<?php\n$x = 1;\n${P} = require __DIR__ . '/db-password.php';\n`;
+    const v = verdict("APP-17", {
+      ...shop(),
+      [CONFIG]: php,
+      [PW_FILE]: `<?php\nreturn ${returns};\n`,
+    });
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    return found(v).map((f) => [f.code, f.file, f.line, f.result]);
+  };
+
+  test("that returns a literal fails at the require", () => {
+    expect(judge(`'${SECRET}'`)).toEqual([["secret-config-literal", CONFIG, 3, "fail"]]);
+  });
+
+  test("that falls back to a literal fails as a fallback", () => {
+    expect(judge(`getenv('DB_PASSWORD') ?: '${SECRET}'`)).toEqual([
+      ["secret-config-fallback", CONFIG, 3, "fail"],
+    ]);
+  });
+
+  test("that reads the environment passes", () => {
+    expect(judge("getenv('DB_PASSWORD')")).toEqual([
+      ["secrets-none", undefined, undefined, "pass"],
+    ]);
+  });
+});
+
+describe("class constants and static properties", () => {
+  test.each([
+    ["C::NAME", `class DbSecrets {\n  const PW = '${SECRET}';\n}\n${P} = DbSecrets::PW;`],
+    [
+      "C::$name",
+      `class DbSecrets {\n  public static $pw = '${SECRET}';\n}\n${P} = DbSecrets::$pw;`,
+    ],
+    [
+      "self::NAME in a method",
+      `class UserConfig {\n  protected const PW = '${SECRET}';\n  public function users(): array {\n    return [['password' => self::PW]];\n  }\n}`,
+    ],
+  ])("%s fails at the literal", (_shape, php) => {
+    const r = app17(php);
+    expect(r.result).toBe("fail");
+    expect(r.hits.map((h) => h[2])).toEqual([lineOf(php, SECRET)]);
+  });
+
+  test("another class's constant of the same name is not it", () => {
+    const php = `class A {\n  const PW = '${SECRET}';\n}\nclass B {\n  const PW = 'x';\n}\n${P} = getenv('X') ?: C::PW;`;
+    expect(app17(php)).toEqual({ result: "pass", hits: [] });
+  });
+});
+
 describe("a closure or arrow function called", () => {
   test.each([
     ["(fn() => ...)()", `${P} = (fn() => '${SECRET}')();`],
@@ -166,42 +233,53 @@ describe("decoders, spread arguments and calls golive does not know", () => {
 });
 
 describe("a production configuration file golive cannot read as PHP", () => {
-  const unread = (php: string, reason: string, line: number) => {
+  /** APP-17 fails with `code` at `line`, beside the file's php-unreadable (unknown). */
+  const unread = (php: string, reason: string, line: number, code = "secret-unparsed-literal") => {
     const v = verdict("APP-17", { ...shop(), [CONFIG]: php });
     expect(JSON.stringify(v)).not.toContain(SECRET);
     expect(v.result).toBe("fail");
     expect(found(v).map((f) => [f.code, f.line, f.result, f.found])).toEqual([
-      ["secret-unparsed-literal", line, "fail", undefined],
+      [code, line, "fail", undefined],
       ["php-unreadable", expect.any(Number), "unknown", reason],
     ]);
   };
+  const deep = (inner: string) => `${"(".repeat(10_000)}${inner}${")".repeat(10_000)}`;
 
   test("10,000 parentheses around the literal: read as text, the literal fails", () => {
-    const deep = `${"(".repeat(10_000)}'${SECRET}'${")".repeat(10_000)}`;
-    unread(`<?php\n$x = 1;\n${P} = ${deep};\n`, "too-deep", 3);
+    unread(`<?php\n$x = 1;\n${P} = ${deep(`'${SECRET}'`)};\n`, "too-deep", 3);
   });
 
   test("an array nested 10,000 deep under a secret-named entry", () => {
-    const deep = `${"[".repeat(10_000)}'${SECRET}'${"]".repeat(10_000)}`;
-    unread(`<?php\n$config[X::DB] = [\n  'password' => ${deep},\n];\n`, "too-deep", 3);
-  });
-
-  test("a file padded past 512 KiB", () => {
-    const pad = `// ${"x".repeat(600 * 1024)}\n`;
-    unread(`<?php\n${pad}${P} = "${SECRET}";\n`, "too-large", 3);
+    const array = `${"[".repeat(10_000)}'${SECRET}'${"]".repeat(10_000)}`;
+    unread(`<?php\n$config[X::DB] = [\n  'password' => ${array},\n];\n`, "too-deep", 3);
   });
 
   test("60,000 concatenations: one finding for the line", () => {
     unread(`<?php\n${P} = '${SECRET}'${" . 'x'".repeat(60_000)};\n`, "too-deep", 2);
   });
 
-  test("a syntax error", () => {
-    unread(`<?php\n${P} = '${SECRET}';\n$x = ;\n`, "syntax", 2);
+  test("the other statements are read as PHP: a variable still carries the literal", () => {
+    const php = `<?php\n$pw = '${SECRET}';\nif (true) {\n  ${P} = $pw;\n} else {\n  $y = 2;\n}\n$x = ${deep("1")};\n`;
+    unread(php, "too-deep", 2, "secret-config-literal");
+  });
+
+  test("a file padded past 512 KiB with comments is read statement by statement", () => {
+    const pad = `/* ${"x".repeat(600 * 1024)} */`;
+    const php = `<?php\n$pw = '${SECRET}';\n${pad}\n${P} = $pw; ${pad}\n`;
+    unread(php, "too-large", 2, "secret-config-literal");
+  });
+
+  test("a syntax error: the statements that parse are read as PHP", () => {
+    unread(
+      `<?php\n$pw = '${SECRET}';\n${P} = $pw;\n$x = ;\n`,
+      "syntax",
+      2,
+      "secret-config-literal",
+    );
   });
 
   test("only secret-named keys count, and environment reads and placeholders pass", () => {
-    const deep = `${"(".repeat(10_000)}getenv('DB')${")".repeat(10_000)}`;
-    const php = `<?php\n$config[X::HOST] = 'db.internal';\n${P} = ${deep};\n$config[X::API_KEY] = 'CHANGE_ME';\n`;
+    const php = `<?php\n$config[X::HOST] = 'db.internal';\n${P} = ${deep("getenv('DB')")};\n$config[X::API_KEY] = 'CHANGE_ME';\n`;
     const v = verdict("APP-17", { ...shop(), [CONFIG]: php });
     expect(found(v).map((f) => [f.code, f.line, f.result])).toEqual([
       ["secret-placeholder", 4, "warn"],

@@ -203,7 +203,9 @@ describe("a deploy file of many keys", () => {
       ...shop(),
       "deploy.shop-prod.yml": `${deployFile("prod")}${many}`,
     });
-    expect(performance.now() - t0).toBeLessThan(2000);
+    // yaml's own repeated-key check took 12.8 s here, the one pass 0.3 s quiet and 3 s on a
+    // machine four times busier: the bound tells the two apart without failing under load.
+    expect(performance.now() - t0).toBeLessThan(8000);
     expect(v.result).toBe("pass");
     const repeated = `${deployFile("prod")}${many}x-k7: again\n`;
     const line = repeated.split("\n").length - 1;

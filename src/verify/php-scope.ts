@@ -1,0 +1,78 @@
+/**
+ * The scope the evaluator (verify/php-eval.ts) runs PHP in: variables, constants, `$config` so
+ * far, the file's functions, and the hooks that hear what it finds. A file of its own so that
+ * php-flow.ts and php-calls.ts, which php-eval.ts imports, need nothing back from it.
+ */
+import type { PhpNode } from "./php-ast.js";
+import type { PhpValue } from "./php-value.js";
+
+/** What the evaluator needs from its surroundings, and hears about as it goes. */
+export interface PhpScope {
+  /** The file being read, relative to the repository root. */
+  file: string;
+  vars: Map<string, PhpValue>;
+  consts: Map<string, PhpValue>;
+  /** `$config` as assigned so far, by the key path as written. */
+  config: Map<string, PhpValue>;
+  hooks: PhpHooks;
+  /** How many branches, loops or function bodies the statement being run is inside. */
+  branch: number;
+  /** A `return` or `exit` ends the file's statements (the loader's reading; not APP-17's). */
+  stopAtReturn?: boolean;
+  /** The values the function body being run returns. */
+  returns?: PhpValue[];
+  /** The class whose body is being run: `self::` is it. */
+  className?: string | undefined;
+  /** Functions declared in the files read so far, by lower-case name. */
+  functions: Map<string, PhpValue>;
+}
+
+export interface ConfigAssignment {
+  file: string;
+  line: number;
+  /** The keys' names: `[Foo::BAR]['token']` → BAR, token. */
+  names: string[];
+  /** The keys as written: `[Foo::BAR]['token']`. */
+  written: string;
+  operator: string;
+  /** Inside an `if`, a loop, a `switch` or a function: production may not run it. */
+  conditional?: true;
+  value: PhpValue;
+}
+
+export interface PhpHooks {
+  /** `$config[...] = value` (also `??=`, `.=`, and each target of `$a = $b = value`). */
+  assign?(assignment: ConfigAssignment): void;
+  /** `define('NAME', value)`, `const NAME = value`, a class constant. */
+  define?(file: string, line: number, name: string, value: PhpValue): void;
+  /** An element or property set (`$db['password'] = v`, `$o->pw = v`): the target as written. */
+  element?(file: string, line: number, target: string, name: string, value: PhpValue): void;
+  /** An array written in the code, once per time its expression is evaluated. */
+  array?(file: string, value: Extract<PhpValue, { k: "array" }>): void;
+  /** A string literal, for searches in code (`dev_only_private.key`). */
+  string?(file: string, line: number, value: string): void;
+  /**
+   * `require`/`include` of `target`: the loader reads the file in the same scope. `used`: the
+   * expression's value is used (`$x = require ...`); the hook may give what the file returns.
+   */
+  include?(
+    file: string,
+    line: number,
+    target: PhpValue,
+    expression: PhpNode,
+    used: boolean,
+  ): PhpValue | undefined;
+}
+
+export function newScope(file: string, hooks: PhpHooks): PhpScope {
+  const functions = new Map<string, PhpValue>();
+  return {
+    file,
+    vars: new Map(),
+    consts: new Map(),
+    config: new Map(),
+    hooks,
+    branch: 0,
+    functions,
+  };
+}
