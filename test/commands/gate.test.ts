@@ -30,6 +30,33 @@ describe("golive check", () => {
     expect(late.stdout).toMatch(/FAIL\s+GEN-01/);
   });
 
+  it("says when GOLIVE_TODAY judges another day than the clock's, in the log and the JSON", async () => {
+    // A variable left in a CI job's settings: a day before anything was due keeps the gate
+    // green, and the job's log says why.
+    const clock = { now: new Date("2027-02-10T09:00:00") };
+    const pinned = await golive(dir, ["check"], { GOLIVE_TODAY: "2026-06-01" }, clock);
+    expect(pinned.code, pinned.stderr).toBe(0);
+    expect(pinned.stderr).toContain(
+      "GOLIVE_TODAY sets today to 2026-06-01, the clock says 2027-02-10: due dates are judged as of 2026-06-01; unset GOLIVE_TODAY unless you mean it",
+    );
+    const json = await golive(dir, ["check", "--json"], { GOLIVE_TODAY: "2026-06-01" }, clock);
+    expect(JSON.parse(json.stdout).warnings).toContainEqual(
+      expect.objectContaining({
+        code: "today-pinned",
+        message: expect.stringContaining("sets today to 2026-06-01, the clock says 2027-02-10"),
+      }),
+    );
+    // The clock's own day, or --today written on the command line: nothing to say.
+    for (const quiet of [
+      await golive(dir, ["check"], { GOLIVE_TODAY: "2027-02-10" }, clock),
+      await golive(dir, ["--today", "2026-06-01", "check"], {}, clock),
+    ]) {
+      expect(quiet.stderr).not.toContain("GOLIVE_TODAY");
+    }
+    const late = await golive(dir, ["check"], {}, clock);
+    expect(late.code).toBe(1);
+  });
+
   it("tolerates --grace days and limits itself to --phase", async () => {
     expect((await at("2027-02-03", ["check", "--grace", "2"])).code).toBe(0);
     expect((await at("2027-02-04", ["check", "--grace", "2"])).code).toBe(1);
