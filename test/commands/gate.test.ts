@@ -233,6 +233,31 @@ describe("golive export", () => {
     expect(ics).toContain("DTSTART;VALUE=DATE:20270301\r\n");
   });
 
+  it("puts each reminder status shows on its own day, cancelled once acknowledged or done", async () => {
+    // TES-05 opens 2027-02-01 (four weeks before go-live): tell Spryker three days before.
+    const event = (ics: string, uid: string) =>
+      ics.split("BEGIN:VEVENT").find((e) => e.includes(`UID:${uid}@`)) ?? "";
+    const all = await at("2027-01-20", ["export", "--format", "ics", "--output", "all.ics"]);
+    expect(all.stdout).toBe("Wrote 88 events to all.ics.\n");
+    const before = read(dir, "all.ics");
+    const tes05 = event(before, "TES-05-reminder");
+    expect(tes05).toContain("DTSTART;VALUE=DATE:20270129\r\n");
+    expect(tes05).toContain("STATUS:CONFIRMED\r\n");
+    expect(tes05.replace(/\r\n /g, "")).toContain(
+      "SUMMARY:Acme: Reminder: TES-05 Tell Spryker about the load and performance test plan via the Support Portal\r\n",
+    );
+    expect(event(before, "TES-07-reminder")).toContain("DTSTART;VALUE=DATE:20270118\r\n");
+    expect((await at("2027-01-20", ["ack", "TES-05"])).code).toBe(0);
+    expect((await at("2027-01-20", ["done", "TES-07"])).code).toBe(0);
+    const after = (await at("2027-01-20", ["export", "--format", "ics"])).stdout;
+    expect(event(after, "TES-05-reminder")).toContain("STATUS:CANCELLED\r\n");
+    expect(event(after, "TES-05-reminder").replace(/\r\n /g, "")).toContain(
+      "Acknowledged 2027-01-20",
+    );
+    expect(event(after, "TES-07-reminder")).toContain("STATUS:CANCELLED\r\n");
+    expect(event(after, "TES-06-reminder")).toContain("STATUS:CONFIRMED\r\n");
+  });
+
   it("updates earlier imports: same UIDs after a reschedule, a higher SEQUENCE, closed items cancelled", async () => {
     const event = (ics: string, id: string) =>
       ics.split("BEGIN:VEVENT").find((e) => e.includes(`UID:${id}@`))!;
