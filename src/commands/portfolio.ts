@@ -8,6 +8,7 @@ import { pushAll } from "../core/arrays.js";
 import { buildBoard } from "../core/board.js";
 import { withoutUserInfo } from "../core/links.js";
 import { summariseProject } from "../core/portfolio.js";
+import { pinnedTodayWarnings } from "../core/warnings.js";
 import { EXIT, GoliveError } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
 import {
@@ -17,6 +18,7 @@ import {
   sourceOfArgument,
 } from "../io/portfolio.js";
 import { writeReport } from "../io/report-file.js";
+import { renderWarnings } from "../render/error.js";
 import type { PortfolioFormat } from "../render/formats.js";
 import { renderJson } from "../render/json.js";
 import {
@@ -96,6 +98,8 @@ export async function portfolio(
   let stderr = "";
   let exitCode: Output["exitCode"] = EXIT.ok;
   if (options.gate) {
+    // A gate, as check is: a day GOLIVE_TODAY pins would keep it green unseen.
+    stderr = renderWarnings(ctx.style, pinnedTodayWarnings(ctx));
     const failed = rows.flatMap((r) => {
       if ("error" in r) return [`${safe(r.name)} (cannot be read)`];
       const n = r.summary.gate.failing.length;
@@ -103,7 +107,7 @@ export async function portfolio(
     });
     if (failed.length > 0) {
       exitCode = EXIT.findings;
-      stderr = `golive portfolio --gate failed: ${failed.join(", ")}\n`;
+      stderr += `golive portfolio --gate failed: ${failed.join(", ")}\n`;
     }
   }
   if (options.output !== undefined) {

@@ -30,6 +30,19 @@ export type Warning =
   /** GitHub's job summary could not be written; the verdict stands. */
   | { code: "step-summary-unwritten"; path: string; reason: string };
 
+/**
+ * A gate's verdict depends on today: a day GOLIVE_TODAY pins, not the clock's (`clockToday`,
+ * set only then), is said by every command that can pass or fail on it.
+ */
+export function pinnedTodayWarnings(ctx: {
+  today: CalendarDate;
+  clockToday?: CalendarDate | undefined;
+}): Warning[] {
+  return ctx.clockToday === undefined
+    ? []
+    : [{ code: "today-pinned", today: ctx.today, clock: ctx.clockToday }];
+}
+
 /** What every read command repeats about the state file. */
 /** A go-live date before today is allowed (a retrospective), but rarely meant. */
 export function goLiveWarnings(goLive: CalendarDate, today: CalendarDate): Warning[] {
