@@ -11,6 +11,7 @@
 import type { ItemView, Progress } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
 import { addDays, daysBetween, humanDate } from "../core/dates.js";
+import { leftEntryOf } from "../core/gate.js";
 import type { BoardReport } from "../core/report.js";
 import { escapeHtml } from "./html-escape.js";
 import { headline } from "./identity.js";
@@ -174,6 +175,14 @@ function bar(p: Progress): string {
   return `<div class="bar" title="${pct}%"><div style="width:${pct}%"></div></div>`;
 }
 
+/** Once the project is closed, why an open item fails nothing, as status and show say it. */
+function closeNote(report: BoardReport, v: ItemView): string {
+  const closed = report.board.life.closed;
+  if (closed === undefined || !v.open) return "";
+  const left = leftEntryOf(closed, v.item);
+  return left ? `Left open at the close: ${e(left.reason)}` : "Not left open at the close";
+}
+
 function itemTable(report: BoardReport, items: readonly ItemView[]): string {
   const board = report.board;
   const rows = items.map((v) => {
@@ -189,6 +198,7 @@ function itemTable(report: BoardReport, items: readonly ItemView[]): string {
         ? `Checks fail: ${e(evidenceSummary(evidence))} (recorded ${e(evidence.at.slice(0, 10))})`
         : "",
       v.state.note ? `Note: ${e(v.state.note)}` : "",
+      closeNote(report, v),
       w
         ? `Waiver ${waiverExpired(w, board.today) ? "expired after" : "until"} ${e(w.until)}${w.approver ? ` (approved by ${e(w.approver)})` : ""}: ${e(w.reason)}`
         : "",
