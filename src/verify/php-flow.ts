@@ -117,10 +117,17 @@ export function memberKey(node: PhpNode, scope: PhpScope): string | undefined {
 
 const LOOKUPS = new Set(["offsetlookup", "propertylookup", "nullsafepropertylookup"]);
 
-/** `$o->p`, `$o?->p`: the property of an object golive built, else built from the object. */
-export function property(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
+/**
+ * `$o->p`, `$o?->p`: the property of an object golive built, else built from the object;
+ * `base` when the caller has evaluated `$o` already (a method call: each part of a chain once).
+ */
+export function property(
+  node: PhpNode,
+  scope: PhpScope,
+  ev: Evaluator,
+  base = ev.evaluate(node.what as PhpNode, scope),
+): PhpValue {
   const line = lineOfNode(node);
-  const base = ev.evaluate(node.what as PhpNode, scope);
   const name = stepName(node.offset as PhpNode | null, scope, ev);
   if (base.k !== "array" || name === undefined) return unknown(line, [base]);
   return entryAt(base, name) ?? { k: "expr", line };
