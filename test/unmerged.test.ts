@@ -237,6 +237,28 @@ describe("an unmerged golive.yaml", { tags: ["process"] }, () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("their side deleted golive.yaml");
   });
+
+  test("resolve of a file both sides added names the two versions git holds, not a base", async () => {
+    const dir = await conflicted("none");
+    git(dir, "merge", "--abort");
+    const text = read(dir);
+    // A branch that started before golive.yaml existed, and added one of its own.
+    git(dir, "checkout", "-q", "--orphan", "fresh");
+    git(dir, "rm", "-rqf", ".");
+    writeFileSync(
+      join(dir, "golive.yaml"),
+      text.replace("goLive: 2027-03-01", "goLive: 2027-03-08"),
+    );
+    git(dir, "add", "golive.yaml");
+    git(dir, "commit", "-qm", "fresh");
+    git(dir, "checkout", "-q", "main");
+    expect(git(dir, "merge", "--no-edit", "--allow-unrelated-histories", "fresh").code).toBe(1);
+    const r = await golive(dir, ["resolve"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("golive.yaml has no merge base: both sides added it");
+    expect(r.stderr).toContain("`git show :2:golive.yaml` is ours, `:3:golive.yaml` theirs");
+    expect(r.stderr).not.toContain(":1:");
+  });
 });
 
 describe("two go-live dates left in conflict, then staged as they are", () => {

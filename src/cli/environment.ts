@@ -44,6 +44,7 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
   // --today is a date already (cli/options.ts); GOLIVE_TODAY is checked here.
   const pinned = options.today ?? environment.env.GOLIVE_TODAY;
   let today: string;
+  let clockToday: string | undefined;
   if (options.today !== undefined) {
     today = options.today;
   } else if (pinned !== undefined && pinned !== "") {
@@ -55,6 +56,10 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
       });
     }
     today = date;
+    // --today is on the command line for anyone to read; a variable may sit unseen in a CI
+    // job's settings.
+    const clock = localDateOf(environment.clock());
+    if (clock !== date) clockToday = clock;
   } else {
     today = localDateOf(environment.clock());
   }
@@ -76,6 +81,7 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
   return {
     cwd: environment.cwd,
     today,
+    ...(clockToday !== undefined ? { clockToday } : {}),
     now: () => (isPinned ? today : format(environment.clock(), "yyyy-MM-dd'T'HH:mm:ssXXX")),
     ...(options.file !== undefined ? { file: options.file } : {}),
     style: makeStyle(colorLevel(environment.env, environment.isTTY), Math.max(40, width)),

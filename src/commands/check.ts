@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { DEFAULT_POLICY, type GatePolicy, readyToTick, runGate } from "../core/gate.js";
-import { boardWarnings } from "../core/warnings.js";
+import { boardWarnings, type Warning } from "../core/warnings.js";
 import { EXIT, GoliveError, type SourceLocation } from "../errors.js";
 import { findRepoRoot } from "../io/locate.js";
 import { posixRelative } from "../io/posix-path.js";
@@ -34,6 +34,13 @@ function locations(workspace: Workspace): Map<string, SourceLocation> {
   return new Map([...itemLines(workspace)].map(([id, line]) => [id, { file, line }]));
 }
 
+/** The gate's verdict depends on today: a day GOLIVE_TODAY pins, not the clock's, is said. */
+function pinnedWarnings(ctx: Context): Warning[] {
+  return ctx.clockToday === undefined
+    ? []
+    : [{ code: "today-pinned", today: ctx.today, clock: ctx.clockToday }];
+}
+
 /** The CI gate: exit 1 while an open item is past its due date (and its grace), unwaived. */
 export async function check(ctx: Context, options: CheckOptions): Promise<Output> {
   const policy: GatePolicy = {
@@ -51,7 +58,7 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
     ? await (await import("../work/verify-run.js")).verifyChecks(ctx, workspace, items)
     : undefined;
   const result = runGate(items, ctx.today, policy, checks, board.life.closed);
-  const warnings = boardWarnings(board);
+  const warnings = [...pinnedWarnings(ctx), ...boardWarnings(board)];
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
   const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);
 

@@ -76,7 +76,11 @@ export async function resolveMerge(ctx: Context, options: ResolveOptions = {}): 
   };
   const byHand = `merge it by hand: \`git show :1:${rel}\` is the base, \`:2:${rel}\` ours, \`:3:${rel}\` theirs; then \`git add ${rel}\``;
   if (!has(1)) {
-    return stopped(`${shown} has no merge base: both sides added it`, byHand);
+    // No stage 1: the hint names only the two versions git holds.
+    return stopped(
+      `${shown} has no merge base: both sides added it`,
+      `merge it by hand: \`git show :2:${rel}\` is ours, \`:3:${rel}\` theirs (there is no base); then \`git add ${rel}\``,
+    );
   }
   const ours = version(2, "our version");
   const base = version(1, "the base version");

@@ -30,5 +30,5 @@ export function show(ctx: Context, id: string, options: ShowOptions): Output {
       }),
     );
   }
-  return output(renderShow(ctx.style, view, board.today));
+  return output(renderShow(ctx.style, view, board.today, board.life.closed));
 }

@@ -38,10 +38,6 @@ export function compareValues(a: unknown, b: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export function has<T>(list: readonly T[], entry: T): boolean {
-  return list.some((e) => same(e, entry));
-}
-
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

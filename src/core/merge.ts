@@ -18,7 +18,7 @@
 import { describeIssue, formatPath } from "../schema/issues.js";
 import { type ItemState, type Slip, type StateData, StateSchema } from "../schema/state.js";
 import { pushAll } from "./arrays.js";
-import { compareValues, has, isRecord, same } from "./compare.js";
+import { canonical, isRecord, same } from "./compare.js";
 import { leftEntryOf } from "./gate.js";
 import {
   type ItemConflict,
@@ -96,14 +96,20 @@ function mergeValue(
   if (same(ours, base)) return theirs;
   if (Array.isArray(ours) && Array.isArray(theirs)) {
     // What both kept, in the base's order, then what either side added, sorted by value: the
-    // same list in both directions of the merge.
+    // same list in both directions of the merge. Entries are compared by their canonical text,
+    // in sets: a list of 20,000 (verify.allow in a 2 MiB golive.yaml) compared entry by entry
+    // took minutes in the merge driver.
     const was: unknown[] = Array.isArray(base) ? base : [];
-    const kept = was.filter((e) => has(ours, e) && has(theirs, e));
-    const added: unknown[] = [];
+    const texts = (list: unknown[]) => new Set(list.map(canonical));
+    const [inOurs, inTheirs, inWas] = [texts(ours), texts(theirs), texts(was)];
+    const kept = was.filter((e) => inOurs.has(canonical(e)) && inTheirs.has(canonical(e)));
+    const added = new Map<string, unknown>();
     for (const e of [...ours, ...theirs]) {
-      if (!has(was, e) && !has(added, e)) added.push(e);
+      const text = canonical(e);
+      if (!inWas.has(text) && !added.has(text)) added.set(text, e);
     }
-    return [...kept, ...added.sort(compareValues)];
+    const sorted = [...added].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...kept, ...sorted.map(([, e]) => e)];
   }
   if (isRecord(ours) && isRecord(theirs)) {
     const was = isRecord(base) ? base : undefined;

@@ -22,6 +22,11 @@ export type Warning =
   | { code: "go-live-in-past"; goLive: string; today: string }
   /** An owner written as a first name alone beside owners with that first name and more. */
   | { code: "owner-spellings"; short: string; full: string[] }
+  /**
+   * GOLIVE_TODAY pins today to another day than the clock's: the gate judges every due date as
+   * of that day, and a variable left in a CI job's environment would keep it green unseen.
+   */
+  | { code: "today-pinned"; today: string; clock: string }
   /** GitHub's job summary could not be written; the verdict stands. */
   | { code: "step-summary-unwritten"; path: string; reason: string };
 

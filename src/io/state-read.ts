@@ -97,6 +97,20 @@ export function parseState(text: string, shownAs: string): { file: YamlFile; sta
       hint: "write the day the project was closed as YYYY-MM-DD, or run `golive close --undo`",
     });
   }
+  // A go-live move from or to no real day (2027-02-30) made status crash when it worded the slip.
+  for (const [i, slip] of (state.slips ?? []).entries()) {
+    for (const end of ["from", "to"] as const) {
+      if (parseCalendarDate(slip[end])) continue;
+      throw new GoliveError(
+        "invalid-state",
+        `${what}: slips[${i}].${end}: ${slip[end]} is not a real date`,
+        {
+          location: locate(file, ["slips", i, end]),
+          hint: "write the go-live date the move was from and to as YYYY-MM-DD",
+        },
+      );
+    }
+  }
   // A waiver until no real day (2027-02-30) holds as long as the text sorts after today:
   // refused as a go-live or a close on no real day is, with its place.
   for (const [id, item] of Object.entries(state.items ?? {})) {

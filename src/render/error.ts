@@ -36,6 +36,8 @@ export function warningMessage(w: Warning): string {
       const full = w.full.map((o) => `"${o}"`).join(" and ");
       return `owners "${w.short}" and ${full} may be one person: \`golive assign --to ${full.split(" and ")[0]} --owner "${w.short}"\` gives ${w.short}'s items that name`;
     }
+    case "today-pinned":
+      return `GOLIVE_TODAY sets today to ${w.today}, the clock says ${w.clock}: due dates are judged as of ${w.today}; unset GOLIVE_TODAY unless you mean it`;
     case "step-summary-unwritten":
       return `the job summary was not written: ${w.reason} (${w.path})`;
   }

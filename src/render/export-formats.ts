@@ -8,7 +8,7 @@ import type { BoardReport } from "../core/report.js";
 import { renderCsv } from "./csv.js";
 import type { ExportFormat, Formats } from "./formats.js";
 import { renderHtml } from "./html.js";
-import { renderIcs } from "./ics.js";
+import { icsEventCount, renderIcs } from "./ics.js";
 import { renderJiraCsv } from "./jira-csv.js";
 import { renderLaunchHtml, renderLaunchMarkdown } from "./launch.js";
 import { renderMarkdownSummary } from "./markdown.js";
@@ -58,7 +58,7 @@ export function exportFormats(env: ExportEnv): Formats<ExportFormat, BoardReport
 /** What `--output` says it wrote, by format. */
 export const EXPORT_WRITTEN: Formats<ExportFormat, BoardReport> = {
   markdown: () => "the summary",
-  ics: (r) => plural(r.items.length + 1, "event"),
+  ics: (r) => plural(icsEventCount(r.items), "event"),
   csv: (r) => plural(r.items.length, "row"),
   "jira-csv": (r) => plural(r.items.length, "issue"),
   html: (r) => `a page of ${plural(r.items.length, "item")}`,

@@ -8,6 +8,9 @@
  * - UID: `ID@YYYYMMDD.catalogue.golive`, with the project's original go-live date (see
  *   `originalGoLive`): stable across reschedules, and different for two projects that follow
  *   the same catalogue, whose events would otherwise overwrite each other in one calendar.
+ * - An item's reminder (`reminder:` in the catalogue, e.g. tell Spryker about a load test three
+ *   days before it may start) is an event of its own on its day, as status shows it: UID
+ *   `ID-reminder@...`, cancelled once the item is closed or the reminder acknowledged.
  * - Closed items (done, not applicable) stay in the file with `STATUS:CANCELLED`, so a
  *   calendar that imported them while open removes or strikes them out; open ones say
  *   `STATUS:CONFIRMED`, so an item reopened later comes back.
@@ -139,6 +142,40 @@ function itemEvent(lines: string[], v: ItemView, o: IcsOptions, stamp: string): 
   ]);
 }
 
+/** The reminder of an item that has one, on its day: cancelled when status no longer shows it. */
+function reminderEvent(lines: string[], v: ItemView, o: IcsOptions, stamp: string): void {
+  const r = v.window.reminder;
+  if (r === undefined) return;
+  const shown = v.open && v.state.reminded === undefined;
+  const details = [
+    r.text,
+    `For ${v.item.id} ${v.item.title}, open from ${v.window.opens}, due ${v.window.due}`,
+    v.state.reminded === undefined
+      ? ""
+      : `Acknowledged ${v.state.reminded.at}${v.state.reminded.by ? ` by ${v.state.reminded.by}` : ""}`,
+  ].filter((s) => s !== "");
+  event(lines, [
+    ["UID", uid(`${v.item.id}-reminder`, o)],
+    ["DTSTAMP", stamp],
+    ["SEQUENCE", String(sequenceAt(o.now))],
+    ["STATUS", shown ? "CONFIRMED" : "CANCELLED"],
+    ["DTSTART;VALUE=DATE", basicDate(r.date)],
+    ["DTEND;VALUE=DATE", basicDate(addDays(r.date, 1))],
+    [
+      "SUMMARY",
+      escapeText(`${o.name === undefined ? "" : `${o.name}: `}Reminder: ${v.item.id} ${r.text}`),
+    ],
+    ["DESCRIPTION", escapeText(details.join("\n"))],
+    ["CATEGORIES", escapeText(v.category.title)],
+    ["TRANSP", "TRANSPARENT"],
+  ]);
+}
+
+/** How many events `renderIcs` writes for `items`: the go-live day, each item, each reminder. */
+export function icsEventCount(items: readonly ItemView[]): number {
+  return 1 + items.length + items.filter((v) => v.window.reminder !== undefined).length;
+}
+
 export function renderIcs(board: Board, items: readonly ItemView[], o: IcsOptions): string {
   const stamp = utcStamp(o.now);
   const lines = [
@@ -159,7 +196,10 @@ export function renderIcs(board: Board, items: readonly ItemView[], o: IcsOption
     ["SUMMARY", escapeText(`Go-live: ${o.name ?? o.title}`)],
     ["TRANSP", "OPAQUE"],
   ]);
-  for (const v of items) itemEvent(lines, v, o, stamp);
+  for (const v of items) {
+    itemEvent(lines, v, o, stamp);
+    reminderEvent(lines, v, o, stamp);
+  }
   lines.push("END:VCALENDAR");
   return lines.map((l) => `${foldLine(l)}\r\n`).join("");
 }

@@ -4,7 +4,8 @@
 import { pushAll } from "../core/arrays.js";
 import type { ItemView } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
-import type { HistoryEntry } from "../schema/state.js";
+import { leftEntryOf } from "../core/gate.js";
+import type { Closed, HistoryEntry } from "../schema/state.js";
 import { date, multiline, relativeDue, type Style, safe, statusLabel } from "./text.js";
 import { evidenceSummary } from "./verify-words.js";
 
@@ -29,7 +30,7 @@ function historyLine(style: Style, entry: HistoryEntry): string {
   return `  ${who ? `${who}: ` : ""}${parts.join(", ")}`;
 }
 
-export function renderShow(style: Style, view: ItemView, today?: string): string {
+export function renderShow(style: Style, view: ItemView, today?: string, closed?: Closed): string {
   const c = style.chalk;
   const { item, window, state } = view;
   const lines = [
@@ -43,6 +44,13 @@ export function renderShow(style: Style, view: ItemView, today?: string): string
     `Window   ${date(window.opens, true)} – ${date(window.due, true)}${window.dueUnshifted ? c.dim(` (moved from ${date(window.dueUnshifted)}, a weekend)`) : ""}`,
     `Status   ${statusLabel(style, view.status)}${view.open ? `, ${view.overdue ? c.red(relativeDue(view.daysUntilDue)) : relativeDue(view.daysUntilDue)}` : ""}`,
   ];
+  // Once the project is closed, a late open item fails nothing: say why, as status does.
+  if (closed && view.open) {
+    const left = leftEntryOf(closed, view.item);
+    lines.push(
+      `Closed   on ${closed.on}, ${left ? `leaving it open: ${safe(left.reason)}` : "not among the items left open"}`,
+    );
+  }
   if (window.reminder) {
     lines.push(`Reminder ${date(window.reminder.date, true)}: ${safe(window.reminder.text)}`);
   }

@@ -10,14 +10,28 @@ import { type HistoryField, STATUSES } from "./fields.js";
 export const STATE_VERSION = 1;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const WHEN_SHAPE = "expected a date YYYY-MM-DD or a timestamp";
+
+/**
+ * A day that is on the calendar (not 2027-02-30) and, with a time, a time on the clock (not
+ * 25:61): every view computes with these, and one that is not a time made them crash.
+ */
+function realWhen(text: string): boolean {
+  const day = text.slice(0, 10);
+  const midnight = new Date(`${day}T00:00:00Z`);
+  return (
+    !Number.isNaN(Date.parse(text)) &&
+    !Number.isNaN(midnight.getTime()) &&
+    midnight.toISOString().slice(0, 10) === day
+  );
+}
+
 /** A calendar day, or a full ISO 8601 timestamp as written by the machine's clock. */
 const When = z
   .string()
   .check(
-    z.regex(
-      /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/,
-      "expected a date YYYY-MM-DD or a timestamp",
-    ),
+    z.regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/, WHEN_SHAPE),
+    z.refine(realWhen, "expected a real date YYYY-MM-DD or time (not 2027-02-30, not 25:00)"),
   );
 const Day = z.string().check(z.regex(DATE, "expected a date YYYY-MM-DD"));
 /** The longest text golive.yaml takes in a field people write (a note, a reason). */

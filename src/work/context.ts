@@ -21,6 +21,8 @@ export interface Context {
   cwd: string;
   /** Today's local date, or the one pinned with --today / GOLIVE_TODAY. */
   today: CalendarDate;
+  /** The clock's date, when GOLIVE_TODAY pins `today` to another day (the gate says so). */
+  clockToday?: CalendarDate;
   /** When a change is recorded: a timestamp, or just the date when today is pinned. */
   now: () => string;
   /** The state file given with --file. */

@@ -297,6 +297,15 @@ describe("golive close", () => {
     expect(status.stdout).toMatch(/GEN-10 [^\n]*; left open at the close: old shop kept/);
     const report = await golive(repo, ["export", "--format", "report"], later);
     expect(report.stdout).toMatch(/\| GEN-10 \|[^\n]*\| old shop kept for the B2B buyers \|/);
+    const show = await golive(repo, ["show", "GEN-10"], later);
+    expect(show.stdout).toContain(
+      "\nClosed   on 2027-03-10, leaving it open: old shop kept for the B2B buyers\n",
+    );
+    expect((await golive(repo, ["reopen", "CLO-01"], later)).code).toBe(0);
+    const reopened = await golive(repo, ["show", "CLO-01"], later);
+    expect(reopened.stdout).toContain("\nClosed   on 2027-03-10, not among the items left open\n");
+    const done = await golive(repo, ["show", "CLO-02"], later);
+    expect(done.stdout).not.toContain("Closed");
   });
 
   it("notify posts nothing for a closed project unless --force", async () => {

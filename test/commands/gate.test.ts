@@ -30,6 +30,33 @@ describe("golive check", () => {
     expect(late.stdout).toMatch(/FAIL\s+GEN-01/);
   });
 
+  it("says when GOLIVE_TODAY judges another day than the clock's, in the log and the JSON", async () => {
+    // A variable left in a CI job's settings: a day before anything was due keeps the gate
+    // green, and the job's log says why.
+    const clock = { now: new Date("2027-02-10T09:00:00") };
+    const pinned = await golive(dir, ["check"], { GOLIVE_TODAY: "2026-06-01" }, clock);
+    expect(pinned.code, pinned.stderr).toBe(0);
+    expect(pinned.stderr).toContain(
+      "GOLIVE_TODAY sets today to 2026-06-01, the clock says 2027-02-10: due dates are judged as of 2026-06-01; unset GOLIVE_TODAY unless you mean it",
+    );
+    const json = await golive(dir, ["check", "--json"], { GOLIVE_TODAY: "2026-06-01" }, clock);
+    expect(JSON.parse(json.stdout).warnings).toContainEqual(
+      expect.objectContaining({
+        code: "today-pinned",
+        message: expect.stringContaining("sets today to 2026-06-01, the clock says 2027-02-10"),
+      }),
+    );
+    // The clock's own day, or --today written on the command line: nothing to say.
+    for (const quiet of [
+      await golive(dir, ["check"], { GOLIVE_TODAY: "2027-02-10" }, clock),
+      await golive(dir, ["--today", "2026-06-01", "check"], {}, clock),
+    ]) {
+      expect(quiet.stderr).not.toContain("GOLIVE_TODAY");
+    }
+    const late = await golive(dir, ["check"], {}, clock);
+    expect(late.code).toBe(1);
+  });
+
   it("tolerates --grace days and limits itself to --phase", async () => {
     expect((await at("2027-02-03", ["check", "--grace", "2"])).code).toBe(0);
     expect((await at("2027-02-04", ["check", "--grace", "2"])).code).toBe(1);
@@ -204,6 +231,31 @@ describe("golive export", () => {
     expect(ics).toContain("UID:CLO-01@Acme.20270301.spryker-cloud.golive\r\n");
     expect(ics).toContain("UID:go-live@Acme.20270301.spryker-cloud.golive\r\n");
     expect(ics).toContain("DTSTART;VALUE=DATE:20270301\r\n");
+  });
+
+  it("puts each reminder status shows on its own day, cancelled once acknowledged or done", async () => {
+    // TES-05 opens 2027-02-01 (four weeks before go-live): tell Spryker three days before.
+    const event = (ics: string, uid: string) =>
+      ics.split("BEGIN:VEVENT").find((e) => e.includes(`UID:${uid}@`)) ?? "";
+    const all = await at("2027-01-20", ["export", "--format", "ics", "--output", "all.ics"]);
+    expect(all.stdout).toBe("Wrote 88 events to all.ics.\n");
+    const before = read(dir, "all.ics");
+    const tes05 = event(before, "TES-05-reminder");
+    expect(tes05).toContain("DTSTART;VALUE=DATE:20270129\r\n");
+    expect(tes05).toContain("STATUS:CONFIRMED\r\n");
+    expect(tes05.replace(/\r\n /g, "")).toContain(
+      "SUMMARY:Acme: Reminder: TES-05 Tell Spryker about the load and performance test plan via the Support Portal\r\n",
+    );
+    expect(event(before, "TES-07-reminder")).toContain("DTSTART;VALUE=DATE:20270118\r\n");
+    expect((await at("2027-01-20", ["ack", "TES-05"])).code).toBe(0);
+    expect((await at("2027-01-20", ["done", "TES-07"])).code).toBe(0);
+    const after = (await at("2027-01-20", ["export", "--format", "ics"])).stdout;
+    expect(event(after, "TES-05-reminder")).toContain("STATUS:CANCELLED\r\n");
+    expect(event(after, "TES-05-reminder").replace(/\r\n /g, "")).toContain(
+      "Acknowledged 2027-01-20",
+    );
+    expect(event(after, "TES-07-reminder")).toContain("STATUS:CANCELLED\r\n");
+    expect(event(after, "TES-06-reminder")).toContain("STATUS:CONFIRMED\r\n");
   });
 
   it("updates earlier imports: same UIDs after a reschedule, a higher SEQUENCE, closed items cancelled", async () => {

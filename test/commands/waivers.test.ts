@@ -157,4 +157,34 @@ describe("waiver history", () => {
     }
     expect(read(repo)).toBe(text);
   });
+
+  it("a go-live move or a change stamped on no real day or time is refused at its place", async () => {
+    const repo = await waived();
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, env: gitEnv(repo) });
+    git("add", "-A");
+    git("commit", "-qm", "waived");
+    const text = read(repo);
+    const cases: [string, RegExp][] = [
+      // status crashed ("internal error: Invalid time value") wording the slip.
+      [
+        text.replace("items:\n", "slips:\n  - { from: 2027-02-30, to: 2027-03-01 }\nitems:\n"),
+        /golive\.yaml:\d+:\d+: state file: slips\[0\]\.from: 2027-02-30 is not a real date/,
+      ],
+      // diff crashed the same way wording who changed the item when.
+      [
+        text.replace("    at: 2027-01-10\n", "    at: 2027-13-45T10:00:00Z\n"),
+        /golive\.yaml:\d+:\d+: state file: items\.CLO-01\.waiver\.at: expected a real date/,
+      ],
+    ];
+    for (const [bad, says] of cases) {
+      expect(bad).not.toBe(text);
+      writeFileSync(join(repo, "golive.yaml"), bad);
+      for (const args of [["status"], ["diff", "HEAD"], ["check"]]) {
+        const result = await golive(repo, args, on("2027-02-20"));
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toMatch(says);
+        expect(result.stderr).not.toContain("internal error");
+      }
+    }
+  });
 });

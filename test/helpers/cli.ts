@@ -108,7 +108,7 @@ export async function golive(
       isTTY: options.isTTY ?? false,
       stderrIsTTY: options.isTTY ?? false,
       columns: options.columns,
-      clock: () => options.now ?? new Date(),
+      clock: () => options.now ?? clockOf(env),
       gitUserName: userName(options.user === undefined ? defaultUser(cwd) : options.user, cwd),
       ...(options.ask ? { ask: options.ask } : {}),
       // As main.ts says for the installed command: git's merge driver runs the built bin.
@@ -116,6 +116,15 @@ export async function golive(
     });
     return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
   });
+}
+
+/**
+ * The clock of a machine whose date is the day GOLIVE_TODAY pins (noon there), so that `check`
+ * does not say the day differs from the clock's: a test of that line gives `now`.
+ */
+function clockOf(env: Record<string, string>): Date {
+  const pinned = env.GOLIVE_TODAY?.trim();
+  return pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? new Date(`${pinned}T12:00:00`) : new Date();
 }
 
 /**

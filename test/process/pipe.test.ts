@@ -15,7 +15,8 @@ describe("a closed pipe", () => {
     const repo = tempRepo();
     const env = { GOLIVE_TODAY: "2027-02-10", NO_COLOR: "1" };
     expect(goliveBin(repo, ["init", "--date", "2027-03-01"], env).code).toBe(0);
-    const quoted = args.map((a) => `'${a}'`).join(" ");
+    // --today, not GOLIVE_TODAY: check would say that day is not the clock's.
+    const quoted = ["--today", "2027-02-10", ...args].map((a) => `'${a}'`).join(" ");
     const run = spawnSync(
       "bash",
       ["-c", `set -o pipefail; '${process.execPath}' '${BIN}' ${quoted} | true`],

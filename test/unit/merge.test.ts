@@ -18,6 +18,31 @@ describe("mergeStates", () => {
     items: { "GEN-01": {}, "CLO-01": { owner: "Ana" } },
   };
 
+  test("lists merge as sets in one pass: 20,000 entries each side added, each once, in order", () => {
+    // verify.allow in a 2 MiB golive.yaml: compared entry by entry, 20,000 took minutes.
+    const entries = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => ({
+        path: `vendor/p${String(from + i).padStart(5, "0")}/**`,
+        reason: "third-party",
+      }));
+    const shared = entries(0, 10);
+    const allow = (list: { path: string; reason: string }[]): StateData => ({
+      ...base,
+      verify: { allow: list },
+    });
+    const started = performance.now();
+    const merged = mergeStates(
+      allow(shared),
+      allow([...shared.slice(1), ...entries(10, 10_010)]),
+      allow([...shared, ...entries(10_005, 20_010)]),
+    );
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(merged.ok).toBe(true);
+    if (!merged.ok) return;
+    // One side removed the first entry; both added 10,005-10,009: once, sorted after the kept.
+    expect(merged.state.verify?.allow).toEqual([...shared.slice(1), ...entries(10, 20_010)]);
+  });
+
   test("two renames, or two closes: a conflict a person settles, not a failed merge", () => {
     const renamed = (to: string, by: string): StateData => ({
       ...base,
