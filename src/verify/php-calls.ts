@@ -5,7 +5,15 @@
  * spread items. A call golive does not know is built from its arguments (`unknown`).
  */
 import type { PhpNode } from "./php-ast.js";
-import { callArguments, called, type Evaluator, keyOf, lineOfNode, memberKey } from "./php-flow.js";
+import {
+  callArguments,
+  called,
+  type Evaluator,
+  keyOf,
+  lineOfNode,
+  memberKey,
+  property,
+} from "./php-flow.js";
 import type { PhpScope } from "./php-scope.js";
 import { combine, type PhpEntry, type PhpValue, stringOf, unknown } from "./php-value.js";
 
@@ -29,10 +37,9 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
   const what = node.what as PhpNode;
   const args = callArguments(node, scope, ev);
   // `Secrets::get()`, `(new Secrets)->get()`: a method of a class of the file.
-  const method = methodOf(what, scope, ev);
-  if (method) return called(method, args, line);
-  // `(fn() => 'x')()`, `$f()`, `$o->m()`: a closure's return, else built from the parts.
-  if (what.kind !== "name") return called(ev.evaluate(what, scope), args, line);
+  // `(fn() => 'x')()`, `$f()`, `$o->m()`, `Secrets::db()`: a closure's or a method's return,
+  // else built from the parts.
+  if (what.kind !== "name") return called(callee(what, scope, ev), args, line);
   const name = String(what.name).replace(/^\\/, "").toLowerCase();
   if (ENV_FUNCTIONS.has(name)) return { k: "env", line };
   if (name === "define" && args.length >= 2) {
@@ -62,17 +69,24 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
   return declared ? called(declared, args, line) : unknown(line, args);
 }
 
-/** The method a call names, when its class is one of the file's: `C::m`, `self::m`, `$o->m`. */
-function methodOf(what: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue | undefined {
+/**
+ * What `$o->m`, `C::m`, `self::m` names as a callee: a method of a class of the file, else the
+ * property or constant read. `$o` is evaluated once: a chain of forty calls must not run the
+ * head of it 2^40 times.
+ */
+function callee(what: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
   let key: string | undefined;
+  let base: PhpValue | undefined;
   if (what.kind === "staticlookup") key = memberKey(what, scope);
   else if (what.kind === "propertylookup" || what.kind === "nullsafepropertylookup") {
     const offset = what.offset as PhpNode;
-    if (offset.kind !== "identifier") return undefined;
-    const base = ev.evaluate(what.what as PhpNode, scope);
-    if (base.k === "expr" && base.cls) key = `${base.cls}::${String(offset.name)}`;
+    base = ev.evaluate(what.what as PhpNode, scope);
+    if (base.k === "expr" && base.cls && offset.kind === "identifier")
+      key = `${base.cls}::${String(offset.name)}`;
   }
-  return key === undefined ? undefined : scope.functions.get(key.toLowerCase());
+  const method = key === undefined ? undefined : scope.functions.get(key.toLowerCase());
+  if (method) return method;
+  return base ? property(what, scope, ev, base) : ev.evaluate(what, scope);
 }
 
 /** An array written in the code; the `array` hook hears of it. */

@@ -117,10 +117,17 @@ export function memberKey(node: PhpNode, scope: PhpScope): string | undefined {
 
 const LOOKUPS = new Set(["offsetlookup", "propertylookup", "nullsafepropertylookup"]);
 
-/** `$o->p`, `$o?->p`: the property of an object golive built, else built from the object. */
-export function property(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
+/**
+ * `$o->p`, `$o?->p`: the property of an object golive built, else built from the object;
+ * `base` when the caller has evaluated `$o` already (a method call: each part of a chain once).
+ */
+export function property(
+  node: PhpNode,
+  scope: PhpScope,
+  ev: Evaluator,
+  base = ev.evaluate(node.what as PhpNode, scope),
+): PhpValue {
   const line = lineOfNode(node);
-  const base = ev.evaluate(node.what as PhpNode, scope);
   const name = stepName(node.offset as PhpNode | null, scope, ev);
   if (base.k !== "array" || name === undefined) return unknown(line, [base]);
   return entryAt(base, name) ?? { k: "expr", line };
@@ -147,13 +154,24 @@ interface Step {
  * PHP makes them), or the variables of a list (`[$a, $b] = ...`). Other targets are left.
  */
 export function store(target: PhpNode, value: PhpValue, scope: PhpScope, ev: Evaluator): void {
-  const line = lineOfNode(target);
-  if (target.kind === "list" || target.kind === "array") {
-    destructure(target, value, scope, ev);
-    return;
+  if (target.kind === "list" || target.kind === "array") destructure(target, value, scope, ev);
+  else {
+    const t = targetOf(target, scope, ev);
+    if (t) write(t, value, scope);
   }
+}
+
+/** Where an assignment writes: a variable and the keys under it. */
+interface Target {
+  root: string;
+  steps: Step[];
+  line: number;
+}
+
+/** The target of `$a['k'][$i]->p = ...`, each key evaluated once (an offset may assign too). */
+function targetOf(node: PhpNode, scope: PhpScope, ev: Evaluator): Target | undefined {
   const steps: Step[] = [];
-  let n = target;
+  let n = node;
   while (LOOKUPS.has(n.kind)) {
     const offset = n.offset as PhpNode | null;
     const name = offset ? stepName(offset, scope, ev) : undefined;
@@ -161,13 +179,28 @@ export function store(target: PhpNode, value: PhpValue, scope: PhpScope, ev: Eva
     n = n.what as PhpNode;
   }
   const root = n.kind === "variable" ? variableName(n, scope, ev) : undefined;
-  if (root === undefined) return;
-  scope.vars.set(root, setIn(scope.vars.get(root), steps, 0, value, line));
-  const last = steps[steps.length - 1];
+  return root === undefined ? undefined : { root, steps, line: lineOfNode(node) };
+}
+
+/** What a target holds now; undefined when it is not set (or golive cannot tell). */
+function valueAt(t: Target, scope: PhpScope): PhpValue | undefined {
+  let v = scope.vars.get(t.root);
+  for (const step of t.steps) {
+    if (v?.k !== "array" || step.name === undefined) return undefined;
+    v = entryAt(v, step.name);
+  }
+  return v;
+}
+
+function write(t: Target, value: PhpValue, scope: PhpScope): void {
+  scope.vars.set(t.root, setIn(scope.vars.get(t.root), t.steps, 0, value, t.line));
+  const last = t.steps[t.steps.length - 1];
   if (last?.name !== undefined) {
     // As written: a name computed when PHP runs (`$o->{$x}`) is not shown.
-    const keys = steps.map((s) => (s.property ? `->${s.written ?? "…"}` : `[${s.written ?? ""}]`));
-    scope.hooks.element?.(scope.file, line, `$${root}${keys.join("")}`, last.name, value);
+    const keys = t.steps.map((s) =>
+      s.property ? `->${s.written ?? "…"}` : `[${s.written ?? ""}]`,
+    );
+    scope.hooks.element?.(scope.file, t.line, `$${t.root}${keys.join("")}`, last.name, value);
   }
 }
 
@@ -258,15 +291,10 @@ export function assign(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue 
     store(left, right, scope, ev);
     return right;
   }
-  // A variable, or an element or a property under one (`$a['k'][] = ...`, `$o->p = ...`).
-  let before: PhpValue | undefined;
-  if (left.kind === "variable") {
-    const name = variableName(left, scope, ev);
-    before = name === undefined ? undefined : scope.vars.get(name);
-  } else if (operator !== "=") {
-    before = ev.evaluate(left, scope);
-    if (before.k === "expr" && !before.from) before = undefined;
-  }
+  // A variable, or an element or a property under one (`$a['k'][] = ...`, `$o->p = ...`):
+  // its keys evaluated once, for the value before and for the write.
+  const target = targetOf(left, scope, ev);
+  const before = target && operator !== "=" ? valueAt(target, scope) : undefined;
   const value =
     operator === ".="
       ? combine([before ?? { k: "string", s: "", line }, right], line)
@@ -275,7 +303,7 @@ export function assign(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue 
         : operator === "="
           ? right
           : { k: "expr" as const, line };
-  store(left, value, scope, ev);
+  if (target) write(target, value, scope);
   return value;
 }
 

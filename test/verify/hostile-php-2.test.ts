@@ -362,4 +362,15 @@ describe("the new shapes stay linear", () => {
     const php = `<?php\n$o = new stdClass;\n$a = [];\n${lines(12_000, first)}\n${lines(12_000, then)}\n`;
     expect(await evaluation(php)).toBeLessThan(1500);
   });
+
+  test("40 compound assignments nested in each other's keys evaluate each key once", async () => {
+    let inner = "0";
+    for (let i = 0; i < 40; i++) inner = `$a[${inner}] .= 'x'`;
+    expect(await evaluation(`<?php\n$a = [];\n$x = ${inner};\n`)).toBeLessThan(1500);
+  });
+
+  test("a chain of 40 method calls evaluates each call once (it ran the head 2^40 times)", async () => {
+    const php = `<?php\n$o = new Shop();\n${P} = $o${"->next('x')".repeat(40)};\n`;
+    expect(await evaluation(php)).toBeLessThan(1500);
+  });
 });
