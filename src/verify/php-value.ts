@@ -203,6 +203,16 @@ export function looksSecret(s: string): boolean {
   return !(/^[\w.-]+$/.test(s) && NAMES_SECRET.test(s));
 }
 
+/**
+ * `looksSecret` for a literal found only inside a value golive could not resolve: an argument
+ * of a call it cannot see, a piece beside an unknown. There a literal is as often a lookup as a
+ * value (`Vault::read('kv', 'shop', 'db')`, `$secrets->get('database')`, `decrypt($x, 'aes',
+ * 'cbc')`), and a lookup is words: it counts only when it also mixes letters and digits.
+ */
+export function looksSecretInside(s: string): boolean {
+  return looksSecret(s) && /[A-Za-z]/.test(s) && /\d/.test(s);
+}
+
 /** A word that names a secret: `db_password`, `apiToken` (a lookup by name, not a value). */
 const NAMES_SECRET = /secret|passw|token|credential|api[-_.]?key|private[-_.]?key/i;
 

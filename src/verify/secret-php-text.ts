@@ -9,9 +9,9 @@
  * the target of an assignment (`$config[X::DB_PASSWORD] = ...`, `$dbPassword = ...`, `const
  * API_TOKEN = ...`) or an array key (`'password' => ...`, and `'value' =>` or a list item under
  * one). A literal passed to a call or used as an offset (`decrypt('...')`, `$_ENV['...']`)
- * counts only when it reads as a secret (`looksSecret`). The value is never kept in a hit.
+ * counts only when it reads as a secret (`looksSecretInside`). The value is never kept in a hit.
  */
-import { isPlaceholder, looksSecret } from "./php-value.js";
+import { isPlaceholder, looksSecretInside } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
 import { isSecretName } from "./secret-names.js";
 
@@ -179,7 +179,9 @@ export function textLiterals(
     string: (value, at) => {
       if (frame.current !== undefined) {
         const placeholder = isPlaceholder(value);
-        const counts = frame.argument ? looksSecret(value) : value.trim() !== "" && !placeholder;
+        const counts = frame.argument
+          ? looksSecretInside(value)
+          : value.trim() !== "" && !placeholder;
         if (counts || (placeholder && !frame.argument))
           hits.push({
             code: placeholder ? "secret-placeholder" : "secret-unparsed-literal",

@@ -15,7 +15,7 @@ import {
   kindOf,
   literalLine,
   literalsIn,
-  looksSecret,
+  looksSecretInside,
   type PhpEntry,
   type PhpValue,
   returned,
@@ -156,14 +156,14 @@ export function configLiterals(
     const literals = literalsIn(from, holdsValue, searched);
     let any = false;
     for (const literal of literals)
-      if (looksSecret(literal.s)) {
+      if (looksSecretInside(literal.s)) {
         hit(finding, literal.line, subject);
         any = true;
       }
     // A secret cut into pieces shorter than six characters (`f('hunte', 'r2-pw')`, a loop of
     // `.=`) is judged whole: the short pieces, joined.
     const pieces = literals.filter((l) => l.s.length < 6 && /^\S+$/.test(l.s));
-    if (!any && pieces.length > 1 && looksSecret(pieces.map((l) => l.s).join("")))
+    if (!any && pieces.length > 1 && looksSecretInside(pieces.map((l) => l.s).join("")))
       hit(
         finding,
         pieces.reduce((a, l) => Math.min(a, l.line), Infinity),
