@@ -50,7 +50,10 @@ export async function check(ctx: Context, options: CheckOptions): Promise<Output
   const checks = options.verify
     ? await (await import("../work/verify-run.js")).verifyChecks(ctx, workspace, items)
     : undefined;
-  const result = runGate(items, ctx.today, policy, checks, board.life.closed);
+  const result = {
+    ...runGate(items, ctx.today, policy, checks, board.life.closed),
+    ...(ctx.clockToday !== undefined ? { clockToday: ctx.clockToday } : {}),
+  };
   const warnings = [...pinnedTodayWarnings(ctx), ...boardWarnings(board)];
   const consoleFormat: CheckFormat = ctx.ci?.githubActions ? "github" : "text";
   const format: CheckFormat = options.json ? "json" : (options.format ?? consoleFormat);

@@ -89,6 +89,8 @@ export interface GateResult {
   counts: GateCounts;
   /** The project was closed (`golive close`): the gate passes whatever is open. */
   closed?: Closed;
+  /** The clock's date, when GOLIVE_TODAY pinned `today` to another: each format says so. */
+  clockToday?: CalendarDate;
 }
 
 export function judgeItem(

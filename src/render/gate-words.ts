@@ -95,6 +95,11 @@ function verdictReason(f: GateFinding, grace: number): string {
   }
 }
 
+/** When GOLIVE_TODAY pinned today: "GOLIVE_TODAY sets today to 2026-06-01, the clock says 2027-02-10". */
+export function pinnedWords(result: GateResult): string {
+  return `GOLIVE_TODAY sets today to ${result.today}, the clock says ${result.clockToday}`;
+}
+
 /** "golive check failed: 2 overdue, 1 regressed, 1 warning, 1 waived (of 95 items)". */
 export function verdictLine(result: GateResult): string {
   if (result.closed) {

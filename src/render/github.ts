@@ -9,7 +9,7 @@
 import type { GateFinding, GateResult } from "../core/gate.js";
 import { notable } from "../core/gate.js";
 import type { SourceLocation } from "../errors.js";
-import { findingReason, findingTitle, verdictLine } from "./gate-words.js";
+import { findingReason, findingTitle, pinnedWords, verdictLine } from "./gate-words.js";
 import { INVISIBLE_CHARS } from "./text.js";
 
 // Controls other than CR and LF (which are escaped) would colour or garble the log, and the
@@ -64,6 +64,8 @@ function annotation(f: GateFinding, result: GateResult, options: GithubOptions):
 
 export function renderGithub(result: GateResult, options: GithubOptions = {}): string {
   const lines = notable(result).map((f) => annotation(f, result, options));
+  if (result.clockToday !== undefined)
+    lines.unshift(command("warning", { title: "golive: today is pinned" }, pinnedWords(result)));
   lines.push(verdictLine(result));
   return `${lines.join("\n")}\n`;
 }

@@ -7,7 +7,7 @@
  */
 import { pushAll } from "../core/arrays.js";
 import type { GateFinding, GateResult } from "../core/gate.js";
-import { findingReason, findingTitle, verdictLine } from "./gate-words.js";
+import { findingReason, findingTitle, pinnedWords, verdictLine } from "./gate-words.js";
 import { ciSafe, printable } from "./text.js";
 
 // XML 1.0 allows tab, LF, CR and these ranges; lone surrogates are outside them.
@@ -98,6 +98,9 @@ export function renderJunit(result: GateResult, options: JunitOptions): string {
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<!-- ${escapeXml(verdictLine(result)).replace(/--/g, "- -")} -->`,
+    ...(result.clockToday === undefined
+      ? []
+      : [`<!-- ${escapeXml(pinnedWords(result)).replace(/--/g, "- -")} -->`]),
     `<testsuites name="${attr(options.name)}" tests="${all.length}" failures="${count(all, "failed")}" errors="0" skipped="${count(all, "skipped")}" time="0">`,
   ];
   for (const [id, { title, findings }] of phases) {

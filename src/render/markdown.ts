@@ -11,7 +11,7 @@ import { type GateFinding, type GateResult, notable } from "../core/gate.js";
 import type { TicketLink } from "../core/links.js";
 import type { BoardReport } from "../core/report.js";
 import { SOON_DAYS } from "../core/standup.js";
-import { findingReason, VERDICT_LABEL, verdictLine } from "./gate-words.js";
+import { findingReason, pinnedWords, VERDICT_LABEL, verdictLine } from "./gate-words.js";
 import { headline, projectChangeWords } from "./identity.js";
 import {
   describeChange,
@@ -89,7 +89,7 @@ export function renderGateMarkdown(result: GateResult, title: string): string {
   const lines = [
     `### ${result.passed ? "✅" : "❌"} ${mdCell(title)}`,
     "",
-    `${verdictLine(result)}. Today is ${result.today}; warn within ${result.policy.warnWithin} days, grace ${grace} days${result.policy.strict ? ", strict" : ""}.`,
+    `${verdictLine(result)}. Today is ${result.clockToday === undefined ? result.today : `${result.today} (${pinnedWords(result)})`}; warn within ${result.policy.warnWithin} days, grace ${grace} days${result.policy.strict ? ", strict" : ""}.`,
     "",
   ];
   const attention = notable(result);
