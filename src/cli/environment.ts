@@ -67,7 +67,7 @@ export function makeContext(environment: Environment, options: GlobalOptions): C
   if (timeout !== undefined && timeout.trim() !== "" && gitTimeoutSeconds(timeout) === undefined) {
     // Never echoed, as GOLIVE_TODAY is not: the environment holds the job's secrets.
     throw new GoliveError("usage", "GOLIVE_GIT_TIMEOUT is not a number of seconds golive takes", {
-      hint: "write seconds from 1 to 3600 (GOLIVE_GIT_TIMEOUT=60), or unset it for the default 20",
+      hint: "write seconds above 0, up to 3600 (GOLIVE_GIT_TIMEOUT=60 or 2.5), or unset it for the default 20",
     });
   }
   const isPinned = pinned !== undefined && pinned !== "";
