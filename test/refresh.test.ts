@@ -2,7 +2,7 @@
  * The refresh script against the copy of Spryker's page (27 June 2025), and the text fixes of
  * the shipped catalogue that a check against the newest upstream found (issue 12).
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -73,6 +73,17 @@ describe("scripts/refresh.mjs", () => {
       { encoding: "utf8" },
     );
     expect(out).toBe("");
+  });
+
+  it("outside a docs checkout, says that links were compared without redirects", () => {
+    const run = spawnSync(process.execPath, [resolve(ROOT, "scripts/refresh.mjs"), SEED_HERE], {
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^SEO-02: link on the page only: /m);
+    expect(run.stderr).toBe(
+      "note: links compared by address only: the page is not inside a spryker-docs checkout; --docs DIR follows the redirect_from entries of its pages\n",
+    );
   });
 
   it("reports a changed title, a missing item, a moved phase and a new link", () => {
