@@ -26,6 +26,8 @@ interface Frame {
   last: string | undefined;
   /** Inside a call's arguments or an offset (`f(...)`, `$a[...]`). */
   argument: boolean;
+  /** An offset (`$a[...]`): a literal in it is a key, which may name the target. */
+  offset: boolean;
 }
 
 const NEUTRAL_KEY = /^(?:value|val|default|\d+)$/i;
@@ -163,7 +165,14 @@ export function textLiterals(
 ): SecretHit[] {
   const hits: SecretHit[] = [];
   const stack: Frame[] = [
-    { base: undefined, current: undefined, pending: undefined, last: undefined, argument: false },
+    {
+      base: undefined,
+      current: undefined,
+      pending: undefined,
+      last: undefined,
+      argument: false,
+      offset: false,
+    },
   ];
   let frame = stack[0]!;
   const separator = () => {
@@ -192,14 +201,22 @@ export function textLiterals(
             expected: "getenv('...')",
           });
       }
-      if (value.length <= 256) word(value);
+      // A literal names a target only as a key: `$config['DB_PASSWORD'] =` or `'password' =>`
+      // (frame.last). Elsewhere it is a value, which a finding must never name: in
+      // `decrypt('Password2024x')` it is the secret itself.
+      if (value.length <= 256) {
+        frame.last = value;
+        if (frame.offset && secretName(value)) frame.pending = value;
+      }
     },
     word,
     open: (c, callable) => {
       // `f(`, `$a[`, `$o->m(`, `)(`: arguments or an offset; `array(` is an array.
       const base = c === "{" ? undefined : frame.current;
       const argument = frame.argument || (c !== "{" && callable);
-      frame = { base, current: base, pending: undefined, last: undefined, argument };
+      // `$config[constant('DB_PASSWORD')]`: a call inside an offset still computes the key.
+      const offset = (c === "[" && callable) || (c === "(" && frame.offset);
+      frame = { base, current: base, pending: undefined, last: undefined, argument, offset };
       stack.push(frame);
     },
     close: (c) => {

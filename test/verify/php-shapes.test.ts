@@ -199,6 +199,29 @@ describe("a PHP file golive cannot read", () => {
     expect(JSON.stringify(v)).not.toContain("Hunter2");
   });
 
+  test("a literal is a finding's subject only as a key: an argument is a value, never shown", () => {
+    // `decrypt('Password...')` names no target: its literal is the secret. The statement without
+    // its `;` makes the file unreadable as PHP, so the text reader judges it; the finding it
+    // makes of the next line (the statement runs on) names code, never the literal.
+    const leak = verdict("APP-17", {
+      ...shop(),
+      [CONFIG]: `<?php\n$config['DB_PASSWORD'] = Pyz\\Secrets::decrypt('Password${SECRET}')\n$config['DB_HOST'] = 'db.prod.internal';\n`,
+    });
+    expect(JSON.stringify(leak)).not.toContain(SECRET);
+    expect(JSON.stringify(leak)).not.toContain("Password");
+    // A key computed by a call inside the offset still names the target.
+    const key = verdict("APP-17", {
+      ...shop(),
+      [CONFIG]: `<?php\n$config[constant('REDIS_PASSWORD')] = '${SECRET}'\n$x = 1;\n`,
+    });
+    expect(JSON.stringify(key)).not.toContain(SECRET);
+    expect(found(key)[0]).toMatchObject({
+      code: "secret-unparsed-literal",
+      line: 2,
+      subject: "REDIS_PASSWORD",
+    });
+  });
+
   test('the quadratic shape of issue 18 (`"key"` x N) is refused at once, and 4 MiB is not parsed', () => {
     const n = Math.floor((4 * 1024 * 1024) / 5);
     const quadratic = `<?php $x = [${'"key"'.repeat(n / 8)} => 1];`;
