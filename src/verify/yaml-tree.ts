@@ -4,14 +4,17 @@
  * it was written on, so evidence points at the anchor that really holds it.
  */
 import {
+  type Alias,
   type Document,
   isAlias,
+  isCollection,
   isMap,
   isScalar,
   isSeq,
   LineCounter,
   type Node,
   parseDocument,
+  visit,
 } from "yaml";
 import { parseErrorKind } from "../core/parse-error.js";
 
@@ -104,6 +107,28 @@ function closes(rest: string, quote: string): boolean {
   return false;
 }
 
+/**
+ * The node each alias names: the last node before it, in document order, with that anchor (as
+ * yaml's `Alias.resolve` finds it). One walk of the document for all aliases: `resolve` walks
+ * the whole document for each, and a 21 KB file whose aliases spend the expansion budget took
+ * minutes.
+ */
+function aliasTargets(doc: Document): Map<Alias, Node> {
+  const latest = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        const target = latest.get(node.source);
+        if (target !== undefined) targets.set(node, target);
+      } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
+        latest.set(node.anchor, node);
+      }
+    },
+  });
+  return targets;
+}
+
 function parseStrict(text: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
@@ -132,6 +157,7 @@ function parseStrict(text: string): ParsedYaml {
       },
     };
   }
+  const targets = aliasTargets(doc as Document);
   let budget = MAX_NODES;
   // The key each anchored scalar was written under: an alias to it is as secret as the key.
   const anchoredUnder = new Map<Node, string>();
@@ -139,7 +165,7 @@ function parseStrict(text: string): ParsedYaml {
   const convert = (node: unknown, depth: number): Tree => {
     if (--budget < 0 || depth > 64) throw new Error("too many aliases");
     if (isAlias(node)) {
-      const target = node.resolve(doc as Document);
+      const target = targets.get(node);
       const tree = convert(target, depth + 1);
       const key = target ? anchoredUnder.get(target as Node) : undefined;
       if (tree.kind === "scalar" && key !== undefined) tree.anchorKey = key;

@@ -4,7 +4,7 @@ import type { Check } from "../../src/schema/checks.js";
 import { Facts } from "../../src/verify/facts.js";
 import { gitBlobHash } from "../../src/verify/generic.js";
 import { runCheck, verifyItems } from "../../src/verify/index.js";
-import { parseYamlTree, select } from "../../src/verify/yaml-tree.js";
+import { parseYamlTree, select, type Tree } from "../../src/verify/yaml-tree.js";
 import { memoryRepo } from "../helpers/repo.js";
 import { BEFORE_GO_LIVE, itemWithChecks, OWN_FAVICON, shop } from "../helpers/shop.js";
 
@@ -211,4 +211,34 @@ describe("deploy files as a located tree", () => {
       );
     expect(parseYamlTree(bomb.join("\n")).error?.kind).toBe("too many aliases");
   });
+  test("an alias names the last node before it with that anchor", () => {
+    const { tree } = parseYamlTree("a: &x 1\nb: *x\nc: &x [2]\nd: *x\ne: &y {k: *x}\nf: *y\n");
+    const values = select(tree, ["*"]).map((h) => [h.path[0], JSON.stringify(plain(h.node))]);
+    expect(values).toEqual([
+      ["a", "1"],
+      ["b", "1"],
+      ["c", "[2]"],
+      ["d", "[2]"],
+      ["e", '{"k":[2]}'],
+      ["f", '{"k":[2]}'],
+    ]);
+  });
+  test("aliases that spend the budget in a large file take one walk of it, not one each", () => {
+    // 20 anchors each twice the one before (2^20 nodes: past the budget) and 2,000 more keys:
+    // yaml's Alias.resolve walked the whole document for every alias followed (over a minute).
+    const lines = ["x0: &a0 {k: v}"];
+    for (let i = 1; i < 20; i++) lines.push(`x${i}: &a${i} {a: *a${i - 1}, b: *a${i - 1}}`);
+    lines.push("filler:");
+    for (let i = 0; i < 2_000; i++) lines.push(`  f${i}: v`);
+    const started = performance.now();
+    expect(parseYamlTree(lines.join("\n")).error?.kind).toBe("too many aliases");
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
 });
+
+/** A located tree as plain data, to compare. */
+function plain(node: Tree): unknown {
+  if (node.kind === "scalar") return node.value;
+  if (node.kind === "seq") return node.items.map(plain);
+  return Object.fromEntries([...node.entries].map(([k, v]) => [k, plain(v)]));
+}
