@@ -6,8 +6,8 @@
  * What production runs is judged from the files whose name (or folder) names a production-like
  * environment, wherever they are: `deploy.shop-prod.yml` at the root as much as
  * `deploy/prod/deploy.shop-prod.eu.yml`. Local files (`deploy.yml`, `deploy.dev*.yml`,
- * `deploy.local*.yml`, files with hosts under `.local`, `.localhost`, `.test`, `.docker` or
- * `.internal`, and `environment: docker.dev` in a file not named for production), CI files and
+ * `deploy.local*.yml`, files whose hosts are all under `.local`, `.localhost`, `.test`, `.docker`
+ * or `.internal`, and `environment: docker.dev` in a file not named for production), CI files and
  * templates are never judged as production.
  */
 import type { Finding } from "../core/verdict.js";
@@ -78,13 +78,15 @@ export function classifyDeployFile(path: string, text: string | undefined): Depl
   if (name[0] === "ci" || folders.some((f) => CI_FOLDERS.has(f))) return { file: path, kind: "ci" };
   if (name.some((w) => TEMPLATE_WORDS.has(w))) return { file: path, kind: "template" };
   const dotted = /^deploy\.(?:dev(?![a-z])|local)/i.test(base);
-  // deploy.yml, deploy.dev*.yml and deploy.local*.yml are the Docker SDK's local files;
-  // deploy.shop-dev.yml is not. A host no cloud serves makes any file local.
-  if (localHosts(text) || dotted || (name.length === 0 && !folders.some((f) => WORDS.has(f))))
-    return { file: path, kind: "local" };
   const word =
     [...name].reverse().find((w) => WORDS.has(w)) ??
     [...folders].reverse().find((w) => WORDS.has(w));
+  // deploy.yml, deploy.dev*.yml and deploy.local*.yml are the Docker SDK's local files;
+  // deploy.shop-dev.yml is not. Hosts no cloud serves make any file local when every host it
+  // declares is one: a cloud file may declare an internal endpoint
+  // (`glue-backend.shop.internal`) beside its public ones.
+  if (localHosts(text) || dotted || (name.length === 0 && !folders.some((f) => WORDS.has(f))))
+    return { file: path, kind: "local" };
   // `environment: docker.dev` is the SDK's development mode: local, unless the name says
   // production (then APP-16 reports the development environment on a production file) or the
   // file sets the cloud's deploy hooks (a cloud environment run in development mode, as
@@ -108,11 +110,21 @@ const LOCAL_ENVIRONMENT = /^environment\s*:\s*['"]?docker\.dev['"]?\s*(?:#.*)?$/
 const CLOUD_HOOK =
   /^\s*SPRYKER_HOOK_(?:INSTALL|BEFORE_DEPLOY|AFTER_DEPLOY|DESTRUCTIVE_INSTALL)\s*:/m;
 
-/** Whether a deploy file's text declares a host (a key) under a local top-level domain. */
+/** A key that names a host (an endpoint): dotted, with a map below it or on its line. */
+const HOST_KEY = /^\s*['"]?(?:[\w*-]+\.)+[a-z][\w-]*(?::\d+)?['"]?\s*:\s*(?:\{.*)?(?:#.*)?$/i;
+
+/**
+ * Whether a deploy file's text declares hosts (keys) under a local top-level domain, and no
+ * host under another.
+ */
 function localHosts(text: string | undefined): boolean {
   if (text === undefined) return false;
-  for (const line of text.split("\n")) if (LOCAL_HOST.test(line)) return true;
-  return false;
+  let local = false;
+  for (const line of text.split("\n")) {
+    if (LOCAL_HOST.test(line)) local = true;
+    else if (HOST_KEY.test(line)) return false;
+  }
+  return local;
 }
 
 /** Applications that answer requests from the internet. */

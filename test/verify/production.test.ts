@@ -77,6 +77,20 @@ describe("production deploy files", () => {
     ).toBe("staging");
   });
 
+  test("a cloud file with an internal endpoint beside its public ones is not local", () => {
+    const hosts = (...names: string[]) =>
+      `groups:\n  EU:\n    applications:\n${names.map((h) => `      a:\n        endpoints:\n          ${h}:\n            store: DE\n`).join("")}`;
+    const mixed = hosts("www.shop.example", "glue-backend.shop.internal");
+    expect(classifyDeployFile("deploy.shop-prod.yml", mixed).kind).toBe("production");
+    expect(classifyDeployFile("deploy.shop-staging.yml", mixed).kind).toBe("staging");
+    expect(classifyDeployFile("deploy.shop-staging.yml", `${mixed}\n  x: {a: 1}\n`).kind).toBe(
+      "staging",
+    );
+    // A php.ini key with a dot and a value is not a host.
+    const ini = `${hosts("glue.shop.internal")}image:\n  php:\n    ini:\n      'opcache.validate_timestamps': 0\n`;
+    expect(classifyDeployFile("deploy.shop-staging.yml", ini).kind).toBe("local");
+  });
+
   test("environment: docker.dev is local, unless the name says production", () => {
     const dev = "environment: docker.dev\nnamespace: x\n";
     expect(classifyDeployFile("deploy.shop-staging.yml", dev).kind).toBe("local");
