@@ -110,6 +110,8 @@ interface YamlEntry {
   path: string[];
   /** The scalar as written (quotes and comment taken off); undefined for a block or nothing. */
   value: string | undefined;
+  /** The scalar was quoted: `"*x"` is text, not an alias. */
+  quoted?: boolean;
 }
 
 function stripYamlComment(value: string): string {
@@ -122,6 +124,10 @@ function stripYamlComment(value: string): string {
     else if (c === "#" && (i === 0 || /\s/.test(value[i - 1]!))) return value.slice(0, i).trim();
   }
   return value.trim();
+}
+
+function isQuoted(value: string): boolean {
+  return /^(['"])[\s\S]*\1$/.test(value.trim());
 }
 
 function unquote(value: string): string {
@@ -164,21 +170,41 @@ export function yamlEntries(text: string): YamlEntry[] {
     }
     if (value?.startsWith("{") && value.endsWith("}")) {
       for (const pair of value.slice(1, -1).matchAll(/([\w.-]+)\s*:\s*([^,}]*)/g))
-        out.push({ line: i + 1, path: [...path, pair[1]!], value: unquote(pair[2]!.trim()) });
+        out.push({
+          line: i + 1,
+          path: [...path, pair[1]!],
+          value: unquote(pair[2]!.trim()),
+          quoted: isQuoted(pair[2]!),
+        });
       return;
     }
-    out.push({ line: i + 1, path, value: value === "" ? undefined : unquote(value ?? "") });
+    out.push({
+      line: i + 1,
+      path,
+      value: value === "" ? undefined : unquote(value ?? ""),
+      quoted: isQuoted(value ?? ""),
+    });
   });
   return out;
 }
 
-/** A value written in the file, not a reference to the environment or to another node. */
-function isLiteral(value: string | undefined): value is string {
+/**
+ * A value written in the file, not a reference to the environment or to another node:
+ * `${VAR}`, `%env(VAR)%` and `$VAR` (a variable's name: capitals, digits, `_`) are references,
+ * and so is an alias (`*name`) unless quoted. `$Zq8vLm2p` or a quoted `"*x"` is text.
+ */
+function isLiteral(value: string | undefined, quoted = true): value is string {
   if (value === undefined) return false;
   const v = value.trim();
   if (v === "" || v === "~" || /^null$/i.test(v)) return false;
-  // ${VAR}, %env(VAR)% and aliases are references, not values.
-  return !/^\$|\$\{|%env\(|^\*[\w-]+$/.test(v);
+  if (/\$\{|%env\(|^\$[A-Z_][A-Z0-9_]*$/.test(v)) return false;
+  return quoted || !/^\*[\w-]+$/.test(v);
+}
+
+/** An alias (`*name`), or a value on the lines below its key (a plain scalar run on). */
+function hiddenFromLines(e: YamlEntry): boolean {
+  const v = e.value?.trim() ?? "";
+  return (v === "" && !e.quoted) || (!e.quoted && /^\*[\w-]+$/.test(v));
 }
 
 function shortPath(path: readonly string[]): string {
@@ -207,7 +233,8 @@ export function yamlLiterals(
   hits: SecretHit[],
   treeOf?: () => Tree | undefined,
 ): void {
-  for (const e of yamlEntries(text)) {
+  const entries = yamlEntries(text);
+  for (const e of entries) {
     if (e.value !== undefined && /^[[{]/.test(e.value.trim()) && !isSecretPath(e.path)) {
       for (const m of e.value.matchAll(JSON_PAIR)) {
         if (!isSecretName(m[1]!) || !isLiteral(m[2]!)) continue;
@@ -222,13 +249,15 @@ export function yamlLiterals(
       }
       continue;
     }
-    pathLiteral(file, e.path, e.value, e.line, throwaway, hits);
+    pathLiteral(file, e.path, e.value, e.line, throwaway, hits, e.quoted);
   }
   // What the line reading cannot see, read as YAML: flow mappings and lists (`&x {password:
   // ...}`, `[{password: ...}]`), block scalars (`password: |`), quoted or escaped keys, `? key`.
+  // An alias under a secret-named key, or a key whose value is on the lines below, too.
   // Parsing every deploy file (a shop has dozens) costs more than the rest of APP-17: only a
   // file with such a line is parsed.
-  const tree = yamlOnly(text) ? treeOf?.() : undefined;
+  const hidden = entries.some((e) => hiddenFromLines(e) && isSecretPath(e.path));
+  const tree = hidden || yamlOnly(text) ? treeOf?.() : undefined;
   if (!tree) return;
   const reported = new Set(hits.filter((h) => h.file === file).map((h) => h.line));
   for (const e of treeStrings(tree)) {
@@ -245,8 +274,9 @@ function pathLiteral(
   line: number,
   throwaway: boolean,
   hits: SecretHit[],
+  quoted = true,
 ): boolean {
-  if (!isSecretPath(path) || !isLiteral(value)) return false;
+  if (!isSecretPath(path) || !isLiteral(value, quoted)) return false;
   // The user name of an auth.users entry is never shown, but is not a secret on its own.
   const last = path[path.length - 1]!;
   if (last === "username" || last === "user") return false;

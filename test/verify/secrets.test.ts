@@ -142,6 +142,44 @@ class UserConfig extends SprykerUserConfig
     expect(JSON.stringify(v)).not.toContain(SECRET);
   });
 
+  test("a deploy file's literal behind an alias, on the line below its key, or quoted like a reference fails", () => {
+    const deploy = (environment: string) =>
+      `version: "0.1"\nnamespace: shop-prod\nenvironment: docker.prod\nx-db: &pw ${SECRET}\nimage:\n  tag: spryker/php:8.2\n  environment:\n${environment}`;
+    const lines = (environment: string, env?: string) => {
+      const v = verdict("APP-17", {
+        "composer.json": "{}",
+        "deploy.shop-prod.yml": deploy(environment),
+        ...(env !== undefined ? { ".env": env } : {}),
+      });
+      expect(JSON.stringify(v)).not.toContain(SECRET);
+      return v.findings.filter((f) => f.result === "fail").map((f) => [f.code, f.file, f.line]);
+    };
+    // The alias: the anchor's line holds the value.
+    expect(lines("    SPRYKER_DB_PASSWORD: *pw\n")).toEqual([
+      ["secret-deploy-literal", "deploy.shop-prod.yml", 4],
+    ]);
+    expect(lines(`    SPRYKER_DB_PASSWORD:\n      ${SECRET}\n`)).toEqual([
+      ["secret-deploy-literal", "deploy.shop-prod.yml", 9],
+    ]);
+    expect(
+      lines(
+        `    SPRYKER_DB_PASSWORD: '$Zq8vLm2p${SECRET}'\n    SPRYKER_BROKER_PASSWORD: "*${SECRET}"\n`,
+        `DB_PASSWORD='$Zq8vLm2p${SECRET}'\n`,
+      ),
+    ).toEqual([
+      ["secret-env-literal", ".env", 1],
+      ["secret-deploy-literal", "deploy.shop-prod.yml", 8],
+      ["secret-deploy-literal", "deploy.shop-prod.yml", 9],
+    ]);
+    // References stay references: a variable's name, ${...}, an alias to no literal.
+    expect(
+      lines(
+        `    SPRYKER_DB_PASSWORD: $SPRYKER_DB_PASSWORD\n    SPRYKER_BROKER_PASSWORD: $\{BROKER_PW}\n    SPRYKER_KEY_PASSWORD: *missing\n`,
+        "DB_PASSWORD=$DB_PASSWORD_FROM_VAULT\n",
+      ),
+    ).toEqual([]);
+  });
+
   test("a shop without secrets passes", () => {
     expect(codes(verdict("APP-17", shop()))).toEqual(["secrets-none"]);
   });
