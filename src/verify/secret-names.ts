@@ -206,9 +206,18 @@ const CREDENTIAL_SHAPES: readonly RegExp[] = [
   /\b(?:gh[pousr]_[A-Za-z0-9]{20}|github_pat_\w{20}|glpat-[\w-]{16}|xox[abposr]-[\w-]{10}|sk_live_\w{10}|AKIA[0-9A-Z]{16}|AIza[\w-]{30})/,
 ];
 
-/** Whether a value has a credential's shape, whatever key it is under. */
+/** `"secret": "..."` in JSON held by a value (`SPRYKER_OAUTH_CLIENT_CONFIGURATION`). */
+const JSON_ENTRY = /"([\w.-]{1,128})"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * Whether a value has a credential's shape, whatever key it is under; JSON it holds with a
+ * non-empty entry under a secret name counts too (APP-17 reads such entries as secrets).
+ */
 export function hasCredentialShape(value: string): boolean {
-  return CREDENTIAL_SHAPES.some((shape) => shape.test(value));
+  if (CREDENTIAL_SHAPES.some((shape) => shape.test(value))) return true;
+  if (!value.includes('"')) return false;
+  for (const m of value.matchAll(JSON_ENTRY)) if (m[2] !== "" && isSecretName(m[1]!)) return true;
+  return false;
 }
 
 /**

@@ -60,6 +60,28 @@ describe("the allow rule", () => {
     expect(mayShowValue(["image", "environment", key], value)).toBe(false);
   });
 
+  test("JSON under a plain name with a secret entry is never shown by a deploy-value check", () => {
+    const files = shopWith(
+      `    SPRYKER_OAUTH_CLIENT_CONFIGURATION: '[{"identifier":"frontend","secret":"OauthJson-Secret-9","isConfidential":true}]'\n    SPRYKER_BROKER_CONNECTIONS: '[{"host":"broker","password":"BrokerJson-Pw-3"}]'`,
+    );
+    const facts = new Facts(memoryRepo(files), BEFORE_GO_LIVE);
+    for (const key of ["SPRYKER_OAUTH_CLIENT_CONFIGURATION", "SPRYKER_BROKER_CONNECTIONS"])
+      for (const expect_ of ["present", "matches"] as const) {
+        const check = {
+          kind: "deploy-value",
+          path: `image.environment.${key}`,
+          expect: expect_,
+          pattern: "^nope$",
+        } as Check;
+        const out = runCheck(check, facts);
+        expect(out.map((f) => f.code)).toContainEqual(expect.stringMatching(/^deploy-value-secret/));
+        expect(JSON.stringify(out)).not.toMatch(/OauthJson|BrokerJson/);
+      }
+    // JSON without a secret entry, or with an empty one, may show.
+    expect(hasCredentialShape('[{"identifier":"frontend","isConfidential":true}]')).toBe(false);
+    expect(hasCredentialShape('{"password":""}')).toBe(false);
+  });
+
   test("an alias to an anchor under a secret key is as secret as the anchor", () => {
     const files = shopWith("    COPIED: *pw");
     files["deploy.shop-prod.yml"] = ALIASED + files["deploy.shop-prod.yml"]!;
@@ -97,7 +119,7 @@ describe("the allow rule", () => {
     expect(mayShowValue(["image", "environment", "SPRYKER_DB_HOST"], "db.internal")).toBe(true);
     // Linear: a 4 MiB value of near-misses is judged at once.
     const start = performance.now();
-    for (const near of ["a://", "eyJxxxxx", "password", "ghp_"])
+    for (const near of ["a://", "eyJxxxxx", "password", "ghp_", '"a":"', '"'])
       hasCredentialShape(near.repeat(1_000_000));
     expect(performance.now() - start).toBeLessThan(2000);
   });
