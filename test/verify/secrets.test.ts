@@ -180,6 +180,20 @@ class UserConfig extends SprykerUserConfig
     ).toEqual([]);
   });
 
+  test("a deploy file's long line is read in linear time, and the keys after it still count", () => {
+    const spaces = " ".repeat(160_000);
+    const started = performance.now();
+    for (const line of [`x${spaces}y`, `x${spaces}y:`, `x:${spaces}`, `"x"${spaces}: y`]) {
+      const v = verdict("APP-17", {
+        "composer.json": "{}",
+        "deploy.shop-prod.yml": `version: "0.1"\nnamespace: shop-prod\nenvironment: docker.prod\n${line}\nimage:\n  environment:\n    SPRYKER_DB_PASSWORD: ${SECRET}\n`,
+      });
+      expect(v.findings.map((f) => [f.code, f.line])).toContainEqual(["secret-deploy-literal", 7]);
+    }
+    // The lazy key of a regular expression took 27 s on the first line alone.
+    expect(performance.now() - started).toBeLessThan(8_000);
+  });
+
   test("a shop without secrets passes", () => {
     expect(codes(verdict("APP-17", shop()))).toEqual(["secrets-none"]);
   });
