@@ -131,6 +131,11 @@ const QUALIFIER = new Set([
   "PROVIDER",
   "GENERATOR",
   "LEVEL",
+  // Where a secret is kept, not the secret: `DB_PASSWORD_SECRET_ARN`, `API_KEY_SSM_PARAMETER`.
+  "ARN",
+  "SSM",
+  "PARAMETER",
+  "VAULT",
 ]);
 /** `REDIS_AUTH`, `MAIL_SMTP_CREDS`, `SPRYKER_DB_DSN`, `SENTRY_DSN`: credentials by another name. */
 const SECRET_TAIL = /(?:[_.-](?:AUTH|CREDS?)$)|DSN/i;
@@ -149,8 +154,12 @@ function words(name: string): string[] {
     .map((w) => w.toUpperCase());
 }
 
+/** Words about a secret that hold none: `PASSWORDLESS_LOGIN`, `CARD_TOKENIZATION`. */
+const ABOUT_SECRETS = /^(?:PASSWORDLESS|TOKENLESS|TOKENI[SZ](?:E|ED|ER|ATION))$/;
+
 function isSecretWord(ws: readonly string[], i: number): boolean {
   const w = ws[i]!;
+  if (ABOUT_SECRETS.test(w)) return false;
   if (SECRET_IN_WORD.test(w)) return true;
   const last = i === ws.length - 1;
   if (w === "KEY") {

@@ -94,6 +94,11 @@ describe("names that are not secrets", () => {
     "PUBLIC_KEY",
     "STORAGE_KEY",
     "PASSWORD_MIN_LENGTH",
+    // Where the secret is kept, and words about secrets that hold none.
+    "SPRYKER_DB_PASSWORD_SECRET_ARN",
+    "PAYMENT_API_KEY_SSM_PARAMETER",
+    "SPRYKER_PASSWORDLESS_LOGIN",
+    "SPRYKER_CARD_TOKENIZATION",
   ])("%s", (name) => expect(isSecretName(name)).toBe(false));
 
   test.each([
@@ -105,6 +110,8 @@ describe("names that are not secrets", () => {
     "API_KEY",
     "client_secret",
     "PASSWORD_RESET_SECRET",
+    "TOKENIZER_SECRET",
+    "VAULT_TOKEN",
   ])("%s is one", (name) => expect(isSecretName(name)).toBe(true));
 
   test("docker.newrelic.license is a secret path", () => {
