@@ -127,7 +127,16 @@ export function configLiterals(
 ): void {
   const parsed = facts.php(file);
   if (!parsed) return;
-  const seen = new Set<number>();
+  // One finding a line, the worst: a placeholder before a real secret on the line
+  // (['api_password' => 'CHANGE_ME', 'password' => '...']) must not hide it.
+  const seen = new Map<number, number>();
+  const keep = (h: SecretHit) => {
+    const at = seen.get(h.line);
+    if (at === undefined) {
+      seen.set(h.line, hits.length);
+      hits.push(h);
+    } else if (hits[at]!.result === "warn" && h.result === "fail") hits[at] = h;
+  };
   const walked: Walked = new Map();
   const searched = new Map<PhpValue, number>();
   const hit = (
@@ -135,9 +144,7 @@ export function configLiterals(
     line: number,
     subject: string,
   ) => {
-    if (seen.has(line)) return;
-    seen.add(line);
-    hits.push({ ...found, file, line, subject, expected: "getenv('...')" });
+    keep({ ...found, file, line, subject, expected: "getenv('...')" });
   };
   const report = (value: PhpValue, code: FindingCode, subject: string): void => {
     const kind = kindOf(value);
@@ -228,11 +235,7 @@ export function configLiterals(
       facts.text(file) ?? "",
       (program) => runs(program, scope),
       (code, from) => {
-        for (const h of textLiterals(file, code, throwaway, from))
-          if (!seen.has(h.line)) {
-            seen.add(h.line);
-            hits.push(h);
-          }
+        for (const h of textLiterals(file, code, throwaway, from)) keep(h);
       },
     );
     hits.push({ ...phpUnreadable({ file, reason, line, column }), file, line: line ?? 1 });

@@ -80,6 +80,10 @@ describe("APP-17 finds a literal secret in every PHP shape", () => {
     expect(app17("$config[X::DB_PASSWORD] = 'CHANGE_ME';")).toEqual([
       ["secret-placeholder", 2, "warn"],
     ]);
+    // One finding a line, the worst: a placeholder first does not hide a real secret.
+    expect(
+      app17(`$config['RABBITMQ'] = ['api_password' => 'CHANGE_ME', 'password' => '${SECRET}'];`),
+    ).toEqual([["secret-array-literal", 2, "fail"]]);
   });
 });
 
