@@ -220,6 +220,10 @@ function isLiteral(value: string | undefined, quoted = true): value is string {
   if (value === undefined) return false;
   const v = value.trim();
   if (v === "" || v === "~" || /^null$/i.test(v)) return false;
+  // `${VAR:-default}` (shells, docker compose, Symfony's Dotenv): the default is written here,
+  // the twin of PHP's getenv('VAR') ?: '...'.
+  const fallback = /\$\{[A-Za-z_]\w*:?-([^}]*)\}/.exec(v)?.[1];
+  if (fallback !== undefined && isLiteral(fallback)) return true;
   if (/\$\{|%env\(|^\$[A-Z_][A-Z0-9_]*$/.test(v)) return false;
   return quoted || !/^\*[\w-]+$/.test(v);
 }

@@ -171,6 +171,16 @@ class UserConfig extends SprykerUserConfig
       ["secret-deploy-literal", "deploy.shop-prod.yml", 8],
       ["secret-deploy-literal", "deploy.shop-prod.yml", 9],
     ]);
+    // A default written after :- or - is a literal; an empty or variable default is not.
+    expect(
+      lines(
+        `    SPRYKER_DB_PASSWORD: $\{DB_PW:-${SECRET}}\n    SPRYKER_BROKER_PASSWORD: $\{BROKER_PW:-}\n`,
+        `DB_PASSWORD=$\{DB_PASSWORD:-${SECRET}}\nREDIS_PASSWORD=$\{REDIS_PASSWORD-$\{FALLBACK}}\n`,
+      ),
+    ).toEqual([
+      ["secret-env-literal", ".env", 1],
+      ["secret-deploy-literal", "deploy.shop-prod.yml", 8],
+    ]);
     // References stay references: a variable's name, ${...}, an alias to no literal.
     expect(
       lines(
