@@ -207,10 +207,20 @@ export function looksSecret(s: string): boolean {
  * `looksSecret` for a literal found only inside a value golive could not resolve: an argument
  * of a call it cannot see, a piece beside an unknown. There a literal is as often a lookup as a
  * value (`Vault::read('kv', 'shop', 'db')`, `$secrets->get('database')`, `decrypt($x, 'aes',
- * 'cbc')`), and a lookup is words: it counts only when it also mixes letters and digits.
+ * 'cbc')`), and a lookup is words: it counts only when it also mixes letters and digits, and
+ * is not a lower-case name of words each ending in its digits (`shop2`, `rds-prod-eu1`,
+ * `sha256`, `aes-256-cbc`: a store's entry, an algorithm).
  */
 export function looksSecretInside(s: string): boolean {
-  return looksSecret(s) && /[A-Za-z]/.test(s) && /\d/.test(s);
+  return looksSecret(s) && /[A-Za-z]/.test(s) && /\d/.test(s) && !isLowerName(s);
+}
+
+/** Lower-case words, each letters then digits, joined by `-`, `_` or `.`: a name. */
+const LOWER_NAME = /^[a-z]+\d*(?:[-_.](?:[a-z]+\d*|\d+))*$/;
+
+/** Whether a literal is a lower-case name (`shop2`, `rds-prod-eu1`, `aes-256-cbc`). */
+export function isLowerName(s: string): boolean {
+  return LOWER_NAME.test(s);
 }
 
 /** A word that names a secret: `db_password`, `apiToken` (a lookup by name, not a value). */

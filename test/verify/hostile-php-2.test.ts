@@ -261,6 +261,14 @@ describe("decoders, spread arguments and calls golive does not know", () => {
     ["a secrets manager", `${P} = $secrets->get('db', 'pass');`],
     ["a lookup by a word", `${P} = $secrets->get('database');`],
     ["a lookup by a kebab name", `${P} = Vault::read('shop-prod-db');`],
+    // Names with digits (the third attack found each failing): a store's entry, an algorithm.
+    ["a vault path part with a digit", `${P} = Vault::read('kv', 'shop2', 'db');`],
+    ["a lookup by a region's name", `${P} = $secrets->get('rds-prod-eu1');`],
+    ["a hash's name", `${P} = hash('sha256', getenv('APP_SECRET') . 'x');`],
+    [
+      "a cipher's full name",
+      `${P} = openssl_decrypt(getenv('ENC'), 'aes-256-cbc', getenv('KEY'));`,
+    ],
   ])("%s passes: no literal value, only names, paths and formats", (_shape, php) => {
     expect(app17(php)).toEqual({ result: "pass", hits: [] });
   });
