@@ -14,7 +14,7 @@ import {
   memberKey,
   property,
 } from "./php-flow.js";
-import type { PhpScope } from "./php-scope.js";
+import { cellOf, type PhpScope } from "./php-scope.js";
 import { combine, type PhpEntry, type PhpValue, stringOf, unknown } from "./php-value.js";
 
 /** Calls that give back a string made of their arguments (and nothing from outside). */
@@ -57,7 +57,8 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
   // `extract(['pw' => '...'])` sets `$pw`.
   const first = args[0];
   if (name === "extract" && first?.k === "array") {
-    for (const e of first.entries) if (e.name !== undefined) scope.vars.set(e.name, e.value);
+    for (const e of first.entries)
+      if (e.name !== undefined) scope.vars.set(cellOf(scope, e.name), e.value);
     return { k: "number", n: first.entries.length, line };
   }
   if (STRING_FUNCTIONS.has(name)) {

@@ -7,6 +7,7 @@ import type { PhpNode } from "./php-ast.js";
 import { arrayValue, callValue } from "./php-calls.js";
 import {
   assign,
+  assignRef,
   callArguments,
   configPath,
   type Evaluator,
@@ -19,7 +20,7 @@ import {
   store,
   variableName,
 } from "./php-flow.js";
-import type { PhpScope } from "./php-scope.js";
+import { cellOf, type PhpScope } from "./php-scope.js";
 import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
 
 const ENV_ARRAYS = new Set(["_ENV", "_SERVER"]);
@@ -88,7 +89,7 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
     }
     case "variable": {
       const name = variableName(node, scope, engine);
-      return (name !== undefined && scope.vars.get(name)) || { k: "expr", line };
+      return (name !== undefined && scope.vars.get(cellOf(scope, name))) || { k: "expr", line };
     }
     case "offsetlookup": {
       const what = node.what as PhpNode;
@@ -96,7 +97,7 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       // `$GLOBALS['pw']` is `$pw`.
       const global = what.kind === "variable" && what.name === "GLOBALS";
       const name = global ? keyOf(node.offset as PhpNode).name : undefined;
-      if (name !== undefined) return scope.vars.get(name) ?? { k: "expr", line };
+      if (name !== undefined) return scope.vars.get(cellOf(scope, name)) ?? { k: "expr", line };
       const path = configPath(node);
       if (path) return scope.config.get(path.written) ?? { k: "expr", line };
       evaluate(node.offset as PhpNode, scope);
@@ -159,6 +160,8 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       return callValue(node, scope, engine);
     case "assign":
       return assign(node, scope, engine);
+    case "assignref":
+      return assignRef(node, scope, engine);
     case "include":
       return include(node, scope, true);
     case "parenthesis":

@@ -6,7 +6,7 @@
  * built from (`unknown`), for APP-17 to search.
  */
 import type { PhpNode } from "./php-ast.js";
-import type { PhpScope } from "./php-scope.js";
+import { cellOf, type PhpScope } from "./php-scope.js";
 import { combine, either, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
 
 /** The evaluator's two entry points, handed in (php-eval.ts imports this file). */
@@ -184,7 +184,7 @@ function targetOf(node: PhpNode, scope: PhpScope, ev: Evaluator): Target | undef
 
 /** What a target holds now; undefined when it is not set (or golive cannot tell). */
 function valueAt(t: Target, scope: PhpScope): PhpValue | undefined {
-  let v = scope.vars.get(t.root);
+  let v = scope.vars.get(cellOf(scope, t.root));
   for (const step of t.steps) {
     if (v?.k !== "array" || step.name === undefined) return undefined;
     v = entryAt(v, step.name);
@@ -193,7 +193,8 @@ function valueAt(t: Target, scope: PhpScope): PhpValue | undefined {
 }
 
 function write(t: Target, value: PhpValue, scope: PhpScope): void {
-  scope.vars.set(t.root, setIn(scope.vars.get(t.root), t.steps, 0, value, t.line));
+  const cell = cellOf(scope, t.root);
+  scope.vars.set(cell, setIn(scope.vars.get(cell), t.steps, 0, value, t.line));
   const last = t.steps[t.steps.length - 1];
   if (last?.name !== undefined) {
     // As written: a name computed when PHP runs (`$o->{$x}`) is not shown.
@@ -304,6 +305,26 @@ export function assign(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue 
           ? right
           : { k: "expr" as const, line };
   if (target) write(target, value, scope);
+  return value;
+}
+
+/**
+ * `$ref = &$pw`: from now on `$ref` and `$pw` are one variable (a write to either is read
+ * through both). Any other reference (`$a['k'] = &$pw`, `$config[X] = &$pw`, `= &f()`) is
+ * read as a copy: `=` of the value it has now.
+ */
+export function assignRef(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
+  const left = node.left as PhpNode;
+  const right = node.right as PhpNode;
+  if (left.kind !== "variable" || right.kind !== "variable") return assign(node, scope, ev);
+  const from = variableName(right, scope, ev);
+  const to = variableName(left, scope, ev);
+  if (from === undefined || to === undefined) return assign(node, scope, ev);
+  const cell = cellOf(scope, from);
+  // PHP makes a variable a reference names for the first time (as null).
+  const value = scope.vars.get(cell) ?? { k: "null" as const, line: lineOfNode(node) };
+  scope.vars.set(cell, value);
+  if (cellOf(scope, to) !== cell) scope.refs.set(to, cell);
   return value;
 }
 

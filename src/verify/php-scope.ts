@@ -11,6 +11,11 @@ export interface PhpScope {
   /** The file being read, relative to the repository root. */
   file: string;
   vars: Map<string, PhpValue>;
+  /**
+   * `$ref = &$pw`: the variable whose storage `$ref` now shares, by name (the name of the
+   * variable that held it first). One step, never a chain: a chain of references is O(1) a read.
+   */
+  refs: Map<string, string>;
   consts: Map<string, PhpValue>;
   /** `$config` as assigned so far, by the key path as written. */
   config: Map<string, PhpValue>;
@@ -69,10 +74,16 @@ export function newScope(file: string, hooks: PhpHooks): PhpScope {
   return {
     file,
     vars: new Map(),
+    refs: new Map(),
     consts: new Map(),
     config: new Map(),
     hooks,
     branch: 0,
     functions,
   };
+}
+
+/** The name `$name`'s value is stored under: its own, or the one a reference (`=&`) shares. */
+export function cellOf(scope: PhpScope, name: string): string {
+  return scope.refs.get(name) ?? name;
 }

@@ -214,3 +214,57 @@ describe("a PHP file golive cannot read", () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
+
+describe("APP-17 follows a literal through references, defaults, objects and enums", () => {
+  const LITERAL = "Zq8vLm2pXw9r";
+  const KEY = "$config[\\Spryker\\Shared\\Propel\\PropelConstants::ZED_DB_PASSWORD]";
+  const DEFAULT = "config/Shared/config_default.php";
+  /** APP-17's findings on config_default.php holding `php` (line 2 on): code, line, result. */
+  function findings(php: string) {
+    const v = verdict("APP-17", { ...shop(), [DEFAULT]: `<?php\n${php}\n` });
+    expect(JSON.stringify(v)).not.toContain(LITERAL);
+    return found(v)
+      .filter((f) => f.result !== "pass")
+      .map((f) => [f.code, `${f.file}:${f.line}`, f.result]);
+  }
+  const fails = (line: number, code = "secret-config-literal") => [
+    [code, `${DEFAULT}:${line}`, "fail"],
+  ];
+
+  describe("a reference ($ref = &$pw)", () => {
+    test("read through the reference", () => {
+      expect(findings(`$pw = '${LITERAL}';\n$ref = &$pw;\n${KEY} = $ref;`)).toEqual(fails(2));
+    });
+    test("written through either name after the reference is made", () => {
+      expect(findings(`$ref = &$pw;\n$pw = '${LITERAL}';\n${KEY} = $ref;`)).toEqual(fails(3));
+      expect(
+        findings(`$pw = getenv('X');\n$ref = &$pw;\n$ref = '${LITERAL}';\n${KEY} = $pw;`),
+      ).toEqual(fails(4));
+    });
+    test("$config[...] = &$pw", () => {
+      expect(findings(`$pw = '${LITERAL}';\n${KEY} = &$pw;`)).toEqual(fails(2));
+    });
+    test("the literal replaced through the reference by the environment passes", () => {
+      expect(
+        findings(`$pw = '${LITERAL}';\n$ref = &$pw;\n$ref = getenv('X');\n${KEY} = $pw;`),
+      ).toEqual([]);
+    });
+    test("a reference made again to another variable reads that one", () => {
+      expect(
+        findings(
+          `$pw = '${LITERAL}';\n$env = getenv('X');\n$ref = &$pw;\n$ref = &$env;\n${KEY} = $ref;`,
+        ),
+      ).toEqual([]);
+    });
+    test("a chain of 40 references (and one of 20,000) is followed in one step a read", () => {
+      const chain = (n: number) =>
+        Array.from({ length: n }, (_, i) => `$r${i + 1} = &$r${i};`).join("\n");
+      expect(findings(`$r0 = '${LITERAL}';\n${chain(40)}\n${KEY} = $r40;`)).toEqual(fails(2));
+      const t0 = performance.now();
+      expect(findings(`$r0 = '${LITERAL}';\n${chain(20_000)}\n${KEY} = $r20000;`)).toEqual(
+        fails(2),
+      );
+      expect(performance.now() - t0).toBeLessThan(3000);
+    });
+  });
+});
