@@ -5,15 +5,8 @@
  * spread items. A call golive does not know is built from its arguments (`unknown`).
  */
 import type { PhpNode } from "./php-ast.js";
-import {
-  callArguments,
-  called,
-  type Evaluator,
-  keyOf,
-  lineOfNode,
-  memberKey,
-  property,
-} from "./php-flow.js";
+import { type Evaluator, keyOf, lineOfNode, memberKey, property } from "./php-flow.js";
+import { callArguments, called } from "./php-functions.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
 import { combine, type PhpEntry, type PhpValue, stringOf, unknown } from "./php-value.js";
 
@@ -35,11 +28,12 @@ export const ENV_FUNCTIONS = new Set(["getenv", "env", "apache_getenv"]);
 export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
   const line = lineOfNode(node);
   const what = node.what as PhpNode;
-  const args = callArguments(node, scope, ev);
+  const call = callArguments(node, scope, ev);
+  const args = call.values;
   // `Secrets::get()`, `(new Secrets)->get()`: a method of a class of the file.
   // `(fn() => 'x')()`, `$f()`, `$o->m()`, `Secrets::db()`: a closure's or a method's return,
   // else built from the parts.
-  if (what.kind !== "name") return called(callee(what, scope, ev), args, line);
+  if (what.kind !== "name") return called(callee(what, scope, ev), call, line, scope);
   const name = String(what.name).replace(/^\\/, "").toLowerCase();
   if (ENV_FUNCTIONS.has(name)) return { k: "env", line };
   if (name === "define" && args.length >= 2) {
@@ -67,7 +61,7 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
     return combine(parts, line);
   }
   const declared = scope.functions.get(name);
-  return declared ? called(declared, args, line) : unknown(line, args);
+  return declared ? called(declared, call, line, scope) : unknown(line, args);
 }
 
 /**

@@ -8,11 +8,9 @@ import { arrayValue, callValue } from "./php-calls.js";
 import {
   assign,
   assignRef,
-  callArguments,
   configPath,
   type Evaluator,
   entryAt,
-  functionValue,
   keyOf,
   lineOfNode,
   memberKey,
@@ -20,6 +18,7 @@ import {
   store,
   variableName,
 } from "./php-flow.js";
+import { callArguments, functionValue } from "./php-functions.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
 import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
 
@@ -114,7 +113,7 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       return functionValue(node, scope, engine);
     case "new": {
       const what = node.what as PhpNode;
-      const args = callArguments(node, scope, engine);
+      const args = callArguments(node, scope, engine).values;
       if (what.kind === "name" && /^\\?stdclass$/i.test(String(what.name)))
         return { k: "array", entries: [], line, object: true };
       const made = unknown(line, args);

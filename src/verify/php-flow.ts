@@ -1,13 +1,12 @@
 /**
  * Where values go and come back from, for the evaluator (verify/php-eval.ts): variables, array
  * elements and object properties written and read (`$a['k'][] = v`, `$o->p = v`, `[$a, , 'k'
- * => $b] = v`), closures, arrow functions and the file's own functions called (`(fn() =>
- * 'x')()`, `$f()`), and spread arguments. What golive cannot follow keeps the values it was
- * built from (`unknown`), for APP-17 to search.
+ * => $b] = v`), references (`$ref = &$pw`); functions and calls are php-functions.ts. What
+ * golive cannot follow keeps the values it was built from (`unknown`), for APP-17 to search.
  */
 import type { PhpNode } from "./php-ast.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
-import { combine, either, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
+import { combine, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
 
 /** The evaluator's two entry points, handed in (php-eval.ts imports this file). */
 export interface Evaluator {
@@ -333,61 +332,4 @@ export function variableName(node: PhpNode, scope: PhpScope, ev: Evaluator): str
   if (typeof node.name === "string") return node.name;
   const v = ev.evaluate(node.name as PhpNode | null, scope);
   return v.k === "string" ? v.s : undefined;
-}
-
-/** Parameters' defaults are evaluated where they stand (hooks see their literals). */
-function parameters(node: PhpNode, scope: PhpScope, ev: Evaluator): void {
-  for (const p of (node.arguments as PhpNode[] | null) ?? [])
-    if (p.value) ev.evaluate(p.value as PhpNode, scope);
-}
-
-/**
- * A closure, arrow function, function or method: its body runs once where it stands, as a
- * branch (production may never call it), and its value is what it returns.
- */
-export function functionValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
-  const line = lineOfNode(node);
-  const returns: PhpValue[] = [];
-  const outer = scope.returns;
-  scope.returns = returns;
-  scope.branch++;
-  try {
-    parameters(node, scope, ev);
-    if (node.kind === "arrowfunc") returns.push(ev.evaluate(node.body as PhpNode, scope));
-    else if (node.body) ev.run(node.body as PhpNode, scope);
-  } finally {
-    scope.branch--;
-    scope.returns = outer;
-  }
-  let value: PhpValue | undefined;
-  for (const r of returns) value = value === undefined ? r : either(value, r, line);
-  const closure = { k: "closure" as const, returns: value ?? { k: "null" as const, line }, line };
-  const name = (node.name as PhpNode | null)?.name;
-  if (typeof name === "string" && node.kind === "function")
-    scope.functions.set(name.toLowerCase(), closure);
-  // A method, by its class: `Secrets::get()`, `$secrets->get()`.
-  if (typeof name === "string" && node.kind === "method" && scope.className)
-    scope.functions.set(`${scope.className}::${name}`.toLowerCase(), closure);
-  return closure;
-}
-
-/** A call's arguments, spread ones (`...$parts`, `...['%s', 'x']`) as their elements. */
-export function callArguments(call: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue[] {
-  const out: PhpValue[] = [];
-  for (const a of (call.arguments as PhpNode[] | null) ?? []) {
-    if (a.kind === "variadic") {
-      const v = ev.evaluate(a.what as PhpNode, scope);
-      if (v.k === "array") for (const e of v.entries) out.push(e.value);
-      else out.push(unknown(lineOfNode(a), [v]));
-    } else if (a.kind === "namedargument") out.push(ev.evaluate(a.value as PhpNode, scope));
-    else out.push(ev.evaluate(a, scope));
-  }
-  return out;
-}
-
-/** What a call of `callee` gives: a closure's return, else built from the callee and arguments. */
-export function called(callee: PhpValue, args: PhpValue[], line: number): PhpValue {
-  // `$f('x')` of `fn($p) => $p`: a return golive cannot resolve is built from the arguments too.
-  if (callee.k === "closure" && callee.returns.k !== "expr") return callee.returns;
-  return unknown(line, ([callee] as PhpValue[]).concat(args));
 }

@@ -4,6 +4,7 @@
  * php-flow.ts and php-calls.ts, which php-eval.ts imports, need nothing back from it.
  */
 import type { PhpNode } from "./php-ast.js";
+import { BIND_BUDGET } from "./php-params.js";
 import type { PhpValue } from "./php-value.js";
 
 /** What the evaluator needs from its surroundings, and hears about as it goes. */
@@ -28,6 +29,8 @@ export interface PhpScope {
   returns?: PhpValue[];
   /** The class whose body is being run: `self::` is it. */
   className?: string | undefined;
+  /** What is left of the parts calls may rebuild to bind their arguments (php-params.ts). */
+  binding: { left: number };
   /** Functions declared in the files read so far, by lower-case name. */
   functions: Map<string, PhpValue>;
 }
@@ -79,6 +82,7 @@ export function newScope(file: string, hooks: PhpHooks): PhpScope {
     config: new Map(),
     hooks,
     branch: 0,
+    binding: { left: BIND_BUDGET },
     functions,
   };
 }

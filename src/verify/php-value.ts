@@ -20,14 +20,33 @@ export type PhpValue =
   | { k: "array"; entries: PhpEntry[]; line: number; object?: true }
   /** `Foo::class`: the class's short name. */
   | { k: "class"; name: string; line: number }
-  /** A closure, arrow function or function of the file: what it returns, wherever it is called. */
-  | { k: "closure"; returns: PhpValue; line: number }
+  /**
+   * A closure, arrow function or function of the file: what it returns, wherever it is called;
+   * `params`: its parameters, which a call binds (verify/php-params.ts).
+   */
+  | { k: "closure"; returns: PhpValue; line: number; params?: PhpParams }
+  /**
+   * A parameter inside the body of the function `of` (index `index`): a call of the function
+   * puts its argument, or the default it leaves out, in its place (verify/php-params.ts).
+   */
+  | { k: "param"; of: PhpParams; index: number; line: number }
   /**
    * Anything else: a call, an object, a constant golive does not know; `from` holds the values
    * it was built from (a call's arguments, the parts of a concatenation), for APP-17's search;
    * `cls`: an object of a class of the file (`new Secrets(...)`), by its short name.
    */
   | { k: "expr"; line: number; from?: PhpValue[]; cls?: string };
+
+/** A function's parameters, as its body was read. */
+export interface PhpParams {
+  names: string[];
+  /** Each one's default value; undefined for none. */
+  defaults: (PhpValue | undefined)[];
+  /** The index of a variadic one (`...$rest`), which takes the rest of the arguments. */
+  variadic?: number;
+  /** A value built from all the defaults: what a call golive does not bind is searched for. */
+  all: PhpValue;
+}
 
 export interface PhpEntry {
   /** The key's name: `'key'` → key, `Foo::BAR` → BAR; undefined for `[]`-style items. */
@@ -53,6 +72,7 @@ export function unknown(line: number, parts: readonly PhpValue[] = []): PhpValue
       p.k === "array" ||
       p.k === "fallback" ||
       p.k === "closure" ||
+      p.k === "param" ||
       (p.k === "expr" && p.from !== undefined),
   );
   return from.length === 0 ? { k: "expr", line } : { k: "expr", line, from };

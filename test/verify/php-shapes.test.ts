@@ -267,4 +267,52 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
       expect(performance.now() - t0).toBeLessThan(3000);
     });
   });
+
+  describe("a function's default argument", () => {
+    const FN = `function dbPassword($fallback = '${LITERAL}') { return getenv('DB_PW') ?: $fallback; }`;
+    test("called without the argument: the environment falls back to the default", () => {
+      expect(findings(`${FN}\n${KEY} = dbPassword();`)).toEqual(fails(2, "secret-config-fallback"));
+    });
+    test("a default returned as it is, by a function, a method and a closure", () => {
+      expect(findings(`function pw($x = '${LITERAL}') { return $x; }\n${KEY} = pw();`)).toEqual(
+        fails(2),
+      );
+      expect(
+        findings(
+          `class Db {\n  public static function pw($x = '${LITERAL}') { return $x; }\n}\n${KEY} = Db::pw();`,
+        ),
+      ).toEqual(fails(3));
+      expect(findings(`$pw = fn($x = '${LITERAL}') => $x;\n${KEY} = $pw();`)).toEqual(fails(2));
+    });
+    test("a named argument binds its own parameter, not the default's", () => {
+      const two = `function pw($name = 'DB', $fallback = '${LITERAL}') { return getenv($name) ?: $fallback; }`;
+      expect(findings(`${two}\n${KEY} = pw(name: 'PW');`)).toEqual(
+        fails(2, "secret-config-fallback"),
+      );
+      expect(findings(`${two}\n${KEY} = pw(fallback: getenv('PW'));`)).toEqual([]);
+    });
+    test("a default overridden by the environment passes", () => {
+      expect(findings(`${FN}\n${KEY} = dbPassword(getenv('X'));`)).toEqual([]);
+      expect(findings(`${FN}\n${KEY} = dbPassword(...[getenv('X')]);`)).toEqual([]);
+    });
+    test("a parameter does not leak out of the body: $fallback outside is the file's own", () => {
+      expect(findings(`$fallback = getenv('X');\n${FN}\n${KEY} = $fallback;`)).toEqual([]);
+    });
+    test("calls stay linear: 2,000 calls of a function returning 1,000 parameters, 40 functions each calling the one before twice", () => {
+      const lines = (n: number, line: (i: number) => string) =>
+        Array.from({ length: n }, (_, i) => line(i)).join("\n");
+      let t0 = performance.now();
+      const wide = `function f($x = 'a') { return [${lines(1000, (i) => `'k${i}' => $x,`)}]; }`;
+      expect(findings(`${wide}\n${lines(2000, (i) => `$y${i} = f('v');`)}`)).toEqual([]);
+      expect(performance.now() - t0).toBeLessThan(2000);
+      t0 = performance.now();
+      const doubling = lines(40, (i) => `function f${i + 1}($x) { return f${i}($x) . f${i}($x); }`);
+      expect(
+        findings(
+          `function f0($x = '${LITERAL}') { return trim($x); }\n${doubling}\n${KEY} = f40(f0());`,
+        ),
+      ).toEqual(fails(2));
+      expect(performance.now() - t0).toBeLessThan(2000);
+    });
+  });
 });
