@@ -76,7 +76,7 @@ function callee(what: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
   else if (what.kind === "propertylookup" || what.kind === "nullsafepropertylookup") {
     const offset = what.offset as PhpNode;
     base = ev.evaluate(what.what as PhpNode, scope);
-    if (base.k === "expr" && base.cls && offset.kind === "identifier")
+    if ((base.k === "expr" || base.k === "array") && base.cls && offset.kind === "identifier")
       key = `${base.cls}::${String(offset.name)}`;
   }
   const method = key === undefined ? undefined : scope.functions.get(key.toLowerCase());

@@ -19,6 +19,7 @@ import {
   variableName,
 } from "./php-flow.js";
 import { callArguments, functionValue } from "./php-functions.js";
+import { declareProperty, newObject, readClass } from "./php-objects.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
 import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
 
@@ -113,12 +114,14 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       return functionValue(node, scope, engine);
     case "new": {
       const what = node.what as PhpNode;
-      const args = callArguments(node, scope, engine).values;
+      const call = callArguments(node, scope, engine);
       if (what.kind === "name" && /^\\?stdclass$/i.test(String(what.name)))
         return { k: "array", entries: [], line, object: true };
-      const made = unknown(line, args);
+      const made = unknown(line, call.values);
       const full = what.kind === "name" ? String(what.name) : "";
-      return full ? { ...made, k: "expr", cls: full.slice(full.lastIndexOf("\\") + 1) } : made;
+      const cls = full.slice(full.lastIndexOf("\\") + 1);
+      if (!cls) return made;
+      return newObject(cls, call, scope, line) ?? { ...made, k: "expr", cls };
     }
     case "array":
       return arrayValue(node, scope, engine);
@@ -270,8 +273,9 @@ export function run(node: PhpNode, scope: PhpScope): void {
       for (const p of node.properties as PhpNode[]) {
         const value = evaluate(p.value as PhpNode | null, scope);
         const name = (p.name as PhpNode | null)?.name;
-        if (node.isStatic && scope.className && typeof name === "string")
-          scope.consts.set(`${scope.className}::$${name}`, value);
+        if (typeof name !== "string") continue;
+        if (!node.isStatic) declareProperty(scope, name, value, lineOfNode(p));
+        else if (scope.className) scope.consts.set(`${scope.className}::$${name}`, value);
       }
       return;
     case "class":
@@ -284,7 +288,8 @@ export function run(node: PhpNode, scope: PhpScope): void {
       scope.className = typeof name === "string" ? name : undefined;
       scope.branch++;
       try {
-        evaluateChildren(node, scope);
+        // A class's objects are made by `new` (php-objects.ts).
+        readClass(node, scope.className, scope, () => evaluateChildren(node, scope));
       } finally {
         scope.branch--;
         scope.className = outer;

@@ -5,6 +5,7 @@
  */
 import type { PhpNode } from "./php-ast.js";
 import { type Evaluator, lineOfNode } from "./php-flow.js";
+import { thisFor } from "./php-objects.js";
 import { type Arguments, bind, mentions } from "./php-params.js";
 import type { PhpScope } from "./php-scope.js";
 import { either, type PhpParams, type PhpValue, unknown } from "./php-value.js";
@@ -30,20 +31,20 @@ function parameters(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpParams {
 }
 
 /**
- * Runs `body` with each parameter's variable holding its marker; the variables of the same
- * names (and references) outside are as they were after it (a parameter is the body's own).
+ * Runs `body` with each of `locals` set (a parameter holding its marker, `$this`); the
+ * variables of the same names (and references) outside are as they were after it.
  */
-function withParameters(params: PhpParams, line: number, scope: PhpScope, body: () => void): void {
-  const outside = params.names.map((name) => [scope.vars.get(name), scope.refs.get(name)] as const);
-  params.names.forEach((name, index) => {
+function withLocals(locals: [string, PhpValue][], scope: PhpScope, body: () => void): void {
+  const outside = locals.map(([name]) => [scope.vars.get(name), scope.refs.get(name)] as const);
+  for (const [name, value] of locals) {
     scope.refs.delete(name);
-    scope.vars.set(name, { k: "param", of: params, index, line });
-  });
+    scope.vars.set(name, value);
+  }
   try {
     body();
   } finally {
-    for (let i = params.names.length - 1; i >= 0; i--) {
-      const name = params.names[i]!;
+    for (let i = locals.length - 1; i >= 0; i--) {
+      const name = locals[i]![0];
       const [value, ref] = outside[i]!;
       if (value === undefined) scope.vars.delete(name);
       else scope.vars.set(name, value);
@@ -66,8 +67,16 @@ export function functionValue(node: PhpNode, scope: PhpScope, ev: Evaluator): Ph
   scope.branch++;
   let params: PhpParams | undefined;
   try {
-    params = parameters(node, scope, ev);
-    withParameters(params, line, scope, () => {
+    const own = parameters(node, scope, ev);
+    params = own;
+    const locals = own.names.map((name, index): [string, PhpValue] => [
+      name,
+      { k: "param", of: own, index, line },
+    ]);
+    // A method of a class of the file: `$this` (php-objects.ts).
+    const self = thisFor(node, own, scope);
+    if (self) locals.push(["this", self]);
+    withLocals(locals, scope, () => {
       if (node.kind === "arrowfunc") returns.push(ev.evaluate(node.body as PhpNode, scope));
       else if (node.body) ev.run(node.body as PhpNode, scope);
     });

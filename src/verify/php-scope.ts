@@ -5,7 +5,7 @@
  */
 import type { PhpNode } from "./php-ast.js";
 import { BIND_BUDGET } from "./php-params.js";
-import type { PhpValue } from "./php-value.js";
+import type { PhpParams, PhpValue } from "./php-value.js";
 
 /** What the evaluator needs from its surroundings, and hears about as it goes. */
 export interface PhpScope {
@@ -33,6 +33,22 @@ export interface PhpScope {
   binding: { left: number };
   /** Functions declared in the files read so far, by lower-case name. */
   functions: Map<string, PhpValue>;
+  /** Classes declared in the files read so far, by lower-case short name (php-objects.ts). */
+  classes: Map<string, PhpClass>;
+  /** The class whose body is being read. */
+  reading?: PhpClass | undefined;
+}
+
+/** A class of the file, as `new` makes its objects (php-objects.ts). */
+export interface PhpClass {
+  /** The object `new` copies: defaults, promoted parameters, what the constructor sets. */
+  object: Extract<PhpValue, { k: "array" }>;
+  /** The constructor's parameters, which `new C(...)` binds. */
+  ctor?: PhpParams;
+  /** The entries of `object` that hold a constructor parameter. */
+  bound?: number[];
+  /** `$this` in the methods but the constructor. */
+  methods?: Extract<PhpValue, { k: "array" }>;
 }
 
 export interface ConfigAssignment {
@@ -84,6 +100,7 @@ export function newScope(file: string, hooks: PhpHooks): PhpScope {
     branch: 0,
     binding: { left: BIND_BUDGET },
     functions,
+    classes: new Map(),
   };
 }
 

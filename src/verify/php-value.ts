@@ -16,8 +16,11 @@ export type PhpValue =
   | { k: "bool"; b: boolean; line: number }
   | { k: "number"; n: number; line: number }
   | { k: "null"; line: number }
-  /** An array, or an object (`new stdClass`, `(object)[...]`: its properties are entries). */
-  | { k: "array"; entries: PhpEntry[]; line: number; object?: true }
+  /**
+   * An array, or an object (`new stdClass`, `(object)[...]`: its properties are entries);
+   * `cls`: an object of a class of the file (`new Creds()`), by its short name.
+   */
+  | { k: "array"; entries: PhpEntry[]; line: number; object?: true; cls?: string }
   /** `Foo::class`: the class's short name. */
   | { k: "class"; name: string; line: number }
   /**

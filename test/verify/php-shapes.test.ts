@@ -315,4 +315,58 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
       expect(performance.now() - t0).toBeLessThan(2000);
     });
   });
+
+  describe("a property's default, read from an object `new` makes", () => {
+    const CREDS = `class Creds { public $pw = '${LITERAL}'; }`;
+    test("(new Creds())->pw and $c = new Creds(); $c->pw", () => {
+      expect(findings(`${CREDS}\n${KEY} = (new Creds())->pw;`)).toEqual(fails(2));
+      expect(findings(`${CREDS}\n$c = new Creds();\n${KEY} = $c->pw;`)).toEqual(fails(2));
+      expect(findings(`${CREDS}\n$c = new \\Shop\\CREDS;\n${KEY} = $c->pw;`)).toEqual(fails(2));
+    });
+    test("read by a method of the class", () => {
+      expect(
+        findings(
+          `class Creds {\n  private $pw = '${LITERAL}';\n  public function get() { return $this->pw; }\n}\n${KEY} = (new Creds())->get();`,
+        ),
+      ).toEqual(fails(3));
+    });
+    test("each object is its own: another one's property set from the environment does not hide it", () => {
+      expect(
+        findings(
+          `${CREDS}\n$a = new Creds();\n$a->pw = getenv('X');\n$b = new Creds();\n${KEY} = $b->pw;`,
+        ),
+      ).toEqual(fails(2));
+    });
+    test("a property the constructor, or the code after new, sets from the environment passes", () => {
+      expect(
+        findings(
+          `class Creds {\n  public $pw = '${LITERAL}';\n  public function __construct() { $this->pw = getenv('DB_PW'); }\n}\n${KEY} = (new Creds())->pw;`,
+        ),
+      ).toEqual([]);
+      expect(
+        findings(
+          `class Creds {\n  public $pw;\n  public function __construct($pw) { $this->pw = $pw; }\n}\n${KEY} = (new Creds(getenv('DB_PW')))->pw;`,
+        ),
+      ).toEqual([]);
+      expect(
+        findings(`${CREDS}\n$c = new Creds();\n$c->pw = getenv('X');\n${KEY} = $c->pw;`),
+      ).toEqual([]);
+    });
+    test("a setter does not change what new makes", () => {
+      expect(
+        findings(
+          `class Creds {\n  public $pw = '${LITERAL}';\n  public function use() { $this->pw = getenv('X'); }\n}\n${KEY} = (new Creds())->pw;`,
+        ),
+      ).toEqual(fails(3));
+    });
+    test("a class of 1,000 properties made 1,000 times and read stays linear", () => {
+      const props = Array.from({ length: 1000 }, (_, i) => `public $p${i} = 'v${i}';`).join("\n");
+      const uses = Array.from({ length: 1000 }, (_, i) => `$x${i} = (new Big())->p${i};`).join(
+        "\n",
+      );
+      const t0 = performance.now();
+      expect(findings(`class Big {\n${props}\n}\n${uses}`)).toEqual([]);
+      expect(performance.now() - t0).toBeLessThan(3000);
+    });
+  });
 });

@@ -1,0 +1,85 @@
+/**
+ * Objects of the file's classes, as `new` makes them: the properties' defaults (`public $pw =
+ * '...'`), then what the constructor sets on `$this`, with the constructor's parameters bound
+ * to the arguments of `new` (php-params.ts). A class's body is read once, where it stands; each
+ * `new` copies the object it built (a copy of its list of properties, not of their values).
+ */
+import type { PhpNode } from "./php-ast.js";
+import { lineOfNode } from "./php-flow.js";
+import { type Arguments, bind, mentions } from "./php-params.js";
+import type { PhpClass, PhpScope } from "./php-scope.js";
+import type { PhpParams, PhpValue } from "./php-value.js";
+
+type PhpObject = Extract<PhpValue, { k: "array" }>;
+
+/**
+ * Runs the body (`body`) of a class, trait, interface or enum with `scope.reading` its class;
+ * a class is kept by its name after it (a trait's properties are not its own objects').
+ */
+export function readClass(
+  node: PhpNode,
+  name: string | undefined,
+  scope: PhpScope,
+  body: () => void,
+): void {
+  const line = lineOfNode(node);
+  const cls: PhpClass = {
+    object: { k: "array", entries: [], line, object: true, ...(name ? { cls: name } : {}) },
+  };
+  const outer = scope.reading;
+  scope.reading = cls;
+  try {
+    body();
+  } finally {
+    scope.reading = outer;
+  }
+  const ctor = cls.ctor;
+  if (ctor) {
+    const bound: number[] = [];
+    cls.object.entries.forEach((e, i) => {
+      if (mentions(e.value, ctor)) bound.push(i);
+    });
+    cls.bound = bound;
+  }
+  if (name && node.kind === "class") scope.classes.set(name.toLowerCase(), cls);
+}
+
+/** `public $pw = '...';` in the class being read: a property every object starts with. */
+export function declareProperty(scope: PhpScope, name: string, value: PhpValue, line: number) {
+  scope.reading?.object.entries.push({ name, written: name, value, line });
+}
+
+/**
+ * What `$this` is in a method of the class being read: in the constructor, the object `new`
+ * copies; in the other methods, one object they share,
+ * made from it when the first of them is read (a setter does not change what `new` makes).
+ */
+export function thisFor(node: PhpNode, params: PhpParams, scope: PhpScope): PhpObject | undefined {
+  const cls = scope.reading;
+  const name = (node.name as PhpNode | null)?.name;
+  if (!cls || node.kind !== "method" || typeof name !== "string") return undefined;
+  if (name.toLowerCase() !== "__construct") {
+    cls.methods ??= { ...cls.object, entries: cls.object.entries.slice() };
+    return cls.methods;
+  }
+  cls.ctor = params;
+  return cls.object;
+}
+
+/** `new Creds(...)` of a class of the file (by its short name); undefined for any other. */
+export function newObject(
+  name: string,
+  args: Arguments,
+  scope: PhpScope,
+  line: number,
+): PhpValue | undefined {
+  const cls = scope.classes.get(name.toLowerCase());
+  if (!cls) return undefined;
+  const entries = cls.object.entries.slice();
+  for (const i of cls.bound ?? []) {
+    const e = entries[i]!;
+    const value = bind(e.value, cls.ctor!, args, line, scope.binding);
+    entries[i] = { ...e, value };
+  }
+  return { k: "array", entries, line, object: true, cls: name };
+}
