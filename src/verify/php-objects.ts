@@ -1,6 +1,7 @@
 /**
  * Objects of the file's classes, as `new` makes them: the properties' defaults (`public $pw =
- * '...'`), then what the constructor sets on `$this`, with the constructor's parameters bound
+ * '...'`), then the constructor's promoted parameters (`__construct(public string $pw =
+ * '...')`), then what the constructor sets on `$this`, with the constructor's parameters bound
  * to the arguments of `new` (php-params.ts). A class's body is read once, where it stands; each
  * `new` copies the object it built (a copy of its list of properties, not of their values).
  */
@@ -51,7 +52,7 @@ export function declareProperty(scope: PhpScope, name: string, value: PhpValue, 
 
 /**
  * What `$this` is in a method of the class being read: in the constructor, the object `new`
- * copies; in the other methods, one object they share,
+ * copies (its promoted parameters set first); in the other methods, one object they share,
  * made from it when the first of them is read (a setter does not change what `new` makes).
  */
 export function thisFor(node: PhpNode, params: PhpParams, scope: PhpScope): PhpObject | undefined {
@@ -63,6 +64,15 @@ export function thisFor(node: PhpNode, params: PhpParams, scope: PhpScope): PhpO
     return cls.methods;
   }
   cls.ctor = params;
+  // `__construct(public string $pw = '...')`: set before the constructor's body runs.
+  (node.arguments as PhpNode[] | null)?.forEach((p, index) => {
+    const promoted = Number(p.flags) !== 0 || p.readonly === true;
+    const property = params.names[index];
+    if (!promoted || !property) return;
+    const line = lineOfNode(p);
+    const value: PhpValue = { k: "param", of: params, index, line };
+    cls.object.entries.push({ name: property, written: property, value, line });
+  });
   return cls.object;
 }
 

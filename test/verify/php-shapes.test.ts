@@ -369,4 +369,35 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
       expect(performance.now() - t0).toBeLessThan(3000);
     });
   });
+
+  describe("a promoted constructor parameter's default", () => {
+    const CREDS = `class Creds { public function __construct(public string $pw = '${LITERAL}') {} }`;
+    test("$c = new Creds(); $c->pw, and (new Creds)->pw", () => {
+      expect(findings(`${CREDS}\n$c = new Creds();\n${KEY} = $c->pw;`)).toEqual(fails(2));
+      expect(findings(`${CREDS}\n${KEY} = (new Creds)->pw;`)).toEqual(fails(2));
+    });
+    test("readonly, protected and private promotion, on its own line", () => {
+      expect(
+        findings(
+          `final class Creds {\n  public function __construct(\n    private readonly string $user = 'shop',\n    protected readonly string $pw = '${LITERAL}',\n  ) {}\n}\n$c = new Creds('admin');\n${KEY} = $c->pw;`,
+        ),
+      ).toEqual(fails(5));
+    });
+    test("an argument from the environment, by position or by name, overrides it: no literal", () => {
+      expect(findings(`${CREDS}\n$c = new Creds(getenv('X'));\n${KEY} = $c->pw;`)).toEqual([]);
+      expect(findings(`${CREDS}\n$c = new Creds(pw: getenv('X'));\n${KEY} = $c->pw;`)).toEqual([]);
+    });
+    test("a literal argument is a literal", () => {
+      expect(findings(`${CREDS}\n$c = new Creds('Zq8vLm2pXw9r');\n${KEY} = $c->pw;`)).toEqual(
+        fails(3),
+      );
+    });
+    test("the constructor's body sets after the promotion: getenv there wins", () => {
+      expect(
+        findings(
+          `class Creds {\n  public function __construct(public string $pw = '${LITERAL}') { $this->pw = getenv('X'); }\n}\n${KEY} = (new Creds())->pw;`,
+        ),
+      ).toEqual([]);
+    });
+  });
 });
