@@ -19,7 +19,7 @@ import {
   variableName,
 } from "./php-flow.js";
 import { callArguments, functionValue } from "./php-functions.js";
-import { declareProperty, newObject, readClass } from "./php-objects.js";
+import { declareProperty, enumCase, newObject, readClass } from "./php-objects.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
 import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
 
@@ -294,6 +294,17 @@ export function run(node: PhpNode, scope: PhpScope): void {
         scope.branch--;
         scope.className = outer;
       }
+      return;
+    }
+    case "enumcase": {
+      // `case DbPassword = '...';`: `Secret::DbPassword->value` is the value, `->name` the name.
+      const value = evaluate(node.value as PhpNode | null, scope);
+      const name = (node.name as PhpNode | null)?.name;
+      if (scope.className && typeof name === "string")
+        scope.consts.set(
+          `${scope.className}::${name}`,
+          enumCase(scope.className, name, value, lineOfNode(node)),
+        );
       return;
     }
     case "static":

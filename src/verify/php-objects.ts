@@ -93,3 +93,17 @@ export function newObject(
   }
   return { k: "array", entries, line, object: true, cls: name };
 }
+
+/** An enum's case: an object of its enum whose `name` is the case's and `value` its value. */
+export function enumCase(enumName: string, name: string, value: PhpValue, line: number): PhpObject {
+  return {
+    k: "array",
+    entries: [
+      { name: "name", written: "name", value: { k: "string", s: name, line }, line },
+      { name: "value", written: "value", value, line: value.line },
+    ],
+    line,
+    object: true,
+    cls: enumName,
+  };
+}

@@ -400,4 +400,39 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
       ).toEqual([]);
     });
   });
+
+  describe("a backed enum's case", () => {
+    test("Secret::DbPassword->value", () => {
+      expect(
+        findings(
+          `enum Secret: string { case DbPassword = '${LITERAL}'; }\n${KEY} = Secret::DbPassword->value;`,
+        ),
+      ).toEqual(fails(2));
+      expect(
+        findings(
+          `namespace Shop;\nenum Secret: string {\n  case User = 'shop';\n  case DbPassword = '${LITERAL}';\n}\n$case = \\Shop\\Secret::DbPassword;\n${KEY} = $case->value;`,
+        ),
+      ).toEqual(fails(5));
+    });
+    test("a case holding a non-secret word passes: a variable's name, a lookup, another key", () => {
+      const ENV =
+        "enum Env: string {\n  case DbPassword = 'SPRYKER_DB_PASSWORD';\n  case Engine = 'mysql';\n}";
+      expect(findings(`${ENV}\n${KEY} = getenv(Env::DbPassword->value);`)).toEqual([]);
+      expect(findings(`${ENV}\n${KEY} = $vault->read(Env::Engine->value);`)).toEqual([]);
+      expect(
+        findings(`${ENV}\n$config[PropelConstants::ZED_DB_ENGINE] = Env::Engine->value;`),
+      ).toEqual([]);
+    });
+    test("an enum of 1,000 cases, each read, stays linear", () => {
+      const cases = Array.from({ length: 1000 }, (_, i) => `case C${i} = 'v${i}';`).join("\n");
+      const reads = Array.from({ length: 1000 }, (_, i) => `$x${i} = Big::C${i}->value;`).join(
+        "\n",
+      );
+      const t0 = performance.now();
+      expect(
+        findings(`enum Big: string {\n${cases}\n}\n${reads}\n${KEY} = getenv($x999);`),
+      ).toEqual([]);
+      expect(performance.now() - t0).toBeLessThan(3000);
+    });
+  });
 });
