@@ -121,7 +121,9 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       const full = what.kind === "name" ? String(what.name) : "";
       const cls = full.slice(full.lastIndexOf("\\") + 1);
       if (!cls) return made;
-      return newObject(cls, call, scope, line) ?? { ...made, k: "expr", cls };
+      // Built from its arguments as before; its properties, for a class of the file, in `obj`.
+      const obj = newObject(cls, call, scope, line);
+      return { ...made, k: "expr", cls, ...(obj ? { obj } : {}) };
     }
     case "array":
       return arrayValue(node, scope, engine);

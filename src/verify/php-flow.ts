@@ -6,15 +6,13 @@
  */
 import type { PhpNode } from "./php-ast.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
-import { combine, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
+import { combine, type PhpArray, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
 
 /** The evaluator's two entry points, handed in (php-eval.ts imports this file). */
 export interface Evaluator {
   evaluate(node: PhpNode | null | undefined, scope: PhpScope): PhpValue;
   run(node: PhpNode, scope: PhpScope): void;
 }
-
-type PhpArray = Extract<PhpValue, { k: "array" }>;
 
 /**
  * Arrays are values in PHP: a write makes a changed copy, so `$b = $a; $b['k'] = 1;` leaves
@@ -128,8 +126,15 @@ export function property(
 ): PhpValue {
   const line = lineOfNode(node);
   const name = stepName(node.offset as PhpNode | null, scope, ev);
-  if (base.k !== "array" || name === undefined) return unknown(line, [base]);
-  return entryAt(base, name) ?? { k: "expr", line };
+  const object = objectOf(base);
+  if (!object || name === undefined) return unknown(line, [base]);
+  // A property `new` did not set is built from the object (its arguments are searched).
+  return entryAt(object, name) ?? (object === base ? { k: "expr", line } : unknown(line, [base]));
+}
+
+/** The entries of an array or object; of an object `new` made (php-objects.ts), its properties. */
+function objectOf(v: PhpValue | undefined): PhpArray | undefined {
+  return v?.k === "array" ? v : v?.k === "expr" ? v.obj : undefined;
 }
 
 function stepName(offset: PhpNode | null, scope: PhpScope, ev: Evaluator): string | undefined {
@@ -185,8 +190,9 @@ function targetOf(node: PhpNode, scope: PhpScope, ev: Evaluator): Target | undef
 function valueAt(t: Target, scope: PhpScope): PhpValue | undefined {
   let v = scope.vars.get(cellOf(scope, t.root));
   for (const step of t.steps) {
-    if (v?.k !== "array" || step.name === undefined) return undefined;
-    v = entryAt(v, step.name);
+    const object = objectOf(v);
+    if (!object || step.name === undefined) return undefined;
+    v = entryAt(object, step.name);
   }
   return v;
 }
@@ -213,6 +219,11 @@ function setIn(
 ): PhpValue {
   const step = steps[i];
   if (!step) return value;
+  // `$c->pw = ...` of an object `new` made: its properties change in place.
+  if (base?.k === "expr" && base.obj) {
+    setIn(base.obj, steps, i, value, line);
+    return base;
+  }
   // Into something golive does not know (an object a call made): built from both now.
   if (base !== undefined && base.k !== "array" && base.k !== "null")
     return unknown(line, [base, value]);

@@ -9,9 +9,7 @@ import type { PhpNode } from "./php-ast.js";
 import { lineOfNode } from "./php-flow.js";
 import { type Arguments, bind, mentions } from "./php-params.js";
 import type { PhpClass, PhpScope } from "./php-scope.js";
-import type { PhpParams, PhpValue } from "./php-value.js";
-
-type PhpObject = Extract<PhpValue, { k: "array" }>;
+import type { PhpArray, PhpParams, PhpValue } from "./php-value.js";
 
 /**
  * Runs the body (`body`) of a class, trait, interface or enum with `scope.reading` its class;
@@ -55,7 +53,7 @@ export function declareProperty(scope: PhpScope, name: string, value: PhpValue, 
  * copies (its promoted parameters set first); in the other methods, one object they share,
  * made from it when the first of them is read (a setter does not change what `new` makes).
  */
-export function thisFor(node: PhpNode, params: PhpParams, scope: PhpScope): PhpObject | undefined {
+export function thisFor(node: PhpNode, params: PhpParams, scope: PhpScope): PhpArray | undefined {
   const cls = scope.reading;
   const name = (node.name as PhpNode | null)?.name;
   if (!cls || node.kind !== "method" || typeof name !== "string") return undefined;
@@ -82,7 +80,7 @@ export function newObject(
   args: Arguments,
   scope: PhpScope,
   line: number,
-): PhpValue | undefined {
+): PhpArray | undefined {
   const cls = scope.classes.get(name.toLowerCase());
   if (!cls) return undefined;
   const entries = cls.object.entries.slice();
@@ -95,7 +93,7 @@ export function newObject(
 }
 
 /** An enum's case: an object of its enum whose `name` is the case's and `value` its value. */
-export function enumCase(enumName: string, name: string, value: PhpValue, line: number): PhpObject {
+export function enumCase(enumName: string, name: string, value: PhpValue, line: number): PhpArray {
   return {
     k: "array",
     entries: [

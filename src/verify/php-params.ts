@@ -109,7 +109,7 @@ export function bind(
       const from = v.from.map(walk);
       if (from.some((f, i) => f !== v.from![i])) {
         const made = unknown(v.line, from);
-        out = v.cls && made.k === "expr" ? { ...made, cls: v.cls } : made;
+        out = made.k !== "expr" ? made : { ...made, ...(v.cls ? { cls: v.cls, obj: v.obj } : {}) };
       }
     } else if (v.k === "array") {
       let changed = false;

@@ -16,11 +16,7 @@ export type PhpValue =
   | { k: "bool"; b: boolean; line: number }
   | { k: "number"; n: number; line: number }
   | { k: "null"; line: number }
-  /**
-   * An array, or an object (`new stdClass`, `(object)[...]`: its properties are entries);
-   * `cls`: an object of a class of the file (`new Creds()`), by its short name.
-   */
-  | { k: "array"; entries: PhpEntry[]; line: number; object?: true; cls?: string }
+  | PhpArray
   /** `Foo::class`: the class's short name. */
   | { k: "class"; name: string; line: number }
   /**
@@ -36,9 +32,22 @@ export type PhpValue =
   /**
    * Anything else: a call, an object, a constant golive does not know; `from` holds the values
    * it was built from (a call's arguments, the parts of a concatenation), for APP-17's search;
-   * `cls`: an object of a class of the file (`new Secrets(...)`), by its short name.
+   * `cls`: an object of a class of the file (`new Secrets(...)`), by its short name, and `obj`
+   * its properties as `new` set them (verify/php-objects.ts).
    */
-  | { k: "expr"; line: number; from?: PhpValue[]; cls?: string };
+  | { k: "expr"; line: number; from?: PhpValue[]; cls?: string; obj?: PhpArray };
+
+/**
+ * An array, or an object (`new stdClass`, `(object)[...]`: its properties are entries);
+ * `cls`: an object of a class of the file (an enum's case, `$this`), by its short name.
+ */
+export interface PhpArray {
+  k: "array";
+  entries: PhpEntry[];
+  line: number;
+  object?: true;
+  cls?: string;
+}
 
 /** A function's parameters, as its body was read. */
 export interface PhpParams {

@@ -359,6 +359,14 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
         ),
       ).toEqual(fails(3));
     });
+    test("an object of a class of the file is still built from its arguments", () => {
+      const VAULT = "class Vault {\n  public function __construct(string $key) {}\n}";
+      expect(findings(`${VAULT}\n${KEY} = new Vault('${LITERAL}');`)).toEqual(fails(5));
+      expect(findings(`${VAULT}\n${KEY} = (new Vault('${LITERAL}'))->password;`)).toEqual(fails(5));
+      expect(findings(`${VAULT}\n${KEY} = (new Vault('${LITERAL}'))->read('db');`)).toEqual(
+        fails(5),
+      );
+    });
     test("a class of 1,000 properties made 1,000 times and read stays linear", () => {
       const props = Array.from({ length: 1000 }, (_, i) => `public $p${i} = 'v${i}';`).join("\n");
       const uses = Array.from({ length: 1000 }, (_, i) => `$x${i} = (new Big())->p${i};`).join(
