@@ -121,7 +121,8 @@ export function orElse(left: PhpValue, right: PhpValue, line: number): PhpValue 
   if (left.k === "env")
     return right.k === "env" || right.k === "fallback" ? right : { k: "fallback", of: right, line };
   if (left.k === "fallback") return left;
-  if (left.k === "expr")
+  // A value golive cannot resolve, a function's parameter among them, may be the environment.
+  if (left.k === "expr" || left.k === "param")
     return isWritten(right) ? { k: "fallback", of: right, line } : unknown(line, [left, right]);
   // A value written on the left is set: `??` and `?:` keep it (unless it is empty or false).
   const s = stringOf(left);

@@ -291,6 +291,11 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
       );
       expect(findings(`${two}\n${KEY} = pw(fallback: getenv('PW'));`)).toEqual([]);
     });
+    test("a parameter is read as unknown, as before: `$x ?: '...'` falls back to the literal", () => {
+      expect(
+        findings(`function pw($x) { return $x ?: '${LITERAL}'; }\n${KEY} = pw(getenv('X'));`),
+      ).toEqual(fails(2, "secret-config-fallback"));
+    });
     test("a default overridden by the environment passes", () => {
       expect(findings(`${FN}\n${KEY} = dbPassword(getenv('X'));`)).toEqual([]);
       expect(findings(`${FN}\n${KEY} = dbPassword(...[getenv('X')]);`)).toEqual([]);
