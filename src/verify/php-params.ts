@@ -26,6 +26,8 @@ export interface Arguments {
  */
 export const BIND_BUDGET = 1 << 15;
 const MAX_BIND = 4096;
+/** And at most this deep (`$x = [$x]` six thousand times must not overflow the stack). */
+const MAX_DEPTH = 200;
 
 /** Thrown when a value is larger than the bound: the call is then built from its parts. */
 const TOO_LARGE = new Error("too large to bind");
@@ -84,9 +86,11 @@ export function bind(
   const values: PhpValue[] = [];
   const memo = new Map<PhpValue, PhpValue>();
   let steps = 0;
+  let depth = 0;
   const walk = (v: PhpValue): PhpValue => {
     const done = memo.get(v);
     if (done) return done;
+    if (depth >= MAX_DEPTH) throw TOO_LARGE;
     // Each part and each of its entries is a step.
     const cost =
       1 + (v.k === "array" ? v.entries.length : v.k === "expr" ? (v.from?.length ?? 0) : 0);
@@ -95,6 +99,7 @@ export function bind(
     if (steps > MAX_BIND || budget.left < 0) throw TOO_LARGE;
     // A value that holds itself (`$o->self = $o`) is not rebuilt inside itself.
     memo.set(v, v);
+    depth++;
     let out = v;
     if (v.k === "param" && v.of === params)
       out = values[v.index] ??= argumentFor(params, v.index, args, line);
@@ -121,6 +126,7 @@ export function bind(
       });
       if (changed) out = { ...v, entries };
     }
+    depth--;
     memo.set(v, out);
     return out;
   };

@@ -303,6 +303,12 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
     test("a parameter does not leak out of the body: $fallback outside is the file's own", () => {
       expect(findings(`$fallback = getenv('X');\n${FN}\n${KEY} = $fallback;`)).toEqual([]);
     });
+    test("a return nested 6,000 deep is bound to a depth, not through the stack", () => {
+      const deep = Array.from({ length: 6000 }, () => "$x = [$x];").join("\n");
+      expect(
+        findings(`function f($p = '${LITERAL}') {\n$x = $p;\n${deep}\nreturn $x; }\n${KEY} = f();`),
+      ).toEqual(fails(2));
+    });
     test("calls stay linear: 2,000 calls of a function returning 1,000 parameters, 40 functions each calling the one before twice", () => {
       const lines = (n: number, line: (i: number) => string) =>
         Array.from({ length: n }, (_, i) => line(i)).join("\n");
