@@ -7,6 +7,7 @@
 import type { PhpNode } from "./php-ast.js";
 import { type Evaluator, keyOf, lineOfNode, memberKey, property } from "./php-flow.js";
 import { callArguments, called } from "./php-functions.js";
+import { methodOf } from "./php-objects.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
 import { combine, type PhpEntry, type PhpValue, stringOf, unknown } from "./php-value.js";
 
@@ -80,7 +81,7 @@ function callee(what: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
       key = `${base.cls}::${String(offset.name)}`;
   }
   const method = key === undefined ? undefined : scope.functions.get(key.toLowerCase());
-  if (method) return method;
+  if (method) return base ? methodOf(method, base, lineOfNode(what), scope) : method;
   return base ? property(what, scope, ev, base) : ev.evaluate(what, scope);
 }
 

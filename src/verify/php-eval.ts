@@ -122,8 +122,7 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       const cls = full.slice(full.lastIndexOf("\\") + 1);
       if (!cls) return made;
       // Built from its arguments as before; its properties, for a class of the file, in `obj`.
-      const obj = newObject(cls, call, scope, line);
-      return { ...made, k: "expr", cls, ...(obj ? { obj } : {}) };
+      return { ...made, k: "expr", cls, ...newObject(cls, call, scope, line) };
     }
     case "array":
       return arrayValue(node, scope, engine);

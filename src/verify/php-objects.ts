@@ -74,13 +74,16 @@ export function thisFor(node: PhpNode, params: PhpParams, scope: PhpScope): PhpA
   return cls.object;
 }
 
-/** `new Creds(...)` of a class of the file (by its short name); undefined for any other. */
+/**
+ * `new Creds(...)` of a class of the file (by its short name): its properties, and the
+ * constructor's call (`made`) for its methods; undefined for any other class.
+ */
 export function newObject(
   name: string,
   args: Arguments,
   scope: PhpScope,
   line: number,
-): PhpArray | undefined {
+): { obj: PhpArray; made?: { ctor: PhpParams; args: Arguments } } | undefined {
   const cls = scope.classes.get(name.toLowerCase());
   if (!cls) return undefined;
   const entries = cls.object.entries.slice();
@@ -89,7 +92,24 @@ export function newObject(
     const value = bind(e.value, cls.ctor!, args, line, scope.binding);
     entries[i] = { ...e, value };
   }
-  return { k: "array", entries, line, object: true, cls: name };
+  const obj: PhpArray = { k: "array", entries, line, object: true, cls: name };
+  return cls.ctor ? { obj, made: { ctor: cls.ctor, args } } : { obj };
+}
+
+/**
+ * A method of a class of the file called on an object `new` made: `$this->pw` in it is what
+ * the constructor's call set (`private string $pw = '...'` read by `getPw()`).
+ */
+export function methodOf(
+  method: PhpValue,
+  base: PhpValue,
+  line: number,
+  scope: PhpScope,
+): PhpValue {
+  if (method.k !== "closure" || base.k !== "expr" || !base.made) return method;
+  const { ctor, args } = base.made;
+  const returns = bind(method.returns, ctor, args, line, scope.binding);
+  return returns === method.returns ? method : { ...method, returns };
 }
 
 /** An enum's case: an object of its enum whose `name` is the case's and `value` its value. */

@@ -6,17 +6,16 @@
  * return getenv('PW') ?: $x; }` makes `pw()` the environment with a literal fallback, and
  * `pw(getenv('X'))` the environment.
  */
-import { orElse, type PhpEntry, type PhpParams, type PhpValue, unknown } from "./php-value.js";
+import {
+  type Arguments,
+  orElse,
+  type PhpEntry,
+  type PhpParams,
+  type PhpValue,
+  unknown,
+} from "./php-value.js";
 
-/** A call's arguments: in order, and those passed by name (`f(x: '...')`). */
-export interface Arguments {
-  values: PhpValue[];
-  named: Map<string, PhpValue>;
-  /** How many of `values` come before the first named one: those bind by position. */
-  positional: number;
-  /** A spread golive cannot read (`f(...$unknown)`): which parameters it fills is not known. */
-  open: boolean;
-}
+export type { Arguments } from "./php-value.js";
 
 /**
  * At most this many parts of values are rebuilt for the calls of a file, and this many for
@@ -114,7 +113,10 @@ export function bind(
       const from = v.from.map(walk);
       if (from.some((f, i) => f !== v.from![i])) {
         const made = unknown(v.line, from);
-        out = made.k !== "expr" ? made : { ...made, ...(v.cls ? { cls: v.cls, obj: v.obj } : {}) };
+        out =
+          made.k !== "expr"
+            ? made
+            : { ...made, ...(v.cls ? { cls: v.cls, obj: v.obj, made: v.made } : {}) };
       }
     } else if (v.k === "array") {
       let changed = false;

@@ -33,9 +33,16 @@ export type PhpValue =
    * Anything else: a call, an object, a constant golive does not know; `from` holds the values
    * it was built from (a call's arguments, the parts of a concatenation), for APP-17's search;
    * `cls`: an object of a class of the file (`new Secrets(...)`), by its short name, and `obj`
-   * its properties as `new` set them (verify/php-objects.ts).
+   * its properties as `new` set them and `made` the constructor's call (verify/php-objects.ts).
    */
-  | { k: "expr"; line: number; from?: PhpValue[]; cls?: string; obj?: PhpArray };
+  | {
+      k: "expr";
+      line: number;
+      from?: PhpValue[];
+      cls?: string;
+      obj?: PhpArray;
+      made?: { ctor: PhpParams; args: Arguments };
+    };
 
 /**
  * An array, or an object (`new stdClass`, `(object)[...]`: its properties are entries);
@@ -47,6 +54,16 @@ export interface PhpArray {
   line: number;
   object?: true;
   cls?: string;
+}
+
+/** A call's arguments: in order, and those passed by name (`f(x: '...')`). */
+export interface Arguments {
+  values: PhpValue[];
+  named: Map<string, PhpValue>;
+  /** How many of `values` come before the first named one: those bind by position. */
+  positional: number;
+  /** A spread golive cannot read (`f(...$unknown)`): which parameters it fills is not known. */
+  open: boolean;
 }
 
 /** A function's parameters, as its body was read. */

@@ -411,6 +411,11 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
         fails(3),
       );
     });
+    test("read by a getter of the class, with the default or the argument new passed", () => {
+      const GETTER = `class Creds {\n  public function __construct(private string $pw = '${LITERAL}') {}\n  public function getPw(): string { return $this->pw; }\n}`;
+      expect(findings(`${GETTER}\n$c = new Creds();\n${KEY} = $c->getPw();`)).toEqual(fails(3));
+      expect(findings(`${GETTER}\n${KEY} = (new Creds(getenv('DB_PW')))->getPw();`)).toEqual([]);
+    });
     test("the constructor's body sets after the promotion: getenv there wins", () => {
       expect(
         findings(
