@@ -19,9 +19,18 @@ import {
   variableName,
 } from "./php-flow.js";
 import { callArguments, functionValue } from "./php-functions.js";
-import { declareProperty, enumCase, newObject, readClass } from "./php-objects.js";
+import { declareProperty, enumCase, makeObject, newObject, readClass } from "./php-objects.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
-import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
+import {
+  type Arguments,
+  combine,
+  cut,
+  either,
+  orElse,
+  type PhpValue,
+  stringOf,
+  unknown,
+} from "./php-value.js";
 
 const ENV_ARRAYS = new Set(["_ENV", "_SERVER"]);
 
@@ -118,6 +127,7 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       if (what.kind === "name" && /^\\?stdclass$/i.test(String(what.name)))
         return { k: "array", entries: [], line, object: true };
       const made = unknown(line, call.values);
+      if (what.kind === "class") return { ...made, k: "expr", ...anonymous(what, call, scope) };
       const full = what.kind === "name" ? String(what.name) : "";
       const cls = full.slice(full.lastIndexOf("\\") + 1);
       if (!cls) return made;
@@ -183,6 +193,20 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
     default:
       evaluateChildren(node, scope);
       return { k: "expr", line };
+  }
+}
+
+/** `new class(...) { ... }`: its body read where it stands (as a class's), its object made. */
+function anonymous(node: PhpNode, call: Arguments, scope: PhpScope) {
+  const outer = scope.className;
+  scope.className = undefined;
+  scope.branch++;
+  try {
+    const cls = readClass(node, undefined, scope, () => evaluateChildren(node, scope));
+    return makeObject(cls, undefined, call, scope, lineOfNode(node));
+  } finally {
+    scope.branch--;
+    scope.className = outer;
   }
 }
 

@@ -20,7 +20,7 @@ export function readClass(
   name: string | undefined,
   scope: PhpScope,
   body: () => void,
-): void {
+): PhpClass {
   const line = lineOfNode(node);
   const cls: PhpClass = {
     object: { k: "array", entries: [], line, object: true, ...(name ? { cls: name } : {}) },
@@ -41,6 +41,7 @@ export function readClass(
     cls.bound = bound;
   }
   if (name && node.kind === "class") scope.classes.set(name.toLowerCase(), cls);
+  return cls;
 }
 
 /** `public $pw = '...';` in the class being read: a property every object starts with. */
@@ -78,21 +79,26 @@ export function thisFor(node: PhpNode, params: PhpParams, scope: PhpScope): PhpA
  * `new Creds(...)` of a class of the file (by its short name): its properties, and the
  * constructor's call (`made`) for its methods; undefined for any other class.
  */
-export function newObject(
-  name: string,
+export function newObject(name: string, args: Arguments, scope: PhpScope, line: number) {
+  const cls = scope.classes.get(name.toLowerCase());
+  return cls && makeObject(cls, name, args, scope, line);
+}
+
+/** An object of `cls` (`name`: its short name, none for `new class { ... }`). */
+export function makeObject(
+  cls: PhpClass,
+  name: string | undefined,
   args: Arguments,
   scope: PhpScope,
   line: number,
-): { obj: PhpArray; made?: { ctor: PhpParams; args: Arguments } } | undefined {
-  const cls = scope.classes.get(name.toLowerCase());
-  if (!cls) return undefined;
+): { obj: PhpArray; made?: { ctor: PhpParams; args: Arguments } } {
   const entries = cls.object.entries.slice();
   for (const i of cls.bound ?? []) {
     const e = entries[i]!;
     const value = bind(e.value, cls.ctor!, args, line, scope.binding);
     entries[i] = { ...e, value };
   }
-  const obj: PhpArray = { k: "array", entries, line, object: true, cls: name };
+  const obj: PhpArray = { k: "array", entries, line, object: true, ...(name ? { cls: name } : {}) };
   return cls.ctor ? { obj, made: { ctor: cls.ctor, args } } : { obj };
 }
 

@@ -370,6 +370,16 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
         ),
       ).toEqual(fails(3));
     });
+    test("an anonymous class: new class { ... } is an object of its properties too", () => {
+      expect(findings(`${KEY} = (new class { public $pw = '${LITERAL}'; })->pw;`)).toEqual(
+        fails(2),
+      );
+      expect(
+        findings(
+          `$c = new class(getenv('X')) {\n  public function __construct(public string $pw = '${LITERAL}') {}\n};\n${KEY} = $c->pw;`,
+        ),
+      ).toEqual([]);
+    });
     test("an object of a class of the file is still built from its arguments", () => {
       const VAULT = "class Vault {\n  public function __construct(string $key) {}\n}";
       expect(findings(`${VAULT}\n${KEY} = new Vault('${LITERAL}');`)).toEqual(fails(5));
