@@ -7,6 +7,7 @@
 import type { PhpNode } from "./php-ast.js";
 import { type Evaluator, keyOf, lineOfNode, memberKey, property } from "./php-flow.js";
 import { callArguments, called } from "./php-functions.js";
+import { declareNow } from "./php-hoist.js";
 import { methodOf } from "./php-objects.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
 import { combine, type PhpEntry, type PhpValue, stringOf, unknown } from "./php-value.js";
@@ -61,6 +62,8 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
     const parts = args.flatMap((a) => (a.k === "array" ? a.entries.map((e) => e.value) : [a]));
     return combine(parts, line);
   }
+  // `dbPassword()` above `function dbPassword`: the function is read first (php-hoist.ts).
+  if (!scope.functions.has(name)) declareNow("function", name, scope, ev);
   const declared = scope.functions.get(name);
   return declared ? called(declared, call, line, scope) : unknown(line, args);
 }
@@ -73,8 +76,11 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
 function callee(what: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
   let key: string | undefined;
   let base: PhpValue | undefined;
-  if (what.kind === "staticlookup") key = memberKey(what, scope);
-  else if (what.kind === "propertylookup" || what.kind === "nullsafepropertylookup") {
+  if (what.kind === "staticlookup") {
+    key = memberKey(what, scope);
+    if (key !== undefined && !scope.functions.has(key.toLowerCase()))
+      declareNow("class", key.split("::")[0]!, scope, ev);
+  } else if (what.kind === "propertylookup" || what.kind === "nullsafepropertylookup") {
     const offset = what.offset as PhpNode;
     base = ev.evaluate(what.what as PhpNode, scope);
     if ((base.k === "expr" || base.k === "array") && base.cls && offset.kind === "identifier")

@@ -19,6 +19,7 @@ import {
   variableName,
 } from "./php-flow.js";
 import { callArguments, functionValue } from "./php-functions.js";
+import { declareAhead, declaredEarly, declareNow } from "./php-hoist.js";
 import { declareProperty, enumCase, makeObject, newObject, readClass } from "./php-objects.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
 import {
@@ -94,7 +95,10 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
         return { k: "class", name: full.slice(full.lastIndexOf("\\") + 1), line };
       }
       const member = memberKey(node, scope);
-      return (member !== undefined && scope.consts.get(member)) || { k: "expr", line };
+      if (member === undefined) return { k: "expr", line };
+      // `Secret::PW` above `class Secret`: the class is read first.
+      if (!scope.consts.has(member)) declareNow("class", member.split("::")[0]!, scope, engine);
+      return scope.consts.get(member) ?? { k: "expr", line };
     }
     case "variable": {
       const name = variableName(node, scope, engine);
@@ -131,6 +135,7 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       const full = what.kind === "name" ? String(what.name) : "";
       const cls = full.slice(full.lastIndexOf("\\") + 1);
       if (!cls) return made;
+      declareNow("class", cls, scope, engine);
       // Built from its arguments as before; its properties, for a class of the file, in `obj`.
       return { ...made, k: "expr", cls, ...newObject(cls, call, scope, line) };
     }
@@ -272,6 +277,8 @@ export function run(node: PhpNode, scope: PhpScope): void {
     case "program":
     case "namespace":
     case "block":
+      // A file's functions and classes are declared before its statements run (php-hoist.ts).
+      if (node.kind !== "block") declareAhead(node.children as PhpNode[], scope);
       for (const c of node.children as PhpNode[]) {
         run(c, scope);
         if (scope.stopAtReturn && ends(c)) return;
@@ -307,6 +314,7 @@ export function run(node: PhpNode, scope: PhpScope): void {
     case "trait":
     case "interface":
     case "enum": {
+      if (declaredEarly(node, scope)) return;
       // Its constants and static properties are kept by the class's name (`C::PW`, `self::PW`).
       const outer = scope.className;
       const name = (node.name as PhpNode | null)?.name;
@@ -351,7 +359,7 @@ export function run(node: PhpNode, scope: PhpScope): void {
     case "method":
     case "closure":
     case "arrowfunc":
-      functionValue(node, scope, engine);
+      if (!declaredEarly(node, scope)) functionValue(node, scope, engine);
       return;
     case "foreach": {
       const source = evaluate(node.source as PhpNode, scope);

@@ -35,6 +35,10 @@ export interface PhpScope {
   functions: Map<string, PhpValue>;
   /** Classes declared in the files read so far, by lower-case short name (php-objects.ts). */
   classes: Map<string, PhpClass>;
+  /** Declarations further down the files being read, by `function name` or `class name`. */
+  ahead: Map<string, PhpNode>;
+  /** Declarations read at a use above them (php-hoist.ts): passed over where they stand. */
+  early: Set<PhpNode>;
   /** The class whose body is being read. */
   reading?: PhpClass | undefined;
 }
@@ -101,6 +105,8 @@ export function newScope(file: string, hooks: PhpHooks): PhpScope {
     binding: { left: BIND_BUDGET },
     functions,
     classes: new Map(),
+    ahead: new Map(),
+    early: new Set(),
   };
 }
 

@@ -5,6 +5,8 @@
  * configuration of Spryker's demo shops.
  */
 import { describe, expect, test } from "vitest";
+import { loadPhpParser } from "../../src/verify/php-ast.js";
+import { loadConfig } from "../../src/verify/php-config.js";
 import { isSecretName, isSecretPath } from "../../src/verify/secret-names.js";
 import { codes, found, SECRET, shop, verdict } from "../helpers/shop.js";
 
@@ -467,6 +469,40 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
         findings(`enum Big: string {\n${cases}\n}\n${reads}\n${KEY} = getenv($x999);`),
       ).toEqual([]);
       expect(performance.now() - t0).toBeLessThan(3000);
+    });
+  });
+
+  describe("a function or class declared below its use (PHP declares them first)", () => {
+    test("a function, a class, an enum and a static method used above their declaration", () => {
+      expect(
+        findings(
+          `${KEY} = dbPassword();\nfunction dbPassword($fallback = '${LITERAL}') { return getenv('DB_PW') ?: $fallback; }`,
+        ),
+      ).toEqual(fails(3, "secret-config-fallback"));
+      expect(
+        findings(`$c = new Creds();\n${KEY} = $c->pw;\nclass Creds { public $pw = '${LITERAL}'; }`),
+      ).toEqual(fails(4));
+      expect(
+        findings(
+          `namespace Shop;\n${KEY} = Secret::DbPassword->value;\nenum Secret: string { case DbPassword = '${LITERAL}'; }`,
+        ),
+      ).toEqual(fails(4));
+      expect(
+        findings(
+          `${KEY} = Db::pw();\nclass Db { public static function pw($x = '${LITERAL}') { return $x; } }`,
+        ),
+      ).toEqual(fails(3));
+    });
+    test("overridden from the environment it passes; the declaration is read once", async () => {
+      expect(
+        findings(
+          `${KEY} = dbPassword(getenv('X'));\nfunction dbPassword($fallback = '${LITERAL}') { return getenv('DB_PW') ?: $fallback; }`,
+        ),
+      ).toEqual([]);
+      await loadPhpParser();
+      const php = `<?php\nconfigure();\nfunction configure() { global $config; $config[X::DEBUG] = true; }\n`;
+      const load = loadConfig((p) => (p === DEFAULT ? php : undefined), undefined);
+      expect(load.assignments.map((a) => [a.written, a.line])).toEqual([["[X::DEBUG]", 3]]);
     });
   });
 });
