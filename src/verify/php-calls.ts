@@ -6,7 +6,7 @@
  */
 import type { PhpNode } from "./php-ast.js";
 import { type Evaluator, keyOf, lineOfNode, memberKey, property } from "./php-flow.js";
-import { callArguments, called } from "./php-functions.js";
+import { callArguments, called, writeBack } from "./php-functions.js";
 import { declareNow } from "./php-hoist.js";
 import { methodOf } from "./php-objects.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
@@ -35,7 +35,11 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
   // `Secrets::get()`, `(new Secrets)->get()`: a method of a class of the file.
   // `(fn() => 'x')()`, `$f()`, `$o->m()`, `Secrets::db()`: a closure's or a method's return,
   // else built from the parts.
-  if (what.kind !== "name") return called(callee(what, scope, ev), call, line, scope);
+  if (what.kind !== "name") {
+    const fn = callee(what, scope, ev);
+    writeBack(fn, node, call, scope, ev);
+    return called(fn, call, line, scope);
+  }
   const name = String(what.name).replace(/^\\/, "").toLowerCase();
   if (ENV_FUNCTIONS.has(name)) return { k: "env", line };
   if (name === "define" && args.length >= 2) {
@@ -65,7 +69,9 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
   // `dbPassword()` above `function dbPassword`: the function is read first (php-hoist.ts).
   if (!scope.functions.has(name)) declareNow("function", name, scope, ev);
   const declared = scope.functions.get(name);
-  return declared ? called(declared, call, line, scope) : unknown(line, args);
+  if (!declared) return unknown(line, args);
+  writeBack(declared, node, call, scope, ev);
+  return called(declared, call, line, scope);
 }
 
 /**

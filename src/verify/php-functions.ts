@@ -4,10 +4,10 @@
  * values; a call binds them to its arguments and the defaults it leaves out (php-params.ts).
  */
 import type { PhpNode } from "./php-ast.js";
-import { type Evaluator, lineOfNode } from "./php-flow.js";
+import { type Evaluator, lineOfNode, store } from "./php-flow.js";
 import { thisFor } from "./php-objects.js";
 import { type Arguments, bind, mentions } from "./php-params.js";
-import type { PhpScope } from "./php-scope.js";
+import { cellOf, type PhpScope } from "./php-scope.js";
 import { either, type PhpParams, type PhpValue, unknown } from "./php-value.js";
 
 /**
@@ -79,6 +79,13 @@ export function functionValue(node: PhpNode, scope: PhpScope, ev: Evaluator): Ph
     withLocals(locals, scope, () => {
       if (node.kind === "arrowfunc") returns.push(ev.evaluate(node.body as PhpNode, scope));
       else if (node.body) ev.run(node.body as PhpNode, scope);
+      // `function f(&$x) { $x = '...'; }`: what `f($pw)` leaves in `$pw`.
+      (node.arguments as PhpNode[] | null)?.forEach((p, index) => {
+        const left = p.byref ? scope.vars.get(cellOf(scope, own.names[index]!)) : undefined;
+        if (!left || left === locals[index]![1]) return;
+        own.out ??= new Map();
+        own.out.set(index, left);
+      });
     });
   } finally {
     scope.branch--;
@@ -91,7 +98,8 @@ export function functionValue(node: PhpNode, scope: PhpScope, ev: Evaluator): Ph
     returns: value ?? { k: "null", line },
     line,
   };
-  if (params.names.length > 0 && mentions(closure.returns, params)) closure.params = params;
+  if (params.out || (params.names.length > 0 && mentions(closure.returns, params)))
+    closure.params = params;
   const name = (node.name as PhpNode | null)?.name;
   if (typeof name === "string" && node.kind === "function")
     scope.functions.set(name.toLowerCase(), closure);
@@ -135,4 +143,26 @@ export function called(callee: PhpValue, args: Arguments, line: number, scope: P
     : callee.returns;
   // `$f('x')` of `fn($p) => f($p)`: a return golive cannot resolve is built from the arguments too.
   return returns.k !== "expr" ? returns : unknown(line, [returns, ...args.values]);
+}
+
+/**
+ * After a call of `callee`: what it leaves in the variables passed to its by-reference
+ * parameters (`f($pw)` of `function f(&$x) { $x = '...'; }` sets `$pw`), bound to the call.
+ */
+export function writeBack(
+  callee: PhpValue,
+  call: PhpNode,
+  args: Arguments,
+  scope: PhpScope,
+  ev: Evaluator,
+): void {
+  const params = callee.k === "closure" ? callee.params : undefined;
+  if (!params?.out) return;
+  const nodes = (call.arguments as PhpNode[] | null) ?? [];
+  const line = lineOfNode(call);
+  for (const [index, value] of params.out) {
+    const target = index < args.positional ? nodes[index] : undefined;
+    if (target && target.kind !== "variadic" && target.kind !== "namedargument")
+      store(target, bind(value, params, args, line, scope.binding), scope, ev);
+  }
 }

@@ -75,6 +75,8 @@ export interface PhpParams {
   variadic?: number;
   /** A value built from all the defaults: what a call golive does not bind is searched for. */
   all: PhpValue;
+  /** What the body leaves in each by-reference parameter (`function f(&$x) { $x = '...'; }`). */
+  out?: Map<number, PhpValue>;
 }
 
 export interface PhpEntry {

@@ -258,6 +258,14 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
         ),
       ).toEqual([]);
     });
+    test("a by-reference parameter: f($pw) of function f(&$x) { $x = '...'; }", () => {
+      expect(
+        findings(`function fill(&$x) { $x = '${LITERAL}'; }\nfill($pw);\n${KEY} = $pw;`),
+      ).toEqual(fails(2));
+      const FILL = `function fill(&$x, $v = '${LITERAL}') { $x = $v; }`;
+      expect(findings(`${FILL}\nfill($pw);\n${KEY} = $pw;`)).toEqual(fails(2));
+      expect(findings(`${FILL}\nfill($pw, getenv('X'));\n${KEY} = $pw;`)).toEqual([]);
+    });
     test("a chain of 40 references (and one of 20,000) is followed in one step a read", () => {
       const chain = (n: number) =>
         Array.from({ length: n }, (_, i) => `$r${i + 1} = &$r${i};`).join("\n");
