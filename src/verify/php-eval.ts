@@ -340,6 +340,11 @@ export function run(node: PhpNode, scope: PhpScope): void {
         );
       return;
     }
+    case "unset":
+      // `unset($ref)` ends a reference: `$ref` is a variable of its own again.
+      for (const v of (node.variables as PhpNode[] | null) ?? [])
+        if (v.kind === "variable" && typeof v.name === "string") scope.refs.delete(v.name);
+      return;
     case "static":
       // `static $pw = '...';`
       for (const v of (node.variables as PhpNode[] | null) ?? [])

@@ -258,6 +258,13 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
         ),
       ).toEqual([]);
     });
+    test("unset($ref) ends the reference: a write to $ref after it leaves $pw as it was", () => {
+      expect(
+        findings(
+          `$pw = '${LITERAL}';\n$ref = &$pw;\nunset($ref);\n$ref = getenv('X');\n${KEY} = $pw;`,
+        ),
+      ).toEqual(fails(2));
+    });
     test("a by-reference parameter: f($pw) of function f(&$x) { $x = '...'; }", () => {
       expect(
         findings(`function fill(&$x) { $x = '${LITERAL}'; }\nfill($pw);\n${KEY} = $pw;`),
