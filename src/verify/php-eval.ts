@@ -21,7 +21,7 @@ import {
 import { callArguments, functionValue } from "./php-functions.js";
 import { declareAhead, declaredEarly, declareNow } from "./php-hoist.js";
 import { declareProperty, enumCase, makeObject, newObject, readClass } from "./php-objects.js";
-import { cellOf, type PhpScope } from "./php-scope.js";
+import { cellOf, type PhpScope, setRef } from "./php-scope.js";
 import {
   type Arguments,
   combine,
@@ -343,7 +343,7 @@ export function run(node: PhpNode, scope: PhpScope): void {
     case "unset":
       // `unset($ref)` ends a reference: `$ref` is a variable of its own again.
       for (const v of (node.variables as PhpNode[] | null) ?? [])
-        if (v.kind === "variable" && typeof v.name === "string") scope.refs.delete(v.name);
+        if (v.kind === "variable" && typeof v.name === "string") setRef(scope, v.name, undefined);
       return;
     case "static":
       // `static $pw = '...';`

@@ -5,7 +5,7 @@
  * golive cannot follow keeps the values it was built from (`unknown`), for APP-17 to search.
  */
 import type { PhpNode } from "./php-ast.js";
-import { cellOf, type PhpScope } from "./php-scope.js";
+import { cellOf, type PhpScope, setRef } from "./php-scope.js";
 import { combine, type PhpArray, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
 
 /** The evaluator's two entry points, handed in (php-eval.ts imports this file). */
@@ -334,7 +334,7 @@ export function assignRef(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
   // PHP makes a variable a reference names for the first time (as null).
   const value = scope.vars.get(cell) ?? { k: "null" as const, line: lineOfNode(node) };
   scope.vars.set(cell, value);
-  if (cellOf(scope, to) !== cell) scope.refs.set(to, cell);
+  if (cellOf(scope, to) !== cell) setRef(scope, to, cell);
   return value;
 }
 

@@ -40,9 +40,19 @@ function withLocals(locals: [string, PhpValue][], scope: PhpScope, body: () => v
     scope.refs.delete(name);
     scope.vars.set(name, value);
   }
+  const outerRefs = scope.refsMade;
+  const made: [string, string | undefined][] = [];
+  scope.refsMade = made;
   try {
     body();
   } finally {
+    // A reference the body made (`$ref = &$pw;`) is its own: gone after it, as PHP's locals.
+    for (let i = made.length - 1; i >= 0; i--) {
+      const [name, before] = made[i]!;
+      if (before === undefined) scope.refs.delete(name);
+      else scope.refs.set(name, before);
+    }
+    scope.refsMade = outerRefs;
     for (let i = locals.length - 1; i >= 0; i--) {
       const name = locals[i]![0];
       const [value, ref] = outside[i]!;

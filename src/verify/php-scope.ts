@@ -17,6 +17,8 @@ export interface PhpScope {
    * variable that held it first). One step, never a chain: a chain of references is O(1) a read.
    */
   refs: Map<string, string>;
+  /** The references a function body being read made or ended, undone after it (its own). */
+  refsMade?: [string, string | undefined][] | undefined;
   consts: Map<string, PhpValue>;
   /** `$config` as assigned so far, by the key path as written. */
   config: Map<string, PhpValue>;
@@ -113,4 +115,11 @@ export function newScope(file: string, hooks: PhpHooks): PhpScope {
 /** The name `$name`'s value is stored under: its own, or the one a reference (`=&`) shares. */
 export function cellOf(scope: PhpScope, name: string): string {
   return scope.refs.get(name) ?? name;
+}
+
+/** `$name` shares `cell`'s storage from now on (`=&`), or its own again (`unset`, no cell). */
+export function setRef(scope: PhpScope, name: string, cell: string | undefined): void {
+  scope.refsMade?.push([name, scope.refs.get(name)]);
+  if (cell === undefined) scope.refs.delete(name);
+  else scope.refs.set(name, cell);
 }

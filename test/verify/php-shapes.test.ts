@@ -265,6 +265,13 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
         ),
       ).toEqual(fails(2));
     });
+    test("a reference made in a function body is the body's own", () => {
+      expect(
+        findings(
+          `function f() { $ref = &$pw; }\n$pw = '${LITERAL}';\n$ref = getenv('X');\n${KEY} = $pw;`,
+        ),
+      ).toEqual(fails(3));
+    });
     test("a by-reference parameter: f($pw) of function f(&$x) { $x = '...'; }", () => {
       expect(
         findings(`function fill(&$x) { $x = '${LITERAL}'; }\nfill($pw);\n${KEY} = $pw;`),
