@@ -5,16 +5,11 @@
  * spread items. A call golive does not know is built from its arguments (`unknown`).
  */
 import type { PhpNode } from "./php-ast.js";
-import {
-  callArguments,
-  called,
-  type Evaluator,
-  keyOf,
-  lineOfNode,
-  memberKey,
-  property,
-} from "./php-flow.js";
-import type { PhpScope } from "./php-scope.js";
+import { type Evaluator, keyOf, lineOfNode, memberKey, property } from "./php-flow.js";
+import { callArguments, called, writeBack } from "./php-functions.js";
+import { declareNow } from "./php-hoist.js";
+import { methodOf } from "./php-objects.js";
+import { cellOf, type PhpScope } from "./php-scope.js";
 import { combine, type PhpEntry, type PhpValue, stringOf, unknown } from "./php-value.js";
 
 /** Calls that give back a string made of their arguments (and nothing from outside). */
@@ -35,11 +30,16 @@ export const ENV_FUNCTIONS = new Set(["getenv", "env", "apache_getenv"]);
 export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
   const line = lineOfNode(node);
   const what = node.what as PhpNode;
-  const args = callArguments(node, scope, ev);
+  const call = callArguments(node, scope, ev);
+  const args = call.values;
   // `Secrets::get()`, `(new Secrets)->get()`: a method of a class of the file.
   // `(fn() => 'x')()`, `$f()`, `$o->m()`, `Secrets::db()`: a closure's or a method's return,
   // else built from the parts.
-  if (what.kind !== "name") return called(callee(what, scope, ev), args, line);
+  if (what.kind !== "name") {
+    const fn = callee(what, scope, ev);
+    writeBack(fn, node, call, scope, ev);
+    return called(fn, call, line, scope);
+  }
   const name = String(what.name).replace(/^\\/, "").toLowerCase();
   if (ENV_FUNCTIONS.has(name)) return { k: "env", line };
   if (name === "define" && args.length >= 2) {
@@ -57,7 +57,8 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
   // `extract(['pw' => '...'])` sets `$pw`.
   const first = args[0];
   if (name === "extract" && first?.k === "array") {
-    for (const e of first.entries) if (e.name !== undefined) scope.vars.set(e.name, e.value);
+    for (const e of first.entries)
+      if (e.name !== undefined) scope.vars.set(cellOf(scope, e.name), e.value);
     return { k: "number", n: first.entries.length, line };
   }
   if (STRING_FUNCTIONS.has(name)) {
@@ -65,8 +66,12 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
     const parts = args.flatMap((a) => (a.k === "array" ? a.entries.map((e) => e.value) : [a]));
     return combine(parts, line);
   }
+  // `dbPassword()` above `function dbPassword`: the function is read first (php-hoist.ts).
+  if (!scope.functions.has(name)) declareNow("function", name, scope, ev);
   const declared = scope.functions.get(name);
-  return declared ? called(declared, args, line) : unknown(line, args);
+  if (!declared) return unknown(line, args);
+  writeBack(declared, node, call, scope, ev);
+  return called(declared, call, line, scope);
 }
 
 /**
@@ -77,15 +82,18 @@ export function callValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpVal
 function callee(what: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
   let key: string | undefined;
   let base: PhpValue | undefined;
-  if (what.kind === "staticlookup") key = memberKey(what, scope);
-  else if (what.kind === "propertylookup" || what.kind === "nullsafepropertylookup") {
+  if (what.kind === "staticlookup") {
+    key = memberKey(what, scope);
+    if (key !== undefined && !scope.functions.has(key.toLowerCase()))
+      declareNow("class", key.split("::")[0]!, scope, ev);
+  } else if (what.kind === "propertylookup" || what.kind === "nullsafepropertylookup") {
     const offset = what.offset as PhpNode;
     base = ev.evaluate(what.what as PhpNode, scope);
-    if (base.k === "expr" && base.cls && offset.kind === "identifier")
+    if ((base.k === "expr" || base.k === "array") && base.cls && offset.kind === "identifier")
       key = `${base.cls}::${String(offset.name)}`;
   }
   const method = key === undefined ? undefined : scope.functions.get(key.toLowerCase());
-  if (method) return method;
+  if (method) return base ? methodOf(method, base, lineOfNode(what), scope) : method;
   return base ? property(what, scope, ev, base) : ev.evaluate(what, scope);
 }
 

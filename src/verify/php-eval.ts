@@ -7,11 +7,10 @@ import type { PhpNode } from "./php-ast.js";
 import { arrayValue, callValue } from "./php-calls.js";
 import {
   assign,
-  callArguments,
+  assignRef,
   configPath,
   type Evaluator,
   entryAt,
-  functionValue,
   keyOf,
   lineOfNode,
   memberKey,
@@ -19,8 +18,20 @@ import {
   store,
   variableName,
 } from "./php-flow.js";
-import type { PhpScope } from "./php-scope.js";
-import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
+import { callArguments, functionValue } from "./php-functions.js";
+import { declareAhead, declaredEarly, declareNow } from "./php-hoist.js";
+import { declareProperty, enumCase, makeObject, newObject, readClass } from "./php-objects.js";
+import { cellOf, type PhpScope, setRef } from "./php-scope.js";
+import {
+  type Arguments,
+  combine,
+  cut,
+  either,
+  orElse,
+  type PhpValue,
+  stringOf,
+  unknown,
+} from "./php-value.js";
 
 const ENV_ARRAYS = new Set(["_ENV", "_SERVER"]);
 
@@ -84,11 +95,14 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
         return { k: "class", name: full.slice(full.lastIndexOf("\\") + 1), line };
       }
       const member = memberKey(node, scope);
-      return (member !== undefined && scope.consts.get(member)) || { k: "expr", line };
+      if (member === undefined) return { k: "expr", line };
+      // `Secret::PW` above `class Secret`: the class is read first.
+      if (!scope.consts.has(member)) declareNow("class", member.split("::")[0]!, scope, engine);
+      return scope.consts.get(member) ?? { k: "expr", line };
     }
     case "variable": {
       const name = variableName(node, scope, engine);
-      return (name !== undefined && scope.vars.get(name)) || { k: "expr", line };
+      return (name !== undefined && scope.vars.get(cellOf(scope, name))) || { k: "expr", line };
     }
     case "offsetlookup": {
       const what = node.what as PhpNode;
@@ -96,7 +110,7 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       // `$GLOBALS['pw']` is `$pw`.
       const global = what.kind === "variable" && what.name === "GLOBALS";
       const name = global ? keyOf(node.offset as PhpNode).name : undefined;
-      if (name !== undefined) return scope.vars.get(name) ?? { k: "expr", line };
+      if (name !== undefined) return scope.vars.get(cellOf(scope, name)) ?? { k: "expr", line };
       const path = configPath(node);
       if (path) return scope.config.get(path.written) ?? { k: "expr", line };
       evaluate(node.offset as PhpNode, scope);
@@ -113,12 +127,17 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       return functionValue(node, scope, engine);
     case "new": {
       const what = node.what as PhpNode;
-      const args = callArguments(node, scope, engine);
+      const call = callArguments(node, scope, engine);
       if (what.kind === "name" && /^\\?stdclass$/i.test(String(what.name)))
         return { k: "array", entries: [], line, object: true };
-      const made = unknown(line, args);
+      const made = unknown(line, call.values);
+      if (what.kind === "class") return { ...made, k: "expr", ...anonymous(what, call, scope) };
       const full = what.kind === "name" ? String(what.name) : "";
-      return full ? { ...made, k: "expr", cls: full.slice(full.lastIndexOf("\\") + 1) } : made;
+      const cls = full.slice(full.lastIndexOf("\\") + 1);
+      if (!cls) return made;
+      declareNow("class", cls, scope, engine);
+      // Built from its arguments as before; its properties, for a class of the file, in `obj`.
+      return { ...made, k: "expr", cls, ...newObject(cls, call, scope, line) };
     }
     case "array":
       return arrayValue(node, scope, engine);
@@ -159,6 +178,8 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
       return callValue(node, scope, engine);
     case "assign":
       return assign(node, scope, engine);
+    case "assignref":
+      return assignRef(node, scope, engine);
     case "include":
       return include(node, scope, true);
     case "parenthesis":
@@ -177,6 +198,20 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
     default:
       evaluateChildren(node, scope);
       return { k: "expr", line };
+  }
+}
+
+/** `new class(...) { ... }`: its body read where it stands (as a class's), its object made. */
+function anonymous(node: PhpNode, call: Arguments, scope: PhpScope) {
+  const outer = scope.className;
+  scope.className = undefined;
+  scope.branch++;
+  try {
+    const cls = readClass(node, undefined, scope, () => evaluateChildren(node, scope));
+    return makeObject(cls, undefined, call, scope, lineOfNode(node));
+  } finally {
+    scope.branch--;
+    scope.className = outer;
   }
 }
 
@@ -242,6 +277,8 @@ export function run(node: PhpNode, scope: PhpScope): void {
     case "program":
     case "namespace":
     case "block":
+      // A file's functions and classes are declared before its statements run (php-hoist.ts).
+      if (node.kind !== "block") declareAhead(node.children as PhpNode[], scope);
       for (const c of node.children as PhpNode[]) {
         run(c, scope);
         if (scope.stopAtReturn && ends(c)) return;
@@ -268,27 +305,46 @@ export function run(node: PhpNode, scope: PhpScope): void {
       for (const p of node.properties as PhpNode[]) {
         const value = evaluate(p.value as PhpNode | null, scope);
         const name = (p.name as PhpNode | null)?.name;
-        if (node.isStatic && scope.className && typeof name === "string")
-          scope.consts.set(`${scope.className}::$${name}`, value);
+        if (typeof name !== "string") continue;
+        if (!node.isStatic) declareProperty(scope, name, value, lineOfNode(p));
+        else if (scope.className) scope.consts.set(`${scope.className}::$${name}`, value);
       }
       return;
     case "class":
     case "trait":
     case "interface":
     case "enum": {
+      if (declaredEarly(node, scope)) return;
       // Its constants and static properties are kept by the class's name (`C::PW`, `self::PW`).
       const outer = scope.className;
       const name = (node.name as PhpNode | null)?.name;
       scope.className = typeof name === "string" ? name : undefined;
       scope.branch++;
       try {
-        evaluateChildren(node, scope);
+        // A class's objects are made by `new` (php-objects.ts).
+        readClass(node, scope.className, scope, () => evaluateChildren(node, scope));
       } finally {
         scope.branch--;
         scope.className = outer;
       }
       return;
     }
+    case "enumcase": {
+      // `case DbPassword = '...';`: `Secret::DbPassword->value` is the value, `->name` the name.
+      const value = evaluate(node.value as PhpNode | null, scope);
+      const name = (node.name as PhpNode | null)?.name;
+      if (scope.className && typeof name === "string")
+        scope.consts.set(
+          `${scope.className}::${name}`,
+          enumCase(scope.className, name, value, lineOfNode(node)),
+        );
+      return;
+    }
+    case "unset":
+      // `unset($ref)` ends a reference: `$ref` is a variable of its own again.
+      for (const v of (node.variables as PhpNode[] | null) ?? [])
+        if (v.kind === "variable" && typeof v.name === "string") setRef(scope, v.name, undefined);
+      return;
     case "static":
       // `static $pw = '...';`
       for (const v of (node.variables as PhpNode[] | null) ?? [])
@@ -308,7 +364,7 @@ export function run(node: PhpNode, scope: PhpScope): void {
     case "method":
     case "closure":
     case "arrowfunc":
-      functionValue(node, scope, engine);
+      if (!declaredEarly(node, scope)) functionValue(node, scope, engine);
       return;
     case "foreach": {
       const source = evaluate(node.source as PhpNode, scope);

@@ -1,21 +1,18 @@
 /**
  * Where values go and come back from, for the evaluator (verify/php-eval.ts): variables, array
  * elements and object properties written and read (`$a['k'][] = v`, `$o->p = v`, `[$a, , 'k'
- * => $b] = v`), closures, arrow functions and the file's own functions called (`(fn() =>
- * 'x')()`, `$f()`), and spread arguments. What golive cannot follow keeps the values it was
- * built from (`unknown`), for APP-17 to search.
+ * => $b] = v`), references (`$ref = &$pw`); functions and calls are php-functions.ts. What
+ * golive cannot follow keeps the values it was built from (`unknown`), for APP-17 to search.
  */
 import type { PhpNode } from "./php-ast.js";
-import type { PhpScope } from "./php-scope.js";
-import { combine, either, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
+import { cellOf, type PhpScope, setRef } from "./php-scope.js";
+import { combine, type PhpArray, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
 
 /** The evaluator's two entry points, handed in (php-eval.ts imports this file). */
 export interface Evaluator {
   evaluate(node: PhpNode | null | undefined, scope: PhpScope): PhpValue;
   run(node: PhpNode, scope: PhpScope): void;
 }
-
-type PhpArray = Extract<PhpValue, { k: "array" }>;
 
 /**
  * Arrays are values in PHP: a write makes a changed copy, so `$b = $a; $b['k'] = 1;` leaves
@@ -129,8 +126,15 @@ export function property(
 ): PhpValue {
   const line = lineOfNode(node);
   const name = stepName(node.offset as PhpNode | null, scope, ev);
-  if (base.k !== "array" || name === undefined) return unknown(line, [base]);
-  return entryAt(base, name) ?? { k: "expr", line };
+  const object = objectOf(base);
+  if (!object || name === undefined) return unknown(line, [base]);
+  // A property `new` did not set is built from the object (its arguments are searched).
+  return entryAt(object, name) ?? (object === base ? { k: "expr", line } : unknown(line, [base]));
+}
+
+/** The entries of an array or object; of an object `new` made (php-objects.ts), its properties. */
+function objectOf(v: PhpValue | undefined): PhpArray | undefined {
+  return v?.k === "array" ? v : v?.k === "expr" ? v.obj : undefined;
 }
 
 function stepName(offset: PhpNode | null, scope: PhpScope, ev: Evaluator): string | undefined {
@@ -184,16 +188,18 @@ function targetOf(node: PhpNode, scope: PhpScope, ev: Evaluator): Target | undef
 
 /** What a target holds now; undefined when it is not set (or golive cannot tell). */
 function valueAt(t: Target, scope: PhpScope): PhpValue | undefined {
-  let v = scope.vars.get(t.root);
+  let v = scope.vars.get(cellOf(scope, t.root));
   for (const step of t.steps) {
-    if (v?.k !== "array" || step.name === undefined) return undefined;
-    v = entryAt(v, step.name);
+    const object = objectOf(v);
+    if (!object || step.name === undefined) return undefined;
+    v = entryAt(object, step.name);
   }
   return v;
 }
 
 function write(t: Target, value: PhpValue, scope: PhpScope): void {
-  scope.vars.set(t.root, setIn(scope.vars.get(t.root), t.steps, 0, value, t.line));
+  const cell = cellOf(scope, t.root);
+  scope.vars.set(cell, setIn(scope.vars.get(cell), t.steps, 0, value, t.line));
   const last = t.steps[t.steps.length - 1];
   if (last?.name !== undefined) {
     // As written: a name computed when PHP runs (`$o->{$x}`) is not shown.
@@ -213,6 +219,11 @@ function setIn(
 ): PhpValue {
   const step = steps[i];
   if (!step) return value;
+  // `$c->pw = ...` of an object `new` made: its properties change in place.
+  if (base?.k === "expr" && base.obj) {
+    setIn(base.obj, steps, i, value, line);
+    return base;
+  }
   // Into something golive does not know (an object a call made): built from both now.
   if (base !== undefined && base.k !== "array" && base.k !== "null")
     return unknown(line, [base, value]);
@@ -307,66 +318,29 @@ export function assign(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue 
   return value;
 }
 
+/**
+ * `$ref = &$pw`: from now on `$ref` and `$pw` are one variable (a write to either is read
+ * through both). Any other reference (`$a['k'] = &$pw`, `$config[X] = &$pw`, `= &f()`) is
+ * read as a copy: `=` of the value it has now.
+ */
+export function assignRef(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
+  const left = node.left as PhpNode;
+  const right = node.right as PhpNode;
+  if (left.kind !== "variable" || right.kind !== "variable") return assign(node, scope, ev);
+  const from = variableName(right, scope, ev);
+  const to = variableName(left, scope, ev);
+  if (from === undefined || to === undefined) return assign(node, scope, ev);
+  const cell = cellOf(scope, from);
+  // PHP makes a variable a reference names for the first time (as null).
+  const value = scope.vars.get(cell) ?? { k: "null" as const, line: lineOfNode(node) };
+  scope.vars.set(cell, value);
+  if (cellOf(scope, to) !== cell) setRef(scope, to, cell);
+  return value;
+}
+
 /** `$pw`, `$$name`, `${'pw'}`: the variable's name, when golive can tell it. */
 export function variableName(node: PhpNode, scope: PhpScope, ev: Evaluator): string | undefined {
   if (typeof node.name === "string") return node.name;
   const v = ev.evaluate(node.name as PhpNode | null, scope);
   return v.k === "string" ? v.s : undefined;
-}
-
-/** Parameters' defaults are evaluated where they stand (hooks see their literals). */
-function parameters(node: PhpNode, scope: PhpScope, ev: Evaluator): void {
-  for (const p of (node.arguments as PhpNode[] | null) ?? [])
-    if (p.value) ev.evaluate(p.value as PhpNode, scope);
-}
-
-/**
- * A closure, arrow function, function or method: its body runs once where it stands, as a
- * branch (production may never call it), and its value is what it returns.
- */
-export function functionValue(node: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
-  const line = lineOfNode(node);
-  const returns: PhpValue[] = [];
-  const outer = scope.returns;
-  scope.returns = returns;
-  scope.branch++;
-  try {
-    parameters(node, scope, ev);
-    if (node.kind === "arrowfunc") returns.push(ev.evaluate(node.body as PhpNode, scope));
-    else if (node.body) ev.run(node.body as PhpNode, scope);
-  } finally {
-    scope.branch--;
-    scope.returns = outer;
-  }
-  let value: PhpValue | undefined;
-  for (const r of returns) value = value === undefined ? r : either(value, r, line);
-  const closure = { k: "closure" as const, returns: value ?? { k: "null" as const, line }, line };
-  const name = (node.name as PhpNode | null)?.name;
-  if (typeof name === "string" && node.kind === "function")
-    scope.functions.set(name.toLowerCase(), closure);
-  // A method, by its class: `Secrets::get()`, `$secrets->get()`.
-  if (typeof name === "string" && node.kind === "method" && scope.className)
-    scope.functions.set(`${scope.className}::${name}`.toLowerCase(), closure);
-  return closure;
-}
-
-/** A call's arguments, spread ones (`...$parts`, `...['%s', 'x']`) as their elements. */
-export function callArguments(call: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue[] {
-  const out: PhpValue[] = [];
-  for (const a of (call.arguments as PhpNode[] | null) ?? []) {
-    if (a.kind === "variadic") {
-      const v = ev.evaluate(a.what as PhpNode, scope);
-      if (v.k === "array") for (const e of v.entries) out.push(e.value);
-      else out.push(unknown(lineOfNode(a), [v]));
-    } else if (a.kind === "namedargument") out.push(ev.evaluate(a.value as PhpNode, scope));
-    else out.push(ev.evaluate(a, scope));
-  }
-  return out;
-}
-
-/** What a call of `callee` gives: a closure's return, else built from the callee and arguments. */
-export function called(callee: PhpValue, args: PhpValue[], line: number): PhpValue {
-  // `$f('x')` of `fn($p) => $p`: a return golive cannot resolve is built from the arguments too.
-  if (callee.k === "closure" && callee.returns.k !== "expr") return callee.returns;
-  return unknown(line, ([callee] as PhpValue[]).concat(args));
 }

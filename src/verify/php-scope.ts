@@ -4,13 +4,21 @@
  * php-flow.ts and php-calls.ts, which php-eval.ts imports, need nothing back from it.
  */
 import type { PhpNode } from "./php-ast.js";
-import type { PhpValue } from "./php-value.js";
+import { BIND_BUDGET } from "./php-params.js";
+import type { PhpParams, PhpValue } from "./php-value.js";
 
 /** What the evaluator needs from its surroundings, and hears about as it goes. */
 export interface PhpScope {
   /** The file being read, relative to the repository root. */
   file: string;
   vars: Map<string, PhpValue>;
+  /**
+   * `$ref = &$pw`: the variable whose storage `$ref` now shares, by name (the name of the
+   * variable that held it first). One step, never a chain: a chain of references is O(1) a read.
+   */
+  refs: Map<string, string>;
+  /** The references a function body being read made or ended, undone after it (its own). */
+  refsMade?: [string, string | undefined][] | undefined;
   consts: Map<string, PhpValue>;
   /** `$config` as assigned so far, by the key path as written. */
   config: Map<string, PhpValue>;
@@ -23,8 +31,30 @@ export interface PhpScope {
   returns?: PhpValue[];
   /** The class whose body is being run: `self::` is it. */
   className?: string | undefined;
+  /** What is left of the parts calls may rebuild to bind their arguments (php-params.ts). */
+  binding: { left: number };
   /** Functions declared in the files read so far, by lower-case name. */
   functions: Map<string, PhpValue>;
+  /** Classes declared in the files read so far, by lower-case short name (php-objects.ts). */
+  classes: Map<string, PhpClass>;
+  /** Declarations further down the files being read, by `function name` or `class name`. */
+  ahead: Map<string, PhpNode>;
+  /** Declarations read at a use above them (php-hoist.ts): passed over where they stand. */
+  early: Set<PhpNode>;
+  /** The class whose body is being read. */
+  reading?: PhpClass | undefined;
+}
+
+/** A class of the file, as `new` makes its objects (php-objects.ts). */
+export interface PhpClass {
+  /** The object `new` copies: defaults, promoted parameters, what the constructor sets. */
+  object: Extract<PhpValue, { k: "array" }>;
+  /** The constructor's parameters, which `new C(...)` binds. */
+  ctor?: PhpParams;
+  /** The entries of `object` that hold a constructor parameter. */
+  bound?: number[];
+  /** `$this` in the methods but the constructor. */
+  methods?: Extract<PhpValue, { k: "array" }>;
 }
 
 export interface ConfigAssignment {
@@ -69,10 +99,27 @@ export function newScope(file: string, hooks: PhpHooks): PhpScope {
   return {
     file,
     vars: new Map(),
+    refs: new Map(),
     consts: new Map(),
     config: new Map(),
     hooks,
     branch: 0,
+    binding: { left: BIND_BUDGET },
     functions,
+    classes: new Map(),
+    ahead: new Map(),
+    early: new Set(),
   };
+}
+
+/** The name `$name`'s value is stored under: its own, or the one a reference (`=&`) shares. */
+export function cellOf(scope: PhpScope, name: string): string {
+  return scope.refs.get(name) ?? name;
+}
+
+/** `$name` shares `cell`'s storage from now on (`=&`), or its own again (`unset`, no cell). */
+export function setRef(scope: PhpScope, name: string, cell: string | undefined): void {
+  scope.refsMade?.push([name, scope.refs.get(name)]);
+  if (cell === undefined) scope.refs.delete(name);
+  else scope.refs.set(name, cell);
 }

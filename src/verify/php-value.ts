@@ -16,18 +16,68 @@ export type PhpValue =
   | { k: "bool"; b: boolean; line: number }
   | { k: "number"; n: number; line: number }
   | { k: "null"; line: number }
-  /** An array, or an object (`new stdClass`, `(object)[...]`: its properties are entries). */
-  | { k: "array"; entries: PhpEntry[]; line: number; object?: true }
+  | PhpArray
   /** `Foo::class`: the class's short name. */
   | { k: "class"; name: string; line: number }
-  /** A closure, arrow function or function of the file: what it returns, wherever it is called. */
-  | { k: "closure"; returns: PhpValue; line: number }
+  /**
+   * A closure, arrow function or function of the file: what it returns, wherever it is called;
+   * `params`: its parameters, which a call binds (verify/php-params.ts).
+   */
+  | { k: "closure"; returns: PhpValue; line: number; params?: PhpParams }
+  /**
+   * A parameter inside the body of the function `of` (index `index`): a call of the function
+   * puts its argument, or the default it leaves out, in its place (verify/php-params.ts).
+   */
+  | { k: "param"; of: PhpParams; index: number; line: number }
   /**
    * Anything else: a call, an object, a constant golive does not know; `from` holds the values
    * it was built from (a call's arguments, the parts of a concatenation), for APP-17's search;
-   * `cls`: an object of a class of the file (`new Secrets(...)`), by its short name.
+   * `cls`: an object of a class of the file (`new Secrets(...)`), by its short name, and `obj`
+   * its properties as `new` set them and `made` the constructor's call (verify/php-objects.ts).
    */
-  | { k: "expr"; line: number; from?: PhpValue[]; cls?: string };
+  | {
+      k: "expr";
+      line: number;
+      from?: PhpValue[];
+      cls?: string;
+      obj?: PhpArray;
+      made?: { ctor: PhpParams; args: Arguments };
+    };
+
+/**
+ * An array, or an object (`new stdClass`, `(object)[...]`: its properties are entries);
+ * `cls`: an object of a class of the file (an enum's case, `$this`), by its short name.
+ */
+export interface PhpArray {
+  k: "array";
+  entries: PhpEntry[];
+  line: number;
+  object?: true;
+  cls?: string;
+}
+
+/** A call's arguments: in order, and those passed by name (`f(x: '...')`). */
+export interface Arguments {
+  values: PhpValue[];
+  named: Map<string, PhpValue>;
+  /** How many of `values` come before the first named one: those bind by position. */
+  positional: number;
+  /** A spread golive cannot read (`f(...$unknown)`): which parameters it fills is not known. */
+  open: boolean;
+}
+
+/** A function's parameters, as its body was read. */
+export interface PhpParams {
+  names: string[];
+  /** Each one's default value; undefined for none. */
+  defaults: (PhpValue | undefined)[];
+  /** The index of a variadic one (`...$rest`), which takes the rest of the arguments. */
+  variadic?: number;
+  /** A value built from all the defaults: what a call golive does not bind is searched for. */
+  all: PhpValue;
+  /** What the body leaves in each by-reference parameter (`function f(&$x) { $x = '...'; }`). */
+  out?: Map<number, PhpValue>;
+}
 
 export interface PhpEntry {
   /** The key's name: `'key'` → key, `Foo::BAR` → BAR; undefined for `[]`-style items. */
@@ -53,6 +103,7 @@ export function unknown(line: number, parts: readonly PhpValue[] = []): PhpValue
       p.k === "array" ||
       p.k === "fallback" ||
       p.k === "closure" ||
+      p.k === "param" ||
       (p.k === "expr" && p.from !== undefined),
   );
   return from.length === 0 ? { k: "expr", line } : { k: "expr", line, from };
@@ -89,7 +140,8 @@ export function orElse(left: PhpValue, right: PhpValue, line: number): PhpValue 
   if (left.k === "env")
     return right.k === "env" || right.k === "fallback" ? right : { k: "fallback", of: right, line };
   if (left.k === "fallback") return left;
-  if (left.k === "expr")
+  // A value golive cannot resolve, a function's parameter among them, may be the environment.
+  if (left.k === "expr" || left.k === "param")
     return isWritten(right) ? { k: "fallback", of: right, line } : unknown(line, [left, right]);
   // A value written on the left is set: `??` and `?:` keep it (unless it is empty or false).
   const s = stringOf(left);

@@ -5,6 +5,8 @@
  * configuration of Spryker's demo shops.
  */
 import { describe, expect, test } from "vitest";
+import { loadPhpParser } from "../../src/verify/php-ast.js";
+import { loadConfig } from "../../src/verify/php-config.js";
 import { isSecretName, isSecretPath } from "../../src/verify/secret-names.js";
 import { codes, found, SECRET, shop, verdict } from "../helpers/shop.js";
 
@@ -246,5 +248,317 @@ describe("a PHP file golive cannot read", () => {
     const v = verdict("APP-17", { ...shop(), [CONFIG]: big });
     expect(found(v)[0]).toMatchObject({ code: "php-unreadable", found: "too-large" });
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe("APP-17 follows a literal through references, defaults, objects and enums", () => {
+  const LITERAL = "Zq8vLm2pXw9r";
+  const KEY = "$config[\\Spryker\\Shared\\Propel\\PropelConstants::ZED_DB_PASSWORD]";
+  const DEFAULT = "config/Shared/config_default.php";
+  /** APP-17's findings on config_default.php holding `php` (line 2 on): code, line, result. */
+  function findings(php: string) {
+    const v = verdict("APP-17", { ...shop(), [DEFAULT]: `<?php\n${php}\n` });
+    expect(JSON.stringify(v)).not.toContain(LITERAL);
+    return found(v)
+      .filter((f) => f.result !== "pass")
+      .map((f) => [f.code, `${f.file}:${f.line}`, f.result]);
+  }
+  const fails = (line: number, code = "secret-config-literal") => [
+    [code, `${DEFAULT}:${line}`, "fail"],
+  ];
+
+  describe("a reference ($ref = &$pw)", () => {
+    test("read through the reference", () => {
+      expect(findings(`$pw = '${LITERAL}';\n$ref = &$pw;\n${KEY} = $ref;`)).toEqual(fails(2));
+    });
+    test("written through either name after the reference is made", () => {
+      expect(findings(`$ref = &$pw;\n$pw = '${LITERAL}';\n${KEY} = $ref;`)).toEqual(fails(3));
+      expect(
+        findings(`$pw = getenv('X');\n$ref = &$pw;\n$ref = '${LITERAL}';\n${KEY} = $pw;`),
+      ).toEqual(fails(4));
+    });
+    test("$config[...] = &$pw", () => {
+      expect(findings(`$pw = '${LITERAL}';\n${KEY} = &$pw;`)).toEqual(fails(2));
+    });
+    test("the literal replaced through the reference by the environment passes", () => {
+      expect(
+        findings(`$pw = '${LITERAL}';\n$ref = &$pw;\n$ref = getenv('X');\n${KEY} = $pw;`),
+      ).toEqual([]);
+    });
+    test("a reference made again to another variable reads that one", () => {
+      expect(
+        findings(
+          `$pw = '${LITERAL}';\n$env = getenv('X');\n$ref = &$pw;\n$ref = &$env;\n${KEY} = $ref;`,
+        ),
+      ).toEqual([]);
+    });
+    test("unset($ref) ends the reference: a write to $ref after it leaves $pw as it was", () => {
+      expect(
+        findings(
+          `$pw = '${LITERAL}';\n$ref = &$pw;\nunset($ref);\n$ref = getenv('X');\n${KEY} = $pw;`,
+        ),
+      ).toEqual(fails(2));
+    });
+    test("a reference made in a function body is the body's own", () => {
+      expect(
+        findings(
+          `function f() { $ref = &$pw; }\n$pw = '${LITERAL}';\n$ref = getenv('X');\n${KEY} = $pw;`,
+        ),
+      ).toEqual(fails(3));
+    });
+    test("a by-reference parameter: f($pw) of function f(&$x) { $x = '...'; }", () => {
+      expect(
+        findings(`function fill(&$x) { $x = '${LITERAL}'; }\nfill($pw);\n${KEY} = $pw;`),
+      ).toEqual(fails(2));
+      const FILL = `function fill(&$x, $v = '${LITERAL}') { $x = $v; }`;
+      expect(findings(`${FILL}\nfill($pw);\n${KEY} = $pw;`)).toEqual(fails(2));
+      expect(findings(`${FILL}\nfill($pw, getenv('X'));\n${KEY} = $pw;`)).toEqual([]);
+    });
+    test("a chain of 40 references (and one of 20,000) is followed in one step a read", () => {
+      const chain = (n: number) =>
+        Array.from({ length: n }, (_, i) => `$r${i + 1} = &$r${i};`).join("\n");
+      expect(findings(`$r0 = '${LITERAL}';\n${chain(40)}\n${KEY} = $r40;`)).toEqual(fails(2));
+      const t0 = performance.now();
+      expect(findings(`$r0 = '${LITERAL}';\n${chain(20_000)}\n${KEY} = $r20000;`)).toEqual(
+        fails(2),
+      );
+      expect(performance.now() - t0).toBeLessThan(3000);
+    });
+  });
+
+  describe("a function's default argument", () => {
+    const FN = `function dbPassword($fallback = '${LITERAL}') { return getenv('DB_PW') ?: $fallback; }`;
+    test("called without the argument: the environment falls back to the default", () => {
+      expect(findings(`${FN}\n${KEY} = dbPassword();`)).toEqual(fails(2, "secret-config-fallback"));
+    });
+    test("a default returned as it is, by a function, a method and a closure", () => {
+      expect(findings(`function pw($x = '${LITERAL}') { return $x; }\n${KEY} = pw();`)).toEqual(
+        fails(2),
+      );
+      expect(
+        findings(
+          `class Db {\n  public static function pw($x = '${LITERAL}') { return $x; }\n}\n${KEY} = Db::pw();`,
+        ),
+      ).toEqual(fails(3));
+      expect(findings(`$pw = fn($x = '${LITERAL}') => $x;\n${KEY} = $pw();`)).toEqual(fails(2));
+    });
+    test("a named argument binds its own parameter, not the default's", () => {
+      const two = `function pw($name = 'DB', $fallback = '${LITERAL}') { return getenv($name) ?: $fallback; }`;
+      expect(findings(`${two}\n${KEY} = pw(name: 'PW');`)).toEqual(
+        fails(2, "secret-config-fallback"),
+      );
+      expect(findings(`${two}\n${KEY} = pw(fallback: getenv('PW'));`)).toEqual([]);
+    });
+    test("a parameter is read as unknown, as before: `$x ?: '...'` falls back to the literal", () => {
+      expect(
+        findings(`function pw($x) { return $x ?: '${LITERAL}'; }\n${KEY} = pw(getenv('X'));`),
+      ).toEqual(fails(2, "secret-config-fallback"));
+    });
+    test("a default overridden by the environment passes", () => {
+      expect(findings(`${FN}\n${KEY} = dbPassword(getenv('X'));`)).toEqual([]);
+      expect(findings(`${FN}\n${KEY} = dbPassword(...[getenv('X')]);`)).toEqual([]);
+    });
+    test("a parameter does not leak out of the body: $fallback outside is the file's own", () => {
+      expect(findings(`$fallback = getenv('X');\n${FN}\n${KEY} = $fallback;`)).toEqual([]);
+    });
+    test("a return nested 6,000 deep is bound to a depth, not through the stack", () => {
+      const deep = Array.from({ length: 6000 }, () => "$x = [$x];").join("\n");
+      expect(
+        findings(`function f($p = '${LITERAL}') {\n$x = $p;\n${deep}\nreturn $x; }\n${KEY} = f();`),
+      ).toEqual(fails(2));
+    });
+    test("calls stay linear: 2,000 calls of a function returning 1,000 parameters, 40 functions each calling the one before twice", () => {
+      const lines = (n: number, line: (i: number) => string) =>
+        Array.from({ length: n }, (_, i) => line(i)).join("\n");
+      let t0 = performance.now();
+      const wide = `function f($x = 'a') { return [${lines(1000, (i) => `'k${i}' => $x,`)}]; }`;
+      expect(findings(`${wide}\n${lines(2000, (i) => `$y${i} = f('v');`)}`)).toEqual([]);
+      expect(performance.now() - t0).toBeLessThan(2000);
+      t0 = performance.now();
+      const doubling = lines(40, (i) => `function f${i + 1}($x) { return f${i}($x) . f${i}($x); }`);
+      expect(
+        findings(
+          `function f0($x = '${LITERAL}') { return trim($x); }\n${doubling}\n${KEY} = f40(f0());`,
+        ),
+      ).toEqual(fails(2));
+      expect(performance.now() - t0).toBeLessThan(2000);
+    });
+  });
+
+  describe("a property's default, read from an object `new` makes", () => {
+    const CREDS = `class Creds { public $pw = '${LITERAL}'; }`;
+    test("(new Creds())->pw and $c = new Creds(); $c->pw", () => {
+      expect(findings(`${CREDS}\n${KEY} = (new Creds())->pw;`)).toEqual(fails(2));
+      expect(findings(`${CREDS}\n$c = new Creds();\n${KEY} = $c->pw;`)).toEqual(fails(2));
+      expect(findings(`${CREDS}\n$c = new \\Shop\\CREDS;\n${KEY} = $c->pw;`)).toEqual(fails(2));
+    });
+    test("read by a method of the class", () => {
+      expect(
+        findings(
+          `class Creds {\n  private $pw = '${LITERAL}';\n  public function get() { return $this->pw; }\n}\n${KEY} = (new Creds())->get();`,
+        ),
+      ).toEqual(fails(3));
+    });
+    test("each object is its own: another one's property set from the environment does not hide it", () => {
+      expect(
+        findings(
+          `${CREDS}\n$a = new Creds();\n$a->pw = getenv('X');\n$b = new Creds();\n${KEY} = $b->pw;`,
+        ),
+      ).toEqual(fails(2));
+    });
+    test("a property the constructor, or the code after new, sets from the environment passes", () => {
+      expect(
+        findings(
+          `class Creds {\n  public $pw = '${LITERAL}';\n  public function __construct() { $this->pw = getenv('DB_PW'); }\n}\n${KEY} = (new Creds())->pw;`,
+        ),
+      ).toEqual([]);
+      expect(
+        findings(
+          `class Creds {\n  public $pw;\n  public function __construct($pw) { $this->pw = $pw; }\n}\n${KEY} = (new Creds(getenv('DB_PW')))->pw;`,
+        ),
+      ).toEqual([]);
+      expect(
+        findings(`${CREDS}\n$c = new Creds();\n$c->pw = getenv('X');\n${KEY} = $c->pw;`),
+      ).toEqual([]);
+    });
+    test("a setter does not change what new makes", () => {
+      expect(
+        findings(
+          `class Creds {\n  public $pw = '${LITERAL}';\n  public function use() { $this->pw = getenv('X'); }\n}\n${KEY} = (new Creds())->pw;`,
+        ),
+      ).toEqual(fails(3));
+    });
+    test("an anonymous class: new class { ... } is an object of its properties too", () => {
+      expect(findings(`${KEY} = (new class { public $pw = '${LITERAL}'; })->pw;`)).toEqual(
+        fails(2),
+      );
+      expect(
+        findings(
+          `$c = new class(getenv('X')) {\n  public function __construct(public string $pw = '${LITERAL}') {}\n};\n${KEY} = $c->pw;`,
+        ),
+      ).toEqual([]);
+    });
+    test("an object of a class of the file is still built from its arguments", () => {
+      const VAULT = "class Vault {\n  public function __construct(string $key) {}\n}";
+      expect(findings(`${VAULT}\n${KEY} = new Vault('${LITERAL}');`)).toEqual(fails(5));
+      expect(findings(`${VAULT}\n${KEY} = (new Vault('${LITERAL}'))->password;`)).toEqual(fails(5));
+      expect(findings(`${VAULT}\n${KEY} = (new Vault('${LITERAL}'))->read('db');`)).toEqual(
+        fails(5),
+      );
+    });
+    test("a class of 1,000 properties made 1,000 times and read stays linear", () => {
+      const props = Array.from({ length: 1000 }, (_, i) => `public $p${i} = 'v${i}';`).join("\n");
+      const uses = Array.from({ length: 1000 }, (_, i) => `$x${i} = (new Big())->p${i};`).join(
+        "\n",
+      );
+      const t0 = performance.now();
+      expect(findings(`class Big {\n${props}\n}\n${uses}`)).toEqual([]);
+      expect(performance.now() - t0).toBeLessThan(3000);
+    });
+  });
+
+  describe("a promoted constructor parameter's default", () => {
+    const CREDS = `class Creds { public function __construct(public string $pw = '${LITERAL}') {} }`;
+    test("$c = new Creds(); $c->pw, and (new Creds)->pw", () => {
+      expect(findings(`${CREDS}\n$c = new Creds();\n${KEY} = $c->pw;`)).toEqual(fails(2));
+      expect(findings(`${CREDS}\n${KEY} = (new Creds)->pw;`)).toEqual(fails(2));
+    });
+    test("readonly, protected and private promotion, on its own line", () => {
+      expect(
+        findings(
+          `final class Creds {\n  public function __construct(\n    private readonly string $user = 'shop',\n    protected readonly string $pw = '${LITERAL}',\n  ) {}\n}\n$c = new Creds('admin');\n${KEY} = $c->pw;`,
+        ),
+      ).toEqual(fails(5));
+    });
+    test("an argument from the environment, by position or by name, overrides it: no literal", () => {
+      expect(findings(`${CREDS}\n$c = new Creds(getenv('X'));\n${KEY} = $c->pw;`)).toEqual([]);
+      expect(findings(`${CREDS}\n$c = new Creds(pw: getenv('X'));\n${KEY} = $c->pw;`)).toEqual([]);
+    });
+    test("a literal argument is a literal", () => {
+      expect(findings(`${CREDS}\n$c = new Creds('Zq8vLm2pXw9r');\n${KEY} = $c->pw;`)).toEqual(
+        fails(3),
+      );
+    });
+    test("read by a getter of the class, with the default or the argument new passed", () => {
+      const GETTER = `class Creds {\n  public function __construct(private string $pw = '${LITERAL}') {}\n  public function getPw(): string { return $this->pw; }\n}`;
+      expect(findings(`${GETTER}\n$c = new Creds();\n${KEY} = $c->getPw();`)).toEqual(fails(3));
+      expect(findings(`${GETTER}\n${KEY} = (new Creds(getenv('DB_PW')))->getPw();`)).toEqual([]);
+    });
+    test("the constructor's body sets after the promotion: getenv there wins", () => {
+      expect(
+        findings(
+          `class Creds {\n  public function __construct(public string $pw = '${LITERAL}') { $this->pw = getenv('X'); }\n}\n${KEY} = (new Creds())->pw;`,
+        ),
+      ).toEqual([]);
+    });
+  });
+
+  describe("a backed enum's case", () => {
+    test("Secret::DbPassword->value", () => {
+      expect(
+        findings(
+          `enum Secret: string { case DbPassword = '${LITERAL}'; }\n${KEY} = Secret::DbPassword->value;`,
+        ),
+      ).toEqual(fails(2));
+      expect(
+        findings(
+          `namespace Shop;\nenum Secret: string {\n  case User = 'shop';\n  case DbPassword = '${LITERAL}';\n}\n$case = \\Shop\\Secret::DbPassword;\n${KEY} = $case->value;`,
+        ),
+      ).toEqual(fails(5));
+    });
+    test("a case holding a non-secret word passes: a variable's name, a lookup, another key", () => {
+      const ENV =
+        "enum Env: string {\n  case DbPassword = 'SPRYKER_DB_PASSWORD';\n  case Engine = 'mysql';\n}";
+      expect(findings(`${ENV}\n${KEY} = getenv(Env::DbPassword->value);`)).toEqual([]);
+      expect(findings(`${ENV}\n${KEY} = $vault->read(Env::Engine->value);`)).toEqual([]);
+      expect(
+        findings(`${ENV}\n$config[PropelConstants::ZED_DB_ENGINE] = Env::Engine->value;`),
+      ).toEqual([]);
+    });
+    test("an enum of 1,000 cases, each read, stays linear", () => {
+      const cases = Array.from({ length: 1000 }, (_, i) => `case C${i} = 'v${i}';`).join("\n");
+      const reads = Array.from({ length: 1000 }, (_, i) => `$x${i} = Big::C${i}->value;`).join(
+        "\n",
+      );
+      const t0 = performance.now();
+      expect(
+        findings(`enum Big: string {\n${cases}\n}\n${reads}\n${KEY} = getenv($x999);`),
+      ).toEqual([]);
+      expect(performance.now() - t0).toBeLessThan(3000);
+    });
+  });
+
+  describe("a function or class declared below its use (PHP declares them first)", () => {
+    test("a function, a class, an enum and a static method used above their declaration", () => {
+      expect(
+        findings(
+          `${KEY} = dbPassword();\nfunction dbPassword($fallback = '${LITERAL}') { return getenv('DB_PW') ?: $fallback; }`,
+        ),
+      ).toEqual(fails(3, "secret-config-fallback"));
+      expect(
+        findings(`$c = new Creds();\n${KEY} = $c->pw;\nclass Creds { public $pw = '${LITERAL}'; }`),
+      ).toEqual(fails(4));
+      expect(
+        findings(
+          `namespace Shop;\n${KEY} = Secret::DbPassword->value;\nenum Secret: string { case DbPassword = '${LITERAL}'; }`,
+        ),
+      ).toEqual(fails(4));
+      expect(
+        findings(
+          `${KEY} = Db::pw();\nclass Db { public static function pw($x = '${LITERAL}') { return $x; } }`,
+        ),
+      ).toEqual(fails(3));
+    });
+    test("overridden from the environment it passes; the declaration is read once", async () => {
+      expect(
+        findings(
+          `${KEY} = dbPassword(getenv('X'));\nfunction dbPassword($fallback = '${LITERAL}') { return getenv('DB_PW') ?: $fallback; }`,
+        ),
+      ).toEqual([]);
+      await loadPhpParser();
+      const php = `<?php\nconfigure();\nfunction configure() { global $config; $config[X::DEBUG] = true; }\n`;
+      const load = loadConfig((p) => (p === DEFAULT ? php : undefined), undefined);
+      expect(load.assignments.map((a) => [a.written, a.line])).toEqual([["[X::DEBUG]", 3]]);
+    });
   });
 });

@@ -35,6 +35,11 @@ const PLANTED = {
   github: "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",
   db: "Db-Password-For-A-Custom-Check",
   pem: KEY_BODY,
+  reference: "Zq8vLm2pXw9r-behind-a-reference",
+  defaultArgument: "Zq8vLm2pXw9r-a-default-argument",
+  property: "Zq8vLm2pXw9r-a-property-default",
+  promoted: "Zq8vLm2pXw9r-a-promoted-parameter",
+  enumCase: "Zq8vLm2pXw9r-a-backed-enum-case",
 };
 
 function leaky(): Record<string, string | Uint8Array> {
@@ -73,6 +78,22 @@ $config[ShopConstants::MAPS_API_KEY] = 'CHANGE_ME';
     `    SPRYKER_OAUTH_ENCRYPTION_KEY: ${PLANTED.encryption}\n    SPRYKER_HOOK_INSTALL:`,
   );
   files["config/Shared/ci.env.yml"] = `GITHUB_TOKEN: ${PLANTED.github}\n`;
+  // The five shapes php9 closed: a reference, a default argument, a property's default, a
+  // promoted constructor parameter's default and a backed enum's case.
+  files["config/Shared/config_shapes.php"] = `<?php
+$pw = '${PLANTED.reference}';
+$ref = &$pw;
+$config[PropelConstants::ZED_DB_PASSWORD] = $ref;
+function dbPassword($fallback = '${PLANTED.defaultArgument}') { return getenv('DB_PW') ?: $fallback; }
+$config[MailConstants::SMTP_PASSWORD] = dbPassword();
+class Creds { public $pw = '${PLANTED.property}'; }
+$config[RabbitMqEnv::RABBITMQ_PASSWORD] = (new Creds())->pw;
+class Promoted { public function __construct(public string $pw = '${PLANTED.promoted}') {} }
+$promoted = new Promoted();
+$config[StorageRedisConstants::STORAGE_REDIS_PASSWORD] = $promoted->pw;
+enum Secret: string { case Search = '${PLANTED.enumCase}'; }
+$config[SearchElasticsearchConstants::CLIENT_CONFIGURATION_PASSWORD] = Secret::Search->value;
+`;
   return files;
 }
 
@@ -99,6 +120,11 @@ describe("APP-17 finds what issues 10 and 14 name", () => {
         ["secret-deploy-literal", "deploy.shop-prod.yml", 29],
         ["secret-auth-password", "deploy.shop-prod.yml", 15],
         ["secret-deploy-literal", "deploy/eu/deploy.shop-prod.eu.yml", 20],
+        ["secret-config-literal", "config/Shared/config_shapes.php", 2],
+        ["secret-config-fallback", "config/Shared/config_shapes.php", 5],
+        ["secret-config-literal", "config/Shared/config_shapes.php", 7],
+        ["secret-config-literal", "config/Shared/config_shapes.php", 9],
+        ["secret-config-literal", "config/Shared/config_shapes.php", 12],
       ]),
     );
     // A constant naming a URL is no secret; the user name is never a finding of its own.

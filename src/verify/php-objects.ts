@@ -1,0 +1,133 @@
+/**
+ * Objects of the file's classes, as `new` makes them: the properties' defaults (`public $pw =
+ * '...'`), then the constructor's promoted parameters (`__construct(public string $pw =
+ * '...')`), then what the constructor sets on `$this`, with the constructor's parameters bound
+ * to the arguments of `new` (php-params.ts). A class's body is read once, where it stands; each
+ * `new` copies the object it built (a copy of its list of properties, not of their values).
+ */
+import type { PhpNode } from "./php-ast.js";
+import { lineOfNode } from "./php-flow.js";
+import { type Arguments, bind, mentions } from "./php-params.js";
+import type { PhpClass, PhpScope } from "./php-scope.js";
+import type { PhpArray, PhpParams, PhpValue } from "./php-value.js";
+
+/**
+ * Runs the body (`body`) of a class, trait, interface or enum with `scope.reading` its class;
+ * a class is kept by its name after it (a trait's properties are not its own objects').
+ */
+export function readClass(
+  node: PhpNode,
+  name: string | undefined,
+  scope: PhpScope,
+  body: () => void,
+): PhpClass {
+  const line = lineOfNode(node);
+  const cls: PhpClass = {
+    object: { k: "array", entries: [], line, object: true, ...(name ? { cls: name } : {}) },
+  };
+  const outer = scope.reading;
+  scope.reading = cls;
+  try {
+    body();
+  } finally {
+    scope.reading = outer;
+  }
+  const ctor = cls.ctor;
+  if (ctor) {
+    const bound: number[] = [];
+    cls.object.entries.forEach((e, i) => {
+      if (mentions(e.value, ctor)) bound.push(i);
+    });
+    cls.bound = bound;
+  }
+  if (name && node.kind === "class") scope.classes.set(name.toLowerCase(), cls);
+  return cls;
+}
+
+/** `public $pw = '...';` in the class being read: a property every object starts with. */
+export function declareProperty(scope: PhpScope, name: string, value: PhpValue, line: number) {
+  scope.reading?.object.entries.push({ name, written: name, value, line });
+}
+
+/**
+ * What `$this` is in a method of the class being read: in the constructor, the object `new`
+ * copies (its promoted parameters set first); in the other methods, one object they share,
+ * made from it when the first of them is read (a setter does not change what `new` makes).
+ */
+export function thisFor(node: PhpNode, params: PhpParams, scope: PhpScope): PhpArray | undefined {
+  const cls = scope.reading;
+  const name = (node.name as PhpNode | null)?.name;
+  if (!cls || node.kind !== "method" || typeof name !== "string") return undefined;
+  if (name.toLowerCase() !== "__construct") {
+    cls.methods ??= { ...cls.object, entries: cls.object.entries.slice() };
+    return cls.methods;
+  }
+  cls.ctor = params;
+  // `__construct(public string $pw = '...')`: set before the constructor's body runs.
+  (node.arguments as PhpNode[] | null)?.forEach((p, index) => {
+    const promoted = Number(p.flags) !== 0 || p.readonly === true;
+    const property = params.names[index];
+    if (!promoted || !property) return;
+    const line = lineOfNode(p);
+    const value: PhpValue = { k: "param", of: params, index, line };
+    cls.object.entries.push({ name: property, written: property, value, line });
+  });
+  return cls.object;
+}
+
+/**
+ * `new Creds(...)` of a class of the file (by its short name): its properties, and the
+ * constructor's call (`made`) for its methods; undefined for any other class.
+ */
+export function newObject(name: string, args: Arguments, scope: PhpScope, line: number) {
+  const cls = scope.classes.get(name.toLowerCase());
+  return cls && makeObject(cls, name, args, scope, line);
+}
+
+/** An object of `cls` (`name`: its short name, none for `new class { ... }`). */
+export function makeObject(
+  cls: PhpClass,
+  name: string | undefined,
+  args: Arguments,
+  scope: PhpScope,
+  line: number,
+): { obj: PhpArray; made?: { ctor: PhpParams; args: Arguments } } {
+  const entries = cls.object.entries.slice();
+  for (const i of cls.bound ?? []) {
+    const e = entries[i]!;
+    const value = bind(e.value, cls.ctor!, args, line, scope.binding);
+    entries[i] = { ...e, value };
+  }
+  const obj: PhpArray = { k: "array", entries, line, object: true, ...(name ? { cls: name } : {}) };
+  return cls.ctor ? { obj, made: { ctor: cls.ctor, args } } : { obj };
+}
+
+/**
+ * A method of a class of the file called on an object `new` made: `$this->pw` in it is what
+ * the constructor's call set (`private string $pw = '...'` read by `getPw()`).
+ */
+export function methodOf(
+  method: PhpValue,
+  base: PhpValue,
+  line: number,
+  scope: PhpScope,
+): PhpValue {
+  if (method.k !== "closure" || base.k !== "expr" || !base.made) return method;
+  const { ctor, args } = base.made;
+  const returns = bind(method.returns, ctor, args, line, scope.binding);
+  return returns === method.returns ? method : { ...method, returns };
+}
+
+/** An enum's case: an object of its enum whose `name` is the case's and `value` its value. */
+export function enumCase(enumName: string, name: string, value: PhpValue, line: number): PhpArray {
+  return {
+    k: "array",
+    entries: [
+      { name: "name", written: "name", value: { k: "string", s: name, line }, line },
+      { name: "value", written: "value", value, line: value.line },
+    ],
+    line,
+    object: true,
+    cls: enumName,
+  };
+}
