@@ -74,7 +74,9 @@ describe("the allow rule", () => {
           pattern: "^nope$",
         } as Check;
         const out = runCheck(check, facts);
-        expect(out.map((f) => f.code)).toContainEqual(expect.stringMatching(/^deploy-value-secret/));
+        expect(out.map((f) => f.code)).toContainEqual(
+          expect.stringMatching(/^deploy-value-secret/),
+        );
         expect(JSON.stringify(out)).not.toMatch(/OauthJson|BrokerJson/);
       }
     // JSON without a secret entry, or with an empty one, may show.
