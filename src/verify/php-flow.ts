@@ -6,7 +6,14 @@
  */
 import type { PhpNode } from "./php-ast.js";
 import { cellOf, type PhpScope, setRef } from "./php-scope.js";
-import { combine, type PhpArray, type PhpEntry, type PhpValue, unknown } from "./php-value.js";
+import {
+  combine,
+  either,
+  type PhpArray,
+  type PhpEntry,
+  type PhpValue,
+  unknown,
+} from "./php-value.js";
 
 /** The evaluator's two entry points, handed in (php-eval.ts imports this file). */
 export interface Evaluator {
@@ -199,7 +206,15 @@ function valueAt(t: Target, scope: PhpScope): PhpValue | undefined {
 
 function write(t: Target, value: PhpValue, scope: PhpScope): void {
   const cell = cellOf(scope, t.root);
-  scope.vars.set(cell, setIn(scope.vars.get(cell), t.steps, 0, value, t.line));
+  const before = scope.vars.get(cell);
+  // Inside a branch (`if`/`else`, a `case`, a loop) golive cannot tell which write production
+  // runs: a variable keeps what it held beside the new value, so a literal set in one branch is
+  // not hidden by getenv() in the next.
+  if (scope.branch > 0 && t.steps.length === 0 && before !== undefined && before !== value) {
+    scope.vars.set(cell, either(before, value, t.line));
+    return;
+  }
+  scope.vars.set(cell, setIn(before, t.steps, 0, value, t.line));
   const last = t.steps[t.steps.length - 1];
   if (last?.name !== undefined) {
     // As written: a name computed when PHP runs (`$o->{$x}`) is not shown.

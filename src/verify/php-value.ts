@@ -151,13 +151,21 @@ export function orElse(left: PhpValue, right: PhpValue, line: number): PhpValue 
 
 /** `test ? a : b`: a value written in either branch is used on some machine. */
 export function either(a: PhpValue, b: PhpValue, line: number): PhpValue {
-  if (isWritten(a) && isWritten(b)) return a.k === "string" ? a : b;
+  // Both written: the one that may be a secret (`getenv('DEV') ? '' : '...'`).
+  if (isWritten(a) && isWritten(b)) return weight(b) > weight(a) ? b : a;
   if (a.k === "env" && isWritten(b)) return { k: "fallback", of: b, line };
   if (b.k === "env" && isWritten(a)) return { k: "fallback", of: a, line };
   if (a.k === "env" && b.k === "env") return a;
   if (a.k === "fallback") return a;
   if (b.k === "fallback") return b;
   return unknown(line, [a, b]);
+}
+
+/** A written value's rank as a secret: a string over a number or bool, text over a placeholder. */
+function weight(v: PhpValue): number {
+  if (v.k !== "string") return 0;
+  if (v.s.trim() === "") return 1;
+  return isPlaceholder(v.s) ? 2 : 3;
 }
 
 function isWritten(v: PhpValue): boolean {

@@ -53,11 +53,32 @@ describe("APP-17 finds a literal secret in every PHP shape", () => {
     ["UserConfig-style return", `return [['password' => '${SECRET}']];`],
     ["lower-case key", `$config['db_password'] = '${SECRET}';`],
     ["strval()", `${P} = strval('${SECRET}');`],
+    // A variable set in one branch and read after it (the third attack found each passing).
+    [
+      "if / else",
+      `if (getenv('APPLICATION_ENV') === 'production') {\n  $pw = '${SECRET}';\n} else {\n  $pw = getenv('DB');\n}\n${P} = $pw;`,
+    ],
+    [
+      "switch",
+      `switch (getenv('APPLICATION_ENV')) {\n  case 'production':\n    $pw = '${SECRET}';\n    break;\n  default:\n    $pw = getenv('DB');\n}\n${P} = $pw;`,
+    ],
+    ["a ternary whose first branch is empty", `${P} = getenv('DEV') ? '' : '${SECRET}';`],
   ];
   test.each(shapes)("%s", (_name, php) => {
     const hits = app17(php);
     expect(hits.length, JSON.stringify(hits)).toBeGreaterThan(0);
     expect(hits.every(([, , result]) => result === "fail")).toBe(true);
+  });
+
+  test("a variable set from the environment in every branch, or overwritten outside one, passes", () => {
+    expect(
+      app17(
+        `if (getenv('X')) {\n  $pw = getenv('A');\n} else {\n  $pw = getenv('B');\n}\n$config[X::DB_PASSWORD] = $pw;`,
+      ),
+    ).toEqual([]);
+    expect(app17(`$pw = 'CHANGE_ME';\n$pw = getenv('A');\n$config[X::DB_PASSWORD] = $pw;`)).toEqual(
+      [],
+    );
   });
 
   test("the finding points at the literal's line, not the variable's use", () => {
