@@ -161,8 +161,12 @@ export function either(a: PhpValue, b: PhpValue, line: number): PhpValue {
   return unknown(line, [a, b]);
 }
 
-/** A written value's rank as a secret: a string over a number or bool, text over a placeholder. */
+/**
+ * A written value's rank: a string over a number or bool, text over a placeholder; `true` over
+ * `false` (a switch on in some branch is on where production takes it: APP-16).
+ */
 function weight(v: PhpValue): number {
+  if (v.k === "bool") return v.b ? 0.5 : 0;
   if (v.k !== "string") return 0;
   if (v.s.trim() === "") return 1;
   return isPlaceholder(v.s) ? 2 : 3;

@@ -189,6 +189,16 @@ describe("APP-16 reads switches as production runs them", () => {
     );
     expect(codes(v)).toEqual(["config-production-ok"]);
   });
+  test("a variable turned on in one branch is on, whichever branch comes first", () => {
+    for (const branches of [
+      "if (getenv('X')) { $debug = true; } else { $debug = false; }",
+      "if (getenv('X')) { $debug = false; } else { $debug = true; }",
+      "$debug = false;\nif (getenv('X')) { $debug = true; }",
+    ]) {
+      const v = app16("", `${branches}\n$config[ErrorHandlerConstants::DISPLAY_ERRORS] = $debug;`);
+      expect(codes(v), branches).toEqual(["config-debug-on"]);
+    }
+  });
   test("off first, on later: on", () => {
     const v = app16(
       "$config[ErrorHandlerConstants::DISPLAY_ERRORS] = false;",
