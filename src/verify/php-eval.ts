@@ -20,7 +20,15 @@ import {
 } from "./php-flow.js";
 import { callArguments, functionValue } from "./php-functions.js";
 import { declareAhead, declaredEarly, declareNow } from "./php-hoist.js";
-import { declareProperty, enumCase, makeObject, newObject, readClass } from "./php-objects.js";
+import {
+  declareProperty,
+  enumCase,
+  inherit,
+  makeObject,
+  newObject,
+  readClass,
+  shortName,
+} from "./php-objects.js";
 import { cellOf, type PhpScope, setRef } from "./php-scope.js";
 import {
   type Arguments,
@@ -315,6 +323,9 @@ export function run(node: PhpNode, scope: PhpScope): void {
     case "interface":
     case "enum": {
       if (declaredEarly(node, scope)) return;
+      const parent = node.extends as PhpNode | null | undefined;
+      if (parent?.kind === "name")
+        declareNow("class", shortName(String(parent.name)), scope, engine);
       // Its constants and static properties are kept by the class's name (`C::PW`, `self::PW`).
       const outer = scope.className;
       const name = (node.name as PhpNode | null)?.name;
@@ -340,6 +351,14 @@ export function run(node: PhpNode, scope: PhpScope): void {
         );
       return;
     }
+    case "traituse":
+      // `use Credentials;` in a class: the trait's properties and methods are the class's.
+      for (const t of (node.traits as PhpNode[] | null) ?? []) {
+        const name = shortName(String(t.name));
+        declareNow("class", name, scope, engine);
+        inherit(name, scope);
+      }
+      return;
     case "unset":
       // `unset($ref)` ends a reference: `$ref` is a variable of its own again.
       for (const v of (node.variables as PhpNode[] | null) ?? [])

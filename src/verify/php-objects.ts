@@ -28,6 +28,9 @@ export function readClass(
   const outer = scope.reading;
   scope.reading = cls;
   try {
+    // `class Creds extends Base`: the parent's properties first (the caller read it already).
+    const parent = node.extends as PhpNode | null | undefined;
+    if (parent?.kind === "name") inherit(String(parent.name), scope);
     body();
   } finally {
     scope.reading = outer;
@@ -40,8 +43,47 @@ export function readClass(
     });
     cls.bound = bound;
   }
-  if (name && node.kind === "class") scope.classes.set(name.toLowerCase(), cls);
+  // Traits and enums too: a class takes a trait's properties (`use T;`).
+  if (name) scope.classes.set(name.toLowerCase(), cls);
   return cls;
+}
+
+/** The most properties a class takes from one parent or trait. */
+const MAX_INHERITED = 1024;
+
+/** `\Shop\Creds` → `Creds`: classes are kept by their short name. */
+export const shortName = (full: string) => full.slice(full.lastIndexOf("\\") + 1);
+
+/**
+ * What the class being read takes from its parent or a trait it uses (`from`): its
+ * properties, its constructor when it has none of its own yet, and its methods (`findMethod`).
+ */
+export function inherit(from: string, scope: PhpScope): void {
+  const cls = scope.reading;
+  const base = scope.classes.get(shortName(from).toLowerCase());
+  if (!cls || !base || base === cls) return;
+  // The last 1,024 (a later entry of a name wins): a chain of 2,000 classes, each extending
+  // the one before, must not copy 2,000² properties.
+  const entries = base.object.entries;
+  for (let i = Math.max(0, entries.length - MAX_INHERITED); i < entries.length; i++)
+    cls.object.entries.push(entries[i]!);
+  cls.ctor ??= base.ctor;
+  cls.from ??= [];
+  cls.from.push(shortName(from));
+}
+
+/**
+ * The method `name` of class `cls` (short name), its own or one it takes from a parent or a
+ * trait, nearest first; at most 64 classes are looked in.
+ */
+export function findMethod(cls: string, name: string, scope: PhpScope): PhpValue | undefined {
+  const queue = [cls];
+  for (let i = 0; i < queue.length && i < 64; i++) {
+    const method = scope.functions.get(`${queue[i]}::${name}`.toLowerCase());
+    if (method) return method;
+    for (const f of scope.classes.get(queue[i]!.toLowerCase())?.from ?? []) queue.push(f);
+  }
+  return undefined;
 }
 
 /** `public $pw = '...';` in the class being read: a property every object starts with. */

@@ -53,6 +53,8 @@ export interface PhpClass {
   ctor?: PhpParams;
   /** The entries of `object` that hold a constructor parameter. */
   bound?: number[];
+  /** The parent and the traits it takes properties and methods from, by short name. */
+  from?: string[];
   /** `$this` in the methods but the constructor. */
   methods?: Extract<PhpValue, { k: "array" }>;
 }

@@ -404,6 +404,40 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
         ),
       ).toEqual([]);
     });
+    test("a property or a promoted parameter taken from a parent class or a trait", () => {
+      const BASE = `class Base { public function __construct(public string $pw = '${LITERAL}') {} }`;
+      expect(findings(`${BASE}\nclass Creds extends Base {}\n${KEY} = (new Creds())->pw;`)).toEqual(
+        fails(2),
+      );
+      expect(
+        findings(`${BASE}\nclass Creds extends Base {}\n${KEY} = (new Creds(getenv('X')))->pw;`),
+      ).toEqual([]);
+      expect(
+        findings(
+          `trait HasPassword {\n  public $pw = '${LITERAL}';\n  public function pw() { return $this->pw; }\n}\nclass Creds { use HasPassword; }\n${KEY} = (new Creds())->pw();`,
+        ),
+      ).toEqual(fails(3));
+      // Forty generations of five properties each: the first one's is found.
+      const chain = (n: number) =>
+        Array.from(
+          { length: n },
+          (_, i) =>
+            `class C${i + 1} extends C${i} { ${Array.from({ length: 5 }, (_, j) => `public $p${i}_${j} = 'v';`).join(" ")} }`,
+        ).join("\n");
+      const BASE0 = `class C0 { public $pw = '${LITERAL}'; }`;
+      expect(findings(`${BASE0}\n${chain(40)}\n${KEY} = (new C40())->pw;`)).toEqual(fails(2));
+      // 2,000 of them: a class takes at most 1,024 properties from its parent, so the cost is
+      // linear (the first one's is then out of reach, by that bound).
+      const t0 = performance.now();
+      findings(`${BASE0}\n${chain(2000)}\n${KEY} = (new C2000())->pw;`);
+      expect(performance.now() - t0).toBeLessThan(3000);
+      // A class that extends itself, or two that extend each other, end.
+      expect(
+        findings(
+          `class A extends B {}\nclass B extends A { public $pw = '${LITERAL}'; }\n${KEY} = (new A)->pw;`,
+        ),
+      ).toEqual(fails(3));
+    });
     test("an object of a class of the file is still built from its arguments", () => {
       const VAULT = "class Vault {\n  public function __construct(string $key) {}\n}";
       expect(findings(`${VAULT}\n${KEY} = new Vault('${LITERAL}');`)).toEqual(fails(5));
