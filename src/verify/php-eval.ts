@@ -140,12 +140,31 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
         return { k: "array", entries: [], line, object: true };
       const made = unknown(line, call.values);
       if (what.kind === "class") return { ...made, k: "expr", ...anonymous(what, call, scope) };
-      const full = what.kind === "name" ? String(what.name) : "";
-      const cls = full.slice(full.lastIndexOf("\\") + 1);
+      // `new self()` in a method of the class being read: of what it has declared so far.
+      const own = what.kind === "selfreference" || what.kind === "staticreference";
+      if (own && scope.reading && scope.className)
+        return {
+          ...made,
+          k: "expr",
+          cls: scope.className,
+          ...makeObject(scope.reading, scope.className, call, scope, line),
+        };
+      // `new $class()`: a class named by a string golive can read.
+      const named = what.kind === "name" ? undefined : evaluate(what, scope);
+      const full = what.kind === "name" ? String(what.name) : named?.k === "string" ? named.s : "";
+      const cls = shortName(full);
       if (!cls) return made;
       declareNow("class", cls, scope, engine);
       // Built from its arguments as before; its properties, for a class of the file, in `obj`.
       return { ...made, k: "expr", cls, ...newObject(cls, call, scope, line) };
+    }
+    case "clone": {
+      // A copy of the object: its properties change apart from the original's.
+      const v = evaluate(node.what as PhpNode, scope);
+      if (v.k === "array" && v.object) return { ...v, entries: v.entries.slice(), line };
+      if (v.k === "expr" && v.obj)
+        return { ...v, obj: { ...v.obj, entries: v.obj.entries.slice() }, line };
+      return unknown(line, [v]);
     }
     case "array":
       return arrayValue(node, scope, engine);

@@ -438,6 +438,22 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
         ),
       ).toEqual(fails(3));
     });
+    test("new self() and new static() of a factory, new $class, clone", () => {
+      const FACTORY = `class Creds {\n  public $pw = '${LITERAL}';\n  public static function make() { return new static(); }\n  public static function one() { return new self(); }\n}`;
+      expect(findings(`${FACTORY}\n${KEY} = Creds::make()->pw;`)).toEqual(fails(3));
+      expect(findings(`${FACTORY}\n${KEY} = Creds::one()->pw;`)).toEqual(fails(3));
+      expect(findings(`${FACTORY}\n$class = 'Creds';\n${KEY} = (new $class())->pw;`)).toEqual(
+        fails(3),
+      );
+      expect(findings(`${FACTORY}\n$a = new Creds();\n$b = clone $a;\n${KEY} = $b->pw;`)).toEqual(
+        fails(3),
+      );
+      expect(
+        findings(
+          `${FACTORY}\n$a = new Creds();\n$b = clone $a;\n$b->pw = getenv('X');\n${KEY} = $b->pw;`,
+        ),
+      ).toEqual([]);
+    });
     test("an object of a class of the file is still built from its arguments", () => {
       const VAULT = "class Vault {\n  public function __construct(string $key) {}\n}";
       expect(findings(`${VAULT}\n${KEY} = new Vault('${LITERAL}');`)).toEqual(fails(5));
