@@ -21,25 +21,16 @@ import {
 import { callArguments, functionValue } from "./php-functions.js";
 import { declareAhead, declaredEarly, declareNow } from "./php-hoist.js";
 import {
+  cloneValue,
   declareProperty,
   enumCase,
   inherit,
-  makeObject,
-  newObject,
+  newValue,
   readClass,
   shortName,
 } from "./php-objects.js";
 import { cellOf, type PhpScope, setRef } from "./php-scope.js";
-import {
-  type Arguments,
-  combine,
-  cut,
-  either,
-  orElse,
-  type PhpValue,
-  stringOf,
-  unknown,
-} from "./php-value.js";
+import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
 
 const ENV_ARRAYS = new Set(["_ENV", "_SERVER"]);
 
@@ -133,39 +124,12 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
     case "closure":
     case "arrowfunc":
       return functionValue(node, scope, engine);
-    case "new": {
-      const what = node.what as PhpNode;
-      const call = callArguments(node, scope, engine);
-      if (what.kind === "name" && /^\\?stdclass$/i.test(String(what.name)))
-        return { k: "array", entries: [], line, object: true };
-      const made = unknown(line, call.values);
-      if (what.kind === "class") return { ...made, k: "expr", ...anonymous(what, call, scope) };
-      // `new self()` in a method of the class being read: of what it has declared so far.
-      const own = what.kind === "selfreference" || what.kind === "staticreference";
-      if (own && scope.reading && scope.className)
-        return {
-          ...made,
-          k: "expr",
-          cls: scope.className,
-          ...makeObject(scope.reading, scope.className, call, scope, line),
-        };
-      // `new $class()`: a class named by a string golive can read.
-      const named = what.kind === "name" ? undefined : evaluate(what, scope);
-      const full = what.kind === "name" ? String(what.name) : named?.k === "string" ? named.s : "";
-      const cls = shortName(full);
-      if (!cls) return made;
-      declareNow("class", cls, scope, engine);
-      // Built from its arguments as before; its properties, for a class of the file, in `obj`.
-      return { ...made, k: "expr", cls, ...newObject(cls, call, scope, line) };
-    }
-    case "clone": {
-      // A copy of the object: its properties change apart from the original's.
-      const v = evaluate(node.what as PhpNode, scope);
-      if (v.k === "array" && v.object) return { ...v, entries: v.entries.slice(), line };
-      if (v.k === "expr" && v.obj)
-        return { ...v, obj: { ...v.obj, entries: v.obj.entries.slice() }, line };
-      return unknown(line, [v]);
-    }
+    case "new":
+      return newValue(node, callArguments(node, scope, engine), scope, engine, (body) =>
+        evaluateChildren(body, scope),
+      );
+    case "clone":
+      return cloneValue(evaluate(node.what as PhpNode, scope), line);
     case "array":
       return arrayValue(node, scope, engine);
     case "bin": {
@@ -225,20 +189,6 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
     default:
       evaluateChildren(node, scope);
       return { k: "expr", line };
-  }
-}
-
-/** `new class(...) { ... }`: its body read where it stands (as a class's), its object made. */
-function anonymous(node: PhpNode, call: Arguments, scope: PhpScope) {
-  const outer = scope.className;
-  scope.className = undefined;
-  scope.branch++;
-  try {
-    const cls = readClass(node, undefined, scope, () => evaluateChildren(node, scope));
-    return makeObject(cls, undefined, call, scope, lineOfNode(node));
-  } finally {
-    scope.branch--;
-    scope.className = outer;
   }
 }
 

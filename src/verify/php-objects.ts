@@ -6,10 +6,11 @@
  * `new` copies the object it built (a copy of its list of properties, not of their values).
  */
 import type { PhpNode } from "./php-ast.js";
-import { lineOfNode } from "./php-flow.js";
+import { type Evaluator, lineOfNode } from "./php-flow.js";
+import { declareNow } from "./php-hoist.js";
 import { type Arguments, bind, mentions } from "./php-params.js";
 import type { PhpClass, PhpScope } from "./php-scope.js";
-import type { PhpArray, PhpParams, PhpValue } from "./php-value.js";
+import { type PhpArray, type PhpParams, type PhpValue, unknown } from "./php-value.js";
 
 /**
  * Runs the body (`body`) of a class, trait, interface or enum with `scope.reading` its class;
@@ -172,4 +173,57 @@ export function enumCase(enumName: string, name: string, value: PhpValue, line: 
     object: true,
     cls: enumName,
   };
+}
+
+/**
+ * `new Creds(...)`: built from its arguments (what APP-17 searches), with the class's short
+ * name and, for a class of the file, its properties (`obj`) and constructor call (`made`).
+ * `classBody` reads an anonymous class's body (`new class { ... }`) where it stands.
+ */
+export function newValue(
+  node: PhpNode,
+  call: Arguments,
+  scope: PhpScope,
+  ev: Evaluator,
+  classBody: (node: PhpNode) => void,
+): PhpValue {
+  const what = node.what as PhpNode;
+  const line = lineOfNode(node);
+  if (what.kind === "name" && /^\\?stdclass$/i.test(String(what.name)))
+    return { k: "array", entries: [], line, object: true };
+  const made = unknown(line, call.values);
+  if (made.k !== "expr") return made;
+  if (what.kind === "class") {
+    const outer = scope.className;
+    scope.className = undefined;
+    scope.branch++;
+    try {
+      const cls = readClass(what, undefined, scope, () => classBody(what));
+      return { ...made, ...makeObject(cls, undefined, call, scope, line) };
+    } finally {
+      scope.branch--;
+      scope.className = outer;
+    }
+  }
+  // `new self()` in a method of the class being read: of what it has declared so far.
+  const own = what.kind === "selfreference" || what.kind === "staticreference";
+  if (own && scope.reading && scope.className) {
+    const object = makeObject(scope.reading, scope.className, call, scope, line);
+    return { ...made, cls: scope.className, ...object };
+  }
+  // `new $class()`: a class named by a string golive can read.
+  const named = what.kind === "name" ? undefined : ev.evaluate(what, scope);
+  const full = what.kind === "name" ? String(what.name) : named?.k === "string" ? named.s : "";
+  const cls = shortName(full);
+  if (!cls) return made;
+  declareNow("class", cls, scope, ev);
+  return { ...made, cls, ...newObject(cls, call, scope, line) };
+}
+
+/** `clone $o`: a copy of the object, whose properties change apart from the original's. */
+export function cloneValue(v: PhpValue, line: number): PhpValue {
+  if (v.k === "array" && v.object) return { ...v, entries: v.entries.slice(), line };
+  if (v.k === "expr" && v.obj)
+    return { ...v, obj: { ...v.obj, entries: v.obj.entries.slice() }, line };
+  return unknown(line, [v]);
 }
