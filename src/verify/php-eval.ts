@@ -29,7 +29,7 @@ import {
   readClass,
   shortName,
 } from "./php-objects.js";
-import { cellOf, type PhpScope, setRef } from "./php-scope.js";
+import { cellOf, freshCell, type PhpScope, setRef } from "./php-scope.js";
 import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
 
 const ENV_ARRAYS = new Set(["_ENV", "_SERVER"]);
@@ -329,9 +329,11 @@ export function run(node: PhpNode, scope: PhpScope): void {
       }
       return;
     case "unset":
-      // `unset($ref)` ends a reference: `$ref` is a variable of its own again.
+      // `unset($ref)` ends a reference: `$ref` is a new variable (not set), and whatever shares
+      // what it held keeps it.
       for (const v of (node.variables as PhpNode[] | null) ?? [])
-        if (v.kind === "variable" && typeof v.name === "string") setRef(scope, v.name, undefined);
+        if (v.kind === "variable" && typeof v.name === "string")
+          setRef(scope, v.name, freshCell(scope));
       return;
     case "static":
       // `static $pw = '...';`

@@ -264,6 +264,9 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
           `$pw = '${LITERAL}';\n$ref = &$pw;\nunset($ref);\n$ref = getenv('X');\n${KEY} = $pw;`,
         ),
       ).toEqual(fails(2));
+      expect(
+        findings(`$x = &$a;\n$a = '${LITERAL}';\nunset($a);\n$a = getenv('X');\n${KEY} = $x;`),
+      ).toEqual(fails(3));
     });
     test("a reference made in a function body is the body's own", () => {
       expect(
