@@ -13,8 +13,9 @@ import type { PhpClass, PhpScope } from "./php-scope.js";
 import { type PhpArray, type PhpParams, type PhpValue, unknown } from "./php-value.js";
 
 /**
- * Runs the body (`body`) of a class, trait, interface or enum with `scope.reading` its class;
- * a class is kept by its name after it (a trait's properties are not its own objects').
+ * Runs the body (`body`) of a class, trait, interface or enum with `scope.reading` its class,
+ * after what it takes from its parent; kept by its short name after it (for `new`, `extends`
+ * and `use`).
  */
 export function readClass(
   node: PhpNode,
@@ -44,7 +45,6 @@ export function readClass(
     });
     cls.bound = bound;
   }
-  // Traits and enums too: a class takes a trait's properties (`use T;`).
   if (name) scope.classes.set(name.toLowerCase(), cls);
   return cls;
 }
