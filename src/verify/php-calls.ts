@@ -8,7 +8,7 @@ import type { PhpNode } from "./php-ast.js";
 import { type Evaluator, keyOf, lineOfNode, memberKey, property } from "./php-flow.js";
 import { callArguments, called, writeBack } from "./php-functions.js";
 import { declareNow } from "./php-hoist.js";
-import { methodOf } from "./php-objects.js";
+import { findMethod, methodOf } from "./php-objects.js";
 import { cellOf, type PhpScope } from "./php-scope.js";
 import { combine, type PhpEntry, type PhpValue, stringOf, unknown } from "./php-value.js";
 
@@ -92,7 +92,8 @@ function callee(what: PhpNode, scope: PhpScope, ev: Evaluator): PhpValue {
     if ((base.k === "expr" || base.k === "array") && base.cls && offset.kind === "identifier")
       key = `${base.cls}::${String(offset.name)}`;
   }
-  const method = key === undefined ? undefined : scope.functions.get(key.toLowerCase());
+  const [cls, name] = key === undefined ? [] : key.split("::");
+  const method = cls && name ? findMethod(cls, name, scope) : undefined;
   if (method) return base ? methodOf(method, base, lineOfNode(what), scope) : method;
   return base ? property(what, scope, ev, base) : ev.evaluate(what, scope);
 }

@@ -20,18 +20,17 @@ import {
 } from "./php-flow.js";
 import { callArguments, functionValue } from "./php-functions.js";
 import { declareAhead, declaredEarly, declareNow } from "./php-hoist.js";
-import { declareProperty, enumCase, makeObject, newObject, readClass } from "./php-objects.js";
-import { cellOf, type PhpScope, setRef } from "./php-scope.js";
 import {
-  type Arguments,
-  combine,
-  cut,
-  either,
-  orElse,
-  type PhpValue,
-  stringOf,
-  unknown,
-} from "./php-value.js";
+  cloneValue,
+  declareProperty,
+  enumCase,
+  inherit,
+  newValue,
+  readClass,
+  shortName,
+} from "./php-objects.js";
+import { cellOf, freshCell, type PhpScope, setRef } from "./php-scope.js";
+import { combine, cut, either, orElse, type PhpValue, stringOf, unknown } from "./php-value.js";
 
 const ENV_ARRAYS = new Set(["_ENV", "_SERVER"]);
 
@@ -125,20 +124,12 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
     case "closure":
     case "arrowfunc":
       return functionValue(node, scope, engine);
-    case "new": {
-      const what = node.what as PhpNode;
-      const call = callArguments(node, scope, engine);
-      if (what.kind === "name" && /^\\?stdclass$/i.test(String(what.name)))
-        return { k: "array", entries: [], line, object: true };
-      const made = unknown(line, call.values);
-      if (what.kind === "class") return { ...made, k: "expr", ...anonymous(what, call, scope) };
-      const full = what.kind === "name" ? String(what.name) : "";
-      const cls = full.slice(full.lastIndexOf("\\") + 1);
-      if (!cls) return made;
-      declareNow("class", cls, scope, engine);
-      // Built from its arguments as before; its properties, for a class of the file, in `obj`.
-      return { ...made, k: "expr", cls, ...newObject(cls, call, scope, line) };
-    }
+    case "new":
+      return newValue(node, callArguments(node, scope, engine), scope, engine, (body) =>
+        evaluateChildren(body, scope),
+      );
+    case "clone":
+      return cloneValue(evaluate(node.what as PhpNode, scope), line);
     case "array":
       return arrayValue(node, scope, engine);
     case "bin": {
@@ -198,20 +189,6 @@ export function evaluate(node: PhpNode | null | undefined, scope: PhpScope): Php
     default:
       evaluateChildren(node, scope);
       return { k: "expr", line };
-  }
-}
-
-/** `new class(...) { ... }`: its body read where it stands (as a class's), its object made. */
-function anonymous(node: PhpNode, call: Arguments, scope: PhpScope) {
-  const outer = scope.className;
-  scope.className = undefined;
-  scope.branch++;
-  try {
-    const cls = readClass(node, undefined, scope, () => evaluateChildren(node, scope));
-    return makeObject(cls, undefined, call, scope, lineOfNode(node));
-  } finally {
-    scope.branch--;
-    scope.className = outer;
   }
 }
 
@@ -315,6 +292,9 @@ export function run(node: PhpNode, scope: PhpScope): void {
     case "interface":
     case "enum": {
       if (declaredEarly(node, scope)) return;
+      const parent = node.extends as PhpNode | null | undefined;
+      if (parent?.kind === "name")
+        declareNow("class", shortName(String(parent.name)), scope, engine);
       // Its constants and static properties are kept by the class's name (`C::PW`, `self::PW`).
       const outer = scope.className;
       const name = (node.name as PhpNode | null)?.name;
@@ -340,10 +320,20 @@ export function run(node: PhpNode, scope: PhpScope): void {
         );
       return;
     }
+    case "traituse":
+      // `use Credentials;` in a class: the trait's properties and methods are the class's.
+      for (const t of (node.traits as PhpNode[] | null) ?? []) {
+        const name = shortName(String(t.name));
+        declareNow("class", name, scope, engine);
+        inherit(name, scope);
+      }
+      return;
     case "unset":
-      // `unset($ref)` ends a reference: `$ref` is a variable of its own again.
+      // `unset($ref)` ends a reference: `$ref` is a new variable (not set), and whatever shares
+      // what it held keeps it.
       for (const v of (node.variables as PhpNode[] | null) ?? [])
-        if (v.kind === "variable" && typeof v.name === "string") setRef(scope, v.name, undefined);
+        if (v.kind === "variable" && typeof v.name === "string")
+          setRef(scope, v.name, freshCell(scope));
       return;
     case "static":
       // `static $pw = '...';`

@@ -152,7 +152,12 @@ export function called(callee: PhpValue, args: Arguments, line: number, scope: P
     ? bind(callee.returns, callee.params, args, line, scope.binding)
     : callee.returns;
   // `$f('x')` of `fn($p) => f($p)`: a return golive cannot resolve is built from the arguments too.
-  return returns.k !== "expr" ? returns : unknown(line, [returns, ...args.values]);
+  if (returns.k !== "expr") return returns;
+  const made = unknown(line, [returns, ...args.values]);
+  if (!returns.obj || made.k !== "expr") return made;
+  // `return new self();`: an object of its own at each call, with its class and properties.
+  const obj = { ...returns.obj, entries: returns.obj.entries.slice() };
+  return { ...made, cls: returns.cls, obj, ...(returns.made ? { made: returns.made } : {}) };
 }
 
 /**

@@ -6,14 +6,16 @@
  * `new` copies the object it built (a copy of its list of properties, not of their values).
  */
 import type { PhpNode } from "./php-ast.js";
-import { lineOfNode } from "./php-flow.js";
+import { type Evaluator, lineOfNode } from "./php-flow.js";
+import { declareNow } from "./php-hoist.js";
 import { type Arguments, bind, mentions } from "./php-params.js";
 import type { PhpClass, PhpScope } from "./php-scope.js";
-import type { PhpArray, PhpParams, PhpValue } from "./php-value.js";
+import { type PhpArray, type PhpParams, type PhpValue, unknown } from "./php-value.js";
 
 /**
- * Runs the body (`body`) of a class, trait, interface or enum with `scope.reading` its class;
- * a class is kept by its name after it (a trait's properties are not its own objects').
+ * Runs the body (`body`) of a class, trait, interface or enum with `scope.reading` its class,
+ * after what it takes from its parent; kept by its short name after it (for `new`, `extends`
+ * and `use`).
  */
 export function readClass(
   node: PhpNode,
@@ -28,6 +30,9 @@ export function readClass(
   const outer = scope.reading;
   scope.reading = cls;
   try {
+    // `class Creds extends Base`: the parent's properties first (the caller read it already).
+    const parent = node.extends as PhpNode | null | undefined;
+    if (parent?.kind === "name") inherit(String(parent.name), scope);
     body();
   } finally {
     scope.reading = outer;
@@ -40,8 +45,46 @@ export function readClass(
     });
     cls.bound = bound;
   }
-  if (name && node.kind === "class") scope.classes.set(name.toLowerCase(), cls);
+  if (name) scope.classes.set(name.toLowerCase(), cls);
   return cls;
+}
+
+/** The most properties a class takes from one parent or trait. */
+const MAX_INHERITED = 1024;
+
+/** `\Shop\Creds` → `Creds`: classes are kept by their short name. */
+export const shortName = (full: string) => full.slice(full.lastIndexOf("\\") + 1);
+
+/**
+ * What the class being read takes from its parent or a trait it uses (`from`): its
+ * properties, its constructor when it has none of its own yet, and its methods (`findMethod`).
+ */
+export function inherit(from: string, scope: PhpScope): void {
+  const cls = scope.reading;
+  const base = scope.classes.get(shortName(from).toLowerCase());
+  if (!cls || !base || base === cls) return;
+  // The last 1,024 (a later entry of a name wins): a chain of 2,000 classes, each extending
+  // the one before, must not copy 2,000² properties.
+  const entries = base.object.entries;
+  for (let i = Math.max(0, entries.length - MAX_INHERITED); i < entries.length; i++)
+    cls.object.entries.push(entries[i]!);
+  cls.ctor ??= base.ctor;
+  cls.from ??= [];
+  cls.from.push(shortName(from));
+}
+
+/**
+ * The method `name` of class `cls` (short name), its own or one it takes from a parent or a
+ * trait, nearest first; at most 64 classes are looked in.
+ */
+export function findMethod(cls: string, name: string, scope: PhpScope): PhpValue | undefined {
+  const queue = [cls];
+  for (let i = 0; i < queue.length && i < 64; i++) {
+    const method = scope.functions.get(`${queue[i]}::${name}`.toLowerCase());
+    if (method) return method;
+    for (const f of scope.classes.get(queue[i]!.toLowerCase())?.from ?? []) queue.push(f);
+  }
+  return undefined;
 }
 
 /** `public $pw = '...';` in the class being read: a property every object starts with. */
@@ -130,4 +173,57 @@ export function enumCase(enumName: string, name: string, value: PhpValue, line: 
     object: true,
     cls: enumName,
   };
+}
+
+/**
+ * `new Creds(...)`: built from its arguments (what APP-17 searches), with the class's short
+ * name and, for a class of the file, its properties (`obj`) and constructor call (`made`).
+ * `classBody` reads an anonymous class's body (`new class { ... }`) where it stands.
+ */
+export function newValue(
+  node: PhpNode,
+  call: Arguments,
+  scope: PhpScope,
+  ev: Evaluator,
+  classBody: (node: PhpNode) => void,
+): PhpValue {
+  const what = node.what as PhpNode;
+  const line = lineOfNode(node);
+  if (what.kind === "name" && /^\\?stdclass$/i.test(String(what.name)))
+    return { k: "array", entries: [], line, object: true };
+  const made = unknown(line, call.values);
+  if (made.k !== "expr") return made;
+  if (what.kind === "class") {
+    const outer = scope.className;
+    scope.className = undefined;
+    scope.branch++;
+    try {
+      const cls = readClass(what, undefined, scope, () => classBody(what));
+      return { ...made, ...makeObject(cls, undefined, call, scope, line) };
+    } finally {
+      scope.branch--;
+      scope.className = outer;
+    }
+  }
+  // `new self()` in a method of the class being read: of what it has declared so far.
+  const own = what.kind === "selfreference" || what.kind === "staticreference";
+  if (own && scope.reading && scope.className) {
+    const object = makeObject(scope.reading, scope.className, call, scope, line);
+    return { ...made, cls: scope.className, ...object };
+  }
+  // `new $class()`: a class named by a string golive can read.
+  const named = what.kind === "name" ? undefined : ev.evaluate(what, scope);
+  const full = what.kind === "name" ? String(what.name) : named?.k === "string" ? named.s : "";
+  const cls = shortName(full);
+  if (!cls) return made;
+  declareNow("class", cls, scope, ev);
+  return { ...made, cls, ...newObject(cls, call, scope, line) };
+}
+
+/** `clone $o`: a copy of the object, whose properties change apart from the original's. */
+export function cloneValue(v: PhpValue, line: number): PhpValue {
+  if (v.k === "array" && v.object) return { ...v, entries: v.entries.slice(), line };
+  if (v.k === "expr" && v.obj)
+    return { ...v, obj: { ...v.obj, entries: v.obj.entries.slice() }, line };
+  return unknown(line, [v]);
 }

@@ -17,6 +17,8 @@ export interface PhpScope {
    * variable that held it first). One step, never a chain: a chain of references is O(1) a read.
    */
   refs: Map<string, string>;
+  /** How many storage names `unset` has made (`freshCell`). */
+  cells?: number;
   /** The references a function body being read made or ended, undone after it (its own). */
   refsMade?: [string, string | undefined][] | undefined;
   consts: Map<string, PhpValue>;
@@ -53,6 +55,8 @@ export interface PhpClass {
   ctor?: PhpParams;
   /** The entries of `object` that hold a constructor parameter. */
   bound?: number[];
+  /** The parent and the traits it takes properties and methods from, by short name. */
+  from?: string[];
   /** `$this` in the methods but the constructor. */
   methods?: Extract<PhpValue, { k: "array" }>;
 }
@@ -122,4 +126,10 @@ export function setRef(scope: PhpScope, name: string, cell: string | undefined):
   scope.refsMade?.push([name, scope.refs.get(name)]);
   if (cell === undefined) scope.refs.delete(name);
   else scope.refs.set(name, cell);
+}
+
+/** A storage name no PHP variable has: a variable's own again after `unset`. */
+export function freshCell(scope: PhpScope): string {
+  scope.cells = (scope.cells ?? 0) + 1;
+  return `\u0000${scope.cells}`;
 }

@@ -329,6 +329,9 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
           `$pw = '${LITERAL}';\n$ref = &$pw;\nunset($ref);\n$ref = getenv('X');\n${KEY} = $pw;`,
         ),
       ).toEqual(fails(2));
+      expect(
+        findings(`$x = &$a;\n$a = '${LITERAL}';\nunset($a);\n$a = getenv('X');\n${KEY} = $x;`),
+      ).toEqual(fails(3));
     });
     test("a reference made in a function body is the body's own", () => {
       expect(
@@ -466,6 +469,56 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
       expect(
         findings(
           `$c = new class(getenv('X')) {\n  public function __construct(public string $pw = '${LITERAL}') {}\n};\n${KEY} = $c->pw;`,
+        ),
+      ).toEqual([]);
+    });
+    test("a property or a promoted parameter taken from a parent class or a trait", () => {
+      const BASE = `class Base { public function __construct(public string $pw = '${LITERAL}') {} }`;
+      expect(findings(`${BASE}\nclass Creds extends Base {}\n${KEY} = (new Creds())->pw;`)).toEqual(
+        fails(2),
+      );
+      expect(
+        findings(`${BASE}\nclass Creds extends Base {}\n${KEY} = (new Creds(getenv('X')))->pw;`),
+      ).toEqual([]);
+      expect(
+        findings(
+          `trait HasPassword {\n  public $pw = '${LITERAL}';\n  public function pw() { return $this->pw; }\n}\nclass Creds { use HasPassword; }\n${KEY} = (new Creds())->pw();`,
+        ),
+      ).toEqual(fails(3));
+      // Forty generations of five properties each: the first one's is found.
+      const chain = (n: number) =>
+        Array.from(
+          { length: n },
+          (_, i) =>
+            `class C${i + 1} extends C${i} { ${Array.from({ length: 5 }, (_, j) => `public $p${i}_${j} = 'v';`).join(" ")} }`,
+        ).join("\n");
+      const BASE0 = `class C0 { public $pw = '${LITERAL}'; }`;
+      expect(findings(`${BASE0}\n${chain(40)}\n${KEY} = (new C40())->pw;`)).toEqual(fails(2));
+      // 2,000 of them: a class takes at most 1,024 properties from its parent, so the cost is
+      // linear (the first one's is then out of reach, by that bound).
+      const t0 = performance.now();
+      findings(`${BASE0}\n${chain(2000)}\n${KEY} = (new C2000())->pw;`);
+      expect(performance.now() - t0).toBeLessThan(3000);
+      // A class that extends itself, or two that extend each other, end.
+      expect(
+        findings(
+          `class A extends B {}\nclass B extends A { public $pw = '${LITERAL}'; }\n${KEY} = (new A)->pw;`,
+        ),
+      ).toEqual(fails(3));
+    });
+    test("new self() and new static() of a factory, new $class, clone", () => {
+      const FACTORY = `class Creds {\n  public $pw = '${LITERAL}';\n  public static function make() { return new static(); }\n  public static function one() { return new self(); }\n}`;
+      expect(findings(`${FACTORY}\n${KEY} = Creds::make()->pw;`)).toEqual(fails(3));
+      expect(findings(`${FACTORY}\n${KEY} = Creds::one()->pw;`)).toEqual(fails(3));
+      expect(findings(`${FACTORY}\n$class = 'Creds';\n${KEY} = (new $class())->pw;`)).toEqual(
+        fails(3),
+      );
+      expect(findings(`${FACTORY}\n$a = new Creds();\n$b = clone $a;\n${KEY} = $b->pw;`)).toEqual(
+        fails(3),
+      );
+      expect(
+        findings(
+          `${FACTORY}\n$a = new Creds();\n$b = clone $a;\n$b->pw = getenv('X');\n${KEY} = $b->pw;`,
         ),
       ).toEqual([]);
     });
