@@ -7,8 +7,8 @@
 import type { PhpNode } from "./php-ast.js";
 import { cellOf, type PhpScope, setRef } from "./php-scope.js";
 import {
+  branchWrite,
   combine,
-  either,
   type PhpArray,
   type PhpEntry,
   type PhpValue,
@@ -211,7 +211,7 @@ function write(t: Target, value: PhpValue, scope: PhpScope): void {
   // runs: a variable keeps what it held beside the new value, so a literal set in one branch is
   // not hidden by getenv() in the next.
   if (scope.branch > 0 && t.steps.length === 0 && before !== undefined && before !== value) {
-    scope.vars.set(cell, either(before, value, t.line));
+    scope.vars.set(cell, branchWrite(before, value, t.line));
     return;
   }
   scope.vars.set(cell, setIn(before, t.steps, 0, value, t.line));

@@ -151,8 +151,12 @@ export function orElse(left: PhpValue, right: PhpValue, line: number): PhpValue 
 
 /** `test ? a : b`: a value written in either branch is used on some machine. */
 export function either(a: PhpValue, b: PhpValue, line: number): PhpValue {
-  // Both written: the one that may be a secret (`getenv('DEV') ? '' : '...'`).
-  if (isWritten(a) && isWritten(b)) return weight(b) > weight(a) ? b : a;
+  // Both written: a string over a number or bool; of two strings the one that may be a secret
+  // (`getenv('DEV') ? '' : '...'`), else the first; of two others the second (`? true : false`).
+  if (isWritten(a) && isWritten(b)) {
+    if (a.k === "string" && b.k === "string") return weight(b) > weight(a) ? b : a;
+    return a.k === "string" ? a : b;
+  }
   if (a.k === "env" && isWritten(b)) return { k: "fallback", of: b, line };
   if (b.k === "env" && isWritten(a)) return { k: "fallback", of: a, line };
   if (a.k === "env" && b.k === "env") return a;
@@ -162,11 +166,19 @@ export function either(a: PhpValue, b: PhpValue, line: number): PhpValue {
 }
 
 /**
- * A written value's rank: a string over a number or bool, text over a placeholder; `true` over
- * `false` (a switch on in some branch is on where production takes it: APP-16).
+ * What a write inside a branch leaves in a variable that held `before`: a written value
+ * replaces it as PHP would (`$debug = false; if (...) { $debug = 1; }` is on), unless it is
+ * emptier text than a string before it; anything else (getenv(), a call) keeps a written or
+ * fallback value beside it, so a literal set in one branch is not hidden by the next.
  */
+export function branchWrite(before: PhpValue, value: PhpValue, line: number): PhpValue {
+  if (isWritten(value)) return weight(before) > weight(value) ? before : value;
+  if (isWritten(before) || before.k === "fallback") return either(before, value, line);
+  return value;
+}
+
+/** A string's rank as a secret: empty, then a placeholder, then text; 0 for anything else. */
 function weight(v: PhpValue): number {
-  if (v.k === "bool") return v.b ? 0.5 : 0;
   if (v.k !== "string") return 0;
   if (v.s.trim() === "") return 1;
   return isPlaceholder(v.s) ? 2 : 3;

@@ -70,6 +70,15 @@ describe("APP-17 finds a literal secret in every PHP shape", () => {
     expect(hits.every(([, , result]) => result === "fail")).toBe(true);
   });
 
+  test("a literal written in a branch over another replaces it, as PHP runs it", () => {
+    // The later literal is the secret, handed to a call golive cannot see.
+    expect(
+      app17(
+        `$pw = 'dev-db-pass';\nif (getenv('APPLICATION_ENV') === 'production') {\n  $pw = '${SECRET}';\n}\n$config[X::DB_PASSWORD] = Crypto::decrypt($pw);`,
+      ).map(([, line, result]) => [line, result]),
+    ).toEqual([[4, "fail"]]);
+  });
+
   test("a variable set from the environment in every branch, or overwritten outside one, passes", () => {
     expect(
       app17(
@@ -189,15 +198,19 @@ describe("APP-16 reads switches as production runs them", () => {
     );
     expect(codes(v)).toEqual(["config-production-ok"]);
   });
-  test("a variable turned on in one branch is on, whichever branch comes first", () => {
-    for (const branches of [
-      "if (getenv('X')) { $debug = true; } else { $debug = false; }",
-      "if (getenv('X')) { $debug = false; } else { $debug = true; }",
-      "$debug = false;\nif (getenv('X')) { $debug = true; }",
-    ]) {
-      const v = app16("", `${branches}\n$config[ErrorHandlerConstants::DISPLAY_ERRORS] = $debug;`);
-      expect(codes(v), branches).toEqual(["config-debug-on"]);
+  test("a variable turned on in a branch is on; a ternary of true and false is not read as on", () => {
+    for (const on of ["true", "1", "'1'", "'true'"]) {
+      const v = app16(
+        "",
+        `$debug = false;\nif (getenv('X')) { $debug = ${on}; }\n$config[ErrorHandlerConstants::DISPLAY_ERRORS] = $debug;`,
+      );
+      expect(codes(v), on).toEqual(["config-debug-on"]);
     }
+    for (const off of [
+      "$config[ApplicationConstants::ENABLE_APPLICATION_DEBUG] = getenv('APPLICATION_ENV') === 'development' ? true : false;",
+      "$debug = true;\nif (getenv('APPLICATION_ENV') === 'production') { $debug = false; }\n$config[ApplicationConstants::ENABLE_APPLICATION_DEBUG] = $debug;",
+    ])
+      expect(codes(app16("", off)), off).toEqual(["config-production-ok"]);
   });
   test("off first, on later: on", () => {
     const v = app16(
