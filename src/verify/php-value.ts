@@ -284,19 +284,20 @@ export function looksSecret(s: string): boolean {
  * of a call it cannot see, a piece beside an unknown. There a literal is as often a lookup as a
  * value (`Vault::read('kv', 'shop', 'db')`, `$secrets->get('database')`, `decrypt($x, 'aes',
  * 'cbc')`), and a lookup is words: it counts only when it also mixes letters and digits, and
- * is not a lower-case name of words each ending in its digits (`shop2`, `rds-prod-eu1`,
- * `sha256`, `aes-256-cbc`: a store's entry, an algorithm).
+ * is not the name of a hash or cipher (`sha256`, `aes-256-cbc`). A lower-case name with digits
+ * (`rds-prod-eu1`) still counts: people's passwords look the same (`summer2024`).
  */
 export function looksSecretInside(s: string): boolean {
-  return looksSecret(s) && /[A-Za-z]/.test(s) && /\d/.test(s) && !isLowerName(s);
+  return looksSecret(s) && /[A-Za-z]/.test(s) && /\d/.test(s) && !isAlgorithmName(s);
 }
 
-/** Lower-case words, each letters then digits, joined by `-`, `_` or `.`: a name. */
-const LOWER_NAME = /^[a-z]+\d*(?:[-_.](?:[a-z]+\d*|\d+))*$/;
+/** Hash, cipher and signature algorithms' names as PHP's functions take them. */
+const ALGORITHM =
+  /^(?:sha(?:1|224|256|384|512(?:\/2(?:24|56))?)|sha3-(?:224|256|384|512)|md[245]|crc32[bc]?|ripemd(?:128|160|256|320)|whirlpool|xxh(?:32|64|3|128)|murmur3[acf]|fnv1a?(?:32|64)|(?:aes|aria|camellia)-(?:128|192|256)(?:-[a-z0-9]+)*|chacha20(?:-poly1305)?|des-ede3(?:-[a-z0-9]+)?|bf-[a-z0-9]+|[hrep]s(?:256|384|512)|rsa-sha(?:1|256|384|512))$/i;
 
-/** Whether a literal is a lower-case name (`shop2`, `rds-prod-eu1`, `aes-256-cbc`). */
-export function isLowerName(s: string): boolean {
-  return LOWER_NAME.test(s);
+/** Whether a literal names a hash, cipher or signature algorithm (`sha256`, `aes-256-cbc`). */
+export function isAlgorithmName(s: string): boolean {
+  return ALGORITHM.test(s);
 }
 
 /** A word that names a secret: `db_password`, `apiToken` (a lookup by name, not a value). */

@@ -12,7 +12,6 @@ import { resolvePath } from "./php-config.js";
 import { newScope, type PhpHooks, type PhpScope, run } from "./php-eval.js";
 import { readInParts } from "./php-parts.js";
 import {
-  isLowerName,
   kindOf,
   literalLine,
   literalsIn,
@@ -170,11 +169,8 @@ export function configLiterals(
       }
     // A secret cut into pieces shorter than six characters (`f('hunte', 'r2-pw')`, a loop of
     // `.=`) is judged whole: the short pieces, joined.
-    // Pieces that are each a lower-case name (`'kv', 'shop2', 'db'`: a path in a store) join
-    // into a name, not a secret.
     const pieces = literals.filter((l) => l.s.length < 6 && /^\S+$/.test(l.s));
-    const names = pieces.every((l) => isLowerName(l.s));
-    if (!any && !names && pieces.length > 1 && looksSecretInside(pieces.map((l) => l.s).join("")))
+    if (!any && pieces.length > 1 && looksSecretInside(pieces.map((l) => l.s).join("")))
       hit(
         finding,
         pieces.reduce((a, l) => Math.min(a, l.line), Infinity),
