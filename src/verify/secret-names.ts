@@ -131,12 +131,13 @@ const QUALIFIER = new Set([
   "PROVIDER",
   "GENERATOR",
   "LEVEL",
-  // Where a secret is kept, not the secret: `DB_PASSWORD_SECRET_ARN`, `API_KEY_SSM_PARAMETER`.
-  "ARN",
-  "SSM",
-  "PARAMETER",
-  "VAULT",
 ]);
+/**
+ * Where a secret is kept, not the secret: `DB_PASSWORD_SECRET_ARN`, `API_KEY_SSM_PARAMETER`.
+ * APP-17 does not report a literal under such a name, but its value is still never shown: a
+ * secret is sometimes kept under it by mistake.
+ */
+const POINTER = new Set(["ARN", "SSM", "PARAMETER", "VAULT"]);
 /** `REDIS_AUTH`, `MAIL_SMTP_CREDS`, `SPRYKER_DB_DSN`, `SENTRY_DSN`: credentials by another name. */
 const SECRET_TAIL = /(?:[_.-](?:AUTH|CREDS?)$)|DSN/i;
 /** camelCase names: `dbPass`, `apiKey`, `smtpPassword`, `clientSecret`, `redisAuth`. */
@@ -157,9 +158,9 @@ function words(name: string): string[] {
 /** Words about a secret that hold none: `PASSWORDLESS_LOGIN`, `CARD_TOKENIZATION`. */
 const ABOUT_SECRETS = /^(?:PASSWORDLESS|TOKENLESS|TOKENI[SZ](?:E|ED|ER|ATION))$/;
 
-function isSecretWord(ws: readonly string[], i: number): boolean {
+function isSecretWord(ws: readonly string[], i: number, strict = false): boolean {
   const w = ws[i]!;
-  if (ABOUT_SECRETS.test(w)) return false;
+  if (!strict && ABOUT_SECRETS.test(w)) return false;
   if (SECRET_IN_WORD.test(w)) return true;
   const last = i === ws.length - 1;
   if (w === "KEY") {
@@ -175,17 +176,22 @@ function isSecretWord(ws: readonly string[], i: number): boolean {
   return last && SECRET_LAST.has(w);
 }
 
-/** Whether a value under this name is a secret (`DB_PASSWORD`, `'secret'`, `ENCRYPTION_KEY`). */
-export function isSecretName(name: string): boolean {
+/**
+ * Whether a value under this name is a secret (`DB_PASSWORD`, `'secret'`, `ENCRYPTION_KEY`).
+ * `strict`: also a name that only says where a secret is kept (`..._SECRET_ARN`) or holds a
+ * word about secrets (`PAYMENT_TOKENIZER`): such a value is never shown, though not reported.
+ */
+export function isSecretName(name: string, strict = false): boolean {
   const n = name.replace(/^['"]|['"]$/g, "");
   if (PUBLIC.test(n)) return false;
   const ws = words(n);
   let last = -1;
-  for (let i = 0; i < ws.length; i++) if (isSecretWord(ws, i)) last = i;
+  for (let i = 0; i < ws.length; i++) if (isSecretWord(ws, i, strict)) last = i;
   if (last === -1) return false;
   // TOKEN_URL, CREDENTIALS_ENCODING, PASSWORD_RESET: the words after say what it is about.
   const after = ws.slice(last + 1);
-  return !(after.length > 0 && after.every((w) => QUALIFIER.has(w)));
+  const qualifies = (w: string) => QUALIFIER.has(w) || (!strict && POINTER.has(w));
+  return !(after.length > 0 && after.every(qualifies));
 }
 
 /**
@@ -194,7 +200,7 @@ export function isSecretName(name: string): boolean {
  * does not report these as literals: they are only kept out of every output.
  */
 export function isSecretKey(name: string): boolean {
-  if (isSecretName(name)) return true;
+  if (isSecretName(name, true)) return true;
   const n = name.replace(/^['"]|['"]$/g, "");
   if (PUBLIC.test(n)) return false;
   return SECRET_TAIL.test(n) || SECRET_CAMEL.test(n);
@@ -250,7 +256,7 @@ export function mayShowValue(
  * password as the user name).
  */
 export function isSecretPath(path: readonly string[]): boolean {
-  if (path.some(isSecretName)) return true;
+  if (path.some((p) => isSecretName(p))) return true;
   const last = path[path.length - 1];
   if (last !== undefined && /^licen[sc]e(?:[_-]?key)?$/i.test(last))
     if (path.some((p) => /^new[_-]?relic$/i.test(p))) return true;

@@ -84,6 +84,27 @@ describe("the allow rule", () => {
     expect(hasCredentialShape('{"password":""}')).toBe(false);
   });
 
+  test("a name APP-17 does not report (where a secret is kept, a word about secrets) still hides its value", () => {
+    const keys = [
+      "SPRYKER_DB_PASSWORD_VAULT",
+      "SPRYKER_API_TOKEN_PARAMETER",
+      "SPRYKER_PAYMENT_TOKENIZER",
+    ];
+    const files = shopWith(keys.map((k, i) => `    ${k}: Zq8vLm2pQx${i}`).join("\n"));
+    const facts = new Facts(memoryRepo(files), BEFORE_GO_LIVE);
+    for (const key of keys) {
+      const check = {
+        kind: "deploy-value",
+        path: `image.environment.${key}`,
+        expect: "present",
+      } as Check;
+      const out = runCheck(check, facts);
+      expect(out.map((f) => f.code)).toContain("deploy-value-secret");
+      expect(JSON.stringify(out)).not.toContain("Zq8vLm2pQx");
+      expect(isSecretKey(key), key).toBe(true);
+    }
+  });
+
   test("an alias to an anchor under a secret key is as secret as the anchor", () => {
     const files = shopWith("    COPIED: *pw");
     files["deploy.shop-prod.yml"] = ALIASED + files["deploy.shop-prod.yml"]!;
