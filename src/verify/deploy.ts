@@ -110,8 +110,9 @@ const LOCAL_ENVIRONMENT = /^environment\s*:\s*['"]?docker\.dev['"]?\s*(?:#.*)?$/
 const CLOUD_HOOK =
   /^\s*SPRYKER_HOOK_(?:INSTALL|BEFORE_DEPLOY|AFTER_DEPLOY|DESTRUCTIVE_INSTALL)\s*:/m;
 
-/** A key that names a host (an endpoint): dotted, with a map below it or on its line. */
-const HOST_KEY = /^\s*['"]?(?:[\w*-]+\.)+[a-z][\w-]*(?::\d+)?['"]?\s*:\s*(?:\{.*)?(?:#.*)?$/i;
+/** A key that names a host (an endpoint): dotted, with a map (or an anchor, an alias) after it. */
+const HOST_KEY =
+  /^\s*['"]?(?:[\w*-]+\.)+[a-z][\w-]*(?::\d+)?['"]?\s*:\s*(?:[&*][\w-]+\s*)?(?:\{.*)?(?:#.*)?$/i;
 
 /**
  * Whether a deploy file's text declares hosts (keys) under a local top-level domain, and no

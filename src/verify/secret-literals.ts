@@ -213,7 +213,7 @@ export function yamlEntries(text: string): YamlEntry[] {
 
 /**
  * A value written in the file, not a reference to the environment or to another node:
- * `${VAR}`, `%env(VAR)%` and `$VAR` (a variable's name: capitals, digits, `_`) are references,
+ * `${VAR}`, `%env(VAR)%` and `$VAR` (a variable's name: one case, digits, `_`) are references,
  * and so is an alias (`*name`) unless quoted. `$Zq8vLm2p` or a quoted `"*x"` is text.
  */
 function isLiteral(value: string | undefined, quoted = true): value is string {
@@ -224,7 +224,7 @@ function isLiteral(value: string | undefined, quoted = true): value is string {
   // the twin of PHP's getenv('VAR') ?: '...'.
   const fallback = /\$\{[A-Za-z_]\w*:?-([^}]*)\}/.exec(v)?.[1];
   if (fallback !== undefined && isLiteral(fallback)) return true;
-  if (/\$\{|%env\(|^\$[A-Z_][A-Z0-9_]*$/.test(v)) return false;
+  if (/\$\{|%env\(|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$/.test(v)) return false;
   return quoted || !/^\*[\w-]+$/.test(v);
 }
 

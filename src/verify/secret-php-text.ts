@@ -214,8 +214,9 @@ export function textLiterals(
       // `f(`, `$a[`, `$o->m(`, `)(`: arguments or an offset; `array(` is an array.
       const base = c === "{" ? undefined : frame.current;
       const argument = frame.argument || (c !== "{" && callable);
-      // `$config[constant('DB_PASSWORD')]`: a call inside an offset still computes the key.
-      const offset = (c === "[" && callable) || (c === "(" && frame.offset);
+      // `$config[constant('DB_PASSWORD')]`, `$config[implode('_', ['DB', 'PASSWORD'])]`: a
+      // call or an array inside an offset still computes the key.
+      const offset = (c === "[" && callable) || (c !== "{" && frame.offset);
       frame = { base, current: base, pending: undefined, last: undefined, argument, offset };
       stack.push(frame);
     },

@@ -86,6 +86,9 @@ describe("production deploy files", () => {
     expect(classifyDeployFile("deploy.shop-staging.yml", `${mixed}\n  x: {a: 1}\n`).kind).toBe(
       "staging",
     );
+    // A host key with an anchor is a host.
+    const anchored = `groups:\n  EU:\n    applications:\n      a:\n        endpoints:\n          glue-backend.shop.internal:\n            store: DE\n          glue.shop.com: &glue\n            store: DE\n`;
+    expect(classifyDeployFile("deploy.shop-prod.yml", anchored).kind).toBe("production");
     // A php.ini key with a dot and a value is not a host.
     const ini = `${hosts("glue.shop.internal")}image:\n  php:\n    ini:\n      'opcache.validate_timestamps': 0\n`;
     expect(classifyDeployFile("deploy.shop-staging.yml", ini).kind).toBe("local");

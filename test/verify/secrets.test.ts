@@ -185,7 +185,7 @@ class UserConfig extends SprykerUserConfig
     expect(
       lines(
         `    SPRYKER_DB_PASSWORD: $SPRYKER_DB_PASSWORD\n    SPRYKER_BROKER_PASSWORD: $\{BROKER_PW}\n    SPRYKER_KEY_PASSWORD: *missing\n`,
-        "DB_PASSWORD=$DB_PASSWORD_FROM_VAULT\n",
+        "DB_PASSWORD=$DB_PASSWORD_FROM_VAULT\nSMTP_PASSWORD=$smtp_password\n",
       ),
     ).toEqual([]);
   });
