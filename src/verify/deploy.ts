@@ -110,6 +110,9 @@ const LOCAL_ENVIRONMENT = /^environment\s*:\s*['"]?docker\.dev['"]?\s*(?:#.*)?$/
 const CLOUD_HOOK =
   /^\s*SPRYKER_HOOK_(?:INSTALL|BEFORE_DEPLOY|AFTER_DEPLOY|DESTRUCTIVE_INSTALL)\s*:/m;
 
+/** `LOCAL_HOST` on any line: most files have none, and need no line-by-line reading. */
+const LOCAL_HOST_ANYWHERE = new RegExp(LOCAL_HOST.source, "m");
+
 /** A key that names a host (an endpoint): dotted, with a map (or an anchor, an alias) after it. */
 const HOST_KEY =
   /^\s*['"]?(?:[\w*-]+\.)+[a-z][\w-]*(?::\d+)?['"]?\s*:\s*(?:[&*][\w-]+\s*)?(?:\{.*)?(?:#.*)?$/i;
@@ -119,7 +122,7 @@ const HOST_KEY =
  * host under another.
  */
 function localHosts(text: string | undefined): boolean {
-  if (text === undefined) return false;
+  if (text === undefined || !LOCAL_HOST_ANYWHERE.test(text)) return false;
   let local = false;
   for (const line of text.split("\n")) {
     if (LOCAL_HOST.test(line)) local = true;

@@ -182,6 +182,21 @@ function isSecretWord(ws: readonly string[], i: number, strict = false): boolean
  * word about secrets (`PAYMENT_TOKENIZER`): such a value is never shown, though not reported.
  */
 export function isSecretName(name: string, strict = false): boolean {
+  // Deploy files repeat the same keys thousands of times (`environment`, `endpoints`, hosts).
+  const key = strict ? `!${name}` : name;
+  let known = SECRET_NAMES.get(key);
+  if (known === undefined) {
+    if (SECRET_NAMES.size >= 50_000) SECRET_NAMES.clear();
+    known = secretName(name, strict);
+    SECRET_NAMES.set(key, known);
+  }
+  return known;
+}
+
+/** `isSecretName`'s answers by name (`!` before a strict one's). */
+const SECRET_NAMES = new Map<string, boolean>();
+
+function secretName(name: string, strict: boolean): boolean {
   const n = name.replace(/^['"]|['"]$/g, "");
   if (PUBLIC.test(n)) return false;
   const ws = words(n);

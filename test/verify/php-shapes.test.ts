@@ -137,6 +137,16 @@ describe("names that are not secrets", () => {
     "SPRYKER_CARD_TOKENIZATION",
   ])("%s", (name) => expect(isSecretName(name)).toBe(false));
 
+  test("a name kept by the display rule is answered apart from APP-17's, asked in either order", () => {
+    for (const name of ["SPRYKER_DB_PASSWORD_SECRET_ARN", "SPRYKER_CARD_TOKENIZATION"]) {
+      expect([isSecretName(name), isSecretName(name, true), isSecretName(name)]).toEqual([
+        false,
+        true,
+        false,
+      ]);
+    }
+  });
+
   test.each([
     "SPRYKER_DB_PASSWORD",
     "dbPassword",
