@@ -214,7 +214,12 @@ function write(t: Target, value: PhpValue, scope: PhpScope): void {
     scope.vars.set(cell, branchWrite(before, value, t.line));
     return;
   }
-  scope.vars.set(cell, setIn(before, t.steps, 0, value, t.line));
+  // An element or a property the same: `$d[0] = '...'` in one branch, getenv() in the next.
+  // Not `$this->pw` in a constructor: what it sets replaces the property's default.
+  const branchElement = scope.branch > 0 && t.steps.length > 0 && t.root !== "this";
+  const held = branchElement ? valueAt(t, scope) : undefined;
+  const written = held !== undefined && held !== value ? branchWrite(held, value, t.line) : value;
+  scope.vars.set(cell, setIn(before, t.steps, 0, written, t.line));
   const last = t.steps[t.steps.length - 1];
   if (last?.name !== undefined) {
     // As written: a name computed when PHP runs (`$o->{$x}`) is not shown.

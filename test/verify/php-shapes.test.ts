@@ -63,6 +63,14 @@ describe("APP-17 finds a literal secret in every PHP shape", () => {
       `switch (getenv('APPLICATION_ENV')) {\n  case 'production':\n    $pw = '${SECRET}';\n    break;\n  default:\n    $pw = getenv('DB');\n}\n${P} = $pw;`,
     ],
     ["a ternary whose first branch is empty", `${P} = getenv('DEV') ? '' : '${SECRET}';`],
+    [
+      "an element set in one branch",
+      `$d = [];\nif (getenv('X')) {\n  $d[0] = '${SECRET}';\n} else {\n  $d[0] = getenv('DB');\n}\n${P} = $d[0];`,
+    ],
+    [
+      "a property set in one branch",
+      `$c = new stdClass();\nif (getenv('X')) {\n  $c->value = '${SECRET}';\n} else {\n  $c->value = getenv('DB');\n}\n${P} = $c->value;`,
+    ],
   ];
   test.each(shapes)("%s", (_name, php) => {
     const hits = app17(php);
