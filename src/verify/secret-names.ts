@@ -182,7 +182,9 @@ function isSecretWord(ws: readonly string[], i: number, strict = false): boolean
  * word about secrets (`PAYMENT_TOKENIZER`): such a value is never shown, though not reported.
  */
 export function isSecretName(name: string, strict = false): boolean {
-  // Deploy files repeat the same keys thousands of times (`environment`, `endpoints`, hosts).
+  // Deploy files repeat the same keys thousands of times (`environment`, `endpoints`, hosts);
+  // a long name (a hostile file's) is answered, not kept.
+  if (name.length > 256) return secretName(name, strict);
   const key = strict ? `!${name}` : name;
   let known = SECRET_NAMES.get(key);
   if (known === undefined) {
