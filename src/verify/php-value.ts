@@ -173,6 +173,8 @@ export function either(a: PhpValue, b: PhpValue, line: number): PhpValue {
  */
 export function branchWrite(before: PhpValue, value: PhpValue, line: number): PhpValue {
   if (isWritten(value)) return weight(before) > weight(value) ? before : value;
+  // An array or an object replaces too: its entries are read one by one later.
+  if (value.k === "array" || (value.k === "expr" && value.obj)) return value;
   if (isWritten(before) || before.k === "fallback") return either(before, value, line);
   return value;
 }

@@ -213,7 +213,7 @@ export function yamlEntries(text: string): YamlEntry[] {
 
 /**
  * A value written in the file, not a reference to the environment or to another node:
- * `${VAR}`, `%env(VAR)%` and `$VAR` (a variable's name: one case, digits, `_`) are references,
+ * `${VAR}`, `%env(VAR)%` and `$VAR` (a variable's name, `VARIABLE`) are references,
  * and so is an alias (`*name`) unless quoted. `$Zq8vLm2p` or a quoted `"*x"` is text.
  */
 function isLiteral(value: string | undefined, quoted = true): value is string {
@@ -224,9 +224,15 @@ function isLiteral(value: string | undefined, quoted = true): value is string {
   // the twin of PHP's getenv('VAR') ?: '...'.
   const fallback = /\$\{[A-Za-z_]\w*:?-([^}]*)\}/.exec(v)?.[1];
   if (fallback !== undefined && isLiteral(fallback)) return true;
-  if (/\$\{|%env\(|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$/.test(v)) return false;
+  if (/\$\{|%env\(/.test(v) || VARIABLE.test(v)) return false;
   return quoted || !/^\*[\w-]+$/.test(v);
 }
+
+/**
+ * `$NAME` as a variable is named: one case, words of letters each ending in its digits
+ * (`$DB_PASSWORD`, `$smtp_password`, `$PW2`); `$s3cr3tpassw0rd` and `$Zq8vLm2p` are text.
+ */
+const VARIABLE = /^\$_?(?:[A-Z]+\d*(?:_(?:[A-Z]+\d*|\d+))*|[a-z]+\d*(?:_(?:[a-z]+\d*|\d+))*)_?$/;
 
 /** An alias (`*name`), or a value on the lines below its key (a plain scalar run on). */
 function hiddenFromLines(e: YamlEntry): boolean {

@@ -185,18 +185,19 @@ export function isSecretName(name: string, strict = false): boolean {
   // Deploy files repeat the same keys thousands of times (`environment`, `endpoints`, hosts);
   // a long name (a hostile file's) is answered, not kept.
   if (name.length > 256) return secretName(name, strict);
-  const key = strict ? `!${name}` : name;
-  let known = SECRET_NAMES.get(key);
+  const answers = strict ? STRICT_ANSWERS : ANSWERS;
+  let known = answers.get(name);
   if (known === undefined) {
-    if (SECRET_NAMES.size >= 50_000) SECRET_NAMES.clear();
+    if (answers.size >= 50_000) answers.clear();
     known = secretName(name, strict);
-    SECRET_NAMES.set(key, known);
+    answers.set(name, known);
   }
   return known;
 }
 
-/** `isSecretName`'s answers by name (`!` before a strict one's). */
-const SECRET_NAMES = new Map<string, boolean>();
+/** `isSecretName`'s answers by name, one map for each rule. */
+const ANSWERS = new Map<string, boolean>();
+const STRICT_ANSWERS = new Map<string, boolean>();
 
 function secretName(name: string, strict: boolean): boolean {
   const n = name.replace(/^['"]|['"]$/g, "");

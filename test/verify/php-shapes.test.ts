@@ -68,6 +68,10 @@ describe("APP-17 finds a literal secret in every PHP shape", () => {
       `$d = [];\nif (getenv('X')) {\n  $d[0] = '${SECRET}';\n} else {\n  $d[0] = getenv('DB');\n}\n${P} = $d[0];`,
     ],
     [
+      "an element replaced by an array in a branch, read by its entry",
+      `$c = [];\n$c['db'] = 'none';\nif (getenv('X')) { $c['db'] = ['u' => 'root', 'p' => '${SECRET}']; }\n${P} = $c['db']['p'];`,
+    ],
+    [
       "a property set in one branch",
       `$c = new stdClass();\nif (getenv('X')) {\n  $c->value = '${SECRET}';\n} else {\n  $c->value = getenv('DB');\n}\n${P} = $c->value;`,
     ],
@@ -146,6 +150,9 @@ describe("names that are not secrets", () => {
   ])("%s", (name) => expect(isSecretName(name)).toBe(false));
 
   test("a name kept by the display rule is answered apart from APP-17's, asked in either order", () => {
+    // `!NAME` is a name of its own, not the strict answer's key.
+    expect(isSecretName("!SPRYKER_DB_PASSWORD_VAULT")).toBe(false);
+    expect(isSecretName("SPRYKER_DB_PASSWORD_VAULT", true)).toBe(true);
     for (const name of ["SPRYKER_DB_PASSWORD_SECRET_ARN", "SPRYKER_CARD_TOKENIZATION"]) {
       expect([isSecretName(name), isSecretName(name, true), isSecretName(name)]).toEqual([
         false,
@@ -229,6 +236,13 @@ describe("APP-16 reads switches as production runs them", () => {
       "$debug = true;\nif (getenv('APPLICATION_ENV') === 'production') { $debug = false; }\n$config[ApplicationConstants::ENABLE_APPLICATION_DEBUG] = $debug;",
     ])
       expect(codes(app16("", off)), off).toEqual(["config-production-ok"]);
+  });
+  test("an element replaced by an array in a branch keeps its entries: a switch in it is on", () => {
+    const v = app16(
+      "",
+      "$flags = ['prod' => false];\nif (getenv('SPRYKER_STORE')) {\n  $flags['prod'] = [true, true];\n}\n$config[ApplicationConstants::ENABLE_APPLICATION_DEBUG] = $flags['prod'][0];",
+    );
+    expect(codes(v)).toEqual(["config-debug-on"]);
   });
   test("off first, on later: on", () => {
     const v = app16(

@@ -181,11 +181,22 @@ class UserConfig extends SprykerUserConfig
       ["secret-env-literal", ".env", 1],
       ["secret-deploy-literal", "deploy.shop-prod.yml", 8],
     ]);
+    // A value that only starts like a variable is text.
+    expect(
+      lines(
+        "    SPRYKER_DB_PASSWORD: $s3cr3tpassw0rd\n",
+        "DB_PASSWORD='$s3cr3tpassw0rd'\nSMTP_PASSWORD=$s3cr3tsmtp99\n",
+      ),
+    ).toEqual([
+      ["secret-env-literal", ".env", 1],
+      ["secret-env-literal", ".env", 2],
+      ["secret-deploy-literal", "deploy.shop-prod.yml", 8],
+    ]);
     // References stay references: a variable's name, ${...}, an alias to no literal.
     expect(
       lines(
         `    SPRYKER_DB_PASSWORD: $SPRYKER_DB_PASSWORD\n    SPRYKER_BROKER_PASSWORD: $\{BROKER_PW}\n    SPRYKER_KEY_PASSWORD: *missing\n`,
-        "DB_PASSWORD=$DB_PASSWORD_FROM_VAULT\nSMTP_PASSWORD=$smtp_password\n",
+        "DB_PASSWORD=$DB_PASSWORD_FROM_VAULT\nSMTP_PASSWORD=$smtp_password\nAPI_KEY=$API_KEY_2\n",
       ),
     ).toEqual([]);
   });
