@@ -277,8 +277,17 @@ export function looksSecret(s: string): boolean {
   if (s.length < 6 || /\s/.test(s) || isPlaceholder(s) || s.includes("\u0000")) return false;
   if (/^(?:\.{0,2}\/|[a-z][\w+.-]*:\/\/)/i.test(s)) return false;
   if (/%(?:\d+\$)?[-+ 0#']*\d*(?:\.\d+)?[bcdeEfFgGosuxX]/.test(s)) return false;
-  if (/^[A-Z][A-Z0-9_]*$/.test(s) || /^\\?[A-Za-z_]\w*(?:\\[A-Za-z_]\w*)+$/.test(s)) return false;
+  if (isConstantName(s) || /^\\?[A-Za-z_]\w*(?:\\[A-Za-z_]\w*)+$/.test(s)) return false;
   return !(/^[\w.-]+$/.test(s) && NAMES_SECRET.test(s));
+}
+
+/**
+ * `DB_PASSWORD`, `SHA3_256`, `AES256CBC`: capitals, digits and `_` as a constant is named; not
+ * a key of capitals and digits mixed through it (`F9A3C27B41D0E8B5`: three or more letters
+ * right after a digit).
+ */
+function isConstantName(s: string): boolean {
+  return /^[A-Z][A-Z0-9_]*$/.test(s) && (s.match(/\d[A-Z]/g)?.length ?? 0) < 3;
 }
 
 /**
