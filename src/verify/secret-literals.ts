@@ -222,7 +222,8 @@ function isLiteral(value: string | undefined, quoted = true): value is string {
   if (v === "" || v === "~" || /^null$/i.test(v)) return false;
   // `${VAR:-default}` (shells, docker compose, Symfony's Dotenv): the default is written here,
   // the twin of PHP's getenv('VAR') ?: '...'.
-  const fallback = /\$\{[A-Za-z_]\w*:?-([^}]*)\}/.exec(v)?.[1];
+  // `${VAR:=...}` assigns the default too; in `${A:-${B:-...}}` the innermost one is written.
+  const fallback = /\$\{[A-Za-z_]\w*:?[-=]([^${}]*)\}/.exec(v)?.[1];
   if (fallback !== undefined && isLiteral(fallback)) return true;
   if (/\$\{|%env\(/.test(v) || VARIABLE.test(v)) return false;
   return quoted || !/^\*[\w-]+$/.test(v);

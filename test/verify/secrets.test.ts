@@ -175,10 +175,12 @@ class UserConfig extends SprykerUserConfig
     expect(
       lines(
         `    SPRYKER_DB_PASSWORD: $\{DB_PW:-${SECRET}}\n    SPRYKER_BROKER_PASSWORD: $\{BROKER_PW:-}\n`,
-        `DB_PASSWORD=$\{DB_PASSWORD:-${SECRET}}\nREDIS_PASSWORD=$\{REDIS_PASSWORD-$\{FALLBACK}}\n`,
+        `DB_PASSWORD=$\{DB_PASSWORD:-${SECRET}}\nREDIS_PASSWORD=$\{REDIS_PASSWORD-$\{FALLBACK}}\nSMTP_PASSWORD=$\{SMTP_PASSWORD:=${SECRET}}\nAPI_SECRET=$\{API_SECRET:-$\{OLD_SECRET:-${SECRET}}}\n`,
       ),
     ).toEqual([
       ["secret-env-literal", ".env", 1],
+      ["secret-env-literal", ".env", 3],
+      ["secret-env-literal", ".env", 4],
       ["secret-deploy-literal", "deploy.shop-prod.yml", 8],
     ]);
     // A value that only starts like a variable is text.
