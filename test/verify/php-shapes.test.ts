@@ -12,12 +12,15 @@ import { codes, found, SECRET, shop, verdict } from "../helpers/shop.js";
 
 const CONFIG = "config/Shared/config_default-docker.prod.php";
 
+/** APP-17's findings other than passes when `file` holds `php`; `hidden` is in none of them. */
+function app17In(file: string, php: string, hidden: string) {
+  const v = verdict("APP-17", { ...shop(), [file]: `<?php\n${php}\n` });
+  expect(JSON.stringify(v)).not.toContain(hidden);
+  return found(v).filter((f) => f.result !== "pass");
+}
+
 function app17(php: string) {
-  const v = verdict("APP-17", { ...shop(), [CONFIG]: `<?php\n${php}\n` });
-  expect(JSON.stringify(v)).not.toContain(SECRET);
-  return found(v)
-    .filter((f) => f.result !== "pass")
-    .map((f) => [f.code, f.line, f.result]);
+  return app17In(CONFIG, php, SECRET).map((f) => [f.code, f.line, f.result]);
 }
 
 describe("APP-17 finds a literal secret in every PHP shape", () => {
@@ -332,11 +335,7 @@ describe("APP-17 follows a literal through references, defaults, objects and enu
   const DEFAULT = "config/Shared/config_default.php";
   /** APP-17's findings on config_default.php holding `php` (line 2 on): code, line, result. */
   function findings(php: string) {
-    const v = verdict("APP-17", { ...shop(), [DEFAULT]: `<?php\n${php}\n` });
-    expect(JSON.stringify(v)).not.toContain(LITERAL);
-    return found(v)
-      .filter((f) => f.result !== "pass")
-      .map((f) => [f.code, `${f.file}:${f.line}`, f.result]);
+    return app17In(DEFAULT, php, LITERAL).map((f) => [f.code, `${f.file}:${f.line}`, f.result]);
   }
   const fails = (line: number, code = "secret-config-literal") => [
     [code, `${DEFAULT}:${line}`, "fail"],
