@@ -106,6 +106,19 @@ const result = await build({
   logLevel: "warning",
 });
 chmodSync(`${root}dist/golive.cjs`, 0o755);
+// Node decodes a file holding one character outside ASCII into two bytes a character: every
+// start then reads 4-5 ms slower (measured: 17.5 against 13 ms for this bundle). esbuild
+// escapes strings, not every regular expression: write such a character as `\u` in src/.
+const bundled = readFileSync(`${root}dist/golive.cjs`, "utf8");
+const outside = bundled.search(/[^\x00-\x7f]/);
+if (outside >= 0) {
+  const line = bundled.slice(0, outside).split("\n").length;
+  const near = JSON.stringify(bundled.slice(Math.max(0, outside - 40), outside + 10));
+  console.error(
+    `build: dist/golive.cjs:${line}: a character outside ASCII (${near}); write it as an escape in src/`,
+  );
+  process.exit(1);
+}
 // Plugin namespaces (`none:supports-color`) and stdin are no files.
 read.push(...Object.keys(result.metafile.inputs).filter((path) => !/^(<|\w+:)/.test(path)));
 recordInputs([...read, "dist/golive.cjs"], process.argv.slice(2), root, startedAt);

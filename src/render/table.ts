@@ -80,9 +80,9 @@ function breakWord(word: string, width: number): string[] {
 }
 
 /** Where a line ends by preference: after a dash, colon, semicolon, comma or a middle dot;
- * before a bracket. */
+ * before a bracket. Written as escapes: the bundle stays ASCII (scripts/build.mjs). */
 function strongBreak(word: string, next: string | undefined): boolean {
-  return /[–:;,·]$/.test(word) || next?.startsWith("(") === true;
+  return /[\u2013:;,\u00b7]$/.test(word) || next?.startsWith("(") === true;
 }
 
 /**

@@ -40,6 +40,10 @@ describe("the bundle", () => {
     expect(statSync(BUNDLE).size).toBeLessThan(1.25 * 1024 * 1024);
   });
 
+  test("is ASCII: Node reads it as one byte a character, faster than two", () => {
+    expect(code.search(/[^\x00-\x7f]/)).toBe(-1);
+  });
+
   test("keeps no code cache of its own: no vm.Script, no cachedData", () => {
     for (const text of [code, readFileSync(BIN, "utf8")]) {
       expect(text).not.toContain("vm.Script");
