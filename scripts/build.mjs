@@ -75,6 +75,7 @@ const noOptionalRequires = {
 const startedAt = Date.now();
 rmSync(`${root}dist`, { recursive: true, force: true });
 const analyze = process.argv.includes("--analyze");
+const minify = !process.argv.includes("--no-minify");
 // What the build reads, for the test run to tell whether dist/ is current (build-inputs.mjs).
 // esbuild's own version too: another one may bundle the same files differently.
 const read = [
@@ -91,7 +92,7 @@ const result = await build({
   platform: "node",
   format: "cjs",
   target: "node20",
-  minify: !process.argv.includes("--no-minify"),
+  minify,
   legalComments: "none",
   banner: { js: "#!/usr/bin/env node" },
   absWorkingDir: root,
@@ -109,9 +110,10 @@ chmodSync(`${root}dist/golive.cjs`, 0o755);
 // Node decodes a file holding one character outside ASCII into two bytes a character: every
 // start then reads 4-5 ms slower (measured: 17.5 against 13 ms for this bundle). esbuild
 // escapes strings, not every regular expression: write such a character as `\u` in src/.
+// (Kept comments of a build without --minify, for profiles, may hold any character.)
 const bundled = readFileSync(`${root}dist/golive.cjs`, "utf8");
 const outside = bundled.search(/[^\x00-\x7f]/);
-if (outside >= 0) {
+if (minify && outside >= 0) {
   const line = bundled.slice(0, outside).split("\n").length;
   const near = JSON.stringify(bundled.slice(Math.max(0, outside - 40), outside + 10));
   console.error(
