@@ -10,6 +10,7 @@ import { type Facts, phpUnreadable } from "./facts.js";
 import type { PhpNode } from "./php-ast.js";
 import { resolvePath } from "./php-config.js";
 import { newScope, type PhpHooks, type PhpScope, run } from "./php-eval.js";
+import { entryAt } from "./php-flow.js";
 import { readInParts } from "./php-parts.js";
 import {
   kindOf,
@@ -60,9 +61,20 @@ function valueFinding(
 /** Keys under a secret-named one whose value is the secret: `['value' => 'x']`, a list item. */
 const NEUTRAL_KEY = /^(?:value|val|default|\d+)$/i;
 
+/** A store's code as Spryker names stores and regions (`DE`, `AT`, `US`, `EU`): one value a store. */
+const STORE_CODE = /^[A-Z]{2}$/;
+
 /** The entries of an array under a secret-named key that hold its value. */
 const holdsValue = (e: PhpEntry): boolean =>
-  e.name === undefined || NEUTRAL_KEY.test(e.name) || isSecretName(e.name);
+  e.name === undefined ||
+  NEUTRAL_KEY.test(e.name) ||
+  STORE_CODE.test(e.name) ||
+  isSecretName(e.name);
+
+/** Guzzle's `'auth' => [user, password, type]`: the password, when the entry is that shape. */
+function authPassword(name: string, value: PhpValue): PhpValue | undefined {
+  return name.toLowerCase() === "auth" && value.k === "array" ? entryAt(value, "1") : undefined;
+}
 
 /**
  * Whether an array entry's name holds a secret. A bare `key` does only beside a secret-named
@@ -198,15 +210,20 @@ export function configLiterals(
       for (const leaf of leaves) report(leaf, "secret-config-literal", `$config${a.written}`);
     },
     array: (_file, array) => {
-      for (const e of array.entries)
+      for (const e of array.entries) {
         if (secretEntry(e, array.entries)) {
           const leaves: PhpValue[] = [];
           literalLeaves(e.value, leaves, walked);
           for (const leaf of leaves) report(leaf, "secret-array-literal", `${e.written} =>`);
         }
+        const password = e.name === undefined ? undefined : authPassword(e.name, e.value);
+        if (password) report(password, "secret-array-literal", `${e.written} =>`);
+      }
     },
     // `$db['password'] = '...'`, `$o->password = '...'`: as `['password' => '...']`.
     element: (_file, _line, target, name, value) => {
+      const password = authPassword(name, value);
+      if (password) report(password, "secret-array-literal", `${target} =`);
       if (name.toLowerCase() === "key" || !isSecretName(name)) return;
       const leaves: PhpValue[] = [];
       literalLeaves(value, leaves, walked);

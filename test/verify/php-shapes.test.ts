@@ -43,6 +43,11 @@ describe("APP-17 finds a literal secret in every PHP shape", () => {
     ["??=", `${P} ??= '${SECRET}';`],
     [".=", `${P} = getenv('X');\n${P} .= '${SECRET}';`],
     ["['value' => ...] under a secret key", `${P} = ['value' => '${SECRET}'];`],
+    // A value per store (Spryker's store codes): each is the secret (an attack found it passing).
+    ["a map by store under a secret key", `${P} = ['DE' => '${SECRET}', 'AT' => getenv('AT')];`],
+    ["a map by store, nested", `${P} = ['US' => ['value' => '${SECRET}']];`],
+    // Guzzle's `auth` option: [user, password, type].
+    ["Guzzle's auth option", `$config[X::HTTP_OPTIONS] = ['auth' => ['shop', '${SECRET}']];`],
     ["a secret entry in an array", `$config[X::Y] = ['password' => '${SECRET}'];`],
     ["parenthesised", `${P} = ('${SECRET}');`],
     ["chained", `$config[A::B] = ${P} = '${SECRET}';`],
@@ -131,6 +136,23 @@ describe("APP-17 finds a literal secret in every PHP shape", () => {
     expect(
       app17(`$config['RABBITMQ'] = ['api_password' => 'CHANGE_ME', 'password' => '${SECRET}'];`),
     ).toEqual([["secret-array-literal", 2, "fail"]]);
+  });
+
+  test("a map by store of values from the environment, and auth options without a literal password, pass", () => {
+    expect(
+      app17(
+        [
+          "$config[X::API_KEY] = ['DE' => getenv('DE_KEY'), 'AT' => getenv('AT_KEY')];",
+          "$config[X::HOST_MAP] = ['DE' => 'www.de.shop.example', 'AT' => 'www.at.shop.example'];",
+          "$config[X::HTTP_OPTIONS] = ['auth' => [getenv('HTTP_USER'), getenv('HTTP_PASSWORD')]];",
+          "$config[X::CLIENT] = ['auth' => ['engine' => 'basic'], 'timeout' => 5];",
+          "$options['auth'] = ['digest'];",
+        ].join("\n"),
+      ),
+    ).toEqual([]);
+    expect(app17("$options = [];\n$options['auth'] = ['shop', 'Zq8vRt2mLx7wNp4k'];")).toEqual([
+      ["secret-array-literal", 3, "fail"],
+    ]);
   });
 });
 
