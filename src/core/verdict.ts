@@ -124,6 +124,7 @@ export type FindingCode =
   | "secret-deploy-literal"
   | "secret-auth-password"
   | "secret-env-literal"
+  | "secret-url-password"
   | "secret-provider-token"
   | "secret-placeholder"
   | "secret-scan-failed"

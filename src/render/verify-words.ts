@@ -151,6 +151,8 @@ const MESSAGES: Record<FindingCode, Words> = {
     `${s(f.subject)} is a literal (value not shown)${f.result === "warn" ? "; a local, CI or template file" : ""}`,
   "secret-env-literal": (f) =>
     `${s(f.subject)} has a value in a committed .env file (not shown)${f.result === "warn" ? "; a local, CI or test file" : ""}`,
+  "secret-url-password": (f) =>
+    `${s(f.subject)} holds a URL with a literal password (value not shown)${f.result === "warn" ? "; a local, CI or template file" : ""}`,
   "secret-provider-token": (f) => `${s(f.subject)} token (secretlint; value not shown)`,
   "secret-placeholder": (f) =>
     `${s(f.subject)} is a placeholder: set the real secret outside the repository`,
@@ -299,6 +301,8 @@ const HINTS: Partial<Record<FindingCode, string>> = {
   "secret-unparsed-literal":
     "read the value with getenv() and rotate the secret; and make the file valid PHP golive can read (under 512 KiB, not nested thousands deep)",
   "secret-env-literal": "remove the .env file from git (git rm --cached) and rotate its secrets",
+  "secret-url-password":
+    "take the password out of the URL (read it, or the whole URL, from the environment) and rotate it; or allow-list it in golive.yaml (verify.allow) once reviewed",
   "secret-provider-token":
     "revoke the token at its provider, remove it and load it from the environment",
   "secret-placeholder": "keep the real value in the environment's parameter store, not in the file",

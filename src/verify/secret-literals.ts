@@ -8,7 +8,7 @@ import type { Finding } from "../core/verdict.js";
 import type { Facts } from "./facts.js";
 import { loadConfig } from "./php-config.js";
 import { isPlaceholder } from "./php-value.js";
-import { isSecretName, isSecretPath, yamlOnly } from "./secret-names.js";
+import { isSecretName, isSecretPath, urlPasswords, yamlOnly } from "./secret-names.js";
 import { type Tree, treeStrings } from "./yaml-tree.js";
 
 /** Extensions that are never text: not worth reading for keys. */
@@ -269,6 +269,8 @@ export function yamlLiterals(
 ): void {
   const entries = yamlEntries(text);
   for (const e of entries) {
+    if (!isSecretPath(e.path))
+      urlLiteral(file, shortPath(e.path), e.value, e.line, throwaway, hits);
     if (e.value !== undefined && /^[[{]/.test(e.value.trim()) && !isSecretPath(e.path)) {
       for (const m of e.value.matchAll(JSON_PAIR)) {
         if (!isSecretName(m[1]!) || !isLiteral(m[2]!)) continue;
@@ -297,7 +299,35 @@ export function yamlLiterals(
   for (const e of treeStrings(tree)) {
     if (reported.has(e.line)) continue;
     if (pathLiteral(file, e.path, e.value, e.line, throwaway, hits)) reported.add(e.line);
+    else if (urlLiteral(file, shortPath(e.path), e.value, e.line, throwaway, hits))
+      reported.add(e.line);
   }
+}
+
+/**
+ * A hit for a URL with a literal password in a value under any key (`amqp://shop:...@broker`);
+ * whether there was one. A password that is a reference (`${BROKER_PASSWORD}`) is not one.
+ */
+function urlLiteral(
+  file: string,
+  subject: string,
+  value: string | undefined,
+  line: number,
+  throwaway: boolean,
+  hits: SecretHit[],
+): boolean {
+  const passwords = value === undefined ? [] : urlPasswords(value).filter((p) => isLiteral(p));
+  if (passwords.length === 0) return false;
+  const placeholder = passwords.every((p) => isPlaceholder(p));
+  hits.push({
+    code: placeholder ? "secret-placeholder" : "secret-url-password",
+    result: placeholder || throwaway ? "warn" : "fail",
+    file,
+    line,
+    subject,
+    expected: "a secret from the environment",
+  });
+  return true;
 }
 
 /** A hit for a literal under a secret key path; whether there was one. */
@@ -373,8 +403,12 @@ export function envLiterals(
 ): void {
   text.split("\n").forEach((raw, i) => {
     const m = /^\s*(?:export\s+)?([A-Za-z_][\w.]*)\s*=\s*(.*)$/.exec(raw);
-    if (!m || !isSecretName(m[1]!)) return;
+    if (!m) return;
     const value = unquote(stripYamlComment(m[2]!));
+    if (!isSecretName(m[1]!)) {
+      urlLiteral(file, m[1]!, value, i + 1, throwaway, hits);
+      return;
+    }
     if (!isLiteral(value)) return;
     const placeholder = isPlaceholder(value);
     hits.push({

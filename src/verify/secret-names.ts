@@ -239,6 +239,18 @@ const CREDENTIAL_SHAPES: readonly RegExp[] = [
   /\b(?:gh[pousr]_[A-Za-z0-9]{20}|github_pat_\w{20}|glpat-[\w-]{16}|xox[abposr]-[\w-]{10}|sk_live_\w{10}|AKIA[0-9A-Z]{16}|AIza[\w-]{30})/,
 ];
 
+/** A URL's user information with a password: `amqp://user:password@host`, `redis://:pw@host`. */
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:'"]{0,256}:([^\s/?#@'"]{1,256})@/gi;
+
+/**
+ * The passwords written in the URLs a value holds (a broker's, a database's, a search
+ * cluster's DSN), for APP-17 to judge: never shown. `hasCredentialShape` withholds such a value.
+ */
+export function urlPasswords(value: string): string[] {
+  if (!value.includes("://")) return [];
+  return [...value.matchAll(URL_PASSWORD)].map((m) => m[1]!);
+}
+
 /** `"secret": "..."` in JSON held by a value (`SPRYKER_OAUTH_CLIENT_CONFIGURATION`). */
 const JSON_ENTRY = /"([\w.-]{1,128})"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
 

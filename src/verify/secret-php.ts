@@ -13,6 +13,7 @@ import { newScope, type PhpHooks, type PhpScope, run } from "./php-eval.js";
 import { entryAt } from "./php-flow.js";
 import { readInParts } from "./php-parts.js";
 import {
+  isPlaceholder,
   kindOf,
   literalLine,
   literalsIn,
@@ -23,7 +24,7 @@ import {
   type ValueKind,
 } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
-import { isSecretName } from "./secret-names.js";
+import { isSecretName, urlPasswords } from "./secret-names.js";
 import { textLiterals } from "./secret-php-text.js";
 
 /** What a PHP file returns at its top level, read on its own (`include` for what it requires). */
@@ -115,6 +116,21 @@ function literalLeaves(value: PhpValue, out: PhpValue[], walked: Walked, depth =
 }
 
 /**
+ * The strings a value holds, in every entry at any depth (to 8), each array once: `seen` is
+ * shared by a file's assignments, as `literalLeaves`' arrays are.
+ */
+function stringLeaves(
+  value: PhpValue,
+  seen: Set<PhpValue>,
+  depth = 0,
+): Extract<PhpValue, { k: "string" }>[] {
+  if (value.k === "string") return [value];
+  if (value.k !== "array" || depth > 8 || seen.has(value)) return [];
+  seen.add(value);
+  return value.entries.flatMap((e) => stringLeaves(e.value, seen, depth + 1));
+}
+
+/**
  * The value golive could not resolve, to search for the literals it is built from: an
  * expression, a closure, or the environment with such a fallback (`getenv('X') ?: f('...')`).
  */
@@ -201,9 +217,26 @@ export function configLiterals(
     const value = includes.get(path);
     return value && returned([value], line);
   };
+  // A URL with a literal password under any key: each string the value holds, once a file.
+  const urlsSeen = new Set<PhpValue>();
+  const urls = (value: PhpValue, subject: string) => {
+    for (const leaf of stringLeaves(value, urlsSeen)) {
+      const passwords = urlPasswords(leaf.s);
+      if (passwords.length === 0) continue;
+      const placeholder = passwords.every((p) => isPlaceholder(p));
+      hit(
+        placeholder
+          ? { code: "secret-placeholder", result: "warn" }
+          : { code: "secret-url-password", result: throwaway ? "warn" : "fail" },
+        leaf.line,
+        subject,
+      );
+    }
+  };
   const hooks: PhpHooks = {
     include,
     assign: (a) => {
+      urls(a.value, `$config${a.written}`);
       if (!a.names.some((n) => n.toLowerCase() !== "key" && isSecretName(n))) return;
       const leaves: PhpValue[] = [];
       literalLeaves(a.value, leaves, walked);
@@ -230,6 +263,7 @@ export function configLiterals(
       for (const leaf of leaves) report(leaf, "secret-array-literal", `${target} =`);
     },
     define: (_file, _line, name, value) => {
+      urls(value, `const ${name}`);
       if (isSecretName(name)) report(value, "secret-config-literal", `const ${name}`);
     },
   };

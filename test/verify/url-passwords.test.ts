@@ -1,0 +1,84 @@
+/**
+ * APP-17 and a password written inside a URL (a broker's, a database's, a search cluster's
+ * DSN), under any key: in PHP configuration, deploy files and committed .env files. The value
+ * is never shown; a reference or a placeholder in the password's place is not a literal.
+ */
+import { describe, expect, test } from "vitest";
+import { urlPasswords } from "../../src/verify/secret-names.js";
+import { found, shop, verdict } from "../helpers/shop.js";
+
+const PW = "Zq8vRt2mLx7wNp4k";
+
+/** APP-17's findings other than passes in a shop with `files` added; PW is in none of them. */
+function app17(files: Record<string, string>) {
+  const v = verdict("APP-17", { ...shop(), ...files });
+  expect(JSON.stringify(v)).not.toContain(PW);
+  return found(v)
+    .filter((f) => f.result !== "pass")
+    .map((f) => [f.code, f.file, f.line, f.result]);
+}
+
+test("the passwords a value's URLs hold", () => {
+  expect(urlPasswords(`amqp://spryker:${PW}@broker:5672/%2f`)).toEqual([PW]);
+  expect(urlPasswords(`redis://:${PW}@redis:6379/0`)).toEqual([PW]);
+  expect(urlPasswords(`{"DE": "mysql://shop:a1@db/de", "AT": "mysql://shop:b2@db/at"}`)).toEqual(
+    ["a1", "b2"],
+  );
+  for (const none of [
+    "https://www.de.shop.example/path?x=1",
+    "mysql://root:@db/shop",
+    "mailto:ops@shop.example",
+    "https://user@host.example",
+    "no url at all",
+  ])
+    expect(urlPasswords(none)).toEqual([]);
+});
+
+describe("a URL with a literal password fails", () => {
+  test("in PHP configuration, under any key, and in a constant", () => {
+    const php = [
+      "<?php",
+      `$config[X::RABBITMQ_DSN] = 'amqp://spryker:${PW}@broker:5672/%2f';`,
+      `$config[X::SEARCH] = ['hosts' => ['https://elastic:${PW}@search:9200']];`,
+      `define('QUEUE_URL', 'redis://:${PW}@redis:6379');`,
+      "$config[X::FROM_ENV] = 'amqp://spryker:' . getenv('BROKER_PASSWORD') . '@broker';",
+      "$config[X::PLAIN] = 'https://www.de.shop.example';",
+      "",
+    ].join("\n");
+    expect(app17({ "config/Shared/config_default.php": php })).toEqual([
+      ["secret-url-password", "config/Shared/config_default.php", 2, "fail"],
+      ["secret-url-password", "config/Shared/config_default.php", 3, "fail"],
+      ["secret-url-password", "config/Shared/config_default.php", 4, "fail"],
+    ]);
+  });
+
+  test("in a deploy file, under any key; a reference in the password's place passes", () => {
+    const deploy = [
+      "version: '0.1'",
+      "environment: docker.prod",
+      "image:",
+      "  environment:",
+      `    SPRYKER_BROKER_DSN: 'amqp://spryker:${PW}@broker:5672/%2f'`,
+      "    SPRYKER_SEARCH_DSN: https://elastic:${SEARCH_PASSWORD}@search:9200",
+      `    SPRYKER_QUEUES: '{"DE": "redis://:${PW}@redis:6379"}'`,
+      "",
+    ].join("\n");
+    expect(app17({ "deploy.shop-prod.yml": deploy })).toEqual([
+      ["secret-url-password", "deploy.shop-prod.yml", 5, "fail"],
+      ["secret-url-password", "deploy.shop-prod.yml", 7, "fail"],
+    ]);
+  });
+
+  test("in a committed .env file; in a local deploy file it warns; a placeholder warns", () => {
+    expect(
+      app17({
+        ".env": `DATABASE_URL=mysql://shop:${PW}@db/shop\nBROKER_URL=amqp://shop:CHANGE_ME@broker\n`,
+        "deploy.dev.yml": `version: '0.1'\nimage:\n  environment:\n    BROKER: 'amqp://spryker:${PW}@broker'\n`,
+      }),
+    ).toEqual([
+      ["secret-url-password", ".env", 1, "fail"],
+      ["secret-placeholder", ".env", 2, "warn"],
+      ["secret-url-password", "deploy.dev.yml", 4, "warn"],
+    ]);
+  });
+});
