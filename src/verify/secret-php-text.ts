@@ -13,7 +13,7 @@
  */
 import { isPlaceholder, looksSecretInside } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
-import { isSecretName } from "./secret-names.js";
+import { isSecretName, urlPasswords } from "./secret-names.js";
 
 interface Frame {
   /** The secret-named key in force where the frame opened (`[`, `(`; none for a `{` block). */
@@ -186,6 +186,20 @@ export function textLiterals(
   };
   lex(text, line, {
     string: (value, at) => {
+      // A URL with a literal password, under any key; named by no key (the text reader cannot
+      // tell a key from a value here), so nothing of the file is shown.
+      const passwords = frame.current === undefined ? urlPasswords(value) : [];
+      if (passwords.length > 0) {
+        const placeholder = passwords.every((p) => isPlaceholder(p));
+        hits.push({
+          code: placeholder ? "secret-placeholder" : "secret-url-password",
+          result: placeholder || throwaway ? "warn" : "fail",
+          file,
+          line: at,
+          subject: "a string in the file",
+          expected: "getenv('...')",
+        });
+      }
       if (frame.current !== undefined) {
         const placeholder = isPlaceholder(value);
         const counts = frame.argument

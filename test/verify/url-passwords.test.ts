@@ -52,6 +52,15 @@ describe("a URL with a literal password fails", () => {
     ]);
   });
 
+  test("in a PHP file golive cannot read as PHP, read as text", () => {
+    // The statement lacks its `;` and runs on into the next: only the text reader sees it.
+    const php = `<?php\n$config[X::BROKER] = 'amqp://spryker:${PW}@broker'\n$x = 1;\n`;
+    expect(app17({ "config/Shared/config_default.php": php })).toEqual([
+      ["secret-url-password", "config/Shared/config_default.php", 2, "fail"],
+      ["php-unreadable", "config/Shared/config_default.php", 3, "unknown"],
+    ]);
+  });
+
   test("in a deploy file, under any key; a reference in the password's place passes", () => {
     const deploy = [
       "version: '0.1'",
