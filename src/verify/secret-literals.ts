@@ -161,6 +161,14 @@ function keyAndValue(line: string): [string, string | undefined] | undefined {
 }
 
 /**
+ * A file's lines as YAML and dotenv break them: at `\r\n`, `\r` or `\n` (a deploy or `.env`
+ * file saved on Windows has `\r\n`; a `\r` left at a line's end hid its key from the reading).
+ */
+function textLines(text: string): string[] {
+  return text.split(/\r\n?|\n/);
+}
+
+/**
  * The `key: value` entries of a block-style YAML text, with their key paths from indentation;
  * list items add a `[]` step, `{ a: b }` on one line is read too. Enough to find keys and say
  * whether their value is a literal, and it reads files the parser refuses.
@@ -169,9 +177,9 @@ export function yamlEntries(text: string): YamlEntry[] {
   const out: YamlEntry[] = [];
   const stack: { indent: number; key: string }[] = [];
   let blockIndent = -1;
-  text.split("\n").forEach((raw, i) => {
+  textLines(text).forEach((raw, i) => {
     if (raw.trim() === "" || /^\s*#/.test(raw)) return;
-    const m = /^(\s*)((?:-\s+)*)(.*)$/.exec(raw)!;
+    const m = /^(\s*)((?:-\s+)*)(.*)$/s.exec(raw)!;
     const indent = m[1]!.length;
     if (blockIndent >= 0 && indent > blockIndent) return;
     blockIndent = -1;
@@ -401,8 +409,8 @@ export function envLiterals(
   throwaway: boolean,
   hits: SecretHit[],
 ): void {
-  text.split("\n").forEach((raw, i) => {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][\w.]*)\s*=\s*(.*)$/.exec(raw);
+  textLines(text).forEach((raw, i) => {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][\w.]*)\s*=\s*(.*)$/s.exec(raw);
     if (!m) return;
     const value = unquote(stripYamlComment(m[2]!));
     if (!isSecretName(m[1]!)) {

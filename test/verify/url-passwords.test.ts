@@ -21,9 +21,10 @@ function app17(files: Record<string, string>) {
 test("the passwords a value's URLs hold", () => {
   expect(urlPasswords(`amqp://spryker:${PW}@broker:5672/%2f`)).toEqual([PW]);
   expect(urlPasswords(`redis://:${PW}@redis:6379/0`)).toEqual([PW]);
-  expect(urlPasswords(`{"DE": "mysql://shop:a1@db/de", "AT": "mysql://shop:b2@db/at"}`)).toEqual(
-    ["a1", "b2"],
-  );
+  expect(urlPasswords(`{"DE": "mysql://shop:a1@db/de", "AT": "mysql://shop:b2@db/at"}`)).toEqual([
+    "a1",
+    "b2",
+  ]);
   for (const none of [
     "https://www.de.shop.example/path?x=1",
     "mysql://root:@db/shop",
@@ -88,6 +89,35 @@ describe("a URL with a literal password fails", () => {
       ["secret-url-password", ".env", 1, "fail"],
       ["secret-placeholder", ".env", 2, "warn"],
       ["secret-url-password", "deploy.dev.yml", 4, "warn"],
+    ]);
+  });
+});
+
+describe("deploy and .env files saved with other line breaks", () => {
+  const prod = (eol: string) =>
+    [
+      "version: '0.1'",
+      "environment: docker.prod",
+      "image:",
+      "  environment:",
+      `    SPRYKER_DB_PASSWORD: ${PW}`,
+      `    NOTE: "a\u2028b"`,
+      "",
+    ].join(eol);
+
+  test.each([
+    ["\\r\\n", "\r\n"],
+    ["\\r", "\r"],
+  ])("%s: judged as with \\n, at the same lines (it crashed, or passed)", (_name, eol) => {
+    expect(
+      app17({
+        "deploy.shop-prod.yml": prod(eol),
+        ".env": [`DB_PASSWORD=${PW}`, `BROKER_URL=amqp://shop:${PW}@broker`, ""].join(eol),
+      }),
+    ).toEqual([
+      ["secret-env-literal", ".env", 1, "fail"],
+      ["secret-url-password", ".env", 2, "fail"],
+      ["secret-deploy-literal", "deploy.shop-prod.yml", 5, "fail"],
     ]);
   });
 });
