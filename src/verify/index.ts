@@ -38,7 +38,7 @@ import {
 import { sitemap } from "./rules/sitemap.js";
 import { splitEndpoints } from "./rules/split-endpoints.js";
 import { storefrontAuth } from "./rules/storefront-auth.js";
-import { hasCredentialShape } from "./secret-names.js";
+import { hasCredentialShape, WITHHELD } from "./secret-names.js";
 import { findProviderTokens } from "./tokens.js";
 import type { PrescanRequest, RepoView, VerifyContext } from "./types.js";
 
@@ -71,8 +71,7 @@ export function runCheck(check: Check, facts: Facts): Finding[] {
   return runGeneric(check as Exclude<Check, { kind: `spryker/${string}` }>, facts);
 }
 
-/** Shown in place of a finding's value that looks like a credential. */
-export const WITHHELD = "(looks like a credential: not shown)";
+export { WITHHELD } from "./secret-names.js";
 
 /**
  * Every finding passes the allow rule on its way out of the rules, whichever rule made it: a

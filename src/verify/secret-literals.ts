@@ -8,7 +8,13 @@ import type { Finding } from "../core/verdict.js";
 import type { Facts } from "./facts.js";
 import { loadConfig } from "./php-config.js";
 import { isPlaceholder } from "./php-value.js";
-import { isSecretName, isSecretPath, urlPasswords, yamlOnly } from "./secret-names.js";
+import {
+  isSecretName,
+  isSecretPath,
+  urlPasswords,
+  withoutSecrets,
+  yamlOnly,
+} from "./secret-names.js";
 import { type Tree, treeStrings } from "./yaml-tree.js";
 
 /** Extensions that are never text: not worth reading for keys. */
@@ -287,7 +293,7 @@ export function yamlLiterals(
           result: isPlaceholder(m[2]!) || throwaway ? "warn" : "fail",
           file,
           line: e.line,
-          subject: `${shortPath(e.path)} "${m[1]!}"`,
+          subject: withoutSecrets(`${shortPath(e.path)} "${m[1]!}"`, [m[2]!]),
           expected: "a secret from the environment",
         });
       }
@@ -332,7 +338,7 @@ function urlLiteral(
     result: placeholder || throwaway ? "warn" : "fail",
     file,
     line,
-    subject,
+    subject: withoutSecrets(subject, passwords),
     expected: "a secret from the environment",
   });
   return true;
@@ -363,7 +369,7 @@ function pathLiteral(
     result: placeholder || throwaway ? "warn" : "fail",
     file,
     line,
-    subject: shortPath(path),
+    subject: withoutSecrets(shortPath(path), [value]),
     expected: "a secret from the environment",
   });
   return true;
@@ -424,7 +430,7 @@ export function envLiterals(
       result: placeholder || throwaway ? "warn" : "fail",
       file,
       line: i + 1,
-      subject: m[1]!,
+      subject: withoutSecrets(m[1]!, [value]),
       expected: "a secret from the environment",
     });
   });

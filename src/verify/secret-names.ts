@@ -239,6 +239,17 @@ const CREDENTIAL_SHAPES: readonly RegExp[] = [
   /\b(?:gh[pousr]_[A-Za-z0-9]{20}|github_pat_\w{20}|glpat-[\w-]{16}|xox[abposr]-[\w-]{10}|sk_live_\w{10}|AKIA[0-9A-Z]{16}|AIza[\w-]{30})/,
 ];
 
+/** Shown in place of a finding's value or subject that looks like a credential. */
+export const WITHHELD = "(looks like a credential: not shown)";
+
+/**
+ * A finding's subject, or WITHHELD when it holds one of the secrets the finding is about: a key
+ * can be the password itself (`BROKERS: { '<password>': amqp://shop:<password>@broker }`).
+ */
+export function withoutSecrets(subject: string, secrets: readonly string[]): string {
+  return secrets.some((secret) => secret !== "" && subject.includes(secret)) ? WITHHELD : subject;
+}
+
 /** A URL's user information with a password: `amqp://user:password@host`, `redis://:pw@host`. */
 const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:'"]{0,256}:([^\s/?#@'"]{1,256})@/gi;
 

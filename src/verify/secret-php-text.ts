@@ -13,7 +13,7 @@
  */
 import { isPlaceholder, looksSecretInside } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
-import { isSecretName, urlPasswords } from "./secret-names.js";
+import { isSecretName, urlPasswords, withoutSecrets } from "./secret-names.js";
 
 interface Frame {
   /** The secret-named key in force where the frame opened (`[`, `(`; none for a `{` block). */
@@ -211,7 +211,7 @@ export function textLiterals(
             result: placeholder || throwaway ? "warn" : "fail",
             file,
             line: at,
-            subject: frame.current,
+            subject: withoutSecrets(frame.current, [value]),
             expected: "getenv('...')",
           });
       }

@@ -24,7 +24,7 @@ import {
   type ValueKind,
 } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
-import { isSecretName, urlPasswords } from "./secret-names.js";
+import { isSecretName, urlPasswords, withoutSecrets } from "./secret-names.js";
 import { textLiterals } from "./secret-php-text.js";
 
 /** What a PHP file returns at its top level, read on its own (`include` for what it requires). */
@@ -167,18 +167,22 @@ export function configLiterals(
   };
   const walked: Walked = new Map();
   const searched = new Map<PhpValue, number>();
+  /** `secrets`: the literals the finding is about, which its subject must not show. */
   const hit = (
     found: { code: FindingCode; result: "fail" | "warn" },
     line: number,
     subject: string,
+    secrets: readonly string[],
   ) => {
-    keep({ ...found, file, line, subject, expected: "getenv('...')" });
+    const shown = withoutSecrets(subject, secrets);
+    keep({ ...found, file, line, subject: shown, expected: "getenv('...')" });
   };
   const report = (value: PhpValue, code: FindingCode, subject: string): void => {
     const kind = kindOf(value);
     const found = valueFinding(kind, code, throwaway);
     if (found) {
-      hit(found, literalLine(value), subject);
+      const literal = value.k === "fallback" ? value.of : value;
+      hit(found, literalLine(value), subject, literal.k === "string" ? [literal.s] : []);
       return;
     }
     const from = unresolved(value, kind);
@@ -192,7 +196,7 @@ export function configLiterals(
     let any = false;
     for (const literal of literals)
       if (looksSecretInside(literal.s)) {
-        hit(finding, literal.line, subject);
+        hit(finding, literal.line, subject, [literal.s]);
         any = true;
       }
     // A secret cut into pieces shorter than six characters (`f('hunte', 'r2-pw')`, a loop of
@@ -203,6 +207,7 @@ export function configLiterals(
         finding,
         pieces.reduce((a, l) => Math.min(a, l.line), Infinity),
         subject,
+        [pieces.map((l) => l.s).join(""), ...pieces.map((l) => l.s)],
       );
   };
   // `$config[X::DB_PASSWORD] = require 'db-password.php'`: what the file returns, read once.
@@ -230,6 +235,7 @@ export function configLiterals(
           : { code: "secret-url-password", result: throwaway ? "warn" : "fail" },
         leaf.line,
         subject,
+        passwords,
       );
     }
   };

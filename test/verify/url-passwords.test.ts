@@ -121,3 +121,34 @@ describe("deploy and .env files saved with other line breaks", () => {
     ]);
   });
 });
+
+test("a key that is the password itself is not the finding's subject: withheld", () => {
+  const withheld = "(looks like a credential: not shown)";
+  const v = verdict("APP-17", {
+    ...shop(),
+    "deploy.shop-prod.yml": [
+      "version: '0.1'",
+      "environment: docker.prod",
+      "image:",
+      "  environment:",
+      "    BROKERS:",
+      `      '${PW}': amqp://shop:${PW}@broker`,
+      "    PASSWORDS:",
+      `      '${PW}': ${PW}`,
+      "",
+    ].join("\n"),
+    ".env": `${PW}=amqp://u:${PW}@b\n`,
+    "config/Shared/config_default.php": `<?php\n$config[X::BROKERS]['${PW}'] = 'amqp://shop:${PW}@broker';\n$config[X::PASSWORDS]['${PW}'] = '${PW}';\n`,
+  });
+  expect(JSON.stringify(v)).not.toContain(PW);
+  const subjects = found(v)
+    .filter((f) => f.result !== "pass")
+    .map((f) => [f.file, f.line, f.subject]);
+  expect(subjects).toEqual([
+    [".env", 1, withheld],
+    ["config/Shared/config_default.php", 2, withheld],
+    ["config/Shared/config_default.php", 3, withheld],
+    ["deploy.shop-prod.yml", 6, withheld],
+    ["deploy.shop-prod.yml", 8, withheld],
+  ]);
+});
