@@ -9,9 +9,10 @@ import type { Facts } from "./facts.js";
 import { loadConfig } from "./php-config.js";
 import { isPlaceholder } from "./php-value.js";
 import {
+  connectionPasswords,
   isSecretName,
   isSecretPath,
-  urlPasswords,
+  isWrittenPassword,
   withoutSecrets,
   yamlOnly,
 } from "./secret-names.js";
@@ -170,7 +171,7 @@ function keyAndValue(line: string): [string, string | undefined] | undefined {
  * A file's lines as YAML and dotenv break them: at `\r\n`, `\r` or `\n` (a deploy or `.env`
  * file saved on Windows has `\r\n`; a `\r` left at a line's end hid its key from the reading).
  */
-function textLines(text: string): string[] {
+export function textLines(text: string): string[] {
   return text.split(/\r\n?|\n/);
 }
 
@@ -283,8 +284,6 @@ export function yamlLiterals(
 ): void {
   const entries = yamlEntries(text);
   for (const e of entries) {
-    if (!isSecretPath(e.path))
-      urlLiteral(file, shortPath(e.path), e.value, e.line, throwaway, hits);
     if (e.value !== undefined && /^[[{]/.test(e.value.trim()) && !isSecretPath(e.path)) {
       for (const m of e.value.matchAll(JSON_PAIR)) {
         if (!isSecretName(m[1]!) || !isLiteral(m[2]!)) continue;
@@ -301,6 +300,32 @@ export function yamlLiterals(
     }
     pathLiteral(file, e.path, e.value, e.line, throwaway, hits, e.quoted);
   }
+  // A connection string with a written password on any line, whatever holds it (a block
+  // scalar, a list item, a flow collection, JSON over several lines): named by the key at or
+  // above the line. A comment is not read.
+  const done = new Set(hits.filter((h) => h.file === file).map((h) => h.line));
+  let entry = 0;
+  textLines(text).forEach((raw, i) => {
+    while (entry < entries.length && entries[entry]!.line <= i + 1) entry++;
+    if (done.has(i + 1) || /^\s*#/.test(raw)) return;
+    const above = entries[entry - 1];
+    const subject = above ? shortPath(above.path) : "a value in the file";
+    if (urlLiteral(file, subject, stripYamlComment(raw), i + 1, throwaway, hits)) return;
+    // JSON over several lines inside a value: its secret-named entries, as on one line.
+    if (above?.line !== i + 1 && raw.includes('"'))
+      for (const m of raw.matchAll(JSON_PAIR)) {
+        if (!isSecretName(m[1]!) || !isLiteral(m[2]!)) continue;
+        hits.push({
+          code: isPlaceholder(m[2]!) ? "secret-placeholder" : "secret-deploy-literal",
+          result: isPlaceholder(m[2]!) || throwaway ? "warn" : "fail",
+          file,
+          line: i + 1,
+          subject: withoutSecrets(`${subject} "${m[1]!}"`, [m[2]!]),
+          expected: "a secret from the environment",
+        });
+        break;
+      }
+  });
   // What the line reading cannot see, read as YAML: flow mappings and lists (`&x {password:
   // ...}`, `[{password: ...}]`), block scalars (`password: |`), quoted or escaped keys, `? key`.
   // An alias under a secret-named key, or a key whose value is on the lines below, too.
@@ -313,24 +338,23 @@ export function yamlLiterals(
   for (const e of treeStrings(tree)) {
     if (reported.has(e.line)) continue;
     if (pathLiteral(file, e.path, e.value, e.line, throwaway, hits)) reported.add(e.line);
-    else if (urlLiteral(file, shortPath(e.path), e.value, e.line, throwaway, hits))
-      reported.add(e.line);
   }
 }
 
 /**
- * A hit for a URL with a literal password in a value under any key (`amqp://shop:...@broker`);
- * whether there was one. A password that is a reference (`${BROKER_PASSWORD}`) is not one.
+ * A hit for a connection string with a password written in `text` (`amqp://shop:...@broker`,
+ * `?auth=...`); whether there was one. A reference in the password's place
+ * (`${BROKER_PASSWORD}`) or a template's slot (`%s`) is not written.
  */
 function urlLiteral(
   file: string,
   subject: string,
-  value: string | undefined,
+  text: string,
   line: number,
   throwaway: boolean,
   hits: SecretHit[],
 ): boolean {
-  const passwords = value === undefined ? [] : urlPasswords(value).filter((p) => isLiteral(p));
+  const passwords = connectionPasswords(text).filter(isWrittenPassword);
   if (passwords.length === 0) return false;
   const placeholder = passwords.every((p) => isPlaceholder(p));
   hits.push({

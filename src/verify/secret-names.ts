@@ -250,16 +250,50 @@ export function withoutSecrets(subject: string, secrets: readonly string[]): str
   return secrets.some((secret) => secret !== "" && subject.includes(secret)) ? WITHHELD : subject;
 }
 
-/** A URL's user information with a password: `amqp://user:password@host`, `redis://:pw@host`. */
-const URL_PASSWORD = /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s/?#@:'"]{0,256}:([^\s/?#@'"]{1,256})@/gi;
+/** Where a URL's authority (`user:password@host:port`) ends: a path, query, fragment, quote. */
+const AUTHORITY_END = /[/?#\s'"`<>\\]/;
+
+/** A connection string's parameter that holds a password: `?auth=`, `;password=`, `&pwd=`. */
+const SECRET_PARAMETER =
+  /[?;&](?:password|passwd|pwd|pass|auth|secret|token|api_?key)=([^&;#\s'"`]{1,1024})/gi;
 
 /**
- * The passwords written in the URLs a value holds (a broker's, a database's, a search
- * cluster's DSN), for APP-17 to judge: never shown. `hasCredentialShape` withholds such a value.
+ * The passwords written in the connection strings a text holds (a broker's, a database's, a
+ * search cluster's DSN), for APP-17 to judge: never shown. A URL's is after the user's `:` in
+ * the user information, which runs to the authority's last `@` (a user may be an e-mail
+ * address); a parameter's is the value of `password=`, `auth=` and the like after `?`, `;` or
+ * `&`. JSON's escapes (`\/`, `\u0040`) are read as what they stand for. Linear: an authority
+ * ends at the next `/` at the latest, which the next `://` holds. `hasCredentialShape`
+ * withholds such a value.
  */
-export function urlPasswords(value: string): string[] {
-  if (!value.includes("://")) return [];
-  return [...value.matchAll(URL_PASSWORD)].map((m) => m[1]!);
+export function connectionPasswords(text: string): string[] {
+  if (!text.includes(":") || (!text.includes("/") && !text.includes("="))) return [];
+  const t = text.includes("\\") ? text.replace(/\\\//g, "/").replace(/\\u0040/gi, "@") : text;
+  const out: string[] = [];
+  for (let at = t.indexOf("://"); at !== -1; at = t.indexOf("://", at + 3)) {
+    if (at === 0 || !/[a-z0-9+.-]/i.test(t[at - 1]!)) continue;
+    let end = at + 3;
+    while (end < t.length && !AUTHORITY_END.test(t[end]!)) end++;
+    const authority = t.slice(at + 3, end);
+    const userinfo = authority.slice(0, Math.max(0, authority.lastIndexOf("@")));
+    const colon = userinfo.indexOf(":");
+    if (colon !== -1 && colon < userinfo.length - 1) out.push(userinfo.slice(colon + 1));
+  }
+  if (t.includes("=")) for (const m of t.matchAll(SECRET_PARAMETER)) out.push(m[1]!);
+  return out;
+}
+
+/** A reference or a template's slot in a password's place: `${VAR}`, `%env(VAR)%`, `%s`. */
+const NOT_WRITTEN = /\$\{[^}]*\}|%env\([^)]*\)%|\{\{[^}]*\}\}|\{\w+\}|%(?:\d+\$)?[sd]|%[A-Z_]+%/g;
+
+/**
+ * Whether a connection string's password is written in the file: not a reference to the
+ * environment (`${BROKER_PASSWORD}`, `%env(...)%`, `$BROKER_PASSWORD`) nor a template's slot
+ * (`%s`, `%1$s`, `{password}`, `{{password}}`); a literal beside a reference is written.
+ */
+export function isWrittenPassword(password: string): boolean {
+  const rest = password.replace(NOT_WRITTEN, "");
+  return rest !== "" && !/^\$[A-Za-z_]\w*$/.test(rest);
 }
 
 /** `"secret": "..."` in JSON held by a value (`SPRYKER_OAUTH_CLIENT_CONFIGURATION`). */

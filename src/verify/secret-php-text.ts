@@ -13,7 +13,12 @@
  */
 import { isPlaceholder, looksSecretInside } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
-import { isSecretName, urlPasswords, withoutSecrets } from "./secret-names.js";
+import {
+  connectionPasswords,
+  isSecretName,
+  isWrittenPassword,
+  withoutSecrets,
+} from "./secret-names.js";
 
 interface Frame {
   /** The secret-named key in force where the frame opened (`[`, `(`; none for a `{` block). */
@@ -188,7 +193,8 @@ export function textLiterals(
     string: (value, at) => {
       // A URL with a literal password, under any key; named by no key (the text reader cannot
       // tell a key from a value here), so nothing of the file is shown.
-      const passwords = frame.current === undefined ? urlPasswords(value) : [];
+      const passwords =
+        frame.current === undefined ? connectionPasswords(value).filter(isWrittenPassword) : [];
       if (passwords.length > 0) {
         const placeholder = passwords.every((p) => isPlaceholder(p));
         hits.push({

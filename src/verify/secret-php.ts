@@ -24,7 +24,12 @@ import {
   type ValueKind,
 } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
-import { isSecretName, urlPasswords, withoutSecrets } from "./secret-names.js";
+import {
+  connectionPasswords,
+  isSecretName,
+  isWrittenPassword,
+  withoutSecrets,
+} from "./secret-names.js";
 import { textLiterals } from "./secret-php-text.js";
 
 /** What a PHP file returns at its top level, read on its own (`include` for what it requires). */
@@ -62,8 +67,11 @@ function valueFinding(
 /** Keys under a secret-named one whose value is the secret: `['value' => 'x']`, a list item. */
 const NEUTRAL_KEY = /^(?:value|val|default|\d+)$/i;
 
-/** A store's code as Spryker names stores and regions (`DE`, `AT`, `US`, `EU`): one value a store. */
-const STORE_CODE = /^[A-Z]{2}$/;
+/**
+ * A store's or a locale's code, as Spryker names stores, regions and locales (`DE`, `EU`,
+ * `DE_B2B`, `de_DE`): one value a store.
+ */
+const STORE_CODE = /^(?:[A-Z]{2}|[a-z]{2}_[A-Z]{2})(?:[_-][A-Za-z0-9]+)*$/;
 
 /** The entries of an array under a secret-named key that hold its value. */
 const holdsValue = (e: PhpEntry): boolean =>
@@ -74,8 +82,19 @@ const holdsValue = (e: PhpEntry): boolean =>
 
 /** Guzzle's `'auth' => [user, password, type]`: the password, when the entry is that shape. */
 function authPassword(name: string, value: PhpValue): PhpValue | undefined {
-  return name.toLowerCase() === "auth" && value.k === "array" ? entryAt(value, "1") : undefined;
+  if (name.toLowerCase() !== "auth" || value.k !== "array") return undefined;
+  const password = entryAt(value, "1");
+  // A list of routes, methods or roles under `auth` is no [user, password]: the second item
+  // must read as a secret (letters and digits, not a word), or be a stand-in for one.
+  if (password?.k !== "string") return undefined;
+  const user = entryAt(value, "0");
+  if (user?.k === "string" && AUTH_METHOD.test(user.s)) return undefined;
+  return looksSecretInside(password.s) || isPlaceholder(password.s) ? password : undefined;
 }
+
+/** Names of ways to authenticate: a list of them under `auth` (`['basic', 'oauth2']`). */
+const AUTH_METHOD =
+  /^(?:basic|digest|ntlm|negotiate|bearer|oauth2?|jwt|token|session|form|cookie|api[-_]?key|none|anonymous)$/i;
 
 /**
  * Whether an array entry's name holds a secret. A bare `key` does only beside a secret-named
@@ -125,6 +144,10 @@ function stringLeaves(
   depth = 0,
 ): Extract<PhpValue, { k: "string" }>[] {
   if (value.k === "string") return [value];
+  // `getenv('X') ?: '...'`, a call's literal arguments: what the value may be built from.
+  if (value.k === "fallback") return stringLeaves(value.of, seen, depth + 1);
+  if (value.k === "expr" && value.from && depth <= 8)
+    return value.from.flatMap((v) => stringLeaves(v, seen, depth + 1));
   if (value.k !== "array" || depth > 8 || seen.has(value)) return [];
   seen.add(value);
   return value.entries.flatMap((e) => stringLeaves(e.value, seen, depth + 1));
@@ -226,7 +249,7 @@ export function configLiterals(
   const urlsSeen = new Set<PhpValue>();
   const urls = (value: PhpValue, subject: string) => {
     for (const leaf of stringLeaves(value, urlsSeen)) {
-      const passwords = urlPasswords(leaf.s);
+      const passwords = connectionPasswords(leaf.s).filter(isWrittenPassword);
       if (passwords.length === 0) continue;
       const placeholder = passwords.every((p) => isPlaceholder(p));
       hit(
@@ -243,6 +266,10 @@ export function configLiterals(
     include,
     assign: (a) => {
       urls(a.value, `$config${a.written}`);
+      // `$config[X::GUZZLE_OPTIONS]['auth'] = [user, password]`.
+      const last = a.names[a.names.length - 1];
+      const password = last === undefined ? undefined : authPassword(last, a.value);
+      if (password) report(password, "secret-array-literal", `$config${a.written} =`);
       if (!a.names.some((n) => n.toLowerCase() !== "key" && isSecretName(n))) return;
       const leaves: PhpValue[] = [];
       literalLeaves(a.value, leaves, walked);
@@ -299,4 +326,35 @@ export function configLiterals(
   };
   if (!parsed.ok) inParts(parsed.reason, parsed.line, parsed.column);
   else if (!runs(parsed.program, newScope(file, hooks))) inParts("too-deep");
+  else {
+    // A connection string with a written password in any literal of the file, whatever takes
+    // it (a call, `new`, a returned array, a fallback, `putenv`): after the run, so that a line
+    // the assignments reported keeps their subject.
+    for (const literal of stringLiterals(parsed.program)) urls(literal, "a string in the file");
+  }
+}
+
+/**
+ * The string literals of a syntax tree (quoted strings, heredoc and nowdoc without
+ * interpolation), with their lines; iterative, as deep as php-parser nests.
+ */
+function stringLiterals(program: PhpNode): Extract<PhpValue, { k: "string" }>[] {
+  const out: Extract<PhpValue, { k: "string" }>[] = [];
+  const stack: unknown[] = [program];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object" || seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const c of v) stack.push(c);
+      continue;
+    }
+    const node = v as PhpNode;
+    if ((node.kind === "string" || node.kind === "nowdoc") && typeof node.value === "string")
+      out.push({ k: "string", s: node.value, line: node.loc?.start.line ?? 1 });
+    else if (typeof node.kind === "string")
+      for (const [key, child] of Object.entries(node)) if (key !== "loc") stack.push(child);
+  }
+  return out;
 }

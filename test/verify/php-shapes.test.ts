@@ -48,6 +48,12 @@ describe("APP-17 finds a literal secret in every PHP shape", () => {
     ["a map by store, nested", `${P} = ['US' => ['value' => '${SECRET}']];`],
     // Guzzle's `auth` option: [user, password, type].
     ["Guzzle's auth option", `$config[X::HTTP_OPTIONS] = ['auth' => ['shop', '${SECRET}']];`],
+    [
+      "Guzzle's auth option set by its key",
+      `$config[X::HTTP_OPTIONS]['auth'] = ['shop', '${SECRET}'];`,
+    ],
+    ["a map by store with suffixes", `${P} = ['DE_B2B' => '${SECRET}'];`],
+    ["a map by locale", `${P} = ['de_DE' => '${SECRET}'];`],
     ["a secret entry in an array", `$config[X::Y] = ['password' => '${SECRET}'];`],
     ["parenthesised", `${P} = ('${SECRET}');`],
     ["chained", `$config[A::B] = ${P} = '${SECRET}';`],
@@ -147,6 +153,10 @@ describe("APP-17 finds a literal secret in every PHP shape", () => {
           "$config[X::HTTP_OPTIONS] = ['auth' => [getenv('HTTP_USER'), getenv('HTTP_PASSWORD')]];",
           "$config[X::CLIENT] = ['auth' => ['engine' => 'basic'], 'timeout' => 5];",
           "$options['auth'] = ['digest'];",
+          // Lists under `auth` that are no [user, password]: routes, methods, roles.
+          "$config[X::PUBLIC_ROUTES] = ['auth' => ['/login', '/logout']];",
+          "$config[X::AUTH_METHODS] = ['auth' => ['basic', 'oauth2']];",
+          "$config[X::ROLES] = ['auth' => ['ROLE_USER', 'ROLE_ADMIN']];",
         ].join("\n"),
       ),
     ).toEqual([]);

@@ -4,7 +4,7 @@
  * is never shown; a reference or a placeholder in the password's place is not a literal.
  */
 import { describe, expect, test } from "vitest";
-import { urlPasswords } from "../../src/verify/secret-names.js";
+import { connectionPasswords, isWrittenPassword } from "../../src/verify/secret-names.js";
 import { found, shop, verdict } from "../helpers/shop.js";
 
 const PW = "Zq8vRt2mLx7wNp4k";
@@ -18,21 +18,48 @@ function app17(files: Record<string, string>) {
     .map((f) => [f.code, f.file, f.line, f.result]);
 }
 
-test("the passwords a value's URLs hold", () => {
-  expect(urlPasswords(`amqp://spryker:${PW}@broker:5672/%2f`)).toEqual([PW]);
-  expect(urlPasswords(`redis://:${PW}@redis:6379/0`)).toEqual([PW]);
-  expect(urlPasswords(`{"DE": "mysql://shop:a1@db/de", "AT": "mysql://shop:b2@db/at"}`)).toEqual([
-    "a1",
-    "b2",
-  ]);
+test("the passwords a value's connection strings hold", () => {
+  expect(connectionPasswords(`amqp://spryker:${PW}@broker:5672/%2f`)).toEqual([PW]);
+  expect(connectionPasswords(`redis://:${PW}@redis:6379/0`)).toEqual([PW]);
+  expect(
+    connectionPasswords(`{"DE": "mysql://shop:a1@db/de", "AT": "mysql://shop:b2@db/at"}`),
+  ).toEqual(["a1", "b2"]);
   for (const none of [
     "https://www.de.shop.example/path?x=1",
     "mysql://root:@db/shop",
     "mailto:ops@shop.example",
     "https://user@host.example",
     "no url at all",
+    "http://host:8080/path@v1",
+    "https://host/@user?email=a@b.example",
+    "docker://registry:5000/image@sha256:0123",
+    "git@github.com:org/repo.git",
   ])
-    expect(urlPasswords(none)).toEqual([]);
+    expect(connectionPasswords(none)).toEqual([]);
+  // The attack's shapes: a user that is an e-mail address, a fail-over list, JSON's escapes,
+  // a long token as the password, a connection string's parameters.
+  expect(connectionPasswords(`smtp://noreply@shop.example:${PW}@smtp.example:587`)).toEqual([PW]);
+  expect(connectionPasswords(`amqp://guest@a:5672,amqp://shop:${PW}@b:5672`)).toEqual([PW]);
+  expect(connectionPasswords(`{"url":"amqp:\\/\\/shop:${PW}@broker"}`)).toEqual([PW]);
+  expect(connectionPasswords(`{"url":"redis://:${PW}\\u0040redis"}`)).toEqual([PW]);
+  expect(connectionPasswords(`wss://t:${PW.repeat(20)}@push.example/ws`)).toEqual([PW.repeat(20)]);
+  expect(connectionPasswords(`tcp://redis:6379?auth=${PW}`)).toEqual([PW]);
+  expect(connectionPasswords(`mysql:host=db;dbname=shop;user=app;password=${PW}`)).toEqual([PW]);
+});
+
+test("a reference or a template's slot in the password's place is not written", () => {
+  for (const slot of [
+    "${BROKER_PASSWORD}",
+    "%env(BROKER_PASSWORD)%",
+    "$BROKER_PASSWORD",
+    "%s",
+    "%2$s",
+    "{password}",
+    "{{ password }}",
+  ])
+    expect(isWrittenPassword(slot), slot).toBe(false);
+  for (const written of [PW, "${SALT}Zq8v", "Zq8v${SUFFIX}", "guest"])
+    expect(isWrittenPassword(written), written).toBe(true);
 });
 
 describe("a URL with a literal password fails", () => {
@@ -90,6 +117,67 @@ describe("a URL with a literal password fails", () => {
       ["secret-placeholder", ".env", 2, "warn"],
       ["secret-url-password", "deploy.dev.yml", 4, "warn"],
     ]);
+  });
+});
+
+describe("wherever a file holds it (the attack's shapes)", () => {
+  test("a deploy file: a block scalar, a list item, JSON over several lines", () => {
+    const deploy = [
+      "version: '0.1'",
+      "environment: docker.prod",
+      "image:",
+      "  environment:",
+      "    BROKER_URL: |",
+      `      amqp://shop:${PW}@broker`,
+      "    BROKER_HOSTS:",
+      `      - amqp://shop:${PW}@a`,
+      "    SPRYKER_DB: '{",
+      `      "region": {"user": "shop", "password": "${PW}"}}'`,
+      "",
+    ].join("\n");
+    expect(app17({ "deploy.shop-prod.yml": deploy })).toEqual([
+      ["secret-url-password", "deploy.shop-prod.yml", 6, "fail"],
+      ["secret-url-password", "deploy.shop-prod.yml", 8, "fail"],
+      ["secret-deploy-literal", "deploy.shop-prod.yml", 10, "fail"],
+    ]);
+  });
+
+  test("PHP: a fallback, a call, a returned array, putenv; named by the assignment when there is one", () => {
+    const v = verdict("APP-17", {
+      ...shop(),
+      "config/Shared/config_default.php": [
+        "<?php",
+        `$config[X::BROKER_URL] = getenv('BROKER_URL') ?: 'amqp://shop:${PW}@broker';`,
+        `$config[X::REDIS] = new Client('redis://:${PW}@redis:6379');`,
+        `putenv('SEARCH_URL=https://elastic:${PW}@search:9200');`,
+        "",
+      ].join("\n"),
+      "config/Shared/broker.php": `<?php\nreturn ['url' => 'amqp://shop:${PW}@broker'];\n`,
+    });
+    expect(JSON.stringify(v)).not.toContain(PW);
+    expect(found(v).map((f) => [f.code, f.file, f.line, f.subject])).toEqual([
+      ["secret-url-password", "config/Shared/broker.php", 2, "a string in the file"],
+      ["secret-url-password", "config/Shared/config_default.php", 2, "$config[X::BROKER_URL]"],
+      ["secret-url-password", "config/Shared/config_default.php", 3, "$config[X::REDIS]"],
+      ["secret-url-password", "config/Shared/config_default.php", 4, "a string in the file"],
+    ]);
+  });
+
+  test("templates of a connection string pass: PHP, deploy files, .env", () => {
+    expect(
+      app17({
+        "config/Shared/config_default.php": [
+          "<?php",
+          "$config[X::DSN_PATTERN] = 'amqp://%s:%s@%s:%d/%s';",
+          "$config[X::POSITIONAL] = 'amqp://%1$s:%2$s@%3$s';",
+          "$config[X::URL_TEMPLATE] = 'https://{user}:{password}@api.example.com';",
+          "",
+        ].join("\n"),
+        "deploy.shop-prod.yml":
+          "version: '0.1'\nenvironment: docker.prod\nimage:\n  environment:\n    DSN: 'amqp://%s:%s@%s'\n",
+        ".env": "BROKER_DSN_TEMPLATE='amqp://{user}:{password}@broker'\n",
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -35,6 +35,7 @@ import {
   INSTALLER_USERS,
   privateKeys,
   type SecretHit,
+  textLines,
   throwawayConfig,
   throwawayEnvFile,
   yamlLiterals,
@@ -148,6 +149,7 @@ export function secrets(facts: Facts): Finding[] {
     // A PHP file is kept: its tree is parsed from the same text (Facts.php).
     const text = kept ?? (isConfig ? facts.text(file) : facts.scanText(file, bytes));
     if (text === undefined) continue;
+    const first = hits.length;
     if (text.includes("PRIVATE KEY")) privateKeys(file, text, hits);
     if (isConfig) configLiterals(facts, file, throwawayConfigs.has(file), hits);
     if (isDeploy) {
@@ -158,6 +160,10 @@ export function secrets(facts: Facts): Finding[] {
       yamlLiterals(file, text, throwaway(file), hits, treeOf);
     }
     if (isEnv) envLiterals(file, text, throwawayEnvFile(file), hits);
+    // A file's findings by line (the readings each add theirs in their own order), then why
+    // part of it could not be read as PHP.
+    const order = (h: SecretHit) => (h.code === "php-unreadable" ? Infinity : h.line);
+    hits.push(...hits.splice(first).sort((a, b) => order(a) - order(b)));
   }
   const seen = new Set(hits.map((h) => `${h.file}:${h.line}`));
   for (const t of facts.tokens?.hits ?? []) {
@@ -179,7 +185,7 @@ export function secrets(facts: Facts): Finding[] {
   const lineOfHit = (hit: SecretHit) => () => {
     let lines = texts.get(hit.file);
     if (!lines) {
-      lines = facts.scanText(hit.file)?.split("\n") ?? [];
+      lines = textLines(facts.scanText(hit.file) ?? "");
       texts.set(hit.file, lines);
     }
     return lines[hit.line - 1] ?? "";
