@@ -307,7 +307,7 @@ export function yamlLiterals(
   let entry = 0;
   textLines(text).forEach((raw, i) => {
     while (entry < entries.length && entries[entry]!.line <= i + 1) entry++;
-    if (done.has(i + 1) || /^\s*#/.test(raw)) return;
+    if (done.has(i + 1) || !/:\\?\/|=|"/.test(raw) || /^\s*#/.test(raw)) return;
     const above = entries[entry - 1];
     const subject = above ? shortPath(above.path) : "a value in the file";
     if (urlLiteral(file, subject, stripYamlComment(raw), i + 1, throwaway, hits)) return;

@@ -336,25 +336,26 @@ export function configLiterals(
 
 /**
  * The string literals of a syntax tree (quoted strings, heredoc and nowdoc without
- * interpolation), with their lines; iterative, as deep as php-parser nests.
+ * interpolation), with their lines; iterative, as deep as php-parser nests (a tree: no node
+ * is reached twice).
  */
 function stringLiterals(program: PhpNode): Extract<PhpValue, { k: "string" }>[] {
   const out: Extract<PhpValue, { k: "string" }>[] = [];
   const stack: unknown[] = [program];
-  const seen = new Set<object>();
   while (stack.length > 0) {
     const v = stack.pop();
-    if (v === null || typeof v !== "object" || seen.has(v)) continue;
-    seen.add(v);
+    if (v === null || typeof v !== "object") continue;
     if (Array.isArray(v)) {
       for (const c of v) stack.push(c);
       continue;
     }
     const node = v as PhpNode;
-    if ((node.kind === "string" || node.kind === "nowdoc") && typeof node.value === "string")
+    if (typeof node.kind !== "string") continue;
+    if ((node.kind === "string" || node.kind === "nowdoc") && typeof node.value === "string") {
       out.push({ k: "string", s: node.value, line: node.loc?.start.line ?? 1 });
-    else if (typeof node.kind === "string")
-      for (const [key, child] of Object.entries(node)) if (key !== "loc") stack.push(child);
+      continue;
+    }
+    for (const key in node) if (key !== "loc") stack.push(node[key]);
   }
   return out;
 }
