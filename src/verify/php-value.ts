@@ -206,7 +206,7 @@ export type ValueKind =
   | "expression";
 
 const PLACEHOLDER =
-  /^(?:change[\s_-]?me|changeit|replace[\s_-]?me|to[\s_-]?do|fix[\s_-]?me|x{3,}|\*{3,}|<[^>]*>|\{\{[^}]*\}\}|your[\s_-].*|insert[\s_-].*|enter[\s_-].*|put[\s_-].*here\.?)$/i;
+  /^(?:!?change[\s_-]?me!?|changeit|replace[\s_-]?me|to[\s_-]?do|fix[\s_-]?me|x{3,}|\*{3,}|<[^>]*>|\{\{[^}]*\}\}|your[\s_-].*|insert[\s_-].*|enter[\s_-].*|put[\s_-].*here\.?)$/i;
 
 /** Whether a literal is a stand-in to replace, not a value. */
 export function isPlaceholder(value: string): boolean {

@@ -10,6 +10,7 @@ import { loadConfig } from "./php-config.js";
 import { isPlaceholder } from "./php-value.js";
 import {
   connectionPasswords,
+  isPasswordWord,
   isSecretName,
   isSecretPath,
   isWrittenPassword,
@@ -356,7 +357,7 @@ function urlLiteral(
 ): boolean {
   const passwords = connectionPasswords(text).filter(isWrittenPassword);
   if (passwords.length === 0) return false;
-  const placeholder = passwords.every((p) => isPlaceholder(p));
+  const placeholder = passwords.every((p) => isPlaceholder(p) || isPasswordWord(p));
   hits.push({
     code: placeholder ? "secret-placeholder" : "secret-url-password",
     result: placeholder || throwaway ? "warn" : "fail",

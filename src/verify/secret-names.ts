@@ -247,39 +247,54 @@ export const WITHHELD = "(looks like a credential: not shown)";
  * can be the password itself (`BROKERS: { '<password>': amqp://shop:<password>@broker }`).
  */
 export function withoutSecrets(subject: string, secrets: readonly string[]): string {
-  return secrets.some((secret) => secret !== "" && subject.includes(secret)) ? WITHHELD : subject;
+  return secrets.some((secret) => secret !== "" && namesSecret(subject, secret))
+    ? WITHHELD
+    : subject;
 }
 
-/** Where a URL's authority (`user:password@host:port`) ends: a path, query, fragment, quote. */
-const AUTHORITY_END = /[/?#\s'"`<>\\]/;
+/**
+ * Where a URL's authority (`user:password@host:port`) ends: a path, query, fragment, quote, and
+ * what a user or password holds only encoded (`[`, `]`, `^`): a pattern's `[^@]` is no password.
+ */
+const AUTHORITY_END = /[/?#\s'"`<>\\[\]^]/;
+/** The same inside a string already read (a PHP literal): a quote is then part of a password. */
+const AUTHORITY_END_IN_STRING = /[/?#\s<>\\[\]^]/;
 
 /** A connection string's parameter that holds a password: `?auth=`, `;password=`, `&pwd=`. */
 const SECRET_PARAMETER =
-  /[?;&](?:password|passwd|pwd|pass|auth|secret|token|api_?key)=([^&;#\s'"`]{1,1024})/gi;
+  /(?:^|[?;&\s])(password|passwd|pwd|pass|auth|secret|token|api_?key)=([^&;#\s'"`]{1,1024})/gi;
 
 /**
  * The passwords written in the connection strings a text holds (a broker's, a database's, a
  * search cluster's DSN), for APP-17 to judge: never shown. A URL's is after the user's `:` in
  * the user information, which runs to the authority's last `@` (a user may be an e-mail
  * address); a parameter's is the value of `password=`, `auth=` and the like after `?`, `;` or
- * `&`. JSON's escapes (`\/`, `\u0040`) are read as what they stand for. Linear: an authority
- * ends at the next `/` at the latest, which the next `://` holds. `hasCredentialShape`
- * withholds such a value.
+ * `&`, or starting a word (ADO's `Server=...;Password=...`, libpq's `host=db password=...`).
+ * JSON's escapes (`\/`, `\u0040`) are read as what they stand for. `inString`: `text` is a
+ * string's value (a PHP literal), whose quotes are part of it. Linear: an authority ends at
+ * the next `/` at the latest, which the next `://` holds. `hasCredentialShape` withholds such a
+ * value.
  */
-export function connectionPasswords(text: string): string[] {
-  if (!text.includes(":") || (!text.includes("/") && !text.includes("="))) return [];
+export function connectionPasswords(text: string, inString = false): string[] {
+  if (!text.includes("://") && !text.includes(":\\/\\/") && !text.includes("=")) return [];
+  const ends = inString ? AUTHORITY_END_IN_STRING : AUTHORITY_END;
   const t = text.includes("\\") ? text.replace(/\\\//g, "/").replace(/\\u0040/gi, "@") : text;
   const out: string[] = [];
   for (let at = t.indexOf("://"); at !== -1; at = t.indexOf("://", at + 3)) {
     if (at === 0 || !/[a-z0-9+.-]/i.test(t[at - 1]!)) continue;
     let end = at + 3;
-    while (end < t.length && !AUTHORITY_END.test(t[end]!)) end++;
+    while (end < t.length && !ends.test(t[end]!)) end++;
     const authority = t.slice(at + 3, end);
     const userinfo = authority.slice(0, Math.max(0, authority.lastIndexOf("@")));
     const colon = userinfo.indexOf(":");
     if (colon !== -1 && colon < userinfo.length - 1) out.push(userinfo.slice(colon + 1));
   }
-  if (t.includes("=")) for (const m of t.matchAll(SECRET_PARAMETER)) out.push(m[1]!);
+  if (t.includes("="))
+    // `?auth=1`, `auth=basic` in a widget's or a feed's address are flags and modes: an
+    // `auth` parameter counts when its value reads as a secret (phpredis' `?auth=...`).
+    for (const m of t.matchAll(SECRET_PARAMETER))
+      if (m[1]!.toLowerCase() !== "auth" || /^(?=.*\d)(?=.*[A-Za-z]).{8,}$/.test(m[2]!))
+        out.push(m[2]!);
   return out;
 }
 
@@ -289,11 +304,46 @@ const NOT_WRITTEN = /\$\{[^}]*\}|%env\([^)]*\)%|\{\{[^}]*\}\}|\{\w+\}|%(?:\d+\$)
 /**
  * Whether a connection string's password is written in the file: not a reference to the
  * environment (`${BROKER_PASSWORD}`, `%env(...)%`, `$BROKER_PASSWORD`) nor a template's slot
- * (`%s`, `%1$s`, `{password}`, `{{password}}`); a literal beside a reference is written.
+ * (`%s`, `%1$s`, `{password}`, `{{password}}`); a literal beside a reference is written, and so
+ * is a reference's default (`${BROKER_PASSWORD:-...}`).
  */
 export function isWrittenPassword(password: string): boolean {
-  const rest = password.replace(NOT_WRITTEN, "");
+  // `${VAR:-default}` (and `-`, `:=`, `=`): the default is written, used when VAR is unset.
+  const rest = password
+    .replace(/\$\{[A-Za-z_]\w*:?[-=]([^{}$]*)\}/g, "$1")
+    .replace(NOT_WRITTEN, "");
   return rest !== "" && !/^\$[A-Za-z_]\w*$/.test(rest);
+}
+
+/**
+ * A word in a password's place that stands for one, as documentation and format strings write
+ * it: `password`, `pass`, `db_password`, `secret`, a name in capitals (`SECRET_KEY`,
+ * `PASSWORD`). A placeholder (a warning), not a secret.
+ */
+export function isPasswordWord(password: string): boolean {
+  return (
+    /^(?:[a-z]+[_-])?(?:password|passwd|pass|pwd|secret)$/i.test(password) ||
+    /^[A-Z]+(?:_[A-Z]+)*$/.test(password)
+  );
+}
+
+/**
+ * Whether a subject names one of `secrets`, as written or percent-decoded (a key `p!w` beside
+ * a URL's `p%21w`).
+ */
+function namesSecret(subject: string, secret: string): boolean {
+  if (secret === "" || subject.includes(secret)) return true;
+  if (!secret.includes("%") && !subject.includes("%")) return false;
+  return decoded(subject).includes(decoded(secret));
+}
+
+/** Percent-decoded, or as it is when it does not decode. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** `"secret": "..."` in JSON held by a value (`SPRYKER_OAUTH_CLIENT_CONFIGURATION`). */

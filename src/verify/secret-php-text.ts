@@ -15,6 +15,7 @@ import { isPlaceholder, looksSecretInside } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
 import {
   connectionPasswords,
+  isPasswordWord,
   isSecretName,
   isWrittenPassword,
   withoutSecrets,
@@ -194,9 +195,11 @@ export function textLiterals(
       // A URL with a literal password, under any key; named by no key (the text reader cannot
       // tell a key from a value here), so nothing of the file is shown.
       const passwords =
-        frame.current === undefined ? connectionPasswords(value).filter(isWrittenPassword) : [];
+        frame.current === undefined
+          ? connectionPasswords(value, true).filter(isWrittenPassword)
+          : [];
       if (passwords.length > 0) {
-        const placeholder = passwords.every((p) => isPlaceholder(p));
+        const placeholder = passwords.every((p) => isPlaceholder(p) || isPasswordWord(p));
         hits.push({
           code: placeholder ? "secret-placeholder" : "secret-url-password",
           result: placeholder || throwaway ? "warn" : "fail",

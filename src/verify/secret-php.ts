@@ -26,6 +26,7 @@ import {
 import type { SecretHit } from "./secret-literals.js";
 import {
   connectionPasswords,
+  isPasswordWord,
   isSecretName,
   isWrittenPassword,
   withoutSecrets,
@@ -249,9 +250,9 @@ export function configLiterals(
   const urlsSeen = new Set<PhpValue>();
   const urls = (value: PhpValue, subject: string) => {
     for (const leaf of stringLeaves(value, urlsSeen)) {
-      const passwords = connectionPasswords(leaf.s).filter(isWrittenPassword);
+      const passwords = connectionPasswords(leaf.s, true).filter(isWrittenPassword);
       if (passwords.length === 0) continue;
-      const placeholder = passwords.every((p) => isPlaceholder(p));
+      const placeholder = passwords.every((p) => isPlaceholder(p) || isPasswordWord(p));
       hit(
         placeholder
           ? { code: "secret-placeholder", result: "warn" }
@@ -330,17 +331,34 @@ export function configLiterals(
     // A connection string with a written password in any literal of the file, whatever takes
     // it (a call, `new`, a returned array, a fallback, `putenv`): after the run, so that a line
     // the assignments reported keeps their subject.
-    for (const literal of stringLiterals(parsed.program)) urls(literal, "a string in the file");
+    const { literals, filling } = stringLiterals(parsed.program);
+    for (const literal of literals) urls(literal, "a string in the file");
+    for (const literal of filling)
+      hit(
+        { code: "secret-url-password", result: throwaway ? "warn" : "fail" },
+        literal.line,
+        "a string in the file",
+        [literal.s],
+      );
   }
 }
+
+/** Calls that fill a template's slots with their other arguments. */
+const FILLERS = new Set(["sprintf", "vsprintf", "printf", "str_replace", "str_ireplace", "strtr"]);
 
 /**
  * The string literals of a syntax tree (quoted strings, heredoc and nowdoc without
  * interpolation), with their lines; iterative, as deep as php-parser nests (a tree: no node
- * is reached twice).
+ * is reached twice). `filling`: the literals a call such as `sprintf` fills a connection
+ * string's password slot with (`sprintf('amqp://%s:%s@%s', 'shop', '...', 'broker')`): those
+ * of its arguments that read as a secret.
  */
-function stringLiterals(program: PhpNode): Extract<PhpValue, { k: "string" }>[] {
-  const out: Extract<PhpValue, { k: "string" }>[] = [];
+function stringLiterals(program: PhpNode): {
+  literals: Extract<PhpValue, { k: "string" }>[];
+  filling: Extract<PhpValue, { k: "string" }>[];
+} {
+  const literals: Extract<PhpValue, { k: "string" }>[] = [];
+  const filling: Extract<PhpValue, { k: "string" }>[] = [];
   const stack: unknown[] = [program];
   while (stack.length > 0) {
     const v = stack.pop();
@@ -352,10 +370,33 @@ function stringLiterals(program: PhpNode): Extract<PhpValue, { k: "string" }>[] 
     const node = v as PhpNode;
     if (typeof node.kind !== "string") continue;
     if ((node.kind === "string" || node.kind === "nowdoc") && typeof node.value === "string") {
-      out.push({ k: "string", s: node.value, line: node.loc?.start.line ?? 1 });
+      literals.push({ k: "string", s: node.value, line: node.loc?.start.line ?? 1 });
       continue;
     }
+    if (node.kind === "call") filling.push(...templateFilling(node));
     for (const key in node) if (key !== "loc") stack.push(node[key]);
   }
-  return out;
+  return { literals, filling };
+}
+
+/** The literal arguments of a filling call (`FILLERS`) that fill a password slot, if any. */
+function templateFilling(call: PhpNode): Extract<PhpValue, { k: "string" }>[] {
+  const what = call.what as PhpNode | undefined;
+  const name = what?.kind === "name" ? String(what.name).replace(/^\\/, "").toLowerCase() : "";
+  if (!FILLERS.has(name) || !Array.isArray(call.arguments)) return [];
+  const args: Extract<PhpValue, { k: "string" }>[] = [];
+  const stack: unknown[] = [...call.arguments];
+  while (stack.length > 0 && args.length < 64) {
+    const a = stack.pop() as PhpNode | null | undefined;
+    if (!a || typeof a !== "object") continue;
+    if (a.kind === "string" && typeof a.value === "string")
+      args.push({ k: "string", s: a.value, line: a.loc?.start.line ?? 1 });
+    else if (a.kind === "array" && Array.isArray(a.items)) stack.push(...a.items);
+    else if (a.kind === "entry") stack.push(a.value, a.key);
+  }
+  const slot = args.some((a) =>
+    connectionPasswords(a.s, true).some((password) => !isWrittenPassword(password)),
+  );
+  if (!slot) return [];
+  return args.filter((a) => looksSecretInside(a.s) && connectionPasswords(a.s, true).length === 0);
 }

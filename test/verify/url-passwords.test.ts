@@ -240,3 +240,62 @@ test("a key that is the password itself is not the finding's subject: withheld",
     ["deploy.shop-prod.yml", 8, withheld],
   ]);
 });
+
+describe("the second attack's shapes", () => {
+  test("flags, words and patterns in a password's place: pass, or warn as placeholders", () => {
+    expect(
+      app17({
+        "config/Shared/config_default.php": [
+          "<?php",
+          "$config[X::WIDGET] = 'https://widgets.example.com/reviews.js?auth=1';",
+          "$config[X::SSO] = 'https://sso.example.com/login?auth=oauth2&client=shop';",
+          "$config[X::HELP] = 'Expected format: amqp://user:password@host:5672/vhost';",
+          "$config[X::MAILER_FORMAT] = 'smtp://USERNAME:PASSWORD@smtp.example.com:587';",
+          "$config[X::PATTERN] = '/^amqp:\\/\\/[a-z0-9]+:[^@]{12,}@[a-z.]+$/';",
+          "$config[X::FROM_ENV] = sprintf('amqp://%s:%s@%s', getenv('U'), getenv('P'), 'broker');",
+          "",
+        ].join("\n"),
+        ".env": 'DATABASE_URL="mysql://app:!ChangeMe!@127.0.0.1:3306/app"\n',
+      }),
+    ).toEqual([
+      ["secret-placeholder", ".env", 1, "warn"],
+      ["secret-placeholder", "config/Shared/config_default.php", 4, "warn"],
+      ["secret-placeholder", "config/Shared/config_default.php", 5, "warn"],
+    ]);
+  });
+
+  test("a template filled with a literal, a connection string without a scheme, a quote in the password, a default", () => {
+    expect(
+      app17({
+        "config/Shared/config_default.php": [
+          "<?php",
+          `$config[X::BROKER_URL] = sprintf('amqp://%s:%s@%s', 'shop', '${PW}', 'broker');`,
+          `$config[X::SEARCH_URL] = str_replace('{password}', '${PW}', 'https://elastic:{password}@search');`,
+          `$config[X::ERP] = 'Server=erp.internal;Database=shop;User Id=shop;Password=${PW};';`,
+          `$config[X::REDIS_URL] = 'redis://:Zq8v\\'Rt2mLx7@redis:6379';`,
+          "",
+        ].join("\n"),
+        ".env": `BROKER_URL=amqp://shop:\${BROKER_PASSWORD:-${PW}}@broker\n`,
+        "deploy.shop-prod.yml": `version: '0.1'\nenvironment: docker.prod\nimage:\n  environment:\n    REDIS_URL: redis://:\${REDIS_PASSWORD-${PW}}@redis\n`,
+      }),
+    ).toEqual([
+      ["secret-url-password", ".env", 1, "fail"],
+      ["secret-url-password", "config/Shared/config_default.php", 2, "fail"],
+      ["secret-url-password", "config/Shared/config_default.php", 3, "fail"],
+      ["secret-url-password", "config/Shared/config_default.php", 4, "fail"],
+      ["secret-url-password", "config/Shared/config_default.php", 5, "fail"],
+      ["secret-url-password", "deploy.shop-prod.yml", 5, "fail"],
+    ]);
+  });
+
+  test("a key that is the password percent-encoded, or decoded, is withheld", () => {
+    const v = verdict("APP-17", {
+      ...shop(),
+      "config/Shared/config_default.php": `<?php\n$config[X::BROKERS]['Zq8v!Rt2mLx7'] = 'amqp://shop:Zq8v%21Rt2mLx7@broker';\n$config[X::OTHERS]['Zq8v%21Rt2mLx7'] = 'amqp://shop:Zq8v!Rt2mLx7@broker';\n`,
+    });
+    expect(found(v).map((f) => f.subject)).toEqual([
+      "(looks like a credential: not shown)",
+      "(looks like a credential: not shown)",
+    ]);
+  });
+});
