@@ -66,6 +66,17 @@ const LOOKUP = new Set([
  * `PRIVATE_KEY_PATH`, `CREDENTIALS_ENCODING`, `PASSWORD_RESET`, `PASSWORD_MIN_LENGTH`.
  */
 const QUALIFIER = new Set([
+  // A password policy's parts (`CUSTOMER_PASSWORD_DENY_LIST`, `..._EXPIRATION_PERIOD`).
+  "PERIOD",
+  "DENY",
+  "ALLOW",
+  "LIST",
+  "BLACKLIST",
+  "WHITELIST",
+  "CHARACTER",
+  "CHARACTERS",
+  "SET",
+  "HINT",
   "URL",
   "URI",
   "URLS",
@@ -199,9 +210,12 @@ export function isSecretName(name: string, strict = false): boolean {
 const ANSWERS = new Map<string, boolean>();
 const STRICT_ANSWERS = new Map<string, boolean>();
 
+/** What no key's name holds, but a pattern or a sentence does: `'/([?&;]password=)[^&;]+/i'`. */
+const NOT_A_NAME = /[/()[\]^|*+?{}]/;
+
 function secretName(name: string, strict: boolean): boolean {
   const n = name.replace(/^['"]|['"]$/g, "");
-  if (PUBLIC.test(n)) return false;
+  if (PUBLIC.test(n) || NOT_A_NAME.test(n)) return false;
   const ws = words(n);
   let last = -1;
   for (let i = 0; i < ws.length; i++) if (isSecretWord(ws, i, strict)) last = i;

@@ -182,6 +182,12 @@ describe("names that are not secrets", () => {
     "PAYMENT_API_KEY_SSM_PARAMETER",
     "SPRYKER_PASSWORDLESS_LOGIN",
     "SPRYKER_CARD_TOKENIZATION",
+    // A password policy's parts, and a pattern used as a key (the second attack's).
+    "CUSTOMER_PASSWORD_EXPIRATION_PERIOD",
+    "CUSTOMER_PASSWORD_DENY_LIST",
+    "CUSTOMER_PASSWORD_CHARACTER_SET",
+    "PASSWORD_POLICY_HINT",
+    "/([?&;]password=)[^&;]+/i",
   ])("%s", (name) => expect(isSecretName(name)).toBe(false));
 
   test("a name kept by the display rule is answered apart from APP-17's, asked in either order", () => {
@@ -208,6 +214,7 @@ describe("names that are not secrets", () => {
     "PASSWORD_RESET_SECRET",
     "TOKENIZER_SECRET",
     "VAULT_TOKEN",
+    "Pyz\\Shared\\DB_PASSWORD",
   ])("%s is one", (name) => expect(isSecretName(name)).toBe(true));
 
   test("docker.newrelic.license is a secret path", () => {
