@@ -5,18 +5,11 @@
  */
 
 import type { Finding } from "../core/verdict.js";
+import { urlLiteral } from "./connection-strings.js";
 import type { Facts } from "./facts.js";
 import { loadConfig } from "./php-config.js";
 import { isPlaceholder } from "./php-value.js";
-import {
-  connectionPasswords,
-  isPasswordWord,
-  isSecretName,
-  isSecretPath,
-  isWrittenPassword,
-  withoutSecrets,
-  yamlOnly,
-} from "./secret-names.js";
+import { isSecretName, isSecretPath, withoutSecrets, yamlOnly } from "./secret-names.js";
 import { type Tree, treeStrings } from "./yaml-tree.js";
 
 /** Extensions that are never text: not worth reading for keys. */
@@ -340,33 +333,6 @@ export function yamlLiterals(
     if (reported.has(e.line)) continue;
     if (pathLiteral(file, e.path, e.value, e.line, throwaway, hits)) reported.add(e.line);
   }
-}
-
-/**
- * A hit for a connection string with a password written in `text` (`amqp://shop:...@broker`,
- * `?auth=...`); whether there was one. A reference in the password's place
- * (`${BROKER_PASSWORD}`) or a template's slot (`%s`) is not written.
- */
-function urlLiteral(
-  file: string,
-  subject: string,
-  text: string,
-  line: number,
-  throwaway: boolean,
-  hits: SecretHit[],
-): boolean {
-  const passwords = connectionPasswords(text).filter(isWrittenPassword);
-  if (passwords.length === 0) return false;
-  const placeholder = passwords.every((p) => isPlaceholder(p) || isPasswordWord(p));
-  hits.push({
-    code: placeholder ? "secret-placeholder" : "secret-url-password",
-    result: placeholder || throwaway ? "warn" : "fail",
-    file,
-    line,
-    subject: withoutSecrets(subject, passwords),
-    expected: "a secret from the environment",
-  });
-  return true;
 }
 
 /** A hit for a literal under a secret key path; whether there was one. */

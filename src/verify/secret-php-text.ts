@@ -11,15 +11,11 @@
  * one). A literal passed to a call or used as an offset (`decrypt('...')`, `$_ENV['...']`)
  * counts only when it reads as a secret (`looksSecretInside`). The value is never kept in a hit.
  */
+
+import { connectionPasswords, isPasswordWord, isWrittenPassword } from "./connection-strings.js";
 import { isPlaceholder, looksSecretInside } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
-import {
-  connectionPasswords,
-  isPasswordWord,
-  isSecretName,
-  isWrittenPassword,
-  withoutSecrets,
-} from "./secret-names.js";
+import { isSecretName, withoutSecrets } from "./secret-names.js";
 
 interface Frame {
   /** The secret-named key in force where the frame opened (`[`, `(`; none for a `{` block). */

@@ -6,6 +6,7 @@
  * Hits carry the file, the line and the key's name, never the value.
  */
 import type { FindingCode } from "../core/verdict.js";
+import { connectionPasswords, isPasswordWord, isWrittenPassword } from "./connection-strings.js";
 import { type Facts, phpUnreadable } from "./facts.js";
 import type { PhpNode } from "./php-ast.js";
 import { resolvePath } from "./php-config.js";
@@ -24,13 +25,7 @@ import {
   type ValueKind,
 } from "./php-value.js";
 import type { SecretHit } from "./secret-literals.js";
-import {
-  connectionPasswords,
-  isPasswordWord,
-  isSecretName,
-  isWrittenPassword,
-  withoutSecrets,
-} from "./secret-names.js";
+import { isSecretName, withoutSecrets } from "./secret-names.js";
 import { textLiterals } from "./secret-php-text.js";
 
 /** What a PHP file returns at its top level, read on its own (`include` for what it requires). */

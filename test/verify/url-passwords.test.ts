@@ -4,7 +4,7 @@
  * is never shown; a reference or a placeholder in the password's place is not a literal.
  */
 import { describe, expect, test } from "vitest";
-import { connectionPasswords, isWrittenPassword } from "../../src/verify/secret-names.js";
+import { connectionPasswords, isWrittenPassword } from "../../src/verify/connection-strings.js";
 import { found, shop, verdict } from "../helpers/shop.js";
 
 const PW = "Zq8vRt2mLx7wNp4k";
