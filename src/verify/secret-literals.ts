@@ -300,9 +300,13 @@ export function yamlLiterals(
   const done = new Set(hits.filter((h) => h.file === file).map((h) => h.line));
   let entry = 0;
   textLines(text).forEach((raw, i) => {
+    // The line's own key (the first read on it: `BROKER: { url: ... }` is BROKER's), else
+    // the last key above it.
+    const first = entry;
     while (entry < entries.length && entries[entry]!.line <= i + 1) entry++;
     if (done.has(i + 1) || !/:\\?\/|=|"/.test(raw) || /^\s*#/.test(raw)) return;
-    const above = entries[entry - 1];
+    const own = entries[first]?.line === i + 1 ? entries[first] : undefined;
+    const above = own ?? entries[entry - 1];
     const subject = above ? shortPath(above.path) : "a value in the file";
     if (urlLiteral(file, subject, stripYamlComment(raw), i + 1, throwaway, hits)) return;
     // JSON over several lines inside a value: its secret-named entries, as on one line.

@@ -299,3 +299,20 @@ describe("the second attack's shapes", () => {
     ]);
   });
 });
+
+test("a deploy line's finding is named by the line's own key, a flow map's entry included", () => {
+  const v = verdict("APP-17", {
+    ...shop(),
+    "deploy.shop-prod.yml": [
+      "version: '0.1'",
+      "environment: docker.prod",
+      "image:",
+      "  environment:",
+      `    BROKER: { urls: 'amqp://guest@a:5672,amqp://shop:${PW}@b:5672' }`,
+      "",
+    ].join("\n"),
+  });
+  expect(found(v).map((f) => [f.code, f.line, f.subject])).toEqual([
+    ["secret-url-password", 5, "image.environment.BROKER.urls"],
+  ]);
+});
