@@ -112,13 +112,14 @@ chmodSync(`${root}dist/golive.cjs`, 0o755);
 // escapes strings, not every regular expression: write such a character as `\u` in src/.
 // (Kept comments of a build without --minify, for profiles, may hold any character.)
 const bundled = readFileSync(`${root}dist/golive.cjs`, "utf8");
-const outside = bundled.search(/[^\x00-\x7f]/);
+const outside = bundled.search(/[\u0080-\uffff]/);
 if (minify && outside >= 0) {
   const line = bundled.slice(0, outside).split("\n").length;
   const near = JSON.stringify(bundled.slice(Math.max(0, outside - 40), outside + 10));
   console.error(
     `build: dist/golive.cjs:${line}: a character outside ASCII (${near}); write it as an escape in src/`,
   );
+  rmSync(`${root}dist`, { recursive: true, force: true });
   process.exit(1);
 }
 // Plugin namespaces (`none:supports-color`) and stdin are no files.

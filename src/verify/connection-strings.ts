@@ -32,9 +32,9 @@ const SECRET_PARAMETER =
  * the next `/` at the latest, which the next `://` holds. `hasCredentialShape` withholds such a
  * value.
  */
-export function connectionPasswords(text: string, inString = false): string[] {
+export function connectionPasswords(text: string, options: { inString?: boolean } = {}): string[] {
   if (!text.includes("://") && !text.includes(":\\/\\/") && !text.includes("=")) return [];
-  const ends = inString ? AUTHORITY_END_IN_STRING : AUTHORITY_END;
+  const ends = options.inString ? AUTHORITY_END_IN_STRING : AUTHORITY_END;
   const t = text.includes("\\") ? text.replace(/\\\//g, "/").replace(/\\u0040/gi, "@") : text;
   const out: string[] = [];
   for (let at = t.indexOf("://"); at !== -1; at = t.indexOf("://", at + 3)) {
@@ -50,13 +50,14 @@ export function connectionPasswords(text: string, inString = false): string[] {
     // `?auth=1`, `auth=basic` in a widget's or a feed's address are flags and modes: an
     // `auth` parameter counts when its value reads as a secret (phpredis' `?auth=...`).
     for (const m of t.matchAll(SECRET_PARAMETER))
-      if (m[1]!.toLowerCase() !== "auth" || /^(?=.*\d)(?=.*[A-Za-z]).{8,}$/.test(m[2]!))
-        out.push(m[2]!);
+      if (/^pass|^pwd/i.test(m[1]!) || /^(?=.*\d)(?=.*[A-Za-z]).{8,}$/.test(m[2]!)) out.push(m[2]!);
   return out;
 }
 
 /** A reference or a template's slot in a password's place: `${VAR}`, `%env(VAR)%`, `%s`. */
-const NOT_WRITTEN = /\$\{[^}]*\}|%env\([^)]*\)%|\{\{[^}]*\}\}|\{\w+\}|%(?:\d+\$)?[sd]|%[A-Z_]+%/g;
+// Each part stops at the next opener: a line of 100,000 `${` must not be read once for each.
+const NOT_WRITTEN =
+  /\$\{[^}${]*\}|%env\([^)%]*\)%|\{\{[^}{]*\}\}|\{\w+\}|%(?:\d+\$)?[sd]|%[A-Z_]+%/g;
 
 /**
  * Whether a connection string's password is written in the file: not a reference to the
@@ -74,13 +75,13 @@ export function isWrittenPassword(password: string): boolean {
 
 /**
  * A word in a password's place that stands for one, as documentation and format strings write
- * it: `password`, `pass`, `db_password`, `secret`, a name in capitals (`SECRET_KEY`,
- * `PASSWORD`). A placeholder (a warning), not a secret.
+ * it: `password`, `pass`, `db_password`, `secret`, a name in capitals that says so
+ * (`SECRET_KEY`, `PASSWORD`). A placeholder (a warning), not a secret.
  */
 export function isPasswordWord(password: string): boolean {
   return (
     /^(?:[a-z]+[_-])?(?:password|passwd|pass|pwd|secret)$/i.test(password) ||
-    /^[A-Z]+(?:_[A-Z]+)*$/.test(password)
+    /^(?:[A-Z]+_)*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|KEY|TOKEN)(?:_[A-Z]+)*$/.test(password)
   );
 }
 

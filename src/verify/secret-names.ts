@@ -66,17 +66,6 @@ const LOOKUP = new Set([
  * `PRIVATE_KEY_PATH`, `CREDENTIALS_ENCODING`, `PASSWORD_RESET`, `PASSWORD_MIN_LENGTH`.
  */
 const QUALIFIER = new Set([
-  // A password policy's parts (`CUSTOMER_PASSWORD_DENY_LIST`, `..._EXPIRATION_PERIOD`).
-  "PERIOD",
-  "DENY",
-  "ALLOW",
-  "LIST",
-  "BLACKLIST",
-  "WHITELIST",
-  "CHARACTER",
-  "CHARACTERS",
-  "SET",
-  "HINT",
   "URL",
   "URI",
   "URLS",
@@ -211,7 +200,11 @@ const ANSWERS = new Map<string, boolean>();
 const STRICT_ANSWERS = new Map<string, boolean>();
 
 /** What no key's name holds, but a pattern or a sentence does: `'/([?&;]password=)[^&;]+/i'`. */
-const NOT_A_NAME = /[/()[\]^|*+?{}]/;
+const NOT_A_NAME = /[()[\]^|*+?{}]/;
+
+/** A password policy's parts, after a password word: `CUSTOMER_PASSWORD_DENY_LIST`. */
+const POLICY_PART =
+  /^(?:DENY_LIST|ALLOW_LIST|BLACKLIST|WHITELIST|CHARACTER_SET|CHARACTERS|EXPIRATION_PERIOD|POLICY_HINT|HINT)$/;
 
 function secretName(name: string, strict: boolean): boolean {
   const n = name.replace(/^['"]|['"]$/g, "");
@@ -222,6 +215,7 @@ function secretName(name: string, strict: boolean): boolean {
   if (last === -1) return false;
   // TOKEN_URL, CREDENTIALS_ENCODING, PASSWORD_RESET: the words after say what it is about.
   const after = ws.slice(last + 1);
+  if (/^PASS(?:WORD|WD)?$|^PWD$/.test(ws[last]!) && POLICY_PART.test(after.join("_"))) return false;
   const qualifies = (w: string) => QUALIFIER.has(w) || (!strict && POINTER.has(w));
   return !(after.length > 0 && after.every(qualifies));
 }
@@ -261,9 +255,7 @@ export const WITHHELD = "(looks like a credential: not shown)";
  * can be the password itself (`BROKERS: { '<password>': amqp://shop:<password>@broker }`).
  */
 export function withoutSecrets(subject: string, secrets: readonly string[]): string {
-  return secrets.some((secret) => secret !== "" && namesSecret(subject, secret))
-    ? WITHHELD
-    : subject;
+  return secrets.some((secret) => namesSecret(subject, secret)) ? WITHHELD : subject;
 }
 
 /**
@@ -271,7 +263,9 @@ export function withoutSecrets(subject: string, secrets: readonly string[]): str
  * a URL's `p%21w`).
  */
 function namesSecret(subject: string, secret: string): boolean {
-  if (secret === "" || subject.includes(secret)) return true;
+  // A secret of a few characters is in many names by chance: it would hide every subject.
+  if (secret.length < 4) return false;
+  if (subject.includes(secret)) return true;
   if (!secret.includes("%") && !subject.includes("%")) return false;
   return decoded(subject).includes(decoded(secret));
 }

@@ -192,7 +192,7 @@ export function textLiterals(
       // tell a key from a value here), so nothing of the file is shown.
       const passwords =
         frame.current === undefined
-          ? connectionPasswords(value, true).filter(isWrittenPassword)
+          ? connectionPasswords(value, { inString: true }).filter(isWrittenPassword)
           : [];
       if (passwords.length > 0) {
         const placeholder = passwords.every((p) => isPlaceholder(p) || isPasswordWord(p));

@@ -13,6 +13,7 @@ import { resolvePath } from "./php-config.js";
 import { newScope, type PhpHooks, type PhpScope, run } from "./php-eval.js";
 import { entryAt } from "./php-flow.js";
 import { readInParts } from "./php-parts.js";
+import { stringLiterals } from "./php-strings.js";
 import {
   isPlaceholder,
   kindOf,
@@ -67,7 +68,7 @@ const NEUTRAL_KEY = /^(?:value|val|default|\d+)$/i;
  * A store's or a locale's code, as Spryker names stores, regions and locales (`DE`, `EU`,
  * `DE_B2B`, `de_DE`): one value a store.
  */
-const STORE_CODE = /^(?:[A-Z]{2}|[a-z]{2}_[A-Z]{2})(?:[_-][A-Za-z0-9]+)*$/;
+const STORE_CODE = /^(?:(?!ID)[A-Z]{2}(?:_[A-Z0-9]{1,3})?|[a-z]{2}_[A-Z]{2})$/;
 
 /** The entries of an array under a secret-named key that hold its value. */
 const holdsValue = (e: PhpEntry): boolean =>
@@ -131,22 +132,30 @@ function literalLeaves(value: PhpValue, out: PhpValue[], walked: Walked, depth =
 }
 
 /**
- * The strings a value holds, in every entry at any depth (to 8), each array once: `seen` is
- * shared by a file's assignments, as `literalLeaves`' arrays are.
+ * The strings a value holds: in every entry, in what an expression was built from, behind a
+ * fallback, to a depth of 8. Each value that holds others is walked once a file (`seen`):
+ * values shared through variables (`$b = f($a, $a)`, ten times over) must not be walked once
+ * a path.
  */
-function stringLeaves(
-  value: PhpValue,
-  seen: Set<PhpValue>,
-  depth = 0,
-): Extract<PhpValue, { k: "string" }>[] {
-  if (value.k === "string") return [value];
-  // `getenv('X') ?: '...'`, a call's literal arguments: what the value may be built from.
-  if (value.k === "fallback") return stringLeaves(value.of, seen, depth + 1);
-  if (value.k === "expr" && value.from && depth <= 8)
-    return value.from.flatMap((v) => stringLeaves(v, seen, depth + 1));
-  if (value.k !== "array" || depth > 8 || seen.has(value)) return [];
-  seen.add(value);
-  return value.entries.flatMap((e) => stringLeaves(e.value, seen, depth + 1));
+function stringLeaves(value: PhpValue, seen: Set<PhpValue>): Extract<PhpValue, { k: "string" }>[] {
+  const out: Extract<PhpValue, { k: "string" }>[] = [];
+  const stack: { v: PhpValue; depth: number }[] = [{ v: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { v, depth } = stack.pop()!;
+    if (v.k === "string") {
+      out.push(v);
+      continue;
+    }
+    if (depth > 8 || seen.has(v)) continue;
+    if (v.k === "fallback") stack.push({ v: v.of, depth: depth + 1 });
+    else if (v.k === "expr" && v.from)
+      for (const f of v.from) stack.push({ v: f, depth: depth + 1 });
+    else if (v.k === "array")
+      for (const e of v.entries) stack.push({ v: e.value, depth: depth + 1 });
+    else continue;
+    seen.add(v);
+  }
+  return out;
 }
 
 /**
@@ -245,7 +254,7 @@ export function configLiterals(
   const urlsSeen = new Set<PhpValue>();
   const urls = (value: PhpValue, subject: string) => {
     for (const leaf of stringLeaves(value, urlsSeen)) {
-      const passwords = connectionPasswords(leaf.s, true).filter(isWrittenPassword);
+      const passwords = connectionPasswords(leaf.s, { inString: true }).filter(isWrittenPassword);
       if (passwords.length === 0) continue;
       const placeholder = passwords.every((p) => isPlaceholder(p) || isPasswordWord(p));
       hit(
@@ -336,62 +345,4 @@ export function configLiterals(
         [literal.s],
       );
   }
-}
-
-/** Calls that fill a template's slots with their other arguments. */
-const FILLERS = new Set(["sprintf", "vsprintf", "printf", "str_replace", "str_ireplace", "strtr"]);
-
-/**
- * The string literals of a syntax tree (quoted strings, heredoc and nowdoc without
- * interpolation), with their lines; iterative, as deep as php-parser nests (a tree: no node
- * is reached twice). `filling`: the literals a call such as `sprintf` fills a connection
- * string's password slot with (`sprintf('amqp://%s:%s@%s', 'shop', '...', 'broker')`): those
- * of its arguments that read as a secret.
- */
-function stringLiterals(program: PhpNode): {
-  literals: Extract<PhpValue, { k: "string" }>[];
-  filling: Extract<PhpValue, { k: "string" }>[];
-} {
-  const literals: Extract<PhpValue, { k: "string" }>[] = [];
-  const filling: Extract<PhpValue, { k: "string" }>[] = [];
-  const stack: unknown[] = [program];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== "object") continue;
-    if (Array.isArray(v)) {
-      for (const c of v) stack.push(c);
-      continue;
-    }
-    const node = v as PhpNode;
-    if (typeof node.kind !== "string") continue;
-    if ((node.kind === "string" || node.kind === "nowdoc") && typeof node.value === "string") {
-      literals.push({ k: "string", s: node.value, line: node.loc?.start.line ?? 1 });
-      continue;
-    }
-    if (node.kind === "call") filling.push(...templateFilling(node));
-    for (const key in node) if (key !== "loc") stack.push(node[key]);
-  }
-  return { literals, filling };
-}
-
-/** The literal arguments of a filling call (`FILLERS`) that fill a password slot, if any. */
-function templateFilling(call: PhpNode): Extract<PhpValue, { k: "string" }>[] {
-  const what = call.what as PhpNode | undefined;
-  const name = what?.kind === "name" ? String(what.name).replace(/^\\/, "").toLowerCase() : "";
-  if (!FILLERS.has(name) || !Array.isArray(call.arguments)) return [];
-  const args: Extract<PhpValue, { k: "string" }>[] = [];
-  const stack: unknown[] = [...call.arguments];
-  while (stack.length > 0 && args.length < 64) {
-    const a = stack.pop() as PhpNode | null | undefined;
-    if (!a || typeof a !== "object") continue;
-    if (a.kind === "string" && typeof a.value === "string")
-      args.push({ k: "string", s: a.value, line: a.loc?.start.line ?? 1 });
-    else if (a.kind === "array" && Array.isArray(a.items)) stack.push(...a.items);
-    else if (a.kind === "entry") stack.push(a.value, a.key);
-  }
-  const slot = args.some((a) =>
-    connectionPasswords(a.s, true).some((password) => !isWrittenPassword(password)),
-  );
-  if (!slot) return [];
-  return args.filter((a) => looksSecretInside(a.s) && connectionPasswords(a.s, true).length === 0);
 }

@@ -215,6 +215,12 @@ describe("names that are not secrets", () => {
     "TOKENIZER_SECRET",
     "VAULT_TOKEN",
     "Pyz\\Shared\\DB_PASSWORD",
+    // A policy's words after other secret words, and a path of keys (the review's).
+    "API_TOKEN_LIST",
+    "WEBHOOK_SECRET_SET",
+    "API_KEY_ALLOW_LIST",
+    "oauth/client_secret",
+    "vault/db/password",
   ])("%s is one", (name) => expect(isSecretName(name)).toBe(true));
 
   test("docker.newrelic.license is a secret path", () => {

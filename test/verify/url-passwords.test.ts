@@ -49,7 +49,7 @@ test("the passwords a value's connection strings hold", () => {
 
 test("a reference or a template's slot in the password's place is not written", () => {
   for (const slot of [
-    "${BROKER_PASSWORD}",
+    `$\{BROKER_PASSWORD}`,
     "%env(BROKER_PASSWORD)%",
     "$BROKER_PASSWORD",
     "%s",
@@ -58,7 +58,7 @@ test("a reference or a template's slot in the password's place is not written", 
     "{{ password }}",
   ])
     expect(isWrittenPassword(slot), slot).toBe(false);
-  for (const written of [PW, "${SALT}Zq8v", "Zq8v${SUFFIX}", "guest"])
+  for (const written of [PW, `$\{SALT}Zq8v`, `Zq8v$\{SUFFIX}`, "guest"])
     expect(isWrittenPassword(written), written).toBe(true);
 });
 
@@ -96,7 +96,7 @@ describe("a URL with a literal password fails", () => {
       "image:",
       "  environment:",
       `    SPRYKER_BROKER_DSN: 'amqp://spryker:${PW}@broker:5672/%2f'`,
-      "    SPRYKER_SEARCH_DSN: https://elastic:${SEARCH_PASSWORD}@search:9200",
+      `    SPRYKER_SEARCH_DSN: https://elastic:$\{SEARCH_PASSWORD}@search:9200`,
       `    SPRYKER_QUEUES: '{"DE": "redis://:${PW}@redis:6379"}'`,
       "",
     ].join("\n");
@@ -315,4 +315,62 @@ test("a deploy line's finding is named by the line's own key, a flow map's entry
   expect(found(v).map((f) => [f.code, f.line, f.subject])).toEqual([
     ["secret-url-password", 5, "image.environment.BROKER.urls"],
   ]);
+});
+
+describe("the review's shapes", () => {
+  test("a value shared through variables is walked once: 12 copies, 8 deep, answers at once", () => {
+    const lines = ["<?php", "$a0 = f('amqp://u:%s@h', 'x');"];
+    for (let d = 1; d <= 8; d++)
+      lines.push(
+        `$a${d} = f(${Array(12)
+          .fill(`$a${d - 1}`)
+          .join(", ")});`,
+      );
+    lines.push("$config['BROKER'] = $a8;", "");
+    const started = performance.now();
+    expect(app17({ "config/Shared/config_default.php": lines.join("\n") })).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  test("a password of 50,000 `${` is read once, not once for each", () => {
+    const started = performance.now();
+    app17({ ".env": `A=x://u:${"${".repeat(50_000)}@h\n` });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  test("only the argument that fills the password: a host beside it is none", () => {
+    expect(
+      app17({
+        "config/Shared/config_default.php": `<?php\n$config[X::DB_URL] = sprintf('mysql://%s:%s@%s/%s', 'shop', getenv('DB_PASSWORD'), 'rds-prod-eu1', 'shop');\n`,
+      }),
+    ).toEqual([]);
+  });
+
+  test("a public key in ?token= passes; a password in capitals fails; a short one hides no name", () => {
+    const v = verdict("APP-17", {
+      ...shop(),
+      "deploy.shop-prod.yml": [
+        "version: '0.1'",
+        "environment: docker.prod",
+        "image:",
+        "  environment:",
+        "    WIDGET_URL: https://widgets.example.com/w.js?token=pub42",
+        "    BROKER_URL: amqp://user:ALLCAPSREALPASS@broker",
+        "    CACHE_URL: redis://:e@cache",
+        "",
+      ].join("\n"),
+    });
+    expect(found(v).map((f) => [f.code, f.line, f.subject])).toEqual([
+      ["secret-url-password", 6, "BROKER_URL"],
+      ["secret-url-password", 7, "CACHE_URL"],
+    ]);
+  });
+
+  test("keys beside a per-store map's that are no store codes", () => {
+    expect(
+      app17({
+        "config/Shared/config_default.php": `<?php\n$config[X::PAYMENT_CREDENTIALS] = ['IS_SANDBOX' => 'false', 'ID' => 'shop-frontend', 'secret' => getenv('S')];\n`,
+      }),
+    ).toEqual([]);
+  });
 });

@@ -20,6 +20,7 @@
  * Placeholders (`CHANGE_ME`, "Your private key.") are reported as placeholders, a warning.
  */
 
+import { pushAll } from "../../core/arrays.js";
 import type { Finding } from "../../core/verdict.js";
 import { compilePattern } from "../../schema/pattern.js";
 import { isDeployName } from "../deploy.js";
@@ -163,7 +164,10 @@ export function secrets(facts: Facts): Finding[] {
     // A file's findings by line (the readings each add theirs in their own order), then why
     // part of it could not be read as PHP.
     const order = (h: SecretHit) => (h.code === "php-unreadable" ? Infinity : h.line);
-    hits.push(...hits.splice(first).sort((a, b) => order(a) - order(b)));
+    pushAll(
+      hits,
+      hits.splice(first).sort((a, b) => order(a) - order(b)),
+    );
   }
   const seen = new Set(hits.map((h) => `${h.file}:${h.line}`));
   for (const t of facts.tokens?.hits ?? []) {
