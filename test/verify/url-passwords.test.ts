@@ -18,6 +18,18 @@ function app17(files: Record<string, string>) {
     .map((f) => [f.code, f.file, f.line, f.result]);
 }
 
+/** A production deploy file whose image's environment holds `lines`, from line 5 on. */
+function prodDeploy(lines: readonly string[], eol = "\n"): string {
+  return [
+    "version: '0.1'",
+    "environment: docker.prod",
+    "image:",
+    "  environment:",
+    ...lines,
+    "",
+  ].join(eol);
+}
+
 test("the passwords a value's connection strings hold", () => {
   expect(connectionPasswords(`amqp://spryker:${PW}@broker:5672/%2f`)).toEqual([PW]);
   expect(connectionPasswords(`redis://:${PW}@redis:6379/0`)).toEqual([PW]);
@@ -90,16 +102,11 @@ describe("a URL with a literal password fails", () => {
   });
 
   test("in a deploy file, under any key; a reference in the password's place passes", () => {
-    const deploy = [
-      "version: '0.1'",
-      "environment: docker.prod",
-      "image:",
-      "  environment:",
+    const deploy = prodDeploy([
       `    SPRYKER_BROKER_DSN: 'amqp://spryker:${PW}@broker:5672/%2f'`,
       `    SPRYKER_SEARCH_DSN: https://elastic:$\{SEARCH_PASSWORD}@search:9200`,
       `    SPRYKER_QUEUES: '{"DE": "redis://:${PW}@redis:6379"}'`,
-      "",
-    ].join("\n");
+    ]);
     expect(app17({ "deploy.shop-prod.yml": deploy })).toEqual([
       ["secret-url-password", "deploy.shop-prod.yml", 5, "fail"],
       ["secret-url-password", "deploy.shop-prod.yml", 7, "fail"],
@@ -122,19 +129,14 @@ describe("a URL with a literal password fails", () => {
 
 describe("wherever a file holds it (the attack's shapes)", () => {
   test("a deploy file: a block scalar, a list item, JSON over several lines", () => {
-    const deploy = [
-      "version: '0.1'",
-      "environment: docker.prod",
-      "image:",
-      "  environment:",
+    const deploy = prodDeploy([
       "    BROKER_URL: |",
       `      amqp://shop:${PW}@broker`,
       "    BROKER_HOSTS:",
       `      - amqp://shop:${PW}@a`,
       "    SPRYKER_DB: '{",
       `      "region": {"user": "shop", "password": "${PW}"}}'`,
-      "",
-    ].join("\n");
+    ]);
     expect(app17({ "deploy.shop-prod.yml": deploy })).toEqual([
       ["secret-url-password", "deploy.shop-prod.yml", 6, "fail"],
       ["secret-url-password", "deploy.shop-prod.yml", 8, "fail"],
@@ -173,8 +175,7 @@ describe("wherever a file holds it (the attack's shapes)", () => {
           "$config[X::URL_TEMPLATE] = 'https://{user}:{password}@api.example.com';",
           "",
         ].join("\n"),
-        "deploy.shop-prod.yml":
-          "version: '0.1'\nenvironment: docker.prod\nimage:\n  environment:\n    DSN: 'amqp://%s:%s@%s'\n",
+        "deploy.shop-prod.yml": prodDeploy(["    DSN: 'amqp://%s:%s@%s'"]),
         ".env": "BROKER_DSN_TEMPLATE='amqp://{user}:{password}@broker'\n",
       }),
     ).toEqual([]);
@@ -183,15 +184,7 @@ describe("wherever a file holds it (the attack's shapes)", () => {
 
 describe("deploy and .env files saved with other line breaks", () => {
   const prod = (eol: string) =>
-    [
-      "version: '0.1'",
-      "environment: docker.prod",
-      "image:",
-      "  environment:",
-      `    SPRYKER_DB_PASSWORD: ${PW}`,
-      `    NOTE: "a\u2028b"`,
-      "",
-    ].join(eol);
+    prodDeploy([`    SPRYKER_DB_PASSWORD: ${PW}`, `    NOTE: "a\u2028b"`], eol);
 
   test.each([
     ["\\r\\n", "\r\n"],
@@ -214,17 +207,12 @@ test("a key that is the password itself is not the finding's subject: withheld",
   const withheld = "(looks like a credential: not shown)";
   const v = verdict("APP-17", {
     ...shop(),
-    "deploy.shop-prod.yml": [
-      "version: '0.1'",
-      "environment: docker.prod",
-      "image:",
-      "  environment:",
+    "deploy.shop-prod.yml": prodDeploy([
       "    BROKERS:",
       `      '${PW}': amqp://shop:${PW}@broker`,
       "    PASSWORDS:",
       `      '${PW}': ${PW}`,
-      "",
-    ].join("\n"),
+    ]),
     ".env": `${PW}=amqp://u:${PW}@b\n`,
     "config/Shared/config_default.php": `<?php\n$config[X::BROKERS]['${PW}'] = 'amqp://shop:${PW}@broker';\n$config[X::PASSWORDS]['${PW}'] = '${PW}';\n`,
   });
@@ -276,7 +264,9 @@ describe("the second attack's shapes", () => {
           "",
         ].join("\n"),
         ".env": `BROKER_URL=amqp://shop:\${BROKER_PASSWORD:-${PW}}@broker\n`,
-        "deploy.shop-prod.yml": `version: '0.1'\nenvironment: docker.prod\nimage:\n  environment:\n    REDIS_URL: redis://:\${REDIS_PASSWORD-${PW}}@redis\n`,
+        "deploy.shop-prod.yml": prodDeploy([
+          `    REDIS_URL: redis://:\${REDIS_PASSWORD-${PW}}@redis`,
+        ]),
       }),
     ).toEqual([
       ["secret-url-password", ".env", 1, "fail"],
@@ -303,14 +293,9 @@ describe("the second attack's shapes", () => {
 test("a deploy line's finding is named by the line's own key, a flow map's entry included", () => {
   const v = verdict("APP-17", {
     ...shop(),
-    "deploy.shop-prod.yml": [
-      "version: '0.1'",
-      "environment: docker.prod",
-      "image:",
-      "  environment:",
+    "deploy.shop-prod.yml": prodDeploy([
       `    BROKER: { urls: 'amqp://guest@a:5672,amqp://shop:${PW}@b:5672' }`,
-      "",
-    ].join("\n"),
+    ]),
   });
   expect(found(v).map((f) => [f.code, f.line, f.subject])).toEqual([
     ["secret-url-password", 5, "image.environment.BROKER.urls"],
@@ -349,16 +334,11 @@ describe("the review's shapes", () => {
   test("a public key in ?token= passes; a password in capitals fails; a short one hides no name", () => {
     const v = verdict("APP-17", {
       ...shop(),
-      "deploy.shop-prod.yml": [
-        "version: '0.1'",
-        "environment: docker.prod",
-        "image:",
-        "  environment:",
+      "deploy.shop-prod.yml": prodDeploy([
         "    WIDGET_URL: https://widgets.example.com/w.js?token=pub42",
         "    BROKER_URL: amqp://user:ALLCAPSREALPASS@broker",
         "    CACHE_URL: redis://:e@cache",
-        "",
-      ].join("\n"),
+      ]),
     });
     expect(found(v).map((f) => [f.code, f.line, f.subject])).toEqual([
       ["secret-url-password", 6, "BROKER_URL"],
