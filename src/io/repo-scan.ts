@@ -14,7 +14,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Worker } from "node:worker_threads";
 import type { PrescanAnswer, PrescanRequest } from "../verify/types.js";
 
 type Fs = typeof import("node:fs");
@@ -207,7 +206,8 @@ interface ScanData {
 }
 
 /** `scanNeedles` on a worker thread; rejects when the worker cannot start or fails. */
-export function scanInWorker(data: ScanData): Promise<ScanFound> {
+export async function scanInWorker(data: ScanData): Promise<ScanFound> {
+  const { Worker } = await import("./worker-thread.js");
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerSource(), { eval: true, workerData: data });
     // The run does not wait for the worker to end, nor does an error elsewhere.

@@ -84,6 +84,25 @@ describe("the modules a command loads", () => {
     expect([...loadedBy("work/verify-run.ts")]).toContain("verify/php-ast.ts");
   });
 
+  it("worker threads are loaded by a scan that starts one: status with recorded evidence does not load them", () => {
+    // Node's own modules that `entry` loads before it runs, type-only imports left out.
+    const builtins = (entry: string) =>
+      [...loadedBy(entry)].flatMap((m) =>
+        [
+          ...readFileSync(join(SRC, m), "utf8").matchAll(
+            /^(?:import|export)\s+(?!type\s)[^;]*?\sfrom\s+"(node:[^"]+)"/gms,
+          ),
+        ].map((match) => match[1]!),
+      );
+    expect(builtins("work/evidence-inputs.ts")).toContain("node:crypto");
+    for (const entry of ["commands/status.ts", "work/evidence-inputs.ts", "io/repo-scan.ts"])
+      expect(builtins(entry), entry).not.toContain("node:worker_threads");
+    expect(builtins("io/worker-thread.ts")).toEqual(["node:worker_threads"]);
+    expect(readFileSync(join(SRC, "io/repo-scan.ts"), "utf8")).toContain(
+      'await import("./worker-thread.js")',
+    );
+  });
+
   it("the CLI loads a command's module only when that command runs", () => {
     const loaded = [...loadedBy("main.ts")];
     expect(loaded).toContain("cli/program.ts");
