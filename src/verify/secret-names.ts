@@ -326,16 +326,19 @@ export function isSecretPath(path: readonly string[]): boolean {
 const SECRETISH = /pass|secret|token|key|auth|cred|pwd|salt|cert|private/i;
 const YAML_SHAPE = /[{}[\]|>?]/;
 const EXPLICIT_OR_ESCAPED_KEY = /^\s*(?:-\s+)*(?:\?|"[^"\\]*\\)/;
+/** A quoted span of a line: closed, or open to the line's end (a string that goes on below). */
+const QUOTED = /'[^']*(?:'|$)|"(?:[^"\\]|\\.)*(?:"|$)/g;
 
 /**
  * Whether the line reading may misread a line: a secret-looking word beside a flow collection,
- * a block scalar or an explicit key's `?`; an explicit key; a quoted key with an escape. Each
- * test is linear in the line.
+ * a block scalar or an explicit key's `?` (outside quotes: in a quoted string they are text,
+ * such as JSON in a string, which the line reading reads); an explicit key; a quoted key with
+ * an escape. Each test is linear in the line.
  */
 export function yamlOnly(text: string): boolean {
   for (const raw of text.split("\n")) {
     const line = raw.replace(/\$\{[^}$]*\}/g, "");
-    if (YAML_SHAPE.test(line) && SECRETISH.test(line)) return true;
+    if (SECRETISH.test(line) && YAML_SHAPE.test(line.replace(QUOTED, ""))) return true;
     if (EXPLICIT_OR_ESCAPED_KEY.test(line)) return true;
   }
   return false;
