@@ -326,8 +326,12 @@ export function isSecretPath(path: readonly string[]): boolean {
 const SECRETISH = /pass|secret|token|key|auth|cred|pwd|salt|cert|private/i;
 const YAML_SHAPE = /[{}[\]|>?]/;
 const EXPLICIT_OR_ESCAPED_KEY = /^\s*(?:-\s+)*(?:\?|"[^"\\]*\\)/;
-/** A quoted span of a line: closed, or open to the line's end (a string that goes on below). */
-const QUOTED = /'[^']*(?:'|$)|"(?:[^"\\]|\\.)*(?:"|$)/g;
+/**
+ * A quoted span of a line, closed or open to the line's end (a string that goes on below):
+ * only where YAML starts a quoted scalar, after a space, `:`, `,`, `[` or `{`; an apostrophe in
+ * a word (`user's password: |`) starts none.
+ */
+const QUOTED = /(^|[\s:,[{])(?:'[^']*(?:'|$)|"(?:[^"\\]|\\.)*(?:"|$))/g;
 
 /**
  * Whether the line reading may misread a line: a secret-looking word beside a flow collection,
@@ -338,7 +342,7 @@ const QUOTED = /'[^']*(?:'|$)|"(?:[^"\\]|\\.)*(?:"|$)/g;
 export function yamlOnly(text: string): boolean {
   for (const raw of text.split("\n")) {
     const line = raw.replace(/\$\{[^}$]*\}/g, "");
-    if (SECRETISH.test(line) && YAML_SHAPE.test(line.replace(QUOTED, ""))) return true;
+    if (SECRETISH.test(line) && YAML_SHAPE.test(line.replace(QUOTED, "$1"))) return true;
     if (EXPLICIT_OR_ESCAPED_KEY.test(line)) return true;
   }
   return false;

@@ -79,6 +79,7 @@ describe("a literal password in a deploy file in the shapes YAML allows", () => 
     ["a flow list of mappings", `x-db: [{password: ${SECRET}}]`],
     ["a JSON object", `x-db: {"secret": "${SECRET}"}`],
     ["a flow mapping with quoted values", `x-db: {user: 'O''Brien', password: "${SECRET}"}`],
+    ["an apostrophe in the key of a block scalar", `x-db:\n  db's password: |\n    ${SECRET}`],
   ];
 
   test("each shape is read as YAML; JSON in a quoted string is read line by line", () => {
