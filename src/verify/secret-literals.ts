@@ -309,8 +309,12 @@ export function yamlLiterals(
     const above = own ?? entries[entry - 1];
     const subject = above ? shortPath(above.path) : "a value in the file";
     if (urlLiteral(file, subject, stripYamlComment(raw), i + 1, throwaway, hits)) return;
-    // JSON over several lines inside a value: its secret-named entries, as on one line.
-    if (above?.line !== i + 1 && raw.includes('"'))
+    // JSON over several lines inside a value: its secret-named entries, as on one line. A
+    // line of it that starts with a quoted key (`"user": "shop", "password": ...`) reads as
+    // an entry of its own: named by the key above it, which holds the JSON.
+    const jsonKey = own !== undefined && /^\s*"/.test(raw);
+    const holder = jsonKey ? shortPath(own.path.slice(0, -1)) : subject;
+    if ((above?.line !== i + 1 || jsonKey) && raw.includes('"'))
       for (const m of raw.matchAll(JSON_PAIR)) {
         if (!isSecretName(m[1]!) || !isLiteral(m[2]!)) continue;
         hits.push({
@@ -318,7 +322,7 @@ export function yamlLiterals(
           result: isPlaceholder(m[2]!) || throwaway ? "warn" : "fail",
           file,
           line: i + 1,
-          subject: withoutSecrets(`${subject} "${m[1]!}"`, [m[2]!]),
+          subject: withoutSecrets(`${holder} "${m[1]!}"`, [m[2]!]),
           expected: "a secret from the environment",
         });
         break;

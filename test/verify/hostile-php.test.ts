@@ -106,6 +106,20 @@ describe("a literal password in a deploy file in the shapes YAML allows", () => 
     ]);
   });
 
+  test("a line of JSON in a string that starts with a quoted key: its password fails APP-17", () => {
+    const file = `version: "1.0"\nnamespace: shop-prod\nenvironment: docker.prod\nimage:\n  environment:\n    SPRYKER_DB: '{\n      "user": "shop", "password": "${SECRET}"}'\n`;
+    const v = verdict("APP-17", { ...shop(), "deploy.shop-prod.yml": file });
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    expect(found(v).filter((f) => f.result === "fail")).toEqual([
+      expect.objectContaining({
+        code: "secret-deploy-literal",
+        file: "deploy.shop-prod.yml",
+        line: 7,
+        subject: 'SPRYKER_DB "password"',
+      }),
+    ]);
+  });
+
   test.each(shapes)("%s fails APP-17, value not shown", (_shape, yaml) => {
     const file = `${deployFile("prod")}${yaml}\n`;
     const line = file.split("\n").findIndex((l) => l.startsWith("x-db")) + 1;
