@@ -102,7 +102,11 @@ describe("a literal password in a deploy file in the shapes YAML allows", () => 
     expect(JSON.stringify(v)).not.toContain(SECRET);
     const line = file.split("\n").findIndex((l) => l.includes("AUTH0_CLIENT_SECRET")) + 1;
     expect(found(v).filter((f) => f.result === "fail")).toEqual([
-      expect.objectContaining({ code: "secret-deploy-literal", file: "deploy.shop-prod.yml", line }),
+      expect.objectContaining({
+        code: "secret-deploy-literal",
+        file: "deploy.shop-prod.yml",
+        line,
+      }),
     ]);
   });
 
