@@ -6,6 +6,7 @@
 
 import type { Finding } from "../core/verdict.js";
 import { urlLiteral } from "./connection-strings.js";
+import { asReferences, holdsParameter } from "./deploy-imports.js";
 import type { Facts } from "./facts.js";
 import { loadConfig } from "./php-config.js";
 import { isPlaceholder } from "./php-value.js";
@@ -225,10 +226,12 @@ export function yamlEntries(text: string): YamlEntry[] {
  * `${VAR}`, `%env(VAR)%` and `$VAR` (a variable's name, `VARIABLE`) are references,
  * and so is an alias (`*name`) unless quoted. `$Zq8vLm2p` or a quoted `"*x"` is text.
  */
-function isLiteral(value: string | undefined, quoted = true): value is string {
+function isLiteral(value: string | undefined, quoted = true, parameters = false): value is string {
   if (value === undefined) return false;
   const v = value.trim();
   if (v === "" || v === "~" || /^null$/i.test(v)) return false;
+  // In an imported template, `%name%` is the importing deploy file's parameter.
+  if (parameters && holdsParameter(v)) return false;
   // `${VAR:-default}` (shells, docker compose, Symfony's Dotenv): the default is written here,
   // the twin of PHP's getenv('VAR') ?: '...'.
   // `${VAR:=...}` assigns the default too; in `${A:-${B:-...}}` the innermost one is written.
@@ -275,12 +278,14 @@ export function yamlLiterals(
   throwaway: boolean,
   hits: SecretHit[],
   treeOf?: () => Tree | undefined,
+  /** An imported template (verify/deploy-imports.ts): `%name%` is its importer's parameter. */
+  parameters = false,
 ): void {
   const entries = yamlEntries(text);
   for (const e of entries) {
     if (e.value !== undefined && /^[[{]/.test(e.value.trim()) && !isSecretPath(e.path)) {
       for (const m of e.value.matchAll(JSON_PAIR)) {
-        if (!isSecretName(m[1]!) || !isLiteral(m[2]!)) continue;
+        if (!isSecretName(m[1]!) || !isLiteral(m[2]!, true, parameters)) continue;
         hits.push({
           code: isPlaceholder(m[2]!) ? "secret-placeholder" : "secret-deploy-literal",
           result: isPlaceholder(m[2]!) || throwaway ? "warn" : "fail",
@@ -292,7 +297,7 @@ export function yamlLiterals(
       }
       continue;
     }
-    pathLiteral(file, e.path, e.value, e.line, throwaway, hits, e.quoted);
+    pathLiteral(file, e.path, e.value, e.line, throwaway, hits, e.quoted, parameters);
   }
   // A connection string with a written password on any line, whatever holds it (a block
   // scalar, a list item, a flow collection, JSON over several lines): named by the key at or
@@ -308,7 +313,9 @@ export function yamlLiterals(
     const own = entries[first]?.line === i + 1 ? entries[first] : undefined;
     const above = own ?? entries[entry - 1];
     const subject = above ? shortPath(above.path) : "a value in the file";
-    if (urlLiteral(file, subject, stripYamlComment(raw), i + 1, throwaway, hits)) return;
+    // In an imported template, a parameter in a URL's password is the importer's: a reference.
+    const line = parameters ? asReferences(stripYamlComment(raw)) : stripYamlComment(raw);
+    if (urlLiteral(file, subject, line, i + 1, throwaway, hits)) return;
     // JSON over several lines inside a value: its secret-named entries, as on one line. A
     // line of it that starts with a quoted key (`"user": "shop", "password": ...`) reads as
     // an entry of its own: named by the key above it, which holds the JSON.
@@ -316,7 +323,7 @@ export function yamlLiterals(
     const holder = jsonKey ? shortPath(own.path.slice(0, -1)) : subject;
     if ((above?.line !== i + 1 || jsonKey) && raw.includes('"'))
       for (const m of raw.matchAll(JSON_PAIR)) {
-        if (!isSecretName(m[1]!) || !isLiteral(m[2]!)) continue;
+        if (!isSecretName(m[1]!) || !isLiteral(m[2]!, true, parameters)) continue;
         hits.push({
           code: isPlaceholder(m[2]!) ? "secret-placeholder" : "secret-deploy-literal",
           result: isPlaceholder(m[2]!) || throwaway ? "warn" : "fail",
@@ -339,7 +346,8 @@ export function yamlLiterals(
   const reported = new Set(hits.filter((h) => h.file === file).map((h) => h.line));
   for (const e of treeStrings(tree)) {
     if (reported.has(e.line)) continue;
-    if (pathLiteral(file, e.path, e.value, e.line, throwaway, hits)) reported.add(e.line);
+    if (pathLiteral(file, e.path, e.value, e.line, throwaway, hits, true, parameters))
+      reported.add(e.line);
   }
 }
 
@@ -352,8 +360,9 @@ function pathLiteral(
   throwaway: boolean,
   hits: SecretHit[],
   quoted = true,
+  parameters = false,
 ): boolean {
-  if (!isSecretPath(path) || !isLiteral(value, quoted)) return false;
+  if (!isSecretPath(path) || !isLiteral(value, quoted, parameters)) return false;
   // The user name of an auth.users entry is never shown, but is not a secret on its own.
   const last = path[path.length - 1]!;
   if (last === "username" || last === "user") return false;

@@ -24,6 +24,7 @@ import { pushAll } from "../../core/arrays.js";
 import type { Finding } from "../../core/verdict.js";
 import { compilePattern } from "../../schema/pattern.js";
 import { isDeployName } from "../deploy.js";
+import { importedTemplates, parameterPassword, TEMPLATE_FOLDER } from "../deploy-imports.js";
 import type { Facts } from "../facts.js";
 import { matchGlob } from "../glob.js";
 import {
@@ -120,18 +121,32 @@ function mentionsPrivateKey(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("PRIVATE KEY");
 }
 
+/** A deploy file that imports templates (verify/deploy-imports.ts) has this top-level key. */
+const IMPORTS = /^imports\s*:/m;
+
 export function secrets(facts: Facts): Finding[] {
   const hits: SecretHit[] = [];
   const kinds = new Map(facts.deployEntries().map((e) => [e.file, e.kind]));
-  const throwaway = (file: string) => {
+  const throwawayKind = (file: string) => {
     const kind = kinds.get(file);
     return kind === "local" || kind === "ci" || kind === "template";
   };
+  const treeOf = (file: string) => {
+    const parsed = facts.deployFile(file);
+    return "tree" in parsed ? parsed.tree : undefined;
+  };
+  // The templates a cloud deploy file imports are its configuration: read as it is.
+  const imported = importedTemplates(
+    [...kinds.keys()].filter((file) => !throwawayKind(file)),
+    facts.files,
+    (file) => (IMPORTS.test(facts.text(file) ?? "") ? treeOf(file) : undefined),
+  );
+  const throwaway = (file: string) => !imported.has(file) && throwawayKind(file);
   const throwawayConfigs = throwawayConfig(facts);
   for (const file of facts.files) {
     if (BINARY.test(file)) continue;
     const isConfig = CONFIG_PHP.test(file) || INSTALLER_USERS.test(file);
-    const isDeploy = kinds.has(file) || isDeployName(file);
+    const isDeploy = kinds.has(file) || isDeployName(file) || imported.has(file);
     const isEnv = ENV_FILE.test(file) && !ENV_TEMPLATE.test(file);
     // Most files are only searched for a key header: in their bytes, without decoding them.
     const kept = facts.keptText(file);
@@ -154,11 +169,7 @@ export function secrets(facts: Facts): Finding[] {
     if (text.includes("PRIVATE KEY")) privateKeys(file, text, hits);
     if (isConfig) configLiterals(facts, file, throwawayConfigs.has(file), hits);
     if (isDeploy) {
-      const treeOf = () => {
-        const parsed = facts.deployFile(file);
-        return "tree" in parsed ? parsed.tree : undefined;
-      };
-      yamlLiterals(file, text, throwaway(file), hits, treeOf);
+      yamlLiterals(file, text, throwaway(file), hits, () => treeOf(file), imported.has(file));
     }
     if (isEnv) envLiterals(file, text, throwawayEnvFile(file), hits);
     // A file's findings by line (the readings each add theirs in their own order), then why
@@ -170,10 +181,15 @@ export function secrets(facts: Facts): Finding[] {
     );
   }
   const seen = new Set(hits.map((h) => `${h.file}:${h.line}`));
+  const tokenLine = (file: string, line: number) =>
+    textLines(facts.scanText(file) ?? "")[line - 1] ?? "";
   for (const t of facts.tokens?.hits ?? []) {
     const key = `${t.file}:${t.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // A template's connection string whose password is its importer's parameter.
+    if (t.file.startsWith(TEMPLATE_FOLDER) && parameterPassword(tokenLine(t.file, t.line)))
+      continue;
     hits.push({
       code: "secret-provider-token",
       result: "fail",
