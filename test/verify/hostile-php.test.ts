@@ -115,6 +115,21 @@ describe("a literal password in a deploy file in the shapes YAML allows", () => 
     ]);
   });
 
+  test("a file YAML cannot read, whose secret only YAML would show: APP-17 is unknown, not passed", () => {
+    const file = `environment: docker.prod\nimage:\n  environment: {'SPRYKER_DB_PASSWORD': '${SECRET}'}\n  tag: a\n  tag: b\n`;
+    const v = verdict("APP-17", { ...shop(), "deploy.shop-prod.yml": file });
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    expect(v.result).toBe("unknown");
+    expect(found(v).filter((f) => f.result !== "pass")).toEqual([
+      expect.objectContaining({
+        code: "deploy-invalid",
+        result: "unknown",
+        file: "deploy.shop-prod.yml",
+        line: 5,
+      }),
+    ]);
+  });
+
   test("JSON over several lines of a quoted string fails APP-17", () => {
     const file = `version: "1.0"\nnamespace: shop-prod\nenvironment: docker.prod\nimage:\n  environment:\n    SPRYKER_AOP_AUTHENTICATION: '{\n      "AUTH0_CLIENT_ID": "shop",\n      "AUTH0_CLIENT_SECRET": "${SECRET}"\n    }'\n`;
     const v = verdict("APP-17", { ...shop(), "deploy.shop-prod.yml": file });

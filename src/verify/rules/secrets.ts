@@ -169,7 +169,14 @@ export function secrets(facts: Facts): Finding[] {
     if (text.includes("PRIVATE KEY")) privateKeys(file, text, hits);
     if (isConfig) configLiterals(facts, file, throwawayConfigs.has(file), hits);
     if (isDeploy) {
-      yamlLiterals(file, text, throwaway(file), hits, () => treeOf(file), imported.has(file));
+      // A file whose shapes only YAML shows and that YAML cannot read: unknown, not passed.
+      const read = () => {
+        const parsed = facts.deployFile(file);
+        if ("tree" in parsed) return parsed.tree;
+        hits.push({ ...parsed, file, line: parsed.line ?? 1, result: "unknown" });
+        return undefined;
+      };
+      yamlLiterals(file, text, throwaway(file), hits, read, imported.has(file));
     }
     if (isEnv) envLiterals(file, text, throwawayEnvFile(file), hits);
     // A file's findings by line (the readings each add theirs in their own order), then why
