@@ -268,6 +268,35 @@ function shortPath(path: readonly string[]): string {
 const JSON_PAIR = /"([\w.-]+)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
 
 /**
+ * A hit for each secret-named pair of JSON in `value` (all of them, or the first), named
+ * `holder "key"`; how many.
+ */
+function jsonLiterals(
+  at: { file: string; line: number; holder: string },
+  value: string,
+  throwaway: boolean,
+  parameters: boolean,
+  hits: SecretHit[],
+  first = false,
+): number {
+  let count = 0;
+  for (const m of value.matchAll(JSON_PAIR)) {
+    if (!isSecretName(m[1]!) || !isLiteral(m[2]!, true, parameters)) continue;
+    hits.push({
+      code: isPlaceholder(m[2]!) ? "secret-placeholder" : "secret-deploy-literal",
+      result: isPlaceholder(m[2]!) || throwaway ? "warn" : "fail",
+      file: at.file,
+      line: at.line,
+      subject: withoutSecrets(`${at.holder} "${m[1]!}"`, [m[2]!]),
+      expected: "a secret from the environment",
+    });
+    count++;
+    if (first) break;
+  }
+  return count;
+}
+
+/**
  * Literal secrets in a deploy file. In a local, CI or template file (containers on a laptop or
  * a CI runner) a literal is expected and throwaway: a warning, so that production's own secret
  * is not the same; in any other deploy file, a failure.
@@ -284,17 +313,8 @@ export function yamlLiterals(
   const entries = yamlEntries(text);
   for (const e of entries) {
     if (e.value !== undefined && /^[[{]/.test(e.value.trim()) && !isSecretPath(e.path)) {
-      for (const m of e.value.matchAll(JSON_PAIR)) {
-        if (!isSecretName(m[1]!) || !isLiteral(m[2]!, true, parameters)) continue;
-        hits.push({
-          code: isPlaceholder(m[2]!) ? "secret-placeholder" : "secret-deploy-literal",
-          result: isPlaceholder(m[2]!) || throwaway ? "warn" : "fail",
-          file,
-          line: e.line,
-          subject: withoutSecrets(`${shortPath(e.path)} "${m[1]!}"`, [m[2]!]),
-          expected: "a secret from the environment",
-        });
-      }
+      const at = { file, line: e.line, holder: shortPath(e.path) };
+      jsonLiterals(at, e.value, throwaway, parameters, hits);
       continue;
     }
     pathLiteral(file, e.path, e.value, e.line, throwaway, hits, e.quoted, parameters);
@@ -322,18 +342,7 @@ export function yamlLiterals(
     const jsonKey = own !== undefined && /^\s*"/.test(raw);
     const holder = jsonKey ? shortPath(own.path.slice(0, -1)) : subject;
     if ((above?.line !== i + 1 || jsonKey) && raw.includes('"'))
-      for (const m of raw.matchAll(JSON_PAIR)) {
-        if (!isSecretName(m[1]!) || !isLiteral(m[2]!, true, parameters)) continue;
-        hits.push({
-          code: isPlaceholder(m[2]!) ? "secret-placeholder" : "secret-deploy-literal",
-          result: isPlaceholder(m[2]!) || throwaway ? "warn" : "fail",
-          file,
-          line: i + 1,
-          subject: withoutSecrets(`${holder} "${m[1]!}"`, [m[2]!]),
-          expected: "a secret from the environment",
-        });
-        break;
-      }
+      jsonLiterals({ file, line: i + 1, holder }, raw, throwaway, parameters, hits, true);
   });
   // What the line reading cannot see, read as YAML: flow mappings and lists (`&x {password:
   // ...}`, `[{password: ...}]`), block scalars (`password: |`), quoted or escaped keys, `? key`.
@@ -344,10 +353,21 @@ export function yamlLiterals(
   const tree = hidden || yamlOnly(text) ? treeOf?.() : undefined;
   if (!tree) return;
   const reported = new Set(hits.filter((h) => h.file === file).map((h) => h.line));
+  let split: string[] | undefined;
+  const lines = () => {
+    split ??= textLines(text);
+    return split;
+  };
   for (const e of treeStrings(tree)) {
     if (reported.has(e.line)) continue;
     if (pathLiteral(file, e.path, e.value, e.line, throwaway, hits, true, parameters))
       reported.add(e.line);
+    // JSON in a string with escaped quotes (`"{\"client_secret\": ...}"`), which the line
+    // reading cannot match: read as YAML decodes it.
+    else if (/^\s*[[{]/.test(e.value) && lines()[e.line - 1]?.includes('\\"')) {
+      const at = { file, line: e.line, holder: shortPath(e.path) };
+      if (jsonLiterals(at, e.value, throwaway, parameters, hits) > 0) reported.add(e.line);
+    }
   }
 }
 

@@ -333,11 +333,22 @@ const EXPLICIT_OR_ESCAPED_KEY = /^\s*(?:-\s+)*(?:\?|"[^"\\]*\\)/;
  * it starts inside a string (a quoted value over several lines, `''` in a single-quoted one),
  * and reading quotes line by line let six flow mappings of secrets pass (an attack on d5a5782).
  */
+/** Whether a line opens more brackets than it closes. */
+function opens(line: string): boolean {
+  let depth = 0;
+  for (const c of line)
+    if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+  return depth > 0;
+}
+
 export function yamlOnly(text: string): boolean {
   for (const raw of text.split("\n")) {
     const line = raw.replace(/\$\{[^}$]*\}/g, "");
     if (YAML_SHAPE.test(line) && SECRETISH.test(line)) return true;
     if (EXPLICIT_OR_ESCAPED_KEY.test(line)) return true;
+    // A flow collection that goes on below: its later lines have no bracket to show it.
+    if (opens(line)) return true;
   }
   return false;
 }

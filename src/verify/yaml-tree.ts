@@ -53,7 +53,10 @@ export interface ParsedYaml {
  * continuation line are folded away in a quoted scalar, so the value and every line number stay
  * what they were. Anything else keeps its first error.
  */
-export function parseYamlTree(text: string): ParsedYaml {
+export function parseYamlTree(given: string): ParsedYaml {
+  // YAML 1.2 (and the Docker SDK's Symfony reader) ends a line at a lone CR too; the yaml
+  // library does not, and read a file saved so as one line.
+  const text = given.includes("\r") ? given.replace(/\r(?!\n)/g, "\n") : given;
   const strict = parseStrict(text);
   if (!strict.error) return strict;
   const relaxed = relaxQuotedContinuations(text);

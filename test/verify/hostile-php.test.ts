@@ -115,6 +115,32 @@ describe("a literal password in a deploy file in the shapes YAML allows", () => 
     ]);
   });
 
+  // The same attack's shapes that passed before it too.
+  test.each([
+    [
+      "a flow mapping over several lines",
+      "image:\n  environment: {\n    SPRYKER_SHOP_NOTE: x, SPRYKER_DB_PASSWORD: SECRET,\n  }",
+      4,
+    ],
+    [
+      "JSON with escaped quotes in a string",
+      'image:\n  environment:\n    SPRYKER_AOP_AUTHENTICATION: "{\\"client_secret\\": \\"SECRET\\"}"',
+      4,
+    ],
+    [
+      "a flow mapping in a file saved with CR line breaks",
+      "image:\r  environment: {'SPRYKER_DB_PASSWORD': 'SECRET'}\r",
+      3,
+    ],
+  ])("%s fails APP-17", (_shape, yaml, line) => {
+    const file = `environment: docker.prod\n${yaml.replace("SECRET", SECRET)}\n`;
+    const v = verdict("APP-17", { ...shop(), "deploy.shop-prod.yml": file });
+    expect(JSON.stringify(v)).not.toContain(SECRET);
+    expect(found(v).filter((f) => f.result !== "pass")).toEqual([
+      expect.objectContaining({ code: "secret-deploy-literal", result: "fail", line }),
+    ]);
+  });
+
   test("a file YAML cannot read, whose secret only YAML would show: APP-17 is unknown, not passed", () => {
     const file = `environment: docker.prod\nimage:\n  environment: {'SPRYKER_DB_PASSWORD': '${SECRET}'}\n  tag: a\n  tag: b\n`;
     const v = verdict("APP-17", { ...shop(), "deploy.shop-prod.yml": file });
