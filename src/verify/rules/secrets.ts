@@ -37,13 +37,13 @@ import {
   INSTALLER_USERS,
   privateKeys,
   type SecretHit,
-  textLines,
   throwawayConfig,
   throwawayEnvFile,
   yamlLiterals,
 } from "../secret-literals.js";
 import { configLiterals } from "../secret-php.js";
 import type { PrescanRequest } from "../types.js";
+import { textLines } from "../yaml-lines.js";
 
 // ---------------------------------------------------------------------------------------------
 
