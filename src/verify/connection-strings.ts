@@ -111,3 +111,31 @@ export function urlLiteral(
   });
   return true;
 }
+
+/** A shell's variable named for a password, set in a command: `MYSQL_PWD=... mysql`. */
+const COMMAND_VARIABLE =
+  /(?:^|[\s;&|"'(])([A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|PWD))=("[^"]*"|'[^']*'|[^\s;&|"')]+)/g;
+/** A password given to a command as an option: `--password=...`, `--password ...`. */
+const COMMAND_OPTION = /(?:^|\s)(--password)[=\s]("[^"]*"|'[^']*'|[^\s;&|"')]+)/g;
+/** MySQL's and MariaDB's `-p...` (the password written right after the flag). */
+const MYSQL_CLIENT = /\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b/;
+const MYSQL_FLAG = /(?:^|\s)(-p)([^\s;&|"')-][^\s;&|"')]*)/g;
+
+/**
+ * The passwords a command line writes (a deploy file's hook, a recipe's command): a variable
+ * named for one (`MYSQL_PWD=...`, `PGPASSWORD=...`), `--password=...`, and a MySQL client's
+ * `-p...`; by the name or option that holds each. A reference (`$DB_PASSWORD`, `${VAR}`) is
+ * none. Never shown.
+ */
+export function commandPasswords(text: string): { name: string; password: string }[] {
+  const out: { name: string; password: string }[] = [];
+  const add = (name: string, value: string) => {
+    const password = /^(["']).*\1$/s.test(value) ? value.slice(1, -1) : value;
+    if (password !== "" && isWrittenPassword(password) && !password.startsWith("$"))
+      out.push({ name, password });
+  };
+  for (const m of text.matchAll(COMMAND_VARIABLE)) add(m[1]!, m[2]!);
+  for (const m of text.matchAll(COMMAND_OPTION)) add(m[1]!, m[2]!);
+  if (MYSQL_CLIENT.test(text)) for (const m of text.matchAll(MYSQL_FLAG)) add(m[1]!, m[2]!);
+  return out;
+}

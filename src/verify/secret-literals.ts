@@ -5,7 +5,7 @@
  */
 
 import type { Finding } from "../core/verdict.js";
-import { urlLiteral } from "./connection-strings.js";
+import { commandPasswords, urlLiteral } from "./connection-strings.js";
 import { asReferences, holdsParameter } from "./deploy-imports.js";
 import type { Facts } from "./facts.js";
 import { loadConfig } from "./php-config.js";
@@ -215,13 +215,30 @@ export function yamlLiterals(
     // the last key above it.
     const first = entry;
     while (entry < entries.length && entries[entry]!.line <= i + 1) entry++;
-    if (done.has(i + 1) || !/:\\?\/|=|"/.test(raw) || /^\s*#/.test(raw)) return;
+    if (done.has(i + 1) || !/:\\?\/|=|"| -p/.test(raw) || /^\s*#/.test(raw)) return;
     const own = entries[first]?.line === i + 1 ? entries[first] : undefined;
     const above = own ?? entries[entry - 1];
     const subject = above ? shortPath(above.path) : "a value in the file";
     // In an imported template, a parameter in a URL's password is the importer's: a reference.
     const line = parameters ? asReferences(stripYamlComment(raw)) : stripYamlComment(raw);
     if (urlLiteral(file, subject, line, i + 1, throwaway, hits)) return;
+    // A password a command writes (an install hook's `MYSQL_PWD=... mysql`): as a pair.
+    const written = commandPasswords(line);
+    if (written.length > 0) {
+      const placeholder = written.every((w) => isPlaceholder(w.password));
+      hits.push({
+        code: placeholder ? "secret-placeholder" : "secret-deploy-literal",
+        result: placeholder || throwaway ? "warn" : "fail",
+        file,
+        line: i + 1,
+        subject: withoutSecrets(
+          `${subject} "${written[0]!.name}"`,
+          written.map((w) => w.password),
+        ),
+        expected: "a secret from the environment",
+      });
+      return;
+    }
     // JSON over several lines inside a value: its secret-named entries, as on one line. A
     // line of it that starts with a quoted key (`"user": "shop", "password": ...`) reads as
     // an entry of its own: named by the key above it, which holds the JSON.

@@ -354,3 +354,46 @@ describe("the review's shapes", () => {
     ).toEqual([]);
   });
 });
+
+describe("a password a command writes, in a deploy file's hook", () => {
+  const PW = "Zq8vT3kLm9pX";
+  const app17 = (line: string) => {
+    const v = verdict("APP-17", { ...shop(), "deploy.shop-prod.yml": prodDeploy([line]) });
+    expect(JSON.stringify(v)).not.toContain(PW);
+    return found(v).filter((f) => f.result !== "pass");
+  };
+
+  test("a variable named for one, --password and a MySQL client's -p fail, named by the first", () => {
+    const hook = (command: string) => `    SPRYKER_HOOK_INSTALL: "${command}"`;
+    for (const [command, name] of [
+      [`mysql -uroot -p${PW} shop < dump.sql && MYSQL_PWD=${PW} vendor/bin/install`, "MYSQL_PWD"],
+      [`PGPASSWORD='${PW}' psql -h db shop`, "PGPASSWORD"],
+      [`mysqldump --password=${PW} shop > dump.sql`, "--password"],
+      [`mariadb -u shop -p${PW} -h db shop`, "-p"],
+    ])
+      expect(app17(hook(command!)), command).toEqual([
+        expect.objectContaining({
+          code: "secret-deploy-literal",
+          result: "fail",
+          line: 5,
+          subject: `SPRYKER_HOOK_INSTALL "${name}"`,
+        }),
+      ]);
+    // Unquoted, the same.
+    expect(app17(`    SPRYKER_HOOK_INSTALL: mysql -uroot -p${PW} shop`)).toHaveLength(1);
+  });
+
+  test("a reference, a prompt, another command's -p and a placeholder pass or warn", () => {
+    for (const command of [
+      "PGPASSWORD=$DB_PASSWORD psql -h db shop",
+      'MYSQL_PWD="${DB_PASSWORD}" mysql -uroot shop',
+      "mysql -uroot -p shop",
+      "tar -pzcf backup.tgz data && vendor/bin/install -r EU/production",
+      "mysqldump --password=$DB_PASSWORD shop",
+    ])
+      expect(app17(`    SPRYKER_HOOK_INSTALL: "${command}"`), command).toEqual([]);
+    expect(app17('    SPRYKER_HOOK_INSTALL: "MYSQL_PWD=changeme mysql shop"')).toEqual([
+      expect.objectContaining({ code: "secret-placeholder", result: "warn" }),
+    ]);
+  });
+});
