@@ -6,7 +6,7 @@
 
 import type { Finding } from "../core/verdict.js";
 import { commandPasswords, urlLiteral } from "./connection-strings.js";
-import { asReferences, holdsParameter } from "./deploy-imports.js";
+import { asReferences, isParameterReference } from "./deploy-imports.js";
 import type { Facts } from "./facts.js";
 import { loadConfig } from "./php-config.js";
 import { isPlaceholder } from "./php-value.js";
@@ -117,7 +117,7 @@ function isLiteral(value: string | undefined, quoted = true, parameters = false)
   const v = value.trim();
   if (v === "" || v === "~" || /^null$/i.test(v)) return false;
   // In an imported template, `%name%` is the importing deploy file's parameter.
-  if (parameters && holdsParameter(v)) return false;
+  if (parameters && isParameterReference(v)) return false;
   // `${VAR:-default}` (shells, docker compose, Symfony's Dotenv): the default is written here,
   // the twin of PHP's getenv('VAR') ?: '...'.
   // `${VAR:=...}` assigns the default too; in `${A:-${B:-...}}` the innermost one is written.

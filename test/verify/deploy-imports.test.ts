@@ -4,7 +4,7 @@
  * `%parameters%` are references.
  */
 import { describe, expect, test } from "vitest";
-import { importedTemplates, templateFiles } from "../../src/verify/deploy-imports.js";
+import { importedTemplates, templateFile } from "../../src/verify/deploy-imports.js";
 import { verifyRepository } from "../../src/verify/index.js";
 import { parseYamlTree } from "../../src/verify/yaml-tree.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
@@ -85,21 +85,14 @@ describe("a template a production deploy file imports", () => {
     expect(found(verdict("APP-17", files)).filter((f) => f.result === "fail")).toEqual([]);
   });
 
-  test("a name that leaves the templates' folder imports nothing", () => {
-    for (const name of ["../../config/Shared/x.yml", "/etc/passwd", "a//b.yml", "./../x.yml"])
-      expect(
-        templateFiles(name, ["config/Shared/x.yml", "config/deploy-templates/a/b.yml"]),
-      ).toEqual([]);
-    expect(templateFiles("./a/b.yml", ["config/deploy-templates/a/b.yml"])).toEqual([
-      "config/deploy-templates/a/b.yml",
-    ]);
-    // A parameter nobody gives stands for one folder's names, not for deeper paths.
-    expect(
-      templateFiles("env/%env%/x.yml", [
-        "config/deploy-templates/env/prod/x.yml",
-        "config/deploy-templates/env/a/b/x.yml",
-      ]),
-    ).toEqual(["config/deploy-templates/env/prod/x.yml"]);
+  test("a name is the folder's path joined with it: one that leaves the folder imports nothing", () => {
+    const files = new Set(["config/Shared/x.yml", "config/deploy-templates/a/b.yml"]);
+    for (const name of ["../../config/Shared/x.yml", "/etc/passwd", "a/../../Shared/x.yml"])
+      expect(templateFile(name, files), name).toBeUndefined();
+    for (const name of ["./a/b.yml", "././a/b.yml", "a//b.yml", "a/./b.yml", "c/../a/b.yml"])
+      expect(templateFile(name, files), name).toBe("config/deploy-templates/a/b.yml");
+    // A parameter nobody gives stays as written: no file has that name.
+    expect(templateFile("%env%/b.yml", files)).toBeUndefined();
   });
 
   test("templates that import themselves end: with other parameters each time, every template counts", () => {
@@ -123,5 +116,112 @@ describe("a template a production deploy file imports", () => {
     expect([...importedTemplates(["deploy.shop-prod.yml"], files, (f) => trees.get(f))]).toEqual([
       "config/deploy-templates/loop.yml",
     ]);
+  });
+});
+
+describe("the import shapes of an attack on the first version", () => {
+  const FAIL = (file: string, line: number) => [
+    expect.objectContaining({ code: "secret-deploy-literal", result: "fail", file, line }),
+  ];
+
+  test("the SDK's forms: a file that only imports, a quoted or escaped key, `?` in a template's name, `template` among the parameters", () => {
+    const only = {
+      ...shop(),
+      "deploy.shop-prod.yml": "version: '0.1'\nimports:\n  base.yml:\n",
+      "config/deploy-templates/base.yml": LITERAL,
+    };
+    expect(found(verdict("APP-17", only)).filter((f) => f.result !== "pass")).toEqual(
+      FAIL("config/deploy-templates/base.yml", 3),
+    );
+    for (const key of ['"imports"', "'imports'", '"\\x69mports"', "!!str imports"]) {
+      const files = {
+        ...shop(),
+        "deploy.shop-prod.yml": `${HEAD}${key}:\n  db.yml:\n`,
+        "config/deploy-templates/db.yml": LITERAL,
+      };
+      expect(
+        found(verdict("APP-17", files)).filter((f) => f.result !== "pass"),
+        key,
+      ).toEqual(FAIL("config/deploy-templates/db.yml", 3));
+    }
+    expect(
+      app17("  a.yml:\n", { "a.yml": "imports:\n  'x?db.yml':\n", "db.yml": LITERAL }),
+    ).toEqual(FAIL("config/deploy-templates/db.yml", 3));
+    expect(
+      app17("  a.yml:\n    parameters:\n      template: db.yml\n", {
+        "a.yml": "services: {}\n",
+        "db.yml": LITERAL,
+      }),
+    ).toEqual(FAIL("config/deploy-templates/db.yml", 3));
+  });
+
+  test("parameters as the SDK reads them: dotted names, filters, a literal beside a parameter", () => {
+    // A dotted parameter is one (`%([^%\s]+)%`): a reference.
+    expect(
+      app17("  db.yml:\n    parameters:\n      db.password: '${DB_PW}'\n", {
+        "db.yml":
+          "services:\n  database:\n    password: '%db.password%'\n    url: mysql://shop:%db.password%@db/shop\n",
+      }),
+    ).toEqual([]);
+    // A name filled from a dotted parameter with a filter.
+    expect(
+      app17("  a.yml:\n    parameters:\n      stage.name: PROD\n", {
+        "a.yml": "imports:\n  '%stage.name|lower%-db.yml':\n",
+        "prod-db.yml": LITERAL,
+      }),
+    ).toEqual(FAIL("config/deploy-templates/prod-db.yml", 3));
+    // A literal with a parameter beside it, or a `%` that is no parameter, is written.
+    for (const value of [`'${SECRET}-%store%'`, `'Zq8v%R3%${SECRET}'`])
+      expect(
+        app17("  db.yml:\n", { "db.yml": `services:\n  database:\n    password: ${value}\n` }),
+        value,
+      ).toEqual(FAIL("config/deploy-templates/db.yml", 3));
+  });
+
+  test("a parameter in the root's own import names is not filled: no template matches it", () => {
+    const files = {
+      ...shop(),
+      "deploy.shop-prod.yml": `${HEAD}imports:\n  '%region%.yml':\n`,
+      "deploy.dev.yml": `version: "1.0"\nnamespace: shop\nenvironment: docker.dev\nimports:\n  dev.yml:\n`,
+      "config/deploy-templates/dev.yml": LITERAL,
+    };
+    expect(found(verdict("APP-17", files)).filter((f) => f.result === "fail")).toEqual([]);
+  });
+
+  test("a chain deeper than the walk follows counts every template: failed, not passed", () => {
+    const chain: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) chain[`t${i}.yml`] = `imports:\n  t${i + 1}.yml:\n`;
+    chain["t40.yml"] = LITERAL;
+    expect(app17("  t0.yml:\n", chain)).toEqual(FAIL("config/deploy-templates/t40.yml", 3));
+  });
+
+  test("an importing file YAML cannot read is unknown for APP-17, with its place", () => {
+    const files = {
+      ...shop(),
+      "deploy.shop-prod.yml": `${HEAD}imports:\n  db.yml:\nnamespace: again\n`,
+      "config/deploy-templates/db.yml": LITERAL,
+    };
+    const v = verdict("APP-17", files);
+    expect(v.result).toBe("unknown");
+    expect(found(v).filter((f) => f.result !== "pass")).toEqual([
+      expect.objectContaining({ code: "deploy-invalid", file: "deploy.shop-prod.yml", line: 6 }),
+    ]);
+  });
+
+  test("crafted names, parameter floods and thousands of templates end in time", () => {
+    // Twelve unknown parameters in one name, beside a long template name (backtracking).
+    const many = Object.fromEntries(
+      Array.from({ length: 2_000 }, (_, i) => [`t${i}-${"x".repeat(40)}.yaml`, "services: {}\n"]),
+    );
+    const started = performance.now();
+    expect(app17(`  '${"%a%".repeat(12)}.yml':\n`, many)).toEqual([]);
+    // 20,000 parameters given to a template that imports 200 others.
+    const flood = Array.from({ length: 20_000 }, (_, i) => `      p${i}: v\n`).join("");
+    const fan = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => [`f${i}.yml`, "services: {}\n"]),
+    );
+    fan["a.yml"] = `imports:\n${Array.from({ length: 200 }, (_, i) => `  f${i}.yml:\n`).join("")}`;
+    expect(app17(`  a.yml:\n    parameters:\n${flood}`, fan)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });

@@ -23,7 +23,7 @@
 import { pushAll } from "../../core/arrays.js";
 import type { Finding } from "../../core/verdict.js";
 import { compilePattern } from "../../schema/pattern.js";
-import { isDeployName } from "../deploy.js";
+import { classifyDeployFile, isDeployName } from "../deploy.js";
 import { importedTemplates, parameterPassword, TEMPLATE_FOLDER } from "../deploy-imports.js";
 import type { Facts } from "../facts.js";
 import { matchGlob } from "../glob.js";
@@ -121,8 +121,11 @@ function mentionsPrivateKey(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("PRIVATE KEY");
 }
 
-/** A deploy file that imports templates (verify/deploy-imports.ts) has this top-level key. */
-const IMPORTS = /^imports\s*:/m;
+/**
+ * A deploy file that may import templates (verify/deploy-imports.ts): `imports` in its text,
+ * or an escape that may spell it (`"\x69mports"`). Only such a file is parsed for its imports.
+ */
+const IMPORTS = /mports|\\/;
 
 export function secrets(facts: Facts): Finding[] {
   const hits: SecretHit[] = [];
@@ -131,11 +134,26 @@ export function secrets(facts: Facts): Finding[] {
     const kind = kinds.get(file);
     return kind === "local" || kind === "ci" || kind === "template";
   };
+  // A file that imports templates and cannot be read as YAML: unknown, with its place.
+  const unreadable = new Set<string>();
   const treeOf = (file: string) => {
     const parsed = facts.deployFile(file);
-    return "tree" in parsed ? parsed.tree : undefined;
+    if ("tree" in parsed) return parsed.tree;
+    if (!unreadable.has(file)) {
+      unreadable.add(file);
+      hits.push({ ...parsed, file, line: parsed.line ?? 1, result: "unknown" });
+    }
+    return undefined;
   };
-  // The templates a cloud deploy file imports are its configuration: read as it is.
+  // The templates a cloud deploy file imports are its configuration: read as it is. A file
+  // that holds only `imports:` is none of the deploy files (no other rule reads it) but
+  // imports as one.
+  const onlyImports = facts.files.filter((file) => {
+    if (kinds.has(file) || !isDeployName(file)) return false;
+    const text = facts.text(file);
+    return text !== undefined && /^\s*['"]?imports['"]?\s*:/m.test(text);
+  });
+  for (const file of onlyImports) kinds.set(file, classifyDeployFile(file, facts.text(file)).kind);
   const imported = importedTemplates(
     [...kinds.keys()].filter((file) => !throwawayKind(file)),
     facts.files,
@@ -170,13 +188,7 @@ export function secrets(facts: Facts): Finding[] {
     if (isConfig) configLiterals(facts, file, throwawayConfigs.has(file), hits);
     if (isDeploy) {
       // A file whose shapes only YAML shows and that YAML cannot read: unknown, not passed.
-      const read = () => {
-        const parsed = facts.deployFile(file);
-        if ("tree" in parsed) return parsed.tree;
-        hits.push({ ...parsed, file, line: parsed.line ?? 1, result: "unknown" });
-        return undefined;
-      };
-      yamlLiterals(file, text, throwaway(file), hits, read, imported.has(file));
+      yamlLiterals(file, text, throwaway(file), hits, () => treeOf(file), imported.has(file));
     }
     if (isEnv) envLiterals(file, text, throwawayEnvFile(file), hits);
     // A file's findings by line (the readings each add theirs in their own order), then why
