@@ -54,36 +54,50 @@ export function parameterPassword(line: string): boolean {
   return /:\/\/[^\s:/@]*:%[^%\s@]+%@/.test(line);
 }
 
+/** A parameter's value, and where it was written (the importer's line). */
+export interface Given {
+  value: string;
+  file: string;
+  line: number;
+}
+
+export type Parameters = Map<string, Given>;
+
 interface Import {
   /** The path under the templates' folder, as the SDK joins it. */
   template: string;
-  parameters: Map<string, string>;
+  parameters: Parameters;
 }
 
-/** The imports a parsed deploy file (or template) declares; `own`: the file's parameters. */
+/**
+ * The imports `file` (parsed) declares; `own`: the parameters it was imported with (none for
+ * a deploy file itself, the root).
+ */
 export function importsOf(
+  file: string,
   tree: Tree | undefined,
-  own: Map<string, string>,
+  own: Parameters,
   root: boolean,
 ): Import[] {
   const imports = child(tree, "imports");
   const out: Import[] = [];
+  const values = new Map([...own].map(([k, g]) => [k, g.value]));
+  // The root's text is read as written; a template's is filled with its parameters.
+  const read = (text: string) => (root ? text : fill(text, values));
   const add = (key: string | undefined, data: Tree | undefined) => {
-    // The root's names are read as written; a template's are filled with its parameters.
-    const name = key === undefined ? undefined : root ? key : fill(key, own);
-    const given = child(data, "template");
+    const name = key === undefined ? undefined : read(key);
     const written =
-      scalarText(given) ?? (root || name === undefined ? name : name.split("?").pop());
+      scalarText(child(data, "template")) ??
+      (root || name === undefined ? name : name.split("?").pop());
     if (written === undefined) return;
     const parameters = new Map(own);
     const more = child(data, "parameters");
     if (more?.kind === "map")
       for (const [k, v] of more.entries) {
         const text = scalarText(v);
-        if (text !== undefined)
-          parameters.set(root ? k : fill(k, own), root ? text : fill(text, own));
+        if (text !== undefined) parameters.set(read(k), { value: read(text), file, line: v.line });
       }
-    const template = parameters.get("template") ?? (root ? written : fill(written, own));
+    const template = parameters.get("template")?.value ?? read(written);
     out.push({ template, parameters });
   };
   if (imports?.kind === "map") for (const [key, data] of imports.entries) add(key, data);
@@ -115,36 +129,49 @@ export function templateFile(name: string, files: ReadonlySet<string>): string |
 }
 
 /**
- * The templates the given deploy files import, directly or through other templates. `parse`
- * gives a file's tree (undefined: it imports nothing, or cannot be read as YAML).
+ * The templates the given deploy files import, directly or through other templates, each with
+ * the sets of parameters it is imported with (none when a bound was passed). `parse` gives a
+ * file's tree (undefined: it imports nothing, or cannot be read as YAML).
  */
 export function importedTemplates(
   roots: readonly string[],
   files: readonly string[],
   parse: (file: string) => Tree | undefined,
-): Set<string> {
+): Map<string, Parameters[]> {
   const all = new Set(files);
-  const found = new Set<string>();
+  const found = new Map<string, Parameters[]>();
   const everything = () =>
-    new Set(files.filter((f) => f.startsWith(TEMPLATE_FOLDER) && /\.ya?ml$/i.test(f)));
-  const todo: { file: string; parameters: Map<string, string>; depth: number }[] = roots.map(
-    (file) => ({ file, parameters: new Map(), depth: 0 }),
-  );
+    new Map(
+      files
+        .filter((f) => f.startsWith(TEMPLATE_FOLDER) && /\.ya?ml$/i.test(f))
+        .map((f) => [f, [] as Parameters[]]),
+    );
+  const todo: { file: string; parameters: Parameters; depth: number }[] = roots.map((file) => ({
+    file,
+    parameters: new Map(),
+    depth: 0,
+  }));
   // A template imported again with other parameters may import other files: each pair once.
   const seen = new Set<string>();
   while (todo.length > 0) {
     const { file, parameters, depth } = todo.pop()!;
     if (depth > MAX_DEPTH || parameters.size > MAX_PARAMETERS) return everything();
-    const key = `${file}\0${JSON.stringify([...parameters])}`;
+    const key = `${file}\0${JSON.stringify([...parameters].map(([k, g]) => [k, g.value]))}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (seen.size > MAX_VISITS) return everything();
-    for (const imported of importsOf(parse(file), parameters, depth === 0)) {
+    if (depth > 0) found.get(file)?.push(parameters);
+    for (const imported of importsOf(file, parse(file), parameters, depth === 0)) {
       const template = templateFile(imported.template, all);
       if (template === undefined) continue;
-      found.add(template);
+      if (!found.has(template)) found.set(template, []);
       todo.push({ file: template, parameters: imported.parameters, depth: depth + 1 });
     }
   }
   return found;
+}
+
+/** The parameters a value names (`%db_password%`, `%name|upper%`). */
+export function parameterNames(value: string): string[] {
+  return [...value.matchAll(PARAMETER)].map((m) => m[1]!.split("|")[0]!.trim());
 }

@@ -6,7 +6,12 @@
 
 import type { Finding } from "../core/verdict.js";
 import { commandPasswords, urlLiteral } from "./connection-strings.js";
-import { asReferences, isParameterReference } from "./deploy-imports.js";
+import {
+  asReferences,
+  isParameterReference,
+  type Parameters,
+  parameterNames,
+} from "./deploy-imports.js";
 import type { Facts } from "./facts.js";
 import { loadConfig } from "./php-config.js";
 import { isPlaceholder } from "./php-value.js";
@@ -365,4 +370,48 @@ export function envLiterals(
       expected: "a secret from the environment",
     });
   });
+}
+
+/**
+ * Literal secrets an importer passes into a template's secret-named value (`password: '%db%'`
+ * with `parameters: { db: ... }`, or a URL's password `%db%`), with each set of parameters the
+ * template is imported with: each reported where the importer wrote it, by file.
+ */
+export function parameterLiterals(
+  template: string,
+  values: readonly { path: readonly string[]; value: string }[],
+  imports: readonly Parameters[],
+): Map<string, SecretHit[]> {
+  const out = new Map<string, SecretHit[]>();
+  const done = new Set<string>();
+  for (const v of values) {
+    const names =
+      isSecretPath(v.path) && isParameterReference(v.value)
+        ? parameterNames(v.value)
+        : [...v.value.matchAll(/:\/\/[^\s:/@]*:%([^%\s@]+)%@/g)].map((m) =>
+            m[1]!.split("|")[0]!.trim(),
+          );
+    for (const parameters of imports)
+      for (const name of names) {
+        const given = parameters.get(name);
+        if (!given || !isLiteral(given.value, true, true)) continue;
+        const key = `${given.file}:${given.line}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        const placeholder = isPlaceholder(given.value);
+        const list = out.get(given.file) ?? [];
+        list.push({
+          code: placeholder ? "secret-placeholder" : "secret-deploy-literal",
+          result: placeholder ? "warn" : "fail",
+          file: given.file,
+          line: given.line,
+          subject: withoutSecrets(`parameter ${name} for ${template}: ${shortPath(v.path)}`, [
+            given.value,
+          ]),
+          expected: "a secret from the environment",
+        });
+        out.set(given.file, list);
+      }
+  }
+  return out;
 }

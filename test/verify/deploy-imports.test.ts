@@ -110,12 +110,12 @@ describe("a template a production deploy file imports", () => {
     const started = performance.now();
     const imported = importedTemplates(["deploy.shop-prod.yml"], files, (f) => trees.get(f));
     expect(performance.now() - started).toBeLessThan(2_000);
-    expect([...imported].sort()).toEqual(files);
+    expect([...imported.keys()].sort()).toEqual(files);
     // A plain cycle ends at once, with only what it imports.
     trees.set("config/deploy-templates/loop.yml", parseYamlTree("imports:\n  loop.yml:\n").tree);
-    expect([...importedTemplates(["deploy.shop-prod.yml"], files, (f) => trees.get(f))]).toEqual([
-      "config/deploy-templates/loop.yml",
-    ]);
+    expect([
+      ...importedTemplates(["deploy.shop-prod.yml"], files, (f) => trees.get(f)).keys(),
+    ]).toEqual(["config/deploy-templates/loop.yml"]);
   });
 });
 
@@ -223,5 +223,48 @@ describe("the import shapes of an attack on the first version", () => {
     fan["a.yml"] = `imports:\n${Array.from({ length: 200 }, (_, i) => `  f${i}.yml:\n`).join("")}`;
     expect(app17(`  a.yml:\n    parameters:\n${flood}`, fan)).toEqual([]);
     expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe("a literal an importer passes into a template's secret", () => {
+  test("fails where the importer wrote it: a parameter of any name, through a template, in a URL", () => {
+    expect(
+      app17(`  db.yml:\n    parameters:\n      value: ${SECRET}\n`, {
+        "db.yml": "services:\n  database:\n    password: '%value%'\n",
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        code: "secret-deploy-literal",
+        result: "fail",
+        file: "deploy.shop-prod.yml",
+        line: 7,
+        subject: "parameter value for config/deploy-templates/db.yml: services.database.password",
+      }),
+    ]);
+    expect(
+      app17("  a.yml:\n", {
+        "a.yml": `imports:\n  db.yml:\n    parameters:\n      mysql_pw: '${SECRET}'\n`,
+        "db.yml": "services:\n  database:\n    password: '%mysql_pw%'\n",
+      }),
+    ).toEqual([
+      expect.objectContaining({ file: "config/deploy-templates/a.yml", line: 4, result: "fail" }),
+    ]);
+    expect(
+      app17(`  db.yml:\n    parameters:\n      dbp: '${SECRET}'\n`, {
+        "db.yml": "image:\n  environment:\n    DATABASE_URL: 'mysql://shop:%dbp%@db/shop'\n",
+      }),
+    ).toEqual([expect.objectContaining({ file: "deploy.shop-prod.yml", line: 7, result: "fail" })]);
+  });
+
+  test("a reference passed in passes; a value passed into no secret passes", () => {
+    const template = "services:\n  database:\n    password: '%value%'\n    host: '%host%'\n";
+    expect(
+      app17(
+        "  db.yml:\n    parameters:\n      value: '${DB_PASSWORD}'\n      host: db.internal\n",
+        {
+          "db.yml": template,
+        },
+      ),
+    ).toEqual([]);
   });
 });

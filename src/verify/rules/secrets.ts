@@ -35,6 +35,7 @@ import {
   envLiterals,
   IMPORT_DATA,
   INSTALLER_USERS,
+  parameterLiterals,
   privateKeys,
   type SecretHit,
   throwawayConfig,
@@ -43,7 +44,8 @@ import {
 } from "../secret-literals.js";
 import { configLiterals } from "../secret-php.js";
 import type { PrescanRequest } from "../types.js";
-import { textLines } from "../yaml-lines.js";
+import { textLines, yamlEntries } from "../yaml-lines.js";
+import { treeStrings } from "../yaml-tree.js";
 
 // ---------------------------------------------------------------------------------------------
 
@@ -160,6 +162,21 @@ export function secrets(facts: Facts): Finding[] {
     (file) => (IMPORTS.test(facts.text(file) ?? "") ? treeOf(file) : undefined),
   );
   const throwaway = (file: string) => !imported.has(file) && throwawayKind(file);
+  // What importers pass into their templates' secrets, reported in the importers' lines.
+  const passed = new Map<string, SecretHit[]>();
+  for (const [template, imports] of imported) {
+    const text = imports.length > 0 ? facts.text(template) : undefined;
+    if (text === undefined || !text.includes("%")) continue;
+    const parsed = facts.deployFile(template);
+    const values =
+      "tree" in parsed && parsed.tree
+        ? treeStrings(parsed.tree)
+        : yamlEntries(text).flatMap((e) =>
+            e.value === undefined ? [] : [{ ...e, value: e.value }],
+          );
+    for (const [file, list] of parameterLiterals(template, values, imports))
+      passed.set(file, [...(passed.get(file) ?? []), ...list]);
+  }
   const throwawayConfigs = throwawayConfig(facts);
   for (const file of facts.files) {
     if (BINARY.test(file)) continue;
@@ -191,6 +208,8 @@ export function secrets(facts: Facts): Finding[] {
       yamlLiterals(file, text, throwaway(file), hits, () => treeOf(file), imported.has(file));
     }
     if (isEnv) envLiterals(file, text, throwawayEnvFile(file), hits);
+    const lines = new Set(hits.slice(first).map((h) => h.line));
+    for (const hit of passed.get(file) ?? []) if (!lines.has(hit.line)) hits.push(hit);
     // A file's findings by line (the readings each add theirs in their own order), then why
     // part of it could not be read as PHP.
     const order = (h: SecretHit) => (h.code === "php-unreadable" ? Infinity : h.line);
