@@ -171,6 +171,11 @@ export function importedTemplates(
   return found;
 }
 
+/** A template's text as one import fills it: its parameters put in. */
+export function filled(text: string, parameters: Parameters): string {
+  return fill(text, new Map([...parameters].map(([k, g]) => [k, g.value])));
+}
+
 /** The parameters a value names (`%db_password%`, `%name|upper%`). */
 export function parameterNames(value: string): string[] {
   return [...value.matchAll(PARAMETER)].map((m) => m[1]!.split("|")[0]!.trim());

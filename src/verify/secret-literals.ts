@@ -8,6 +8,7 @@ import type { Finding } from "../core/verdict.js";
 import { commandPasswords, urlLiteral } from "./connection-strings.js";
 import {
   asReferences,
+  filled,
   isParameterReference,
   type Parameters,
   parameterNames,
@@ -379,12 +380,32 @@ export function envLiterals(
  */
 export function parameterLiterals(
   template: string,
-  values: readonly { path: readonly string[]; value: string }[],
+  values: readonly { path: readonly string[]; value: string; line: number }[],
   imports: readonly Parameters[],
 ): Map<string, SecretHit[]> {
   const out = new Map<string, SecretHit[]>();
   const done = new Set<string>();
+  const add = (hit: SecretHit) => {
+    const key = `${hit.file}:${hit.line}`;
+    if (done.has(key)) return;
+    done.add(key);
+    out.set(hit.file, [...(out.get(hit.file) ?? []), hit]);
+  };
   for (const v of values) {
+    // A key an import names a secret (`'%k%': ...` with `k: DB_PASSWORD`): the template's literal.
+    if (!isSecretPath(v.path) && v.path.some((p) => p.includes("%")))
+      for (const parameters of imports) {
+        const path = v.path.map((p) => filled(p, parameters));
+        if (!isSecretPath(path) || !isLiteral(v.value, true, true)) continue;
+        add({
+          code: isPlaceholder(v.value) ? "secret-placeholder" : "secret-deploy-literal",
+          result: isPlaceholder(v.value) ? "warn" : "fail",
+          file: template,
+          line: v.line,
+          subject: withoutSecrets(shortPath(path), [v.value]),
+          expected: "a secret from the environment",
+        });
+      }
     const names =
       isSecretPath(v.path) && isParameterReference(v.value)
         ? parameterNames(v.value)
@@ -395,12 +416,8 @@ export function parameterLiterals(
       for (const name of names) {
         const given = parameters.get(name);
         if (!given || !isLiteral(given.value, true, true)) continue;
-        const key = `${given.file}:${given.line}`;
-        if (done.has(key)) continue;
-        done.add(key);
         const placeholder = isPlaceholder(given.value);
-        const list = out.get(given.file) ?? [];
-        list.push({
+        add({
           code: placeholder ? "secret-placeholder" : "secret-deploy-literal",
           result: placeholder ? "warn" : "fail",
           file: given.file,
@@ -410,7 +427,6 @@ export function parameterLiterals(
           ]),
           expected: "a secret from the environment",
         });
-        out.set(given.file, list);
       }
   }
   return out;

@@ -256,6 +256,22 @@ describe("a literal an importer passes into a template's secret", () => {
     ).toEqual([expect.objectContaining({ file: "deploy.shop-prod.yml", line: 7, result: "fail" })]);
   });
 
+  test("a key an import names a secret makes the template's literal under it fail", () => {
+    expect(
+      app17("  env.yml:\n    parameters:\n      k: SPRYKER_DB_PASSWORD\n", {
+        "env.yml": `image:\n  environment:\n    '%k%': '${SECRET}'\n    '%k%_HINT': '%k%'\n`,
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        code: "secret-deploy-literal",
+        result: "fail",
+        file: "config/deploy-templates/env.yml",
+        line: 3,
+        subject: "SPRYKER_DB_PASSWORD",
+      }),
+    ]);
+  });
+
   test("a reference passed in passes; a value passed into no secret passes", () => {
     const template = "services:\n  database:\n    password: '%value%'\n    host: '%host%'\n";
     expect(
