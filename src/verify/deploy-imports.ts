@@ -28,23 +28,11 @@ export const TEMPLATE_FOLDER = "config/deploy-templates/";
 const MAX_DEPTH = 32;
 const MAX_VISITS = 1_000;
 const MAX_PARAMETERS = 1_000;
+/** Characters in all the parameters one import gives: each visit keys on them. */
+const MAX_PARAMETER_TEXT = 64 * 1024;
 
 /** `%name%` or `%name|filter%`, as the SDK's PercentAnnotationParameterResolver reads it. */
 const PARAMETER = /%([^%\s]+)%/g;
-
-/**
- * Whether a template's value is its importer's parameters and nothing written: without its
- * `%...%`, no letter or digit is left (`%db_password%`, `%user%:%password%`). `PW-%store%`
- * writes `PW-`.
- */
-export function isParameterReference(value: string): boolean {
-  return value.includes("%") && !/[\p{L}\p{N}]/u.test(value.replace(PARAMETER, ""));
-}
-
-/** A line with each parameter written as a reference to the environment (`${name}`). */
-export function asReferences(line: string): string {
-  return line.replace(PARAMETER, (_, name: string) => `\${${name.split("|")[0]!.trim()}}`);
-}
 
 /**
  * Whether a line's connection string has a parameter for its password (`mysql://shop:
@@ -71,34 +59,43 @@ interface Import {
 
 /**
  * The imports `file` (parsed) declares; `own`: the parameters it was imported with (none for
- * a deploy file itself, the root).
+ * a deploy file itself, the root), `exists`: whether the folder holds a template of that name.
+ * As the generator reads a name: the part after a `?`, `template:` before it, a `template`
+ * parameter before both, and again the part after a `?`; the root's name (or `template:`)
+ * must name a file of the folder (PrepareDeployFileTransferExecutor), or nothing is imported.
  */
 export function importsOf(
   file: string,
   tree: Tree | undefined,
   own: Parameters,
   root: boolean,
+  exists: (name: string) => boolean,
 ): Import[] {
   const imports = child(tree, "imports");
   const out: Import[] = [];
   const values = new Map([...own].map(([k, g]) => [k, g.value]));
   // The root's text is read as written; a template's is filled with its parameters.
   const read = (text: string) => (root ? text : fill(text, values));
+  const afterMark = (name: string) => (name.includes("?") ? (name.split("?")[1] ?? "") : name);
   const add = (key: string | undefined, data: Tree | undefined) => {
-    const name = key === undefined ? undefined : read(key);
-    const written =
-      scalarText(child(data, "template")) ??
-      (root || name === undefined ? name : name.split("?").pop());
-    if (written === undefined) return;
+    const written = scalarText(child(data, "template"));
+    if (root && !exists(written ?? key ?? "")) return;
     const parameters = new Map(own);
     const more = child(data, "parameters");
     if (more?.kind === "map")
       for (const [k, v] of more.entries) {
         const text = scalarText(v);
-        if (text !== undefined) parameters.set(read(k), { value: read(text), file, line: v.line });
+        if (text === undefined) continue;
+        // A value that only forwards one of the importer's parameters keeps where that was written.
+        const forwarded = root ? undefined : /^%([^%\s|]+)%$/.exec(text.trim())?.[1];
+        const from = forwarded === undefined ? undefined : own.get(forwarded);
+        parameters.set(read(k), from ?? { value: read(text), file, line: v.line });
       }
-    const template = parameters.get("template")?.value ?? read(written);
-    out.push({ template, parameters });
+    const name = key === undefined ? undefined : afterMark(read(key));
+    const chosen =
+      parameters.get("template")?.value ?? (written === undefined ? name : read(written));
+    if (chosen === undefined) return;
+    out.push({ template: afterMark(chosen), parameters });
   };
   if (imports?.kind === "map") for (const [key, data] of imports.entries) add(key, data);
   else if (imports?.kind === "seq") for (const data of imports.items) add(undefined, data);
@@ -140,12 +137,7 @@ export function importedTemplates(
 ): Map<string, Parameters[]> {
   const all = new Set(files);
   const found = new Map<string, Parameters[]>();
-  const everything = () =>
-    new Map(
-      files
-        .filter((f) => f.startsWith(TEMPLATE_FOLDER) && /\.ya?ml$/i.test(f))
-        .map((f) => [f, [] as Parameters[]]),
-    );
+  const exists = (name: string) => templateFile(name, all) !== undefined;
   const todo: { file: string; parameters: Parameters; depth: number }[] = roots.map((file) => ({
     file,
     parameters: new Map(),
@@ -153,21 +145,35 @@ export function importedTemplates(
   }));
   // A template imported again with other parameters may import other files: each pair once.
   const seen = new Set<string>();
-  while (todo.length > 0) {
+  let bounded = false;
+  while (todo.length > 0 && seen.size <= MAX_VISITS) {
     const { file, parameters, depth } = todo.pop()!;
-    if (depth > MAX_DEPTH || parameters.size > MAX_PARAMETERS) return everything();
     const key = `${file}\0${JSON.stringify([...parameters].map(([k, g]) => [k, g.value]))}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (seen.size > MAX_VISITS) return everything();
     if (depth > 0) found.get(file)?.push(parameters);
-    for (const imported of importsOf(file, parse(file), parameters, depth === 0)) {
+    for (const imported of importsOf(file, parse(file), parameters, depth === 0, exists)) {
       const template = templateFile(imported.template, all);
       if (template === undefined) continue;
       if (!found.has(template)) found.set(template, []);
-      todo.push({ file: template, parameters: imported.parameters, depth: depth + 1 });
+      // A value that fills itself (`x: '%x%%x%'`) doubles at every level: bounded.
+      let text = 0;
+      for (const given of imported.parameters.values()) text += given.value.length;
+      if (
+        depth + 1 > MAX_DEPTH ||
+        imported.parameters.size > MAX_PARAMETERS ||
+        text > MAX_PARAMETER_TEXT
+      )
+        bounded = true;
+      else todo.push({ file: template, parameters: imported.parameters, depth: depth + 1 });
     }
   }
+  // Past a bound, every template counts, also as imported without parameters: a `%name%` in
+  // it then reads as written, never as a reference nobody gave.
+  if (bounded || todo.length > 0)
+    for (const f of files)
+      if (f.startsWith(TEMPLATE_FOLDER) && /\.ya?ml$/i.test(f))
+        found.set(f, [...(found.get(f) ?? []), new Map()]);
   return found;
 }
 

@@ -6,13 +6,6 @@
 
 import type { Finding } from "../core/verdict.js";
 import { commandPasswords, urlLiteral } from "./connection-strings.js";
-import {
-  asReferences,
-  filled,
-  isParameterReference,
-  type Parameters,
-  parameterNames,
-} from "./deploy-imports.js";
 import type { Facts } from "./facts.js";
 import { loadConfig } from "./php-config.js";
 import { isPlaceholder } from "./php-value.js";
@@ -118,12 +111,10 @@ export function throwawayConfig(facts: Facts): Set<string> {
  * `${VAR}`, `%env(VAR)%` and `$VAR` (a variable's name, `VARIABLE`) are references,
  * and so is an alias (`*name`) unless quoted. `$Zq8vLm2p` or a quoted `"*x"` is text.
  */
-function isLiteral(value: string | undefined, quoted = true, parameters = false): value is string {
+function isLiteral(value: string | undefined, quoted = true): value is string {
   if (value === undefined) return false;
   const v = value.trim();
   if (v === "" || v === "~" || /^null$/i.test(v)) return false;
-  // In an imported template, `%name%` is the importing deploy file's parameter.
-  if (parameters && isParameterReference(v)) return false;
   // `${VAR:-default}` (shells, docker compose, Symfony's Dotenv): the default is written here,
   // the twin of PHP's getenv('VAR') ?: '...'.
   // `${VAR:=...}` assigns the default too; in `${A:-${B:-...}}` the innermost one is written.
@@ -131,6 +122,11 @@ function isLiteral(value: string | undefined, quoted = true, parameters = false)
   if (fallback !== undefined && isLiteral(fallback)) return true;
   if (/\$\{|%env\(/.test(v) || VARIABLE.test(v)) return false;
   return quoted || !/^\*[\w-]+$/.test(v);
+}
+
+/** Whether a value is written in the file (`isLiteral`): no reference, no template's slot. */
+export function isWritten(value: string): boolean {
+  return isLiteral(value);
 }
 
 /**
@@ -167,13 +163,12 @@ function jsonLiterals(
   at: { file: string; line: number; holder: string },
   value: string,
   throwaway: boolean,
-  parameters: boolean,
   hits: SecretHit[],
   first = false,
 ): number {
   let count = 0;
   for (const m of value.matchAll(JSON_PAIR)) {
-    if (!isSecretName(m[1]!) || !isLiteral(m[2]!, true, parameters)) continue;
+    if (!isSecretName(m[1]!) || !isLiteral(m[2]!)) continue;
     hits.push({
       code: isPlaceholder(m[2]!) ? "secret-placeholder" : "secret-deploy-literal",
       result: isPlaceholder(m[2]!) || throwaway ? "warn" : "fail",
@@ -199,17 +194,15 @@ export function yamlLiterals(
   throwaway: boolean,
   hits: SecretHit[],
   treeOf?: () => Tree | undefined,
-  /** An imported template (verify/deploy-imports.ts): `%name%` is its importer's parameter. */
-  parameters = false,
 ): void {
   const entries = yamlEntries(text);
   for (const e of entries) {
     if (e.value !== undefined && /^[[{]/.test(e.value.trim()) && !isSecretPath(e.path)) {
       const at = { file, line: e.line, holder: shortPath(e.path) };
-      jsonLiterals(at, e.value, throwaway, parameters, hits);
+      jsonLiterals(at, e.value, throwaway, hits);
       continue;
     }
-    pathLiteral(file, e.path, e.value, e.line, throwaway, hits, e.quoted, parameters);
+    pathLiteral(file, e.path, e.value, e.line, throwaway, hits, e.quoted);
   }
   // A connection string with a written password on any line, whatever holds it (a block
   // scalar, a list item, a flow collection, JSON over several lines): named by the key at or
@@ -225,8 +218,7 @@ export function yamlLiterals(
     const own = entries[first]?.line === i + 1 ? entries[first] : undefined;
     const above = own ?? entries[entry - 1];
     const subject = above ? shortPath(above.path) : "a value in the file";
-    // In an imported template, a parameter in a URL's password is the importer's: a reference.
-    const line = parameters ? asReferences(stripYamlComment(raw)) : stripYamlComment(raw);
+    const line = stripYamlComment(raw);
     if (urlLiteral(file, subject, line, i + 1, throwaway, hits)) return;
     // A password a command writes (an install hook's `MYSQL_PWD=... mysql`): as a pair.
     const written = commandPasswords(line);
@@ -251,7 +243,7 @@ export function yamlLiterals(
     const jsonKey = own !== undefined && /^\s*"/.test(raw);
     const holder = jsonKey ? shortPath(own.path.slice(0, -1)) : subject;
     if ((above?.line !== i + 1 || jsonKey) && raw.includes('"'))
-      jsonLiterals({ file, line: i + 1, holder }, raw, throwaway, parameters, hits, true);
+      jsonLiterals({ file, line: i + 1, holder }, raw, throwaway, hits, true);
   });
   // What the line reading cannot see, read as YAML: flow mappings and lists (`&x {password:
   // ...}`, `[{password: ...}]`), block scalars (`password: |`), quoted or escaped keys, `? key`.
@@ -269,13 +261,12 @@ export function yamlLiterals(
   };
   for (const e of treeStrings(tree)) {
     if (reported.has(e.line)) continue;
-    if (pathLiteral(file, e.path, e.value, e.line, throwaway, hits, true, parameters))
-      reported.add(e.line);
+    if (pathLiteral(file, e.path, e.value, e.line, throwaway, hits)) reported.add(e.line);
     // JSON in a string with escaped quotes (`"{\"client_secret\": ...}"`), which the line
     // reading cannot match: read as YAML decodes it.
     else if (/^\s*[[{]/.test(e.value) && lines()[e.line - 1]?.includes('\\"')) {
       const at = { file, line: e.line, holder: shortPath(e.path) };
-      if (jsonLiterals(at, e.value, throwaway, parameters, hits) > 0) reported.add(e.line);
+      if (jsonLiterals(at, e.value, throwaway, hits) > 0) reported.add(e.line);
     }
   }
 }
@@ -289,9 +280,8 @@ function pathLiteral(
   throwaway: boolean,
   hits: SecretHit[],
   quoted = true,
-  parameters = false,
 ): boolean {
-  if (!isSecretPath(path) || !isLiteral(value, quoted, parameters)) return false;
+  if (!isSecretPath(path) || !isLiteral(value, quoted)) return false;
   // The user name of an auth.users entry is never shown, but is not a secret on its own.
   const last = path[path.length - 1]!;
   if (last === "username" || last === "user") return false;
@@ -371,63 +361,4 @@ export function envLiterals(
       expected: "a secret from the environment",
     });
   });
-}
-
-/**
- * Literal secrets an importer passes into a template's secret-named value (`password: '%db%'`
- * with `parameters: { db: ... }`, or a URL's password `%db%`), with each set of parameters the
- * template is imported with: each reported where the importer wrote it, by file.
- */
-export function parameterLiterals(
-  template: string,
-  values: readonly { path: readonly string[]; value: string; line: number }[],
-  imports: readonly Parameters[],
-): Map<string, SecretHit[]> {
-  const out = new Map<string, SecretHit[]>();
-  const done = new Set<string>();
-  const add = (hit: SecretHit) => {
-    const key = `${hit.file}:${hit.line}`;
-    if (done.has(key)) return;
-    done.add(key);
-    out.set(hit.file, [...(out.get(hit.file) ?? []), hit]);
-  };
-  for (const v of values) {
-    // A key an import names a secret (`'%k%': ...` with `k: DB_PASSWORD`): the template's literal.
-    if (!isSecretPath(v.path) && v.path.some((p) => p.includes("%")))
-      for (const parameters of imports) {
-        const path = v.path.map((p) => filled(p, parameters));
-        if (!isSecretPath(path) || !isLiteral(v.value, true, true)) continue;
-        add({
-          code: isPlaceholder(v.value) ? "secret-placeholder" : "secret-deploy-literal",
-          result: isPlaceholder(v.value) ? "warn" : "fail",
-          file: template,
-          line: v.line,
-          subject: withoutSecrets(shortPath(path), [v.value]),
-          expected: "a secret from the environment",
-        });
-      }
-    const names =
-      isSecretPath(v.path) && isParameterReference(v.value)
-        ? parameterNames(v.value)
-        : [...v.value.matchAll(/:\/\/[^\s:/@]*:%([^%\s@]+)%@/g)].map((m) =>
-            m[1]!.split("|")[0]!.trim(),
-          );
-    for (const parameters of imports)
-      for (const name of names) {
-        const given = parameters.get(name);
-        if (!given || !isLiteral(given.value, true, true)) continue;
-        const placeholder = isPlaceholder(given.value);
-        add({
-          code: placeholder ? "secret-placeholder" : "secret-deploy-literal",
-          result: placeholder ? "warn" : "fail",
-          file: given.file,
-          line: given.line,
-          subject: withoutSecrets(`parameter ${name} for ${template}: ${shortPath(v.path)}`, [
-            given.value,
-          ]),
-          expected: "a secret from the environment",
-        });
-      }
-  }
-  return out;
 }

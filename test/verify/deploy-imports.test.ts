@@ -58,7 +58,7 @@ describe("a template a production deploy file imports", () => {
       "services:\n  database:\n    password: '%db_password%'\n  broker:\n    url: amqp://shop:%broker_password%@broker:5672/shop\n  search:\n    url: mysql://shop:%db_password%@db/shop\n    backup: mysql://shop:%db_password|lower%@db/backup\n";
     const files = {
       ...shop(),
-      "deploy.shop-prod.yml": `${HEAD}imports:\n  services.yml:\n`,
+      "deploy.shop-prod.yml": `${HEAD}imports:\n  services.yml:\n    parameters:\n      db_password: '\${DB_PASSWORD}'\n      broker_password: '%env(BROKER_PASSWORD)%'\n`,
       "config/deploy-templates/services.yml": template,
     };
     const item = sprykerCatalogue().items.find((i) => i.id === "APP-17")!;
@@ -282,5 +282,131 @@ describe("a literal an importer passes into a template's secret", () => {
         },
       ),
     ).toEqual([]);
+  });
+});
+
+describe("the second attack's shapes", () => {
+  const at = (file: string, line: number, result = "fail") => [
+    expect.objectContaining({ file, line, result }),
+  ];
+  const passing = (name: string, value = SECRET) =>
+    `  t.yml:\n    parameters:\n      ${name}: '${value}'\n`;
+
+  test("a literal passed into a key, a command, ?auth=, JSON: fails on the importer's line", () => {
+    for (const template of [
+      "image:\n  environment:\n    '%name%': '%value%'\n",
+      "image:\n  environment:\n    SPRYKER_HOOK_INSTALL: 'MYSQL_PWD=%value% mysql -u shop shop'\n",
+      "image:\n  environment:\n    SPRYKER_REDIS_DSN: 'redis://redis:6379?auth=%value%'\n",
+      `image:\n  environment:\n    SPRYKER_OAUTH_CLIENT_CONFIGURATION: '[{"identifier":"fe","secret":"%value%"}]'\n`,
+    ]) {
+      const imports = `  t.yml:\n    parameters:\n      name: SPRYKER_DB_PASSWORD\n      value: '${SECRET}'\n`;
+      expect(app17(imports, { "t.yml": template }), template).toEqual(
+        at("deploy.shop-prod.yml", 8),
+      );
+    }
+  });
+
+  test("a placeholder on the importer's line hides no literal beside it", () => {
+    const imports = `  t.yml: { parameters: { a: 'CHANGE_ME', b: '${SECRET}' } }\n`;
+    const template =
+      "image:\n  environment:\n    SPRYKER_BROKER_PASSWORD: '%a%'\n    SPRYKER_DB_PASSWORD: '%b%'\n";
+    expect(app17(imports, { "t.yml": template }).map((f) => f.result)).toContain("fail");
+  });
+
+  test("past a bound, a passed literal is not taken for a reference", () => {
+    const many = Array.from({ length: 1_001 }, (_, i) => `      p${i}: v${i}\n`).join("");
+    const imports = `${passing("value")}  g.yml:\n    parameters:\n${many}`;
+    const found = app17(imports, {
+      "t.yml": "image:\n  environment:\n    SPRYKER_DB_PASSWORD: '%value%'\n",
+      "g.yml": "services: {}\n",
+    });
+    expect(found.map((f) => f.result)).toContain("fail");
+  });
+
+  test("names the generator reads: a list item by its template parameter, x?a?b, template: 'x?t.yml'", () => {
+    const tpl = { "t.yml": LITERAL };
+    expect(
+      app17("  b.yml:\n", {
+        ...tpl,
+        "b.yml": "imports:\n  - parameters:\n      template: t.yml\n",
+      }),
+    ).toEqual(at("config/deploy-templates/t.yml", 3));
+    expect(
+      app17("  b.yml:\n", { ...tpl, "b.yml": "imports:\n  x?t.yml?other.yml:\n", "other.yml": "" }),
+    ).toEqual(at("config/deploy-templates/t.yml", 3));
+    expect(
+      app17("  b.yml:\n", { ...tpl, "b.yml": "imports:\n  db:\n    template: 'x?t.yml'\n" }),
+    ).toEqual(at("config/deploy-templates/t.yml", 3));
+    // The root's own name must be a template: the SDK imports nothing for a missing one.
+    expect(app17("  missing.yml:\n    parameters:\n      template: t.yml\n", tpl)).toEqual([]);
+  });
+
+  test("a file that only imports, written as a flow mapping or with !!str", () => {
+    for (const root of ["{imports: {db.yml: }}\n", "!!str imports:\n  db.yml:\n"]) {
+      const files = {
+        ...shop(),
+        "deploy.shop-prod.yml": root,
+        "config/deploy-templates/db.yml": LITERAL,
+      };
+      expect(
+        found(verdict("APP-17", files)).filter((f) => f.result === "fail"),
+        root,
+      ).toEqual(at("config/deploy-templates/db.yml", 3));
+    }
+  });
+
+  test("references stay references: two parameters in a URL, text beside a parameter", () => {
+    expect(
+      app17(
+        "  t.yml:\n    parameters:\n      a: '${DB_PW_A}'\n      b: '${DB_PW_B}'\n      token: '%env(API_TOKEN)%'\n",
+        {
+          "t.yml": "image:\n  environment:\n    SPRYKER_API_TOKEN: 'Bearer %token%'\n",
+        },
+      ),
+    ).toEqual([]);
+  });
+
+  test("a literal forwarded through a template fails where it was first written", () => {
+    expect(
+      app17(passing("value"), {
+        "t.yml": "imports:\n  b.yml:\n    parameters:\n      pw: '%value%'\n",
+        "b.yml": "services:\n  database:\n    root:\n      password: '%pw%'\n",
+      }),
+    ).toEqual(at("deploy.shop-prod.yml", 7));
+  });
+
+  test("a parameter nobody gives is a placeholder; a password in % signs is written", () => {
+    expect(
+      app17("  t.yml:\n", { "t.yml": "services:\n  database:\n    password: '%db_password%'\n" }),
+    ).toEqual(at("config/deploy-templates/t.yml", 3, "warn"));
+    expect(
+      app17("  t.yml:\n", { "t.yml": "services:\n  database:\n    password: '%K9#mQ2$vL!xR7%'\n" }),
+    ).toEqual(at("config/deploy-templates/t.yml", 3));
+  });
+
+  test("a template named like a deploy file is no deploy file of its own", () => {
+    const files = {
+      ...shop(),
+      "deploy.dev.yml": `version: "0.1"\nnamespace: shop\nenvironment: docker.dev\nimports:\n  deploy.base.yml:\n    parameters: { db_password: '%env(DB_PW)%' }\n`,
+      "config/deploy-templates/deploy.base.yml": `version: "0.1"\nservices:\n  database:\n    root:\n      password: '%db_password%'\n`,
+    };
+    expect(found(verdict("APP-17", files)).filter((f) => f.result === "fail")).toEqual([]);
+  });
+
+  test("a value that fills itself, and large parameters on many imports, end in time", () => {
+    const started = performance.now();
+    expect(
+      app17("  self.yml:\n    parameters: { x: abcdefghabcdefghabcdefghabcdefgh }\n", {
+        "self.yml": "imports:\n  self.yml:\n    parameters: { x: '%x%%x%' }\n",
+      }),
+    ).toEqual([]);
+    const big = Array.from({ length: 500 }, (_, i) => `      p${i}: '${"v".repeat(400)}'\n`).join(
+      "",
+    );
+    const fan = `imports:\n${Array.from({ length: 990 }, (_, i) => `  x${i}: {template: b.yml, parameters: {n: '${i}'}}\n`).join("")}`;
+    expect(
+      app17(`  a.yml:\n    parameters:\n${big}`, { "a.yml": fan, "b.yml": "namespace: shop\n" }),
+    ).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 });

@@ -24,9 +24,10 @@ import { pushAll } from "../../core/arrays.js";
 import type { Finding } from "../../core/verdict.js";
 import { compilePattern } from "../../schema/pattern.js";
 import { classifyDeployFile, isDeployName } from "../deploy.js";
-import { importedTemplates, parameterPassword, TEMPLATE_FOLDER } from "../deploy-imports.js";
+import { parameterPassword, TEMPLATE_FOLDER } from "../deploy-imports.js";
 import type { Facts } from "../facts.js";
 import { matchGlob } from "../glob.js";
+import { importedSecrets } from "../secret-imports.js";
 import {
   BINARY,
   CONFIG_PHP,
@@ -35,7 +36,6 @@ import {
   envLiterals,
   IMPORT_DATA,
   INSTALLER_USERS,
-  parameterLiterals,
   privateKeys,
   type SecretHit,
   throwawayConfig,
@@ -44,8 +44,7 @@ import {
 } from "../secret-literals.js";
 import { configLiterals } from "../secret-php.js";
 import type { PrescanRequest } from "../types.js";
-import { textLines, yamlEntries } from "../yaml-lines.js";
-import { treeStrings } from "../yaml-tree.js";
+import { textLines } from "../yaml-lines.js";
 
 // ---------------------------------------------------------------------------------------------
 
@@ -123,12 +122,6 @@ function mentionsPrivateKey(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("PRIVATE KEY");
 }
 
-/**
- * A deploy file that may import templates (verify/deploy-imports.ts): `imports` in its text,
- * or an escape that may spell it (`"\x69mports"`). Only such a file is parsed for its imports.
- */
-const IMPORTS = /mports|\\/;
-
 export function secrets(facts: Facts): Finding[] {
   const hits: SecretHit[] = [];
   const kinds = new Map(facts.deployEntries().map((e) => [e.file, e.kind]));
@@ -147,36 +140,17 @@ export function secrets(facts: Facts): Finding[] {
     }
     return undefined;
   };
-  // The templates a cloud deploy file imports are its configuration: read as it is. A file
-  // that holds only `imports:` is none of the deploy files (no other rule reads it) but
-  // imports as one.
-  const onlyImports = facts.files.filter((file) => {
-    if (kinds.has(file) || !isDeployName(file)) return false;
-    const text = facts.text(file);
-    return text !== undefined && /^\s*['"]?imports['"]?\s*:/m.test(text);
-  });
-  for (const file of onlyImports) kinds.set(file, classifyDeployFile(file, facts.text(file)).kind);
-  const imported = importedTemplates(
-    [...kinds.keys()].filter((file) => !throwawayKind(file)),
-    facts.files,
-    (file) => (IMPORTS.test(facts.text(file) ?? "") ? treeOf(file) : undefined),
+  // What cloud deploy files import is read as they are (verify/secret-imports.ts); a file
+  // that holds only `imports:` imports as a deploy file.
+  const { imported, roots, byFile } = importedSecrets(
+    facts,
+    kinds,
+    treeOf,
+    (file) => classifyDeployFile(file, facts.text(file)).kind,
   );
-  const throwaway = (file: string) => !imported.has(file) && throwawayKind(file);
-  // What importers pass into their templates' secrets, reported in the importers' lines.
-  const passed = new Map<string, SecretHit[]>();
-  for (const [template, imports] of imported) {
-    const text = imports.length > 0 ? facts.text(template) : undefined;
-    if (text === undefined || !text.includes("%")) continue;
-    const parsed = facts.deployFile(template);
-    const values =
-      "tree" in parsed && parsed.tree
-        ? treeStrings(parsed.tree)
-        : yamlEntries(text).flatMap((e) =>
-            e.value === undefined ? [] : [{ ...e, value: e.value }],
-          );
-    for (const [file, list] of parameterLiterals(template, values, imports))
-      passed.set(file, [...(passed.get(file) ?? []), ...list]);
-  }
+  for (const [file, kind] of roots) kinds.set(file, kind);
+  const throwaway = (file: string) =>
+    !imported.has(file) && (throwawayKind(file) || file.startsWith(TEMPLATE_FOLDER));
   const throwawayConfigs = throwawayConfig(facts);
   for (const file of facts.files) {
     if (BINARY.test(file)) continue;
@@ -205,11 +179,15 @@ export function secrets(facts: Facts): Finding[] {
     if (isConfig) configLiterals(facts, file, throwawayConfigs.has(file), hits);
     if (isDeploy) {
       // A file whose shapes only YAML shows and that YAML cannot read: unknown, not passed.
-      yamlLiterals(file, text, throwaway(file), hits, () => treeOf(file), imported.has(file));
+      // An imported template is read as its importers fill it (byFile).
+      if (!imported.has(file)) yamlLiterals(file, text, throwaway(file), hits, () => treeOf(file));
     }
     if (isEnv) envLiterals(file, text, throwawayEnvFile(file), hits);
-    const lines = new Set(hits.slice(first).map((h) => h.line));
-    for (const hit of passed.get(file) ?? []) if (!lines.has(hit.line)) hits.push(hit);
+    // One finding a line, unless another says worse (a literal beside a placeholder).
+    const rank = (h: SecretHit) => (h.result === "fail" ? 2 : h.result === "warn" ? 1 : 0);
+    for (const hit of byFile.get(file) ?? [])
+      if (!hits.slice(first).some((h) => h.line === hit.line && rank(h) >= rank(hit)))
+        hits.push(hit);
     // A file's findings by line (the readings each add theirs in their own order), then why
     // part of it could not be read as PHP.
     const order = (h: SecretHit) => (h.code === "php-unreadable" ? Infinity : h.line);

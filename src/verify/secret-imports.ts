@@ -1,0 +1,116 @@
+/**
+ * APP-17 on what cloud deploy files import (verify/deploy-imports.ts): each imported template
+ * read as the Docker SDK's generator fills it, once for each set of parameters it is imported
+ * with, as that deploy file. A literal a parameter put on a line is reported where the
+ * importer wrote it; the template's own, on its line.
+ */
+import type { DeployKind } from "./deploy.js";
+import {
+  filled,
+  importedTemplates,
+  type Parameters,
+  parameterNames,
+  TEMPLATE_FOLDER,
+} from "./deploy-imports.js";
+import type { Facts } from "./facts.js";
+import { isWritten, type SecretHit, yamlLiterals } from "./secret-literals.js";
+import { withoutSecrets } from "./secret-names.js";
+import { textLines } from "./yaml-lines.js";
+import { parseYamlTree, type Tree } from "./yaml-tree.js";
+
+/**
+ * A file that may import templates: `imports` in its text, or an escape that may spell it
+ * (`"\x69mports"`). Only such a file is parsed for its imports.
+ */
+const IMPORTS = /mports|\\/;
+
+/** A parameter's name left unfilled: `%db_password%`, `%store|upper%`. */
+const UNFILLED = /%([A-Za-z_][\w.-]*(?:\|\w+)?)%/g;
+
+export interface ImportedSecrets {
+  /** The templates cloud deploy files import: read here, not as templates. */
+  imported: Set<string>;
+  /** Deploy-named files that hold only `imports:` (no other rule reads them), by kind. */
+  roots: Map<string, DeployKind>;
+  /** The findings, by the file they are on. */
+  byFile: Map<string, SecretHit[]>;
+}
+
+/**
+ * The secrets in what the cloud deploy files among `kinds` import. `treeOf` parses a deploy
+ * file once (and reports one YAML cannot read). `classify` gives a deploy-named file's kind.
+ */
+export function importedSecrets(
+  facts: Facts,
+  kinds: ReadonlyMap<string, DeployKind>,
+  treeOf: (file: string) => Tree | undefined,
+  classify: (file: string) => DeployKind,
+): ImportedSecrets {
+  const mayImport = (file: string) => IMPORTS.test(facts.text(file) ?? "");
+  const roots = new Map<string, DeployKind>();
+  for (const file of facts.files) {
+    if (kinds.has(file) || file.startsWith(TEMPLATE_FOLDER) || !/deploy[^/]*\.ya?ml$/i.test(file))
+      continue;
+    if (!mayImport(file)) continue;
+    const tree = parseYamlTree(facts.text(file)!).tree;
+    if (tree?.kind === "map" && tree.entries.has("imports")) roots.set(file, classify(file));
+  }
+  const cloud = (file: string, kind: DeployKind | undefined) =>
+    !file.startsWith(TEMPLATE_FOLDER) && kind !== "local" && kind !== "ci" && kind !== "template";
+  const imported = importedTemplates(
+    [...kinds, ...roots].filter(([file, kind]) => cloud(file, kind)).map(([file]) => file),
+    facts.files,
+    (file) => (mayImport(file) ? treeOf(file) : undefined),
+  );
+  const byFile = new Map<string, SecretHit[]>();
+  const add = (hit: SecretHit) => {
+    const list = byFile.get(hit.file) ?? [];
+    if (list.some((h) => h.line === hit.line && h.subject === hit.subject)) return;
+    list.push(hit);
+    byFile.set(hit.file, list);
+  };
+  for (const [template, imports] of imported) {
+    const raw = facts.text(template);
+    if (raw === undefined) continue;
+    const rawLines = textLines(raw);
+    const read = new Set<string>();
+    for (const parameters of imports) {
+      // A parameter no import gives stays as written: a name in `%` is a placeholder there.
+      const text = filled(raw, parameters).replace(UNFILLED, "<$1>");
+      if (read.has(text)) continue;
+      read.add(text);
+      const found: SecretHit[] = [];
+      // A template YAML cannot read is reported once, as the file it is.
+      const tree = () => parseYamlTree(text).tree ?? treeOf(template);
+      yamlLiterals(template, text, false, found, tree);
+      for (const hit of found) add(relocated(hit, rawLines, parameters, template));
+    }
+  }
+  return { imported: new Set(imported.keys()), roots, byFile };
+}
+
+/** A hit on a line a written parameter filled: at the line where the importer wrote it. */
+function relocated(
+  hit: SecretHit,
+  lines: readonly string[],
+  parameters: Parameters,
+  template: string,
+): SecretHit {
+  // The parameters in the line's value: one in its key (`'%k%': ...`) names, writes nothing.
+  const body = (lines[hit.line - 1] ?? "").replace(/^\s*(?:-\s+)*/, "");
+  const colon = /:(?:\s|$)/.exec(body);
+  const value = colon ? body.slice(colon.index) : body;
+  for (const name of parameterNames(value)) {
+    const given = parameters.get(name);
+    if (given === undefined || !isWritten(given.value)) continue;
+    return {
+      ...hit,
+      file: given.file,
+      line: given.line,
+      subject: withoutSecrets(`parameter ${name} for ${template}: ${hit.subject ?? ""}`, [
+        given.value,
+      ]),
+    };
+  }
+  return hit;
+}
