@@ -117,11 +117,13 @@ function fill(text: string, parameters: ReadonlyMap<string, string>): string {
   });
 }
 
-/** The project file a template name is, when it is one and stays inside the folder. */
+/** The project file a template name is: the folder's path joined with it, in the repository. */
 export function templateFile(name: string, files: ReadonlySet<string>): string | undefined {
   if (name.startsWith("/")) return undefined;
   const path = posix.normalize(`${TEMPLATE_FOLDER}${name}`);
-  if (!path.startsWith(TEMPLATE_FOLDER)) return undefined;
+  // `../deploy-common/db.yml` is a file of the repository the SDK reads too; one above the
+  // repository's top is none of its files.
+  if (path.startsWith("../") || path === "..") return undefined;
   return files.has(path) ? path : undefined;
 }
 
@@ -177,9 +179,24 @@ export function importedTemplates(
   return found;
 }
 
-/** A template's text as one import fills it: its parameters put in. */
-export function filled(text: string, parameters: Parameters): string {
-  return fill(text, new Map([...parameters].map(([k, g]) => [k, g.value])));
+/**
+ * A template's text as one import fills it: its parameters put in. The SDK puts them into
+ * the strings it has parsed; golive puts them into the text and then parses it, so a value
+ * that could end a quoted string or start a comment (a quote, `#`, a backslash, a line
+ * break) is put in as a stand-in: a reference's (`${PARAMETER}`), or a written one's
+ * (`PARAMETER-VALUE`), which the line that uses it then reports as written there.
+ */
+export function filled(
+  text: string,
+  parameters: Parameters,
+  written: (value: string) => boolean,
+): string {
+  const values = new Map<string, string>();
+  for (const [k, g] of parameters) {
+    const safe = !/['"#\\\r\n]/.test(g.value);
+    values.set(k, safe ? g.value : written(g.value) ? "PARAMETER-VALUE" : "${PARAMETER}");
+  }
+  return fill(text, values);
 }
 
 /** The parameters a value names (`%db_password%`, `%name|upper%`). */

@@ -24,6 +24,9 @@ import { parseYamlTree, type Tree } from "./yaml-tree.js";
  */
 const IMPORTS = /mports|\\/;
 
+/** Bytes of filled templates read at most in one run. */
+const MAX_READ_BYTES = 2 * 1024 * 1024;
+
 /** A parameter's name left unfilled: `%db_password%`, `%store|upper%`. */
 const UNFILLED = /%([A-Za-z_][\w.-]*(?:\|\w+)?)%/g;
 
@@ -69,6 +72,9 @@ export function importedSecrets(
     list.push(hit);
     byFile.set(hit.file, list);
   };
+  // Each set of parameters is another text to read: past this many bytes in all, the rest is
+  // unknown (a 200 KiB template imported 300 times took 76 s).
+  let budget = MAX_READ_BYTES;
   for (const [template, imports] of imported) {
     const raw = facts.text(template);
     if (raw === undefined) continue;
@@ -76,9 +82,14 @@ export function importedSecrets(
     const read = new Set<string>();
     for (const parameters of imports) {
       // A parameter no import gives stays as written: a name in `%` is a placeholder there.
-      const text = filled(raw, parameters).replace(UNFILLED, "<$1>");
+      const text = filled(raw, parameters, isWritten).replace(UNFILLED, "<$1>");
       if (read.has(text)) continue;
       read.add(text);
+      budget -= text.length;
+      if (budget < 0) {
+        add({ code: "file-unreadable", result: "unknown", file: template, line: 1 });
+        break;
+      }
       const found: SecretHit[] = [];
       // A template YAML cannot read is reported once, as the file it is.
       const tree = () => parseYamlTree(text).tree ?? treeOf(template);
@@ -100,6 +111,12 @@ function relocated(
   const body = (lines[hit.line - 1] ?? "").replace(/^\s*(?:-\s+)*/, "");
   const colon = /:(?:\s|$)/.exec(body);
   const value = colon ? body.slice(colon.index) : body;
+  // No value a parameter put on the line is shown, nor its upper- or lower-case form.
+  const shown = parameterNames(body).flatMap((name) => {
+    const v = parameters.get(name)?.value;
+    return v === undefined ? [] : [v, v.toUpperCase(), v.toLowerCase()];
+  });
+  hit = { ...hit, subject: withoutSecrets(hit.subject ?? "", shown) };
   for (const name of parameterNames(value)) {
     const given = parameters.get(name);
     if (given === undefined || !isWritten(given.value)) continue;
@@ -107,9 +124,7 @@ function relocated(
       ...hit,
       file: given.file,
       line: given.line,
-      subject: withoutSecrets(`parameter ${name} for ${template}: ${hit.subject ?? ""}`, [
-        given.value,
-      ]),
+      subject: withoutSecrets(`parameter ${name} for ${template}: ${hit.subject ?? ""}`, shown),
     };
   }
   return hit;

@@ -85,10 +85,12 @@ describe("a template a production deploy file imports", () => {
     expect(found(verdict("APP-17", files)).filter((f) => f.result === "fail")).toEqual([]);
   });
 
-  test("a name is the folder's path joined with it: one that leaves the folder imports nothing", () => {
+  test("a name is the folder's path joined with it: one that leaves the repository imports nothing", () => {
     const files = new Set(["config/Shared/x.yml", "config/deploy-templates/a/b.yml"]);
-    for (const name of ["../../config/Shared/x.yml", "/etc/passwd", "a/../../Shared/x.yml"])
+    for (const name of ["../../../x.yml", "/etc/passwd", "a/../../../../x.yml"])
       expect(templateFile(name, files), name).toBeUndefined();
+    // Out of the folder but in the repository: the SDK reads it too.
+    expect(templateFile("../../config/Shared/x.yml", files)).toBe("config/Shared/x.yml");
     for (const name of ["./a/b.yml", "././a/b.yml", "a//b.yml", "a/./b.yml", "c/../a/b.yml"])
       expect(templateFile(name, files), name).toBe("config/deploy-templates/a/b.yml");
     // A parameter nobody gives stays as written: no file has that name.
@@ -267,7 +269,8 @@ describe("a literal an importer passes into a template's secret", () => {
         result: "fail",
         file: "config/deploy-templates/env.yml",
         line: 3,
-        subject: "SPRYKER_DB_PASSWORD",
+        // A key a parameter wrote is withheld like the parameter's value: it may be one.
+        subject: "(looks like a credential: not shown)",
       }),
     ]);
   });
@@ -408,5 +411,66 @@ describe("the second attack's shapes", () => {
       app17(`  a.yml:\n    parameters:\n${big}`, { "a.yml": fan, "b.yml": "namespace: shop\n" }),
     ).toEqual([]);
     expect(performance.now() - started).toBeLessThan(15_000);
+  });
+});
+
+describe("the third attack's shapes", () => {
+  test("a value that closes the template's quotes or breaks its line is still a literal", () => {
+    for (const [value, template] of [
+      [`"$DB_PASSWORD' #'${SECRET}"`, "services:\n  database:\n    password: '%a%'\n"],
+      [`'$DB_PASSWORD" #"${SECRET}'`, 'services:\n  database:\n    password: "%a%"\n'],
+      [`"$DB_PASSWORD'\\n    x: '${SECRET}"`, "services:\n  database:\n    password: '%a%'\n"],
+    ]) {
+      const found = app17(`  db.yml:\n    parameters:\n      a: ${value}\n`, {
+        "db.yml": template!,
+      });
+      expect(found, value).toEqual([
+        expect.objectContaining({ file: "deploy.shop-prod.yml", line: 7, result: "fail" }),
+      ]);
+    }
+    // A reference with a quote in it stays one.
+    expect(
+      app17(`  db.yml:\n    parameters:\n      a: "\${DB_'PW}"\n`, {
+        "db.yml": "services:\n  database:\n    password: '%a%'\n",
+      }).filter((f) => f.result === "fail"),
+    ).toEqual([]);
+  });
+
+  test("a name that leaves the folder but not the repository is read, as the SDK reads it", () => {
+    const files = {
+      ...shop(),
+      "deploy.shop-prod.yml": `${HEAD}imports:\n  ../deploy-common/db.yml:\n`,
+      "config/deploy-common/db.yml": LITERAL,
+    };
+    expect(found(verdict("APP-17", files)).filter((f) => f.result === "fail")).toEqual([
+      expect.objectContaining({ file: "config/deploy-common/db.yml", line: 3 }),
+    ]);
+  });
+
+  test("no value a parameter put in a key is shown, in any case", () => {
+    const found = app17(`  db.yml:\n    parameters:\n      a: '${SECRET}'\n`, {
+      "db.yml": "secrets:\n  '%a|upper%': '%a%'\n  '%a|lower%': x\n",
+    });
+    const text = JSON.stringify(found);
+    for (const form of [SECRET, SECRET.toUpperCase(), SECRET.toLowerCase()])
+      expect(text).not.toContain(form);
+    expect(found.map((f) => f.result)).toContain("fail");
+  });
+
+  test("a large template imported many times is read within a budget, then unknown", () => {
+    // 62 KiB read 40 times with other parameters: past the 2 MiB read in all.
+    const lines = Array.from({ length: 2_500 }, (_, i) => `  s${i}:\n    engine: '%n%'\n`).join("");
+    const imports = Array.from(
+      { length: 40 },
+      (_, i) => `  t${i}:\n    template: db.yml\n    parameters:\n      n: 'h${i}'\n`,
+    ).join("");
+    const found = app17(imports, { "db.yml": `services:\n${lines}` });
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: "file-unreadable",
+        result: "unknown",
+        file: "config/deploy-templates/db.yml",
+      }),
+    ]);
   });
 });
