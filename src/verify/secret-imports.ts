@@ -112,11 +112,11 @@ function relocated(
   const colon = /:(?:\s|$)/.exec(body);
   const value = colon ? body.slice(colon.index) : body;
   // No value a parameter put on the line is shown, nor its upper- or lower-case form.
-  const shown = parameterNames(body).flatMap((name) => {
+  const hidden = parameterNames(body).flatMap((name) => {
     const v = parameters.get(name)?.value;
     return v === undefined ? [] : [v, v.toUpperCase(), v.toLowerCase()];
   });
-  hit = { ...hit, subject: withoutSecrets(hit.subject ?? "", shown) };
+  const subject = withoutSecrets(hit.subject ?? "", hidden);
   for (const name of parameterNames(value)) {
     const given = parameters.get(name);
     if (given === undefined || !isWritten(given.value)) continue;
@@ -124,8 +124,8 @@ function relocated(
       ...hit,
       file: given.file,
       line: given.line,
-      subject: withoutSecrets(`parameter ${name} for ${template}: ${hit.subject ?? ""}`, shown),
+      subject: withoutSecrets(`parameter ${name} for ${template}: ${subject}`, hidden),
     };
   }
-  return hit;
+  return { ...hit, subject };
 }
