@@ -54,8 +54,10 @@ export function importedSecrets(
   for (const file of facts.files) {
     if (kinds.has(file) || file.startsWith(TEMPLATE_FOLDER) || !/deploy[^/]*\.ya?ml$/i.test(file))
       continue;
-    if (!mayImport(file)) continue;
-    const tree = parseYamlTree(facts.text(file)!).tree;
+    // Parsed once, through `treeOf`'s cache, like every deploy file; one YAML cannot read
+    // imports nothing, and is no deploy file to report.
+    if (!mayImport(file) || !("tree" in facts.deployFile(file))) continue;
+    const tree = treeOf(file);
     if (tree?.kind === "map" && tree.entries.has("imports")) roots.set(file, classify(file));
   }
   const cloud = (file: string, kind: DeployKind | undefined) =>

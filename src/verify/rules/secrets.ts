@@ -21,7 +21,7 @@
  */
 
 import { pushAll } from "../../core/arrays.js";
-import type { Finding } from "../../core/verdict.js";
+import { type Finding, worst } from "../../core/verdict.js";
 import { compilePattern } from "../../schema/pattern.js";
 import { classifyDeployFile, isDeployName } from "../deploy.js";
 import { parameterPassword, TEMPLATE_FOLDER } from "../deploy-imports.js";
@@ -184,9 +184,12 @@ export function secrets(facts: Facts): Finding[] {
     }
     if (isEnv) envLiterals(file, text, throwawayEnvFile(file), hits);
     // One finding a line, unless another says worse (a literal beside a placeholder).
-    const rank = (h: SecretHit) => (h.result === "fail" ? 2 : h.result === "warn" ? 1 : 0);
     for (const hit of byFile.get(file) ?? [])
-      if (!hits.slice(first).some((h) => h.line === hit.line && rank(h) >= rank(hit)))
+      if (
+        !hits
+          .slice(first)
+          .some((h) => h.line === hit.line && worst([h.result, hit.result]) === h.result)
+      )
         hits.push(hit);
     // A file's findings by line (the readings each add theirs in their own order), then why
     // part of it could not be read as PHP.
