@@ -20,6 +20,7 @@ import { same } from "../core/compare.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { type ItemState, type Slip, STATE_VERSION } from "../schema/state.js";
 import type { CatalogueRef } from "./catalogue.js";
+import { evidenceNode } from "./evidence-line.js";
 import type { YamlFile } from "./yaml-file.js";
 
 /** The order of an item's fields in the file. */
@@ -158,11 +159,9 @@ export class StateEditor {
         map.delete(field);
       } else if (field === "history") {
         map.set(field, this.historyNode(map.get(field, true), state.history ?? []));
-      } else if (field === "evidence") {
-        // One line per record, like history entries.
-        const node = this.file.doc.createNode(value) as YAMLMap;
-        node.flow = true;
-        map.set(field, node);
+      } else if (field === "evidence" && state.evidence) {
+        // One line per record, as JSON (io/evidence-line.ts).
+        map.set(field, evidenceNode(this.file.doc, map.get(field, true), state.evidence));
       } else if (typeof value === "object") {
         map.set(field, this.file.doc.createNode(value));
       } else if (map.get(field) !== value) {

@@ -20,13 +20,14 @@ import {
 import { type Settled, SIDES, type Side, type SideValue } from "../core/merge-item.js";
 import { GoliveError } from "../errors.js";
 import type { CatalogueFile } from "../schema/catalogue.js";
-import { type ItemState, STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";
+import { type ItemState, STATE_VERSION, type StateData } from "../schema/state.js";
 import { loadCatalogue } from "./catalogue.js";
 import { mergeComments } from "./comment-merge.js";
 import { confinementOf } from "./confined.js";
 import { StateEditor } from "./state-edit.js";
+import { validateState } from "./state-read.js";
 import { checkStateText } from "./state-update.js";
-import { parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
+import { parseYaml, toData, type YamlFile } from "./yaml-file.js";
 
 /** One version of the state file: its text and what to call it in a message. */
 export interface Version {
@@ -71,7 +72,7 @@ function readVersion(version: Version): { file: YamlFile; state: StateData } {
       `${what} is format ${format}, newer than this golive reads (${STATE_VERSION})`,
     );
   }
-  return { file, state: validate(file, data, StateSchema, what, "invalid-state") };
+  return { file, state: validateState(file, data, what) };
 }
 
 /**

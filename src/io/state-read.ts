@@ -11,6 +11,7 @@ import { GoliveError } from "../errors.js";
 import { STATE_VERSION, type StateData, StateSchema } from "../schema/state.js";
 import { loadCatalogue } from "./catalogue.js";
 import { type Confinement, confinementOf } from "./confined.js";
+import { decodeEvidenceLines } from "./evidence-line.js";
 import { readTextFile } from "./text-file.js";
 import { locate, parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
 
@@ -77,7 +78,7 @@ export function parseState(text: string, shownAs: string): { file: YamlFile; sta
       },
     );
   }
-  const state = validate(file, data, StateSchema, what, "invalid-state");
+  const state = validateState(file, data, what);
   if (!parseCalendarDate(state.goLive) || !isSchedulable(state.goLive)) {
     throw new GoliveError(
       "invalid-state",
@@ -126,6 +127,15 @@ export function parseState(text: string, shownAs: string): { file: YamlFile; sta
     );
   }
   return { file, state };
+}
+
+/**
+ * A state file's data checked against its schema, each evidence line decoded first
+ * (io/evidence-line.ts). Every reader of a state file's text validates through here.
+ */
+export function validateState(file: YamlFile, data: unknown, what: string): StateData {
+  decodeEvidenceLines(file, data, what);
+  return validate(file, data, StateSchema, what, "invalid-state");
 }
 
 /**

@@ -6,14 +6,14 @@
 import { dirname } from "node:path";
 import { isMap, visit } from "yaml";
 import { GoliveError } from "../errors.js";
-import { STATE_VERSION, StateSchema } from "../schema/state.js";
+import { STATE_VERSION } from "../schema/state.js";
 import { writableTarget, writeFileAtomic } from "./fs-atomic.js";
 import { findRepoRoot } from "./locate.js";
 import { withLock } from "./lock.js";
 import { StateEditor } from "./state-edit.js";
-import { loadWorkspace, type Workspace } from "./state-read.js";
+import { loadWorkspace, validateState, type Workspace } from "./state-read.js";
 import { MAX_FILE_BYTES } from "./text-file.js";
-import { parseYaml, toData, validate, type YamlFile } from "./yaml-file.js";
+import { parseYaml, toData, type YamlFile } from "./yaml-file.js";
 
 /**
  * Runs `edit` on the state file at `statePath` under its lock, and writes what it changed.
@@ -95,7 +95,7 @@ export function checkStateText(text: string, shown: string): void {
         `${what}: golive: format ${version} is newer than this golive reads (${STATE_VERSION})`,
       );
     }
-    validate(file, data, StateSchema, what, "invalid-state");
+    validateState(file, data, what);
   } catch (error) {
     if (!(error instanceof GoliveError)) throw error;
     // The location is in text that was never written: name the field instead.

@@ -4,11 +4,26 @@
  */
 import * as z from "zod/mini";
 import { CatalogueSchema } from "./catalogue.js";
-import { StateSchema } from "./state.js";
+import { EvidenceSchema, StateSchema } from "./state.js";
 
 export function stateJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(StateSchema, { target: "draft-2020-12" }),
+    ...z.toJSONSchema(StateSchema, {
+      target: "draft-2020-12",
+      // golive writes evidence as one line of JSON (io/evidence-line.ts), and reads a mapping.
+      override: ({ zodSchema, jsonSchema }) => {
+        if (zodSchema !== EvidenceSchema) return;
+        const mapping = { ...jsonSchema };
+        for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+        jsonSchema.anyOf = [
+          {
+            type: "string",
+            description: "the same record as one line of JSON, as golive writes it",
+          },
+          mapping,
+        ];
+      },
+    }),
     title: "golive state file (golive.yaml)",
   };
 }

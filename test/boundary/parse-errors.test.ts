@@ -12,6 +12,7 @@ import { PARSE_ERROR_KINDS, parserMessage, QUOTING } from "../../src/core/parse-
 import { evidenceSummary } from "../../src/render/verify-words.js";
 import { parseYamlTree } from "../../src/verify/yaml-tree.js";
 import { gitEnv, golive, initRepo, read, tempRepo } from "../helpers/cli.js";
+import { evidenceIn } from "../helpers/evidence.js";
 import { shop, verdict } from "../helpers/shop.js";
 
 /** Deploy-file lines the yaml library's messages would quote, each with the secret in it. */
@@ -95,7 +96,7 @@ describe("a deploy file that is not valid YAML", () => {
       all += r.stdout + r.stderr;
     }
     expect(all).not.toContain(secret);
-    expect(read(dir)).toContain("code: deploy-invalid");
+    expect(evidenceIn(read(dir), "CLO-10")?.code).toBe("deploy-invalid");
     expect(read(dir)).not.toContain(secret);
   });
 

@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { golive, initRepo, read } from "../helpers/cli.js";
+import { evidenceIn } from "../helpers/evidence.js";
 import {
   basicAuth,
   ok,
@@ -203,7 +204,11 @@ describe("golive probe", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Recorded as evidence in golive.yaml; no status changed.");
     const yaml = read(dir);
-    expect(yaml).toMatch(/evidence: \{ result: fail, code: auth-basic-live, .*source: probe \}/);
+    expect(evidenceIn(yaml, "CLO-17")).toMatchObject({
+      result: "fail",
+      code: "auth-basic-live",
+      source: "probe",
+    });
     expect(yaml).toMatch(/CLO-17:\n {4}status: done/);
     // The gate does not probe; it counts what was recorded, as it counts verify's checks.
     const gate = await golive(dir, ["check", "--verify"], AFTER);
@@ -227,9 +232,11 @@ describe("golive probe", () => {
     expect(files.stdout).toContain(
       "CLO-17 keeps the fail golive probe recorded on 2027-03-02: worse than this run's verdict",
     );
-    expect(read(dir)).toMatch(
-      /evidence: \{ result: fail, code: auth-basic-live, .*source: probe \}/,
-    );
+    expect(evidenceIn(read(dir), "CLO-17")).toMatchObject({
+      result: "fail",
+      code: "auth-basic-live",
+      source: "probe",
+    });
     expect((await golive(dir, ["check", "--verify"], AFTER)).code).toBe(1);
     const json = JSON.parse(
       (await golive(dir, ["verify", "--record", "--item", "CLO-17", "--json"], AFTER)).stdout,
@@ -241,9 +248,7 @@ describe("golive probe", () => {
     s.routes.set("www.shop.example/", ok("home", SHOP_HEADERS));
     const fixed = await golive(dir, ["probe", "--record", "--item", "CLO-17", ...NET()], AFTER);
     expect(fixed.stdout).not.toContain("keeps the");
-    expect(read(dir)).toMatch(
-      /CLO-17:[^\n]*\n(?: {4}[^\n]*\n)*? {4}evidence: \{ result: pass,[^\n]*source: probe/,
-    );
+    expect(evidenceIn(read(dir), "CLO-17")).toMatchObject({ result: "pass", source: "probe" });
   });
 
   test("probe evidence recorded before go-live day does not count from go-live day on", async () => {
@@ -252,7 +257,10 @@ describe("golive probe", () => {
     const dir = await shopRepo();
     expect((await golive(dir, ["done", "CLO-17"], BEFORE)).code).toBe(0);
     await golive(dir, ["probe", "--record", "--item", "CLO-17", ...NET()], BEFORE);
-    expect(read(dir)).toMatch(/result: pass, code: auth-basic-before-golive/);
+    expect(evidenceIn(read(dir), "CLO-17")).toMatchObject({
+      result: "pass",
+      code: "auth-basic-before-golive",
+    });
     const gate = await golive(dir, ["check", "--verify", "--json"], AFTER);
     const report = JSON.parse(gate.stdout);
     expect(report.failsCheck ?? []).not.toContain("CLO-17");

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { copyOf, golive, read, tempRepo } from "../helpers/cli.js";
+import { evidenceIn } from "../helpers/evidence.js";
 import { deployFile, KEY_BODY, leakyFiles, SECRET, shop } from "../helpers/shop.js";
 
 const TODAY = { GOLIVE_TODAY: "2027-01-04" };
@@ -105,12 +106,13 @@ describe("golive verify", () => {
     expect(r.stdout).toContain("Recorded as evidence in golive.yaml; no status changed.");
     const after = read(dir);
     // The deciding finding's code and arguments, not prose.
-    // What the checks read, on one line (docs/verify.md): the digest, then each file.
+    // One line of JSON (docs/verify.md); what the checks read, one string: the digest, then
+    // each file.
     expect(after).toMatch(
-      /evidence: \{ result: fail, code: robots-empty, args: \{ file: public\/Yves\/robots\.txt \}, at: 2027-01-04, inputs: [0-9a-f]{40} f:public\/Yves\/robots\.txt t:[0-9a-f]{40} \}/,
+      /SEO-04:\n(?: {4}.*\n)*? {4}evidence: '\{"result":"fail","code":"robots-empty","args":\{"file":"public\/Yves\/robots\.txt"\},"at":"2027-01-04","inputs":"[0-9a-f]{40} f:public\/Yves\/robots\.txt t:[0-9a-f]{40}"\}'\n/,
     );
     expect(after.match(/status: done/g)?.length).toBe(before.match(/status: done/g)?.length);
-    expect(after).toMatch(/APP-03:\n\s+evidence: \{ result: pass/);
+    expect(evidenceIn(after, "APP-03")?.result).toBe("pass");
     const show = await golive(dir, ["show", "SEO-04"], TODAY);
     expect(show.stdout).toContain(
       "Evidence fail on 2027-01-04 (golive verify): public/Yves/robots.txt: is empty",
@@ -219,7 +221,7 @@ describe("a secret is never echoed", () => {
       expect(o.stdout + o.stderr).not.toContain(KEY_BODY);
     }
     expect(read(dir)).not.toContain(SECRET);
-    expect(read(dir)).toMatch(/APP-17:\n\s+evidence: \{ result: fail/);
+    expect(evidenceIn(read(dir), "APP-17")?.result).toBe("fail");
   });
 
   test("the allow-list in golive.yaml silences reviewed findings", async () => {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { BIN, golive, initRepo, read, tempDir } from "../helpers/cli.js";
+import { evidenceIn } from "../helpers/evidence.js";
 
 function git(dir: string, ...args: string[]): { code: number; out: string } {
   const result = spawnSync("git", args, {
@@ -303,8 +304,8 @@ describe("golive merge-driver through git merge", () => {
       by: "Bo",
       at: "2027-01-05",
       waiver: { reason: "SDK pinned in CI", until: "2027-02-01", by: "Ana", at: "2027-01-04" },
-      evidence: { result: "fail", at: "2027-01-06" },
     });
+    expect(evidenceIn(read(dir), "APP-08")).toMatchObject({ result: "fail", at: "2027-01-06" });
     // Ours changed no status, owner or note: nothing of it belongs in the history.
     expect(item.history).toBeUndefined();
   });

@@ -31,6 +31,7 @@ import {
   withGitCallsLogged,
   withShippedCatalogues,
 } from "../helpers/cli.js";
+import { evidenceIn, withEvidence } from "../helpers/evidence.js";
 import { composerLock, PACKAGES, shop } from "../helpers/shop.js";
 
 const DAY = "2027-01-04" as CalendarDate;
@@ -84,6 +85,16 @@ beforeAll(async () => {
   expect(verified.code, verified.stderr).toBe(1);
 });
 
+/** A value as a one-line YAML flow collection, strings double-quoted (a JSON string is one). */
+function flowMap(value: unknown): string {
+  if (Array.isArray(value)) return `[ ${value.map(flowMap).join(", ")} ]`;
+  if (typeof value === "object" && value !== null)
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${flowMap(v)}`)
+      .join(", ")} }`;
+  return JSON.stringify(value);
+}
+
 function copyShop(): string {
   const dir = tempRepo({});
   execFileSync("cp", ["-a", `${recordedShop}/.`, dir]);
@@ -103,13 +114,11 @@ describe("recorded evidence with its inputs", () => {
     expect(inputs.get("APP-17")?.sets).toContain("all");
     expect(inputs.get("CLO-10")?.sets).toContain("deploy");
     expect(inputs.get("CLO-10")?.context).toContain("today");
-    // One line per record, the inputs one scalar: a digest and a token per input.
+    // One line of JSON per record, the inputs one string: a digest and a token per input.
     expect(read(recordedShop)).toMatch(
-      /APP-03:\n {4}evidence: \{ result: fail, code: composer-old, .*, inputs: [0-9a-f]{40} f:composer\.lock t:[0-9a-f]{40} \}\n/,
+      /APP-03:\n {4}evidence: '\{"result":"fail","code":"composer-old",.*,"inputs":"[0-9a-f]{40} f:composer\.lock t:[0-9a-f]{40}"\}'\n/,
     );
-    expect(read(recordedShop)).toMatch(
-      /CLO-10:\n {4}evidence: \{.*, inputs: "?[0-9a-f]{40} .*s:deploy/,
-    );
+    expect(evidenceIn(read(recordedShop), "CLO-10")?.inputs).toMatch(/^[0-9a-f]{40} .*s:deploy/);
   });
 
   test("nothing changed: no check runs, every verdict is the recorded one", async () => {
@@ -392,34 +401,36 @@ describe("recorded evidence with its inputs", () => {
     expect(ran).not.toContain("CLO-10");
   });
 
-  test("inputs as golive wrote them before (a map) still read, and are one line after the next record", async () => {
+  test("evidence and inputs as golive wrote them before (YAML maps) still read, and are one line of JSON after the next record", async () => {
     const dir = copyShop();
-    const old = read(dir).replace(
-      /, inputs: "?([0-9a-f]{40})((?: [^ }"]+)*)"? \}/g,
-      (_, digest, rest) => {
-        const kinds: Record<string, string[]> = { files: [], sets: [], context: [] };
-        for (const token of (rest as string).trim().split(" ").filter(Boolean)) {
-          // The map had no day the answer holds until (its digest was over today's date), nor
-          // a digest over the whole work tree.
-          if (token.startsWith("u:") || token.startsWith("t:")) continue;
-          const kind = token[0] === "f" ? "files" : token[0] === "s" ? "sets" : "context";
-          kinds[kind]!.push(JSON.stringify(decodeURIComponent(token.slice(2))));
-        }
-        const lists = Object.entries(kinds)
-          .filter(([, v]) => v.length > 0)
-          .map(([k, v]) => `, ${k}: [ ${v.join(", ")} ]`);
-        return `, inputs: { digest: ${digest}${lists.join("")} } }`;
-      },
-    );
+    // Until golive 1.1 the inputs were a map; until this change the evidence was a flow map.
+    const old = read(dir).replace(/^( {4}evidence: )'(.*)'$/gm, (_, head: string, line: string) => {
+      const { inputs, ...evidence } = JSON.parse(line.replaceAll("''", "'"));
+      const kinds: Record<string, string[]> = { files: [], sets: [], context: [] };
+      const [digest, ...tokens] = (inputs as string).split(" ");
+      for (const token of tokens) {
+        // The map had no day the answer holds until (its digest was over today's date), nor
+        // a digest over the whole work tree.
+        if (token.startsWith("u:") || token.startsWith("t:")) continue;
+        const kind = token[0] === "f" ? "files" : token[0] === "s" ? "sets" : "context";
+        kinds[kind]!.push(decodeURIComponent(token.slice(2)));
+      }
+      const lists = Object.fromEntries(Object.entries(kinds).filter(([, v]) => v.length > 0));
+      const value = { ...evidence, inputs: { digest, ...lists } };
+      return head + flowMap(value);
+    });
     expect(old).toMatch(
-      /APP-03:\n.*inputs: \{ digest: [0-9a-f]{40}, files: \[ "composer\.lock" \] \}/,
+      /APP-03:\n {4}evidence: \{ result: "fail", .*inputs: \{ digest: "[0-9a-f]{40}", files: \[ "composer\.lock" \] \} \}\n/,
     );
     writeFileSync(join(dir, "golive.yaml"), old);
     // Only the date-reading checks run: the map's digest was over the date, not a day until.
     expect((await rerun(dir)).ran.sort()).toEqual(["APP-02", "CLO-10", "CLO-17"]);
     expect((await golive(dir, ["verify", "--record"], { GOLIVE_TODAY: DAY })).code).toBe(1);
     expect(read(dir)).not.toContain("digest:");
-    expect(read(dir)).toMatch(/APP-03:\n.*inputs: [0-9a-f]{40} f:composer\.lock t:[0-9a-f]{40} \}/);
+    expect(read(dir)).not.toMatch(/evidence: \{/);
+    expect(evidenceIn(read(dir), "APP-03")?.inputs).toMatch(
+      /^[0-9a-f]{40} f:composer\.lock t:[0-9a-f]{40}$/,
+    );
   });
 
   test("an input's path with spaces, % or line breaks survives the one line", () => {
@@ -441,11 +452,12 @@ describe("recorded evidence with its inputs", () => {
   test("evidence with a code golive no longer knows is checked again, and shown stale in plain words", async () => {
     const dir = copyShop();
     // deploy-fallback: a code golive retired; the inputs are as recorded.
-    const text = read(dir).replace(
-      /(APP-03:\n {4}evidence: \{ result: )fail, code: composer-old/,
-      "$1pass, code: deploy-fallback",
-    );
-    expect(text).toContain("code: deploy-fallback");
+    const text = withEvidence(read(dir), "APP-03", (e) => ({
+      ...e,
+      result: "pass",
+      code: "deploy-fallback",
+    }));
+    expect(text).toContain('"code":"deploy-fallback"');
     writeFileSync(join(dir, "golive.yaml"), text);
     const { ran, verdicts } = await rerun(dir);
     expect(ran).toEqual(["APP-03"]);
@@ -462,9 +474,11 @@ describe("recorded evidence with its inputs", () => {
 
   test("evidence without inputs, or naming what golive does not know, runs its checks", async () => {
     const dir = copyShop();
-    const text = read(dir)
-      .replace(/(APP-03:\n {4}evidence: \{.*), inputs: [^}]*\}/, "$1 }")
-      .replace(/(CLO-10:\n {4}evidence: \{.*inputs: "?[0-9a-f]{40})/, "$1 s:nope");
+    const withoutInputs = withEvidence(read(dir), "APP-03", ({ inputs: _, ...e }) => e);
+    const text = withEvidence(withoutInputs, "CLO-10", (e) => ({
+      ...e,
+      inputs: `${e.inputs} s:nope`,
+    }));
     expect(text.match(/nope/g)).toHaveLength(1);
     writeFileSync(join(dir, "golive.yaml"), text);
     expect((await rerun(dir)).ran.sort()).toEqual(["APP-03", "CLO-10"]);

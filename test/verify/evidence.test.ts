@@ -34,7 +34,7 @@ describe("recorded evidence", () => {
       (await golive(dir, ["verify", "--item", "APP-03", "--record"], at("2027-01-04"))).code,
     ).toBe(1);
     expect(read(dir)).toContain(
-      'evidence: { result: fail, code: composer-old, args: { file: composer.lock, line: 15, subject: spryker/twig, found: 3.12.0, expected: ">= 3.15.2" }, at: 2027-01-04, inputs: ',
+      `evidence: '{"result":"fail","code":"composer-old","args":{"file":"composer.lock","line":15,"subject":"spryker/twig","found":"3.12.0","expected":">= 3.15.2"},"at":"2027-01-04","inputs":"`,
     );
     const show = await golive(dir, ["show", "APP-03"], at("2027-01-04"));
     expect(show.stdout).toContain(

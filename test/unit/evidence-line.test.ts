@@ -1,0 +1,194 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { GoliveError } from "../../src/errors.js";
+import { evidenceLine } from "../../src/io/evidence-line.js";
+import { newStateText } from "../../src/io/state-edit.js";
+import { mergeStateTexts } from "../../src/io/state-merge.js";
+import { loadWorkspace } from "../../src/io/state-read.js";
+import { updateWorkspace } from "../../src/io/state-update.js";
+import { stateJsonSchema } from "../../src/schema/json-schema.js";
+import { MAX_TEXT } from "../../src/schema/state.js";
+import { sprykerCatalogue } from "../helpers/catalogue.js";
+import { tempDir } from "../helpers/cli.js";
+import { evidenceIn } from "../helpers/evidence.js";
+
+const catalogue = sprykerCatalogue();
+const EVIDENCE = {
+  result: "fail",
+  code: "robots-missing",
+  args: { file: "public/Yves/robots.txt" },
+  at: "2027-01-04",
+  inputs: `${"1".repeat(40)} f:public/Yves/robots.txt`,
+} as const;
+
+/** A fresh state file whose SEO-04 entry is `entry` (YAML lines, indented by 4). */
+function stateWith(entry: string): string {
+  const text = newStateText(catalogue, { name: "spryker-cloud" }, "2027-03-01").replace(
+    "  SEO-04: {}\n",
+    `  SEO-04:\n${entry}`,
+  );
+  const path = join(tempDir("golive-evidence-"), "golive.yaml");
+  writeFileSync(path, text);
+  return path;
+}
+
+function refusal(path: string): GoliveError {
+  try {
+    loadWorkspace(path, ".");
+  } catch (error) {
+    if (error instanceof GoliveError) return error;
+    throw error;
+  }
+  throw new Error("read without an error");
+}
+
+describe("recorded evidence in golive.yaml: one line of JSON", () => {
+  it("is written by golive as single-quoted JSON, read back as the same record", () => {
+    const path = stateWith("    status: todo\n");
+    updateWorkspace(path, ".", (_ws, editor) =>
+      editor.setItem("SEO-04", { status: "todo", evidence: { ...EVIDENCE } }),
+    );
+    const text = readFileSync(path, "utf8");
+    expect(text).toContain(
+      `  SEO-04:\n    status: todo\n    evidence: '{"result":"fail","code":"robots-missing","args":{"file":"public/Yves/robots.txt"},"at":"2027-01-04","inputs":"${"1".repeat(40)} f:public/Yves/robots.txt"}'\n`,
+    );
+    expect(loadWorkspace(path, ".").state.items?.["SEO-04"]?.evidence).toEqual(EVIDENCE);
+  });
+
+  it("escapes every character outside printable ASCII, and a quote survives the YAML string", () => {
+    const odd = "ü\u202e\u0007\u2028'x'";
+    expect(evidenceLine({ found: odd })).toBe('{"found":"\\u00fc\\u202e\\u0007\\u2028\'x\'"}');
+    const path = stateWith("    status: todo\n");
+    const evidence = { ...EVIDENCE, args: { file: "public/Yves/robots.txt", subject: odd } };
+    updateWorkspace(path, ".", (_ws, editor) =>
+      editor.setItem("SEO-04", { status: "todo", evidence }),
+    );
+    const text = readFileSync(path, "utf8");
+    // The file holds ASCII only on that line: no control, format or line-separator character.
+    const line = text.split("\n").find((l) => l.startsWith("    evidence: "))!;
+    expect(line).toMatch(/^[\x20-\x7e]+$/);
+    expect(line).toContain("''x''");
+    expect(loadWorkspace(path, ".").state.items?.["SEO-04"]?.evidence).toEqual(evidence);
+  });
+
+  it("as a YAML mapping (earlier golive) is read, and an edit of the item keeps its line", () => {
+    const mapping =
+      "    evidence: { result: fail, code: robots-missing, args: { file: public/Yves/robots.txt }, at: 2027-01-04 }\n";
+    const path = stateWith(mapping);
+    const { inputs: _, ...recorded } = EVIDENCE;
+    expect(loadWorkspace(path, ".").state.items?.["SEO-04"]?.evidence).toEqual(recorded);
+    updateWorkspace(path, ".", (ws, editor) =>
+      editor.setItem("SEO-04", { ...ws.state.items?.["SEO-04"], status: "done", by: "Jo" }),
+    );
+    expect(readFileSync(path, "utf8")).toContain(mapping);
+    // New evidence replaces it with the line.
+    updateWorkspace(path, ".", (ws, editor) =>
+      editor.setItem("SEO-04", { ...ws.state.items?.["SEO-04"], evidence: { ...EVIDENCE } }),
+    );
+    expect(readFileSync(path, "utf8")).not.toContain("evidence: {");
+    expect(evidenceIn(readFileSync(path, "utf8"), "SEO-04")).toEqual(EVIDENCE);
+  });
+
+  it("an edit of the item keeps the line when the evidence is the same, in any key order", () => {
+    const line = `    evidence: '${evidenceLine({ at: "2027-01-04", result: "pass" })}'\n`;
+    const path = stateWith(line);
+    updateWorkspace(path, ".", (ws, editor) =>
+      editor.setItem("SEO-04", { ...ws.state.items?.["SEO-04"], status: "done", by: "Jo" }),
+    );
+    expect(readFileSync(path, "utf8")).toContain(`    status: done\n    by: Jo\n${line}`);
+  });
+
+  it("a line that is not JSON is refused with its place, and the file is not changed", () => {
+    const path = stateWith(`    evidence: '{"result":"fail",'\n`);
+    const before = readFileSync(path, "utf8");
+    const error = refusal(path);
+    expect(error.code).toBe("invalid-state");
+    expect(error.message).toBe(
+      "state file: items.SEO-04.evidence: not the one line of JSON golive records",
+    );
+    const line = before.split("\n").findIndex((l) => l.startsWith("    evidence: ")) + 1;
+    expect(error.location).toMatchObject({ line, col: 15 });
+    expect(error.hint).toContain("golive verify --record");
+    expect(readFileSync(path, "utf8")).toBe(before);
+  });
+
+  it("JSON that is not evidence is refused as any invalid field, at the line", () => {
+    const unknownKey = stateWith(
+      `    evidence: '{"result":"fail","at":"2027-01-04","__proto__":{"x":1}}'\n`,
+    );
+    const error = refusal(unknownKey);
+    expect(error.code).toBe("invalid-state");
+    expect(error.message).toContain("items.SEO-04.evidence");
+    expect(error.message).toContain("__proto__");
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    const wrongResult = stateWith(`    evidence: '{"result":"great","at":"2027-01-04"}'\n`);
+    expect(refusal(wrongResult).message).toContain("items.SEO-04.evidence.result");
+    const array = stateWith("    evidence: '[1, 2]'\n");
+    expect(refusal(array).message).toContain("items.SEO-04.evidence");
+  });
+
+  it("the longest evidence golive can write is read back; past 1 MiB it is refused unread", () => {
+    const path = stateWith("    status: todo\n");
+    const wide = "\u00fc".repeat(MAX_TEXT);
+    const longest = {
+      ...EVIDENCE,
+      args: { file: wide, subject: wide, found: wide, expected: wide },
+      summary: wide,
+      inputs: `${"1".repeat(40)} f:${"a".repeat(199_950)}`,
+    };
+    updateWorkspace(path, ".", (_ws, editor) =>
+      editor.setItem("SEO-04", { status: "todo", evidence: longest }),
+    );
+    expect(loadWorkspace(path, ".").state.items?.["SEO-04"]?.evidence).toEqual(longest);
+    const tooLong = stateWith(
+      `    evidence: '{"result":"fail","at":"2027-01-04","x":"${"a".repeat(1024 * 1024)}"}'\n`,
+    );
+    expect(refusal(tooLong).message).toContain("not the one line of JSON golive records");
+  });
+
+  it("is what a write checks before it lands: a change that leaves a broken line writes nothing", () => {
+    const path = stateWith(`    evidence: 'not json'\n`);
+    const before = readFileSync(path, "utf8");
+    expect(() =>
+      updateWorkspace(path, ".", (_ws, editor) => editor.setItem("SEO-04", { status: "done" })),
+    ).toThrow(GoliveError);
+    expect(readFileSync(path, "utf8")).toBe(before);
+  });
+
+  it("is read by the merge driver in both forms, and merged as the record it holds", () => {
+    const version = (entry: string, what: string) => ({
+      text: readFileSync(stateWith(entry), "utf8"),
+      what,
+    });
+    const base = version("    status: todo\n", "the base version");
+    const ours = version(
+      "    status: todo\n    evidence: { result: fail, code: robots-missing, at: 2027-01-04 }\n",
+      "our version",
+    );
+    const theirs = version("    status: done\n    by: Bo\n    at: 2027-01-05\n", "their version");
+    const merged = mergeStateTexts(base, ours, theirs, ".", "golive.yaml");
+    expect(merged.kind).toBe("merged");
+    if (merged.kind !== "merged") return;
+    expect(merged.state.items?.["SEO-04"]).toMatchObject({
+      status: "done",
+      evidence: { result: "fail", code: "robots-missing", at: "2027-01-04" },
+    });
+    const broken = version(`    evidence: '{"result"'\n`, "their version");
+    const refused = mergeStateTexts(base, ours, broken, ".", "golive.yaml");
+    expect(refused.kind).toBe("failed");
+    if (refused.kind === "failed")
+      expect(refused.reasons.join("\n")).toContain("not the one line of JSON golive records");
+  });
+
+  it("is a string or a mapping to an editor's JSON Schema", () => {
+    const schema = stateJsonSchema() as {
+      properties: {
+        items: { additionalProperties: { anyOf: { properties?: Record<string, unknown> }[] } };
+      };
+    };
+    const item = schema.properties.items.additionalProperties.anyOf.find((s) => s.properties);
+    const evidence = item?.properties?.evidence as { anyOf: { type: string }[] };
+    expect(evidence.anyOf.map((s) => s.type)).toEqual(["string", "object"]);
+  });
+});
