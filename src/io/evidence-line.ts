@@ -21,13 +21,30 @@ import { locate, type YamlFile } from "./yaml-file.js";
  */
 const MAX_EVIDENCE_TEXT = 1024 * 1024;
 
+// The fields in one order, whichever command built the record (verify, probe, the merge
+// driver, which gets them in the schema's order): the same record is the same line, and two
+// branches that record it do not conflict in a merge without the driver.
+const FIELDS = ["result", "code", "args", "more", "at", "summary", "source", "inputs"];
+const ARGS = ["file", "line", "subject", "found", "expected"];
+
+/** `value`'s defined fields, `order`'s first; entries, so that no key can set a prototype. */
+function ordered(value: object, order: readonly string[]): Record<string, unknown> {
+  const fields = Object.entries(value).filter(([, v]) => v !== undefined);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return Object.fromEntries(fields.sort(([a], [b]) => rank(a) - rank(b)));
+}
+
 /**
- * Evidence as the one line golive writes: JSON, with every character outside printable ASCII
- * escaped (`\u00fc`), so that the line holds no control, format or bidirectional character,
- * whatever file name or host a shop gave the finding, and single quotes can always hold it.
+ * Evidence as the one line golive writes: JSON, fields in one order, every character outside
+ * printable ASCII escaped (`\u00fc`), so that the line holds no control, format or
+ * bidirectional character, whatever file name or host a shop gave the finding, and single
+ * quotes can always hold it.
  */
 export function evidenceLine(evidence: object): string {
-  return JSON.stringify(evidence).replace(
+  const record = ordered(evidence, FIELDS);
+  const args = record.args;
+  if (typeof args === "object" && args !== null) record.args = ordered(args, ARGS);
+  return JSON.stringify(record).replace(
     /[^\u0020-\u007e]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );

@@ -56,6 +56,28 @@ describe("recorded evidence in golive.yaml: one line of JSON", () => {
     expect(loadWorkspace(path, ".").state.items?.["SEO-04"]?.evidence).toEqual(EVIDENCE);
   });
 
+  it("is the same line for the same record, whichever order its fields came in", () => {
+    // verify builds result, code, args, at, inputs; the merge driver gets the schema's order.
+    const schemaOrder = {
+      inputs: EVIDENCE.inputs,
+      args: { file: "a.yml", line: 3, subject: "s" },
+      at: EVIDENCE.at,
+      code: EVIDENCE.code,
+      result: EVIDENCE.result,
+    };
+    const commandOrder = {
+      result: EVIDENCE.result,
+      code: EVIDENCE.code,
+      args: { subject: "s", line: 3, file: "a.yml" },
+      at: EVIDENCE.at,
+      inputs: EVIDENCE.inputs,
+    };
+    expect(evidenceLine(schemaOrder)).toBe(evidenceLine(commandOrder));
+    expect(evidenceLine(schemaOrder)).toMatch(
+      /^\{"result":"fail","code":"robots-missing","args":\{"file":"a\.yml","line":3,"subject":"s"\},"at":"2027-01-04","inputs":/,
+    );
+  });
+
   it("escapes every character outside printable ASCII, and a quote survives the YAML string", () => {
     const odd = "ü\u202e\u0007\u2028'x'";
     expect(evidenceLine({ found: odd })).toBe('{"found":"\\u00fc\\u202e\\u0007\\u2028\'x\'"}');
