@@ -284,10 +284,10 @@ describe("the merge driver", () => {
   it("refuses a side written by a newer golive instead of writing a file it cannot read", async () => {
     const { result, ours } = await sides({
       ours: (t) => t.replace("CLO-01: {}", "CLO-01: { owner: Sam }"),
-      theirs: (t) => t.replace("golive: 1", "golive: 2"),
+      theirs: (t) => t.replace("golive: 1", "golive: 3"),
     });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/their version is format 2, newer than this golive reads/);
+    expect(result.stderr).toMatch(/their version is format 3, newer than this golive reads/);
     // Whatever git's text merge left, golive does not read it as a merged file of its own.
     const repo = tempRepo({ "golive.yaml": ours });
     expect((await golive(repo, ["status"], TODAY)).code).toBe(2);

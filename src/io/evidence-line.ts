@@ -68,33 +68,68 @@ export function evidenceNode(doc: Document, existing: unknown, evidence: object)
   return node;
 }
 
+/** Deeper JSON is refused before anything walks it: a record is 3 levels deep at most. */
+const MAX_DEPTH = 8;
+
+function deeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 1]];
+  while (pending.length > 0) {
+    const [v, depth] = pending.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(v)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * Why `text` is not an evidence line golive reads, or undefined with its value. The line must
+ * be exactly what golive writes for the record it holds: `JSON.parse` keeps the last of two
+ * equal keys (`{"result":"fail",...,"result":"pass"}` would read as a pass that a reviewer
+ * reads as a fail), and a raw control or bidirectional character would reach every editor
+ * that shows the file. A line that holds no mapping is left to the schema to refuse.
+ */
+function decoded(text: string): { value: unknown } | { why: string } {
+  if (text.length > MAX_EVIDENCE_TEXT) return { why: "longer than 1 MiB" };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // The parser's own message would quote the line.
+    return { why: "not JSON" };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { value };
+  if (deeperThan(value, MAX_DEPTH)) return { why: "nested deeper than evidence is" };
+  if (evidenceLine(value) !== text) return { why: "not the line golive wrote for it" };
+  return { value };
+}
+
 /**
  * Replaces, in a state file's data (as yaml's toJS gives it, before validation), each item's
- * evidence line with the value its JSON holds; the schema then checks it as any other field.
- * Throws a located error for a line that is not JSON.
+ * evidence line with the record it holds; the schema then checks it as any other field.
+ * Throws a located error for a line that is not one golive wrote.
  */
 export function decodeEvidenceLines(file: YamlFile, data: unknown, what: string): void {
   const items = (data as { items?: unknown } | null)?.items;
   if (typeof items !== "object" || items === null || Array.isArray(items)) return;
+  // An alias (`*a`) makes two entries one object: it is decoded once.
+  const seen = new Set<object>();
   for (const [id, item] of Object.entries(items)) {
-    if (typeof item !== "object" || item === null) continue;
+    if (typeof item !== "object" || item === null || seen.has(item)) continue;
+    seen.add(item);
     const text = (item as { evidence?: unknown }).evidence;
     if (typeof text !== "string") continue;
-    let value: unknown;
-    try {
-      if (text.length > MAX_EVIDENCE_TEXT) throw new Error("too long");
-      value = JSON.parse(text);
-    } catch {
-      // The parser's own message would quote the line: say where instead.
+    const line = decoded(text);
+    if ("why" in line) {
       throw new GoliveError(
         "invalid-state",
-        `${what}: ${formatPath(["items", id, "evidence"])}: not the one line of JSON golive records`,
+        `${what}: ${formatPath(["items", id, "evidence"])}: ${line.why}: golive records evidence as one line of JSON`,
         {
           location: locate(file, ["items", id, "evidence"]),
-          hint: "delete the evidence line, then run `golive verify --record` to record it again",
+          hint: "delete the evidence line, then record it again (`golive verify --record`, or `golive probe --record` for what the live hosts answer)",
         },
       );
     }
-    (item as { evidence?: unknown }).evidence = value;
+    (item as { evidence?: unknown }).evidence = line.value;
   }
 }

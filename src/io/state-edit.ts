@@ -18,7 +18,7 @@ import {
 import type { Catalogue } from "../core/catalogue.js";
 import { same } from "../core/compare.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
-import { type ItemState, type Slip, STATE_VERSION } from "../schema/state.js";
+import { EVIDENCE_LINE_FORMAT, FIRST_FORMAT, type ItemState, type Slip } from "../schema/state.js";
 import type { CatalogueRef } from "./catalogue.js";
 import { evidenceNode } from "./evidence-line.js";
 import type { YamlFile } from "./yaml-file.js";
@@ -61,7 +61,7 @@ export function newStateText(
   name?: string,
 ): string {
   const doc = new Document({
-    golive: STATE_VERSION,
+    golive: FIRST_FORMAT,
     ...(name !== undefined ? { name } : {}),
     catalogue: catalogueRecord(catalogue, ref),
     goLive,
@@ -160,8 +160,11 @@ export class StateEditor {
       } else if (field === "history") {
         map.set(field, this.historyNode(map.get(field, true), state.history ?? []));
       } else if (field === "evidence" && state.evidence) {
-        // One line per record, as JSON (io/evidence-line.ts).
-        map.set(field, evidenceNode(this.file.doc, map.get(field, true), state.evidence));
+        // One line per record, as JSON (io/evidence-line.ts), in a file that says its format.
+        const existing = map.get(field, true);
+        const node = evidenceNode(this.file.doc, existing, state.evidence);
+        if (node !== existing) this.raiseFormat(EVIDENCE_LINE_FORMAT);
+        map.set(field, node);
       } else if (typeof value === "object") {
         map.set(field, this.file.doc.createNode(value));
       } else if (map.get(field) !== value) {
@@ -170,6 +173,12 @@ export class StateEditor {
     }
     map.items.sort((a, b) => fieldRank(a.key) - fieldRank(b.key));
     this.changed = true;
+  }
+
+  /** The file's `golive:` format, raised to `format` when it is lower. */
+  private raiseFormat(format: number): void {
+    const declared = this.file.doc.get("golive");
+    if (typeof declared !== "number" || declared < format) this.file.doc.set("golive", format);
   }
 
   /** Keeps the nodes of existing history entries (and their comments); appends new ones. */

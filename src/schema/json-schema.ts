@@ -19,6 +19,9 @@ export function stateJsonSchema(): Record<string, unknown> {
           {
             type: "string",
             description: "the same record as one line of JSON, as golive writes it",
+            pattern: "^\\{.*\\}$",
+            contentMediaType: "application/json",
+            contentSchema: mapping,
           },
           mapping,
         ];

@@ -6,8 +6,17 @@ import * as z from "zod/mini";
 import { GlobSchema, RegexSchema } from "./checks.js";
 import { type HistoryField, STATUSES } from "./fields.js";
 
-/** The newest state file version this golive reads and writes. */
-export const STATE_VERSION = 1;
+/** The newest state file format this golive reads and writes. */
+export const STATE_VERSION = 2;
+
+/**
+ * The format a file declares: 1, until golive writes the first evidence line in it (one line of
+ * JSON, io/evidence-line.ts), which a golive of format 1 cannot read; then 2, so that such a
+ * golive asks to be upgraded instead of calling the line a wrong field. A file golive never
+ * recorded evidence in stays readable by every golive that reads format 1.
+ */
+export const FIRST_FORMAT = 1;
+export const EVIDENCE_LINE_FORMAT = 2;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WHEN_SHAPE = "expected a date YYYY-MM-DD or a timestamp";

@@ -133,9 +133,9 @@ const cases: Case[] = [
   },
   {
     name: "a newer schema version",
-    repo: () => edited((t) => t.replace("golive: 1", "golive: 2")),
+    repo: () => edited((t) => t.replace("golive: 1", "golive: 3")),
     args: ["check"],
-    says: /state file is format 2, written by a newer golive.*\nhint: upgrade golive/,
+    says: /state file is format 3, written by a newer golive.*\nhint: upgrade golive/,
   },
   {
     name: "block without a reason",

@@ -127,12 +127,83 @@ describe("recorded evidence in golive.yaml: one line of JSON", () => {
     const error = refusal(path);
     expect(error.code).toBe("invalid-state");
     expect(error.message).toBe(
-      "state file: items.SEO-04.evidence: not the one line of JSON golive records",
+      "state file: items.SEO-04.evidence: not JSON: golive records evidence as one line of JSON",
     );
     const line = before.split("\n").findIndex((l) => l.startsWith("    evidence: ")) + 1;
     expect(error.location).toMatchObject({ line, col: 15 });
     expect(error.hint).toContain("golive verify --record");
+    expect(error.hint).toContain("golive probe --record");
     expect(readFileSync(path, "utf8")).toBe(before);
+  });
+
+  it("a line golive did not write is refused: a field twice (the last would win), a raw control or bidi character, other spacing", () => {
+    const fail = `"result":"fail","code":"auth-basic-live","at":"2027-03-02","source":"probe"`;
+    // Read as JSON, the pass would win; a reviewer reads the fail first.
+    const twice = stateWith(`    evidence: '{${fail},"result":"pass"}'\n`);
+    expect(refusal(twice).message).toBe(
+      "state file: items.SEO-04.evidence: not the line golive wrote for it: golive records evidence as one line of JSON",
+    );
+    for (const odd of ["\u202e", "\u2028", "\ufeff", "ü"]) {
+      const raw = stateWith(
+        `    evidence: '{"result":"fail","code":"x${odd}","at":"2027-03-02"}'\n`,
+      );
+      expect(refusal(raw).message).toContain("not the line golive wrote for it");
+    }
+    const spaced = stateWith(`    evidence: '{"result": "fail", "at": "2027-03-02"}'\n`);
+    expect(refusal(spaced).message).toContain("not the line golive wrote for it");
+    // The same record, quoted otherwise by YAML (an editor's formatter), is the same line.
+    const requoted = stateWith(
+      `    evidence: "{\\"result\\":\\"fail\\",\\"at\\":\\"2027-03-02\\"}"\n`,
+    );
+    expect(loadWorkspace(requoted, ".").state.items?.["SEO-04"]?.evidence).toEqual({
+      result: "fail",
+      at: "2027-03-02",
+    });
+  });
+
+  it("JSON nested thousands deep is refused at its line, before anything walks it", () => {
+    const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
+    const path = stateWith(`    evidence: '{"result":"fail","at":"2027-01-04","args":${deep}}'\n`);
+    const error = refusal(path);
+    expect(error.message).toContain("items.SEO-04.evidence: nested deeper than evidence is");
+    expect(error.location?.line).toBeGreaterThan(1);
+  });
+
+  it("an alias that makes two entries one is decoded once: a line holding a JSON string is no record", () => {
+    const text = newStateText(catalogue, { name: "spryker-cloud" }, "2027-03-01")
+      .replace(
+        "  SEO-04: {}\n",
+        `  SEO-04: &a\n    evidence: '${JSON.stringify(evidenceLine({ result: "pass", at: "2027-01-04" }))}'\n`,
+      )
+      .replace("  SEO-05: {}\n", "  SEO-05: *a\n");
+    const path = join(tempDir("golive-evidence-"), "golive.yaml");
+    writeFileSync(path, text);
+    expect(refusal(path).message).toContain(
+      "items.SEO-04.evidence: expected a mapping, got a string",
+    );
+  });
+
+  it("the first evidence line raises the file's format to 2, so an older golive asks to be upgraded", () => {
+    const path = stateWith("    status: todo\n");
+    expect(readFileSync(path, "utf8")).toMatch(/^golive: 1$/m);
+    updateWorkspace(path, ".", (_ws, editor) => editor.setItem("SEO-04", { status: "done" }));
+    expect(readFileSync(path, "utf8")).toMatch(/^golive: 1$/m);
+    updateWorkspace(path, ".", (_ws, editor) =>
+      editor.setItem("SEO-04", { status: "done", evidence: { ...EVIDENCE } }),
+    );
+    expect(readFileSync(path, "utf8")).toMatch(/^golive: 2$/m);
+    // A file with evidence as YAML mappings only stays at 1 through an edit of the item.
+    const mapping = stateWith("    evidence: { result: pass, at: 2027-01-04 }\n");
+    updateWorkspace(mapping, ".", (ws, editor) =>
+      editor.setItem("SEO-04", { ...ws.state.items?.["SEO-04"], status: "done" }),
+    );
+    expect(readFileSync(mapping, "utf8")).toMatch(/^golive: 1$/m);
+    // What a golive of format 1 says of a file of format 2.
+    const newer = stateWith("    status: todo\n");
+    writeFileSync(newer, readFileSync(newer, "utf8").replace(/^golive: 1$/m, "golive: 3"));
+    expect(refusal(newer).message).toBe(
+      "state file is format 3, written by a newer golive; this golive reads format 2",
+    );
   });
 
   it("JSON that is not evidence is refused as any invalid field, at the line", () => {
@@ -166,7 +237,7 @@ describe("recorded evidence in golive.yaml: one line of JSON", () => {
     const tooLong = stateWith(
       `    evidence: '{"result":"fail","at":"2027-01-04","x":"${"a".repeat(1024 * 1024)}"}'\n`,
     );
-    expect(refusal(tooLong).message).toContain("not the one line of JSON golive records");
+    expect(refusal(tooLong).message).toContain("items.SEO-04.evidence: longer than 1 MiB");
   });
 
   it("is what a write checks before it lands: a change that leaves a broken line writes nothing", () => {
@@ -200,7 +271,7 @@ describe("recorded evidence in golive.yaml: one line of JSON", () => {
     const refused = mergeStateTexts(base, ours, broken, ".", "golive.yaml");
     expect(refused.kind).toBe("failed");
     if (refused.kind === "failed")
-      expect(refused.reasons.join("\n")).toContain("not the one line of JSON golive records");
+      expect(refused.reasons.join("\n")).toContain("items.SEO-04.evidence: not JSON");
   });
 
   it("is a string or a mapping to an editor's JSON Schema", () => {
