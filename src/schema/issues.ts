@@ -13,6 +13,19 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
+/** Keys shown in one message; the rest counted. A file may hold thousands, or one of 1 MB. */
+const SHOWN_KEYS = 5;
+const SHOWN_KEY_LENGTH = 64;
+
+/** Unknown keys as a message names them: the first few, each cut to a readable length. */
+function namedKeys(keys: readonly string[]): string {
+  const cut = (k: string) =>
+    k.length > SHOWN_KEY_LENGTH ? `${k.slice(0, SHOWN_KEY_LENGTH - 1)}…` : k;
+  const shown = keys.slice(0, SHOWN_KEYS).map((k) => `"${cut(k)}"`);
+  const more = keys.length - SHOWN_KEYS;
+  return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
+}
+
 /**
  * The wording of every issue zod can raise, as zod's error map: it sees the raw issue, input
  * included. It names the kind of value found, never the value: a misplaced secret stays out
@@ -35,7 +48,7 @@ export function describeIssue(issue: z.core.$ZodRawIssue): string {
     case "not_multiple_of":
       return `expected a multiple of ${issue.divisor}`;
     case "unrecognized_keys":
-      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${namedKeys(issue.keys)}`;
     case "invalid_union":
       return describeUnion(issue);
     case "invalid_key":

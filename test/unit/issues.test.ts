@@ -89,6 +89,15 @@ describe("the state file's problems are worded by golive", () => {
     );
   });
 
+  it("thousands of unknown fields, or one very long: the first five named, each cut, the rest counted", () => {
+    const keys = Array.from({ length: 6_000 }, (_, i) => `    k${i}: 1`);
+    const long = "x".repeat(1_000);
+    const message = problem(state("items:", "  CLO-14:", `    ${long}: 1`, ...keys));
+    expect(message).toBe(
+      `6:1007 f.yaml: items.CLO-14: unknown fields "${"x".repeat(63)}…", "k0", "k1", "k2", "k3" and 5996 more`,
+    );
+  });
+
   it("a value outside a list: invalid_value", () => {
     expect(problem(state("items:", "  CLO-14: { status: finished }"))).toBe(
       '5:21 f.yaml: items.CLO-14.status: expected one of "todo", "in-progress", "blocked", "done", "not-applicable"',
