@@ -192,8 +192,21 @@ export function jsonReport(
   };
 }
 
+// What JSON.stringify leaves raw and a terminal or editor acts on: DEL and the C1 controls,
+// format characters (bidirectional overrides, zero-width joiners, the BOM) and the line and
+// paragraph separators. They stand only inside strings, so their escapes are the same JSON.
+const ACTIVE = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** `\uXXXX` for each UTF-16 unit of `c` (two for a character beyond the BMP). */
+function escapeUnits(c: string): string {
+  let out = "";
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
+}
+
+/** A JSON report: indented, and with no character a terminal would act on (`ACTIVE`). */
 export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(ACTIVE, (c) => escapeUnits(c))}\n`;
 }
 
 /** `golive check --format json`: the report plus the gate's verdict and each item's reason. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderJson } from "../../src/render/json.js";
 import { renderTable } from "../../src/render/table.js";
 import { colorLevel, makeStyle, relativeDue, relativeGoLive, safe } from "../../src/render/text.js";
 
@@ -76,5 +77,18 @@ describe("renderTable", () => {
     const text = renderTable(makeStyle(0, 60), columns, rows);
     expect(text).toContain("…");
     expect(text).toContain("Activate IP tracking");
+  });
+});
+
+describe("renderJson", () => {
+  it("writes every character a terminal acts on as an escape, and the JSON means the same", () => {
+    const value = { a: "x\u202ey\u2028z\u0085\u007f\u200d\ufeff\u{e0001}ü 🚀", b: ["\u2029"] };
+    const text = renderJson(value);
+    expect(text).not.toMatch(/[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/u);
+    expect(text).toContain("\\u202e");
+    expect(text).toContain("\\udb40\\udc01");
+    // Characters that only show (ü, an emoji) stay as they are.
+    expect(text).toContain("ü 🚀");
+    expect(JSON.parse(text)).toEqual(value);
   });
 });
