@@ -33,6 +33,16 @@ export function safe(text: string): string {
   });
 }
 
+/**
+ * `\uXXXX` for each UTF-16 unit of `c` (two for a character beyond the BMP): how JSON, and a
+ * GitHub annotation, write a character without writing it.
+ */
+export function unicodeEscape(c: string): string {
+  let out = "";
+  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
+}
+
 /** The most characters of a typed value an error shows, escapes counted. */
 export const ECHO_MAX = 80;
 

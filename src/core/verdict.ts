@@ -5,6 +5,8 @@
  * any field.
  */
 
+import { MAX_TEXT } from "../schema/state.js";
+
 /** What a check says about an item. `unknown`: the files cannot tell. */
 export type Result = "pass" | "warn" | "fail" | "unknown";
 
@@ -291,10 +293,26 @@ export interface RecordedVerdict {
   more?: number;
 }
 
+/**
+ * A finding's argument as golive.yaml can hold it: at most the schema's MAX_TEXT characters,
+ * cut with an ellipsis (never inside a character). A live host or a shop's file decides these
+ * values, and one too long for the file would stop every item's evidence from being recorded.
+ */
+function recordable<T>(value: T): T {
+  if (typeof value !== "string" || value.length <= MAX_TEXT) return value;
+  let end = MAX_TEXT - 1;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${value.slice(0, end)}…` as T;
+}
+
 export function recordVerdict(v: ItemVerdict): RecordedVerdict {
   const f = decidingFinding(v);
   if (!f) return { result: v.result };
-  const { code, result: _result, col: _col, ...args } = f;
+  const { code, result: _result, col: _col, ...found } = f;
+  const args = Object.fromEntries(
+    Object.entries(found).map(([key, value]) => [key, recordable(value)]),
+  ) as typeof found;
   const more =
     v.findings.filter((x) => x.result === v.result && !CONTEXT_CODES.has(x.code)).length - 1;
   return {

@@ -11,6 +11,7 @@
  */
 import { type Document, isMap, isScalar, Scalar } from "yaml";
 import { same } from "../core/compare.js";
+import { unicodeEscape } from "../core/escape.js";
 import { GoliveError } from "../errors.js";
 import { formatPath } from "../schema/issues.js";
 import { locate, type YamlFile } from "./yaml-file.js";
@@ -44,10 +45,7 @@ export function evidenceLine(evidence: object): string {
   const record = ordered(evidence, FIELDS);
   const args = record.args;
   if (typeof args === "object" && args !== null) record.args = ordered(args, ARGS);
-  return JSON.stringify(record).replace(
-    /[^\u0020-\u007e]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return JSON.stringify(record).replace(/[^\u0020-\u007e]/g, unicodeEscape);
 }
 
 /**
@@ -87,7 +85,8 @@ function deeperThan(value: unknown, limit: number): boolean {
  * be exactly what golive writes for the record it holds: `JSON.parse` keeps the last of two
  * equal keys (`{"result":"fail",...,"result":"pass"}` would read as a pass that a reviewer
  * reads as a fail), and a raw control or bidirectional character would reach every editor
- * that shows the file. A line that holds no mapping is left to the schema to refuse.
+ * that shows the file. JSON that holds no mapping (a list, a number) is no record: the schema
+ * refuses it, once it is known to be shallow enough to walk.
  */
 function decoded(text: string): { value: unknown } | { why: string } {
   if (text.length > MAX_EVIDENCE_TEXT) return { why: "longer than 1 MiB" };
@@ -98,8 +97,8 @@ function decoded(text: string): { value: unknown } | { why: string } {
     // The parser's own message would quote the line.
     return { why: "not JSON" };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { value };
   if (deeperThan(value, MAX_DEPTH)) return { why: "nested deeper than evidence is" };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { value };
   if (evidenceLine(value) !== text) return { why: "not the line golive wrote for it" };
   return { value };
 }

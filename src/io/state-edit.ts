@@ -160,11 +160,8 @@ export class StateEditor {
       } else if (field === "history") {
         map.set(field, this.historyNode(map.get(field, true), state.history ?? []));
       } else if (field === "evidence" && state.evidence) {
-        // One line per record, as JSON (io/evidence-line.ts), in a file that says its format.
-        const existing = map.get(field, true);
-        const node = evidenceNode(this.file.doc, existing, state.evidence);
-        if (node !== existing) this.raiseFormat(EVIDENCE_LINE_FORMAT);
-        map.set(field, node);
+        // One line per record, as JSON (io/evidence-line.ts); `toString` raises the format.
+        map.set(field, evidenceNode(this.file.doc, map.get(field, true), state.evidence));
       } else if (typeof value === "object") {
         map.set(field, this.file.doc.createNode(value));
       } else if (map.get(field) !== value) {
@@ -173,12 +170,6 @@ export class StateEditor {
     }
     map.items.sort((a, b) => fieldRank(a.key) - fieldRank(b.key));
     this.changed = true;
-  }
-
-  /** The file's `golive:` format, raised to `format` when it is lower. */
-  private raiseFormat(format: number): void {
-    const declared = this.file.doc.get("golive");
-    if (typeof declared !== "number" || declared < format) this.file.doc.set("golive", format);
   }
 
   /** Keeps the nodes of existing history entries (and their comments); appends new ones. */
@@ -336,7 +327,31 @@ export class StateEditor {
     this.changed = true;
   }
 
+  /** The format the file declares (`golive:`), as it stands. */
+  format(): number | undefined {
+    const declared = this.file.doc.get("golive");
+    return typeof declared === "number" ? declared : undefined;
+  }
+
+  /** Whether an item's evidence is a line (a string), not a YAML mapping. */
+  private holdsEvidenceLine(): boolean {
+    const items = this.file.doc.get("items", true);
+    if (!isMap(items)) return false;
+    return items.items.some((pair) => {
+      const evidence = isMap(pair.value) ? pair.value.get("evidence", true) : undefined;
+      return isScalar(evidence) && typeof evidence.value === "string";
+    });
+  }
+
+  /**
+   * The file's text. A file that holds an evidence line says format 2, however it came to hold
+   * it (a record, a merge, a conflict resolved by hand that kept `golive: 1`): a golive of
+   * format 1 then asks to be upgraded instead of calling the line a wrong field.
+   */
   toString(): string {
+    const declared = this.format();
+    if ((declared === undefined || declared < EVIDENCE_LINE_FORMAT) && this.holdsEvidenceLine())
+      this.file.doc.set("golive", EVIDENCE_LINE_FORMAT);
     const text = this.file.doc.toString({ lineWidth: 0 });
     const withEol = this.file.eol === "\r\n" ? text.replace(/\r?\n/g, "\r\n") : text;
     return this.file.bom ? `\uFEFF${withEol}` : withEol;

@@ -158,7 +158,15 @@ export function mergeStateTexts(
         state.items![c.id] = taken;
         changes.set(c.id, taken);
       }
-      const text = renderInto([o.file, a.file, b.file], a.state, state, changes, catalogue);
+      const { text, format } = renderInto(
+        [o.file, a.file, b.file],
+        a.state,
+        state,
+        changes,
+        catalogue,
+      );
+      // The text may declare a higher format than either side (an evidence line written).
+      if (format !== undefined) state.golive = format;
       // What the merge writes must be a file golive reads: else it is not merged.
       checkStateText(text, shown);
       return { text, state };
@@ -251,7 +259,7 @@ function renderInto(
   merged: StateData,
   changes: Map<string, ItemState | null>,
   catalogue: Catalogue,
-): string {
+): { text: string; format: number | undefined } {
   // Each rendering edits a fresh copy of ours' document: the variants share nothing.
   const fresh = parseYaml(ours.path, (ours.bom ? "\uFEFF" : "") + ours.text, ours.path);
   const editor = new StateEditor(fresh, catalogue);
@@ -265,7 +273,8 @@ function renderInto(
     else editor.replaceItem(key, value);
   }
   mergeComments(fresh.doc, base.doc, ours.doc, theirs.doc);
-  return editor.toString();
+  const text = editor.toString();
+  return { text, format: editor.format() };
 }
 
 /**

@@ -6,6 +6,7 @@
  * `%`, CR and LF; in properties also `:` and `,`. A note cannot end the command's line,
  * so it cannot start a command of its own.
  */
+import { unicodeEscape } from "../core/escape.js";
 import type { GateFinding, GateResult } from "../core/gate.js";
 import { notable } from "../core/gate.js";
 import type { SourceLocation } from "../errors.js";
@@ -21,7 +22,7 @@ const CONTROL = new RegExp(
 );
 
 function visible(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(CONTROL, unicodeEscape);
 }
 
 /** Escapes the message part of a workflow command (after the second `::`). */

@@ -4,6 +4,7 @@
  */
 import { type Board, type ItemView, type Progress, waiverExpired } from "../core/board.js";
 import type { Catalogue } from "../core/catalogue.js";
+import { INVISIBLE, LONE_JOINER, unicodeEscape } from "../core/escape.js";
 import type { GateCode, GateResult, GateVerdict } from "../core/gate.js";
 import { failures, readyToTick } from "../core/gate.js";
 import { evidenceStale, type ItemVerdict } from "../core/verdict.js";
@@ -192,21 +193,15 @@ export function jsonReport(
   };
 }
 
-// What JSON.stringify leaves raw and a terminal or editor acts on: DEL and the C1 controls,
-// format characters (bidirectional overrides, zero-width joiners, the BOM) and the line and
-// paragraph separators. They stand only inside strings, so their escapes are the same JSON.
-const ACTIVE = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu;
-
-/** `\uXXXX` for each UTF-16 unit of `c` (two for a character beyond the BMP). */
-function escapeUnits(c: string): string {
-  let out = "";
-  for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
-  return out;
-}
+// What JSON.stringify leaves raw and a terminal acts on or hides meaning with: DEL, the C1
+// controls and the invisible characters `safe` escapes (core/escape.ts: bidirectional marks
+// and overrides, zero-width characters, separators; a joiner inside an emoji is kept). They
+// stand only inside strings, so their escapes are the same JSON.
+const ACTIVE = new RegExp(`[\\u007f-\\u009f${INVISIBLE}]|${LONE_JOINER}`, "gu");
 
 /** A JSON report: indented, and with no character a terminal would act on (`ACTIVE`). */
 export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(ACTIVE, (c) => escapeUnits(c))}\n`;
+  return `${JSON.stringify(value, null, 2).replace(ACTIVE, unicodeEscape)}\n`;
 }
 
 /** `golive check --format json`: the report plus the gate's verdict and each item's reason. */

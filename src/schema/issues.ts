@@ -13,14 +13,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
-/** Keys shown in one message; the rest counted. A file may hold thousands, or one of 1 MB. */
+/** Keys shown in one message; the rest counted. A file may hold thousands, or one of 1 KB. */
 const SHOWN_KEYS = 5;
 const SHOWN_KEY_LENGTH = 64;
 
-/** Unknown keys as a message names them: the first few, each cut to a readable length. */
+/**
+ * Unknown keys as a message names them: the first few, each cut to a length a line holds,
+ * never inside a character (the error's renderer escapes what it shows: render/error.ts).
+ */
 function namedKeys(keys: readonly string[]): string {
-  const cut = (k: string) =>
-    k.length > SHOWN_KEY_LENGTH ? `${k.slice(0, SHOWN_KEY_LENGTH - 1)}…` : k;
+  const cut = (key: string) => {
+    const chars = Array.from(key);
+    return chars.length > SHOWN_KEY_LENGTH
+      ? `${chars.slice(0, SHOWN_KEY_LENGTH - 1).join("")}…`
+      : key;
+  };
   const shown = keys.slice(0, SHOWN_KEYS).map((k) => `"${cut(k)}"`);
   const more = keys.length - SHOWN_KEYS;
   return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");

@@ -10,10 +10,11 @@ import { type HistoryField, STATUSES } from "./fields.js";
 export const STATE_VERSION = 2;
 
 /**
- * The format a file declares: 1, until golive writes the first evidence line in it (one line of
- * JSON, io/evidence-line.ts), which a golive of format 1 cannot read; then 2, so that such a
- * golive asks to be upgraded instead of calling the line a wrong field. A file golive never
- * recorded evidence in stays readable by every golive that reads format 1.
+ * The format a file declares: 1, until it holds an evidence line (one line of JSON,
+ * io/evidence-line.ts), which a golive of format 1 cannot read; then 2, so that such a golive
+ * asks to be upgraded instead of calling the line a wrong field (io/state-edit.ts writes it).
+ * A file holding no evidence line stays readable by every golive that reads format 1.
+ * STATE_VERSION is never below EVIDENCE_LINE_FORMAT (test/unit/evidence-line.test.ts).
  */
 export const FIRST_FORMAT = 1;
 export const EVIDENCE_LINE_FORMAT = 2;

@@ -1,14 +1,15 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { type FindingCode, type ItemVerdict, recordVerdict } from "../../src/core/verdict.js";
 import { GoliveError } from "../../src/errors.js";
 import { evidenceLine } from "../../src/io/evidence-line.js";
 import { newStateText } from "../../src/io/state-edit.js";
-import { mergeStateTexts } from "../../src/io/state-merge.js";
+import { mergeStateTexts, settledBy } from "../../src/io/state-merge.js";
 import { loadWorkspace } from "../../src/io/state-read.js";
 import { updateWorkspace } from "../../src/io/state-update.js";
 import { stateJsonSchema } from "../../src/schema/json-schema.js";
-import { MAX_TEXT } from "../../src/schema/state.js";
+import { EVIDENCE_LINE_FORMAT, MAX_TEXT, STATE_VERSION } from "../../src/schema/state.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
 import { tempDir } from "../helpers/cli.js";
 import { evidenceIn } from "../helpers/evidence.js";
@@ -274,6 +275,60 @@ describe("recorded evidence in golive.yaml: one line of JSON", () => {
       expect(refused.reasons.join("\n")).toContain("items.SEO-04.evidence: not JSON");
   });
 
+  it("a merge that writes the first line declares format 2, in its text and its state, and a person's resolution of its conflict is recognised", () => {
+    const entries = (seo04: string, seo06: string) =>
+      readFileSync(stateWith(seo04), "utf8").replace("  SEO-06: {}\n", `  SEO-06:\n${seo06}`);
+    const base = {
+      text: entries("    status: todo\n", "    status: todo\n"),
+      what: "the base version",
+    };
+    const ours = {
+      text: entries("    status: blocked\n    by: Ann\n    at: 2027-01-05\n", "    status: todo\n"),
+      what: "our version",
+    };
+    // Theirs from a golive of format 1: its evidence a mapping, on an item ours did not touch.
+    const theirs = {
+      text: entries(
+        "    status: done\n    by: Bo\n    at: 2027-01-05\n",
+        "    status: todo\n    evidence: { result: fail, code: favicon-missing, at: 2027-01-05 }\n",
+      ),
+      what: "their version",
+    };
+    const merged = mergeStateTexts(base, ours, theirs, ".", "golive.yaml");
+    expect(merged.kind).toBe("conflicts");
+    if (merged.kind !== "conflicts") return;
+    expect(merged.text).toMatch(/^golive: 2$/m);
+    expect(evidenceIn(merged.text, "SEO-06")).toEqual({
+      result: "fail",
+      code: "favicon-missing",
+      at: "2027-01-05",
+    });
+    // A person keeps theirs: the markers and our side deleted.
+    const kept = merged.text.replace(
+      /<<<<<<< ours\n[\s\S]*?=======\n([\s\S]*?)>>>>>>> theirs\n/,
+      "$1",
+    );
+    expect(kept).not.toContain("<<<<<<<");
+    expect(settledBy(merged, kept)?.get("SEO-04")).toBe("theirs");
+  });
+
+  it("a file that holds a line but says format 1 (a conflict resolved by hand) says 2 at golive's next write, and a merge keeps 2", () => {
+    const line = `    evidence: '${evidenceLine({ result: "pass", at: "2027-01-04" })}'\n`;
+    const path = stateWith(line);
+    expect(readFileSync(path, "utf8")).toMatch(/^golive: 1$/m);
+    updateWorkspace(path, ".", (_ws, editor) => editor.setItem("SEO-05", { status: "done" }));
+    expect(readFileSync(path, "utf8")).toMatch(/^golive: 2$/m);
+    // Theirs lowered the format by hand; the merged file still holds our line.
+    const ours = { text: readFileSync(path, "utf8"), what: "our version" };
+    const lowered = { text: ours.text.replace(/^golive: 2$/m, "golive: 1"), what: "their version" };
+    const merged = mergeStateTexts(ours, ours, lowered, ".", "golive.yaml");
+    expect(merged.kind).toBe("merged");
+    if (merged.kind === "merged") {
+      expect(merged.text).toMatch(/^golive: 2$/m);
+      expect(merged.state.golive).toBe(2);
+    }
+  });
+
   it("is a string or a mapping to an editor's JSON Schema", () => {
     const schema = stateJsonSchema() as {
       properties: {
@@ -283,5 +338,47 @@ describe("recorded evidence in golive.yaml: one line of JSON", () => {
     const item = schema.properties.items.additionalProperties.anyOf.find((s) => s.properties);
     const evidence = item?.properties?.evidence as { anyOf: { type: string }[] };
     expect(evidence.anyOf.map((s) => s.type)).toEqual(["string", "object"]);
+  });
+});
+
+describe("what a verdict records", () => {
+  it("an argument longer than the file holds is cut, with an ellipsis and never inside a character, and recorded with the rest", () => {
+    const path = stateWith("    status: todo\n");
+    const long = `${"s".repeat(MAX_TEXT - 2)}🚀${"s".repeat(2_000)}`;
+    const verdict = (id: string, found: string): ItemVerdict => ({
+      id,
+      title: id,
+      result: "fail",
+      findings: [{ code: "robots-missing" as FindingCode, result: "fail", found }],
+    });
+    const recorded = recordVerdict(verdict("SEO-04", long));
+    const found = recorded.args?.found ?? "";
+    expect(found).toHaveLength(MAX_TEXT - 1);
+    expect(found.endsWith("s…")).toBe(true);
+    expect(recordVerdict(verdict("SEO-04", "short")).args?.found).toBe("short");
+    // One such finding does not stop the others from being recorded.
+    updateWorkspace(path, ".", (_ws, editor) => {
+      editor.setItem("SEO-04", { evidence: { ...recorded, at: "2027-01-04" } });
+      editor.setItem("SEO-05", {
+        evidence: { ...recordVerdict(verdict("SEO-05", "x")), at: "2027-01-04" },
+      });
+    });
+    const items = loadWorkspace(path, ".").state.items;
+    expect(items?.["SEO-04"]?.evidence?.args?.found).toBe(found);
+    expect(items?.["SEO-05"]?.evidence?.args?.found).toBe("x");
+  });
+});
+
+describe("one way in", () => {
+  it("every state file is validated through validateState, which decodes the lines first", () => {
+    const src = join(import.meta.dirname, "../../src");
+    const callers = readdirSync(src, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .filter((f) => /validate\(\s*[^)]*\bStateSchema\b/.test(readFileSync(join(src, f), "utf8")));
+    expect(callers).toEqual([join("io", "state-read.ts")]);
+  });
+
+  it("the newest format golive reads is never below the one its evidence lines need", () => {
+    expect(STATE_VERSION).toBeGreaterThanOrEqual(EVIDENCE_LINE_FORMAT);
   });
 });
