@@ -8,7 +8,10 @@ import { mkdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { openRepo } from "../../src/io/repo-view.js";
+import { verifyRepository } from "../../src/verify/index.js";
+import { sprykerCatalogue } from "../helpers/catalogue.js";
 import { gitEnv, tempDir, tempRepo } from "../helpers/cli.js";
+import { BEFORE_GO_LIVE } from "../helpers/shop.js";
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync("git", args, { cwd: dir, env: gitEnv(dir), encoding: "utf8" });
@@ -102,5 +105,27 @@ test("a file git was told to stop watching (assume-unchanged, skip-worktree) is 
       hash("f/290.txt"),
       hash("f/291.txt"),
     ]);
+  }
+});
+
+test("a tracked file whose name is not UTF-8 cannot be opened by name: APP-17 is unknown, never a pass", async () => {
+  const dir = tempRepo({ "docs/a.md": "# a\n" });
+  mkdirSync(join(dir, "keys"));
+  // git keeps a name's bytes; golive reads them as UTF-8, \xff as U+FFFD, which no file has.
+  writeFileSync(
+    Buffer.concat([Buffer.from(join(dir, "keys/lat")), Buffer.from([0xff]), Buffer.from("1.pem")]),
+    "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n",
+  );
+  git(dir, "add", "-A");
+  const item = sprykerCatalogue().items.find((i) => i.id === "APP-17")!;
+  for (const repo of [openRepo(dir), openRepo(dir, { fromIndex: true })]) {
+    expect(repo.files).toContain("keys/lat\uFFFD1.pem");
+    const [v] = await verifyRepository([item], repo, BEFORE_GO_LIVE);
+    expect(v?.result).toBe("unknown");
+    expect(v?.findings).toContainEqual({
+      code: "file-unreadable",
+      result: "unknown",
+      file: "keys/lat\uFFFD1.pem",
+    });
   }
 });
