@@ -9,6 +9,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { run } from "../src/cli/run.js";
+import { evidenceLine } from "../src/io/evidence-line.js";
 import { gitConfigGetMany } from "../src/io/git.js";
 import { attributesPattern, commandWords, driverCommand } from "../src/io/merge-setup.js";
 import type { Runtime } from "../src/work/context.js";
@@ -195,6 +196,23 @@ describe("golive doctor", { tags: ["process"] }, () => {
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/^✓ Node\.js \d+\.\d+\.\d+ \(golive needs 20 or newer\)$/m);
     expect(r.stdout).toContain("✓ state file golive.yaml: valid, 84 items");
+  });
+
+  test("evidence lines under golive: 1 (a conflict resolved by hand): the format to set", async () => {
+    const dir = await project();
+    expect((await golive(dir, ["doctor"])).stdout).toContain("✓ golive.yaml's format: 1");
+    const line = `    evidence: '${evidenceLine({ result: "fail", at: "2027-01-04" })}'\n`;
+    writeFileSync(
+      join(dir, "golive.yaml"),
+      read(dir).replace("  SEO-04: {}\n", `  SEO-04:\n${line}`),
+    );
+    const out = await problem(dir);
+    expect(out).toContain(
+      "✗ golive.yaml holds evidence as lines of JSON but says format 1: a golive of an older format reads those lines as wrong fields instead of asking to be upgraded",
+    );
+    expect(out).toContain("fix: set `golive: 2` in golive.yaml");
+    writeFileSync(join(dir, "golive.yaml"), read(dir).replace(/^golive: 1$/m, "golive: 2"));
+    expect((await golive(dir, ["doctor"])).stdout).toContain("✓ golive.yaml's format: 2");
   });
 
   test("an old Node.js", async () => {

@@ -7,6 +7,7 @@
 import { dirname, join, relative } from "node:path";
 import type { DoctorFinding } from "../core/setup.js";
 import { EXIT, GoliveError } from "../errors.js";
+import { holdsEvidenceLine } from "../io/evidence-line.js";
 import { gitPath, isUnmerged } from "../io/git-repo.js";
 import { findRepo, findRepoRoot, STATE_FILE_NAME } from "../io/locate.js";
 import {
@@ -18,6 +19,7 @@ import {
   probeDriver,
 } from "../io/merge-setup.js";
 import { renderDoctor } from "../render/doctor.js";
+import { EVIDENCE_LINE_FORMAT, FIRST_FORMAT } from "../schema/state.js";
 import { type Context, type Output, output } from "../work/context.js";
 import { openState } from "../work/workspace.js";
 
@@ -47,6 +49,10 @@ export function doctor(ctx: Context): Output {
       const { workspace, board } = state.board();
       const shown = relative(ctx.cwd, path) || path;
       findings.push({ check: "state", ok: true, path: shown, items: board.items.length });
+      // A conflict resolved by hand can keep `golive: 1` over evidence lines.
+      const needs = holdsEvidenceLine(workspace.file.doc) ? EVIDENCE_LINE_FORMAT : FIRST_FORMAT;
+      const declared = workspace.state.golive;
+      findings.push({ check: "format", ok: declared >= needs, declared, needs });
       findings.push(
         board.catalogueChanged
           ? { check: "catalogue", ok: false, ...board.catalogueChanged }

@@ -29,6 +29,8 @@ export type DoctorFinding =
   | { check: "state"; ok: true; path: string; items: number }
   | { check: "state"; ok: false; path: string | undefined; message: string; hint?: string }
   | { check: "catalogue"; ok: true; name: string; version: string }
+  /** The format golive.yaml declares, and the one its evidence lines need. */
+  | { check: "format"; ok: boolean; declared: number; needs: number }
   | { check: "catalogue"; ok: false; recorded: string; current: string }
   /** Outside git there is no merge to set up: not a problem. */
   | { check: "git"; ok: true; found: boolean }

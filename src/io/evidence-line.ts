@@ -48,6 +48,16 @@ export function evidenceLine(evidence: object): string {
   return JSON.stringify(record).replace(/[^\u0020-\u007e]/g, unicodeEscape);
 }
 
+/** Whether an item's evidence in `doc` is a line (a string), not a YAML mapping. */
+export function holdsEvidenceLine(doc: Document): boolean {
+  const items = doc.get("items", true);
+  if (!isMap(items)) return false;
+  return items.items.some((pair) => {
+    const evidence = isMap(pair.value) ? pair.value.get("evidence", true) : undefined;
+    return isScalar(evidence) && typeof evidence.value === "string";
+  });
+}
+
 /**
  * The node golive writes for an item's evidence: `existing` itself when it already says the
  * same (one change touches as few lines as possible), else a new single-quoted line.

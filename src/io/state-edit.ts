@@ -20,7 +20,7 @@ import { same } from "../core/compare.js";
 import type { CatalogueItem } from "../schema/catalogue.js";
 import { EVIDENCE_LINE_FORMAT, FIRST_FORMAT, type ItemState, type Slip } from "../schema/state.js";
 import type { CatalogueRef } from "./catalogue.js";
-import { evidenceNode } from "./evidence-line.js";
+import { evidenceNode, holdsEvidenceLine } from "./evidence-line.js";
 import type { YamlFile } from "./yaml-file.js";
 
 /** The order of an item's fields in the file. */
@@ -333,16 +333,6 @@ export class StateEditor {
     return typeof declared === "number" ? declared : undefined;
   }
 
-  /** Whether an item's evidence is a line (a string), not a YAML mapping. */
-  private holdsEvidenceLine(): boolean {
-    const items = this.file.doc.get("items", true);
-    if (!isMap(items)) return false;
-    return items.items.some((pair) => {
-      const evidence = isMap(pair.value) ? pair.value.get("evidence", true) : undefined;
-      return isScalar(evidence) && typeof evidence.value === "string";
-    });
-  }
-
   /**
    * The file's text. A file that holds an evidence line says format 2, however it came to hold
    * it (a record, a merge, a conflict resolved by hand that kept `golive: 1`): a golive of
@@ -350,7 +340,10 @@ export class StateEditor {
    */
   toString(): string {
     const declared = this.format();
-    if ((declared === undefined || declared < EVIDENCE_LINE_FORMAT) && this.holdsEvidenceLine())
+    if (
+      (declared === undefined || declared < EVIDENCE_LINE_FORMAT) &&
+      holdsEvidenceLine(this.file.doc)
+    )
       this.file.doc.set("golive", EVIDENCE_LINE_FORMAT);
     const text = this.file.doc.toString({ lineWidth: 0 });
     const withEol = this.file.eol === "\r\n" ? text.replace(/\r?\n/g, "\r\n") : text;

@@ -31,6 +31,13 @@ function words(f: DoctorFinding): { line: string; fix?: string } {
             line: `catalogue: golive.yaml was started with version ${safe(f.recorded)}, the catalogue is now ${safe(f.current)}; items and due dates may differ`,
             fix: "review the change, then set catalogue.version in golive.yaml to the new version",
           };
+    case "format":
+      return f.ok
+        ? { line: `golive.yaml's format: ${f.declared}` }
+        : {
+            line: `golive.yaml holds evidence as lines of JSON but says format ${f.declared}: a golive of an older format reads those lines as wrong fields instead of asking to be upgraded`,
+            fix: `set \`golive: ${f.needs}\` in golive.yaml (golive writes it at its next change of the file)`,
+          };
     case "git":
       return f.found
         ? { line: "git repository: found" }
