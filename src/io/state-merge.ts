@@ -9,6 +9,7 @@ import { isMap, isNode, isScalar, parseDocument } from "yaml";
 import { pushAll } from "../core/arrays.js";
 import { type Catalogue, indexCatalogue } from "../core/catalogue.js";
 import { same } from "../core/compare.js";
+import { idKey } from "../core/ids.js";
 import {
   type Conflict,
   GO_LIVE,
@@ -79,10 +80,23 @@ function readVersion(version: Version): { file: YamlFile; state: StateData } {
  * golive never removes an item's entry, so a side without an entry the base has was cut short
  * (a truncated file still parses): merging it would delete those items' records.
  */
-function lostEntries(base: StateData, side: StateData, name: string): string | undefined {
+function lostEntries(
+  base: StateData,
+  side: StateData,
+  name: string,
+  catalogue: () => Catalogue,
+): string | undefined {
   const kept = side.items ?? {};
   const lost = Object.keys(base.items ?? {}).filter((key) => !Object.hasOwn(kept, key));
   if (lost.length === 0) return undefined;
+  // `golive upgrade` moves an entry to the ID that names it now: the merge does not follow it.
+  const byKey = catalogue().byKey;
+  for (const key of lost) {
+    const item = byKey.get(idKey(key) ?? "");
+    if (item && item.id !== key && Object.hasOwn(kept, item.id)) {
+      return `${name} moved ${key} to ${item.id} (golive upgrade: the catalogue names ${key} a former ID of ${item.id}), and the merge driver does not carry an entry across a move: keep one entry, under ${item.id}, with what each side recorded for it, then \`git add golive.yaml\``;
+    }
+  }
   const some = lost.slice(0, 3).join(", ") + (lost.length > 3 ? ", ..." : "");
   return `${name} has no entry for ${lost.length} item${lost.length > 1 ? "s" : ""} the base has (${some}): golive never removes entries, so the file may be cut short`;
 }
@@ -114,8 +128,8 @@ export function mergeStateTexts(
     const a = readVersion(ours);
     const b = readVersion(theirs);
     const lost = [
-      lostEntries(o.state, a.state, "ours"),
-      lostEntries(o.state, b.state, "theirs"),
+      lostEntries(o.state, a.state, "ours", () => catalogueOf(a.state, stateDir)),
+      lostEntries(o.state, b.state, "theirs", () => catalogueOf(b.state, stateDir)),
     ].filter((r): r is string => r !== undefined);
     if (lost.length > 0) return { kind: "failed", reasons: lost };
     const result = mergeStates(o.state, a.state, b.state);

@@ -81,3 +81,27 @@ describe("a rename clash", () => {
     });
   });
 });
+
+describe("an entry golive upgrade moved to the item's new ID", () => {
+  it("is not carried over by the merge, which says so and what to keep, instead of that the file was cut short", async () => {
+    const dir = await initRepo(["--date", "2027-03-01"], TODAY);
+    // The base and ours from before the catalogue renamed GEN-8 to GEN-08; theirs upgraded.
+    const theirs = read(dir);
+    const base = theirs.replace("  GEN-08: {}\n", "  GEN-8: {}\n");
+    const ours = base.replace(
+      "  GEN-8: {}\n",
+      "  GEN-8:\n    status: done\n    by: Ana\n    at: 2027-01-05\n",
+    );
+    const merged = merge(dir, base, ours, theirs);
+    expect(merged.kind).toBe("failed");
+    if (merged.kind !== "failed") return;
+    expect(merged.reasons).toEqual([
+      "theirs moved GEN-8 to GEN-08 (golive upgrade: the catalogue names GEN-8 a former ID of GEN-08), and the merge driver does not carry an entry across a move: keep one entry, under GEN-08, with what each side recorded for it, then `git add golive.yaml`",
+    ]);
+    // An entry that is simply gone still reads as a file cut short.
+    const cut = merge(dir, base, ours, theirs.replace("  GEN-08: {}\n", ""));
+    expect(cut.kind === "failed" && cut.reasons[0]).toContain(
+      "theirs has no entry for 1 item the base has (GEN-8)",
+    );
+  });
+});
