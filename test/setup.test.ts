@@ -213,6 +213,18 @@ describe("golive doctor", { tags: ["process"] }, () => {
     expect(out).toContain("fix: set `golive: 2` in golive.yaml");
     writeFileSync(join(dir, "golive.yaml"), read(dir).replace(/^golive: 1$/m, "golive: 2"));
     expect((await golive(dir, ["doctor"])).stdout).toContain("✓ golive.yaml's format: 2");
+    // The line reached through an alias counts as well.
+    const aliased = read(dir)
+      .replace(/^golive: 2$/m, "golive: 1")
+      .replace(line, "")
+      .replace("  SEO-04:\n", `  SEO-04: {}\n`)
+      .replace(
+        "  GEN-01: {}\n",
+        `  GEN-01: { note: &e '${evidenceLine({ result: "fail", at: "2027-01-04" })}' }\n`,
+      )
+      .replace("  APP-03: {}\n", "  APP-03: { evidence: *e }\n");
+    writeFileSync(join(dir, "golive.yaml"), aliased);
+    expect(await problem(dir)).toContain("but says format 1");
   });
 
   test("an old Node.js", async () => {

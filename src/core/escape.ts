@@ -8,12 +8,12 @@
  * Invisible characters that change how text reads without showing: the bidirectional marks
  * (ALM, LRM, RLM) and overrides, zero-width spaces and joiners, word joiners, line and
  * paragraph separators, and a byte order mark inside text. A zero-width joiner between two
- * emoji builds one emoji (a family, a flag) and is kept.
+ * emoji builds one emoji (a family, a flag, a person of a skin tone at work) and is kept.
  */
 export const INVISIBLE =
   "\u061c\u180e\u200b\u200c\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff";
 export const LONE_JOINER =
-  "(?<!\\p{Extended_Pictographic}\\ufe0f?)\\u200d|\\u200d(?!\\p{Extended_Pictographic})";
+  "(?<!\\p{Extended_Pictographic}(?:\\ufe0f|\\p{Emoji_Modifier})?)\\u200d|\\u200d(?!\\p{Extended_Pictographic})";
 
 // C0 and C1 controls, DEL, and the invisible characters above.
 const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}]|${LONE_JOINER}`, "gu");

@@ -48,6 +48,7 @@ export type FindingCode =
   | "file-missing"
   | "file-empty"
   | "file-unreadable"
+  | "file-name-unreadable"
   | "file-unexpected"
   | "file-default"
   | "file-custom"

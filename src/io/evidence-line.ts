@@ -9,7 +9,7 @@
  * Evidence written as a YAML mapping, as earlier versions of golive wrote it, is still read,
  * and keeps its line until the evidence itself changes.
  */
-import { type Document, isMap, isScalar, Scalar } from "yaml";
+import { type Document, isAlias, isMap, isScalar, Scalar } from "yaml";
 import { same } from "../core/compare.js";
 import { unicodeEscape } from "../core/escape.js";
 import { GoliveError } from "../errors.js";
@@ -17,8 +17,9 @@ import { formatPath } from "../schema/issues.js";
 import { locate, type YamlFile } from "./yaml-file.js";
 
 /**
- * Longer evidence is refused unread. The longest golive can write, every field at the schema's
- * bound and every character of its arguments escaped, is about 560 KiB.
+ * Longer evidence is refused unread. Its arguments (cut to the schema's bound, every character
+ * escaped) make at most about 360 KiB, and golive records inputs only in a line of at most
+ * 16 KiB (work/evidence.ts).
  */
 const MAX_EVIDENCE_TEXT = 1024 * 1024;
 
@@ -50,10 +51,13 @@ export function evidenceLine(evidence: object): string {
 
 /** Whether an item's evidence in `doc` is a line (a string), not a YAML mapping. */
 export function holdsEvidenceLine(doc: Document): boolean {
+  // An alias (`*a`) stands for the node it names: the line may be reached through one.
+  const node = (value: unknown) => (isAlias(value) ? value.resolve(doc) : value);
   const items = doc.get("items", true);
   if (!isMap(items)) return false;
   return items.items.some((pair) => {
-    const evidence = isMap(pair.value) ? pair.value.get("evidence", true) : undefined;
+    const entry = node(pair.value);
+    const evidence = isMap(entry) ? node(entry.get("evidence", true)) : undefined;
     return isScalar(evidence) && typeof evidence.value === "string";
   });
 }

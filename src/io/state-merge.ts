@@ -85,20 +85,31 @@ function lostEntries(
   side: StateData,
   name: string,
   catalogue: () => Catalogue,
-): string | undefined {
+): string[] {
   const kept = side.items ?? {};
-  const lost = Object.keys(base.items ?? {}).filter((key) => !Object.hasOwn(kept, key));
-  if (lost.length === 0) return undefined;
-  // `golive upgrade` moves an entry to the ID that names it now: the merge does not follow it.
+  const had = base.items ?? {};
+  const lost = Object.keys(had).filter((key) => !Object.hasOwn(kept, key));
+  if (lost.length === 0) return [];
+  // `golive upgrade` moves an entry to the ID that names it now (the base had none under it):
+  // the merge does not follow it. Any other entry gone was cut.
   const byKey = catalogue().byKey;
+  const reasons: string[] = [];
+  const cut: string[] = [];
   for (const key of lost) {
     const item = byKey.get(idKey(key) ?? "");
-    if (item && item.id !== key && Object.hasOwn(kept, item.id)) {
-      return `${name} moved ${key} to ${item.id} (golive upgrade: the catalogue names ${key} a former ID of ${item.id}), and the merge driver does not carry an entry across a move: keep one entry, under ${item.id}, with what each side recorded for it, then \`git add golive.yaml\``;
-    }
+    if (item && item.id !== key && Object.hasOwn(kept, item.id) && !Object.hasOwn(had, item.id)) {
+      reasons.push(
+        `${name} moved ${key} to ${item.id} (golive upgrade: the catalogue names ${key} a former ID of ${item.id}), and the merge driver does not carry an entry across a move: keep one entry, under ${item.id}, with what each side recorded for it, then \`git add golive.yaml\``,
+      );
+    } else cut.push(key);
   }
-  const some = lost.slice(0, 3).join(", ") + (lost.length > 3 ? ", ..." : "");
-  return `${name} has no entry for ${lost.length} item${lost.length > 1 ? "s" : ""} the base has (${some}): golive never removes entries, so the file may be cut short`;
+  if (cut.length > 0) {
+    const some = cut.slice(0, 3).join(", ") + (cut.length > 3 ? ", ..." : "");
+    reasons.push(
+      `${name} has no entry for ${cut.length} item${cut.length > 1 ? "s" : ""} the base has (${some}): golive never removes entries, so the file may be cut short`,
+    );
+  }
+  return reasons;
 }
 
 /** The catalogue orders and titles new entries; without it they go last, untitled. */
@@ -128,9 +139,9 @@ export function mergeStateTexts(
     const a = readVersion(ours);
     const b = readVersion(theirs);
     const lost = [
-      lostEntries(o.state, a.state, "ours", () => catalogueOf(a.state, stateDir)),
-      lostEntries(o.state, b.state, "theirs", () => catalogueOf(b.state, stateDir)),
-    ].filter((r): r is string => r !== undefined);
+      ...lostEntries(o.state, a.state, "ours", () => catalogueOf(a.state, stateDir)),
+      ...lostEntries(o.state, b.state, "theirs", () => catalogueOf(b.state, stateDir)),
+    ];
     if (lost.length > 0) return { kind: "failed", reasons: lost };
     const result = mergeStates(o.state, a.state, b.state);
     if (!result.ok) return { kind: "failed", reasons: result.reasons };

@@ -27,6 +27,8 @@ const MESSAGES: Record<FindingCode, Words> = {
   "file-missing": (f) => (f.result === "pass" ? "absent, as expected" : "missing"),
   "file-empty": () => "is empty",
   "file-unreadable": () => "cannot be read (binary, too large, or outside the repository)",
+  "file-name-unreadable": () =>
+    "git holds this name in bytes that are not UTF-8: golive cannot open the file by it",
   "file-unexpected": () => "is tracked but should not be",
   "file-default": (f) =>
     f.result === "pass"

@@ -7,8 +7,16 @@
  * and at stay as they are.
  */
 import { type ItemVerdict, type KeptEvidence, keepsOther, recordVerdict } from "../core/verdict.js";
+import { evidenceLine } from "../io/evidence-line.js";
 import type { Context } from "./context.js";
 import { updateItems } from "./edit-items.js";
+
+/**
+ * The longest evidence line golive records inputs in (a real shop's longest is under 500
+ * characters): far below the schema's 200,000 for inputs and the reader's 1 MiB for a line, so
+ * that a shop's file names can neither refuse the record nor fill golive.yaml's 2 MiB.
+ */
+const INPUTS_LINE_BUDGET = 16 * 1024;
 
 export interface RecordOptions {
   source?: "probe";
@@ -37,19 +45,18 @@ export async function recordEvidence(
         return { after: undefined, result: { id: item.id, kept: other } };
       }
       at ??= ctx.now();
-      const read = options.inputs?.get(v.id);
-      return {
-        after: {
-          ...before,
-          evidence: {
-            ...recordVerdict(v),
-            at,
-            ...(options.source ? { source: options.source } : {}),
-            ...(read ? { inputs: read } : {}),
-          },
-        },
-        result: undefined,
+      const evidence = {
+        ...recordVerdict(v),
+        at,
+        ...(options.source ? { source: options.source } : {}),
       };
+      // What the checks read, unless too much for one line (thousands of long paths): then
+      // status runs the checks again, as for evidence recorded without inputs.
+      const read = options.inputs?.get(v.id);
+      const withInputs = read === undefined ? undefined : { ...evidence, inputs: read };
+      const recorded =
+        withInputs && evidenceLine(withInputs).length <= INPUTS_LINE_BUDGET ? withInputs : evidence;
+      return { after: { ...before, evidence: recorded }, result: undefined };
     },
   );
   return kept.filter((k): k is KeptEvidence => k !== undefined);

@@ -98,10 +98,21 @@ describe("an entry golive upgrade moved to the item's new ID", () => {
     expect(merged.reasons).toEqual([
       "theirs moved GEN-8 to GEN-08 (golive upgrade: the catalogue names GEN-8 a former ID of GEN-08), and the merge driver does not carry an entry across a move: keep one entry, under GEN-08, with what each side recorded for it, then `git add golive.yaml`",
     ]);
-    // An entry that is simply gone still reads as a file cut short.
+    // An entry that is simply gone still reads as a file cut short, beside a move too.
     const cut = merge(dir, base, ours, theirs.replace("  GEN-08: {}\n", ""));
     expect(cut.kind === "failed" && cut.reasons[0]).toContain(
       "theirs has no entry for 1 item the base has (GEN-8)",
     );
+    const both = merge(dir, base, ours, theirs.replace("  APP-05: {}\n", ""));
+    expect(both.kind === "failed" && both.reasons).toEqual([
+      expect.stringContaining("theirs moved GEN-8 to GEN-08"),
+      expect.stringContaining("theirs has no entry for 1 item the base has (APP-05)"),
+    ]);
+    // A base that held both IDs: dropping the old one is no move.
+    const twice = base.replace("  GEN-8: {}\n", "  GEN-8: {}\n  GEN-08: {}\n");
+    const dropped = merge(dir, twice, twice, twice.replace("  GEN-8: {}\n", ""));
+    expect(dropped.kind === "failed" && dropped.reasons).toEqual([
+      expect.stringContaining("theirs has no entry for 1 item the base has (GEN-8)"),
+    ]);
   });
 });

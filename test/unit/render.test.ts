@@ -90,6 +90,14 @@ describe("renderJson", () => {
     expect(text).toContain("\\u0085\\u007f\\u200d\\ufeff\\u061c");
     // Characters that only show (ü, an emoji built with joiners) stay as they are.
     expect(text).toContain(`ü ${family}`);
+    // A joiner after a skin tone builds one emoji too (a person of that tone at work).
+    for (const emoji of [
+      "\u{1f469}\u{1f3fd}\u200d\u{1f4bb}",
+      "\u{1faf1}\u{1f3fb}\u200d\u{1faf2}\u{1f3ff}",
+    ]) {
+      expect(renderJson({ emoji })).toContain(emoji);
+      expect(safe(emoji)).toBe(emoji);
+    }
     expect(JSON.parse(text)).toEqual(value);
   });
 });

@@ -206,6 +206,24 @@ describe("recorded evidence with its inputs", () => {
     expect((await rerun(dir)).byTree).toEqual([]);
   });
 
+  test("inputs too long for one line (a shop's thousands of long paths) are left out; the verdict and the other items' inputs are recorded", async () => {
+    const dir = copyShop();
+    const ctx = context(dir);
+    const workspace = openState(ctx).read();
+    const items = workspace.catalogue.items.filter((i) => i.checks);
+    const run = await runVerify(ctx, workspace, items, { inputs: true });
+    const inputs = new Map(run.inputs);
+    // 17 KiB of one item's paths, as 190 long `require`d file names made for APP-09.
+    const long = `${inputs.get("APP-03")} f:config/${"\u6f22".repeat(3_000)}.php`;
+    inputs.set("APP-03", long);
+    await recordEvidence(ctx, run.verdicts, { inputs });
+    const text = read(dir);
+    expect(evidenceIn(text, "APP-03")).toMatchObject({ result: "fail", code: "composer-old" });
+    expect(evidenceIn(text, "APP-03")).not.toHaveProperty("inputs");
+    expect(evidenceIn(text, "CLO-10")?.inputs).toBe(run.inputs?.get("CLO-10"));
+    expect((await rerun(dir)).ran).toEqual(["APP-03"]);
+  });
+
   test("a file written while the checks read it: no inputs are recorded, and status runs the checks", async () => {
     const dir = copyShop();
     const ctx = context(dir);

@@ -123,9 +123,14 @@ test("a tracked file whose name is not UTF-8 cannot be opened by name: APP-17 is
     const [v] = await verifyRepository([item], repo, BEFORE_GO_LIVE);
     expect(v?.result).toBe("unknown");
     expect(v?.findings).toContainEqual({
-      code: "file-unreadable",
+      code: "file-name-unreadable",
       result: "unknown",
       file: "keys/lat\uFFFD1.pem",
     });
   }
+  // A clean file really named with U+FFFD does not stand in for git's: still unknown.
+  writeFileSync(join(dir, "keys/lat\uFFFD1.pem"), "readme\n");
+  git(dir, "add", "-A");
+  const [v] = await verifyRepository([item], openRepo(dir, { fromIndex: true }), BEFORE_GO_LIVE);
+  expect(v?.result).toBe("unknown");
 });

@@ -152,14 +152,14 @@ export function secrets(facts: Facts): Finding[] {
   const throwaway = (file: string) =>
     !imported.has(file) && (throwawayKind(file) || file.startsWith(TEMPLATE_FOLDER));
   const throwawayConfigs = throwawayConfig(facts);
-  // A name git holds in bytes that are not UTF-8 reads here with U+FFFD, and no file has it:
-  // what the file holds is unknown, not clean.
+  // A name git holds in bytes that are not UTF-8 reads here with U+FFFD: the file under it
+  // is not that file (none, or one really named so), and what git's file holds is unknown.
   const unnamed: string[] = [];
   for (const file of facts.files) {
     if (BINARY.test(file)) continue;
-    if (file.includes("\uFFFD") && facts.scanBytes(file) === undefined) {
+    if (file.includes("\uFFFD")) {
       unnamed.push(file);
-      continue;
+      if (facts.scanBytes(file) === undefined) continue;
     }
     const isConfig = CONFIG_PHP.test(file) || INSTALLER_USERS.test(file);
     const isDeploy = kinds.has(file) || isDeployName(file) || imported.has(file);
@@ -242,7 +242,7 @@ export function secrets(facts: Facts): Finding[] {
   }
   if (facts.tokens?.failed)
     kept.push({ code: "secret-scan-failed", result: "unknown", subject: "secretlint" });
-  for (const file of unnamed) kept.push({ code: "file-unreadable", result: "unknown", file });
+  for (const file of unnamed) kept.push({ code: "file-name-unreadable", result: "unknown", file });
   if (silenced > 0)
     kept.push({
       code: "secrets-allowed",
