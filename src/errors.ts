@@ -127,6 +127,11 @@ export const GO_LIVE_CONFLICT_HINT =
 export const ITEM_MARKERS_HINT =
   "for each item between the markers keep one side (ours, then theirs), delete the other side and the three marker lines, then run the command again";
 
-/** What to do when the merge driver left items both sides changed differently in conflict. */
-export const ITEM_CONFLICT_HINT =
-  "run `golive resolve` to see both sides and choose; without a terminal, `golive resolve --take ours` (or theirs), or per item `--take CLO-01=theirs`";
+/**
+ * What to do when the merge driver left items both sides changed differently in conflict;
+ * `id`, one of them, shows the per-item choice.
+ */
+export function itemConflictHint(id: string | undefined): string {
+  const each = id === undefined ? "" : `, or per item \`--take ${id}=theirs\``;
+  return `run \`golive resolve\` to see both sides and choose; without a terminal, \`golive resolve --take ours\` (or theirs)${each}`;
+}

@@ -58,8 +58,8 @@ export const SIDES: readonly Side[] = ["ours", "theirs"];
  * docs/state-file.md: the status further along (todo, in progress, done) wins; two notes,
  * or two reasons for the same status, are both kept; of two waivers, two recorded evidences
  * or two acknowledgements, the later one (by its own time) wins; but of evidence `verify
- * --record` and `probe --record` recorded with different results, the worse one stays, as
- * when either command records over the other's. And one the merge of the file makes (core/
+ * --record` and `probe --record` recorded with different results, or one command's two made
+ * the same day, the worse one stays, as when either command records over the other's. And one the merge of the file makes (core/
  * merge.ts): a side closed the project while the other opened an item the close does not
  * leave open; both are kept (`open-after-close`), and said.
  */
@@ -70,6 +70,7 @@ export type MergeRule =
   | "later-waiver"
   | "later-evidence"
   | "worse-evidence"
+  | "worse-same-day"
   | "later-ack"
   | "open-after-close";
 
@@ -81,6 +82,21 @@ export type MergeRule =
  */
 function worseEvidence(o: unknown, t: unknown): Side | undefined {
   if (!isRecord(o) || !isRecord(t) || o.source === t.source) return undefined;
+  return worseResult(o, t);
+}
+
+/**
+ * Of two records one command made the same day (verify records the day only), the side whose
+ * result is worse: neither is later, and a pass must not wipe a failure by the order of the
+ * sides. Undefined when they were made at different times or say the same.
+ */
+function worseSameDay(o: unknown, t: unknown): Side | undefined {
+  if (!isRecord(o) || !isRecord(t) || o.source !== t.source) return undefined;
+  const [to, tt] = [ownTime(o), ownTime(t)];
+  return to !== undefined && to === tt ? worseResult(o, t) : undefined;
+}
+
+function worseResult(o: Record<string, unknown>, t: Record<string, unknown>): Side | undefined {
   const [ro, rt] = [o.result as Result, t.result as Result];
   if (ro === rt) return undefined;
   return worst([ro, rt]) === ro ? "ours" : "theirs";
@@ -227,6 +243,10 @@ export function mergeItem(base: ItemState, ours: ItemState, theirs: ItemState, i
       const kept = worseEvidence(o, t)!;
       pick(key, kept === "ours" ? o : t);
       settle("worse-evidence", kept, o, t);
+    } else if (key === "evidence" && worseSameDay(o, t) !== undefined) {
+      const kept = worseSameDay(o, t)!;
+      pick(key, kept === "ours" ? o : t);
+      settle("worse-same-day", kept, o, t);
     } else if (
       (key === "waiver" || key === "evidence" || key === "reminded") &&
       ownTime(o) !== undefined &&

@@ -4,7 +4,7 @@
 import { isRecord } from "../core/compare.js";
 import type { Conflict } from "../core/merge.js";
 import type { MergeRule, Settled, Side } from "../core/merge-item.js";
-import { GO_LIVE_CONFLICT_HINT, ITEM_CONFLICT_HINT } from "../errors.js";
+import { GO_LIVE_CONFLICT_HINT, itemConflictHint } from "../errors.js";
 import { renderTable } from "./table.js";
 import { multiline, type Style, safe, statusLabel } from "./text.js";
 
@@ -98,7 +98,8 @@ function describe(rule: MergeRule, value: unknown): string {
       return `waived until ${w?.until ?? "?"}`;
     }
     case "later-evidence":
-    case "worse-evidence": {
+    case "worse-evidence":
+    case "worse-same-day": {
       const e = value as { result?: string; source?: string } | undefined;
       return `recorded ${e?.source === "probe" ? "probe" : "verify"} evidence: ${e?.result ?? "?"}`;
     }
@@ -122,6 +123,8 @@ const RULE_WORDS: Record<MergeRule, (kept: Side | undefined) => string> = {
   "later-evidence": (kept) => `the later evidence wins, so ${kept} is kept`,
   "worse-evidence": (kept) =>
     `of verify's and probe's evidence the worse result stays, as when either records over the other, so ${kept} is kept`,
+  "worse-same-day": (kept) =>
+    `both were recorded the same day, so neither is later: the worse result stays, so ${kept} is kept`,
   "later-ack": (kept) => `the later acknowledgement wins, so ${kept} is kept`,
   "open-after-close": () =>
     "both are kept, but the close does not leave the item open, so check passes over it (lists it as not left open); if it must be done, `golive close --undo`, or close again naming it with --leave",
@@ -159,7 +162,7 @@ export function conflictWords(
   }
   return {
     message: `both sides changed ${conflictList(conflicts)} differently: golive does not choose for people, so ${shown} keeps ${conflicts.length > 1 ? "those entries" : "that entry"} between conflict markers (ours, then theirs); everything else is merged`,
-    hint: ITEM_CONFLICT_HINT,
+    hint: itemConflictHint(conflicts.find((c) => c.kind === "item")?.key),
   };
 }
 

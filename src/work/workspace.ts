@@ -23,7 +23,7 @@
 import { existsSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { type Board, buildBoard } from "../core/board.js";
-import { GO_LIVE_CONFLICT_HINT, GoliveError, ITEM_CONFLICT_HINT } from "../errors.js";
+import { GO_LIVE_CONFLICT_HINT, GoliveError, itemConflictHint } from "../errors.js";
 import { isUnmerged } from "../io/git-repo.js";
 import { findRepo, findStateFile, type GitRepo, shellQuote } from "../io/locate.js";
 import type { StateEditor } from "../io/state-edit.js";
@@ -105,7 +105,7 @@ export function refuseUnmerged(
     throw new GoliveError(
       "unmerged",
       `${shown} is merged but for ${items.length === 1 ? "an item" : `${items.length} items`} both sides changed differently (${items.slice(0, 5).join(", ")}${items.length > 5 ? ", ..." : ""}): golive does not choose for people`,
-      { hint: ITEM_CONFLICT_HINT },
+      { hint: itemConflictHint(items[0]!) },
     );
   }
   if (text !== undefined && hasGoLiveConflict(text)) {

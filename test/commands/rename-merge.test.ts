@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { mergeStateTexts, settledBy } from "../../src/io/state-merge.js";
-import { renderChosen, renderConflicts } from "../../src/render/resolve.js";
+import { conflictWords, renderChosen, renderConflicts } from "../../src/render/resolve.js";
 import { makeStyle } from "../../src/render/text.js";
 import { golive, initRepo, read } from "../helpers/cli.js";
 
@@ -114,5 +114,20 @@ describe("an entry golive upgrade moved to the item's new ID", () => {
     expect(dropped.kind === "failed" && dropped.reasons).toEqual([
       expect.stringContaining("theirs has no entry for 1 item the base has (GEN-8)"),
     ]);
+  });
+});
+
+describe("an item both sides changed differently", () => {
+  it("is what the hint's per-item choice names", async () => {
+    const [dir, base, ours, theirs] = await sides(
+      ["assign", "DAT-02", "--to", "Ana"],
+      ["assign", "DAT-02", "--to", "Bo"],
+    );
+    const merged = merge(dir, base, ours, theirs);
+    expect(merged.kind).toBe("conflicts");
+    if (merged.kind !== "conflicts") return;
+    expect(conflictWords("golive.yaml", merged.conflicts).hint).toContain(
+      "or per item `--take DAT-02=theirs`",
+    );
   });
 });

@@ -332,6 +332,30 @@ describe("mergeItem: disagreements a rule settles, and says so", () => {
     expect(m.item.evidence).toEqual(verify);
     expect(m.settled.map((s) => s.rule)).toEqual(["later-evidence"]);
   });
+
+  test("two records of one command the same day: neither is later, the worse stays, in both directions", () => {
+    const base: ItemState = { status: "done", by: "Jo", at: "2027-01-04" };
+    // verify --record on two branches on one day: one composer.lock pins twig back.
+    const pass = { result: "pass" as const, code: "composer-ok", at: "2027-01-05" };
+    const fail = { result: "fail" as const, code: "composer-old", at: "2027-01-05" };
+    for (const [ours, theirs, kept] of [
+      [pass, fail, "theirs"],
+      [fail, pass, "ours"],
+    ] as const) {
+      const m = mergeItem(
+        base,
+        { ...base, evidence: ours },
+        { ...base, evidence: theirs },
+        "APP-03",
+      );
+      expect(m.conflict).toBeUndefined();
+      expect(m.item.evidence).toEqual(fail);
+      expect(m.settled.map((s) => [s.rule, s.kept])).toEqual([["worse-same-day", kept]]);
+      expect(renderSettled(m.settled)).toContain(
+        "both were recorded the same day, so neither is later: the worse result stays",
+      );
+    }
+  });
 });
 
 describe("mergeItem: disagreements a person settles", () => {
