@@ -1,6 +1,7 @@
 import { jsonItem, REPORT_VERSION, renderJson } from "../render/json.js";
 import { renderShow } from "../render/show.js";
 import { type Context, type Output, output } from "../work/context.js";
+import { currentVerdicts } from "../work/current-evidence.js";
 import { resolveItems } from "../work/select.js";
 import { openState } from "../work/workspace.js";
 
@@ -8,10 +9,12 @@ export interface ShowOptions {
   json?: boolean;
 }
 
-export function show(ctx: Context, id: string, options: ShowOptions): Output {
+export async function show(ctx: Context, id: string, options: ShowOptions): Promise<Output> {
   const { workspace, board } = openState(ctx).board();
   const [item] = resolveItems(workspace.catalogue, [id]);
   const view = board.items.find((v) => v.item === item)!;
+  // Recorded evidence is shown as status shows it: stale when the repository says otherwise.
+  const current = await currentVerdicts(ctx, workspace, [view]);
   if (options.json) {
     return output(
       renderJson({
@@ -20,7 +23,7 @@ export function show(ctx: Context, id: string, options: ShowOptions): Output {
         today: board.today,
         goLive: board.goLive,
         item: {
-          ...jsonItem(view, board.today),
+          ...jsonItem(view, board.today, current),
           summary: view.item.summary.trim(),
           aliases: view.item.aliases ?? [],
           criteria: view.item.criteria ?? [],
@@ -30,5 +33,7 @@ export function show(ctx: Context, id: string, options: ShowOptions): Output {
       }),
     );
   }
-  return output(renderShow(ctx.style, view, board.today, board.life.closed));
+  return output(
+    renderShow(ctx.style, view, board.today, board.life.closed, current?.get(view.item.id)),
+  );
 }

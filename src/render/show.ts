@@ -5,9 +5,10 @@ import { pushAll } from "../core/arrays.js";
 import type { ItemView } from "../core/board.js";
 import { waiverExpired } from "../core/board.js";
 import { leftEntryOf } from "../core/gate.js";
+import { evidenceStale, type ItemVerdict } from "../core/verdict.js";
 import type { Closed, HistoryEntry } from "../schema/state.js";
 import { date, multiline, relativeDue, type Style, safe, statusLabel } from "./text.js";
-import { evidenceSummary } from "./verify-words.js";
+import { evidenceSummary, staleEvidenceWords } from "./verify-words.js";
 
 function historyLine(style: Style, entry: HistoryEntry): string {
   const indented = (text: string) => multiline(text).replace(/\n/g, "\n      ");
@@ -30,7 +31,14 @@ function historyLine(style: Style, entry: HistoryEntry): string {
   return `  ${who ? `${who}: ` : ""}${parts.join(", ")}`;
 }
 
-export function renderShow(style: Style, view: ItemView, today?: string, closed?: Closed): string {
+/** `now`: what the repository's checks say today, when the item has recorded evidence. */
+export function renderShow(
+  style: Style,
+  view: ItemView,
+  today?: string,
+  closed?: Closed,
+  now?: ItemVerdict,
+): string {
   const c = style.chalk;
   const { item, window, state } = view;
   const lines = [
@@ -71,6 +79,10 @@ export function renderShow(style: Style, view: ItemView, today?: string, closed?
     lines.push(
       `Evidence ${e.result} on ${e.at.slice(0, 10)} (golive ${e.source === "probe" ? "probe" : "verify"}): ${safe(evidenceSummary(e))}`,
     );
+    if (now !== undefined && evidenceStale(e, now))
+      lines.push(
+        `         ${c.yellow("stale")}: ${staleEvidenceWords(e, now)} (golive verify --record)`,
+      );
   }
   if (view.tickets.length > 0) {
     const refs = view.tickets.map((t) =>

@@ -52,6 +52,15 @@ describe("recorded evidence", () => {
     const app03 = json.items.find((i: { id: string }) => i.id === "APP-03");
     expect(app03.evidence).toMatchObject({ result: "fail", code: "composer-old", stale: true });
     expect(app03.evidence.summary).toMatch(/spryker\/twig 3\.12\.0/);
+    // show says what status says.
+    const shown = await golive(dir, ["show", "APP-03"], at("2027-01-05"));
+    expect(shown.stdout).toContain(
+      "stale: recorded fail on 2027-01-04, the repository now says pass (golive verify --record)",
+    );
+    const shownJson = JSON.parse(
+      (await golive(dir, ["show", "APP-03", "--json"], at("2027-01-05"))).stdout,
+    );
+    expect(shownJson.item.evidence).toMatchObject({ result: "fail", stale: true });
   });
 
   test("golive 1.0's evidence (a summary) is still read and shown", async () => {
