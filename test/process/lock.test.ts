@@ -5,10 +5,10 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { GoliveError } from "../../src/errors.js";
 import { writeFileAtomic } from "../../src/io/fs-atomic.js";
 import { withLock } from "../../src/io/lock.js";
 import { BIN, gitEnv, golive, initRepo, tempRepo } from "../helpers/cli.js";
+import { caught } from "../helpers/errors.js";
 
 const ENV = { GOLIVE_TODAY: "2027-01-04" };
 
@@ -25,16 +25,6 @@ function lockFile(dir: string, content: string, ageSeconds = 0): string {
     utimesSync(path, then, then);
   }
   return path;
-}
-
-function caught(work: () => unknown): GoliveError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof GoliveError) return error;
-    throw error;
-  }
-  throw new Error("expected a GoliveError");
 }
 
 describe("withLock", () => {

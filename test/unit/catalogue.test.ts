@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { GoliveError } from "../../src/errors.js";
+import type { GoliveError } from "../../src/errors.js";
 import { loadCatalogue, readCatalogueFile } from "../../src/io/catalogue.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
 import { tempDir } from "../helpers/cli.js";
+import { caught } from "../helpers/errors.js";
 
 const catalogue = sprykerCatalogue();
 
@@ -144,13 +145,7 @@ items:
 `;
 
 function loadError(text: string): GoliveError {
-  try {
-    readCatalogueFile(writeCatalogue(text), "custom.yaml");
-  } catch (error) {
-    if (error instanceof GoliveError) return error;
-    throw error;
-  }
-  throw new Error("expected the catalogue to be rejected");
+  return caught(() => readCatalogueFile(writeCatalogue(text), "custom.yaml"));
 }
 
 describe("custom catalogues", () => {

@@ -12,6 +12,7 @@ import { stateJsonSchema } from "../../src/schema/json-schema.js";
 import { EVIDENCE_LINE_FORMAT, MAX_TEXT, STATE_VERSION } from "../../src/schema/state.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
 import { tempDir } from "../helpers/cli.js";
+import { caught } from "../helpers/errors.js";
 import { evidenceIn } from "../helpers/evidence.js";
 
 const catalogue = sprykerCatalogue();
@@ -35,13 +36,7 @@ function stateWith(entry: string): string {
 }
 
 function refusal(path: string): GoliveError {
-  try {
-    loadWorkspace(path, ".");
-  } catch (error) {
-    if (error instanceof GoliveError) return error;
-    throw error;
-  }
-  throw new Error("read without an error");
+  return caught(() => loadWorkspace(path, "."));
 }
 
 describe("recorded evidence in golive.yaml: one line of JSON", () => {

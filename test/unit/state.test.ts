@@ -2,12 +2,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildBoard } from "../../src/core/board.js";
-import { GoliveError } from "../../src/errors.js";
+import type { GoliveError } from "../../src/errors.js";
 import { newStateText } from "../../src/io/state-edit.js";
 import { itemLines, loadWorkspace } from "../../src/io/state-read.js";
 import { updateWorkspace } from "../../src/io/state-update.js";
 import { sprykerCatalogue } from "../helpers/catalogue.js";
 import { tempDir } from "../helpers/cli.js";
+import { caught } from "../helpers/errors.js";
 
 const catalogue = sprykerCatalogue();
 
@@ -133,14 +134,9 @@ describe("rewriting the state file", () => {
 
 function loadError(text: string): GoliveError {
   const path = stateFile(text);
-  try {
-    loadWorkspace(path, ".");
-  } catch (error) {
-    expect(readFileSync(path, "utf8")).toBe(text);
-    if (error instanceof GoliveError) return error;
-    throw error;
-  }
-  throw new Error("expected the state file to be rejected");
+  const error = caught(() => loadWorkspace(path, "."));
+  expect(readFileSync(path, "utf8")).toBe(text);
+  return error;
 }
 
 describe("where each item sits", () => {

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { GoliveError } from "../../src/errors.js";
 import { readCatalogueFile } from "../../src/io/catalogue.js";
 import { MAX_FILE_BYTES, readTextFile } from "../../src/io/text-file.js";
+import { caught } from "../helpers/errors.js";
 
 const dir = mkdtempSync(join(tmpdir(), "golive-size-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,16 +19,6 @@ function fileOf(name: string, bytes: number): string {
   writeFileSync(path, "");
   truncateSync(path, bytes);
   return path;
-}
-
-function refusal(run: () => unknown): GoliveError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GoliveError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
 }
 
 describe("MAX_FILE_BYTES", () => {
@@ -42,7 +32,7 @@ describe("MAX_FILE_BYTES", () => {
 
   it("refuses one byte more, naming the size and the limit", () => {
     const path = fileOf("over.yaml", MAX_FILE_BYTES + 1);
-    const error = refusal(() => readTextFile(path, "state file"));
+    const error = caught(() => readTextFile(path, "state file"));
     expect(error.code).toBe("too-large");
     expect(error.exitCode).toBe(2);
     expect(error.location?.file).toBe(path);
@@ -53,7 +43,7 @@ describe("MAX_FILE_BYTES", () => {
 
   it("refuses a catalogue over the limit the same way", () => {
     const path = fileOf("catalogue.yaml", 3 * MAX_FILE_BYTES);
-    const error = refusal(() => readCatalogueFile(path));
+    const error = caught(() => readCatalogueFile(path));
     expect(error.code).toBe("too-large");
     expect(error.message).toMatch(
       new RegExp(`^catalogue is [0-9.]+ MiB; golive reads at most ${limit}$`),
